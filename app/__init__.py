@@ -1,0 +1,37 @@
+"""Một Cửa: the Flask application factory."""
+from __future__ import annotations
+
+from flask import Flask
+
+from .config import settings
+from .db import db, migrate
+
+MIGRATIONS_DIR = __import__("pathlib").Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(**overrides) -> Flask:
+    app = Flask(__name__, instance_relative_config=False)
+    app.config.update(settings(**overrides))
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
+    _import_models()
+
+    from .clock import Clock
+    from .workflow.service import init_workflow
+    app.extensions["motcua_clock"] = Clock()
+    init_workflow(app)
+
+    from .api.blueprint import api
+    from .web import web
+    app.register_blueprint(api)
+    app.register_blueprint(web)
+    return app
+
+
+def _import_models() -> None:
+    # Alembic and the relationships need every model registered.
+    from .agencies import models as _a  # noqa: F401
+    from .catalogue import models as _c  # noqa: F401
+    from .dossiers import models as _d  # noqa: F401
+    from .users import models as _u  # noqa: F401
+    from .workflow import models as _w  # noqa: F401

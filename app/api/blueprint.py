@@ -1,0 +1,69 @@
+"""The JSON API, /api/v1: errors are JSON with a Vietnamese message and the right status."""
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, jsonify
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException
+
+from ..db import db
+from ..dossiers.errors import DossierError
+from .messages import ERRORS
+
+log = logging.getLogger(__name__)
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+
+STATUS_OF_KIND = {"bad_request": 400, "invalid": 422, "forbidden": 403, "not_found": 404, "conflict": 409,
+                  "unauthorized": 401}
+HTTP_MESSAGES = {404: "not_found", 405: "method", 413: "too_large"}
+
+
+def error_response(status: int, code: str, message: str, fields=None):
+    body = {"error": {"code": code, "message": message}}
+    if fields:
+        body["error"]["fields"] = fields
+    return jsonify(body), status
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, fields=None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.fields = status, code, message, fields
+
+
+@api.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    db.session.rollback()
+    return error_response(exc.status, exc.code, exc.message, exc.fields)
+
+
+@api.errorhandler(DossierError)
+def _dossier_error(exc: DossierError):
+    db.session.rollback()
+    return error_response(STATUS_OF_KIND.get(exc.kind, 400), exc.kind, exc.message, exc.fields)
+
+
+@api.errorhandler(OperationalError)
+def _db_busy(exc):
+    # A lock wait that timed out: nothing was written, the client may retry.
+    db.session.rollback()
+    log.warning("database busy: %s", exc)
+    return error_response(409, "conflict", ERRORS["busy"])
+
+
+@api.errorhandler(HTTPException)
+def _http_error(exc: HTTPException):
+    db.session.rollback()
+    key = HTTP_MESSAGES.get(exc.code)
+    return error_response(exc.code, key or "http_error", ERRORS[key] if key else exc.description)
+
+
+@api.errorhandler(Exception)
+def _unexpected(exc):
+    db.session.rollback()
+    log.exception("unexpected API error")
+    return error_response(500, "server_error", ERRORS["server"])
+
+
+from . import lookup, procedures, dossiers, tasks, auth, openapi  # noqa: E402,F401  (routes)

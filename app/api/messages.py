@@ -1,0 +1,20 @@
+"""What the API says, in Vietnamese, in one place."""
+
+ERRORS = {
+    "bad_json": "Nội dung yêu cầu phải là JSON hợp lệ.",
+    "invalid": "Dữ liệu gửi lên chưa hợp lệ.",
+    "required": "Trường này là bắt buộc.",
+    "type_string": "Trường này phải là chuỗi ký tự.",
+    "type_object": "Trường này phải là một đối tượng JSON.",
+    "unknown_field": "Trường không được hỗ trợ.",
+    "login_failed": "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.",
+    "no_token": "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer ...).",
+    "bad_token": "Mã truy cập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.",
+    "forbidden": "Tài khoản của bạn không có quyền thực hiện thao tác này.",
+    "not_found": "Không tìm thấy tài nguyên được yêu cầu.",
+    "method": "Phương thức không được hỗ trợ cho địa chỉ này.",
+    "too_large": "Nội dung gửi lên quá lớn.",
+    "server": "Hệ thống gặp lỗi. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau.",
+    "busy": "Hồ sơ đang được cập nhật bởi người khác. Vui lòng thử lại.",
+    "unknown_lookup": "Không tìm thấy hồ sơ có mã «{code}».",
+}

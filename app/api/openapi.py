@@ -1,0 +1,79 @@
+"""GET /openapi.json: the API described for automation (OpenAPI 3.1)."""
+from __future__ import annotations
+
+from .blueprint import api
+
+ERROR = {"$ref": "#/components/responses/Error"}
+
+
+def _op(summary: str, responses: dict, auth: bool = True, body: dict | None = None, params=()) -> dict:
+    op = {"summary": summary, "responses": {**responses, "default": ERROR}}
+    if not auth:
+        op["security"] = []
+    if body:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    if params:
+        op["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
+                            for p in params]
+    return op
+
+
+def _ok(description: str) -> dict:
+    return {"200": {"description": description, "content": {"application/json": {"schema": {"type": "object"}}}}}
+
+
+DATA_BODY = {"type": "object", "properties": {"data": {"type": "object"}}}
+
+DOCUMENT = {
+    "openapi": "3.1.0",
+    "info": {"title": "Một Cửa API", "version": "1.0.0",
+             "description": "API của Cổng Dịch vụ công và Hệ thống một cửa điện tử. Lỗi trả về dạng "
+                            "{\"error\": {\"code\", \"message\", \"fields\"}} với thông báo tiếng Việt."},
+    "servers": [{"url": "/api/v1"}],
+    "security": [{"bearer": []}],
+    "components": {
+        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "responses": {"Error": {"description": "Lỗi (400, 401, 403, 404, 409, 422)", "content": {
+            "application/json": {"schema": {"type": "object", "properties": {"error": {
+                "type": "object", "required": ["code", "message"], "properties": {
+                    "code": {"type": "string"}, "message": {"type": "string"},
+                    "fields": {"type": "array", "items": {"type": "object", "properties": {
+                        "field": {"type": "string"}, "message": {"type": "string"}}}}}}}}}}}},
+    },
+    "paths": {
+        "/auth/token": {"post": _op("Đăng nhập, nhận mã truy cập", _ok("Mã truy cập"), auth=False, body={
+            "type": "object", "required": ["username", "password"],
+            "properties": {"username": {"type": "string"}, "password": {"type": "string"}}})},
+        "/procedures": {"get": {**_op("Tìm thủ tục hành chính", _ok("Danh sách thủ tục"), auth=False),
+                                "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}]}},
+        "/procedures/{code}": {"get": _op("Thông tin thủ tục và biểu mẫu điện tử", _ok("Thủ tục"),
+                                          auth=False, params=["code"])},
+        "/dossiers": {
+            "get": _op("Hồ sơ của tôi", _ok("Danh sách hồ sơ")),
+            "post": {**_op("Nộp hồ sơ trực tuyến", {"201": {"description": "Đã tạo hồ sơ"},
+                                                     "200": {"description": "Hồ sơ đã nộp trước đó (nộp lặp)"}},
+                          body={"type": "object", "required": ["procedure_code", "data"], "properties": {
+                              "procedure_code": {"type": "string"}, "data": {"type": "object"}}}),
+                     "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}]},
+        },
+        "/dossiers/{ref}": {"get": _op("Chi tiết hồ sơ (chủ hồ sơ hoặc cán bộ)", _ok("Hồ sơ"), params=["ref"])},
+        "/dossiers/{ref}/supplement": {"post": _op("Nộp bổ sung hồ sơ", _ok("Hồ sơ"), body=DATA_BODY,
+                                                   params=["ref"])},
+        "/dossiers/{ref}/withdraw": {"post": _op("Yêu cầu rút hồ sơ", _ok("Hồ sơ"), body=DATA_BODY,
+                                                 params=["ref"])},
+        "/tasks": {"get": {**_op("Công việc cán bộ được xử lý", _ok("Danh sách công việc")),
+                           "parameters": [{"name": "mine", "in": "query", "schema": {"type": "boolean"}}]}},
+        "/tasks/{id}": {"get": _op("Một công việc và biểu mẫu của nó", _ok("Công việc"), params=["id"])},
+        "/tasks/{id}/claim": {"post": _op("Nhận xử lý công việc", _ok("Công việc"), params=["id"])},
+        "/tasks/{id}/release": {"post": _op("Trả công việc về nhóm", _ok("Công việc"), params=["id"])},
+        "/tasks/{id}/complete": {"post": _op("Hoàn thành công việc với dữ liệu biểu mẫu", _ok("Hồ sơ"),
+                                             body=DATA_BODY, params=["id"])},
+        "/lookup/{code}": {"get": _op("Tra cứu công khai theo mã hồ sơ", _ok("Thông tin tra cứu"),
+                                      auth=False, params=["code"])},
+    },
+}
+
+
+@api.get("/openapi.json")
+def openapi():
+    return DOCUMENT

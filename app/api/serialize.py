@@ -1,0 +1,78 @@
+"""JSON shapes of the API's resources. Instants are shown in the province's time zone."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import current_app, url_for
+
+from engine.forms import load_form
+
+from ..dossiers.messages import STATUS_LABELS
+from ..workflow.service import workflow
+
+
+def instant(value: datetime | None) -> str | None:
+    return value.astimezone(workflow().calendar.tz).isoformat() if value else None
+
+
+def status(code: int) -> dict:
+    return {"code": code, "label": STATUS_LABELS.get(code, "")}
+
+
+def procedure_summary(p) -> dict:
+    return {
+        "code": p.code, "name": p.name, "sector": p.sector, "field_code": p.field_code, "level": p.level,
+        "agency": {"code": p.agency.code, "name": p.agency.name}, "online_level": p.online_level,
+        "processing_time": {"amount": p.processing_amount, "unit": p.processing_unit},
+    }
+
+
+def procedure_detail(p) -> dict:
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], p.form, p.ui_schema)
+    return {**procedure_summary(p), **p.details, "form": {"schema": form.schema, "ui_schema": form.ui_schema}}
+
+
+def open_task(t) -> dict:
+    return {
+        "id": t.id, "name": t.name, "node_id": t.node_id, "role": t.role,
+        "agency": {"code": t.agency.code, "name": t.agency.name},
+        "status": t.status, "due_at": instant(t.due_at), "opened_at": instant(t.opened_at),
+        "form": t.form, "claimed_by": t.claimed_by.username if t.claimed_by else None,
+        "dossier": {"id": t.dossier_id, "code": t.dossier.code, "procedure": t.dossier.procedure.name,
+                    "applicant_name": t.dossier.applicant_name},
+    }
+
+
+def event(e) -> dict:
+    return {
+        "at": instant(e.at), "kind": e.kind, "summary": e.summary, "node_id": e.node_id,
+        "actor": e.actor.full_name if e.actor else None, "agency": e.agency.name if e.agency else None,
+        "status_before": e.status_before, "status_after": e.status_after, "due_at": instant(e.due_at),
+    }
+
+
+def dossier(d, tasks) -> dict:
+    return {
+        "id": d.id, "code": d.code, "status": status(d.status), "late": d.late, "channel": d.channel,
+        "procedure": {"code": d.procedure.code, "name": d.procedure.name},
+        "agency": {"code": d.agency.code, "name": d.agency.name},
+        "applicant_name": d.applicant_name,
+        "submitted_at": instant(d.submitted_at), "counts_from": instant(d.counts_from),
+        "reception_due_at": instant(d.reception_due_at), "received_at": instant(d.received_at),
+        "due_at": instant(d.due_at), "finished_at": instant(d.finished_at),
+        "form_data": d.form_data, "waiting_for": d.waiting_messages,
+        "open_tasks": [open_task(t) for t in tasks],
+        "history": [event(e) for e in d.events],
+        "lookup_url": url_for("api.lookup", code=d.code, _external=True) if d.code else None,
+    }
+
+
+def lookup(d, handled_by: list[str]) -> dict:
+    """Only what An Giang Điều 12 lets anyone see without logging in."""
+    return {
+        "code": d.code, "qr_url": url_for("web.lookup_page", code=d.code, _external=True),
+        "receiving_agency": d.agency.name, "handled_by": handled_by,
+        "organisation_name": d.organisation_name, "applicant_name": d.applicant_name,
+        "received_at": instant(d.received_at), "appointment_at": instant(d.due_at),
+        "status": status(d.status),
+    }

@@ -1,0 +1,176 @@
+"""The `motcua` command: run the system, check diagrams, compute deadlines."""
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from .messages import CLI as MSG
+
+
+def _fail(message: str) -> None:
+    click.echo(MSG["error"].format(message=message), err=True)
+    sys.exit(2)
+
+
+@click.group(help=MSG["help"])
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _app(db_option: str | None = None):
+    from . import create_app
+    return create_app(db=db_option) if db_option else create_app()
+
+
+def prepare_database(app) -> tuple[bool, list[str]]:
+    """Apply migrations, load the demo province on first start and (re)load the catalogue
+    files; returns whether the demo was loaded and the catalogue entries left out."""
+    from flask_migrate import upgrade
+
+    from . import MIGRATIONS_DIR
+    from .catalogue.loader import load_catalogue
+    from .demo import load_demo
+    with app.app_context():
+        upgrade(directory=str(MIGRATIONS_DIR))
+        loaded = load_demo()
+        return loaded, load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"])
+
+
+@main.command(help=MSG["up_help"])
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--db", "db_option", default=None, help=MSG["db_help"])
+@click.option("--no-scheduler", is_flag=True, help=MSG["no_scheduler_help"])
+def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
+    from .demo import DEMO_PASSWORD, USERS
+    from .scheduler import start_in_process
+    app = _app(db_option)
+    loaded, catalogue_problems = prepare_database(app)
+    for problem in app.extensions["motcua_workflow"].problems:
+        click.echo(MSG["diagram_problem"].format(problem=problem), err=True)
+    for problem in catalogue_problems:
+        click.echo(MSG["catalogue_problem"].format(problem=problem), err=True)
+    if not no_scheduler:
+        start_in_process(app)
+    click.echo(MSG["serving"].format(url=f"http://{host}:{port}",
+                                     db=app.config["SQLALCHEMY_DATABASE_URI"].split("@")[-1]))
+    click.echo(MSG["demo_loaded"] if loaded else MSG["demo_kept"])
+    for username, role, _, full_name in USERS:
+        click.echo(f"  {username:<12} {MSG['roles'][role]:<22} {full_name}")
+    click.echo(MSG["demo_password"].format(password=DEMO_PASSWORD))
+    from werkzeug.serving import run_simple
+    run_simple(host, port, app, threaded=True, use_reloader=False)
+
+
+@main.command(help=MSG["scheduler_help"])
+@click.option("--db", "db_option", default=None, help=MSG["db_help"])
+def scheduler(db_option: str | None) -> None:
+    from .scheduler import run_standalone
+    run_standalone(_app(db_option))
+
+
+@main.group(help=MSG["db_group_help"])
+def db() -> None:
+    pass
+
+
+@db.command("upgrade", help=MSG["upgrade_help"])
+@click.option("--db", "db_option", default=None, help=MSG["db_help"])
+@click.option("--demo/--no-demo", default=False, help=MSG["demo_help"])
+def db_upgrade(db_option: str | None, demo: bool) -> None:
+    from flask_migrate import upgrade
+
+    from . import MIGRATIONS_DIR
+    app = _app(db_option)
+    if demo:
+        prepare_database(app)
+        return
+    with app.app_context():
+        upgrade(directory=str(MIGRATIONS_DIR))
+
+
+@main.group(help=MSG["calendar_help"])
+def calendar() -> None:
+    pass
+
+
+@calendar.command("due", help=MSG["due_help"])
+@click.option("--from", "start", required=True, help=MSG["from_help"])
+@click.option("--working-days", default=None)
+@click.option("--working-hours", default=None)
+@click.option("--calendar-days", default=None)
+@click.option("--province", default=None, help=MSG["province_help"])
+def calendar_due(start, working_days, working_hours, calendar_days, province) -> None:
+    import os
+
+    from engine.calendar import WorkingCalendar
+    from engine.profile import ProfileError, UnknownProvince, load_profile
+    given = [(k, v) for k, v in (("working_days", working_days), ("working_hours", working_hours),
+                                 ("calendar_days", calendar_days)) if v is not None]
+    if len(given) != 1:
+        _fail(MSG["one_amount"])
+    unit, raw = given[0]
+    try:
+        instant = datetime.fromisoformat(start)
+    except ValueError:
+        _fail(MSG["bad_instant"].format(value=start))
+    if instant.tzinfo is None:
+        _fail(MSG["naive_instant"].format(value=start))
+    try:
+        amount = float(raw) if unit == "working_hours" else int(raw)
+    except ValueError:
+        _fail(MSG["bad_amount"].format(value=raw))
+    if amount <= 0:
+        _fail(MSG["bad_amount"].format(value=raw))
+    try:
+        cal = WorkingCalendar(load_profile(province or os.environ.get("MOTCUA_PROVINCE", "demo")))
+        due = {"working_days": cal.add_working_days, "working_hours": cal.add_working_hours,
+               "calendar_days": cal.add_calendar_days}[unit](instant, amount)
+    except (UnknownProvince, ProfileError, ValueError) as exc:
+        _fail(str(exc))
+    click.echo(due.isoformat())
+
+
+@main.group(help=MSG["bpmn_help"])
+def bpmn() -> None:
+    pass
+
+
+@bpmn.command("check", help=MSG["check_help"])
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--forms", "forms_dir", default=None, help=MSG["forms_help"])
+def bpmn_check(files, forms_dir) -> None:
+    from engine.checking import check_files
+    from .config import settings
+    config = settings()
+    paths = [Path(f) for f in files] or sorted(Path(config["MOTCUA_BPMN_DIR"]).glob("*.bpmn"))
+    if not paths:
+        _fail(MSG["no_files"])
+    ok, lines = check_files(paths, Path(forms_dir) if forms_dir else config["MOTCUA_FORMS_DIR"],
+                            config["MOTCUA_PROVINCE"])
+    for line in lines:
+        click.echo(line)
+    sys.exit(0 if ok else 1)
+
+
+@main.group(help=MSG["timers_help"])
+def timers() -> None:
+    pass
+
+
+@timers.command("fire", help=MSG["fire_help"])
+@click.option("--db", "db_option", default=None, help=MSG["db_help"])
+def timers_fire(db_option: str | None) -> None:
+    from .clock import now
+    from .dossiers.timers import fire_due_timers
+    app = _app(db_option)
+    with app.app_context():
+        click.echo(MSG["fired"].format(count=fire_due_timers(now())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""The application's clock: the wall clock, or an instant a test (or a demo) has set."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from flask import current_app
+
+
+class Clock:
+    def __init__(self):
+        self._fixed: datetime | None = None
+
+    def now(self) -> datetime:
+        return self._fixed or datetime.now(timezone.utc)
+
+    def set(self, instant: datetime | None) -> None:
+        if instant is not None and instant.tzinfo is None:
+            raise ValueError("the clock needs a timezone-aware instant")
+        self._fixed = instant
+
+    def advance(self, delta: timedelta) -> datetime:
+        self._fixed = self.now() + delta
+        return self._fixed
+
+
+def now() -> datetime:
+    return current_app.extensions["motcua_clock"].now()

@@ -1,0 +1,52 @@
+"""Settings, read from the environment (MOTCUA_*) with embedded defaults."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _path(name: str, default: Path) -> Path:
+    return Path(os.environ.get(name, default))
+
+
+def database_url(db_option: str | None = None) -> str:
+    """--db (a URL or a SQLite file path), else MOTCUA_DATABASE_URL, else instance/motcua.db."""
+    value = db_option or os.environ.get("MOTCUA_DATABASE_URL")
+    if not value:
+        value = str(ROOT / "instance" / "motcua.db")
+    if "://" not in value:
+        Path(value).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+        value = "sqlite:///" + str(Path(value).expanduser().resolve())
+    return value
+
+
+def settings(**overrides) -> dict:
+    values = {
+        "SQLALCHEMY_DATABASE_URI": database_url(overrides.pop("db", None)),
+        "SECRET_KEY": os.environ.get("MOTCUA_SECRET_KEY") or _instance_secret(),
+        "MOTCUA_PROVINCE": os.environ.get("MOTCUA_PROVINCE", "demo"),
+        "MOTCUA_BPMN_DIR": _path("MOTCUA_BPMN_DIR", ROOT / "bpmn"),
+        "MOTCUA_FORMS_DIR": _path("MOTCUA_FORMS_DIR", ROOT / "forms"),
+        "MOTCUA_CATALOGUE_DIR": _path("MOTCUA_CATALOGUE_DIR", ROOT / "catalogue"),
+        "MOTCUA_UPLOAD_DIR": _path("MOTCUA_UPLOAD_DIR", ROOT / "instance" / "uploads"),
+        "MOTCUA_PUBLIC_URL": os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:5000"),
+        "MOTCUA_TOKEN_HOURS": 8,
+        "MOTCUA_SCHEDULER": False,
+        "JSON_AS_ASCII": False,
+        "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
+    }
+    values.update(overrides)
+    return values
+
+
+def _instance_secret() -> str:
+    """A per-installation secret kept beside the embedded database, created on first start."""
+    path = ROOT / "instance" / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

@@ -1,0 +1,45 @@
+"""What a citizen does to a running dossier: answer a supplement request, ask to withdraw.
+Each is a BPMN message delivered to the dossier's own process."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from engine.runtime import EngineError, NotWaiting
+
+from ..db import db
+from ..workflow.service import workflow
+from .errors import Conflict, Forbidden
+from .messages import ERRORS, MESSAGE_NAMES
+from .models import Dossier
+from .submission import validate_application
+from .transitions import add_event, apply_outcome, lock_dossier
+
+SUPPLEMENT, WITHDRAWAL = "bo_sung", "rut_ho_so"
+
+
+def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime) -> Dossier:
+    if dossier.owner_id != user.id:
+        raise Forbidden(ERRORS["not_owner"])
+    label = MESSAGE_NAMES.get(message, message)
+    if message not in dossier.waiting_messages:
+        raise Conflict(ERRORS["not_waiting"].format(name=label))
+    if message == SUPPLEMENT:
+        # The supplement replaces the application's data: it must pass the same e-form.
+        payload = {**dossier.form_data, **payload}
+        validate_application(dossier.procedure, payload)
+    dossier_id = dossier.id
+    db.session.rollback()
+    dossier = lock_dossier(dossier_id)
+    try:
+        outcome = workflow().engine.deliver_message(
+            dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at)
+    except NotWaiting as exc:
+        raise Conflict(ERRORS["not_waiting"].format(name=label)) from exc
+    except EngineError as exc:
+        raise Conflict(str(exc)) from exc
+    if message == SUPPLEMENT:
+        dossier.form_data = payload
+    event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
+    apply_outcome(dossier, outcome, at, actor=user, event=event)
+    db.session.commit()
+    return dossier

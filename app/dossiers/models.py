@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from ..db import UTCDateTime, db, utcnow
+
+CHANNELS = ("online", "counter", "postal")
+
+
+class Dossier(db.Model):
+    """A dossier (hồ sơ): the citizen's application and its process instance."""
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        db.UniqueConstraint("owner_id", "submission_key"),
+        db.Index("ix_dossiers_next_timer_at", "next_timer_at"),
+        db.Index("ix_dossiers_owner_submitted", "owner_id", "submitted_at"),
+    )
+
+    id = db.Column(db.Integer, primary_key=True)
+    code = db.Column(db.String(40), unique=True)  # issued on acceptance, Circular 01/2018 Điều 19
+    owner_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False)
+    procedure_id = db.Column(db.Integer, db.ForeignKey("procedures.id"), nullable=False, index=True)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), nullable=False, index=True)
+    applicant_name = db.Column(db.String(200), nullable=False)
+    organisation_name = db.Column(db.String(255))
+    channel = db.Column(db.String(16), nullable=False, default="online")
+    status = db.Column(db.SmallInteger, nullable=False, default=1, index=True)
+    late = db.Column(db.Boolean, nullable=False, default=False)
+    submitted_at = db.Column(UTCDateTime, nullable=False)
+    counts_from = db.Column(UTCDateTime, nullable=False)  # official start: next working period
+    reception_due_at = db.Column(UTCDateTime)
+    received_at = db.Column(UTCDateTime)
+    due_at = db.Column(UTCDateTime)
+    finished_at = db.Column(UTCDateTime)
+    form_data = db.Column(db.JSON, nullable=False, default=dict)
+    submission_key = db.Column(db.String(64), nullable=False)
+    process_id = db.Column(db.String(128), nullable=False)
+    process_version = db.Column(db.String(32), nullable=False)
+    workflow_state = db.Column(db.Text, nullable=False)
+    waiting_messages = db.Column(db.JSON, nullable=False, default=list)
+    next_timer_at = db.Column(UTCDateTime)
+    version = db.Column(db.Integer, nullable=False, default=1)  # bumped by every transition
+    created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
+
+    owner = db.relationship("User")
+    procedure = db.relationship("Procedure")
+    agency = db.relationship("Agency")
+    events = db.relationship("DossierEvent", order_by="DossierEvent.id", lazy="dynamic")
+    files = db.relationship("DossierFile", order_by="DossierFile.id")
+
+
+class DossierFile(db.Model):
+    __tablename__ = "dossier_files"
+
+    id = db.Column(db.Integer, primary_key=True)
+    dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)
+    component_code = db.Column(db.String(64), nullable=False)
+    file_name = db.Column(db.String(255), nullable=False)
+    content_type = db.Column(db.String(100), nullable=False)
+    size = db.Column(db.Integer, nullable=False)
+    sha256 = db.Column(db.String(64), nullable=False)
+    storage_key = db.Column(db.String(255), nullable=False)
+    uploaded_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    uploaded_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
+    superseded = db.Column(db.Boolean, nullable=False, default=False)  # replaced by a supplement
+
+
+class DossierEvent(db.Model):
+    """The append-only history of a dossier: never updated, never deleted."""
+    __tablename__ = "dossier_events"
+
+    id = db.Column(db.Integer, primary_key=True)
+    dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)
+    at = db.Column(UTCDateTime, nullable=False)
+    kind = db.Column(db.String(32), nullable=False)
+    actor_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"))
+    node_id = db.Column(db.String(128))
+    node_name = db.Column(db.String(255))
+    status_before = db.Column(db.SmallInteger)
+    status_after = db.Column(db.SmallInteger)
+    due_at = db.Column(UTCDateTime)
+    summary = db.Column(db.String(500), nullable=False)
+    data = db.Column(db.JSON)
+
+    actor = db.relationship("User")
+    agency = db.relationship("Agency")
+
+
+class OpenTask(db.Model):
+    """Projection of a dossier's open human tasks, replaced by every transition; the inbox
+    reads only this table."""
+    __tablename__ = "open_tasks"
+    __table_args__ = (
+        db.Index("ix_open_tasks_inbox", "role", "agency_id", "due_at"),
+        db.Index("ix_open_tasks_claimed", "claimed_by_id", "due_at"),
+    )
+
+    id = db.Column(db.String(36), primary_key=True)  # the engine's task id
+    dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)
+    node_id = db.Column(db.String(128), nullable=False)
+    name = db.Column(db.String(255), nullable=False)
+    role = db.Column(db.String(16), nullable=False)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), nullable=False)
+    form = db.Column(db.String(255))
+    ui_form = db.Column(db.String(255))
+    status = db.Column(db.SmallInteger)
+    due_at = db.Column(UTCDateTime)
+    opened_at = db.Column(UTCDateTime, nullable=False)
+    claimed_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    claimed_at = db.Column(UTCDateTime)
+
+    dossier = db.relationship("Dossier")
+    agency = db.relationship("Agency")
+    claimed_by = db.relationship("User")
+
+
+class DossierCounter(db.Model):
+    """The running number of dossier codes per receiving agency and day."""
+    __tablename__ = "dossier_counters"
+
+    agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), primary_key=True)
+    day = db.Column(db.Date, primary_key=True)
+    last_number = db.Column(db.Integer, nullable=False)

@@ -1,0 +1,100 @@
+"""Online submission: the automatic completeness check, then the dossier and its process.
+
+A retried or double-clicked submission carries the same key (the client's Idempotency-Key, or
+a digest of the same application within the same ten minutes) and returns the first dossier.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from engine.forms import load_form
+from engine.runtime import EngineError
+from flask import current_app
+
+from ..catalogue.models import Procedure
+from ..db import db
+from ..workflow.service import record_version, workflow
+from .errors import Conflict, Invalid, NotFound
+from .messages import ERRORS
+from .models import Dossier
+from .transitions import add_event, apply_outcome
+
+DEDUP_WINDOW_SECONDS = 600
+
+
+def submission_key(owner_id: int, procedure_code: str, data: dict, at: datetime, key: str | None) -> str:
+    if key:
+        return hashlib.sha256(f"key:{key}".encode()).hexdigest()
+    bucket = int(at.timestamp()) // DEDUP_WINDOW_SECONDS
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{owner_id}|{procedure_code}|{bucket}|{canonical}".encode()).hexdigest()
+
+
+def find_procedure(code: str) -> Procedure:
+    procedure = db.session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
+    if procedure is None:
+        raise NotFound(ERRORS["unknown_procedure"].format(code=code))
+    return procedure
+
+
+def validate_application(procedure: Procedure, data) -> None:
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    errors = form.validate(data)
+    if errors:
+        raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
+
+
+def submit(owner, procedure_code: str, data, at: datetime, key: str | None = None,
+           channel: str = "online") -> tuple[Dossier, bool]:
+    """Create the dossier and start its process; returns (dossier, created)."""
+    procedure = find_procedure(procedure_code)
+    if not procedure.published:
+        raise Conflict(ERRORS["procedure_unavailable"].format(name=procedure.name))
+    validate_application(procedure, data)
+    digest = submission_key(owner.id, procedure.code, data, at, key)
+    existing = _existing(owner.id, digest)
+    if existing is not None:
+        return existing, False
+    wf = workflow()
+    try:
+        outcome = wf.engine.start(procedure.bpmn_process_id, dict(data), at)
+    except EngineError as exc:
+        raise Conflict(str(exc)) from exc
+    record_version(outcome.process_id, outcome.version)
+    dossier = Dossier(
+        owner_id=owner.id, procedure_id=procedure.id, agency_id=procedure.agency_id,
+        applicant_name=_applicant_name(data, owner), channel=channel, status=1,
+        submitted_at=at, counts_from=wf.calendar.official_start(at),
+        reception_due_at=wf.calendar.add_working_hours(at, wf.calendar.profile.policy("reception_working_hours", at)),
+        form_data=data, submission_key=digest, process_id=outcome.process_id,
+        process_version=outcome.version, workflow_state=outcome.state, created_at=at, updated_at=at,
+    )
+    dossier.procedure = procedure
+    try:
+        with db.session.begin_nested():
+            db.session.add(dossier)
+    except IntegrityError:  # the same submission won a race a moment ago
+        db.session.rollback()
+        return _existing(owner.id, digest), False
+    event = add_event(dossier, at, "submitted", actor=owner, due_at=dossier.reception_due_at)
+    apply_outcome(dossier, outcome, at, actor=owner, event=event)
+    db.session.commit()
+    return dossier, True
+
+
+def _existing(owner_id: int, digest: str) -> Dossier | None:
+    return db.session.execute(
+        select(Dossier).where(Dossier.owner_id == owner_id, Dossier.submission_key == digest)
+    ).scalar_one_or_none()
+
+
+def _applicant_name(data: dict, owner) -> str:
+    for field in ("ho_ten_nguoi_yeu_cau", "ho_ten", "ho_ten_nguoi_nop"):
+        if isinstance(data.get(field), str) and data[field].strip():
+            return data[field].strip()[:200]
+    return owner.full_name

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from ..db import UTCDateTime, db, utcnow
+
+ROLES = ("citizen", "one_stop", "specialist", "leader", "coordinator", "admin")
+OFFICER_ROLES = ("one_stop", "specialist", "leader", "coordinator")
+
+
+class User(db.Model):
+    __tablename__ = "users"
+
+    id = db.Column(db.Integer, primary_key=True)
+    username = db.Column(db.String(64), nullable=False, unique=True)
+    password_hash = db.Column(db.String(255), nullable=False)
+    role = db.Column(db.String(16), nullable=False, index=True)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), index=True)
+    full_name = db.Column(db.String(200), nullable=False)
+    email = db.Column(db.String(255))
+    phone = db.Column(db.String(20))
+    id_number = db.Column(db.String(12), index=True)  # CCCD
+    active = db.Column(db.Boolean, nullable=False, default=True)
+    failed_logins = db.Column(db.Integer, nullable=False, default=0)
+    locked_until = db.Column(UTCDateTime)
+    # Bumped on password change: tokens issued before it stop working.
+    token_generation = db.Column(db.Integer, nullable=False, default=0)
+    created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
+
+    agency = db.relationship("Agency")
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role in OFFICER_ROLES

@@ -1,0 +1,144 @@
+"""The registry of procedure diagrams, versioned by content hash.
+
+A dossier stays on the version it started with: the app stores each version's XML, and the
+registry can take back an old version from it (`add`) when a running dossier needs it.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
+
+from .diagram_check import MESSAGES, DiagramChecker, Problem, local, properties_of, safe_parse
+from .roles import role_for_lane
+from .spiff import new_parser, remember_spec
+
+MAX_DIAGRAM_BYTES = 5 * 1024 * 1024
+
+
+class DiagramError(Exception):
+    """A diagram that cannot be used; `problems` says why, element by element."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """What the app needs from one flow node, read from the diagram once."""
+    id: str
+    name: str
+    kind: str
+    lane: str | None
+    role: str | None
+    properties: dict
+
+
+@dataclass
+class ProcessVersion:
+    process_id: str
+    name: str
+    version: str
+    file_name: str
+    xml: bytes
+    spec: object
+    subprocess_specs: dict
+    nodes: dict[str, NodeInfo]
+
+    def node(self, node_id: str) -> NodeInfo | None:
+        return self.nodes.get(node_id)
+
+
+def content_version(xml: bytes) -> str:
+    return hashlib.sha256(xml).hexdigest()[:16]
+
+
+def _nodes(process) -> dict[str, NodeInfo]:
+    lane_of = {}
+    for lane in process.iter("{*}lane"):
+        for ref in lane.iter("{*}flowNodeRef"):
+            lane_of[(ref.text or "").strip()] = lane.get("name")
+    nodes = {}
+    for node in process.iter():
+        node_id = node.get("id") if isinstance(node.tag, str) else None
+        if not node_id or local(node.tag) in ("lane", "laneSet", "sequenceFlow", "process"):
+            continue
+        lane = lane_of.get(node_id)
+        nodes[node_id] = NodeInfo(node_id, node.get("name") or node_id, local(node.tag), lane,
+                                  role_for_lane(lane), properties_of(node))
+    return nodes
+
+
+def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=None) -> list[ProcessVersion]:
+    """Validate one diagram file and build a version of each executable process in it."""
+    if len(xml) > MAX_DIAGRAM_BYTES:
+        raise DiagramError([Problem(file_name, "", "", MESSAGES["xml"].format(detail="tệp quá lớn"))])
+    try:
+        tree = safe_parse(xml)
+    except etree.XMLSyntaxError as exc:
+        raise DiagramError([Problem(file_name, "", "", MESSAGES["xml"].format(detail=exc))]) from exc
+    problems = DiagramChecker(file_name, forms_dir, timer_functions).check(tree)
+    parser = new_parser()
+    versions = []
+    try:
+        parser.add_bpmn_xml(tree, file_name)
+        process_ids = parser.get_process_ids()
+        for process_id in process_ids:
+            spec = parser.get_spec(process_id)
+            subprocess_specs = parser.get_subprocess_specs(process_id)
+            process = tree.getroot().find(f"{{*}}process[@id='{process_id}']")
+            versions.append(ProcessVersion(
+                process_id, process.get("name") or process_id, content_version(xml), file_name, xml,
+                spec, subprocess_specs, _nodes(process)))
+    except ValidationException as exc:
+        detail = str(exc).split("\n")[0]
+        problems.append(Problem(file_name, exc.id or "", exc.name or "", MESSAGES["spiff"].format(detail=detail)))
+    if problems:
+        raise DiagramError(problems)
+    for version in versions:
+        for spec in [version.spec, *version.subprocess_specs.values()]:
+            remember_spec(version.version, spec)
+    return versions
+
+
+class Registry:
+    def __init__(self, forms_dir: Path, timer_functions=None):
+        self.forms_dir = Path(forms_dir)
+        self.timer_functions = timer_functions
+        self._versions: dict[tuple[str, str], ProcessVersion] = {}
+        self._latest: dict[str, ProcessVersion] = {}
+
+    def add(self, xml: bytes, file_name: str, latest: bool = True) -> list[ProcessVersion]:
+        versions = build_versions(xml, file_name, self.forms_dir, self.timer_functions)
+        for version in versions:
+            self._versions[(version.process_id, version.version)] = version
+            if latest:
+                self._latest[version.process_id] = version
+        return versions
+
+    def load_directory(self, bpmn_dir: Path) -> list[Problem]:
+        """Load every diagram of a folder; the problems of broken files are returned, and
+        the good files are still loaded so one broken diagram does not stop a province."""
+        problems = []
+        for path in sorted(Path(bpmn_dir).glob("*.bpmn")):
+            try:
+                self.add(path.read_bytes(), path.name)
+            except DiagramError as exc:
+                problems.extend(exc.problems)
+        return problems
+
+    def latest(self, process_id: str) -> ProcessVersion | None:
+        return self._latest.get(process_id)
+
+    def get(self, process_id: str, version: str) -> ProcessVersion | None:
+        return self._versions.get((process_id, version))
+
+    def process_ids(self) -> list[str]:
+        return sorted(self._latest)
+
+    def all_latest(self) -> list[ProcessVersion]:
+        return [self._latest[k] for k in self.process_ids()]

@@ -1,0 +1,299 @@
+"""Running procedure instances: start, complete a task, deliver a message, fire timers.
+
+Every operation takes the stored state (JSON text), the instant it happens at, and returns an
+`Outcome`: the new state and everything the app projects into its own tables (status, open
+tasks, next timer). Nothing here touches a database; a failed operation leaves the caller's
+stored state as it was, because the caller simply does not write anything.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
+from uuid import UUID
+
+from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
+from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
+from SpiffWorkflow.exceptions import SpiffWorkflowException, TaskNotFoundException
+from SpiffWorkflow.util.task import TaskState
+
+from . import clock
+from .calendar_functions import deadline_functions
+from .diagram_check import AGENCY_CODE
+from .registry import NodeInfo, ProcessVersion, Registry
+from .script_environment import make_script_engine
+from .spiff import serializer
+from .timers import ClockTimeDateEventDefinition, due_instant, parse_instant
+
+MESSAGES = {
+    "unknown_process": "Không có quy trình «{process_id}» trong danh mục quy trình.",
+    "unknown_version": "Không tìm thấy phiên bản {version} của quy trình «{process_id}».",
+    "unknown_task": "Không tìm thấy công việc này trong hồ sơ.",
+    "not_ready": "Công việc «{name}» không còn ở trạng thái chờ xử lý.",
+    "not_waiting": "Hồ sơ hiện không chờ sự kiện «{name}».",
+    "failed": "Quy trình gặp lỗi tại bước «{name}» ({element}): {detail}",
+}
+
+
+class EngineError(Exception):
+    """An engine refusal; `code` lets the app choose the HTTP status."""
+    code = "engine_error"
+
+
+class UnknownProcess(EngineError):
+    code = "not_found"
+
+
+class UnknownTask(EngineError):
+    code = "not_found"
+
+
+class TaskNotReady(EngineError):
+    code = "conflict"
+
+
+class NotWaiting(EngineError):
+    code = "conflict"
+
+
+class ProcessFailed(EngineError):
+    """An expression in the diagram failed at run time (a gateway, a script, a timer)."""
+    code = "process_error"
+
+    def __init__(self, message: str, element_id: str = ""):
+        super().__init__(message)
+        self.element_id = element_id
+
+
+@dataclass(frozen=True)
+class OpenTask:
+    id: str
+    node_id: str
+    name: str
+    lane: str | None
+    role: str | None
+    form: str | None
+    ui_form: str | None
+    status: int | None
+    due_at: datetime | None
+    agency_code: str | None
+
+
+@dataclass(frozen=True)
+class FiredTimer:
+    node_id: str
+    name: str
+    marks_late: bool
+
+
+@dataclass
+class Outcome:
+    process_id: str
+    version: str
+    state: str
+    status: int | None
+    reached_statuses: list[int]
+    open_tasks: list[OpenTask]
+    waiting_messages: list[str]
+    next_timer_at: datetime | None
+    completed: bool
+    fired_timers: list[FiredTimer] = field(default_factory=list)
+    completed_nodes: list[str] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+
+def _status(node: NodeInfo | None) -> int | None:
+    value = node.properties.get("status") if node else None
+    return int(value) if value else None
+
+
+class Engine:
+    def __init__(self, registry: Registry, calendar, load_version: Callable[[str, str], bytes | None] | None = None):
+        self.registry = registry
+        self.calendar = calendar
+        self.load_version = load_version
+        self.script_engine = make_script_engine(lambda: deadline_functions(self.calendar, clock.now()))
+
+    # -- versions and state -------------------------------------------------------------------
+
+    def version(self, process_id: str, version: str | None = None) -> ProcessVersion:
+        if version is None:
+            found = self.registry.latest(process_id)
+            if found is None:
+                raise UnknownProcess(MESSAGES["unknown_process"].format(process_id=process_id))
+            return found
+        found = self.registry.get(process_id, version)
+        if found is None and self.load_version is not None:
+            xml = self.load_version(process_id, version)
+            if xml is not None:
+                self.registry.add(xml, f"{process_id}@{version}", latest=False)
+                found = self.registry.get(process_id, version)
+        if found is None:
+            raise UnknownProcess(MESSAGES["unknown_version"].format(process_id=process_id, version=version))
+        return found
+
+    def _restore(self, version: ProcessVersion, state: str) -> BpmnWorkflow:
+        self.version(version.process_id, version.version)  # make sure its spec is registered
+        workflow = serializer.from_dict(json.loads(state))
+        workflow.script_engine = self.script_engine
+        return workflow
+
+    # -- operations ----------------------------------------------------------------------------
+
+    def start(self, process_id: str, data: dict, now: datetime) -> Outcome:
+        version = self.version(process_id)
+        with clock.frozen_at(now):
+            workflow = BpmnWorkflow(version.spec, version.subprocess_specs, script_engine=self.script_engine)
+            for task in workflow.get_tasks(state=TaskState.READY):
+                task.data.update(data)
+            return self._advance(version, workflow, [])
+
+    def complete_task(self, process_id: str, version_id: str, state: str, task_id: str,
+                      data: dict, now: datetime) -> Outcome:
+        version = self.version(process_id, version_id)
+        with clock.frozen_at(now):
+            workflow = self._restore(version, state)
+            task = self._find_task(workflow, task_id)
+            node = version.node(task.task_spec.bpmn_id)
+            if task.state != TaskState.READY or not task.task_spec.manual:
+                raise TaskNotReady(MESSAGES["not_ready"].format(name=node.name if node else task_id))
+            task.data.update(data)
+            self._run(task.run, task)
+            return self._advance(version, workflow, [task])
+
+    def deliver_message(self, process_id: str, version_id: str, state: str, name: str,
+                        payload: dict, now: datetime) -> Outcome:
+        version = self.version(process_id, version_id)
+        with clock.frozen_at(now):
+            workflow = self._restore(version, state)
+            waiting = [t for t in workflow.get_tasks(state=TaskState.WAITING)
+                       if isinstance(getattr(t.task_spec, "event_definition", None), MessageEventDefinition)
+                       and t.task_spec.event_definition.name == name]
+            if not waiting:
+                raise NotWaiting(MESSAGES["not_waiting"].format(name=name))
+            task = waiting[0]
+            task.data.update(payload)
+            self._run(lambda: workflow.catch(BpmnEvent(task.task_spec.event_definition, payload)), task)
+            return self._advance(version, workflow, [])
+
+    def fire_timers(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:
+        version = self.version(process_id, version_id)
+        with clock.frozen_at(now):
+            workflow = self._restore(version, state)
+            # A due timer becomes READY on refresh and needs two rounds of engine steps to run
+            # its path (SpiffWorkflow 3.2).
+            self._run(workflow.refresh_timers, None)
+            return self._advance(version, workflow, [], rounds=2)
+
+    def inspect(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:
+        version = self.version(process_id, version_id)
+        with clock.frozen_at(now):
+            return self._outcome(version, self._restore(version, state), [])
+
+    # -- internals -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _find_task(workflow: BpmnWorkflow, task_id: str):
+        try:
+            task = workflow.get_task_from_id(UUID(str(task_id)))
+        except (ValueError, TaskNotFoundException):
+            task = None
+        if task is None:
+            raise UnknownTask(MESSAGES["unknown_task"])
+        return task
+
+    @staticmethod
+    def _run(action: Callable, task=None) -> None:
+        """Run an engine step; a diagram expression that fails becomes a ProcessFailed that
+        names the element, and the caller's stored state stays untouched."""
+        try:
+            action()
+        except SpiffWorkflowException as exc:
+            failed = getattr(exc, "task", None) or task
+            spec = failed.task_spec if failed is not None else None
+            element = spec.bpmn_id if spec is not None else ""
+            name = (spec.bpmn_name or element) if spec is not None else ""
+            detail = exc.__cause__ if exc.__cause__ is not None else getattr(exc, "error_msg", exc)
+            raise ProcessFailed(MESSAGES["failed"].format(name=name, element=element, detail=detail),
+                                element) from exc
+
+    def _advance(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, rounds: int = 1) -> Outcome:
+        for _ in range(rounds):
+            self._run(lambda: workflow.do_engine_steps(did_complete_task=ran.append), None)
+        return self._outcome(version, workflow, ran)
+
+    def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list) -> Outcome:
+        open_tasks, waiting_messages, timer_dues, candidates = [], [], [], []
+        for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
+            node = version.node(task.task_spec.bpmn_id)
+            event = getattr(task.task_spec, "event_definition", None)
+            if task.state == TaskState.READY and task.task_spec.manual:
+                open_tasks.append(self._open_task(task, node))
+                candidates.append(task)
+            elif task.state == TaskState.WAITING and isinstance(event, MessageEventDefinition):
+                waiting_messages.append(event.name)
+                candidates.append(task)
+            elif task.state == TaskState.WAITING and isinstance(event, ClockTimeDateEventDefinition):
+                due = due_instant(task)
+                if due is not None:
+                    timer_dues.append(due)
+        candidates = [t for t in candidates if _status(version.node(t.task_spec.bpmn_id))]
+        ran_nodes = [version.node(t.task_spec.bpmn_id) for t in ran]
+        reached = [s for s in (_status(n) for n in ran_nodes) if s]
+        if candidates:
+            latest = max(candidates, key=lambda t: t.last_state_change)
+            status = _status(version.node(latest.task_spec.bpmn_id))
+        else:
+            status = reached[-1] if reached else None
+        if status is not None and (not reached or reached[-1] != status):
+            reached.append(status)
+        fired = [FiredTimer(n.id, n.name, n.properties.get("marksLate") == "true")
+                 for t, n in zip(ran, ran_nodes)
+                 if n is not None and isinstance(getattr(t.task_spec, "event_definition", None),
+                                                 ClockTimeDateEventDefinition)]
+        last = workflow.last_task
+        return Outcome(
+            process_id=version.process_id,
+            version=version.version,
+            state=json.dumps(serializer.to_dict(workflow), ensure_ascii=False, separators=(",", ":")),
+            status=status,
+            reached_statuses=reached,
+            open_tasks=open_tasks,
+            waiting_messages=waiting_messages,
+            next_timer_at=min(timer_dues) if timer_dues else None,
+            completed=workflow.completed,
+            fired_timers=fired,
+            completed_nodes=[n.id for n in ran_nodes if n is not None],
+            data=dict(last.data) if last is not None else {},
+        )
+
+    def _open_task(self, task, node: NodeInfo | None) -> OpenTask:
+        props = node.properties if node else {}
+        # Computed once, when the task opens, and kept with the task: a deadline never drifts.
+        if "motcua_due" not in task.internal_data:
+            limit = props.get("timeLimit")
+            due = self._evaluate(task, limit) if limit else None
+            agency = props.get("agency")
+            task.internal_data["motcua_due"] = parse_instant(due).isoformat() if due else None
+            if agency and not AGENCY_CODE.match(agency):
+                agency = str(self._evaluate(task, agency))
+            task.internal_data["motcua_agency"] = agency or None
+        due = task.internal_data["motcua_due"]
+        return OpenTask(
+            id=str(task.id),
+            node_id=task.task_spec.bpmn_id,
+            name=node.name if node else task.task_spec.bpmn_id,
+            lane=node.lane if node else None,
+            role=node.role if node else None,
+            form=props.get("formJsonSchemaFilename"),
+            ui_form=props.get("formUiSchemaFilename"),
+            status=_status(node),
+            due_at=parse_instant(due) if due else None,
+            agency_code=task.internal_data["motcua_agency"],
+        )
+
+    def _evaluate(self, task, expression: str):
+        result = []
+        self._run(lambda: result.append(task.workflow.script_engine.evaluate(task, expression)), task)
+        return result[0]

@@ -1,0 +1,135 @@
+"""Bad input gets a clear Vietnamese error with the right status, and changes nothing."""
+from __future__ import annotations
+
+import threading
+
+from tests.api.test_lifecycle import ACCEPT, BAN_SAO, BAN_SAO_FORM, dossier, submit
+from tests.conftest import vn
+
+
+def counts(app):
+    from app.db import db
+    from app.dossiers.models import Dossier, DossierEvent, OpenTask
+    with app.app_context():
+        result = tuple(db.session.query(model).count() for model in (Dossier, DossierEvent, OpenTask))
+        db.session.remove()
+    return result
+
+
+def error(response, status):
+    assert response.status_code == status, response.get_data(as_text=True)
+    body = response.get_json()["error"]
+    assert body["message"] and body["code"]
+    return body
+
+
+def test_tokens(api, client):
+    error(api.post("/auth/token", json={"username": "congdan", "password": "sai"}), 401)
+    error(api.post("/auth/token", json={"username": "không-có", "password": "x"}), 401)
+    body = error(api.post("/auth/token", json={"username": "congdan"}), 422)
+    assert body["fields"] == [{"field": "password", "message": "Trường này là bắt buộc."}]
+    error(api.post("/auth/token", data="{not json", content_type="application/json"), 400)
+    error(api.get("/dossiers"), 401)
+    error(api.get("/dossiers", headers={"Authorization": "Bearer forged.token.value"}), 401)
+    error(api.get("/tasks", "congdan"), 403)
+    error(api.post("/dossiers", "motcua", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM}), 403)
+
+
+def test_lockout_after_repeated_failures(api):
+    for _ in range(5):
+        error(api.post("/auth/token", json={"username": "motcua", "password": "sai"}), 401)
+    # Even the right password is refused while the account is locked.
+    error(api.post("/auth/token", json={"username": "motcua", "password": "MotCua@2026"}), 401)
+
+
+def test_invalid_form_data_is_refused_with_field_messages_and_nothing_stored(api, clean_app, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    before = counts(clean_app)
+    bad = {**BAN_SAO_FORM, "so_cccd": "12ab", "so_ban": 0, "extra": "<script>alert(1)</script>"}
+    del bad["ho_ten_nguoi_yeu_cau"]
+    body = error(api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": bad}), 422)
+    fields = {f["field"]: f["message"] for f in body["fields"]}
+    assert "ho_ten_nguoi_yeu_cau" in fields and "bắt buộc" in fields["ho_ten_nguoi_yeu_cau"]
+    assert "so_cccd" in fields and "so_ban" in fields
+    assert any("extra" in m for m in fields.values())
+    error(api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": "x" * 100_000}), 422)
+    error(api.post("/dossiers", "congdan", json={"procedure_code": "9.999999", "data": BAN_SAO_FORM}), 404)
+    error(api.post("/dossiers", "congdan", json={"data": BAN_SAO_FORM}), 422)
+    assert counts(clean_app) == before
+
+
+def test_unknown_things_are_404(api):
+    error(api.get("/procedures/9.999999"), 404)
+    error(api.get("/lookup/000.00.12.H99-261123-9999"), 404)
+    error(api.get("/dossiers/999999", "congdan"), 404)
+    error(api.post("/tasks/00000000-0000-0000-0000-000000000000/complete", "motcua", json={"data": {}}), 404)
+    error(api.get("/khong-co"), 404)
+
+
+def test_task_rules(api, clean_app, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    created = submit(api, BAN_SAO, BAN_SAO_FORM)
+    task = api.task("motcua", "Tiếp nhận hồ sơ")
+    # The police's specialist may neither read this dossier nor work the desk's task.
+    error(api.get(f"/dossiers/{created['id']}", "congan"), 403)
+    error(api.post(f"/tasks/{task['id']}/complete", "chuyenvien", json={"data": ACCEPT}), 403)
+    # The form of the task is checked.
+    body = error(api.post(f"/tasks/{task['id']}/complete", "motcua", json={"data": {"quyet_dinh": "gi_do"}}), 422)
+    assert body["fields"][0]["field"] == "quyet_dinh"
+    body = error(api.post(f"/tasks/{task['id']}/complete", "motcua",
+                          json={"data": {"quyet_dinh": "tu_choi"}}), 422)  # a refusal needs a reason
+    assert any(f["field"] == "ly_do" for f in body["fields"])
+    assert dossier(api, created["id"])["status"]["code"] == 1
+    # Claimed by one officer: another one of the desk cannot take or complete it.
+    from app.db import db
+    from app.users.models import User
+    from app.users.passwords import hash_password
+    with clean_app.app_context():
+        db.session.add(User(username="motcua2", password_hash=hash_password("MotCua@2026"), role="one_stop",
+                            agency_id=db.session.query(User).filter_by(username="motcua").one().agency_id,
+                            full_name="Đỗ Văn Hải"))
+        db.session.commit()
+        db.session.remove()
+    assert api.post(f"/tasks/{task['id']}/claim", "motcua").status_code == 200
+    body = error(api.post(f"/tasks/{task['id']}/claim", "motcua2"), 409)
+    assert "Trần Thị Bình" in body["message"]
+    error(api.post(f"/tasks/{task['id']}/complete", "motcua2", json={"data": ACCEPT}), 409)
+    assert api.post(f"/tasks/{task['id']}/release", "motcua").status_code == 200
+    api.complete("motcua2", "Tiếp nhận hồ sơ", ACCEPT)
+    # The task is gone: completing it again is a conflict, and the state is intact.
+    error(api.post(f"/tasks/{task['id']}/complete", "motcua", json={"data": ACCEPT}), 409)
+    assert dossier(api, created["id"])["status"]["code"] == 4
+    # A supplement is only accepted while the process waits for one.
+    error(api.post(f"/dossiers/{created['id']}/supplement", "congdan", json={"data": {}}), 409)
+
+
+def test_two_officers_completing_the_same_task_one_wins(api, clean_app, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    created = submit(api, BAN_SAO, BAN_SAO_FORM)
+    task = api.task("motcua", "Tiếp nhận hồ sơ")
+    token = api.token("motcua")
+    before = counts(clean_app)
+    barrier = threading.Barrier(2)
+    results = []
+
+    def work():
+        client = clean_app.test_client()
+        barrier.wait()
+        response = client.post(f"/api/v1/tasks/{task['id']}/complete", json={"data": ACCEPT},
+                               headers={"Authorization": f"Bearer {token}"})
+        results.append((response.status_code, response.get_json()))
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(code for code, _ in results) == [200, 409], results
+    loser = [body for code, body in results if code == 409][0]
+    assert loser["error"]["message"]
+    state = dossier(api, created["id"])
+    assert state["status"]["code"] == 4 and state["code"].endswith("-0001")
+    assert [e["kind"] for e in state["history"]].count("task_completed") == 1
+    dossiers, events, tasks = counts(clean_app)
+    assert dossiers == before[0] and tasks == before[2]  # one task closed, one opened
+    assert events == before[1] + 2  # task_completed + code_issued, once

@@ -1,0 +1,127 @@
+"""Test fixtures: one app per session on SQLite (a temporary file) or on PostgreSQL
+(MOTCUA_DATABASE_URL, in a schema of its own that is dropped at the end), migrated with Alembic
+exactly as `motcua up` does; every test starts from the demo data, with a clock it controls."""
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import create_engine, text
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+PASSWORD = "MotCua@2026"
+
+
+def vn(*args) -> datetime:
+    return datetime(*args, tzinfo=VN)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    url = os.environ.get("MOTCUA_DATABASE_URL")
+    if not url:
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
+        return
+    schema = f"test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in url else "?"
+    yield f"{url}{separator}options=-csearch_path%3D{schema}"
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    from app import create_app
+    from app.cli import prepare_database
+    application = create_app(db=database_url, SECRET_KEY="test-secret", TESTING=True,
+                              MOTCUA_UPLOAD_DIR=tmp_path_factory.mktemp("uploads"))
+    prepare_database(application)
+    with application.app_context():
+        from app.db import db
+        db.session.remove()
+    return application
+
+
+def _clear(application) -> None:
+    from app.db import db
+    with application.app_context():
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture()
+def clean_app(app):
+    """The app with only the demo data, and its clock reset to the wall clock afterwards."""
+    from app.catalogue.loader import load_catalogue
+    from app.db import db
+    from app.demo import load_demo
+    _clear(app)
+    with app.app_context():
+        load_demo()
+        assert load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"]) == []
+        db.session.remove()
+    yield app
+    app.extensions["motcua_clock"].set(None)
+
+
+@pytest.fixture()
+def clock(clean_app):
+    return clean_app.extensions["motcua_clock"]
+
+
+@pytest.fixture()
+def client(clean_app):
+    return clean_app.test_client()
+
+
+class Api:
+    """A thin HTTP helper: logs in demo users and calls /api/v1 with their tokens."""
+
+    def __init__(self, client):
+        self.client = client
+        self.tokens = {}
+
+    def token(self, username: str) -> str:
+        if username not in self.tokens:
+            response = self.client.post("/api/v1/auth/token", json={"username": username, "password": PASSWORD})
+            assert response.status_code == 200, response.get_json()
+            self.tokens[username] = response.get_json()["access_token"]
+        return self.tokens[username]
+
+    def call(self, method: str, path: str, user: str | None = None, **kwargs):
+        headers = kwargs.pop("headers", {})
+        if user:
+            headers["Authorization"] = f"Bearer {self.token(user)}"
+        return self.client.open("/api/v1" + path, method=method, headers=headers, **kwargs)
+
+    def get(self, path, user=None, **kw):
+        return self.call("GET", path, user, **kw)
+
+    def post(self, path, user=None, **kw):
+        return self.call("POST", path, user, **kw)
+
+    def task(self, user: str, name: str) -> dict:
+        items = self.get("/tasks", user).get_json()["items"]
+        matching = [t for t in items if t["name"] == name]
+        assert matching, f"{user} has no task «{name}»: {[t['name'] for t in items]}"
+        return matching[0]
+
+    def complete(self, user: str, name: str, data: dict, expect: int = 200):
+        task = self.task(user, name)
+        response = self.post(f"/tasks/{task['id']}/complete", user, json={"data": data})
+        assert response.status_code == expect, response.get_json()
+        return response.get_json()
+
+
+@pytest.fixture()
+def api(client):
+    return Api(client)

@@ -1,0 +1,79 @@
+"""The `motcua` command as an operator or analyst runs it (a real subprocess)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def motcua(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["--from", "2026-02-13T16:30:00+07:00", "--working-days", "3"], "2026-02-25T16:30:00+07:00"),
+    (["--from", "2026-11-23T12:00:00+07:00", "--working-hours", "8"], "2026-11-25T11:30:00+07:00"),
+    (["--from", "2026-11-20T05:00:00+00:00", "--working-hours", "1"], "2026-11-20T14:00:00+07:00"),
+    (["--from", "2026-11-20T10:00:00+07:00", "--calendar-days", "1"], "2026-11-23T17:00:00+07:00"),
+])
+def test_calendar_due(args, expected):
+    result = motcua("calendar", "due", *args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("args", [
+    ["--from", "hôm qua", "--working-days", "3"],
+    ["--from", "2026-02-13T16:30:00", "--working-days", "3"],
+    ["--from", "2026-02-13T16:30:00+07:00", "--working-days", "0"],
+    ["--from", "2026-02-13T16:30:00+07:00", "--working-days", "-2"],
+    ["--from", "2026-02-13T16:30:00+07:00", "--working-days", "ba"],
+    ["--from", "2026-02-13T16:30:00+07:00"],
+    ["--from", "2026-02-13T16:30:00+07:00", "--working-days", "3", "--province", "khong-co"],
+])
+def test_calendar_due_refuses_bad_input_in_one_line(args):
+    result = motcua("calendar", "due", *args)
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("Lỗi: ")
+
+
+def test_bpmn_check_accepts_the_shipped_diagrams():
+    result = motcua("bpmn", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Đạt: cap_ban_sao_trich_luc_ho_tich.bpmn" in result.stdout
+
+
+def test_bpmn_check_names_every_problem(tmp_path):
+    source = (ROOT / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_text(encoding="utf-8")
+    broken = (source
+              .replace('name="Chuyên viên"', 'name="Văn thư"')
+              .replace('value="common/tham_dinh.schema.json"', 'value="common/khong_co.schema.json"')
+              .replace('name="status" value="9"', 'name="status" value="12"')
+              .replace("working_hours(8)</bpmn:timeDate>", "working_hours(-8)</bpmn:timeDate>", 1)
+              .replace('le_phi = so_ban * 8000', 'import os'))
+    path = tmp_path / "broken.bpmn"
+    path.write_text(broken, encoding="utf-8")
+    result = motcua("bpmn", "check", str(path))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "Làn «Văn thư» không ứng với vai trò nào" in out
+    assert "common/khong_co.schema.json" in out
+    assert "status phải là số nguyên từ 1 đến 10" in out and "«12»" in out
+    assert "working_hours(-8)" in out
+    assert "Tính lệ phí" in out  # the script task, by name
+    for line in out.strip().splitlines()[:-1]:
+        assert line.startswith("broken.bpmn: [")  # every problem names its element
+
+
+def test_bpmn_check_refuses_xml_that_is_not_a_diagram(tmp_path):
+    path = tmp_path / "x.bpmn"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')
+    result = motcua("bpmn", "check", str(path))
+    assert result.returncode == 1 and "root:" not in result.stdout
