@@ -25,6 +25,8 @@ def create_app(**overrides) -> Flask:
     from .web import web
     app.register_blueprint(api)
     app.register_blueprint(web)
+    from .errors import register
+    register(app)
     return app
 
 

@@ -62,8 +62,8 @@ def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
     for username, role, _, full_name in USERS:
         click.echo(f"  {username:<12} {MSG['roles'][role]:<22} {full_name}")
     click.echo(MSG["demo_password"].format(password=DEMO_PASSWORD))
-    from werkzeug.serving import run_simple
-    run_simple(host, port, app, threaded=True, use_reloader=False)
+    from waitress import serve  # a production WSGI server: the embedded default is a real install
+    serve(app, host=host, port=port, threads=8, ident="motcua")
 
 
 @main.command(help=MSG["scheduler_help"])

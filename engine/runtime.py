@@ -240,7 +240,8 @@ class Engine:
                     timer_dues.append(due)
         candidates = [t for t in candidates if _status(version.node(t.task_spec.bpmn_id))]
         ran_nodes = [version.node(t.task_spec.bpmn_id) for t in ran]
-        reached = [s for s in (_status(n) for n in ran_nodes) if s]
+        # A human task's status is shown while it is open; what it reaches comes after it.
+        reached = [s for s in (_status(n) for t, n in zip(ran, ran_nodes) if not t.task_spec.manual) if s]
         if candidates:
             latest = max(candidates, key=lambda t: t.last_state_change)
             status = _status(version.node(latest.task_spec.bpmn_id))

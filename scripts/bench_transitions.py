@@ -82,7 +82,7 @@ def run(url: str, n: int) -> None:
         engine = workflow().engine
         engine_times, app_times, counts = [], [], []
         for dossier in dossiers:
-            task_id = db.session.execute(select(OpenTask.id).filter_by(dossier_id=dossier.id)).scalar_one()
+            task_id = db.session.execute(select(OpenTask.id).filter_by(dossier_id=dossier.id, closed_at=None)).scalar_one()
             state, version = dossier.workflow_state, dossier.process_version
             db.session.commit()
             started = time.perf_counter()

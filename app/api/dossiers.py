@@ -61,7 +61,8 @@ def _readable(ref: str) -> Dossier:
 
 
 def _body(dossier: Dossier) -> dict:
-    tasks = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id)).scalars().all()
+    tasks = db.session.execute(select(OpenTask).where(
+        OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))).scalars().all()
     return serialize.dossier(dossier, tasks)
 
 

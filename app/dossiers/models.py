@@ -86,13 +86,19 @@ class DossierEvent(db.Model):
     agency = db.relationship("Agency")
 
 
+_OPEN_ONLY = db.text("closed_at IS NULL")
+
+
 class OpenTask(db.Model):
-    """Projection of a dossier's open human tasks, replaced by every transition; the inbox
-    reads only this table."""
+    """Projection of a dossier's human tasks, updated by every transition; the inbox reads only
+    this table. A task that closes keeps its row with `closed_at`, so acting on it later is
+    answered "already done" (409) rather than "unknown" (404); the inbox indexes cover open rows."""
     __tablename__ = "open_tasks"
     __table_args__ = (
-        db.Index("ix_open_tasks_inbox", "role", "agency_id", "due_at"),
-        db.Index("ix_open_tasks_claimed", "claimed_by_id", "due_at"),
+        db.Index("ix_open_tasks_inbox", "role", "agency_id", "due_at",
+                 postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
+        db.Index("ix_open_tasks_claimed", "claimed_by_id", "due_at",
+                 postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
     )
 
     id = db.Column(db.String(36), primary_key=True)  # the engine's task id
@@ -108,6 +114,7 @@ class OpenTask(db.Model):
     opened_at = db.Column(UTCDateTime, nullable=False)
     claimed_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
     claimed_at = db.Column(UTCDateTime)
+    closed_at = db.Column(UTCDateTime)
 
     dossier = db.relationship("Dossier")
     agency = db.relationship("Agency")

@@ -93,11 +93,11 @@ def _receive(dossier: Dossier, at: datetime, actor) -> None:
 
 def _replace_open_tasks(dossier: Dossier, outcome: Outcome, at: datetime) -> None:
     existing = {t.id: t for t in db.session.execute(
-        select(OpenTask).where(OpenTask.dossier_id == dossier.id)).scalars()}
+        select(OpenTask).where(OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))).scalars()}
     wanted = {t.id: t for t in outcome.open_tasks}
     for task_id, row in existing.items():
         if task_id not in wanted:
-            db.session.delete(row)
+            row.closed_at = at
     codes = {t.agency_code for t in outcome.open_tasks if t.agency_code}
     agencies = {a.code: a.id for a in db.session.execute(
         select(Agency).where(Agency.code.in_(codes))).scalars()} if codes else {}

@@ -19,7 +19,8 @@ from .transitions import add_event, apply_outcome, lock_dossier
 
 def inbox_query(user, mine_only: bool = False):
     """The open tasks an officer may work: their role (the lane) at their agency."""
-    query = select(OpenTask).where(OpenTask.role == user.role, OpenTask.agency_id == user.agency_id)
+    query = select(OpenTask).where(OpenTask.role == user.role, OpenTask.agency_id == user.agency_id,
+                                   OpenTask.closed_at.is_(None))
     if mine_only:
         query = query.where(OpenTask.claimed_by_id == user.id)
     else:
@@ -33,6 +34,16 @@ def task_for(user, task_id: str) -> OpenTask:
         raise NotFound(ERRORS["unknown_task"])
     if task.role != user.role or task.agency_id != user.agency_id:
         raise Forbidden(ERRORS["not_your_task"])
+    if task.closed_at is not None:
+        raise Conflict(ERRORS["task_gone"])
+    return task
+
+
+def _relock(task_id: str) -> OpenTask:
+    """The task again, read after the dossier's lock: another transition may have closed it."""
+    task = db.session.get(OpenTask, task_id, populate_existing=True)
+    if task is None or task.closed_at is not None:
+        raise Conflict(ERRORS["task_gone"])
     return task
 
 
@@ -46,9 +57,7 @@ def claim(user, task_id: str, at: datetime) -> OpenTask:
     dossier_id = task.dossier_id
     db.session.rollback()
     lock_dossier(dossier_id)
-    task = db.session.get(OpenTask, task_id, populate_existing=True)
-    if task is None:
-        raise Conflict(ERRORS["task_gone"])
+    task = _relock(task_id)
     _check_claim(user, task)
     if task.claimed_by_id is None:
         task.claimed_by_id, task.claimed_at = user.id, at
@@ -78,9 +87,7 @@ def complete(user, task_id: str, data, at: datetime) -> Dossier:
     dossier_id, node = task.dossier_id, (task.node_id, task.name)
     db.session.rollback()  # the lock below must be this transaction's first write
     dossier = lock_dossier(dossier_id)
-    task = db.session.get(OpenTask, task_id, populate_existing=True)
-    if task is None or dossier is None:
-        raise Conflict(ERRORS["task_gone"])
+    task = _relock(task_id)
     _check_claim(user, task)
     try:
         outcome = workflow().engine.complete_task(

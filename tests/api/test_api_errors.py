@@ -11,7 +11,8 @@ def counts(app):
     from app.db import db
     from app.dossiers.models import Dossier, DossierEvent, OpenTask
     with app.app_context():
-        result = tuple(db.session.query(model).count() for model in (Dossier, DossierEvent, OpenTask))
+        result = (db.session.query(Dossier).count(), db.session.query(DossierEvent).count(),
+                  db.session.query(OpenTask).filter(OpenTask.closed_at.is_(None)).count())
         db.session.remove()
     return result
 

@@ -192,15 +192,19 @@ def upgrade():
     sa.Column('opened_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('claimed_by_id', sa.Integer(), nullable=True),
     sa.Column('claimed_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['agency_id'], ['agencies.id'], name=op.f('fk_open_tasks_agency_id_agencies')),
     sa.ForeignKeyConstraint(['claimed_by_id'], ['users.id'], name=op.f('fk_open_tasks_claimed_by_id_users')),
     sa.ForeignKeyConstraint(['dossier_id'], ['dossiers.id'], name=op.f('fk_open_tasks_dossier_id_dossiers')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_open_tasks'))
     )
     with op.batch_alter_table('open_tasks', schema=None) as batch_op:
-        batch_op.create_index('ix_open_tasks_claimed', ['claimed_by_id', 'due_at'], unique=False)
+        open_only = sa.text('closed_at IS NULL')
+        batch_op.create_index('ix_open_tasks_claimed', ['claimed_by_id', 'due_at'], unique=False,
+                              postgresql_where=open_only, sqlite_where=open_only)
         batch_op.create_index(batch_op.f('ix_open_tasks_dossier_id'), ['dossier_id'], unique=False)
-        batch_op.create_index('ix_open_tasks_inbox', ['role', 'agency_id', 'due_at'], unique=False)
+        batch_op.create_index('ix_open_tasks_inbox', ['role', 'agency_id', 'due_at'], unique=False,
+                              postgresql_where=open_only, sqlite_where=open_only)
 
     # ### end Alembic commands ###
 

@@ -1,0 +1,25 @@
+"""Errors that reach no blueprint (an unknown address, a method not allowed): JSON under /api/,
+a Vietnamese page elsewhere."""
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from werkzeug.exceptions import HTTPException
+
+PAGES = {
+    404: ("Không tìm thấy trang", "Địa chỉ bạn mở không tồn tại hoặc đã được thay đổi."),
+    405: ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa thực hiện."),
+    413: ("Nội dung quá lớn", "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép."),
+}
+OTHER = ("Có lỗi xảy ra", "Yêu cầu chưa được thực hiện. Vui lòng thử lại.")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        if request.path.startswith("/api/"):
+            from .api.blueprint import HTTP_MESSAGES, error_response
+            from .api.messages import ERRORS
+            key = HTTP_MESSAGES.get(exc.code)
+            return error_response(exc.code, key or "http_error", ERRORS[key] if key else exc.description)
+        title, text = PAGES.get(exc.code, OTHER)
+        return render_template("web/error.html", title=title, text=text), exc.code
