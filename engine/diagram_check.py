@@ -29,6 +29,10 @@ KNOWN_PROPERTIES = {
     "formJsonSchemaFilename", "formUiSchemaFilename", "status", "timeLimit", "agency", "marksLate",
 }
 HUMAN_TASKS = ("userTask", "manualTask")
+# Camunda Modeler writes these on its own (metadata, engine scheduling hints); they change nothing
+# in how a dossier runs here, so a diagram saved from that modeler is not refused for them.
+HARMLESS_CAMUNDA = {"diagramRelationId", "isStartableInTasklist", "versionTag", "historyTimeToLive",
+                    "async", "asyncBefore", "asyncAfter", "exclusive", "jobPriority"}
 # An agency identifier code (mã định danh, e.g. 000.00.12.H08) is taken literally; any other
 # `agency` value is an expression over the dossier data.
 AGENCY_CODE = re.compile(r"^[0-9A-Z]{2,4}(\.[0-9A-Z]{2,4}){2,4}$")
@@ -59,7 +63,7 @@ MESSAGES = {
                     "spiffworkflow:property name=\"formJsonSchemaFilename\" để chỉ biểu mẫu.",
     "camunda_other": "Phần mở rộng Camunda «{ext}» không được hỗ trợ. Dùng spiffworkflow:properties "
                      "(xem mục «What a diagram carries» trong docs/ARCHITECTURE.md).",
-    "spiff": "{detail}",
+    "spiff": "Bộ máy quy trình không chấp nhận phần tử này: {detail}",
 }
 
 
@@ -122,7 +126,7 @@ class DiagramChecker:
                 continue
             owner = node if node.get("id") else next((a for a in node.iterancestors() if a.get("id")), node)
             for attr in node.attrib:
-                if attr.startswith("{%s}" % CAMUNDA_NS):
+                if attr.startswith("{%s}" % CAMUNDA_NS) and local(attr) not in HARMLESS_CAMUNDA:
                     key = "camunda_form" if local(attr) == "formKey" else "camunda_other"
                     self.add(owner, key, ext="camunda:" + local(attr))
             if node.tag.startswith("{%s}" % CAMUNDA_NS) and node.getparent() is not None \

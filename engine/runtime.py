@@ -98,9 +98,16 @@ class Outcome:
     waiting_messages: list[str]
     next_timer_at: datetime | None
     completed: bool
+    # The human tasks open before the operation: with `open_tasks` it tells the app which rows
+    # to close and which to add, without reading them back.
+    previous_task_ids: frozenset[str] = frozenset()
     fired_timers: list[FiredTimer] = field(default_factory=list)
     completed_nodes: list[str] = field(default_factory=list)
     data: dict = field(default_factory=dict)
+
+
+def _open_ids(workflow: BpmnWorkflow) -> frozenset[str]:
+    return frozenset(str(t.id) for t in workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual)
 
 
 def _status(node: NodeInfo | None) -> int | None:
@@ -147,26 +154,28 @@ class Engine:
             workflow = BpmnWorkflow(version.spec, version.subprocess_specs, script_engine=self.script_engine)
             for task in workflow.get_tasks(state=TaskState.READY):
                 task.data.update(data)
-            return self._advance(version, workflow, [])
+            return self._advance(version, workflow, [], frozenset())
 
     def complete_task(self, process_id: str, version_id: str, state: str, task_id: str,
                       data: dict, now: datetime) -> Outcome:
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
+            before = _open_ids(workflow)
             task = self._find_task(workflow, task_id)
             node = version.node(task.task_spec.bpmn_id)
             if task.state != TaskState.READY or not task.task_spec.manual:
                 raise TaskNotReady(MESSAGES["not_ready"].format(name=node.name if node else task_id))
             task.data.update(data)
             self._run(task.run, task)
-            return self._advance(version, workflow, [task])
+            return self._advance(version, workflow, [task], before)
 
     def deliver_message(self, process_id: str, version_id: str, state: str, name: str,
                         payload: dict, now: datetime) -> Outcome:
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
+            before = _open_ids(workflow)
             waiting = [t for t in workflow.get_tasks(state=TaskState.WAITING)
                        if isinstance(getattr(t.task_spec, "event_definition", None), MessageEventDefinition)
                        and t.task_spec.event_definition.name == name]
@@ -175,21 +184,23 @@ class Engine:
             task = waiting[0]
             task.data.update(payload)
             self._run(lambda: workflow.catch(BpmnEvent(task.task_spec.event_definition, payload)), task)
-            return self._advance(version, workflow, [])
+            return self._advance(version, workflow, [], before)
 
     def fire_timers(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
+            before = _open_ids(workflow)
             # A due timer becomes READY on refresh and needs two rounds of engine steps to run
             # its path (SpiffWorkflow 3.2).
             self._run(workflow.refresh_timers, None)
-            return self._advance(version, workflow, [], rounds=2)
+            return self._advance(version, workflow, [], before, rounds=2)
 
     def inspect(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
-            return self._outcome(version, self._restore(version, state), [])
+            workflow = self._restore(version, state)
+            return self._outcome(version, workflow, [], _open_ids(workflow))
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -218,12 +229,13 @@ class Engine:
             raise ProcessFailed(MESSAGES["failed"].format(name=name, element=element, detail=detail),
                                 element) from exc
 
-    def _advance(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, rounds: int = 1) -> Outcome:
+    def _advance(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset,
+                 rounds: int = 1) -> Outcome:
         for _ in range(rounds):
             self._run(lambda: workflow.do_engine_steps(did_complete_task=ran.append), None)
-        return self._outcome(version, workflow, ran)
+        return self._outcome(version, workflow, ran, before)
 
-    def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list) -> Outcome:
+    def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset) -> Outcome:
         open_tasks, waiting_messages, timer_dues, candidates = [], [], [], []
         for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
             node = version.node(task.task_spec.bpmn_id)
@@ -264,6 +276,7 @@ class Engine:
             waiting_messages=waiting_messages,
             next_timer_at=min(timer_dues) if timer_dues else None,
             completed=workflow.completed,
+            previous_task_ids=before,
             fired_timers=fired,
             completed_nodes=[n.id for n in ran_nodes if n is not None],
             data=dict(last.data) if last is not None else {},

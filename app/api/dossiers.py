@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask import g, request
 from marshmallow import Schema, fields
 from sqlalchemy import exists, or_, select
+from sqlalchemy.orm import joinedload
 
 from ..clock import now
 from ..db import db
@@ -62,8 +63,13 @@ def _readable(ref: str) -> Dossier:
 
 def _body(dossier: Dossier) -> dict:
     tasks = db.session.execute(select(OpenTask).where(
-        OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))).scalars().all()
-    return serialize.dossier(dossier, tasks)
+        OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))
+        .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))).scalars().all()
+    events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)
+                                .order_by(DossierEvent.id)
+                                .options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))
+                                ).scalars().all()
+    return serialize.dossier(dossier, tasks, events)
 
 
 @api.post("/dossiers")

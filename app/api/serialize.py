@@ -51,7 +51,7 @@ def event(e) -> dict:
     }
 
 
-def dossier(d, tasks) -> dict:
+def dossier(d, tasks, events) -> dict:
     return {
         "id": d.id, "code": d.code, "status": status(d.status), "late": d.late, "channel": d.channel,
         "procedure": {"code": d.procedure.code, "name": d.procedure.name},
@@ -62,7 +62,7 @@ def dossier(d, tasks) -> dict:
         "due_at": instant(d.due_at), "finished_at": instant(d.finished_at),
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
         "open_tasks": [open_task(t) for t in tasks],
-        "history": [event(e) for e in d.events],
+        "history": [event(e) for e in events],
         "lookup_url": url_for("api.lookup", code=d.code, _external=True) if d.code else None,
     }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.exc import IntegrityError
 
 from ..db import db
@@ -17,16 +17,15 @@ from .models import DossierCounter
 
 def issue_code(agency, instant: datetime, tz) -> str:
     day = instant.astimezone(tz).date()
-    bump = (update(DossierCounter)
-            .where(DossierCounter.agency_id == agency.id, DossierCounter.day == day)
-            .values(last_number=DossierCounter.last_number + 1)
-            .returning(DossierCounter.last_number))
-    number = db.session.execute(bump).scalar()
+    counters = DossierCounter.__table__
+    bump = (update(counters).where(counters.c.agency_id == agency.id, counters.c.day == day)
+            .values(last_number=counters.c.last_number + 1).returning(counters.c.last_number))
+    number = db.session.connection().execute(bump).scalar()
     if number is None:
         try:
             with db.session.begin_nested():
-                db.session.add(DossierCounter(agency_id=agency.id, day=day, last_number=1))
+                db.session.connection().execute(insert(counters).values(agency_id=agency.id, day=day, last_number=1))
             number = 1
         except IntegrityError:  # another reception created today's row first
-            number = db.session.execute(bump).scalar()
+            number = db.session.connection().execute(bump).scalar()
     return f"{agency.code}-{day:%y%m%d}-{number:04d}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from sqlalchemy.orm import deferred
+
 from ..db import UTCDateTime, db, utcnow
 
 CHANNELS = ("online", "counter", "postal")
@@ -34,7 +36,8 @@ class Dossier(db.Model):
     submission_key = db.Column(db.String(64), nullable=False)
     process_id = db.Column(db.String(128), nullable=False)
     process_version = db.Column(db.String(32), nullable=False)
-    workflow_state = db.Column(db.Text, nullable=False)
+    # Read only by transitions (which undefer it); lists and pages never load it.
+    workflow_state = deferred(db.Column(db.Text, nullable=False))
     waiting_messages = db.Column(db.JSON, nullable=False, default=list)
     next_timer_at = db.Column(UTCDateTime)
     version = db.Column(db.Integer, nullable=False, default=1)  # bumped by every transition

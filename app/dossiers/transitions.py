@@ -1,16 +1,19 @@
 """One transition of a dossier = one transaction: lock the row, run the engine, write the new
-state, replace the open-task rows, append the events.
+state, update its task rows, append its events.
 
 The lock is an UPDATE of the dossier row issued as the transaction's first write, so it works
 the same on PostgreSQL (row lock) and SQLite (the database write lock): two officers on the same
 task, or an officer and a timer, are serialised, and the second one sees the first one's result.
+The writes are a handful of statements (ARCHITECTURE.md §2): events and task rows go in as
+single multi-row statements, and the engine says which task rows changed, so none is read back.
 """
 from __future__ import annotations
 
 import logging
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import joinedload, undefer
 
 from engine.runtime import Outcome
 
@@ -25,25 +28,54 @@ log = logging.getLogger(__name__)
 RECEIVED = 2  # reaching it issues the dossier code and the legal due instant
 
 
+def _eager():
+    return joinedload(Dossier.procedure), joinedload(Dossier.agency), undefer(Dossier.workflow_state)
+
+
+def _run(statement, rows=None):
+    """A Core statement on the session's connection: no ORM bookkeeping for rows the
+    session does not hold (events, task rows, the lock)."""
+    connection = db.session.connection()
+    return connection.execute(statement, rows) if rows is not None else connection.execute(statement)
+
+
+def _lock(select_statement, dossier_id_clause):
+    """SQLite has no row locks: an UPDATE as the first write takes the database's write lock.
+    PostgreSQL locks the row with the SELECT itself (FOR UPDATE), one round trip fewer."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        _run(update(Dossier).where(Dossier.id == dossier_id_clause).values(version=Dossier.version))
+    return db.session.execute(select_statement.options(*_eager()).with_for_update(of=Dossier)
+                              .execution_options(populate_existing=True))
+
+
 def lock_dossier(dossier_id: int) -> Dossier | None:
-    db.session.execute(update(Dossier).where(Dossier.id == dossier_id).values(version=Dossier.version))
-    return db.session.execute(
-        select(Dossier).where(Dossier.id == dossier_id).execution_options(populate_existing=True)
-    ).scalar_one_or_none()
+    return _lock(select(Dossier).where(Dossier.id == dossier_id), dossier_id).scalar_one_or_none()
 
 
-def add_event(dossier: Dossier, at: datetime, kind: str, actor=None, node=None, **values) -> DossierEvent:
-    event = DossierEvent(
-        dossier_id=dossier.id, at=at, kind=kind,
-        actor_id=actor.id if actor else None,
-        agency_id=actor.agency_id if actor is not None and actor.agency_id else None,
-        node_id=node[0] if node else None, node_name=node[1] if node else None,
-        status_before=values.pop("status_before", None), status_after=values.pop("status_after", None),
-        due_at=values.pop("due_at", None), data=values.pop("data", None),
-        summary=EVENTS[kind].format(**values)[:500],
-    )
-    db.session.add(event)
-    return event
+def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
+    """Lock the dossier a task belongs to and read both in one statement."""
+    owner = select(OpenTask.dossier_id).where(OpenTask.id == task_id).scalar_subquery()
+    row = _lock(select(Dossier, OpenTask).join(OpenTask, OpenTask.dossier_id == Dossier.id)
+                .where(OpenTask.id == task_id), owner).first()
+    return (row[0], row[1]) if row else None
+
+
+def add_event(dossier: Dossier, at: datetime, kind: str, actor=None, node=None, **values) -> dict:
+    """An event row, written by `write_events` (with the others of its transition)."""
+    return {
+        "dossier_id": dossier.id, "at": at, "kind": kind,
+        "actor_id": actor.id if actor else None,
+        "agency_id": actor.agency_id if actor is not None and actor.agency_id else None,
+        "node_id": node[0] if node else None, "node_name": node[1] if node else None,
+        "status_before": values.pop("status_before", None), "status_after": values.pop("status_after", None),
+        "due_at": values.pop("due_at", None), "data": values.pop("data", None),
+        "summary": EVENTS[kind].format(**values)[:500],
+    }
+
+
+def write_events(events: list[dict]) -> None:
+    if events:
+        _run(insert(DossierEvent.__table__), events)
 
 
 def processing_due(procedure, start: datetime) -> datetime:
@@ -56,59 +88,60 @@ def processing_due(procedure, start: datetime) -> datetime:
     return calendar.add_working_days(start, amount)
 
 
-def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None,
-                  event: DossierEvent | None = None) -> None:
+def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, event: dict | None = None) -> None:
     """Write what the engine decided, with the legal effects of the statuses it reached.
     `event` is the caller's record of what caused the transition; it gets the status change."""
-    before = dossier.status
-    dossier.workflow_state = outcome.state
-    dossier.process_version = outcome.version
-    dossier.waiting_messages = outcome.waiting_messages
-    dossier.next_timer_at = outcome.next_timer_at
-    if RECEIVED in outcome.reached_statuses and dossier.code is None:
-        _receive(dossier, at, actor)
-    if outcome.completed and dossier.finished_at is None:
-        dossier.finished_at = at
-    for timer in outcome.fired_timers:
-        add_event(dossier, at, "timer_fired", node=(timer.node_id, timer.name), name=timer.name)
-        if timer.marks_late and not dossier.late:
-            dossier.late = True
-            add_event(dossier, at, "marked_late", node=(timer.node_id, timer.name), name=timer.name)
-    if outcome.status is not None:
-        dossier.status = outcome.status
-    if event is not None:
-        event.status_before, event.status_after = before, dossier.status
-    _replace_open_tasks(dossier, outcome, at)
-    dossier.version += 1
-    dossier.updated_at = at
+    with db.session.no_autoflush:  # the dossier row is written once, at commit
+        before = dossier.status
+        events = [event] if event is not None else []
+        dossier.workflow_state = outcome.state
+        dossier.process_version = outcome.version
+        dossier.waiting_messages = outcome.waiting_messages
+        dossier.next_timer_at = outcome.next_timer_at
+        if RECEIVED in outcome.reached_statuses and dossier.code is None:
+            events.append(_receive(dossier, at, actor))
+        if outcome.completed and dossier.finished_at is None:
+            dossier.finished_at = at
+        for timer in outcome.fired_timers:
+            events.append(add_event(dossier, at, "timer_fired", node=(timer.node_id, timer.name), name=timer.name))
+            if timer.marks_late and not dossier.late:
+                dossier.late = True
+                events.append(add_event(dossier, at, "marked_late", node=(timer.node_id, timer.name),
+                                        name=timer.name))
+        if outcome.status is not None:
+            dossier.status = outcome.status
+        if event is not None:
+            event["status_before"], event["status_after"] = before, dossier.status
+        dossier.version += 1
+        dossier.updated_at = at
+        write_events(events)
+        _update_tasks(dossier, outcome, at)
 
 
-def _receive(dossier: Dossier, at: datetime, actor) -> None:
-    calendar = workflow().calendar
-    dossier.code = issue_code(dossier.agency, at, calendar.tz)
+def _receive(dossier: Dossier, at: datetime, actor) -> dict:
+    dossier.code = issue_code(dossier.agency, at, workflow().calendar.tz)
     dossier.received_at = at
     dossier.due_at = processing_due(dossier.procedure, at)
-    add_event(dossier, at, "code_issued", actor=actor, code=dossier.code, due_at=dossier.due_at)
+    return add_event(dossier, at, "code_issued", actor=actor, code=dossier.code, due_at=dossier.due_at)
 
 
-def _replace_open_tasks(dossier: Dossier, outcome: Outcome, at: datetime) -> None:
-    existing = {t.id: t for t in db.session.execute(
-        select(OpenTask).where(OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))).scalars()}
-    wanted = {t.id: t for t in outcome.open_tasks}
-    for task_id, row in existing.items():
-        if task_id not in wanted:
-            row.closed_at = at
-    codes = {t.agency_code for t in outcome.open_tasks if t.agency_code}
-    agencies = {a.code: a.id for a in db.session.execute(
-        select(Agency).where(Agency.code.in_(codes))).scalars()} if codes else {}
-    for task in outcome.open_tasks:
-        if task.id in existing:
-            continue
+def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime) -> None:
+    wanted = {t.id for t in outcome.open_tasks}
+    closed = outcome.previous_task_ids - wanted
+    if closed:
+        _run(update(OpenTask.__table__).where(OpenTask.id.in_(closed)).values(closed_at=at))
+    new = [t for t in outcome.open_tasks if t.id not in outcome.previous_task_ids]
+    if not new:
+        return
+    codes = {t.agency_code for t in new if t.agency_code}
+    agencies = {code: agency_id for code, agency_id in db.session.execute(
+        select(Agency.code, Agency.id).where(Agency.code.in_(codes)))} if codes else {}
+    for task in new:
         if task.agency_code and task.agency_code not in agencies:
             log.warning("dossier %s: task %s names unknown agency %s; routed to the dossier's agency",
                         dossier.id, task.node_id, task.agency_code)
-        db.session.add(OpenTask(
-            id=task.id, dossier_id=dossier.id, node_id=task.node_id, name=task.name,
-            role=task.role or "", agency_id=agencies.get(task.agency_code, dossier.agency_id),
-            form=task.form, ui_form=task.ui_form, status=task.status, due_at=task.due_at, opened_at=at,
-        ))
+    _run(insert(OpenTask.__table__), [{
+        "id": t.id, "dossier_id": dossier.id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
+        "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
+        "status": t.status, "due_at": t.due_at, "opened_at": at, "claimed_by_id": None, "claimed_at": None,
+        "closed_at": None} for t in new])

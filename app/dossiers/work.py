@@ -14,7 +14,7 @@ from ..workflow.service import workflow
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .messages import ERRORS
 from .models import Dossier, OpenTask
-from .transitions import add_event, apply_outcome, lock_dossier
+from .transitions import add_event, apply_outcome, lock_task, write_events
 
 
 def inbox_query(user, mine_only: bool = False):
@@ -28,23 +28,35 @@ def inbox_query(user, mine_only: bool = False):
     return query.order_by(OpenTask.due_at.is_(None), OpenTask.due_at, OpenTask.opened_at)
 
 
+def _may_work(user, task: OpenTask) -> None:
+    if task.role != user.role or task.agency_id != user.agency_id:
+        raise Forbidden(ERRORS["not_your_task"])
+
+
 def task_for(user, task_id: str) -> OpenTask:
+    """An open task the officer may work (for reading it)."""
     task = db.session.get(OpenTask, task_id)
     if task is None:
         raise NotFound(ERRORS["unknown_task"])
-    if task.role != user.role or task.agency_id != user.agency_id:
-        raise Forbidden(ERRORS["not_your_task"])
+    _may_work(user, task)
     if task.closed_at is not None:
         raise Conflict(ERRORS["task_gone"])
     return task
 
 
-def _relock(task_id: str) -> OpenTask:
-    """The task again, read after the dossier's lock: another transition may have closed it."""
-    task = db.session.get(OpenTask, task_id, populate_existing=True)
-    if task is None or task.closed_at is not None:
+def _locked(user, task_id: str) -> tuple[Dossier, OpenTask]:
+    """Lock the task's dossier (the transaction's first write), then check the task is still
+    open, the officer's, and not claimed by someone else."""
+    db.session.rollback()
+    found = lock_task(task_id)
+    if found is None:
+        raise NotFound(ERRORS["unknown_task"])
+    dossier, task = found
+    _may_work(user, task)
+    if task.closed_at is not None:
         raise Conflict(ERRORS["task_gone"])
-    return task
+    _check_claim(user, task)
+    return dossier, task
 
 
 def _check_claim(user, task: OpenTask) -> None:
@@ -53,42 +65,33 @@ def _check_claim(user, task: OpenTask) -> None:
 
 
 def claim(user, task_id: str, at: datetime) -> OpenTask:
-    task = task_for(user, task_id)
-    dossier_id = task.dossier_id
-    db.session.rollback()
-    lock_dossier(dossier_id)
-    task = _relock(task_id)
-    _check_claim(user, task)
+    dossier, task = _locked(user, task_id)
     if task.claimed_by_id is None:
         task.claimed_by_id, task.claimed_at = user.id, at
-        add_event(task.dossier, at, "claimed", actor=user, node=(task.node_id, task.name), name=task.name)
+        write_events([add_event(dossier, at, "claimed", actor=user, node=(task.node_id, task.name),
+                                name=task.name)])
     db.session.commit()
     return task
 
 
 def release(user, task_id: str, at: datetime) -> OpenTask:
-    task = task_for(user, task_id)
-    _check_claim(user, task)
+    dossier, task = _locked(user, task_id)
     if task.claimed_by_id == user.id:
         task.claimed_by_id = task.claimed_at = None
-        add_event(task.dossier, at, "released", actor=user, node=(task.node_id, task.name), name=task.name)
-        db.session.commit()
+        write_events([add_event(dossier, at, "released", actor=user, node=(task.node_id, task.name),
+                                name=task.name)])
+    db.session.commit()
     return task
 
 
 def complete(user, task_id: str, data, at: datetime) -> Dossier:
-    task = task_for(user, task_id)
-    _check_claim(user, task)
+    dossier, task = _locked(user, task_id)
     if task.form:
         form = load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form)
         errors = form.validate(data)
         if errors:
             raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
-    dossier_id, node = task.dossier_id, (task.node_id, task.name)
-    db.session.rollback()  # the lock below must be this transaction's first write
-    dossier = lock_dossier(dossier_id)
-    task = _relock(task_id)
-    _check_claim(user, task)
+    node = (task.node_id, task.name)
     try:
         outcome = workflow().engine.complete_task(
             dossier.process_id, dossier.process_version, dossier.workflow_state, task_id, data, at)
