@@ -12,6 +12,7 @@ MIGRATIONS_DIR = __import__("pathlib").Path(__file__).resolve().parent / "migrat
 def create_app(**overrides) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
     app.config.update(settings(**overrides))
+    app.json.ensure_ascii = False  # Vietnamese stays readable in JSON
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     _import_models()

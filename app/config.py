@@ -35,7 +35,6 @@ def settings(**overrides) -> dict:
         "MOTCUA_PUBLIC_URL": os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:5000"),
         "MOTCUA_TOKEN_HOURS": 8,
         "MOTCUA_SCHEDULER": False,
-        "JSON_AS_ASCII": False,
         "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
     }
     values.update(overrides)

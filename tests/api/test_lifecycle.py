@@ -198,3 +198,24 @@ def test_a_repeated_submission_creates_one_dossier(api, clock):
     clock.advance(timedelta(hours=1))  # the same application later is a new dossier
     assert submit(api, BAN_SAO, BAN_SAO_FORM)["id"] != first["id"]
     assert len(api.get("/dossiers", "congdan").get_json()["items"]) == 3
+
+
+def test_withdrawal_before_reception_ends_the_dossier(api, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    created = submit(api, BAN_SAO, BAN_SAO_FORM)
+    assert dossier(api, created["id"])["waiting_for"] == ["rut_ho_so"]
+    task = api.task("motcua", "Tiếp nhận hồ sơ")
+    clock.set(vn(2026, 11, 23, 9, 20))
+    response = api.post(f"/dossiers/{created['id']}/withdraw", "congdan",
+                        json={"data": {"ly_do_rut": "Đã nộp nhầm thủ tục."}})
+    assert response.status_code == 200, response.get_json()
+    state = response.get_json()
+    assert state["status"] == {"code": 7, "label": "Công dân yêu cầu rút hồ sơ"}
+    assert state["finished_at"] == "2026-11-23T09:20:00+07:00" and state["open_tasks"] == []
+    assert api.get("/tasks", "motcua").get_json()["items"] == []
+    # The desk's task closed with it: acting on it now is a conflict, not a silent success.
+    response = api.post(f"/tasks/{task['id']}/complete", "motcua", json={"data": ACCEPT})
+    assert response.status_code == 409
+    # Only the owner may withdraw, and only while the process allows it.
+    again = api.post(f"/dossiers/{created['id']}/withdraw", "congdan", json={"data": {}})
+    assert again.status_code == 409
