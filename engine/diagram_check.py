@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +54,8 @@ MESSAGES = {
     "timer_kind": "Bộ hẹn giờ chỉ hỗ trợ timeDate với hàm lịch làm việc, ví dụ working_days(3); "
                   "hãy đổi {kind} sang timeDate.",
     "timer_empty": "Bộ hẹn giờ chưa có biểu thức thời hạn, ví dụ working_hours(8).",
-    "timer_eval": "Biểu thức hẹn giờ «{expr}» không tính được: {detail}",
+    "timer_eval": "Biểu thức thời hạn «{expr}» không tính được: {detail}",
+    "not_instant": "kết quả không phải một thời điểm; dùng working_hours(…), working_days(…) hoặc calendar_days(…)",
     "gateway": "Cổng rẽ nhánh có {count} nhánh ra nhưng không có nhánh mặc định và nhánh «{flow}» "
                "không có điều kiện. Đặt một nhánh mặc định hoặc điều kiện cho mọi nhánh.",
     "condition": "Điều kiện trên nhánh «{flow}» không hợp lệ: {detail}",
@@ -166,7 +168,9 @@ class DiagramChecker:
                     self.add(node, "status", value=value)
             elif name in ("formJsonSchemaFilename", "formUiSchemaFilename"):
                 self.check_form(node, value, schema=name == "formJsonSchemaFilename")
-            elif name == "timeLimit" or (name == "agency" and not AGENCY_CODE.match(value)):
+            elif name == "timeLimit":
+                self.check_deadline(node, name, value)
+            elif name == "agency" and not AGENCY_CODE.match(value):
                 self.check_expression(node, name, value, "eval")
             elif name == "marksLate" and value not in ("true", "false"):
                 self.add(node, "marks_late")
@@ -206,13 +210,20 @@ class DiagramChecker:
         if not expr:
             self.add(event, "timer_empty")
             return
-        if not self.check_expression(event, "timeDate", expr, "eval") or not self.timer_functions:
+        self.check_deadline(event, "timeDate", expr)
+
+    def check_deadline(self, node, prop: str, expr: str) -> None:
+        """A deadline expression must parse and, tried against the calendar now, give an instant."""
+        if not self.check_expression(node, prop, expr, "eval") or not self.timer_functions:
             return
         try:
-            expressions.evaluate(expr, {}, self.timer_functions)
+            value = expressions.evaluate(expr, {}, self.timer_functions)
         except expressions.ExpressionError as exc:
             if exc.key != "unknown_name":  # a data field can only be known at run time
-                self.add(event, "timer_eval", expr=expr, detail=exc)
+                self.add(node, "timer_eval", expr=expr, detail=exc)
+            return
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            self.add(node, "timer_eval", expr=expr, detail=MESSAGES["not_instant"])
 
     def check_gateway(self, process, gateway) -> None:
         gid = gateway.get("id")

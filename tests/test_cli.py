@@ -77,3 +77,16 @@ def test_bpmn_check_refuses_xml_that_is_not_a_diagram(tmp_path):
     path.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')
     result = motcua("bpmn", "check", str(path))
     assert result.returncode == 1 and "root:" not in result.stdout
+
+
+def test_bpmn_check_tries_deadlines_against_the_calendar(tmp_path):
+    source = (ROOT / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_text(encoding="utf-8")
+    broken = (source.replace('name="timeLimit" value="working_days(1)"', 'name="timeLimit" value="working_days(0)"')
+              .replace("working_hours(8)</bpmn:timeDate>", "8</bpmn:timeDate>", 1))
+    path = tmp_path / "deadlines.bpmn"
+    path.write_text(broken, encoding="utf-8")
+    result = motcua("bpmn", "check", str(path))
+    assert result.returncode == 1
+    assert "[Task_tham_dinh «Thẩm định hồ sơ»]" in result.stdout and "working_days(0)" in result.stdout
+    assert "[Boundary_qua_han_tiep_nhan «Quá hạn tiếp nhận»]" in result.stdout
+    assert "không phải một thời điểm" in result.stdout

@@ -134,3 +134,42 @@ def test_two_officers_completing_the_same_task_one_wins(api, clean_app, clock):
     dossiers, events, tasks = counts(clean_app)
     assert dossiers == before[0] and tasks == before[2]  # one task closed, one opened
     assert events == before[1] + 2  # task_completed + code_issued, once
+
+
+def test_an_officer_and_the_timer_on_the_same_dossier(api, clean_app, clock):
+    """Reception completes at the very instant its late timer is due: both run, one after the
+    other, and the dossier ends in one consistent state whichever came first."""
+    from app.dossiers.timers import fire_due_timers
+    clock.set(vn(2026, 11, 20, 16, 0))
+    created = submit(api, BAN_SAO, BAN_SAO_FORM)
+    due = vn(2026, 11, 23, 16, 0)
+    clock.set(due)
+    task = api.task("motcua", "Tiếp nhận hồ sơ")
+    token = api.token("motcua")
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def officer():
+        barrier.wait()
+        response = clean_app.test_client().post(f"/api/v1/tasks/{task['id']}/complete", json={"data": ACCEPT},
+                                                headers={"Authorization": f"Bearer {token}"})
+        results["officer"] = response.status_code
+
+    def timer():
+        with clean_app.app_context():
+            barrier.wait()
+            results["timer"] = fire_due_timers(due)
+
+    threads = [threading.Thread(target=officer), threading.Thread(target=timer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results["officer"] == 200 and results["timer"] in (0, 1)
+    state = dossier(api, created["id"])
+    assert state["status"]["code"] == 4 and state["code"]
+    kinds = [e["kind"] for e in state["history"]]
+    assert kinds.count("task_completed") == 1 and kinds.count("code_issued") == 1
+    # The timer either fired first (and marked the dossier late) or found nothing left to fire.
+    assert state["late"] is (results["timer"] == 1)
+    assert kinds.count("marked_late") == results["timer"]
