@@ -37,7 +37,9 @@ def prepare_database(app) -> tuple[bool, list[str]]:
     with app.app_context():
         upgrade(directory=str(MIGRATIONS_DIR))
         loaded = load_demo()
-        return loaded, load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"])
+        process_ids = set(app.extensions["motcua_workflow"].registry.process_ids())
+        return loaded, load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"],
+                                      process_ids)
 
 
 @main.command(help=MSG["up_help"])

@@ -67,7 +67,8 @@ def clean_app(app):
     _clear(app)
     with app.app_context():
         load_demo()
-        assert load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"]) == []
+        assert load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"],
+                              set(app.extensions["motcua_workflow"].registry.process_ids())) == []
         db.session.remove()
     yield app
     app.extensions["motcua_clock"].set(None)

@@ -34,11 +34,33 @@ def test_a_broken_entry_is_reported_and_the_others_still_load(clean_app, tmp_pat
     entry = json.loads((ROOT / "catalogue" / "2.000635.json").read_text(encoding="utf-8"))
     entry.update(code="9.000001", agency_code="999.99.99.H99")
     (tmp_path / "9.000001.json").write_text(json.dumps(entry), encoding="utf-8")
+    (tmp_path / "9.000002.json").write_text(json.dumps({**entry, "code": "9.000002", "agency_code": "000.00.12.H99",
+                                                        "form": "khong_co/don.schema.json"}), encoding="utf-8")
+    (tmp_path / "9.000003.json").write_text(json.dumps({**entry, "code": "9.000003", "agency_code": "000.00.12.H99",
+                                                        "bpmn_process_id": "chua_ve"}), encoding="utf-8")
+    (tmp_path / "9.000004.json").write_text("[1, 2]", encoding="utf-8")
     with clean_app.app_context():
-        problems = load_catalogue(tmp_path)
-        assert len(problems) == 2
+        problems = load_catalogue(tmp_path, ROOT / "forms", {"cap_ban_sao_trich_luc_ho_tich", "cap_phieu_ly_lich_tu_phap"})
+        assert len(problems) == 5, problems
         assert any("0.broken.json" in p and "JSON" in p for p in problems)
         assert any("999.99.99.H99" in p for p in problems)
-        codes = set(db.session.execute(db.select(Procedure.code)).scalars())
-        assert "2.000635" in codes and "9.000001" not in codes
+        assert any("khong_co/don.schema.json" in p for p in problems)
+        assert any("chua_ve" in p for p in problems)
+        published = dict(db.session.execute(db.select(Procedure.code, Procedure.published)).all())
+        assert published["2.000635"] is True and published["9.000003"] is False
+        assert not {"9.000001", "9.000002", "9.000004"} & set(published)
         db.session.remove()
+
+
+def test_a_closed_procedure_is_not_listed_and_takes_no_dossier(api, clean_app):
+    from app.catalogue.models import Procedure
+    from app.db import db
+    from tests.api.test_lifecycle import BAN_SAO_FORM
+    with clean_app.app_context():
+        db.session.execute(db.update(Procedure).where(Procedure.code == "2.000635").values(published=False))
+        db.session.commit()
+        db.session.remove()
+    assert api.get("/procedures?q=cap ban sao").get_json()["items"] == []
+    response = api.post("/dossiers", "congdan", json={"procedure_code": "2.000635", "data": BAN_SAO_FORM})
+    assert response.status_code == 409
+    assert "chưa nhận hồ sơ trực tuyến" in response.get_json()["error"]["message"]
