@@ -102,7 +102,6 @@ class Outcome:
     # to close and which to add, without reading them back.
     previous_task_ids: frozenset[str] = frozenset()
     fired_timers: list[FiredTimer] = field(default_factory=list)
-    completed_nodes: list[str] = field(default_factory=list)
     data: dict = field(default_factory=dict)
 
 
@@ -278,7 +277,6 @@ class Engine:
             completed=workflow.completed,
             previous_task_ids=before,
             fired_timers=fired,
-            completed_nodes=[n.id for n in ran_nodes if n is not None],
             data=dict(last.data) if last is not None else {},
         )
 

@@ -47,7 +47,6 @@ class Dossier(db.Model):
     owner = db.relationship("User")
     procedure = db.relationship("Procedure")
     agency = db.relationship("Agency")
-    events = db.relationship("DossierEvent", order_by="DossierEvent.id", lazy="dynamic")
     files = db.relationship("DossierFile", order_by="DossierFile.id")
 
 
