@@ -181,8 +181,10 @@ class Engine:
             if not waiting:
                 raise NotWaiting(MESSAGES["not_waiting"].format(name=name))
             task = waiting[0]
-            task.data.update(payload)
             self._run(lambda: workflow.catch(BpmnEvent(task.task_spec.event_definition, payload)), task)
+            # Catching resets the task's data from its parent (SpiffWorkflow 3.2); the payload
+            # goes in after, so the steps that follow see what the citizen sent.
+            task.data.update(payload)
             return self._advance(version, workflow, [], before)
 
     def fire_timers(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:

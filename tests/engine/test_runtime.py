@@ -110,3 +110,16 @@ def test_a_hostile_diagram_is_refused_before_it_runs():
     with pytest.raises(DiagramError) as refused:
         Registry(ROOT / "forms").add(hostile.encode(), "hostile.bpmn")
     assert any(p.element_name == "Tính lệ phí" for p in refused.value.problems)
+
+
+def test_a_supplement_reaches_the_process_data(engine):
+    start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 9, 0))
+    task = only_task(start, "Tiếp nhận hồ sơ")
+    asked = engine.complete_task(BAN_SAO, start.version, start.state, task.id,
+                                 {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản sao.",
+                                  "thanh_phan_can_bo_sung": ["Bản chụp CCCD"]}, vn(2026, 11, 23, 9, 30))
+    assert asked.waiting_messages == ["bo_sung"] and asked.status == 5
+    supplied = engine.deliver_message(BAN_SAO, asked.version, asked.state, "bo_sung", {"so_ban": 3},
+                                      vn(2026, 11, 23, 10, 0))
+    assert supplied.data["so_ban"] == 3 and supplied.data["le_phi"] == 24000  # the fee is recomputed
+    assert [t.name for t in supplied.open_tasks] == ["Tiếp nhận hồ sơ"]
