@@ -1,7 +1,6 @@
 """The `motcua` command as an operator or analyst runs it (a real subprocess)."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
