@@ -23,9 +23,9 @@ def create_app(**overrides) -> Flask:
     init_workflow(app)
 
     from .api.blueprint import api
-    from .web import web
+    from .web import init_web
     app.register_blueprint(api)
-    app.register_blueprint(web)
+    init_web(app)
     from .errors import register
     register(app)
     return app
@@ -36,5 +36,8 @@ def _import_models() -> None:
     from .agencies import models as _a  # noqa: F401
     from .catalogue import models as _c  # noqa: F401
     from .dossiers import models as _d  # noqa: F401
+    from .mail import models as _m  # noqa: F401
+    from .portal import models as _p  # noqa: F401
+    from .security import models as _s  # noqa: F401
     from .users import models as _u  # noqa: F401
     from .workflow import models as _w  # noqa: F401

@@ -36,6 +36,20 @@ def settings(**overrides) -> dict:
         "MOTCUA_TOKEN_HOURS": 8,
         "MOTCUA_SCHEDULER": False,
         "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
+        # Outgoing mail: without a host, mails are written to the log (the demo prints the
+        # verification link there) and marked sent.
+        "MOTCUA_SMTP_HOST": os.environ.get("MOTCUA_SMTP_HOST", ""),
+        "MOTCUA_SMTP_PORT": int(os.environ.get("MOTCUA_SMTP_PORT", "25")),
+        "MOTCUA_SMTP_USER": os.environ.get("MOTCUA_SMTP_USER", ""),
+        "MOTCUA_SMTP_PASSWORD": os.environ.get("MOTCUA_SMTP_PASSWORD", ""),
+        "MOTCUA_SMTP_STARTTLS": os.environ.get("MOTCUA_SMTP_STARTTLS", "") == "1",
+        "MOTCUA_MAIL_FROM": os.environ.get("MOTCUA_MAIL_FROM", "Cổng Dịch vụ công <khong-tra-loi@dichvucong.example.vn>"),
+        # Uploads: a procedure's catalogue entry may lower or raise these.
+        "MOTCUA_UPLOAD_MAX_MB": float(os.environ.get("MOTCUA_UPLOAD_MAX_MB", "10")),
+        "MOTCUA_UPLOAD_TYPES": ("application/pdf", "image/jpeg", "image/png"),
+        # Public lookup without login: requests per client address per minute and per hour.
+        "MOTCUA_LOOKUP_PER_MINUTE": int(os.environ.get("MOTCUA_LOOKUP_PER_MINUTE", "10")),
+        "MOTCUA_LOOKUP_PER_HOUR": int(os.environ.get("MOTCUA_LOOKUP_PER_HOUR", "60")),
     }
     values.update(overrides)
     return values

@@ -2,10 +2,12 @@
 Loaded on first start only (when there is no agency yet)."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 
 from .agencies.models import Agency
-from .db import db
+from .db import db, utcnow
 from .users.models import User
 from .users.passwords import hash_password
 
@@ -31,6 +33,9 @@ USERS = [
     ("admin", "admin", "000.00.00.H99", "Quản trị hệ thống"),
 ]
 
+CITIZEN_PROFILE = {"date_of_birth": date(1990, 5, 12), "phone": "0912345678",
+                   "address": "Số 12 đường Lê Lợi, phường An Bình, tỉnh Bình An"}
+
 
 def load_demo(password: str = DEMO_PASSWORD) -> bool:
     """Create the demo province unless the database already has agencies."""
@@ -47,6 +52,7 @@ def load_demo(password: str = DEMO_PASSWORD) -> bool:
         db.session.add(User(username=username, password_hash=hashed, role=role, full_name=full_name,
                             agency=by_code.get(agency_code),
                             email=f"{username}@binhan.example.vn",
-                            id_number="001090000001" if role == "citizen" else None))
+                            id_number="001090000001" if role == "citizen" else None,
+                            email_verified_at=utcnow(), **(CITIZEN_PROFILE if role == "citizen" else {})))
     db.session.commit()
     return True

@@ -5,7 +5,11 @@ from __future__ import annotations
 from flask import Flask, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from .security.messages import MESSAGES as SECURITY
+
 PAGES = {
+    400: ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên không đúng. Vui lòng tải lại trang và thử lại."),
+    403: ("Không có quyền truy cập", "Tài khoản của bạn không có quyền xem trang này."),
     404: ("Không tìm thấy trang", "Địa chỉ bạn mở không tồn tại hoặc đã được thay đổi."),
     405: ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa thực hiện."),
     413: ("Nội dung quá lớn", "Tệp hoặc nội dung gửi lên vượt quá dung lượng cho phép."),
@@ -22,4 +26,6 @@ def register(app: Flask) -> None:
             key = HTTP_MESSAGES.get(exc.code)
             return error_response(exc.code, key or "http_error", ERRORS[key] if key else exc.description)
         title, text = PAGES.get(exc.code, OTHER)
+        if exc.code == 400 and exc.description == "csrf":
+            title, text = SECURITY["csrf_title"], SECURITY["csrf"]
         return render_template("web/error.html", title=title, text=text), exc.code

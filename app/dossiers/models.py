@@ -23,6 +23,8 @@ class Dossier(db.Model):
     agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), nullable=False, index=True)
     applicant_name = db.Column(db.String(200), nullable=False)
     organisation_name = db.Column(db.String(255))
+    # Who the account applied for: {"kind": "self" | "person" | "organisation", ...}
+    representation = db.Column(db.JSON)
     channel = db.Column(db.String(16), nullable=False, default="online")
     status = db.Column(db.SmallInteger, nullable=False, default=1, index=True)
     late = db.Column(db.Boolean, nullable=False, default=False)
@@ -64,6 +66,10 @@ class DossierFile(db.Model):
     uploaded_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
     uploaded_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
     superseded = db.Column(db.Boolean, nullable=False, default=False)  # replaced by a supplement
+    # Which message or step brought the file in: "submission", "supplement:<event id>"...
+    source = db.Column(db.String(64), nullable=False, default="submission")
+
+    uploaded_by = db.relationship("User")
 
 
 class DossierEvent(db.Model):
@@ -130,3 +136,13 @@ class DossierCounter(db.Model):
     agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), primary_key=True)
     day = db.Column(db.Date, primary_key=True)
     last_number = db.Column(db.Integer, nullable=False)
+
+
+class Rating(db.Model):
+    """The citizen's satisfaction with a returned dossier; one per dossier."""
+    __tablename__ = "dossier_ratings"
+
+    dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), primary_key=True)
+    score = db.Column(db.SmallInteger, nullable=False)  # 1 không hài lòng .. 3 rất hài lòng
+    comment = db.Column(db.String(1000))
+    created_at = db.Column(UTCDateTime, nullable=False)

@@ -15,9 +15,12 @@ class User(db.Model):
     role = db.Column(db.String(16), nullable=False, index=True)
     agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), index=True)
     full_name = db.Column(db.String(200), nullable=False)
-    email = db.Column(db.String(255))
+    email = db.Column(db.String(255), unique=True)
     phone = db.Column(db.String(20))
-    id_number = db.Column(db.String(12), index=True)  # CCCD
+    id_number = db.Column(db.String(12), unique=True)  # CCCD, 12 digits
+    date_of_birth = db.Column(db.Date)
+    address = db.Column(db.String(500))
+    email_verified_at = db.Column(UTCDateTime)  # a citizen logs in only once verified
     active = db.Column(db.Boolean, nullable=False, default=True)
     failed_logins = db.Column(db.Integer, nullable=False, default=0)
     locked_until = db.Column(UTCDateTime)
@@ -30,3 +33,16 @@ class User(db.Model):
     @property
     def is_officer(self) -> bool:
         return self.role in OFFICER_ROLES
+
+
+class DataAccess(db.Model):
+    """Who opened or reused what in a citizen's personal data store (DOMAIN.md §9: access is
+    logged). Append-only."""
+    __tablename__ = "data_access_log"
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False, index=True)
+    actor_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False)
+    at = db.Column(UTCDateTime, nullable=False)
+    action = db.Column(db.String(32), nullable=False)  # view | reuse_file | reuse_profile
+    detail = db.Column(db.String(255))

@@ -1,19 +1,41 @@
-"""Server-rendered pages. The foundation has the home page and the public lookup page that the
-receipt's QR code points to; the portal and the officers' workspace grow here."""
+"""Server-rendered pages shared by the portal: the home page, the public lookup, the layout.
+The catalogue, accounts and citizen pages are blueprints of their own modules."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Flask, render_template, request
 
 from ..api.lookup import find_by_code, handled_by
 from ..dossiers.messages import STATUS_LABELS
+from ..security.csrf import init_csrf
 from ..workflow.service import workflow
+from .session import load_user
 
-web = Blueprint("web", __name__, template_folder="templates")
+web = Blueprint("web", __name__, template_folder="templates", static_folder="static",
+                static_url_path="/tinh")
 
 
 @web.app_template_filter("local_time")
 def local_time(value):
     return value.astimezone(workflow().calendar.tz).strftime("%H:%M ngày %d/%m/%Y") if value else "—"
+
+
+@web.app_template_filter("local_date")
+def local_date(value):
+    return value.astimezone(workflow().calendar.tz).strftime("%d/%m/%Y") if value else "—"
+
+
+def init_web(app: Flask) -> None:
+    app.before_request(load_user)
+    init_csrf(app)
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.config.setdefault("SESSION_COOKIE_SECURE", app.config["MOTCUA_PUBLIC_URL"].startswith("https://"))
+    app.register_blueprint(web)
+    from ..accounts.views import accounts
+    from ..catalogue.views import catalogue_web
+    from ..portal.views import portal
+    for blueprint in (accounts, catalogue_web, portal):
+        app.register_blueprint(blueprint)
 
 
 @web.get("/")

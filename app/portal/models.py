@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from ..db import UTCDateTime, db
+
+
+class Draft(db.Model):
+    """An application not yet submitted: the e-form data as typed (also invalid), the files
+    already uploaded, and who it is for. Saved on every step so nothing typed is lost."""
+    __tablename__ = "drafts"
+    __table_args__ = (db.Index("ix_drafts_owner_updated", "owner_id", "updated_at"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    owner_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False)
+    procedure_id = db.Column(db.Integer, db.ForeignKey("procedures.id"), nullable=False)
+    data = db.Column(db.JSON, nullable=False, default=dict)
+    # [{"component_code", "file_name", "content_type", "size", "sha256", "storage_key"}]
+    files = db.Column(db.JSON, nullable=False, default=list)
+    representation = db.Column(db.JSON, nullable=False, default=dict)
+    created_at = db.Column(UTCDateTime, nullable=False)
+    updated_at = db.Column(UTCDateTime, nullable=False)
+
+    procedure = db.relationship("Procedure")
