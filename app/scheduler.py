@@ -12,6 +12,7 @@ from sqlalchemy import text
 from .clock import now
 from .db import db
 from .dossiers.timers import fire_due_timers
+from .security.ratelimit import purge
 
 log = logging.getLogger(__name__)
 TIMER_INTERVAL_SECONDS = 30
@@ -28,9 +29,19 @@ def _fire_timers(app) -> None:
             db.session.remove()
 
 
+def _purge_rate_counters(app) -> None:
+    with app.app_context():
+        try:
+            purge(now())
+        finally:
+            db.session.remove()
+
+
 def _add_jobs(scheduler, app) -> None:
     scheduler.add_job(_fire_timers, "interval", seconds=TIMER_INTERVAL_SECONDS, args=[app],
                       id="fire_timers", max_instances=1, coalesce=True)
+    scheduler.add_job(_purge_rate_counters, "interval", minutes=10, args=[app],
+                      id="purge_rate_counters", max_instances=1, coalesce=True)
 
 
 def start_in_process(app) -> BackgroundScheduler:

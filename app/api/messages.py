@@ -16,5 +16,6 @@ ERRORS = {
     "too_large": "Nội dung gửi lên quá lớn.",
     "server": "Hệ thống gặp lỗi. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau.",
     "busy": "Hồ sơ đang được cập nhật bởi người khác. Vui lòng thử lại.",
+    "rate_limited": "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
     "unknown_lookup": "Không tìm thấy hồ sơ có mã «{code}».",
 }

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import update
+
 from engine.runtime import EngineError, NotWaiting
 
 from ..db import db
 from ..workflow.service import workflow
 from .errors import Conflict, Forbidden
 from .messages import ERRORS, MESSAGE_NAMES
-from .models import Dossier
-from .submission import validate_application
+from .models import Dossier, DossierFile
+from .submission import add_files, validate_application
 from .transitions import add_event, apply_outcome, lock_dossier
 
 SUPPLEMENT, WITHDRAWAL = "bo_sung", "rut_ho_so"
 
 
-def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime) -> Dossier:
+def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
+            files: list[dict] = ()) -> Dossier:
+    """Deliver the message; a supplement's `files` replace the dossier's current files of the
+    same components (kept, marked superseded: the history of changes stays)."""
     if dossier.owner_id != user.id:
         raise Forbidden(ERRORS["not_owner"])
     label = MESSAGE_NAMES.get(message, message)
@@ -41,5 +46,11 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime) -
         dossier.form_data = payload
     event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
     apply_outcome(dossier, outcome, at, actor=user, event=event)
+    if files:
+        replaced = {item["component_code"] for item in files}
+        db.session.execute(update(DossierFile).where(
+            DossierFile.dossier_id == dossier.id, DossierFile.component_code.in_(replaced),
+            DossierFile.superseded.is_(False)).values(superseded=True))
+        add_files(dossier, files, user, at, f"supplement:{at.isoformat()}")
     db.session.commit()
     return dossier

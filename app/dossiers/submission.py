@@ -21,7 +21,7 @@ from ..db import db
 from ..workflow.service import record_version, workflow
 from .errors import Conflict, Invalid, NotFound
 from .messages import ERRORS
-from .models import Dossier
+from .models import Dossier, DossierFile
 from .transitions import add_event, apply_outcome
 
 DEDUP_WINDOW_SECONDS = 600
@@ -50,8 +50,11 @@ def validate_application(procedure: Procedure, data) -> None:
 
 
 def submit(owner, procedure_code: str, data, at: datetime, key: str | None = None,
-           channel: str = "online") -> tuple[Dossier, bool]:
-    """Create the dossier and start its process; returns (dossier, created)."""
+           channel: str = "online", files: list[dict] = (), representation: dict | None = None,
+           ) -> tuple[Dossier, bool]:
+    """Create the dossier and start its process; returns (dossier, created). `files` are the
+    accepted uploads (StoredUpload.as_dict() plus "component_code"), written in the same
+    transaction, so a dossier never exists without the components it was submitted with."""
     procedure = find_procedure(procedure_code)
     if not procedure.published:
         raise Conflict(ERRORS["procedure_unavailable"].format(name=procedure.name))
@@ -68,7 +71,8 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     record_version(outcome.process_id, outcome.version)
     dossier = Dossier(
         owner_id=owner.id, procedure_id=procedure.id, agency_id=procedure.agency_id,
-        applicant_name=_applicant_name(data, owner), channel=channel, status=1,
+        applicant_name=_applicant_name(data, owner, representation), channel=channel, status=1,
+        organisation_name=(representation or {}).get("organisation_name"), representation=representation,
         submitted_at=at, counts_from=wf.calendar.official_start(at),
         reception_due_at=wf.calendar.add_working_hours(at, wf.calendar.profile.policy("reception_working_hours", at)),
         form_data=data, submission_key=digest, process_id=outcome.process_id,
@@ -81,6 +85,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     except IntegrityError:  # the same submission won a race a moment ago
         db.session.rollback()
         return _existing(owner.id, digest), False
+    add_files(dossier, files, owner, at, "submission")
     event = add_event(dossier, at, "submitted", actor=owner, due_at=dossier.reception_due_at)
     apply_outcome(dossier, outcome, at, actor=owner, event=event)
     db.session.commit()
@@ -93,7 +98,17 @@ def _existing(owner_id: int, digest: str) -> Dossier | None:
     ).scalar_one_or_none()
 
 
-def _applicant_name(data: dict, owner) -> str:
+def add_files(dossier: Dossier, files: list[dict], actor, at: datetime, source: str) -> None:
+    for item in files:
+        db.session.add(DossierFile(
+            dossier_id=dossier.id, component_code=item["component_code"], file_name=item["file_name"],
+            content_type=item["content_type"], size=item["size"], sha256=item["sha256"],
+            storage_key=item["storage_key"], uploaded_by_id=actor.id, uploaded_at=at, source=source))
+
+
+def _applicant_name(data: dict, owner, representation: dict | None = None) -> str:
+    if representation and representation.get("kind") == "person" and representation.get("name"):
+        return representation["name"][:200]
     for field in ("ho_ten_nguoi_yeu_cau", "ho_ten", "ho_ten_nguoi_nop"):
         if isinstance(data.get(field), str) and data[field].strip():
             return data[field].strip()[:200]

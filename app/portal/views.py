@@ -1,6 +1,8 @@
-"""The citizen's pages: apply through the e-form, my dossiers, a dossier, the data store."""
+"""The citizen's pages: apply through the e-form, my dossiers, a dossier, the data store.
+Importing the page modules registers their routes on the blueprint."""
 from __future__ import annotations
 
-from flask import Blueprint
+from . import apply, dossier_pages, datastore_pages  # noqa: F401
+from .blueprint import portal
 
-portal = Blueprint("portal", __name__, template_folder="templates")
+__all__ = ["portal"]

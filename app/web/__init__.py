@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template, request
 
-from ..api.lookup import find_by_code, handled_by
+from ..api.lookup import count_lookup, find_by_code, handled_by
 from ..dossiers.messages import STATUS_LABELS
 from ..security.csrf import init_csrf
+from ..security.headers import init_headers
+from ..security.messages import MESSAGES as SECURITY
+from ..security.ratelimit import RateLimited
 from ..workflow.service import workflow
 from .session import load_user
 
@@ -27,6 +30,7 @@ def local_date(value):
 def init_web(app: Flask) -> None:
     app.before_request(load_user)
     init_csrf(app)
+    init_headers(app)
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config.setdefault("SESSION_COOKIE_SECURE", app.config["MOTCUA_PUBLIC_URL"].startswith("https://"))
@@ -51,6 +55,12 @@ def lookup_form():
 
 @web.get("/tra-cuu/<code>")
 def lookup_page(code: str):
+    try:
+        count_lookup()
+    except RateLimited as exc:
+        response = render_template("web/error.html", title=SECURITY["rate_limited_title"],
+                                   text=SECURITY["rate_limited"].format(seconds=exc.retry_after))
+        return response, 429, {"Retry-After": str(exc.retry_after)}
     dossier = find_by_code(code)
     status = 404 if dossier is None else 200
     return render_template("web/lookup.html", code=code[:40], dossier=dossier,

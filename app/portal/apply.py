@@ -1,0 +1,187 @@
+"""Applying online: the procedure's e-form, who the application is for, the component files,
+a draft saved at every step, and the submission with the automatic completeness check."""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from engine.forms import FieldError, load_form
+
+from ..clock import now
+from ..db import db
+from ..dossiers.completeness import missing_components, upload_components
+from ..dossiers.errors import Conflict, Invalid, NotFound
+from ..dossiers.models import Dossier
+from ..dossiers.submission import find_procedure, submission_key, submit
+from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..web.session import login_required
+from . import datastore, drafts, representation
+from .blueprint import portal
+from .messages import COMPONENT_KINDS, MESSAGES, REPRESENTATION
+from .uploads import component_anchor, limits_text, read_uploads
+
+PREFIX = "f"
+
+
+def _procedure(code: str):
+    try:
+        return find_procedure(code[:32])
+    except NotFound:
+        abort(404)
+
+
+def _form(procedure):
+    return load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+
+
+@portal.get("/thu-tuc/<code>/nop")
+@login_required("citizen")
+def apply(code: str):
+    procedure = _procedure(code)
+    if not procedure.published:
+        flash(MESSAGES["procedure_closed"].format(name=procedure.name), "error")
+        return redirect(f"/thu-tuc/{procedure.code}")
+    form = _form(procedure)
+    draft = drafts.current_draft(g.user, procedure) or drafts.start_draft(g.user, procedure, form.schema, now())
+    return _page(procedure, form, draft, [], {})
+
+
+@portal.post("/thu-tuc/<code>/nop")
+@login_required("citizen")
+def apply_post(code: str):
+    procedure = _procedure(code)
+    form = _form(procedure)
+    draft_id = request.form.get("draft_id", type=int)
+    draft = drafts.own_draft(g.user, draft_id)
+    if draft is None or draft.procedure_id != procedure.id:
+        return _after_missing_draft(procedure, draft_id)
+    try:
+        data = parse_submission(form, request.form, PREFIX)
+    except FormTooLarge as exc:
+        return _page(procedure, form, draft, [], {"noi-dung": exc.message}, status=413)
+    rep = representation.parse(request.form)
+    new_files, upload_errors = read_uploads(procedure)
+    action = request.form.get("action", "save")[:200]
+    at = now()
+    files = list(draft.files) + new_files
+    for item in new_files:
+        flash(MESSAGES["file_added"].format(name=item["file_name"]))
+    if action.startswith(("add:", "remove:")):
+        data = apply_action(form, data, action)
+    elif action.startswith("bo_tep:"):
+        files = _without_file(files, action)
+    elif action.startswith("dung_lai:"):
+        files = _reuse(files, action, at)
+    draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
+    db.session.commit()  # what was typed and uploaded is kept whatever happens next
+    if action == "submit" and not upload_errors:
+        return _submit(procedure, form, draft)
+    if upload_errors:
+        return _page(procedure, form, draft, [], upload_errors, status=422)
+    if action == "save":
+        flash(MESSAGES["draft_saved"])
+    anchor = action.split(":", 1)[1].split(".")[0] if ":" in action else ""
+    return redirect(url_for("portal.apply", code=procedure.code,
+                            _anchor=field_anchor(anchor, PREFIX) if anchor and not action.startswith(("bo_tep", "dung_lai")) else None), 303)
+
+
+@portal.post("/ho-so/nhap/<int:draft_id>/xoa")
+@login_required("citizen")
+def delete_draft(draft_id: int):
+    draft = drafts.own_draft(g.user, draft_id)
+    if draft is None:
+        abort(404)
+    drafts.discard(draft.id)
+    db.session.commit()
+    flash(MESSAGES["draft_deleted"])
+    return redirect(url_for("portal.my_dossiers"), 303)
+
+
+def _after_missing_draft(procedure, draft_id):
+    """A double click or a retried request: the draft became a dossier a moment ago."""
+    if draft_id is not None:
+        key = submission_key(g.user.id, procedure.code, {}, now(), drafts.draft_submission_key(draft_id))
+        dossier = db.session.execute(select(Dossier).where(
+            Dossier.owner_id == g.user.id, Dossier.submission_key == key)).scalar()
+        if dossier is not None:
+            flash(MESSAGES["already_submitted"])
+            return redirect(url_for("portal.dossier", dossier_id=dossier.id), 303)
+    return redirect(url_for("portal.apply", code=procedure.code), 303)
+
+
+def _without_file(files: list[dict], action: str) -> list[dict]:
+    try:
+        index = int(action.split(":", 1)[1])
+    except ValueError:
+        return files
+    if 0 <= index < len(files):
+        flash(MESSAGES["file_removed"].format(name=files[index]["file_name"]))
+        return files[:index] + files[index + 1:]
+    return files
+
+
+def _reuse(files: list[dict], action: str, at) -> list[dict]:
+    _, _, rest = action.partition(":")
+    code, _, file_id = rest.partition(":")
+    stored = datastore.reusable_file(g.user, int(file_id)) if file_id.isdigit() else None
+    if stored is None:
+        return files
+    datastore.log_access(g.user, g.user, "reuse_file", at, f"{stored.id} → {code}")
+    flash(MESSAGES["file_reused"].format(name=stored.file_name))
+    return files + [{"component_code": code[:64], "file_name": stored.file_name,
+                     "content_type": stored.content_type, "size": stored.size, "sha256": stored.sha256,
+                     "storage_key": stored.storage_key}]
+
+
+def _submit(procedure, form, draft):
+    rep = draft.representation
+    errors = {}
+    for error in form.validate(draft.data):
+        errors.setdefault(field_anchor(error.field, PREFIX), error.message)
+    errors.update(representation.errors(rep))
+    on_behalf = representation.on_behalf(rep)
+    for component in missing_components(procedure, draft.files, on_behalf):
+        errors[component_anchor(component["code"])] = MESSAGES["missing_component"].format(name=component["name"])
+    if errors:
+        return _page(procedure, form, draft, [], errors, status=422)
+    draft_id, files, data = draft.id, list(draft.files), dict(draft.data)
+    drafts.discard(draft_id)  # in the submission's transaction: the draft becomes the dossier
+    try:
+        dossier, created = submit(g.user, procedure.code, data, now(), key=drafts.draft_submission_key(draft_id),
+                                  files=files, representation=representation.stored(rep))
+    except (Invalid, Conflict) as exc:
+        db.session.rollback()
+        return _page(procedure, form, drafts.own_draft(g.user, draft_id), [], {"noi-dung": str(exc)}, status=422)
+    if not created:
+        flash(MESSAGES["already_submitted"])
+    else:
+        flash(_submitted_message(dossier))
+    return redirect(url_for("portal.dossier", dossier_id=dossier.id), 303)
+
+
+def _submitted_message(dossier) -> str:
+    from ..web import local_time
+    text = MESSAGES["submitted"].format(submitted=local_time(dossier.submitted_at),
+                                        counts_from=local_time(dossier.counts_from),
+                                        reception_due=local_time(dossier.reception_due_at))
+    if dossier.counts_from != dossier.submitted_at:
+        text += " " + MESSAGES["submitted_outside_hours"]
+    return text
+
+
+def _page(procedure, form, draft, _unused, errors: dict, status: int = 200):
+    form_errors = [FieldError(anchor, message) for anchor, message in errors.items()]
+    field_errors = {}
+    for anchor, message in errors.items():
+        field_errors[anchor] = message
+    schema_errors = form.validate(draft.data) if errors else []
+    shown = [e for e in schema_errors if field_anchor(e.field, PREFIX) in errors]
+    components = upload_components(procedure)
+    reusable = {c["code"]: datastore.stored_files(g.user, c["code"]) for c in components}
+    return render_template(
+        "portal/apply.html", procedure=procedure, draft=draft, form=form, prefix=PREFIX,
+        fields_html=render_fields(form, draft.data, shown, PREFIX), errors=field_errors,
+        summary=form_errors, components=components, reusable=reusable, limits=limits_text(procedure),
+        kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION,
+        on_behalf=representation.on_behalf(draft.representation),
+    ), status

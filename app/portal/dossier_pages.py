@@ -1,0 +1,184 @@
+"""My dossiers, a dossier's page, its files, and what the citizen may do on it: answer a
+supplement request, ask to withdraw, rate the service."""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+
+from engine.forms import load_form
+
+from ..clock import now
+from ..db import db
+from ..dossiers import citizen
+from ..dossiers.completeness import upload_components
+from ..dossiers.errors import Conflict, Invalid
+from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
+from ..dossiers.models import Dossier, DossierEvent, DossierFile, Rating
+from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
+from ..files.storage import storage
+from ..web.session import login_required
+from . import drafts
+from .blueprint import portal
+from .deadlines import current_due, time_left
+from .messages import COMPONENT_KINDS, MESSAGES, RATINGS, REPRESENTATION
+from .uploads import limits_text, read_uploads
+
+PREFIX = "f"
+RETURNED = 10
+SUPPLEMENT_DECISION = "yeu_cau_bo_sung"
+
+
+def _own_dossier(dossier_id: int) -> Dossier:
+    dossier = db.session.get(Dossier, dossier_id)
+    if dossier is None or dossier.owner_id != g.user.id:
+        abort(404)  # not 403: another person's dossier numbers are not confirmed to exist
+    return dossier
+
+
+@portal.get("/ho-so")
+@login_required("citizen")
+def my_dossiers():
+    dossiers = db.session.execute(
+        select(Dossier).where(Dossier.owner_id == g.user.id).order_by(Dossier.submitted_at.desc()).limit(200)
+        .options(joinedload(Dossier.procedure))).scalars().all()
+    at = now()
+    rows = [(d, current_due(d), time_left(d, at)) for d in dossiers]
+    return render_template("portal/my_dossiers.html", rows=rows, drafts=drafts.my_drafts(g.user),
+                           status_labels=STATUS_LABELS, messages=MESSAGES)
+
+
+def _supplement_request(dossier_id: int) -> dict | None:
+    """What the desk asked for: the data of the latest step that decided on a supplement."""
+    events = db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "task_completed")
+        .order_by(DossierEvent.id.desc()).limit(20)).scalars()
+    for event in events:
+        if isinstance(event.data, dict) and event.data.get("quyet_dinh") == SUPPLEMENT_DECISION:
+            return event.data
+    return None
+
+
+def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None, status: int = 200):
+    errors = errors or {}
+    procedure = dossier.procedure
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)
+                                .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor),
+                                                                   joinedload(DossierEvent.agency))).scalars().all()
+    files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
+                               .order_by(DossierFile.id)).scalars().all()
+    waiting = set(dossier.waiting_messages or [])
+    supplement = _supplement_request(dossier.id) if citizen.SUPPLEMENT in waiting else None
+    shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if data is not None else []
+    rating = db.session.get(Rating, dossier.id)
+    return render_template(
+        "portal/dossier.html", dossier=dossier, procedure=procedure, form=form, events=events,
+        current_files=[f for f in files if not f.superseded], old_files=[f for f in files if f.superseded],
+        status_labels=STATUS_LABELS, due=current_due(dossier), left=time_left(dossier, now()),
+        supplement=supplement, may_withdraw=citizen.WITHDRAWAL in waiting,
+        supplement_fields=render_fields(form, data if data is not None else dossier.form_data, shown, PREFIX)
+        if supplement is not None else None,
+        components=upload_components(procedure), limits=limits_text(procedure), kinds=COMPONENT_KINDS,
+        errors=errors, rating=rating, may_rate=dossier.status == RETURNED and rating is None,
+        ratings=RATINGS, representation_labels=REPRESENTATION, message_names=MESSAGE_NAMES,
+        component_names={**{c["code"]: c["name"] for c in procedure.components}, "KQ": MESSAGES["result"]},
+        result_files=[f for f in files if f.component_code == "KQ" and not f.superseded],
+    ), status
+
+
+@portal.get("/ho-so/<int:dossier_id>")
+@login_required("citizen")
+def dossier(dossier_id: int):
+    return _page(_own_dossier(dossier_id))
+
+
+@portal.get("/ho-so/<int:dossier_id>/tep/<int:file_id>")
+@login_required("citizen")
+def dossier_file(dossier_id: int, file_id: int):
+    dossier = _own_dossier(dossier_id)
+    file = db.session.get(DossierFile, file_id)
+    if file is None or file.dossier_id != dossier.id:
+        abort(404)
+    response = current_app.response_class(storage().open(file.storage_key), mimetype=file.content_type)
+    response.headers["Content-Disposition"] = _attachment(file.file_name)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _attachment(name: str) -> str:
+    from urllib.parse import quote
+    ascii_name = name.encode("ascii", "replace").decode().replace('"', "").replace("?", "_")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+@portal.post("/ho-so/<int:dossier_id>/bo-sung")
+@login_required("citizen")
+def supplement(dossier_id: int):
+    dossier = _own_dossier(dossier_id)
+    procedure = dossier.procedure
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    try:
+        data = parse_submission(form, request.form, PREFIX)
+    except FormTooLarge as exc:
+        return _page(dossier, {"bo-sung": exc.message}, status=413)
+    files, errors = read_uploads(procedure)
+    for error in form.validate(data):
+        errors.setdefault(field_anchor(error.field, PREFIX), error.message)
+    if not errors and not files and data == dossier.form_data:
+        errors["bo-sung"] = MESSAGES["supplement_nothing"]
+    if errors:
+        return _page(dossier, errors, data, status=422)
+    try:
+        citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files)
+    except (Conflict, Invalid) as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
+    flash(MESSAGES["supplement_sent"])
+    return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
+
+
+@portal.post("/ho-so/<int:dossier_id>/rut")
+@login_required("citizen")
+def withdraw(dossier_id: int):
+    dossier = _own_dossier(dossier_id)
+    reason = " ".join(request.form.get("ly_do", "").split())
+    if not reason or len(reason) > 1000:
+        return _page(dossier, {"ly_do": MESSAGES["withdraw_reason"]}, status=422)
+    try:
+        citizen.deliver(g.user, dossier, citizen.WITHDRAWAL, {"ly_do_rut": reason}, now())
+    except (Conflict, Invalid) as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
+    flash(MESSAGES["withdraw_sent"])
+    return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
+
+
+@portal.post("/ho-so/<int:dossier_id>/danh-gia")
+@login_required("citizen")
+def rate(dossier_id: int):
+    dossier = _own_dossier(dossier_id)
+    score = request.form.get("muc_do", type=int)
+    comment = request.form.get("gop_y", "").strip()
+    if dossier.status != RETURNED:
+        flash(MESSAGES["rating_not_allowed"], "error")
+        return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
+    errors = {}
+    if score not in RATINGS:
+        errors["muc_do"] = MESSAGES["rating_invalid"]
+    if len(comment) > 1000:
+        errors["gop_y"] = MESSAGES["rating_comment"]
+    if errors:
+        return _page(dossier, errors, status=422)
+    try:
+        with db.session.begin_nested():
+            db.session.add(Rating(dossier_id=dossier.id, score=score, comment=comment or None, created_at=now()))
+        db.session.commit()
+        flash(MESSAGES["rated"])
+    except IntegrityError:
+        db.session.rollback()
+        flash(MESSAGES["rating_done"], "error")
+    return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)

@@ -1,0 +1,43 @@
+"""Drafts: one open application per citizen and procedure, saved at every step."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from ..db import db
+from .models import Draft
+from .prefill import prefill
+
+
+def current_draft(user, procedure) -> Draft | None:
+    return db.session.execute(select(Draft).where(Draft.owner_id == user.id, Draft.procedure_id == procedure.id)
+                              .order_by(Draft.updated_at.desc()).limit(1)).scalar()
+
+
+def own_draft(user, draft_id) -> Draft | None:
+    draft = db.session.get(Draft, draft_id) if isinstance(draft_id, int) else None
+    return draft if draft is not None and draft.owner_id == user.id else None
+
+
+def start_draft(user, procedure, schema: dict, at: datetime) -> Draft:
+    draft = Draft(owner_id=user.id, procedure_id=procedure.id, data=prefill(schema, user), files=[],
+                  representation={"kind": "self"}, created_at=at, updated_at=at)
+    db.session.add(draft)
+    db.session.commit()
+    return draft
+
+
+def my_drafts(user) -> list[Draft]:
+    return db.session.execute(select(Draft).where(Draft.owner_id == user.id)
+                              .order_by(Draft.updated_at.desc()).limit(50)).scalars().all()
+
+
+def discard(draft_id: int) -> None:
+    """A Core delete: when two submissions of the same draft race, the second deletes nothing
+    instead of failing on a row it expected."""
+    db.session.execute(delete(Draft).where(Draft.id == draft_id))
+
+
+def draft_submission_key(draft_id: int) -> str:
+    return f"draft:{draft_id}"

