@@ -1,0 +1,76 @@
+"""Procedure search with the database's own text index: SQLite FTS5 (`procedures_fts`, kept
+by triggers) or a PostgreSQL GIN index on to_tsvector('simple', search_text). Both index the
+folded text, so "cap ban sao" and "Cấp bản sao" meet; every word of the query must match as a
+word prefix. An exact procedure code comes first, then the index's own relevance."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import func, literal_column, select, text
+
+from ..agencies.models import Agency
+from ..db import db
+from .models import Procedure
+from .text import fold
+
+MAX_QUERY = 200
+MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Filters:
+    sector: str | None = None
+    agency_code: str | None = None
+    level: str | None = None
+    online_level: str | None = None
+
+
+def words(query: str) -> list[str]:
+    """The query's words, folded, with every character an index syntax could read removed."""
+    return re.findall(r"[0-9a-z]+", fold(query[:MAX_QUERY]))[:MAX_WORDS]
+
+
+def _matching(found: list[str]):
+    """(where clause, relevance order, bound parameters) for the dialect in use."""
+    if db.session.get_bind().dialect.name == "postgresql":
+        # The same expression as the index (migration c4d2f8a1b3e5), or the index is not used.
+        words_only = func.regexp_replace(Procedure.search_text, literal_column("'[^0-9a-z]+'"),
+                                         literal_column("' '"), literal_column("'g'"))
+        vector = func.to_tsvector(literal_column("'simple'::regconfig"), words_only)
+        query = func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"{w}:*" for w in found))
+        return vector.op("@@")(query), func.ts_rank(vector, query).desc(), {}
+    expression = " ".join(f'"{w}"*' for w in found)
+    ids = select(literal_column("rowid")).select_from(text("procedures_fts")).where(
+        text("procedures_fts MATCH :fts")).scalar_subquery()
+    rank = text("(SELECT bm25(procedures_fts) FROM procedures_fts WHERE procedures_fts MATCH :fts "
+                "AND procedures_fts.rowid = procedures.id)")
+    return Procedure.id.in_(ids), rank, {"fts": expression}
+
+
+def search(query: str, filters: Filters = Filters(), page: int = 1, per_page: int = 20) -> tuple[list[Procedure], int]:
+    statement = select(Procedure).join(Agency, Agency.id == Procedure.agency_id)
+    params, order = {}, []
+    found = words(query or "")
+    if found:
+        clause, relevance, params = _matching(found)
+        statement = statement.where(clause)
+        order = [(Procedure.code == (query or "").strip()[:32]).desc(), relevance]
+    for column, value in ((Procedure.sector, filters.sector), (Agency.code, filters.agency_code),
+                          (Procedure.level, filters.level), (Procedure.online_level, filters.online_level)):
+        if value:
+            statement = statement.where(column == value)
+    total = db.session.execute(select(func.count()).select_from(statement.subquery()), params).scalar()
+    rows = db.session.execute(statement.order_by(*order, Procedure.name).limit(per_page)
+                              .offset((max(page, 1) - 1) * per_page), params).scalars().all()
+    return list(rows), total
+
+
+def facets() -> dict:
+    sectors = db.session.execute(select(Procedure.sector).where(Procedure.sector.is_not(None))
+                                 .distinct().order_by(Procedure.sector)).scalars().all()
+    agencies = db.session.execute(select(Agency.code, Agency.name).where(
+        Agency.id.in_(select(Procedure.agency_id))).order_by(Agency.name)).all()
+    levels = db.session.execute(select(Procedure.level).where(Procedure.level.is_not(None))
+                                .distinct().order_by(Procedure.level)).scalars().all()
+    return {"sectors": list(sectors), "agencies": [tuple(a) for a in agencies], "levels": list(levels)}
