@@ -6,9 +6,10 @@ from alembic.migration import MigrationContext
 
 
 def test_migrations_match_the_models(app):
-    from app.db import db
+    from app.db import db, include_object
     with app.app_context():
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                                   "include_object": include_object})
             differences = compare_metadata(context, db.metadata)
     assert differences == []
