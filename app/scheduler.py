@@ -12,6 +12,7 @@ from sqlalchemy import text
 from .clock import now
 from .db import db
 from .dossiers.timers import fire_due_timers
+from .mail.outbox import deliver_pending
 from .security.ratelimit import purge
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,17 @@ def _purge_rate_counters(app) -> None:
             db.session.remove()
 
 
+def _send_mail(app) -> None:
+    with app.app_context():
+        try:
+            deliver_pending(now())
+        finally:
+            db.session.remove()
+
+
 def _add_jobs(scheduler, app) -> None:
+    scheduler.add_job(_send_mail, "interval", seconds=60, args=[app], id="send_mail",
+                      max_instances=1, coalesce=True)
     scheduler.add_job(_fire_timers, "interval", seconds=TIMER_INTERVAL_SECONDS, args=[app],
                       id="fire_timers", max_instances=1, coalesce=True)
     scheduler.add_job(_purge_rate_counters, "interval", minutes=10, args=[app],

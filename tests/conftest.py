@@ -126,3 +126,39 @@ class Api:
 @pytest.fixture()
 def api(client):
     return Api(client)
+
+
+class MailSink:
+    """A real SMTP server on a free loopback port (aiosmtpd), keeping what it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+    def links(self, marker: str) -> list[str]:
+        import re
+        bodies = [m.get_body(preferencelist=("plain",)).get_content() for m in self.messages]
+        return [link for body in bodies for link in re.findall(r"https?://\S+", body) if marker in link]
+
+
+@pytest.fixture()
+def mail_sink(clean_app):
+    import socket
+
+    from aiosmtpd.controller import Controller
+    sink = MailSink()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    saved = {k: clean_app.config[k] for k in ("MOTCUA_SMTP_HOST", "MOTCUA_SMTP_PORT")}
+    clean_app.config.update(MOTCUA_SMTP_HOST="127.0.0.1", MOTCUA_SMTP_PORT=port)
+    sink.port = port
+    yield sink
+    clean_app.config.update(saved)
+    controller.stop()

@@ -1,7 +1,281 @@
-"""Citizen accounts: registration with e-mail verification, login, logout, password reset,
+"""Citizen accounts: registration with e-mail verification, login and logout, password reset,
 profile."""
 from __future__ import annotations
 
-from flask import Blueprint
+import re
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+
+from ..clock import now
+from ..db import db
+from ..mail.outbox import queue_mail, send_now
+from ..security.ratelimit import Limit, RateLimited, hit
+from ..users import identity
+from ..users.models import User
+from ..users.passwords import check_password, hash_password
+from ..web.session import login_required, login_user, logout_user
+from . import links
+from .messages import MESSAGES
 
 accounts = Blueprint("accounts", __name__, template_folder="templates")
+
+# Per client address.
+REGISTER_LIMIT = Limit("register", 20, 3600)
+LOGIN_LIMIT = Limit("login", 30, 300)
+MAIL_LIMIT = Limit("account-mail", 10, 900)  # resend verification, forgotten password
+PROFILE_FIELDS = ("ho_ten", "ngay_sinh", "dia_chi", "so_dien_thoai", "email")
+_UNSAFE_NEXT = re.compile(r"[\x00-\x20\x7f\\]")
+
+
+def _limited(limit: Limit):
+    """None, or the 429 page when the client is over `limit`."""
+    try:
+        hit(limit, request.remote_addr or "?", now())
+    except RateLimited as exc:
+        page = render_template("web/error.html", title=MESSAGES["too_many_title"],
+                               text=MESSAGES["too_many"].format(seconds=exc.retry_after))
+        return page, 429, {"Retry-After": str(exc.retry_after)}
+    return None
+
+
+def _safe_next(value: str | None) -> str | None:
+    """A path on this site only: "/x" but not "//host", "/\\host" or anything with spaces or
+    control characters (browsers drop those and may end up at another host)."""
+    if value and value.startswith("/") and not value.startswith("//") and not _UNSAFE_NEXT.search(value):
+        return value[:2000]
+    return None
+
+
+def _typed(form, names) -> dict:
+    """What the visitor typed, to show again; a parsable birth date in the date input's form."""
+    values = {name: " ".join(str(form.get(name, "")).split())[:500] for name in names}
+    birth = identity.parse_date(values.get("ngay_sinh", ""))
+    if birth is not None:
+        values["ngay_sinh"] = birth.isoformat()
+    return values
+
+
+def _email_owner(email: str, other_than: int | None = None) -> bool:
+    query = select(User.id).where(User.email == email)
+    if other_than is not None:
+        query = query.where(User.id != other_than)
+    return db.session.execute(query).first() is not None
+
+
+def _queue_verification(user: User, email: str) -> None:
+    # Also bound to the address the account has now, so a stale link cannot bring an old one back.
+    token = links.make("verify", uid=user.id, email=email, was=user.email)
+    link = links.absolute(url_for("accounts.verify", token=token))
+    queue_mail(email, MESSAGES["verify_subject"], MESSAGES["verify_body"].format(name=user.full_name, link=link), now())
+
+
+@accounts.route("/dang-ky", methods=["GET", "POST"])
+def register():
+    if request.method == "GET":
+        return render_template("accounts/register.html", values={}, errors={})
+    refused = _limited(REGISTER_LIMIT)
+    if refused:
+        return refused
+    fields = identity.PROFILE_FIELDS + ("mat_khau",)
+    clean, errors = identity.validate_profile(request.form, fields, now().date())
+    if "so_cccd" in clean and db.session.execute(
+            select(User.id).where(or_(User.id_number == clean["so_cccd"], User.username == clean["so_cccd"]))).first():
+        errors["so_cccd"] = MESSAGES["duplicate_id"]
+    if "email" in clean and _email_owner(clean["email"]):
+        errors["email"] = MESSAGES["duplicate_email"]
+    values = _typed(request.form, identity.PROFILE_FIELDS)
+    if errors:
+        errors = {name: errors[name] for name in fields + ("nhap_lai_mat_khau",) if name in errors}
+        return render_template("accounts/register.html", values=values, errors=errors), 422
+    user = User(username=clean["so_cccd"], password_hash=hash_password(clean["mat_khau"]), role="citizen",
+                full_name=clean["ho_ten"], date_of_birth=clean["ngay_sinh"], id_number=clean["so_cccd"],
+                address=clean["dia_chi"], phone=clean["so_dien_thoai"], email=clean["email"],
+                email_verified_at=None, created_at=now())
+    db.session.add(user)
+    try:
+        db.session.flush()
+    except IntegrityError:  # registered by a concurrent request a moment ago
+        db.session.rollback()
+        return render_template("accounts/register.html", values=values,
+                               errors={"so_cccd": MESSAGES["duplicate_id"]}), 422
+    _queue_verification(user, user.email)
+    db.session.commit()
+    send_now(now())
+    return render_template("accounts/check_mail.html", email=clean["email"])
+
+
+@accounts.get("/dang-ky/xac-thuc/<token>")
+def verify(token: str):
+    payload = links.read("verify", token, links.VERIFY_HOURS)
+    user = db.session.get(User, payload.get("uid")) if payload and isinstance(payload.get("uid"), int) else None
+    email = payload.get("email") if payload else None
+    if user is None or not user.active or not isinstance(email, str) or payload.get("was") != user.email:
+        flash(MESSAGES["bad_link"], "error")
+        return redirect(url_for("accounts.login"), 303)
+    if _email_owner(email, other_than=user.id):
+        flash(MESSAGES["email_taken"], "error")
+        return redirect(url_for("accounts.login"), 303)
+    changed = user.email != email
+    user.email, user.email_verified_at = email, now()
+    db.session.commit()
+    flash(MESSAGES["email_changed"] if changed else MESSAGES["verified"])
+    return redirect(url_for("accounts.profile") if g.get("user") is not None else url_for("accounts.login"), 303)
+
+
+@accounts.post("/dang-ky/gui-lai")
+def resend():
+    refused = _limited(MAIL_LIMIT)
+    if refused:
+        return refused
+    email = identity.normalise_email(request.form.get("email", ""))[:255]
+    user = db.session.execute(select(User).where(User.email == email)).scalar_one_or_none() if email else None
+    if user is not None and user.active and user.email_verified_at is None:
+        _queue_verification(user, email)
+        db.session.commit()
+        send_now(now())
+    flash(MESSAGES["resent"])
+    return redirect(url_for("accounts.login"), 303)
+
+
+def _login_page(status: int, next_path, name="", error=None, unverified_email=None):
+    return render_template("accounts/login.html", next=next_path, name=name, error=error,
+                           unverified_email=unverified_email), status
+
+
+@accounts.route("/dang-nhap", methods=["GET", "POST"])
+def login():
+    next_path = _safe_next(request.values.get("next"))
+    if request.method == "GET":
+        return _login_page(200, next_path)
+    refused = _limited(LOGIN_LIMIT)
+    if refused:
+        return refused
+    name = request.form.get("ten_dang_nhap", "").strip()[:255]
+    password = request.form.get("mat_khau", "")[:identity.PASSWORD_MAX]
+    if not name or not password:
+        return _login_page(422, next_path, name, MESSAGES["login_missing"])
+    at = now()
+    user = db.session.execute(select(User).where(or_(
+        User.id_number == name, User.email == name.lower(), User.username == name)).order_by(User.id)).scalars().first()
+    ok = check_password(user, password, at)
+    db.session.commit()  # the failure count is kept even when refusing
+    if not ok:
+        error = MESSAGES["login_failed"]
+        if user is not None and user.locked_until is not None and user.locked_until > at:
+            from ..web import local_time
+            error = MESSAGES["locked"].format(until=local_time(user.locked_until))
+        return _login_page(401, next_path, name, error)
+    if user.role == "citizen" and user.email_verified_at is None:
+        return _login_page(403, next_path, name, MESSAGES["unverified"], unverified_email=user.email)
+    login_user(user)
+    flash(MESSAGES["logged_in"])
+    return redirect(next_path or ("/ho-so" if user.role == "citizen" else "/"), 303)
+
+
+@accounts.post("/dang-xuat")
+def logout():
+    logout_user()
+    flash(MESSAGES["logged_out"])
+    return redirect("/", 303)
+
+
+@accounts.route("/quen-mat-khau", methods=["GET", "POST"])
+def forgot():
+    if request.method == "GET":
+        return render_template("accounts/forgot.html", value="", errors={})
+    email = identity.normalise_email(request.form.get("email", ""))[:255]
+    error = identity.email_error(email)
+    if error:
+        return render_template("accounts/forgot.html", value=email, errors={"email": error}), 422
+    refused = _limited(MAIL_LIMIT)
+    if refused:
+        return refused
+    user = db.session.execute(select(User).where(User.email == email)).scalar_one_or_none()
+    if user is not None and user.active:
+        token = links.make("reset", uid=user.id, gen=user.token_generation)
+        link = links.absolute(url_for("accounts.reset", token=token))
+        queue_mail(email, MESSAGES["reset_subject"], MESSAGES["reset_body"].format(name=user.full_name, link=link), now())
+        db.session.commit()
+        send_now(now())
+    flash(MESSAGES["reset_sent"])  # the same answer whether or not the address is known
+    return redirect(url_for("accounts.login"), 303)
+
+
+def _reset_user(token: str) -> User | None:
+    payload = links.read("reset", token, links.RESET_HOURS)
+    if not payload or not isinstance(payload.get("uid"), int):
+        return None
+    user = db.session.get(User, payload["uid"])
+    if user is None or not user.active or user.token_generation != payload.get("gen"):
+        return None
+    return user
+
+
+@accounts.route("/dat-lai-mat-khau/<token>", methods=["GET", "POST"])
+def reset(token: str):
+    user = _reset_user(token)
+    if user is None:
+        flash(MESSAGES["bad_link"], "error")
+        return redirect(url_for("accounts.forgot"), 303)
+    if request.method == "GET":
+        return render_template("accounts/reset.html", token=token, errors={})
+    errors = identity.new_password_errors(request.form, user.id_number or "", user.email or "")
+    if errors:
+        return render_template("accounts/reset.html", token=token, errors=errors), 422
+    user.password_hash = hash_password(request.form["mat_khau"])
+    user.token_generation += 1  # ends every session and API token, and this link
+    user.failed_logins, user.locked_until = 0, None
+    db.session.commit()
+    logout_user()
+    flash(MESSAGES["reset_done"])
+    return redirect(url_for("accounts.login"), 303)
+
+
+def _profile_values(user: User) -> dict:
+    return {"ho_ten": user.full_name, "ngay_sinh": user.date_of_birth.isoformat() if user.date_of_birth else "",
+            "dia_chi": user.address or "", "so_dien_thoai": user.phone or "", "email": user.email or ""}
+
+
+@accounts.route("/tai-khoan", methods=["GET", "POST"])
+@login_required()
+def profile():
+    user = g.user
+    if request.method == "GET":
+        return render_template("accounts/profile.html", values=_profile_values(user), errors={})
+    if request.form.get("action") == "password":
+        return _change_password(user)
+    clean, errors = identity.validate_profile(request.form, PROFILE_FIELDS, now().date())
+    new_email = clean.get("email")
+    if new_email and new_email != user.email and _email_owner(new_email, other_than=user.id):
+        errors["email"] = MESSAGES["duplicate_email"]
+    if errors:
+        return render_template("accounts/profile.html", values=_typed(request.form, PROFILE_FIELDS), errors=errors), 422
+    user.full_name, user.date_of_birth = clean["ho_ten"], clean["ngay_sinh"]
+    user.address, user.phone = clean["dia_chi"], clean["so_dien_thoai"]
+    email_changed = new_email != user.email
+    if email_changed:
+        _queue_verification(user, new_email)  # the old address stays until the new one is verified
+    db.session.commit()
+    flash(MESSAGES["profile_saved"])
+    if email_changed:
+        send_now(now())
+        flash(MESSAGES["email_pending"])
+    return redirect(url_for("accounts.profile"), 303)
+
+
+def _change_password(user: User):
+    errors = {}
+    if not check_password(user, request.form.get("mat_khau_hien_tai", "")[:identity.PASSWORD_MAX], now()):
+        errors["mat_khau_hien_tai"] = MESSAGES["current_password"]
+    errors.update(identity.new_password_errors(request.form, user.id_number or "", user.email or ""))
+    if errors:
+        db.session.commit()  # keep the failure count
+        return render_template("accounts/profile.html", values=_profile_values(user), errors=errors), 422
+    user.password_hash = hash_password(request.form["mat_khau"])
+    user.token_generation += 1
+    db.session.commit()
+    login_user(user)  # this session stays, the others end
+    flash(MESSAGES["password_changed"])
+    return redirect(url_for("accounts.profile"), 303)

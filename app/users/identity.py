@@ -3,34 +3,79 @@ Vietnamese message per field."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 MESSAGES = {
     "name": "Họ và tên gồm 2–100 chữ cái (có thể có dấu cách, dấu chấm, dấu nháy, gạch nối), không chứa chữ số hay ký hiệu.",
-    "birth": "Ngày sinh phải là một ngày có thật trong quá khứ, dạng ngày/tháng/năm (ví dụ 08/03/1992).",
+    "birth": "Ngày sinh phải là một ngày có thật, dạng ngày/tháng/năm (ví dụ 08/03/1992).",
+    "birth_future": "Ngày sinh phải là một ngày trong quá khứ.",
+    "birth_old": "Ngày sinh không hợp lệ: tuổi không thể quá 130.",
     "id_number": "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số, 3 chữ số đầu là mã tỉnh nơi đăng ký khai sinh (001–096).",
-    "address": "Địa chỉ gồm 5–500 ký tự.",
+    "address": "Địa chỉ gồm 5–500 ký tự, không chứa ký tự điều khiển.",
     "phone": "Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).",
     "email": "Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.vn).",
+    "password": "Mật khẩu cần ít nhất 8 ký tự, có cả chữ và số.",
+    "password_same": "Mật khẩu không được trùng với số định danh cá nhân hay địa chỉ thư điện tử.",
+    "confirm": "Mật khẩu nhập lại không khớp.",
 }
-_NAME = re.compile(r"^[^\W\d_]+(?:[ .'\-][^\W\d_]+)*\.?$")
-_EMAIL = re.compile(r"^[^@\s<>\"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?)+$")
+BLANK = {
+    "ho_ten": "Vui lòng nhập họ và tên.",
+    "ngay_sinh": "Vui lòng nhập ngày sinh.",
+    "so_cccd": "Vui lòng nhập số định danh cá nhân (CCCD).",
+    "dia_chi": "Vui lòng nhập địa chỉ.",
+    "so_dien_thoai": "Vui lòng nhập số điện thoại.",
+    "email": "Vui lòng nhập địa chỉ thư điện tử.",
+    "mat_khau": "Vui lòng nhập mật khẩu.",
+    "nhap_lai_mat_khau": "Vui lòng nhập lại mật khẩu.",
+}
+# Letters of any script (Vietnamese included), words joined by one space, dot, apostrophe or
+# hyphen; digits, underscores and every other symbol (< > in particular) are refused.
+_NAME = re.compile(r"^[^\W\d_]+(?:(?:[ .'\-]|\. )[^\W\d_]+)*\.?$")
+_EMAIL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~\-]+)*"
+                    r"@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_AGE = 130
+PASSWORD_MAX = 256
+PROFILE_FIELDS = ("ho_ten", "ngay_sinh", "so_cccd", "dia_chi", "so_dien_thoai", "email")
+
+
+def _squash(value) -> str:
+    """Single spaces, and composed Vietnamese letters (NFC) whatever the keyboard sent."""
+    return unicodedata.normalize("NFC", " ".join(str(value or "").split()))
 
 
 def name_error(value: str) -> str | None:
-    value = " ".join((value or "").split())
+    value = _squash(value)
     return None if 2 <= len(value) <= 100 and _NAME.match(value) else MESSAGES["name"]
 
 
-def parse_birth_date(value: str, today: date) -> date | None:
+def parse_date(value: str) -> date | None:
+    """dd/mm/yyyy (also d/m/yyyy) or yyyy-mm-dd; None when neither."""
+    value = (value or "").strip()
     for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
-            found = datetime.strptime((value or "").strip(), pattern).date()
+            return datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-        return found if date(today.year - MAX_AGE, 1, 1) <= found < today else None
     return None
+
+
+def birth_date_error(value: str, today: date) -> str | None:
+    found = parse_date(value)
+    if found is None:
+        return MESSAGES["birth"]
+    if found >= today:
+        return MESSAGES["birth_future"]
+    try:
+        oldest = today.replace(year=today.year - MAX_AGE)
+    except ValueError:  # 29 February
+        oldest = today.replace(year=today.year - MAX_AGE, day=28)
+    return MESSAGES["birth_old"] if found < oldest else None
+
+
+def parse_birth_date(value: str, today: date) -> date | None:
+    return None if birth_date_error(value, today) else parse_date(value)
 
 
 def id_number_error(value: str) -> str | None:
@@ -39,17 +84,95 @@ def id_number_error(value: str) -> str | None:
 
 
 def normalise_phone(value: str) -> str | None:
-    digits = re.sub(r"[\s.\-]", "", value or "")
+    digits = re.sub(r"[\s.\-()]", "", value or "")
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
+    elif digits.startswith("0084"):
+        digits = "0" + digits[4:]
     return digits if re.fullmatch(r"0\d{9}", digits) else None
 
 
+def phone_error(value: str) -> str | None:
+    return None if normalise_phone(value) else MESSAGES["phone"]
+
+
 def address_error(value: str) -> str | None:
-    value = " ".join((value or "").split())
+    if _CONTROL.search(value or ""):
+        return MESSAGES["address"]
+    value = _squash(value)
     return None if 5 <= len(value) <= 500 else MESSAGES["address"]
+
+
+def normalise_email(value: str) -> str:
+    return (value or "").strip().lower()
 
 
 def email_error(value: str) -> str | None:
     value = (value or "").strip()
-    return None if len(value) <= 255 and _EMAIL.match(value) else MESSAGES["email"]
+    local = value.rsplit("@", 1)[0]
+    return None if len(value) <= 255 and len(local) <= 64 and _EMAIL.match(value) else MESSAGES["email"]
+
+
+def password_error(password: str, id_number: str = "", email: str = "") -> str | None:
+    password = password or ""
+    if not (8 <= len(password) <= PASSWORD_MAX and re.search(r"[^\W\d_]", password) and re.search(r"\d", password)):
+        return MESSAGES["password"]
+    lowered = password.strip().lower()
+    if lowered in {(id_number or "").strip().lower(), normalise_email(email)} - {""}:
+        return MESSAGES["password_same"]
+    return None
+
+
+def new_password_errors(form, id_number: str = "", email: str = "",
+                        field: str = "mat_khau", confirm: str = "nhap_lai_mat_khau") -> dict[str, str]:
+    """The errors of a new password and its confirmation, by field."""
+    password = form.get(field, "")
+    if not password:
+        return {field: BLANK["mat_khau"]}
+    error = password_error(password, id_number, email)
+    if error:
+        return {field: error}
+    if password != form.get(confirm, ""):
+        return {confirm: MESSAGES["confirm"]}
+    return {}
+
+
+def validate_profile(form, fields=PROFILE_FIELDS, today: date | None = None) -> tuple[dict, dict]:
+    """Check the identity fields present in `fields` (plus the password pair when "mat_khau" is
+    among them); returns (clean values by field, error message by field). Clean values:
+    ho_ten/dia_chi with single spaces, ngay_sinh a date, so_dien_thoai 0xxxxxxxxx, email lower case."""
+    if today is None:
+        from ..clock import now
+        today = now().date()
+    clean, errors = {}, {}
+    typed = {name: str(form.get(name, "") or "") for name in fields}
+    for name in fields:
+        value = typed[name]
+        if name in BLANK and not value.strip():
+            errors[name] = BLANK[name]
+            continue
+        if name == "ho_ten":
+            error, result = name_error(value), _squash(value)
+        elif name == "ngay_sinh":
+            error, result = birth_date_error(value, today), parse_date(value)
+        elif name == "so_cccd":
+            error, result = id_number_error(value), value.strip()
+        elif name == "dia_chi":
+            error, result = address_error(value), _squash(value)
+        elif name == "so_dien_thoai":
+            error, result = phone_error(value), normalise_phone(value)
+        elif name == "email":
+            error, result = email_error(value), normalise_email(value)
+        else:
+            continue
+        if error:
+            errors[name] = error
+        else:
+            clean[name] = result
+    if "mat_khau" in fields:
+        found = new_password_errors(form, clean.get("so_cccd", typed.get("so_cccd", "")),
+                                    clean.get("email", typed.get("email", "")))
+        errors.update(found)
+        if not found:
+            clean["mat_khau"] = form.get("mat_khau", "")
+    return clean, errors

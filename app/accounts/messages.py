@@ -1,0 +1,31 @@
+"""What the account pages and mails say, in Vietnamese."""
+
+MESSAGES = {
+    "duplicate_id": "Số định danh cá nhân này đã được dùng để đăng ký tài khoản. Hãy đăng nhập hoặc lấy lại mật khẩu.",
+    "duplicate_email": "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.",
+    "login_failed": "Tên đăng nhập hoặc mật khẩu không đúng.",
+    "login_missing": "Vui lòng nhập tên đăng nhập và mật khẩu.",
+    "locked": "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {until} hoặc lấy lại mật khẩu.",
+    "unverified": "Tài khoản chưa xác thực thư điện tử. Vui lòng mở liên kết trong thư xác thực, hoặc gửi lại thư bên dưới.",
+    "verified": "Đã xác thực thư điện tử. Bạn có thể đăng nhập.",
+    "email_changed": "Đã xác thực và cập nhật địa chỉ thư điện tử mới.",
+    "bad_link": "Liên kết không hợp lệ hoặc đã hết hạn. Vui lòng yêu cầu gửi lại.",
+    "email_taken": "Không thể xác thực: địa chỉ thư điện tử này đã thuộc một tài khoản khác.",
+    "resent": "Nếu địa chỉ này thuộc một tài khoản chưa xác thực, thư xác thực mới đã được gửi.",
+    "logged_in": "Đăng nhập thành công.",
+    "logged_out": "Bạn đã đăng xuất.",
+    "reset_sent": "Nếu địa chỉ này thuộc một tài khoản, thư hướng dẫn đặt lại mật khẩu đã được gửi (hiệu lực 1 giờ).",
+    "reset_done": "Đã đặt mật khẩu mới. Mọi phiên đăng nhập cũ đã kết thúc; vui lòng đăng nhập lại.",
+    "profile_saved": "Đã lưu thông tin cá nhân.",
+    "email_pending": "Thư xác thực đã được gửi tới địa chỉ mới; địa chỉ cũ vẫn được dùng cho đến khi bạn xác thực.",
+    "password_changed": "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.",
+    "current_password": "Mật khẩu hiện tại không đúng.",
+    "too_many_title": "Quá nhiều yêu cầu",
+    "too_many": "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+    "verify_subject": "Xác thực tài khoản Cổng Dịch vụ công",
+    "verify_body": "Kính gửi {name},\n\nĐể xác thực địa chỉ thư điện tử cho tài khoản trên Cổng Dịch vụ công tỉnh Bình An, "
+                   "vui lòng mở liên kết sau (hiệu lực 48 giờ):\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này.",
+    "reset_subject": "Đặt lại mật khẩu Cổng Dịch vụ công",
+    "reset_body": "Kính gửi {name},\n\nĐể đặt mật khẩu mới, vui lòng mở liên kết sau (hiệu lực 1 giờ, dùng một lần):"
+                  "\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.",
+}
