@@ -16,16 +16,16 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, event, select, text  # noqa: E402
+from sqlalchemy import event, select  # noqa: E402
+
+from scripts.bench_db import temporary_database  # noqa: E402
 
 PROCEDURE = "2.000635"
 FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_cccd": "001090000001", "loai_trich_luc": "khai_sinh",
@@ -33,31 +33,13 @@ FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_cccd": "001090000001", "
 AT = datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
-def _database(url: str | None):
-    if not url:
-        folder = tempfile.mkdtemp(prefix="motcua-bench-")
-        return "sqlite:///" + str(Path(folder) / "bench.db"), None
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in url else "?"
-    return f"{url}{separator}options=-csearch_path%3D{schema}", (admin, schema)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default=None)
     parser.add_argument("-n", type=int, default=200)
     args = parser.parse_args()
-    url, cleanup = _database(args.db)
-    try:
+    with temporary_database(args.db) as url:
         run(url, args.n)
-    finally:
-        if cleanup:
-            admin, schema = cleanup
-            with admin.begin() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
 def run(url: str, n: int) -> None:

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, literal_column, select, text
+from sqlalchemy import column, func, literal_column, select, table
 
 from ..agencies.models import Agency
 from ..db import db
 from .models import Procedure
 from .text import fold
 
+_FTS = table("procedures_fts", column("rowid"), column("rank"), column("procedures_fts"))
 MAX_QUERY = 200
 MAX_WORDS = 12
 
@@ -41,11 +42,8 @@ def _matching(found: list[str]):
         query = func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"{w}:*" for w in found))
         return vector.op("@@")(query), func.ts_rank(vector, query).desc(), {}
     expression = " ".join(f'"{w}"*' for w in found)
-    ids = select(literal_column("rowid")).select_from(text("procedures_fts")).where(
-        text("procedures_fts MATCH :fts")).scalar_subquery()
-    rank = text("(SELECT bm25(procedures_fts) FROM procedures_fts WHERE procedures_fts MATCH :fts "
-                "AND procedures_fts.rowid = procedures.id)")
-    return Procedure.id.in_(ids), rank, {"fts": expression}
+    # FTS5's hidden `rank` column is bm25 of the row for this MATCH, computed once per match.
+    return _FTS.c.procedures_fts.op("MATCH")(expression), _FTS.c.rank, {}
 
 
 def search(query: str, filters: Filters = Filters(), page: int = 1, per_page: int = 20) -> tuple[list[Procedure], int]:
@@ -54,6 +52,8 @@ def search(query: str, filters: Filters = Filters(), page: int = 1, per_page: in
     found = words(query or "")
     if found:
         clause, relevance, params = _matching(found)
+        if db.session.get_bind().dialect.name == "sqlite":
+            statement = statement.join(_FTS, _FTS.c.rowid == Procedure.id)
         statement = statement.where(clause)
         order = [(Procedure.code == (query or "").strip()[:32]).desc(), relevance]
     for column, value in ((Procedure.sector, filters.sector), (Agency.code, filters.agency_code),
