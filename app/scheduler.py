@@ -20,38 +20,27 @@ TIMER_INTERVAL_SECONDS = 30
 ADVISORY_LOCK_KEY = 0x4D6F74437561  # "MotCua"
 
 
-def _fire_timers(app) -> None:
+def _fire_timers() -> None:
+    count = fire_due_timers(now())
+    if count:
+        log.info("fired timers of %d dossiers", count)
+
+
+def _in_app(app, job) -> None:
+    """Run a job in an application context, leaving no session behind."""
     with app.app_context():
         try:
-            count = fire_due_timers(now())
-            if count:
-                log.info("fired timers of %d dossiers", count)
-        finally:
-            db.session.remove()
-
-
-def _purge_rate_counters(app) -> None:
-    with app.app_context():
-        try:
-            purge(now())
-        finally:
-            db.session.remove()
-
-
-def _send_mail(app) -> None:
-    with app.app_context():
-        try:
-            deliver_pending(now())
+            job()
         finally:
             db.session.remove()
 
 
 def _add_jobs(scheduler, app) -> None:
-    scheduler.add_job(_send_mail, "interval", seconds=60, args=[app], id="send_mail",
-                      max_instances=1, coalesce=True)
-    scheduler.add_job(_fire_timers, "interval", seconds=TIMER_INTERVAL_SECONDS, args=[app],
+    scheduler.add_job(_in_app, "interval", seconds=60, args=[app, lambda: deliver_pending(now())],
+                      id="send_mail", max_instances=1, coalesce=True)
+    scheduler.add_job(_in_app, "interval", seconds=TIMER_INTERVAL_SECONDS, args=[app, _fire_timers],
                       id="fire_timers", max_instances=1, coalesce=True)
-    scheduler.add_job(_purge_rate_counters, "interval", minutes=10, args=[app],
+    scheduler.add_job(_in_app, "interval", minutes=10, args=[app, lambda: purge(now())],
                       id="purge_rate_counters", max_instances=1, coalesce=True)
 
 

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import text  # noqa: E402
 
-from scripts.bench_db import temporary_database  # noqa: E402
+from app.scratch_db import temporary_database  # noqa: E402
 
 VERBS = ["Cấp", "Cấp lại", "Cấp đổi", "Đăng ký", "Gia hạn", "Điều chỉnh", "Thu hồi", "Xác nhận", "Thẩm định", "Công nhận"]
 OBJECTS = ["giấy phép xây dựng", "bản sao trích lục hộ tịch", "phiếu lý lịch tư pháp", "giấy chứng nhận quyền sử dụng đất",

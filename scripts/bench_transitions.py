@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import event, select  # noqa: E402
 
-from scripts.bench_db import temporary_database  # noqa: E402
+from app.scratch_db import temporary_database  # noqa: E402
 
 PROCEDURE = "2.000635"
 FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_cccd": "001090000001", "loai_trich_luc": "khai_sinh",

@@ -25,15 +25,9 @@ def database_url(tmp_path_factory):
     if not url:
         yield "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
         return
-    schema = f"test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in url else "?"
-    yield f"{url}{separator}options=-csearch_path%3D{schema}"
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    from app.scratch_db import temporary_database
+    with temporary_database(url) as schema_url:  # a schema of its own, dropped at the end
+        yield schema_url
 
 
 @pytest.fixture(scope="session")

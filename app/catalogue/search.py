@@ -33,36 +33,36 @@ def words(query: str) -> list[str]:
 
 
 def _matching(found: list[str]):
-    """(where clause, relevance order, bound parameters) for the dialect in use."""
+    """(where clause, relevance order) for the dialect in use."""
     if db.session.get_bind().dialect.name == "postgresql":
         # The same expression as the index (migration c4d2f8a1b3e5), or the index is not used.
         words_only = func.regexp_replace(Procedure.search_text, literal_column("'[^0-9a-z]+'"),
                                          literal_column("' '"), literal_column("'g'"))
         vector = func.to_tsvector(literal_column("'simple'::regconfig"), words_only)
         query = func.to_tsquery(literal_column("'simple'::regconfig"), " & ".join(f"{w}:*" for w in found))
-        return vector.op("@@")(query), func.ts_rank(vector, query).desc(), {}
+        return vector.op("@@")(query), func.ts_rank(vector, query).desc()
     expression = " ".join(f'"{w}"*' for w in found)
     # FTS5's hidden `rank` column is bm25 of the row for this MATCH, computed once per match.
-    return _FTS.c.procedures_fts.op("MATCH")(expression), _FTS.c.rank, {}
+    return _FTS.c.procedures_fts.op("MATCH")(expression), _FTS.c.rank
 
 
 def search(query: str, filters: Filters = Filters(), page: int = 1, per_page: int = 20) -> tuple[list[Procedure], int]:
     statement = select(Procedure).join(Agency, Agency.id == Procedure.agency_id)
-    params, order = {}, []
+    order = []
     found = words(query or "")
     if found:
-        clause, relevance, params = _matching(found)
+        clause, relevance = _matching(found)
         if db.session.get_bind().dialect.name == "sqlite":
             statement = statement.join(_FTS, _FTS.c.rowid == Procedure.id)
         statement = statement.where(clause)
         order = [(Procedure.code == (query or "").strip()[:32]).desc(), relevance]
-    for column, value in ((Procedure.sector, filters.sector), (Agency.code, filters.agency_code),
+    for attribute, value in ((Procedure.sector, filters.sector), (Agency.code, filters.agency_code),
                           (Procedure.level, filters.level), (Procedure.online_level, filters.online_level)):
         if value:
-            statement = statement.where(column == value)
-    total = db.session.execute(select(func.count()).select_from(statement.subquery()), params).scalar()
+            statement = statement.where(attribute == value)
+    total = db.session.execute(select(func.count()).select_from(statement.subquery())).scalar()
     rows = db.session.execute(statement.order_by(*order, Procedure.name).limit(per_page)
-                              .offset((max(page, 1) - 1) * per_page), params).scalars().all()
+                              .offset((max(page, 1) - 1) * per_page)).scalars().all()
     return list(rows), total
 
 

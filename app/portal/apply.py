@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from engine.forms import FieldError, load_form
+from engine.forms import load_form
 
 from ..clock import now
 from ..db import db
@@ -43,7 +43,7 @@ def apply(code: str):
         return redirect(f"/thu-tuc/{procedure.code}")
     form = _form(procedure)
     draft = drafts.current_draft(g.user, procedure) or drafts.start_draft(g.user, procedure, form.schema, now())
-    return _page(procedure, form, draft, [], {})
+    return _page(procedure, form, draft, {})
 
 
 @portal.post("/thu-tuc/<code>/nop")
@@ -58,7 +58,7 @@ def apply_post(code: str):
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:
-        return _page(procedure, form, draft, [], {"noi-dung": exc.message}, status=413)
+        return _page(procedure, form, draft, {"noi-dung": exc.message}, status=413)
     rep = representation.parse(request.form)
     new_files, upload_errors = read_uploads(procedure)
     action = request.form.get("action", "save")[:200]
@@ -77,7 +77,7 @@ def apply_post(code: str):
     if action == "submit" and not upload_errors:
         return _submit(procedure, form, draft)
     if upload_errors:
-        return _page(procedure, form, draft, [], upload_errors, status=422)
+        return _page(procedure, form, draft, upload_errors, status=422)
     if action == "save":
         flash(MESSAGES["draft_saved"])
     anchor = action.split(":", 1)[1].split(".")[0] if ":" in action else ""
@@ -143,7 +143,7 @@ def _submit(procedure, form, draft):
     for component in missing_components(procedure, draft.files, on_behalf):
         errors[component_anchor(component["code"])] = MESSAGES["missing_component"].format(name=component["name"])
     if errors:
-        return _page(procedure, form, draft, [], errors, status=422)
+        return _page(procedure, form, draft, errors, status=422)
     draft_id, files, data = draft.id, list(draft.files), dict(draft.data)
     drafts.discard(draft_id)  # in the submission's transaction: the draft becomes the dossier
     try:
@@ -151,7 +151,7 @@ def _submit(procedure, form, draft):
                                   files=files, representation=representation.stored(rep))
     except (Invalid, Conflict) as exc:
         db.session.rollback()
-        return _page(procedure, form, drafts.own_draft(g.user, draft_id), [], {"noi-dung": str(exc)}, status=422)
+        return _page(procedure, form, drafts.own_draft(g.user, draft_id), {"noi-dung": str(exc)}, status=422)
     if not created:
         flash(MESSAGES["already_submitted"])
     else:
@@ -169,19 +169,14 @@ def _submitted_message(dossier) -> str:
     return text
 
 
-def _page(procedure, form, draft, _unused, errors: dict, status: int = 200):
-    form_errors = [FieldError(anchor, message) for anchor, message in errors.items()]
-    field_errors = {}
-    for anchor, message in errors.items():
-        field_errors[anchor] = message
-    schema_errors = form.validate(draft.data) if errors else []
-    shown = [e for e in schema_errors if field_anchor(e.field, PREFIX) in errors]
+def _page(procedure, form, draft, errors: dict, status: int = 200):
+    """The application page; `errors` maps the id of a field or component to its message."""
+    shown = [e for e in form.validate(draft.data) if field_anchor(e.field, PREFIX) in errors] if errors else []
     components = upload_components(procedure)
-    reusable = {c["code"]: datastore.stored_files(g.user, c["code"]) for c in components}
     return render_template(
-        "portal/apply.html", procedure=procedure, draft=draft, form=form, prefix=PREFIX,
-        fields_html=render_fields(form, draft.data, shown, PREFIX), errors=field_errors,
-        summary=form_errors, components=components, reusable=reusable, limits=limits_text(procedure),
-        kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION,
+        "portal/apply.html", procedure=procedure, draft=draft, form=form,
+        fields_html=render_fields(form, draft.data, shown, PREFIX), errors=errors, components=components,
+        reusable={c["code"]: datastore.stored_files(g.user, c["code"]) for c in components},
+        limits=limits_text(procedure), kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION,
         on_behalf=representation.on_behalf(draft.representation),
     ), status

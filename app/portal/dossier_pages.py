@@ -130,13 +130,18 @@ def supplement(dossier_id: int):
         errors["bo-sung"] = MESSAGES["supplement_nothing"]
     if errors:
         return _page(dossier, errors, data, status=422)
+    return _deliver(dossier, citizen.SUPPLEMENT, data, MESSAGES["supplement_sent"], files)
+
+
+def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: list[dict] = ()):
+    """Deliver the citizen's message; what the process refuses is said on the dossier page."""
+    dossier_id = dossier.id
     try:
-        citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files)
+        citizen.deliver(g.user, dossier, message, payload, now(), files=files)
+        flash(done)
     except (Conflict, Invalid) as exc:
         db.session.rollback()
         flash(str(exc), "error")
-        return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
-    flash(MESSAGES["supplement_sent"])
     return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
 
 
@@ -147,14 +152,7 @@ def withdraw(dossier_id: int):
     reason = " ".join(request.form.get("ly_do", "").split())
     if not reason or len(reason) > 1000:
         return _page(dossier, {"ly_do": MESSAGES["withdraw_reason"]}, status=422)
-    try:
-        citizen.deliver(g.user, dossier, citizen.WITHDRAWAL, {"ly_do_rut": reason}, now())
-    except (Conflict, Invalid) as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
-    flash(MESSAGES["withdraw_sent"])
-    return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
+    return _deliver(dossier, citizen.WITHDRAWAL, {"ly_do_rut": reason}, MESSAGES["withdraw_sent"])
 
 
 @portal.post("/ho-so/<int:dossier_id>/danh-gia")

@@ -72,12 +72,17 @@ def test_search_uses_the_text_index(clean_app):
     with clean_app.app_context():
         dialect = db.engine.dialect.name
         if dialect == "sqlite":
-            plan = db.session.execute(text("EXPLAIN QUERY PLAN SELECT rowid FROM procedures_fts "
-                                           "WHERE procedures_fts MATCH :m"), {"m": '"cap"*'}).all()
+            from sqlalchemy import select
+            from app.catalogue.models import Procedure
+            from app.catalogue.search import _FTS
+            clause, _ = _matching(words("cap ban"))
+            statement = select(Procedure.id).join(_FTS, _FTS.c.rowid == Procedure.id).where(clause)
+            compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
+            plan = db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
             assert any("VIRTUAL TABLE INDEX" in str(row) for row in plan), plan
         else:
             db.session.execute(text("SET LOCAL enable_seqscan = off"))
-            clause, _, params = _matching(words("cap ban"))
+            clause, _ = _matching(words("cap ban"))
             from sqlalchemy import select
             from app.catalogue.models import Procedure
             compiled = select(Procedure.id).where(clause).compile(db.engine, compile_kwargs={"literal_binds": True})

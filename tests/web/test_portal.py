@@ -228,3 +228,21 @@ def test_lookup_is_rate_limited(client, clock):
     clock.set(vn(2026, 11, 23, 9, 1, 5))
     assert client.get("/tra-cuu/000.00.12.H99-261123-0001").status_code == 404
 
+
+
+def test_hostile_supplement_upload_changes_nothing(citizen):
+    dossier_id = _submit(citizen)
+    api = Api(citizen.application.test_client())
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
+                                                "thanh_phan_can_bo_sung": ["Căn cước công dân"]})
+    token = csrf(citizen, f"/ho-so/{dossier_id}")
+    fields = {"csrf_token": token, **{k: v for k, v in VALID.items() if k.startswith("f.")}}
+    from app.dossiers.models import DossierFile
+    before = _count(citizen.application, DossierFile)
+    for data, name in ((b"MZ\x90\x00" + b"\x00" * 100, "cccd.pdf"), (b"%PDF-1.4\n" + b"0" * (6 * 1024 * 1024) + b"%%EOF", "lon.pdf")):
+        response = _post(citizen, f"/ho-so/{dossier_id}/bo-sung", {**fields, "tep.GTTT": upload(data, name)})
+        assert response.status_code == 422
+    response = _post(citizen, f"/ho-so/{dossier_id}/bo-sung", {**fields, "f.so_ban": "<script>"})
+    assert response.status_code == 422 and "&lt;script&gt;" in response.get_data(as_text=True)
+    assert _count(citizen.application, DossierFile) == before
+    assert "Yêu cầu bổ sung giấy tờ" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)

@@ -1,4 +1,4 @@
-"""A throwaway database for a benchmark: a fresh SQLite file, or a schema of its own on the
+"""A throwaway database for tests and benchmarks: a fresh SQLite file, or a schema of its own on the
 given PostgreSQL server that is dropped afterwards (only loopback servers are used)."""
 from __future__ import annotations
 
