@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +20,9 @@ def _fail(message: str) -> None:
 @click.group(help=MSG["help"])
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Alembic's logging set-up lowers the root logger to WARNING; the app's own messages (the
+    # demo's mails among them) stay at INFO.
+    logging.getLogger("app").setLevel(logging.INFO)
 
 
 def _app(db_option: str | None = None):
@@ -51,6 +55,8 @@ def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
     from .demo import DEMO_PASSWORD, USERS
     from .scheduler import start_in_process
     app = _app(db_option)
+    if not os.environ.get("MOTCUA_PUBLIC_URL"):  # links in mails and QR codes point here
+        app.config["MOTCUA_PUBLIC_URL"] = f"http://{host}:{port}"
     loaded, catalogue_problems = prepare_database(app)
     for problem in app.extensions["motcua_workflow"].problems:
         click.echo(MSG["diagram_problem"].format(problem=problem), err=True)

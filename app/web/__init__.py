@@ -2,7 +2,7 @@
 The catalogue, accounts and citizen pages are blueprints of their own modules."""
 from __future__ import annotations
 
-from flask import Blueprint, Flask, render_template, request
+from flask import Blueprint, Flask, render_template, request, url_for
 
 from ..api.lookup import count_lookup, find_by_code, handled_by
 from ..dossiers.messages import STATUS_LABELS
@@ -51,6 +51,16 @@ def home():
 def lookup_form():
     code = request.args.get("ma", "").strip()
     return lookup_page(code) if code else render_template("web/home.html")
+
+
+@web.get("/tra-cuu/<code>/qr.svg")
+def lookup_qr(code: str):
+    """The QR code of a dossier's public lookup address (what the receipt prints)."""
+    import qrcode
+    import qrcode.image.svg
+    url = url_for("web.lookup_page", code=code[:40], _external=True)
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    return image.to_string(), 200, {"Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400"}
 
 
 @web.get("/tra-cuu/<code>")

@@ -246,3 +246,18 @@ def test_hostile_supplement_upload_changes_nothing(citizen):
     assert response.status_code == 422 and "&lt;script&gt;" in response.get_data(as_text=True)
     assert _count(citizen.application, DossierFile) == before
     assert "Yêu cầu bổ sung giấy tờ" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+
+
+def test_lookup_qr_code_encodes_the_public_lookup_address(client, tmp_path):
+    import shutil
+    import subprocess
+    response = client.get("/tra-cuu/000.00.12.H99-261123-0001/qr.svg")
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    svg = tmp_path / "qr.svg"
+    svg.write_bytes(response.data)
+    if shutil.which("zbarimg") is None or shutil.which("rsvg-convert") is None:
+        pytest.skip("needs zbarimg and rsvg-convert (apt-get install zbar-tools librsvg2-bin; .ci/run does)")
+    png = tmp_path / "qr.png"
+    subprocess.run(["rsvg-convert", "-w", "400", "-b", "white", "-o", str(png), str(svg)], check=True)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True, check=True).stdout
+    assert decoded.strip() == "http://localhost/tra-cuu/000.00.12.H99-261123-0001"
