@@ -127,9 +127,12 @@ class MailSink:
 
     def __init__(self):
         self.messages = []
+        self.delay = 0.0  # seconds before accepting each mail: a slow server, to race senders
 
     async def handle_DATA(self, server, session, envelope):
+        import asyncio
         from email import message_from_bytes, policy
+        await asyncio.sleep(self.delay)
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 OK"
 

@@ -15,6 +15,7 @@ from ..security.ratelimit import Limit, RateLimited, hit
 from ..users import identity
 from ..users.models import User
 from ..users.passwords import check_password, hash_password
+from ..web import local_time
 from ..web.session import login_required, login_user, logout_user
 from . import links
 from .messages import MESSAGES
@@ -64,11 +65,29 @@ def _email_owner(email: str, other_than: int | None = None) -> bool:
     return db.session.execute(query).first() is not None
 
 
-def _queue_verification(user: User, email: str) -> None:
+def _duplicates(clean: dict) -> dict:
+    """Errors for a CCCD or an e-mail address another account already has."""
+    errors = {}
+    if "so_cccd" in clean and db.session.execute(
+            select(User.id).where(or_(User.id_number == clean["so_cccd"], User.username == clean["so_cccd"]))).first():
+        errors["so_cccd"] = MESSAGES["duplicate_id"]
+    if "email" in clean and _email_owner(clean["email"]):
+        errors["email"] = MESSAGES["duplicate_email"]
+    return errors
+
+
+def _queue_verification(user: User, email: str):
     # Also bound to the address the account has now, so a stale link cannot bring an old one back.
     token = links.make("verify", uid=user.id, email=email, was=user.email)
     link = links.absolute(url_for("accounts.verify", token=token))
-    queue_mail(email, MESSAGES["verify_subject"], MESSAGES["verify_body"].format(name=user.full_name, link=link), now())
+    return queue_mail(email, MESSAGES["verify_subject"],
+                      MESSAGES["verify_body"].format(name=user.full_name, link=link), now())
+
+
+def _locked_message(user: User | None, at) -> str | None:
+    if user is not None and user.locked_until is not None and user.locked_until > at:
+        return MESSAGES["locked"].format(until=local_time(user.locked_until))
+    return None
 
 
 @accounts.route("/dang-ky", methods=["GET", "POST"])
@@ -80,11 +99,7 @@ def register():
         return refused
     fields = identity.PROFILE_FIELDS + ("mat_khau",)
     clean, errors = identity.validate_profile(request.form, fields, now().date())
-    if "so_cccd" in clean and db.session.execute(
-            select(User.id).where(or_(User.id_number == clean["so_cccd"], User.username == clean["so_cccd"]))).first():
-        errors["so_cccd"] = MESSAGES["duplicate_id"]
-    if "email" in clean and _email_owner(clean["email"]):
-        errors["email"] = MESSAGES["duplicate_email"]
+    errors.update(_duplicates(clean))
     values = _typed(request.form, identity.PROFILE_FIELDS)
     if errors:
         errors = {name: errors[name] for name in fields + ("nhap_lai_mat_khau",) if name in errors}
@@ -98,11 +113,11 @@ def register():
         db.session.flush()
     except IntegrityError:  # registered by a concurrent request a moment ago
         db.session.rollback()
-        return render_template("accounts/register.html", values=values,
-                               errors={"so_cccd": MESSAGES["duplicate_id"]}), 422
-    _queue_verification(user, user.email)
+        errors = _duplicates(clean) or {"so_cccd": MESSAGES["duplicate_id"]}
+        return render_template("accounts/register.html", values=values, errors=errors), 422
+    mail = _queue_verification(user, user.email)
     db.session.commit()
-    send_now(now())
+    send_now(now(), [mail])
     return render_template("accounts/check_mail.html", email=clean["email"])
 
 
@@ -118,8 +133,14 @@ def verify(token: str):
         flash(MESSAGES["email_taken"], "error")
         return redirect(url_for("accounts.login"), 303)
     changed = user.email != email
-    user.email, user.email_verified_at = email, now()
-    db.session.commit()
+    if changed or user.email_verified_at is None:  # a second click changes nothing
+        user.email, user.email_verified_at = email, now()
+        try:
+            db.session.commit()
+        except IntegrityError:  # the address was taken a moment ago
+            db.session.rollback()
+            flash(MESSAGES["email_taken"], "error")
+            return redirect(url_for("accounts.login"), 303)
     flash(MESSAGES["email_changed"] if changed else MESSAGES["verified"])
     return redirect(url_for("accounts.profile") if g.get("user") is not None else url_for("accounts.login"), 303)
 
@@ -132,9 +153,9 @@ def resend():
     email = identity.normalise_email(request.form.get("email", ""))[:255]
     user = db.session.execute(select(User).where(User.email == email)).scalar_one_or_none() if email else None
     if user is not None and user.active and user.email_verified_at is None:
-        _queue_verification(user, email)
+        mail = _queue_verification(user, email)
         db.session.commit()
-        send_now(now())
+        send_now(now(), [mail])
     flash(MESSAGES["resent"])
     return redirect(url_for("accounts.login"), 303)
 
@@ -162,11 +183,7 @@ def login():
     ok = check_password(user, password, at)
     db.session.commit()  # the failure count is kept even when refusing
     if not ok:
-        error = MESSAGES["login_failed"]
-        if user is not None and user.locked_until is not None and user.locked_until > at:
-            from ..web import local_time
-            error = MESSAGES["locked"].format(until=local_time(user.locked_until))
-        return _login_page(401, next_path, name, error)
+        return _login_page(401, next_path, name, _locked_message(user, at) or MESSAGES["login_failed"])
     if user.role == "citizen" and user.email_verified_at is None:
         return _login_page(403, next_path, name, MESSAGES["unverified"], unverified_email=user.email)
     login_user(user)
@@ -196,9 +213,10 @@ def forgot():
     if user is not None and user.active:
         token = links.make("reset", uid=user.id, gen=user.token_generation)
         link = links.absolute(url_for("accounts.reset", token=token))
-        queue_mail(email, MESSAGES["reset_subject"], MESSAGES["reset_body"].format(name=user.full_name, link=link), now())
+        mail = queue_mail(email, MESSAGES["reset_subject"],
+                          MESSAGES["reset_body"].format(name=user.full_name, link=link), now())
         db.session.commit()
-        send_now(now())
+        send_now(now(), [mail])
     flash(MESSAGES["reset_sent"])  # the same answer whether or not the address is known
     return redirect(url_for("accounts.login"), 303)
 
@@ -254,21 +272,21 @@ def profile():
         return render_template("accounts/profile.html", values=_typed(request.form, PROFILE_FIELDS), errors=errors), 422
     user.full_name, user.date_of_birth = clean["ho_ten"], clean["ngay_sinh"]
     user.address, user.phone = clean["dia_chi"], clean["so_dien_thoai"]
-    email_changed = new_email != user.email
-    if email_changed:
-        _queue_verification(user, new_email)  # the old address stays until the new one is verified
+    mail = None
+    if new_email != user.email:  # the old address stays until the new one is verified
+        mail = _queue_verification(user, new_email)
     db.session.commit()
     flash(MESSAGES["profile_saved"])
-    if email_changed:
-        send_now(now())
+    if mail is not None:
+        send_now(now(), [mail])
         flash(MESSAGES["email_pending"])
     return redirect(url_for("accounts.profile"), 303)
 
 
 def _change_password(user: User):
-    errors = {}
-    if not check_password(user, request.form.get("mat_khau_hien_tai", "")[:identity.PASSWORD_MAX], now()):
-        errors["mat_khau_hien_tai"] = MESSAGES["current_password"]
+    errors, at = {}, now()
+    if not check_password(user, request.form.get("mat_khau_hien_tai", "")[:identity.PASSWORD_MAX], at):
+        errors["mat_khau_hien_tai"] = _locked_message(user, at) or MESSAGES["current_password"]
     errors.update(identity.new_password_errors(request.form, user.id_number or "", user.email or ""))
     if errors:
         db.session.commit()  # keep the failure count

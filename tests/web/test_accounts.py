@@ -92,6 +92,9 @@ def test_register_verify_login_profile_logout(client, clean_app, clock, mail_sin
     verified = client.get(_path(link))
     assert verified.status_code == 303
     assert _user(clean_app, id_number=CCCD).email_verified_at == vn(2026, 11, 23, 9, 0)
+    clock.advance(timedelta(minutes=5))
+    assert client.get(_path(link)).status_code == 303  # a second click changes nothing
+    assert _user(clean_app, id_number=CCCD).email_verified_at == vn(2026, 11, 23, 9, 0)
 
     # By e-mail (any case) as well as by CCCD.
     response = _login(client, "HOA@example.vn", PASSWORD)
@@ -294,6 +297,17 @@ def test_change_password_needs_the_current_one_and_ends_other_sessions(clean_app
     assert other.get("/tai-khoan").status_code == 302
 
 
+def test_changing_the_password_of_a_locked_account_says_so(client, clean_app, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    assert _login(client, "congdan", DEMO_PASSWORD).status_code == 303
+    for _ in range(5):
+        response = _post(client, "/tai-khoan", {"action": "password", "mat_khau_hien_tai": "sai-mat-khau-1",
+                                                "mat_khau": "MatKhauMoi2026", "nhap_lai_mat_khau": "MatKhauMoi2026"})
+    assert response.status_code == 422
+    assert "Tài khoản tạm khóa" in _html(response) and "09:15 ngày 23/11/2026" in _html(response)
+    assert 'id="mat_khau_hien_tai-error"' in _html(response)
+
+
 def test_login_is_rate_limited_per_address(client, clean_app, clock):
     from app.accounts.views import LOGIN_LIMIT
     clock.set(vn(2026, 11, 23, 9, 0, 1))
@@ -320,26 +334,106 @@ def test_outbox_retries_when_the_mail_server_is_down(client, clean_app, clock, m
     finally:
         clean_app.config["MOTCUA_SMTP_PORT"] = port
     assert mail_sink.messages == []
+    first = select(OutgoingMail).where(OutgoingMail.to_address == "hoa@example.vn")
     with clean_app.app_context():
-        mail = db.session.execute(select(OutgoingMail)).scalar_one()
+        mail = db.session.execute(first).scalar_one()
         assert mail.sent_at is None and mail.attempts == 1 and mail.last_error
         assert mail.next_attempt_at == vn(2026, 11, 23, 9, 1)
+        db.session.remove()
+
+    # The server is back: a request sends its own mail and leaves the backlog to the scheduler.
+    clock.set(vn(2026, 11, 23, 9, 0, 10))
+    assert _register(client, so_cccd="001192000124", email="lan@example.vn").status_code == 200
+    assert [m["To"] for m in mail_sink.messages] == ["lan@example.vn"]
+    with clean_app.app_context():
         assert deliver_pending(vn(2026, 11, 23, 9, 0, 30)) == 0  # not due yet
         assert deliver_pending(vn(2026, 11, 23, 9, 1)) == 1
-        mail = db.session.execute(select(OutgoingMail)).scalar_one()
-        assert mail.sent_at == vn(2026, 11, 23, 9, 1)
+        mail = db.session.execute(first).scalar_one()
+        assert mail.sent_at == vn(2026, 11, 23, 9, 1) and mail.attempts == 1
         assert deliver_pending(vn(2026, 11, 23, 9, 5)) == 0  # sent once only
         db.session.remove()
-    assert len(mail_sink.messages) == 1
+    assert [m["To"] for m in mail_sink.messages] == ["lan@example.vn", "hoa@example.vn"]
     assert _link(mail_sink, "/dang-ky/xac-thuc/")
+
+
+def _queue(app, count, at):
+    from app.db import db
+    from app.mail.outbox import queue_mail
+    with app.app_context():
+        for n in range(count):
+            queue_mail(f"nguoi{n}@example.vn", "Thư thử tiếng Việt", "Nội dung thư thử.", at)
+        db.session.commit()
+        db.session.remove()
+
+
+def test_two_senders_at_once_send_each_mail_once(clean_app, mail_sink):
+    import threading
+
+    from app.db import db
+    from app.mail.outbox import deliver_pending
+    at = vn(2026, 11, 23, 9, 0)
+    _queue(clean_app, 3, at)
+    mail_sink.delay = 0.2  # both senders are busy at the same time
+    counts = []
+
+    def sender():
+        with clean_app.app_context():
+            try:
+                counts.append(deliver_pending(at))
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=sender) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sum(counts) == 3
+    assert sorted(m["To"] for m in mail_sink.messages) == ["nguoi0@example.vn", "nguoi1@example.vn",
+                                                           "nguoi2@example.vn"]
+    assert mail_sink.messages[0]["Subject"] == "Thư thử tiếng Việt"
+
+
+def test_an_unreachable_server_fails_the_batch_after_one_try(clean_app, mail_sink, monkeypatch):
+    import smtplib
+    import socket
+
+    from app.db import db
+    from app.mail import outbox
+    from app.mail.models import OutgoingMail
+    at = vn(2026, 11, 23, 9, 0)
+    _queue(clean_app, 3, at)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        clean_app.config["MOTCUA_SMTP_PORT"] = probe.getsockname()[1]  # restored by mail_sink
+    connections, connect = [], smtplib.SMTP
+
+    def counting(*args, **kwargs):
+        connections.append(args)
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(outbox.smtplib, "SMTP", counting)
+    with clean_app.app_context():
+        assert outbox.deliver_pending(at) == 0
+        mails = db.session.execute(select(OutgoingMail)).scalars().all()
+        assert [(m.attempts, m.next_attempt_at, m.sent_at) for m in mails] == [(1, vn(2026, 11, 23, 9, 1), None)] * 3
+        assert all(m.last_error for m in mails)
+        db.session.remove()
+    assert len(connections) == 1
 
 
 def test_without_a_mail_server_the_mail_is_logged(client, clean_app, caplog):
     import logging
+
+    from app.db import db
+    from app.mail.models import OutgoingMail
     assert clean_app.config["MOTCUA_SMTP_HOST"] == ""
     with caplog.at_level(logging.INFO, logger="app.mail"):
         assert _register(client).status_code == 200
     assert any("/dang-ky/xac-thuc/" in record.getMessage() for record in caplog.records)
+    with clean_app.app_context():
+        assert db.session.execute(select(OutgoingMail.sent_at)).scalar_one() is not None
+        db.session.remove()
 
 
 def test_resend_and_stale_verification_links(client, clean_app, clock, mail_sink):
