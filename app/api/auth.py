@@ -30,6 +30,8 @@ def token():
     db.session.commit()  # keep the failure count even when refusing
     if not ok:
         raise ApiError(401, "unauthorized", ERRORS["login_failed"])
+    if user.role == "citizen" and user.email_verified_at is None:  # as the login page says
+        raise ApiError(403, "unverified", ERRORS["unverified"])
     return {"access_token": issue_token(user), "token_type": "Bearer",
             "user": {"username": user.username, "role": user.role, "full_name": user.full_name}}
 

@@ -8,6 +8,7 @@ ERRORS = {
     "type_object": "Trường này phải là một đối tượng JSON.",
     "unknown_field": "Trường không được hỗ trợ.",
     "login_failed": "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.",
+    "unverified": "Tài khoản chưa xác thực thư điện tử. Vui lòng mở thư xác thực đã được gửi khi đăng ký.",
     "no_token": "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer ...).",
     "bad_token": "Mã truy cập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.",
     "forbidden": "Tài khoản của bạn không có quyền thực hiện thao tác này.",

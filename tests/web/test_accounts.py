@@ -456,3 +456,9 @@ def test_resend_and_stale_verification_links(client, clean_app, clock, mail_sink
     assert _user(clean_app, id_number=CCCD).email == "moi@example.vn"
     client.get(first)  # the registration link cannot bring the old address back
     assert _user(clean_app, id_number=CCCD).email == "moi@example.vn"
+
+
+def test_unverified_citizen_gets_no_api_token(client, mail_sink):
+    _register(client)
+    response = client.post("/api/v1/auth/token", json={"username": "001192000123", "password": "MatKhau2026"})
+    assert response.status_code == 403 and "chưa xác thực" in response.get_json()["error"]["message"]
