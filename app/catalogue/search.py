@@ -5,7 +5,7 @@ word prefix. An exact procedure code comes first, then the index's own relevance
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import column, func, literal_column, select, table
 
@@ -25,6 +25,9 @@ class Filters:
     agency_code: str | None = None
     level: str | None = None
     online_level: str | None = None
+
+    def as_kwargs(self) -> dict:
+        return asdict(self)
 
 
 def words(query: str) -> list[str]:
@@ -46,23 +49,33 @@ def _matching(found: list[str]):
     return _FTS.c.procedures_fts.op("MATCH")(expression), _FTS.c.rank
 
 
-def search(query: str, filters: Filters = Filters(), page: int = 1, per_page: int = 20) -> tuple[list[Procedure], int]:
-    statement = select(Procedure).join(Agency, Agency.id == Procedure.agency_id)
+def statement(q: str | None, sector: str | None = None, agency_code: str | None = None, level: str | None = None,
+              online_level: str | None = None):
+    """The search as one SELECT, ordered: exact code, relevance, name (no limit). Empty or
+    wordless q: the whole (filtered) catalogue by name."""
+    q = (q or "")[:MAX_QUERY]
+    query = select(Procedure).join(Agency, Agency.id == Procedure.agency_id)
     order = []
-    found = words(query or "")
+    found = words(q)
     if found:
         clause, relevance = _matching(found)
         if db.session.get_bind().dialect.name == "sqlite":
-            statement = statement.join(_FTS, _FTS.c.rowid == Procedure.id)
-        statement = statement.where(clause)
-        order = [(Procedure.code == (query or "").strip()[:32]).desc(), relevance]
-    for attribute, value in ((Procedure.sector, filters.sector), (Agency.code, filters.agency_code),
-                          (Procedure.level, filters.level), (Procedure.online_level, filters.online_level)):
+            query = query.join(_FTS, _FTS.c.rowid == Procedure.id)
+        query = query.where(clause)
+        order = [(Procedure.code == q.strip()[:32]).desc(), relevance]
+    for attribute, value in ((Procedure.sector, sector), (Agency.code, agency_code),
+                             (Procedure.level, level), (Procedure.online_level, online_level)):
         if value:
-            statement = statement.where(attribute == value)
-    total = db.session.execute(select(func.count()).select_from(statement.subquery())).scalar()
-    rows = db.session.execute(statement.order_by(*order, Procedure.name).limit(per_page)
-                              .offset((max(page, 1) - 1) * per_page)).scalars().all()
+            query = query.where(attribute == value)
+    return query.order_by(*order, Procedure.name)
+
+
+def search(q: str | None, sector: str | None = None, agency_code: str | None = None, level: str | None = None,
+           online_level: str | None = None, page: int = 1, per_page: int = 20) -> tuple[list[Procedure], int]:
+    """One page of procedures matching q and the filters, and how many match in all."""
+    query = statement(q, sector, agency_code, level, online_level)
+    total = db.session.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar()
+    rows = db.session.execute(query.limit(per_page).offset((max(page, 1) - 1) * per_page)).scalars().all()
     return list(rows), total
 
 

@@ -30,7 +30,7 @@ def search():
     query = args.get("q", "")[:200]
     filters = Filters(*(args.get(name, "")[:64] or None for name in ("linh_vuc", "co_quan", "cap", "muc_do")))
     page = max(args.get("trang", 1, type=int) or 1, 1)
-    results, total = search_procedures(query, filters, page, PER_PAGE)
+    results, total = search_procedures(query, **filters.as_kwargs(), page=page, per_page=PER_PAGE)
     return render_template("catalogue/search.html", query=query, filters=filters, results=results, total=total,
                            page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1), facets=facets(),
                            levels=LEVELS, online_levels=ONLINE_LEVELS, args=args)

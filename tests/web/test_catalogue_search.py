@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 HOSTILE = ['"', "*", 'NEAR("a" "b")', "a OR b AND NOT c", "x" * 10_000, "<script>alert(1)</script>", "%_\\", "'; DROP TABLE procedures; --"]
 
@@ -66,28 +66,77 @@ def test_procedure_page_shows_every_component(client):
     assert client.get("/thu-tuc/9.999999").status_code == 404
 
 
-def test_search_uses_the_text_index(clean_app):
-    from app.catalogue.search import Filters, _matching, words
+def test_search_function_filters_ranks_and_facets(clean_app):
+    from app.catalogue.search import facets, search
     from app.db import db
     with clean_app.app_context():
-        dialect = db.engine.dialect.name
-        if dialect == "sqlite":
-            from sqlalchemy import select
-            from app.catalogue.models import Procedure
-            from app.catalogue.search import _FTS
-            clause, _ = _matching(words("cap ban"))
-            statement = select(Procedure.id).join(_FTS, _FTS.c.rowid == Procedure.id).where(clause)
-            compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
-            plan = db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
-            assert any("VIRTUAL TABLE INDEX" in str(row) for row in plan), plan
+        found, total = search("CAP BAN SAO")
+        assert total == 1 and [p.code for p in found] == ["2.000635"]
+        assert search("2.000488")[0][0].code == "2.000488"
+        assert search("", agency_code="000.00.12.H99")[1] == 2
+        assert search("", agency_code="000.00.30.H99") == ([], 0)
+        assert search(None, sector="Tư pháp", level="tinh", online_level="toan_trinh")[1] >= 1
+        assert [p.code for p in search("", per_page=1, page=2)[0]] == ["2.000635"]
+        assert search('"*(" -- ^ ' * 1000)[1] == 2  # nothing left to search for: all, by name
+        shown = facets()
+        assert "Tư pháp" in shown["sectors"] and "tinh" in shown["levels"]
+        assert ("000.00.12.H99", "Sở Tư pháp tỉnh Bình An") in shown["agencies"]
+        db.session.remove()
+
+
+def test_text_index_follows_inserts_updates_and_deletes(clean_app):
+    from app.catalogue.models import Procedure
+    from app.catalogue.search import search
+    from app.db import db
+    with clean_app.app_context():
+        procedure = db.session.execute(select(Procedure).where(Procedure.code == "2.000635")).scalar_one()
+        procedure.search_text = "2.000635 giay xac nhan tinh trang hon nhan"
+        db.session.commit()
+        assert search("cap ban sao")[1] == 0 and search("tinh trang hon nhan")[1] == 1
+        db.session.execute(text("DELETE FROM procedures WHERE code = '2.000635'"))
+        db.session.commit()
+        assert search("tinh trang hon nhan")[1] == 0 and search("")[1] == 1
+        if db.engine.dialect.name == "sqlite":  # the external-content index matches its table
+            db.session.execute(text("INSERT INTO procedures_fts(procedures_fts) VALUES ('integrity-check')"))
+        db.session.remove()
+
+
+def test_unpublished_procedure_says_it_takes_no_online_dossier(clean_app):
+    from app.db import db
+    with clean_app.app_context():
+        db.session.execute(text("UPDATE procedures SET published = :no WHERE code = '2.000635'"), {"no": False})
+        db.session.commit()
+        db.session.remove()
+    html = clean_app.test_client().get("/thu-tuc/2.000635").get_data(as_text=True)
+    assert "Nộp hồ sơ trực tuyến" not in html and "chưa nhận hồ sơ trực tuyến" in html
+
+
+def _plan(statement) -> str:
+    from app.db import db
+    compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
+    prefix = "EXPLAIN QUERY PLAN" if db.engine.dialect.name == "sqlite" else "EXPLAIN"
+    return "\n".join(" ".join(str(c) for c in row) for row in db.session.execute(text(f"{prefix} {compiled}")))
+
+
+def test_search_uses_the_text_index(clean_app):
+    from app.catalogue.search import statement
+    from app.db import db
+    with clean_app.app_context():
+        query = statement("cap ban")  # the search's own SELECT: joins, exact-code and relevance order
+        if db.engine.dialect.name == "sqlite":
+            plan = _plan(query)
+            assert "procedures_fts VIRTUAL TABLE INDEX" in plan, plan
         else:
-            db.session.execute(text("SET LOCAL enable_seqscan = off"))
-            clause, _ = _matching(words("cap ban"))
-            from sqlalchemy import select
-            from app.catalogue.models import Procedure
-            compiled = select(Procedure.id).where(clause).compile(db.engine, compile_kwargs={"literal_binds": True})
-            plan = "\n".join(r[0] for r in db.session.execute(text(f"EXPLAIN {compiled}")))
+            # A catalogue of realistic size with statistics, so the planner weighs the index as
+            # it would in production (on two rows any plan is as good).
+            agency_id = db.session.execute(text("SELECT id FROM agencies LIMIT 1")).scalar()
+            db.session.execute(text(
+                "INSERT INTO procedures (code, name, search_text, agency_id, processing_amount, processing_unit, "
+                "form, bpmn_process_id, published, details) SELECT 'b.' || n, 'Thủ tục ' || n, "
+                "'thu tuc so ' || n || ' linh vuc ' || (n % 50), :agency, 1, 'working_days', 'x', 'x', false, '{}' "
+                "FROM generate_series(1, 3000) AS n"), {"agency": agency_id})
+            db.session.execute(text("ANALYZE procedures"))
+            plan = _plan(query)
             assert "ix_procedures_search" in plan, plan
         db.session.rollback()
         db.session.remove()
-    assert Filters() == Filters()
