@@ -2,11 +2,14 @@
 
 TEXT = {
     "choose": "— Chọn —",
-    "item": "{title}, mục {n}",
+    "item": "Mục {n}",
     "add": "Thêm {title}",
     "remove": "Xóa mục {n}",
-    "remove_hidden": " của «{title}»",
-    "required": "bắt buộc",
-    "too_large": "Nội dung gửi lên quá lớn: mỗi trường tối đa {chars} ký tự và cả biểu mẫu tối đa {fields} trường.",
+    "remove_context": " của «{title}»",     # read by screen readers only: which group's item
+    "required": "(bắt buộc)",              # read by screen readers only, after a group's legend
     "yes": "Có",
+    "no": "Không",
+    "summary_title": "Có {n} lỗi cần sửa",
+    "too_large": "Nội dung gửi lên quá lớn: mỗi trường tối đa {chars} ký tự và cả biểu mẫu tối đa {fields} trường. "
+                 "Biểu mẫu chưa được lưu.",
 }

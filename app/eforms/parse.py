@@ -1,140 +1,121 @@
-"""A submitted page form back into the JSON the schema describes, and the add/remove actions
-of repeated groups. A value that does not convert (letters in a number) is kept as typed, so
-the schema's validation names the error and the page shows the user's own input again."""
+"""A submitted page form back into the JSON the schema describes. Text is trimmed and cleaned,
+empty optional fields are left out, numbers converted; a value that does not convert (letters
+in a number) is kept as typed, so the schema's validation names the error in Vietnamese and the
+page shows the user's own input again. Names the schema does not have are ignored."""
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from werkzeug.datastructures import MultiDict
 
 from .messages import TEXT
-from .paths import field_name, join
-from .render import options
+from .paths import ancestors, field_name, join
+from .schema import blank, item_options, kind
 
 MAX_CHARS = 20_000
 MAX_FIELDS = 500
-DEFAULT_MAX_ITEMS = 100
+_INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
+_NUMBER = re.compile(r"[+-]?[0-9]{1,15}(?:[.,][0-9]{1,10})?")  # "1,5" is how a Vietnamese writes 1.5
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # PostgreSQL refuses NUL in JSON; tab and newline stay
+_BOOLEANS = {"true": True, "false": False}
 
 
 class FormTooLarge(Exception):
+    """More than the form can hold: the caller answers with `message` and stores nothing."""
+
     def __init__(self):
         self.message = TEXT["too_large"].format(chars=f"{MAX_CHARS:,}".replace(",", "."), fields=MAX_FIELDS)
         super().__init__(self.message)
 
 
 def parse_submission(form, formdata, prefix: str = "f") -> dict:
-    keys = [k for k in formdata.keys() if k == prefix or k.startswith(prefix + ".")]
-    if len(keys) > MAX_FIELDS:
+    """The data of the fields named `prefix.<path>` in `formdata` (a MultiDict).
+
+    Fully empty items of a repeated group are dropped, except when the button pressed (the
+    "action" value) adds to or removes from that group: then every item keeps its place, so
+    "remove:<path>.<i>" removes the item the user saw as number i + 1."""
+    if not hasattr(formdata, "getlist"):
+        formdata = MultiDict(formdata)
+    ours = [(k, v) for k, v in formdata.items(multi=True) if k == prefix or k.startswith(prefix + ".")]
+    if len(ours) > MAX_FIELDS or any(isinstance(v, str) and len(v) > MAX_CHARS for _, v in ours):
         raise FormTooLarge()
-    for key in keys:
-        if any(len(v) > MAX_CHARS for v in formdata.getlist(key)):
-            raise FormTooLarge()
-    return _object(form.schema, formdata, "", prefix, set(keys))
+    action = formdata.get("action")
+    pressed = isinstance(action, str) and action.startswith(("add:", "remove:"))
+    kept = ancestors(action.split(":", 1)[1]) if pressed else set()
+    return _Reader(formdata, prefix, {k for k, _ in ours}, kept).object(form.schema, "")
 
 
-def _object(schema: dict, formdata, path: str, prefix: str, keys: set) -> dict:
-    result = {}
-    for name, spec in schema.get("properties", {}).items():
-        value = _value(spec, formdata, join(path, name), prefix, keys)
-        if value is not None:
-            result[name] = value
-    return result
-
-
-def _value(spec: dict, formdata, path: str, prefix: str, keys: set):
-    kind, name = spec.get("type"), field_name(path, prefix)
-    if kind == "object":
-        value = _object(spec, formdata, path, prefix, keys)
-        return value or None
-    if kind == "array":
-        items = spec.get("items", {})
-        if options(items, {}):
-            chosen = [v for v in formdata.getlist(name) if v]
-            return chosen or None
-        result = []
-        for index in _indices(path, prefix, keys):
-            item = _value(items, formdata, join(path, index), prefix, keys)
-            if item not in (None, {}, ""):
-                result.append(item)
-        return result or None
-    if kind == "boolean":
-        return True if formdata.get(name) == "true" else None
-    raw = formdata.get(name)
-    if raw is None:
+def clean_text(raw) -> str | None:
+    """Trimmed, NFC (a Vietnamese letter typed as base + combining marks becomes one character),
+    browser line ends (CRLF) as LF, control characters removed; None when nothing is left."""
+    if not isinstance(raw, str):
         return None
-    text = raw.strip()
-    if not text:
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text).strip() or None
+
+
+def convert(spec: dict, raw):
+    """One submitted value as the schema's type; kept as text when it does not convert."""
+    text = clean_text(raw)
+    declared = kind(spec)
+    if text is None:
         return None
-    if kind == "integer":
-        return int(text) if re.fullmatch(r"[+-]?\d{1,15}", text) else text
-    if kind == "number":
-        candidate = text.replace(",", ".")
-        return float(candidate) if re.fullmatch(r"[+-]?\d{1,15}(\.\d{1,10})?", candidate) else text
+    if declared == "integer" and _INTEGER.fullmatch(text):
+        return int(text)
+    if declared == "number" and _NUMBER.fullmatch(text):
+        number = text.replace(",", ".")
+        return float(number) if "." in number else int(number)
+    if declared == "boolean":
+        return _BOOLEANS.get(text, text)
     return text
 
 
-def _indices(path: str, prefix: str, keys: set) -> list[int]:
-    start = field_name(path, prefix) + "."
-    found = set()
-    for key in keys:
-        if key.startswith(start):
-            head = key[len(start):].split(".", 1)[0]
-            if head.isdigit() and len(head) < 4:
-                found.add(int(head))
-    return sorted(found)
+class _Reader:
+    def __init__(self, formdata, prefix: str, keys: set[str], kept: set[str]):
+        self.formdata, self.prefix, self.keys, self.kept = formdata, prefix, keys, kept
 
+    def object(self, spec: dict, path: str) -> dict:
+        result = {}
+        for name, sub in (spec.get("properties") or {}).items():
+            value = self.value(sub, join(path, name))
+            if value is not None:
+                result[name] = value
+        return result
 
-def _node(schema: dict, parts: list[str]):
-    node = schema
-    for part in parts:
-        node = node.get("items", {}) if part.isdigit() else node.get("properties", {}).get(part, {})
-    return node
+    def value(self, spec: dict, path: str):
+        declared = kind(spec)
+        if declared == "object":
+            return self.object(spec, path) or None
+        if declared == "array":
+            return self.array(spec, path)
+        return convert(spec, self.formdata.get(field_name(path, self.prefix)))
 
+    def array(self, spec: dict, path: str) -> list | None:
+        items = spec.get("items") or {}
+        if item_options(spec, {}):  # check boxes: one name, many values
+            chosen = [convert(items, v) for v in self.formdata.getlist(field_name(path, self.prefix))]
+            return [v for v in chosen if v is not None] or None
+        indices = self.indices(path)
+        keep = path in self.kept
+        if keep and indices:
+            indices = range(max(indices) + 1)
+        result = []
+        for index in indices:
+            item = self.value(items, join(path, index))
+            if item is not None:
+                result.append(item)
+            elif keep:
+                result.append(blank(items))
+        return result or None
 
-def _container(data, parts: list[str], create: bool):
-    node = data
-    for part in parts:
-        key = int(part) if part.isdigit() else part
-        if isinstance(node, list):
-            if not 0 <= key < len(node):
-                return None
-            node = node[key]
-        elif isinstance(node, dict):
-            if key not in node:
-                if not create:
-                    return None
-                node[key] = {}
-            node = node[key]
-        else:
-            return None
-    return node
-
-
-def apply_action(form, data: dict, action: str) -> dict:
-    """"add:<path>" appends an empty item to a repeated group, "remove:<path>.<i>" drops one,
-    within the group's minItems/maxItems; anything else leaves the data as it is."""
-    verb, _, path = action.partition(":")
-    parts = [p for p in path.split(".") if p]
-    if verb not in ("add", "remove") or not parts or not re.fullmatch(r"[\w.]{1,300}", path):
-        return data
-    target = parts if verb == "add" else parts[:-1]
-    spec = _node(form.schema, target)
-    if spec.get("type") != "array":
-        return data
-    parent = _container(data, target[:-1], create=True)
-    if not isinstance(parent, (dict, list)):
-        return data
-    key = int(target[-1]) if target[-1].isdigit() else target[-1]
-    if isinstance(parent, dict):
-        items = parent.setdefault(key, [])
-    else:
-        items = parent[key] if 0 <= key < len(parent) else None
-    if not isinstance(items, list):
-        return data
-    if verb == "add":
-        shown = max(len(items), 1)  # an empty group shows one blank item already
-        while len(items) < shown:
-            items.append({} if spec.get("items", {}).get("type") == "object" else "")
-        if len(items) < spec.get("maxItems", DEFAULT_MAX_ITEMS):
-            items.append({} if spec.get("items", {}).get("type") == "object" else "")
-    elif parts[-1].isdigit() and int(parts[-1]) < len(items) and len(items) > spec.get("minItems", 0):
-        items.pop(int(parts[-1]))
-    return data
+    def indices(self, path: str) -> list[int]:
+        """The item numbers present in the submission, in order (at most MAX_FIELDS of them)."""
+        start = field_name(path, self.prefix) + "."
+        found = set()
+        for key in self.keys:
+            if key.startswith(start):
+                head = key[len(start):].split(".", 1)[0]
+                if head.isascii() and head.isdigit() and head == str(int(head)) and int(head) < MAX_FIELDS:
+                    found.add(int(head))
+        return sorted(found)

@@ -1,178 +1,264 @@
 """A JSON Schema form (with its UI schema) as accessible server-rendered HTML: every control
-labelled, help and errors tied with aria-describedby, groups in fieldsets, repeated groups
-grown and shrunk by submit buttons (no JavaScript). Required fields are marked, not enforced
-by the browser, so a half-filled draft can always be saved."""
+labelled once, help and errors tied with aria-describedby, groups in fieldsets, repeated groups
+grown and shrunk by submit buttons (no JavaScript). Required fields are marked and announced
+(aria-required), not enforced by the browser, so a half-filled draft can always be saved:
+render inside a <form novalidate>."""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
 from .messages import TEXT
 from .paths import field_anchor, field_name, join
+from .schema import as_text, blank, item_options, kind, max_items, min_items, options, ordered, shown_count, widget
 
-RADIO_MAX = 4
-TEXTAREA_MIN_LENGTH = 300
-TEL_NAMES = ("so_dien_thoai", "dien_thoai")
+DEFAULT_AUTOCOMPLETE = {"email": "email", "tel": "tel"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 def render_fields(form, data, errors, prefix: str = "f") -> Markup:
-    """Every field of `form` filled with `data`; `errors` are FieldErrors shown at their field."""
-    context = {"errors": {e.field: e.message for e in errors}, "prefix": prefix}
-    return Markup(_object(form.schema, form.ui_schema or {}, data if isinstance(data, dict) else {}, "", context))
+    """Every field of `form` filled with `data`; `errors` (FieldErrors) shown at their field."""
+    shown: dict[str, str] = {}
+    for error in errors or ():
+        shown.setdefault(error.field, error.message)
+    context = _Context(prefix, shown)
+    return Markup(_properties(form.schema, form.ui_schema or {}, data if isinstance(data, dict) else {}, "", context))
 
 
-def options(spec: dict, ui: dict) -> list[tuple[str, str]]:
-    if "enum" in spec:
-        labels = ui.get("ui:enumNames") or []
-        return [(str(v), str(labels[i]) if i < len(labels) else str(v)) for i, v in enumerate(spec["enum"])]
-    return [(str(o["const"]), str(o.get("title", o["const"]))) for o in spec.get("oneOf", []) if "const" in o]
+@dataclass(frozen=True)
+class _Context:
+    prefix: str
+    errors: dict
 
 
-def _ordered(schema: dict, ui: dict) -> list[str]:
-    names = list(schema.get("properties", {}))
-    order = [n for n in ui.get("ui:order", []) if n in names]
-    return order + [n for n in names if n not in order]
+@dataclass(frozen=True)
+class _Field:
+    spec: dict
+    ui: dict
+    value: object
+    path: str
+    required: bool
+    ctx: _Context
+
+    @property
+    def anchor(self) -> str:
+        return field_anchor(self.path, self.ctx.prefix)
+
+    @property
+    def name(self) -> str:
+        return field_name(self.path, self.ctx.prefix)
+
+    @property
+    def title(self) -> str:
+        return str(self.spec.get("title") or self.path.rsplit(".", 1)[-1])
+
+    @property
+    def error(self) -> str | None:
+        return self.ctx.errors.get(self.path)
+
+    @property
+    def help(self) -> str | None:
+        return self.ui.get("ui:help") or self.spec.get("description")
+
+    @property
+    def widget(self) -> str:
+        return widget(self.spec, self.ui, self.path.rsplit(".", 1)[-1], self.required)
 
 
-def _object(schema: dict, ui: dict, value: dict, path: str, ctx: dict) -> str:
-    required = set(schema.get("required", []))
-    return "".join(_field(schema["properties"][name], ui.get(name, {}), value.get(name), join(path, name),
-                          name in required, ctx) for name in _ordered(schema, ui))
+def _ui(ui: dict, name) -> dict:
+    node = ui.get(name) if isinstance(ui, dict) else None
+    return node if isinstance(node, dict) else {}
 
 
-def _title(spec: dict, path: str) -> str:
-    return spec.get("title") or path.rsplit(".", 1)[-1]
+def _properties(schema: dict, ui: dict, value: dict, path: str, ctx: _Context) -> str:
+    required, properties = set(schema.get("required", [])), schema.get("properties", {})
+    return "".join(_field(_Field(properties[name], _ui(ui, name), value.get(name), join(path, name),
+                                 name in required, ctx)) for name in ordered(schema, ui))
 
 
-def _mark(required: bool) -> str:
-    return f' <span class="required-mark" title="{TEXT["required"]}">*</span>' if required else ""
+def _field(f: _Field) -> str:
+    return _RENDERERS.get(f.widget, _input)(f)
 
 
-def _described(anchor: str, has_help: bool, error: str | None) -> str:
-    ids = ([f"{anchor}-help"] if has_help else []) + ([f"{anchor}-error"] if error else [])
-    aria = f' aria-describedby="{" ".join(ids)}"' if ids else ""
-    return aria + (' aria-invalid="true"' if error else "")
+# -- pieces shared by every widget --------------------------------------------------------------
+
+def _attrs(*pairs) -> str:
+    """HTML attributes, every value escaped; None and False leave the attribute out."""
+    return "".join(f" {key}" if value is True else f' {key}="{escape(value)}"'
+                   for key, value in pairs if value is not None and value is not False)
 
 
-def _notes(anchor: str, help_text: str | None, error: str | None) -> str:
-    html = f'<p class="help" id="{anchor}-help">{escape(help_text)}</p>' if help_text else ""
-    if error:
-        html += f'<p class="field-error" id="{anchor}-error">{escape(error)}</p>'
+def _described_by(f: _Field) -> str | None:
+    ids = ([f"{f.anchor}-help"] if f.help else []) + ([f"{f.anchor}-error"] if f.error else [])
+    return " ".join(ids) or None
+
+
+def _notes(f: _Field) -> str:
+    """The help text, then the error: both referenced by the control's aria-describedby."""
+    html = f'<p class="help"{_attrs(("id", f"{f.anchor}-help"))}>{escape(f.help)}</p>' if f.help else ""
+    if f.error:
+        html += f'<p class="field-error"{_attrs(("id", f"{f.anchor}-error"))}>{escape(f.error)}</p>'
     return html
 
 
-def _field(spec: dict, ui: dict, value, path: str, required: bool, ctx: dict) -> str:
-    kind = spec.get("type")
-    if kind == "object":
-        return (f'<fieldset id="{field_anchor(path, ctx["prefix"])}"><legend>{escape(_title(spec, path))}</legend>'
-                f'{_object(spec, ui, value if isinstance(value, dict) else {}, path, ctx)}</fieldset>')
-    if kind == "array":
-        items = spec.get("items", {})
-        if options(items, ui.get("items", {})):
-            return _choices(spec, ui, value, path, required, ctx, multiple=True)
-        return _repeated(spec, ui, value if isinstance(value, list) else [], path, required, ctx)
-    if options(spec, ui):
-        return _choices(spec, ui, value, path, required, ctx, multiple=False)
-    return _single(spec, ui, value, path, required, ctx)
+def _mark(required: bool) -> str:
+    """The visible star; the control itself says "required" to assistive technology."""
+    return ' <span class="required-mark" aria-hidden="true">*</span>' if required else ""
 
 
-def _wrap(content: str, error: str | None) -> str:
-    return f'<div class="field{" has-error" if error else ""}">{content}</div>'
+def _legend(f: _Field) -> str:
+    """A group's legend: a fieldset has no aria-required, so "required" is said in words."""
+    hidden = f' <span class="visually-hidden">{TEXT["required"]}</span>' if f.required else ""
+    return f"<legend>{escape(f.title)}{_mark(f.required)}{hidden}</legend>"
 
 
-def _single(spec: dict, ui: dict, value, path: str, required: bool, ctx: dict) -> str:
-    anchor, name = field_anchor(path, ctx["prefix"]), field_name(path, ctx["prefix"])
-    error, help_text = ctx["errors"].get(path), ui.get("ui:help")
-    label = f'<label for="{anchor}">{escape(_title(spec, path))}{_mark(required)}</label>'
-    attrs = f'id="{anchor}" name="{name}"' + _described(anchor, bool(help_text), error)
-    if required:
-        attrs += ' aria-required="true"'
-    if ui.get("ui:placeholder"):
-        attrs += f' placeholder="{escape(ui["ui:placeholder"])}"'
-    if ui.get("ui:autocomplete"):
-        attrs += f' autocomplete="{escape(ui["ui:autocomplete"])}"'
-    shown = "" if value is None else escape(value if isinstance(value, str) else str(value).lower()
-                                             if isinstance(value, bool) else str(value))
-    kind, widget = spec.get("type"), ui.get("ui:widget")
-    if kind == "boolean":
-        checked = " checked" if value is True else ""
-        control = (f'<div class="choice"><input type="checkbox" {attrs} value="true"{checked}>'
-                   f'<label for="{anchor}">{escape(_title(spec, path))}{_mark(required)}</label></div>')
-        return _wrap(control + _notes(anchor, help_text, error), error)
-    if widget == "textarea" or (kind == "string" and spec.get("maxLength", 0) > TEXTAREA_MIN_LENGTH):
-        limit = f' maxlength="{spec["maxLength"]}"' if "maxLength" in spec else ""
-        control = f'<textarea {attrs} rows="4"{limit}>{shown}</textarea>'
+def _label(f: _Field, anchor: str | None = None) -> str:
+    return f'<label{_attrs(("for", anchor or f.anchor))}>{escape(f.title)}{_mark(f.required)}</label>'
+
+
+def _wrap(f: _Field, content: str) -> str:
+    return f'<div class="field{" has-error" if f.error else ""}">{content}</div>'
+
+
+def _control(f: _Field) -> str:
+    """The attributes every single control carries."""
+    return _attrs(("id", f.anchor), ("name", f.name), ("aria-describedby", _described_by(f)),
+                  ("aria-invalid", "true" if f.error else None), ("aria-required", "true" if f.required else None))
+
+
+def _shown_value(value) -> str:
+    return as_text(value) if isinstance(value, (str, int, float, bool)) or value is None else ""
+
+
+# -- single controls ----------------------------------------------------------------------------
+
+def _input(f: _Field) -> str:
+    kind_, value = f.widget, _shown_value(f.value)
+    spec, ui = f.spec, f.ui
+    extra = [("autocomplete", ui.get("ui:autocomplete") or DEFAULT_AUTOCOMPLETE.get(kind_)),
+             ("placeholder", ui.get("ui:placeholder"))]
+    if kind_ == "number":
+        integer = kind(spec) == "integer"
+        numeric = not value or _NUMBER.fullmatch(value)
+        # Letters typed in a number field come back as text, so the user sees what to correct.
+        extra += [("type", "number" if numeric else "text"), ("inputmode", "numeric" if integer else "decimal")]
+        if numeric:
+            extra += [("step", "1" if integer else "any"), ("min", spec.get("minimum")), ("max", spec.get("maximum"))]
+    elif kind_ == "date":
+        extra.append(("type", "date" if not value or _ISO_DATE.fullmatch(value) else "text"))
     else:
-        control = f'<input {attrs} {_input_type(spec, ui, path)} value="{shown}">'
-    return _wrap(label + _notes(anchor, help_text, None) + control + _notes(anchor, None, error), error)
+        extra += [("type", kind_ if kind_ in ("email", "tel") else "text"), ("maxlength", spec.get("maxLength")),
+                  ("spellcheck", "false" if kind_ in ("email", "tel") else None)]
+    return _wrap(f, _label(f) + _notes(f) + f"<input{_control(f)}{_attrs(*extra)}{_attrs(('value', value))}>")
 
 
-def _input_type(spec: dict, ui: dict, path: str) -> str:
-    kind, fmt, widget = spec.get("type"), spec.get("format"), ui.get("ui:widget")
-    if kind in ("integer", "number"):
-        bounds = "".join(f' {html}="{spec[key]}"' for key, html in (("minimum", "min"), ("maximum", "max")) if key in spec)
-        step = ' step="1"' if kind == "integer" else ' step="any"'
-        return f'type="number" inputmode="{"numeric" if kind == "integer" else "decimal"}"{step}{bounds}'
-    if fmt == "date" or widget == "date":
-        return 'type="date"'
-    if fmt == "email":
-        return 'type="email" autocomplete="email"'
-    if widget == "tel" or path.rsplit(".", 1)[-1] in TEL_NAMES:
-        return 'type="tel" inputmode="tel"'
-    limit = f' maxlength="{spec["maxLength"]}"' if "maxLength" in spec else ""
-    return f'type="text"{limit}'
+def _textarea(f: _Field) -> str:
+    rows = "8" if f.spec.get("maxLength", 0) > 2000 else "4"
+    extra = _attrs(("rows", rows), ("maxlength", f.spec.get("maxLength")), ("placeholder", f.ui.get("ui:placeholder")),
+                   ("autocomplete", f.ui.get("ui:autocomplete")))
+    return _wrap(f, _label(f) + _notes(f) + f"<textarea{_control(f)}{extra}>{escape(_shown_value(f.value))}</textarea>")
 
 
-def _choices(spec: dict, ui: dict, value, path: str, required: bool, ctx: dict, multiple: bool) -> str:
-    anchor, name = field_anchor(path, ctx["prefix"]), field_name(path, ctx["prefix"])
-    error, help_text = ctx["errors"].get(path), ui.get("ui:help")
-    pairs = options(spec.get("items", {}), ui.get("items", {})) if multiple else options(spec, ui)
-    if multiple and not pairs:
-        pairs = options(spec["items"], ui)
-    chosen = {str(v) for v in value} if multiple and isinstance(value, list) else {str(value)} if value is not None else set()
-    widget = ui.get("ui:widget")
-    if not multiple and (widget == "select" or (widget != "radio" and len(pairs) > RADIO_MAX)):
-        items = f'<option value="">{TEXT["choose"]}</option>' + "".join(
-            f'<option value="{escape(v)}"{" selected" if v in chosen else ""}>{escape(label)}</option>'
-            for v, label in pairs)
-        required_attr = ' aria-required="true"' if required else ""
-        return _wrap(f'<label for="{anchor}">{escape(_title(spec, path))}{_mark(required)}</label>'
-                     + _notes(anchor, help_text, None)
-                     + f'<select id="{anchor}" name="{name}"{_described(anchor, False, error)}{required_attr}>'
-                       f'{items}</select>' + _notes(anchor, None, error), error)
-    kind = "checkbox" if multiple else "radio"
-    boxes = "".join(
-        f'<div class="choice"><input type="{kind}" id="{anchor}-{i}" name="{name}" value="{escape(v)}"'
-        f'{" checked" if v in chosen else ""}><label for="{anchor}-{i}">{escape(label)}</label></div>'
-        for i, (v, label) in enumerate(pairs))
-    return (f'<fieldset id="{anchor}" class="field{" has-error" if error else ""}"{_described(anchor, bool(help_text), error)}>'
-            f'<legend>{escape(_title(spec, path))}{_mark(required)}</legend>'
-            f'{_notes(anchor, help_text, None)}{boxes}{_notes(anchor, None, error)}</fieldset>')
+def _select(f: _Field) -> str:
+    chosen = _shown_value(f.value) if f.value is not None else None
+    items = f'<option value="">{TEXT["choose"]}</option>' + "".join(
+        f'<option{_attrs(("value", value), ("selected", value == chosen))}>{escape(label)}</option>'
+        for value, label in options(f.spec, f.ui))
+    return _wrap(f, _label(f) + _notes(f) + f"<select{_control(f)}>{items}</select>")
 
 
-def _repeated(spec: dict, ui: dict, value: list, path: str, required: bool, ctx: dict) -> str:
-    title = _title(spec, path)
-    anchor, error = field_anchor(path, ctx["prefix"]), ctx["errors"].get(path)
-    items_spec, items_ui = spec.get("items", {}), ui.get("items", {})
-    shown = list(value) or [None] * max(spec.get("minItems", 0), 1)
+def _checkbox(f: _Field) -> str:
+    attrs = _control(f) + _attrs(("value", "true"), ("checked", f.value is True))
+    box = f'<div class="choice"><input type="checkbox"{attrs}>{_label(f)}</div>'
+    return _wrap(f, box + _notes(f))
+
+
+# -- groups -------------------------------------------------------------------------------------
+
+def _choices(f: _Field) -> str:
+    """Radio buttons or check boxes in a fieldset; the first one carries the field's id, so the
+    error summary's link lands on a control."""
+    kind_ = f.widget
+    if kind_ == "checkboxes":
+        pairs, chosen = item_options(f.spec, f.ui), {as_text(v) for v in f.value} if isinstance(f.value, list) else set()
+    else:
+        pairs = options(f.spec, f.ui) if kind_ == "radio" else _yes_no(f.ui)
+        chosen = {_shown_value(f.value)} if f.value is not None else set()
+    input_type = "checkbox" if kind_ == "checkboxes" else "radio"
+    boxes = []
+    for i, (value, label) in enumerate(pairs):
+        option_id = f.anchor if i == 0 else f"{f.anchor}-{i}"
+        attrs = _attrs(("type", input_type), ("id", option_id), ("name", f.name), ("value", value),
+                       ("checked", value in chosen), ("aria-invalid", "true" if f.error else None))
+        boxes.append(f'<div class="choice"><input{attrs}><label{_attrs(("for", option_id))}>{escape(label)}</label></div>')
+    boxes = "".join(boxes)
+    return _wrap(f, f'<fieldset{_attrs(("aria-describedby", _described_by(f)))}>{_legend(f)}{_notes(f)}{boxes}</fieldset>')
+
+
+def _yes_no(ui: dict) -> list[tuple[str, str]]:
+    names = [str(n) for n in (ui.get("ui:enumNames") or [])[:2]]
+    labels = names + [TEXT["yes"], TEXT["no"]][len(names):]
+    return [("true", labels[0]), ("false", labels[1])]
+
+
+def _fieldset(f: _Field, content: str, css: str) -> str:
+    classes = css + (" has-error" if f.error else "")
+    return (f'<fieldset{_attrs(("id", f.anchor), ("class", classes), ("aria-describedby", _described_by(f)))}>'
+            f"{_legend(f)}{_notes(f)}{content}</fieldset>")
+
+
+def _group(f: _Field) -> str:
+    value = f.value if isinstance(f.value, dict) else {}
+    return _fieldset(f, _properties(f.spec, f.ui, value, f.path, f.ctx), "field group")
+
+
+def _repeated(f: _Field) -> str:
+    """Each item in its own fieldset with its remove button, then the add button; as many
+    items as the data has, at least minItems and at least one (an empty one to fill in)."""
+    items = f.value if isinstance(f.value, list) else []
+    item_spec, item_ui = f.spec.get("items") or {}, _ui(f.ui, "items")
+    objects = kind(item_spec) == "object"
+    removable = len(items) > min_items(f.spec)
     parts = []
-    for i, item in enumerate(shown):
-        item_path = join(path, i)
-        label = TEXT["item"].format(title=title, n=i + 1)
-        if items_spec.get("type") == "object":
-            inner = _object(items_spec, items_ui, item if isinstance(item, dict) else {}, item_path, ctx)
+    for i in range(shown_count(f.spec, items)):
+        value = items[i] if i < len(items) else blank(item_spec)
+        path = join(f.path, i)
+        remove = _button("remove", path, TEXT["remove"].format(n=i + 1),
+                         TEXT["remove_context"].format(title=f.title)) if removable else ""
+        legend = f'<legend>{TEXT["item"].format(n=i + 1)}</legend>'
+        if objects:
+            # An item of fields is a fieldset with the item's id and the item's own error.
+            holder = _Field({}, {}, None, path, False, f.ctx)
+            attrs = _attrs(("id", holder.anchor), ("class", "item has-error" if holder.error else "item"),
+                           ("aria-describedby", _described_by(holder)))
+            inner = _notes(holder) + _properties(item_spec, item_ui, value if isinstance(value, dict) else {}, path, f.ctx)
         else:
-            inner = _single({**items_spec, "title": label}, items_ui, item, item_path, False, ctx)
-        remove = ""
-        if len(shown) > spec.get("minItems", 0) and len(shown) > 1:
-            remove = (f'<button type="submit" class="secondary" name="action" value="remove:{item_path}">'
-                      f'{TEXT["remove"].format(n=i + 1)}<span class="visually-hidden">'
-                      f'{escape(TEXT["remove_hidden"].format(title=title))}</span></button>')
-        parts.append(f'<fieldset id="{field_anchor(item_path, ctx["prefix"])}"><legend>{escape(label)}</legend>'
-                     f'{inner}{remove}</fieldset>')
-    add = ""
-    if len(shown) < spec.get("maxItems", 100):
-        add = (f'<button type="submit" class="secondary" name="action" value="add:{path}">'
-               f'{escape(TEXT["add"].format(title=title.lower()))}</button>')
-    return (f'<fieldset id="{anchor}" class="field{" has-error" if error else ""}"{_described(anchor, False, error)}>'
-            f'<legend>{escape(title)}{_mark(required)}</legend>{"".join(parts)}{add}'
-            f'{_notes(anchor, ui.get("ui:help"), error)}</fieldset>')
+            # A single value's control carries the item's id (and shows the item's error) itself.
+            attrs = ' class="item"'
+            inner = _field(_Field({**item_spec, "title": item_spec.get("title") or f.title}, item_ui, value, path,
+                                  False, f.ctx))
+        parts.append(f"<fieldset{attrs}>{legend}{inner}{remove}</fieldset>")
+    add = _button("add", f.path, TEXT["add"].format(title=_lower_first(f.title))) \
+        if shown_count(f.spec, items) < max_items(f.spec) else ""
+    return _fieldset(f, "".join(parts) + add, "field repeated")
+
+
+def _button(verb: str, path: str, text: str, hidden: str = "") -> str:
+    context = f'<span class="visually-hidden">{escape(hidden)}</span>' if hidden else ""
+    attrs = _attrs(("type", "submit"), ("class", "secondary"), ("name", "action"), ("value", f"{verb}:{path}"),
+                   ("formnovalidate", True))
+    return f"<button{attrs}>{escape(text)}{context}</button>"
+
+
+def _lower_first(title: str) -> str:
+    """"Quá trình cư trú" → "quá trình cư trú", leaving an acronym ("CCCD") as it is."""
+    if len(title) > 1 and title[1].isupper():
+        return title
+    return title[:1].lower() + title[1:]
+
+
+_RENDERERS = {"group": _group, "repeated": _repeated, "checkboxes": _choices, "radio": _choices, "yes_no": _choices,
+              "select": _select, "checkbox": _checkbox, "textarea": _textarea}

@@ -1,6 +1,7 @@
 """Where uploaded files live: content-addressed blobs behind a small interface, local disk by
-default (ARCHITECTURE.md §7: an S3-compatible store can take its place). The same content is
-stored once; a key is the content's SHA-256, so it cannot name a path outside the store."""
+default (ARCHITECTURE.md: an S3-compatible store can take its place). The same content is
+stored once; a key is the content's SHA-256 in hex, and anything else is refused, so a key can
+never name a path outside the store."""
 from __future__ import annotations
 
 import hashlib
@@ -8,18 +9,32 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
 from flask import current_app
 
-_KEY = re.compile(r"^[0-9a-f]{64}$")
+_KEY = re.compile(r"[0-9a-f]{64}")
+FILE_MODE = 0o640
+
+
+class Storage(Protocol):
+    def put(self, data: bytes) -> str: ...
+    def open(self, key: str) -> bytes: ...
+    def exists(self, key: str) -> bool: ...
+
+
+def valid_key(key) -> bool:
+    return isinstance(key, str) and _KEY.fullmatch(key) is not None
 
 
 class LocalStorage:
+    """Blobs under `root`, sharded by the key's first two bytes (ab/cd/abcd…)."""
+
     def __init__(self, root):
         self.root = Path(root)
 
     def _path(self, key: str) -> Path:
-        if not _KEY.match(key or ""):
+        if not valid_key(key):
             raise KeyError(key)
         return self.root / key[:2] / key[2:4] / key
 
@@ -29,14 +44,15 @@ class LocalStorage:
         if path.exists():
             return key
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside its final place and renamed: a crash never leaves half a file under a key.
+        # Written beside its final place and renamed: a crash never leaves half a file under a
+        # key, and two writers of the same content both end with the whole file.
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".upload-")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
-            os.chmod(temporary, 0o640)
+            os.chmod(temporary, FILE_MODE)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -44,14 +60,13 @@ class LocalStorage:
         return key
 
     def open(self, key: str) -> bytes:
+        """The blob's bytes; KeyError for a key that is not ours, FileNotFoundError if absent."""
         return self._path(key).read_bytes()
 
     def exists(self, key: str) -> bool:
-        try:
-            return self._path(key).exists()
-        except KeyError:
-            return False
+        return valid_key(key) and self._path(key).is_file()
 
 
-def storage() -> LocalStorage:
+def storage() -> Storage:
+    """The application's store (MOTCUA_UPLOAD_DIR)."""
     return LocalStorage(current_app.config["MOTCUA_UPLOAD_DIR"])
