@@ -1,6 +1,11 @@
 """What the catalogue pages say, in Vietnamese."""
 
-LEVELS = {"tinh": "Cấp tỉnh", "xa": "Cấp xã", "trung_uong": "Cơ quan trung ương tại tỉnh"}
+LEVELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã",
+          "trung_uong": "Cơ quan trung ương tại tỉnh"}
+# Decree 42/2022/NĐ-CP: a service is fully online (toàn trình) or partly online (một phần).
 ONLINE_LEVELS = {"toan_trinh": "Toàn trình", "mot_phan": "Một phần"}
 UNITS = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "calendar_days": "ngày"}
-KINDS = {"ban_chinh": "Bản chính", "ban_sao_chung_thuc": "Bản sao có chứng thực", "ban_chup": "Bản chụp hoặc bản sao"}
+KINDS = {"ban_chinh": "Bản chính", "ban_sao_chung_thuc": "Bản sao có chứng thực", "ban_chup": "Bản chụp/bản sao"}
+REQUIRED = {True: "Bắt buộc", False: "Không bắt buộc", "on_behalf": "Bắt buộc khi nộp thay (ủy quyền)"}
+UNKNOWN = "Chưa có thông tin"
+FEE_UNIT = "đồng"

@@ -1,45 +1,79 @@
 """The public catalogue: search procedures, and a procedure's page."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 from sqlalchemy import select
 
 from ..db import db
-from .messages import KINDS, LEVELS, ONLINE_LEVELS, UNITS
+from . import messages
 from .models import Procedure
-from .search import Filters, facets, search as search_procedures
+from .search import clean, facets, search as search_procedures
 
 catalogue_web = Blueprint("catalogue", __name__, template_folder="templates")
 PER_PAGE = 20
+# Query-string names (Vietnamese, as citizens see them in the address) -> search() arguments.
+FILTERS = {"linh_vuc": "sector", "co_quan": "agency_code", "cap": "level", "muc_do": "online_level"}
 
 
 @catalogue_web.app_template_filter("processing_time")
 def processing_time(procedure) -> str:
-    amount = procedure.processing_amount
-    return f"{amount:g} {UNITS.get(procedure.processing_unit, procedure.processing_unit)}".replace(".", ",")
+    amount = f"{procedure.processing_amount:g}".replace(".", ",")
+    return f"{amount} {messages.UNITS.get(procedure.processing_unit, procedure.processing_unit)}"
 
 
 @catalogue_web.app_template_filter("money")
 def money(amount) -> str:
+    """8000 -> "8.000", the Vietnamese way of grouping thousands."""
     return f"{int(amount):,}".replace(",", ".") if isinstance(amount, (int, float)) else str(amount)
+
+
+def requirement(component: dict) -> str:
+    if component.get("required"):
+        return messages.REQUIRED[True]
+    return messages.REQUIRED.get(component.get("required_when"), messages.REQUIRED[False])
+
+
+def filter_options(chosen: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """(value, label) pairs of each filter's select, by query-string name. A chosen value the
+    catalogue no longer has stays listed, so the select shows the filter actually applied."""
+    shown = facets()
+    options = {"linh_vuc": [(s, s) for s in shown["sectors"]], "co_quan": shown["agencies"],
+               "cap": [(level, messages.LEVELS.get(level, level)) for level in shown["levels"]],
+               "muc_do": list(messages.ONLINE_LEVELS.items())}
+    for name, value in chosen.items():
+        if value and value not in dict(options[name]):
+            options[name].append((value, messages.LEVELS.get(value, value) if name == "cap" else value))
+    return options
+
+
+def page_numbers(page: int, pages: int, around: int = 2) -> list[int]:
+    """First, last and the pages around the current one; the template marks the gaps."""
+    return sorted({1, pages, *range(max(page - around, 1), min(page + around, pages) + 1)})
 
 
 @catalogue_web.get("/thu-tuc")
 def search():
-    args = request.args
-    query = args.get("q", "")[:200]
-    filters = Filters(*(args.get(name, "")[:64] or None for name in ("linh_vuc", "co_quan", "cap", "muc_do")))
-    page = max(args.get("trang", 1, type=int) or 1, 1)
-    results, total = search_procedures(query, **filters.as_kwargs(), page=page, per_page=PER_PAGE)
-    return render_template("catalogue/search.html", query=query, filters=filters, results=results, total=total,
-                           page=page, pages=max((total + PER_PAGE - 1) // PER_PAGE, 1), facets=facets(),
-                           levels=LEVELS, online_levels=ONLINE_LEVELS, args=args)
+    query = clean(request.args.get("q"))
+    chosen = {param: clean(request.args.get(param)) for param in FILTERS}
+    results = search_procedures(query, **{FILTERS[p]: value or None for p, value in chosen.items()},
+                                page=request.args.get("trang", 1, type=int), per_page=PER_PAGE)
+    kept = {name: value for name, value in {"q": query, **chosen}.items() if value}
+
+    def page_url(number: int) -> str:
+        return url_for("catalogue.search", **kept, trang=number, _anchor="ket-qua")
+
+    return render_template("catalogue/search.html", query=query, chosen=chosen, results=results,
+                           numbers=page_numbers(results.page, results.pages), page_url=page_url,
+                           first=(results.page - 1) * PER_PAGE + 1, filtered=any(chosen.values()),
+                           options=filter_options(chosen), m=messages)
 
 
 @catalogue_web.get("/thu-tuc/<code>")
 def procedure(code: str):
-    found = db.session.execute(select(Procedure).where(Procedure.code == code[:32])).scalar_one_or_none()
+    found = None
+    if clean(code, 32) == code:  # a code with control characters or overlong is no code
+        found = db.session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
     if found is None:
         abort(404)
-    return render_template("catalogue/procedure.html", p=found, d=found.details, levels=LEVELS,
-                           online_levels=ONLINE_LEVELS, kinds=KINDS)
+    return render_template("catalogue/procedure.html", p=found, d=found.details, requirement=requirement,
+                           m=messages)

@@ -10,20 +10,28 @@ down_revision = "b7c1e2d4a9f0"
 branch_labels = None
 depends_on = None
 
+# External content: the words live in the index only, the text stays in `procedures`. The
+# folded search_text is what queries match; `name` (diacritics kept, stripped by the
+# tokenizer) only tells whether the procedure's own name matches, for ranking.
 SQLITE_UP = [
-    "CREATE VIRTUAL TABLE procedures_fts USING fts5(search_text, content='procedures', content_rowid='id')",
+    "CREATE VIRTUAL TABLE procedures_fts USING fts5(search_text, name, content='procedures', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
     """CREATE TRIGGER procedures_fts_insert AFTER INSERT ON procedures BEGIN
-         INSERT INTO procedures_fts(rowid, search_text) VALUES (new.id, new.search_text); END""",
+         INSERT INTO procedures_fts(rowid, search_text, name) VALUES (new.id, new.search_text, new.name); END""",
     """CREATE TRIGGER procedures_fts_delete AFTER DELETE ON procedures BEGIN
-         INSERT INTO procedures_fts(procedures_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); END""",
-    """CREATE TRIGGER procedures_fts_update AFTER UPDATE OF search_text ON procedures BEGIN
-         INSERT INTO procedures_fts(procedures_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
-         INSERT INTO procedures_fts(rowid, search_text) VALUES (new.id, new.search_text); END""",
-    "INSERT INTO procedures_fts(procedures_fts) VALUES ('rebuild')",
+         INSERT INTO procedures_fts(procedures_fts, rowid, search_text, name)
+         VALUES ('delete', old.id, old.search_text, old.name); END""",
+    """CREATE TRIGGER procedures_fts_update AFTER UPDATE OF search_text, name ON procedures BEGIN
+         INSERT INTO procedures_fts(procedures_fts, rowid, search_text, name)
+         VALUES ('delete', old.id, old.search_text, old.name);
+         INSERT INTO procedures_fts(rowid, search_text, name) VALUES (new.id, new.search_text, new.name); END""",
+    "INSERT INTO procedures_fts(procedures_fts) VALUES ('rebuild')",  # the rows already there
 ]
 SQLITE_DOWN = ["DROP TRIGGER procedures_fts_update", "DROP TRIGGER procedures_fts_delete",
                "DROP TRIGGER procedures_fts_insert", "DROP TABLE procedures_fts"]
 # Punctuation becomes spaces, as in the query's words: "2.000635" is the words 2 and 000635.
+# app/catalogue/search.py repeats this expression exactly, or the planner cannot use the index.
+# Creating the index indexes the rows already there.
 POSTGRES_UP = ["CREATE INDEX ix_procedures_search ON procedures USING gin "
                "(to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^0-9a-z]+', ' ', 'g')))"]
 POSTGRES_DOWN = ["DROP INDEX ix_procedures_search"]
