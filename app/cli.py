@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .messages import CLI as MSG
+from .signing.cli import keys as keys_group
 
 
 def _fail(message: str) -> None:
@@ -38,12 +39,14 @@ def prepare_database(app) -> tuple[bool, list[str]]:
     from . import MIGRATIONS_DIR
     from .catalogue.loader import load_catalogue
     from .demo import load_demo
+    from .signing.demo_keys import ensure_demo_keys
     with app.app_context():
         upgrade(directory=str(MIGRATIONS_DIR))
         loaded = load_demo()
         process_ids = set(app.extensions["motcua_workflow"].registry.process_ids())
-        return loaded, load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"],
-                                      process_ids)
+        problems = load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"], process_ids)
+    ensure_demo_keys(app)  # the demo signs results at once; real keys are kept as they are
+    return loaded, problems
 
 
 @main.command(help=MSG["up_help"])
@@ -163,6 +166,9 @@ def bpmn_check(files, forms_dir) -> None:
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)
+
+
+main.add_command(keys_group)
 
 
 @main.group(help=MSG["timers_help"])

@@ -32,6 +32,12 @@ def settings(**overrides) -> dict:
         "MOTCUA_FORMS_DIR": _path("MOTCUA_FORMS_DIR", ROOT / "forms"),
         "MOTCUA_CATALOGUE_DIR": _path("MOTCUA_CATALOGUE_DIR", ROOT / "catalogue"),
         "MOTCUA_UPLOAD_DIR": _path("MOTCUA_UPLOAD_DIR", ROOT / "instance" / "uploads"),
+        # Signing keys: a folder of <agency code>.key.pem / .cert.pem and root.cert.pem (the demo
+        # makes them on first start), or a PKCS#11 device when MOTCUA_PKCS11_LIB is set.
+        "MOTCUA_KEYS_DIR": _path("MOTCUA_KEYS_DIR", ROOT / "instance" / "keys"),
+        "MOTCUA_PKCS11_LIB": os.environ.get("MOTCUA_PKCS11_LIB", ""),
+        "MOTCUA_PKCS11_TOKEN": os.environ.get("MOTCUA_PKCS11_TOKEN", ""),
+        "MOTCUA_PKCS11_PIN": os.environ.get("MOTCUA_PKCS11_PIN", ""),
         "MOTCUA_PUBLIC_URL": os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:5000"),
         "MOTCUA_TOKEN_HOURS": 8,
         "MOTCUA_SCHEDULER": False,

@@ -153,7 +153,7 @@ class DiagramChecker:
             if kind == "timerEventDefinition":
                 self.check_timer(node.getparent(), node)
             elif kind in ("exclusiveGateway", "inclusiveGateway"):
-                self.check_gateway(process, node)
+                self.check_gateway(node)
             elif kind == "sequenceFlow":
                 self.check_condition(node)
             elif kind == "scriptTask":
@@ -225,9 +225,10 @@ class DiagramChecker:
         if not isinstance(value, datetime) or value.tzinfo is None:
             self.add(node, "timer_eval", expr=expr, detail=MESSAGES["not_instant"])
 
-    def check_gateway(self, process, gateway) -> None:
+    def check_gateway(self, gateway) -> None:
         gid = gateway.get("id")
-        outgoing = [f for f in process.iterfind("bpmn:sequenceFlow", NS) if f.get("sourceRef") == gid]
+        # The gateway's own container: a sub-process keeps its flows inside it.
+        outgoing = [f for f in gateway.getparent().iterfind("bpmn:sequenceFlow", NS) if f.get("sourceRef") == gid]
         if len(outgoing) < 2 or gateway.get("default"):
             return
         for flow in outgoing:

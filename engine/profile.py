@@ -41,6 +41,7 @@ class Profile:
     days_off: dict[date, str] = field(default_factory=dict)        # the province's own days off
     working_days: dict[date, str] = field(default_factory=dict)    # swapped working days
     policies: tuple[tuple[date, dict], ...] = ()  # (effective from, values), oldest first
+    place: str = ""  # the place name of documents' date lines ("Bình An, ngày ...")
 
     @property
     def hours_per_day(self) -> float:
@@ -107,6 +108,7 @@ def parse_profile(code: str, document: dict) -> Profile:
         days_off=_days(code, "days_off", document.get("days_off")),
         working_days=_days(code, "working_days", document.get("working_days")),
         policies=_policies(code, document.get("policies")),
+        place=str(document.get("place") or ""),
     )
 
 

@@ -48,6 +48,7 @@ class ProcessVersion:
     spec: object
     subprocess_specs: dict
     nodes: dict[str, NodeInfo]
+    flows: dict[str, tuple[str, str]]  # sequence flow id -> (source, target), sub-processes included
 
     def node(self, node_id: str) -> NodeInfo | None:
         return self.nodes.get(node_id)
@@ -73,6 +74,10 @@ def _nodes(process) -> dict[str, NodeInfo]:
     return nodes
 
 
+def _flows(process) -> dict[str, tuple[str, str]]:
+    return {flow.get("id"): (flow.get("sourceRef"), flow.get("targetRef")) for flow in process.iter("{*}sequenceFlow")}
+
+
 def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=None) -> list[ProcessVersion]:
     """Validate one diagram file and build a version of each executable process in it."""
     if len(xml) > MAX_DIAGRAM_BYTES:
@@ -93,7 +98,7 @@ def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=
             process = tree.getroot().find(f"{{*}}process[@id='{process_id}']")
             versions.append(ProcessVersion(
                 process_id, process.get("name") or process_id, content_version(xml), file_name, xml,
-                spec, subprocess_specs, _nodes(process)))
+                spec, subprocess_specs, _nodes(process), _flows(process)))
     except ValidationException as exc:
         detail = str(exc).split("\n")[0]
         problems.append(Problem(file_name, exc.id or "", exc.name or "", MESSAGES["spiff"].format(detail=detail)))

@@ -14,6 +14,7 @@ from typing import Callable
 from uuid import UUID
 
 from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
+from SpiffWorkflow.bpmn.specs.defaults import BoundaryEvent
 from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
 from SpiffWorkflow.exceptions import SpiffWorkflowException, TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
@@ -85,6 +86,13 @@ class FiredTimer:
     node_id: str
     name: str
     marks_late: bool
+
+
+@dataclass(frozen=True)
+class Trail:
+    """Where an instance has been and where it is: diagram element ids."""
+    completed: frozenset[str]
+    active: frozenset[str]
 
 
 @dataclass
@@ -202,6 +210,22 @@ class Engine:
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
             return self._outcome(version, workflow, [], _open_ids(workflow))
+
+    def trail(self, process_id: str, version_id: str, state: str) -> Trail:
+        """The nodes an instance has completed and the ones it is at (open tasks, waiting
+        events), for drawing its position on the diagram."""
+        workflow = self._restore(self.version(process_id, version_id), state)
+        completed, active = set(), set()
+        for task in workflow.get_tasks():
+            node = task.task_spec.bpmn_id
+            if node is None:
+                continue
+            if task.state == TaskState.COMPLETED:
+                completed.add(node)
+            elif task.state in (TaskState.READY, TaskState.WAITING, TaskState.STARTED) \
+                    and not isinstance(task.task_spec, BoundaryEvent):  # armed, not reached
+                active.add(node)
+        return Trail(frozenset(completed), frozenset(active - completed))
 
     # -- internals -----------------------------------------------------------------------------
 

@@ -4,12 +4,10 @@ exactly as `motcua up` does; every test starts from the demo data, with a clock 
 from __future__ import annotations
 
 import os
-import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import create_engine, text
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PASSWORD = "MotCua@2026"
@@ -35,7 +33,8 @@ def app(database_url, tmp_path_factory):
     from app import create_app
     from app.cli import prepare_database
     application = create_app(db=database_url, SECRET_KEY="test-secret", TESTING=True,
-                              MOTCUA_UPLOAD_DIR=tmp_path_factory.mktemp("uploads"))
+                              MOTCUA_UPLOAD_DIR=tmp_path_factory.mktemp("uploads"),
+                              MOTCUA_KEYS_DIR=tmp_path_factory.mktemp("keys"))
     prepare_database(application)
     with application.app_context():
         from app.db import db

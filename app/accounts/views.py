@@ -188,7 +188,7 @@ def login():
         return _login_page(403, next_path, name, MESSAGES["unverified"], unverified_email=user.email)
     login_user(user)
     flash(MESSAGES["logged_in"])
-    return redirect(next_path or ("/ho-so" if user.role == "citizen" else "/"), 303)
+    return redirect(next_path or ("/ho-so" if user.role == "citizen" else "/mot-cua"), 303)
 
 
 @accounts.post("/dang-xuat")

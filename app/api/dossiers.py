@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from flask import g, request
 from marshmallow import Schema, fields
-from sqlalchemy import exists, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from ..clock import now
 from ..db import db
 from ..dossiers import citizen
+from ..dossiers.access import may_read
 from ..dossiers.errors import Forbidden, NotFound
 from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier, DossierEvent, OpenTask
@@ -40,23 +41,9 @@ def _find(ref: str) -> Dossier:
     return dossier
 
 
-def _may_read(user, dossier: Dossier) -> bool:
-    if dossier.owner_id == user.id or user.role == "admin":
-        return True
-    if not user.is_officer or user.agency_id is None:
-        return False
-    if dossier.agency_id == user.agency_id:
-        return True
-    # An officer of a consulted agency sees the dossiers it has or had work on.
-    return db.session.execute(select(
-        exists().where(OpenTask.dossier_id == dossier.id, OpenTask.agency_id == user.agency_id)
-        | exists().where(DossierEvent.dossier_id == dossier.id, DossierEvent.agency_id == user.agency_id)
-    )).scalar()
-
-
 def _readable(ref: str) -> Dossier:
     dossier = _find(ref)
-    if not _may_read(g.user, dossier):
+    if not may_read(g.user, dossier):
         raise Forbidden(ERRORS["not_owner"])
     return dossier
 

@@ -66,8 +66,16 @@ DOCUMENT = {
         "/tasks/{id}": {"get": _op("Một công việc và biểu mẫu của nó", _ok("Công việc"), params=["id"])},
         "/tasks/{id}/claim": {"post": _op("Nhận xử lý công việc", _ok("Công việc"), params=["id"])},
         "/tasks/{id}/release": {"post": _op("Trả công việc về nhóm", _ok("Công việc"), params=["id"])},
+        "/tasks/{id}/assign": {"post": _op("Giao công việc cho một cán bộ (lãnh đạo đơn vị, quản trị)", _ok("Công việc"),
+                                           body={"type": "object", "required": ["assignee"], "properties": {
+                                               "assignee": {"type": "string", "description": "Tên đăng nhập"}}},
+                                           params=["id"])},
         "/tasks/{id}/complete": {"post": _op("Hoàn thành công việc với dữ liệu biểu mẫu", _ok("Hồ sơ"),
-                                             body=DATA_BODY, params=["id"])},
+                                             body={"type": "object", "properties": {
+                                                 "data": {"type": "object"},
+                                                 "justification": {"type": "string", "description":
+                                                                   "Lý do, bắt buộc khi yêu cầu bổ sung lần thứ hai"}}},
+                                             params=["id"])},
         "/lookup/{code}": {"get": _op("Tra cứu công khai theo mã hồ sơ", _ok("Thông tin tra cứu"),
                                       auth=False, params=["code"])},
     },

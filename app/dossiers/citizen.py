@@ -14,9 +14,11 @@ from .errors import Conflict, Forbidden
 from .messages import ERRORS, MESSAGE_NAMES
 from .models import Dossier, DossierFile
 from .submission import add_files, validate_application
-from .transitions import add_event, apply_outcome, lock_dossier
+from . import supplements
+from .events import add_event, write_events
+from .transitions import apply_outcome, lock_dossier
 
-SUPPLEMENT, WITHDRAWAL = "bo_sung", "rut_ho_so"
+SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, "rut_ho_so"
 
 
 def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
@@ -42,10 +44,11 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         raise Conflict(ERRORS["not_waiting"].format(name=label)) from exc
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
-    if message == SUPPLEMENT:
-        dossier.form_data = payload
     event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
     apply_outcome(dossier, outcome, at, actor=user, event=event)
+    if message == SUPPLEMENT:
+        dossier.form_data = payload
+        write_events(supplements.received(dossier, at))
     if files:
         replaced = {item["component_code"] for item in files}
         db.session.execute(update(DossierFile).where(

@@ -14,7 +14,7 @@ STATUS_LABELS = {
 }
 
 EVENTS = {
-    "submitted": "Nộp hồ sơ trực tuyến",
+    "submitted": "Nộp hồ sơ {channel}",
     "code_issued": "Tiếp nhận hồ sơ, cấp mã {code}",
     "task_completed": "Hoàn thành bước «{name}»",
     "message": "Công dân gửi «{name}»",
@@ -22,7 +22,16 @@ EVENTS = {
     "marked_late": "Hồ sơ bị đánh dấu trễ hạn tại bước «{name}»",
     "claimed": "Nhận xử lý bước «{name}»",
     "released": "Trả lại bước «{name}» cho nhóm",
+    "assigned": "Giao bước «{name}» cho {assignee}",
+    "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần {number})",
+    "deadline_restarted": "Nhận đủ hồ sơ bổ sung: thời hạn giải quyết được tính lại",
+    "apology": "Gửi thư xin lỗi và hẹn lại ngày trả kết quả",
+    "result_issued": "Ban hành kết quả {code}, ký số bởi {signer}",
+    "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",
 }
+
+CHANNEL_WORDS = {"online": "trực tuyến", "counter": "trực tiếp tại Bộ phận Một cửa",
+                 "postal": "qua dịch vụ bưu chính công ích"}
 
 MESSAGE_NAMES = {"bo_sung": "Bổ sung hồ sơ", "rut_ho_so": "Yêu cầu rút hồ sơ"}
 
@@ -38,4 +47,30 @@ ERRORS = {
     "busy": "Hồ sơ đang được người khác cập nhật. Vui lòng thử lại.",
     "invalid_form": "Dữ liệu biểu mẫu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
     "not_waiting": "Hồ sơ hiện không chờ «{name}».",
+    "second_supplement": "Hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu cầu hướng dẫn đầy đủ, "
+                         "cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
+    "justification_required": "Ghi rõ lý do phải yêu cầu bổ sung thêm một lần nữa.",
+    "not_assignable": "Bạn không có quyền giao công việc này.",
+    "not_digitiser": "Chỉ cán bộ Bộ phận Một cửa hoặc chuyên viên của cơ quan giải quyết mới số hóa được kết quả.",
+    "not_processed": "Chỉ số hóa kết quả của hồ sơ đã xử lý xong hoặc đã trả kết quả.",
+    "digitise_field": "Vui lòng nhập {field}.",
+    "digitise_date": "Ngày ký không hợp lệ hoặc ở tương lai.",
+    "bad_assignee": "Người được giao phải là cán bộ đang hoạt động, có vai trò «{role}» tại {agency}.",
+}
+
+PRINTOUTS = {
+    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ lần {n} (Mẫu 02)",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
+    "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+    "control_slip": "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)",
+    "collect_online": "Cổng Dịch vụ công của tỉnh (kết quả điện tử) hoặc Bộ phận Một cửa nơi nộp hồ sơ",
+    "collect_desk": "Bộ phận Một cửa, {agency}{address}",
+    "applicant_party": "Tổ chức, cá nhân",
+    "returned": "Trả kết quả cho tổ chức, cá nhân",
+    "system_name": "Hệ thống thông tin giải quyết thủ tục hành chính",
+    "result_reason": "Phê duyệt kết quả giải quyết thủ tục hành chính",
+    "digitised_reason": "Số hóa kết quả giải quyết thủ tục hành chính bản giấy",
+    "result_body": "Kết quả giải quyết thủ tục «{procedure}» của {name}.",
+    "digitised_title": "Bản số hóa kết quả: {title}",
 }

@@ -14,6 +14,7 @@ class Dossier(db.Model):
         db.UniqueConstraint("owner_id", "submission_key"),
         db.Index("ix_dossiers_next_timer_at", "next_timer_at"),
         db.Index("ix_dossiers_owner_submitted", "owner_id", "submitted_at"),
+        db.Index("ix_dossiers_agency_received", "agency_id", "received_at"),  # the register, Mẫu 06
     )
 
     id = db.Column(db.Integer, primary_key=True)
@@ -34,6 +35,10 @@ class Dossier(db.Model):
     received_at = db.Column(UTCDateTime)
     due_at = db.Column(UTCDateTime)
     finished_at = db.Column(UTCDateTime)
+    # Supplement requests so far: the law asks for everything at once, so a second one needs a
+    # recorded justification. The apology (Mẫu 04) may move the due instant once.
+    supplement_count = db.Column(db.SmallInteger, nullable=False, default=0, server_default="0")
+    apologized_at = db.Column(UTCDateTime)
     form_data = db.Column(db.JSON, nullable=False, default=dict)
     submission_key = db.Column(db.String(64), nullable=False)
     process_id = db.Column(db.String(128), nullable=False)
@@ -68,6 +73,8 @@ class DossierFile(db.Model):
     superseded = db.Column(db.Boolean, nullable=False, default=False)  # replaced by a supplement
     # Which message or step brought the file in: "submission", "supplement:<event id>"...
     source = db.Column(db.String(64), nullable=False, default="submission")
+    # For a PDF carrying signatures, what verifying them said when it arrived (signer, validity).
+    signature = db.Column(db.JSON)
 
     uploaded_by = db.relationship("User")
 
@@ -107,10 +114,13 @@ class OpenTask(db.Model):
                  postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
         db.Index("ix_open_tasks_claimed", "claimed_by_id", "due_at",
                  postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
+        db.Index("ix_open_tasks_unclaimed", "role", "agency_id", "claimed_by_id", "due_at",
+                 postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
     )
 
     id = db.Column(db.String(36), primary_key=True)  # the engine's task id
     dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)
+    procedure_id = db.Column(db.Integer, db.ForeignKey("procedures.id"), nullable=False)  # the inbox filter
     node_id = db.Column(db.String(128), nullable=False)
     name = db.Column(db.String(255), nullable=False)
     role = db.Column(db.String(16), nullable=False)
@@ -123,10 +133,13 @@ class OpenTask(db.Model):
     claimed_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
     claimed_at = db.Column(UTCDateTime)
     closed_at = db.Column(UTCDateTime)
+    closed_by_id = db.Column(db.ForeignKey("users.id"))  # who completed it; none for a timer or message
 
     dossier = db.relationship("Dossier")
+    procedure = db.relationship("Procedure")
     agency = db.relationship("Agency")
-    claimed_by = db.relationship("User")
+    claimed_by = db.relationship("User", foreign_keys=[claimed_by_id])
+    closed_by = db.relationship("User", foreign_keys=[closed_by_id])
 
 
 class DossierCounter(db.Model):
@@ -146,3 +159,29 @@ class Rating(db.Model):
     score = db.Column(db.SmallInteger, nullable=False)  # 1 không hài lòng .. 3 rất hài lòng
     comment = db.Column(db.String(1000))
     created_at = db.Column(UTCDateTime, nullable=False)
+
+
+class DossierResult(db.Model):
+    """A result of a dossier (kết quả giải quyết): the n-th has the code `<dossier code>-KQ<n>`
+    (Bình Định 2020, Điều 16). `electronic`: the signed PDF the leader's approval issued;
+    `digitised`: a paper result scanned and signed by the officer who digitised it."""
+    __tablename__ = "dossier_results"
+    __table_args__ = (db.UniqueConstraint("dossier_id", "number"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False)
+    number = db.Column(db.SmallInteger, nullable=False)
+    code = db.Column(db.String(48), nullable=False, unique=True)
+    kind = db.Column(db.String(16), nullable=False)  # electronic | digitised
+    title = db.Column(db.String(255), nullable=False)
+    document_number = db.Column(db.String(64))
+    file_id = db.Column(db.Integer, db.ForeignKey("dossier_files.id"), nullable=False)
+    agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), nullable=False)
+    signed_by_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False)
+    signed_at = db.Column(UTCDateTime, nullable=False)
+    details = db.Column(db.JSON, nullable=False, default=dict)  # the paper original's metadata
+
+    dossier = db.relationship("Dossier")
+    file = db.relationship("DossierFile")
+    agency = db.relationship("Agency")
+    signed_by = db.relationship("User")

@@ -20,9 +20,10 @@ from ..catalogue.models import Procedure
 from ..db import db
 from ..workflow.service import record_version, workflow
 from .errors import Conflict, Invalid, NotFound
-from .messages import ERRORS
+from .messages import CHANNEL_WORDS, ERRORS
 from .models import Dossier, DossierFile
-from .transitions import add_event, apply_outcome
+from .events import add_event
+from .transitions import apply_outcome
 
 DEDUP_WINDOW_SECONDS = 600
 
@@ -51,10 +52,12 @@ def validate_application(procedure: Procedure, data) -> None:
 
 def submit(owner, procedure_code: str, data, at: datetime, key: str | None = None,
            channel: str = "online", files: list[dict] = (), representation: dict | None = None,
-           ) -> tuple[Dossier, bool]:
+           entered_by=None, details: dict | None = None) -> tuple[Dossier, bool]:
     """Create the dossier and start its process; returns (dossier, created). `files` are the
     accepted uploads (StoredUpload.as_dict() plus "component_code"), written in the same
-    transaction, so a dossier never exists without the components it was submitted with."""
+    transaction, so a dossier never exists without the components it was submitted with.
+    `entered_by`: the officer who entered a paper dossier (counter or postal intake), with
+    `details` of it (e.g. the postal item number) kept in its first event."""
     procedure = find_procedure(procedure_code)
     if not procedure.published:
         raise Conflict(ERRORS["procedure_unavailable"].format(name=procedure.name))
@@ -85,8 +88,9 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     except IntegrityError:  # the same submission won a race a moment ago
         db.session.rollback()
         return _existing(owner.id, digest), False
-    add_files(dossier, files, owner, at, "submission")
-    event = add_event(dossier, at, "submitted", actor=owner, due_at=dossier.reception_due_at)
+    add_files(dossier, files, entered_by or owner, at, "submission")
+    event = add_event(dossier, at, "submitted", actor=entered_by or owner, due_at=dossier.reception_due_at,
+                      channel=CHANNEL_WORDS[channel], data=details)
     apply_outcome(dossier, outcome, at, actor=owner, event=event)
     db.session.commit()
     return dossier, True
@@ -103,7 +107,8 @@ def add_files(dossier: Dossier, files: list[dict], actor, at: datetime, source: 
         db.session.add(DossierFile(
             dossier_id=dossier.id, component_code=item["component_code"], file_name=item["file_name"],
             content_type=item["content_type"], size=item["size"], sha256=item["sha256"],
-            storage_key=item["storage_key"], uploaded_by_id=actor.id, uploaded_at=at, source=source))
+            storage_key=item["storage_key"], uploaded_by_id=actor.id, uploaded_at=at, source=source,
+            signature=item.get("signature")))
 
 
 def _applicant_name(data: dict, owner, representation: dict | None = None) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import joinedload, undefer
 
 from engine.runtime import Outcome
@@ -20,23 +20,19 @@ from engine.runtime import Outcome
 from ..agencies.models import Agency
 from ..db import db
 from ..workflow.service import workflow
+from . import results, supplements
 from .codes import issue_code
-from .messages import EVENTS
-from .models import Dossier, DossierEvent, OpenTask
+from .deadlines import processing_due
+from .events import add_event, run as _run, write_events
+from .models import Dossier, OpenTask
 
 log = logging.getLogger(__name__)
 RECEIVED = 2  # reaching it issues the dossier code and the legal due instant
+PROCESSED = 9  # reaching it issues the signed electronic result
 
 
 def _eager():
     return joinedload(Dossier.procedure), joinedload(Dossier.agency), undefer(Dossier.workflow_state)
-
-
-def _run(statement, rows=None):
-    """A Core statement on the session's connection: no ORM bookkeeping for rows the
-    session does not hold (events, task rows, the lock)."""
-    connection = db.session.connection()
-    return connection.execute(statement, rows) if rows is not None else connection.execute(statement)
 
 
 def _lock(select_statement, dossier_id_clause):
@@ -60,46 +56,27 @@ def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
     return (row[0], row[1]) if row else None
 
 
-def add_event(dossier: Dossier, at: datetime, kind: str, actor=None, node=None, **values) -> dict:
-    """An event row, written by `write_events` (with the others of its transition)."""
-    return {
-        "dossier_id": dossier.id, "at": at, "kind": kind,
-        "actor_id": actor.id if actor else None,
-        "agency_id": actor.agency_id if actor is not None and actor.agency_id else None,
-        "node_id": node[0] if node else None, "node_name": node[1] if node else None,
-        "status_before": values.pop("status_before", None), "status_after": values.pop("status_after", None),
-        "due_at": values.pop("due_at", None), "data": values.pop("data", None),
-        "summary": EVENTS[kind].format(**values)[:500],
-    }
-
-
-def write_events(events: list[dict]) -> None:
-    if events:
-        _run(insert(DossierEvent.__table__), events)
-
-
-def processing_due(procedure, start: datetime) -> datetime:
-    calendar = workflow().calendar
-    amount, unit = procedure.processing_amount, procedure.processing_unit
-    if unit == "working_hours":
-        return calendar.add_working_hours(start, amount)
-    if unit == "calendar_days":
-        return calendar.add_calendar_days(start, int(amount))
-    return calendar.add_working_days(start, amount)
-
-
-def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, event: dict | None = None) -> None:
+def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, event: dict | None = None,
+                  completed_task: str | None = None, justification: str | None = None) -> None:
     """Write what the engine decided, with the legal effects of the statuses it reached.
-    `event` is the caller's record of what caused the transition; it gets the status change."""
+    `event` is the caller's record of what caused the transition; it gets the status change.
+    `completed_task`: the task `actor` completed (its row records who closed it)."""
     with db.session.no_autoflush:  # the dossier row is written once, at commit
         before = dossier.status
         events = [event] if event is not None else []
+        if supplements.is_new_request(dossier.waiting_messages, outcome):
+            node = (event["node_id"], event["node_name"]) if event and event["node_id"] else None
+            events.append(supplements.requested(dossier, at, actor, node, (event or {}).get("data"), justification))
         dossier.workflow_state = outcome.state
         dossier.process_version = outcome.version
         dossier.waiting_messages = outcome.waiting_messages
         dossier.next_timer_at = outcome.next_timer_at
         if RECEIVED in outcome.reached_statuses and dossier.code is None:
             events.append(_receive(dossier, at, actor))
+        if PROCESSED in outcome.reached_statuses and before != PROCESSED and dossier.code \
+                and actor is not None and actor.is_officer:
+            # The approval that ends processing signs the electronic result in the same transaction.
+            events.append(results.issue(dossier, outcome.data, at, actor))
         if outcome.completed and dossier.finished_at is None:
             dossier.finished_at = at
         for timer in outcome.fired_timers:
@@ -115,7 +92,7 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
         dossier.version += 1
         dossier.updated_at = at
         write_events(events)
-        _update_tasks(dossier, outcome, at)
+        _update_tasks(dossier, outcome, at, actor, completed_task)
 
 
 def _receive(dossier: Dossier, at: datetime, actor) -> dict:
@@ -125,11 +102,12 @@ def _receive(dossier: Dossier, at: datetime, actor) -> dict:
     return add_event(dossier, at, "code_issued", actor=actor, code=dossier.code, due_at=dossier.due_at)
 
 
-def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime) -> None:
+def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, completed_task: str | None) -> None:
     wanted = {t.id for t in outcome.open_tasks}
     closed = outcome.previous_task_ids - wanted
     if closed:
-        _run(update(OpenTask.__table__).where(OpenTask.id.in_(closed)).values(closed_at=at))
+        closer = case((OpenTask.id == completed_task, actor.id), else_=None) if completed_task and actor else None
+        _run(update(OpenTask.__table__).where(OpenTask.id.in_(closed)).values(closed_at=at, closed_by_id=closer))
     new = [t for t in outcome.open_tasks if t.id not in outcome.previous_task_ids]
     if not new:
         return
@@ -141,7 +119,7 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime) -> None:
             log.warning("dossier %s: task %s names unknown agency %s; routed to the dossier's agency",
                         dossier.id, task.node_id, task.agency_code)
     _run(insert(OpenTask.__table__), [{
-        "id": t.id, "dossier_id": dossier.id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
+        "id": t.id, "dossier_id": dossier.id, "procedure_id": dossier.procedure_id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
         "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
         "status": t.status, "due_at": t.due_at, "opened_at": at, "claimed_by_id": None, "claimed_at": None,
-        "closed_at": None} for t in new])
+        "closed_at": None, "closed_by_id": None} for t in new])

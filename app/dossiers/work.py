@@ -1,4 +1,4 @@
-"""Officers' work on open tasks: list, claim, release, complete."""
+"""Officers' work on open tasks: claim, release, assign, complete."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,14 +7,18 @@ from flask import current_app
 from sqlalchemy import or_, select
 
 from engine.forms import load_form
+from engine.roles import ROLE_LABELS
 from engine.runtime import EngineError, TaskNotReady
 
 from ..db import db
+from ..users.models import User
 from ..workflow.service import workflow
+from . import supplements
 from .errors import Conflict, Forbidden, Invalid, NotFound
+from .events import add_event, write_events
 from .messages import ERRORS
 from .models import Dossier, OpenTask
-from .transitions import add_event, apply_outcome, lock_task, write_events
+from .transitions import apply_outcome, lock_task
 
 
 def inbox_query(user, mine_only: bool = False):
@@ -84,7 +88,43 @@ def release(user, task_id: str, at: datetime) -> OpenTask:
     return task
 
 
-def complete(user, task_id: str, data, at: datetime) -> Dossier:
+def may_assign(user, task: OpenTask) -> bool:
+    """An administrator reassigns any task; a leader assigns the tasks of their own agency."""
+    return user.role == "admin" or (user.role == "leader" and user.agency_id == task.agency_id)
+
+
+def assignees(task: OpenTask) -> list[User]:
+    """The officers who may be given a task: active, its role, its agency."""
+    return list(db.session.execute(select(User).where(
+        User.role == task.role, User.agency_id == task.agency_id, User.active.is_(True))
+        .order_by(User.full_name)).scalars())
+
+
+def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
+    db.session.rollback()
+    found = lock_task(task_id)
+    if found is None:
+        raise NotFound(ERRORS["unknown_task"])
+    dossier, task = found
+    if not may_assign(user, task):
+        raise Forbidden(ERRORS["not_assignable"])
+    if task.closed_at is not None:
+        raise Conflict(ERRORS["task_gone"])
+    assignee = db.session.get(User, assignee_id) if assignee_id else None
+    if assignee is None or assignee not in assignees(task):
+        raise Invalid(ERRORS["bad_assignee"].format(role=ROLE_LABELS.get(task.role, task.role), agency=task.agency.name),
+                      [{"field": "assignee", "message": ERRORS["bad_assignee"].format(
+                          role=ROLE_LABELS.get(task.role, task.role), agency=task.agency.name)}])
+    if task.claimed_by_id != assignee.id:
+        task.claimed_by_id, task.claimed_at = assignee.id, at
+        write_events([add_event(dossier, at, "assigned", actor=user, node=(task.node_id, task.name),
+                                name=task.name, assignee=assignee.full_name)])
+    db.session.commit()
+    return task
+
+
+def complete(user, task_id: str, data, at: datetime, justification: str | None = None) -> Dossier:
+    """Complete a task with its form's data. A second supplement request needs `justification`."""
     dossier, task = _locked(user, task_id)
     if task.form:
         form = load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form)
@@ -99,7 +139,8 @@ def complete(user, task_id: str, data, at: datetime) -> Dossier:
         raise Conflict(ERRORS["task_gone"]) from exc
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
+    justification = supplements.check_justification(dossier, outcome, justification)
     event = add_event(dossier, at, "task_completed", actor=user, node=node, name=node[1], data=data)
-    apply_outcome(dossier, outcome, at, actor=user, event=event)
+    apply_outcome(dossier, outcome, at, actor=user, event=event, completed_task=task_id, justification=justification)
     db.session.commit()
     return dossier

@@ -130,7 +130,7 @@ def _reuse(files: list[dict], action: str, at) -> list[dict]:
     flash(MESSAGES["file_reused"].format(name=stored.file_name))
     return files + [{"component_code": code[:64], "file_name": stored.file_name,
                      "content_type": stored.content_type, "size": stored.size, "sha256": stored.sha256,
-                     "storage_key": stored.storage_key}]
+                     "storage_key": stored.storage_key, "signature": stored.signature}]
 
 
 def _submit(procedure, form, draft):

@@ -11,13 +11,14 @@ from engine.forms import load_form
 
 from ..clock import now
 from ..db import db
-from ..dossiers import citizen
+from ..dossiers import citizen, printouts
 from ..dossiers.completeness import upload_components
 from ..dossiers.errors import Conflict, Invalid
+from ..dossiers.files import send_file_of
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, Rating
 from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
-from ..files.storage import storage
+from ..files.download import file_response
 from ..web.session import login_required
 from . import drafts
 from .blueprint import portal
@@ -27,7 +28,6 @@ from .uploads import limits_text, read_uploads
 
 PREFIX = "f"
 RETURNED = 10
-SUPPLEMENT_DECISION = "yeu_cau_bo_sung"
 
 
 def _own_dossier(dossier_id: int) -> Dossier:
@@ -50,14 +50,11 @@ def my_dossiers():
 
 
 def _supplement_request(dossier_id: int) -> dict | None:
-    """What the desk asked for: the data of the latest step that decided on a supplement."""
-    events = db.session.execute(select(DossierEvent).where(
-        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "task_completed")
-        .order_by(DossierEvent.id.desc()).limit(20)).scalars()
-    for event in events:
-        if isinstance(event.data, dict) and event.data.get("quyet_dinh") == SUPPLEMENT_DECISION:
-            return event.data
-    return None
+    """What was asked in the latest supplement request (the event the app recorded for it)."""
+    event = db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "supplement_requested")
+        .order_by(DossierEvent.id.desc()).limit(1)).scalar()
+    return event.data or {} if event is not None else None
 
 
 def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None, status: int = 200):
@@ -97,20 +94,17 @@ def dossier(dossier_id: int):
 @portal.get("/ho-so/<int:dossier_id>/tep/<int:file_id>")
 @login_required("citizen")
 def dossier_file(dossier_id: int, file_id: int):
+    return send_file_of(_own_dossier(dossier_id), file_id)
+
+
+@portal.get("/ho-so/<int:dossier_id>/giay-tiep-nhan.pdf")
+@login_required("citizen")
+def receipt(dossier_id: int):
+    """The receipt and appointment (Mẫu 01) the desk issued, for the citizen to keep."""
     dossier = _own_dossier(dossier_id)
-    file = db.session.get(DossierFile, file_id)
-    if file is None or file.dossier_id != dossier.id:
+    if not dossier.code:
         abort(404)
-    response = current_app.response_class(storage().open(file.storage_key), mimetype=file.content_type)
-    response.headers["Content-Disposition"] = _attachment(file.file_name)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-def _attachment(name: str) -> str:
-    from urllib.parse import quote
-    ascii_name = name.encode("ascii", "replace").decode().replace('"', "").replace("?", "_")
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return file_response(printouts.receipt(dossier), f"giay-tiep-nhan-{dossier.code}.pdf", inline=True)
 
 
 @portal.post("/ho-so/<int:dossier_id>/bo-sung")

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from flask import current_app, request
 
+from ..clock import now
 from ..dossiers.completeness import upload_components
+from ..files.sniff import PDF
+from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload, allowed_for
+from ..signing.inspect import signature_summary
+from ..workflow.service import workflow
 
 FIELD = "tep.{code}"
 
@@ -18,16 +23,24 @@ def read_uploads(procedure) -> tuple[list[dict], dict[str, str]]:
     types, max_bytes = allowed_for(procedure.details, current_app.config)
     files, errors = [], {}
     for component in upload_components(procedure):
-        for storage in request.files.getlist(FIELD.format(code=component["code"])):
-            if storage is None or not storage.filename:
+        for upload in request.files.getlist(FIELD.format(code=component["code"])):
+            if upload is None or not upload.filename:
                 continue
             try:
-                stored = accept_upload(storage, types, max_bytes)
+                stored = accept_upload(upload, types, max_bytes)
             except UploadRejected as exc:
                 errors[component_anchor(component["code"])] = str(exc)
                 continue
-            files.append({**stored.as_dict(), "component_code": component["code"]})
+            files.append({**stored.as_dict(), "component_code": component["code"],
+                          "signature": _signature(stored)})
     return files, errors
+
+
+def _signature(stored) -> dict | None:
+    """A signed PDF's verdict, read once when it arrives."""
+    if stored.content_type != PDF:
+        return None
+    return signature_summary(storage().open(stored.storage_key), current_app.config, now(), workflow().calendar.tz)
 
 
 def limits_text(procedure) -> dict:

@@ -15,6 +15,7 @@ class User(db.Model):
     role = db.Column(db.String(16), nullable=False, index=True)
     agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), index=True)
     full_name = db.Column(db.String(200), nullable=False)
+    position = db.Column(db.String(100))  # an officer's title as documents print it (chức vụ)
     email = db.Column(db.String(255), unique=True)
     phone = db.Column(db.String(20))
     id_number = db.Column(db.String(12), unique=True)  # CCCD, 12 digits

@@ -1,5 +1,5 @@
 """Server-rendered pages shared by the portal: the home page, the public lookup, the layout.
-The catalogue, accounts and citizen pages are blueprints of their own modules."""
+The catalogue, accounts, citizen, verification and officer pages are blueprints of their own modules."""
 from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template, request, url_for
@@ -38,7 +38,9 @@ def init_web(app: Flask) -> None:
     from ..accounts.views import accounts
     from ..catalogue.views import catalogue_web
     from ..portal.views import portal
-    for blueprint in (accounts, catalogue_web, portal):
+    from ..signing.views import signing
+    from ..workspace import workspace
+    for blueprint in (accounts, catalogue_web, portal, signing, workspace):
         app.register_blueprint(blueprint)
 
 

@@ -46,7 +46,8 @@ def test_a_procedure_added_as_files_only_runs_end_to_end(clean_app, database_url
     from app.db import db
     write_procedure(tmp_path)
     app = create_app(db=database_url, SECRET_KEY="test-secret", MOTCUA_BPMN_DIR=tmp_path / "bpmn",
-                     MOTCUA_FORMS_DIR=tmp_path / "forms", MOTCUA_CATALOGUE_DIR=tmp_path / "catalogue")
+                     MOTCUA_FORMS_DIR=tmp_path / "forms", MOTCUA_CATALOGUE_DIR=tmp_path / "catalogue",
+                     MOTCUA_KEYS_DIR=clean_app.config["MOTCUA_KEYS_DIR"])
     assert app.extensions["motcua_workflow"].problems == []
     with app.app_context():
         assert load_catalogue(tmp_path / "catalogue") == []

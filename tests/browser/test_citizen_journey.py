@@ -82,7 +82,7 @@ def test_citizen_applies_follows_and_receives_the_result(page, live_server, clea
     api = Api(clean_app.test_client())
     api.complete("motcua", "Tiếp nhận hồ sơ", {
         "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh chụp giấy tờ bị mờ.",
-        "thanh_phan_can_bo_sung": ["Bản chụp rõ nét Căn cước công dân"]})
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp rõ nét Căn cước công dân", "yeu_cau": "Nộp bản chụp rõ nét, đủ hai mặt."}]})
     page.goto(dossier_url)
     assert "Yêu cầu bổ sung giấy tờ" in page.inner_text("main")
     assert "Bản chụp rõ nét Căn cước công dân" in page.inner_text("#bo-sung")

@@ -117,7 +117,7 @@ def test_a_supplement_reaches_the_process_data(engine):
     task = only_task(start, "Tiếp nhận hồ sơ")
     asked = engine.complete_task(BAN_SAO, start.version, start.state, task.id,
                                  {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản sao.",
-                                  "thanh_phan_can_bo_sung": ["Bản chụp CCCD"]}, vn(2026, 11, 23, 9, 30))
+                                  "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp CCCD", "yeu_cau": "Nộp bản chụp rõ nét, đủ hai mặt."}]}, vn(2026, 11, 23, 9, 30))
     assert asked.waiting_messages == ["bo_sung"] and asked.status == 5
     supplied = engine.deliver_message(BAN_SAO, asked.version, asked.state, "bo_sung", {"so_ban": 3},
                                       vn(2026, 11, 23, 10, 0))

@@ -191,7 +191,7 @@ def test_lockout_after_five_failures(client, clean_app, clock):
 
 def test_officer_goes_home_and_safe_next_is_kept(client):
     response = _login(client, "motcua", DEMO_PASSWORD)
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/mot-cua"  # the one-stop system's inbox
     _post(client, "/dang-xuat", {})
     response = _login(client, "congdan", DEMO_PASSWORD, next_path="/thu-tuc/2.000635/nop")
     assert response.headers["Location"] == "/thu-tuc/2.000635/nop"

@@ -103,7 +103,7 @@ def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
     api = Api(citizen.application.test_client())
     api.complete("motcua", "Tiếp nhận hồ sơ", {
         "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh chụp giấy tờ bị mờ.",
-        "thanh_phan_can_bo_sung": ["Bản chụp rõ nét Căn cước công dân"]})
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp rõ nét Căn cước công dân", "yeu_cau": "Nộp bản chụp rõ nét, đủ hai mặt."}]})
     page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     assert "Ảnh chụp giấy tờ bị mờ." in page and "Bản chụp rõ nét Căn cước công dân" in page
     token = csrf(citizen, f"/ho-so/{dossier_id}")
@@ -234,7 +234,7 @@ def test_hostile_supplement_upload_changes_nothing(citizen):
     dossier_id = _submit(citizen)
     api = Api(citizen.application.test_client())
     api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
-                                                "thanh_phan_can_bo_sung": ["Căn cước công dân"]})
+                                                "thanh_phan_can_bo_sung": [{"thanh_phan": "Căn cước công dân", "yeu_cau": "Nộp bản chụp rõ nét, đủ hai mặt."}]})
     token = csrf(citizen, f"/ho-so/{dossier_id}")
     fields = {"csrf_token": token, **{k: v for k, v in VALID.items() if k.startswith("f.")}}
     from app.dossiers.models import DossierFile

@@ -1,0 +1,190 @@
+"""The parts every document shares: the page, the header with the national motto, the title,
+signature blocks, tables and the QR box. Layout after Decree 30/2020 (Appendix I): A4, margins
+20-25 mm top and bottom, 30-35 mm left, 15-20 mm right; page numbers from page 2, top centre."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import (HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
+                                TableStyle)
+
+from .messages import COMMON
+from .qr import QRCode
+from .text import clean, markup, upper
+from .typography import BOLD, REGULAR, register_fonts, styles, text_width
+
+PORTRAIT_MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm,
+                    "bottomMargin": 20 * mm}
+LANDSCAPE_MARGINS = {"leftMargin": 20 * mm, "rightMargin": 15 * mm, "topMargin": 20 * mm,
+                     "bottomMargin": 15 * mm}
+GAP = "&nbsp;" * 8  # between two facts on one line ("Số điện thoại: … Email: …")
+
+
+def frame_width(is_landscape: bool = False) -> float:
+    page, margins = (landscape(A4), LANDSCAPE_MARGINS) if is_landscape else (A4, PORTRAIT_MARGINS)
+    return page[0] - margins["leftMargin"] - margins["rightMargin"]
+
+
+def table_style(commands: list) -> TableStyle:
+    """Table commands with our font set for plain-string cells: reportlab's default is Helvetica,
+    which lacks Vietnamese and would be referenced, unembedded, even by an empty cell."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR)] + list(commands))
+
+
+def _page_number(canvas, doc):
+    canvas.saveState()
+    canvas.setFont(REGULAR, 12)
+    canvas.drawCentredString(doc.pagesize[0] / 2, doc.pagesize[1] - 12 * mm, str(canvas.getPageNumber()))
+    canvas.restoreState()
+
+
+def build(flowables: list, *, title: str, author: str = "", is_landscape: bool = False) -> bytes:
+    """The PDF bytes; `invariant` fixes the dates and the file id, so equal input gives equal bytes."""
+    register_fonts()
+    buffer = io.BytesIO()
+    page, margins = (landscape(A4), LANDSCAPE_MARGINS) if is_landscape else (A4, PORTRAIT_MARGINS)
+    doc = SimpleDocTemplate(buffer, pagesize=page, title=clean(title), author=clean(author), creator=COMMON["creator"],
+                            invariant=1, lang="vi-VN", initialFontName=REGULAR, **margins)
+    doc.build(flowables, onLaterPages=_page_number)
+    return buffer.getvalue()
+
+
+def fill(template: str, **values) -> str:
+    """A message with user values escaped into it (the message itself is trusted markup)."""
+    return template.format(**{key: markup(value) for key, value in values.items()})
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """`text` is markup already (from `fill` or `markup`)."""
+    return Paragraph(text, styles()[style])
+
+
+def bold(value) -> str:
+    """A user value escaped and in bold, to pass to a message with `fill_raw`."""
+    return f"<b>{markup(value)}</b>"
+
+
+def fill_raw(template: str, **values) -> str:
+    """A message filled with values that are markup already (made by `bold` or `markup`)."""
+    return template.format(**values)
+
+
+def _rule(width: float) -> HRFlowable:
+    return HRFlowable(width=width, thickness=0.6, color=colors.black, spaceBefore=3, spaceAfter=3,
+                      hAlign="CENTER")
+
+
+def header(agency_name: str, parent: str = "", number: str = "", date_text: str = "",
+           is_landscape: bool = False) -> Table:
+    """Agency at top left (governing body above it), the motto at top right, each underlined;
+    below them the document number on the left and the place-and-date line on the right."""
+    width = frame_width(is_landscape)
+    left_width, right_width = width * 0.43, width * 0.57
+    left = []
+    if parent:
+        left.append(para(markup(upper(parent)), "header"))
+    name = upper(agency_name)
+    left.append(para(markup(name), "header_bold"))
+    # Decree 30: the line under the agency name is a third to a half of the name's length.
+    left.append(_rule(min(text_width(name, BOLD, 12), left_width - 12) / 2.5))
+    motto_width = text_width(COMMON["motto"], BOLD, 13)
+    right = [para(COMMON["country"], "header_bold"), para(COMMON["motto"], "motto"), _rule(motto_width)]
+    rows = [[left, right]]
+    if number or date_text:
+        rows.append([para(fill(COMMON["number"], number=number), "center") if number else "",
+                     para(markup(date_text), "center_italic") if date_text else ""])
+    table = Table(rows, colWidths=[left_width, right_width])
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def title(text: str, *subtitles: str) -> list:
+    """The document's name, bold capitals, centred; subtitles (markup) under it."""
+    parts = [para(markup(upper(text)), "title")]
+    parts += [para(line, "center") for line in subtitles if line]
+    parts.append(Spacer(1, 8))
+    return parts
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A signature block: capitalised heading lines (authority, title), an italic hint, room to
+    sign (by hand, or a PDF signature later), then the signer's name."""
+    lines: tuple[str, ...]
+    name: str = ""
+    hint: str = ""
+    room: float = 24 * mm
+
+
+def _signature_cell(block: Signature) -> list:
+    cell = [para(markup(upper(line)), "center_bold") for line in block.lines if line]
+    if block.hint:
+        cell.append(para(markup(block.hint), "center_italic"))
+    cell.append(Spacer(1, block.room))
+    if block.name:
+        cell.append(para(markup(block.name), "center_bold"))
+    return cell
+
+
+def signatures(*blocks: Signature, left: list | None = None, is_landscape: bool = False) -> Table:
+    """One block sits on the right half (with `left` beside it, e.g. a QR box); two share the row."""
+    width = frame_width(is_landscape)
+    if len(blocks) == 1:
+        cells, widths = [left or "", _signature_cell(blocks[0])], [width * 0.45, width * 0.55]
+    else:
+        cells, widths = [_signature_cell(block) for block in blocks], [width / len(blocks)] * len(blocks)
+    table = Table([cells], colWidths=widths, spaceBefore=10)
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def closing(story: list, *flowables) -> list:
+    """`story` ended by `flowables` (QR box, signatures) kept on one page together with the last
+    thing before them: a signature block never stands alone at the top of a page."""
+    return story[:-1] + [KeepTogether(story[-1:] + list(flowables))]
+
+
+def grid(rows: list[list], widths: list[float], header_rows: int = 1,
+         spans: list[tuple] = ()) -> Table:
+    """A ruled table whose header rows repeat on every page; a row taller than a page splits."""
+    table = Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, spaceBefore=4, spaceAfter=6)
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    if header_rows:
+        style.append(("VALIGN", (0, 0), (-1, header_rows - 1), "MIDDLE"))
+    style += [("SPAN",) + span for span in spans]
+    table.setStyle(table_style(style))
+    return table
+
+
+def qr_box(url: str, text: str, width: float, qr_size: float = 26 * mm) -> Table:
+    """The QR code with its explanation (markup) beside it."""
+    code = QRCode(url, qr_size)
+    table = Table([[code, para(text, "left")]], colWidths=[code.width + 4, width - code.width - 4],
+                  spaceBefore=6)
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def applicant_lines(intro: str, applicant, procedure: str) -> list:
+    """Who applied and for what, as the Mẫu 01-03 print it; absent facts are left out.
+    `intro` is the message that names the applicant ("Tiếp nhận hồ sơ của: {name}")."""
+    lines = [para(fill_raw(intro, name=bold(applicant.name)))]
+    if applicant.address.strip():
+        lines.append(para(fill(COMMON["address"], address=applicant.address)))
+    contact = [fill(COMMON[key], **{key: value}) for key, value in
+               (("phone", applicant.phone), ("email", applicant.email)) if value.strip()]
+    if contact:
+        lines.append(para(GAP.join(contact)))
+    lines.append(para(fill_raw(COMMON["request"], procedure=bold(procedure))))
+    return lines

@@ -1,0 +1,86 @@
+"""Documents of a dossier in processing: Mẫu 04 (apology with a new appointment) and Mẫu 05
+(control slip, one row per hand-off), Circular 01/2018/TT-VPCP."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from .data import Apology, ControlSlip, Party
+from .layout import (Signature, bold, build, closing, fill, fill_raw, frame_width, grid, header, para,
+                     qr_box, signatures, title)
+from .messages import APOLOGY, COMMON, CONTROL
+from .text import clean, date_line, date_words, datetime_words, markup
+from .typography import ITALIC
+
+
+def _lookup(url: str, code: str):
+    return qr_box(url, fill(COMMON["lookup_code"], url=url, code=code), frame_width())
+
+
+def apology_pdf(data: Apology) -> bytes:
+    """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả, signed by the agency's leader."""
+    received = date_words(data.received_at)
+    story = [header(data.agency.name, data.agency.parent, data.number,
+                    date_line(data.agency.place, data.issued_at))]
+    story += title(APOLOGY["title"])
+    story += [para(fill_raw(APOLOGY["to"], name=bold(data.applicant.name)), "center"),
+              para(fill(APOLOGY["received"], date=received[:1].upper() + received[1:], agency=data.agency.name,
+                        name=data.applicant.name)),
+              para(fill_raw(COMMON["request"], procedure=bold(data.procedure))),
+              para(fill_raw(APOLOGY["code"], code=bold(data.code))),
+              para(fill_raw(APOLOGY["original_due"], at=bold(datetime_words(data.original_due_at)))),
+              para(fill(APOLOGY["reason"], agency=data.agency.name)),
+              para(markup(data.reason), "indent"),
+              para(fill_raw(APOLOGY["apology"], agency=markup(data.agency.name),
+                            at=bold(datetime_words(data.new_due_at)))),
+              para(APOLOGY["thanks"])]
+    story = closing(story, _lookup(data.lookup_url, data.code),
+                    signatures(Signature((data.leader.on_behalf, data.leader.title), data.leader.name, room=28 * mm)))
+    return build(story, title=APOLOGY["doc_title"], author=data.agency.name)
+
+
+def _party(party: Party) -> str:
+    return CONTROL["party_sep"].join(part for part in (clean(party.agency).strip(), clean(party.unit).strip())
+                                     if part)
+
+
+def _handoffs_table(data: ControlSlip):
+    width = frame_width()
+    widths = [9 * mm, 52 * mm, 48 * mm, 27 * mm]
+    widths.append(width - sum(widths))
+    head = [[para(CONTROL["col_index"], "small_head"), para(CONTROL["col_agency"], "small_head"),
+             para(CONTROL["col_time"], "small_head"),
+             para(f'{CONTROL["col_verdict"]}<br/><font name="{ITALIC}">{CONTROL["col_verdict_hint"]}</font>',
+                  "small_head"),
+             para(CONTROL["col_note"], "small_head")]]
+    body = []
+    for index, row in enumerate(data.rows, 1):
+        agencies = "<br/>".join((fill(CONTROL["give"], party=_party(row.giver)),
+                                 fill(CONTROL["take"], party=_party(row.receiver))))
+        people = [bold(datetime_words(row.at))]
+        people += [fill(CONTROL[key], person=party.person) for key, party in
+                   (("giver", row.giver), ("taker", row.receiver)) if party.person.strip()]
+        verdict = CONTROL["verdicts"].get(row.verdict, "")
+        body.append([para(str(index), "cell_center"), para(agencies, "cell"), para("<br/>".join(people), "cell"),
+                     para(verdict, "cell_center"), para(markup(row.note), "cell")])
+    spans = []
+    if not body:
+        body.append([para(CONTROL["no_rows"], "cell_center"), "", "", "", ""])
+        spans.append(((0, 1), (-1, 1)))
+    return grid(head + body, widths, spans=spans)
+
+
+def control_slip_pdf(data: ControlSlip) -> bytes:
+    """Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
+    story = [header(data.agency.name, data.agency.parent)]
+    story += title(CONTROL["title"], fill_raw(COMMON["code"], code=bold(data.code)),
+                   fill(CONTROL["attached"], name=data.applicant.name))
+    story += [para(fill_raw(COMMON["request"], procedure=bold(data.procedure))),
+              para(fill_raw(CONTROL["received_at"], at=bold(datetime_words(data.received_at)))),
+              para(fill_raw(CONTROL["due_at"], at=bold(datetime_words(data.due_at)))),
+              para(fill(CONTROL["resolving"], agency=data.resolving_agency))]
+    cooperating = [clean(name).strip() for name in data.cooperating_agencies if clean(name).strip()]
+    if cooperating:
+        story.append(para(fill(CONTROL["cooperating"], agencies="; ".join(cooperating))))
+    story += [_handoffs_table(data), para(CONTROL["postal_note"], "note")]
+    story = closing(story, _lookup(data.lookup_url, data.code))
+    return build(story, title=CONTROL["doc_title"], author=data.agency.name)

@@ -1,0 +1,96 @@
+"""What the one-stop desk hands out at reception: Mẫu 01 (receipt and appointment), Mẫu 02
+(supplement request) and Mẫu 03 (refusal), Circular 01/2018/TT-VPCP."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from .data import Receipt, Refusal, SupplementRequest
+from .layout import (GAP, Signature, applicant_lines, bold, build, closing, fill, fill_raw, frame_width, grid,
+                     header, para, qr_box, signatures, title)
+from .messages import COMMON, KINDS, RECEIPT, REFUSAL, SUPPLEMENT
+from .text import date_line, datetime_words, duration, markup
+
+
+def _code_line(code: str) -> str:
+    return fill_raw(COMMON["code"], code=bold(code)) if code.strip() else ""
+
+
+def _lookup(url: str, code: str):
+    text = fill(COMMON["lookup_code"], url=url, code=code) if code.strip() else fill(COMMON["lookup"], url=url)
+    return qr_box(url, text, frame_width())
+
+
+def _components_table(receipt: Receipt):
+    width = frame_width()
+    kinds = list(KINDS)
+    widths = [10 * mm] + [width - 10 * mm - 3 * 22 * mm] + [22 * mm] * 3
+    head = [[para(RECEIPT["col_index"], "cell_head"), para(RECEIPT["col_name"], "cell_head"),
+             para(RECEIPT["col_quantity"], "cell_head"), "", ""],
+            ["", ""] + [para(KINDS[kind], "cell_head") for kind in kinds]]
+    body = [[para(str(index), "cell_center"), para(markup(item.name), "cell")]
+            + [para(str(item.copies) if item.kind == kind else "", "cell_center") for kind in kinds]
+            for index, item in enumerate(receipt.components, 1)]
+    return grid(head + body, widths, header_rows=2,
+                spans=[((0, 0), (0, 1)), ((1, 0), (1, 1)), ((2, 0), (4, 0))])
+
+
+def receipt_pdf(data: Receipt) -> bytes:
+    """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
+    story = [header(data.agency.name, data.agency.parent, data.number,
+                    date_line(data.agency.place, data.received_at))]
+    story += title(RECEIPT["title"], _code_line(data.code))
+    story.append(para(markup(data.agency.name)))
+    story += applicant_lines(COMMON["applicant_of"], data.applicant, data.procedure)
+    story += [para(RECEIPT["components"]), _components_table(data),
+              para(fill(RECEIPT["sets"], sets=data.sets)),
+              para(fill_raw(RECEIPT["processing_time"], duration=bold(duration(data.processing_time)))),
+              para(fill_raw(RECEIPT["received_at"], at=bold(datetime_words(data.received_at)))),
+              para(fill_raw(RECEIPT["due_at"], at=bold(datetime_words(data.due_at)))),
+              para(fill(RECEIPT["collect_at"], place=data.collect_at))]
+    if data.register_book.strip() or data.register_entry.strip():
+        story.append(para(fill_raw(RECEIPT["register"], book=markup(data.register_book), gap=GAP,
+                                   entry=markup(data.register_entry))))
+    story = closing(story, _lookup(data.lookup_url, data.code),
+                    signatures(Signature((RECEIPT["applicant_signs"],), data.applicant.name, COMMON["sign_hint"]),
+                               Signature((RECEIPT["officer_signs"],), data.officer, COMMON["sign_hint"])))
+    return build(story, title=RECEIPT["doc_title"], author=data.agency.name)
+
+
+def _items_table(data: SupplementRequest):
+    width = frame_width()
+    widths = [10 * mm, (width - 10 * mm) * 0.42, (width - 10 * mm) * 0.58]
+    head = [[para(SUPPLEMENT[key], "cell_head") for key in ("col_index", "col_component", "col_requirement")]]
+    body = [[para(str(index), "cell_center"), para(markup(item.component), "cell"),
+             para(markup(item.requirement), "cell")] for index, item in enumerate(data.items, 1)]
+    return grid(head + body, widths)
+
+
+def supplement_request_pdf(data: SupplementRequest) -> bytes:
+    """Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, every missing or wrong component at once."""
+    story = [header(data.agency.name, data.agency.parent, data.number,
+                    date_line(data.agency.place, data.issued_at))]
+    story += title(SUPPLEMENT["title"], _code_line(data.code))
+    story += applicant_lines(SUPPLEMENT["applicant_of"], data.applicant, data.procedure)
+    story += [para(SUPPLEMENT["items"]), _items_table(data),
+              para(fill(SUPPLEMENT["reason"], reason=data.reason))]
+    phone = data.contact_phone.strip() or data.agency.phone.strip()
+    story.append(para(fill(SUPPLEMENT["contact"], officer=data.officer, phone=phone) if phone
+                      else fill(SUPPLEMENT["contact_no_phone"], officer=data.officer)))
+    story = closing(story, _lookup(data.lookup_url, data.code),
+                    signatures(Signature((SUPPLEMENT["officer_signs"],), data.officer, COMMON["sign_hint"])))
+    return build(story, title=SUPPLEMENT["doc_title"], author=data.agency.name)
+
+
+def refusal_pdf(data: Refusal) -> bytes:
+    """Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reason."""
+    story = [header(data.agency.name, data.agency.parent, data.number,
+                    date_line(data.agency.place, data.issued_at))]
+    story += title(REFUSAL["title"], _code_line(data.code))
+    story.append(para(markup(data.agency.name)))
+    story += applicant_lines(COMMON["applicant_of"], data.applicant, data.procedure)
+    story += [para(fill(REFUSAL["reason_intro"], agency=data.agency.name)),
+              para(markup(data.reason), "indent"),
+              para(REFUSAL["closing"])]
+    story = closing(story, _lookup(data.lookup_url, data.code),
+                    signatures(Signature((REFUSAL["officer_signs"],), data.officer, COMMON["sign_hint"])))
+    return build(story, title=REFUSAL["doc_title"], author=data.agency.name)

@@ -1,0 +1,55 @@
+"""The apology with a new date (Phiếu xin lỗi và hẹn lại ngày trả kết quả, Mẫu 04): sent at
+least one working day before the due instant, at most once, and it moves the due instant."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..workflow.service import workflow
+from .access import may_act_for_agency
+from .errors import Conflict, Forbidden, Invalid
+from .events import add_event, write_events
+from .models import Dossier
+from .transitions import lock_dossier
+
+FINISHED = (3, 7, 8, 9, 10)
+MAX_REASON = 2000
+
+
+def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
+    """Why this officer may not send an apology for this dossier now (None: they may)."""
+    if not may_act_for_agency(user, dossier):
+        return messages["not_allowed"]
+    if dossier.received_at is None or dossier.due_at is None or dossier.status in FINISHED:
+        return messages["not_processing"]
+    if dossier.apologized_at is not None:
+        return messages["once"]
+    calendar = workflow().calendar
+    if calendar.working_hours_between(at, dossier.due_at) < calendar.hours_per_day:
+        from ..web import local_time
+        return messages["too_late"].format(due=local_time(dossier.due_at))
+    return None
+
+
+def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetime, messages: dict) -> Dossier:
+    """Record the apology and move the due instant; refusals say why in `messages`' words."""
+    dossier = lock_dossier(dossier_id)
+    why = refusal(user, dossier, at, messages)
+    if why is not None:
+        raise (Forbidden if why == messages["not_allowed"] else Conflict)(why)
+    reason = " ".join((reason or "").split())
+    errors = []
+    if not reason or len(reason) > MAX_REASON:
+        errors.append({"field": "ly_do", "message": messages["reason"]})
+    if new_due <= dossier.due_at or not workflow().calendar.is_working_time(new_due):
+        from ..web import local_time
+        errors.append({"field": "ngay_hen_moi", "message": messages["new_due"].format(due=local_time(dossier.due_at))})
+    if errors:
+        raise Invalid(errors[0]["message"], errors)
+    previous = dossier.due_at
+    dossier.due_at, dossier.apologized_at = new_due, at
+    dossier.version += 1
+    dossier.updated_at = at
+    write_events([add_event(dossier, at, "apology", actor=user, due_at=new_due,
+                            data={"previous_due_at": previous.isoformat(), "new_due_at": new_due.isoformat(),
+                                  "reason": reason})])
+    return dossier

@@ -1,0 +1,35 @@
+"""A dossier's history rows (append-only), written with the other writes of their transition."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert
+
+from ..db import db
+from .messages import EVENTS
+from .models import DossierEvent
+
+
+def run(statement, rows=None):
+    """A Core statement on the session's connection: no ORM bookkeeping for rows the
+    session does not hold (events, task rows, the lock)."""
+    connection = db.session.connection()
+    return connection.execute(statement, rows) if rows is not None else connection.execute(statement)
+
+
+def add_event(dossier, at: datetime, kind: str, actor=None, node=None, **values) -> dict:
+    """An event row, written by `write_events` (with the others of its transition)."""
+    return {
+        "dossier_id": dossier.id, "at": at, "kind": kind,
+        "actor_id": actor.id if actor else None,
+        "agency_id": actor.agency_id if actor is not None and actor.agency_id else None,
+        "node_id": node[0] if node else None, "node_name": node[1] if node else None,
+        "status_before": values.pop("status_before", None), "status_after": values.pop("status_after", None),
+        "due_at": values.pop("due_at", None), "data": values.pop("data", None),
+        "summary": EVENTS[kind].format(**values)[:500],
+    }
+
+
+def write_events(events: list[dict]) -> None:
+    if events:
+        run(insert(DossierEvent.__table__), events)

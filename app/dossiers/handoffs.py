@@ -1,0 +1,55 @@
+"""The control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ, Mẫu 05): one row per hand-off
+of the dossier between steps, with the early / on-time / late verdict of each, computed from the
+task rows the transitions kept (never from the workflow)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from engine.roles import ROLE_LABELS
+
+from ..db import db
+from .models import OpenTask
+from ..workflow.service import workflow
+
+
+@dataclass(frozen=True)
+class Handoff:
+    step: str
+    node_id: str
+    agency: str
+    unit: str  # the role's label: Bộ phận Một cửa, Chuyên viên...
+    officer: str | None
+    received_at: datetime
+    due_at: datetime | None
+    finished_at: datetime | None
+    verdict: str  # early | on_time | late | open | open_late | none
+
+
+def verdict(due: datetime | None, finished: datetime | None, at: datetime) -> str:
+    """Early: done on an earlier day than due; on time: by the due instant; late: after it."""
+    if due is None:
+        return "none"
+    if finished is None:
+        return "open_late" if at > due else "open"
+    if finished > due:
+        return "late"
+    tz = workflow().calendar.tz
+    return "early" if finished.astimezone(tz).date() < due.astimezone(tz).date() else "on_time"
+
+
+def handoffs(dossier_id: int, at: datetime) -> list[Handoff]:
+    tasks = db.session.execute(
+        select(OpenTask).where(OpenTask.dossier_id == dossier_id).order_by(OpenTask.opened_at, OpenTask.id)
+        .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by), joinedload(OpenTask.closed_by))
+    ).scalars().all()
+    rows = []
+    for t in tasks:
+        officer = t.closed_by or t.claimed_by
+        rows.append(Handoff(t.name, t.node_id, t.agency.name, ROLE_LABELS.get(t.role, t.role),
+                            officer.full_name if officer else None, t.opened_at, t.due_at, t.closed_at,
+                            verdict(t.due_at, t.closed_at, at)))
+    return rows

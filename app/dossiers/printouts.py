@@ -1,0 +1,197 @@
+"""A dossier's printable documents (app/documents renders them) gathered from its rows: the
+receipt (Mẫu 01) from the acceptance, the supplement request (Mẫu 02) and the refusal (Mẫu 03)
+from the steps that decided them, the apology (Mẫu 04), the control slip (Mẫu 05), the register
+(Mẫu 06) and a result's paper conversion. Each is rendered from the recorded events, so a
+document printed again is the document that was issued."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from engine.roles import ROLE_LABELS
+
+from .. import documents as doc
+from ..db import db
+from ..workflow.service import workflow
+from . import handoffs
+from .messages import PRINTOUTS
+from .models import Dossier, DossierEvent, DossierResult
+
+REFUSED, RETURNED = 3, 10
+
+
+def public_url(path: str) -> str:
+    """An address printed on paper: the configured public address of the portal, not the host
+    a request came in on."""
+    return current_app.config["MOTCUA_PUBLIC_URL"].rstrip("/") + path
+
+
+def lookup_url(dossier: Dossier, at: datetime | None = None) -> str:
+    """Where a document's QR code leads: the public lookup once the dossier had its code (at
+    `at`, the document's own instant), else the applicant's own dossier page."""
+    return public_url(f"/tra-cuu/{dossier.code}") if _code_at(dossier, at) else public_url(f"/ho-so/{dossier.id}")
+
+
+def _code_at(dossier: Dossier, at: datetime | None) -> str:
+    if dossier.code and (at is None or (dossier.received_at is not None and dossier.received_at <= at)):
+        return dossier.code
+    return ""
+
+
+def verify_url(result_code: str) -> str:
+    return public_url(f"/xac-thuc/{result_code}")
+
+
+def agency_header(agency) -> doc.Agency:
+    return doc.Agency(name=agency.name, address=agency.address or "", phone=agency.phone or "",
+                      parent=agency.parent.name if agency.parent else "", place=workflow().calendar.profile.place)
+
+
+def applicant(dossier: Dossier) -> doc.Applicant:
+    owner = dossier.owner
+    return doc.Applicant(name=dossier.applicant_name, address=owner.address or "", phone=owner.phone or "",
+                         email=owner.email or "")
+
+
+def _events(dossier: Dossier, kind: str) -> list[DossierEvent]:
+    return list(db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier.id, DossierEvent.kind == kind).order_by(DossierEvent.id)
+        .options(joinedload(DossierEvent.actor))).scalars())
+
+
+def _kind(value) -> str:
+    return value if value in doc.data.COMPONENT_KINDS else "ban_chup"
+
+
+@dataclass(frozen=True)
+class Available:
+    """A document the dossier has: its key (the address part) and label."""
+    key: str
+    label: str
+
+
+def available(dossier: Dossier) -> list[Available]:
+    kinds = dict(db.session.execute(select(DossierEvent.kind, func.count()).where(
+        DossierEvent.dossier_id == dossier.id).group_by(DossierEvent.kind)).all())
+    found = []
+    if dossier.code:
+        found.append(Available("mau-01", PRINTOUTS["receipt"]))
+    for n in range(1, kinds.get("supplement_requested", 0) + 1):
+        found.append(Available(f"mau-02-{n}", PRINTOUTS["supplement"].format(n=n)))
+    if dossier.status == REFUSED:
+        found.append(Available("mau-03", PRINTOUTS["refusal"]))
+    if kinds.get("apology"):
+        found.append(Available("mau-04", PRINTOUTS["apology"]))
+    found.append(Available("mau-05", PRINTOUTS["control_slip"]))
+    return found
+
+
+def render(dossier: Dossier, key: str, at: datetime) -> bytes | None:
+    """The PDF of `key` (as listed by `available`), or None when the dossier has no such document."""
+    if key not in {a.key for a in available(dossier)}:
+        return None
+    if key == "mau-01":
+        return receipt(dossier)
+    if key.startswith("mau-02-"):
+        return supplement_request(dossier, int(key.rsplit("-", 1)[1]))
+    return {"mau-03": refusal, "mau-04": apology, "mau-05": lambda d: control_slip(d, at)}[key](dossier)
+
+
+def receipt(dossier: Dossier) -> bytes:
+    event = _events(dossier, "code_issued")[0]
+    procedure = dossier.procedure
+    present = {f.component_code for f in dossier.files if not f.superseded}
+    components = [doc.Component(c["name"], _kind(c.get("kind")), int(c.get("copies") or 1))
+                  for c in procedure.components if c.get("e_form") or c["code"] in present]
+    agency = dossier.agency
+    collect = PRINTOUTS["collect_online"] if dossier.channel == "online" else \
+        PRINTOUTS["collect_desk"].format(agency=agency.name, address=f", {agency.address}" if agency.address else "")
+    return doc.receipt_pdf(doc.Receipt(
+        agency=agency_header(agency), code=dossier.code, applicant=applicant(dossier), procedure=procedure.name,
+        components=components, processing_time=doc.Duration(procedure.processing_amount, procedure.processing_unit),
+        received_at=event.at, due_at=event.due_at, collect_at=collect, lookup_url=lookup_url(dossier),
+        officer=event.actor.full_name if event.actor else "", number=dossier.code))
+
+
+def supplement_request(dossier: Dossier, n: int) -> bytes:
+    event = _events(dossier, "supplement_requested")[n - 1]
+    data = event.data or {}
+    items = [doc.MissingItem(str(i.get("thanh_phan", "")), str(i.get("yeu_cau", ""))) if isinstance(i, dict)
+             else doc.MissingItem(str(i), "") for i in data.get("thanh_phan_can_bo_sung") or []]
+    return doc.supplement_request_pdf(doc.SupplementRequest(
+        agency=agency_header(dossier.agency), applicant=applicant(dossier), procedure=dossier.procedure.name,
+        items=items, reason=str(data.get("ly_do", "")), officer=event.actor.full_name if event.actor else "",
+        issued_at=event.at, lookup_url=lookup_url(dossier, event.at), code=_code_at(dossier, event.at),
+        contact_phone=dossier.agency.phone or ""))
+
+
+def refusal(dossier: Dossier) -> bytes:
+    event = next(e for e in reversed(_events(dossier, "task_completed")) if e.status_after == REFUSED)
+    return doc.refusal_pdf(doc.Refusal(
+        agency=agency_header(dossier.agency), applicant=applicant(dossier), procedure=dossier.procedure.name,
+        reason=str((event.data or {}).get("ly_do", "")), officer=event.actor.full_name if event.actor else "",
+        issued_at=event.at, lookup_url=lookup_url(dossier, event.at), code=_code_at(dossier, event.at)))
+
+
+def apology(dossier: Dossier) -> bytes:
+    event = _events(dossier, "apology")[0]
+    data = event.data or {}
+    actor = event.actor
+    return doc.apology_pdf(doc.Apology(
+        agency=agency_header(dossier.agency), code=dossier.code, applicant=applicant(dossier),
+        procedure=dossier.procedure.name, received_at=dossier.received_at,
+        original_due_at=datetime.fromisoformat(data["previous_due_at"]), reason=str(data.get("reason", "")),
+        new_due_at=event.due_at, issued_at=event.at, lookup_url=lookup_url(dossier),
+        leader=doc.Signer(actor.full_name if actor else "", ROLE_LABELS.get(actor.role, "") if actor else "")))
+
+
+def control_slip(dossier: Dossier, at: datetime) -> bytes:
+    rows = handoffs.handoffs(dossier.id, at)
+    citizen = doc.Party(PRINTOUTS["applicant_party"], "", dossier.applicant_name)
+    parties = [doc.Party(r.agency, r.unit, r.officer or "") for r in rows]
+    slips = []
+    for i, row in enumerate(rows):
+        previous = rows[i - 1] if i else None
+        verdict = previous.verdict if previous and previous.verdict in doc.data.VERDICTS else None
+        slips.append(doc.Handoff(parties[i - 1] if i else citizen, parties[i], row.received_at, verdict, row.step))
+    if rows and dossier.finished_at and dossier.status == RETURNED:
+        last = rows[-1]
+        slips.append(doc.Handoff(parties[-1], citizen, dossier.finished_at,
+                                 last.verdict if last.verdict in doc.data.VERDICTS else None,
+                                 PRINTOUTS["returned"]))
+    consulted = sorted({r.agency for r in rows} - {dossier.agency.name})
+    return doc.control_slip_pdf(doc.ControlSlip(
+        agency=agency_header(dossier.agency), code=dossier.code or "", applicant=applicant(dossier),
+        procedure=dossier.procedure.name, received_at=dossier.received_at or dossier.submitted_at,
+        due_at=dossier.due_at or dossier.reception_due_at, resolving_agency=dossier.agency.name,
+        lookup_url=lookup_url(dossier), rows=slips, cooperating_agencies=consulted))
+
+
+def register(agency, start: date, end: date, printed_on: date) -> bytes:
+    """Mẫu 06 for the dossiers an agency received from `start` to `end` (local days)."""
+    from .register import register_rows
+    return doc.register_pdf(doc.Register(agency=agency_header(agency), period_start=start, period_end=end,
+                                         printed_on=printed_on, rows=register_rows(agency, start, end)))
+
+
+def paper_result(result: DossierResult) -> bytes:
+    """The paper conversion (Bình Định 2020, Điều 16) of an electronic result."""
+    return doc.paper_result_pdf(doc.PaperResult.of(
+        result_document(result), agency_header(result.dossier.agency), PRINTOUTS["system_name"]))
+
+
+def result_document(result: DossierResult) -> doc.ResultDocument:
+    """The result as it was issued, from what its row kept."""
+    d = result.details
+    content = d["content"]
+    return doc.ResultDocument(
+        agency=agency_header(result.agency), number=result.document_number or "",
+        issued_on=date.fromisoformat(d["issued_on"]), result_code=result.code, applicant=d.get("applicant", ""),
+        content=doc.ResultContent(content["title"], [tuple(f) for f in content.get("fields", [])],
+                                  content.get("paragraphs", []), content.get("subtitle", "")),
+        signer=doc.Signer(d["signer"]["name"], d["signer"].get("title", ""), d["signer"].get("on_behalf", "")),
+        verify_url=verify_url(result.code))

@@ -1,0 +1,156 @@
+"""A dossier's results: the electronic result the approval issues (generated, then signed as a
+PDF signature with the agency's key), and a paper result digitised by an officer (scanned,
+described, signed with the agency's key in that officer's name; An Giang 2023, Điều 28). Each
+gets the code `<dossier code>-KQ<n>` and goes into the citizen's data store as a "KQ" file."""
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import func, insert, select
+
+from engine.forms import load_form
+from engine.roles import ROLE_LABELS
+
+from .. import documents as doc
+from ..db import db
+from ..eforms.readable import readable
+from ..files.storage import storage
+from ..signing.inspect import signature_summary
+from ..signing.backends import SigningUnavailable
+from ..signing.sign import SigningFailed, sign_pdf
+from ..workflow.service import workflow
+from . import printouts
+from .errors import Conflict
+from .events import add_event, run
+from .messages import PRINTOUTS
+from .models import DossierFile, DossierResult
+
+RESULT_COMPONENT = "KQ"
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def next_number(dossier_id: int) -> int:
+    return (db.session.execute(select(func.max(DossierResult.number))
+                               .where(DossierResult.dossier_id == dossier_id)).scalar() or 0) + 1
+
+
+def _fill(template: str, values: dict) -> str:
+    """A catalogue template with {field} replaced by the dossier's value in words; nothing but
+    plain names is read, so a template can never reach anything else."""
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), str(template))
+
+
+def _values(dossier, data: dict) -> dict:
+    """The process data as text, the application's fields in words (enum labels, dates)."""
+    procedure = dossier.procedure
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    values = {k: str(v) for k, v in data.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+    names = {p.get("title", n): n for n, p in form.schema.get("properties", {}).items()}
+    for entry in readable(form.schema, form.ui_schema, dossier.form_data):
+        if not entry.children and entry.title in names:
+            values[names[entry.title]] = entry.text
+    values.update(ho_ten_nguoi_nop=dossier.applicant_name, ma_ho_so=dossier.code or "")
+    return values
+
+
+def content(dossier, data: dict) -> doc.ResultContent:
+    """What the result says: the catalogue's `result_document` template filled with the
+    dossier's data, or the application's fields under the catalogue's result name."""
+    procedure = dossier.procedure
+    values = _values(dossier, data)
+    template = procedure.details.get("result_document")
+    if isinstance(template, dict):
+        return doc.ResultContent(
+            _fill(template.get("title", procedure.name), values).upper(),
+            [(_fill(label, values), _fill(value, values)) for label, value in template.get("fields", [])],
+            [_fill(p, values) for p in template.get("paragraphs", [])], _fill(template.get("subtitle", ""), values))
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    fields = [(e.title, e.text) for e in readable(form.schema, form.ui_schema, dossier.form_data) if not e.children]
+    return doc.ResultContent(str(procedure.details.get("result") or procedure.name).upper(), fields,
+                             [PRINTOUTS["result_body"].format(procedure=procedure.name, name=dossier.applicant_name)])
+
+
+def _signer(actor) -> doc.Signer:
+    if actor is None:
+        return doc.Signer("")
+    return doc.Signer(actor.full_name, actor.position or ROLE_LABELS.get(actor.role, ""))
+
+
+def _sign(pdf: bytes, dossier, signer_name: str, reason: str, at: datetime) -> bytes:
+    """Signed with the dossier's agency's key; a missing key or a device error refuses the action."""
+    try:
+        return sign_pdf(pdf, dossier.agency.code, signer_name, reason, workflow().calendar.profile.place,
+                        current_app.config, at=at)
+    except (SigningUnavailable, SigningFailed) as exc:
+        raise Conflict(str(exc)) from exc
+
+
+def _store(dossier, pdf: bytes, name: str, actor, at: datetime, source: str) -> int:
+    """The signed PDF as the dossier's "KQ" file, written with Core (the transition's other rows
+    are flushed once, at commit); returns its id."""
+    key = storage().put(pdf)
+    row = {"dossier_id": dossier.id, "component_code": RESULT_COMPONENT, "file_name": name,
+           "content_type": "application/pdf", "size": len(pdf), "sha256": hashlib.sha256(pdf).hexdigest(),
+           "storage_key": key, "uploaded_by_id": actor.id if actor else None, "uploaded_at": at,
+           "superseded": False, "source": source,
+           "signature": signature_summary(pdf, current_app.config, at, workflow().calendar.tz)}
+    return run(insert(DossierFile.__table__).returning(DossierFile.__table__.c.id), [row]).scalar_one()
+
+
+def _record(dossier, number: int, kind: str, title: str, document_number: str, file_id: int, actor, at,
+            details: dict) -> str:
+    code = doc.result_code(dossier.code, number)
+    run(insert(DossierResult.__table__), [{
+        "dossier_id": dossier.id, "number": number, "code": code, "kind": kind, "title": title[:255],
+        "document_number": document_number[:64], "file_id": file_id, "agency_id": dossier.agency_id,
+        "signed_by_id": actor.id, "signed_at": at, "details": details}])
+    return code
+
+
+def issue(dossier, data: dict, at: datetime, actor) -> dict:
+    """Generate the electronic result, sign it, keep it; the event that records it. A result
+    that cannot be signed (no key) stops the transition: approval and signature are one act."""
+    number = next_number(dossier.id)
+    code = doc.result_code(dossier.code, number)
+    local = at.astimezone(workflow().calendar.tz)
+    running = dossier.code.rsplit("-", 1)[-1]
+    document = doc.ResultDocument(
+        agency=printouts.agency_header(dossier.agency), number=f"{running}/{local:%y%m%d}/KQ{number}",
+        issued_on=local.date(), result_code=code, applicant=dossier.applicant_name,
+        content=content(dossier, data), signer=_signer(actor), verify_url=printouts.verify_url(code))
+    signed = _sign(doc.result_pdf(document), dossier, document.signer.name or dossier.agency.name,
+                   PRINTOUTS["result_reason"], at)
+    file_id = _store(dossier, signed, f"{code}.pdf", actor, at, f"result:{number}")
+    c = document.content
+    _record(dossier, number, "electronic", c.title, document.number, file_id, actor, at, {
+        "issued_on": document.issued_on.isoformat(), "applicant": document.applicant,
+        "content": {"title": c.title, "subtitle": c.subtitle, "fields": [list(f) for f in c.fields],
+                    "paragraphs": list(c.paragraphs)},
+        "signer": {"name": document.signer.name, "title": document.signer.title,
+                   "on_behalf": document.signer.on_behalf}})
+    return add_event(dossier, at, "result_issued", actor=actor, code=code, signer=document.signer.name)
+
+
+def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, actor) -> str:
+    """A paper result scanned into the data store: the scan as a PDF (an image gets a page of
+    its own), signed with the agency's key in the digitising officer's name; returns its code."""
+    number = next_number(dossier.id)
+    code = doc.result_code(dossier.code, number)
+    pdf = scan if content_type == "application/pdf" else doc.image_pdf(scan, meta["title"], printouts.verify_url(code))
+    signed = _sign(pdf, dossier, actor.full_name, PRINTOUTS["digitised_reason"], at)
+    file_id = _store(dossier, signed, f"{code}.pdf", actor, at, f"digitised:{number}")
+    _record(dossier, number, "digitised", PRINTOUTS["digitised_title"].format(title=meta["title"]),
+            meta["document_number"], file_id, actor, at, {"paper": meta})
+    return code
+
+
+def find_pdf(code: str) -> bytes | None:
+    """The signed PDF of a result code, for the public verification page."""
+    if not code or len(code) > 48:
+        return None
+    key = db.session.execute(select(DossierFile.storage_key).join(DossierResult, DossierResult.file_id == DossierFile.id)
+                             .where(DossierResult.code == code)).scalar()
+    return storage().open(key) if key else None

@@ -1,0 +1,76 @@
+"""The rules of supplement requests (yêu cầu bổ sung, Mẫu 02) around the engine's `bo_sung`
+message: a diagram asks for a supplement by waiting for that message; the app records what was
+asked, refuses a second request without a justification (everything must be asked at once), and
+restarts the legal time when the supplement arrives during processing (Decree 61 Điều 19.4).
+The raw events stay, so the national index's paused clock can be computed from them too."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..workflow.service import workflow
+from .errors import Invalid
+from .messages import ERRORS
+from .deadlines import processing_due
+from .events import add_event
+
+SUPPLEMENT = "bo_sung"
+# The fields of a step's form that say what is asked (the convention the shipped forms follow).
+ASKED_FIELDS = ("ly_do", "thanh_phan_can_bo_sung")
+MAX_JUSTIFICATION = 2000
+
+
+def is_new_request(waiting_before, outcome) -> bool:
+    return SUPPLEMENT in outcome.waiting_messages and SUPPLEMENT not in (waiting_before or [])
+
+
+def check_justification(dossier, outcome, justification: str | None) -> str | None:
+    """The cleaned justification; Invalid when this transition would be a second request
+    without one."""
+    text = " ".join((justification or "").split())[:MAX_JUSTIFICATION]
+    if is_new_request(dossier.waiting_messages, outcome) and dossier.supplement_count >= 1 and not text:
+        raise Invalid(ERRORS["second_supplement"].format(count=dossier.supplement_count),
+                      [{"field": "justification", "message": ERRORS["justification_required"]}])
+    return text or None
+
+
+def requested(dossier, at: datetime, actor, node, data: dict | None, justification: str | None) -> dict:
+    """The event recording a request; counts it on the dossier."""
+    dossier.supplement_count = (dossier.supplement_count or 0) + 1
+    asked = {k: (data or {}).get(k) for k in ASKED_FIELDS if (data or {}).get(k)}
+    asked["stage"] = "processing" if dossier.received_at else "reception"
+    asked["number"] = dossier.supplement_count
+    if justification:
+        asked["justification"] = justification
+    return add_event(dossier, at, "supplement_requested", actor=actor, node=node, data=asked,
+                     number=dossier.supplement_count)
+
+
+def received(dossier, at: datetime) -> list[dict]:
+    """Deadlines after a full supplement: before reception the desk's 8 working hours start
+    again; during processing the statutory time restarts from now."""
+    calendar = workflow().calendar
+    if dossier.received_at is None:
+        hours = calendar.profile.policy("reception_working_hours", at)
+        dossier.reception_due_at = calendar.add_working_hours(at, hours)
+        return []
+    previous = dossier.due_at
+    dossier.due_at = processing_due(dossier.procedure, at)
+    return [add_event(dossier, at, "deadline_restarted", due_at=dossier.due_at,
+                      data={"previous_due_at": previous.isoformat() if previous else None})]
+
+
+def paused_due(due_at: datetime | None, events) -> datetime | None:
+    """The due instant as the national index counts it: the original due moved by the working
+    time spent waiting for each supplement during processing, instead of a restart."""
+    calendar = workflow().calendar
+    original = next((e.due_at for e in events if e.kind == "code_issued"), due_at)
+    if original is None:
+        return None
+    waited, asked_at = 0.0, None
+    for e in events:
+        if e.kind == "supplement_requested" and (e.data or {}).get("stage") == "processing":
+            asked_at = e.at
+        elif e.kind == "deadline_restarted" and asked_at is not None:
+            waited += calendar.working_hours_between(asked_at, e.at)
+            asked_at = None
+    return calendar.add_working_hours(original, waited) if waited else original

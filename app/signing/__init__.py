@@ -1,0 +1,3 @@
+"""Electronic results signed as PDF signatures (PAdES, pyHanko) with the agency's key, and their
+verification: keys.py and demo_keys.py (certificates), backends.py (file or PKCS#11 keys),
+sign.py, verify.py (no Flask), cli.py (`motcua keys init`), views.py (the public page /xac-thuc)."""

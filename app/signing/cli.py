@@ -1,0 +1,44 @@
+"""`motcua keys init`: the demo's root CA and one signing certificate per agency."""
+from __future__ import annotations
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..messages import CLI as MAIN
+from .messages import CLI as MSG
+
+
+@click.group("keys", help=MSG["keys_help"])
+def keys() -> None:
+    pass
+
+
+@keys.command("init", help=MSG["init_help"])
+@click.option("--force", is_flag=True, help=MSG["force_help"])
+@click.option("--dir", "directory", default=None, type=click.Path(file_okay=False), help=MSG["dir_help"])
+@click.option("--db", "db_option", default=None, help=MAIN["db_help"])
+def init(force: bool, directory: str | None, db_option: str | None) -> None:
+    from ..cli import _app  # here, not at the top: app.cli imports this module
+    from . import settings
+    from .demo_keys import agency_identities, ensure_demo_keys
+    from .keys import ROOT_CERT
+    app = _app(db_option)
+    if directory:
+        app.config["MOTCUA_KEYS_DIR"] = directory
+    if settings.pkcs11(app.config):
+        click.echo(MSG["pkcs11_configured"])
+        return
+    try:
+        result = ensure_demo_keys(app, force=force)
+    except SQLAlchemyError:  # no schema yet
+        result = None
+    if result is None:
+        click.echo(MAIN["error"].format(message=MSG["no_agencies"]), err=True)
+        raise SystemExit(2)
+    root = settings.keys_dir(app.config) / ROOT_CERT
+    click.echo(MSG["root_created" if result.root_created else "root_kept"].format(path=root))
+    with app.app_context():
+        names = {a.code: a.name for a in agency_identities()[1]}
+    for key, codes in (("created", result.created), ("kept", result.kept), ("no_root_key", result.no_root_key)):
+        for code in codes:
+            click.echo(MSG[key].format(code=code, name=names.get(code, "")))

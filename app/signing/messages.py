@@ -1,0 +1,83 @@
+"""What signing and verification say, in Vietnamese: the `motcua keys` command, the names written
+into the demo certificates, the verification results and the public verification page."""
+
+CLI = {
+    "keys_help": "Khóa và chứng thư số dùng để ký điện tử kết quả giải quyết thủ tục.",
+    "init_help": "Tạo (cho bản chạy thử) chứng thư số gốc của tỉnh và một khóa, chứng thư số cho mỗi "
+                 "cơ quan trong cơ sở dữ liệu, lưu vào thư mục MOTCUA_KEYS_DIR (mặc định instance/keys/). "
+                 "Không ghi đè khóa đã có, trừ khi dùng --force.",
+    "force_help": "Tạo lại tất cả: chứng thư số gốc mới và chứng thư số mới cho mọi cơ quan "
+                  "(chữ ký đã ký bằng khóa cũ sẽ không còn được tin cậy).",
+    "dir_help": "Thư mục lưu khóa (mặc định biến MOTCUA_KEYS_DIR hoặc instance/keys/).",
+    "no_agencies": "Chưa có cơ quan nào trong cơ sở dữ liệu; hãy chạy `motcua db upgrade --demo` trước.",
+    "root_created": "Đã tạo chứng thư số gốc: {path}",
+    "root_kept": "Giữ nguyên chứng thư số gốc đã có: {path}",
+    "created": "  Đã tạo khóa và chứng thư số cho {code} ({name})",
+    "kept": "  Giữ nguyên khóa đã có của {code} ({name})",
+    "no_root_key": "  Chưa tạo được khóa cho {code} ({name}): thư mục khóa không có đủ khóa bí mật gốc "
+                   "(root.key.pem) và chứng thư số gốc (root.cert.pem) để cấp chứng thư số; "
+                   "dùng --force để tạo lại tất cả.",
+    "pkcs11_configured": "Đang dùng thiết bị ký PKCS#11 (MOTCUA_PKCS11_LIB): khóa nằm trong thiết bị, "
+                         "lệnh này không tạo khóa tệp.",
+}
+
+# Names written into the demo certificates (UTF8String). {name}: the top agency of the province.
+CERTIFICATES = {
+    "root_common_name": "CA thử nghiệm - {name}",
+}
+
+ERRORS = {
+    "bad_code": "Mã cơ quan «{code}» không hợp lệ.",
+    "no_key": "Chưa có khóa ký của cơ quan {code}: cần tệp {key} và {cert} trong thư mục khóa, "
+              "hoặc cấu hình thiết bị ký PKCS#11.",
+    "bad_key": "Không đọc được khóa hoặc chứng thư số của cơ quan {code}.",
+    "pkcs11": "Không mở được thiết bị ký PKCS#11 cho cơ quan {code}: {detail}",
+    "signing_failed": "Không ký được văn bản bằng khóa của cơ quan {code}.",
+    "naive_time": "Thời điểm ký phải có múi giờ.",
+}
+
+VERIFY = {
+    # why a file cannot be checked at all (VerificationError)
+    "empty": "Tệp rỗng, không có nội dung để kiểm tra.",
+    "too_large": "Tệp vượt quá dung lượng cho phép ({limit} MB) nên không được kiểm tra.",
+    "not_pdf": "Tệp không phải là tệp PDF. Chỉ kiểm tra được chữ ký số trong tệp PDF.",
+    "damaged": "Tệp PDF bị hỏng hoặc không đầy đủ (có thể tải về chưa xong), không đọc được để kiểm tra chữ ký.",
+    "encrypted": "Tệp PDF được đặt mật khẩu nên không kiểm tra được chữ ký số.",
+    "broken_signature": "Tệp PDF có chữ ký số nhưng phần dữ liệu chữ ký bị hỏng, không đọc được.",
+    # one signature's verdict (the summary sentence)
+    "valid": "Chữ ký số hợp lệ của {signer}; tệp không bị thay đổi sau khi ký.",
+    "valid_extended": "Chữ ký số hợp lệ của {signer}; {coverage}",
+    "not_intact": "Chữ ký số không còn nguyên vẹn: nội dung tệp đã bị sửa sau khi ký. "
+                  "Không được tin cậy nội dung tệp này.",
+    "bad_crypto": "Chữ ký số không hợp lệ (sai về mặt mật mã). Không được tin cậy nội dung tệp này.",
+    "untrusted": "Chữ ký số còn nguyên vẹn nhưng {reason} Chưa xác thực được người ký là {signer}.",
+    # why a certificate is not trusted
+    "untrusted_reasons": {
+        "unknown_issuer": "chứng thư số không do tổ chức chứng thực mà hệ thống tin cậy cấp.",
+        "expired": "chứng thư số của người ký đã hết hạn.",
+        "revoked": "chứng thư số của người ký đã bị thu hồi.",
+        "usage": "chứng thư số không được cấp cho mục đích ký văn bản.",
+        "other": "chứng thư số của người ký không hợp lệ tại thời điểm kiểm tra.",
+    },
+    # what happened to the file after the signature (the coverage description)
+    "coverage": {
+        "none": "Chữ ký bao trùm toàn bộ tệp: tệp không bị thay đổi sau khi ký.",
+        "lta_updates": "Sau khi ký, tệp chỉ được bổ sung dữ liệu duy trì chữ ký (dấu thời gian, "
+                       "thông tin kiểm tra chứng thư số); nội dung đã ký không thay đổi.",
+        "form_filling": "Sau khi ký, tệp được bổ sung chữ ký khác hoặc điền vào ô biểu mẫu; "
+                        "nội dung đã ký không thay đổi.",
+        "annotations": "Sau khi ký, tệp được thêm ghi chú hoặc chú thích; nội dung đã ký không thay đổi, "
+                       "nhưng phần ghi chú không thuộc văn bản đã ký.",
+        "other": "Sau khi ký, tệp đã bị sửa đổi thêm; nội dung hiển thị có thể khác với nội dung đã ký.",
+        "partial": "Chữ ký chỉ bao trùm một phần tệp; phần còn lại không được bảo đảm.",
+    },
+    "unknown_signer": "người ký không rõ tên",
+}
+
+PAGE = {
+    "title": "Xác thực văn bản điện tử",
+    "no_signature": "Tệp PDF này không có chữ ký số nào.",
+    "no_file": "Vui lòng chọn tệp PDF cần kiểm tra.",
+    "unknown_code": "Không tìm thấy kết quả có mã «{code}». Vui lòng kiểm tra lại mã in trên văn bản.",
+    "unreadable_title": "Không kiểm tra được tệp",
+}

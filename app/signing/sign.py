@@ -1,0 +1,72 @@
+"""Signing an electronic result: a PAdES baseline (B-B) signature in an invisible field, made
+with the agency's key (backends.py), the certificate chain embedded, and nothing fetched from the
+network: no timestamp server, no OCSP or CRL."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from io import BytesIO
+from typing import Mapping
+
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
+from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
+
+from .backends import open_signer
+from .loop import outside_event_loop
+from .messages import ERRORS
+
+logger = logging.getLogger(__name__)
+FIELD_PREFIX = "ChuKySo"
+
+
+class SigningFailed(Exception):
+    """The document could not be signed; str(exc) says why, in Vietnamese."""
+
+
+class _TimedPdfSigner(PdfSigner):
+    """PdfSigner with the signing time (/M of the signature dictionary, which PAdES uses instead
+    of the CMS signing-time attribute) taken from the app's clock rather than the wall clock.
+    pyHanko reads the session's `system_time` only after the session is set up."""
+
+    def __init__(self, *args, at: datetime | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._at = at
+
+    def init_signing_session(self, pdf_out, existing_fields_only=False):
+        session = super().init_signing_session(pdf_out, existing_fields_only=existing_fields_only)
+        if self._at is not None:
+            session.system_time = self._at
+        return session
+
+
+def sign_pdf(pdf: bytes, agency_code: str, signer_name: str, reason: str, location: str,
+             config: Mapping | None, at: datetime | None = None) -> bytes:
+    """`pdf` with one more signature, by `agency_code`'s key: /Name `signer_name` (the person
+    who signs for the agency), /Reason, /Location, signed at `at` (default: now). Earlier
+    signatures stay valid: the signature is an incremental update."""
+    return outside_event_loop(_sign_pdf, pdf, agency_code, signer_name, reason, location, config, at)
+
+
+def _sign_pdf(pdf: bytes, agency_code: str, signer_name: str, reason: str, location: str,
+              config: Mapping | None, at: datetime | None) -> bytes:
+    if at is not None and at.utcoffset() is None:
+        raise ValueError(ERRORS["naive_time"])
+    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    metadata = PdfSignatureMetadata(
+        field_name=_free_field_name(writer), name=signer_name, reason=reason, location=location,
+        subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256")
+    with open_signer(agency_code, config) as signer:
+        try:
+            return _TimedPdfSigner(metadata, signer, at=at).sign_pdf(writer).getvalue()
+        except Exception as exc:  # a device or key error surfaces only while signing
+            logger.exception("signing for %s failed", agency_code)
+            raise SigningFailed(ERRORS["signing_failed"].format(code=agency_code)) from exc
+
+
+def _free_field_name(writer: IncrementalPdfFileWriter) -> str:
+    taken = {name for name, _, _ in enumerate_sig_fields(writer.prev)}
+    number = len(taken) + 1
+    while f"{FIELD_PREFIX}{number}" in taken:
+        number += 1
+    return f"{FIELD_PREFIX}{number}"

@@ -1,0 +1,195 @@
+"""Verifying the signatures in a PDF: is each one intact, does its certificate chain to our
+root, who signed and when, and was the file changed after signing. Used by the public
+verification page and at reception (an uploaded certified copy or earlier result).
+
+Untrusted input: the size is bounded, the type is read from the content, and whatever a broken
+file makes pyHanko raise becomes a VerificationError with a Vietnamese message. Nothing is
+fetched from the network (no OCSP, no CRL): revocation is checked only when the file carries it."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from io import BytesIO
+from typing import Mapping
+
+from pyhanko.pdf_utils.crypt import AuthStatus
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.ades.report import AdESIndeterminate
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from ..files.sniff import PDF, detect
+from ..files.uploads import megabytes
+from . import settings
+from .backends import trust_roots
+from .loop import outside_event_loop
+from .messages import VERIFY
+
+logger = logging.getLogger(__name__)
+PDF_START = b"%PDF-"
+LEGITIMATE_UPDATES = ("none", "lta_updates", "form_filling")
+
+
+class VerificationError(Exception):
+    """The file cannot be checked at all; `message` says why, in Vietnamese; `reason` is one
+    of empty, too_large, not_pdf, damaged, encrypted, broken_signature."""
+
+    def __init__(self, reason: str, message: str | None = None):
+        self.reason = reason
+        self.message = message or VERIFY[reason]
+        super().__init__(self.message)
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    field_name: str
+    valid: bool                      # intact, cryptographically sound and trusted
+    intact: bool                     # the digest of the signed bytes matches
+    trusted: bool                    # the certificate chains to our root and was valid
+    signer: str                      # "<common name> (<organisation>)" of the certificate
+    signer_common_name: str | None
+    signer_organisation: str | None
+    signer_code: str | None          # organizationIdentifier: the agency's identifier code
+    signer_name: str | None          # /Name: the person who signed for the agency
+    signed_at: datetime | None       # as the signer reports it (aware)
+    reason: str | None
+    location: str | None
+    modified_after_signing: bool     # anything beyond the signed revision
+    modification: str                # what came after: none, lta_updates, form_filling (another
+                                     # signature, a form field), annotations, other, partial
+    coverage: str                    # the same, described in Vietnamese
+    summary: str                     # the verdict in one Vietnamese sentence
+
+    @property
+    def document_ok(self) -> bool:
+        """Valid, and nothing added after it but further signatures or signature upkeep
+        (timestamps, validation data): what a reader may rely on as the signed document."""
+        return self.valid and self.modification in LEGITIMATE_UPDATES
+
+
+def verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None = None) -> list[SignatureReport]:
+    """One report per signature, in signing order; [] when the PDF has none. `at`: the instant
+    the certificates are checked at (the app's clock; default now)."""
+    return outside_event_loop(_verify_pdf, pdf, config, at)
+
+
+def _verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
+    data = _checked_input(pdf, config)
+    reader = _reader(data)
+    try:
+        signatures = [s for s in reader.embedded_signatures if s.sig_object_type == "/Sig"]
+    except Exception as exc:
+        logger.info("unreadable signature fields", exc_info=exc)
+        raise VerificationError("broken_signature") from exc
+    roots = trust_roots(config)
+    reports = []
+    for signature in signatures:
+        try:
+            context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=at)
+            status = validate_pdf_signature(signature, context)
+            reports.append(_report(signature, status))
+        except Exception as exc:  # a malformed /Contents, /ByteRange, CMS structure...
+            logger.info("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
+            raise VerificationError("broken_signature") from exc
+    return reports
+
+
+def _checked_input(pdf: bytes, config: Mapping | None) -> bytes:
+    data = bytes(pdf or b"")
+    limit = settings.verify_max_bytes(config)
+    if not data:
+        raise VerificationError("empty")
+    if len(data) > limit:
+        raise VerificationError("too_large", VERIFY["too_large"].format(limit=megabytes(limit)))
+    if detect(data) != PDF:
+        # A PDF header without the end markers is a PDF cut short, not another kind of file.
+        raise VerificationError("damaged" if data.startswith(PDF_START) else "not_pdf")
+    return data
+
+
+def _reader(data: bytes) -> PdfFileReader:
+    try:
+        reader = PdfFileReader(BytesIO(data))
+    except Exception as exc:
+        logger.info("unreadable PDF", exc_info=exc)
+        raise VerificationError("damaged") from exc
+    if reader.encrypted:
+        # A file with only an owner password opens with the empty user password.
+        try:
+            opened = reader.decrypt(b"").status != AuthStatus.FAILED
+        except Exception:
+            opened = False
+        if not opened:
+            raise VerificationError("encrypted")
+    try:
+        reader.root  # a broken catalogue fails here, not halfway through the checks
+    except Exception as exc:
+        logger.info("unreadable PDF catalogue", exc_info=exc)
+        raise VerificationError("damaged") from exc
+    return reader
+
+
+def _report(signature, status: PdfSignatureStatus) -> SignatureReport:
+    subject = status.signing_cert.subject.native
+    common_name, organisation = _text(subject.get("common_name")), _text(subject.get("organization_name"))
+    signer = common_name or organisation or VERIFY["unknown_signer"]
+    if common_name and organisation and organisation != common_name:
+        signer = f"{common_name} ({organisation})"
+    modified = status.coverage != SignatureCoverageLevel.ENTIRE_FILE
+    modification = _modification(status)
+    coverage = VERIFY["coverage"][modification]
+    valid = bool(status.intact and status.valid and status.trusted)
+    sig = signature.sig_object
+    return SignatureReport(
+        field_name=signature.field_name, valid=valid, intact=bool(status.intact), trusted=bool(status.trusted),
+        signer=signer, signer_common_name=common_name, signer_organisation=organisation,
+        signer_code=_text(subject.get("organization_identifier")),
+        signer_name=_text(sig.get("/Name")), signed_at=status.signer_reported_dt,
+        reason=_text(sig.get("/Reason")), location=_text(sig.get("/Location")),
+        modified_after_signing=modified, modification=modification, coverage=coverage,
+        summary=_summary(status, signer, modified, coverage))
+
+
+def _modification(status: PdfSignatureStatus) -> str:
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return "none"
+    if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
+        return "partial"
+    return {ModificationLevel.LTA_UPDATES: "lta_updates", ModificationLevel.FORM_FILLING: "form_filling",
+            ModificationLevel.ANNOTATIONS: "annotations"}.get(status.modification_level, "other")
+
+
+def _summary(status: PdfSignatureStatus, signer: str, modified: bool, coverage: str) -> str:
+    if not status.intact:
+        return VERIFY["not_intact"]
+    if not status.valid:
+        return VERIFY["bad_crypto"]
+    if not status.trusted:
+        return VERIFY["untrusted"].format(signer=signer, reason=VERIFY["untrusted_reasons"][_trust_problem(status)])
+    if not modified:
+        return VERIFY["valid"].format(signer=signer)
+    return VERIFY["valid_extended"].format(signer=signer, coverage=coverage[0].lower() + coverage[1:])
+
+
+def _trust_problem(status: PdfSignatureStatus) -> str:
+    problem = status.trust_problem_indic
+    if status.revoked or problem in (AdESIndeterminate.REVOKED_NO_POE, AdESIndeterminate.REVOKED_CA_NO_POE):
+        return "revoked"
+    if problem == AdESIndeterminate.CHAIN_CONSTRAINTS_FAILURE:
+        # certvalidator reports a self-signed certificate (its own issuer: nobody vouches for
+        # it) the same way as a certificate without the signing key usages.
+        return "usage" if status.signing_cert.self_signed == "no" else "unknown_issuer"
+    return {AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND: "unknown_issuer",
+            AdESIndeterminate.OUT_OF_BOUNDS_NO_POE: "expired"}.get(problem, "other")
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):  # a name attribute given more than once
+        value = ", ".join(str(v) for v in value)
+    text = str(value).strip()
+    return text or None

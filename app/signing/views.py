@@ -1,0 +1,79 @@
+"""The public verification page: anyone checks a signed result, uploaded or by its result code
+(the QR code on a converted paper result points to /xac-thuc/<code>). No login; limited per
+client address, since checking a PDF costs far more than a status lookup."""
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
+
+from ..clock import now
+from ..files.uploads import clean_name, read_at_most
+from ..security.messages import MESSAGES as SECURITY
+from ..security.ratelimit import Limit, RateLimited, hit
+from . import settings
+from .messages import PAGE
+from .results import find_result_pdf
+from .verify import VerificationError, verify_pdf
+
+signing = Blueprint("signing", __name__, template_folder="templates")
+CODE_MAX = 60
+FIELD = "tep"
+
+
+def _rate_limited():
+    """The 429 page when the client is over the limits, else None (and the request counted)."""
+    per_minute, per_hour = settings.verify_limits(current_app.config)
+    client, at = request.remote_addr or "?", now()
+    try:
+        for limit in (Limit("verify-m", per_minute, 60), Limit("verify-h", per_hour, 3600)):
+            hit(limit, client, at)
+    except RateLimited as exc:
+        page = render_template("web/error.html", title=SECURITY["rate_limited_title"],
+                               text=SECURITY["rate_limited"].format(seconds=exc.retry_after))
+        return page, 429, {"Retry-After": str(exc.retry_after)}
+    return None
+
+
+def _page(status: int = 200, **context):
+    return render_template("signing/verify.html", messages=PAGE, **context), status
+
+
+def _verdict(pdf: bytes, **context):
+    """200 with one report per signature (valid or not: the file was checked); 422 when the
+    file cannot be read as a PDF, 413 when it is too large to check."""
+    try:
+        reports = verify_pdf(pdf, current_app.config, at=now())
+    except VerificationError as exc:
+        return _page(413 if exc.reason == "too_large" else 422, error=exc.message, **context)
+    return _page(reports=reports, checked=True, **context)
+
+
+@signing.get("/xac-thuc")
+def verify_form():
+    code = (request.args.get("ma") or "").strip()
+    if code:  # the code form is a GET form: one address per result, as the QR code has
+        return redirect(url_for("signing.verify_code", code=code[:CODE_MAX]))
+    return _page()
+
+
+@signing.post("/xac-thuc")
+def verify_upload():
+    limited = _rate_limited()
+    if limited:
+        return limited
+    upload = request.files.get(FIELD)
+    if upload is None or not upload.filename:
+        return _page(422, form_error=PAGE["no_file"])
+    data = read_at_most(upload.stream, settings.verify_max_bytes(current_app.config) + 1)
+    return _verdict(data, file_name=clean_name(upload.filename))
+
+
+@signing.get("/xac-thuc/<code>")
+def verify_code(code: str):
+    limited = _rate_limited()
+    if limited:
+        return limited
+    code = code.strip()[:CODE_MAX]
+    pdf = find_result_pdf(code) if code else None
+    if pdf is None:
+        return _page(404, code=code, error=PAGE["unknown_code"].format(code=code))
+    return _verdict(pdf, code=code)

@@ -1,0 +1,8 @@
+"""The one-stop system (Hệ thống một cửa điện tử): what officers work in all day. Importing the
+page modules registers their routes on the blueprint."""
+from __future__ import annotations
+
+from . import dossier_pages, inbox_pages, intake_pages, task_pages  # noqa: F401
+from .blueprint import workspace
+
+__all__ = ["workspace"]

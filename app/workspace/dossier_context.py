@@ -1,0 +1,70 @@
+"""What every officer page about a dossier shows: its facts, application data in words, its
+files with what their signatures said, and what a transition produced (a code, a request...)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import func, select
+
+from engine.forms import load_form
+
+from ..db import db
+from ..dossiers.completeness import upload_components
+from ..dossiers.messages import STATUS_LABELS
+from ..dossiers.models import Dossier, DossierFile, DossierResult
+from ..eforms.readable import readable
+from ..web import local_time
+from .messages import CHANNELS, MESSAGES
+
+REFUSED = 3
+
+
+def context(dossier: Dossier) -> dict:
+    procedure = dossier.procedure
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
+                               .order_by(DossierFile.id)).scalars().all()
+    names = {c["code"]: c["name"] for c in procedure.components}
+    present = {f.component_code for f in files if not f.superseded}
+    return {
+        "procedure": procedure, "statuses": STATUS_LABELS, "channels": CHANNELS,
+        "application": readable(form.schema, form.ui_schema, dossier.form_data),
+        "application_title": form.schema.get("title", ""),
+        "current_files": [f for f in files if not f.superseded], "old_files": [f for f in files if f.superseded],
+        "component_names": names,
+        "checklist": [(c, c["code"] in present) for c in upload_components(procedure)],
+    }
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A dossier's facts before a transition, to tell the officer what it produced."""
+    code: str | None
+    supplements: int
+    status: int
+    results: int
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> "Snapshot":
+        return cls(dossier.code, dossier.supplement_count or 0, dossier.status, _results(dossier.id))
+
+    def news(self, dossier: Dossier) -> list[str]:
+        found = []
+        if dossier.code and not self.code:
+            found.append(MESSAGES["received"].format(code=dossier.code, due=local_time(dossier.due_at)))
+        if (dossier.supplement_count or 0) > self.supplements:
+            found.append(MESSAGES["supplement_asked"])
+        if dossier.status == REFUSED and self.status != REFUSED:
+            found.append(MESSAGES["refused"])
+        results = _results(dossier.id)
+        if results > self.results:
+            code = db.session.execute(select(DossierResult.code).where(DossierResult.dossier_id == dossier.id)
+                                      .order_by(DossierResult.number.desc()).limit(1)).scalar()
+            found.append(MESSAGES["result_signed"].format(code=code))
+        return found
+
+
+def _results(dossier_id: int) -> int:
+    return db.session.execute(select(func.count()).select_from(DossierResult)
+                              .where(DossierResult.dossier_id == dossier_id)).scalar_one()

@@ -1,0 +1,170 @@
+"""An officer's view of one dossier: everything it holds, its position drawn on its own diagram,
+the control slip, its documents, and the actions on it (apology with a new date, digitising a
+paper result); plus the dossier register (Mẫu 06) of the officer's agency."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..clock import now
+from ..db import db
+from ..dossiers import apology, handoffs, printouts, results
+from ..dossiers.access import may_act_for_agency, may_read
+from ..dossiers.files import send_file_of
+from ..dossiers.errors import DossierError
+from ..dossiers.models import Dossier, DossierEvent, DossierResult, OpenTask
+from ..files.download import file_response
+from ..files.storage import storage
+from ..files.uploads import UploadRejected, accept_upload
+from ..web.session import login_required
+from ..workflow.service import workflow
+from . import diagram, dossier_context
+from .blueprint import STAFF, workspace
+from .messages import APOLOGY, DIGITISE, MESSAGES, VERDICTS
+
+DIGITISERS = ("one_stop", "specialist")
+PROCESSED = (9, 10)
+
+
+def _dossier(dossier_id: int) -> Dossier:
+    dossier = db.session.get(Dossier, dossier_id)
+    if dossier is None or not may_read(g.user, dossier):
+        abort(404)  # another agency's dossiers are not confirmed to exist
+    return dossier
+
+
+def _page(dossier: Dossier, errors: dict | None = None, status: int = 200, form: dict | None = None):
+    at = now()
+    events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)
+                                .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor),
+                                                                   joinedload(DossierEvent.agency))).scalars().all()
+    open_tasks = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id,
+                                                           OpenTask.closed_at.is_(None))).scalars().all()
+    rows = handoffs.handoffs(dossier.id, at)
+    found = db.session.execute(select(DossierResult).where(DossierResult.dossier_id == dossier.id)
+                               .order_by(DossierResult.number)).scalars().all()
+    return render_template(
+        "workspace/dossier.html", dossier=dossier, events=events, open_tasks=open_tasks, handoffs=rows,
+        verdicts=VERDICTS, documents=printouts.available(dossier), results=found, at=at,
+        svg=diagram.svg(dossier, rows), legend=diagram.LEGEND,
+        apology_refusal=apology.refusal(g.user, dossier, at, APOLOGY),
+        may_digitise=dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS),
+        errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
+        **dossier_context.context(dossier)), status
+
+
+@workspace.get("/ho-so/<int:dossier_id>")
+@login_required(*STAFF)
+def dossier_page(dossier_id: int):
+    return _page(_dossier(dossier_id))
+
+
+@workspace.get("/ho-so/<int:dossier_id>/tep/<int:file_id>")
+@login_required(*STAFF)
+def dossier_file(dossier_id: int, file_id: int):
+    return send_file_of(_dossier(dossier_id), file_id)
+
+
+@workspace.get("/ho-so/<int:dossier_id>/giay-to/<key>.pdf")
+@login_required(*STAFF)
+def document(dossier_id: int, key: str):
+    dossier = _dossier(dossier_id)
+    pdf = printouts.render(dossier, key[:16], now())
+    if pdf is None:
+        abort(404)
+    return file_response(pdf, f"{key}-{dossier.code or dossier.id}.pdf", inline=True)
+
+
+@workspace.get("/ho-so/<int:dossier_id>/ket-qua/<int:number>/ban-giay.pdf")
+@login_required(*STAFF)
+def paper_result(dossier_id: int, number: int):
+    dossier = _dossier(dossier_id)
+    result = db.session.execute(select(DossierResult).where(
+        DossierResult.dossier_id == dossier.id, DossierResult.number == number,
+        DossierResult.kind == "electronic")).scalar()
+    if result is None:
+        abort(404)
+    return file_response(printouts.paper_result(result), f"{result.code}-ban-giay.pdf", inline=True)
+
+
+@workspace.post("/ho-so/<int:dossier_id>/xin-loi")
+@login_required(*STAFF)
+def apologize(dossier_id: int):
+    dossier = _dossier(dossier_id)
+    form = {"ngay_hen_moi": request.form.get("ngay_hen_moi", "")[:32], "ly_do": request.form.get("ly_do", "")[:4000]}
+    try:
+        new_due = datetime.fromisoformat(form["ngay_hen_moi"]).replace(tzinfo=workflow().calendar.tz)
+    except ValueError:
+        return _page(dossier, {"ngay_hen_moi": APOLOGY["bad_instant"]}, 422, form)
+    try:
+        dossier = apology.apologize(g.user, dossier.id, new_due, form["ly_do"], now(), APOLOGY)
+        db.session.commit()
+    except DossierError as exc:
+        db.session.rollback()
+        errors = {f["field"]: f["message"] for f in exc.fields} or {"xin-loi": exc.message}
+        return _page(_dossier(dossier_id), errors, 422 if exc.fields else 409, form)
+    from ..web import local_time
+    flash(MESSAGES["apology_sent"].format(due=local_time(dossier.due_at)))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id, _anchor="giay-to"), 303)
+
+
+@workspace.post("/ho-so/<int:dossier_id>/so-hoa")
+@login_required(*DIGITISERS)
+def digitise(dossier_id: int):
+    dossier = _dossier(dossier_id)
+    if not (dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS)):
+        abort(403)
+    form = {name: " ".join(request.form.get(name, "").split())[:200] for name in DIGITISE["fields"]}
+    errors = {name: DIGITISE["required"].format(field=label) for name, label in DIGITISE["fields"].items()
+              if not form[name]}
+    signed_on = _date(form["ngay_ky"])
+    if form["ngay_ky"] and (signed_on is None or signed_on > now().astimezone(workflow().calendar.tz).date()):
+        errors["ngay_ky"] = DIGITISE["date"]
+    upload = request.files.get("tep_quet")
+    stored = None
+    if upload is None or not upload.filename:
+        errors["tep_quet"] = DIGITISE["no_file"]
+    else:
+        try:
+            stored = accept_upload(upload, current_app.config["MOTCUA_UPLOAD_TYPES"],
+                                   int(current_app.config["MOTCUA_UPLOAD_MAX_MB"] * 1024 * 1024))
+        except UploadRejected as exc:
+            errors["tep_quet"] = exc.message
+    if errors:
+        return _page(dossier, errors, 422, form)
+    try:
+        code = results.digitise(dossier, storage().open(stored.storage_key), stored.content_type,
+                                {"title": form["trich_yeu"], "document_number": form["so_ky_hieu"],
+                                 "signing_agency": form["co_quan_ban_hanh"], "signer": form["nguoi_ky"],
+                                 "signed_on": signed_on.isoformat(), "scan": stored.file_name}, now(), g.user)
+        db.session.commit()
+    except DossierError as exc:
+        db.session.rollback()
+        return _page(_dossier(dossier_id), {"so-hoa": exc.message}, 409, form)
+    flash(MESSAGES["digitised"].format(code=code))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="ket-qua"), 303)
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@workspace.get("/so-theo-doi")
+@login_required(*STAFF)
+def register():
+    """Mẫu 06 of the officer's agency for a period (default: this month so far)."""
+    today = now().astimezone(workflow().calendar.tz).date()
+    start = _date(request.args.get("tu", "")) or today.replace(day=1)
+    end = _date(request.args.get("den", "")) or today
+    agency = g.user.agency
+    if request.args.get("pdf") and agency is not None and start <= end and (end - start) <= timedelta(days=366):
+        return file_response(printouts.register(agency, start, end, today),
+                            f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.pdf", inline=True)
+    return render_template("workspace/register.html", start=start, end=end, agency=agency,
+                           invalid=start > end or (end - start) > timedelta(days=366))

@@ -1,0 +1,140 @@
+"""The task inbox as queries over the task projection (`open_tasks`), never the workflows.
+
+Three tabs: the tasks claimed by (or assigned to) me, the unclaimed tasks of my role at my
+agency, and every open task of my role at my agency. An administrator sees every agency's tasks,
+narrowed by agency and role. Each tab reads one index of `open_tasks` (see models.py): the
+filters narrow a range of it, and the order is the index's own (due time)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import and_, func, select
+
+from ..catalogue.models import Procedure
+from ..db import db
+from ..dossiers.models import Dossier, OpenTask
+from ..users.models import User
+from ..workflow.service import workflow
+
+TABS = ("cua-toi", "cho-nhan", "nhom")
+DUE_FILTERS = ("qua-han", "hom-nay", "3-ngay", "khong-han")
+PER_PAGE = 50
+MAX_QUERY = 64
+
+
+@dataclass(frozen=True)
+class Filters:
+    procedure_id: int | None = None
+    status: int | None = None
+    due: str | None = None
+    q: str = ""
+    agency_id: int | None = None  # an administrator's choice
+    role: str | None = None  # an administrator's choice
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list
+    total: int
+    page: int
+    pages: int
+
+
+def _scope(user, tab: str, filters: Filters):
+    """The WHERE of a tab, before the filters."""
+    open_only = OpenTask.closed_at.is_(None)
+    if tab == "cua-toi":
+        return and_(OpenTask.claimed_by_id == user.id, open_only)
+    if user.role == "admin":
+        clauses = [open_only]
+        if filters.role:
+            clauses.append(OpenTask.role == filters.role)
+        if filters.agency_id:
+            clauses.append(OpenTask.agency_id == filters.agency_id)
+    else:
+        clauses = [OpenTask.role == user.role, OpenTask.agency_id == user.agency_id, open_only]
+    if tab == "cho-nhan":
+        clauses.append(OpenTask.claimed_by_id.is_(None))
+    return and_(*clauses)
+
+
+def _due_clause(due: str | None, at: datetime):
+    calendar = workflow().calendar
+    if due == "qua-han":
+        return OpenTask.due_at < at
+    if due == "hom-nay":
+        local = at.astimezone(calendar.tz)
+        end = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=calendar.tz)
+        return and_(OpenTask.due_at >= at, OpenTask.due_at < end)
+    if due == "3-ngay":
+        return and_(OpenTask.due_at >= at, OpenTask.due_at <= calendar.add_working_days(at, 3))
+    if due == "khong-han":
+        return OpenTask.due_at.is_(None)
+    return None
+
+
+def _search_clause(q: str):
+    """A dossier code (exact, or the start of one), else part of the applicant's name."""
+    q = " ".join(q.split())[:MAX_QUERY]
+    if not q:
+        return None
+    if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
+        return Dossier.code.startswith(q.upper(), autoescape=True)
+    return Dossier.applicant_name.contains(q, autoescape=True)
+
+
+def _filtered(statement, user, tab: str, filters: Filters, at: datetime):
+    statement = statement.where(_scope(user, tab, filters))
+    if filters.procedure_id:
+        statement = statement.where(OpenTask.procedure_id == filters.procedure_id)
+    if filters.status:
+        statement = statement.where(OpenTask.status == filters.status)
+    due = _due_clause(filters.due, at)
+    if due is not None:
+        statement = statement.where(due)
+    search = _search_clause(filters.q)
+    if search is not None:
+        statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id).where(search)
+    return statement
+
+
+def rows_statement(user, tab: str, filters: Filters, at: datetime):
+    """The tab's rows, due first; the columns the inbox shows and nothing else."""
+    claimer = User.__table__.alias("claimer")
+    statement = select(
+        OpenTask.id, OpenTask.name, OpenTask.status, OpenTask.due_at, OpenTask.opened_at, OpenTask.role,
+        OpenTask.claimed_by_id, claimer.c.full_name.label("claimed_by_name"), OpenTask.dossier_id,
+        Dossier.code, Dossier.applicant_name, Dossier.channel, Dossier.due_at.label("dossier_due_at"),
+        Procedure.name.label("procedure_name"))
+    statement = _filtered(statement.select_from(OpenTask), user, tab, filters, at)
+    if _search_clause(filters.q) is None:
+        statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id)
+    return (statement.join(Procedure, Procedure.id == OpenTask.procedure_id)
+            .outerjoin(claimer, claimer.c.id == OpenTask.claimed_by_id)
+            # NULLS LAST is PostgreSQL's own order of an ascending index; SQLite sorts them.
+            .order_by(OpenTask.due_at.asc().nulls_last(), OpenTask.opened_at, OpenTask.id))
+
+
+def count_statement(user, tab: str, filters: Filters, at: datetime):
+    return _filtered(select(func.count()).select_from(OpenTask), user, tab, filters, at)
+
+
+def tab_counts(user, filters: Filters, at: datetime) -> dict[str, int]:
+    return {tab: db.session.execute(count_statement(user, tab, filters, at)).scalar_one() for tab in TABS}
+
+
+def page_of(user, tab: str, filters: Filters, at: datetime, page: int, total: int) -> Page:
+    pages = max(-(-total // PER_PAGE), 1)
+    page = min(max(page, 1), pages)
+    rows = db.session.execute(rows_statement(user, tab, filters, at)
+                              .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
+    return Page(rows, total, page, pages)
+
+
+def procedures_offered(user, filters: Filters) -> list[tuple[int, str]]:
+    """The procedures that have open tasks in the user's group, for the filter."""
+    in_group = select(OpenTask.procedure_id).where(_scope(user, "nhom", filters)).distinct()
+    query = select(Procedure.id, Procedure.name).where(Procedure.id.in_(in_group)).order_by(Procedure.name)
+    return [tuple(r) for r in db.session.execute(query)]

@@ -1,0 +1,99 @@
+"""The task inbox page and the claim / release / assign buttons it carries."""
+from __future__ import annotations
+
+from flask import flash, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from engine.roles import LANE_ROLES, ROLE_LABELS
+
+from ..agencies.models import Agency
+from ..clock import now
+from ..db import db
+from ..dossiers import work
+from ..dossiers.errors import DossierError
+from ..dossiers.messages import STATUS_LABELS
+from ..web.session import login_required
+from ..workflow.service import workflow
+from . import inbox
+from .blueprint import STAFF, workspace
+from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, MESSAGES, TABS
+
+
+def _int(name: str) -> int | None:
+    value = request.args.get(name, type=int)
+    return value if value and value > 0 else None
+
+
+def _filters() -> inbox.Filters:
+    args = request.args
+    due = args.get("han")
+    role = args.get("vai_tro")
+    return inbox.Filters(procedure_id=_int("thu_tuc"), status=_int("trang_thai"),
+                         due=due if due in inbox.DUE_FILTERS else None, q=(args.get("q") or "")[:inbox.MAX_QUERY],
+                         agency_id=_int("co_quan") if g.user.role == "admin" else None,
+                         role=role if g.user.role == "admin" and role in LANE_ROLES else None)
+
+
+def _default_tab(counts: dict[str, int]) -> str:
+    """My own work first; with none claimed, what waits for someone to take it."""
+    if g.user.role == "admin":
+        return "nhom"
+    return "cua-toi" if counts["cua-toi"] or not counts["cho-nhan"] else "cho-nhan"
+
+
+@workspace.get("")
+@login_required(*STAFF)
+def inbox_page():
+    filters = _filters()
+    at = now()
+    counts = inbox.tab_counts(g.user, filters, at)
+    tab = request.args.get("tab")
+    tab = tab if tab in inbox.TABS else _default_tab(counts)
+    page = inbox.page_of(g.user, tab, filters, at, request.args.get("trang", 1, type=int) or 1, counts[tab])
+    kept = {k: v for k, v in request.args.items() if k not in ("tab", "trang") and v}
+    tz = workflow().calendar.tz
+    return render_template(
+        "workspace/inbox.html", tab=tab, tabs=ADMIN_TABS if g.user.role == "admin" else TABS, counts=counts,
+        page=page, filters=filters, kept=kept, at=at, today=at.astimezone(tz).date(), tz=tz,
+        procedures=inbox.procedures_offered(g.user, filters), statuses=STATUS_LABELS, due_filters=DUE_FILTERS,
+        agencies=db.session.execute(select(Agency.id, Agency.name).order_by(Agency.name)).all()
+        if g.user.role == "admin" else [],
+        roles={code: ROLE_LABELS[code] for code in LANE_ROLES}, channels=CHANNELS, messages=MESSAGES)
+
+
+def _back(default: str):
+    """Where a button's form asked to return (a path inside the one-stop system), else default."""
+    target = request.form.get("next", "")
+    return redirect(target if target.startswith("/mot-cua") and "//" not in target else default, 303)
+
+
+def _act(action, done: str, **values):
+    try:
+        task = action()
+    except DossierError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return _back(url_for("workspace.inbox_page"))
+    values = {k: v(task) if callable(v) else v for k, v in values.items()}
+    flash(MESSAGES[done].format(name=task.name, dossier=task.dossier.code or f"số {task.dossier_id}", **values))
+    return _back(url_for("workspace.inbox_page"))
+
+
+@workspace.post("/viec/<task_id>/nhan")
+@login_required(*STAFF)
+def claim(task_id: str):
+    return _act(lambda: work.claim(g.user, task_id[:36], now()), "claimed")
+
+
+@workspace.post("/viec/<task_id>/tra-lai")
+@login_required(*STAFF)
+def release(task_id: str):
+    return _act(lambda: work.release(g.user, task_id[:36], now()), "released")
+
+
+@workspace.post("/viec/<task_id>/giao")
+@login_required("leader", "admin")
+def assign(task_id: str):
+    assignee = request.form.get("can_bo", type=int)
+    return _act(lambda: work.assign(g.user, task_id[:36], assignee, now()), "assigned",
+                assignee=lambda task: task.claimed_by.full_name)

@@ -1,0 +1,102 @@
+"""Counter and postal intake: the one-stop desk enters a paper dossier for a citizen (found by
+ID number, or recorded on the spot), scans each component, and the same process starts as for
+an online dossier. Uploads already accepted ride along in a signed field, so a form sent back
+for a correction never loses a scan."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..catalogue.models import Procedure
+from ..db import db
+from ..users import identity
+from ..users.models import User
+from ..users.passwords import hash_password
+from .messages import INTAKE
+
+CHANNELS = ("counter", "postal")
+CITIZEN_FIELDS = ("ho_ten", "ngay_sinh", "so_cccd", "dia_chi", "so_dien_thoai")
+MAX_POSTAL_CODE = 40
+
+
+def find_citizen(id_number: str) -> User | None:
+    return db.session.execute(select(User).where(User.id_number == id_number.strip()[:12],
+                                                 User.role == "citizen")).scalar()
+
+
+def id_number_taken(id_number: str) -> bool:
+    """The number belongs to an account that is not a citizen's (it cannot apply)."""
+    return db.session.execute(select(User.id).where(User.id_number == id_number.strip()[:12],
+                                                    User.role != "citizen")).first() is not None
+
+
+def citizen_errors(form, today) -> tuple[dict, dict]:
+    clean, errors = identity.validate_profile(form, CITIZEN_FIELDS, today)
+    email = (form.get("email") or "").strip()
+    if email:
+        error = identity.email_error(email)
+        if error:
+            errors["email"] = error
+        else:
+            clean["email"] = identity.normalise_email(email)
+    return clean, errors
+
+
+def create_citizen(clean: dict, at: datetime) -> User:
+    """A citizen record for a paper dossier: no password anyone knows, so no login until the
+    person registers (or resets the password with the e-mail given here)."""
+    user = User(username=clean["so_cccd"], password_hash=hash_password(secrets.token_urlsafe(32)),
+                role="citizen", full_name=clean["ho_ten"], date_of_birth=clean["ngay_sinh"],
+                id_number=clean["so_cccd"], address=clean["dia_chi"], phone=clean["so_dien_thoai"],
+                email=clean.get("email"), email_verified_at=None, created_at=at)
+    try:
+        with db.session.begin_nested():
+            db.session.add(user)
+    except IntegrityError:  # recorded a moment ago by another desk, or the e-mail is someone's
+        db.session.rollback()
+        user = find_citizen(clean["so_cccd"])
+        if user is None:
+            raise
+    return user
+
+
+def procedures_for(officer) -> list[Procedure]:
+    query = select(Procedure).where(Procedure.published.is_(True)).order_by(Procedure.name)
+    if officer.role != "admin":
+        query = query.where(Procedure.agency_id == officer.agency_id)
+    return list(db.session.execute(query).scalars())
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="motcua-intake-files")
+
+
+def carry(files: list[dict]) -> str:
+    return _serializer().dumps(files)
+
+
+def carried(token: str) -> list[dict]:
+    """The scans accepted earlier on this form; a tampered field is ignored."""
+    if not token:
+        return []
+    try:
+        files = _serializer().loads(token)
+    except BadSignature:
+        return []
+    return files if isinstance(files, list) else []
+
+
+def channel_errors(form) -> tuple[str | None, str, dict]:
+    channel = form.get("hinh_thuc")
+    postal = " ".join((form.get("so_buu_gui") or "").split())
+    errors = {}
+    if channel not in CHANNELS:
+        errors["hinh_thuc"] = INTAKE["channel"]
+    elif channel == "postal" and not (0 < len(postal) <= MAX_POSTAL_CODE):
+        errors["so_buu_gui"] = INTAKE["postal_code"]
+    return channel if channel in CHANNELS else None, postal, errors

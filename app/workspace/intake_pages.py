@@ -1,0 +1,135 @@
+"""The counter intake pages: find or record the citizen, choose the procedure, fill its e-form
+and scan its components, start the process."""
+from __future__ import annotations
+
+import secrets
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from engine.forms import load_form
+
+from ..clock import now
+from ..db import db
+from ..dossiers.completeness import missing_components, upload_components
+from ..dossiers.errors import Conflict, Invalid
+from ..dossiers.models import OpenTask
+from ..dossiers.submission import submit
+from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..portal.messages import COMPONENT_KINDS
+from ..portal.uploads import component_anchor, limits_text, read_uploads
+from ..users import identity
+from ..users.models import User
+from ..web.session import login_required
+from . import intake as desk
+from .blueprint import workspace
+from .messages import CHANNELS, INTAKE, MESSAGES
+
+DESK = ("one_stop", "admin")
+PREFIX = "f"
+
+
+@workspace.route("/tiep-nhan", methods=["GET", "POST"])
+@login_required(*DESK)
+def intake():
+    """Step 1: the citizen, by ID number; unknown, the desk records them."""
+    id_number = (request.values.get("so_cccd") or "").strip()[:12]
+    errors, found = {}, None
+    if id_number:
+        error = identity.id_number_error(id_number)
+        if error:
+            errors["so_cccd"] = error
+        else:
+            found = desk.find_citizen(id_number)
+            if found is None and desk.id_number_taken(id_number):
+                errors["so_cccd"] = INTAKE["id_taken"]
+    if request.method == "POST" and found is None and not errors and id_number:
+        clean, errors = desk.citizen_errors(request.form, now().date())
+        if not errors:
+            found = desk.create_citizen(clean, now())
+            db.session.commit()
+            flash(MESSAGES["citizen_created"].format(name=found.full_name))
+    if found is not None:
+        return render_template("workspace/intake_citizen.html", citizen=found,
+                               procedures=desk.procedures_for(g.user), errors={})
+    status = 422 if errors else 200
+    return render_template("workspace/intake_find.html", id_number=id_number, errors=errors,
+                           values=request.form if request.method == "POST" else {},
+                           searched=bool(id_number) and not errors.get("so_cccd")), status
+
+
+def _citizen(user_id) -> User:
+    citizen = db.session.get(User, user_id) if user_id else None
+    if citizen is None or citizen.role != "citizen":
+        abort(404)
+    return citizen
+
+
+def _procedure(code: str):
+    found = next((p for p in desk.procedures_for(g.user) if p.code == code[:32]), None)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, status: int = 200):
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
+    return render_template(
+        "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
+        fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=desk.carry(files),
+        components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
+        errors=errors, channels={k: CHANNELS[k] for k in desk.CHANNELS}, values=request.form,
+        nonce=request.form.get("nonce") or secrets.token_urlsafe(16)), status
+
+
+@workspace.get("/tiep-nhan/<int:citizen_id>/<code>")
+@login_required(*DESK)
+def intake_form(citizen_id: int, code: str):
+    citizen = _citizen(citizen_id)
+    procedure = _procedure(code)
+    prefill = {"ho_ten": citizen.full_name, "ho_ten_nguoi_yeu_cau": citizen.full_name,
+               "so_cccd": citizen.id_number, "so_dien_thoai": citizen.phone}
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    data = {k: v for k, v in prefill.items() if v and k in form.schema.get("properties", {})}
+    return _page(citizen, procedure, data, [], {})
+
+
+@workspace.post("/tiep-nhan/<int:citizen_id>/<code>")
+@login_required(*DESK)
+def intake_submit(citizen_id: int, code: str):
+    citizen = _citizen(citizen_id)
+    procedure = _procedure(code)
+    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    try:
+        data = parse_submission(form, request.form, PREFIX)
+    except FormTooLarge as exc:
+        return _page(citizen, procedure, {}, desk.carried(request.form.get("tep_da_nhan", "")),
+                     {"noi-dung": exc.message}, 413)
+    new_files, errors = read_uploads(procedure)
+    files = desk.carried(request.form.get("tep_da_nhan", "")) + new_files
+    action = request.form.get("action", "submit")[:200]
+    if action.startswith(("add:", "remove:")):
+        return _page(citizen, procedure, apply_action(form, data, action), files, errors)
+    for error in form.validate(data):
+        errors.setdefault(field_anchor(error.field, PREFIX), error.message)
+    for component in missing_components(procedure, files, on_behalf=False):
+        errors.setdefault(component_anchor(component["code"]),
+                          INTAKE["missing_component"].format(name=component["name"]))
+    channel, postal, channel_errors = desk.channel_errors(request.form)
+    errors.update(channel_errors)
+    if errors:
+        return _page(citizen, procedure, data, files, errors, 422)
+    try:
+        dossier, _ = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{request.form.get('nonce', '')[:64]}",
+                            channel=channel, files=files, entered_by=g.user,
+                            details={"so_buu_gui": postal} if channel == "postal" else None)
+    except (Invalid, Conflict) as exc:
+        db.session.rollback()
+        return _page(citizen, procedure, data, files, {"noi-dung": str(exc)}, 422)
+    flash(MESSAGES["intake_done"].format(channel=CHANNELS[channel].lower(), name=citizen.full_name))
+    task = db.session.execute(select(OpenTask.id).where(OpenTask.dossier_id == dossier.id,
+                                                        OpenTask.closed_at.is_(None))).scalar()
+    target = url_for("workspace.task_page", task_id=task) if task else url_for("workspace.dossier_page",
+                                                                                dossier_id=dossier.id)
+    return redirect(target, 303)

@@ -1,0 +1,63 @@
+"""What the one-stop system says to officers, in Vietnamese, in one place."""
+
+TABS = {"cua-toi": "Việc của tôi", "cho-nhan": "Chờ nhận xử lý", "nhom": "Tất cả việc của nhóm"}
+ADMIN_TABS = {"cua-toi": "Việc của tôi", "cho-nhan": "Chưa có người nhận", "nhom": "Tất cả công việc"}
+DUE_FILTERS = {"qua-han": "Đã quá hạn", "hom-nay": "Đến hạn hôm nay", "3-ngay": "Đến hạn trong 3 ngày làm việc",
+               "khong-han": "Không có thời hạn"}
+CHANNELS = {"online": "Trực tuyến", "counter": "Trực tiếp tại quầy", "postal": "Qua bưu chính công ích"}
+VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn", "open_late": "Đang quá hạn",
+            "open": "Đang xử lý", "none": "Không quy định thời hạn"}
+MARK_STATES = {"done": "Đã thực hiện", "current": "Đang thực hiện", "late": "Trễ hạn"}
+
+MESSAGES = {
+    "claimed": "Đã nhận xử lý «{name}» của hồ sơ {dossier}.",
+    "released": "Đã trả «{name}» về nhóm.",
+    "assigned": "Đã giao «{name}» cho {assignee}.",
+    "completed": "Đã hoàn thành «{name}» của hồ sơ {dossier}.",
+    "received": "Đã tiếp nhận hồ sơ, cấp mã {code}. Hẹn trả kết quả: {due}.",
+    "supplement_asked": "Đã yêu cầu bổ sung hồ sơ; Phiếu yêu cầu bổ sung (Mẫu 02) đã sẵn sàng để in và gửi công dân.",
+    "refused": "Đã từ chối tiếp nhận hồ sơ; Phiếu từ chối (Mẫu 03) đã sẵn sàng để in.",
+    "result_signed": "Đã phê duyệt và ký số kết quả {code}.",
+    "apology_sent": "Đã gửi thư xin lỗi; ngày hẹn trả kết quả mới: {due}.",
+    "digitised": "Đã số hóa kết quả giấy thành {code} và ký số.",
+    "intake_done": "Đã nhập hồ sơ {channel} cho {name}; hồ sơ đang ở bước tiếp nhận.",
+    "citizen_found": "Đã tìm thấy công dân {name}.",
+    "citizen_created": "Đã tạo hồ sơ công dân {name} (chưa có tài khoản đăng nhập).",
+    "no_dossier_code": "chưa cấp mã",
+    "task_unknown": "Không tìm thấy công việc này.",
+    "unassigned": "Chưa có người nhận",
+    "justification_help": "Chỉ cần khi yêu cầu bổ sung thêm một lần nữa: pháp luật yêu cầu hướng dẫn đầy đủ một lần.",
+    "form_too_large": "Nội dung gửi lên quá lớn.",
+}
+
+INTAKE = {
+    "id_number": "Số định danh cá nhân phải gồm đúng 12 chữ số.",
+    "full_name": "Vui lòng nhập họ và tên (2–100 ký tự).",
+    "date_of_birth": "Ngày sinh không hợp lệ (dùng định dạng ngày/tháng/năm).",
+    "phone": "Số điện thoại gồm 10 chữ số, bắt đầu bằng 0.",
+    "email": "Địa chỉ thư điện tử không hợp lệ.",
+    "address": "Vui lòng nhập địa chỉ (tối đa 500 ký tự).",
+    "channel": "Chọn hình thức nộp: trực tiếp hoặc qua bưu chính.",
+    "procedure": "Chọn thủ tục hành chính của cơ quan.",
+    "missing_component": "Thiếu bản quét thành phần «{name}».",
+    "id_taken": "Số định danh này đã thuộc về một tài khoản khác không phải công dân.",
+    "postal_code": "Nhập số hiệu bưu gửi (tối đa 40 ký tự) khi hồ sơ đến qua bưu chính.",
+}
+
+APOLOGY = {
+    "not_allowed": "Chỉ chuyên viên hoặc lãnh đạo của cơ quan giải quyết hồ sơ mới gửi được thư xin lỗi.",
+    "not_processing": "Chỉ gửi thư xin lỗi cho hồ sơ đã tiếp nhận và đang giải quyết.",
+    "once": "Hồ sơ này đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép hẹn lại một lần.",
+    "too_late": "Thư xin lỗi phải gửi chậm nhất 1 ngày làm việc trước hạn trả kết quả ({due}); nay đã quá thời điểm đó.",
+    "new_due": "Ngày hẹn mới phải sau ngày hẹn hiện tại ({due}) và là giờ làm việc.",
+    "reason": "Ghi rõ lý do chậm trả kết quả (tối đa 2.000 ký tự).",
+    "bad_instant": "Ngày giờ hẹn mới không hợp lệ.",
+}
+
+DIGITISE = {
+    "fields": {"trich_yeu": "trích yếu (tên kết quả)", "so_ky_hieu": "số, ký hiệu văn bản",
+               "co_quan_ban_hanh": "cơ quan ban hành", "nguoi_ky": "người ký bản giấy", "ngay_ky": "ngày ký"},
+    "required": "Vui lòng nhập {field}.",
+    "date": "Ngày ký không hợp lệ hoặc ở tương lai.",
+    "no_file": "Vui lòng chọn tệp bản quét (PDF, JPEG hoặc PNG).",
+}

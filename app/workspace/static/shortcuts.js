@@ -1,0 +1,58 @@
+// Keyboard shortcuts of the one-stop system: a progressive addition, every action stays a plain
+// link or form button. Keys are ignored while typing in a field (except Ctrl+Enter to send).
+(function () {
+  "use strict";
+  var rows = [], current = -1, pending = "";
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  function select(index) {
+    if (!rows.length) { return; }
+    current = Math.max(0, Math.min(rows.length - 1, index));
+    rows.forEach(function (row, i) { row.classList.toggle("selected", i === current); });
+    var link = rows[current].querySelector("a");
+    if (link) { link.focus(); }
+  }
+
+  function follow(selector) {
+    var link = document.querySelector('[data-key="' + selector + '"]');
+    if (link) { link.click(); return true; }
+    return false;
+  }
+
+  function claimButton() {
+    if (current >= 0) { return rows[current].querySelector("[data-claim]"); }
+    return document.querySelector("[data-claim]");
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      var form = event.target.closest && event.target.closest("form[data-submit-shortcut]");
+      if (form) { event.preventDefault(); form.requestSubmit(); }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    var key = event.key;
+    if (pending === "g") {
+      pending = "";
+      if (follow("g " + key)) { event.preventDefault(); }
+      return;
+    }
+    if (key === "g") { pending = "g"; return; }
+    if (key === "j" || key === "ArrowDown" && rows.length) { event.preventDefault(); select(current + 1); }
+    else if (key === "k" || key === "ArrowUp" && rows.length) { event.preventDefault(); select(current - 1); }
+    else if (key === "Enter" && current >= 0) { event.preventDefault(); window.location = rows[current].dataset.href; }
+    else if (key === "n") { var button = claimButton(); if (button) { event.preventDefault(); button.click(); } }
+    else if (key === "/") { var search = document.querySelector("[data-search]"); if (search) { event.preventDefault(); search.focus(); } }
+    else if (key === "1" || key === "2" || key === "3") { if (follow(key)) { event.preventDefault(); } }
+    else if (key === "Escape") { follow("Escape"); }
+    else if (key === "?") { var help = document.getElementById("phim-tat"); if (help) { help.open = !help.open; help.scrollIntoView(); } }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    rows = Array.prototype.slice.call(document.querySelectorAll("[data-row]"));
+  });
+})();

@@ -1,0 +1,96 @@
+"""Working one task: the dossier at a glance, the step's form (the same JSON Schema renderer as
+the portal), and the actions the diagram offers through that form."""
+from __future__ import annotations
+
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+
+from engine.forms import load_form
+
+from ..clock import now
+from ..db import db
+from ..dossiers import work
+from ..dossiers.errors import Conflict, Forbidden, Invalid, NotFound
+from ..dossiers.models import OpenTask
+from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..web.session import login_required
+from . import dossier_context
+from .blueprint import STAFF, workspace
+from .messages import MESSAGES
+
+PREFIX = "f"
+JUSTIFICATION = "ly-do-bo-sung-them"
+
+
+def _task(task_id: str) -> OpenTask:
+    task = db.session.get(OpenTask, task_id[:36])
+    if task is None:
+        abort(404)
+    workable = task.role == g.user.role and task.agency_id == g.user.agency_id
+    if not (workable or work.may_assign(g.user, task)):
+        abort(403)
+    return task
+
+
+def _form(task: OpenTask):
+    return load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form) if task.form else None
+
+
+def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, status: int = 200):
+    form = _form(task)
+    errors = errors or {}
+    shown = [e for e in form.validate(data or {}) if field_anchor(e.field, PREFIX) in errors] \
+        if form is not None and errors else []
+    workable = task.role == g.user.role and task.agency_id == g.user.agency_id
+    return render_template(
+        "workspace/task.html", task=task, dossier=task.dossier, form=form, errors=errors,
+        fields_html=render_fields(form, data or {}, shown, PREFIX) if form is not None else "",
+        workable=workable and task.closed_at is None and task.claimed_by_id in (None, g.user.id),
+        may_assign=work.may_assign(g.user, task) and task.closed_at is None,
+        assignees=work.assignees(task) if work.may_assign(g.user, task) else [],
+        justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
+        messages=MESSAGES, at=now(), **dossier_context.context(task.dossier),
+    ), status
+
+
+@workspace.get("/viec/<task_id>")
+@login_required(*STAFF)
+def task_page(task_id: str):
+    task = _task(task_id)
+    return _page(task, status=409 if task.closed_at else 200)
+
+
+@workspace.post("/viec/<task_id>/xu-ly")
+@login_required(*STAFF)
+def complete(task_id: str):
+    task = _task(task_id)
+    form = _form(task)
+    data = {}
+    if form is not None:
+        try:
+            data = parse_submission(form, request.form, PREFIX)
+        except FormTooLarge as exc:
+            return _page(task, {}, {"bieu-mau": exc.message}, status=413)
+        action = request.form.get("action", "")[:200]
+        if action.startswith(("add:", "remove:")):
+            return _page(task, apply_action(form, data, action))
+        errors = {field_anchor(e.field, PREFIX): e.message for e in form.validate(data)}
+        if errors:
+            return _page(task, data, errors, status=422)
+    name, before = task.name, dossier_context.Snapshot.of(task.dossier)
+    try:
+        dossier = work.complete(g.user, task.id, data, now(), request.form.get("ly_do_bo_sung_them"))
+    except Invalid as exc:
+        db.session.rollback()
+        errors = {JUSTIFICATION if f.get("field") == "justification" else field_anchor(f["field"], PREFIX): f["message"]
+                  for f in exc.fields} or {"bieu-mau": exc.message}
+        return _page(_task(task_id), data, {"bieu-mau": exc.message, **errors}, status=422)
+    except (Conflict, Forbidden, NotFound) as exc:
+        db.session.rollback()
+        return _page(_task(task_id), data, {"bieu-mau": exc.message}, status=409)
+    news = before.news(dossier)
+    flash(MESSAGES["completed"].format(name=name, dossier=dossier.code or f"số {dossier.id}"))
+    for message in news:
+        flash(message)
+    if news:  # a document to print or a result to check: the dossier page has it at the top
+        return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id, _anchor="giay-to"), 303)
+    return redirect(url_for("workspace.inbox_page"), 303)

@@ -1,0 +1,127 @@
+"""`motcua keys init`: a province root CA and one certificate per agency of the database, read
+back with cryptography as any X.509 reader would."""
+from __future__ import annotations
+
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import ExtensionOID, NameOID
+
+from app.demo import AGENCIES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def motcua(*args):
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+
+
+def string_types(certificate: x509.Certificate) -> dict[str, str]:
+    """The ASN.1 string type of each subject attribute, read from the DER (asn1crypto)."""
+    from asn1crypto import x509 as asn1
+    subject = asn1.Certificate.load(certificate.public_bytes(serialization.Encoding.DER)).subject
+    return {rdn[0]["type"].native: rdn[0]["value"].name for rdn in subject.chosen}
+
+
+def names(certificate: x509.Certificate, oid) -> list[str]:
+    return [a.value for a in certificate.subject.get_attributes_for_oid(oid)]
+
+
+def test_keys_init_makes_a_root_and_one_certificate_per_agency(clean_app, database_url, tmp_path):
+    directory = tmp_path / "keys"
+    result = motcua("keys", "init", "--db", database_url, "--dir", str(directory))
+    assert result.returncode == 0, result.stderr
+    assert "Đã tạo chứng thư số gốc" in result.stdout
+    root = x509.load_pem_x509_certificate((directory / "root.cert.pem").read_bytes())
+    assert root.issuer == root.subject
+    assert root.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    root.verify_directly_issued_by(root)
+    assert 9 * 365 <= (root.not_valid_after_utc - root.not_valid_before_utc).days <= 11 * 365
+    assert names(root, NameOID.ORGANIZATION_NAME) == ["Ủy ban nhân dân tỉnh Bình An"]
+    parents = {code: parent for code, _, _, parent in AGENCIES}
+    by_code = {code: name for code, name, _, _ in AGENCIES}
+    for code, name, _, parent in AGENCIES:
+        assert f"Đã tạo khóa và chứng thư số cho {code} ({name})" in result.stdout
+        cert = x509.load_pem_x509_certificate((directory / f"{code}.cert.pem").read_bytes())
+        cert.verify_directly_issued_by(root)  # signed by the root's key
+        assert cert.issuer == root.subject
+        assert names(cert, NameOID.COMMON_NAME) == [name]
+        assert names(cert, NameOID.ORGANIZATION_IDENTIFIER) == [code]
+        assert names(cert, NameOID.ORGANIZATION_NAME) == [by_code[parents[code] or code]]
+        assert string_types(cert) == {"common_name": "utf8_string", "organization_name": "utf8_string",
+                                      "organization_identifier": "utf8_string", "country_name": "printable_string"}
+        usage = cert.extensions.get_extension_for_oid(ExtensionOID.KEY_USAGE)
+        assert usage.critical and usage.value.digital_signature and usage.value.content_commitment
+        assert not usage.value.key_cert_sign and not usage.value.key_encipherment
+        assert not cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+        key_file = directory / f"{code}.key.pem"
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+        key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
+        assert isinstance(key, ec.EllipticCurvePrivateKey)
+        assert key.public_key() == cert.public_key()
+    assert stat.S_IMODE((directory / "root.key.pem").stat().st_mode) == 0o600
+
+
+def test_existing_keys_are_kept_unless_forced(clean_app, database_url, tmp_path):
+    directory = tmp_path / "keys"
+    assert motcua("keys", "init", "--db", database_url, "--dir", str(directory)).returncode == 0
+    before = {p.name: p.read_bytes() for p in directory.glob("*.pem")}
+    again = motcua("keys", "init", "--db", database_url, "--dir", str(directory))
+    assert again.returncode == 0, again.stderr
+    assert "Giữ nguyên chứng thư số gốc đã có" in again.stdout and "Đã tạo khóa" not in again.stdout
+    assert {p.name: p.read_bytes() for p in directory.glob("*.pem")} == before
+    forced = motcua("keys", "init", "--db", database_url, "--dir", str(directory), "--force")
+    assert forced.returncode == 0, forced.stderr
+    after = {p.name: p.read_bytes() for p in directory.glob("*.pem")}
+    assert after.keys() == before.keys() and all(after[n] != before[n] for n in before)
+
+
+def test_a_new_agency_gets_a_key_from_the_existing_root(keys, clean_app):
+    from app.agencies.models import Agency
+    from app.db import db
+    from app.signing.demo_keys import ensure_demo_keys
+    root_before = (keys / "root.cert.pem").read_bytes()
+    with clean_app.app_context():
+        db.session.add(Agency(code="000.21.01.H99", name="Ủy ban nhân dân xã Bình Minh", level="xa"))
+        db.session.commit()
+    result = ensure_demo_keys(clean_app)
+    assert result.created == ["000.21.01.H99"] and not result.root_created
+    assert (keys / "root.cert.pem").read_bytes() == root_before
+    root = x509.load_pem_x509_certificate(root_before)
+    x509.load_pem_x509_certificate((keys / "000.21.01.H99.cert.pem").read_bytes()).verify_directly_issued_by(root)
+
+
+def test_without_the_root_key_nothing_is_issued(clean_app, tmp_path):
+    """Production: the directory holds a real CA's root certificate only; the demo never
+    makes a root of its own beside it."""
+    from app.signing.demo_keys import ensure_demo_keys
+    directory = tmp_path / "keys"
+    directory.mkdir()
+    (directory / "root.cert.pem").write_bytes(b"a real CA's certificate")
+    previous, clean_app.config["MOTCUA_KEYS_DIR"] = clean_app.config["MOTCUA_KEYS_DIR"], str(directory)
+    try:
+        result = ensure_demo_keys(clean_app)
+    finally:
+        clean_app.config["MOTCUA_KEYS_DIR"] = previous
+    assert not result.created and not result.root_created and len(result.no_root_key) == len(AGENCIES)
+    assert sorted(p.name for p in directory.iterdir()) == ["root.cert.pem"]
+
+
+def test_keys_init_without_agencies_says_what_to_do(tmp_path):
+    result = motcua("keys", "init", "--db", str(tmp_path / "empty.db"), "--dir", str(tmp_path / "keys"))
+    assert result.returncode == 2
+    assert "motcua db upgrade --demo" in result.stderr
+
+
+@pytest.mark.parametrize("code", ["../etc/passwd", "", "a/b", "x" * 40])
+def test_agency_codes_never_name_other_files(code, tmp_path):
+    from app.signing.backends import SigningUnavailable, signer_for
+    with pytest.raises(SigningUnavailable, match="không hợp lệ"):
+        signer_for(code, {"MOTCUA_KEYS_DIR": str(tmp_path)})

@@ -1,0 +1,172 @@
+"""Signing a result and verifying it: pdfsig (poppler, NSS) is the independent reader, and
+verify_pdf must agree with it on intact, trusted and changed files."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.signing.backends import SigningUnavailable
+from app.signing.verify import VerificationError, verify_pdf
+
+from .conftest import AT, SIGNING_AGENCY, TEXT, add_annotation, make_pdf, nss_database, pdfsig, self_signed, sign
+
+
+def test_pdfsig_accepts_the_signature(keys, clean_app, tmp_path):
+    signed = sign(clean_app)
+    report = pdfsig(signed, tmp_path)
+    assert "Signature Validation: Signature is Valid." in report
+    assert "Signer Certificate Common Name: Sở Tư pháp tỉnh Bình An" in report
+    assert "Signature Type: ETSI.CAdES.detached" in report  # PAdES
+    assert "Signing Time: Feb 13 2026 02:30:00" in report  # the injected instant (TZ=UTC)
+    assert "Total document signed" in report
+    assert "Certificate is Trusted." not in report  # nobody told NSS about our root
+
+
+def test_pdfsig_trusts_the_signer_once_it_trusts_our_root(keys, clean_app, tmp_path):
+    nss = nss_database(tmp_path / "nss", trusted_root=keys / "root.cert.pem")
+    report = pdfsig(sign(clean_app), tmp_path, nss_dir=nss)
+    assert "Signature is Valid." in report
+    assert "Certificate Validation: Certificate is Trusted." in report
+
+
+def test_verify_reports_a_valid_signature(keys, clean_app):
+    [report] = verify_pdf(sign(clean_app), clean_app.config)
+    assert report.valid and report.intact and report.trusted
+    assert not report.modified_after_signing and report.modification == "none" and report.document_ok
+    assert report.signer == "Sở Tư pháp tỉnh Bình An (Ủy ban nhân dân tỉnh Bình An)"
+    assert report.signer_common_name == "Sở Tư pháp tỉnh Bình An"
+    assert report.signer_organisation == "Ủy ban nhân dân tỉnh Bình An"
+    assert report.signer_code == SIGNING_AGENCY
+    assert report.signer_name == "Phạm Thị Dung"
+    assert report.reason == "Phê duyệt kết quả giải quyết" and report.location == "Bình An"
+    assert report.signed_at == AT and report.signed_at.utcoffset() is not None
+    assert report.summary == ("Chữ ký số hợp lệ của Sở Tư pháp tỉnh Bình An (Ủy ban nhân dân tỉnh Bình An); "
+                              "tệp không bị thay đổi sau khi ký.")
+
+
+def test_the_signing_time_defaults_to_now(keys, clean_app):
+    from datetime import datetime, timezone
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    [report] = verify_pdf(sign(clean_app, at=None), clean_app.config)
+    assert before <= report.signed_at <= datetime.now(timezone.utc)
+
+
+def test_one_changed_byte_breaks_the_signature(keys, clean_app, tmp_path):
+    signed = sign(clean_app)
+    at = signed.index(TEXT.encode())
+    changed = signed[:at] + b"X" + signed[at + 1:]
+    [report] = verify_pdf(changed, clean_app.config)
+    assert not report.intact and not report.valid and not report.trusted
+    assert "không còn nguyên vẹn" in report.summary
+    assert "Signature is Valid." not in pdfsig(changed, tmp_path)
+
+
+def test_an_update_after_signing_is_reported(keys, clean_app, tmp_path):
+    annotated = add_annotation(sign(clean_app))
+    [report] = verify_pdf(annotated, clean_app.config)
+    assert report.intact and report.valid  # what was signed is still what was signed...
+    assert report.modified_after_signing  # ...but the file has more than that
+    assert report.modification == "other" and not report.document_ok
+    # pyHanko's modification analysis cannot tell this page update from a change of content
+    assert report.coverage == "Sau khi ký, tệp đã bị sửa đổi thêm; nội dung hiển thị có thể khác với nội dung đã ký."
+    assert "; sau khi ký, tệp đã bị sửa đổi thêm" in report.summary
+    assert "Not total document signed" in pdfsig(annotated, tmp_path)
+
+
+def test_a_second_signature_keeps_the_first_valid(keys, clean_app):
+    twice = sign(clean_app, sign(clean_app), agency="000.00.00.H99")
+    first, second = verify_pdf(twice, clean_app.config)
+    assert first.valid and first.modified_after_signing and first.modification == "form_filling"
+    assert first.document_ok and second.document_ok  # a later signature is a legitimate update
+    assert first.coverage.startswith("Sau khi ký, tệp được bổ sung chữ ký khác")
+    assert second.valid and not second.modified_after_signing
+    assert (first.signer_code, second.signer_code) == (SIGNING_AGENCY, "000.00.00.H99")
+    assert first.field_name != second.field_name
+
+
+def test_a_foreign_certificate_is_intact_but_not_trusted(keys, clean_app, tmp_path):
+    foreign = tmp_path / "foreign"
+    self_signed(foreign, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")  # same name, not our CA
+    signed = sign(clean_app, config={"MOTCUA_KEYS_DIR": str(foreign)})
+    [report] = verify_pdf(signed, clean_app.config)
+    assert report.intact and not report.trusted and not report.valid
+    assert report.signer == "Sở Tư pháp tỉnh Bình An (Công ty Giả mạo)"
+    assert "không do tổ chức chứng thực mà hệ thống tin cậy cấp" in report.summary
+    assert "Signature is Valid." in pdfsig(signed, tmp_path)
+
+
+def test_an_expired_certificate_is_not_trusted(keys, clean_app):
+    from datetime import timedelta
+    signed = sign(clean_app)
+    [report] = verify_pdf(signed, clean_app.config, at=AT + timedelta(days=365 * 6))
+    assert report.intact and not report.trusted
+    assert "đã hết hạn" in report.summary
+
+
+def test_a_pdf_without_signatures_has_no_report(clean_app):
+    assert verify_pdf(make_pdf(), clean_app.config) == []
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"", "empty"),
+    (b"MZ\x90\x00 an executable", "not_pdf"),
+    (b"<html><body>%PDF-1.7</body></html>", "not_pdf"),
+    (b"%PDF-1.7\n1 0 obj garbage\nstartxref\n0\n%%EOF\n", "damaged"),
+])
+def test_unreadable_input_is_a_vietnamese_error(clean_app, data, reason):
+    with pytest.raises(VerificationError) as caught:
+        verify_pdf(data, clean_app.config)
+    assert caught.value.reason == reason
+    assert caught.value.message and caught.value.message.startswith("Tệp")
+
+
+def test_a_truncated_or_broken_signed_file_is_an_error_not_a_crash(keys, clean_app):
+    signed = sign(clean_app)
+    with pytest.raises(VerificationError) as caught:
+        verify_pdf(signed[: len(signed) * 2 // 3], clean_app.config)
+    assert caught.value.reason == "damaged"
+    contents = signed.index(b"/Contents <") + len(b"/Contents <")
+    broken = signed[:contents] + b"0" * 16 + signed[contents + 16:]  # the CMS blob, outside the signed bytes
+    with pytest.raises(VerificationError) as caught:
+        verify_pdf(broken, clean_app.config)
+    assert caught.value.reason == "broken_signature"
+    assert "chữ ký bị hỏng" in caught.value.message
+
+
+def test_no_changed_byte_crashes_verification_or_passes_as_valid(keys, clean_app):
+    signed = sign(clean_app)
+    start, length, second, second_length = map(int, re.search(
+        rb"/ByteRange \[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)", signed).groups())
+    assert start == 0 and second + second_length == len(signed)
+    for position in range(0, len(signed), max(1, len(signed) // 80)):
+        damaged = signed[:position] + bytes([signed[position] ^ 0x5A]) + signed[position + 1:]
+        try:
+            reports = verify_pdf(damaged, clean_app.config)
+        except VerificationError as exc:
+            assert exc.message
+            continue
+        if position < length or position >= second:  # a signed byte
+            assert not any(r.valid for r in reports), position
+
+
+def test_a_certificate_from_another_ca_is_not_trusted(keys, clean_app, tmp_path):
+    from app.signing.keys import AgencyIdentity, init_keys
+    other = tmp_path / "other-province"
+    init_keys(other, [AgencyIdentity(SIGNING_AGENCY, "Sở Tư pháp tỉnh Khác", "Ủy ban nhân dân tỉnh Khác")],
+              "Ủy ban nhân dân tỉnh Khác")
+    [report] = verify_pdf(sign(clean_app, config={"MOTCUA_KEYS_DIR": str(other)}), clean_app.config)
+    assert report.intact and not report.trusted and not report.valid
+    assert report.signer == "Sở Tư pháp tỉnh Khác (Ủy ban nhân dân tỉnh Khác)"
+    assert "không do tổ chức chứng thực mà hệ thống tin cậy cấp" in report.summary
+
+
+def test_the_input_size_is_bounded(clean_app):
+    with pytest.raises(VerificationError) as caught:
+        verify_pdf(make_pdf(), {"MOTCUA_VERIFY_MAX_MB": 0.001})
+    assert caught.value.reason == "too_large" and "0" in caught.value.message
+
+
+def test_signing_without_a_key_says_which(keys, clean_app):
+    with pytest.raises(SigningUnavailable, match="Chưa có khóa ký của cơ quan 000.00.99.H99"):
+        sign(clean_app, agency="000.00.99.H99")

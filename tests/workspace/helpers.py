@@ -1,0 +1,82 @@
+"""Helpers for the one-stop system's tests: dossiers driven through the API, pages opened as a
+logged-in officer, PDFs read back with poppler and zbar."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+from tests.api.test_lifecycle import LLTP, LLTP_FORM
+from tests.web.pages import csrf, login
+
+ACCEPT = {"quyet_dinh": "tiep_nhan"}
+CHECKED = {"ket_qua_tham_dinh": "dat", "y_kien": "Không có thông tin về án tích."}
+POLICE = {"y_kien_phoi_hop": "Không có án tích.", "dong_y": True}
+APPROVE = {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý cấp Phiếu."}
+RETURN = {"hinh_thuc_tra": "truc_tuyen"}
+SEARCH, POLICE_TASK = "Tra cứu, xác minh thông tin lý lịch tư pháp", "Lấy ý kiến Công an tỉnh"
+APPROVAL = "Phê duyệt, ký Phiếu"
+
+
+def submit_lltp(api, **changes) -> int:
+    response = api.post("/dossiers", "congdan", json={"procedure_code": LLTP, "data": {**LLTP_FORM, **changes}})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()["id"]
+
+
+def dossier(api, dossier_id: int, user: str = "motcua") -> dict:
+    response = api.get(f"/dossiers/{dossier_id}", user)
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
+def processed(api, dossier_id: int) -> dict:
+    """Accepted, checked, consulted and approved: status 9 with a signed result."""
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, POLICE)
+    api.complete("lanhdao", APPROVAL, APPROVE)
+    return dossier(api, dossier_id)
+
+
+def as_officer(client, username: str):
+    """The test client logged in as `username`; returns a CSRF token for its forms."""
+    login(client, username)
+    return csrf(client, "/mot-cua")
+
+
+def html(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def task_id(page_html: str, name: str) -> str:
+    found = re.search(r'href="/mot-cua/viec/([0-9a-f-]{36})">' + re.escape(name) + "<", page_html)
+    assert found, f"no task «{name}» on the page"
+    return found.group(1)
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def qr_urls(pdf: bytes, tmp_path) -> list[str]:
+    """Every QR code of the PDF, read by zbarimg from a 150 dpi rendering of each page."""
+    folder = tmp_path / "qr"
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
+        old.unlink()
+    path = folder / "doc.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(path), str(folder / "page")], check=True)
+    found = []
+    for image in sorted(folder.glob("page*.png")):
+        out = subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True, text=True)
+        found += [line for line in out.stdout.splitlines() if line.strip()]
+    return found
+
+
+def pdfsig(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout

@@ -1,0 +1,63 @@
+"""A paper result digitised into the citizen's data store (An Giang 2023, Điều 28): the scan
+becomes a PDF signed with the agency's key in the name of the officer who digitised it."""
+from __future__ import annotations
+
+import io
+
+from tests.conftest import vn
+from tests.workspace.helpers import as_officer, html, pdfsig, processed, qr_urls, submit_lltp
+
+META = {"trich_yeu": "Phiếu lý lịch tư pháp số 1 (bản giấy)", "so_ky_hieu": "125/PLLTP-STP",
+        "co_quan_ban_hanh": "Sở Tư pháp tỉnh Bình An", "nguoi_ky": "Phạm Thị Dung", "ngay_ky": "2026-11-25"}
+
+
+def _png() -> bytes:
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", (600, 850), "white").save(out, format="PNG")
+    return out.getvalue()
+
+
+def _post(client, token, dossier_id, **fields):
+    data = {"csrf_token": token, **META, **fields}
+    data.setdefault("tep_quet", (io.BytesIO(_png()), "ban-quet.png"))
+    return client.post(f"/mot-cua/ho-so/{dossier_id}/so-hoa", data=data, content_type="multipart/form-data")
+
+
+def test_a_scanned_paper_result_is_signed_by_the_officer_who_digitised_it(api, clock, client, clean_app, tmp_path):
+    clock.set(vn(2026, 11, 25, 9, 0))
+    dossier_id = submit_lltp(api)
+    token = as_officer(client, "motcua")
+    assert _post(client, token, dossier_id).status_code == 403  # not processed yet
+    code = processed(api, dossier_id)["code"]
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert "Số hóa kết quả bản giấy" in page
+    refused = _post(client, token, dossier_id, so_ky_hieu=" ", ngay_ky="2030-01-01")
+    text = html(refused)
+    assert refused.status_code == 422 and "Vui lòng nhập số, ký hiệu văn bản." in text and "ở tương lai" in text
+    hostile = _post(client, token, dossier_id, tep_quet=(io.BytesIO(b"MZ\x90\x00 not a scan"), "scan.png"))
+    assert hostile.status_code == 422
+    done = _post(client, token, dossier_id)
+    assert done.status_code == 303
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert f"{code}-KQ2" in page and "Số hóa từ bản giấy" in page and "Trần Thị Bình" in page
+    from sqlalchemy import select
+
+    from app.db import db
+    from app.dossiers.models import DossierResult
+    from app.files.storage import storage
+    with clean_app.app_context():
+        result = db.session.execute(select(DossierResult).where(DossierResult.code == f"{code}-KQ2")).scalar_one()
+        signed = storage().open(result.file.storage_key)
+        assert result.kind == "digitised" and result.details["paper"]["document_number"] == "125/PLLTP-STP"
+        from app.signing.verify import verify_pdf
+        [report] = verify_pdf(signed, clean_app.config, vn(2026, 11, 25, 10, 0))
+        assert report.valid and report.signer_name == "Trần Thị Bình" and report.signer_code == "000.00.12.H99"
+        db.session.remove()
+    assert "Signature is Valid." in pdfsig(signed, tmp_path)
+    assert qr_urls(signed, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}-KQ2"]
+    as_officer(client, "congdan")
+    assert f"{code}-KQ2.pdf" in html(client.get("/kho-du-lieu"))
+    # Only the desk and specialists of the resolving agency digitise.
+    token = as_officer(client, "lanhdao")
+    assert _post(client, token, dossier_id).status_code == 403

@@ -1,0 +1,139 @@
+"""Every printable document of a dossier, read back as a reader would: pdftotext finds the
+Vietnamese names exactly, zbarimg decodes the QR code to the exact address; the signed result
+verifies with pdfsig, and a changed byte is caught by the public verification page."""
+from __future__ import annotations
+
+import io
+
+from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
+from tests.conftest import vn
+from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
+                                     as_officer, dossier, html, pdf_text, pdfsig, qr_urls, submit_lltp)
+
+ASK = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản chụp giấy tờ tùy thân.",
+       "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp Căn cước công dân hai mặt"}]}
+
+
+def _get(client, path) -> bytes:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    assert response.mimetype == "application/pdf"
+    return response.get_data()
+
+
+def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client, clean_app, tmp_path):
+    public = clean_app.config["MOTCUA_PUBLIC_URL"]
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ASK)
+    clock.set(vn(2026, 11, 23, 9, 0))
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 2}})
+    clock.set(vn(2026, 11, 23, 10, 15))
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    code = dossier(api, dossier_id)["code"]
+    lookup = f"{public}/tra-cuu/{code}"
+    as_officer(client, "lanhdao")
+    base = f"/mot-cua/ho-so/{dossier_id}/giay-to"
+
+    receipt = _get(client, f"{base}/mau-01.pdf")
+    text = pdf_text(receipt, tmp_path)
+    for expected in ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An", "Sở Tư pháp tỉnh Bình An",
+                     "Cấp Phiếu lý lịch tư pháp", "10 giờ 15 phút, ngày 23 tháng 11 năm 2026", "Trần Thị Bình",
+                     "10 ngày làm việc"):
+        assert expected in text, expected
+    assert qr_urls(receipt, tmp_path) == [lookup]
+
+    request = _get(client, f"{base}/mau-02-1.pdf")
+    text = pdf_text(request, tmp_path)
+    for expected in ("Giấy tờ tùy thân", "Bản chụp Căn cước công dân hai mặt", "Thiếu bản chụp giấy tờ tùy thân.",
+                     "Nguyễn Văn An"):
+        assert expected in text, expected
+    # Asked before reception, when the dossier had no code: the QR leads to the citizen's own page.
+    assert qr_urls(request, tmp_path) == [f"{public}/ho-so/{dossier_id}"]
+
+    clock.set(vn(2026, 12, 3, 9, 0))
+    token = as_officer(client, "lanhdao")
+    client.post(f"/mot-cua/ho-so/{dossier_id}/xin-loi", data={
+        "csrf_token": token, "ngay_hen_moi": "2026-12-15T16:00", "ly_do": "Chờ ý kiến của Công an tỉnh Bình An."})
+    apology = _get(client, f"{base}/mau-04.pdf")
+    text = pdf_text(apology, tmp_path)
+    for expected in ("Chờ ý kiến của Công an tỉnh Bình An.", "Phạm Thị Dung", "15 tháng 12 năm 2026", code):
+        assert expected in text, expected
+    assert qr_urls(apology, tmp_path) == [lookup]
+
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, POLICE)
+    api.complete("lanhdao", APPROVAL, APPROVE)
+    api.complete("motcua", "Trả kết quả", RETURN)
+    slip = _get(client, f"{base}/mau-05.pdf")
+    text = pdf_text(slip, tmp_path)
+    for expected in ("Công an tỉnh Bình An", "Lê Văn Cường", "Hoàng Văn Em", "Phạm Thị Dung", "Trước hạn"):
+        assert expected in text, expected
+    assert qr_urls(slip, tmp_path) == [lookup]
+
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert f"{code}-KQ1" in page and "Bản chuyển đổi sang giấy" in page
+    paper = _get(client, f"/mot-cua/ho-so/{dossier_id}/ket-qua/1/ban-giay.pdf")
+    text = pdf_text(paper, tmp_path)
+    for expected in (f"{code}-KQ1", "Phạm Thị Dung", "Sở Tư pháp tỉnh Bình An", "PHIẾU LÝ LỊCH TƯ PHÁP"):
+        assert expected in text, expected
+    assert qr_urls(paper, tmp_path) == [f"{public}/xac-thuc/{code}-KQ1"]
+
+    register = _get(client, "/mot-cua/so-theo-doi?tu=2026-11-01&den=2026-11-30&pdf=1")
+    text = pdf_text(register, tmp_path)
+    assert code in text and "Nguyễn Văn" in text and "Sở Tư pháp" in text  # narrow columns wrap the name
+
+
+def test_refusal_slip_and_unknown_documents(api, clock, client, tmp_path, clean_app):
+    clock.set(vn(2026, 11, 23, 14, 0))
+    created = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM}).get_json()
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "tu_choi", "ly_do": "Không thuộc thẩm quyền của Sở Tư pháp."})
+    as_officer(client, "motcua")
+    base = f"/mot-cua/ho-so/{created['id']}/giay-to"
+    refusal = _get(client, f"{base}/mau-03.pdf")
+    text = pdf_text(refusal, tmp_path)
+    assert "Không thuộc thẩm quyền của Sở Tư pháp." in text and "Nguyễn Văn An" in text
+    assert qr_urls(refusal, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/ho-so/{created['id']}"]
+    for key in ("mau-01", "mau-04", "mau-02-1", "mau-99", "../../etc/passwd"):
+        assert client.get(f"{base}/{key}.pdf").status_code == 404
+
+
+def test_the_verification_page_catches_a_changed_byte(api, clock, client, clean_app, tmp_path):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, POLICE)
+    api.complete("lanhdao", APPROVAL, APPROVE)
+    as_officer(client, "motcua")
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    file_path = page.split('href="/mot-cua/ho-so/%d/tep/' % dossier_id)[1].split('"')[0]
+    signed = client.get(f"/mot-cua/ho-so/{dossier_id}/tep/{file_path}").get_data()
+    assert "Signature is Valid." in pdfsig(signed, tmp_path)
+    token = as_officer(client, "congdan")
+    good = client.post("/xac-thuc", data={"csrf_token": token, "tep": (io.BytesIO(signed), "ket-qua.pdf")},
+                       content_type="multipart/form-data")
+    assert good.status_code == 200 and "Phạm Thị Dung" in html(good)
+    position = signed.index(b"stream") + 40  # a byte of compressed page content, inside the signed range
+    changed = signed[:position] + bytes([signed[position] ^ 0x01]) + signed[position + 1:]
+    assert "Signature is Valid." not in pdfsig(changed, tmp_path)
+    bad = client.post("/xac-thuc", data={"csrf_token": token, "tep": (io.BytesIO(changed), "ket-qua.pdf")},
+                      content_type="multipart/form-data")
+    text = html(bad)
+    assert bad.status_code == 200 and "không còn nguyên vẹn" in text and "đã bị sửa sau khi ký" in text
+
+
+def test_the_citizen_downloads_the_receipt_from_the_portal(api, clock, client, clean_app, tmp_path):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    as_officer(client, "congdan")
+    assert client.get(f"/ho-so/{dossier_id}/giay-tiep-nhan.pdf").status_code == 404  # not received yet
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    code = dossier(api, dossier_id)["code"]
+    assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)" in html(client.get(f"/ho-so/{dossier_id}"))
+    receipt = _get(client, f"/ho-so/{dossier_id}/giay-tiep-nhan.pdf")
+    assert code in pdf_text(receipt, tmp_path)
+    assert qr_urls(receipt, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/tra-cuu/{code}"]
+    other = submit_lltp(api, so_ban=5)
+    as_officer(client, "motcua")
+    assert client.get(f"/ho-so/{other}/giay-tiep-nhan.pdf").status_code == 403  # citizens' pages only

@@ -1,0 +1,60 @@
+"""The officer's dossier page: the position drawn on the dossier's own diagram version, the
+control slip's verdicts, the timeline."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tests.conftest import vn
+from tests.workspace.helpers import ACCEPT, CHECKED, POLICE, POLICE_TASK, SEARCH, as_officer, html, submit_lltp
+
+
+def _states(page: str) -> dict[str, str]:
+    svg = re.search(r'<svg [^>]*class="bpmn-diagram".*?</svg>', page, re.S).group(0)
+    tree = etree.fromstring(svg.encode())
+    found = {}
+    for group in tree.iter("{http://www.w3.org/2000/svg}g"):
+        classes = (group.get("class") or "").split()
+        state = next((c[len("state-"):] for c in classes if c.startswith("state-")), None)
+        if state and group.get("data-element-id"):
+            found[group.get("data-element-id")] = state
+    return found
+
+
+def test_the_diagram_shows_done_current_and_late_steps(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    clock.set(vn(2026, 11, 23, 9, 0))
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    clock.set(vn(2026, 11, 26, 9, 0))
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    clock.set(vn(2026, 12, 2, 9, 0))  # the police's five working days ended on 1/12 09:00
+    as_officer(client, "lanhdao")
+    states = _states(html(client.get(f"/mot-cua/ho-so/{dossier_id}")))
+    assert states["Task_tiep_nhan"] == "done" and states["Task_tra_cuu"] == "done"
+    assert states["Task_y_kien_cong_an"] == "late"  # open past its own sub-deadline
+    assert states["Flow_tiep_nhan"] == "done" and "Sub_giai_quyet" not in states
+    assert "Task_phe_duyet" not in states and "Boundary_rut_ho_so_xu_ly" not in states
+    api.complete("congan", POLICE_TASK, POLICE)
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    states = _states(page)
+    assert states["Task_phe_duyet"] == "current" and states["Task_y_kien_cong_an"] == "late"
+    # The control slip: reception and search done on days before their due days (early), the
+    # consultation after its due instant (late), the approval without a limit of its own.
+    rows = re.findall(r'<tr class="verdict-(\w+)"><td>([^<]+)</td>', page)
+    assert rows == [("early", "Tiếp nhận hồ sơ"), ("early", SEARCH), ("late", POLICE_TASK),
+                    ("none", "Phê duyệt, ký Phiếu")]
+
+
+def test_verdicts_of_a_step_against_its_due_instant(clean_app):
+    from app.dossiers.handoffs import verdict
+    due = vn(2026, 11, 25, 10, 0)
+    with clean_app.app_context():
+        assert verdict(due, vn(2026, 11, 24, 17, 0), due) == "early"
+        assert verdict(due, vn(2026, 11, 25, 8, 0), due) == "on_time"
+        assert verdict(due, due, due) == "on_time"
+        assert verdict(due, vn(2026, 11, 25, 10, 1), due) == "late"
+        assert verdict(due, None, vn(2026, 11, 25, 9, 0)) == "open"
+        assert verdict(due, None, vn(2026, 11, 25, 11, 0)) == "open_late"
+        assert verdict(None, None, due) == "none"

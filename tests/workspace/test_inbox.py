@@ -1,0 +1,154 @@
+"""The task inbox over HTTP: tabs and their counts, filters, due highlighting, claim, release,
+a leader's assignment and an administrator's reassignment, and who may see what."""
+from __future__ import annotations
+
+import re
+
+from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
+from tests.conftest import vn
+from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp, task_id
+
+
+def _counts(page: str) -> dict[str, int]:
+    return {label: int(n) for label, n in re.findall(r'>([^<>]+) <span class="count">(\d+)</span>', page)}
+
+
+def _rows(page: str) -> int:
+    return page.count("data-row ")
+
+
+def test_tabs_count_and_filter_the_desks_tasks(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    for n in range(3):
+        submit_lltp(api, so_ban=n + 1)
+    api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM})
+    as_officer(client, "motcua")
+    page = html(client.get("/mot-cua"))
+    assert _counts(page) == {"Việc của tôi": 0, "Chờ nhận xử lý": 4, "Tất cả việc của nhóm": 4}
+    assert _rows(page) == 4  # nothing claimed yet: the unclaimed tab opens first
+    procedure = re.search(r'<option value="(\d+)">Cấp bản sao trích lục hộ tịch</option>', page).group(1)
+    filtered = html(client.get(f"/mot-cua?tab=cho-nhan&thu_tuc={procedure}"))
+    assert _rows(filtered) == 1 and _counts(filtered)["Chờ nhận xử lý"] == 1
+    assert _rows(html(client.get("/mot-cua?tab=nhom&trang_thai=4"))) == 0
+    assert _rows(html(client.get("/mot-cua?tab=nhom&q=Nguyễn Văn"))) == 4
+    assert _rows(html(client.get("/mot-cua?tab=nhom&q=Trần Không Có"))) == 0
+    # Due today, then overdue, as the clock moves: 8 working hours from Monday 08:00 is Wednesday 08:00.
+    clock.set(vn(2026, 11, 25, 7, 45))
+    today = html(client.get("/mot-cua?tab=nhom&han=hom-nay"))
+    assert _rows(today) == 4 and "Hôm nay" in today
+    clock.set(vn(2026, 11, 25, 9, 0))
+    late = html(client.get("/mot-cua?tab=nhom&han=qua-han"))
+    assert _rows(late) == 4 and 'class="overdue"' in late and "Quá hạn" in late
+    assert _rows(html(client.get("/mot-cua?tab=nhom&han=hom-nay"))) == 0
+    # Hostile filters are ignored, not errors.
+    for query in ("?tab=x&thu_tuc=-1&trang_thai=abc&han=<b>&trang=-5", "?q=" + "%" * 300, "?q=%27%20OR%201=1--"):
+        assert client.get("/mot-cua" + query).status_code == 200
+
+
+def test_claim_release_and_the_code_search(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    code = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["code"]
+    token = as_officer(client, "chuyenvien")
+    page = html(client.get("/mot-cua?tab=cho-nhan"))
+    task = task_id(page, SEARCH)
+    assert _rows(html(client.get(f"/mot-cua?tab=nhom&q={code[-11:-5]}"))) == 0  # a code is searched by its start
+    assert _rows(html(client.get(f"/mot-cua?tab=nhom&q={code[:20]}"))) == 1
+    response = client.post(f"/mot-cua/viec/{task}/nhan", data={"csrf_token": token, "next": "/mot-cua?tab=cua-toi"})
+    assert response.status_code == 303 and response.headers["Location"] == "/mot-cua?tab=cua-toi"
+    mine = html(client.get("/mot-cua?tab=cua-toi"))
+    assert _counts(mine)["Việc của tôi"] == 1 and "Lê Văn Cường" in mine
+    # Nobody else may work it now; the leader sees who has it.
+    assert api.post(f"/tasks/{task}/complete", "lanhdao", json={"data": {}}).status_code == 403
+    response = client.post(f"/mot-cua/viec/{task}/tra-lai", data={"csrf_token": token})
+    assert response.status_code == 303
+    assert _counts(html(client.get("/mot-cua")))["Việc của tôi"] == 0
+    # A forged redirect target stays inside the one-stop system.
+    response = client.post(f"/mot-cua/viec/{task}/nhan", data={"csrf_token": token, "next": "https://evil.example/"})
+    assert response.headers["Location"] == "/mot-cua"
+
+
+def test_a_leader_assigns_and_an_administrator_reassigns(api, clock, client, clean_app):
+    from app.db import db
+    from app.users.models import User
+    from app.users.passwords import hash_password
+    with clean_app.app_context():
+        justice = db.session.execute(db.select(User).where(User.username == "chuyenvien")).scalar_one()
+        db.session.add(User(username="chuyenvien2", password_hash=hash_password("MotCua@2026"), role="specialist",
+                            agency_id=justice.agency_id, full_name="Đỗ Thị Hoa"))
+        db.session.commit()
+        second = db.session.execute(db.select(User.id).where(User.username == "chuyenvien2")).scalar_one()
+        first = justice.id
+        police = db.session.execute(db.select(User.id).where(User.username == "congan")).scalar_one()
+        db.session.remove()
+    clock.set(vn(2026, 11, 23, 8, 0))
+    submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    token = as_officer(client, "lanhdao")
+    task = api.task("chuyenvien", SEARCH)["id"]
+    page = html(client.get(f"/mot-cua/viec/{task}"))
+    assert "Giao cho cán bộ" in page and "Đỗ Thị Hoa" in page and "Hoàng Văn Em" not in page
+    assert client.post(f"/mot-cua/viec/{task}/giao", data={"csrf_token": token, "can_bo": second}).status_code == 303
+    assert [t["claimed_by"] for t in api.get("/tasks?mine=1", "chuyenvien2").get_json()["items"]] == ["chuyenvien2"]
+    # Someone of another role or agency cannot be given the task.
+    client.post(f"/mot-cua/viec/{task}/giao", data={"csrf_token": token, "can_bo": police})
+    assert api.get("/tasks?mine=1", "chuyenvien2").get_json()["items"][0]["id"] == task
+    # A specialist may not assign; the administrator reassigns across agencies.
+    assert api.post(f"/tasks/{task}/assign", "chuyenvien", json={"assignee": "chuyenvien"}).status_code == 403
+    token = as_officer(client, "admin")
+    admin_page = html(client.get("/mot-cua"))
+    assert "Lấy ý kiến Công an tỉnh" in admin_page and SEARCH in admin_page
+    assert client.post(f"/mot-cua/viec/{task}/giao", data={"csrf_token": token, "can_bo": first}).status_code == 303
+    assert api.get("/tasks?mine=1", "chuyenvien").get_json()["items"][0]["id"] == task
+    events = api.get(f"/dossiers/{api.get('/tasks', 'chuyenvien').get_json()['items'][0]['dossier']['id']}",
+                     "lanhdao").get_json()["history"]
+    assert [e["summary"] for e in events if e["kind"] == "assigned"] == [
+        f"Giao bước «{SEARCH}» cho Đỗ Thị Hoa", f"Giao bước «{SEARCH}» cho Lê Văn Cường"]
+
+
+def test_who_may_open_the_one_stop_system(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    task = api.task("motcua", "Tiếp nhận hồ sơ")["id"]
+    assert client.get("/mot-cua").status_code == 302  # to the login page
+    as_officer(client, "congdan")
+    assert client.get("/mot-cua").status_code == 403
+    assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 403
+    as_officer(client, "congan")  # the police: not their task, not yet their dossier
+    assert client.get(f"/mot-cua/viec/{task}").status_code == 403
+    assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 404
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 200  # consulted now
+    assert client.get("/mot-cua/viec/not-a-task").status_code == 404
+    assert client.get("/mot-cua/ho-so/999999").status_code == 404
+
+
+def test_completing_a_task_through_its_page(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    token = as_officer(client, "motcua")
+    task = api.task("motcua", "Tiếp nhận hồ sơ")["id"]
+    page = html(client.get(f"/mot-cua/viec/{task}"))
+    assert "Thiếu: Giấy tờ tùy thân" in page and "Nguyễn Văn An" in page and "15/01/1990" in page
+    # A refusal without its reason is sent back, with what was typed kept.
+    response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
+                                                                  "f.quyet_dinh": "tu_choi", "f.ghi_chu": "Ghi chú của tôi"})
+    assert response.status_code == 422 and "Ghi chú của tôi" in html(response)
+    # Adding a row to the supplement table keeps the page and the data.
+    response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
+        "csrf_token": token, "action": "add:thanh_phan_can_bo_sung", "f.quyet_dinh": "yeu_cau_bo_sung",
+        "f.ly_do": "Thiếu", "f.thanh_phan_can_bo_sung.0.thanh_phan": "CCCD", "f.thanh_phan_can_bo_sung.0.yeu_cau": "Bản chụp"})
+    assert response.status_code == 200 and "f.thanh_phan_can_bo_sung.1.thanh_phan" in html(response)
+    response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
+                                                                  "f.quyet_dinh": "tiep_nhan"})
+    assert response.status_code == 303 and response.headers["Location"].endswith(f"/mot-cua/ho-so/{dossier_id}#giay-to")
+    page = html(client.get(response.headers["Location"]))
+    assert "Đã tiếp nhận hồ sơ, cấp mã 000.00.12.H99-261123-0001" in page
+    # The same form again: the task is closed, the officer is told so and nothing changes.
+    again = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
+                                                               "f.quyet_dinh": "tu_choi", "f.ly_do": "x"})
+    assert again.status_code == 409 and "đã được xử lý" in html(again)
+    assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 4
+    # Without the page's CSRF token nothing happens.
+    assert client.post(f"/mot-cua/viec/{task}/nhan", data={}).status_code == 400

@@ -1,0 +1,130 @@
+"""Counter and postal intake over HTTP: the citizen found by ID number or recorded, the
+procedure's e-form and scans, the same process started; bad input refused with nothing lost."""
+from __future__ import annotations
+
+import io
+import re
+
+from sqlalchemy import func, select
+
+from tests.conftest import vn
+from tests.web.pages import pdf_bytes
+from tests.workspace.helpers import as_officer, html
+
+LLTP_FIELDS = {"f.ho_ten": "Trần Văn Bảy", "f.ngay_sinh": "1985-03-02", "f.gioi_tinh": "nam", "f.noi_sinh": "Bình An",
+               "f.quoc_tich": "Việt Nam", "f.so_cccd": "001085000777", "f.noi_cu_tru": "3 Lê Lai, phường An Bình",
+               "f.loai_phieu": "1", "f.muc_dich": "Xin việc", "f.so_ban": "1",
+               "f.qua_trinh_cu_tru.0.tu_nam": "1985", "f.qua_trinh_cu_tru.0.den_nam": "2026",
+               "f.qua_trinh_cu_tru.0.noi_cu_tru": "phường An Bình"}
+
+
+def _count(app, model) -> int:
+    from app.db import db
+    with app.app_context():
+        value = db.session.execute(select(func.count()).select_from(model)).scalar()
+        db.session.remove()
+        return value
+
+
+def _citizen_id(app, id_number: str) -> int:
+    from app.db import db
+    from app.users.models import User
+    with app.app_context():
+        found = db.session.execute(select(User.id).where(User.id_number == id_number)).scalar()
+        db.session.remove()
+        return found
+
+
+def test_a_new_citizen_is_recorded_and_a_paper_dossier_starts_the_process(client, clock, clean_app, api):
+    from app.dossiers.models import Dossier
+    clock.set(vn(2026, 11, 23, 9, 0))
+    token = as_officer(client, "motcua")
+    found = client.get("/mot-cua/tiep-nhan?so_cccd=001085000777")
+    assert "Chưa có công dân với số định danh 001085000777" in html(found)
+    bad = client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, "so_cccd": "001085000777", "ho_ten": "X1",
+                                                  "ngay_sinh": "2030-01-01", "dia_chi": "a", "so_dien_thoai": "12"})
+    assert bad.status_code == 422 and _citizen_id(clean_app, "001085000777") is None
+    made = client.post("/mot-cua/tiep-nhan", data={
+        "csrf_token": token, "so_cccd": "001085000777", "ho_ten": "Trần Văn Bảy", "ngay_sinh": "02/03/1985",
+        "dia_chi": "Số 3 Lê Lai, phường An Bình", "so_dien_thoai": "0905123456"})
+    page = html(made)
+    assert made.status_code == 200 and "Tiếp nhận hồ sơ cho Trần Văn Bảy" in page
+    citizen = _citizen_id(clean_app, "001085000777")
+    form_path = f"/mot-cua/tiep-nhan/{citizen}/2.000488"
+    assert form_path in page
+    form = html(client.get(form_path))
+    assert 'value="Trần Văn Bảy"' in form  # what the desk knows is filled in
+    nonce = re.search(r'name="nonce" value="([^"]+)"', form).group(1)
+    fields = {"csrf_token": token, "nonce": nonce, "hinh_thuc": "counter", "action": "submit", "tep_da_nhan": "",
+              **LLTP_FIELDS}
+    # Without the required scan: refused, and the scan given for the other component is kept.
+    missing = client.post(form_path, data={**fields, "tep.UQ": (io.BytesIO(pdf_bytes("Uy quyen")), "uy-quyen.pdf")},
+                          content_type="multipart/form-data")
+    text = html(missing)
+    assert missing.status_code == 422 and "Thiếu bản quét thành phần «Giấy tờ tùy thân" in text
+    assert "uy-quyen.pdf" in text and _count(clean_app, Dossier) == 0
+    carried = re.search(r'name="tep_da_nhan" value="([^"]+)"', text).group(1)
+    done = client.post(form_path, data={**fields, "tep_da_nhan": carried,
+                                        "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD")), "cccd.pdf")},
+                       content_type="multipart/form-data")
+    assert done.status_code == 303 and "/mot-cua/viec/" in done.headers["Location"]
+    again = client.post(form_path, data={**fields, "tep_da_nhan": carried,
+                                         "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD")), "cccd.pdf")},
+                        content_type="multipart/form-data")  # a double click: the same dossier
+    assert again.status_code == 303 and _count(clean_app, Dossier) == 1
+    task_page = html(client.get(done.headers["Location"]))
+    assert "Trực tiếp tại quầy" in task_page and "cccd.pdf" in task_page and "uy-quyen.pdf" in task_page
+    from app.db import db
+    with clean_app.app_context():
+        dossier_id = db.session.execute(select(func.max(Dossier.id))).scalar()
+        db.session.remove()
+    state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
+    assert state["channel"] == "counter" and state["applicant_name"] == "Trần Văn Bảy"
+    assert state["history"][0]["summary"] == "Nộp hồ sơ trực tiếp tại Bộ phận Một cửa"
+    assert state["history"][0]["actor"] == "Trần Thị Bình"  # entered by the desk officer
+
+
+def test_postal_intake_needs_the_postal_number_and_a_forged_carry_is_ignored(client, clock, clean_app):
+    from app.dossiers.models import Dossier
+    clock.set(vn(2026, 11, 23, 9, 0))
+    token = as_officer(client, "motcua")
+    citizen = _citizen_id(clean_app, "001090000001")  # the demo citizen already has an account
+    page = html(client.get("/mot-cua/tiep-nhan?so_cccd=001090000001"))
+    assert "Tiếp nhận hồ sơ cho Nguyễn Văn An" in page
+    form_path = f"/mot-cua/tiep-nhan/{citizen}/2.000488"
+    fields = {"csrf_token": token, "nonce": "n-1", "hinh_thuc": "postal", "action": "submit", **LLTP_FIELDS,
+              "tep_da_nhan": "eyJmb3JnZWQiOiB0cnVlfQ.forged", "tep.GTTT": (io.BytesIO(pdf_bytes()), "cccd.pdf")}
+    response = client.post(form_path, data=fields, content_type="multipart/form-data")
+    assert response.status_code == 422 and "Nhập số hiệu bưu gửi" in html(response)
+    response = client.post(form_path, data={**fields, "so_buu_gui": "EB123456789VN",
+                                            "tep.GTTT": (io.BytesIO(pdf_bytes()), "cccd.pdf")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 303 and _count(clean_app, Dossier) == 1
+    # A hostile scan is refused by its content, whatever its name says.
+    response = client.post(form_path, data={**fields, "nonce": "n-2", "so_buu_gui": "EB1",
+                                            "tep.GTTT": (io.BytesIO(b"<script>alert(1)</script>"), "cccd.pdf")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 422 and _count(clean_app, Dossier) == 1
+    # Another agency's procedure, an unknown citizen, a citizen-only page: refused.
+    assert client.get(f"/mot-cua/tiep-nhan/{citizen}/9.999999").status_code == 404
+    assert client.get("/mot-cua/tiep-nhan/999999/2.000488").status_code == 404
+    assert "phải gồm đúng 12 chữ số" in html(client.get("/mot-cua/tiep-nhan?so_cccd=12ab"))
+    as_officer(client, "chuyenvien")
+    assert client.get("/mot-cua/tiep-nhan").status_code == 403
+
+
+def test_a_signed_component_shows_its_signature_at_reception(client, clock, clean_app):
+    """Bình Định Điều 9.2.b: an electronic certified copy's signature is checked on arrival."""
+    from app.signing.sign import sign_pdf
+    clock.set(vn(2026, 11, 23, 9, 0))
+    with clean_app.app_context():
+        certified = sign_pdf(pdf_bytes("Ban sao dien tu"), "000.00.30.H99", "Hoàng Văn Em", "Chứng thực bản sao",
+                             "Bình An", clean_app.config, at=vn(2026, 11, 20, 9, 0))
+    token = as_officer(client, "motcua")
+    citizen = _citizen_id(clean_app, "001090000001")
+    response = client.post(f"/mot-cua/tiep-nhan/{citizen}/2.000488", data={
+        "csrf_token": token, "nonce": "s-1", "hinh_thuc": "counter", "action": "submit", **LLTP_FIELDS,
+        "tep.GTTT": (io.BytesIO(certified), "ban-sao-dien-tu.pdf")}, content_type="multipart/form-data")
+    assert response.status_code == 303
+    page = html(client.get(response.headers["Location"]))
+    assert "Hoàng Văn Em" in page and 'class="signature ok"' in page

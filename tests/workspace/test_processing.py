@@ -1,0 +1,200 @@
+"""Processing rules of the one-stop system, over HTTP: the approval signs the result, a
+supplement during processing restarts the legal time, a second supplement request needs a
+justification, the stop and withdrawal paths, the apology with a new date."""
+from __future__ import annotations
+
+
+from tests.conftest import vn
+from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
+                                     as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls,
+                                     submit_lltp)
+
+ASK = {"ket_qua_tham_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu thông tin nơi cư trú trước năm 2000.",
+       "thanh_phan_can_bo_sung": [{"thanh_phan": "Tờ khai", "yeu_cau": "Ghi đủ nơi cư trú từ năm 1990."}]}
+
+
+def _results(app, dossier_id):
+    from sqlalchemy import select
+
+    from app.db import db
+    from app.dossiers.models import DossierResult
+    with app.app_context():
+        rows = db.session.execute(select(DossierResult).where(DossierResult.dossier_id == dossier_id)).scalars().all()
+        found = [(r.code, r.kind, r.signed_by.username, r.file.storage_key, r.file.component_code) for r in rows]
+        db.session.remove()
+        return found
+
+
+def _stored(app, key: str) -> bytes:
+    from app.files.storage import storage
+    with app.app_context():
+        return storage().open(key)
+
+
+def test_the_approval_signs_the_result_into_the_data_store(api, clock, client, clean_app, tmp_path):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    state = processed(api, dossier_id)
+    assert state["status"]["code"] == 9
+    [(code, kind, signer, key, component)] = _results(clean_app, dossier_id)
+    assert code == state["code"] + "-KQ1" and kind == "electronic" and signer == "lanhdao" and component == "KQ"
+    signed = _stored(clean_app, key)
+    assert "Signature is Valid." in pdfsig(signed, tmp_path)
+    assert qr_urls(signed, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}"]
+    text = pdf_text(signed, tmp_path)
+    for expected in ("PHIẾU LÝ LỊCH TƯ PHÁP", "Phiếu số 1", "Nguyễn Văn An", "Không có án tích.", "Phạm Thị Dung",
+                     "Phó Giám đốc Sở Tư pháp".upper(), code):
+        assert expected in text, expected
+    # The verification page finds it by its code and says who signed, for anyone.
+    page = html(client.get(f"/xac-thuc/{code}"))
+    assert "Phạm Thị Dung" in page and "Sở Tư pháp tỉnh Bình An" in page
+    # The citizen has it in the data store and on the dossier page.
+    as_officer(client, "congdan")
+    assert code + ".pdf" in html(client.get("/kho-du-lieu"))
+    assert code + ".pdf" in html(client.get(f"/ho-so/{dossier_id}"))
+    api.complete("motcua", "Trả kết quả", RETURN)
+    assert dossier(api, dossier_id)["status"]["code"] == 10
+
+
+def test_an_approval_without_a_signing_key_changes_nothing(api, clock, clean_app, tmp_path):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, POLICE)
+    previous = clean_app.config["MOTCUA_KEYS_DIR"]
+    clean_app.config["MOTCUA_KEYS_DIR"] = str(tmp_path / "no-keys")
+    try:
+        body = api.complete("lanhdao", APPROVAL, APPROVE, expect=409)
+    finally:
+        clean_app.config["MOTCUA_KEYS_DIR"] = previous
+    assert "khóa ký" in body["error"]["message"]
+    state = dossier(api, dossier_id)
+    assert state["status"]["code"] == 4 and [t["name"] for t in state["open_tasks"]] == [APPROVAL]
+    assert _results(clean_app, dossier_id) == []
+    api.complete("lanhdao", APPROVAL, APPROVE)  # with the key back, the same approval goes through
+    assert dossier(api, dossier_id)["status"]["code"] == 9
+
+
+def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, clean_app):
+    clock.set(vn(2026, 11, 23, 8, 0))  # Monday; 24/11 is Vietnam Cultural Day
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    assert dossier(api, dossier_id)["due_at"] == "2026-12-08T08:00:00+07:00"
+    clock.set(vn(2026, 11, 25, 9, 0))
+    api.complete("chuyenvien", SEARCH, ASK)
+    state = dossier(api, dossier_id)
+    assert state["status"]["code"] == 5 and "bo_sung" in state["waiting_for"]
+    assert [t["name"] for t in state["open_tasks"]] == [POLICE_TASK]  # the consultation goes on
+    clock.set(vn(2026, 11, 27, 10, 0))
+    response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan",
+                        json={"data": {"noi_cu_tru": "12 Lê Lợi, phường An Bình (từ 1990)"}})
+    assert response.status_code == 200, response.get_json()
+    state = dossier(api, dossier_id)
+    # Ten working days again from the full supplement (Decree 61 Điều 19.4), same code.
+    assert state["due_at"] == "2026-12-11T10:00:00+07:00" and state["status"]["code"] == 4
+    kinds = [e["kind"] for e in state["history"]]
+    assert kinds.count("supplement_requested") == 1 and "deadline_restarted" in kinds
+    # The national index pauses the clock instead: 17 waiting working hours after the first due.
+    from sqlalchemy import select
+
+    from app.db import db
+    from app.dossiers.models import Dossier, DossierEvent
+    from app.dossiers.supplements import paused_due
+    with clean_app.app_context():
+        events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
+                                    .order_by(DossierEvent.id)).scalars().all()
+        assert paused_due(db.session.get(Dossier, dossier_id).due_at, events) == vn(2026, 12, 10, 9, 0)
+        db.session.remove()
+
+
+def test_a_second_supplement_request_needs_a_justification(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
+                                               "thanh_phan_can_bo_sung": [{"thanh_phan": "Căn cước", "yeu_cau": "Bản chụp"}]})
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}})
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    task = api.task("chuyenvien", SEARCH)
+    refused = api.post(f"/tasks/{task['id']}/complete", "chuyenvien", json={"data": ASK})
+    assert refused.status_code == 422
+    body = refused.get_json()["error"]
+    assert "một lần" in body["message"] and body["fields"][0]["field"] == "justification"
+    assert dossier(api, dossier_id)["status"]["code"] == 4  # nothing changed
+    # On the task page the justification box is there, and the refusal is shown at it.
+    token = as_officer(client, "chuyenvien")
+    page = html(client.get(f"/mot-cua/viec/{task['id']}"))
+    assert 'name="ly_do_bo_sung_them"' in page and "đã được yêu cầu bổ sung 1 lần" in page
+    form = {"csrf_token": token, "action": "submit", "f.ket_qua_tham_dinh": "yeu_cau_bo_sung", "f.ly_do": ASK["ly_do"],
+            "f.thanh_phan_can_bo_sung.0.thanh_phan": "Tờ khai", "f.thanh_phan_can_bo_sung.0.yeu_cau": "Ghi đủ nơi cư trú."}
+    response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly", data=form)
+    assert response.status_code == 422 and "Ghi rõ lý do phải yêu cầu bổ sung thêm" in html(response)
+    response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly",
+                           data={**form, "ly_do_bo_sung_them": "Công an tỉnh báo có thông tin cư trú mới."})
+    assert response.status_code == 303
+    state = dossier(api, dossier_id)
+    assert state["status"]["code"] == 5
+    asked = [e for e in state["history"] if e["kind"] == "supplement_requested"]
+    assert [e["summary"] for e in asked] == ["Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 1)",
+                                              "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 2)"]
+
+
+def test_a_stop_ends_processing_with_status_8(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    clock.set(vn(2026, 11, 25, 8, 0))
+    api.complete("chuyenvien", SEARCH, {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."})
+    state = dossier(api, dossier_id)
+    assert state["status"] == {"code": 8, "label": "Dừng xử lý"}
+    assert state["open_tasks"] == [] and state["finished_at"] == "2026-11-25T08:00:00+07:00"
+    assert api.get("/tasks", "congan").get_json()["items"] == []  # the consultation is cancelled too
+
+
+def test_a_withdrawal_during_processing_ends_it_and_none_after_approval(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    response = api.post(f"/dossiers/{dossier_id}/withdraw", "congdan", json={"data": {"ly_do_rut": "Không cần nữa."}})
+    assert response.status_code == 200
+    state = response.get_json()
+    assert state["status"]["code"] == 7 and state["open_tasks"] == []
+    assert api.get("/tasks", "chuyenvien").get_json()["items"] == []
+    other = submit_lltp(api, so_ban=3)
+    processed(api, other)
+    late = api.post(f"/dossiers/{other}/withdraw", "congdan", json={"data": {"ly_do_rut": "Muộn."}})
+    assert late.status_code == 409  # the result exists: nothing to withdraw from
+
+
+def _apology(client, token, dossier_id, when="2026-12-15T16:00", reason="Chờ Công an tỉnh trả lời."):
+    return client.post(f"/mot-cua/ho-so/{dossier_id}/xin-loi",
+                       data={"csrf_token": token, "ngay_hen_moi": when, "ly_do": reason})
+
+
+def test_an_apology_moves_the_due_date_once_and_only_in_time(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    first, second = submit_lltp(api), submit_lltp(api, so_ban=4)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    token = as_officer(client, "lanhdao")
+    clock.set(vn(2026, 12, 4, 10, 0))  # 14 working hours before the due instant of 8/12 08:00
+    assert _apology(client, token, first, when="2026-12-07T10:00").status_code == 422  # not after the due date
+    assert _apology(client, token, first, reason=" ").status_code == 422
+    assert _apology(client, token, first, when="2026-12-12T10:00").status_code == 422  # a Saturday
+    assert dossier(api, first)["due_at"] == "2026-12-08T08:00:00+07:00"
+    response = _apology(client, token, first)
+    assert response.status_code == 303
+    state = dossier(api, first)
+    assert state["due_at"] == "2026-12-15T16:00:00+07:00"
+    assert [e["kind"] for e in state["history"]][-1] == "apology"
+    page = html(client.get(f"/mot-cua/ho-so/{first}"))
+    assert "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)" in page and "chỉ cho phép hẹn lại một lần" in page
+    again = _apology(client, token, first, when="2026-12-18T16:00")
+    assert again.status_code == 409 and dossier(api, first)["due_at"] == "2026-12-15T16:00:00+07:00"
+    clock.set(vn(2026, 12, 7, 10, 0))  # 6 working hours before its due instant: too late
+    late = _apology(client, token, second)
+    assert late.status_code == 409 and "chậm nhất 1 ngày làm việc" in html(late)
+    # Only the resolving agency's specialists and leaders may apologise.
+    token = as_officer(client, "congan")
+    assert _apology(client, token, second).status_code in (403, 404, 409)
+    assert dossier(api, second)["due_at"] == "2026-12-08T08:00:00+07:00"
