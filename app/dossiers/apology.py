@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..workflow.service import workflow
+from . import notices
 from .access import may_act_for_agency
 from .errors import Conflict, Forbidden, Invalid
 from .events import add_event, write_events
@@ -17,7 +18,7 @@ MAX_REASON = 2000
 
 def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
     """Why this officer may not send an apology for this dossier now (None: they may)."""
-    if not may_act_for_agency(user, dossier):
+    if not may_act_for_agency(user, dossier, ("leader",)):  # the head of the agency signs Mẫu 04
         return messages["not_allowed"]
     if dossier.received_at is None or dossier.due_at is None or dossier.status in FINISHED:
         return messages["not_processing"]
@@ -49,7 +50,9 @@ def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetim
     dossier.due_at, dossier.apologized_at = new_due, at
     dossier.version += 1
     dossier.updated_at = at
-    write_events([add_event(dossier, at, "apology", actor=user, due_at=new_due,
-                            data={"previous_due_at": previous.isoformat(), "new_due_at": new_due.isoformat(),
-                                  "reason": reason})])
+    events = [add_event(dossier, at, "apology", actor=user, due_at=new_due,
+                        data={"previous_due_at": previous.isoformat(), "new_due_at": new_due.isoformat(),
+                              "reason": reason})]
+    write_events(events)
+    notices.queue_for(dossier, events, dossier.status, at)
     return dossier

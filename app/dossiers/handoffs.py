@@ -43,7 +43,9 @@ def verdict(due: datetime | None, finished: datetime | None, at: datetime) -> st
 
 def handoffs(dossier_id: int, at: datetime) -> list[Handoff]:
     tasks = db.session.execute(
-        select(OpenTask).where(OpenTask.dossier_id == dossier_id).order_by(OpenTask.opened_at, OpenTask.id)
+        select(OpenTask).where(OpenTask.dossier_id == dossier_id)
+        # Parallel steps open at one instant: the diagram's element id orders them, not the random task id.
+        .order_by(OpenTask.opened_at, OpenTask.node_id, OpenTask.id)
         .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by), joinedload(OpenTask.closed_by))
     ).scalars().all()
     rows = []

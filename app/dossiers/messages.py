@@ -74,3 +74,27 @@ PRINTOUTS = {
     "result_body": "Kết quả giải quyết thủ tục «{procedure}» của {name}.",
     "digitised_title": "Bản số hóa kết quả: {title}",
 }
+
+# E-mails to the applicant: (subject, body) by event kind or status reached.
+NOTICES = {
+    "no_code": "(chưa cấp mã)",
+    "supplement_requested": (
+        "Hồ sơ {code}: cần bổ sung, hoàn thiện",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) cần được bổ sung, hoàn thiện. Nội dung cần bổ sung "
+        "và Phiếu yêu cầu bổ sung có tại:\n{link}\n\nVui lòng nộp bổ sung trên Cổng Dịch vụ công hoặc tại Bộ phận "
+        "Một cửa.\n"),
+    "result_issued": (
+        "Hồ sơ {code}: đã có kết quả",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) đã có kết quả giải quyết, ký số bởi cơ quan có "
+        "thẩm quyền. Kết quả điện tử có trong kho dữ liệu của bạn và tại:\n{link}\n"),
+    "apology": (
+        "Hồ sơ {code}: hẹn lại ngày trả kết quả",
+        "Kính gửi {name},\n\nCơ quan giải quyết xin lỗi vì hồ sơ «{procedure}» (mã {code}) chưa thể trả kết quả "
+        "đúng hẹn. Ngày hẹn trả kết quả mới: {due}.\nChi tiết: {link}\n"),
+    "status_3": (
+        "Hồ sơ {code}: không được tiếp nhận",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» không được tiếp nhận. Lý do và Phiếu từ chối có tại:\n{link}\n"),
+    "status_8": (
+        "Hồ sơ {code}: dừng xử lý",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) đã dừng xử lý. Chi tiết: {link}\n"),
+}

@@ -20,7 +20,7 @@ from engine.runtime import Outcome
 from ..agencies.models import Agency
 from ..db import db
 from ..workflow.service import workflow
-from . import results, supplements
+from . import notices, results, supplements
 from .codes import issue_code
 from .deadlines import processing_due
 from .events import add_event, run as _run, write_events
@@ -89,6 +89,7 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
             dossier.status = outcome.status
         if event is not None:
             event["status_before"], event["status_after"] = before, dossier.status
+        notices.queue_for(dossier, events, before, at)
         dossier.version += 1
         dossier.updated_at = at
         write_events(events)

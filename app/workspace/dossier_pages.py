@@ -15,17 +15,19 @@ from ..dossiers import apology, handoffs, printouts, results
 from ..dossiers.access import may_act_for_agency, may_read
 from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
+from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierResult, OpenTask
 from ..files.download import file_response
 from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
 from ..web.session import login_required
 from ..workflow.service import workflow
-from . import diagram, dossier_context
+from . import diagram, dossier_context, inbox
 from .blueprint import STAFF, workspace
 from .messages import APOLOGY, DIGITISE, MESSAGES, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
+MAX_SEARCH, SEARCH_ROWS = 64, 50
 PROCESSED = (9, 10)
 
 
@@ -54,6 +56,24 @@ def _page(dossier: Dossier, errors: dict | None = None, status: int = 200, form:
         may_digitise=dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS),
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
         **dossier_context.context(dossier)), status
+
+
+@workspace.get("/ho-so")
+@login_required(*STAFF)
+def dossier_search():
+    """Any dossier of the officer's agency (an administrator: of every agency), by code or by
+    applicant, also those nobody has a task on now (a leader's follow-up, a citizen at the desk)."""
+    q = " ".join((request.args.get("q") or "").split())[:MAX_SEARCH]
+    query = select(Dossier).options(joinedload(Dossier.procedure))
+    if g.user.role != "admin":
+        query = query.where(Dossier.agency_id == g.user.agency_id)
+    clause = inbox.search_clause(q)
+    if clause is not None:
+        query = query.where(clause)
+    found = db.session.execute(query.order_by(Dossier.received_at.desc(), Dossier.id.desc())
+                               .limit(SEARCH_ROWS)).scalars().all()
+    return render_template("workspace/dossiers.html", q=q, dossiers=found, statuses=STATUS_LABELS,
+                           at=now(), limit=SEARCH_ROWS)
 
 
 @workspace.get("/ho-so/<int:dossier_id>")

@@ -75,7 +75,7 @@ def _due_clause(due: str | None, at: datetime):
     return None
 
 
-def _search_clause(q: str):
+def search_clause(q: str):
     """A dossier code (exact, or the start of one), else part of the applicant's name."""
     q = " ".join(q.split())[:MAX_QUERY]
     if not q:
@@ -94,7 +94,7 @@ def _filtered(statement, user, tab: str, filters: Filters, at: datetime):
     due = _due_clause(filters.due, at)
     if due is not None:
         statement = statement.where(due)
-    search = _search_clause(filters.q)
+    search = search_clause(filters.q)
     if search is not None:
         statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id).where(search)
     return statement
@@ -109,7 +109,7 @@ def rows_statement(user, tab: str, filters: Filters, at: datetime):
         Dossier.code, Dossier.applicant_name, Dossier.channel, Dossier.due_at.label("dossier_due_at"),
         Procedure.name.label("procedure_name"))
     statement = _filtered(statement.select_from(OpenTask), user, tab, filters, at)
-    if _search_clause(filters.q) is None:
+    if search_clause(filters.q) is None:
         statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id)
     return (statement.join(Procedure, Procedure.id == OpenTask.procedure_id)
             .outerjoin(claimer, claimer.c.id == OpenTask.claimed_by_id)

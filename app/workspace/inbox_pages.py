@@ -19,6 +19,9 @@ from .blueprint import STAFF, workspace
 from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, MESSAGES, TABS
 
 
+FILTER_NAMES = ("q", "thu_tuc", "trang_thai", "han", "co_quan", "vai_tro")  # kept across tabs and pages
+
+
 def _int(name: str) -> int | None:
     value = request.args.get(name, type=int)
     return value if value and value > 0 else None
@@ -50,7 +53,7 @@ def inbox_page():
     tab = request.args.get("tab")
     tab = tab if tab in inbox.TABS else _default_tab(counts)
     page = inbox.page_of(g.user, tab, filters, at, request.args.get("trang", 1, type=int) or 1, counts[tab])
-    kept = {k: v for k, v in request.args.items() if k not in ("tab", "trang") and v}
+    kept = {k: v[:inbox.MAX_QUERY] for k, v in request.args.items() if k in FILTER_NAMES and v}
     tz = workflow().calendar.tz
     return render_template(
         "workspace/inbox.html", tab=tab, tabs=ADMIN_TABS if g.user.role == "admin" else TABS, counts=counts,

@@ -45,7 +45,7 @@ INTAKE = {
 }
 
 APOLOGY = {
-    "not_allowed": "Chỉ chuyên viên hoặc lãnh đạo của cơ quan giải quyết hồ sơ mới gửi được thư xin lỗi.",
+    "not_allowed": "Chỉ lãnh đạo của cơ quan giải quyết hồ sơ mới gửi được thư xin lỗi và hẹn lại ngày trả kết quả.",
     "not_processing": "Chỉ gửi thư xin lỗi cho hồ sơ đã tiếp nhận và đang giải quyết.",
     "once": "Hồ sơ này đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép hẹn lại một lần.",
     "too_late": "Thư xin lỗi phải gửi chậm nhất 1 ngày làm việc trước hạn trả kết quả ({due}); nay đã quá thời điểm đó.",

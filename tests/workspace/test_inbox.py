@@ -41,7 +41,8 @@ def test_tabs_count_and_filter_the_desks_tasks(api, clock, client):
     assert _rows(late) == 4 and 'class="overdue"' in late and "Quá hạn" in late
     assert _rows(html(client.get("/mot-cua?tab=nhom&han=hom-nay"))) == 0
     # Hostile filters are ignored, not errors.
-    for query in ("?tab=x&thu_tuc=-1&trang_thai=abc&han=<b>&trang=-5", "?q=" + "%" * 300, "?q=%27%20OR%201=1--"):
+    for query in ("?tab=x&thu_tuc=-1&trang_thai=abc&han=<b>&trang=-5", "?q=" + "%" * 300, "?q=%27%20OR%201=1--",
+                  "?_scheme=javascript&_external=1&_anchor=x"):
         assert client.get("/mot-cua" + query).status_code == 200
 
 
@@ -152,3 +153,21 @@ def test_completing_a_task_through_its_page(api, clock, client):
     assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 4
     # Without the page's CSRF token nothing happens.
     assert client.post(f"/mot-cua/viec/{task}/nhan", data={}).status_code == 400
+
+
+def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    first = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    second = submit_lltp(api, ho_ten="Lê Thị Cúc", so_ban=2)
+    as_officer(client, "lanhdao")
+    page = html(client.get("/mot-cua/ho-so"))
+    assert "000.00.12.H99-261123-0001" in page and f"Số {second} (chưa cấp mã)" in page
+    found = html(client.get("/mot-cua/ho-so?q=000.00.12.H99-2611"))
+    assert "000.00.12.H99-261123-0001" in found and "chưa cấp mã" not in found
+    assert f'href="/mot-cua/ho-so/{first}"' in found
+    assert "Nguyễn Văn An" not in html(client.get("/mot-cua/ho-so?q=Không Có Ai"))
+    as_officer(client, "dieuphoi")  # the provincial office: another agency
+    assert "000.00.12.H99-261123-0001" not in html(client.get("/mot-cua/ho-so?q=000.00.12"))
+    as_officer(client, "admin")
+    assert "000.00.12.H99-261123-0001" in html(client.get("/mot-cua/ho-so?q=000.00.12"))

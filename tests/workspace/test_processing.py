@@ -198,3 +198,22 @@ def test_an_apology_moves_the_due_date_once_and_only_in_time(api, clock, client)
     token = as_officer(client, "congan")
     assert _apology(client, token, second).status_code in (403, 404, 409)
     assert dossier(api, second)["due_at"] == "2026-12-08T08:00:00+07:00"
+
+
+def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
+    from app.mail.outbox import deliver_pending
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", SEARCH, ASK)
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 2}})
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, POLICE)
+    api.complete("lanhdao", APPROVAL, APPROVE)
+    with clean_app.app_context():
+        deliver_pending(vn(2026, 11, 23, 9, 0))
+    code = dossier(api, dossier_id)["code"]
+    subjects = [m["Subject"] for m in mail_sink.messages]
+    assert subjects == [f"Hồ sơ {code}: cần bổ sung, hoàn thiện", f"Hồ sơ {code}: đã có kết quả"]
+    assert all(m["To"] == "congdan@binhan.example.vn" for m in mail_sink.messages)
+    assert mail_sink.links(f"/ho-so/{dossier_id}")

@@ -1,0 +1,31 @@
+"""E-mails to the applicant when a dossier needs them or reaches them (a supplement request, a
+refusal, a stop, a new appointment, the result), queued in the transition's own transaction
+through the outbox: sent only if it commits, retried if the mail server is down."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..mail.outbox import queue_mail
+from ..web import local_time
+from .messages import NOTICES
+from .printouts import public_url
+
+REFUSED, STOPPED = 3, 8
+EVENT_NOTICES = ("supplement_requested", "result_issued", "apology")
+
+
+def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> None:
+    """One mail per event (or status reached) the applicant must hear about; none without an
+    e-mail address (a counter dossier of someone with no account)."""
+    kinds = [e["kind"] for e in events if e["kind"] in EVENT_NOTICES]
+    if dossier.status != status_before and dossier.status in (REFUSED, STOPPED):
+        kinds.append(f"status_{dossier.status}")
+    address = dossier.owner.email if kinds else None  # the owner is loaded only when needed
+    if not address:
+        return
+    for kind in kinds:
+        subject, body = NOTICES[kind]
+        values = {"name": dossier.applicant_name, "procedure": dossier.procedure.name,
+                  "code": dossier.code or NOTICES["no_code"], "due": local_time(dossier.due_at),
+                  "link": public_url(f"/ho-so/{dossier.id}")}
+        queue_mail(address, subject.format(**values), body.format(**values), at)
