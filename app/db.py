@@ -55,8 +55,9 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 
 
 # Schema objects made by migrations with dialect-specific SQL that no model describes (the
-# catalogue's text index): autogenerate must neither drop nor compare them.
-MIGRATION_ONLY = ("procedures_fts", "ix_procedures_search")
+# catalogue's text index, PostgreSQL's pattern index on dossier codes): autogenerate must
+# neither drop nor compare them.
+MIGRATION_ONLY = ("procedures_fts", "ix_procedures_search", "ix_dossiers_code_pattern")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:

@@ -13,7 +13,8 @@ from sqlalchemy import create_engine, text
 @contextmanager
 def temporary_database(url: str | None):
     if not url:
-        yield "sqlite:///" + str(Path(tempfile.mkdtemp(prefix="motcua-bench-")) / "bench.db")
+        with tempfile.TemporaryDirectory(prefix="motcua-bench-") as folder:  # removed afterwards
+            yield "sqlite:///" + str(Path(folder) / "bench.db")
         return
     schema = f"bench_{uuid.uuid4().hex[:8]}"
     admin = create_engine(url)

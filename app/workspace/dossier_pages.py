@@ -22,12 +22,11 @@ from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
 from ..web.session import login_required
 from ..workflow.service import workflow
-from . import diagram, dossier_context, inbox
+from . import carry, diagram, dossier_context, search
 from .blueprint import STAFF, workspace
 from .messages import APOLOGY, DIGITISE, MESSAGES, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
-MAX_SEARCH, SEARCH_ROWS = 64, 50
 PROCESSED = (9, 10)
 
 
@@ -63,17 +62,10 @@ def _page(dossier: Dossier, errors: dict | None = None, status: int = 200, form:
 def dossier_search():
     """Any dossier of the officer's agency (an administrator: of every agency), by code or by
     applicant, also those nobody has a task on now (a leader's follow-up, a citizen at the desk)."""
-    q = " ".join((request.args.get("q") or "").split())[:MAX_SEARCH]
-    query = select(Dossier).options(joinedload(Dossier.procedure))
-    if g.user.role != "admin":
-        query = query.where(Dossier.agency_id == g.user.agency_id)
-    clause = inbox.search_clause(q)
-    if clause is not None:
-        query = query.where(clause)
-    found = db.session.execute(query.order_by(Dossier.received_at.desc(), Dossier.id.desc())
-                               .limit(SEARCH_ROWS)).scalars().all()
+    q = " ".join((request.args.get("q") or "").split())[:search.MAX_QUERY]
+    found = db.session.execute(search.dossiers_statement(g.user, q)).scalars().all()
     return render_template("workspace/dossiers.html", q=q, dossiers=found, statuses=STATUS_LABELS,
-                           at=now(), limit=SEARCH_ROWS)
+                           limit=search.ROWS)
 
 
 @workspace.get("/ho-so/<int:dossier_id>")
@@ -144,22 +136,24 @@ def digitise(dossier_id: int):
     if form["ngay_ky"] and (signed_on is None or signed_on > now().astimezone(workflow().calendar.tz).date()):
         errors["ngay_ky"] = DIGITISE["date"]
     upload = request.files.get("tep_quet")
-    stored = None
-    if upload is None or not upload.filename:
-        errors["tep_quet"] = DIGITISE["no_file"]
-    else:
+    kept = carry.carried(request.form.get(carry.FIELD, ""))
+    stored = kept[0] if kept else None
+    if upload is not None and upload.filename:
         try:
             stored = accept_upload(upload, current_app.config["MOTCUA_UPLOAD_TYPES"],
-                                   int(current_app.config["MOTCUA_UPLOAD_MAX_MB"] * 1024 * 1024))
+                                   int(current_app.config["MOTCUA_UPLOAD_MAX_MB"] * 1024 * 1024)).as_dict()
         except UploadRejected as exc:
             errors["tep_quet"] = exc.message
+    elif stored is None:
+        errors["tep_quet"] = DIGITISE["no_file"]
     if errors:
-        return _page(dossier, errors, 422, form)
+        return _page(dossier, errors, 422, {**form, carry.FIELD: carry.carry([stored]) if stored else "",
+                                            "scan_name": stored["file_name"] if stored else ""})
     try:
-        code = results.digitise(dossier, storage().open(stored.storage_key), stored.content_type,
+        code = results.digitise(dossier, storage().open(stored["storage_key"]), stored["content_type"],
                                 {"title": form["trich_yeu"], "document_number": form["so_ky_hieu"],
                                  "signing_agency": form["co_quan_ban_hanh"], "signer": form["nguoi_ky"],
-                                 "signed_on": signed_on.isoformat(), "scan": stored.file_name}, now(), g.user)
+                                 "signed_on": signed_on.isoformat(), "scan": stored["file_name"]}, now(), g.user)
         db.session.commit()
     except DossierError as exc:
         db.session.rollback()

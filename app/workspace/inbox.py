@@ -6,7 +6,6 @@ narrowed by agency and role. Each tab reads one index of `open_tasks` (see model
 filters narrow a range of it, and the order is the index's own (due time)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -17,11 +16,12 @@ from ..db import db
 from ..dossiers.models import Dossier, OpenTask
 from ..users.models import User
 from ..workflow.service import workflow
+from . import search
 
 TABS = ("cua-toi", "cho-nhan", "nhom")
 DUE_FILTERS = ("qua-han", "hom-nay", "3-ngay", "khong-han")
 PER_PAGE = 50
-MAX_QUERY = 64
+MAX_QUERY = search.MAX_QUERY
 
 
 @dataclass(frozen=True)
@@ -75,16 +75,6 @@ def _due_clause(due: str | None, at: datetime):
     return None
 
 
-def search_clause(q: str):
-    """A dossier code (exact, or the start of one), else part of the applicant's name."""
-    q = " ".join(q.split())[:MAX_QUERY]
-    if not q:
-        return None
-    if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
-        return Dossier.code.startswith(q.upper(), autoescape=True)
-    return Dossier.applicant_name.contains(q, autoescape=True)
-
-
 def _filtered(statement, user, tab: str, filters: Filters, at: datetime):
     statement = statement.where(_scope(user, tab, filters))
     if filters.procedure_id:
@@ -94,9 +84,9 @@ def _filtered(statement, user, tab: str, filters: Filters, at: datetime):
     due = _due_clause(filters.due, at)
     if due is not None:
         statement = statement.where(due)
-    search = search_clause(filters.q)
-    if search is not None:
-        statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id).where(search)
+    found = search.clause(filters.q)
+    if found is not None:
+        statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id).where(found)
     return statement
 
 
@@ -109,7 +99,7 @@ def rows_statement(user, tab: str, filters: Filters, at: datetime):
         Dossier.code, Dossier.applicant_name, Dossier.channel, Dossier.due_at.label("dossier_due_at"),
         Procedure.name.label("procedure_name"))
     statement = _filtered(statement.select_from(OpenTask), user, tab, filters, at)
-    if search_clause(filters.q) is None:
+    if search.clause(filters.q) is None:
         statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id)
     return (statement.join(Procedure, Procedure.id == OpenTask.procedure_id)
             .outerjoin(claimer, claimer.c.id == OpenTask.claimed_by_id)

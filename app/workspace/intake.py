@@ -1,14 +1,11 @@
 """Counter and postal intake: the one-stop desk enters a paper dossier for a citizen (found by
 ID number, or recorded on the spot), scans each component, and the same process starts as for
-an online dossier. Uploads already accepted ride along in a signed field, so a form sent back
-for a correction never loses a scan."""
+an online dossier."""
 from __future__ import annotations
 
 import secrets
 from datetime import datetime
 
-from flask import current_app
-from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -42,6 +39,8 @@ def citizen_errors(form, today) -> tuple[dict, dict]:
         error = identity.email_error(email)
         if error:
             errors["email"] = error
+        elif db.session.execute(select(User.id).where(User.email == identity.normalise_email(email))).first():
+            errors["email"] = INTAKE["email_taken"]
         else:
             clean["email"] = identity.normalise_email(email)
     return clean, errors
@@ -70,25 +69,6 @@ def procedures_for(officer) -> list[Procedure]:
     if officer.role != "admin":
         query = query.where(Procedure.agency_id == officer.agency_id)
     return list(db.session.execute(query).scalars())
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="motcua-intake-files")
-
-
-def carry(files: list[dict]) -> str:
-    return _serializer().dumps(files)
-
-
-def carried(token: str) -> list[dict]:
-    """The scans accepted earlier on this form; a tampered field is ignored."""
-    if not token:
-        return []
-    try:
-        files = _serializer().loads(token)
-    except BadSignature:
-        return []
-    return files if isinstance(files, list) else []
 
 
 def channel_errors(form) -> tuple[str | None, str, dict]:

@@ -21,6 +21,7 @@ from ..portal.uploads import component_anchor, limits_text, read_uploads
 from ..users import identity
 from ..users.models import User
 from ..web.session import login_required
+from . import carry
 from . import intake as desk
 from .blueprint import workspace
 from .messages import CHANNELS, INTAKE, MESSAGES
@@ -77,7 +78,7 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
     return render_template(
         "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
-        fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=desk.carry(files),
+        fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
         errors=errors, channels={k: CHANNELS[k] for k in desk.CHANNELS}, values=request.form,
         nonce=request.form.get("nonce") or secrets.token_urlsafe(16)), status
@@ -104,10 +105,10 @@ def intake_submit(citizen_id: int, code: str):
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:
-        return _page(citizen, procedure, {}, desk.carried(request.form.get("tep_da_nhan", "")),
+        return _page(citizen, procedure, {}, carry.carried(request.form.get("tep_da_nhan", "")),
                      {"noi-dung": exc.message}, 413)
     new_files, errors = read_uploads(procedure)
-    files = desk.carried(request.form.get("tep_da_nhan", "")) + new_files
+    files = carry.carried(request.form.get("tep_da_nhan", "")) + new_files
     action = request.form.get("action", "submit")[:200]
     if action.startswith(("add:", "remove:")):
         return _page(citizen, procedure, apply_action(form, data, action), files, errors)

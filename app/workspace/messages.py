@@ -41,6 +41,7 @@ INTAKE = {
     "procedure": "Chọn thủ tục hành chính của cơ quan.",
     "missing_component": "Thiếu bản quét thành phần «{name}».",
     "id_taken": "Số định danh này đã thuộc về một tài khoản khác không phải công dân.",
+    "email_taken": "Địa chỉ thư điện tử này đã thuộc về tài khoản khác; để trống hoặc dùng địa chỉ khác.",
     "postal_code": "Nhập số hiệu bưu gửi (tối đa 40 ký tự) khi hồ sơ đến qua bưu chính.",
 }
 

@@ -9,6 +9,8 @@ import re
 import pytest
 from sqlalchemy import select, text
 
+from tests.plans import query_plan
+
 SO_TU_PHAP, CONG_AN, PHUONG = "000.00.12.H99", "000.00.30.H99", "000.20.01.H99"
 HOSTILE = ['"', "*", "NEAR(", 'NEAR("cap" "ban", 2)', "cap AND", "-cap OR ^ban", "{search_text} : cap", "name: x",
            "cap:* & !ban | (", "' OR 1=1 --", "'; DROP TABLE procedures; --", "%_\\", "x" * 10_000, "đ" * 300,
@@ -204,19 +206,13 @@ def _check_index(db) -> None:
         db.session.execute(text("INSERT INTO procedures_fts(procedures_fts) VALUES ('integrity-check')"))
 
 
-def _plan(db, statement) -> str:
-    compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
-    prefix = "EXPLAIN QUERY PLAN" if db.engine.dialect.name == "sqlite" else "EXPLAIN"
-    return "\n".join(" ".join(str(c) for c in row) for row in db.session.execute(text(f"{prefix} {compiled}")))
-
-
 def test_search_uses_the_text_index(clean_app):
     from app.catalogue.search import statement
     from app.db import db
     with clean_app.app_context():
         query = statement("cap ban", sector="Tư pháp")  # the search's own SELECT, with its order
         if db.engine.dialect.name == "sqlite":
-            plan = _plan(db, query)
+            plan = query_plan(db, query)
             assert "SCAN procedures_fts VIRTUAL TABLE INDEX" in plan, plan
             assert "SCAN procedures " not in plan + " ", plan  # never the whole table
         else:
@@ -229,7 +225,7 @@ def test_search_uses_the_text_index(clean_app):
                 "'thu tuc so ' || n || ' linh vuc ' || (n % 50), 'Tư pháp', :agency, 1, 'working_days', 'x', 'x', "
                 "false, '{}' FROM generate_series(1, 3000) AS n"), {"agency": agency_id})
             db.session.execute(text("ANALYZE procedures"))
-            plan = _plan(db, query)
+            plan = query_plan(db, query)
             assert "Bitmap Index Scan on ix_procedures_search" in plan, plan
         db.session.rollback()
         db.session.remove()
@@ -254,7 +250,7 @@ def test_migration_indexes_existing_rows_and_downgrades(tmp_path):
             _add(app, {"code": "1.000040", "name": "Cấp bản sao trích lục hộ tịch"})
             upgrade(directory=str(MIGRATIONS_DIR), revision="c4d2f8a1b3e5")
             assert [p.code for p in search("cap ban sao").items] == ["1.000040"]
-            assert "INDEX" in _plan(db, statement("cap")).upper()
+            assert "INDEX" in query_plan(db, statement("cap")).upper()
             db.session.rollback()  # the migration's own connection must not wait on this one's locks
             downgrade(directory=str(MIGRATIONS_DIR), revision="b7c1e2d4a9f0")
             remaining = {"procedures_fts", "procedures_fts_insert", "ix_procedures_search"} & _schema_names(db)

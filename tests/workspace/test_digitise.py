@@ -3,6 +3,7 @@ becomes a PDF signed with the agency's key in the name of the officer who digiti
 from __future__ import annotations
 
 import io
+import re
 
 from tests.conftest import vn
 from tests.workspace.helpers import as_officer, html, pdfsig, processed, qr_urls, submit_lltp
@@ -35,9 +36,11 @@ def test_a_scanned_paper_result_is_signed_by_the_officer_who_digitised_it(api, c
     refused = _post(client, token, dossier_id, so_ky_hieu=" ", ngay_ky="2030-01-01")
     text = html(refused)
     assert refused.status_code == 422 and "Vui lòng nhập số, ký hiệu văn bản." in text and "ở tương lai" in text
+    assert "Đã nhận bản quét «ban-quet.png»" in text  # the scan is kept for the corrected form
+    kept = re.search(r'name="tep_da_nhan" value="([^"]+)"', text).group(1)
     hostile = _post(client, token, dossier_id, tep_quet=(io.BytesIO(b"MZ\x90\x00 not a scan"), "scan.png"))
     assert hostile.status_code == 422
-    done = _post(client, token, dossier_id)
+    done = _post(client, token, dossier_id, tep_da_nhan=kept, tep_quet=(io.BytesIO(b""), ""))
     assert done.status_code == 303
     page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
     assert f"{code}-KQ2" in page and "Số hóa từ bản giấy" in page and "Trần Thị Bình" in page

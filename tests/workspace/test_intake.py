@@ -44,6 +44,10 @@ def test_a_new_citizen_is_recorded_and_a_paper_dossier_starts_the_process(client
     bad = client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, "so_cccd": "001085000777", "ho_ten": "X1",
                                                   "ngay_sinh": "2030-01-01", "dia_chi": "a", "so_dien_thoai": "12"})
     assert bad.status_code == 422 and _citizen_id(clean_app, "001085000777") is None
+    taken = client.post("/mot-cua/tiep-nhan", data={
+        "csrf_token": token, "so_cccd": "001085000777", "ho_ten": "Trần Văn Bảy", "ngay_sinh": "02/03/1985",
+        "dia_chi": "Số 3 Lê Lai, phường An Bình", "so_dien_thoai": "0905123456", "email": "congdan@binhan.example.vn"})
+    assert taken.status_code == 422 and "đã thuộc về tài khoản khác" in html(taken)
     made = client.post("/mot-cua/tiep-nhan", data={
         "csrf_token": token, "so_cccd": "001085000777", "ho_ten": "Trần Văn Bảy", "ngay_sinh": "02/03/1985",
         "dia_chi": "Số 3 Lê Lai, phường An Bình", "so_dien_thoai": "0905123456"})

@@ -61,10 +61,15 @@ def upgrade():
         batch_op.create_foreign_key(batch_op.f('fk_open_tasks_closed_by_id_users'), 'users', ['closed_by_id'], ['id'])
         batch_op.create_foreign_key(batch_op.f('fk_open_tasks_procedure_id_procedures'), 'procedures', ['procedure_id'], ['id'])
 
-
+    if op.get_bind().dialect.name == "postgresql":
+        # Searching by the start of a code ("000.00.12.H99-2611"): under a collation other than C,
+        # LIKE 'x%' can use a b-tree only with pattern operators (app/db.py MIGRATION_ONLY).
+        op.execute("CREATE INDEX ix_dossiers_code_pattern ON dossiers (code varchar_pattern_ops)")
 
 
 def downgrade():
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX ix_dossiers_code_pattern")
     with op.batch_alter_table('open_tasks', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_open_tasks_procedure_id_procedures'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_open_tasks_closed_by_id_users'), type_='foreignkey')

@@ -1,0 +1,34 @@
+"""Finding dossiers by what an officer types: a dossier code (or its start), else part of the
+applicant's name. Used by the inbox's search and by the dossier search."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..dossiers.models import Dossier
+
+MAX_QUERY = 64
+ROWS = 50
+
+
+def clause(q: str):
+    """A dossier code (exact, or the start of one), else part of the applicant's name."""
+    q = " ".join(q.split())[:MAX_QUERY]
+    if not q:
+        return None
+    if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
+        return Dossier.code.startswith(q.upper(), autoescape=True)
+    return Dossier.applicant_name.contains(q, autoescape=True)
+
+
+def dossiers_statement(user, q: str):
+    """The newest dossiers of the officer's agency (an administrator's: every agency) matching q."""
+    statement = select(Dossier).options(joinedload(Dossier.procedure))
+    if user.role != "admin":
+        statement = statement.where(Dossier.agency_id == user.agency_id)
+    found = clause(q)
+    if found is not None:
+        statement = statement.where(found)
+    return statement.order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(ROWS)
