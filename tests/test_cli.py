@@ -89,3 +89,41 @@ def test_bpmn_check_tries_deadlines_against_the_calendar(tmp_path):
     assert "[Task_tham_dinh «Thẩm định hồ sơ»]" in result.stdout and "working_days(0)" in result.stdout
     assert "[Boundary_qua_han_tiep_nhan «Quá hạn tiếp nhận»]" in result.stdout
     assert "không phải một thời điểm" in result.stdout
+
+
+def test_motcua_up_serves_the_whole_system(tmp_path):
+    """README's first command on an empty folder: migrations, demo data, demo signing keys, the
+    scheduler in the process, and the pages served."""
+    import os
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "MOTCUA_KEYS_DIR": str(tmp_path / "keys"), "MOTCUA_UPLOAD_DIR": str(tmp_path / "up"),
+           "MOTCUA_SECRET_KEY": "test-up"}
+    env.pop("MOTCUA_DATABASE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "app.cli", "up", "--port", str(port), "--db",
+                               str(tmp_path / "demo.db")], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    try:
+        status = None
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/thu-tuc", timeout=2) as response:
+                    status = response.status
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                if server.poll() is not None:
+                    break
+                time.sleep(0.5)  # waiting for a server process to come up, not for a deadline
+        assert status == 200, server.stdout.read() if server.poll() is not None else "no answer"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/xac-thuc", timeout=5) as response:
+            assert "Xác thực" in response.read().decode()
+        assert (tmp_path / "keys" / "root.cert.pem").exists() and (tmp_path / "keys" / "000.00.12.H99.key.pem").exists()
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "motcua" in output and "MotCua@2026" in output

@@ -15,7 +15,7 @@ from ..security.ratelimit import Limit, RateLimited, hit
 from ..users import identity
 from ..users.models import User
 from ..users.passwords import check_password, hash_password
-from ..web import local_time
+from ..localtime import local_time
 from ..web.session import login_required, login_user, logout_user
 from . import links
 from .messages import MESSAGES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..localtime import local_time
 from ..workflow.service import workflow
 from . import notices
 from .access import may_act_for_agency
@@ -26,7 +27,6 @@ def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
         return messages["once"]
     calendar = workflow().calendar
     if calendar.working_hours_between(at, dossier.due_at) < calendar.hours_per_day:
-        from ..web import local_time
         return messages["too_late"].format(due=local_time(dossier.due_at))
     return None
 
@@ -42,7 +42,6 @@ def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetim
     if not reason or len(reason) > MAX_REASON:
         errors.append({"field": "ly_do", "message": messages["reason"]})
     if new_due <= dossier.due_at or not workflow().calendar.is_working_time(new_due):
-        from ..web import local_time
         errors.append({"field": "ngay_hen_moi", "message": messages["new_due"].format(due=local_time(dossier.due_at))})
     if errors:
         raise Invalid(errors[0]["message"], errors)

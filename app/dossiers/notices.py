@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..mail.outbox import queue_mail
-from ..web import local_time
+from ..localtime import local_time
 from .messages import NOTICES
 from .printouts import public_url
 

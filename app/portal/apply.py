@@ -14,6 +14,7 @@ from ..dossiers.errors import Conflict, Invalid, NotFound
 from ..dossiers.models import Dossier
 from ..dossiers.submission import find_procedure, submission_key, submit
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..localtime import local_time
 from ..web.session import login_required
 from . import datastore, drafts, representation
 from .blueprint import portal
@@ -160,7 +161,6 @@ def _submit(procedure, form, draft):
 
 
 def _submitted_message(dossier) -> str:
-    from ..web import local_time
     text = MESSAGES["submitted"].format(submitted=local_time(dossier.submitted_at),
                                         counts_from=local_time(dossier.counts_from),
                                         reception_due=local_time(dossier.reception_due_at))

@@ -6,25 +6,19 @@ from flask import Blueprint, Flask, render_template, request, url_for
 
 from ..api.lookup import count_lookup, find_by_code, handled_by
 from ..dossiers.messages import STATUS_LABELS
+from ..localtime import local_date, local_time
 from ..security.csrf import init_csrf
 from ..security.headers import init_headers
 from ..security.messages import MESSAGES as SECURITY
 from ..security.ratelimit import RateLimited
-from ..workflow.service import workflow
 from .session import load_user
 
 web = Blueprint("web", __name__, template_folder="templates", static_folder="static",
                 static_url_path="/tinh")
 
 
-@web.app_template_filter("local_time")
-def local_time(value):
-    return value.astimezone(workflow().calendar.tz).strftime("%H:%M ngày %d/%m/%Y") if value else "—"
-
-
-@web.app_template_filter("local_date")
-def local_date(value):
-    return value.astimezone(workflow().calendar.tz).strftime("%d/%m/%Y") if value else "—"
+web.add_app_template_filter(local_time, "local_time")
+web.add_app_template_filter(local_date, "local_date")
 
 
 def init_web(app: Flask) -> None:

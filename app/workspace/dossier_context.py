@@ -14,7 +14,7 @@ from ..dossiers.completeness import upload_components
 from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierFile, DossierResult
 from ..eforms.readable import readable
-from ..web import local_time
+from ..localtime import local_time
 from .messages import CHANNELS, MESSAGES
 
 REFUSED = 3

@@ -20,6 +20,7 @@ from ..dossiers.models import Dossier, DossierEvent, DossierResult, OpenTask
 from ..files.download import file_response
 from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
+from ..localtime import local_time
 from ..web.session import login_required
 from ..workflow.service import workflow
 from . import carry, diagram, dossier_context, search
@@ -118,7 +119,6 @@ def apologize(dossier_id: int):
         db.session.rollback()
         errors = {f["field"]: f["message"] for f in exc.fields} or {"xin-loi": exc.message}
         return _page(_dossier(dossier_id), errors, 422 if exc.fields else 409, form)
-    from ..web import local_time
     flash(MESSAGES["apology_sent"].format(due=local_time(dossier.due_at)))
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id, _anchor="giay-to"), 303)
 
