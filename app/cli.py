@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .messages import CLI as MSG
+from .procedures.cli import procedure as procedure_group
 from .signing.cli import keys as keys_group
 
 
@@ -169,6 +170,7 @@ def bpmn_check(files, forms_dir) -> None:
 
 
 main.add_command(keys_group)
+main.add_command(procedure_group)
 
 
 @main.group(help=MSG["timers_help"])

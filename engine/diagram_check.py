@@ -1,72 +1,111 @@
 """Static checks of a procedure diagram, before any dossier meets it.
 
 Every problem names the element (id and name) and says in Vietnamese what is wrong and how to
-fix it. The checks cover what SpiffWorkflow itself does not: lanes must be roles, task
-properties must point to real forms and hold valid values, expressions must be in our
-restricted language, gateways must always have a way out.
+fix it (the words are in engine/diagram_messages.py). The checks cover what SpiffWorkflow itself
+does not, or says only in English: the BPMN schema, lanes that must be roles, task properties that
+must point to real forms and hold valid values, expressions in our restricted language, gateways
+that always have a way out, flows that connect real elements, and the extensions Camunda Modeler
+writes. `explain()` turns a refusal of SpiffWorkflow's parser into the same kind of problem.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
-from datetime import datetime
+import threading
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 from lxml import etree
+from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
-from .roles import lane_labels, role_for_lane
+from .diagram_messages import KINDS, MESSAGES
+from .roles import LANE_ROLES, lane_labels, role_for_lane
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
 SPIFF_NS = "http://spiffworkflow.org/bpmn/schema/1.0/core"
 CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn"
+ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0"
 NS = {"bpmn": BPMN_NS, "spiffworkflow": SPIFF_NS}
+PREFIXES = {BPMN_NS: "bpmn", BPMNDI_NS: "bpmndi", SPIFF_NS: "spiffworkflow", CAMUNDA_NS: "camunda",
+            ZEEBE_NS: "zeebe"}
+# The same <properties><property name=… value=…/></properties>, as spiff-arena's editor, Camunda
+# Modeler for Camunda 7 and for Camunda 8 write it from their own properties panels.
+PROPERTY_NAMESPACES = (SPIFF_NS, CAMUNDA_NS, ZEEBE_NS)
 
 DEADLINE_FUNCTIONS = ("working_hours", "working_days", "calendar_days", "official_start")
 KNOWN_PROPERTIES = {
     "formJsonSchemaFilename", "formUiSchemaFilename", "status", "timeLimit", "agency", "marksLate",
 }
-HUMAN_TASKS = ("userTask", "manualTask")
+# SpiffWorkflow opens a plain `task` for a person too, so it needs a lane like a user task.
+HUMAN_TASKS = ("userTask", "manualTask", "task")
+GATEWAYS = ("exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway")
+SUB_PROCESSES = ("subProcess", "transaction", "adHocSubProcess")
+ACTIVITIES = ("task", "userTask", "manualTask", "scriptTask", "serviceTask", "sendTask", "receiveTask",
+              "businessRuleTask", "callActivity", *SUB_PROCESSES)
+EVENTS = ("startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent")
+FLOW_NODES = (*ACTIVITIES, *EVENTS, *GATEWAYS)
+MESSAGE_CATCHERS = ("startEvent", "intermediateCatchEvent", "boundaryEvent", "receiveTask")
+PYTHON_FORMATS = ("python", "python3", "py", "text/x-python")
 # Camunda Modeler writes these on its own (metadata, engine scheduling hints); they change nothing
 # in how a dossier runs here, so a diagram saved from that modeler is not refused for them.
-HARMLESS_CAMUNDA = {"diagramRelationId", "isStartableInTasklist", "versionTag", "historyTimeToLive",
-                    "async", "asyncBefore", "asyncAfter", "exclusive", "jobPriority"}
+HARMLESS_EXTENSIONS = {
+    "diagramRelationId", "isStartableInTasklist", "versionTag", "historyTimeToLive", "async", "asyncBefore",
+    "asyncAfter", "exclusive", "jobPriority", "modelerTemplate", "modelerTemplateVersion",
+    "modelerTemplateIcon", "userTask", "properties",
+}
+# What each refused Camunda extension (camunda: or zeebe:, by local name) does instead here.
+EXTENSION_FIXES = {
+    **dict.fromkeys(("formKey", "formRef", "formRefBinding", "formRefVersion", "formData", "formField",
+                     "formDefinition", "userTaskForm"), "camunda_form"),
+    **dict.fromkeys(("assignee", "candidateGroups", "candidateUsers", "assignmentDefinition"), "camunda_assignee"),
+    **dict.fromkeys(("dueDate", "followUpDate", "taskSchedule"), "camunda_due"),
+    **dict.fromkeys(("class", "delegateExpression", "expression", "type", "topic", "connector",
+                     "taskDefinition", "taskHeaders"), "camunda_code"),
+    **dict.fromkeys(("inputOutput", "in", "out", "field", "ioMapping"), "camunda_io"),
+    **dict.fromkeys(("taskListener", "executionListener", "executionListeners", "taskListeners"),
+                    "camunda_listener"),
+    "resultVariable": "camunda_result",
+    "calledElement": "camunda_called",
+    "resource": "camunda_resource",
+}
 # An agency identifier code (mã định danh, e.g. 000.00.12.H08) is taken literally; any other
 # `agency` value is an expression over the dossier data.
 AGENCY_CODE = re.compile(r"^[0-9A-Z]{2,4}(\.[0-9A-Z]{2,4}){2,4}$")
+JUEL = re.compile(r"^\s*[$#]\{(.*)\}\s*$", re.DOTALL)  # Camunda 7: ${approved}
+FEEL = re.compile(r"^\s*=(?!=)\s*(.+)$", re.DOTALL)  # Camunda 8: =approved
+ISO_TIME = re.compile(r"^(R\d*/)?P[0-9YMWDTHS.,]+$|^\d{4}-\d{2}-\d{2}", re.IGNORECASE)
+LONE_EQUALS = re.compile(r"(?<![=!<>])=(?!=)")
 
-MESSAGES = {
-    "xml": "Tệp không phải XML hợp lệ: {detail}",
-    "no_process": "Tệp không có quy trình nào được đánh dấu thực thi (isExecutable=\"true\").",
-    "unknown_lane": "Làn «{lane}» không ứng với vai trò nào. Đặt tên làn là một trong: {labels}.",
-    "task_without_lane": "Công việc của người dùng phải nằm trong một làn (vai trò) để biết ai xử lý.",
-    "status": "Thuộc tính status phải là số nguyên từ 1 đến 10 (trạng thái hồ sơ công khai), không phải «{value}».",
-    "form_missing": "Không tìm thấy tệp biểu mẫu «{path}» trong thư mục forms/. Kiểm tra lại tên tệp.",
-    "form_json": "Tệp biểu mẫu «{path}» không phải JSON hợp lệ: {detail}",
-    "form_schema": "Tệp biểu mẫu «{path}» không phải JSON Schema hợp lệ: {detail}",
-    "form_escape": "Đường dẫn biểu mẫu «{path}» phải nằm trong thư mục forms/.",
-    "expression": "Biểu thức «{prop}» không hợp lệ: {detail}",
-    "marks_late": "Thuộc tính marksLate chỉ nhận giá trị true hoặc false.",
-    "unknown_property": "Thuộc tính «{prop}» không được hỗ trợ. Các thuộc tính dùng được: {known}.",
-    "timer_kind": "Bộ hẹn giờ chỉ hỗ trợ timeDate với hàm lịch làm việc, ví dụ working_days(3); "
-                  "hãy đổi {kind} sang timeDate.",
-    "timer_empty": "Bộ hẹn giờ chưa có biểu thức thời hạn, ví dụ working_hours(8).",
-    "timer_eval": "Biểu thức thời hạn «{expr}» không tính được: {detail}",
-    "not_instant": "kết quả không phải một thời điểm; dùng working_hours(…), working_days(…) hoặc calendar_days(…)",
-    "gateway": "Cổng rẽ nhánh có {count} nhánh ra nhưng không có nhánh mặc định và nhánh «{flow}» "
-               "không có điều kiện. Đặt một nhánh mặc định hoặc điều kiện cho mọi nhánh.",
-    "condition": "Điều kiện trên nhánh «{flow}» không hợp lệ: {detail}",
-    "script_empty": "Công việc tự động (script) không có nội dung.",
-    "script": "Mã của công việc tự động không hợp lệ: {detail}",
-    "camunda_form": "Phần mở rộng camunda:formKey không được hỗ trợ. Dùng thuộc tính "
-                    "spiffworkflow:property name=\"formJsonSchemaFilename\" để chỉ biểu mẫu.",
-    "camunda_other": "Phần mở rộng Camunda «{ext}» không được hỗ trợ. Dùng spiffworkflow:properties "
-                     "(xem mục «What a diagram carries» trong docs/ARCHITECTURE.md).",
-    "spiff": "Bộ máy quy trình không chấp nhận phần tử này: {detail}",
-}
+_SCHEMA_LOCK = threading.Lock()
+
+# SpiffWorkflow 3.2's parser refusals, by a piece of their English text.
+ENGINE_REFUSALS = (
+    ("no support implemented for this task type", "unsupported"),
+    ("Non-default exclusive outgoing sequence flow without condition", "flow_no_condition"),
+    ("Unknown Time Specification", "timer_empty"),
+    ("No Script Provided", "script_empty"),
+    ("When looking for a task spec", "flow_target_missing"),
+    ("Exactly one start event is required in a SubWorkflow Task; found 0", "no_start"),
+    ("No start event found", "no_start"),
+    ("Must contain an End event", "no_end"),
+    ('No "calledElement" attribute', "call_no_target"),
+    ("was not found. Did you mean", "call_missing"),
+    ("Multiple outgoing flows are not supported", "many_outgoing"),
+    ("A Service Task must have an operator", "service_task"),
+    ("No DMN Diagram available", "business_rule"),
+    ("has no implementation", "data_store"),
+    ("Cannot resolve data", "data_association"),
+    ("multiinstance task must specify", "multi_instance"),
+    ("Cancel Events may only be used", "cancel_event"),
+    ("Conditional event definition with missing condition", "conditional_event"),
+)
 
 
 @dataclass(frozen=True)
@@ -89,15 +128,74 @@ def safe_parse(xml: bytes) -> etree._ElementTree:
     return etree.ElementTree(etree.fromstring(xml, parser=parser))
 
 
+def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Problem:
+    """Why a file could not be parsed at all: empty, not XML, cut short, or a syntax error."""
+    text = xml.removeprefix(b"\xef\xbb\xbf").strip()
+    line, column = error.position if error.position else (error.lineno or 1, 1)
+    if not text:
+        message = MESSAGES["xml_empty"]
+    elif not text.startswith(b"<"):
+        message = MESSAGES["not_xml"]
+    elif line >= xml.rstrip().count(b"\n") + 1:
+        message = MESSAGES["xml_truncated"].format(line=line)
+    else:
+        message = MESSAGES["xml"].format(line=line, column=column, detail=error.msg)
+    return Problem(file_name, "", "", message)
+
+
+def _property_nodes(node):
+    for ns in PROPERTY_NAMESPACES:
+        yield from node.iterfind(f"{{{BPMN_NS}}}extensionElements/{{{ns}}}properties/{{{ns}}}property")
+
+
 def properties_of(node) -> dict[str, str]:
+    """A node's properties, whichever modeler wrote them (see PROPERTY_NAMESPACES); the first wins."""
     props = {}
-    for prop in node.iterfind("bpmn:extensionElements/spiffworkflow:properties/spiffworkflow:property", NS):
-        props[prop.get("name")] = prop.get("value", "")
+    for prop in _property_nodes(node):
+        if prop.get("name"):
+            props.setdefault(prop.get("name"), prop.get("value", ""))
     return props
 
 
 def local(tag) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _namespace(tag) -> str:
+    return etree.QName(tag).namespace or "" if isinstance(tag, str) else ""
+
+
+def _short(text: str) -> str:
+    """Namespaced names as a modeler's XML spells them: {…BPMN…}userTask -> bpmn:userTask."""
+    for ns, prefix in PREFIXES.items():
+        text = text.replace(f"{{{ns}}}", f"{prefix}:")
+    return text
+
+
+def _one_line(text: str) -> str:
+    """Names drawn on two lines in a modeler keep one line in a problem report."""
+    return " ".join((text or "").split())
+
+
+def _python_like(text: str) -> str:
+    """A Camunda expression's body in our language's spelling of its operators."""
+    text = re.sub(r"\s*&&\s*", " and ", text)
+    text = re.sub(r"\s*\|\|\s*", " or ", text)
+    return re.sub(r"!(?!=)\s*", "not ", text).strip()
+
+
+def _kind(node) -> str:
+    return KINDS.get(local(node.tag), local(node.tag))
+
+
+def _iso_suggestion(text: str) -> str:
+    hours = re.fullmatch(r"PT(\d+)H", text.strip(), re.IGNORECASE)
+    days = re.fullmatch(r"P(\d+)D", text.strip(), re.IGNORECASE)
+    if hours:
+        return MESSAGES["iso_hours"].format(n=hours.group(1))
+    if days:
+        return MESSAGES["iso_days"].format(n=days.group(1))
+    return MESSAGES["iso_other"]
 
 
 class DiagramChecker:
@@ -106,34 +204,170 @@ class DiagramChecker:
         self.forms_dir = Path(forms_dir)
         self.timer_functions = timer_functions or {}
         self.problems: list[Problem] = []
+        self.by_id: dict[str, etree._Element] = {}
+        self._form_files: list[str] | None = None
+
+    # -- reporting ----------------------------------------------------------------------------
+
+    def owner(self, node):
+        """The element an analyst can click on for `node`: itself or its nearest ancestor with an
+        id, skipping event definitions and extensions (invisible in a modeler), and the semantic
+        element for a shape of the drawing."""
+        for candidate in ([node, *node.iterancestors()] if node is not None else []):
+            if not candidate.get("id") or local(candidate.tag).endswith("EventDefinition") \
+                    or _namespace(candidate.tag) not in (BPMN_NS, BPMNDI_NS):
+                continue
+            if _namespace(candidate.tag) == BPMNDI_NS:
+                return self.by_id.get(candidate.get("bpmnElement"), candidate)
+            return candidate
+        return None
 
     def add(self, node, key: str, **values) -> None:
-        element_id = node.get("id", "") if node is not None else ""
-        element_name = node.get("name", "") if node is not None else ""
-        self.problems.append(Problem(self.file_name, element_id, element_name, MESSAGES[key].format(**values)))
+        owner = self.owner(node)
+        problem = Problem(self.file_name, owner.get("id", "") if owner is not None else "",
+                          _one_line(owner.get("name", "")) if owner is not None else "",
+                          MESSAGES[key].format(**values))
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def has_problem(self, *nodes) -> bool:
+        ids = {owner.get("id") for owner in map(self.owner, nodes) if owner is not None}
+        return any(p.element_id in ids for p in self.problems)
+
+    def label(self, node) -> str:
+        return _one_line(node.get("name") or node.get("id", "")) if node is not None else ""
+
+    def flow_label(self, flow) -> str:
+        """A flow as an analyst finds it on the drawing: «its name», or from where to where."""
+        if flow is None:
+            return ""
+        if flow.get("name"):
+            return f"«{self.label(flow)}»"
+        ends = [self.label(self.by_id.get(flow.get(ref))) or flow.get(ref, "") for ref in ("sourceRef", "targetRef")]
+        return MESSAGES["flow_between"].format(source=ends[0], target=ends[1])
+
+    def flow_list(self, flows) -> str:
+        return ", ".join(self.flow_label(f) for f in flows)
+
+    # -- the whole file -----------------------------------------------------------------------
 
     def check(self, tree) -> list[Problem]:
         root = tree.getroot()
-        self.check_camunda(root)
+        if root.tag != f"{{{BPMN_NS}}}definitions":
+            self.add(None, "not_bpmn", root=_short(root.tag) if isinstance(root.tag, str) else "?")
+            return self.problems
+        for node in root.iter():
+            if isinstance(node.tag, str) and node.get("id") and _namespace(node.tag) == BPMN_NS:
+                self.by_id.setdefault(node.get("id"), node)
+        self.check_schema(tree)
+        self.check_extensions(root)
         processes = root.findall("bpmn:process", NS)
-        if not any(p.get("isExecutable") == "true" for p in processes):
+        executable = [p for p in processes if p.get("isExecutable") == "true"]
+        if not processes:
             self.add(None, "no_process")
+        elif not executable:
+            for process in processes:
+                self.add(process, "not_executable")
         for process in processes:
             self.check_process(process)
+        for process in executable:
+            self.check_container(process)
+            self.check_references(process, [p.get("id") for p in processes])
+        for store in root.iter(f"{{{BPMN_NS}}}dataStore"):
+            self.add(store, "data_store", name=self.label(store))
         return self.problems
 
-    def check_camunda(self, root) -> None:
+    def check_schema(self, tree) -> None:
+        """The BPMN 2.0 schema SpiffWorkflow checks against, every error at once and in Vietnamese
+        (SpiffWorkflow stops at the first one and says it in English)."""
+        VALIDATOR.preprocess(tree)
+        with _SCHEMA_LOCK:  # the validator is shared and keeps only its last run's errors
+            if VALIDATOR.validator.validate(tree):
+                return
+            errors = list(VALIDATOR.validator.error_log)
+        seen = set()
+        for error in errors:
+            node = self._error_node(tree, error)
+            attr = re.search(r"attribute '([^']+)'", error.message)
+            if (node, attr and attr.group(1)) in seen:
+                continue  # one problem per attribute, though libxml may give two reasons
+            seen.add((node, attr and attr.group(1)))
+            self.schema_problem(node, error.type_name, error.message, error.line)
+
+    def _error_node(self, tree, error):
+        prefixes = {p: ns for p, ns in tree.getroot().nsmap.items() if p}
+        try:
+            found = tree.xpath(error.path, namespaces=prefixes) if error.path else []
+        except etree.XPathError:
+            found = []
+        if found and isinstance(found[0], etree._Element):
+            return found[0]
+        tag = re.match(r"Element '([^']+)'", error.message)
+        return next((n for n in tree.iter() if n.sourceline == error.line
+                     and (tag is None or n.tag == tag.group(1))), None)
+
+    def schema_problem(self, node, kind: str, message: str, line) -> None:
+        """One libxml schema error (by its kind, with the names and values read from its English
+        text) as a problem on the element it is about."""
+        def found(pattern):
+            match = re.search(pattern, message)
+            return next((g for g in match.groups() if g is not None), "") if match else ""
+        attr, value = found(r"attribute '([^']+)'"), found(r"'([^']*)' is not a valid value|The value '([^']*)'")
+        expected, choices = _short(found(r"Expected is(?: one of)? \( (.*) \)")), found(r"set \{(.*)\}")
+        type_name = _short(found(r"atomic type '([^']+)'"))
+        # An unexpected child is reported on the child; the analyst fixes its parent.
+        parent = node.getparent() if kind == "SCHEMAV_ELEMENT_CONTENT" and node is not None else node
+        parent_kind = _kind(parent) if parent is not None else ""
+        if "'xs:ID'" in message:
+            others = [n for n in self.by_id.values() if n.get("id") == value and n is not node]
+            if others:
+                self.add(node, "duplicate_id", id=value, other=self.label(others[0]))
+            else:
+                self.add(node, "bad_id", id=value)
+        elif kind == "SCHEMAV_CVC_COMPLEX_TYPE_4":
+            if attr == "attachedToRef":
+                self.add(node, "boundary_unattached")
+            else:
+                self.add(node, "xsd_attribute_missing", kind=parent_kind, attr=attr)
+        elif kind.startswith("SCHEMAV_CVC_COMPLEX_TYPE_3_2"):
+            self.add(node, "xsd_attribute_unknown", kind=parent_kind, attr=attr)
+        elif kind in ("SCHEMAV_CVC_DATATYPE_VALID_1_2_1", "SCHEMAV_CVC_ENUMERATION_VALID") and attr:
+            if choices:
+                wanted = MESSAGES["xsd_enum"].format(values=choices.replace("'", ""))
+            elif type_name.endswith(":boolean"):
+                wanted = MESSAGES["xsd_boolean"]
+            elif type_name.endswith(("integer", ":int")):
+                wanted = MESSAGES["xsd_integer"]
+            else:
+                wanted = MESSAGES["xsd_type"].format(type=type_name)
+            self.add(node, "xsd_attribute_value", value=value, attr=attr, expected=wanted)
+        elif kind == "SCHEMAV_ELEMENT_CONTENT" and "Missing child" in message:
+            self.add(node, "xsd_missing_child", kind=_kind(node) if node is not None else "", expected=expected)
+        elif kind == "SCHEMAV_ELEMENT_CONTENT" and node is not None:
+            self.add(node, "xsd_unexpected", child=_short(node.tag), kind=parent_kind,
+                     expected=expected or MESSAGES["xsd_nothing"])
+        else:
+            self.add(node, "xsd_other", line=line, detail=_short(message))
+
+    def check_extensions(self, root) -> None:
+        """Camunda Modeler's own extensions: metadata is ignored, properties are read like
+        spiffworkflow:properties, everything else is refused with what to use instead."""
+        refused = defaultdict(list)  # (element, fix) -> extensions: one problem names them all
         for node in root.iter():
             if not isinstance(node.tag, str):
                 continue
-            owner = node if node.get("id") else next((a for a in node.iterancestors() if a.get("id")), node)
-            for attr in node.attrib:
-                if attr.startswith("{%s}" % CAMUNDA_NS) and local(attr) not in HARMLESS_CAMUNDA:
-                    key = "camunda_form" if local(attr) == "formKey" else "camunda_other"
-                    self.add(owner, key, ext="camunda:" + local(attr))
-            if node.tag.startswith("{%s}" % CAMUNDA_NS) and node.getparent() is not None \
-                    and not node.getparent().tag.startswith("{%s}" % CAMUNDA_NS):
-                self.add(owner, "camunda_other", ext="camunda:" + local(node.tag))
+            names = [a for a in node.attrib if _namespace(a) in (CAMUNDA_NS, ZEEBE_NS)]
+            parent = node.getparent()
+            if _namespace(node.tag) in (CAMUNDA_NS, ZEEBE_NS) and parent is not None \
+                    and _namespace(parent.tag) not in (CAMUNDA_NS, ZEEBE_NS):
+                names.append(node.tag)
+            for name in names:
+                if local(name) not in HARMLESS_EXTENSIONS:
+                    refused[(self.owner(node), EXTENSION_FIXES.get(local(name), "camunda_other"))].append(_short(name))
+        for (owner, key), names in refused.items():
+            self.add(owner, key, ext=", ".join(names), labels=", ".join(lane_labels()))
+
+    # -- one process --------------------------------------------------------------------------
 
     def check_process(self, process) -> None:
         lane_of = {}
@@ -141,13 +375,14 @@ class DiagramChecker:
             if lane.find("bpmn:childLaneSet", NS) is not None:
                 continue
             if role_for_lane(lane.get("name")) is None:
-                self.add(lane, "unknown_lane", lane=lane.get("name", ""), labels=", ".join(lane_labels()))
+                self.add(lane, "unknown_lane" if (lane.get("name") or "").strip() else "lane_unnamed",
+                         lane=_one_line(lane.get("name")), labels=", ".join(lane_labels()), codes=", ".join(LANE_ROLES))
             for ref in lane.iterfind("bpmn:flowNodeRef", NS):
                 lane_of[(ref.text or "").strip()] = lane
         for node in process.iter():
             kind = local(node.tag)
             if kind in HUMAN_TASKS and node.get("id") not in lane_of:
-                self.add(node, "task_without_lane")
+                self.add(node, "task_without_lane", kind=_kind(node), labels=", ".join(lane_labels()))
             if node.get("id"):
                 self.check_properties(node)
             if kind == "timerEventDefinition":
@@ -158,11 +393,111 @@ class DiagramChecker:
                 self.check_condition(node)
             elif kind == "scriptTask":
                 self.check_script(node)
+            if _namespace(node.tag) == SPIFF_NS and kind in ("preScript", "postScript"):
+                self.check_step_script(node)
+
+    def check_container(self, container) -> None:
+        """The shape of a process or sub-process: flows that join real elements, one start,
+        every step reachable and leading somewhere."""
+        kind = local(container.tag)
+        nodes = {n.get("id"): n for n in container if local(n.tag) in FLOW_NODES and n.get("id")}
+        incoming, outgoing = defaultdict(list), defaultdict(list)
+        for flow in container.iterfind("bpmn:sequenceFlow", NS):
+            source, target = flow.get("sourceRef"), flow.get("targetRef")
+            for ref, key, ends in ((source, "flow_source_missing", outgoing), (target, "flow_target_missing", incoming)):
+                if ref is None:
+                    continue  # the schema check reports the missing attribute
+                if ref in nodes:
+                    ends[ref].append(flow)
+                else:
+                    self.add(flow, "flow_crosses" if ref in self.by_id else key, flow=self.flow_label(flow), ref=ref)
+        for node in nodes.values():
+            if local(node.tag) in SUB_PROCESSES:
+                self.check_container(node)
+        if kind == "adHocSubProcess":
+            return  # its steps run in any order, without flows
+        starts = [n for n in nodes.values() if local(n.tag) == "startEvent"]
+        if not starts:
+            self.add(container, "no_start", kind=_kind(container))
+        for start in starts[1:]:
+            self.add(start, "many_starts", kind=_kind(container), where=self.label(container),
+                     first=self.label(starts[0]))
+        if kind != "process" and not any(local(n.tag) == "endEvent" for n in nodes.values()):
+            self.add(container, "no_end", kind=_kind(container))
+        for node_id, node in nodes.items():
+            self.check_connections(node, incoming[node_id], outgoing[node_id], nodes)
+
+    def check_connections(self, node, ins: list, outs: list, siblings: dict) -> None:
+        kind = local(node.tag)
+        definitions = {local(d.tag) for d in node if local(d.tag).endswith("EventDefinition")}
+        # Event sub-processes and compensation handlers stand apart from the flow; link events
+        # jump without one; a boundary event starts from the edge of its task.
+        apart = node.get("triggeredByEvent") == "true" or node.get("isForCompensation") == "true"
+        needs_incoming = not apart and kind not in ("startEvent", "boundaryEvent") \
+            and not (kind == "intermediateCatchEvent" and "linkEventDefinition" in definitions)
+        needs_outgoing = not apart and kind != "endEvent" \
+            and not (kind == "intermediateThrowEvent" and "linkEventDefinition" in definitions) \
+            and not (kind == "boundaryEvent" and "compensateEventDefinition" in definitions)
+        if kind == "startEvent" and ins:
+            self.add(node, "start_incoming", flows=self.flow_list(ins))
+        elif kind == "endEvent" and outs:
+            self.add(node, "end_outgoing", flows=self.flow_list(outs))
+        elif needs_incoming and not ins:  # never reached: whether it leads anywhere is moot
+            self.add(node, "no_incoming", kind=_kind(node))
+        elif needs_outgoing and not outs:
+            self.add(node, "no_outgoing", kind=_kind(node))
+        if len(outs) > 1 and kind not in GATEWAYS and kind != "startEvent":
+            self.add(node, "many_outgoing", kind=_kind(node), count=len(outs), flows=self.flow_list(outs))
+        attached = node.get("attachedToRef")
+        if kind == "boundaryEvent" and attached is not None \
+                and (attached not in siblings or local(siblings[attached].tag) not in ACTIVITIES):
+            self.add(node, "boundary_target_missing", ref=attached)
+
+    def check_references(self, process, process_ids: list[str]) -> None:
+        """What a step names elsewhere in the file: messages, called processes; and the element
+        types the engine cannot run."""
+        messages = {m.get("id"): m for m in process.getroottree().getroot().iterfind("bpmn:message", NS)}
+        ids = ", ".join(i for i in process_ids if i)
+        for node in process.iter():
+            kind = local(node.tag)
+            if kind == "complexGateway":
+                self.add(node, "unsupported", kind=_kind(node), instead=MESSAGES["instead_gateway"])
+            elif kind == "businessRuleTask":
+                self.add(node, "business_rule")
+            elif kind == "serviceTask" and not self.has_problem(node):  # a Camunda implementation says more
+                self.add(node, "service_task")
+            elif kind == "callActivity":
+                called = node.get("calledElement")
+                if not called:
+                    self.add(node, "call_no_target", ids=ids)
+                elif called not in process_ids:
+                    self.add(node, "call_missing", called=called, ids=ids)
+            owner = node.getparent() if kind == "messageEventDefinition" else node
+            if (kind == "messageEventDefinition" or kind == "receiveTask") and local(owner.tag) in MESSAGE_CATCHERS:
+                ref = node.get("messageRef")
+                if not ref:
+                    self.add(owner, "message_no_ref")
+                elif ref not in messages:
+                    self.add(owner, "message_ref_missing", ref=ref)
+                elif not (messages[ref].get("name") or "").strip():
+                    self.add(owner, "message_no_name", ref=ref)
+
+    # -- properties ---------------------------------------------------------------------------
 
     def check_properties(self, node) -> None:
-        for name, value in properties_of(node).items():
+        seen = {}
+        for prop in _property_nodes(node):
+            name, value = prop.get("name"), prop.get("value")
+            if not name or value is None:
+                self.add(node, "property_incomplete")
+                continue
+            if name in seen:
+                if seen[name] != value:
+                    self.add(node, "property_twice", prop=name, first=seen[name], second=value)
+                continue
+            seen[name] = value
             if name not in KNOWN_PROPERTIES:
-                self.add(node, "unknown_property", prop=name, known=", ".join(sorted(KNOWN_PROPERTIES)))
+                self.add(node, "unknown_property", prop=name, guess=self._guess(name, KNOWN_PROPERTIES))
             elif name == "status":
                 if not (value.strip().isdigit() and 1 <= int(value) <= 10):
                     self.add(node, "status", value=value)
@@ -171,39 +506,86 @@ class DiagramChecker:
             elif name == "timeLimit":
                 self.check_deadline(node, name, value)
             elif name == "agency" and not AGENCY_CODE.match(value):
-                self.check_expression(node, name, value, "eval")
+                self.check_expression(node, name, value)
             elif name == "marksLate" and value not in ("true", "false"):
-                self.add(node, "marks_late")
+                self.add(node, "marks_late", value=value)
+        if "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
+            self.add(node, "ui_without_form")
+
+    @staticmethod
+    def _guess(name: str, choices) -> str:
+        folded = {c.casefold(): c for c in choices}
+        close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
+        return MESSAGES["guess"].format(name=folded[close[0]]) if close else ""
+
+    def form_files(self) -> list[str]:
+        if self._form_files is None:
+            self._form_files = sorted(p.relative_to(self.forms_dir).as_posix()
+                                      for p in self.forms_dir.rglob("*.json")) if self.forms_dir.is_dir() else []
+        return self._form_files
 
     def check_form(self, node, relative: str, schema: bool) -> None:
+        what = MESSAGES["form_schema_file" if schema else "form_ui_file"]
         path = (self.forms_dir / relative).resolve()
         if self.forms_dir.resolve() not in path.parents:
-            self.add(node, "form_escape", path=relative)
+            self.add(node, "form_escape", what=what, path=relative)
             return
         if not path.is_file():
-            self.add(node, "form_missing", path=relative)
+            close = difflib.get_close_matches(relative, self.form_files(), n=1, cutoff=0.6)
+            self.add(node, "form_missing", what=what, path=relative,
+                     guess=MESSAGES["guess"].format(name=close[0]) if close else "")
             return
         try:
             document = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            self.add(node, "form_json", path=relative, detail=exc)
+        except UnicodeDecodeError:
+            self.add(node, "form_encoding", what=what, path=relative)
+            return
+        except json.JSONDecodeError as exc:
+            self.add(node, "form_json", what=what, path=relative, line=exc.lineno, column=exc.colno, detail=exc.msg)
+            return
+        swap = MESSAGES["form_swapped"] if ("uischema" in relative) == schema else ""
+        if not isinstance(document, dict) or (schema and document.get("type") != "object"
+                                              and "properties" not in document):
+            shape = MESSAGES["form_shape_schema" if schema else "form_shape_ui"]
+            self.add(node, "form_not_object", what=what, path=relative, shape=shape, swap=swap)
             return
         if schema:
             try:
                 Draft202012Validator.check_schema(document)
             except SchemaError as exc:
-                self.add(node, "form_schema", path=relative, detail=exc.message)
+                where = "/".join(str(p) for p in exc.path) or "/"
+                self.add(node, "form_schema", path=relative, where=where, detail=exc.message)
 
-    def check_expression(self, node, prop: str, source: str, mode: str) -> bool:
-        errors = expressions.check(source, mode, DEADLINE_FUNCTIONS)
+    # -- expressions --------------------------------------------------------------------------
+
+    def _foreign_syntax(self, node, source: str, deadline: bool) -> bool:
+        """Camunda's ${…} expressions and ISO 8601 times, which analysts bring from Camunda."""
+        for pattern, key in ((JUEL, "juel"), (FEEL, "feel")):
+            found = pattern.match(source)
+            if found:
+                self.add(node, key, expr=_one_line(source), bare=_python_like(found.group(1)))
+                return True
+        if deadline and ISO_TIME.match(source.strip()):
+            self.add(node, "iso_time", expr=source.strip(), suggestion=_iso_suggestion(source))
+            return True
+        return False
+
+    def check_expression(self, node, prop: str, source: str, deadline: bool = False) -> bool:
+        if self._foreign_syntax(node, source, deadline):
+            return False
+        errors = expressions.check(source, "eval", DEADLINE_FUNCTIONS)
+        hint = MESSAGES["deadline_hint"] if deadline else ""
         for detail in errors:
-            self.add(node, "expression", prop=prop, detail=detail)
+            self.add(node, "expression", prop=prop, detail=detail, hint=hint)
         return not errors
 
     def check_timer(self, event, definition) -> None:
         for kind in ("timeDuration", "timeCycle"):
-            if definition.find(f"bpmn:{kind}", NS) is not None:
-                self.add(event, "timer_kind", kind=kind)
+            found = definition.find(f"bpmn:{kind}", NS)
+            if found is not None:
+                text = (found.text or "").strip()
+                self.add(event, "timer_kind", kind=kind, value=f" «{text}»" if text else "",
+                         suggestion=_iso_suggestion(text))
                 return
         time_date = definition.find("bpmn:timeDate", NS)
         expr = (time_date.text or "").strip() if time_date is not None else ""
@@ -214,13 +596,13 @@ class DiagramChecker:
 
     def check_deadline(self, node, prop: str, expr: str) -> None:
         """A deadline expression must parse and, tried against the calendar now, give an instant."""
-        if not self.check_expression(node, prop, expr, "eval") or not self.timer_functions:
+        if not self.check_expression(node, prop, expr, deadline=True) or not self.timer_functions:
             return
         try:
             value = expressions.evaluate(expr, {}, self.timer_functions)
         except expressions.ExpressionError as exc:
             if exc.key != "unknown_name":  # a data field can only be known at run time
-                self.add(node, "timer_eval", expr=expr, detail=exc)
+                self.add(node, "timer_eval", expr=expr, detail=f"{exc}.{MESSAGES['deadline_hint']}".rstrip("."))
             return
         if not isinstance(value, datetime) or value.tzinfo is None:
             self.add(node, "timer_eval", expr=expr, detail=MESSAGES["not_instant"])
@@ -229,25 +611,107 @@ class DiagramChecker:
         gid = gateway.get("id")
         # The gateway's own container: a sub-process keeps its flows inside it.
         outgoing = [f for f in gateway.getparent().iterfind("bpmn:sequenceFlow", NS) if f.get("sourceRef") == gid]
-        if len(outgoing) < 2 or gateway.get("default"):
+        default = gateway.get("default")
+        if default and default not in [f.get("id") for f in outgoing]:
+            self.add(gateway, "gateway_default", ref=default)
+            return
+        if len(outgoing) < 2 or default:
             return
         for flow in outgoing:
             if flow.find("bpmn:conditionExpression", NS) is None:
-                self.add(gateway, "gateway", count=len(outgoing), flow=flow.get("name") or flow.get("id"))
+                self.add(gateway, "gateway", count=len(outgoing), flow=self.flow_label(flow))
                 return
 
     def check_condition(self, flow) -> None:
         condition = flow.find("bpmn:conditionExpression", NS)
         if condition is None:
             return
-        for detail in expressions.check((condition.text or "").strip(), "eval", DEADLINE_FUNCTIONS):
-            self.add(flow, "condition", flow=flow.get("name") or flow.get("id"), detail=detail)
+        source = (condition.text or "").strip()
+        if self._foreign_syntax(flow, source, deadline=False):
+            return
+        errors = expressions.check(source, "eval", DEADLINE_FUNCTIONS)
+        hint = MESSAGES["condition_hint"]
+        fixed = LONE_EQUALS.sub("==", source)
+        if errors and fixed != source and not expressions.check(fixed, "eval", DEADLINE_FUNCTIONS):
+            hint = MESSAGES["equals_hint"].format(fixed=fixed)
+        for detail in errors:
+            self.add(flow, "condition", flow=self.flow_label(flow), detail=detail, hint=hint)
 
     def check_script(self, task) -> None:
+        script_format = (task.get("scriptFormat") or "").strip()
+        if script_format and script_format.lower() not in PYTHON_FORMATS:
+            self.add(task, "script_format", format=script_format)
+            return
         script = task.find("bpmn:script", NS)
         source = (script.text or "") if script is not None else ""
         if not source.strip():
-            self.add(task, "script_empty")
+            if not self.has_problem(task):  # camunda:resource says where its script went
+                self.add(task, "script_empty")
             return
         for detail in expressions.check(source, "exec", DEADLINE_FUNCTIONS):
             self.add(task, "script", detail=detail)
+
+    def check_step_script(self, node) -> None:
+        """spiff-arena's pre- and post-scripts run in our evaluator too: same rules as a script task."""
+        if not (node.text or "").strip():
+            return
+        when = MESSAGES["before" if local(node.tag) == "preScript" else "after"]
+        for detail in expressions.check(node.text, "exec", DEADLINE_FUNCTIONS):
+            self.add(node, "step_script", when=when, ext=local(node.tag), detail=detail)
+
+    # -- SpiffWorkflow's own refusals ---------------------------------------------------------
+
+    def explain(self, exc: Exception) -> None:
+        """Add the problem behind an exception of SpiffWorkflow's parser, in the analyst's words.
+        The parser stops at its first refusal, usually a mistake the checks above already named
+        on the same element or its neighbour: then their message stands and this one is dropped."""
+        text = str(exc.args[0]) if exc.args else str(exc)
+        if text.startswith("Element '"):  # the schema, already checked in full by check_schema
+            if not self.problems:
+                self.add(None, "xsd_other", line=getattr(exc, "line_number", ""), detail=_short(text))
+            return
+        key = next((k for pattern, k in ENGINE_REFUSALS if pattern in text), None)
+        node = self.by_id.get(getattr(exc, "id", "") or "")
+        node, related, values = self._refusal_details(key, text, node)
+        if key is None or (node is None and key in ("flow_target_missing", "call_missing", "data_store")):
+            key, values = "spiff", {"detail": _short(text.split("\n")[0]) or type(exc).__name__}
+        if node is None and self.problems:
+            return  # a refusal of the file as a whole, after named problems: a consequence of them
+        if node is not None and self.has_problem(node, *related):
+            return
+        if node is not None:
+            values.setdefault("kind", _kind(node))
+        self.add(node, key, **values)
+
+    def _elements(self, kind: str, **attributes) -> list:
+        return [n for n in self.by_id.values() if local(n.tag) == kind
+                and all(n.get(name) == value for name, value in attributes.items())]
+
+    def _refusal_details(self, key, text: str, node) -> tuple:
+        """The element a refusal is about, the elements the checks may have named for the same
+        mistake, and the values of its message."""
+        process_ids = ", ".join(n.get("id") for n in self._elements("process"))
+        if key == "flow_target_missing" and node is not None:  # said of the task before the flow
+            target = re.search(r"\(([^()]*)\)\s*$", text)
+            flows = self._elements("sequenceFlow", sourceRef=node.get("id"), targetRef=target.group(1)) if target else []
+            return (flows[0], [], {"flow": self.flow_label(flows[0]), "ref": target.group(1)}) if flows \
+                else (None, [], {})
+        if key == "flow_no_condition" and node is not None:  # said of the flow, named on its gateway
+            gateway = self.by_id.get(node.get("sourceRef"))
+            return node, [gateway] if gateway is not None else [], {"flow": self.flow_label(node)}
+        if key == "call_missing":
+            called = re.search(r"The process '([^']*)'", text).group(1)
+            calls = self._elements("callActivity", calledElement=called)
+            return (calls[0] if calls else None), [], {"called": called, "ids": process_ids}
+        if key == "data_store":
+            name = re.search(r"with name (.*) has no implementation", text)
+            stores = self._elements("dataStore", name=name.group(1)) if name else []
+            return (stores[0] if stores else None), [], {"name": name.group(1) if name else ""}
+        if key == "call_no_target":
+            return node, [], {"ids": process_ids}
+        if key == "many_outgoing" and node is not None:
+            flows = self._elements("sequenceFlow", sourceRef=node.get("id"))
+            return node, [], {"count": len(flows), "flows": self.flow_list(flows)}
+        if key == "unsupported":
+            return node, [], {"instead": MESSAGES["instead_any"]}
+        return node, [], {}

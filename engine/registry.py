@@ -10,9 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 
-from .diagram_check import MESSAGES, DiagramChecker, Problem, local, properties_of, safe_parse
+from .diagram_check import (
+    MESSAGES,
+    DiagramChecker,
+    Problem,
+    local,
+    properties_of,
+    safe_parse,
+    xml_problem,
+)
 from .roles import role_for_lane
 from .spiff import new_parser, remember_spec
 
@@ -81,29 +88,30 @@ def _flows(process) -> dict[str, tuple[str, str]]:
 def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=None) -> list[ProcessVersion]:
     """Validate one diagram file and build a version of each executable process in it."""
     if len(xml) > MAX_DIAGRAM_BYTES:
-        raise DiagramError([Problem(file_name, "", "", MESSAGES["xml"].format(detail="tệp quá lớn"))])
+        limit = MAX_DIAGRAM_BYTES // (1024 * 1024)
+        raise DiagramError([Problem(file_name, "", "", MESSAGES["too_big"].format(limit=limit))])
     try:
         tree = safe_parse(xml)
     except etree.XMLSyntaxError as exc:
-        raise DiagramError([Problem(file_name, "", "", MESSAGES["xml"].format(detail=exc))]) from exc
-    problems = DiagramChecker(file_name, forms_dir, timer_functions).check(tree)
+        raise DiagramError([xml_problem(file_name, xml, exc)]) from exc
+    checker = DiagramChecker(file_name, forms_dir, timer_functions)
+    problems = checker.check(tree)
     parser = new_parser()
-    versions = []
+    specs = []
     try:
         parser.add_bpmn_xml(tree, file_name)
-        process_ids = parser.get_process_ids()
-        for process_id in process_ids:
-            spec = parser.get_spec(process_id)
-            subprocess_specs = parser.get_subprocess_specs(process_id)
-            process = tree.getroot().find(f"{{*}}process[@id='{process_id}']")
-            versions.append(ProcessVersion(
-                process_id, process.get("name") or process_id, content_version(xml), file_name, xml,
-                spec, subprocess_specs, _nodes(process), _flows(process)))
-    except ValidationException as exc:
-        detail = str(exc).split("\n")[0]
-        problems.append(Problem(file_name, exc.id or "", exc.name or "", MESSAGES["spiff"].format(detail=detail)))
+        for process_id in parser.get_process_ids():
+            specs.append((process_id, parser.get_spec(process_id), parser.get_subprocess_specs(process_id)))
+    except Exception as exc:  # noqa: BLE001 -- any refusal, even a crash on a malformed file, names its element
+        checker.explain(exc)
     if problems:
         raise DiagramError(problems)
+    versions = []
+    for process_id, spec, subprocess_specs in specs:
+        process = tree.getroot().find(f"{{*}}process[@id='{process_id}']")
+        versions.append(ProcessVersion(
+            process_id, process.get("name") or process_id, content_version(xml), file_name, xml,
+            spec, subprocess_specs, _nodes(process), _flows(process)))
     for version in versions:
         for spec in [version.spec, *version.subprocess_specs.values()]:
             remember_spec(version.version, spec)

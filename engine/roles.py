@@ -20,22 +20,23 @@ ROLE_LABELS = {
 LANE_ROLES = ("one_stop", "specialist", "leader", "coordinator")
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
+    """A name as people type it: composed letters (NFC), spaces collapsed, case ignored."""
     text = unicodedata.normalize("NFC", text or "").strip().casefold()
     return " ".join(text.split())
 
 
 _BY_NAME = {}
 for _code in LANE_ROLES:
-    _BY_NAME[_fold(_code)] = _code
-    _BY_NAME[_fold(ROLE_LABELS[_code])] = _code
+    _BY_NAME[fold_name(_code)] = _code
+    _BY_NAME[fold_name(ROLE_LABELS[_code])] = _code
 
 
 def role_for_lane(lane_name: str | None) -> str | None:
     """The role code for a lane name, or None when the lane names no known role."""
     if not lane_name:
         return None
-    return _BY_NAME.get(_fold(lane_name))
+    return _BY_NAME.get(fold_name(lane_name))
 
 
 def lane_labels() -> list[str]:

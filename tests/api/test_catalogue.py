@@ -5,6 +5,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,6 +27,7 @@ def test_procedure_page_data_has_components_fees_and_form(api):
     assert body["form"]["schema"]["properties"]["so_ban"]["type"] == "integer"
 
 
+@pytest.mark.rule("QT-25")
 def test_a_broken_entry_is_reported_and_the_others_still_load(clean_app, tmp_path):
     from app.catalogue.loader import load_catalogue
     from app.catalogue.models import Procedure
@@ -52,6 +55,7 @@ def test_a_broken_entry_is_reported_and_the_others_still_load(clean_app, tmp_pat
         db.session.remove()
 
 
+@pytest.mark.rule("QT-25")
 def test_a_closed_procedure_is_not_listed_and_takes_no_dossier(api, clean_app):
     from app.catalogue.models import Procedure
     from app.db import db

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+
 from tests.conftest import vn
 
 BAN_SAO = "2.000635"
@@ -51,6 +53,7 @@ def dossier(api, ref, user="congdan"):
     return response.get_json()
 
 
+@pytest.mark.rule("QT-21")
 def test_copy_of_civil_status_extract_with_a_supplement_request(api, clock):
     clock.set(vn(2026, 11, 23, 9, 0))  # Monday; Tuesday 24/11 is Vietnam Cultural Day
     created = submit(api, BAN_SAO, BAN_SAO_FORM)

@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MIWG = sorted((ROOT.parent / "shared" / "bpmn-miwg").glob("*.bpmn"))
 
 
+@pytest.mark.rule("QT-30")
 @pytest.mark.skipif(not MIWG, reason="../shared/bpmn-miwg is not beside the project")
 @pytest.mark.parametrize("path", MIWG, ids=[p.name for p in MIWG])
 def test_reference_diagrams_are_checked_not_crashed_on(path):

@@ -67,6 +67,7 @@ def test_timer_fires_exactly_at_its_due_instant_and_not_before(engine):
     assert [t.name for t in due.open_tasks] == ["Tiếp nhận hồ sơ"]  # non-interrupting
 
 
+@pytest.mark.rule("QT-26")
 def test_a_running_dossier_keeps_its_diagram_version(tmp_path):
     registry = Registry(ROOT / "forms")
     original = (ROOT / "bpmn" / f"{BAN_SAO}.bpmn").read_bytes()
@@ -95,6 +96,7 @@ def test_an_old_version_is_loaded_back_from_storage():
     assert [t.name for t in outcome.open_tasks] == ["Tiếp nhận hồ sơ"]
 
 
+@pytest.mark.rule("QT-19")
 def test_a_failing_gateway_expression_is_reported_with_its_element(engine):
     start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 9, 0))
     task = only_task(start, "Tiếp nhận hồ sơ")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
 from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
@@ -21,6 +23,7 @@ def _get(client, path) -> bytes:
     return response.get_data()
 
 
+@pytest.mark.rule("QT-21")
 def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client, clean_app, tmp_path):
     public = clean_app.config["MOTCUA_PUBLIC_URL"]
     clock.set(vn(2026, 11, 23, 8, 0))
@@ -84,6 +87,7 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     assert code in text and "Nguyễn Văn" in text and "Sở Tư pháp" in text  # narrow columns wrap the name
 
 
+@pytest.mark.rule("QT-24")
 def test_refusal_slip_and_unknown_documents(api, clock, client, tmp_path, clean_app):
     clock.set(vn(2026, 11, 23, 14, 0))
     created = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM}).get_json()

@@ -3,6 +3,7 @@ supplement during processing restarts the legal time, a second supplement reques
 justification, the stop and withdrawal paths, the apology with a new date."""
 from __future__ import annotations
 
+import pytest
 
 from tests.conftest import vn
 from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
@@ -31,6 +32,7 @@ def _stored(app, key: str) -> bytes:
         return storage().open(key)
 
 
+@pytest.mark.rule("QT-22")
 def test_the_approval_signs_the_result_into_the_data_store(api, clock, client, clean_app, tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
@@ -76,6 +78,7 @@ def test_an_approval_without_a_signing_key_changes_nothing(api, clock, clean_app
     assert dossier(api, dossier_id)["status"]["code"] == 9
 
 
+@pytest.mark.rule("QT-15")
 def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, clean_app):
     clock.set(vn(2026, 11, 23, 8, 0))  # Monday; 24/11 is Vietnam Cultural Day
     dossier_id = submit_lltp(api)
@@ -108,6 +111,7 @@ def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, clea
         db.session.remove()
 
 
+@pytest.mark.rule("QT-14")
 def test_a_second_supplement_request_needs_a_justification(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
@@ -139,6 +143,7 @@ def test_a_second_supplement_request_needs_a_justification(api, clock, client):
                                               "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 2)"]
 
 
+@pytest.mark.rule("QT-23")
 def test_a_stop_ends_processing_with_status_8(api, clock):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
@@ -151,6 +156,7 @@ def test_a_stop_ends_processing_with_status_8(api, clock):
     assert api.get("/tasks", "congan").get_json()["items"] == []  # the consultation is cancelled too
 
 
+@pytest.mark.rule("QT-16")
 def test_a_withdrawal_during_processing_ends_it_and_none_after_approval(api, clock):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)

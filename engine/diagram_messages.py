@@ -1,0 +1,278 @@
+"""What `motcua bpmn check` tells a business analyst, kept together for review and translation.
+
+Every message says what is wrong with the element it is attached to (the problem line names the
+element by id and name) and how to fix it, with the exact spelling of the property, extension or
+element to use instead. SpiffWorkflow's and the BPMN schema's English refusals are translated into
+these by engine/diagram_check.py; the English original only ever appears in parentheses.
+"""
+from __future__ import annotations
+
+KNOWN_PROPERTIES_HELP = (
+    "formJsonSchemaFilename (biểu mẫu), formUiSchemaFilename (giao diện biểu mẫu), status (trạng thái "
+    "1-10), timeLimit (thời hạn của bước), agency (cơ quan xử lý), marksLate (bộ hẹn giờ đánh dấu trễ hạn)"
+)
+DEADLINE_EXAMPLES = "working_hours(8), working_days(3) hoặc calendar_days(5)"
+CONDITION_EXAMPLE = 'quyet_dinh == "tiep_nhan"'
+SCRIPT_EXAMPLE = "le_phi = so_ban * 8000"
+
+MESSAGES = {
+    # The file itself.
+    "too_big": "Tệp sơ đồ lớn hơn {limit} MB, quá lớn cho một sơ đồ thủ tục. Kiểm tra xem tệp có bị nhúng "
+               "ảnh hay dữ liệu lạ không, rồi lưu lại sơ đồ từ trình vẽ.",
+    "xml_empty": "Tệp rỗng. Lưu lại sơ đồ từ trình vẽ (bpmn.io, Camunda Modeler) rồi kiểm tra lại.",
+    "not_xml": "Tệp không phải sơ đồ BPMN (nội dung không phải XML). Trong trình vẽ, dùng «Save» hoặc "
+               "«Export as BPMN» để có tệp .bpmn; ảnh SVG hay PNG của sơ đồ không dùng được.",
+    "xml_truncated": "Tệp bị cắt cụt: nội dung dừng giữa chừng ở dòng {line} (thường do lưu hoặc sao chép "
+                     "dở dang). Lấy lại bản đầy đủ, hoặc mở sơ đồ bằng trình vẽ và lưu lại.",
+    "xml": "Tệp không phải XML hợp lệ: lỗi cú pháp ở dòng {line}, cột {column}. Tệp có lẽ đã bị sửa tay: "
+           "sửa đúng chỗ đó, hoặc mở sơ đồ bằng trình vẽ và lưu lại. (Chi tiết: {detail})",
+    "not_bpmn": "Tệp là XML nhưng không phải sơ đồ BPMN 2.0: phần tử gốc là «{root}», cần bpmn:definitions "
+                "(không gian tên http://www.omg.org/spec/BPMN/20100524/MODEL). Xuất lại sơ đồ từ trình vẽ "
+                "dưới dạng BPMN 2.0.",
+    "no_process": "Tệp không có quy trình nào. Vẽ quy trình trong một khung (pool): sự kiện bắt đầu, các "
+                  "bước trong các làn, sự kiện kết thúc.",
+    "not_executable": "Quy trình chưa được đánh dấu là chạy được, nên hệ thống không nạp nó. Chọn khung "
+                      "(pool) của quy trình trong trình vẽ và bật «Executable» (trong XML: "
+                      "isExecutable=\"true\").",
+
+    # Lanes and who works a step.
+    "unknown_lane": "Làn «{lane}» không ứng với vai trò nào. Đặt tên làn là một trong: {labels} "
+                    "(hoặc mã vai trò: {codes}).",
+    "lane_unnamed": "Làn chưa có tên nên không ứng với vai trò nào. Đặt tên làn là một trong: {labels} "
+                    "(hoặc mã vai trò: {codes}).",
+    "task_without_lane": "{kind} không nằm trong làn nào nên không biết vai trò nào xử lý. Kéo bước này "
+                         "vào một làn: {labels}.",
+
+    # Properties of a step.
+    "unknown_property": "Thuộc tính «{prop}» không được hỗ trợ{guess}. Các thuộc tính dùng được (viết đúng "
+                        "chữ hoa, chữ thường): " + KNOWN_PROPERTIES_HELP + ".",
+    "guess": " (có phải ý bạn là «{name}»?)",
+    "property_incomplete": "Một thuộc tính của bước thiếu tên (name) hoặc giá trị (value). Mỗi thuộc tính cần "
+                           "cả hai, ví dụ name=\"status\" value=\"4\".",
+    "property_twice": "Thuộc tính «{prop}» được đặt hai lần với hai giá trị khác nhau («{first}» và "
+                      "«{second}»), có thể một lần trong spiffworkflow:properties và một lần trong "
+                      "camunda:properties. Giữ lại một.",
+    "status": "Thuộc tính status phải là số nguyên từ 1 đến 10 (trạng thái hồ sơ công khai), không phải "
+              "«{value}». Các trạng thái: 1 Mới đăng ký, 2 Được tiếp nhận, 3 Không được tiếp nhận, "
+              "4 Đang xử lý, 5 Yêu cầu bổ sung giấy tờ, 6 Yêu cầu thực hiện nghĩa vụ tài chính, 7 Công "
+              "dân yêu cầu rút hồ sơ, 8 Dừng xử lý, 9 Đã xử lý xong, 10 Đã trả kết quả.",
+    "marks_late": "Thuộc tính marksLate chỉ nhận giá trị true hoặc false (viết thường), không phải «{value}».",
+    "form_schema_file": "biểu mẫu (formJsonSchemaFilename)",
+    "form_ui_file": "giao diện biểu mẫu (formUiSchemaFilename)",
+    "form_missing": "Không tìm thấy tệp {what} «{path}» trong thư mục forms/{guess}. Đường dẫn tính từ "
+                    "thư mục forms/, ví dụ common/tham_dinh.schema.json, và phân biệt chữ hoa, chữ thường.",
+    "form_escape": "Đường dẫn {what} «{path}» phải nằm trong thư mục forms/ và viết tương đối, ví dụ "
+                   "common/tham_dinh.schema.json (không bắt đầu bằng «/», không có «..»).",
+    "form_encoding": "Tệp {what} «{path}» không lưu bằng mã UTF-8. Lưu lại tệp với mã hóa UTF-8.",
+    "form_json": "Tệp {what} «{path}» không phải JSON hợp lệ: lỗi ở dòng {line}, cột {column} (thường là "
+                 "thiếu hoặc thừa dấu phẩy, dấu ngoặc, dấu nháy kép). Sửa tệp rồi kiểm tra lại. "
+                 "(Chi tiết: {detail})",
+    "form_schema": "Tệp biểu mẫu «{path}» không phải JSON Schema hợp lệ, ở «{where}». Sửa tệp theo JSON "
+                   "Schema 2020-12, lấy forms/common/tham_dinh.schema.json làm mẫu. (Chi tiết: {detail})",
+    "form_not_object": "Tệp {what} «{path}» không mô tả một biểu mẫu: nội dung phải là một đối tượng JSON "
+                       "{shape}.{swap}",
+    "form_shape_schema": "có \"type\": \"object\" và \"properties\" (các trường)",
+    "form_shape_ui": "({…})",
+    "form_swapped": " Có lẽ hai thuộc tính formJsonSchemaFilename (tệp .schema.json) và "
+                    "formUiSchemaFilename (tệp .uischema.json) bị đổi chỗ.",
+    "ui_without_form": "Bước có formUiSchemaFilename nhưng thiếu formJsonSchemaFilename. Thêm thuộc tính "
+                       "formJsonSchemaFilename chỉ tới tệp JSON Schema của biểu mẫu (ví dụ "
+                       "common/tham_dinh.schema.json).",
+
+    # Expressions: deadlines, conditions, scripts.
+    "expression": "Biểu thức «{prop}» không hợp lệ: {detail}.{hint}",
+    "deadline_hint": " Viết thời hạn bằng một hàm lịch làm việc, ví dụ " + DEADLINE_EXAMPLES + ".",
+    "condition_hint": " Viết điều kiện như: " + CONDITION_EXAMPLE + ".",
+    "equals_hint": " Để so sánh bằng, dùng hai dấu bằng: {fixed}",
+    "juel": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}). Ở đây viết thẳng biểu thức, không "
+            "có ${{ và }}: {bare}",
+    "feel": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =). Ở đây viết thẳng biểu thức, "
+            "không có dấu = ở đầu: {bare}",
+    "iso_time": "«{expr}» là cách viết thời gian ISO 8601 (của Camunda), đếm theo đồng hồ. Ở đây thời hạn "
+                "tính theo lịch làm việc: dùng {suggestion}.",
+    "iso_hours": "working_hours({n})",
+    "iso_days": "working_days({n}) (ngày làm việc) hoặc calendar_days({n}) (ngày lịch)",
+    "iso_other": "một hàm lịch làm việc, ví dụ " + DEADLINE_EXAMPLES,
+    "timer_kind": "Bộ hẹn giờ dùng {kind}{value}: loại này đếm giờ đồng hồ, còn thời hạn hồ sơ tính theo "
+                  "lịch làm việc. Đổi loại hẹn giờ thành «Date» (timeDate) với biểu thức {suggestion}.",
+    "timer_empty": "Bộ hẹn giờ chưa có biểu thức thời hạn. Chọn loại «Date» (timeDate) và ghi một hàm lịch "
+                   "làm việc, ví dụ " + DEADLINE_EXAMPLES + ".",
+    "timer_eval": "Biểu thức thời hạn «{expr}» không tính được: {detail}.",
+    "not_instant": "kết quả không phải một thời điểm; dùng working_hours(…), working_days(…) hoặc "
+                   "calendar_days(…)",
+    "gateway": "Cổng rẽ nhánh có {count} nhánh ra nhưng không có nhánh mặc định và nhánh {flow} không có "
+               "điều kiện, nên không biết đi nhánh nào. Đặt điều kiện cho nhánh {flow} (ví dụ "
+               + CONDITION_EXAMPLE + "), hoặc chọn một nhánh làm nhánh mặc định (bấm vào nhánh, biểu tượng "
+               "cờ lê, «Default flow»).",
+    "gateway_default": "Nhánh mặc định «{ref}» của cổng rẽ nhánh không phải một nhánh ra của cổng này. "
+                       "Chọn lại nhánh mặc định: bấm vào một nhánh ra, biểu tượng cờ lê, «Default flow».",
+    "flow_no_condition": "Nhánh {flow} ra từ cổng rẽ nhánh không có điều kiện và không phải nhánh mặc "
+                         "định. Đặt điều kiện cho nó (ví dụ " + CONDITION_EXAMPLE + ") hoặc chọn nó làm "
+                         "nhánh mặc định của cổng.",
+    "condition": "Điều kiện trên nhánh {flow} không hợp lệ: {detail}.{hint}",
+    "script_empty": "Công việc tự động (script task) chưa có nội dung. Viết phép tính vào ô Script, ví dụ "
+                    + SCRIPT_EXAMPLE + ".",
+    "script": "Mã của công việc tự động không hợp lệ: {detail}. Chỉ dùng phép gán, if, for và các hàm được "
+              "phép (docs/ANALYST.md, mục 6).",
+    "script_format": "Script viết bằng «{format}», nhưng ở đây chỉ chạy ngôn ngữ biểu thức giống Python. "
+                     "Đặt Format (scriptFormat) là python và viết lại phép tính, ví dụ " + SCRIPT_EXAMPLE + ".",
+    "step_script": "Mã chạy {when} bước (spiffworkflow:{ext}) không hợp lệ: {detail}. Chỉ dùng phép gán, if, "
+                   "for và các hàm được phép (docs/ANALYST.md, mục 6).",
+    "before": "trước",
+    "after": "sau",
+
+    # The shape of the process.
+    "no_start": "{kind} chưa có sự kiện bắt đầu (start event). Thêm một sự kiện bắt đầu (vòng tròn nét mảnh) "
+                "và nối nó tới bước đầu tiên.",
+    "many_starts": "{kind} «{where}» đã có sự kiện bắt đầu «{first}»; một hồ sơ chỉ bắt đầu ở một chỗ. Xóa "
+                   "sự kiện bắt đầu này và nối bước sau nó từ sự kiện bắt đầu kia (thêm cổng rẽ nhánh nếu "
+                   "cần chia nhánh).",
+    "no_end": "{kind} chưa có sự kiện kết thúc (end event). Thêm một sự kiện kết thúc (vòng tròn nét đậm) ở "
+              "cuối mỗi nhánh bên trong.",
+    "start_incoming": "Sự kiện bắt đầu không được có luồng đi vào (ở đây có: {flows}). Nối các luồng đó vào "
+                      "bước cần quay lại thay vì vào sự kiện bắt đầu.",
+    "end_outgoing": "Sự kiện kết thúc không được có luồng đi ra (ở đây có: {flows}). Nếu quy trình còn đi "
+                    "tiếp, đổi nó thành sự kiện trung gian (intermediate event); nếu không, xóa các luồng ra.",
+    "no_incoming": "{kind} không có luồng nào đi vào nên không bao giờ được thực hiện. Vẽ một mũi tên "
+                   "(sequence flow) từ bước trước tới nó, hoặc xóa nó nếu không dùng.",
+    "no_outgoing": "{kind} không có luồng đi ra: quy trình dừng ở đây mà không qua sự kiện kết thúc. Nối nó "
+                   "tới bước tiếp theo hoặc tới một sự kiện kết thúc (end event).",
+    "many_outgoing": "{kind} có {count} luồng ra ({flows}); chỉ cổng rẽ nhánh mới chia nhánh. Thêm một cổng "
+                     "rẽ nhánh loại trừ (exclusive gateway, hình thoi dấu X) sau bước này, nối các nhánh từ "
+                     "cổng và đặt điều kiện cho từng nhánh (cổng song song, dấu +, nếu các nhánh chạy cùng lúc).",
+    "flow_source_missing": "Luồng {flow} đi ra từ một phần tử không có: trong cùng quy trình không có phần tử "
+                           "nào mang id «{ref}» (sourceRef). Xóa mũi tên này và vẽ lại từ đúng bước.",
+    "flow_target_missing": "Luồng {flow} trỏ tới một phần tử không có: trong cùng quy trình không có phần tử "
+                           "nào mang id «{ref}» (targetRef). Kéo đầu mũi tên vào đúng bước, hoặc xóa mũi tên "
+                           "và vẽ lại.",
+    "flow_crosses": "Luồng {flow} nối tới «{ref}» ở bên kia ranh giới của một quy trình con; luồng không "
+                    "được vượt qua ranh giới đó. Bên trong quy trình con, đi tới sự kiện kết thúc của nó; bên "
+                    "ngoài, nối từ chính khung quy trình con.",
+    "flow_between": "từ «{source}» tới «{target}»",
+    "boundary_target_missing": "Sự kiện biên gắn vào «{ref}» (attachedToRef), nhưng trong cùng quy trình "
+                               "không có công việc hay quy trình con nào mang id đó. Kéo sự kiện thả lại lên "
+                               "mép của đúng công việc.",
+    "boundary_unattached": "Sự kiện biên chưa gắn vào công việc nào (thiếu attachedToRef). Kéo sự kiện thả "
+                           "lên mép của công việc hoặc quy trình con mà nó canh chừng.",
+    "message_no_ref": "Sự kiện tin nhắn chưa chọn tin nhắn nào (messageRef) nên sẽ chờ mãi. Chọn hoặc tạo "
+                      "tin nhắn trong bảng thuộc tính (Message), ví dụ tin nhắn có tên bo_sung hoặc rut_ho_so.",
+    "message_ref_missing": "Sự kiện tin nhắn trỏ tới tin nhắn «{ref}», nhưng sơ đồ không khai báo tin nhắn "
+                           "nào có id đó. Chọn lại tin nhắn trong bảng thuộc tính (Message).",
+    "message_no_name": "Tin nhắn «{ref}» mà sự kiện này dùng chưa có tên (name), nên không việc nào của công "
+                       "dân gửi tới được. Đặt tên cho tin nhắn trong bảng thuộc tính (Message > Name), ví dụ "
+                       "bo_sung (nộp bổ sung) hoặc rut_ho_so (rút hồ sơ).",
+    "call_no_target": "Bước gọi quy trình (call activity) chưa chỉ quy trình được gọi. Ghi mã quy trình vào "
+                      "«Called element» (calledElement); các quy trình có trong tệp: {ids}.",
+    "call_missing": "Bước gọi quy trình «{called}», nhưng tệp này không có quy trình nào mang mã đó. Các quy "
+                    "trình có trong tệp: {ids}. Sửa «Called element» (calledElement), hoặc vẽ quy trình con "
+                    "(sub-process) ngay trong sơ đồ.",
+
+    # Element types.
+    "unsupported": "{kind} chưa được bộ máy quy trình hỗ trợ. {instead}",
+    "instead_gateway": "Dùng cổng loại trừ (exclusive gateway) hoặc cổng bao hàm (inclusive gateway) với điều "
+                       "kiện trên từng nhánh.",
+    "instead_any": "Thay bằng công việc người dùng (user task), công việc tự động (script task), quy trình "
+                   "con, cổng rẽ nhánh hoặc sự kiện.",
+    "service_task": "Công việc dịch vụ (service task) không chạy được ở đây: hệ thống không gọi dịch vụ bên "
+                    "ngoài từ sơ đồ. Đổi thành công việc tự động (Script task) nếu là phép tính trên dữ liệu "
+                    "hồ sơ, hoặc công việc người dùng (User task) trong một làn nếu cán bộ làm việc đó.",
+    "business_rule": "Bảng quyết định (business rule task, DMN) chưa được hỗ trợ. Dùng cổng rẽ nhánh có điều "
+                     "kiện, hoặc công việc tự động (Script task) với if.",
+    "data_store": "Kho dữ liệu (data store) «{name}» không được hỗ trợ: dữ liệu hồ sơ nằm trong các trường "
+                  "của biểu mẫu. Xóa kho dữ liệu khỏi sơ đồ.",
+    "data_association": "Mũi tên dữ liệu (data association, nét đứt) của bước trỏ tới đối tượng dữ liệu không "
+                        "có trong quy trình. Xóa mũi tên đó: dữ liệu hồ sơ đi qua các trường biểu mẫu.",
+    "multi_instance": "Bước lặp nhiều lần (multi-instance) chưa cho biết lặp bao nhiêu lần. Ghi «Loop "
+                      "cardinality» (ví dụ 3) hoặc «Input collection» (tên một danh sách trong dữ liệu hồ sơ).",
+    "cancel_event": "Sự kiện hủy (cancel) chỉ dùng được trên giao dịch (transaction). Dùng sự kiện lỗi (error), "
+                    "như sự kiện dừng xử lý dung_xu_ly.",
+    "conditional_event": "Sự kiện điều kiện (conditional event) chưa có điều kiện. Ghi điều kiện (Condition), "
+                         "ví dụ " + CONDITION_EXAMPLE + ".",
+
+    # The BPMN 2.0 schema (XSD) that SpiffWorkflow checks the file against.
+    "duplicate_id": "Mã (id) «{id}» đã dùng cho «{other}»; mỗi phần tử cần một id riêng. Đổi id của một "
+                    "trong hai (bảng thuộc tính, ô ID).",
+    "bad_id": "Mã (id) «{id}» không hợp lệ: id phải bắt đầu bằng chữ cái không dấu hoặc dấu _, chỉ gồm chữ "
+              "không dấu, số, _, - và dấu chấm, không có dấu cách; ví dụ Task_tham_dinh.",
+    "xsd_attribute_missing": "{kind} thiếu thuộc tính bắt buộc «{attr}». Xóa phần tử và vẽ lại bằng trình vẽ.",
+    "xsd_attribute_unknown": "Thuộc tính «{attr}» không có trong chuẩn BPMN 2.0 cho {kind} (có lẽ do sửa tay "
+                             "tệp, hoặc thiếu tiền tố như camunda:). Xóa thuộc tính này.",
+    "xsd_attribute_value": "Giá trị «{value}» của thuộc tính «{attr}» không hợp lệ: cần {expected}.",
+    "xsd_boolean": "true hoặc false (viết thường)",
+    "xsd_integer": "một số nguyên",
+    "xsd_type": "một giá trị kiểu {type} theo chuẩn BPMN 2.0",
+    "xsd_enum": "một trong: {values}",
+    "xsd_nothing": "không thêm phần tử nào",
+    "xsd_unexpected": "Phần tử «{child}» không được đặt ở đây (sai thứ tự, hoặc không thuộc chuẩn BPMN 2.0). "
+                      "Ở vị trí này chỉ được có: {expected}. Tệp có lẽ bị sửa tay: xóa phần tử đó hoặc đặt lại "
+                      "đúng chỗ (extensionElements luôn đứng đầu), rồi mở bằng trình vẽ và lưu lại.",
+    "xsd_missing_child": "{kind} thiếu phần tử con bắt buộc: {expected}. Xóa phần tử và vẽ lại bằng trình vẽ.",
+    "xsd_other": "Tệp không đúng chuẩn BPMN 2.0 tại phần tử này (dòng {line}). Mở sơ đồ bằng trình vẽ, sửa "
+                 "hoặc vẽ lại phần tử này rồi lưu. (Chi tiết: {detail})",
+
+    # Camunda Modeler's extensions (camunda: for Camunda 7, zeebe: for Camunda 8).
+    "camunda_form": "{ext} (biểu mẫu của Camunda) không dùng được ở đây. Khai báo biểu mẫu bằng thuộc tính "
+                    "formJsonSchemaFilename (và formUiSchemaFilename) trong «Extension properties», ví dụ "
+                    "<camunda:property name=\"formJsonSchemaFilename\" value=\"common/tham_dinh.schema.json\"/> "
+                    "(hoặc spiffworkflow:property cùng tên), rồi xóa {ext}.",
+    "camunda_assignee": "{ext} không dùng được ở đây: làn (lane) quyết định ai xử lý một bước. Xóa {ext} và "
+                        "đặt bước vào làn của vai trò xử lý ({labels}); việc giao cho từng cán bộ làm trên hộp "
+                        "công việc.",
+    "camunda_due": "{ext} không dùng được ở đây. Thời hạn của bước ghi bằng thuộc tính timeLimit với hàm lịch "
+                   "làm việc, ví dụ <camunda:property name=\"timeLimit\" value=\"working_days(1)\"/>; rồi xóa "
+                   "{ext}.",
+    "camunda_code": "{ext} gọi mã Java, biểu thức hay dịch vụ của Camunda, không chạy được ở đây. Đổi bước "
+                    "thành công việc tự động (Script task) và viết phép tính bằng ngôn ngữ biểu thức (ví dụ "
+                    + SCRIPT_EXAMPLE + "), rồi xóa {ext}.",
+    "camunda_io": "{ext} (ánh xạ biến của Camunda) không dùng được ở đây: mọi bước đọc và ghi chung dữ liệu "
+                  "hồ sơ (các trường của biểu mẫu). Nếu cần tính một giá trị, thêm một công việc tự động "
+                  "(Script task); rồi xóa {ext}.",
+    "camunda_listener": "{ext} (bộ lắng nghe của Camunda) không chạy được ở đây. Nếu cần tính toán khi bước "
+                        "bắt đầu hay kết thúc, thêm một công việc tự động (Script task) trước hoặc sau bước; "
+                        "rồi xóa {ext}.",
+    "camunda_called": "{ext} không dùng được ở đây: quy trình được gọi ghi trong «Called element» của bước gọi "
+                      "quy trình (bpmn:callActivity calledElement=\"mã_quy_trình\"), rồi xóa {ext}.",
+    "camunda_result": "{ext} không dùng được ở đây: trong script, gán thẳng vào biến cần giữ (ví dụ "
+                      + SCRIPT_EXAMPLE + "), rồi xóa {ext}.",
+    "camunda_resource": "{ext} (script ở tệp ngoài) không dùng được ở đây: viết mã ngay trong sơ đồ (Type: "
+                        "Inline script), rồi xóa {ext}.",
+    "camunda_other": "Phần mở rộng {ext} của Camunda không có tác dụng ở đây nên bị từ chối, để sơ đồ không "
+                     "hứa điều hệ thống không làm. Xóa nó trong bảng thuộc tính của Camunda Modeler. Thiết "
+                     "lập dùng được là các thuộc tính trong «Extension properties»: " + KNOWN_PROPERTIES_HELP + ".",
+
+    # SpiffWorkflow's own refusals that have no better translation.
+    "spiff": "Bộ máy quy trình (SpiffWorkflow) không chấp nhận phần tử này. Kiểm tra loại phần tử, các "
+             "thuộc tính và các mũi tên nối với nó; nếu cần, xóa và vẽ lại phần tử bằng trình vẽ. "
+             "(Chi tiết: {detail})",
+}
+
+# Element kinds as the analyst sees them in a modeler's palette.
+KINDS = {
+    "task": "Công việc (task)",
+    "userTask": "Công việc người dùng (user task)",
+    "manualTask": "Công việc thủ công (manual task)",
+    "scriptTask": "Công việc tự động (script task)",
+    "serviceTask": "Công việc dịch vụ (service task)",
+    "sendTask": "Công việc gửi tin nhắn (send task)",
+    "receiveTask": "Công việc nhận tin nhắn (receive task)",
+    "businessRuleTask": "Bảng quyết định (business rule task)",
+    "callActivity": "Bước gọi quy trình (call activity)",
+    "subProcess": "Quy trình con (sub-process)",
+    "transaction": "Giao dịch (transaction)",
+    "adHocSubProcess": "Quy trình con tùy ý (ad-hoc sub-process)",
+    "startEvent": "Sự kiện bắt đầu (start event)",
+    "endEvent": "Sự kiện kết thúc (end event)",
+    "intermediateCatchEvent": "Sự kiện chờ (intermediate catch event)",
+    "intermediateThrowEvent": "Sự kiện trung gian (intermediate throw event)",
+    "boundaryEvent": "Sự kiện biên (boundary event)",
+    "exclusiveGateway": "Cổng rẽ nhánh loại trừ (exclusive gateway)",
+    "inclusiveGateway": "Cổng rẽ nhánh bao hàm (inclusive gateway)",
+    "parallelGateway": "Cổng song song (parallel gateway)",
+    "eventBasedGateway": "Cổng theo sự kiện (event-based gateway)",
+    "complexGateway": "Cổng phức hợp (complex gateway)",
+    "process": "Quy trình",
+    "sequenceFlow": "Luồng (sequence flow)",
+    "lane": "Làn (lane)",
+    "participant": "Khung (pool)",
+    "message": "Tin nhắn (message)",
+}

@@ -1,0 +1,177 @@
+"""What the scenario runner says, in Vietnamese: one place, so a translation is possible.
+
+Element names follow `motcua bpmn check`: the diagram id, then the name in «».
+"""
+
+MESSAGES = {
+    # -- the file itself (model.py) -------------------------------------------------------------
+    "unreadable": "Không đọc được tệp kịch bản: {detail}.",
+    "too_large": "Tệp kịch bản lớn {size} byte, vượt giới hạn {limit} byte. Chia kịch bản thành nhiều tệp nhỏ hơn.",
+    "not_utf8": "Tệp kịch bản phải được lưu với bảng mã UTF-8.",
+    "yaml": "Tệp không phải YAML hợp lệ{where}: {problem}.",
+    "yaml_hint": " Kiểm tra thụt lề (chỉ dùng dấu cách, các khóa cùng cấp thẳng hàng) và đặt giá trị có "
+                 "dấu «:», «#» hoặc «,» trong ngoặc kép.",
+    "yaml_where": " (dòng {line}, cột {column})",
+    "too_deep": "Tệp kịch bản lồng nhau quá sâu (quá {limit} tầng). Viết dữ liệu phẳng hơn.",
+    "too_many_nodes": "Tệp kịch bản có hơn {limit} phần tử (tính cả những phần lặp lại qua tham chiếu YAML & và *). "
+                      "Chia thành nhiều tệp nhỏ hơn, bỏ bớt tham chiếu lồng nhau.",
+    "cyclic": "Tệp kịch bản có tham chiếu YAML vòng tròn (một neo & chứa chính nó qua *). Bỏ tham chiếu đó.",
+    "duplicate_key": "khóa «{key}» được viết hai lần trong cùng một nhóm",
+    "empty": "Tệp kịch bản trống. Bắt đầu bằng «quy_trinh: <mã quy trình>» và «kich_ban:».",
+    "top_not_mapping": "Tệp kịch bản phải là một nhóm khóa (quy_trinh, kich_ban, ...), không phải {found}.",
+    "unknown_keys": "Khóa không dùng được: {keys}. Các khóa dùng được ở đây: {allowed}.",
+    "missing_process": "Thiếu khóa «quy_trinh»: ghi mã quy trình trong sơ đồ (thuộc tính id của process), "
+                       "ví dụ «quy_trinh: cap_phieu_ly_lich_tu_phap».",
+    "bad_text": "Khóa «{key}» phải là một dòng chữ, không phải {found}.",
+    "missing_scenarios": "Thiếu khóa «kich_ban»: ghi danh sách các kịch bản, mỗi kịch bản bắt đầu bằng "
+                         "«- ten: …».",
+    "scenarios_not_list": "Khóa «kich_ban» phải là một danh sách (mỗi kịch bản bắt đầu bằng «- ten: …»), "
+                          "không phải {found}.",
+    "too_many_steps": "Tệp có {count} bước, vượt giới hạn {limit} bước. Chia kịch bản thành nhiều tệp.",
+    "scenario_not_mapping": "Kịch bản phải là một nhóm khóa (ten, bat_dau, du_lieu, buoc), không phải {found}.",
+    "missing_name": "Kịch bản chưa có tên: thêm «ten: <mô tả ngắn>».",
+    "missing_start": "Kịch bản chưa có thời điểm bắt đầu: thêm «bat_dau: 2026-11-23 08:00».",
+    "missing_steps": "Kịch bản chưa có bước nào: thêm «buoc:» với danh sách các bước.",
+    "steps_not_list": "Khóa «buoc» phải là một danh sách bước (mỗi bước bắt đầu bằng «- »), không phải {found}.",
+    "step_not_mapping": "Bước phải là một nhóm khóa như «- lam: Tiếp nhận hồ sơ», không phải {found}.",
+    "step_kind": "Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này có {found}.",
+    "step_kind_none": "không có khóa nào",
+    "error_where": "Khóa «loi» chỉ dùng cùng «lam» hoặc «gui» (mong đợi hệ thống từ chối thao tác đó).",
+    "not_mapping": "Khóa «{key}» phải là một nhóm khóa (ví dụ «{key}: {{ten_truong: gia_tri}}»), không phải {found}.",
+    "not_list": "Khóa «{key}» phải là một danh sách (ví dụ «{key}: [A, B]»), không phải {found}.",
+    "not_bool": "Khóa «{key}» phải là true hoặc false, không phải «{value}».",
+    "bad_status": "Khóa «trang_thai» phải là số nguyên từ 1 đến 10 (trạng thái công khai của hồ sơ), "
+                  "không phải «{value}».",
+    "bad_data_key": "Tên trường trong «{key}» phải là chữ, không phải «{value}».",
+    "bad_data_value": "Giá trị của trường «{field}» trong «{key}» có kiểu {kind} không dùng được; "
+                      "chỉ dùng chữ, số, true/false, danh sách và nhóm khóa (ngày tháng viết trong ngoặc kép).",
+    "bad_number": "Giá trị của trường «{field}» trong «{key}» phải là số hữu hạn.",
+    "bad_instant": "Thời điểm «{value}» ở khóa «{key}» không đọc được. Viết theo giờ địa phương "
+                   "«2026-11-23 08:00», hoặc ISO 8601 có múi giờ «2026-11-23T08:00:00+07:00».",
+    "bad_duration": "Khoảng thời gian «{value}» ở khóa «troi_qua» không đọc được. Viết «8 giờ làm việc», "
+                    "«2 ngày làm việc», «3 ngày» (ngày lịch) hoặc «{{den: 2026-11-25 09:00}}».",
+    "bad_calendar_days": "Số ngày lịch «{value}» phải là số nguyên dương.",
+    "found_nothing": "để trống",
+    "found_text": "chữ «{value}»",
+    "found_list": "một danh sách",
+    "found_mapping": "một nhóm khóa",
+    "found_value": "giá trị «{value}»",
+    # -- the diagram and the province (diagram.py, runner.py) -----------------------------------
+    "province": "Không dùng được hồ sơ tỉnh: {detail} Sửa khóa «tinh» hoặc biến môi trường MOTCUA_PROVINCE.",
+    "diagram_problems": "Sơ đồ {file} không nạp được; sửa các lỗi dưới đây (như «motcua bpmn check» báo) rồi chạy lại:",
+    "diagram_unreadable": "Không đọc được sơ đồ {file}: {detail}.",
+    "diagram_without_process": "Sơ đồ {file} không có quy trình «{process_id}»; quy trình trong sơ đồ: {found}. "
+                               "Sửa khóa «quy_trinh».",
+    "no_diagram": "Không tìm thấy sơ đồ nào có quy trình «{process_id}» (đã tìm trong {here} và {folder}). "
+                  "Đặt tệp kịch bản cạnh sơ đồ của nó, cùng tên: <tên sơ đồ>.kich-ban.yaml, hoặc sửa khóa «quy_trinh».",
+    "none": "(không có)",
+    # -- running the steps (runner.py) ----------------------------------------------------------
+    "start": "bắt đầu lúc {at}",
+    "check": "kiểm tra",
+    "do": "làm «{task}»",
+    "send": "gửi tin nhắn «{message}»",
+    "wait": "thời gian trôi qua {amount}",
+    "wait_until": "thời gian trôi đến {at}",
+    "at": " lúc {at}",
+    "scenario_problem": "kịch bản không chạy được",
+    "invalid_step": "bước viết chưa đúng",
+    "state": "trạng thái {status}",
+    "state_none": "chưa có trạng thái",
+    "open_tasks": "việc đang mở: {tasks}",
+    "no_open_task": "không có việc nào đang mở",
+    "waiting": "chờ tin nhắn: {messages}",
+    "finished": "quy trình đã kết thúc",
+    "timer_fired": "bộ hẹn giờ {element} kích hoạt lúc {at}{late}",
+    "timer_marks_late": " (đánh dấu hồ sơ trễ hạn)",
+    "no_timer": "không có bộ hẹn giờ nào đến hạn",
+    "too_many_timers": "Các bộ hẹn giờ kích hoạt lặp lại hơn {limit} lần trước {at}: sơ đồ có vòng lặp hẹn giờ? "
+                       "Kiểm tra các bộ hẹn giờ trong sơ đồ.",
+    "earlier": "Thời điểm {at} sớm hơn thời điểm hiện tại của kịch bản ({now}); đồng hồ chỉ đi tới. "
+               "Sửa khóa «luc» hoặc «den» thành {now} hoặc muộn hơn.",
+    "duration_failed": "Không tính được khoảng thời gian «{value}»: {detail}",
+    "engine_failed": "Bộ máy quy trình báo lỗi: {detail} Sửa dữ liệu của kịch bản hoặc biểu thức trong sơ đồ.",
+    "start_failed": "Không bắt đầu được quy trình: {detail} Sửa «du_lieu»/«du_lieu_chung» hoặc biểu thức trong sơ đồ.",
+    "unexpected": "Bộ chạy kịch bản gặp lỗi không lường trước ({kind}: {detail}). Hãy báo cho nhóm phát triển "
+                  "kèm tệp kịch bản này.",
+    "task_not_in_diagram": "Sơ đồ không có việc nào tên «{task}». Các việc trong sơ đồ: {tasks}. "
+                           "Viết tên việc đúng như trong sơ đồ (có dấu).",
+    "task_not_open": "Không có việc «{task}» ({element}) đang mở; {state}. Kiểm tra các bước trước: hồ sơ "
+                     "chưa tới việc này hoặc đã qua nó.",
+    "task_lane": "Việc {element} thuộc làn «{lane}» (vai trò {role}), không phải «{given}». Sửa «vai_tro» "
+                 "thành «{lane}», hoặc chuyển việc sang làn đúng trong sơ đồ.",
+    "task_agency": "Việc {element} được giao cho {actual}, không phải cơ quan «{given}». Sửa «co_quan», "
+                   "hoặc thuộc tính agency của việc trong sơ đồ.",
+    "agency_default": "cơ quan giải quyết hồ sơ (sơ đồ không ghi agency riêng)",
+    "agency_code": "cơ quan «{code}»",
+    "form_missing": "Không mở được biểu mẫu «{form}» của việc {element}: {detail}.",
+    "form_refused": "Biểu mẫu «{form}» của việc {element} không nhận dữ liệu của bước này:\n{errors}\n"
+                    "Sửa «du_lieu» của bước theo biểu mẫu.",
+    "form_error": "- {field}{message}",
+    "refused_as_expected": "bị từ chối đúng như mong đợi: {detail}",
+    "refused_wrongly": "Bị từ chối nhưng thông báo không chứa «{expected}»: {detail}",
+    "not_refused": "Mong đợi bị từ chối với thông báo chứa «{expected}», nhưng thao tác đã thành công ({state}). "
+                   "Bỏ khóa «loi» nếu thao tác này phải thành công.",
+    "message_not_in_diagram": "Sơ đồ không có tin nhắn «{message}». Các tin nhắn trong sơ đồ: {messages}. "
+                              "Sửa tên ở khóa «gui».",
+    "message_not_waited": "Hồ sơ lúc này không chờ tin nhắn «{message}» (nhận ở {elements}); {state}. "
+                          "Kiểm tra các bước trước.",
+    "passed_time": "{from_} → {to}; {timers}",
+    # -- expectations (kiem_tra) ----------------------------------------------------------------
+    "checked": "đạt: {what}",
+    "check_status": "trạng thái {value}",
+    "check_tasks": "việc đang mở: {tasks}",
+    "check_due": "hạn «{task}» {at}",
+    "check_messages": "chờ tin nhắn: {messages}",
+    "check_completed": "kết thúc: {value}",
+    "check_late": "trễ hạn: {value}",
+    "check_data": "{key} = {value}",
+    "failed_checks": "Không đạt:\n{lines}",
+    "expected_status": "- trạng thái: mong đợi {expected}, thực tế {actual}",
+    "expected_tasks": "- việc đang mở: mong đợi {expected}, thực tế {actual}",
+    "unknown_task_hint": " (sơ đồ không có việc nào tên {names})",
+    "expected_due_closed": "- hạn của «{task}»: việc này không đang mở (việc đang mở: {actual})",
+    "expected_due_none": "- hạn của {element}: mong đợi {expected}, nhưng việc không có thời hạn "
+                         "(sơ đồ không đặt thuộc tính timeLimit)",
+    "expected_due": "- hạn của {element}: mong đợi {expected}, thực tế {actual}",
+    "expected_messages": "- tin nhắn đang chờ: mong đợi {expected}, thực tế {actual}",
+    "expected_completed": "- kết thúc: mong đợi {expected}, thực tế {actual}",
+    "expected_late": "- trễ hạn: mong đợi {expected}, thực tế {actual}",
+    "expected_data": "- dữ liệu «{key}»: mong đợi {expected}, thực tế {actual}",
+    "data_missing": "(không có)",
+    "yes": "có",
+    "no": "không",
+    # -- the report (report.py) -----------------------------------------------------------------
+    "file_header": "Tệp kịch bản {file}",
+    "file_process": "Quy trình {process_id} «{name}» (sơ đồ {diagram}, tỉnh {province})",
+    "scenario_header": "Kịch bản {number}: {name} ({file}:{line})",
+    "scenario_header_no_line": "Kịch bản {number}: {name}",
+    "ok_mark": "✓",
+    "fail_mark": "✗",
+    "start_label": "bắt đầu",
+    "step_label": "bước {number}",
+    "step_line": ", dòng {line}",
+    "skipped": "  … bỏ qua {count} bước còn lại của kịch bản vì bước trên không đạt.",
+    "coverage": "Độ phủ sơ đồ: đi qua {taken}/{flows} luồng trình tự, tới {ends}/{all_ends} sự kiện kết thúc.",
+    "uncovered_flow": "  Luồng chưa đi qua: {flow}, từ {source} đến {target}",
+    "uncovered_end": "  Sự kiện kết thúc chưa tới: {element}",
+    "coverage_required": "  (--phu-day: kịch bản phải đi qua mọi luồng và tới mọi sự kiện kết thúc)",
+    "file_ok": "Kết quả: đạt cả {total} kịch bản ({steps} bước).",
+    "file_failed": "Kết quả: {failed}/{total} kịch bản không đạt.",
+    "file_broken": "Kết quả: không chạy được tệp kịch bản.",
+}
+
+# PyYAML explains syntax errors in English; the usual ones, said for an analyst.
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "dấu «:» không được phép ở đây (thiếu dấu cách sau «:», "
+                                           "hoặc giá trị có «:» chưa đặt trong ngoặc kép)",
+    "found character '\\t' that cannot start any token": "YAML không cho thụt lề bằng phím Tab; dùng dấu cách",
+    "could not find expected ':'": "thiếu dấu «:» sau tên khóa",
+    "did not find expected key": "thụt lề không khớp với các dòng trên",
+    "expected <block end>": "thụt lề không khớp với các dòng trên",
+    "did not find expected '-' indicator": "thụt lề của danh sách không khớp (các mục «- » phải thẳng hàng)",
+    "found undefined alias": "tham chiếu * tới một neo & chưa khai báo",
+    "could not determine a constructor for the tag": "thẻ «!…» không được phép: tệp kịch bản chỉ chứa dữ liệu",
+    "found unacceptable character": "tệp có ký tự không được phép",
+    "while scanning a quoted scalar": "thiếu dấu ngoặc kép đóng",
+    "expected <document start>": "tệp có nhiều tài liệu YAML hoặc dòng thừa ở cấp ngoài cùng",
+}

@@ -1,0 +1,511 @@
+"""A scenario file (`*.kich-ban.yaml`) read into dataclasses, with Vietnamese problems.
+
+The format, in short (the analysts' guide shows it with examples):
+
+    quy_trinh: <process id>          tinh: <province code, optional>
+    du_lieu_chung: {...}             # data every scenario starts with
+    kich_ban:
+      - ten: <name>
+        bat_dau: 2026-11-23 08:00    # local time of the province, or ISO 8601 with an offset
+        du_lieu: {...}               # merged over du_lieu_chung
+        buoc:
+          - kiem_tra: {trang_thai, viec, han, cho_tin_nhan, ket_thuc, tre_han, du_lieu}
+          - lam: <task name>   [vai_tro, co_quan, du_lieu, luc, loi]
+          - gui: <message>     [du_lieu, luc, loi]
+          - troi_qua: "N giờ làm việc" | "N ngày làm việc" | "N ngày" | {den: <instant>}
+
+Names (tasks, lanes) match whatever the case and spacing; `viec` and `cho_tin_nhan` take one
+name or a list; "N ngày" counts as the diagrams' `calendar_days(N)` does.
+
+The file is untrusted text written by hand: YAML's safe loader only, a size limit, and the
+composed document measured (depth, size once `&`/`*` references are expanded) before anything
+is built from it. A problem in one step does not stop the others from being read: it becomes an
+`InvalidStep` that the runner reports when the scenario reaches it. Only a problem with the file
+itself (syntax, the top keys) raises `ScenarioFileError`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from .messages import MESSAGES, YAML_PROBLEMS
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_NODES = 100_000      # YAML nodes once aliases are expanded: stops "billion laughs"
+MAX_DEPTH = 40           # a real file nests about 10 deep
+MAX_STEPS = 2_000        # steps in one file: each one is an engine operation
+
+FILE_KEYS = ("quy_trinh", "tinh", "du_lieu_chung", "kich_ban")
+SCENARIO_KEYS = ("ten", "bat_dau", "du_lieu", "buoc")
+STEP_KINDS = ("kiem_tra", "lam", "gui", "troi_qua")
+CHECK_KEYS = ("trang_thai", "viec", "han", "cho_tin_nhan", "ket_thuc", "tre_han", "du_lieu")
+STEP_KEYS = {
+    "kiem_tra": ("kiem_tra",),
+    "lam": ("lam", "vai_tro", "co_quan", "du_lieu", "luc", "loi"),
+    "gui": ("gui", "du_lieu", "luc", "loi"),
+    "troi_qua": ("troi_qua",),
+}
+UNITS = {"giờ làm việc": "working_hours", "ngày làm việc": "working_days", "ngày": "calendar_days"}
+
+_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$")
+_DURATION = re.compile(r"^(\d+(?:[.,]\d+)?)\s+(giờ làm việc|ngày làm việc|ngày)$")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class ScenarioFileError(Exception):
+    """The file cannot be read as scenarios at all; `line` when PyYAML knows it."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class _Problem(Exception):
+    """A problem inside one scenario or step: reported, and the others still run."""
+
+
+# -- the parsed file ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Instant:
+    """An instant as written: naive means local time in the province's time zone."""
+    text: str
+    value: datetime
+
+    def resolve(self, tz) -> datetime:
+        return self.value if self.value.tzinfo is not None else self.value.replace(tzinfo=tz)
+
+
+@dataclass(frozen=True)
+class Duration:
+    text: str
+    amount: float
+    unit: str  # working_hours | working_days | calendar_days
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Check(Step):
+    status: int | None = None
+    tasks: tuple[str, ...] | None = None
+    due: tuple[tuple[str, Instant], ...] | None = None
+    messages: tuple[str, ...] | None = None
+    completed: bool | None = None
+    late: bool | None = None
+    data: dict | None = None
+
+
+@dataclass(frozen=True)
+class CompleteTask(Step):
+    task: str = ""
+    lane: str | None = None
+    agency: str | None = None
+    data: dict = field(default_factory=dict)
+    at: Instant | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SendMessage(Step):
+    message: str = ""
+    data: dict = field(default_factory=dict)
+    at: Instant | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class LetTimePass(Step):
+    duration: Duration | None = None
+    until: Instant | None = None
+
+
+@dataclass(frozen=True)
+class InvalidStep(Step):
+    problem: str = ""
+
+
+@dataclass
+class Scenario:
+    number: int
+    name: str
+    line: int | None
+    start: Instant | None = None
+    data: dict = field(default_factory=dict)
+    steps: list[Step] = field(default_factory=list)
+    problem: str | None = None  # the scenario's own keys are wrong: none of its steps run
+
+
+@dataclass
+class ScenarioFile:
+    path: Path
+    process_id: str
+    province: str | None
+    shared_data: dict
+    scenarios: list[Scenario]
+
+
+# -- YAML with line numbers ---------------------------------------------------------------------
+
+class _Map(dict):
+    line: int | None = None
+
+
+class _Seq(list):
+    line: int | None = None
+    item_lines: tuple[int, ...] = ()
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, plus line numbers and refused duplicate keys. Timestamps stay text: an
+    instant is read in the province's time zone, and a date in form data is text in JSON."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if (key_node.tag, key_node.value) in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, MESSAGES["duplicate_key"].format(key=key_node.value), key_node.start_mark)
+                seen.add((key_node.tag, key_node.value))
+        return super().construct_mapping(node, deep)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_map(loader, node):
+    data = _Map()
+    data.line = node.start_mark.line + 1
+    yield data
+    data.update(loader.construct_mapping(node))
+
+
+def _construct_seq(loader, node):
+    data = _Seq()
+    data.line = node.start_mark.line + 1
+    data.item_lines = tuple(item.start_mark.line + 1 for item in node.value)
+    yield data
+    data.extend(loader.construct_sequence(node))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
+def _children(node) -> list:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _measure(root) -> None:
+    """Refuse a document too deep or too big once references are expanded, without expanding
+    it: sizes are summed bottom-up over the node graph, each shared node once."""
+    done: dict[int, tuple[int, int]] = {}
+    open_nodes: set[int] = set()
+    stack = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            kids = [done[id(kid)] for kid in _children(node)]
+            size = 1 + sum(k[0] for k in kids)
+            depth = 1 + max((k[1] for k in kids), default=0)
+            if depth > MAX_DEPTH:
+                raise ScenarioFileError(MESSAGES["too_deep"].format(limit=MAX_DEPTH), node.start_mark.line + 1)
+            if size > MAX_NODES:
+                raise ScenarioFileError(MESSAGES["too_many_nodes"].format(limit=MAX_NODES), node.start_mark.line + 1)
+            done[key] = (size, depth)
+            continue
+        if key in done:
+            continue
+        if key in open_nodes:  # an ancestor of itself
+            raise ScenarioFileError(MESSAGES["cyclic"], node.start_mark.line + 1)
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((kid, False) for kid in _children(node) if id(kid) not in done)
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> ScenarioFileError:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    for english, vietnamese in YAML_PROBLEMS.items():
+        if problem.startswith(english) or english in (getattr(exc, "context", None) or ""):
+            problem = f"{vietnamese} ({problem})"
+            break
+    where = MESSAGES["yaml_where"].format(line=mark.line + 1, column=mark.column + 1) if mark else ""
+    message = MESSAGES["yaml"].format(where=where, problem=problem)
+    if isinstance(exc, (yaml.scanner.ScannerError, yaml.parser.ParserError)):  # the text, not a value
+        message += MESSAGES["yaml_hint"]
+    return ScenarioFileError(message, mark.line + 1 if mark else None)
+
+
+def _load_yaml(text: str):
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _measure(node)
+        return loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise _yaml_problem(exc) from None
+    except RecursionError:  # PyYAML composes nested collections recursively
+        raise ScenarioFileError(MESSAGES["too_deep"].format(limit=MAX_DEPTH)) from None
+    finally:
+        loader.dispose()
+
+
+# -- values -------------------------------------------------------------------------------------
+
+def _found(value) -> str:
+    if value is None:
+        return MESSAGES["found_nothing"]
+    if isinstance(value, str):
+        return MESSAGES["found_text"].format(value=value[:60])
+    if isinstance(value, list):
+        return MESSAGES["found_list"]
+    if isinstance(value, dict):
+        return MESSAGES["found_mapping"]
+    return MESSAGES["found_value"].format(value=str(value)[:60])
+
+
+def _text(value, key: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or str(value).strip() == "":
+        raise _Problem(MESSAGES["bad_text"].format(key=key, found=_found(value)))
+    return str(value).strip()
+
+
+def _texts(value, key: str) -> tuple[str, ...]:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        value = [value]  # one name needs no brackets
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _Problem(MESSAGES["not_list"].format(key=key, found=_found(value)))
+    return tuple(_text(item, key) for item in value)
+
+
+def _bool(value, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise _Problem(MESSAGES["not_bool"].format(key=key, value=value))
+    return value
+
+
+def _plain(value, key: str, field_name: str = ""):
+    """Form and process data: JSON values only, as plain dicts and lists (the engine serializes
+    task data as JSON)."""
+    if isinstance(value, dict):
+        result = {}
+        for name, item in value.items():
+            if not isinstance(name, str):
+                raise _Problem(MESSAGES["bad_data_key"].format(key=key, value=name))
+            result[name] = _plain(item, key, f"{field_name}.{name}" if field_name else name)
+        return result
+    if isinstance(value, list):
+        return [_plain(item, key, f"{field_name}.{i}") for i, item in enumerate(value)]
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _Problem(MESSAGES["bad_number"].format(key=key, field=field_name))
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    raise _Problem(MESSAGES["bad_data_value"].format(key=key, field=field_name or key, kind=type(value).__name__))
+
+
+def _data(value, key: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _Problem(MESSAGES["not_mapping"].format(key=key, found=_found(value)))
+    return _plain(value, key)
+
+
+def parse_instant(value, key: str) -> Instant:
+    if isinstance(value, datetime):  # an explicit !!timestamp tag
+        return Instant(value.isoformat(sep=" "), value)
+    text = str(value).strip() if isinstance(value, (str, date)) else ""
+    if not _INSTANT.match(text):
+        raise _Problem(MESSAGES["bad_instant"].format(value=str(value)[:60], key=key))
+    try:
+        return Instant(text, datetime.fromisoformat(text))
+    except ValueError:  # 2026-02-30 08:00 matches the pattern but is no day
+        raise _Problem(MESSAGES["bad_instant"].format(value=text, key=key)) from None
+
+
+def parse_duration(value) -> Duration | Instant:
+    if isinstance(value, dict):
+        if set(value) != {"den"}:
+            raise _Problem(MESSAGES["bad_duration"].format(value=_found(value)))
+        return parse_instant(value["den"], "troi_qua.den")
+    text = " ".join(str(value).split()) if isinstance(value, str) else ""
+    match = _DURATION.match(text)
+    if not match:
+        raise _Problem(MESSAGES["bad_duration"].format(value=str(value)[:60]))
+    amount = float(match.group(1).replace(",", "."))
+    unit = UNITS[match.group(2)]
+    if amount <= 0:
+        raise _Problem(MESSAGES["bad_duration"].format(value=text))
+    if unit == "calendar_days" and not amount.is_integer():
+        raise _Problem(MESSAGES["bad_calendar_days"].format(value=match.group(1)))
+    return Duration(text, amount, unit)
+
+
+def _unknown_keys(mapping: dict, allowed) -> None:
+    extra = [str(k) for k in mapping if k not in allowed]
+    if extra:
+        raise _Problem(MESSAGES["unknown_keys"].format(keys=", ".join(f"«{k}»" for k in extra),
+                                                       allowed=", ".join(allowed)))
+
+
+# -- steps and scenarios ------------------------------------------------------------------------
+
+def _check(number: int, line, raw) -> Check:
+    if not isinstance(raw, dict):
+        raise _Problem(MESSAGES["not_mapping"].format(key="kiem_tra", found=_found(raw)))
+    _unknown_keys(raw, CHECK_KEYS)
+    values = {}
+    if "trang_thai" in raw:
+        status = raw["trang_thai"]
+        if isinstance(status, bool) or not isinstance(status, int) or not 1 <= status <= 10:
+            raise _Problem(MESSAGES["bad_status"].format(value=status))
+        values["status"] = status
+    if "viec" in raw:
+        values["tasks"] = _texts(raw["viec"], "viec")
+    if "han" in raw:
+        if not isinstance(raw["han"], dict):
+            raise _Problem(MESSAGES["not_mapping"].format(key="han", found=_found(raw["han"])))
+        values["due"] = tuple((_text(name, "han"), parse_instant(at, f"han.{name}")) for name, at in raw["han"].items())
+    if "cho_tin_nhan" in raw:
+        values["messages"] = _texts(raw["cho_tin_nhan"], "cho_tin_nhan")
+    if "ket_thuc" in raw:
+        values["completed"] = _bool(raw["ket_thuc"], "ket_thuc")
+    if "tre_han" in raw:
+        values["late"] = _bool(raw["tre_han"], "tre_han")
+    if "du_lieu" in raw:
+        values["data"] = _data(raw["du_lieu"], "du_lieu")
+    return Check(number, line, **values)
+
+
+def _step(number: int, line, raw) -> Step:
+    if not isinstance(raw, dict):
+        raise _Problem(MESSAGES["step_not_mapping"].format(found=_found(raw)))
+    kinds = [k for k in STEP_KINDS if k in raw]
+    if len(kinds) != 1:
+        found = ", ".join(kinds) if kinds else MESSAGES["step_kind_none"]
+        if not kinds and "loi" in raw:
+            raise _Problem(MESSAGES["error_where"])
+        raise _Problem(MESSAGES["step_kind"].format(found=found))
+    kind = kinds[0]
+    if "loi" in raw and kind not in ("lam", "gui"):
+        raise _Problem(MESSAGES["error_where"])
+    _unknown_keys(raw, STEP_KEYS[kind])
+    at = parse_instant(raw["luc"], "luc") if raw.get("luc") is not None else None
+    error = _text(raw["loi"], "loi") if "loi" in raw else None
+    if kind == "kiem_tra":
+        return _check(number, line, raw["kiem_tra"])
+    if kind == "lam":
+        return CompleteTask(number, line, task=_text(raw["lam"], "lam"),
+                            lane=_text(raw["vai_tro"], "vai_tro") if raw.get("vai_tro") is not None else None,
+                            agency=_text(raw["co_quan"], "co_quan") if raw.get("co_quan") is not None else None,
+                            data=_data(raw.get("du_lieu"), "du_lieu"), at=at, error=error)
+    if kind == "gui":
+        return SendMessage(number, line, message=_text(raw["gui"], "gui"),
+                           data=_data(raw.get("du_lieu"), "du_lieu"), at=at, error=error)
+    parsed = parse_duration(raw["troi_qua"])
+    if isinstance(parsed, Instant):
+        return LetTimePass(number, line, until=parsed)
+    return LetTimePass(number, line, duration=parsed)
+
+
+def _scenario(number: int, line, raw) -> Scenario:
+    if not isinstance(raw, dict):
+        return Scenario(number, "", line, problem=MESSAGES["scenario_not_mapping"].format(found=_found(raw)))
+    line = getattr(raw, "line", line)
+    name = str(raw.get("ten") or "").strip()
+    scenario = Scenario(number, name, line)
+    try:
+        _unknown_keys(raw, SCENARIO_KEYS)
+        if not name:
+            raise _Problem(MESSAGES["missing_name"])
+        if raw.get("bat_dau") is None:
+            raise _Problem(MESSAGES["missing_start"])
+        scenario.start = parse_instant(raw["bat_dau"], "bat_dau")
+        scenario.data = _data(raw.get("du_lieu"), "du_lieu")
+        steps = raw.get("buoc")
+        if not steps:
+            raise _Problem(MESSAGES["missing_steps"])
+        if not isinstance(steps, list):
+            raise _Problem(MESSAGES["steps_not_list"].format(found=_found(steps)))
+    except _Problem as exc:
+        scenario.problem = str(exc)
+        return scenario
+    lines = getattr(steps, "item_lines", ())
+    for index, item in enumerate(steps):
+        step_line = getattr(item, "line", None) or (lines[index] if index < len(lines) else None)
+        try:
+            scenario.steps.append(_step(index + 1, step_line, item))
+        except _Problem as exc:
+            scenario.steps.append(InvalidStep(index + 1, step_line, problem=str(exc)))
+    return scenario
+
+
+def parse_text(text: str, path: Path) -> ScenarioFile:
+    document = _load_yaml(text)
+    if document is None:
+        raise ScenarioFileError(MESSAGES["empty"])
+    if not isinstance(document, dict):
+        raise ScenarioFileError(MESSAGES["top_not_mapping"].format(found=_found(document)), 1)
+    try:
+        _unknown_keys(document, FILE_KEYS)
+        if document.get("quy_trinh") is None:
+            raise _Problem(MESSAGES["missing_process"])
+        process_id = _text(document["quy_trinh"], "quy_trinh")
+        province = _text(document["tinh"], "tinh") if document.get("tinh") is not None else None
+        shared = _data(document.get("du_lieu_chung"), "du_lieu_chung")
+    except _Problem as exc:
+        raise ScenarioFileError(str(exc), document.line) from None
+    raw = document.get("kich_ban")
+    if raw is None:
+        raise ScenarioFileError(MESSAGES["missing_scenarios"], document.line)
+    if not isinstance(raw, list) or not raw:
+        raise ScenarioFileError(MESSAGES["scenarios_not_list"].format(found=_found(raw)), document.line)
+    lines = getattr(raw, "item_lines", ())
+    scenarios = [_scenario(i + 1, lines[i] if i < len(lines) else None, item) for i, item in enumerate(raw)]
+    count = sum(len(s.steps) for s in scenarios)
+    if count > MAX_STEPS:
+        raise ScenarioFileError(MESSAGES["too_many_steps"].format(count=count, limit=MAX_STEPS))
+    return ScenarioFile(Path(path), process_id, province, shared, scenarios)
+
+
+def load(path: Path) -> ScenarioFile:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioFileError(MESSAGES["too_large"].format(size=size, limit=MAX_FILE_BYTES))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ScenarioFileError(MESSAGES["unreadable"].format(detail=exc.strerror or exc)) from None
+    if len(raw) > MAX_FILE_BYTES:  # the file grew after stat
+        raise ScenarioFileError(MESSAGES["too_large"].format(size=len(raw), limit=MAX_FILE_BYTES))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ScenarioFileError(MESSAGES["not_utf8"]) from None
+    return parse_text(text, path)

@@ -1,0 +1,425 @@
+"""Running a scenario file against the engine, with a clock the scenario controls.
+
+Each scenario starts an instance at `bat_dau` and keeps its own "now": an action happens at
+its `luc` (or now), `troi_qua` moves now forward, and whenever now moves, the timers that fall
+due on the way fire at their own due instants, one after another, as the scheduler would fire
+them. Nothing is read from the wall clock. A step that fails is reported with what was expected
+and what was found; the scenario stops there and the next one runs. Bad input never raises.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..calendar import WorkingCalendar
+from ..calendar_functions import deadline_functions
+from ..forms import load_form
+from ..profile import ProfileError, load_profile
+from ..roles import role_for_lane
+from ..runtime import Engine, EngineError, NotWaiting, Outcome
+from . import model
+from .coverage import CoverageTracker
+from .diagram import Facts, element, fold, load_diagram
+from .messages import MESSAGES as M
+from .results import FileReport, ScenarioResult, StepResult
+
+MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
+_MISSING = object()
+
+
+class StepFailed(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class _Context:
+    engine: Engine
+    facts: Facts
+    calendar: WorkingCalendar
+    forms_dir: Path
+    tracker: CoverageTracker
+    shared: dict
+
+
+def _same(expected, actual) -> bool:
+    """Equality as an analyst means it: 1 equals 1.0, but true is not 1."""
+    if isinstance(expected, bool) or isinstance(actual, bool):
+        return type(expected) is type(actual) and expected == actual
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        return expected.keys() == actual.keys() and all(_same(v, actual[k]) for k, v in expected.items())
+    if isinstance(expected, list) and isinstance(actual, list):
+        return len(expected) == len(actual) and all(_same(a, b) for a, b in zip(expected, actual))
+    return expected == actual
+
+
+def _show(value) -> str:
+    if value is _MISSING:
+        return M["data_missing"]
+    try:
+        return json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _sentence(error) -> str:
+    """An engine message as a sentence, so the advice that follows reads as its own."""
+    text = str(error).strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _quoted(names) -> str:
+    return ", ".join(f"«{n}»" for n in names) or M["none"]
+
+
+class _Run:
+    """One scenario: its instance, its clock, what it has seen."""
+
+    def __init__(self, ctx: _Context, scenario: model.Scenario):
+        self.ctx = ctx
+        self.scenario = scenario
+        self.tz = ctx.calendar.tz
+        self.outcome: Outcome | None = None
+        self.now: datetime | None = None
+        self.marked_late = False
+        self.notes: list[str] = []
+        self.task_ids: dict[str, str] = {}  # last id of each task name, for the engine's own refusal
+
+    # -- text ------------------------------------------------------------------------------------
+
+    def fmt(self, instant: datetime) -> str:
+        local = instant.astimezone(self.tz)
+        return local.strftime("%Y-%m-%d %H:%M:%S" if local.second else "%Y-%m-%d %H:%M")
+
+    def state(self, with_ids: bool = False, outcome: Outcome | None = None) -> str:
+        o = outcome or self.outcome
+        parts = [M["state"].format(status=o.status) if o.status is not None else M["state_none"]]
+        if o.open_tasks:
+            if with_ids:
+                tasks = ", ".join(element(t.node_id, t.name) for t in o.open_tasks)
+            else:
+                tasks = _quoted(t.name for t in o.open_tasks)
+            parts.append(M["open_tasks"].format(tasks=tasks))
+        else:
+            parts.append(M["no_open_task"])
+        if o.waiting_messages:
+            parts.append(M["waiting"].format(messages=", ".join(sorted(set(o.waiting_messages)))))
+        if o.completed:
+            parts.append(M["finished"])
+        return "; ".join(parts)
+
+    def with_notes(self, text: str) -> str:
+        return "; ".join([*self.notes, text])
+
+    # -- the clock and the instance --------------------------------------------------------------
+
+    @property
+    def ids(self) -> tuple[str, str, str]:
+        return self.outcome.process_id, self.outcome.version, self.outcome.state
+
+    def observe(self, outcome: Outcome, at: datetime) -> None:
+        self.outcome = outcome
+        self.ctx.tracker.observe(outcome.state)
+        for timer in outcome.fired_timers:
+            self.marked_late = self.marked_late or timer.marks_late
+            self.notes.append(M["timer_fired"].format(
+                element=element(timer.node_id, timer.name), at=self.fmt(at),
+                late=M["timer_marks_late"] if timer.marks_late else ""))
+        for task in outcome.open_tasks:
+            self.task_ids[fold(task.name)] = task.id
+
+    def move_to(self, at: datetime) -> None:
+        """Move the scenario's clock forward to `at`, firing each timer due on the way at its
+        own due instant (a timer it starts counts from there)."""
+        if at < self.now:
+            raise StepFailed(M["earlier"].format(at=self.fmt(at), now=self.fmt(self.now)))
+        for _ in range(MAX_TIMER_ROUNDS):
+            due = self.outcome.next_timer_at
+            if due is None or due > at or self.outcome.completed:
+                break
+            fire_at = max(due, self.now)
+            try:
+                outcome = self.ctx.engine.fire_timers(*self.ids, fire_at)
+            except EngineError as exc:
+                raise StepFailed(M["engine_failed"].format(detail=_sentence(exc))) from None
+            self.now = fire_at
+            self.observe(outcome, fire_at)
+            if not outcome.fired_timers and outcome.next_timer_at == due:
+                break  # the engine did not fire it: waiting longer changes nothing
+        else:
+            raise StepFailed(M["too_many_timers"].format(limit=MAX_TIMER_ROUNDS, at=self.fmt(at)))
+        self.now = at
+
+    def when(self, step) -> datetime:
+        return step.at.resolve(self.tz) if step.at is not None else self.now
+
+    def refused(self, step, detail: str) -> str:
+        """An expected refusal: it passes when the message holds the text the step expects."""
+        if fold(step.error) in fold(detail):
+            return M["refused_as_expected"].format(detail=detail)
+        raise StepFailed(M["refused_wrongly"].format(expected=step.error, detail=detail))
+
+    # -- running ---------------------------------------------------------------------------------
+
+    def run(self) -> ScenarioResult:
+        s = self.scenario
+        result = ScenarioResult(s.number, s.name, s.line)
+        if s.problem:
+            result.steps.append(StepResult(0, s.line, M["scenario_problem"], False, s.problem))
+            return result
+        start = self.start()
+        result.steps.append(start)
+        if not start.passed:
+            result.skipped = len(s.steps)
+            return result
+        for index, step in enumerate(s.steps):
+            outcome = self.execute(step)
+            result.steps.append(outcome)
+            if not outcome.passed:
+                result.skipped = len(s.steps) - index - 1
+                break
+        return result
+
+    def start(self) -> StepResult:
+        s = self.scenario
+        at = s.start.resolve(self.tz)
+        title = M["start"].format(at=self.fmt(at))
+        try:
+            outcome = self.ctx.engine.start(self.ctx.facts.version.process_id, {**self.ctx.shared, **s.data}, at)
+        except EngineError as exc:
+            return StepResult(0, s.line, title, False, M["start_failed"].format(detail=_sentence(exc)))
+        except Exception as exc:  # noqa: BLE001 - reported, never raised: see module docstring
+            return StepResult(0, s.line, title, False, M["unexpected"].format(kind=type(exc).__name__, detail=exc))
+        self.now = at
+        self.observe(outcome, at)
+        return StepResult(0, s.line, title, True, self.with_notes(self.state()))
+
+    def title(self, step) -> str:
+        if isinstance(step, model.Check):
+            return M["check"]
+        if isinstance(step, model.CompleteTask):
+            return M["do"].format(task=step.task) + (M["at"].format(at=step.at.text) if step.at else "")
+        if isinstance(step, model.SendMessage):
+            return M["send"].format(message=step.message) + (M["at"].format(at=step.at.text) if step.at else "")
+        if isinstance(step, model.LetTimePass):
+            return (M["wait_until"].format(at=step.until.text) if step.until
+                    else M["wait"].format(amount=step.duration.text))
+        return M["invalid_step"]
+
+    def execute(self, step) -> StepResult:
+        self.notes = []
+        title = self.title(step)
+        handlers = {model.Check: self.check, model.CompleteTask: self.complete,
+                    model.SendMessage: self.send, model.LetTimePass: self.wait}
+        try:
+            if isinstance(step, model.InvalidStep):
+                raise StepFailed(step.problem)
+            message = handlers[type(step)](step)
+        except StepFailed as exc:
+            return StepResult(step.number, step.line, title, False, self.with_notes(exc.message))
+        except Exception as exc:  # noqa: BLE001 - reported, never raised: see module docstring
+            detail = M["unexpected"].format(kind=type(exc).__name__, detail=exc)
+            return StepResult(step.number, step.line, title, False, detail)
+        return StepResult(step.number, step.line, title, True, message)
+
+    # -- the four kinds of step ------------------------------------------------------------------
+
+    def complete(self, step: model.CompleteTask) -> str:
+        at = self.when(step)
+        self.move_to(at)
+        facts = self.ctx.facts
+        nodes = facts.task_nodes(step.task)
+        if not nodes:
+            raise StepFailed(M["task_not_in_diagram"].format(task=step.task, tasks=_quoted(facts.task_names())))
+        candidates = [t for t in self.outcome.open_tasks if fold(t.name) == fold(step.task)]
+        if not candidates:
+            previous = self.task_ids.get(fold(step.task))
+            if step.error and previous:
+                # The engine's own answer to acting on a closed task, as an officer would get it.
+                try:
+                    self.ctx.engine.complete_task(*self.ids, previous, step.data, at)
+                except EngineError as exc:
+                    return self.refused(step, str(exc))
+            raise StepFailed(M["task_not_open"].format(
+                task=step.task, element=", ".join(facts.name(n) for n in nodes), state=self.state(with_ids=True)))
+        if step.lane:
+            candidates = [t for t in candidates if self.in_lane(t, step.lane)] or candidates
+        if step.agency:
+            candidates = [t for t in candidates if t.agency_code == step.agency] or candidates
+        task = candidates[0]
+        name = element(task.node_id, task.name)
+        if step.lane and not self.in_lane(task, step.lane):
+            raise StepFailed(M["task_lane"].format(element=name, lane=task.lane, role=task.role, given=step.lane))
+        if step.agency and task.agency_code != step.agency:
+            actual = M["agency_code"].format(code=task.agency_code) if task.agency_code else M["agency_default"]
+            raise StepFailed(M["task_agency"].format(element=name, actual=actual, given=step.agency))
+        if task.form:
+            try:
+                form = load_form(self.ctx.forms_dir, task.form, None)
+            except (OSError, ValueError) as exc:
+                raise StepFailed(M["form_missing"].format(form=task.form, element=name,
+                                                          detail=getattr(exc, "strerror", None) or exc)) from None
+            errors = form.validate(step.data)
+            if errors:
+                if step.error:
+                    return self.refused(step, " ".join(e.message for e in errors))
+                listed = "\n".join(M["form_error"].format(field=f"{e.field}: " if e.field else "", message=e.message)
+                                   for e in errors)
+                raise StepFailed(M["form_refused"].format(form=task.form, element=name, errors=listed))
+        try:
+            outcome = self.ctx.engine.complete_task(*self.ids, task.id, step.data, at)
+        except EngineError as exc:
+            if step.error:
+                return self.refused(step, str(exc))
+            raise StepFailed(M["engine_failed"].format(detail=_sentence(exc))) from None
+        return self.done(step, outcome, at)
+
+    def in_lane(self, task, given: str) -> bool:
+        return fold(given) == fold(task.lane or "") or (task.role is not None and role_for_lane(given) == task.role)
+
+    def send(self, step: model.SendMessage) -> str:
+        at = self.when(step)
+        self.move_to(at)
+        facts = self.ctx.facts
+        if step.message not in facts.messages:
+            raise StepFailed(M["message_not_in_diagram"].format(
+                message=step.message, messages=", ".join(sorted(facts.messages)) or M["none"]))
+        try:
+            outcome = self.ctx.engine.deliver_message(*self.ids, step.message, step.data, at)
+        except EngineError as exc:
+            if step.error:
+                return self.refused(step, str(exc))
+            if isinstance(exc, NotWaiting):
+                elements = ", ".join(facts.name(e) for e in facts.messages[step.message]) or M["none"]
+                raise StepFailed(M["message_not_waited"].format(
+                    message=step.message, elements=elements, state=self.state(with_ids=True))) from None
+            raise StepFailed(M["engine_failed"].format(detail=_sentence(exc))) from None
+        return self.done(step, outcome, at)
+
+    def done(self, step, outcome: Outcome, at: datetime) -> str:
+        if step.error:  # the new state is not kept: the scenario stops on this failure
+            raise StepFailed(M["not_refused"].format(expected=step.error, state=self.state(outcome=outcome)))
+        self.now = at
+        self.observe(outcome, at)
+        return self.with_notes(self.state())
+
+    def wait(self, step: model.LetTimePass) -> str:
+        start = self.now
+        if step.until is not None:
+            target = step.until.resolve(self.tz)
+        else:
+            amount, unit = step.duration.amount, step.duration.unit
+            calendar = self.ctx.calendar
+            add = {"working_hours": calendar.add_working_hours, "working_days": calendar.add_working_days,
+                   "calendar_days": lambda at, n: calendar.add_calendar_days(at, int(n))}[unit]
+            try:
+                target = add(start, amount)
+            except ValueError as exc:
+                raise StepFailed(M["duration_failed"].format(value=step.duration.text, detail=exc)) from None
+        self.move_to(target)
+        timers = "; ".join(self.notes) or M["no_timer"]
+        self.notes = []
+        return "; ".join([M["passed_time"].format(from_=self.fmt(start), to=self.fmt(target), timers=timers),
+                          self.state()])
+
+    def check(self, step: model.Check) -> str:
+        """Every expectation of the step is checked; all the ones that do not hold are listed."""
+        o, checked, fails = self.outcome, [], []
+        if step.status is not None:
+            checked.append(M["check_status"].format(value=step.status))
+            if o.status != step.status:
+                actual = o.status if o.status is not None else M["state_none"]
+                fails.append(M["expected_status"].format(expected=step.status, actual=actual))
+        if step.tasks is not None:
+            checked.append(M["check_tasks"].format(tasks=_quoted(step.tasks)))
+            fails.extend(self.open_tasks_differ(step.tasks))
+        for name, instant in step.due or ():
+            checked.append(M["check_due"].format(task=name, at=self.fmt(instant.resolve(self.tz))))
+            differs = self.due_differs(name, instant)
+            if differs:
+                fails.append(differs)
+        if step.messages is not None:
+            expected, actual = (", ".join(sorted(set(m))) or M["none"] for m in (step.messages, o.waiting_messages))
+            checked.append(M["check_messages"].format(messages=expected))
+            if set(step.messages) != set(o.waiting_messages):
+                fails.append(M["expected_messages"].format(expected=expected, actual=actual))
+        flags = (("completed", step.completed, o.completed), ("late", step.late, self.marked_late))
+        for key, expected, actual in flags:
+            if expected is not None:
+                said, found = (M["yes"] if value else M["no"] for value in (expected, actual))
+                checked.append(M[f"check_{key}"].format(value=said))
+                if expected != actual:
+                    fails.append(M[f"expected_{key}"].format(expected=said, actual=found))
+        for key, expected in (step.data or {}).items():
+            checked.append(M["check_data"].format(key=key, value=_show(expected)))
+            actual = o.data.get(key, _MISSING)
+            if actual is _MISSING or not _same(expected, actual):
+                fails.append(M["expected_data"].format(key=key, expected=_show(expected), actual=_show(actual)))
+        if fails:
+            raise StepFailed(M["failed_checks"].format(lines="\n".join(fails)))
+        return M["checked"].format(what="; ".join(checked))
+
+    def open_tasks_differ(self, expected: tuple[str, ...]) -> list[str]:
+        names = [t.name for t in self.outcome.open_tasks]
+        if Counter(map(fold, expected)) == Counter(map(fold, names)):
+            return []
+        unknown = [n for n in expected if not self.ctx.facts.task_nodes(n)]
+        hint = M["unknown_task_hint"].format(names=_quoted(unknown)) if unknown else ""
+        return [M["expected_tasks"].format(expected=_quoted(expected), actual=_quoted(sorted(names))) + hint]
+
+    def due_differs(self, name: str, instant: model.Instant) -> str | None:
+        expected = instant.resolve(self.tz)
+        tasks = [t for t in self.outcome.open_tasks if fold(t.name) == fold(name)]
+        if not tasks:
+            return M["expected_due_closed"].format(task=name, actual=_quoted(t.name for t in self.outcome.open_tasks))
+        task = tasks[0]
+        if task.due_at is None:
+            return M["expected_due_none"].format(element=element(task.node_id, task.name), expected=self.fmt(expected))
+        if task.due_at != expected:
+            return M["expected_due"].format(element=element(task.node_id, task.name), expected=self.fmt(expected),
+                                            actual=self.fmt(task.due_at))
+        return None
+
+
+def _where(path: Path, line: int | None, message: str) -> str:
+    return f"{path.name}:{line}: {message}" if line else f"{path.name}: {message}"
+
+
+def run_file(path, bpmn_dir, forms_dir, province: str | None = None) -> FileReport:
+    """Run every scenario of one file against its diagram. `province` is the default when the
+    file has no `tinh` (else MOTCUA_PROVINCE, else demo). Never raises on bad input: problems
+    are in the report."""
+    path = Path(path)
+    report = FileReport(path)
+    try:
+        spec = model.load(path)
+    except model.ScenarioFileError as exc:
+        report.problems.append(_where(path, exc.line, exc.message))
+        return report
+    report.process_id = spec.process_id
+    report.province = spec.province or province or os.environ.get("MOTCUA_PROVINCE") or "demo"
+    try:
+        calendar = WorkingCalendar(load_profile(report.province))
+    except ProfileError as exc:
+        report.problems.append(_where(path, None, M["province"].format(detail=exc)))
+        return report
+    # The static checks evaluate timer expressions once to see that they give an instant; any
+    # instant does, as in `motcua bpmn check`.
+    functions = deadline_functions(calendar, datetime.now(timezone.utc))
+    loaded = load_diagram(path, Path(bpmn_dir), Path(forms_dir), spec.process_id, functions)
+    if loaded.problems:
+        report.problems.extend(loaded.problems)
+        return report
+    report.facts = loaded.facts
+    tracker = CoverageTracker(loaded.facts)
+    context = _Context(Engine(loaded.registry, calendar), loaded.facts, calendar, Path(forms_dir), tracker,
+                       spec.shared_data)
+    for scenario in spec.scenarios:
+        report.scenarios.append(_Run(context, scenario).run())
+    report.coverage = tracker.result()
+    return report

@@ -1,0 +1,694 @@
+"""`motcua bpmn check` names every mistake an analyst makes in a diagram: the element (id and name),
+what is wrong in plain Vietnamese and how to fix it. Each case edits a copy of a shipped diagram
+the way a modeler (or a hand edit) would; a diagram saved by Camunda Modeler with its own
+properties panel is understood and runs."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from engine.calendar import WorkingCalendar
+from engine.calendar_functions import deadline_functions
+from engine.profile import load_profile
+from engine.registry import MAX_DIAGRAM_BYTES, DiagramError, Registry, build_versions
+from engine.runtime import Engine
+from tests.conftest import vn
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = (ROOT / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_bytes()
+CALENDAR = WorkingCalendar(load_profile("demo"))
+B = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+SPIFF = "http://spiffworkflow.org/bpmn/schema/1.0/core"
+CAMUNDA = "http://camunda.org/schema/1.0/bpmn"
+ZEEBE = "http://camunda.org/schema/zeebe/1.0"
+NS = {"bpmn": B, "spiffworkflow": SPIFF}
+# SpiffWorkflow's and the XSD's English, which must never reach an analyst outside "(Chi tiết: …)".
+ENGLISH = ("Element '", " is not ", "Expected is", "must ", "not found", "not supported", "Error", "Exception")
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory):
+    """The shipped forms, plus the broken files an analyst might point a task to."""
+    folder = tmp_path_factory.mktemp("forms")
+    shutil.copytree(ROOT / "forms", folder, dirs_exist_ok=True)
+    (folder / "hong").mkdir()
+    (folder / "hong" / "khong_phai_json.schema.json").write_text('{"type": "object",\n  "properties": {', "utf-8")
+    (folder / "hong" / "khong_phai_schema.schema.json").write_text('{"type": "object", "properties": 3}', "utf-8")
+    return folder
+
+
+def problems(xml: bytes, forms: Path) -> list:
+    try:
+        build_versions(xml, "thu.bpmn", forms, deadline_functions(CALENDAR, vn(2026, 11, 23, 8, 0)))
+    except DiagramError as refused:
+        for problem in refused.problems:
+            plain = re.sub(r"\(Chi tiết: .*\)", "", problem.message)
+            assert not any(word in plain for word in ENGLISH), problem.message
+            assert "\n" not in str(problem)
+        return refused.problems
+    return []
+
+
+# -- editing a copy of the shipped diagram, as a modeler would ---------------------------------
+
+def el(root, element_id):
+    return root.find(f".//*[@id='{element_id}']")
+
+
+def add_xml(parent, xml):
+    parent.append(etree.fromstring(f'<x xmlns:bpmn="{B}" xmlns:camunda="{CAMUNDA}" xmlns:zeebe="{ZEEBE}" '
+                                   f'xmlns:spiffworkflow="{SPIFF}">{xml}</x>')[0])
+
+
+def extension(node):
+    found = node.find("bpmn:extensionElements", NS)
+    if found is None:
+        found = etree.Element(f"{{{B}}}extensionElements")
+        node.insert(0, found)
+    return found
+
+
+def set_property(root, element_id, name, value=None):
+    node = el(root, element_id)
+    for prop in node.iterfind("bpmn:extensionElements/spiffworkflow:properties/spiffworkflow:property", NS):
+        if prop.get("name") == name:
+            if value is None:
+                prop.getparent().remove(prop)
+            else:
+                prop.set("value", value)
+            return
+    props = extension(node).find("spiffworkflow:properties", NS)
+    if props is None:
+        props = etree.SubElement(extension(node), f"{{{SPIFF}}}properties")
+    etree.SubElement(props, f"{{{SPIFF}}}property", name=name, **({"value": value} if value is not None else {}))
+
+
+def set_timer(root, kind, text):
+    definition = el(root, "TimerEventDefinition_qua_han")
+    for child in list(definition):
+        definition.remove(child)
+    if kind:
+        etree.SubElement(definition, f"{{{B}}}{kind}").text = text
+
+
+def remove(root, element_id):
+    node = el(root, element_id)
+    node.getparent().remove(node)
+
+
+def retag(root, element_id, kind):
+    el(root, element_id).tag = f"{{{B}}}{kind}"
+
+
+def in_lane(root, lane_id, node_id):
+    etree.SubElement(el(root, lane_id), f"{{{B}}}flowNodeRef").text = node_id
+
+
+def out_of_lanes(root, node_id):
+    for ref in root.iter(f"{{{B}}}flowNodeRef"):
+        if ref.text == node_id:
+            ref.getparent().remove(ref)
+
+
+def process(root):
+    return root.find("bpmn:process", NS)
+
+
+def flow(root, flow_id, source, target, condition=None):
+    body = f'<bpmn:conditionExpression>{condition}</bpmn:conditionExpression>' if condition else ""
+    add_xml(el(root, source).getparent(), f'<bpmn:sequenceFlow id="{flow_id}" sourceRef="{source}" '
+                                          f'targetRef="{target}">{body}</bpmn:sequenceFlow>')
+
+
+def condition(root, flow_id, text):
+    el(root, flow_id).find("bpmn:conditionExpression", NS).text = text
+
+
+def script(root, text):
+    el(root, "Task_tinh_le_phi").find("bpmn:script", NS).text = text
+
+
+def script_task_as(root, kind, **attributes):
+    """The fee script task redrawn as another kind of task (the modeler drops the script)."""
+    retag(root, "Task_tinh_le_phi", kind)
+    task = el(root, "Task_tinh_le_phi")
+    task.remove(task.find("bpmn:script", NS))
+    del task.attrib["scriptFormat"]
+    for name, value in attributes.items():
+        task.set(name, value)
+
+
+def service_task(root, **camunda):
+    script_task_as(root, "serviceTask", **{f"{{{CAMUNDA}}}{name}": value for name, value in camunda.items()})
+
+
+def new_task(root, task_id, name, lane="Lane_mot_cua"):
+    add_xml(process(root), f'<bpmn:userTask id="{task_id}" name="{name}" />')
+    in_lane(root, lane, task_id)
+
+
+def camunda_ext(root, element_id, xml):
+    add_xml(extension(el(root, element_id)), xml)
+
+
+def camunda_attr(root, element_id, name, value):
+    el(root, element_id).set(f"{{{CAMUNDA}}}{name}", value)
+
+
+def second_start(root):
+    add_xml(process(root), '<bpmn:startEvent id="Start_tai_quay" name="Nộp tại quầy" />')
+    in_lane(root, "Lane_mot_cua", "Start_tai_quay")
+    flow(root, "Flow_tai_quay", "Start_tai_quay", "Task_tiep_nhan")
+
+
+def edited(edit) -> bytes:
+    root = etree.fromstring(SOURCE)
+    edit(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+# Each mistake: the edit, then the element the one problem names (id, name) and the words of the fix.
+MISTAKES = {
+    # Lanes: who works a step.
+    "lane_no_role": (lambda r: el(r, "Lane_lanh_dao").set("name", "Văn thư"),
+                     "Lane_lanh_dao", "Văn thư", ["không ứng với vai trò", "Lãnh đạo", "leader"]),
+    "lane_without_name": (lambda r: el(r, "Lane_lanh_dao").attrib.pop("name"),
+                          "Lane_lanh_dao", "", ["chưa có tên", "Bộ phận Một cửa"]),
+    "user_task_outside_lanes": (lambda r: out_of_lanes(r, "Task_phe_duyet"),
+                                "Task_phe_duyet", "Phê duyệt kết quả", ["không nằm trong làn", "Kéo", "Lãnh đạo"]),
+    "plain_task_outside_lanes": (lambda r: (retag(r, "Task_phe_duyet", "task"), out_of_lanes(r, "Task_phe_duyet")),
+                                 "Task_phe_duyet", "Phê duyệt kết quả", ["Công việc (task)", "làn"]),
+    # Properties of a step.
+    "unknown_property": (lambda r: set_property(r, "Task_tiep_nhan", "timelimit", "working_hours(8)"),
+                         "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["«timelimit»", "ý bạn là «timeLimit»",
+                                                               "formJsonSchemaFilename"]),
+    "property_without_value": (lambda r: set_property(r, "Task_tiep_nhan", "agency"),
+                               "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["thiếu tên (name) hoặc giá trị (value)"]),
+    "status_outside_1_10": (lambda r: set_property(r, "Task_tiep_nhan", "status", "0"),
+                            "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["từ 1 đến 10", "«0»", "4 Đang xử lý"]),
+    "status_in_words": (lambda r: set_property(r, "End_tra_ket_qua", "status", "Đã trả kết quả"),
+                        "End_tra_ket_qua", "Đã trả kết quả", ["từ 1 đến 10", "10 Đã trả kết quả"]),
+    "marks_late_not_boolean": (lambda r: set_property(r, "Boundary_qua_han_tiep_nhan", "marksLate", "có"),
+                               "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["true hoặc false", "«có»"]),
+    "form_missing": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "common/tiep_nhan.schema.jsn"),
+                     "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["Không tìm thấy", "formJsonSchemaFilename",
+                                                           "ý bạn là «common/tiep_nhan.schema.json»"]),
+    "form_not_json": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "hong/khong_phai_json.schema.json"),
+                      "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không phải JSON hợp lệ", "dòng 2", "dấu phẩy"]),
+    "form_not_json_schema": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename",
+                                                    "hong/khong_phai_schema.schema.json"),
+                             "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không phải JSON Schema hợp lệ", "«properties»"]),
+    "form_files_swapped": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "common/tiep_nhan.uischema.json"),
+                           "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["\"type\": \"object\"", "đổi chỗ"]),
+    "form_outside_forms": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "../setup.cfg"),
+                           "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["thư mục forms/", "tương đối", "«..»"]),
+    "ui_schema_missing": (lambda r: set_property(r, "Task_tiep_nhan", "formUiSchemaFilename", "common/khong_co.uischema.json"),
+                          "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["Không tìm thấy", "giao diện biểu mẫu (formUiSchemaFilename)"]),
+    "ui_schema_without_form": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename"),
+                               "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["thiếu formJsonSchemaFilename"]),
+    # Deadlines and timers.
+    "time_limit_syntax": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", "working_hours(8"),
+                          "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["«timeLimit»", "Lỗi cú pháp", "working_days(3)"]),
+    "time_limit_not_an_instant": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", "8"),
+                                  "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không phải một thời điểm", "working_hours(…)"]),
+    "time_limit_unknown_function": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", "working_weeks(1)"),
+                                    "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["working_weeks", "working_days(3)"]),
+    "time_limit_iso_duration": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", "P3D"),
+                                "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["ISO 8601", "working_days(3)", "calendar_days(3)"]),
+    "time_date_invalid": (lambda r: set_timer(r, "timeDate", "working_hours("),
+                          "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["«timeDate»", "Lỗi cú pháp"]),
+    "time_date_not_an_instant": (lambda r: set_timer(r, "timeDate", "8"),
+                                 "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["không phải một thời điểm"]),
+    "time_duration": (lambda r: set_timer(r, "timeDuration", "PT8H"),
+                      "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["timeDuration", "«Date» (timeDate)",
+                                                                           "working_hours(8)"]),
+    "time_cycle": (lambda r: set_timer(r, "timeCycle", "R3/PT1H"),
+                   "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["timeCycle", "timeDate"]),
+    "timer_without_expression": (lambda r: set_timer(r, None, None),
+                                 "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["chưa có biểu thức", "timeDate"]),
+    # Gateways and conditions.
+    "gateway_without_default": (lambda r: el(r, "Flow_tu_choi").remove(el(r, "Flow_tu_choi")[0]),
+                                "Gateway_ket_qua_tiep_nhan", "Kết quả tiếp nhận?",
+                                ["«Từ chối»", "không có điều kiện", "nhánh mặc định", "Default flow"]),
+    "gateway_default_not_its_flow": (lambda r: el(r, "Gateway_phe_duyet").set("default", "Flow_khong_co"),
+                                     "Gateway_phe_duyet", "Phê duyệt?", ["«Flow_khong_co»", "Default flow"]),
+    "condition_single_equals": (lambda r: condition(r, "Flow_tiep_nhan", 'quyet_dinh = "tiep_nhan"'),
+                                "Flow_tiep_nhan", "Tiếp nhận", ["Lỗi cú pháp", 'quyet_dinh == "tiep_nhan"']),
+    "condition_unknown_function": (lambda r: condition(r, "Flow_tiep_nhan", 'open("/etc/passwd") != ""'),
+                                   "Flow_tiep_nhan", "Tiếp nhận", ["'open'", 'quyet_dinh == "tiep_nhan"']),
+    "condition_dunder": (lambda r: condition(r, "Flow_tiep_nhan", "quyet_dinh.__class__ == str"),
+                         "Flow_tiep_nhan", "Tiếp nhận", ["'_'", "__class__"]),
+    "condition_import": (lambda r: condition(r, "Flow_tiep_nhan", '__import__("os") == 1'),
+                         "Flow_tiep_nhan", "Tiếp nhận", ["__import__"]),
+    "condition_camunda_7": (lambda r: condition(r, "Flow_tiep_nhan", '${quyet_dinh == "tiep_nhan" && !da_rut}'),
+                            "Flow_tiep_nhan", "Tiếp nhận", ["Camunda", 'quyet_dinh == "tiep_nhan" and not da_rut']),
+    "condition_camunda_8": (lambda r: condition(r, "Flow_tiep_nhan", '=quyet_dinh = "tiep_nhan"'),
+                            "Flow_tiep_nhan", "Tiếp nhận", ["FEEL", "dấu = ở đầu"]),
+    # Scripts.
+    "script_import": (lambda r: script(r, "import os\nle_phi = 0"),
+                      "Task_tinh_le_phi", "Tính lệ phí", ["import", "phép gán"]),
+    "script_empty": (lambda r: script(r, ""), "Task_tinh_le_phi", "Tính lệ phí", ["chưa có nội dung", "le_phi ="]),
+    "script_in_javascript": (lambda r: el(r, "Task_tinh_le_phi").set("scriptFormat", "javascript"),
+                             "Task_tinh_le_phi", "Tính lệ phí", ["«javascript»", "python"]),
+    "pre_script_forbidden": (lambda r: add_xml(extension(el(r, "Task_tiep_nhan")),
+                                               "<spiffworkflow:preScript>import os</spiffworkflow:preScript>"),
+                             "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["spiffworkflow:preScript", "import"]),
+    # Messages.
+    "message_event_without_message": (lambda r: el(r, "MessageEventDefinition_bo_sung").attrib.pop("messageRef"),
+                                      "Event_cho_bo_sung", "Chờ công dân bổ sung", ["messageRef", "bo_sung"]),
+    "message_event_to_missing_message": (lambda r: el(r, "MessageEventDefinition_rut_ho_so").set("messageRef", "Message_rut"),
+                                         "Boundary_rut_ho_so", "Công dân rút hồ sơ", ["«Message_rut»", "Message"]),
+    "message_without_name": (lambda r: (el(r, "Message_rut_ho_so").attrib.pop("name")),
+                             "Boundary_rut_ho_so", "Công dân rút hồ sơ", ["chưa có tên", "rut_ho_so"]),
+    # The shape of the process.
+    "flow_to_missing_element": (lambda r: el(r, "Flow_le_phi_tiep_nhan").set("targetRef", "Task_tiep_nhan_2"),
+                                "Flow_le_phi_tiep_nhan", "", ["từ «Tính lệ phí»", "«Task_tiep_nhan_2» (targetRef)",
+                                                              "Kéo đầu mũi tên"]),
+    "flow_from_missing_element": (lambda r: el(r, "Flow_tra_ket_qua_xong").set("sourceRef", "Event_xong"),
+                                  "Flow_tra_ket_qua_xong", "", ["«Event_xong» (sourceRef)", "vẽ lại"]),
+    "flow_across_sub_process": (lambda r: el(r, "Flow_phe_duyet").set("targetRef", "Task_tra_ket_qua"),
+                                "Flow_phe_duyet", "Phê duyệt", ["ranh giới", "quy trình con"]),
+    "task_without_incoming": (lambda r: (new_task(r, "Task_luu_tru", "Lưu trữ hồ sơ"),
+                                         flow(r, "Flow_luu_tru", "Task_luu_tru", "End_tra_ket_qua")),
+                              "Task_luu_tru", "Lưu trữ hồ sơ", ["không có luồng nào đi vào", "Vẽ một mũi tên"]),
+    "task_without_outgoing": (lambda r: (new_task(r, "Task_luu_tru", "Lưu trữ hồ sơ"),
+                                         flow(r, "Flow_luu_tru", "Gateway_ket_qua_tiep_nhan", "Task_luu_tru",
+                                              'quyet_dinh == "luu_tru"')),
+                              "Task_luu_tru", "Lưu trữ hồ sơ", ["không có luồng đi ra", "sự kiện kết thúc (end event)"]),
+    "task_with_two_outgoing": (lambda r: flow(r, "Flow_them", "Task_tra_ket_qua", "End_rut_ho_so"),
+                               "Task_tra_ket_qua", "Trả kết quả", ["2 luồng ra", "exclusive gateway"]),
+    "start_event_with_incoming": (lambda r: el(r, "Flow_da_bo_sung").set("targetRef", "Start_nop_ho_so"),
+                                  "Start_nop_ho_so", "Công dân nộp hồ sơ", ["luồng đi vào", "«Đã bổ sung»"]),
+    "end_event_with_outgoing": (lambda r: flow(r, "Flow_lai", "End_tra_ket_qua", "Task_tra_ket_qua"),
+                                "End_tra_ket_qua", "Đã trả kết quả", ["luồng đi ra", "sự kiện trung gian"]),
+    "two_start_events": (second_start, "Start_tai_quay", "Nộp tại quầy",
+                         ["«Công dân nộp hồ sơ»", "chỉ bắt đầu ở một chỗ"]),
+    "sub_process_without_start": (lambda r: (remove(r, "Start_giai_quyet"), remove(r, "Flow_bat_dau")),
+                                  "Sub_giai_quyet", "Giải quyết hồ sơ", ["chưa có sự kiện bắt đầu"]),
+    "boundary_attached_to_nothing": (lambda r: el(r, "Boundary_rut_ho_so").attrib.pop("attachedToRef"),
+                                     "Boundary_rut_ho_so", "Công dân rút hồ sơ", ["chưa gắn", "attachedToRef", "mép"]),
+    "boundary_attached_to_missing_task": (lambda r: el(r, "Boundary_rut_ho_so").set("attachedToRef", "Task_cu"),
+                                          "Boundary_rut_ho_so", "Công dân rút hồ sơ", ["«Task_cu»", "mép"]),
+    # Element types the engine cannot run, and what is called.
+    "complex_gateway": (lambda r: retag(r, "Gateway_phe_duyet", "complexGateway"),
+                        "Gateway_phe_duyet", "Phê duyệt?", ["Cổng phức hợp", "exclusive gateway"]),
+    "service_task": (lambda r: service_task(r), "Task_tinh_le_phi", "Tính lệ phí", ["service task", "Script task"]),
+    "business_rule_task": (lambda r: script_task_as(r, "businessRuleTask"),
+                           "Task_tinh_le_phi", "Tính lệ phí", ["DMN", "Script task"]),
+    "call_activity_to_missing_process": (lambda r: script_task_as(r, "callActivity", calledElement="tinh_phi"),
+                                         "Task_tinh_le_phi", "Tính lệ phí",
+                                         ["«tinh_phi»", "cap_ban_sao_trich_luc_ho_tich", "calledElement"]),
+    "call_activity_without_process": (lambda r: script_task_as(r, "callActivity"),
+                                      "Task_tinh_le_phi", "Tính lệ phí", ["Called element", "cap_ban_sao_trich_luc_ho_tich"]),
+    "data_store": (lambda r: process(r).addprevious(etree.Element(f"{{{B}}}dataStore", id="DataStore_cu",
+                                                                   name="Kho hồ sơ cũ")),
+                   "DataStore_cu", "Kho hồ sơ cũ", ["Kho dữ liệu", "Xóa"]),
+    # The BPMN 2.0 schema (XSD), checked by SpiffWorkflow in English.
+    "duplicate_id": (lambda r: (new_task(r, "Task_tiep_nhan", "Tiếp nhận lại")),
+                     "Task_tiep_nhan", "Tiếp nhận lại", ["«Task_tiep_nhan»", "«Tiếp nhận hồ sơ»", "id riêng"]),
+    "id_with_spaces": (lambda r: el(r, "Lane_lanh_dao").set("id", "Lane lanh dao"),
+                       "Lane lanh dao", "Lãnh đạo", ["không có dấu cách", "Task_tham_dinh"]),
+    "element_out_of_order": (lambda r: el(r, "Task_tiep_nhan").append(el(r, "Task_tiep_nhan")[0]),
+                             "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["bpmn:extensionElements", "đứng đầu"]),
+    "unknown_element": (lambda r: add_xml(el(r, "Task_tiep_nhan"), "<bpmn:deadline />"),
+                        "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["«bpmn:deadline»", "bpmn:loopCharacteristics"]),
+    "attribute_value": (lambda r: el(r, "Boundary_qua_han_tiep_nhan").set("cancelActivity", "không"),
+                        "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["«không»", "«cancelActivity»", "true hoặc false"]),
+    "unknown_attribute": (lambda r: el(r, "Task_tiep_nhan").set("priority", "1"),
+                          "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["«priority»", "Xóa thuộc tính"]),
+    # SpiffWorkflow's own refusals.
+    "multi_instance_without_count": (lambda r: add_xml(el(r, "Task_phe_duyet"), "<bpmn:multiInstanceLoopCharacteristics />"),
+                                     "Task_phe_duyet", "Phê duyệt kết quả", ["Loop cardinality"]),
+    "engine_refusal_without_translation": (lambda r: (retag(r, "Sub_giai_quyet", "adHocSubProcess")),
+                                           "Sub_giai_quyet", "Giải quyết hồ sơ",
+                                           ["SpiffWorkflow", "vẽ lại", "(Chi tiết: Ad hoc subprocesses"]),
+    # Camunda Modeler's extensions.
+    "camunda_form_key": (lambda r: camunda_attr(r, "Task_phe_duyet", "formKey", "camunda-forms:deployment:phe_duyet.form"),
+                         "Task_phe_duyet", "Phê duyệt kết quả",
+                         ["camunda:formKey", 'name="formJsonSchemaFilename"', "Extension properties"]),
+    "camunda_form_data": (lambda r: camunda_ext(r, "Task_phe_duyet", '<camunda:formData><camunda:formField id="y_kien" '
+                                                                     'type="string" /></camunda:formData>'),
+                          "Task_phe_duyet", "Phê duyệt kết quả", ["camunda:formData", "formJsonSchemaFilename"]),
+    "camunda_assignee": (lambda r: camunda_attr(r, "Task_phe_duyet", "assignee", "${lanhDao}"),
+                         "Task_phe_duyet", "Phê duyệt kết quả", ["camunda:assignee", "làn (lane) quyết định", "Lãnh đạo"]),
+    "camunda_candidate_groups": (lambda r: camunda_attr(r, "Task_phe_duyet", "candidateGroups", "lanh_dao"),
+                                 "Task_phe_duyet", "Phê duyệt kết quả", ["camunda:candidateGroups", "làn (lane)"]),
+    "camunda_due_date": (lambda r: camunda_attr(r, "Task_phe_duyet", "dueDate", "${now() + 3}"),
+                         "Task_phe_duyet", "Phê duyệt kết quả", ["camunda:dueDate", 'name="timeLimit"']),
+    "camunda_input_output": (lambda r: camunda_ext(r, "Task_phe_duyet", '<camunda:inputOutput><camunda:inputParameter '
+                                                                        'name="x">1</camunda:inputParameter>'
+                                                                        '</camunda:inputOutput>'),
+                             "Task_phe_duyet", "Phê duyệt kết quả", ["camunda:inputOutput", "Script task"]),
+    "camunda_listener": (lambda r: camunda_ext(r, "Task_phe_duyet", '<camunda:taskListener class="vn.tinh.Nghe" '
+                                                                    'event="create" />'),
+                         "Task_phe_duyet", "Phê duyệt kết quả", ["camunda:taskListener", "Script task"]),
+    "camunda_class": (lambda r: service_task(r, **{"class": "vn.tinh.TinhLePhi"}),
+                      "Task_tinh_le_phi", "Tính lệ phí", ["camunda:class", "Script task", "le_phi = so_ban * 8000"]),
+    "camunda_delegate_expression": (lambda r: service_task(r, delegateExpression="${tinhLePhi}"),
+                                    "Task_tinh_le_phi", "Tính lệ phí", ["camunda:delegateExpression", "Script task"]),
+    "camunda_expression": (lambda r: service_task(r, expression="${soBan * 8000}"),
+                           "Task_tinh_le_phi", "Tính lệ phí", ["camunda:expression", "Script task"]),
+    "camunda_external_task": (lambda r: service_task(r, type="external", topic="le-phi"),
+                              "Task_tinh_le_phi", "Tính lệ phí", ["camunda:type, camunda:topic", "Script task"]),
+    "camunda_result_variable": (lambda r: camunda_attr(r, "Task_tinh_le_phi", "resultVariable", "le_phi"),
+                                "Task_tinh_le_phi", "Tính lệ phí", ["camunda:resultVariable", "gán thẳng"]),
+    "zeebe_form": (lambda r: camunda_ext(r, "Task_phe_duyet", '<zeebe:formDefinition formKey="phe_duyet" />'),
+                   "Task_phe_duyet", "Phê duyệt kết quả", ["zeebe:formDefinition", "formJsonSchemaFilename"]),
+    "zeebe_assignment": (lambda r: camunda_ext(r, "Task_phe_duyet", '<zeebe:assignmentDefinition '
+                                                                    'candidateGroups="lanh_dao" />'),
+                         "Task_phe_duyet", "Phê duyệt kết quả", ["zeebe:assignmentDefinition", "làn (lane)"]),
+}
+
+
+@pytest.mark.rule("QT-30")
+@pytest.mark.rule("QT-31")
+@pytest.mark.parametrize("mistake", MISTAKES, ids=list(MISTAKES))
+def test_each_mistake_names_its_element_and_says_how_to_fix_it(mistake, forms):
+    edit, element_id, element_name, words = MISTAKES[mistake]
+    found = problems(edited(edit), forms)
+    mine = [p for p in found if p.element_id == element_id]
+    assert len(mine) == 1, [str(p) for p in found]
+    assert mine[0].element_name == element_name
+    for word in words:
+        assert word in mine[0].message, (word, mine[0].message)
+    assert str(mine[0]).startswith(f"thu.bpmn: [{element_id}")
+
+
+@pytest.mark.parametrize("mistake", ["gateway_without_default", "timer_without_expression", "script_empty",
+                                     "flow_to_missing_element", "boundary_attached_to_nothing", "duplicate_id",
+                                     "call_activity_to_missing_process", "service_task", "business_rule_task",
+                                     "message_event_to_missing_message", "sub_process_without_start"])
+def test_spiffworkflow_does_not_repeat_a_mistake_the_checks_named(mistake, forms):
+    """SpiffWorkflow stops at its first refusal, in English, often on a neighbouring element (the
+    flow for a gateway, the task before a missing target): the checker's message stands alone."""
+    edit, element_id, _, _ = MISTAKES[mistake]
+    found = problems(edited(edit), forms)
+    assert [p.element_id for p in found].count(element_id) == 1
+    assert not any("SpiffWorkflow" in p.message for p in found), [str(p) for p in found]
+
+
+def test_every_schema_error_is_reported_at_once(forms):
+    def two_errors(root):
+        el(root, "Task_tiep_nhan").set("priority", "1")
+        el(root, "Boundary_qua_han_tiep_nhan").set("cancelActivity", "không")
+    found = problems(edited(two_errors), forms)
+    assert {p.element_id for p in found} == {"Task_tiep_nhan", "Boundary_qua_han_tiep_nhan"}
+
+
+def test_harmless_camunda_metadata_is_accepted(forms):
+    def async_hints(root):
+        camunda_attr(root, "Task_phe_duyet", "asyncBefore", "true")
+        camunda_attr(root, "Task_tinh_le_phi", "asyncAfter", "true")
+        camunda_attr(root, "cap_ban_sao_trich_luc_ho_tich", "historyTimeToLive", "180")
+        root.set(f"{{{CAMUNDA}}}diagramRelationId", "7d3c2a8e-51c0-4f43-9b8f-3c1d2a6e4f10")
+    assert problems(edited(async_hints), forms) == []
+
+
+# -- the file as a whole -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content, words", [
+    (b"", ["Tệp rỗng"]),
+    (b"Quy trinh cap ban sao", ["không phải sơ đồ BPMN", "Export as BPMN"]),
+    (SOURCE[: len(SOURCE) // 2], ["bị cắt cụt", "dòng"]),
+    (SOURCE.replace(b"<bpmn:laneSet", b"<bpmn:laneSet<", 1), ["không phải XML hợp lệ", "dòng 10", "(Chi tiết:"]),
+    (b'<?xml version="1.0"?><sodo><buoc/></sodo>', ["«sodo»", "bpmn:definitions"]),
+    (f'<bpmn:definitions xmlns:bpmn="{B}" id="D" targetNamespace="x" />'.encode(), ["không có quy trình nào"]),
+], ids=["empty", "not_xml", "truncated", "syntax_error", "not_bpmn", "no_process"])
+def test_a_file_that_is_no_diagram_says_why(content, words, forms):
+    [problem] = problems(content, forms)
+    assert (problem.element_id, problem.element_name) == ("", "")
+    for word in words:
+        assert word in problem.message, (word, problem.message)
+
+
+def test_a_process_not_marked_executable_is_named(forms):
+    [problem] = problems(SOURCE.replace(b'isExecutable="true"', b'isExecutable="false"'), forms)
+    assert (problem.element_id, problem.element_name) == ("cap_ban_sao_trich_luc_ho_tich", "Cấp bản sao trích lục hộ tịch")
+    assert "Executable" in problem.message and 'isExecutable="true"' in problem.message
+
+
+def test_a_file_too_big_is_refused_before_parsing(forms):
+    [problem] = problems(SOURCE + b" " * MAX_DIAGRAM_BYTES, forms)
+    assert "quá lớn" in problem.message and "MB" in problem.message
+
+
+# -- a diagram saved by Camunda Modeler ---------------------------------------------------------
+
+CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_0k2m9xa" targetNamespace="http://bpmn.io/schema/bpmn" exporter="Camunda Modeler" exporterVersion="5.19.0" modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.20.0" camunda:diagramRelationId="5b0c7a3e-2f7d-4a61-9c1e-8d2f0b7e4a19">
+  <bpmn:collaboration id="Collaboration_1q8w7ty">
+    <bpmn:participant id="Participant_0c4v3ho" name="UBND xã" processRef="xac_nhan_tinh_trang_hon_nhan" />
+  </bpmn:collaboration>
+  <bpmn:process id="xac_nhan_tinh_trang_hon_nhan" name="Cấp giấy xác nhận tình trạng hôn nhân" isExecutable="true" camunda:historyTimeToLive="180">
+    <bpmn:laneSet id="LaneSet_1n1jq3v">
+      <bpmn:lane id="Lane_0m6w3hb" name="Bộ phận Một cửa">
+        <bpmn:flowNodeRef>StartEvent_1</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Activity_1tiepnh</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Event_0quahan</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Event_1trehan</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Gateway_0ketqua</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Event_1capma</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Event_0tuchoi</bpmn:flowNodeRef>
+      </bpmn:lane>
+      <bpmn:lane id="Lane_1x7gk2p" name="Chuyên viên">
+        <bpmn:flowNodeRef>Activity_0thamdi</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Event_0xong</bpmn:flowNodeRef>
+      </bpmn:lane>
+    </bpmn:laneSet>
+    <bpmn:startEvent id="StartEvent_1" name="Công dân nộp hồ sơ">
+      <bpmn:outgoing>Flow_0a1b2c3</bpmn:outgoing>
+    </bpmn:startEvent>
+    <bpmn:userTask id="Activity_1tiepnh" name="Tiếp nhận hồ sơ" camunda:asyncBefore="true">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="formJsonSchemaFilename" value="common/tiep_nhan.schema.json" />
+          <camunda:property name="formUiSchemaFilename" value="common/tiep_nhan.uischema.json" />
+          <camunda:property name="status" value="1" />
+          <camunda:property name="timeLimit" value="working_hours(8)" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_0a1b2c3</bpmn:incoming>
+      <bpmn:outgoing>Flow_1d4e5f6</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:boundaryEvent id="Event_0quahan" name="Quá hạn tiếp nhận" cancelActivity="false" attachedToRef="Activity_1tiepnh">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="marksLate" value="true" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:outgoing>Flow_0g7h8i9</bpmn:outgoing>
+      <bpmn:timerEventDefinition id="TimerEventDefinition_1v0x9s2">
+        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">working_hours(8)</bpmn:timeDate>
+      </bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:endEvent id="Event_1trehan" name="Đã đánh dấu trễ hạn">
+      <bpmn:incoming>Flow_0g7h8i9</bpmn:incoming>
+    </bpmn:endEvent>
+    <bpmn:exclusiveGateway id="Gateway_0ketqua" name="Tiếp nhận?" default="Flow_1tuchoi">
+      <bpmn:incoming>Flow_1d4e5f6</bpmn:incoming>
+      <bpmn:outgoing>Flow_0tiepnh</bpmn:outgoing>
+      <bpmn:outgoing>Flow_1tuchoi</bpmn:outgoing>
+    </bpmn:exclusiveGateway>
+    <bpmn:intermediateThrowEvent id="Event_1capma" name="Tiếp nhận, cấp mã hồ sơ">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="status" value="2" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_0tiepnh</bpmn:incoming>
+      <bpmn:outgoing>Flow_0chuyen</bpmn:outgoing>
+    </bpmn:intermediateThrowEvent>
+    <bpmn:endEvent id="Event_0tuchoi" name="Không tiếp nhận">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="status" value="3" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_1tuchoi</bpmn:incoming>
+    </bpmn:endEvent>
+    <bpmn:userTask id="Activity_0thamdi" name="Thẩm định hồ sơ">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="formJsonSchemaFilename" value="common/tham_dinh.schema.json" />
+          <camunda:property name="status" value="4" />
+          <camunda:property name="timeLimit" value="working_days(1)" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_0chuyen</bpmn:incoming>
+      <bpmn:outgoing>Flow_1xong</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:endEvent id="Event_0xong" name="Đã xử lý xong">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="status" value="9" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_1xong</bpmn:incoming>
+    </bpmn:endEvent>
+    <bpmn:sequenceFlow id="Flow_0a1b2c3" sourceRef="StartEvent_1" targetRef="Activity_1tiepnh" />
+    <bpmn:sequenceFlow id="Flow_1d4e5f6" sourceRef="Activity_1tiepnh" targetRef="Gateway_0ketqua" />
+    <bpmn:sequenceFlow id="Flow_0g7h8i9" sourceRef="Event_0quahan" targetRef="Event_1trehan" />
+    <bpmn:sequenceFlow id="Flow_0tiepnh" name="Tiếp nhận" sourceRef="Gateway_0ketqua" targetRef="Event_1capma">
+      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">quyet_dinh == "tiep_nhan"</bpmn:conditionExpression>
+    </bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="Flow_1tuchoi" name="Từ chối" sourceRef="Gateway_0ketqua" targetRef="Event_0tuchoi" />
+    <bpmn:sequenceFlow id="Flow_0chuyen" sourceRef="Event_1capma" targetRef="Activity_0thamdi" />
+    <bpmn:sequenceFlow id="Flow_1xong" sourceRef="Activity_0thamdi" targetRef="Event_0xong" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="BPMNDiagram_1">
+    <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_1q8w7ty">
+      <bpmndi:BPMNShape id="Participant_0c4v3ho_di" bpmnElement="Participant_0c4v3ho" isHorizontal="true">
+        <dc:Bounds x="129" y="80" width="911" height="400" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Lane_0m6w3hb_di" bpmnElement="Lane_0m6w3hb" isHorizontal="true">
+        <dc:Bounds x="159" y="80" width="881" height="250" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Lane_1x7gk2p_di" bpmnElement="Lane_1x7gk2p" isHorizontal="true">
+        <dc:Bounds x="159" y="330" width="881" height="150" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="_BPMNShape_StartEvent_2" bpmnElement="StartEvent_1">
+        <dc:Bounds x="212" y="162" width="36" height="36" />
+        <bpmndi:BPMNLabel>
+          <dc:Bounds x="190" y="205" width="81" height="27" />
+        </bpmndi:BPMNLabel>
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Activity_1tiepnh_di" bpmnElement="Activity_1tiepnh">
+        <dc:Bounds x="300" y="140" width="100" height="80" />
+        <bpmndi:BPMNLabel />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Gateway_0ketqua_di" bpmnElement="Gateway_0ketqua" isMarkerVisible="true">
+        <dc:Bounds x="455" y="155" width="50" height="50" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Event_1capma_di" bpmnElement="Event_1capma">
+        <dc:Bounds x="562" y="162" width="36" height="36" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Event_0tuchoi_di" bpmnElement="Event_0tuchoi">
+        <dc:Bounds x="562" y="262" width="36" height="36" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Event_1trehan_di" bpmnElement="Event_1trehan">
+        <dc:Bounds x="392" y="262" width="36" height="36" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Activity_0thamdi_di" bpmnElement="Activity_0thamdi">
+        <dc:Bounds x="650" y="370" width="100" height="80" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Event_0xong_di" bpmnElement="Event_0xong">
+        <dc:Bounds x="812" y="392" width="36" height="36" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Event_0quahan_di" bpmnElement="Event_0quahan">
+        <dc:Bounds x="332" y="202" width="36" height="36" />
+      </bpmndi:BPMNShape>
+      <bpmndi:BPMNEdge id="Flow_0a1b2c3_di" bpmnElement="Flow_0a1b2c3">
+        <di:waypoint x="248" y="180" />
+        <di:waypoint x="300" y="180" />
+      </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="Flow_1d4e5f6_di" bpmnElement="Flow_1d4e5f6">
+        <di:waypoint x="400" y="180" />
+        <di:waypoint x="455" y="180" />
+      </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="Flow_0g7h8i9_di" bpmnElement="Flow_0g7h8i9">
+        <di:waypoint x="350" y="238" />
+        <di:waypoint x="350" y="280" />
+        <di:waypoint x="392" y="280" />
+      </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="Flow_0tiepnh_di" bpmnElement="Flow_0tiepnh">
+        <di:waypoint x="505" y="180" />
+        <di:waypoint x="562" y="180" />
+      </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="Flow_1tuchoi_di" bpmnElement="Flow_1tuchoi">
+        <di:waypoint x="480" y="205" />
+        <di:waypoint x="480" y="280" />
+        <di:waypoint x="562" y="280" />
+      </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="Flow_0chuyen_di" bpmnElement="Flow_0chuyen">
+        <di:waypoint x="598" y="180" />
+        <di:waypoint x="620" y="180" />
+        <di:waypoint x="620" y="410" />
+        <di:waypoint x="650" y="410" />
+      </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="Flow_1xong_di" bpmnElement="Flow_1xong">
+        <di:waypoint x="750" y="410" />
+        <di:waypoint x="812" y="410" />
+      </bpmndi:BPMNEdge>
+    </bpmndi:BPMNPlane>
+  </bpmndi:BPMNDiagram>
+</bpmn:definitions>
+"""
+CAMUNDA_PROCESS = "xac_nhan_tinh_trang_hon_nhan"
+
+
+@pytest.mark.rule("QT-29")
+def test_a_camunda_modeler_diagram_with_its_own_properties_is_accepted_and_runs():
+    registry = Registry(ROOT / "forms", deadline_functions(CALENDAR, vn(2026, 11, 23, 8, 0)))
+    (version,) = registry.add(CAMUNDA_MODELER.encode(), "xac_nhan.bpmn")
+    assert version.node("Activity_1tiepnh").properties["status"] == "1"
+    engine = Engine(registry, CALENDAR)
+
+    start = engine.start(CAMUNDA_PROCESS, {"ho_ten_nguoi_yeu_cau": "Trần Thị Bình"}, vn(2026, 11, 23, 9, 0))
+    [reception] = start.open_tasks
+    assert (reception.name, reception.role, reception.status) == ("Tiếp nhận hồ sơ", "one_stop", 1)
+    assert (reception.form, reception.ui_form) == ("common/tiep_nhan.schema.json", "common/tiep_nhan.uischema.json")
+    assert reception.due_at == vn(2026, 11, 25, 9, 0)  # 8 working hours over Vietnam Cultural Day (24/11)
+    assert start.status == 1 and start.next_timer_at == reception.due_at
+
+    late = engine.fire_timers(CAMUNDA_PROCESS, start.version, start.state, vn(2026, 11, 25, 9, 0))
+    assert [(t.node_id, t.marks_late) for t in late.fired_timers] == [("Event_0quahan", True)]
+
+    accepted = engine.complete_task(CAMUNDA_PROCESS, late.version, late.state, reception.id,
+                                    {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 25, 10, 0))
+    assert accepted.reached_statuses == [2, 4] and accepted.status == 4
+    [appraisal] = accepted.open_tasks
+    assert (appraisal.name, appraisal.role, appraisal.form) == ("Thẩm định hồ sơ", "specialist",
+                                                                "common/tham_dinh.schema.json")
+    assert appraisal.due_at == vn(2026, 11, 26, 10, 0)
+    done = engine.complete_task(CAMUNDA_PROCESS, accepted.version, accepted.state, appraisal.id,
+                                {"ket_qua_tham_dinh": "dat"}, vn(2026, 11, 26, 9, 0))
+    assert done.completed and done.reached_statuses == [9]
+
+
+@pytest.mark.rule("QT-29")
+def test_camunda_properties_are_checked_like_spiffworkflow_properties():
+    broken = CAMUNDA_MODELER.replace('<camunda:property name="status" value="4" />',
+                                     '<camunda:property name="status" value="11" />') \
+        .replace('<camunda:property name="timeLimit" value="working_days(1)" />',
+                 '<camunda:property name="timeLimit" value="P1D" />')
+    with pytest.raises(DiagramError) as refused:
+        build_versions(broken.encode(), "xac_nhan.bpmn", ROOT / "forms")
+    found = {p.message.split(".")[0]: p for p in refused.value.problems}
+    assert all(p.element_id == "Activity_0thamdi" and p.element_name == "Thẩm định hồ sơ" for p in found.values())
+    assert any("từ 1 đến 10" in m for m in found) and any("ISO 8601" in p.message for p in found.values())
+
+
+@pytest.mark.rule("QT-29")
+def test_a_camunda_form_key_is_refused_for_form_json_schema_filename():
+    with_key = CAMUNDA_MODELER.replace('<bpmn:userTask id="Activity_0thamdi" name="Thẩm định hồ sơ">',
+                                       '<bpmn:userTask id="Activity_0thamdi" name="Thẩm định hồ sơ" '
+                                       'camunda:formKey="embedded:app:forms/tham-dinh.html" '
+                                       'camunda:candidateGroups="chuyen_vien">')
+    with pytest.raises(DiagramError) as refused:
+        build_versions(with_key.encode(), "xac_nhan.bpmn", ROOT / "forms")
+    form, lane = sorted(refused.value.problems, key=lambda p: "formKey" not in p.message)
+    assert (form.element_id, form.element_name) == ("Activity_0thamdi", "Thẩm định hồ sơ")
+    assert "camunda:formKey" in form.message and 'name="formJsonSchemaFilename"' in form.message
+    assert "camunda:candidateGroups" in lane.message and "làn (lane) quyết định" in lane.message
+
+
+def test_camunda_8_properties_are_understood_too():
+    zeebe = CAMUNDA_MODELER.replace('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"',
+                                    f'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe="{ZEEBE}"') \
+        .replace("camunda:properties>", "zeebe:properties>").replace("<camunda:property ", "<zeebe:property ")
+    (version,) = build_versions(zeebe.encode(), "xac_nhan.bpmn", ROOT / "forms")
+    assert version.node("Activity_0thamdi").properties == {
+        "formJsonSchemaFilename": "common/tham_dinh.schema.json", "status": "4", "timeLimit": "working_days(1)"}
+
+
+def test_the_same_property_twice_with_two_values_is_refused(forms):
+    def twice(root):
+        camunda_ext(root, "Task_phe_duyet", '<camunda:properties><camunda:property name="status" value="9" />'
+                                            '</camunda:properties>')
+    [problem] = problems(edited(twice), forms)
+    assert (problem.element_id, problem.element_name) == ("Task_phe_duyet", "Phê duyệt kết quả")
+    assert "«status»" in problem.message and "«4»" in problem.message and "«9»" in problem.message

@@ -1,0 +1,507 @@
+"""The scenario runner (engine/scenarios): each kind of step, each kind of failure, the coverage,
+and files that are broken or hostile. The engine runs for real on the shipped diagrams, with the
+scenario's own clock; nothing here touches a database."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from engine.checking import check_files
+from engine.scenarios import EndEvent, Flow, format_report, model, run_file
+
+ROOT = Path(__file__).resolve().parents[2]
+BPMN, FORMS = ROOT / "bpmn", ROOT / "forms"
+
+BAN_SAO = """\
+quy_trinh: cap_ban_sao_trich_luc_ho_tich
+du_lieu_chung: {ho_ten_nguoi_yeu_cau: Nguyễn Văn An, so_ban: 1}
+kich_ban:
+"""
+LLTP = """\
+quy_trinh: cap_phieu_ly_lich_tu_phap
+du_lieu_chung: {ho_ten: Nguyễn Văn An, so_ban: 2}
+kich_ban:
+"""
+ACCEPT = """\
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+"""
+
+
+def run(tmp_path, text: str, name: str = "thu.kich-ban.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return run_file(path, BPMN, FORMS)
+
+
+def scenario(header: str, body: str, name: str = "Kịch bản thử", start: str = "2026-11-23 08:00") -> str:
+    return f"{header}  - ten: {name}\n    bat_dau: {start}\n    buoc:\n{body.rstrip(' ')}"
+
+
+def steps(report, number: int = 1):
+    return report.scenarios[number - 1].steps
+
+
+def failure(report, number: int = 1):
+    """The message of the failed step of a scenario (exactly one fails: the scenario stops there)."""
+    failed = [s for s in steps(report, number) if not s.passed]
+    assert len(failed) == 1, [(s.title, s.message) for s in steps(report, number)]
+    return failed[0].message
+
+
+# -- each kind of step ----------------------------------------------------------------------------
+
+@pytest.mark.rule("QT-27")
+def test_every_kind_of_step_and_expectation_passes_on_the_real_engine(tmp_path):
+    report = run(tmp_path, scenario(LLTP, """\
+      - kiem_tra:
+          trang_thai: 1
+          viec: Tiếp nhận hồ sơ
+          han: {Tiếp nhận hồ sơ: 2026-11-25T08:00:00+07:00}
+          cho_tin_nhan: [rut_ho_so]
+          ket_thuc: false
+          tre_han: false
+          du_lieu: {le_phi: 200000.0, ho_ten: Nguyễn Văn An}
+      - lam: "  tiếp nhận  HỒ SƠ "
+        vai_tro: one_stop
+        du_lieu: {quyet_dinh: tiep_nhan}
+        luc: 2026-11-23 09:00
+      - lam: Lấy ý kiến Công an tỉnh
+        vai_tro: Chuyên viên
+        co_quan: 000.00.30.H99
+        du_lieu: {y_kien_phoi_hop: Không có án tích., dong_y: true}
+      - troi_qua: 2 ngày làm việc
+      - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
+        du_lieu:
+          ket_qua_tham_dinh: yeu_cau_bo_sung
+          ly_do: Thiếu.
+          thanh_phan_can_bo_sung: [{thanh_phan: Tờ khai, yeu_cau: Ghi đủ.}]
+      - gui: bo_sung
+        du_lieu: {so_ban: 3}
+        luc: 2026-11-27 10:00
+      - kiem_tra:
+          trang_thai: 4
+          viec: ["Tra cứu, xác minh thông tin lý lịch tư pháp"]
+          han: {"Tra cứu, xác minh thông tin lý lịch tư pháp": 2026-12-04 10:00}
+          cho_tin_nhan: [rut_ho_so]
+    """))
+    assert report.ok, "\n".join(format_report(report))
+    results = steps(report)
+    assert [s.number for s in results] == list(range(8))
+    assert results[2].message.startswith("trạng thái 4; việc đang mở: «Tra cứu")
+    # 2 working days from Monday 09:00 (24/11 off): 6.5 h Monday, 8 h Wednesday, 1.5 h Thursday.
+    assert "2026-11-23 09:00 → 2026-11-26 09:00; không có bộ hẹn giờ nào đến hạn" in results[4].message
+    assert "chờ tin nhắn: bo_sung, rut_ho_so" in results[5].message
+    assert report.coverage.taken >= {"Flow_can_bo_sung", "Flow_da_bo_sung_xu_ly", "Flow_y_kien_xong"}
+
+
+@pytest.mark.parametrize("amount, target", [
+    ("8 giờ làm việc", "2026-11-23 16:00"),        # Friday 16:00: 1 hour Friday, 7 on Monday
+    ("1,5 ngày làm việc", "2026-11-25 10:30"),     # 12 hours: 1 + 8 (Monday) + 3 from 07:30 Wednesday
+    ("3 ngày", "2026-11-23 17:00"),                # calendar_days(3): the close of Monday 23/11
+    ("{den: 2026-11-22 10:00}", "2026-11-22 10:00"),
+])
+def test_time_passes_as_the_diagram_functions_count_it(tmp_path, amount, target):
+    report = run(tmp_path, scenario(BAN_SAO, f"      - troi_qua: {amount}\n", start="2026-11-20 16:00"))
+    assert report.ok, "\n".join(format_report(report))
+    assert f"2026-11-20 16:00 → {target};" in steps(report)[1].message
+
+
+def test_a_timer_fires_at_its_own_due_instant_when_the_clock_jumps_past_it(tmp_path):
+    report = run(tmp_path, scenario(BAN_SAO, """\
+      - kiem_tra: {tre_han: false}
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+        luc: 2026-11-26 09:00
+      - kiem_tra:
+          tre_han: true
+          trang_thai: 4
+          han: {Thẩm định hồ sơ: 2026-11-27 09:00}
+    """))
+    assert report.ok, "\n".join(format_report(report))
+    done = steps(report)[2].message
+    assert done.startswith("bộ hẹn giờ Boundary_qua_han_tiep_nhan «Quá hạn tiếp nhận» kích hoạt lúc "
+                           "2026-11-25 08:00 (đánh dấu hồ sơ trễ hạn); trạng thái 4")
+
+
+def test_an_expected_refusal_passes_and_leaves_the_instance_as_it_was(tmp_path):
+    report = run(tmp_path, scenario(BAN_SAO, """\
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tu_choi}
+        loi: trường «lý do» là bắt buộc
+      - gui: bo_sung
+        loi: không chờ sự kiện «bo_sung»
+      - gui: rut_ho_so
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+        loi: không còn ở trạng thái chờ xử lý
+      - kiem_tra: {trang_thai: 7, ket_thuc: true}
+    """))
+    assert report.ok, "\n".join(format_report(report))
+    assert steps(report)[1].message == "bị từ chối đúng như mong đợi: Trường «Lý do» là bắt buộc."
+    assert steps(report)[4].message == ("bị từ chối đúng như mong đợi: Công việc «Tiếp nhận hồ sơ» không còn "
+                                        "ở trạng thái chờ xử lý.")
+
+
+# -- each kind of failure -------------------------------------------------------------------------
+
+FAILURES = [
+    ("      - lam: Tiep nhan ho so\n",
+     ["Sơ đồ không có việc nào tên «Tiep nhan ho so».", "«Thẩm định hồ sơ», «Tiếp nhận hồ sơ», «Trả kết quả»",
+      "Viết tên việc đúng như trong sơ đồ (có dấu)."]),
+    ("      - lam: Phê duyệt kết quả\n        du_lieu: {quyet_dinh: phe_duyet}\n",
+     ["Không có việc «Phê duyệt kết quả» (Task_phe_duyet «Phê duyệt kết quả») đang mở",
+      "việc đang mở: Task_tiep_nhan «Tiếp nhận hồ sơ»; chờ tin nhắn: rut_ho_so",
+      "Kiểm tra các bước trước"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        vai_tro: Lãnh đạo\n        du_lieu: {quyet_dinh: tiep_nhan}\n",
+     ["Việc Task_tiep_nhan «Tiếp nhận hồ sơ» thuộc làn «Bộ phận Một cửa» (vai trò one_stop), không phải «Lãnh đạo».",
+      "Sửa «vai_tro» thành «Bộ phận Một cửa»"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        co_quan: 000.00.30.H99\n        du_lieu: {quyet_dinh: tiep_nhan}\n",
+     ["Việc Task_tiep_nhan «Tiếp nhận hồ sơ» được giao cho cơ quan giải quyết hồ sơ", "«000.00.30.H99»"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {quyet_dinh: yeu_cau_bo_sung, thua: 1}\n",
+     ["Biểu mẫu «common/tiep_nhan.schema.json» của việc Task_tiep_nhan «Tiếp nhận hồ sơ» không nhận dữ liệu",
+      "\n- Biểu mẫu có trường không được khai báo: thua.",
+      "\n- ly_do: Trường «Lý do» là bắt buộc.",
+      "\n- thanh_phan_can_bo_sung: Trường «Thành phần hồ sơ cần bổ sung, hoàn thiện» là bắt buộc.",
+      "Sửa «du_lieu» của bước theo biểu mẫu."]),
+    ("      - gui: nop_phi\n",
+     ["Sơ đồ không có tin nhắn «nop_phi». Các tin nhắn trong sơ đồ: bo_sung, rut_ho_so."]),
+    ("      - gui: bo_sung\n",
+     ["Hồ sơ lúc này không chờ tin nhắn «bo_sung» (nhận ở Event_cho_bo_sung «Chờ công dân bổ sung», "
+      "Event_cho_bo_sung_xu_ly «Chờ công dân bổ sung»)", "chờ tin nhắn: rut_ho_so"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        luc: 23/11/2026 9h\n",
+     ["Thời điểm «23/11/2026 9h» ở khóa «luc» không đọc được", "«2026-11-23 08:00»"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        luc: 2026-02-30 08:00\n",
+     ["Thời điểm «2026-02-30 08:00» ở khóa «luc» không đọc được"]),
+    ("      - troi_qua: 8 tiếng\n",
+     ["Khoảng thời gian «8 tiếng» ở khóa «troi_qua» không đọc được", "«8 giờ làm việc»"]),
+    ("      - troi_qua: 1.5 ngày\n", ["Số ngày lịch «1.5» phải là số nguyên dương."]),
+    ("      - troi_qua: 999999 ngày làm việc\n", ["Không tính được khoảng thời gian «999999 ngày làm việc»"]),
+    ("      - troi_qua: {den: 2026-11-22 08:00}\n",
+     ["Thời điểm 2026-11-22 08:00 sớm hơn thời điểm hiện tại của kịch bản (2026-11-23 08:00)"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {quyet_dinh: tiep_nhan}\n        loi: không được\n",
+     ["Mong đợi bị từ chối với thông báo chứa «không được», nhưng thao tác đã thành công "
+      "(trạng thái 4; việc đang mở: «Thẩm định hồ sơ»"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {quyet_dinh: tu_choi}\n        loi: không được\n",
+     ["Bị từ chối nhưng thông báo không chứa «không được»: Trường «Lý do» là bắt buộc."]),
+    ("      - lam: Tiếp nhận hồ sơ\n        du_lieux: {}\n",
+     ["Khóa không dùng được: «du_lieux». Các khóa dùng được ở đây: lam, vai_tro, co_quan, du_lieu, luc, loi."]),
+    ("      - lam: Tiếp nhận hồ sơ\n        gui: bo_sung\n",
+     ["Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này có lam, gui."]),
+    ("      - troi_qua: 1 ngày\n        loi: x\n", ["Khóa «loi» chỉ dùng cùng «lam» hoặc «gui»"]),
+    ("      - kiem_tra: {trang_thai: 11}\n", ["Khóa «trang_thai» phải là số nguyên từ 1 đến 10"]),
+    ("      - kiem_tra: {ket_thuc: chua}\n", ["Khóa «ket_thuc» phải là true hoặc false, không phải «chua»."]),
+    ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {ngay: !!timestamp 2026-01-01}\n",
+     ["Giá trị của trường «ngay» trong «du_lieu» có kiểu date không dùng được",
+      "ngày tháng viết trong ngoặc kép"]),
+    ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {tep: !!binary aGk=}\n",
+     ["Giá trị của trường «tep» trong «du_lieu» có kiểu bytes không dùng được"]),
+    ("      - chay: Tiếp nhận hồ sơ\n", ["bước này có không có khóa nào"]),
+    ("      - Tiếp nhận hồ sơ\n",
+     ["Bước phải là một nhóm khóa như «- lam: Tiếp nhận hồ sơ», không phải chữ «Tiếp nhận hồ sơ»."]),
+]
+
+
+@pytest.mark.parametrize("body, expected", FAILURES)
+def test_each_failure_is_explained_and_stops_only_its_scenario(tmp_path, body, expected):
+    text = scenario(BAN_SAO, body + "      - kiem_tra: {trang_thai: 1}\n", name="Hỏng") + \
+        "  - ten: Chạy tiếp\n    bat_dau: 2026-11-23 08:00\n    buoc:\n" + ACCEPT
+    report = run(tmp_path, text)
+    message = failure(report, 1)
+    for part in expected:
+        assert part in message
+    assert report.scenarios[0].skipped == 1 and not report.scenarios[0].passed
+    assert report.scenarios[1].passed  # the next scenario still runs
+    assert not report.ok
+
+
+@pytest.mark.rule("QT-27")
+def test_expectations_that_do_not_hold_list_what_was_expected_and_found(tmp_path):
+    report = run(tmp_path, scenario(BAN_SAO, """\
+      - kiem_tra:
+          trang_thai: 4
+          viec: [Thẩm định hồ sơ, Tiep nhan]
+          han: {Tiếp nhận hồ sơ: 2026-11-25 09:00, Thẩm định hồ sơ: 2026-11-25 09:00}
+          cho_tin_nhan: [bo_sung]
+          ket_thuc: true
+          tre_han: true
+          du_lieu: {le_phi: 9000, so_ban: true, khong_co: 1}
+    """))
+    assert failure(report).split("\n") == [
+        "Không đạt:",
+        "- trạng thái: mong đợi 4, thực tế 1",
+        "- việc đang mở: mong đợi «Thẩm định hồ sơ», «Tiep nhan», thực tế «Tiếp nhận hồ sơ» "
+        "(sơ đồ không có việc nào tên «Tiep nhan»)",
+        "- hạn của Task_tiep_nhan «Tiếp nhận hồ sơ»: mong đợi 2026-11-25 09:00, thực tế 2026-11-25 08:00",
+        "- hạn của «Thẩm định hồ sơ»: việc này không đang mở (việc đang mở: «Tiếp nhận hồ sơ»)",
+        "- tin nhắn đang chờ: mong đợi bo_sung, thực tế rut_ho_so",
+        "- kết thúc: mong đợi có, thực tế không",
+        "- trễ hạn: mong đợi có, thực tế không",
+        "- dữ liệu «le_phi»: mong đợi 9000, thực tế 8000",
+        "- dữ liệu «so_ban»: mong đợi true, thực tế 1",   # true is not 1
+        "- dữ liệu «khong_co»: mong đợi 1, thực tế (không có)",
+    ]
+
+
+def test_a_task_without_a_time_limit_says_so(tmp_path):
+    report = run(tmp_path, scenario(BAN_SAO, ACCEPT + """\
+      - lam: Thẩm định hồ sơ
+        du_lieu: {ket_qua_tham_dinh: dat}
+      - kiem_tra:
+          han: {Phê duyệt kết quả: 2026-11-25 08:00}
+    """))
+    assert "hạn của Task_phe_duyet «Phê duyệt kết quả»: mong đợi 2026-11-25 08:00, nhưng việc không có thời hạn" \
+        in failure(report)
+
+
+def test_a_process_that_fails_at_start_names_the_element(tmp_path):
+    report = run(tmp_path, "quy_trinh: cap_ban_sao_trich_luc_ho_tich\nkich_ban:\n"
+                           "  - ten: Thiếu số bản\n    bat_dau: 2026-11-23 08:00\n    buoc:\n"
+                           "      - kiem_tra: {trang_thai: 1}\n")
+    start = steps(report)[0]
+    assert start.number == 0 and not start.passed
+    assert start.message.startswith("Không bắt đầu được quy trình: Quy trình gặp lỗi tại bước «Tính lệ phí» "
+                                    "(Task_tinh_le_phi)")
+    assert "so_ban" in start.message and start.message.endswith("hoặc biểu thức trong sơ đồ.")
+    assert report.scenarios[0].skipped == 1
+
+
+def test_a_scenario_with_wrong_keys_is_reported_and_the_others_run(tmp_path):
+    report = run(tmp_path, BAN_SAO + """\
+  - ten: Không có giờ bắt đầu
+    buoc: [{kiem_tra: {trang_thai: 1}}]
+  - ten: Khóa lạ
+    bat_dau: 2026-11-23 08:00
+    buoc: [{kiem_tra: {trang_thai: 1}}]
+    ghi_chu: x
+  - ten: Không có bước
+    bat_dau: 2026-11-23 08:00
+  - ten: Tốt
+    bat_dau: 2026-11-23 08:00
+    buoc: [{kiem_tra: {trang_thai: 1}}]
+""")
+    messages = [s.steps[0].message for s in report.scenarios[:3]]
+    assert messages == ["Kịch bản chưa có thời điểm bắt đầu: thêm «bat_dau: 2026-11-23 08:00».",
+                        "Khóa không dùng được: «ghi_chu». Các khóa dùng được ở đây: ten, bat_dau, du_lieu, buoc.",
+                        "Kịch bản chưa có bước nào: thêm «buoc:» với danh sách các bước."]
+    assert [s.passed for s in report.scenarios] == [False, False, False, True]
+
+
+def test_dates_in_data_stay_text_as_forms_expect_them(tmp_path):
+    report = run(tmp_path, scenario(BAN_SAO.replace("so_ban: 1}", "so_ban: 1, ngay_dang_ky: 2020-05-04}"), """\
+      - kiem_tra:
+          du_lieu: {ngay_dang_ky: "2020-05-04"}
+    """))
+    assert report.ok, "\n".join(format_report(report))
+
+
+# -- coverage ---------------------------------------------------------------------------------------
+
+def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
+    """Thẩm định is reached first from the start; approving directly must not count "Trả lại" (the
+    flow back to it), returning must."""
+    approve = scenario(BAN_SAO, ACCEPT + """\
+      - lam: Thẩm định hồ sơ
+        du_lieu: {ket_qua_tham_dinh: dat}
+      - lam: Phê duyệt kết quả
+        du_lieu: {quyet_dinh: phe_duyet}
+      - lam: Trả kết quả
+        du_lieu: {hinh_thuc_tra: truc_tuyen}
+    """)
+    report = run(tmp_path, approve)
+    assert report.ok, "\n".join(format_report(report))
+    coverage = report.coverage
+    assert coverage.taken >= {"Flow_bat_dau", "Flow_du_dieu_kien", "Flow_phe_duyet", "Flow_xu_ly_xong",
+                              "Flow_tra_ket_qua"}
+    assert not coverage.taken & {"Flow_tra_lai", "Flow_can_bo_sung", "Flow_da_bo_sung_xu_ly", "Flow_tu_choi",
+                                 "Flow_qua_han", "Flow_rut_ho_so", "Flow_rut_xu_ly", "Flow_dung_xu_ly"}
+    assert coverage.reached_ends == {"End_giai_quyet", "End_tra_ket_qua"}
+    assert Flow("Flow_tra_lai", "Trả lại", "Gateway_phe_duyet", "Task_tham_dinh") in coverage.uncovered_flows
+    assert EndEvent("End_khong_tiep_nhan", "Không tiếp nhận") in coverage.uncovered_end_events
+    assert len(coverage.uncovered_end_events) == 6
+    assert len(coverage.taken) == 13 and len(coverage.flows) == 24 and not coverage.complete
+    assert not report.passed(require_coverage=True) and report.passed()
+    back = run(tmp_path, approve.replace("{quyet_dinh: phe_duyet}", "{quyet_dinh: tra_lai, y_kien: Xem lại.}"),
+               name="lai.kich-ban.yaml")
+    assert "Flow_tra_lai" in back.coverage.taken and "Flow_phe_duyet" not in back.coverage.taken
+
+
+def test_coverage_keeps_what_a_cancelled_sub_process_did(tmp_path):
+    report = run(tmp_path, scenario(LLTP, ACCEPT + """\
+      - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
+        du_lieu: {ket_qua_tham_dinh: dat}
+      - gui: rut_ho_so
+    """) + "  - ten: Dừng\n    bat_dau: 2026-11-23 08:00\n    buoc:\n" + ACCEPT + """\
+      - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
+        du_lieu: {ket_qua_tham_dinh: dung_xu_ly, ly_do: Không đủ điều kiện.}
+""")
+    assert report.ok, "\n".join(format_report(report))
+    taken = report.coverage.taken
+    # Withdrawal: the verification branch reached the join before the sub-process was cancelled.
+    assert {"Flow_tra_cuu", "Flow_y_kien", "Flow_tra_cuu_xong", "Flow_du_dieu_kien", "Flow_rut_xu_ly"} <= taken
+    # The police branch never finished, so the join never completed: its flows are not taken.
+    assert not taken & {"Flow_y_kien_xong", "Flow_trinh_ky", "Flow_xu_ly_xong"}
+    # Stop: the error end inside the sub-process, caught on its boundary.
+    assert {"Flow_khong_du_dieu_kien", "Flow_dung_xu_ly"} <= taken
+    assert report.coverage.reached_ends == {"End_rut_ho_so_xu_ly", "End_dung_xu_ly", "End_dung_xu_ly_ho_so"}
+
+
+@pytest.mark.rule("QT-28")
+def test_the_report_lists_uncovered_flows_and_end_events_by_id_and_name(tmp_path):
+    report = run(tmp_path, scenario(BAN_SAO, "      - kiem_tra: {trang_thai: 1}\n"))
+    lines = format_report(report, require_coverage=True)
+    assert lines[0] == f"Tệp kịch bản {tmp_path / 'thu.kich-ban.yaml'}"
+    assert lines[1] == ("Quy trình cap_ban_sao_trich_luc_ho_tich «Cấp bản sao trích lục hộ tịch» "
+                        "(sơ đồ cap_ban_sao_trich_luc_ho_tich.bpmn, tỉnh demo)")
+    assert lines[2] == "Kịch bản 1: Kịch bản thử (thu.kich-ban.yaml:4)"
+    assert lines[3] == ("  ✓ bắt đầu lúc 2026-11-23 08:00 — trạng thái 1; việc đang mở: «Tiếp nhận hồ sơ»; "
+                        "chờ tin nhắn: rut_ho_so")
+    assert lines[4] == "  ✓ bước 1, dòng 7: kiểm tra — đạt: trạng thái 1"
+    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/24 luồng trình tự, tới 0/8 sự kiện kết thúc."
+    assert ("  Luồng chưa đi qua: Flow_tra_lai «Trả lại», từ Gateway_phe_duyet «Phê duyệt?» đến "
+            "Task_tham_dinh «Thẩm định hồ sơ»") in lines
+    assert "  Sự kiện kết thúc chưa tới: End_khong_tiep_nhan «Không tiếp nhận»" in lines
+    assert lines[-2:] == ["  (--phu-day: kịch bản phải đi qua mọi luồng và tới mọi sự kiện kết thúc)",
+                          "Kết quả: đạt cả 1 kịch bản (1 bước)."]
+
+
+def test_a_failed_step_prints_its_details_on_indented_lines(tmp_path):
+    report = run(tmp_path, scenario(BAN_SAO, "      - kiem_tra: {trang_thai: 4, ket_thuc: true}\n"))
+    lines = format_report(report)
+    start = lines.index("  ✗ bước 1, dòng 7: kiểm tra — Không đạt:")
+    assert lines[start + 1:start + 3] == ["      - trạng thái: mong đợi 4, thực tế 1",
+                                          "      - kết thúc: mong đợi có, thực tế không"]
+    assert lines[-1] == "Kết quả: 1/1 kịch bản không đạt."
+
+
+# -- the file: YAML errors, the diagram, the province ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("quy_trinh: x\nkich_ban:\n  - ten: a\n    bat_dau: 2026-11-23 08:00\n   buoc: []\n",
+     "thu.kich-ban.yaml:5: Tệp không phải YAML hợp lệ (dòng 5, cột 4): thụt lề không khớp"),
+    ("quy_trinh: x\nkich_ban:\n\t- ten: a\n", "thu.kich-ban.yaml:3: Tệp không phải YAML hợp lệ (dòng 3, cột 1): "
+                                              "YAML không cho thụt lề bằng phím Tab"),
+    ("quy_trinh: x\nkich_ban:\n  - ten: a: b\n", "dấu «:» không được phép ở đây"),
+    ("quy_trinh: a\nquy_trinh: b\nkich_ban: []\n", "thu.kich-ban.yaml:2: Tệp không phải YAML hợp lệ (dòng 2, cột 1): "
+                                                   "khóa «quy_trinh» được viết hai lần"),
+    ("", "thu.kich-ban.yaml: Tệp kịch bản trống."),
+    ("- a\n- b\n", "Tệp kịch bản phải là một nhóm khóa (quy_trinh, kich_ban, ...), không phải một danh sách."),
+    ("kich_ban: []\n", "Thiếu khóa «quy_trinh»"),
+    ("quy_trinh: x\n", "Thiếu khóa «kich_ban»"),
+    ("quy_trinh: x\nkich_ban: {a: 1}\n", "Khóa «kich_ban» phải là một danh sách"),
+    ("quy_trinh: x\nkich_ban: []\nthu_tuc: y\n", "Khóa không dùng được: «thu_tuc»."),
+    ("quy_trinh: x\ndu_lieu_chung: [1]\nkich_ban: [{}]\n", "Khóa «du_lieu_chung» phải là một nhóm khóa"),
+    ("quy_trinh: x\ndu_lieu_chung: {1: a}\nkich_ban: [{}]\n", "Tên trường trong «du_lieu_chung» phải là chữ"),
+    ("quy_trinh: x\ndu_lieu_chung: {a: .nan}\nkich_ban: [{}]\n", "trường «a» trong «du_lieu_chung» phải là số hữu hạn"),
+    ("quy_trinh: x\ntinh: khong_co\nkich_ban: [{ten: a, bat_dau: 2026-11-23 08:00, buoc: [{kiem_tra: {}}]}]\n",
+     "Không dùng được hồ sơ tỉnh: không có hồ sơ tỉnh «khong_co»"),
+    ("quy_trinh: khong_co\nkich_ban: [{ten: a, bat_dau: 2026-11-23 08:00, buoc: [{kiem_tra: {}}]}]\n",
+     "Không tìm thấy sơ đồ nào có quy trình «khong_co»"),
+])
+def test_a_file_that_cannot_run_says_why_with_its_line(tmp_path, text, expected):
+    report = run(tmp_path, text)
+    assert not report.ok and report.scenarios == []
+    assert expected in "\n".join(report.problems)
+    lines = format_report(report)
+    assert lines[1].startswith("  ✗ ") and lines[-1] == "Kết quả: không chạy được tệp kịch bản."
+
+
+def test_a_file_that_is_not_utf8_or_missing(tmp_path):
+    path = tmp_path / "x.kich-ban.yaml"
+    path.write_bytes(b"quy_trinh: c\xe1p\n")  # Windows-1258 bytes, as an old editor saves them
+    assert run_file(path, BPMN, FORMS).problems == ["x.kich-ban.yaml: Tệp kịch bản phải được lưu với bảng mã UTF-8."]
+    missing = run_file(tmp_path / "khong_co.kich-ban.yaml", BPMN, FORMS)
+    assert missing.problems[0].startswith("khong_co.kich-ban.yaml: Không đọc được tệp kịch bản: ")
+
+
+def test_a_diagram_that_does_not_load_is_listed_as_bpmn_check_lists_it(tmp_path):
+    source = (BPMN / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_text(encoding="utf-8")
+    diagram = tmp_path / "hong.bpmn"
+    diagram.write_text(source.replace('name="Chuyên viên"', 'name="Văn thư"')
+                       .replace('name="status" value="9"', 'name="status" value="12"'), encoding="utf-8")
+    report = run(tmp_path, scenario(BAN_SAO, "      - kiem_tra: {trang_thai: 1}\n"), name="hong.kich-ban.yaml")
+    ok, checked = check_files([diagram], FORMS)
+    assert not ok and len(checked) >= 3
+    assert report.problems[0] == ("Sơ đồ hong.bpmn không nạp được; sửa các lỗi dưới đây (như «motcua bpmn check» "
+                                  "báo) rồi chạy lại:")
+    assert report.problems[1:] == checked[:-1]  # the same lines, without check's summary
+    assert any("Văn thư" in p for p in report.problems) and any("«12»" in p for p in report.problems)
+
+
+def test_the_diagram_beside_the_file_must_hold_the_process(tmp_path):
+    shutil.copy(BPMN / "cap_ban_sao_trich_luc_ho_tich.bpmn", tmp_path / "thu.bpmn")
+    report = run(tmp_path, scenario(LLTP, "      - kiem_tra: {trang_thai: 1}\n"))
+    assert report.problems == ["Sơ đồ thu.bpmn không có quy trình «cap_phieu_ly_lich_tu_phap»; quy trình trong sơ đồ: "
+                               "cap_ban_sao_trich_luc_ho_tich. Sửa khóa «quy_trinh»."]
+
+
+def test_the_diagram_beside_the_file_is_the_one_tested(tmp_path):
+    """An analyst's changed copy of a shipped diagram: the scenario runs on the copy beside it."""
+    source = (BPMN / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_text(encoding="utf-8")
+    (tmp_path / "thu.bpmn").write_text(source.replace("Thẩm định hồ sơ", "Thẩm tra hồ sơ"), encoding="utf-8")
+    report = run(tmp_path, scenario(BAN_SAO, ACCEPT + "      - kiem_tra: {viec: [Thẩm tra hồ sơ]}\n"))
+    assert report.ok, "\n".join(format_report(report))
+    assert report.facts.version.file_name == "thu.bpmn"
+
+
+# -- hostile files ---------------------------------------------------------------------------------
+
+def test_python_tags_are_refused_and_never_run(tmp_path):
+    marker = tmp_path / "da_chay"
+    for tag in ("!!python/object/apply:os.system", "!!python/object/new:os.system"):
+        report = run(tmp_path, f'quy_trinh: x\nkich_ban: {tag} ["touch {marker}"]\n')
+        assert "thẻ «!…» không được phép" in report.problems[0]
+        assert not marker.exists()
+    assert "không được phép" in run(tmp_path, "a: !!python/name:os.system\n").problems[0]
+    with pytest.raises(yaml.constructor.ConstructorError):  # what the loader builds on
+        yaml.safe_load(f'!!python/object/apply:os.system ["touch {marker}"]')
+
+
+def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "lon.kich-ban.yaml"
+    path.write_text("quy_trinh: x\n# " + "a" * model.MAX_FILE_BYTES + "\n", encoding="utf-8")
+    assert "vượt giới hạn 1048576 byte" in run_file(path, BPMN, FORMS).problems[0]
+
+
+@pytest.mark.parametrize("nested", [
+    "[" * 5000 + "]" * 5000,                                                   # deeper than PyYAML recurses
+    "".join("\n" + "  " * (i + 3) + f"k{i}:" for i in range(60)) + " 1",        # deeper than our limit
+])
+def test_deep_nesting_is_refused(tmp_path, nested):
+    report = run(tmp_path, "quy_trinh: x\nkich_ban:\n  - ten: a\n    du_lieu: " + nested + "\n")
+    assert "lồng nhau quá sâu" in report.problems[0]
+
+
+def test_references_that_expand_exponentially_or_loop_are_refused(tmp_path):
+    lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a, a]"]
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 9)]
+    bomb = run(tmp_path, "quy_trinh: x\nbom:\n  " + "\n  ".join(lines) + "\nkich_ban: []\n")
+    assert "hơn 100000 phần tử" in bomb.problems[0]
+    loop = run(tmp_path, "quy_trinh: x\nkich_ban: &a [*a]\n")
+    assert "tham chiếu YAML vòng tròn" in loop.problems[0]
+
+
+def test_shared_steps_through_references_still_work(tmp_path):
+    report = run(tmp_path, BAN_SAO + """\
+  - ten: Một
+    bat_dau: 2026-11-23 08:00
+    buoc: &tiep_nhan
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+      - kiem_tra: {trang_thai: 4}
+  - ten: Hai
+    bat_dau: 2026-11-24 08:00
+    buoc: *tiep_nhan
+""")
+    assert report.ok, "\n".join(format_report(report))
+
+
+def test_too_many_steps_are_refused(tmp_path):
+    body = "".join("      - troi_qua: 1 giờ làm việc\n" for _ in range(model.MAX_STEPS + 1))
+    report = run(tmp_path, scenario(BAN_SAO, body))
+    assert report.problems == [f"thu.kich-ban.yaml: Tệp có {model.MAX_STEPS + 1} bước, vượt giới hạn "
+                               f"{model.MAX_STEPS} bước. Chia kịch bản thành nhiều tệp."]

@@ -1,0 +1,261 @@
+"""docs/ANALYST.md, rule by rule: each test shows the behaviour of the rule tagged in its marker,
+on the shipped diagrams or on a copy an analyst would edit. Rules shown by tests elsewhere carry
+the same marker there; tests/test_analyst_guide.py checks that every tag of the guide has one."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from engine import expressions
+from engine.calendar import WorkingCalendar
+from engine.calendar_functions import deadline_functions
+from engine.profile import load_profile
+from engine.registry import DiagramError, Registry, build_versions
+from engine.runtime import Engine, NotWaiting
+from tests.conftest import vn
+
+ROOT = Path(__file__).resolve().parents[1]
+BAN_SAO = "cap_ban_sao_trich_luc_ho_tich"
+LLTP = "cap_phieu_ly_lich_tu_phap"
+SOURCE = (ROOT / "bpmn" / f"{BAN_SAO}.bpmn").read_text(encoding="utf-8")
+FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_ban": 2}
+CALENDAR = WorkingCalendar(load_profile("demo"))
+
+
+def problems(xml: str) -> list:
+    """What `motcua bpmn check` says about a diagram (its checks, with the province calendar)."""
+    try:
+        build_versions(xml.encode(), "thu.bpmn", ROOT / "forms", deadline_functions(CALENDAR, vn(2026, 11, 23, 8, 0)))
+    except DiagramError as refused:
+        return refused.problems
+    return []
+
+
+def engine_for(*xmls: str) -> Engine:
+    registry = Registry(ROOT / "forms")
+    if xmls:
+        for n, xml in enumerate(xmls):
+            registry.add(xml.encode(), f"thu{n}.bpmn")
+    else:
+        assert registry.load_directory(ROOT / "bpmn") == []
+    return Engine(registry, CALENDAR)
+
+
+def task(outcome, name: str):
+    [found] = [t for t in outcome.open_tasks if t.name == name]
+    return found
+
+
+def accepted(engine, process=BAN_SAO, data=FORM, at=vn(2026, 11, 23, 8, 0)):
+    start = engine.start(process, data, at)
+    return engine.complete_task(process, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+                                {"quyet_dinh": "tiep_nhan"}, at)
+
+
+@pytest.mark.rule("QT-01")
+def test_a_lane_name_is_the_role_that_works_its_tasks():
+    outcome = engine_for(SOURCE.replace('name="Chuyên viên"', 'name="chuyên viên"'))
+    opened = accepted(outcome)
+    assert task(opened, "Thẩm định hồ sơ").role == "specialist"
+    coded = engine_for(SOURCE.replace('name="Lãnh đạo"', 'name="leader"'))
+    assert coded.registry.latest(BAN_SAO).node("Task_phe_duyet").role == "leader"
+    [problem] = problems(SOURCE.replace('name="Chuyên viên"', 'name="Phòng Kế toán"'))
+    assert problem.element_id == "Lane_chuyen_vien" and "Phòng Kế toán" in problem.message
+    assert "Bộ phận Một cửa" in problem.message and "Chuyên viên" in problem.message
+
+
+@pytest.mark.rule("QT-02")
+def test_a_user_task_outside_every_lane_is_refused():
+    found = problems(SOURCE.replace("<bpmn:flowNodeRef>Task_tham_dinh</bpmn:flowNodeRef>", ""))
+    assert [(p.element_id, p.element_name) for p in found] == [("Task_tham_dinh", "Thẩm định hồ sơ")]
+    assert "làn" in found[0].message
+
+
+@pytest.mark.rule("QT-03")
+def test_form_files_must_exist_inside_forms():
+    missing = problems(SOURCE.replace('"common/tham_dinh.schema.json"', '"common/khong_co.schema.json"'))
+    assert [p.element_id for p in missing] == ["Task_tham_dinh"] and "khong_co.schema.json" in missing[0].message
+    outside = problems(SOURCE.replace('"common/tham_dinh.schema.json"', '"../setup.cfg"'))
+    assert outside and "forms/" in outside[0].message
+
+
+@pytest.mark.rule("QT-04")
+def test_a_steps_data_is_checked_against_its_form_then_read_by_the_gateway(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    from tests.api.test_lifecycle import BAN_SAO_FORM, BAN_SAO as CODE
+    dossier = api.post("/dossiers", "congdan", json={"procedure_code": CODE, "data": BAN_SAO_FORM}).get_json()
+    refused = api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "co_le"}, expect=422)
+    assert refused["error"]["fields"][0]["field"] == "quyet_dinh"
+    assert api.get(f"/dossiers/{dossier['id']}", "motcua").get_json()["status"]["code"] == 1
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "tu_choi", "ly_do": "Không thuộc thẩm quyền."})
+    assert api.get(f"/dossiers/{dossier['id']}", "motcua").get_json()["status"]["code"] == 3
+
+
+@pytest.mark.rule("QT-05")
+def test_status_of_an_open_step_and_of_an_event_passed():
+    engine = engine_for()
+    start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
+    assert start.status == 1  # the reception task's own status while it is open
+    done = engine.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+                                {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 23, 8, 0))
+    assert done.reached_statuses == [2, 4] and done.status == 4  # the event "cấp mã", then appraisal
+    [problem] = problems(SOURCE.replace('<spiffworkflow:property name="status" value="4" />',
+                                        '<spiffworkflow:property name="status" value="11" />', 1))
+    assert problem.element_id == "Task_tham_dinh" and "1 đến 10" in problem.message
+
+
+@pytest.mark.rule("QT-06")
+def test_a_step_time_limit_is_computed_once_when_it_opens():
+    engine = engine_for()
+    opened = accepted(engine, at=vn(2026, 11, 23, 10, 0))
+    due = task(opened, "Thẩm định hồ sơ").due_at
+    assert due == vn(2026, 11, 25, 10, 0)  # one working day; 24/11 is Vietnam Cultural Day
+    later = engine.inspect(BAN_SAO, opened.version, opened.state, vn(2026, 12, 20, 9, 0))
+    assert task(later, "Thẩm định hồ sơ").due_at == due
+    [problem] = problems(SOURCE.replace('value="working_days(1)"', 'value="working_days(1"'))
+    assert problem.element_id == "Task_tham_dinh" and "timeLimit" in problem.message
+
+
+@pytest.mark.rule("QT-07")
+def test_a_step_with_an_agency_goes_to_that_agencys_officers(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    from tests.workspace.helpers import ACCEPT, POLICE_TASK, submit_lltp
+    submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    consult = api.task("congan", POLICE_TASK)
+    assert consult["agency"]["code"] == "000.00.30.H99" and consult["due_at"] == "2026-12-01T08:00:00+07:00"
+    assert POLICE_TASK not in [t["name"] for t in api.get("/tasks", "chuyenvien").get_json()["items"]]
+
+
+@pytest.mark.rule("QT-08")
+def test_timers_count_working_time_from_their_start_or_a_given_instant():
+    start = engine_for().start(BAN_SAO, FORM, vn(2026, 11, 23, 14, 0))
+    assert start.next_timer_at == vn(2026, 11, 25, 14, 0)  # 8 working hours, over the holiday
+    functions = deadline_functions(CALENDAR, vn(2026, 11, 23, 8, 0))
+    given = expressions.evaluate("working_days(3, ngay_tiep_nhan)", {"ngay_tiep_nhan": "2026-11-20T09:00:00+07:00"},
+                                 functions)
+    assert given == vn(2026, 11, 26, 9, 0)
+    assert expressions.evaluate("calendar_days(1)", {}, functions) == vn(2026, 11, 25, 17, 0)  # 24/11 is off
+    [problem] = problems(SOURCE.replace("working_hours(8)</bpmn:timeDate>", "8</bpmn:timeDate>"))
+    assert problem.element_id == "Boundary_qua_han_tiep_nhan" and "không phải một thời điểm" in problem.message
+
+
+@pytest.mark.rule("QT-09")
+def test_duration_and_cycle_timers_are_refused_with_the_fix():
+    xml = SOURCE.replace('<bpmn:timeDate xsi:type="bpmn:tFormalExpression">working_hours(8)</bpmn:timeDate>',
+                         '<bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT8H</bpmn:timeDuration>')
+    [problem] = problems(xml)
+    assert problem.element_id == "Boundary_qua_han_tiep_nhan" and "timeDate" in problem.message
+
+
+@pytest.mark.rule("QT-10")
+def test_a_marks_late_timer_marks_the_dossier_and_leaves_the_step_open():
+    engine = engine_for()
+    start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
+    fired = engine.fire_timers(BAN_SAO, start.version, start.state, vn(2026, 11, 25, 8, 0))
+    assert [(t.node_id, t.marks_late) for t in fired.fired_timers] == [("Boundary_qua_han_tiep_nhan", True)]
+    assert [t.name for t in fired.open_tasks] == ["Tiếp nhận hồ sơ"]
+
+
+@pytest.mark.rule("QT-11")
+def test_work_started_outside_working_hours_counts_from_the_next_working_period():
+    start = engine_for().start(BAN_SAO, FORM, vn(2026, 11, 20, 18, 0))  # Friday evening
+    # From Monday 07:30: 4 hours to 11:30, 4 hours from 13:00: Monday 17:00.
+    assert task(start, "Tiếp nhận hồ sơ").due_at == vn(2026, 11, 23, 17, 0)
+    assert not CALENDAR.is_working_day(datetime(2026, 11, 24).date())  # Vietnam Cultural Day
+    assert CALENDAR.is_working_day(datetime(2027, 1, 9).date())  # a Saturday the province works
+
+
+@pytest.mark.rule("QT-12")
+def test_a_message_is_taken_only_while_the_process_waits_for_it():
+    renamed = SOURCE.replace('name="bo_sung"', 'name="thanh_toan"')
+    engine = engine_for(renamed)
+    start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
+    with pytest.raises(NotWaiting):
+        engine.deliver_message(BAN_SAO, start.version, start.state, "thanh_toan", {}, vn(2026, 11, 23, 9, 0))
+    asked = engine.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+                                 {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Nộp phí trước.",
+                                  "thanh_phan_can_bo_sung": [{"thanh_phan": "Biên lai", "yeu_cau": "Nộp phí"}]},
+                                 vn(2026, 11, 23, 9, 0))
+    assert asked.waiting_messages == ["thanh_toan"] and asked.status == 5
+    paid = engine.deliver_message(BAN_SAO, asked.version, asked.state, "thanh_toan", {"so_ban": 2},
+                                  vn(2026, 11, 23, 10, 0))
+    assert [t.name for t in paid.open_tasks] == ["Tiếp nhận hồ sơ"]
+
+
+@pytest.mark.rule("QT-13")
+@pytest.mark.rule("QT-15")
+def test_a_supplement_request_is_recorded_printed_and_restarts_reception(api, clock, clean_app):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    from tests.workspace.helpers import submit_lltp
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", {
+        "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ tùy thân.",
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Căn cước công dân", "yeu_cau": "Bản chụp hai mặt"}]})
+    state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
+    assert state["status"]["code"] == 5 and state["history"][-1]["kind"] == "supplement_requested"
+    from app.db import db
+    from app.dossiers import printouts
+    from app.dossiers.models import Dossier, DossierEvent
+    with clean_app.app_context():
+        asked = db.session.execute(db.select(DossierEvent).where(DossierEvent.kind == "supplement_requested")).scalar()
+        assert asked.data["thanh_phan_can_bo_sung"] == [{"thanh_phan": "Căn cước công dân", "yeu_cau": "Bản chụp hai mặt"}]
+        assert "mau-02-1" in [a.key for a in printouts.available(db.session.get(Dossier, dossier_id))]
+        db.session.remove()
+    clock.set(vn(2026, 11, 25, 9, 0))  # the supplement arrives: the desk's 8 working hours again
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}})
+    state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
+    assert state["reception_due_at"] == "2026-11-26T09:00:00+07:00" and state["code"] is None
+
+
+@pytest.mark.rule("QT-16")
+def test_no_withdrawal_once_processing_is_over():
+    engine = engine_for()
+    opened = accepted(engine)
+    assert "rut_ho_so" in opened.waiting_messages
+    checked = engine.complete_task(BAN_SAO, opened.version, opened.state, task(opened, "Thẩm định hồ sơ").id,
+                                   {"ket_qua_tham_dinh": "dat"}, vn(2026, 11, 23, 9, 0))
+    approved = engine.complete_task(BAN_SAO, checked.version, checked.state, task(checked, "Phê duyệt kết quả").id,
+                                    {"quyet_dinh": "phe_duyet"}, vn(2026, 11, 23, 10, 0))
+    assert approved.status == 9 and "rut_ho_so" not in approved.waiting_messages
+
+
+@pytest.mark.rule("QT-17")
+def test_a_gateway_needs_a_default_or_a_condition_on_every_flow():
+    xml = SOURCE.replace('<bpmn:exclusiveGateway id="Gateway_phe_duyet" name="Phê duyệt?" default="Flow_tra_lai">',
+                         '<bpmn:exclusiveGateway id="Gateway_phe_duyet" name="Phê duyệt?">')
+    [problem] = [p for p in problems(xml) if p.element_id == "Gateway_phe_duyet"]
+    assert problem.element_name == "Phê duyệt?"
+    assert "Trả lại" in problem.message and "mặc định" in problem.message
+
+
+@pytest.mark.rule("QT-18")
+def test_the_expression_language_has_what_the_guide_lists():
+    data = {"so_ban": 3, "quyet_dinh": "phe_duyet", "ho_ten": "  nguyễn văn an ", "cac_ban": [1, 2, 3],
+            "ho_so": {"loai": "khai_sinh"}}
+    assert expressions.evaluate('so_ban > 2 and quyet_dinh in ["phe_duyet", "tra_lai"]', data) is True
+    assert expressions.evaluate("200000 + (so_ban - 2) * 5000 if so_ban > 2 else 200000", data) == 205000
+    assert expressions.evaluate("ho_ten.strip().title()", data) == "Nguyễn Văn An"
+    assert expressions.evaluate('ho_so.get("loai") == "khai_sinh" and not False', data) is True
+    assert expressions.evaluate("len(cac_ban) + max(cac_ban) + sum(cac_ban) + abs(-1) + round(2.5)", data) == 15
+    assert expressions.evaluate("sorted([x * 2 for x in cac_ban if x > 1])", data) == [4, 6]
+    expressions.execute("tong = 0\nfor x in cac_ban:\n    tong = tong + x\nif tong > 5:\n    lon = True", data)
+    assert data["tong"] == 6 and data["lon"] is True
+
+
+@pytest.mark.rule("QT-19")
+@pytest.mark.parametrize("source", ["import os", "__import__('os')", "(lambda: 1)()", "so_ban.__class__",
+                                    "open('/etc/passwd')", "eval('1')", "getattr(so_ban, 'real')",
+                                    "while True:\n    pass", "def f():\n    return 1"])
+def test_what_could_run_code_is_refused_before_anything_runs(source):
+    assert expressions.check(source, "exec")
+    with pytest.raises(expressions.ExpressionError):
+        expressions.execute(source, {"so_ban": 1})
+
+
+@pytest.mark.rule("QT-20")
+def test_a_script_task_computes_data_for_the_next_steps():
+    start = engine_for().start(LLTP, {"so_ban": 4}, vn(2026, 11, 23, 8, 0))
+    assert start.data["le_phi"] == 210000
