@@ -16,6 +16,7 @@ from uuid import UUID
 from SpiffWorkflow.bpmn import BpmnEvent, BpmnWorkflow
 from SpiffWorkflow.bpmn.specs.defaults import BoundaryEvent
 from SpiffWorkflow.bpmn.specs.event_definitions.message import MessageEventDefinition
+from SpiffWorkflow.bpmn.specs.event_definitions.multiple import MultipleEventDefinition
 from SpiffWorkflow.exceptions import SpiffWorkflowException, TaskNotFoundException
 from SpiffWorkflow.util.task import TaskState
 
@@ -122,6 +123,28 @@ def _status(node: NodeInfo | None) -> int | None:
     return int(value) if value else None
 
 
+def _definitions(task) -> list:
+    """The events a waiting task catches: its own, or each branch of an event-based gateway
+    (SpiffWorkflow moves the branches' events onto the gateway while it waits)."""
+    event = getattr(task.task_spec, "event_definition", None)
+    return list(event.event_definitions) if isinstance(event, MultipleEventDefinition) else [event]
+
+
+def _messages(task) -> list[MessageEventDefinition]:
+    return [d for d in _definitions(task) if isinstance(d, MessageEventDefinition)]
+
+
+def _waiting_status(version: ProcessVersion, task) -> int | None:
+    """A waiting event's status; an event-based gateway without one takes the first of its
+    branches' (e.g. "Chờ công dân bổ sung", 5), so the dossier shows what it waits for."""
+    node = version.node(task.task_spec.bpmn_id)
+    own = _status(node)
+    if own or node is None or node.kind != "eventBasedGateway":
+        return own
+    targets = (version.node(target) for source, target in version.flows.values() if source == node.id)
+    return next((s for s in map(_status, targets) if s), None)
+
+
 class Engine:
     def __init__(self, registry: Registry, calendar, load_version: Callable[[str, str], bytes | None] | None = None):
         self.registry = registry
@@ -183,13 +206,12 @@ class Engine:
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
             before = _open_ids(workflow)
-            waiting = [t for t in workflow.get_tasks(state=TaskState.WAITING)
-                       if isinstance(getattr(t.task_spec, "event_definition", None), MessageEventDefinition)
-                       and t.task_spec.event_definition.name == name]
+            waiting = [(t, d) for t in workflow.get_tasks(state=TaskState.WAITING) for d in _messages(t)
+                       if d.name == name]
             if not waiting:
                 raise NotWaiting(MESSAGES["not_waiting"].format(name=name))
-            task = waiting[0]
-            self._run(lambda: workflow.catch(BpmnEvent(task.task_spec.event_definition, payload)), task)
+            task, definition = waiting[0]
+            self._run(lambda: workflow.catch(BpmnEvent(definition, payload)), task)
             # Catching resets the task's data from its parent (SpiffWorkflow 3.2); the payload
             # goes in after, so the steps that follow see what the citizen sent.
             task.data.update(payload)
@@ -264,24 +286,26 @@ class Engine:
         open_tasks, waiting_messages, timer_dues, candidates = [], [], [], []
         for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
             node = version.node(task.task_spec.bpmn_id)
-            event = getattr(task.task_spec, "event_definition", None)
             if task.state == TaskState.READY and task.task_spec.manual:
                 open_tasks.append(self._open_task(task, node))
                 candidates.append(task)
-            elif task.state == TaskState.WAITING and isinstance(event, MessageEventDefinition):
-                waiting_messages.append(event.name)
-                candidates.append(task)
-            elif task.state == TaskState.WAITING and isinstance(event, ClockTimeDateEventDefinition):
-                due = due_instant(task)
-                if due is not None:
-                    timer_dues.append(due)
-        candidates = [t for t in candidates if _status(version.node(t.task_spec.bpmn_id))]
+            elif task.state == TaskState.WAITING:
+                if _messages(task):
+                    waiting_messages.extend(d.name for d in _messages(task))
+                    candidates.append(task)
+                if any(isinstance(d, ClockTimeDateEventDefinition) for d in _definitions(task)):
+                    due = due_instant(task)
+                    if due is not None:
+                        timer_dues.append(due)
+        statuses = {t.id: (_status(version.node(t.task_spec.bpmn_id)) if t.state == TaskState.READY
+                           else _waiting_status(version, t)) for t in candidates}
+        candidates = [t for t in candidates if statuses[t.id]]
         ran_nodes = [version.node(t.task_spec.bpmn_id) for t in ran]
         # A human task's status is shown while it is open; what it reaches comes after it.
         reached = [s for s in (_status(n) for t, n in zip(ran, ran_nodes) if not t.task_spec.manual) if s]
         if candidates:
             latest = max(candidates, key=lambda t: t.last_state_change)
-            status = _status(version.node(latest.task_spec.bpmn_id))
+            status = statuses[latest.id]
         else:
             status = reached[-1] if reached else None
         if status is not None and (not reached or reached[-1] != status):

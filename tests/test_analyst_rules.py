@@ -179,7 +179,7 @@ def test_a_message_is_taken_only_while_the_process_waits_for_it():
                                  {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Nộp phí trước.",
                                   "thanh_phan_can_bo_sung": [{"thanh_phan": "Biên lai", "yeu_cau": "Nộp phí"}]},
                                  vn(2026, 11, 23, 9, 0))
-    assert asked.waiting_messages == ["thanh_toan"] and asked.status == 5
+    assert sorted(asked.waiting_messages) == ["rut_ho_so", "thanh_toan"] and asked.status == 5
     paid = engine.deliver_message(BAN_SAO, asked.version, asked.state, "thanh_toan", {"so_ban": 2},
                                   vn(2026, 11, 23, 10, 0))
     assert [t.name for t in paid.open_tasks] == ["Tiếp nhận hồ sơ"]
@@ -208,6 +208,19 @@ def test_a_supplement_request_is_recorded_printed_and_restarts_reception(api, cl
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}})
     state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
     assert state["reception_due_at"] == "2026-11-26T09:00:00+07:00" and state["code"] is None
+
+
+@pytest.mark.rule("QT-16")
+def test_a_withdrawal_while_a_supplement_is_awaited():
+    engine = engine_for()
+    start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
+    asked = engine.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+                                 {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
+                                  "thanh_phan_can_bo_sung": [{"thanh_phan": "CCCD", "yeu_cau": "Bản chụp"}]},
+                                 vn(2026, 11, 23, 9, 0))
+    assert asked.status == 5 and sorted(asked.waiting_messages) == ["bo_sung", "rut_ho_so"]
+    withdrawn = engine.deliver_message(BAN_SAO, asked.version, asked.state, "rut_ho_so", {}, vn(2026, 11, 24, 9, 0))
+    assert withdrawn.status == 7 and withdrawn.completed and withdrawn.waiting_messages == []
 
 
 @pytest.mark.rule("QT-16")

@@ -47,8 +47,8 @@ def test_the_command_runs_every_shipped_file_and_exits_0():
     assert "✗" not in out and result.stderr == ""
     for path in SHIPPED:
         assert f"Tệp kịch bản {path}" in out
-    assert "Độ phủ sơ đồ: đi qua 29/29 luồng trình tự, tới 8/8 sự kiện kết thúc." in out
-    assert "Độ phủ sơ đồ: đi qua 24/24 luồng trình tự, tới 8/8 sự kiện kết thúc." in out
+    assert "Độ phủ sơ đồ: đi qua 32/32 luồng trình tự, tới 9/9 sự kiện kết thúc." in out
+    assert "Độ phủ sơ đồ: đi qua 27/27 luồng trình tự, tới 9/9 sự kiện kết thúc." in out
     assert (": thời gian trôi qua 1 giờ làm việc — 2026-11-23 15:00 → 2026-11-23 16:00; bộ hẹn giờ "
             "Boundary_qua_han_tiep_nhan «Quá hạn tiếp nhận» kích hoạt lúc 2026-11-23 16:00") in out
     assert out.rstrip().endswith(f"Đạt: cả {len(SHIPPED)} tệp kịch bản.")
@@ -97,7 +97,7 @@ def test_incomplete_coverage_fails_only_with_phu_day(tmp_path):
         encoding="utf-8")
     plain = motcua("procedure", "test", str(scenario))
     assert plain.returncode == 0, plain.stdout + plain.stderr
-    assert "Độ phủ sơ đồ: đi qua 4/24 luồng trình tự, tới 1/8 sự kiện kết thúc." in plain.stdout
+    assert "Độ phủ sơ đồ: đi qua 4/27 luồng trình tự, tới 1/9 sự kiện kết thúc." in plain.stdout
     assert ("  Luồng chưa đi qua: Flow_tiep_nhan «Tiếp nhận», từ Gateway_ket_qua_tiep_nhan «Kết quả tiếp nhận?» "
             "đến Event_tiep_nhan «Tiếp nhận, cấp mã hồ sơ»") in plain.stdout
     strict = motcua("procedure", "test", "--require-coverage", str(scenario))

@@ -70,7 +70,7 @@ def test_copy_of_civil_status_extract_with_a_supplement_request(api, clock):
         "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản sao giấy tờ tùy thân.",
         "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp Căn cước công dân", "yeu_cau": "Nộp bản chụp rõ nét, đủ hai mặt."}]})
     state = dossier(api, created["id"])
-    assert state["status"]["code"] == 5 and state["waiting_for"] == ["bo_sung"]
+    assert state["status"]["code"] == 5 and state["waiting_for"] == ["bo_sung", "rut_ho_so"]  # or withdraw
     assert state["open_tasks"] == []
 
     clock.set(vn(2026, 11, 23, 9, 45))

@@ -193,7 +193,8 @@ def test_marked_steps_are_coloured_in_the_rendered_picture(tmp_path):
     svg = render_svg(xml, marks=LLTP_MARKS)
     x, y, w, h = view_box(parse_svg(svg))
     image = Image.open(io.BytesIO(rasterise(svg, tmp_path))).convert("RGB")
-    assert image.size == (round(w), round(h))
+    # librsvg rounds a fractional size up, Python's round() halves to even: within a pixel.
+    assert abs(image.size[0] - w) <= 1 and abs(image.size[1] - h) <= 1, (image.size, w, h)
     for element_id, state in LLTP_MARKS.items():
         bounds = expected_di(xml)[element_id][1].find("{*}Bounds")
         # A point inside the task's top-right corner: off the icon, the text and boundary events.

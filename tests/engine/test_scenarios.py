@@ -322,8 +322,8 @@ def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
     assert coverage.reached_ends == {"End_giai_quyet", "End_tra_ket_qua"}
     assert Flow("Flow_tra_lai", "Trả lại", "Gateway_phe_duyet", "Task_tham_dinh") in coverage.uncovered_flows
     assert EndEvent("End_khong_tiep_nhan", "Không tiếp nhận") in coverage.uncovered_end_events
-    assert len(coverage.uncovered_end_events) == 6
-    assert len(coverage.taken) == 13 and len(coverage.flows) == 24 and not coverage.complete
+    assert len(coverage.uncovered_end_events) == 7
+    assert len(coverage.taken) == 13 and len(coverage.flows) == 27 and not coverage.complete
     assert not report.passed(require_coverage=True) and report.passed()
     back = run(tmp_path, approve.replace("{quyet_dinh: phe_duyet}", "{quyet_dinh: tra_lai, y_kien: Xem lại.}"),
                name="lai.kich-ban.yaml")
@@ -361,7 +361,7 @@ def test_the_report_lists_uncovered_flows_and_end_events_by_id_and_name(tmp_path
     assert lines[3] == ("  ✓ bắt đầu lúc 2026-11-23 08:00 — trạng thái 1; việc đang mở: «Tiếp nhận hồ sơ»; "
                         "chờ tin nhắn: rut_ho_so")
     assert lines[4] == "  ✓ bước 1, dòng 7: kiểm tra — đạt: trạng thái 1"
-    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/24 luồng trình tự, tới 0/8 sự kiện kết thúc."
+    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/27 luồng trình tự, tới 0/9 sự kiện kết thúc."
     assert ("  Luồng chưa đi qua: Flow_tra_lai «Trả lại», từ Gateway_phe_duyet «Phê duyệt?» đến "
             "Task_tham_dinh «Thẩm định hồ sơ»") in lines
     assert "  Sự kiện kết thúc chưa tới: End_khong_tiep_nhan «Không tiếp nhận»" in lines

@@ -223,3 +223,14 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
     assert subjects == [f"Hồ sơ {code}: cần bổ sung, hoàn thiện", f"Hồ sơ {code}: đã có kết quả"]
     assert all(m["To"] == "congdan@binhan.example.vn" for m in mail_sink.messages)
     assert mail_sink.links(f"/ho-so/{dossier_id}")
+
+
+def test_the_citizen_may_withdraw_while_asked_to_supplement(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
+                                               "thanh_phan_can_bo_sung": [{"thanh_phan": "CCCD", "yeu_cau": "Bản chụp"}]})
+    assert sorted(dossier(api, dossier_id, "congdan")["waiting_for"]) == ["bo_sung", "rut_ho_so"]
+    response = api.post(f"/dossiers/{dossier_id}/withdraw", "congdan", json={"data": {"ly_do_rut": "Không cần nữa."}})
+    assert response.status_code == 200 and response.get_json()["status"]["code"] == 7
+    assert api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 2}}).status_code == 409
