@@ -11,8 +11,9 @@ from ..db import db
 from ..dossiers import citizen
 from ..dossiers.access import may_read
 from ..dossiers.errors import Forbidden, NotFound
+from ..dossiers.events import history
 from ..dossiers.messages import ERRORS
-from ..dossiers.models import Dossier, DossierEvent, OpenTask
+from ..dossiers.models import Dossier, OpenTask
 from ..dossiers.submission import submit
 from . import serialize
 from .auth import login_required
@@ -52,10 +53,7 @@ def _body(dossier: Dossier) -> dict:
     tasks = db.session.execute(select(OpenTask).where(
         OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))
         .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))).scalars().all()
-    events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)
-                                .order_by(DossierEvent.id)
-                                .options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))
-                                ).scalars().all()
+    events = history(dossier.id)
     return serialize.dossier(dossier, tasks, events)
 
 

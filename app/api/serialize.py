@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import current_app, url_for
+from flask import url_for
 
-from engine.forms import load_form
 
+from ..catalogue.forms import application_form
 from ..dossiers.messages import STATUS_LABELS
 from ..workflow.service import workflow
 
@@ -28,7 +28,7 @@ def procedure_summary(p) -> dict:
 
 
 def procedure_detail(p) -> dict:
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], p.form, p.ui_schema)
+    form = application_form(p)
     return {**procedure_summary(p), **p.details, "form": {"schema": form.schema, "ui_schema": form.ui_schema}}
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
+from sqlalchemy.orm import joinedload
 
 from ..db import db
 from .messages import EVENTS
@@ -33,3 +34,11 @@ def add_event(dossier, at: datetime, kind: str, actor=None, node=None, **values)
 def write_events(events: list[dict]) -> None:
     if events:
         run(insert(DossierEvent.__table__), events)
+
+
+def history(dossier_id: int) -> list[DossierEvent]:
+    """A dossier's events in order, with who acted and for which agency (the timeline)."""
+    return list(db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
+                                   .order_by(DossierEvent.id)
+                                   .options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))
+                                   ).scalars())

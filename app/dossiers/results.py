@@ -11,15 +11,15 @@ from datetime import datetime
 from flask import current_app
 from sqlalchemy import func, insert, select
 
-from engine.forms import load_form
 from engine.roles import ROLE_LABELS
 
 from .. import documents as doc
+from ..catalogue.forms import application_form
 from ..db import db
 from ..eforms.readable import readable
 from ..files.storage import storage
-from ..signing.inspect import signature_summary
 from ..signing.backends import SigningUnavailable
+from ..signing.inspect import signature_summary
 from ..signing.sign import SigningFailed, sign_pdf
 from ..workflow.service import workflow
 from . import printouts
@@ -43,10 +43,8 @@ def _fill(template: str, values: dict) -> str:
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), str(template))
 
 
-def _values(dossier, data: dict) -> dict:
+def _values(dossier, form, data: dict) -> dict:
     """The process data as text, the application's fields in words (enum labels, dates)."""
-    procedure = dossier.procedure
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
     values = {k: str(v) for k, v in data.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
     names = {p.get("title", n): n for n, p in form.schema.get("properties", {}).items()}
     for entry in readable(form.schema, form.ui_schema, dossier.form_data):
@@ -60,14 +58,14 @@ def content(dossier, data: dict) -> doc.ResultContent:
     """What the result says: the catalogue's `result_document` template filled with the
     dossier's data, or the application's fields under the catalogue's result name."""
     procedure = dossier.procedure
-    values = _values(dossier, data)
+    form = application_form(procedure)
+    values = _values(dossier, form, data)
     template = procedure.details.get("result_document")
     if isinstance(template, dict):
         return doc.ResultContent(
             _fill(template.get("title", procedure.name), values).upper(),
             [(_fill(label, values), _fill(value, values)) for label, value in template.get("fields", [])],
             [_fill(p, values) for p in template.get("paragraphs", [])], _fill(template.get("subtitle", ""), values))
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
     fields = [(e.title, e.text) for e in readable(form.schema, form.ui_schema, dossier.form_data) if not e.children]
     return doc.ResultContent(str(procedure.details.get("result") or procedure.name).upper(), fields,
                              [PRINTOUTS["result_body"].format(procedure=procedure.name, name=dossier.applicant_name)])

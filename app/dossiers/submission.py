@@ -12,17 +12,16 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from engine.forms import load_form
 from engine.runtime import EngineError
-from flask import current_app
 
+from ..catalogue.forms import application_form
 from ..catalogue.models import Procedure
 from ..db import db
 from ..workflow.service import record_version, workflow
 from .errors import Conflict, Invalid, NotFound
 from .messages import CHANNEL_WORDS, ERRORS
-from .models import Dossier, DossierFile
 from .events import add_event
+from .models import Dossier, DossierFile
 from .transitions import apply_outcome
 
 DEDUP_WINDOW_SECONDS = 600
@@ -44,7 +43,7 @@ def find_procedure(code: str) -> Procedure:
 
 
 def validate_application(procedure: Procedure, data) -> None:
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    form = application_form(procedure)
     errors = form.validate(data)
     if errors:
         raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])

@@ -2,11 +2,11 @@
 a draft saved at every step, and the submission with the automatic completeness check."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from engine.forms import load_form
 
+from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
 from ..dossiers.completeness import missing_components, upload_components
@@ -32,7 +32,7 @@ def _procedure(code: str):
 
 
 def _form(procedure):
-    return load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    return application_form(procedure)
 
 
 @portal.get("/thu-tuc/<code>/nop")

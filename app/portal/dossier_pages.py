@@ -2,18 +2,19 @@
 supplement request, ask to withdraw, rate the service."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from engine.forms import load_form
 
+from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
 from ..dossiers import citizen, printouts
 from ..dossiers.completeness import upload_components
 from ..dossiers.errors import Conflict, Invalid
+from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, Rating
@@ -60,10 +61,8 @@ def _supplement_request(dossier_id: int) -> dict | None:
 def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None, status: int = 200):
     errors = errors or {}
     procedure = dossier.procedure
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
-    events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)
-                                .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor),
-                                                                   joinedload(DossierEvent.agency))).scalars().all()
+    form = application_form(procedure)
+    events = history(dossier.id)
     files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
                                .order_by(DossierFile.id)).scalars().all()
     waiting = set(dossier.waiting_messages or [])
@@ -112,7 +111,7 @@ def receipt(dossier_id: int):
 def supplement(dossier_id: int):
     dossier = _own_dossier(dossier_id)
     procedure = dossier.procedure
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    form = application_form(procedure)
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:

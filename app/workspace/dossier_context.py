@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app
 from sqlalchemy import func, select
 
-from engine.forms import load_form
 
+from ..catalogue.forms import application_form
 from ..db import db
 from ..dossiers.completeness import upload_components
 from ..dossiers.messages import STATUS_LABELS
@@ -22,7 +21,7 @@ REFUSED = 3
 
 def context(dossier: Dossier) -> dict:
     procedure = dossier.procedure
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    form = application_form(procedure)
     files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
                                .order_by(DossierFile.id)).scalars().all()
     names = {c["code"]: c["name"] for c in procedure.components}

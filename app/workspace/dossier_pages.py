@@ -7,16 +7,16 @@ from datetime import date, datetime, timedelta
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from ..clock import now
 from ..db import db
 from ..dossiers import apology, handoffs, printouts, results
 from ..dossiers.access import may_act_for_agency, may_read
+from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
 from ..dossiers.messages import STATUS_LABELS
-from ..dossiers.models import Dossier, DossierEvent, DossierResult, OpenTask
+from ..dossiers.models import Dossier, DossierResult, OpenTask
 from ..files.download import file_response
 from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
@@ -40,9 +40,7 @@ def _dossier(dossier_id: int) -> Dossier:
 
 def _page(dossier: Dossier, errors: dict | None = None, status: int = 200, form: dict | None = None):
     at = now()
-    events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier.id)
-                                .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor),
-                                                                   joinedload(DossierEvent.agency))).scalars().all()
+    events = history(dossier.id)
     open_tasks = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id,
                                                            OpenTask.closed_at.is_(None))).scalars().all()
     rows = handoffs.handoffs(dossier.id, at)

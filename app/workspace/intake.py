@@ -64,11 +64,18 @@ def create_citizen(clean: dict, at: datetime) -> User:
     return user
 
 
+def _offered(officer):
+    """The published procedures the officer's desk receives (an administrator: every one)."""
+    query = select(Procedure).where(Procedure.published.is_(True))
+    return query if officer.role == "admin" else query.where(Procedure.agency_id == officer.agency_id)
+
+
 def procedures_for(officer) -> list[Procedure]:
-    query = select(Procedure).where(Procedure.published.is_(True)).order_by(Procedure.name)
-    if officer.role != "admin":
-        query = query.where(Procedure.agency_id == officer.agency_id)
-    return list(db.session.execute(query).scalars())
+    return list(db.session.execute(_offered(officer).order_by(Procedure.name)).scalars())
+
+
+def procedure_for(officer, code: str) -> Procedure | None:
+    return db.session.execute(_offered(officer).where(Procedure.code == code[:32])).scalar()
 
 
 def channel_errors(form) -> tuple[str | None, str, dict]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import secrets
 
-from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from engine.forms import load_form
 
+from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
 from ..dossiers.completeness import missing_components, upload_components
@@ -67,14 +67,14 @@ def _citizen(user_id) -> User:
 
 
 def _procedure(code: str):
-    found = next((p for p in desk.procedures_for(g.user) if p.code == code[:32]), None)
+    found = desk.procedure_for(g.user, code)
     if found is None:
         abort(404)
     return found
 
 
 def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, status: int = 200):
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    form = application_form(procedure)
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
     return render_template(
         "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
@@ -91,7 +91,7 @@ def intake_form(citizen_id: int, code: str):
     procedure = _procedure(code)
     prefill = {"ho_ten": citizen.full_name, "ho_ten_nguoi_yeu_cau": citizen.full_name,
                "so_cccd": citizen.id_number, "so_dien_thoai": citizen.phone}
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    form = application_form(procedure)
     data = {k: v for k, v in prefill.items() if v and k in form.schema.get("properties", {})}
     return _page(citizen, procedure, data, [], {})
 
@@ -101,7 +101,7 @@ def intake_form(citizen_id: int, code: str):
 def intake_submit(citizen_id: int, code: str):
     citizen = _citizen(citizen_id)
     procedure = _procedure(code)
-    form = load_form(current_app.config["MOTCUA_FORMS_DIR"], procedure.form, procedure.ui_schema)
+    form = application_form(procedure)
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:
