@@ -216,6 +216,7 @@ class RegisterRow(_Checked):
     result_at: datetime | None = None
     returned_at: datetime | None = None
     note: str = ""
+    lookup_url: str = ""  # the dossier's public lookup, printed as a QR code under its code
 
 
 @dataclass(frozen=True)

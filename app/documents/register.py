@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from .data import Register, RegisterRow
 from .layout import build, fill, frame_width, grid, header, para, title
 from .messages import REGISTER
+from .qr import QRCode
 from .text import date_line, markup, short_date, short_datetime
 
 # TT, code, procedure, sets, applicant, contact, agency, five instants, signature; the note takes the rest.
@@ -13,11 +14,22 @@ from .text import date_line, markup, short_date, short_datetime
 # after its hyphen would be read back without it (pdftotext joins hyphenated lines).
 _WIDTHS = [7, 35, 32, 12, 21, 22, 20] + [17] * 5 + [11]
 _DATES = ("col_received", "col_due", "col_transferred", "col_result", "col_returned")
+# Each row's QR code leads to its dossier's public lookup: an officer holding the printed book
+# checks a dossier with a phone. The code's modules keep their minimum size (qr.MIN_MODULE), so
+# the row is about 2 cm high, which is also room for the handwritten signature.
+_ROW_QR = 18 * mm
+
+
+def _code_cell(row: RegisterRow) -> list:
+    cell = [para(markup(row.code), "code")]
+    if row.lookup_url:
+        cell.append(QRCode(row.lookup_url, size=_ROW_QR))
+    return cell
 
 
 def _row(index: int, row: RegisterRow) -> list:
     instants = (row.received_at, row.due_at, row.transferred_at, row.result_at, row.returned_at)
-    return ([para(str(index), "small_center"), para(markup(row.code), "code"), para(markup(row.procedure), "small"),
+    return ([para(str(index), "small_center"), _code_cell(row), para(markup(row.procedure), "small"),
              para(str(row.sets), "small_center"), para(markup(row.applicant), "small"),
              para(markup(row.contact), "small"), para(markup(row.resolving_agency), "small")]
             + [para(markup(short_datetime(at)), "small_center") for at in instants]

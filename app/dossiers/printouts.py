@@ -5,7 +5,7 @@ from the steps that decided them, the apology (Mẫu 04), the control slip (Mẫ
 document printed again is the document that was issued."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from flask import current_app
@@ -174,8 +174,9 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
 def register(agency, start: date, end: date, printed_on: date) -> bytes:
     """Mẫu 06 for the dossiers an agency received from `start` to `end` (local days)."""
     from .register import register_rows
+    rows = [replace(row, lookup_url=public_url(f"/tra-cuu/{row.code}")) for row in register_rows(agency, start, end)]
     return doc.register_pdf(doc.Register(agency=agency_header(agency), period_start=start, period_end=end,
-                                         printed_on=printed_on, rows=register_rows(agency, start, end)))
+                                         printed_on=printed_on, rows=rows))
 
 
 def paper_result(result: DossierResult) -> bytes:

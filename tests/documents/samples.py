@@ -102,7 +102,12 @@ def register_row(index: int) -> RegisterRow:
                        applicant=f"Nguyễn Văn An {index}", contact="45 Trần Phú; 0905 123 456",
                        received_at=vn(2026, 11, 23, 8, 15), due_at=vn(2026, 11, 25, 8, 15),
                        resolving_agency="Sở Tư pháp tỉnh Bình An", transferred_at=vn(2026, 11, 23, 9, 0),
-                       result_at=vn(2026, 11, 24, 16, 30), returned_at=None, note="")
+                       result_at=vn(2026, 11, 24, 16, 30), returned_at=None, note="",
+                       lookup_url=register_lookup_url(index))
+
+
+def register_lookup_url(index: int) -> str:
+    return f"https://dichvucong.binhan.gov.vn/tra-cuu/000.00.12.H99-261123-{index:04d}"
 
 
 def register(**changes) -> Register:

@@ -111,9 +111,20 @@ def test_qr_code_on_page_one_carries_the_url(name):
     assert samples.qr_codes(render(name)) == [DOCUMENTS[name][2]]
 
 
-def test_register_carries_no_lookup_code():
-    """The register covers many dossiers: no single page to point to."""
-    assert samples.qr_codes(render("register")) == []
+def test_register_row_qr_codes_carry_each_dossier_lookup_url():
+    """The register covers many dossiers: each row's code leads to that dossier's lookup."""
+    assert sorted(samples.qr_codes(render("register"))) == [samples.register_lookup_url(1),
+                                                            samples.register_lookup_url(2)]
+
+
+def test_register_rows_keep_their_codes_on_every_page():
+    """A month's register runs to many pages: every row's QR code is readable on its own page."""
+    rows = [samples.register_row(index) for index in range(1, 13)]
+    pdf = register_pdf(samples.register(rows=rows))
+    pages = samples.page_count(pdf)
+    assert pages > 1
+    read = [url for page in range(1, pages + 1) for url in samples.qr_codes(pdf, page)]
+    assert sorted(read) == [samples.register_lookup_url(index) for index in range(1, 13)]
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
