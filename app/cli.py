@@ -57,11 +57,13 @@ def prepare_database(app) -> tuple[bool, list[str]]:
 @click.option("--no-scheduler", is_flag=True, help=MSG["no_scheduler_help"])
 def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
     from .demo import DEMO_PASSWORD, USERS
+    from .demo_dossiers import load_demo_dossiers
     from .scheduler import start_in_process
     app = _app(db_option)
     if not os.environ.get("MOTCUA_PUBLIC_URL"):  # links in mails and QR codes point here
         app.config["MOTCUA_PUBLIC_URL"] = f"http://{host}:{port}"
     loaded, catalogue_problems = prepare_database(app)
+    sample_count = load_demo_dossiers(app) if loaded else 0
     for problem in app.extensions["motcua_workflow"].problems:
         click.echo(MSG["diagram_problem"].format(problem=problem), err=True)
     for problem in catalogue_problems:
@@ -74,6 +76,8 @@ def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
     for username, role, _, full_name in USERS:
         click.echo(f"  {username:<12} {MSG['roles'][role]:<22} {full_name}")
     click.echo(MSG["demo_password"].format(password=DEMO_PASSWORD))
+    if sample_count:
+        click.echo(MSG["demo_dossiers"].format(count=sample_count))
     from waitress import serve  # a production WSGI server: the embedded default is a real install
     serve(app, host=host, port=port, threads=8, ident="motcua")
 

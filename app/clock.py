@@ -13,6 +13,11 @@ class Clock:
     def now(self) -> datetime:
         return self._fixed or datetime.now(timezone.utc)
 
+    @property
+    def fixed(self) -> datetime | None:
+        """The instant set, or None when the clock is the wall clock."""
+        return self._fixed
+
     def set(self, instant: datetime | None) -> None:
         if instant is not None and instant.tzinfo is None:
             raise ValueError("the clock needs a timezone-aware instant")

@@ -127,3 +127,4 @@ def test_motcua_up_serves_the_whole_system(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "motcua" in output and "MotCua@2026" in output
+    assert "Đã tạo 8 hồ sơ mẫu" in output

@@ -3,18 +3,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..dossiers.deadlines import APPLICANTS_TURN, FINISHED, current_due
 from ..workflow.service import workflow
 from .messages import MESSAGES
 
-FINISHED = (3, 7, 8, 9, 10)  # refused, withdrawn, stopped, processed, returned
-
-
-def current_due(dossier) -> datetime | None:
-    """The due instant that matters now: the reception deadline until the dossier is received."""
-    return dossier.due_at if dossier.received_at else dossier.reception_due_at
+__all__ = ["current_due", "time_left"]
 
 
 def time_left(dossier, at: datetime) -> str:
+    if dossier.status in APPLICANTS_TURN:
+        return MESSAGES["your_turn"][dossier.status]
     due = current_due(dossier)
     if due is None or dossier.status in FINISHED:
         return ""

@@ -46,6 +46,8 @@ MESSAGES = {
     "days_left": "Còn {days} ngày làm việc",
     "hours_left": "Còn {hours} giờ làm việc",
     "due_passed": "Đã quá hạn",
+    # The agency's clock does not run while the applicant has something to do.
+    "your_turn": {5: "Đang chờ ông/bà bổ sung hồ sơ", 6: "Đang chờ ông/bà nộp phí, lệ phí"},
     "late": "Trễ hạn",
     "procedure_closed": "Thủ tục «{name}» hiện chưa nhận hồ sơ trực tuyến.",
 }

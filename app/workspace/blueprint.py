@@ -2,8 +2,16 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from ..clock import now
+from ..dossiers.deadlines import is_overdue
 from ..users.models import OFFICER_ROLES
 
 workspace = Blueprint("workspace", __name__, url_prefix="/mot-cua", template_folder="templates",
                       static_folder="static", static_url_path="/tinh")
 STAFF = (*OFFICER_ROLES, "admin")  # who may open the one-stop system
+
+
+@workspace.app_template_test("overdue")
+def _overdue(dossier) -> bool:
+    """`{% if dossier is overdue %}`: still the agency's to act on, and past its due instant."""
+    return is_overdue(dossier, now())

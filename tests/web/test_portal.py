@@ -106,6 +106,11 @@ def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
         "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp rõ nét Căn cước công dân", "yeu_cau": "Nộp bản chụp rõ nét, đủ hai mặt."}]})
     page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     assert "Ảnh chụp giấy tờ bị mờ." in page and "Bản chụp rõ nét Căn cước công dân" in page
+    # Days later the reception deadline has passed, but it is the citizen's turn, not a late agency.
+    clock.set(vn(2026, 11, 27, 9, 0))
+    mine = citizen.get("/ho-so").get_data(as_text=True)
+    assert "Đang chờ ông/bà bổ sung hồ sơ" in mine and "Đã quá hạn" not in mine
+    assert "Đang chờ ông/bà bổ sung hồ sơ" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     token = csrf(citizen, f"/ho-so/{dossier_id}")
     fields = {"csrf_token": token, **{k: v for k, v in VALID.items() if k.startswith("f.")}}
     response = _post(citizen, f"/ho-so/{dossier_id}/bo-sung",

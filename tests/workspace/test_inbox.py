@@ -171,3 +171,23 @@ def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
     assert "000.00.12.H99-261123-0001" not in html(client.get("/mot-cua/ho-so?q=000.00.12"))
     as_officer(client, "admin")
     assert "000.00.12.H99-261123-0001" in html(client.get("/mot-cua/ho-so?q=000.00.12"))
+
+
+def test_dossiers_past_their_due_instant_are_marked_unless_the_citizen_has_the_turn(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    accepted = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)  # due 10 working days later: 07/12 08:00
+    waiting = submit_lltp(api, ho_ten="Lê Thị Cúc")
+    api.complete("motcua", "Tiếp nhận hồ sơ", {
+        "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ nét"}]})
+    as_officer(client, "lanhdao")
+    assert "Quá hạn" not in html(client.get("/mot-cua/ho-so"))
+    clock.set(vn(2026, 12, 8, 9, 0))
+    rows = {row.split("</tr>")[0].split('href="/mot-cua/ho-so/')[1].split('"')[0]: row
+            for row in html(client.get("/mot-cua/ho-so")).split("<tr>")[2:]}
+    assert "Quá hạn" in rows[str(accepted)]
+    assert "Quá hạn" not in rows[str(waiting)]  # the supplement is the citizen's to send
+    badge = '<strong class="badge late">Quá hạn</strong>'  # the diagram's legend says "Quá hạn" too
+    assert badge in html(client.get(f"/mot-cua/ho-so/{accepted}"))
+    assert badge not in html(client.get(f"/mot-cua/ho-so/{waiting}"))
