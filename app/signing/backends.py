@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import logging
 import threading
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -24,6 +25,7 @@ from .keys import ROOT_CERT, cert_path, chain_path, key_path
 from .messages import ERRORS
 
 _DEVICE_TURN = threading.Lock()
+logger = logging.getLogger(__name__)
 
 
 class SigningUnavailable(Exception):
@@ -31,9 +33,17 @@ class SigningUnavailable(Exception):
 
 
 def trust_roots(config: Mapping | None) -> list[asn1_x509.Certificate]:
-    """The certificates a signature must chain to: `root.cert.pem` of the keys directory."""
+    """The certificates a signature must chain to: `root.cert.pem` of the keys directory and
+    those of MOTCUA_TRUST_ROOTS. An unreadable file is left out and logged (`motcua keys
+    status` names it): verification goes on with the others."""
     path = settings.keys_dir(config) / ROOT_CERT
-    return _certificates(path) if path.exists() else []
+    roots = _certificates(path) if path.exists() else []
+    for extra in settings.extra_trust_roots(config):
+        try:
+            roots += _certificates(extra)
+        except (OSError, ValueError) as exc:
+            logger.error("trust root %s left out: %s", extra, exc)
+    return roots
 
 
 def signer_for(agency_code: str, config: Mapping | None) -> Signer:
@@ -78,8 +88,9 @@ def _file_signer(agency_code: str, config: Mapping | None) -> Signer:
     if not (key.exists() and cert.exists()):
         raise SigningUnavailable(ERRORS["no_key"].format(code=agency_code, key=key, cert=cert))
     chain_files = [str(p) for p in (chain_path(directory, agency_code), directory / ROOT_CERT) if p.exists()]
-    signer = SimpleSigner.load(str(key), str(cert), ca_chain_files=chain_files or None)
-    if signer is None:  # pyHanko logs the cause and answers None
+    signer = SimpleSigner.load(str(key), str(cert), ca_chain_files=chain_files or None,
+                               key_passphrase=settings.key_passphrase(config))
+    if signer is None:  # pyHanko logs the cause (a wrong passphrase among them) and answers None
         raise SigningUnavailable(ERRORS["bad_key"].format(code=agency_code))
     return signer
 
@@ -109,3 +120,11 @@ def _pkcs11_signer(agency_code: str, config: Mapping | None) -> Signer:
 
 def _certificates(path: Path) -> list[asn1_x509.Certificate]:
     return list(load_certs_from_pemder([str(path)]))
+
+
+def certificates(path: Path) -> list[asn1_x509.Certificate]:
+    """The certificates of a PEM or DER file (ValueError or OSError when it has none readable)."""
+    found = _certificates(path)
+    if not found:
+        raise ValueError(str(path))
+    return found

@@ -1,4 +1,5 @@
-"""`motcua keys init`: the demo's root CA and one signing certificate per agency."""
+"""`motcua keys init`: the demo's root CA and one signing certificate per agency; `motcua keys
+status`: whether each agency can sign, and the trust anchors."""
 from __future__ import annotations
 
 import click
@@ -42,3 +43,36 @@ def init(force: bool, directory: str | None, db_option: str | None) -> None:
     for key, codes in (("created", result.created), ("kept", result.kept), ("no_root_key", result.no_root_key)):
         for code in codes:
             click.echo(MSG[key].format(code=code, name=names.get(code, "")))
+
+
+@keys.command("status", help=MSG["status_help"])
+@click.option("--db", "db_option", default=None, help=MAIN["db_help"])
+def status(db_option: str | None) -> None:
+    from ..cli import _app
+    from ..clock import now
+    from .demo_keys import agency_identities
+    from .status import agency_states, root_states
+    app = _app(db_option)
+    with app.app_context():
+        try:
+            agencies = [(a.code, a.name) for a in agency_identities()[1]]
+        except SQLAlchemyError:  # no schema yet
+            agencies = []
+        at = now()
+        tz = app.extensions["motcua_workflow"].calendar.tz
+        signing = agency_states(app.config, agencies, at)
+        roots = root_states(app.config, at)
+    if not agencies:
+        click.echo(MAIN["error"].format(message=MSG["no_agencies"]), err=True)
+        raise SystemExit(2)
+    for heading, states in (("status_agencies", signing), ("status_roots", roots)):
+        click.echo(MSG[heading])
+        for state in states:
+            click.echo(MSG["status_line"].format(state=MSG["states"][state.state], label=state.label))
+            if state.not_after:
+                click.echo(MSG["status_subject"].format(subject=state.subject,
+                                                        until=state.not_after.astimezone(tz).strftime("%d/%m/%Y")))
+            if state.detail:
+                click.echo(MSG["status_detail"].format(detail=state.detail))
+    if not all(state.can_sign for state in signing):
+        raise SystemExit(1)

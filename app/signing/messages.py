@@ -17,6 +17,18 @@ CLI = {
     "no_root_key": "  Chưa tạo được khóa cho {code} ({name}): thư mục khóa không có đủ khóa bí mật gốc "
                    "(root.key.pem) và chứng thư số gốc (root.cert.pem) để cấp chứng thư số; "
                    "dùng --force để tạo lại tất cả.",
+    "status_help": "Kiểm tra khóa ký và chứng thư số của từng cơ quan và các chứng thư số gốc được tin cậy: "
+                   "còn hạn, sắp hết hạn (dưới 30 ngày), đã hết hạn, thiếu khóa. Trả mã lỗi 1 khi có cơ quan "
+                   "không ký được.",
+    "status_agencies": "Khóa ký của các cơ quan:",
+    "status_roots": "Chứng thư số gốc được tin cậy khi xác thực:",
+    "status_line": "  [{state}] {label}",
+    "status_subject": "        {subject}; hiệu lực đến {until}",
+    "status_detail": "        {detail}",
+    "states": {"ok": "còn hạn", "expiring": "SẮP HẾT HẠN", "expired": "HẾT HẠN", "not_yet_valid": "CHƯA CÓ HIỆU LỰC",
+               "unavailable": "KHÔNG DÙNG ĐƯỢC"},
+    "unreadable_file": {"missing": "Không mở được tệp (không có tệp hoặc không có quyền đọc).",
+                        "invalid": "Tệp không chứa chứng thư số dạng PEM hoặc DER đọc được."},
     "pkcs11_configured": "Đang dùng thiết bị ký PKCS#11 (MOTCUA_PKCS11_LIB): khóa nằm trong thiết bị, "
                          "lệnh này không tạo khóa tệp.",
 }
@@ -30,7 +42,12 @@ ERRORS = {
     "bad_code": "Mã cơ quan «{code}» không hợp lệ.",
     "no_key": "Chưa có khóa ký của cơ quan {code}: cần tệp {key} và {cert} trong thư mục khóa, "
               "hoặc cấu hình thiết bị ký PKCS#11.",
-    "bad_key": "Không đọc được khóa hoặc chứng thư số của cơ quan {code}.",
+    "bad_key": "Không đọc được khóa hoặc chứng thư số của cơ quan {code} (nếu khóa được mã hóa, "
+               "kiểm tra mật khẩu khóa MOTCUA_KEYS_PASSPHRASE).",
+    "cert_expired": "Chứng thư số của cơ quan {code} đã hết hạn từ ngày {until}: chữ ký sẽ không được "
+                    "tin cậy nên văn bản chưa được ký. Cần gia hạn chứng thư số trước khi phê duyệt.",
+    "cert_not_yet_valid": "Chứng thư số của cơ quan {code} chỉ có hiệu lực từ ngày {since}: văn bản chưa "
+                          "được ký.",
     "pkcs11": "Không mở được thiết bị ký PKCS#11 cho cơ quan {code}: {detail}",
     "signing_failed": "Không ký được văn bản bằng khóa của cơ quan {code}.",
     "naive_time": "Thời điểm ký phải có múi giờ.",

@@ -27,6 +27,30 @@ def keys_dir(config: Mapping | None) -> Path:
     return Path(setting(config, "MOTCUA_KEYS_DIR", DEFAULT_KEYS_DIR)).expanduser()
 
 
+def key_passphrase(config: Mapping | None) -> bytes | None:
+    """MOTCUA_KEYS_PASSPHRASE: the passphrase of the PEM keys when they are stored encrypted
+    (a production key copied from a CA usually is); unset for the demo's plain keys."""
+    value = setting(config, "MOTCUA_KEYS_PASSPHRASE")
+    return str(value).encode("utf-8") if value else None
+
+
+def extra_trust_roots(config: Mapping | None) -> list[Path]:
+    """MOTCUA_TRUST_ROOTS: trust anchors besides the keys directory's root.cert.pem, e.g. the
+    Government's root CA, so that results and certified copies signed by other provinces and
+    ministries verify too: PEM or DER files, or folders of them, separated by os.pathsep."""
+    value = setting(config, "MOTCUA_TRUST_ROOTS")
+    if not value:
+        return []
+    paths = []
+    for part in str(value).split(os.pathsep):
+        path = Path(part.strip()).expanduser()
+        if path.is_dir():
+            paths += sorted(p for p in path.iterdir() if p.suffix.lower() in (".pem", ".crt", ".cer", ".der"))
+        elif part.strip():
+            paths.append(path)
+    return paths
+
+
 def pkcs11(config: Mapping | None) -> tuple[str, str | None, str | None] | None:
     """(library, token label, user PIN) when MOTCUA_PKCS11_LIB is set, else None."""
     library = setting(config, "MOTCUA_PKCS11_LIB")

@@ -4,7 +4,7 @@ network: no timestamp server, no OCSP or CRL."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timezone
 from io import BytesIO
 from typing import Mapping
 
@@ -12,7 +12,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
 
-from .backends import open_signer
+from .backends import SigningUnavailable, open_signer
 from .loop import outside_event_loop
 from .messages import ERRORS
 
@@ -57,11 +57,25 @@ def _sign_pdf(pdf: bytes, agency_code: str, signer_name: str, reason: str, locat
         field_name=_free_field_name(writer), name=signer_name, reason=reason, location=location,
         subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256")
     with open_signer(agency_code, config) as signer:
+        _check_validity(signer.signing_cert, agency_code, at or datetime.now(timezone.utc))
         try:
             return _TimedPdfSigner(metadata, signer, at=at).sign_pdf(writer).getvalue()
         except Exception as exc:  # a device or key error surfaces only while signing
             logger.exception("signing for %s failed", agency_code)
             raise SigningFailed(ERRORS["signing_failed"].format(code=agency_code)) from exc
+
+
+def _check_validity(certificate, agency_code: str, at: datetime) -> None:
+    """A signature made outside its certificate's validity would never verify: refuse it, with
+    the reason, rather than hand the citizen a result nobody can trust."""
+    if certificate is None:
+        return
+    if at > certificate.not_valid_after:
+        raise SigningUnavailable(ERRORS["cert_expired"].format(
+            code=agency_code, until=certificate.not_valid_after.strftime("%d/%m/%Y")))
+    if at < certificate.not_valid_before:
+        raise SigningUnavailable(ERRORS["cert_not_yet_valid"].format(
+            code=agency_code, since=certificate.not_valid_before.strftime("%d/%m/%Y")))
 
 
 def _free_field_name(writer: IncrementalPdfFileWriter) -> str:
