@@ -1,6 +1,6 @@
 """Signed, time-limited links sent by mail: e-mail verification (bound to the account and the
-address it verifies) and password reset (bound to the account's token generation, so it works
-once). The issue time inside the signature comes from the application clock."""
+address it verifies), password reset and the activation of an account the one-stop desk opened
+(both bound to the account's token generation, so they work once). The issue time inside the signature comes from the application clock."""
 from __future__ import annotations
 
 from flask import current_app
@@ -9,6 +9,7 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from ..clock import now
 
 VERIFY_HOURS, RESET_HOURS = 48, 1
+ACTIVATE_HOURS = 7 * 24  # a counter account's activation: the citizen reads it at home, later
 
 
 def _serializer(purpose: str) -> URLSafeSerializer:

@@ -25,6 +25,16 @@ MESSAGES = {
     "verify_subject": "Xác thực tài khoản Cổng Dịch vụ công",
     "verify_body": "Kính gửi {name},\n\nĐể xác thực địa chỉ thư điện tử cho tài khoản trên Cổng Dịch vụ công tỉnh Bình An, "
                    "vui lòng mở liên kết sau (hiệu lực 48 giờ):\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này.",
+    "counter_account": "Số định danh này đã có tài khoản do Bộ phận Một cửa lập khi ông/bà nộp hồ sơ tại quầy. "
+                       "Nhập đúng địa chỉ thư điện tử đã khai khi nộp hồ sơ để nhận thư kích hoạt tài khoản; nếu khi "
+                       "đó chưa khai địa chỉ thư điện tử, đề nghị Bộ phận Một cửa bổ sung.",
+    "activation_sent": "Tài khoản của ông/bà đã được Bộ phận Một cửa lập khi nộp hồ sơ tại quầy. Thư kích hoạt đã được "
+                       "gửi tới {email}: mở liên kết trong thư để đặt mật khẩu (hiệu lực 7 ngày).",
+    "activate_subject": "Kích hoạt tài khoản Cổng Dịch vụ công",
+    "activate_body": "Kính gửi {name},\n\n{agency} đã lập tài khoản Cổng Dịch vụ công tỉnh Bình An cho ông/bà khi "
+                     "tiếp nhận hồ sơ tại quầy. Tên đăng nhập là số định danh cá nhân {id_number}.\n\nĐể theo dõi "
+                     "hồ sơ, nhận kết quả điện tử và nộp hồ sơ trực tuyến, vui lòng đặt mật khẩu tại liên kết sau "
+                     "(hiệu lực 7 ngày, dùng một lần):\n\n{link}\n\nNếu ông/bà không nộp hồ sơ nào, hãy bỏ qua thư này.",
     "reset_subject": "Đặt lại mật khẩu Cổng Dịch vụ công",
     "reset_body": "Kính gửi {name},\n\nĐể đặt mật khẩu mới, vui lòng mở liên kết sau (hiệu lực 1 giờ, dùng một lần):"
                   "\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.",

@@ -18,6 +18,7 @@ from ..users.passwords import check_password, hash_password
 from ..localtime import local_time
 from ..web.session import login_required, login_user, logout_user
 from . import links
+from .activation import is_unclaimed, queue_activation
 from .messages import MESSAGES
 
 accounts = Blueprint("accounts", __name__, template_folder="templates")
@@ -76,6 +77,14 @@ def _duplicates(clean: dict) -> dict:
     return errors
 
 
+def _counter_account(clean: dict) -> User | None:
+    """The not yet activated account the one-stop desk opened for this ID number, if any."""
+    if "so_cccd" not in clean:
+        return None
+    found = db.session.execute(select(User).where(User.id_number == clean["so_cccd"])).scalar_one_or_none()
+    return found if is_unclaimed(found) else None
+
+
 def _queue_verification(user: User, email: str):
     # Also bound to the address the account has now, so a stale link cannot bring an old one back.
     token = links.make("verify", uid=user.id, email=email, was=user.email)
@@ -99,7 +108,19 @@ def register():
         return refused
     fields = identity.PROFILE_FIELDS + ("mat_khau",)
     clean, errors = identity.validate_profile(request.form, fields, now().date())
-    errors.update(_duplicates(clean))
+    counter = _counter_account(clean)
+    if counter is not None:
+        if counter.email and clean.get("email") == counter.email:
+            # The person the desk recorded: the activation link goes to the address given there.
+            mail = queue_activation(counter, now())
+            db.session.commit()
+            send_now(now(), [mail])
+            return render_template("accounts/check_mail.html", email=counter.email,
+                                   note=MESSAGES["activation_sent"].format(email=counter.email))
+        errors.pop("email", None)
+        errors["so_cccd"] = MESSAGES["counter_account"]
+    else:
+        errors.update(_duplicates(clean))
     values = _typed(request.form, identity.PROFILE_FIELDS)
     if errors:
         errors = {name: errors[name] for name in fields + ("nhap_lai_mat_khau",) if name in errors}
@@ -211,7 +232,7 @@ def forgot():
         return refused
     user = db.session.execute(select(User).where(User.email == email)).scalar_one_or_none()
     if user is not None and user.active:
-        token = links.make("reset", uid=user.id, gen=user.token_generation)
+        token = links.make("reset", uid=user.id, gen=user.token_generation, email=user.email)
         link = links.absolute(url_for("accounts.reset", token=token))
         mail = queue_mail(email, MESSAGES["reset_subject"],
                           MESSAGES["reset_body"].format(name=user.full_name, link=link), now())
@@ -221,19 +242,21 @@ def forgot():
     return redirect(url_for("accounts.login"), 303)
 
 
-def _reset_user(token: str) -> User | None:
-    payload = links.read("reset", token, links.RESET_HOURS)
+def _reset_user(token: str) -> tuple[User | None, dict]:
+    """The account of a password reset or a counter account's activation link, with the link's
+    payload; None when the link is forged, expired or used."""
+    payload = links.read("reset", token, links.RESET_HOURS) or links.read("activate", token, links.ACTIVATE_HOURS)
     if not payload or not isinstance(payload.get("uid"), int):
-        return None
+        return None, {}
     user = db.session.get(User, payload["uid"])
     if user is None or not user.active or user.token_generation != payload.get("gen"):
-        return None
-    return user
+        return None, {}
+    return user, payload
 
 
 @accounts.route("/dat-lai-mat-khau/<token>", methods=["GET", "POST"])
 def reset(token: str):
-    user = _reset_user(token)
+    user, payload = _reset_user(token)
     if user is None:
         flash(MESSAGES["bad_link"], "error")
         return redirect(url_for("accounts.forgot"), 303)
@@ -244,6 +267,8 @@ def reset(token: str):
         return render_template("accounts/reset.html", token=token, errors=errors), 422
     user.password_hash = hash_password(request.form["mat_khau"])
     user.token_generation += 1  # ends every session and API token, and this link
+    if user.email_verified_at is None and user.email and payload.get("email") == user.email:
+        user.email_verified_at = now()  # the link was mailed to this address: it is the owner's
     user.failed_logins, user.locked_until = 0, None
     db.session.commit()
     logout_user()

@@ -28,8 +28,12 @@ class User(db.Model):
     # Bumped on password change: tokens issued before it stop working.
     token_generation = db.Column(db.Integer, nullable=False, default=0)
     created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
+    # The desk officer who recorded a citizen applying at the counter: the account has no
+    # password its owner knows until activated from a mailed link (accounts/activation.py).
+    created_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
 
     agency = db.relationship("Agency")
+    creator = db.relationship("User", remote_side=[id])
 
     @property
     def is_officer(self) -> bool:

@@ -9,8 +9,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..accounts.activation import queue_activation
 from ..catalogue.models import Procedure
 from ..db import db
+from ..mail.models import OutgoingMail
 from ..users import identity
 from ..users.models import User
 from ..users.passwords import hash_password
@@ -46,13 +48,14 @@ def citizen_errors(form, today) -> tuple[dict, dict]:
     return clean, errors
 
 
-def create_citizen(clean: dict, at: datetime) -> User:
-    """A citizen record for a paper dossier: no password anyone knows, so no login until the
-    person registers (or resets the password with the e-mail given here)."""
+def create_citizen(clean: dict, officer: User, at: datetime) -> tuple[User, OutgoingMail | None]:
+    """A citizen record for a paper dossier, opened by `officer`: no password anyone knows, so
+    no login until its owner activates it; with an e-mail address, the activation mail is
+    queued at once (accounts/activation.py). Returns the citizen and that mail."""
     user = User(username=clean["so_cccd"], password_hash=hash_password(secrets.token_urlsafe(32)),
                 role="citizen", full_name=clean["ho_ten"], date_of_birth=clean["ngay_sinh"],
                 id_number=clean["so_cccd"], address=clean["dia_chi"], phone=clean["so_dien_thoai"],
-                email=clean.get("email"), email_verified_at=None, created_at=at)
+                email=clean.get("email"), email_verified_at=None, created_at=at, creator=officer)
     try:
         with db.session.begin_nested():
             db.session.add(user)
@@ -61,7 +64,8 @@ def create_citizen(clean: dict, at: datetime) -> User:
         user = find_citizen(clean["so_cccd"])
         if user is None:
             raise
-    return user
+        return user, None
+    return user, queue_activation(user, at) if user.email else None
 
 
 def _offered(officer):

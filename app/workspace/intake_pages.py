@@ -16,6 +16,7 @@ from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.models import OpenTask
 from ..dossiers.submission import submit
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..mail.outbox import send_now
 from ..portal.messages import COMPONENT_KINDS
 from ..portal.uploads import component_anchor, limits_text, read_uploads
 from ..users import identity
@@ -47,9 +48,12 @@ def intake():
     if request.method == "POST" and found is None and not errors and id_number:
         clean, errors = desk.citizen_errors(request.form, now().date())
         if not errors:
-            found = desk.create_citizen(clean, now())
+            found, mail = desk.create_citizen(clean, g.user, now())
             db.session.commit()
-            flash(MESSAGES["citizen_created"].format(name=found.full_name))
+            if mail is not None:
+                send_now(now(), [mail])
+            flash(MESSAGES["citizen_created_mailed" if mail else "citizen_created"].format(
+                name=found.full_name, email=found.email))
     if found is not None:
         return render_template("workspace/intake_citizen.html", citizen=found,
                                procedures=desk.procedures_for(g.user), errors={})

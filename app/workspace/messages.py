@@ -22,7 +22,9 @@ MESSAGES = {
     "digitised": "Đã số hóa kết quả giấy thành {code} và ký số.",
     "intake_done": "Đã nhập hồ sơ {channel} cho {name}; hồ sơ đang ở bước tiếp nhận.",
     "citizen_found": "Đã tìm thấy công dân {name}.",
-    "citizen_created": "Đã tạo hồ sơ công dân {name} (chưa có tài khoản đăng nhập).",
+    "citizen_created": "Đã tạo hồ sơ công dân {name}. Chưa có địa chỉ thư điện tử nên chưa kích hoạt được tài "
+                       "khoản đăng nhập.",
+    "citizen_created_mailed": "Đã tạo hồ sơ công dân {name} và gửi thư kích hoạt tài khoản tới {email}.",
     "no_dossier_code": "chưa cấp mã",
     "task_unknown": "Không tìm thấy công việc này.",
     "unassigned": "Chưa có người nhận",

@@ -1,0 +1,103 @@
+"""A citizen recorded at the counter gets an account they can take over: the activation mail
+(a real local SMTP server) sets the password and proves the address; registering online with
+the same ID number sends that mail again, never a second account; a stranger who knows only
+the ID number gets nothing."""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+
+from tests.conftest import vn
+from tests.web.pages import csrf
+from tests.workspace.helpers import as_officer, html
+
+CITIZEN = {"so_cccd": "001085000888", "ho_ten": "Đặng Thị Tám", "ngay_sinh": "02/03/1985",
+           "dia_chi": "Số 8 Lê Lai, phường An Bình", "so_dien_thoai": "0905123888"}
+PASSWORD = "MatKhauMoi2026"
+
+
+def _record(client, **extra):
+    token = as_officer(client, "motcua")
+    made = client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, **CITIZEN, **extra})
+    assert made.status_code == 200, html(made)[:2000]
+    return html(made)
+
+
+def _activation_path(mail_sink) -> str:
+    """The path of the last mailed activation link (the app's own pages, on the test client)."""
+    return re.sub(r"^https?://[^/]+", "", mail_sink.links("/dat-lai-mat-khau/")[-1])
+
+
+def _log_in(client, name: str, password: str):
+    token = csrf(client, "/dang-nhap")
+    return client.post("/dang-nhap", data={"csrf_token": token, "ten_dang_nhap": name, "mat_khau": password})
+
+
+def _register(client, **changes):
+    token = csrf(client, "/dang-ky")
+    fields = {"csrf_token": token, "ho_ten": CITIZEN["ho_ten"], "ngay_sinh": "1985-03-02",
+              "so_cccd": CITIZEN["so_cccd"], "dia_chi": CITIZEN["dia_chi"], "so_dien_thoai": CITIZEN["so_dien_thoai"],
+              "email": "tam@example.vn", "mat_khau": PASSWORD, "nhap_lai_mat_khau": PASSWORD, **changes}
+    return client.post("/dang-ky", data=fields)
+
+
+def _users(app) -> int:
+    from app.db import db
+    from app.users.models import User
+    with app.app_context():
+        count = db.session.execute(select(func.count(User.id))).scalar()
+        db.session.remove()
+    return count
+
+
+def test_the_activation_mail_sets_the_password_and_opens_the_account(client, clock, clean_app, mail_sink):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    page = _record(client, email="tam@example.vn")
+    assert "gửi thư kích hoạt tài khoản tới tam@example.vn" in page
+    [mail] = mail_sink.messages
+    body = mail.get_body(preferencelist=("plain",)).get_content()
+    assert mail["Subject"] == "Kích hoạt tài khoản Cổng Dịch vụ công"
+    assert "Sở Tư pháp tỉnh Bình An đã lập tài khoản" in body and "001085000888" in body
+    client.post("/dang-xuat", data={"csrf_token": csrf(client, "/mot-cua")})
+    assert _log_in(client, "001085000888", PASSWORD).status_code == 401  # no password yet
+    clock.set(vn(2026, 11, 27, 20, 0))  # days later, at home: the link lasts a week
+    link = _activation_path(mail_sink)
+    token = csrf(client, link)
+    done = client.post(link, data={"csrf_token": token, "mat_khau": PASSWORD, "nhap_lai_mat_khau": PASSWORD})
+    assert done.status_code == 303
+    logged = _log_in(client, "001085000888", PASSWORD)
+    assert logged.status_code == 303 and logged.headers["Location"] == "/ho-so"
+    # Used once: the same link again is refused.
+    assert client.get(link).status_code == 303
+
+
+def test_registering_online_sends_the_activation_to_the_address_given_at_the_counter(client, clock, clean_app,
+                                                                                      mail_sink):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    _record(client, email="tam@example.vn")
+    client.post("/dang-xuat", data={"csrf_token": csrf(client, "/mot-cua")})
+    before = _users(clean_app)
+    stranger = _register(client, email="ke-gian@example.vn")
+    assert stranger.status_code == 422
+    assert "đã có tài khoản do Bộ phận Một cửa lập" in html(stranger)
+    assert len(mail_sink.messages) == 1  # nothing went to the stranger
+    owner = _register(client)
+    assert owner.status_code == 200 and "Thư kích hoạt đã được gửi tới tam@example.vn" in html(owner)
+    assert len(mail_sink.messages) == 2 and mail_sink.messages[-1]["To"] == "tam@example.vn"
+    assert _users(clean_app) == before  # the same account, never a second one
+    assert _log_in(client, "001085000888", PASSWORD).status_code == 401  # the typed password was not kept
+    link = _activation_path(mail_sink)
+    token = csrf(client, link)
+    client.post(link, data={"csrf_token": token, "mat_khau": PASSWORD, "nhap_lai_mat_khau": PASSWORD})
+    assert _log_in(client, "tam@example.vn", PASSWORD).status_code == 303
+
+
+def test_without_an_email_the_desk_says_the_account_cannot_be_activated_yet(client, clock, clean_app, mail_sink):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    page = _record(client)
+    assert "Chưa có địa chỉ thư điện tử nên chưa kích hoạt được tài khoản" in page
+    assert mail_sink.messages == []
+    client.post("/dang-xuat", data={"csrf_token": csrf(client, "/mot-cua")})
+    refused = _register(client)
+    assert refused.status_code == 422 and "đề nghị Bộ phận Một cửa bổ sung" in html(refused)
