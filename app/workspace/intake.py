@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..accounts.activation import queue_activation
+from ..accounts.activation import is_unclaimed, queue_activation
 from ..catalogue.models import Procedure
 from ..db import db
 from ..mail.models import OutgoingMail
@@ -36,16 +36,39 @@ def id_number_taken(id_number: str) -> bool:
 
 def citizen_errors(form, today) -> tuple[dict, dict]:
     clean, errors = identity.validate_profile(form, CITIZEN_FIELDS, today)
-    email = (form.get("email") or "").strip()
-    if email:
-        error = identity.email_error(email)
-        if error:
-            errors["email"] = error
-        elif db.session.execute(select(User.id).where(User.email == identity.normalise_email(email))).first():
-            errors["email"] = INTAKE["email_taken"]
-        else:
-            clean["email"] = identity.normalise_email(email)
+    email, error = _email(form)
+    if error:
+        errors["email"] = error
+    elif email:
+        clean["email"] = email
     return clean, errors
+
+
+def _email(form) -> tuple[str | None, str | None]:
+    """(the normalised address or None when left empty, the error)."""
+    email = (form.get("email") or "").strip()
+    if not email:
+        return None, None
+    if identity.email_error(email):
+        return None, identity.email_error(email)
+    email = identity.normalise_email(email)
+    if db.session.execute(select(User.id).where(User.email == email)).first():
+        return None, INTAKE["email_taken"]
+    return email, None
+
+
+def set_email(citizen: User, form, at: datetime) -> tuple[str | None, OutgoingMail | None]:
+    """An address for a citizen the desk recorded without one, or with a wrong one, so the
+    account can be activated: only before activation (after it, the owner changes it in the
+    profile, with verification). Returns (error, the activation mail queued)."""
+    if not is_unclaimed(citizen):
+        return INTAKE["email_not_yours"], None
+    email, error = _email(form)
+    if error or email is None:
+        return error or INTAKE["email_missing"], None
+    citizen.email = email
+    citizen.token_generation += 1  # an activation link sent to the old address stops working
+    return None, queue_activation(citizen, at)
 
 
 def create_citizen(clean: dict, officer: User, at: datetime) -> tuple[User, OutgoingMail | None]:

@@ -8,6 +8,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 
+from ..accounts.activation import is_unclaimed
 from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
@@ -56,11 +57,29 @@ def intake():
                 name=found.full_name, email=found.email))
     if found is not None:
         return render_template("workspace/intake_citizen.html", citizen=found,
-                               procedures=desk.procedures_for(g.user), errors={})
+                               procedures=desk.procedures_for(g.user), errors={}, email="",
+                               unclaimed=is_unclaimed(found))
     status = 422 if errors else 200
     return render_template("workspace/intake_find.html", id_number=id_number, errors=errors,
                            values=request.form if request.method == "POST" else {},
                            searched=bool(id_number) and not errors.get("so_cccd")), status
+
+
+@workspace.post("/tiep-nhan/<int:citizen_id>/thu-dien-tu")
+@login_required(*DESK)
+def intake_email(citizen_id: int):
+    """The address a citizen recorded at the counter activates the account with."""
+    citizen = _citizen(citizen_id)
+    error, mail = desk.set_email(citizen, request.form, now())
+    if error:
+        db.session.rollback()
+        return render_template("workspace/intake_citizen.html", citizen=citizen, procedures=desk.procedures_for(g.user),
+                               errors={"email": error}, email=request.form.get("email", "")[:255],
+                               unclaimed=is_unclaimed(citizen)), 422
+    db.session.commit()
+    send_now(now(), [mail])
+    flash(MESSAGES["activation_mailed"].format(email=citizen.email))
+    return redirect(url_for("workspace.intake", so_cccd=citizen.id_number), 303)
 
 
 def _citizen(user_id) -> User:

@@ -25,6 +25,7 @@ MESSAGES = {
     "citizen_created": "Đã tạo hồ sơ công dân {name}. Chưa có địa chỉ thư điện tử nên chưa kích hoạt được tài "
                        "khoản đăng nhập.",
     "citizen_created_mailed": "Đã tạo hồ sơ công dân {name} và gửi thư kích hoạt tài khoản tới {email}.",
+    "activation_mailed": "Đã lưu địa chỉ và gửi thư kích hoạt tài khoản tới {email}.",
     "no_dossier_code": "chưa cấp mã",
     "task_unknown": "Không tìm thấy công việc này.",
     "unassigned": "Chưa có người nhận",
@@ -44,6 +45,9 @@ INTAKE = {
     "missing_component": "Thiếu bản quét thành phần «{name}».",
     "id_taken": "Số định danh này đã thuộc về một tài khoản khác không phải công dân.",
     "email_taken": "Địa chỉ thư điện tử này đã thuộc về tài khoản khác; để trống hoặc dùng địa chỉ khác.",
+    "email_missing": "Nhập địa chỉ thư điện tử của công dân.",
+    "email_not_yours": "Tài khoản này đã được công dân kích hoạt; công dân tự đổi địa chỉ thư điện tử trong trang "
+                       "Tài khoản.",
     "postal_code": "Nhập số hiệu bưu gửi (tối đa 40 ký tự) khi hồ sơ đến qua bưu chính.",
 }
 

@@ -101,3 +101,33 @@ def test_without_an_email_the_desk_says_the_account_cannot_be_activated_yet(clie
     client.post("/dang-xuat", data={"csrf_token": csrf(client, "/mot-cua")})
     refused = _register(client)
     assert refused.status_code == 422 and "đề nghị Bộ phận Một cửa bổ sung" in html(refused)
+
+
+def test_the_desk_adds_an_address_later_and_the_activation_goes_there(client, clock, clean_app, mail_sink):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    _record(client)
+    token = csrf(client, "/mot-cua/tiep-nhan?so_cccd=001085000888")
+    citizen_page = html(client.get("/mot-cua/tiep-nhan?so_cccd=001085000888"))
+    action = re.search(r'action="(/mot-cua/tiep-nhan/\d+/thu-dien-tu)"', citizen_page).group(1)
+    for bad, message in (("", "Nhập địa chỉ thư điện tử"), ("khong-phai-email", "không hợp lệ"),
+                         ("congdan@binhan.example.vn", "đã thuộc về tài khoản khác")):
+        refused = client.post(action, data={"csrf_token": token, "email": bad})
+        assert refused.status_code == 422 and message in html(refused), bad
+    assert mail_sink.messages == []
+    done = client.post(action, data={"csrf_token": token, "email": "Tam.Moi@Example.vn"})
+    assert done.status_code == 303
+    assert "gửi thư kích hoạt tài khoản tới tam.moi@example.vn" in html(client.get(done.headers["Location"]))
+    assert [m["To"] for m in mail_sink.messages] == ["tam.moi@example.vn"]
+    # A wrong address corrected: the first link stops working, the new one activates.
+    first = _activation_path(mail_sink)
+    client.post(action, data={"csrf_token": token, "email": "tam@example.vn"})
+    client.post("/dang-xuat", data={"csrf_token": csrf(client, "/mot-cua")})
+    assert client.get(first).status_code == 303  # back to "forgot password": the link is void
+    link = _activation_path(mail_sink)
+    client.post(link, data={"csrf_token": csrf(client, link), "mat_khau": PASSWORD, "nhap_lai_mat_khau": PASSWORD})
+    assert _log_in(client, "tam@example.vn", PASSWORD).status_code == 303
+    # Once activated, the desk no longer changes the owner's address.
+    as_officer(client, "motcua")
+    assert "Gửi thư kích hoạt" not in html(client.get("/mot-cua/tiep-nhan?so_cccd=001085000888"))
+    refused = client.post(action, data={"csrf_token": csrf(client, "/mot-cua"), "email": "khac@example.vn"})
+    assert refused.status_code == 422 and "đã được công dân kích hoạt" in html(refused)
