@@ -7,8 +7,6 @@ from ..dossiers.deadlines import APPLICANTS_TURN, FINISHED, current_due
 from ..workflow.service import workflow
 from .messages import MESSAGES
 
-__all__ = ["current_due", "time_left"]
-
 
 def time_left(dossier, at: datetime) -> str:
     if dossier.status in APPLICANTS_TURN:

@@ -13,6 +13,7 @@ from ..clock import now
 from ..db import db
 from ..dossiers import citizen, printouts
 from ..dossiers.completeness import upload_components
+from ..dossiers.deadlines import current_due
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
@@ -23,7 +24,7 @@ from ..files.download import file_response
 from ..web.session import login_required
 from . import drafts
 from .blueprint import portal
-from .deadlines import current_due, time_left
+from .deadlines import time_left
 from .messages import COMPONENT_KINDS, MESSAGES, RATINGS, REPRESENTATION
 from .uploads import limits_text, read_uploads
 
