@@ -187,7 +187,10 @@ class Engine:
             return self._advance(version, workflow, [], frozenset())
 
     def complete_task(self, process_id: str, version_id: str, state: str, task_id: str,
-                      data: dict, now: datetime) -> Outcome:
+                      data: dict, now: datetime, handed_at: datetime | None = None) -> Outcome:
+        """`handed_at`: when the tasks this step opens reach their officers, if later than `now`
+        (a paper dossier received after the cut-off is handed the next working morning); their
+        time limits count from it."""
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
@@ -198,7 +201,7 @@ class Engine:
                 raise TaskNotReady(MESSAGES["not_ready"].format(name=node.name if node else task_id))
             task.data.update(data)
             self._run(task.run, task)
-            return self._advance(version, workflow, [task], before)
+            return self._advance(version, workflow, [task], before, handed_at=handed_at)
 
     def deliver_message(self, process_id: str, version_id: str, state: str, name: str,
                         payload: dict, now: datetime) -> Outcome:
@@ -277,17 +280,18 @@ class Engine:
                                 element) from exc
 
     def _advance(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset,
-                 rounds: int = 1) -> Outcome:
+                 rounds: int = 1, handed_at: datetime | None = None) -> Outcome:
         for _ in range(rounds):
             self._run(lambda: workflow.do_engine_steps(did_complete_task=ran.append), None)
-        return self._outcome(version, workflow, ran, before)
+        return self._outcome(version, workflow, ran, before, handed_at)
 
-    def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset) -> Outcome:
+    def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset,
+                 handed_at: datetime | None = None) -> Outcome:
         open_tasks, waiting_messages, timer_dues, candidates = [], [], [], []
         for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
             node = version.node(task.task_spec.bpmn_id)
             if task.state == TaskState.READY and task.task_spec.manual:
-                open_tasks.append(self._open_task(task, node))
+                open_tasks.append(self._open_task(task, node, handed_at))
                 candidates.append(task)
             elif task.state == TaskState.WAITING:
                 if _messages(task):
@@ -330,12 +334,13 @@ class Engine:
             data=dict(last.data) if last is not None else {},
         )
 
-    def _open_task(self, task, node: NodeInfo | None) -> OpenTask:
+    def _open_task(self, task, node: NodeInfo | None, handed_at: datetime | None = None) -> OpenTask:
         props = node.properties if node else {}
         # Computed once, when the task opens, and kept with the task: a deadline never drifts.
         if "motcua_due" not in task.internal_data:
             limit = props.get("timeLimit")
-            due = self._evaluate(task, limit) if limit else None
+            with clock.frozen_at(handed_at or clock.now()):
+                due = self._evaluate(task, limit) if limit else None
             agency = props.get("agency")
             task.internal_data["motcua_due"] = parse_instant(due).isoformat() if due else None
             if agency and not AGENCY_CODE.match(agency):

@@ -25,6 +25,8 @@ EVENTS = {
     "assigned": "Giao bước «{name}» cho {assignee}",
     "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần {number})",
     "deadline_restarted": "Nhận đủ hồ sơ bổ sung: thời hạn giải quyết được tính lại",
+    "handed_next_day": "Hồ sơ giấy tiếp nhận sau giờ chuyển trong ngày: chuyển đến bộ phận giải quyết "
+                       "vào đầu giờ làm việc {instant}",
     "apology": "Gửi thư xin lỗi và hẹn lại ngày trả kết quả",
     "result_issued": "Ban hành kết quả {code}, ký số bởi {signer}",
     "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",

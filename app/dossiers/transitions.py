@@ -19,6 +19,7 @@ from engine.runtime import Outcome
 
 from ..agencies.models import Agency
 from ..db import db
+from ..localtime import local_time
 from ..workflow.service import workflow
 from . import notices, results, supplements
 from .codes import issue_code
@@ -57,10 +58,12 @@ def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
 
 
 def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, event: dict | None = None,
-                  completed_task: str | None = None, justification: str | None = None) -> None:
+                  completed_task: str | None = None, justification: str | None = None,
+                  handed_at: datetime | None = None) -> None:
     """Write what the engine decided, with the legal effects of the statuses it reached.
     `event` is the caller's record of what caused the transition; it gets the status change.
-    `completed_task`: the task `actor` completed (its row records who closed it)."""
+    `completed_task`: the task `actor` completed (its row records who closed it).
+    `handed_at`: when the tasks it opens reach their officers, if not at once (handover.py)."""
     with db.session.no_autoflush:  # the dossier row is written once, at commit
         before = dossier.status
         events = [event] if event is not None else []
@@ -92,8 +95,11 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
         notices.queue_for(dossier, events, before, at)
         dossier.version += 1
         dossier.updated_at = at
+        opened = _update_tasks(dossier, outcome, at, actor, completed_task, handed_at or at)
+        if opened and handed_at:
+            events.append(add_event(dossier, at, "handed_next_day", due_at=handed_at,
+                                    instant=local_time(handed_at)))
         write_events(events)
-        _update_tasks(dossier, outcome, at, actor, completed_task)
 
 
 def _receive(dossier: Dossier, at: datetime, actor) -> dict:
@@ -103,7 +109,9 @@ def _receive(dossier: Dossier, at: datetime, actor) -> dict:
     return add_event(dossier, at, "code_issued", actor=actor, code=dossier.code, due_at=dossier.due_at)
 
 
-def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, completed_task: str | None) -> None:
+def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, completed_task: str | None,
+                  opened_at: datetime) -> int:
+    """Close and open task rows; the number opened."""
     wanted = {t.id for t in outcome.open_tasks}
     closed = outcome.previous_task_ids - wanted
     if closed:
@@ -111,7 +119,7 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
         _run(update(OpenTask.__table__).where(OpenTask.id.in_(closed)).values(closed_at=at, closed_by_id=closer))
     new = [t for t in outcome.open_tasks if t.id not in outcome.previous_task_ids]
     if not new:
-        return
+        return 0
     codes = {t.agency_code for t in new if t.agency_code}
     agencies = {code: agency_id for code, agency_id in db.session.execute(
         select(Agency.code, Agency.id).where(Agency.code.in_(codes)))} if codes else {}
@@ -122,5 +130,6 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
     _run(insert(OpenTask.__table__), [{
         "id": t.id, "dossier_id": dossier.id, "procedure_id": dossier.procedure_id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
         "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
-        "status": t.status, "due_at": t.due_at, "opened_at": at, "claimed_by_id": None, "claimed_at": None,
-        "closed_at": None, "closed_by_id": None} for t in new])
+        "status": t.status, "due_at": t.due_at, "opened_at": opened_at, "claimed_by_id": None,
+        "claimed_at": None, "closed_at": None, "closed_by_id": None} for t in new])
+    return len(new)

@@ -13,7 +13,7 @@ from engine.runtime import EngineError, TaskNotReady
 from ..db import db
 from ..users.models import User
 from ..workflow.service import workflow
-from . import supplements
+from . import handover, supplements
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .events import add_event, write_events
 from .messages import ERRORS
@@ -132,15 +132,17 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
         if errors:
             raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
     node = (task.node_id, task.name)
+    handed = handover.handed_at(dossier, task, at)
     try:
         outcome = workflow().engine.complete_task(
-            dossier.process_id, dossier.process_version, dossier.workflow_state, task_id, data, at)
+            dossier.process_id, dossier.process_version, dossier.workflow_state, task_id, data, at, handed)
     except TaskNotReady as exc:
         raise Conflict(ERRORS["task_gone"]) from exc
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
     justification = supplements.check_justification(dossier, outcome, justification)
     event = add_event(dossier, at, "task_completed", actor=user, node=node, name=node[1], data=data)
-    apply_outcome(dossier, outcome, at, actor=user, event=event, completed_task=task_id, justification=justification)
+    apply_outcome(dossier, outcome, at, actor=user, event=event, completed_task=task_id, justification=justification,
+                  handed_at=handed)
     db.session.commit()
     return dossier

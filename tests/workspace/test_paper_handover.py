@@ -1,0 +1,73 @@
+"""Decree 61/2018 Điều 20.1.b: a paper dossier the desk accepts after 15:00 reaches the department
+the next working morning; the steps it opens count their time limits from then, and the control
+slip and the timeline say so. Online dossiers are handed at once, at any hour."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import vn
+from tests.web.pages import pdf_bytes
+from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp
+from tests.workspace.test_intake import LLTP_FIELDS, _citizen_id
+
+
+def _paper_dossier(client, clean_app, channel: str) -> int:
+    token = as_officer(client, "motcua")
+    citizen = _citizen_id(clean_app, "001090000001")
+    response = client.post(f"/mot-cua/tiep-nhan/{citizen}/2.000488", data={
+        "csrf_token": token, "nonce": f"h-{channel}", "hinh_thuc": channel, "so_buu_gui": "EB123456789VN",
+        "action": "submit", **LLTP_FIELDS, "tep.GTTT": (io.BytesIO(pdf_bytes()), "cccd.pdf")},
+        content_type="multipart/form-data")
+    assert response.status_code == 303
+    return _search_task(clean_app, None)[0]
+
+
+def _search_task(clean_app, dossier_id: int | None):
+    """(dossier id, the appraisal task's opened_at and due_at, the dossier's due_at)."""
+    from app.db import db
+    from app.dossiers.models import Dossier, OpenTask
+    with clean_app.app_context():
+        dossier = db.session.execute(select(Dossier).order_by(Dossier.id.desc())).scalars().first() \
+            if dossier_id is None else db.session.get(Dossier, dossier_id)
+        task = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id,
+                                                         OpenTask.name == SEARCH)).scalar()
+        found = (dossier.id, task.opened_at if task else None, task.due_at if task else None, dossier.due_at)
+        db.session.remove()
+    return found
+
+
+@pytest.mark.rule("QT-06")
+@pytest.mark.parametrize("channel,accepted,handed,due", [
+    # Wednesday after 15:00: the specialist has it on Thursday 07:30, five working days from then.
+    ("counter", vn(2026, 11, 25, 15, 30), vn(2026, 11, 26, 7, 30), vn(2026, 12, 2, 17, 0)),
+    # Friday after 15:00, by post: Monday morning.
+    ("postal", vn(2026, 11, 27, 16, 10), vn(2026, 11, 30, 7, 30), vn(2026, 12, 4, 17, 0)),
+    # Before the cut-off: handed at once.
+    ("counter", vn(2026, 11, 25, 14, 59), vn(2026, 11, 25, 14, 59), vn(2026, 12, 2, 14, 59)),
+])
+def test_a_paper_dossier_accepted_after_15_reaches_the_department_next_morning(
+        client, clock, clean_app, api, channel, accepted, handed, due):
+    clock.set(accepted.replace(minute=0) if accepted.minute else accepted)
+    dossier_id = _paper_dossier(client, clean_app, channel)
+    clock.set(accepted)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    _, opened_at, task_due, dossier_due = _search_task(clean_app, dossier_id)
+    assert (opened_at, task_due) == (handed, due)
+    assert dossier_due is not None  # the appointment date still counts from the acceptance
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    when = handed.strftime("%H:%M ngày %d/%m/%Y")
+    assert (f"vào đầu giờ làm việc {when}" in page) == (handed != accepted)
+    slip = page[page.index("Phiếu kiểm soát"):]
+    assert f"<td>{when}</td>" in slip  # the next step's row starts at the hand-over
+
+
+def test_an_online_dossier_is_handed_at_once_whatever_the_hour(client, clock, clean_app, api):
+    clock.set(vn(2026, 11, 25, 16, 0))
+    dossier_id = submit_lltp(api)
+    clock.set(vn(2026, 11, 25, 16, 30))
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    _, opened_at, task_due, _ = _search_task(clean_app, dossier_id)
+    assert opened_at == vn(2026, 11, 25, 16, 30) and task_due == vn(2026, 12, 2, 16, 30)
