@@ -18,9 +18,11 @@ def create_app(**overrides) -> Flask:
     _import_models()
 
     from .clock import Clock
+    from .workflow.reload import init_reload
     from .workflow.service import init_workflow
     app.extensions["motcua_clock"] = Clock()
     init_workflow(app)
+    init_reload(app)
 
     from .api.blueprint import api
     from .web import init_web

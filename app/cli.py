@@ -46,6 +46,7 @@ def prepare_database(app) -> tuple[bool, list[str]]:
         loaded = load_demo()
         process_ids = set(app.extensions["motcua_workflow"].registry.process_ids())
         problems = load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"], process_ids)
+        app.extensions["motcua_workflow"].catalogue_problems = problems
     ensure_demo_keys(app)  # the demo signs results at once; real keys are kept as they are
     return loaded, problems
 

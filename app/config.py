@@ -41,6 +41,9 @@ def settings(**overrides) -> dict:
         "MOTCUA_PUBLIC_URL": os.environ.get("MOTCUA_PUBLIC_URL", "http://127.0.0.1:5000"),
         "MOTCUA_TOKEN_HOURS": 8,
         "MOTCUA_SCHEDULER": False,
+        # Seconds between looks at the bpmn, forms and catalogue folders for an analyst's
+        # changes, taken without a restart; 0 turns it off (procedures then change on restart).
+        "MOTCUA_RELOAD_SECONDS": float(os.environ.get("MOTCUA_RELOAD_SECONDS", "2")),
         "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
         # Outgoing mail: without a host, mails are written to the log (the demo prints the
         # verification link there) and marked sent.

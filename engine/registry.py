@@ -133,15 +133,21 @@ class Registry:
                 self._latest[version.process_id] = version
         return versions
 
-    def load_directory(self, bpmn_dir: Path) -> list[Problem]:
+    def load_directory(self, bpmn_dir: Path, previous: Registry | None = None) -> list[Problem]:
         """Load every diagram of a folder; the problems of broken files are returned, and
-        the good files are still loaded so one broken diagram does not stop a province."""
+        the good files are still loaded so one broken diagram does not stop a province.
+        With `previous` (the registry in use), a file that no longer loads keeps serving the
+        versions it gave before: an analyst's broken save does not close a procedure."""
         problems = []
         for path in sorted(Path(bpmn_dir).glob("*.bpmn")):
             try:
                 self.add(path.read_bytes(), path.name)
             except DiagramError as exc:
                 problems.extend(exc.problems)
+                for kept in (previous.all_latest() if previous else []):
+                    if kept.file_name == path.name and kept.process_id not in self._latest:
+                        self._versions[(kept.process_id, kept.version)] = kept
+                        self._latest[kept.process_id] = kept
         return problems
 
     def latest(self, process_id: str) -> ProcessVersion | None:

@@ -349,6 +349,7 @@ class Copier:
         return t, shift
 
     def copy(self, t: Template, shift: float) -> dict[str, list]:
+        from app.dossiers.models import search_text
         rng, when = self.rng, (lambda value: self.timeline.instant(t.minutes[value] + shift) if value else value)
         dossier_id = self._next("dossiers")
         owner = rng.choice(self.citizens)
@@ -376,6 +377,7 @@ class Copier:
             state = state.replace(f'"motcua_due":"{due}"', f'"motcua_due":"{moved.isoformat()}"')
         name_field = APPLICATION[t.diagram][0]
         dossier = {**d, "id": dossier_id, "code": code, "owner_id": owner, "applicant_name": name,
+                   "search_text": search_text(name, d["organisation_name"]),
                    "form_data": {**d["form_data"], name_field: name}, "submission_key": self._uuid().replace("-", ""),
                    "workflow_state": state.replace(d["applicant_name"], name),
                    **{k: when(v) for k, v in d.items() if isinstance(v, datetime)}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -158,3 +159,18 @@ def mail_sink(clean_app):
     yield sink
     clean_app.config.update(saved)
     controller.stop()
+
+
+@pytest.fixture()
+def workspace(tmp_path):
+    """A copy of the procedure folders (what an analyst edits) and the settings that point
+    `motcua` at it; the database is a file that does not exist, so nothing is read from a real
+    one unless a test says so."""
+    import shutil
+    root = Path(__file__).resolve().parents[1]
+    for name in ("bpmn", "forms", "catalogue"):
+        shutil.copytree(root / name, tmp_path / name)
+    env = {"MOTCUA_BPMN_DIR": str(tmp_path / "bpmn"), "MOTCUA_FORMS_DIR": str(tmp_path / "forms"),
+           "MOTCUA_CATALOGUE_DIR": str(tmp_path / "catalogue"), "MOTCUA_SECRET_KEY": "test-new",
+           "MOTCUA_DATABASE_URL": "sqlite:///" + str(tmp_path / "no-database.db"), "MOTCUA_PROVINCE": "demo"}
+    return tmp_path, env

@@ -52,18 +52,6 @@ def project_snapshot() -> dict[str, str]:
     return {**hashes(ROOT, pattern="*.py"), **hashes(ROOT / "bpmn", ROOT / "forms", ROOT / "catalogue")}
 
 
-@pytest.fixture()
-def workspace(tmp_path):
-    """A copy of the procedure folders and the settings that point `motcua` at it; the database
-    is a file that does not exist, so nothing is read from a real one unless a test says so."""
-    for name in ("bpmn", "forms", "catalogue"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    env = {"MOTCUA_BPMN_DIR": str(tmp_path / "bpmn"), "MOTCUA_FORMS_DIR": str(tmp_path / "forms"),
-           "MOTCUA_CATALOGUE_DIR": str(tmp_path / "catalogue"), "MOTCUA_SECRET_KEY": "test-new",
-           "MOTCUA_DATABASE_URL": "sqlite:///" + str(tmp_path / "no-database.db"), "MOTCUA_PROVINCE": "demo"}
-    return tmp_path, env
-
-
 def cli(env: dict, *args: str):
     from app.cli import main
     return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)

@@ -65,5 +65,3 @@ def _unexpected(exc):
     log.exception("unexpected API error")
     return error_response(500, "server_error", ERRORS["server"])
 
-
-from . import lookup, procedures, dossiers, tasks, auth, openapi  # noqa: E402,F401  (routes)

@@ -5,7 +5,7 @@ from flask import request
 from sqlalchemy import select
 
 from ..catalogue.models import Procedure
-from ..catalogue.text import fold
+from ..folding import fold
 from ..db import db
 from ..dossiers.submission import find_procedure
 from . import serialize

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ..agencies.models import Agency
 from ..db import db
 from .models import Procedure
-from .text import fold
+from ..folding import fold
 
 UNITS = ("working_days", "working_hours", "calendar_days")
 REQUIRED = ("code", "name", "agency_code", "processing_time", "form", "bpmn_process_id")

@@ -14,7 +14,7 @@ from sqlalchemy import column, func, literal_column, select, table
 from ..agencies.models import Agency
 from ..db import db
 from .models import Procedure
-from .text import fold
+from ..folding import fold
 
 MAX_QUERY = 200
 MAX_WORDS = 12

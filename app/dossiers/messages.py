@@ -52,6 +52,10 @@ ERRORS = {
     "second_supplement": "Hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu cầu hướng dẫn đầy đủ, "
                          "cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
     "justification_required": "Ghi rõ lý do phải yêu cầu bổ sung thêm một lần nữa.",
+    "late_supplement": "Thời hạn yêu cầu bổ sung trong quá trình giải quyết đã hết lúc {end} (tính từ khi tiếp nhận "
+                       "hồ sơ). Muốn yêu cầu bổ sung, phải ghi rõ lý do; yêu cầu muộn được ghi nhận là lỗi "
+                       "của cơ quan giải quyết.",
+    "late_justification_required": "Ghi rõ lý do phải yêu cầu bổ sung sau thời hạn.",
     "not_assignable": "Bạn không có quyền giao công việc này.",
     "not_digitiser": "Chỉ cán bộ Bộ phận Một cửa hoặc chuyên viên của cơ quan giải quyết mới số hóa được kết quả.",
     "not_processed": "Chỉ số hóa kết quả của hồ sơ đã xử lý xong hoặc đã trả kết quả.",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from sqlalchemy.orm import deferred
 
 from ..db import UTCDateTime, db, utcnow
+from ..folding import fold
 
 CHANNELS = ("online", "counter", "postal")
 
@@ -24,6 +25,8 @@ class Dossier(db.Model):
     agency_id = db.Column(db.Integer, db.ForeignKey("agencies.id"), nullable=False, index=True)
     applicant_name = db.Column(db.String(200), nullable=False)
     organisation_name = db.Column(db.String(255))
+    # The two names folded (no accents, no case: search_text()), what officers' searches match.
+    search_text = db.Column(db.String(460), nullable=False, default="", server_default="")
     # Who the account applied for: {"kind": "self" | "person" | "organisation", ...}
     representation = db.Column(db.JSON)
     channel = db.Column(db.String(16), nullable=False, default="online")
@@ -185,3 +188,7 @@ class DossierResult(db.Model):
     file = db.relationship("DossierFile")
     agency = db.relationship("Agency")
     signed_by = db.relationship("User")
+
+
+def search_text(applicant_name: str, organisation_name: str | None) -> str:
+    return fold(f"{applicant_name} {organisation_name or ''}")[:460]

@@ -21,7 +21,7 @@ from ..workflow.service import record_version, workflow
 from .errors import Conflict, Invalid, NotFound
 from .messages import CHANNEL_WORDS, ERRORS
 from .events import add_event
-from .models import Dossier, DossierFile
+from .models import Dossier, DossierFile, search_text
 from .transitions import apply_outcome
 
 DEDUP_WINDOW_SECONDS = 600
@@ -71,10 +71,12 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
     record_version(outcome.process_id, outcome.version)
+    applicant_name = _applicant_name(data, owner, representation)
+    organisation_name = (representation or {}).get("organisation_name")
     dossier = Dossier(
         owner_id=owner.id, procedure_id=procedure.id, agency_id=procedure.agency_id,
-        applicant_name=_applicant_name(data, owner, representation), channel=channel, status=1,
-        organisation_name=(representation or {}).get("organisation_name"), representation=representation,
+        applicant_name=applicant_name, channel=channel, status=1, organisation_name=organisation_name,
+        search_text=search_text(applicant_name, organisation_name), representation=representation,
         submitted_at=at, counts_from=wf.calendar.official_start(at),
         reception_due_at=wf.calendar.add_working_hours(at, wf.calendar.profile.policy("reception_working_hours", at)),
         form_data=data, submission_key=digest, process_id=outcome.process_id,

@@ -1,12 +1,15 @@
 """The rules of supplement requests (yêu cầu bổ sung, Mẫu 02) around the engine's `bo_sung`
 message: a diagram asks for a supplement by waiting for that message; the app records what was
-asked, refuses a second request without a justification (everything must be asked at once), and
-restarts the legal time when the supplement arrives during processing (Decree 61 Điều 19.4).
+asked, refuses without a justification a second request (everything must be asked at once) and a
+request during processing later than the province's window after receipt (3 working days,
+DOMAIN.md §3.4), and restarts the legal time when the supplement arrives during processing
+(Decree 61 Điều 19.4).
 The raw events stay, so the national index's paused clock can be computed from them too."""
 from __future__ import annotations
 
 from datetime import datetime
 
+from ..localtime import local_time
 from ..workflow.service import workflow
 from .errors import Invalid
 from .messages import ERRORS
@@ -23,22 +26,44 @@ def is_new_request(waiting_before, outcome) -> bool:
     return SUPPLEMENT in outcome.waiting_messages and SUPPLEMENT not in (waiting_before or [])
 
 
-def check_justification(dossier, outcome, justification: str | None) -> str | None:
-    """The cleaned justification; Invalid when this transition would be a second request
-    without one."""
+def window_end(dossier) -> datetime | None:
+    """Until when a supplement may be asked during processing without a justification."""
+    if dossier.received_at is None:
+        return None
+    calendar = workflow().calendar
+    days = calendar.profile.policy("processing_supplement_working_days", dossier.received_at)
+    return calendar.add_working_days(dossier.received_at, days)
+
+
+def _late(dossier, at: datetime) -> bool:
+    end = window_end(dossier)
+    return end is not None and at > end
+
+
+def check_justification(dossier, outcome, justification: str | None, at: datetime) -> str | None:
+    """The cleaned justification; Invalid when this transition would be a second request, or a
+    late one during processing, without one."""
     text = " ".join((justification or "").split())[:MAX_JUSTIFICATION]
-    if is_new_request(dossier.waiting_messages, outcome) and dossier.supplement_count >= 1 and not text:
+    if text or not is_new_request(dossier.waiting_messages, outcome):
+        return text or None
+    if dossier.supplement_count >= 1:
         raise Invalid(ERRORS["second_supplement"].format(count=dossier.supplement_count),
                       [{"field": "justification", "message": ERRORS["justification_required"]}])
-    return text or None
+    if _late(dossier, at):
+        raise Invalid(ERRORS["late_supplement"].format(end=local_time(window_end(dossier))),
+                      [{"field": "justification", "message": ERRORS["late_justification_required"]}])
+    return None
 
 
 def requested(dossier, at: datetime, actor, node, data: dict | None, justification: str | None) -> dict:
-    """The event recording a request; counts it on the dossier."""
+    """The event recording a request; counts it on the dossier, and marks one asked after the
+    window (the agency's fault, counted in its evaluation)."""
     dossier.supplement_count = (dossier.supplement_count or 0) + 1
     asked = {k: (data or {}).get(k) for k in ASKED_FIELDS if (data or {}).get(k)}
     asked["stage"] = "processing" if dossier.received_at else "reception"
     asked["number"] = dossier.supplement_count
+    if _late(dossier, at):
+        asked["late"] = True
     if justification:
         asked["justification"] = justification
     return add_event(dossier, at, "supplement_requested", actor=actor, node=node, data=asked,

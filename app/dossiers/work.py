@@ -140,7 +140,7 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
         raise Conflict(ERRORS["task_gone"]) from exc
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
-    justification = supplements.check_justification(dossier, outcome, justification)
+    justification = supplements.check_justification(dossier, outcome, justification, at)
     event = add_event(dossier, at, "task_completed", actor=user, node=node, name=node[1], data=data)
     apply_outcome(dossier, outcome, at, actor=user, event=event, completed_task=task_id, justification=justification,
                   handed_at=handed)

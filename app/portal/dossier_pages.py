@@ -81,7 +81,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         errors=errors, rating=rating, may_rate=dossier.status == RETURNED and rating is None,
         ratings=RATINGS, representation_labels=REPRESENTATION, message_names=MESSAGE_NAMES,
         component_names={**{c["code"]: c["name"] for c in procedure.components}, "KQ": MESSAGES["result"]},
-        result_files=[f for f in files if f.component_code == "KQ" and not f.superseded],
+        result_files=[f for f in files if f.component_code == "KQ" and not f.superseded], messages=MESSAGES,
     ), status
 
 

@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 import click
 
-from ..catalogue.text import fold
+from ..folding import fold
 from ..messages import CLI as APP_CLI
 from .messages import NEW
 

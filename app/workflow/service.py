@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +27,7 @@ class Workflow:
     registry: Registry
     engine: Engine
     problems: list[Problem]
+    catalogue_problems: list[str] = field(default_factory=list)  # from the last catalogue load
 
 
 def _stored_version(process_id: str, version: str) -> bytes | None:
@@ -35,14 +36,19 @@ def _stored_version(process_id: str, version: str) -> bytes | None:
 
 
 def init_workflow(app: Flask) -> None:
-    profile = load_profile(app.config["MOTCUA_PROVINCE"])
-    calendar = WorkingCalendar(profile)
+    calendar = WorkingCalendar(load_profile(app.config["MOTCUA_PROVINCE"]))
+    app.extensions["motcua_workflow"] = build_workflow(app, calendar)
+
+
+def build_workflow(app: Flask, calendar: WorkingCalendar, previous: Registry | None = None) -> Workflow:
+    """The diagrams of the bpmn folder, read now; `previous`: the registry in use, whose versions
+    a diagram that no longer loads keeps serving (Registry.load_directory)."""
     registry = Registry(app.config["MOTCUA_FORMS_DIR"],
                         timer_functions=deadline_functions(calendar, app.extensions["motcua_clock"].now()))
-    problems = registry.load_directory(app.config["MOTCUA_BPMN_DIR"])
+    problems = registry.load_directory(app.config["MOTCUA_BPMN_DIR"], previous)
     for problem in problems:
         log.warning("diagram not loaded: %s", problem)
-    app.extensions["motcua_workflow"] = Workflow(calendar, registry, Engine(registry, calendar, _stored_version), problems)
+    return Workflow(calendar, registry, Engine(registry, calendar, _stored_version), problems)
 
 
 def workflow() -> Workflow:

@@ -61,7 +61,14 @@ def inbox_page():
         procedures=inbox.procedures_offered(g.user, filters), statuses=STATUS_LABELS, due_filters=DUE_FILTERS,
         agencies=db.session.execute(select(Agency.id, Agency.name).order_by(Agency.name)).all()
         if g.user.role == "admin" else [],
-        roles={code: ROLE_LABELS[code] for code in LANE_ROLES}, channels=CHANNELS, messages=MESSAGES)
+        roles={code: ROLE_LABELS[code] for code in LANE_ROLES}, channels=CHANNELS, messages=MESSAGES,
+        procedure_problems=_procedure_problems() if g.user.role == "admin" else [])
+
+
+def _procedure_problems() -> list[str]:
+    """What the analysts' last saved files left unloaded (diagrams, catalogue entries)."""
+    current = workflow()
+    return [str(p) for p in current.problems] + list(current.catalogue_problems)
 
 
 def _back(default: str):

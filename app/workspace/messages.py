@@ -29,8 +29,14 @@ MESSAGES = {
     "no_dossier_code": "chưa cấp mã",
     "task_unknown": "Không tìm thấy công việc này.",
     "unassigned": "Chưa có người nhận",
+    "justification_label": "Lý do phải yêu cầu bổ sung thêm",
     "justification_help": "Chỉ cần khi yêu cầu bổ sung thêm một lần nữa: pháp luật yêu cầu hướng dẫn đầy đủ một lần.",
+    "late_justification_label": "Lý do yêu cầu bổ sung sau thời hạn",
+    "late_justification_help": "Chỉ cần khi yêu cầu bổ sung: đã quá thời hạn yêu cầu bổ sung tính từ khi tiếp nhận "
+                                "hồ sơ.",
     "form_too_large": "Nội dung gửi lên quá lớn.",
+    "procedure_problems": "Sơ đồ quy trình hoặc mục danh mục chưa nạp được: thủ tục vẫn chạy phiên bản trước "
+                          "(nếu có). Sửa tệp rồi lưu lại; kiểm tra trước bằng motcua bpmn check.",
 }
 
 INTAKE = {

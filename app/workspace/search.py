@@ -1,5 +1,6 @@
 """Finding dossiers by what an officer types: a dossier code (or its start), else part of the
-applicant's name. Used by the inbox's search and by the dossier search."""
+applicant's or organisation's name, with or without accents and in any case ("dang van an" finds
+"Đặng Văn Ân"). Used by the inbox's search and by the dossier search."""
 from __future__ import annotations
 
 import re
@@ -8,19 +9,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from ..dossiers.models import Dossier
+from ..folding import fold
 
 MAX_QUERY = 64
 ROWS = 50
 
 
 def clause(q: str):
-    """A dossier code (exact, or the start of one), else part of the applicant's name."""
+    """A dossier code (exact, or the start of one), else part of a name, folded."""
     q = " ".join(q.split())[:MAX_QUERY]
     if not q:
         return None
     if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
         return Dossier.code.startswith(q.upper(), autoescape=True)
-    return Dossier.applicant_name.contains(q, autoescape=True)
+    return Dossier.search_text.contains(fold(q), autoescape=True)
 
 
 def dossiers_statement(user, q: str):

@@ -31,6 +31,8 @@ def test_tabs_count_and_filter_the_desks_tasks(api, clock, client):
     assert _rows(filtered) == 1 and _counts(filtered)["Chờ nhận xử lý"] == 1
     assert _rows(html(client.get("/mot-cua?tab=nhom&trang_thai=4"))) == 0
     assert _rows(html(client.get("/mot-cua?tab=nhom&q=Nguyễn Văn"))) == 4
+    assert _rows(html(client.get("/mot-cua?tab=nhom&q=nguyen van"))) == 4  # as typed without accents
+    assert _rows(html(client.get("/mot-cua?tab=nhom&q=NGUYỄN"))) == 4
     assert _rows(html(client.get("/mot-cua?tab=nhom&q=Trần Không Có"))) == 0
     # Due today, then overdue, as the clock moves: 8 working hours from Monday 08:00 is Wednesday 08:00.
     clock.set(vn(2026, 11, 25, 7, 45))
@@ -159,7 +161,7 @@ def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     first = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    second = submit_lltp(api, ho_ten="Lê Thị Cúc", so_ban=2)
+    second = submit_lltp(api, ho_ten="Đặng Thị Cúc", so_ban=2)
     as_officer(client, "lanhdao")
     page = html(client.get("/mot-cua/ho-so"))
     assert "000.00.12.H99-261123-0001" in page and f"Số {second} (chưa cấp mã)" in page
@@ -167,6 +169,10 @@ def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
     assert "000.00.12.H99-261123-0001" in found and "chưa cấp mã" not in found
     assert f'href="/mot-cua/ho-so/{first}"' in found
     assert "Nguyễn Văn An" not in html(client.get("/mot-cua/ho-so?q=Không Có Ai"))
+    # Names as officers type them: without accents, in any case, «đ» as «d», the middle of a name.
+    for typed in ("dang thi cuc", "ĐẶNG THỊ", "thi cúc", "Đặng Thị Cúc"):
+        assert f"Số {second} (chưa cấp mã)" in html(client.get(f"/mot-cua/ho-so?q={typed}")), typed
+    assert _rows(html(client.get("/mot-cua?tab=nhom&q=nguyen van an"))) == 0  # leaders have no such tasks
     as_officer(client, "dieuphoi")  # the provincial office: another agency
     assert "000.00.12.H99-261123-0001" not in html(client.get("/mot-cua/ho-so?q=000.00.12"))
     as_officer(client, "admin")

@@ -14,6 +14,22 @@ ASK = {"ket_qua_tham_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu thông tin nơi
        "thanh_phan_can_bo_sung": [{"thanh_phan": "Tờ khai", "yeu_cau": "Ghi đủ nơi cư trú từ năm 1990."}]}
 
 
+def _ask_form(token: str) -> dict:
+    """The appraisal page's form asking for a supplement."""
+    return {"csrf_token": token, "action": "submit", "f.ket_qua_tham_dinh": "yeu_cau_bo_sung", "f.ly_do": ASK["ly_do"],
+            "f.thanh_phan_can_bo_sung.0.thanh_phan": "Tờ khai", "f.thanh_phan_can_bo_sung.0.yeu_cau": "Ghi đủ nơi cư trú."}
+
+
+def _refused_without_justification(api, task: dict, dossier_id: int) -> str:
+    """Asking over the API without a justification: refused at the justification, nothing changed."""
+    refused = api.post(f"/tasks/{task['id']}/complete", "chuyenvien", json={"data": ASK})
+    assert refused.status_code == 422
+    body = refused.get_json()["error"]
+    assert body["fields"][0]["field"] == "justification"
+    assert dossier(api, dossier_id)["status"]["code"] == 4  # nothing changed
+    return body["message"]
+
+
 def _results(app, dossier_id):
     from sqlalchemy import select
 
@@ -120,17 +136,12 @@ def test_a_second_supplement_request_needs_a_justification(api, clock, client):
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}})
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     task = api.task("chuyenvien", SEARCH)
-    refused = api.post(f"/tasks/{task['id']}/complete", "chuyenvien", json={"data": ASK})
-    assert refused.status_code == 422
-    body = refused.get_json()["error"]
-    assert "một lần" in body["message"] and body["fields"][0]["field"] == "justification"
-    assert dossier(api, dossier_id)["status"]["code"] == 4  # nothing changed
+    assert "một lần" in _refused_without_justification(api, task, dossier_id)
     # On the task page the justification box is there, and the refusal is shown at it.
     token = as_officer(client, "chuyenvien")
     page = html(client.get(f"/mot-cua/viec/{task['id']}"))
     assert 'name="ly_do_bo_sung_them"' in page and "đã được yêu cầu bổ sung 1 lần" in page
-    form = {"csrf_token": token, "action": "submit", "f.ket_qua_tham_dinh": "yeu_cau_bo_sung", "f.ly_do": ASK["ly_do"],
-            "f.thanh_phan_can_bo_sung.0.thanh_phan": "Tờ khai", "f.thanh_phan_can_bo_sung.0.yeu_cau": "Ghi đủ nơi cư trú."}
+    form = _ask_form(token)
     response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly", data=form)
     assert response.status_code == 422 and "Ghi rõ lý do phải yêu cầu bổ sung thêm" in html(response)
     response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly",
@@ -141,6 +152,42 @@ def test_a_second_supplement_request_needs_a_justification(api, clock, client):
     asked = [e for e in state["history"] if e["kind"] == "supplement_requested"]
     assert [e["summary"] for e in asked] == ["Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 1)",
                                               "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 2)"]
+
+
+@pytest.mark.rule("QT-14")
+def test_a_supplement_asked_after_three_working_days_of_processing_needs_a_justification(api, clock, client):
+    """DOMAIN.md §3.4: asked during processing within 3 working days of receipt; later, the
+    officer says why, and the request is recorded as late (the agency's fault)."""
+    clock.set(vn(2026, 11, 20, 9, 0))  # Friday; Tuesday 24/11 is Vietnam Cultural Day
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    task = api.task("chuyenvien", SEARCH)
+    clock.set(vn(2026, 11, 26, 9, 1))  # Mon, Wed, Thu: three working days ended at 09:00
+    assert "đã hết lúc 09:00 ngày 26/11/2026" in _refused_without_justification(api, task, dossier_id)
+    token = as_officer(client, "chuyenvien")
+    form = _ask_form(token)
+    assert 'name="ly_do_bo_sung_them"' not in html(client.get(f"/mot-cua/viec/{task['id']}"))
+    response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly", data=form)
+    page = html(response)
+    assert response.status_code == 422 and "Lý do yêu cầu bổ sung sau thời hạn" in page
+    assert "Ghi rõ lý do phải yêu cầu bổ sung sau thời hạn" in page
+    response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly",
+                           data={**form, "ly_do_bo_sung_them": "Công an tỉnh trả lời muộn, có thông tin cư trú mới."})
+    assert response.status_code == 303
+    assert dossier(api, dossier_id)["status"]["code"] == 5
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert "Sau thời hạn yêu cầu bổ sung" in page and "Lý do yêu cầu thêm: Công an tỉnh trả lời muộn" in page
+
+
+def test_a_supplement_asked_within_three_working_days_needs_no_justification(api, clock, client):
+    clock.set(vn(2026, 11, 20, 9, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    clock.set(vn(2026, 11, 26, 9, 0))
+    api.complete("chuyenvien", SEARCH, ASK)
+    assert dossier(api, dossier_id)["status"]["code"] == 5
+    as_officer(client, "chuyenvien")
+    assert "Sau thời hạn yêu cầu bổ sung" not in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
 
 
 @pytest.mark.rule("QT-23")

@@ -1,4 +1,5 @@
-"""Folding Vietnamese text for search: "Cấp bản sao" and "cap ban sao" meet as "cap ban sao"."""
+"""Folding Vietnamese text for search: "Cấp bản sao" and "cap ban sao" meet as "cap ban sao", and
+"Đặng Văn Ân" is found by "dang van an"."""
 from __future__ import annotations
 
 import unicodedata

@@ -1,0 +1,105 @@
+"""Procedures change while the system runs: what an analyst saves in bpmn/, forms/ and catalogue/
+is served at the next request, without a restart; a broken save keeps the previous version
+serving and shows the problem to administrators; running dossiers stay on their version."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from tests.api.test_lifecycle import ACCEPT, APPRAISE
+from tests.conftest import Api, vn
+from tests.test_procedure_new import APPLICATION, CODE, NAME, PROCESS, add_site_inspection, cli, written
+from tests.web.pages import login
+from tests.workspace.helpers import html
+
+
+def _running_app(clean_app, database_url, folder):
+    from app import create_app
+    return create_app(db=database_url, SECRET_KEY="test-secret", MOTCUA_BPMN_DIR=folder / "bpmn",
+                      MOTCUA_FORMS_DIR=folder / "forms", MOTCUA_CATALOGUE_DIR=folder / "catalogue",
+                      MOTCUA_KEYS_DIR=clean_app.config["MOTCUA_KEYS_DIR"],
+                      MOTCUA_UPLOAD_DIR=clean_app.config["MOTCUA_UPLOAD_DIR"], MOTCUA_RELOAD_SECONDS=0.01)
+
+
+def _after_a_look():
+    time.sleep(0.02)  # longer than the app's MOTCUA_RELOAD_SECONDS
+
+
+def _found(api) -> list[str]:
+    return [p["code"] for p in api.get("/procedures?q=to chuc le hoi").get_json()["items"]]
+
+
+def _apply(api, copies: int = 1) -> int:
+    response = api.post("/dossiers", "congdan", json={"procedure_code": CODE, "data": {**APPLICATION, "so_ban": copies}})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()["id"]
+
+
+@pytest.mark.rule("QT-26")
+def test_a_new_and_a_changed_procedure_are_served_without_a_restart(clean_app, database_url, workspace):
+    folder, env = workspace
+    app = _running_app(clean_app, database_url, folder)
+    api = Api(app.test_client())
+    app.extensions["motcua_clock"].set(vn(2026, 12, 7, 9, 0))
+    assert _found(api) == []
+
+    result = cli({**env, "MOTCUA_DATABASE_URL": database_url}, "procedure", "new", CODE, "--name", NAME)
+    assert result.exit_code == 0, result.output
+    _after_a_look()
+    assert _found(api) == [CODE]
+    first = _apply(api)
+
+    # The analyst adds a step: new dossiers take it, the one already running keeps its version.
+    add_site_inspection(written(folder)["diagram"], folder / "forms")
+    _after_a_look()
+    second = _apply(api, copies=2)
+    for dossier_id in (first, second):
+        api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+        api.complete("chuyenvien", "Thẩm định hồ sơ", APPRAISE)
+    names = {d: [t["name"] for t in api.get(f"/dossiers/{d}", "motcua").get_json()["open_tasks"]]
+             for d in (first, second)}
+    assert names == {first: ["Phê duyệt kết quả"], second: ["Kiểm tra thực địa"]}
+
+    # A catalogue change (its name) shows at once too.
+    entry = written(folder)["entry"]
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**data, "name": NAME + " (sửa đổi)"}, ensure_ascii=False), encoding="utf-8")
+    _after_a_look()
+    assert api.get(f"/procedures/{CODE}").get_json()["name"] == NAME + " (sửa đổi)"
+
+
+@pytest.mark.rule("QT-26")
+def test_a_broken_save_keeps_the_previous_version_and_tells_the_administrator(clean_app, database_url, workspace,
+                                                                                caplog):
+    folder, env = workspace
+    result = cli({**env, "MOTCUA_DATABASE_URL": database_url}, "procedure", "new", CODE, "--name", NAME)
+    assert result.exit_code == 0, result.output
+    app = _running_app(clean_app, database_url, folder)
+    from app.catalogue.loader import load_catalogue
+    from app.db import db
+    with app.app_context():
+        load_catalogue(folder / "catalogue", folder / "forms", set(app.extensions["motcua_workflow"].registry.process_ids()))
+        db.session.remove()
+    api = Api(app.test_client())
+    app.extensions["motcua_clock"].set(vn(2026, 12, 7, 9, 0))
+    diagram = written(folder)["diagram"]
+    source = diagram.read_text(encoding="utf-8")
+    assert 'name="timeLimit" value="working_hours(8)"' in source
+    diagram.write_text(source.replace('value="working_hours(8)"', 'value="working_hours(8"', 1), encoding="utf-8")
+    _after_a_look()
+    dossier_id = _apply(api)  # still open, on the version that worked
+    assert api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["status"]["code"] == 1
+    assert "diagram not loaded" in caplog.text and "timeLimit" in caplog.text
+    client = app.test_client()
+    login(client, "admin")
+    page = html(client.get("/mot-cua"))
+    assert "chưa nạp được" in page and "timeLimit" in page and PROCESS in page
+    login(client, "motcua")
+    assert "chưa nạp được" not in html(client.get("/mot-cua"))  # only administrators are told
+    # Fixed and saved again: the problem is gone.
+    diagram.write_text(source, encoding="utf-8")
+    _after_a_look()
+    login(client, "admin")
+    assert "chưa nạp được" not in html(client.get("/mot-cua"))
