@@ -10,6 +10,7 @@ import pytest
 
 from tests.api.test_lifecycle import ACCEPT, APPRAISE
 from tests.conftest import Api, vn
+from tests.test_analyst_rules import BAN_SAO as PROCESS_BAN_SAO
 from tests.test_procedure_new import APPLICATION, CODE, NAME, PROCESS, add_site_inspection, cli, written
 from tests.web.pages import login
 from tests.workspace.helpers import html
@@ -103,3 +104,25 @@ def test_a_broken_save_keeps_the_previous_version_and_tells_the_administrator(cl
     _after_a_look()
     login(client, "admin")
     assert "chưa nạp được" not in html(client.get("/mot-cua"))
+
+
+def test_a_dossier_started_just_before_a_reload_keeps_the_version_it_started_on(clean_app, database_url, workspace):
+    """The reload may land between a dossier's start and the recording of its version."""
+    from app.db import db
+    from app.workflow.models import ProcessVersionRecord
+    from app.workflow.service import record_version
+    folder, env = workspace
+    app = _running_app(clean_app, database_url, folder)
+    started_with = app.extensions["motcua_workflow"]
+    version = started_with.registry.latest(PROCESS_BAN_SAO)
+    diagram = folder / "bpmn" / f"{PROCESS_BAN_SAO}.bpmn"
+    diagram.write_text(diagram.read_text(encoding="utf-8").replace("Thẩm định hồ sơ", "Thẩm định, xác minh hồ sơ"),
+                       encoding="utf-8")
+    _after_a_look()
+    app.test_client().get("/")
+    assert app.extensions["motcua_workflow"].registry.latest(PROCESS_BAN_SAO).version != version.version
+    with app.app_context():
+        record_version(started_with, PROCESS_BAN_SAO, version.version)
+        db.session.commit()
+        assert db.session.get(ProcessVersionRecord, (PROCESS_BAN_SAO, version.version)).xml == version.xml
+        db.session.remove()

@@ -70,7 +70,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
         outcome = wf.engine.start(procedure.bpmn_process_id, dict(data), at)
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
-    record_version(outcome.process_id, outcome.version)
+    record_version(wf, outcome.process_id, outcome.version)
     applicant_name = _applicant_name(data, owner, representation)
     organisation_name = (representation or {}).get("organisation_name")
     dossier = Dossier(

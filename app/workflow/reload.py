@@ -39,11 +39,12 @@ def reload_procedures(app: Flask) -> None:
     from ..catalogue.loader import load_catalogue
     current = app.extensions["motcua_workflow"]
     fresh = build_workflow(app, current.calendar, previous=current.registry)
+    # The diagrams first: a catalogue entry must never name a process the requests cannot find.
+    app.extensions["motcua_workflow"] = fresh
     fresh.catalogue_problems = load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"],
                                               set(fresh.registry.process_ids()))
     for problem in fresh.catalogue_problems:
         log.warning("catalogue entry: %s", problem)
-    app.extensions["motcua_workflow"] = fresh
     log.info("procedures reloaded: %d diagrams, %d problems", len(fresh.registry.process_ids()),
              len(fresh.problems) + len(fresh.catalogue_problems))
 

@@ -55,10 +55,11 @@ def workflow() -> Workflow:
     return current_app.extensions["motcua_workflow"]
 
 
-def record_version(process_id: str, version: str) -> None:
-    """Keep the XML of a version a dossier starts on, in the same transaction as the dossier."""
+def record_version(wf: Workflow, process_id: str, version: str) -> None:
+    """Keep the XML of a version a dossier starts on, in the same transaction as the dossier.
+    `wf`: the one the dossier started with (the diagrams may have been reloaded since)."""
     if db.session.get(ProcessVersionRecord, (process_id, version)) is None:
-        found = workflow().registry.get(process_id, version)
+        found = wf.registry.get(process_id, version)
         try:
             with db.session.begin_nested():  # another dossier may record it at the same moment
                 db.session.add(ProcessVersionRecord(process_id=process_id, version=version,

@@ -11,7 +11,7 @@ from ..catalogue.forms import application_form
 from ..db import db
 from ..dossiers.completeness import upload_components
 from ..dossiers.messages import STATUS_LABELS
-from ..dossiers.models import Dossier, DossierFile, DossierResult
+from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
 from .messages import CHANNELS, MESSAGES
@@ -52,6 +52,10 @@ class Snapshot:
         found = []
         if dossier.code and not self.code:
             found.append(MESSAGES["received"].format(code=dossier.code, due=local_time(dossier.due_at)))
+            handed = db.session.execute(select(DossierEvent.due_at).where(
+                DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "handed_next_day")).scalar()
+            if handed is not None:
+                found.append(MESSAGES["handed_next_day"].format(at=local_time(handed)))
         if (dossier.supplement_count or 0) > self.supplements:
             found.append(MESSAGES["supplement_asked"])
         if dossier.status == REFUSED and self.status != REFUSED:

@@ -4,6 +4,7 @@ slip and the timeline say so. Online dossiers are handed at once, at any hour.""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from sqlalchemy import select
@@ -71,3 +72,17 @@ def test_an_online_dossier_is_handed_at_once_whatever_the_hour(client, clock, cl
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     _, opened_at, task_due, _ = _search_task(clean_app, dossier_id)
     assert opened_at == vn(2026, 11, 25, 16, 30) and task_due == vn(2026, 12, 2, 16, 30)
+
+
+def test_the_desk_is_told_when_to_hand_the_paper_dossier_on(client, clock, clean_app):
+    clock.set(vn(2026, 11, 25, 15, 40))
+    dossier_id = _paper_dossier(client, clean_app, "counter")
+    token = as_officer(client, "motcua")
+    page = html(client.get("/mot-cua?tab=nhom"))
+    task = re.search(r'href="/mot-cua/viec/([0-9a-f-]{36})">Tiếp nhận hồ sơ<', page).group(1)
+    response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
+                                                                "f.quyet_dinh": "tiep_nhan"})
+    assert response.status_code == 303
+    shown = html(client.get(response.headers["Location"]))
+    assert "chuyển hồ sơ giấy đến bộ phận giải quyết vào đầu giờ làm việc 07:30 ngày 26/11/2026" in shown
+    assert _search_task(clean_app, dossier_id)[1] == vn(2026, 11, 26, 7, 30)
