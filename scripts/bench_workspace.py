@@ -558,6 +558,8 @@ def cases(found: dict) -> list[tuple[str, str, str | list[str]]]:
         ("task page", "chuyenvien", [f"/mot-cua/viec/{i}" for i in found["tasks"]]),
         ("dossier page, open", "chuyenvien", [f"/mot-cua/ho-so/{i}" for i in found["open_dossiers"]]),
         ("dossier page, finished", "chuyenvien", [f"/mot-cua/ho-so/{i}" for i in found["finished_dossiers"]]),
+        ("procedures in use (admin)", "admin", "/mot-cua/quy-trinh"),
+        ("a procedure's diagram (admin)", "admin", "/mot-cua/quy-trinh/cap_phieu_ly_lich_tu_phap"),
     ]
 
 

@@ -4,6 +4,7 @@ serving and shows the problem to administrators; running dossiers stay on their 
 from __future__ import annotations
 
 import json
+import re
 import time
 
 import pytest
@@ -63,6 +64,27 @@ def test_a_new_and_a_changed_procedure_are_served_without_a_restart(clean_app, d
              for d in (first, second)}
     assert names == {first: ["Phê duyệt kết quả"], second: ["Kiểm tra thực địa"]}
 
+    # The administrator sees both versions live, each with its running dossier, each drawable.
+    client = app.test_client()
+    login(client, "admin")
+    page = html(client.get("/mot-cua/quy-trinh"))
+    row = page[page.index(f'<tr id="{PROCESS}">'):]
+    row = row[:row.index("</tr>")]
+    assert CODE in row and row.count(": 1 hồ sơ") == 2 and row.count("bản hiện hành") == 1
+    versions = re.findall(rf'/mot-cua/quy-trinh/{PROCESS}\?phien_ban=([0-9a-f]+)', row)
+    assert len(versions) == 2
+    drawn = {v: html(client.get(f"/mot-cua/quy-trinh/{PROCESS}?phien_ban={v}")) for v in versions}
+    assert ['data-element-id="Task_kiem_tra_thuc_dia"' in d for d in drawn.values()] == [True, False]  # current first
+    assert all("<svg" in d for d in drawn.values())
+    # Where each version's dossier is: the current version's at the inspection, the old one's at approval.
+    current, old = drawn.values()
+    assert "<td>Kiểm tra thực địa</td><td><code>Task_kiem_tra_thuc_dia</code></td><td>1</td>" in current
+    assert "<td>Phê duyệt kết quả</td><td><code>Task_phe_duyet</code></td><td>1</td>" in old
+    assert client.get(f"/mot-cua/quy-trinh/{PROCESS}?phien_ban=abc").status_code == 404
+    assert client.get("/mot-cua/quy-trinh/khong_co").status_code == 404
+    login(client, "motcua")
+    assert client.get("/mot-cua/quy-trinh").status_code == 403
+
     # A catalogue change (its name) shows at once too.
     entry = written(folder)["entry"]
     data = json.loads(entry.read_text(encoding="utf-8"))
@@ -97,6 +119,7 @@ def test_a_broken_save_keeps_the_previous_version_and_tells_the_administrator(cl
     login(client, "admin")
     page = html(client.get("/mot-cua"))
     assert "chưa nạp được" in page and "timeLimit" in page and PROCESS in page
+    assert "timeLimit" in html(client.get("/mot-cua/quy-trinh"))  # listed there too
     login(client, "motcua")
     assert "chưa nạp được" not in html(client.get("/mot-cua"))  # only administrators are told
     # Fixed and saved again: the problem is gone.

@@ -13,6 +13,7 @@ from ..dossiers import work
 from ..dossiers.errors import DossierError
 from ..dossiers.messages import STATUS_LABELS
 from ..web.session import login_required
+from ..workflow import versions
 from ..workflow.service import workflow
 from . import inbox
 from .blueprint import STAFF, workspace
@@ -62,13 +63,7 @@ def inbox_page():
         agencies=db.session.execute(select(Agency.id, Agency.name).order_by(Agency.name)).all()
         if g.user.role == "admin" else [],
         roles={code: ROLE_LABELS[code] for code in LANE_ROLES}, channels=CHANNELS, messages=MESSAGES,
-        procedure_problems=_procedure_problems() if g.user.role == "admin" else [])
-
-
-def _procedure_problems() -> list[str]:
-    """What the analysts' last saved files left unloaded (diagrams, catalogue entries)."""
-    current = workflow()
-    return [str(p) for p in current.problems] + list(current.catalogue_problems)
+        procedure_problems=versions.problems() if g.user.role == "admin" else [])
 
 
 def _back(default: str):

@@ -76,3 +76,19 @@ DIGITISE = {
     "date": "Ngày ký không hợp lệ hoặc ở tương lai.",
     "no_file": "Vui lòng chọn tệp bản quét (PDF, JPEG hoặc PNG).",
 }
+
+PROCEDURES = {
+    "title": "Quy trình đang dùng",
+    "intro": "Mỗi sơ đồ trong thư mục bpmn/: phiên bản hồ sơ mới chạy, các phiên bản hồ sơ đang giải quyết "
+             "còn chạy, và các thủ tục trong danh mục dùng nó. Phiên bản là mã băm nội dung tệp: sửa sơ đồ rồi "
+             "lưu là có phiên bản mới; hồ sơ đang chạy đi tiếp trên phiên bản đã bắt đầu.",
+    "problems": "Chưa nạp được",
+    "file_gone": "không còn trong thư mục bpmn/",
+    "current": "bản hiện hành",
+    "not_used": "chưa có hồ sơ",
+    "unpublished": "tạm ngừng nhận hồ sơ",
+    "no_procedure": "Chưa có thủ tục nào trong danh mục dùng sơ đồ này.",
+    "diagram_title": "Sơ đồ quy trình «{name}», phiên bản {version}",
+    "no_drawing": "Sơ đồ này không có phần vẽ (BPMN DI) nên không hiển thị được.",
+    "steps": "Hồ sơ của phiên bản này đang ở bước nào (tô màu xanh trên sơ đồ)",
+}

@@ -1,0 +1,77 @@
+"""What runs where: each procedure diagram with the version new dossiers start on, the versions
+dossiers still run on and how many, and the catalogue entries that use it; for administrators
+and analysts checking that a change went live (ANALYST.md QT-26)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from ..catalogue.models import Procedure
+from ..db import db
+from ..dossiers.models import Dossier, OpenTask
+from .models import ProcessVersionRecord
+from .service import workflow
+
+
+@dataclass
+class VersionUse:
+    version: str
+    running: int  # dossiers not finished on it
+    first_used: datetime | None  # when a dossier first started on it (None: not yet)
+    current: bool  # the version new dossiers start on
+
+
+@dataclass
+class ProcessSummary:
+    process_id: str
+    name: str
+    file_name: str | None  # None: the diagram is no longer in the bpmn folder
+    procedures: list[Procedure] = field(default_factory=list)
+    versions: list[VersionUse] = field(default_factory=list)
+
+    @property
+    def running(self) -> int:
+        return sum(v.running for v in self.versions)
+
+
+def problems() -> list[str]:
+    """What the last load left out: diagrams that do not load, catalogue entries refused."""
+    current = workflow()
+    return [str(p) for p in current.problems] + list(current.catalogue_problems)
+
+
+def summaries() -> list[ProcessSummary]:
+    """Every loaded diagram, and every one that dossiers still run on though its file is gone."""
+    registry = workflow().registry
+    found = {v.process_id: ProcessSummary(v.process_id, v.name, v.file_name) for v in registry.all_latest()}
+    running = db.session.execute(select(Dossier.process_id, Dossier.process_version, func.count())
+                                 .where(Dossier.finished_at.is_(None))
+                                 .group_by(Dossier.process_id, Dossier.process_version)).all()
+    records = db.session.execute(select(ProcessVersionRecord.process_id, ProcessVersionRecord.version,
+                                        ProcessVersionRecord.created_at)).all()
+    first_used = {(p, v): at for p, v, at in records}
+    counts = {(p, v): n for p, v, n in running}
+    for process_id, version in sorted(set(counts) | {(v.process_id, v.version) for v in registry.all_latest()}):
+        summary = found.setdefault(process_id, ProcessSummary(process_id, process_id, None))
+        latest = registry.latest(process_id)
+        summary.versions.append(VersionUse(version, counts.get((process_id, version), 0),
+                                           first_used.get((process_id, version)),
+                                           latest is not None and latest.version == version))
+    for procedure in db.session.execute(select(Procedure).order_by(Procedure.code)).scalars():
+        if procedure.bpmn_process_id in found:
+            found[procedure.bpmn_process_id].procedures.append(procedure)
+    for summary in found.values():  # the current version first, then the newest used
+        summary.versions.sort(key=lambda v: (not v.current, -(v.first_used.timestamp() if v.first_used else 0)))
+    return sorted(found.values(), key=lambda s: s.name)
+
+
+def waiting_at(process_id: str, version: str) -> list[tuple[str, str, int]]:
+    """(element id, step name, open tasks) of the dossiers running on a version, busiest first."""
+    rows = db.session.execute(
+        select(OpenTask.node_id, OpenTask.name, func.count())
+        .join(Dossier, Dossier.id == OpenTask.dossier_id)
+        .where(Dossier.process_id == process_id, Dossier.process_version == version, OpenTask.closed_at.is_(None))
+        .group_by(OpenTask.node_id, OpenTask.name)).all()
+    return sorted(((node, name, n) for node, name, n in rows), key=lambda r: (-r[2], r[1]))
