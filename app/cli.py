@@ -12,6 +12,7 @@ import click
 from .messages import CLI as MSG
 from .procedures.cli import procedure as procedure_group
 from .signing.cli import keys as keys_group
+from .users.cli import agencies as agencies_group, officers_group
 
 
 def _fail(message: str) -> None:
@@ -176,6 +177,8 @@ def bpmn_check(files, forms_dir) -> None:
 
 main.add_command(keys_group)
 main.add_command(procedure_group)
+main.add_command(agencies_group)
+main.add_command(officers_group)
 
 
 @main.group(help=MSG["timers_help"])

@@ -1,11 +1,14 @@
-"""Accounts the one-stop desk opens for citizens who apply at the counter: recorded with no
-password anyone knows, they are activated by their owner from a mailed link that sets the
-password and, being mailed to the address given at the counter, also verifies it."""
+"""Accounts opened for someone else: by the one-stop desk for citizens who apply at the counter,
+by an administrator for officers. Recorded with no password anyone knows, they are activated by
+their owner from a mailed link that sets the password and, being mailed to the address given,
+also verifies it."""
 from __future__ import annotations
 
 from datetime import datetime
 
 from flask import url_for
+
+from engine.roles import ROLE_LABELS
 
 from ..mail.models import OutgoingMail
 from ..mail.outbox import queue_mail
@@ -15,14 +18,25 @@ from .messages import MESSAGES
 
 
 def is_unclaimed(user: User | None) -> bool:
-    """Opened at the counter and never activated."""
-    return user is not None and user.created_by_id is not None and user.email_verified_at is None
+    """Opened for someone else (a citizen at the counter; any officer) and not activated since."""
+    return user is not None and user.email_verified_at is None \
+        and (user.created_by_id is not None or user.role != "citizen")
+
+
+def activation_link(user: User) -> str:
+    """The set-password link of an unclaimed account (7 days, once; bound to its address)."""
+    token = links.make("activate", uid=user.id, gen=user.token_generation, email=user.email)
+    return links.absolute(url_for("accounts.reset", token=token))
 
 
 def queue_activation(user: User, at: datetime) -> OutgoingMail:
-    """The activation mail, in the caller's transaction (sent only if it commits)."""
-    token = links.make("activate", uid=user.id, gen=user.token_generation, email=user.email)
-    link = links.absolute(url_for("accounts.reset", token=token))
+    """The activation mail, in the caller's transaction (sent only if it commits): a citizen's
+    account opened at the counter, or an officer's opened by an administrator."""
+    link = activation_link(user)
     agency = user.creator.agency.name if user.creator and user.creator.agency else ""
+    if user.role != "citizen":
+        return queue_mail(user.email, MESSAGES["officer_activate_subject"], MESSAGES["officer_activate_body"].format(
+            name=user.full_name, role=ROLE_LABELS.get(user.role, user.role),
+            agency=user.agency.name if user.agency else "", username=user.username, link=link), at)
     return queue_mail(user.email, MESSAGES["activate_subject"], MESSAGES["activate_body"].format(
         name=user.full_name, agency=agency, id_number=user.id_number, link=link), at)

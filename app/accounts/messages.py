@@ -35,6 +35,11 @@ MESSAGES = {
                      "tiếp nhận hồ sơ tại quầy. Tên đăng nhập là số định danh cá nhân {id_number}.\n\nĐể theo dõi "
                      "hồ sơ, nhận kết quả điện tử và nộp hồ sơ trực tuyến, vui lòng đặt mật khẩu tại liên kết sau "
                      "(hiệu lực 7 ngày, dùng một lần):\n\n{link}\n\nNếu ông/bà không nộp hồ sơ nào, hãy bỏ qua thư này.",
+    "officer_activate_subject": "Kích hoạt tài khoản Hệ thống một cửa điện tử",
+    "officer_activate_body": "Kính gửi {name},\n\nQuản trị hệ thống đã lập tài khoản Hệ thống một cửa điện tử cho "
+                             "ông/bà: vai trò {role} tại {agency}, tên đăng nhập {username}.\n\nVui lòng đặt mật khẩu "
+                             "tại liên kết sau (hiệu lực 7 ngày, dùng một lần):\n\n{link}\n\nNếu đây không phải "
+                             "tài khoản của ông/bà, hãy báo cho quản trị hệ thống.",
     "reset_subject": "Đặt lại mật khẩu Cổng Dịch vụ công",
     "reset_body": "Kính gửi {name},\n\nĐể đặt mật khẩu mới, vui lòng mở liên kết sau (hiệu lực 1 giờ, dùng một lần):"
                   "\n\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.",

@@ -92,3 +92,16 @@ PROCEDURES = {
     "no_drawing": "Sơ đồ này không có phần vẽ (BPMN DI) nên không hiển thị được.",
     "steps": "Hồ sơ của phiên bản này đang ở bước nào (tô màu xanh trên sơ đồ)",
 }
+
+STAFF = {
+    "title": "Cán bộ",
+    "new": "Thêm cán bộ",
+    "created": "Đã lập tài khoản cho {name} và gửi thư kích hoạt tới {email}.",
+    "resent": "Đã gửi lại thư kích hoạt tới {email}.",
+    "saved": "Đã lưu thông tin của {name}.",
+    "released": "{count} việc cán bộ này đã nhận được trả lại cho nhóm để người khác nhận xử lý.",
+    "states": {"active": "Đang hoạt động", "unclaimed": "Chưa kích hoạt", "inactive": "Đã khóa"},
+    "none": "Không có cán bộ nào phù hợp.",
+    "active_help": "Bỏ chọn để khóa tài khoản: cán bộ không đăng nhập được nữa, các việc đã nhận được trả lại cho nhóm.",
+    "move_help": "Đổi vai trò hoặc cơ quan thì các việc cán bộ đã nhận được trả lại cho nhóm.",
+}

@@ -327,3 +327,33 @@ def test_the_desk_enters_a_paper_dossier_at_the_counter(officer, clock, tmp_path
     assert "Đã nhập hồ sơ trực tiếp tại quầy cho Nguyễn Văn An; hồ sơ đang ở bước tiếp nhận." in main
     assert "Có: Giấy tờ tùy thân (Căn cước công dân, hộ chiếu)" in main and "cccd-ban-quet.pdf" in main
     assert "Trực tiếp tại quầy" in desk.inner_text("aside dl.facts")
+
+
+def test_an_administrator_opens_an_officer_account_and_sees_the_procedures(officer, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    admin = officer("admin")
+    admin.get_by_role("link", name="Cán bộ", exact=True).click()
+    admin.wait_for_url("**/mot-cua/can-bo")
+    _accessible(admin, "danh sách cán bộ")
+    admin.get_by_role("link", name="Thêm cán bộ").click()
+    admin.get_by_label("Tên đăng nhập").fill("Đỗ Hoa")
+    admin.get_by_label("Họ và tên").fill("Đỗ Thị Hoa")
+    admin.get_by_label("Thư điện tử công vụ").fill("hoa.stp@binhan.example.vn")
+    admin.get_by_label("Vai trò").select_option(label="Chuyên viên")
+    admin.get_by_label("Cơ quan").select_option(label="Sở Tư pháp tỉnh Bình An (000.00.12.H99)")
+    admin.get_by_role("button", name="Lập tài khoản và gửi thư kích hoạt").click()
+    admin.wait_for_selector("#tom-tat-loi")  # the user name has a space and accents
+    assert "Tên đăng nhập gồm 3–64 ký tự" in admin.inner_text("#tom-tat-loi")
+    assert admin.input_value("#ho_ten") == "Đỗ Thị Hoa"  # what was typed is kept
+    _accessible(admin, "biểu mẫu cán bộ có lỗi")
+    admin.get_by_label("Tên đăng nhập").fill("dothihoa.stp")
+    admin.get_by_role("button", name="Lập tài khoản và gửi thư kích hoạt").click()
+    admin.wait_for_selector("h1:has-text('Đỗ Thị Hoa')")
+    assert "Chưa kích hoạt" in admin.inner_text("main")
+    admin.get_by_role("link", name="Quy trình", exact=True).click()
+    admin.wait_for_url("**/mot-cua/quy-trinh")
+    assert "Cấp Phiếu lý lịch tư pháp" in admin.inner_text("main")
+    _accessible(admin, "quy trình đang dùng")
+    admin.get_by_role("link", name="Cấp Phiếu lý lịch tư pháp").click()
+    admin.wait_for_selector("svg.bpmn-diagram")
+    _accessible(admin, "sơ đồ một phiên bản")

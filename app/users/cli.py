@@ -1,0 +1,89 @@
+"""`motcua agencies load FILE`: the province's agencies; `motcua officers add`: an officer's
+account (the first administrator's, on a new installation), activated from the printed link or
+the mail sent to the officer's address."""
+from __future__ import annotations
+
+import click
+
+from ..messages import CLI as MAIN
+
+MSG = {
+    "agencies_help": "Cơ quan của tỉnh.",
+    "load_help": "Nạp danh sách cơ quan từ tệp JSON (thêm mới hoặc cập nhật theo mã định danh); "
+                 "tệp có lỗi thì không thay đổi gì.",
+    "loaded": "Đã nạp {inserted} cơ quan mới, cập nhật {updated} cơ quan.",
+    "officers_help": "Tài khoản cán bộ.",
+    "add_help": "Lập tài khoản cán bộ (ví dụ quản trị viên đầu tiên) và gửi thư kích hoạt; in liên kết đặt mật khẩu.",
+    "agency_code": "Mã định danh cơ quan của cán bộ, ví dụ 000.00.00.H99.",
+    "role_help": "Vai trò: one_stop, specialist, leader, coordinator hoặc admin.",
+    "unknown_agency": "không có cơ quan mã «{code}»; nạp cơ quan trước bằng motcua agencies load.",
+    "created": "Đã lập tài khoản {username} ({role}, {agency}). Thư kích hoạt gửi tới {email}; "
+               "liên kết đặt mật khẩu (7 ngày, dùng một lần):\n{link}",
+}
+
+
+@click.group("agencies", help=MSG["agencies_help"])
+def agencies() -> None:
+    pass
+
+
+@agencies.command("load", help=MSG["load_help"])
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_option", default=None, help=MAIN["db_help"])
+def load(path: str, db_option: str | None) -> None:
+    from ..agencies.loader import AgencyFileError, load as load_agencies, read
+    from ..cli import _app  # here, not at the top: app.cli imports this module
+    app = _app(db_option)
+    with app.app_context():
+        try:
+            inserted, updated = load_agencies(read(path))
+        except AgencyFileError as refused:
+            for problem in refused.problems:
+                click.echo(MAIN["error"].format(message=problem), err=True)
+            raise SystemExit(1)
+    click.echo(MSG["loaded"].format(inserted=inserted, updated=updated))
+
+
+@click.group("officers", help=MSG["officers_help"])
+def officers_group() -> None:
+    pass
+
+
+@officers_group.command("add", help=MSG["add_help"])
+@click.argument("username")
+@click.option("--name", "full_name", required=True)
+@click.option("--email", required=True)
+@click.option("--role", required=True, help=MSG["role_help"])
+@click.option("--agency", "agency_code", required=True, help=MSG["agency_code"])
+@click.option("--position", default="")
+@click.option("--db", "db_option", default=None, help=MAIN["db_help"])
+def add(username: str, full_name: str, email: str, role: str, agency_code: str, position: str,
+        db_option: str | None) -> None:
+    from sqlalchemy import select
+
+    from ..accounts.activation import activation_link, queue_activation
+    from ..agencies.models import Agency
+    from ..cli import _app
+    from ..clock import now
+    from ..db import db
+    from ..mail.outbox import send_now
+    from . import officers
+    app = _app(db_option)
+    with app.test_request_context(base_url=app.config["MOTCUA_PUBLIC_URL"]):
+        agency = db.session.execute(select(Agency).where(Agency.code == agency_code)).scalar()
+        if agency is None:
+            click.echo(MAIN["error"].format(message=MSG["unknown_agency"].format(code=agency_code)), err=True)
+            raise SystemExit(1)
+        clean, errors = officers.validate({"ten_dang_nhap": username, "ho_ten": full_name, "email": email,
+                                           "vai_tro": role, "co_quan": str(agency.id), "chuc_vu": position})
+        if errors:
+            for field, message in errors.items():
+                click.echo(MAIN["error"].format(message=f"{field}: {message}"), err=True)
+            raise SystemExit(1)
+        at = now()
+        officer = officers.create(clean, None, at)
+        mail = queue_activation(officer, at)
+        db.session.commit()
+        send_now(at, [mail])
+        click.echo(MSG["created"].format(username=officer.username, role=officers.role_label(role),
+                                         agency=agency.name, email=officer.email, link=activation_link(officer)))

@@ -1,0 +1,138 @@
+"""Officers' accounts, kept by administrators: opened with no password anyone knows and activated
+by their owner from a mailed link (accounts/activation.py); their role, agency, title and address
+changed; deactivated. An officer moved to another role or agency, or deactivated, gives back the
+tasks they had claimed, so no dossier waits on someone who can no longer work it."""
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from engine.roles import LANE_ROLES, ROLE_LABELS
+
+from ..agencies.models import Agency
+from ..db import db
+from ..dossiers.events import add_event, write_events
+from ..dossiers.models import OpenTask
+from . import identity
+from .models import User
+from .passwords import hash_password
+
+ROLES = (*LANE_ROLES, "admin")
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+MAX_POSITION = 100
+MESSAGES = {
+    "username": "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.",
+    "username_taken": "Tên đăng nhập này đã có người dùng.",
+    "email_required": "Nhập địa chỉ thư điện tử công vụ: thư kích hoạt tài khoản được gửi tới đó.",
+    "email_taken": "Địa chỉ thư điện tử này đã thuộc về tài khoản khác.",
+    "role": "Chọn vai trò của cán bộ.",
+    "agency": "Chọn cơ quan của cán bộ.",
+    "position": f"Chức vụ tối đa {MAX_POSITION} ký tự.",
+    "last_admin": "Không thể bỏ quyền hoặc khóa tài khoản quản trị cuối cùng đang hoạt động.",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    user: User
+    released: int  # claimed tasks given back to their group
+
+
+def agencies() -> list[Agency]:
+    return list(db.session.execute(select(Agency).order_by(Agency.name)).scalars())
+
+
+def validate(form, officer: User | None = None) -> tuple[dict, dict]:
+    """(clean values, error by field) of the officer form; `officer`: the account edited (its
+    user name is not changed)."""
+    clean, errors = {}, {}
+    if officer is None:
+        username = (form.get("ten_dang_nhap") or "").strip().lower()
+        if not USERNAME.match(username):
+            errors["ten_dang_nhap"] = MESSAGES["username"]
+        elif db.session.execute(select(User.id).where(User.username == username)).first():
+            errors["ten_dang_nhap"] = MESSAGES["username_taken"]
+        clean["username"] = username
+    name = form.get("ho_ten") or ""
+    error = identity.name_error(name)
+    if error:
+        errors["ho_ten"] = error
+    clean["full_name"] = " ".join(name.split())
+    email = identity.normalise_email(form.get("email") or "")
+    if not email:
+        errors["email"] = MESSAGES["email_required"]
+    elif identity.email_error(email):
+        errors["email"] = identity.email_error(email)
+    elif db.session.execute(select(User.id).where(User.email == email, User.id != (officer.id if officer else -1))).first():
+        errors["email"] = MESSAGES["email_taken"]
+    clean["email"] = email
+    role = form.get("vai_tro") or ""
+    if role not in ROLES:
+        errors["vai_tro"] = MESSAGES["role"]
+    clean["role"] = role
+    agency = db.session.get(Agency, int(form["co_quan"])) if str(form.get("co_quan", "")).isdigit() else None
+    if agency is None:
+        errors["co_quan"] = MESSAGES["agency"]
+    clean["agency"] = agency
+    position = " ".join((form.get("chuc_vu") or "").split())
+    if len(position) > MAX_POSITION:
+        errors["chuc_vu"] = MESSAGES["position"]
+    clean["position"] = position or None
+    clean["active"] = officer is None or form.get("hoat_dong") == "1"
+    return clean, errors
+
+
+def create(clean: dict, admin: User, at: datetime) -> User:
+    """The account, not yet activated (the caller queues the activation mail in the same
+    transaction). IntegrityError when the name or address was taken a moment ago."""
+    officer = User(username=clean["username"], password_hash=hash_password(secrets.token_urlsafe(32)),
+                   role=clean["role"], agency=clean["agency"], full_name=clean["full_name"], email=clean["email"],
+                   position=clean["position"], created_at=at, creator=admin)
+    with db.session.begin_nested():
+        db.session.add(officer)
+    return officer
+
+
+def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
+    """Apply the form; a move or a deactivation gives back the officer's claimed tasks and ends
+    their sessions and API tokens. Raises ValueError(last_admin) rather than lock the province out."""
+    moved = (clean["role"], clean["agency"].id) != (officer.role, officer.agency_id)
+    stopped = officer.active and not clean["active"]
+    if officer.role == "admin" and (clean["role"] != "admin" or stopped) and _other_admins(officer) == 0:
+        raise ValueError(MESSAGES["last_admin"])
+    if clean["email"] != officer.email:
+        officer.email_verified_at = None  # verified again by the next activation or reset link
+    officer.full_name, officer.email, officer.position = clean["full_name"], clean["email"], clean["position"]
+    officer.role, officer.agency, officer.active = clean["role"], clean["agency"], clean["active"]
+    released = 0
+    if moved or stopped:
+        officer.token_generation += 1
+        released = release_claims(officer, admin, at)
+    return Change(officer, released)
+
+
+def release_claims(officer: User, admin: User, at: datetime) -> int:
+    """Give every task the officer has claimed back to its group, each with its event."""
+    tasks = db.session.execute(select(OpenTask).where(OpenTask.claimed_by_id == officer.id,
+                                                      OpenTask.closed_at.is_(None))).scalars().all()
+    events = []
+    for task in tasks:
+        task.claimed_by_id = task.claimed_at = None
+        events.append(add_event(task.dossier, at, "released", actor=admin, node=(task.node_id, task.name),
+                                name=task.name))
+    write_events(events)
+    return len(tasks)
+
+
+def _other_admins(officer: User) -> int:
+    return len(db.session.execute(select(User.id).where(User.role == "admin", User.active.is_(True),
+                                                        User.id != officer.id)).all())
+
+
+def role_label(role: str) -> str:
+    return ROLE_LABELS.get(role, role)
+
