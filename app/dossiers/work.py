@@ -78,14 +78,27 @@ def claim(user, task_id: str, at: datetime) -> OpenTask:
     return task
 
 
+def _unclaim(dossier, task: OpenTask, actor, at: datetime) -> dict:
+    """The task back to its group; the event saying so."""
+    task.claimed_by_id = task.claimed_at = None
+    return add_event(dossier, at, "released", actor=actor, node=(task.node_id, task.name), name=task.name)
+
+
 def release(user, task_id: str, at: datetime) -> OpenTask:
     dossier, task = _locked(user, task_id)
     if task.claimed_by_id == user.id:
-        task.claimed_by_id = task.claimed_at = None
-        write_events([add_event(dossier, at, "released", actor=user, node=(task.node_id, task.name),
-                                name=task.name)])
+        write_events([_unclaim(dossier, task, user, at)])
     db.session.commit()
     return task
+
+
+def release_claims(officer: User, actor: User, at: datetime) -> int:
+    """Every task `officer` has claimed back to its group (they were moved or locked out), in the
+    caller's transaction; how many."""
+    tasks = db.session.execute(select(OpenTask).where(OpenTask.claimed_by_id == officer.id,
+                                                      OpenTask.closed_at.is_(None))).scalars().all()
+    write_events([_unclaim(task.dossier, task, actor, at) for task in tasks])
+    return len(tasks)
 
 
 def may_assign(user, task: OpenTask) -> bool:

@@ -61,6 +61,8 @@ def add(username: str, full_name: str, email: str, role: str, agency_code: str, 
         db_option: str | None) -> None:
     from sqlalchemy import select
 
+    from engine.roles import ROLE_LABELS
+
     from ..accounts.activation import activation_link, queue_activation
     from ..agencies.models import Agency
     from ..cli import _app
@@ -85,5 +87,5 @@ def add(username: str, full_name: str, email: str, role: str, agency_code: str, 
         mail = queue_activation(officer, at)
         db.session.commit()
         send_now(at, [mail])
-        click.echo(MSG["created"].format(username=officer.username, role=officers.role_label(role),
+        click.echo(MSG["created"].format(username=officer.username, role=ROLE_LABELS[role],
                                          agency=agency.name, email=officer.email, link=activation_link(officer)))

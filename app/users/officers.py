@@ -9,14 +9,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from engine.roles import LANE_ROLES, ROLE_LABELS
+from engine.roles import LANE_ROLES
 
 from ..agencies.models import Agency
 from ..db import db
-from ..dossiers.events import add_event, write_events
-from ..dossiers.models import OpenTask
+from ..dossiers import work
 from . import identity
 from .models import User
 from .passwords import hash_password
@@ -111,28 +110,11 @@ def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
     released = 0
     if moved or stopped:
         officer.token_generation += 1
-        released = release_claims(officer, admin, at)
+        released = work.release_claims(officer, admin, at)
     return Change(officer, released)
 
 
-def release_claims(officer: User, admin: User, at: datetime) -> int:
-    """Give every task the officer has claimed back to its group, each with its event."""
-    tasks = db.session.execute(select(OpenTask).where(OpenTask.claimed_by_id == officer.id,
-                                                      OpenTask.closed_at.is_(None))).scalars().all()
-    events = []
-    for task in tasks:
-        task.claimed_by_id = task.claimed_at = None
-        events.append(add_event(task.dossier, at, "released", actor=admin, node=(task.node_id, task.name),
-                                name=task.name))
-    write_events(events)
-    return len(tasks)
-
-
 def _other_admins(officer: User) -> int:
-    return len(db.session.execute(select(User.id).where(User.role == "admin", User.active.is_(True),
-                                                        User.id != officer.id)).all())
-
-
-def role_label(role: str) -> str:
-    return ROLE_LABELS.get(role, role)
+    return db.session.execute(select(func.count(User.id)).where(User.role == "admin", User.active.is_(True),
+                                                                User.id != officer.id)).scalar_one()
 

@@ -42,24 +42,30 @@ def problems() -> list[str]:
     return [str(p) for p in current.problems] + list(current.catalogue_problems)
 
 
-def summaries() -> list[ProcessSummary]:
-    """Every loaded diagram, and every one that dossiers still run on though its file is gone."""
+def summaries(only: str | None = None) -> list[ProcessSummary]:
+    """Every loaded diagram, and every one that dossiers still run on though its file is gone;
+    `only`: just that process."""
     registry = workflow().registry
-    found = {v.process_id: ProcessSummary(v.process_id, v.name, v.file_name) for v in registry.all_latest()}
-    running = db.session.execute(select(Dossier.process_id, Dossier.process_version, func.count())
-                                 .where(Dossier.finished_at.is_(None))
-                                 .group_by(Dossier.process_id, Dossier.process_version)).all()
-    records = db.session.execute(select(ProcessVersionRecord.process_id, ProcessVersionRecord.version,
-                                        ProcessVersionRecord.created_at)).all()
-    first_used = {(p, v): at for p, v, at in records}
-    counts = {(p, v): n for p, v, n in running}
-    for process_id, version in sorted(set(counts) | {(v.process_id, v.version) for v in registry.all_latest()}):
+    latest = [v for v in registry.all_latest() if only in (None, v.process_id)]
+    found = {v.process_id: ProcessSummary(v.process_id, v.name, v.file_name) for v in latest}
+    running = select(Dossier.process_id, Dossier.process_version, func.count()).where(Dossier.finished_at.is_(None))
+    records = select(ProcessVersionRecord.process_id, ProcessVersionRecord.version, ProcessVersionRecord.created_at)
+    if only is not None:
+        running = running.where(Dossier.process_id == only)
+        records = records.where(ProcessVersionRecord.process_id == only)
+    counts = {(p, v): n for p, v, n in db.session.execute(
+        running.group_by(Dossier.process_id, Dossier.process_version))}
+    first_used = {(p, v): at for p, v, at in db.session.execute(records)}
+    for process_id, version in sorted(set(counts) | {(v.process_id, v.version) for v in latest}):
         summary = found.setdefault(process_id, ProcessSummary(process_id, process_id, None))
         latest = registry.latest(process_id)
         summary.versions.append(VersionUse(version, counts.get((process_id, version), 0),
                                            first_used.get((process_id, version)),
                                            latest is not None and latest.version == version))
-    for procedure in db.session.execute(select(Procedure).order_by(Procedure.code)).scalars():
+    procedures = select(Procedure).order_by(Procedure.code)
+    if only is not None:
+        procedures = procedures.where(Procedure.bpmn_process_id == only)
+    for procedure in db.session.execute(procedures).scalars():
         if procedure.bpmn_process_id in found:
             found[procedure.bpmn_process_id].procedures.append(procedure)
     for summary in found.values():  # the current version first, then the newest used

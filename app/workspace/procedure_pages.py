@@ -26,9 +26,10 @@ def procedures_page():
 @workspace.get("/quy-trinh/<process_id>")
 @login_required("admin")
 def procedure_page(process_id: str):
-    summary = next((s for s in versions.summaries() if s.process_id == process_id), None)
-    if summary is None:
+    found = versions.summaries(only=process_id)
+    if not found:
         abort(404)
+    summary = found[0]
     chosen = request.args.get("phien_ban") or next((v.version for v in summary.versions if v.current), None)
     if chosen not in {v.version for v in summary.versions}:
         abort(404)

@@ -7,6 +7,8 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from engine.roles import ROLE_LABELS
+
 from ..accounts.activation import is_unclaimed, queue_activation
 from ..clock import now
 from ..db import db
@@ -43,7 +45,7 @@ def staff_page():
     found = [u for u in db.session.execute(query).scalars()
              if (not q or q in fold(f"{u.full_name} {u.username}")) and (state is None or _state(u) == state)]
     return render_template("workspace/staff.html", officers=found, agencies=officers.agencies(),
-                           roles=officers.ROLES, role_label=officers.role_label, state_of=_state,
+                           roles=officers.ROLES, role_labels=ROLE_LABELS, state_of=_state,
                            states=STATES, chosen={"co_quan": agency, "vai_tro": role, "q": request.args.get("q", ""),
                                                   "trang_thai": request.args.get("trang_thai", "")},
                            messages=STAFF)
@@ -51,7 +53,7 @@ def staff_page():
 
 def _form_page(officer: User | None, values: dict, errors: dict, status: int = 200):
     return render_template("workspace/officer.html", officer=officer, values=values, errors=errors,
-                           agencies=officers.agencies(), roles=officers.ROLES, role_label=officers.role_label,
+                           agencies=officers.agencies(), roles=officers.ROLES, role_labels=ROLE_LABELS,
                            unclaimed=officer is not None and is_unclaimed(officer), messages=STAFF), status
 
 
