@@ -79,6 +79,7 @@ VERIFY = {
     # what happened to the file after the signature (the coverage description)
     "coverage": {
         "none": "Chữ ký bao trùm toàn bộ tệp: tệp không bị thay đổi sau khi ký.",
+        "altered": "Nội dung đã ký bị sửa: tệp đã bị thay đổi sau khi ký.",
         "lta_updates": "Sau khi ký, tệp chỉ được bổ sung dữ liệu duy trì chữ ký (dấu thời gian, "
                        "thông tin kiểm tra chứng thư số); nội dung đã ký không thay đổi.",
         "form_filling": "Sau khi ký, tệp được bổ sung chữ ký khác hoặc điền vào ô biểu mẫu; "

@@ -138,7 +138,8 @@ def _report(signature, status: PdfSignatureStatus) -> SignatureReport:
     signer = common_name or organisation or VERIFY["unknown_signer"]
     if common_name and organisation and organisation != common_name:
         signer = f"{common_name} ({organisation})"
-    modified = status.coverage != SignatureCoverageLevel.ENTIRE_FILE
+    # Bytes changed inside what was signed: the file was changed, whatever the coverage says.
+    modified = not status.intact or status.coverage != SignatureCoverageLevel.ENTIRE_FILE
     modification = _modification(status)
     coverage = VERIFY["coverage"][modification]
     valid = bool(status.intact and status.valid and status.trusted)
@@ -154,6 +155,8 @@ def _report(signature, status: PdfSignatureStatus) -> SignatureReport:
 
 
 def _modification(status: PdfSignatureStatus) -> str:
+    if not status.intact:
+        return "altered"
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         return "none"
     if status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:

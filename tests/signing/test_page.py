@@ -54,6 +54,8 @@ def test_one_changed_byte_is_shown_as_a_broken_signature(keys, client, clean_app
     assert "<h3>Chữ ký 1: không hợp lệ</h3>" in html
     assert "Chữ ký số không còn nguyên vẹn: nội dung tệp đã bị sửa sau khi ký." in html
     assert "<dt>Chữ ký còn nguyên vẹn</dt><dd>Không: nội dung đã ký bị sửa</dd>" in html
+    assert "<dt>Thay đổi sau khi ký</dt><dd>Có. Nội dung đã ký bị sửa: tệp đã bị thay đổi sau khi ký.</dd>" in html
+    assert "tệp không bị thay đổi" not in html
 
 
 def test_an_update_after_signing_is_shown(keys, client, clean_app):

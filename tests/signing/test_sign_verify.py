@@ -58,6 +58,8 @@ def test_one_changed_byte_breaks_the_signature(keys, clean_app, tmp_path):
     changed = signed[:at] + b"X" + signed[at + 1:]
     [report] = verify_pdf(changed, clean_app.config)
     assert not report.intact and not report.valid and not report.trusted
+    assert report.modified_after_signing and report.modification == "altered"
+    assert report.coverage == "Nội dung đã ký bị sửa: tệp đã bị thay đổi sau khi ký."
     assert "không còn nguyên vẹn" in report.summary
     assert "Signature is Valid." not in pdfsig(changed, tmp_path)
 
