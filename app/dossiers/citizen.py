@@ -8,12 +8,14 @@ from sqlalchemy import update
 
 from engine.runtime import EngineError, NotWaiting
 
+from ..catalogue.forms import application_form
 from ..db import db
+from ..eforms.changes import changes
 from ..workflow.service import workflow
 from .errors import Conflict, Forbidden
 from .messages import ERRORS, MESSAGE_NAMES
-from .models import Dossier, DossierFile
-from .submission import add_files, validate_application
+from .models import Dossier, DossierFile, search_text
+from .submission import add_files, applicant_name_of, validate_application
 from . import supplements
 from .events import add_event, write_events
 from .transitions import apply_outcome, lock_dossier
@@ -30,13 +32,15 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     label = MESSAGE_NAMES.get(message, message)
     if message not in dossier.waiting_messages:
         raise Conflict(ERRORS["not_waiting"].format(name=label))
-    if message == SUPPLEMENT:
-        # The supplement replaces the application's data: it must pass the same e-form.
-        payload = {**dossier.form_data, **payload}
-        validate_application(dossier.procedure, payload)
     dossier_id = dossier.id
     db.session.rollback()
     dossier = lock_dossier(dossier_id)
+    before = dossier.form_data
+    if message == SUPPLEMENT:
+        # The supplement completes the application as it stands now (read under the lock, so
+        # a concurrent change is never overwritten); it must pass the same e-form.
+        payload = {**before, **payload}
+        validate_application(dossier.procedure, payload)
     try:
         outcome = workflow().engine.deliver_message(
             dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at)
@@ -47,8 +51,7 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
     apply_outcome(dossier, outcome, at, actor=user, event=event)
     if message == SUPPLEMENT:
-        dossier.form_data = payload
-        write_events(supplements.received(dossier, at))
+        _supplemented(dossier, before, payload, files, user, at)
     if files:
         replaced = {item["component_code"] for item in files}
         db.session.execute(update(DossierFile).where(
@@ -57,3 +60,17 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         add_files(dossier, files, user, at, f"supplement:{at.isoformat()}")
     db.session.commit()
     return dossier
+
+
+def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: datetime) -> None:
+    """The application becomes the supplemented one (with the name it is filed under), and the
+    history records what changed, field by field and file by file."""
+    form = application_form(dossier.procedure)
+    fields = changes(form.schema, form.ui_schema, before, after)
+    dossier.form_data = after
+    dossier.applicant_name = applicant_name_of(after, dossier.owner, dossier.representation)
+    dossier.search_text = search_text(dossier.applicant_name, dossier.organisation_name)
+    sent = [{"component_code": f["component_code"], "file_name": f["file_name"]} for f in files]
+    write_events([add_event(dossier, at, "supplement_changes", actor=user, fields=len(fields), files=len(sent),
+                            data={"fields": fields, "files": sent}),
+                  *supplements.received(dossier, at)])

@@ -24,6 +24,7 @@ EVENTS = {
     "released": "Trả lại bước «{name}» cho nhóm",
     "assigned": "Giao bước «{name}» cho {assignee}",
     "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần {number})",
+    "supplement_changes": "Nội dung bổ sung: {fields} trường tờ khai, {files} tệp thay đổi",
     "deadline_restarted": "Nhận đủ hồ sơ bổ sung: thời hạn giải quyết được tính lại",
     "handed_next_day": "Hồ sơ giấy tiếp nhận sau giờ chuyển trong ngày: chuyển đến bộ phận giải quyết "
                        "vào đầu giờ làm việc {instant}",

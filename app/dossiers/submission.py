@@ -71,7 +71,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
     record_version(wf, outcome.process_id, outcome.version)
-    applicant_name = _applicant_name(data, owner, representation)
+    applicant_name = applicant_name_of(data, owner, representation)
     organisation_name = (representation or {}).get("organisation_name")
     dossier = Dossier(
         owner_id=owner.id, procedure_id=procedure.id, agency_id=procedure.agency_id,
@@ -112,7 +112,8 @@ def add_files(dossier: Dossier, files: list[dict], actor, at: datetime, source: 
             signature=item.get("signature")))
 
 
-def _applicant_name(data: dict, owner, representation: dict | None = None) -> str:
+def applicant_name_of(data: dict, owner, representation: dict | None = None) -> str:
+    """Who the dossier is for: the represented person, else the application's name field."""
     if representation and representation.get("kind") == "person" and representation.get("name"):
         return representation["name"][:200]
     for field in ("ho_ten_nguoi_yeu_cau", "ho_ten", "ho_ten_nguoi_nop"):

@@ -20,6 +20,7 @@ from ..dossiers.files import send_file_of
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, Rating
 from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
+from ..eforms.readable import readable
 from ..files.download import file_response
 from ..web.session import login_required
 from . import drafts
@@ -72,6 +73,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
     rating = db.session.get(Rating, dossier.id)
     return render_template(
         "portal/dossier.html", dossier=dossier, procedure=procedure, form=form, events=events,
+        application=readable(form.schema, form.ui_schema, dossier.form_data),
         current_files=[f for f in files if not f.superseded], old_files=[f for f in files if f.superseded],
         status_labels=STATUS_LABELS, due=current_due(dossier), left=time_left(dossier, now()),
         supplement=supplement, may_withdraw=citizen.WITHDRAWAL in waiting,
