@@ -18,5 +18,8 @@ ERRORS = {
     "server": "Hệ thống gặp lỗi. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau.",
     "busy": "Hồ sơ đang được cập nhật bởi người khác. Vui lòng thử lại.",
     "rate_limited": "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+    "one_of": "Giá trị phải là một trong: {values}.",
+    "positive_integer": "Giá trị phải là số nguyên dương.",
+    "unknown_procedure": "Không có thủ tục mã «{code}».",
     "unknown_lookup": "Không tìm thấy hồ sơ có mã «{code}».",
 }

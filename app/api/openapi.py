@@ -24,6 +24,18 @@ def _ok(description: str) -> dict:
 
 DATA_BODY = {"type": "object", "properties": {"data": {"type": "object"}}}
 
+TASK_FILTERS = [
+    {"name": "tab", "in": "query", "description": "available (mặc định: việc của tôi và việc chưa ai nhận), "
+     "mine, unclaimed, group", "schema": {"enum": ["available", "mine", "unclaimed", "group"]}},
+    {"name": "procedure", "in": "query", "description": "mã thủ tục", "schema": {"type": "string"}},
+    {"name": "status", "in": "query", "description": "trạng thái hồ sơ 1-10", "schema": {"type": "integer"}},
+    {"name": "due", "in": "query", "schema": {"enum": ["overdue", "today", "3-working-days", "none"]}},
+    {"name": "q", "in": "query", "description": "mã hồ sơ hoặc tên người nộp (có dấu hoặc không)",
+     "schema": {"type": "string"}},
+    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+    {"name": "mine", "in": "query", "description": "cũ, như tab=mine", "schema": {"type": "boolean"}},
+]
+
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Một Cửa API", "version": "1.0.0",
@@ -61,8 +73,9 @@ DOCUMENT = {
                                                    params=["ref"])},
         "/dossiers/{ref}/withdraw": {"post": _op("Yêu cầu rút hồ sơ", _ok("Hồ sơ"), body=DATA_BODY,
                                                  params=["ref"])},
-        "/tasks": {"get": {**_op("Công việc cán bộ được xử lý", _ok("Danh sách công việc")),
-                           "parameters": [{"name": "mine", "in": "query", "schema": {"type": "boolean"}}]}},
+        "/tasks": {"get": {**_op("Hộp công việc của cán bộ: cùng các thẻ và bộ lọc như trang Hộp công việc, "
+                                 "xếp theo thời hạn, 50 việc một trang", _ok("{items, total, page, pages}")),
+                           "parameters": TASK_FILTERS}},
         "/tasks/{id}": {"get": _op("Một công việc và biểu mẫu của nó", _ok("Công việc"), params=["id"])},
         "/tasks/{id}/claim": {"post": _op("Nhận xử lý công việc", _ok("Công việc"), params=["id"])},
         "/tasks/{id}/release": {"post": _op("Trả công việc về nhóm", _ok("Công việc"), params=["id"])},

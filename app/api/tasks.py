@@ -10,16 +10,15 @@ from engine.forms import load_form
 
 from ..clock import now
 from ..db import db
-from ..dossiers import work
+from ..catalogue.models import Procedure
+from ..dossiers import inbox, work
 from ..dossiers.models import Dossier, OpenTask
 from ..users.models import OFFICER_ROLES, User
 from . import serialize
 from .auth import login_required
-from .blueprint import api
+from .blueprint import ApiError, api
 from .input import parse
-
-INBOX_LIMIT = 200
-
+from .messages import ERRORS
 
 class CompleteBody(Schema):
     data = fields.Dict(load_default=dict)
@@ -31,15 +30,55 @@ class AssignBody(Schema):
     assignee = fields.String(required=True, validate=lambda s: 0 < len(s) <= 64)
 
 
+# The API's names for the inbox's tabs and due filters (app/dossiers/inbox.py).
+TABS = {"available": inbox.AVAILABLE, "mine": "cua-toi", "unclaimed": "cho-nhan", "group": "nhom"}
+DUE = {"overdue": "qua-han", "today": "hom-nay", "3-working-days": "3-ngay", "none": "khong-han"}
+
+
+def _choice(name: str, choices: dict, default: str | None = None) -> str | None:
+    value = request.args.get(name) or default
+    if value is not None and value not in choices:
+        raise ApiError(422, "invalid", ERRORS["invalid"],
+                       [{"field": name, "message": ERRORS["one_of"].format(values=", ".join(choices))}])
+    return choices[value] if value is not None else None
+
+
+def _positive(name: str) -> int | None:
+    value = request.args.get(name)
+    if value is None:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ApiError(422, "invalid", ERRORS["invalid"], [{"field": name, "message": ERRORS["positive_integer"]}])
+    return int(value)
+
+
+def _procedure_id() -> int | None:
+    code = request.args.get("procedure")
+    if not code:
+        return None
+    found = db.session.execute(select(Procedure.id).where(Procedure.code == code[:64])).scalar()
+    if found is None:
+        raise ApiError(422, "invalid", ERRORS["invalid"],
+                       [{"field": "procedure", "message": ERRORS["unknown_procedure"].format(code=code[:64])}])
+    return found
+
+
 @api.get("/tasks")
 @login_required(*OFFICER_ROLES)
-def inbox():
-    query = work.inbox_query(g.user, mine_only=request.args.get("mine") in ("1", "true")).options(
-        joinedload(OpenTask.dossier).joinedload(Dossier.procedure),
-        joinedload(OpenTask.dossier).joinedload(Dossier.agency),
-        joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))
-    tasks = db.session.execute(query.limit(INBOX_LIMIT)).scalars().all()
-    return {"items": [serialize.open_task(t) for t in tasks]}
+def inbox_tasks():
+    """The officer's inbox, the same tabs and filters as the inbox page, a page at a time."""
+    legacy_mine = request.args.get("mine") in ("1", "true")
+    tab = _choice("tab", TABS, "mine" if legacy_mine else "available")
+    filters = inbox.Filters(procedure_id=_procedure_id(), status=_positive("status"), due=_choice("due", DUE),
+                            q=(request.args.get("q") or "")[:inbox.MAX_QUERY])
+    at = now()
+    total = db.session.execute(inbox.count_statement(g.user, tab, filters, at)).scalar_one()
+    page = inbox.tasks_page(g.user, tab, filters, at, _positive("page") or 1, total,
+                            joinedload(OpenTask.dossier).joinedload(Dossier.procedure),
+                            joinedload(OpenTask.dossier).joinedload(Dossier.agency),
+                            joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))
+    return {"items": [serialize.open_task(t) for t in page.rows], "total": page.total, "page": page.page,
+            "pages": page.pages}
 
 
 @api.get("/tasks/<task_id>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from engine.forms import load_form
 from engine.roles import ROLE_LABELS
@@ -19,17 +19,6 @@ from .events import add_event, write_events
 from .messages import ERRORS
 from .models import Dossier, OpenTask
 from .transitions import apply_outcome, lock_task
-
-
-def inbox_query(user, mine_only: bool = False):
-    """The open tasks an officer may work: their role (the lane) at their agency."""
-    query = select(OpenTask).where(OpenTask.role == user.role, OpenTask.agency_id == user.agency_id,
-                                   OpenTask.closed_at.is_(None))
-    if mine_only:
-        query = query.where(OpenTask.claimed_by_id == user.id)
-    else:
-        query = query.where(or_(OpenTask.claimed_by_id.is_(None), OpenTask.claimed_by_id == user.id))
-    return query.order_by(OpenTask.due_at.is_(None), OpenTask.due_at, OpenTask.opened_at)
 
 
 def _may_work(user, task: OpenTask) -> None:

@@ -23,7 +23,8 @@ from ..files.uploads import UploadRejected, accept_upload
 from ..localtime import local_time
 from ..web.session import login_required
 from ..workflow.service import workflow
-from . import carry, diagram, dossier_context, search
+from ..dossiers import search
+from . import carry, diagram, dossier_context
 from .blueprint import STAFF, workspace
 from .messages import APOLOGY, DIGITISE, MESSAGES, VERDICTS
 

@@ -9,13 +9,12 @@ from engine.roles import LANE_ROLES, ROLE_LABELS
 from ..agencies.models import Agency
 from ..clock import now
 from ..db import db
-from ..dossiers import work
+from ..dossiers import inbox, work
 from ..dossiers.errors import DossierError
 from ..dossiers.messages import STATUS_LABELS
 from ..web.session import login_required
 from ..workflow import versions
 from ..workflow.service import workflow
-from . import inbox
 from .blueprint import STAFF, workspace
 from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, MESSAGES, TABS
 

@@ -34,15 +34,17 @@ CASES = {
     "admin": ("admin", "nhom", {}),
     "admin-to-claim": ("admin", "cho-nhan", {"due": "qua-han"}),
     "admin-agency-role": ("admin", "nhom", {"agency_id": "agency", "role": "specialist"}),
+    "api-available": ("chuyenvien", "co-the-nhan", {"due": "qua-han"}),
 }
 ROLES = ("one_stop", "specialist", "leader")
 
 
 def _statements(user, tab: str, values: dict, ids: dict):
-    from app.workspace import inbox
+    from app.dossiers import inbox
     filters = inbox.Filters(**{k: ids.get(v, v) if isinstance(v, str) else v for k, v in values.items()})
     rows = inbox.rows_statement(user, tab, filters, AT).limit(inbox.PER_PAGE).offset(inbox.PER_PAGE * 3)
-    return {"rows": rows, "count": inbox.count_statement(user, tab, filters, AT)}
+    tasks = inbox.tasks_statement(user, tab, filters, AT).limit(inbox.PER_PAGE)
+    return {"rows": rows, "tasks": tasks, "count": inbox.count_statement(user, tab, filters, AT)}
 
 
 def _task_lines(plan: str) -> list[str]:
@@ -127,11 +129,12 @@ def test_the_inbox_reads_the_open_tasks_through_their_indexes(clean_app, case):
 
 def _claim(app, username: str, count: int) -> None:
     from app.db import db
-    from app.dossiers import work
+    from app.dossiers import inbox, work
     from app.users.models import User
     with app.app_context():
         user = db.session.execute(select(User).where(User.username == username)).scalar_one()
-        for task in db.session.execute(work.inbox_query(user).limit(count)).scalars().all():
+        unclaimed = inbox.tasks_statement(user, "cho-nhan", inbox.Filters(), AT)
+        for task in db.session.execute(unclaimed.limit(count)).scalars().all():
             work.claim(user, task.id, AT)
         db.session.remove()
 
@@ -186,7 +189,7 @@ def test_the_dossier_search_reads_an_index(clean_app, q):
     never a scan of every dossier of the province."""
     from app.db import db
     from app.users.models import User
-    from app.workspace.search import dossiers_statement
+    from app.dossiers.search import dossiers_statement
     with clean_app.app_context():
         postgres = db.engine.dialect.name == "postgresql"
         if postgres:

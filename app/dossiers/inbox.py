@@ -1,24 +1,28 @@
-"""The task inbox as queries over the task projection (`open_tasks`), never the workflows.
+"""The task inbox as queries over the task projection (`open_tasks`), never the workflows; the
+one definition behind the officers' inbox page and the API's /tasks.
 
 Three tabs: the tasks claimed by (or assigned to) me, the unclaimed tasks of my role at my
-agency, and every open task of my role at my agency. An administrator sees every agency's tasks,
-narrowed by agency and role. Each tab reads one index of `open_tasks` (see models.py): the
-filters narrow a range of it, and the order is the index's own (due time)."""
+agency, and every open task of my role at my agency; and the API's default, what I may take up
+(mine and the unclaimed ones). An administrator sees every agency's tasks, narrowed by agency
+and role. Each tab reads one index of `open_tasks` (see models.py): the filters narrow a range
+of it, and the order is the index's own (due time)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 
 from ..catalogue.models import Procedure
 from ..db import db
-from ..dossiers.models import Dossier, OpenTask
 from ..users.models import User
 from ..workflow.service import workflow
 from . import search
+from .models import Dossier, OpenTask
 
 TABS = ("cua-toi", "cho-nhan", "nhom")
+AVAILABLE = "co-the-nhan"  # not a tab of the page: mine and the unclaimed ones (the API's default)
+SCOPES = TABS + (AVAILABLE,)
 DUE_FILTERS = ("qua-han", "hom-nay", "3-ngay", "khong-han")
 PER_PAGE = 50
 MAX_QUERY = search.MAX_QUERY
@@ -57,6 +61,8 @@ def _scope(user, tab: str, filters: Filters):
         clauses = [OpenTask.role == user.role, OpenTask.agency_id == user.agency_id, open_only]
     if tab == "cho-nhan":
         clauses.append(OpenTask.claimed_by_id.is_(None))
+    elif tab == AVAILABLE:
+        clauses.append(or_(OpenTask.claimed_by_id.is_(None), OpenTask.claimed_by_id == user.id))
     return and_(*clauses)
 
 
@@ -90,8 +96,17 @@ def _filtered(statement, user, tab: str, filters: Filters, at: datetime):
     return statement
 
 
+# Due first (NULLS LAST is PostgreSQL's own order of an ascending index; SQLite sorts them).
+ORDER = (OpenTask.due_at.asc().nulls_last(), OpenTask.opened_at, OpenTask.id)
+
+
+def tasks_statement(user, tab: str, filters: Filters, at: datetime):
+    """The tab's tasks as OpenTask rows, due first (for the API)."""
+    return _filtered(select(OpenTask), user, tab, filters, at).order_by(*ORDER)
+
+
 def rows_statement(user, tab: str, filters: Filters, at: datetime):
-    """The tab's rows, due first; the columns the inbox shows and nothing else."""
+    """The tab's rows, due first; the columns the inbox page shows and nothing else."""
     claimer = User.__table__.alias("claimer")
     statement = select(
         OpenTask.id, OpenTask.name, OpenTask.status, OpenTask.due_at, OpenTask.opened_at, OpenTask.role,
@@ -102,9 +117,7 @@ def rows_statement(user, tab: str, filters: Filters, at: datetime):
     if search.clause(filters.q) is None:
         statement = statement.join(Dossier, Dossier.id == OpenTask.dossier_id)
     return (statement.join(Procedure, Procedure.id == OpenTask.procedure_id)
-            .outerjoin(claimer, claimer.c.id == OpenTask.claimed_by_id)
-            # NULLS LAST is PostgreSQL's own order of an ascending index; SQLite sorts them.
-            .order_by(OpenTask.due_at.asc().nulls_last(), OpenTask.opened_at, OpenTask.id))
+            .outerjoin(claimer, claimer.c.id == OpenTask.claimed_by_id).order_by(*ORDER))
 
 
 def count_statement(user, tab: str, filters: Filters, at: datetime):
@@ -115,12 +128,21 @@ def tab_counts(user, filters: Filters, at: datetime) -> dict[str, int]:
     return {tab: db.session.execute(count_statement(user, tab, filters, at)).scalar_one() for tab in TABS}
 
 
-def page_of(user, tab: str, filters: Filters, at: datetime, page: int, total: int) -> Page:
+def _page(statement, page: int, total: int, scalars: bool = False) -> Page:
     pages = max(-(-total // PER_PAGE), 1)
     page = min(max(page, 1), pages)
-    rows = db.session.execute(rows_statement(user, tab, filters, at)
-                              .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
-    return Page(rows, total, page, pages)
+    rows = db.session.execute(statement.limit(PER_PAGE).offset((page - 1) * PER_PAGE))
+    return Page(rows.scalars().all() if scalars else rows.all(), total, page, pages)
+
+
+def page_of(user, tab: str, filters: Filters, at: datetime, page: int, total: int) -> Page:
+    """One page of the tab with the inbox page's columns."""
+    return _page(rows_statement(user, tab, filters, at), page, total)
+
+
+def tasks_page(user, tab: str, filters: Filters, at: datetime, page: int, total: int, *options) -> Page:
+    """One page of the tab as OpenTask rows, loaded with `options`."""
+    return _page(tasks_statement(user, tab, filters, at).options(*options), page, total, scalars=True)
 
 
 def procedures_offered(user, filters: Filters) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ..dossiers.models import Dossier
+from .models import Dossier
 from ..folding import fold
 
 MAX_QUERY = 64
