@@ -42,19 +42,24 @@ def problems() -> list[str]:
     return [str(p) for p in current.problems] + list(current.catalogue_problems)
 
 
+def running_statement(only: str | None = None):
+    """(process, version, unfinished dossiers): one range of ix_dossiers_running_version."""
+    running = select(Dossier.process_id, Dossier.process_version, func.count()).where(Dossier.finished_at.is_(None))
+    if only is not None:
+        running = running.where(Dossier.process_id == only)
+    return running.group_by(Dossier.process_id, Dossier.process_version)
+
+
 def summaries(only: str | None = None) -> list[ProcessSummary]:
     """Every loaded diagram, and every one that dossiers still run on though its file is gone;
     `only`: just that process."""
     registry = workflow().registry
     latest = [v for v in registry.all_latest() if only in (None, v.process_id)]
     found = {v.process_id: ProcessSummary(v.process_id, v.name, v.file_name) for v in latest}
-    running = select(Dossier.process_id, Dossier.process_version, func.count()).where(Dossier.finished_at.is_(None))
     records = select(ProcessVersionRecord.process_id, ProcessVersionRecord.version, ProcessVersionRecord.created_at)
     if only is not None:
-        running = running.where(Dossier.process_id == only)
         records = records.where(ProcessVersionRecord.process_id == only)
-    counts = {(p, v): n for p, v, n in db.session.execute(
-        running.group_by(Dossier.process_id, Dossier.process_version))}
+    counts = {(p, v): n for p, v, n in db.session.execute(running_statement(only))}
     first_used = {(p, v): at for p, v, at in db.session.execute(records)}
     for process_id, version in sorted(set(counts) | {(v.process_id, v.version) for v in latest}):
         summary = found.setdefault(process_id, ProcessSummary(process_id, process_id, None))

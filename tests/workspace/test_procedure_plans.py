@@ -1,0 +1,56 @@
+"""The administrator's procedures pages count the running dossiers of each diagram version
+from the partial index of unfinished dossiers, not by reading a province's years of finished
+ones."""
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, insert, select, text
+
+from tests.conftest import vn
+from tests.plans import query_plan
+
+AT = vn(2026, 11, 23, 9, 0)
+
+
+def _years_of_dossiers(db) -> None:
+    from app.catalogue.models import Procedure
+    from app.dossiers.models import Dossier
+    from app.users.models import User
+    owner = db.session.execute(select(User.id).where(User.role == "citizen")).scalars().first()
+    procedures = db.session.execute(select(Procedure.id, Procedure.agency_id, Procedure.bpmn_process_id)).all()
+    rows = []
+    for n in range(1, 6001):
+        procedure_id, agency_id, process_id = procedures[n % len(procedures)]
+        at = AT - timedelta(hours=n)
+        rows.append({
+            "owner_id": owner, "procedure_id": procedure_id, "agency_id": agency_id, "applicant_name": f"Trần Văn {n}",
+            "channel": "online", "status": 4 if n % 20 == 0 else 10, "late": False, "submitted_at": at,
+            "counts_from": at, "form_data": {}, "submission_key": uuid.uuid4().hex, "process_id": process_id,
+            "process_version": f"v{n % 3}", "workflow_state": "{}", "waiting_messages": [], "version": 1,
+            "created_at": at, "updated_at": at, "supplement_count": 0,
+            "finished_at": None if n % 20 == 0 else at + timedelta(days=5)})
+    db.session.execute(insert(Dossier.__table__), rows)
+    db.session.execute(text("ANALYZE dossiers"))
+
+
+@pytest.mark.parametrize("only", [None, "cap_phieu_ly_lich_tu_phap"])
+def test_running_dossiers_are_counted_from_their_partial_index(clean_app, only):
+    from app.db import db
+    from app.dossiers.models import Dossier
+    from app.workflow.versions import running_statement
+    with clean_app.app_context():
+        _years_of_dossiers(db)
+        plan = query_plan(db, running_statement(only))
+        assert "ix_dossiers_running_version" in plan, plan
+        assert "Seq Scan on dossiers" not in plan, plan
+        assert not any(line.startswith("SCAN dossiers") and "INDEX" not in line for line in plan.splitlines()), plan
+        counts = {(p, v): n for p, v, n in db.session.execute(running_statement(only))}
+        running = select(func.count()).select_from(Dossier).where(Dossier.finished_at.is_(None))
+        if only is not None:
+            running = running.where(Dossier.process_id == only)
+        assert sum(counts.values()) == db.session.execute(running).scalar() > 0
+        db.session.rollback()
+        db.session.remove()
