@@ -1,5 +1,6 @@
 """What a citizen does to a running dossier: answer a supplement request, ask to withdraw.
-Each is a BPMN message delivered to the dossier's own process."""
+Each is a BPMN message delivered to the dossier's own process, sent by the citizen online or
+received on paper by the one-stop desk of the dossier's agency (at the counter or by post)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -13,7 +14,7 @@ from ..db import db
 from ..eforms.changes import changes
 from ..workflow.service import workflow
 from .errors import Conflict, Forbidden
-from .messages import ERRORS, MESSAGE_NAMES
+from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
 from .models import Dossier, DossierFile, search_text
 from .submission import add_files, applicant_name_of, validate_application
 from . import supplements
@@ -21,14 +22,24 @@ from .events import add_event, write_events
 from .transitions import apply_outcome, lock_dossier
 
 SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, "rut_ho_so"
+DESK_ROLES = ("one_stop", "admin")
+
+
+def may_receive_at_desk(user, dossier: Dossier) -> bool:
+    """The one-stop desk of the dossier's agency (an administrator: any) receives on paper what
+    the citizen would otherwise send online."""
+    return user.role in DESK_ROLES and (user.role == "admin" or user.agency_id == dossier.agency_id)
 
 
 def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
-            files: list[dict] = ()) -> Dossier:
+            files: list[dict] = (), channel: str | None = None, postal_code: str = "") -> Dossier:
     """Deliver the message; a supplement's `files` replace the dossier's current files of the
-    same components (kept, marked superseded: the history of changes stays)."""
-    if dossier.owner_id != user.id:
+    same components (kept, marked superseded: the history of changes stays). `channel`
+    ("counter", "postal"): the desk `user` received it on paper for the dossier's owner."""
+    if channel is None and dossier.owner_id != user.id:
         raise Forbidden(ERRORS["not_owner"])
+    if channel is not None and not may_receive_at_desk(user, dossier):
+        raise Forbidden(ERRORS["not_desk"])
     label = MESSAGE_NAMES.get(message, message)
     if message not in dossier.waiting_messages:
         raise Conflict(ERRORS["not_waiting"].format(name=label))
@@ -48,7 +59,11 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         raise Conflict(ERRORS["not_waiting"].format(name=label)) from exc
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
-    event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
+    if channel is None:
+        event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
+    else:
+        event = add_event(dossier, at, "message_at_desk", actor=user, name=label, channel=CHANNEL_WORDS[channel],
+                          data={"data": payload, "channel": channel, "so_buu_gui": postal_code or None})
     apply_outcome(dossier, outcome, at, actor=user, event=event)
     if message == SUPPLEMENT:
         _supplemented(dossier, before, payload, files, user, at)

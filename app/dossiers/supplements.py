@@ -9,17 +9,29 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
+
+from ..db import db
 from ..localtime import local_time
 from ..workflow.service import workflow
 from .errors import Invalid
 from .messages import ERRORS
 from .deadlines import processing_due
 from .events import add_event
+from .models import DossierEvent
 
 SUPPLEMENT = "bo_sung"
 # The fields of a step's form that say what is asked (the convention the shipped forms follow).
 ASKED_FIELDS = ("ly_do", "thanh_phan_can_bo_sung")
 MAX_JUSTIFICATION = 2000
+
+
+def latest_request(dossier_id: int) -> dict | None:
+    """What the latest supplement request asked (its event's data), None if none was made."""
+    event = db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "supplement_requested")
+        .order_by(DossierEvent.id.desc()).limit(1)).scalar()
+    return event.data or {} if event is not None else None
 
 
 def is_new_request(waiting_before, outcome) -> bool:

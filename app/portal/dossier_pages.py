@@ -11,14 +11,14 @@ from sqlalchemy.orm import joinedload
 from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
-from ..dossiers import citizen, printouts
+from ..dossiers import citizen, printouts, supplements
 from ..dossiers.completeness import upload_components
 from ..dossiers.deadlines import current_due
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
-from ..dossiers.models import Dossier, DossierEvent, DossierFile, Rating
+from ..dossiers.models import Dossier, DossierFile, Rating
 from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
 from ..files.download import file_response
@@ -52,14 +52,6 @@ def my_dossiers():
                            status_labels=STATUS_LABELS, messages=MESSAGES)
 
 
-def _supplement_request(dossier_id: int) -> dict | None:
-    """What was asked in the latest supplement request (the event the app recorded for it)."""
-    event = db.session.execute(select(DossierEvent).where(
-        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "supplement_requested")
-        .order_by(DossierEvent.id.desc()).limit(1)).scalar()
-    return event.data or {} if event is not None else None
-
-
 def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None, status: int = 200):
     errors = errors or {}
     procedure = dossier.procedure
@@ -68,7 +60,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
     files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
                                .order_by(DossierFile.id)).scalars().all()
     waiting = set(dossier.waiting_messages or [])
-    supplement = _supplement_request(dossier.id) if citizen.SUPPLEMENT in waiting else None
+    supplement = supplements.latest_request(dossier.id) if citizen.SUPPLEMENT in waiting else None
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if data is not None else []
     rating = db.session.get(Rating, dossier.id)
     return render_template(

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ..clock import now
 from ..db import db
-from ..dossiers import apology, handoffs, printouts, results
+from ..dossiers import apology, citizen, handoffs, printouts, results
 from ..dossiers.access import may_act_for_agency, may_read
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
@@ -24,9 +24,9 @@ from ..localtime import local_time
 from ..web.session import login_required
 from ..workflow.service import workflow
 from ..dossiers import search
-from . import carry, diagram, dossier_context
+from . import carry, diagram, dossier_context, intake
 from .blueprint import STAFF, workspace
-from .messages import APOLOGY, DIGITISE, MESSAGES, VERDICTS
+from .messages import APOLOGY, CHANNELS, DIGITISE, MESSAGES, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
 PROCESSED = (9, 10)
@@ -39,7 +39,8 @@ def _dossier(dossier_id: int) -> Dossier:
     return dossier
 
 
-def _page(dossier: Dossier, errors: dict | None = None, status: int = 200, form: dict | None = None):
+def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form: dict | None = None):
+    """The dossier page, with what a refused action on it sent back (`errors`, `form`)."""
     at = now()
     events = history(dossier.id)
     open_tasks = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id,
@@ -52,8 +53,10 @@ def _page(dossier: Dossier, errors: dict | None = None, status: int = 200, form:
         verdicts=VERDICTS, documents=printouts.available(dossier), results=found, at=at,
         svg=diagram.svg(dossier, rows), legend=diagram.LEGEND,
         apology_refusal=apology.refusal(g.user, dossier, at, APOLOGY),
+        at_desk=citizen.may_receive_at_desk(g.user, dossier),
         may_digitise=dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS),
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
+        desk_channels={k: CHANNELS[k] for k in intake.CHANNELS},
         **dossier_context.context(dossier)), status
 
 
@@ -71,7 +74,7 @@ def dossier_search():
 @workspace.get("/ho-so/<int:dossier_id>")
 @login_required(*STAFF)
 def dossier_page(dossier_id: int):
-    return _page(_dossier(dossier_id))
+    return render(_dossier(dossier_id))
 
 
 @workspace.get("/ho-so/<int:dossier_id>/tep/<int:file_id>")
@@ -110,14 +113,14 @@ def apologize(dossier_id: int):
     try:
         new_due = datetime.fromisoformat(form["ngay_hen_moi"]).replace(tzinfo=workflow().calendar.tz)
     except ValueError:
-        return _page(dossier, {"ngay_hen_moi": APOLOGY["bad_instant"]}, 422, form)
+        return render(dossier, {"ngay_hen_moi": APOLOGY["bad_instant"]}, 422, form)
     try:
         dossier = apology.apologize(g.user, dossier.id, new_due, form["ly_do"], now(), APOLOGY)
         db.session.commit()
     except DossierError as exc:
         db.session.rollback()
         errors = {f["field"]: f["message"] for f in exc.fields} or {"xin-loi": exc.message}
-        return _page(_dossier(dossier_id), errors, 422 if exc.fields else 409, form)
+        return render(_dossier(dossier_id), errors, 422 if exc.fields else 409, form)
     flash(MESSAGES["apology_sent"].format(due=local_time(dossier.due_at)))
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id, _anchor="giay-to"), 303)
 
@@ -146,7 +149,7 @@ def digitise(dossier_id: int):
     elif stored is None:
         errors["tep_quet"] = DIGITISE["no_file"]
     if errors:
-        return _page(dossier, errors, 422, {**form, carry.FIELD: carry.carry([stored]) if stored else "",
+        return render(dossier, errors, 422, {**form, carry.FIELD: carry.carry([stored]) if stored else "",
                                             "scan_name": stored["file_name"] if stored else ""})
     try:
         code = results.digitise(dossier, storage().open(stored["storage_key"]), stored["content_type"],
@@ -156,7 +159,7 @@ def digitise(dossier_id: int):
         db.session.commit()
     except DossierError as exc:
         db.session.rollback()
-        return _page(_dossier(dossier_id), {"so-hoa": exc.message}, 409, form)
+        return render(_dossier(dossier_id), {"so-hoa": exc.message}, 409, form)
     flash(MESSAGES["digitised"].format(code=code))
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="ket-qua"), 303)
 

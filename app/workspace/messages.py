@@ -41,6 +41,14 @@ MESSAGES = {
                           "(nếu có). Sửa tệp rồi lưu lại; kiểm tra trước bằng motcua bpmn check.",
 }
 
+DESK_MESSAGES = {
+    "not_waiting": "Hồ sơ này không chờ công dân bổ sung hoặc rút hồ sơ.",
+    "nothing": "Chưa có nội dung bổ sung: sửa tờ khai theo bản giấy hoặc đính kèm bản quét giấy tờ bổ sung.",
+    "supplement_received": "Đã nhận hồ sơ bổ sung {channel}; hồ sơ tiếp tục được giải quyết.",
+    "withdrawal_received": "Đã nhận đơn rút hồ sơ {channel}; hồ sơ đã dừng giải quyết theo yêu cầu của công dân.",
+    "withdrawal_reason": "Nhập lý do rút hồ sơ ghi trong đơn của công dân (tối đa 1000 ký tự).",
+}
+
 INTAKE = {
     "id_number": "Số định danh cá nhân phải gồm đúng 12 chữ số.",
     "full_name": "Vui lòng nhập họ và tên (2–100 ký tự).",

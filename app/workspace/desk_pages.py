@@ -1,0 +1,118 @@
+"""The one-stop desk receiving, for a running dossier, what its citizen brings to the counter
+or sends by post: a supplement (the application corrected from the paper, scans of what was
+asked for) and a written request to withdraw. Each is the message the citizen would send online
+(app/dossiers/citizen.py), recorded as received by the desk, so a citizen without an account, or
+who prefers paper, is never stuck waiting on a portal they do not use."""
+from __future__ import annotations
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+
+from ..catalogue.forms import application_form
+from ..clock import now
+from ..db import db
+from ..dossiers import citizen, supplements
+from ..dossiers.access import may_read
+from ..dossiers.completeness import upload_components
+from ..dossiers.errors import Conflict, Forbidden, Invalid
+from ..dossiers.models import Dossier
+from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..portal.messages import COMPONENT_KINDS
+from ..portal.uploads import limits_text, read_uploads
+from ..web.session import login_required
+from . import carry, dossier_pages
+from . import intake as desk
+from .blueprint import workspace
+from .messages import CHANNELS, DESK_MESSAGES
+
+PREFIX = "f"
+MAX_REASON = 1000
+
+
+def _dossier(dossier_id: int) -> Dossier:
+    dossier = db.session.get(Dossier, dossier_id)
+    if dossier is None or not may_read(g.user, dossier):
+        abort(404)
+    if not citizen.may_receive_at_desk(g.user, dossier):
+        abort(403)
+    return dossier
+
+
+def _page(dossier: Dossier, data: dict, files: list[dict], errors: dict, status: int = 200):
+    procedure = dossier.procedure
+    form = application_form(procedure)
+    shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
+    return render_template(
+        "workspace/desk_supplement.html", dossier=dossier, procedure=procedure,
+        request_asked=supplements.latest_request(dossier.id) or {},
+        fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
+        components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
+        errors=errors, channels={k: CHANNELS[k] for k in desk.CHANNELS}, values=request.form), status
+
+
+def _not_waiting(dossier: Dossier):
+    flash(DESK_MESSAGES["not_waiting"], "error")
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id), 303)
+
+
+@workspace.get("/ho-so/<int:dossier_id>/bo-sung")
+@login_required(*citizen.DESK_ROLES)
+def desk_supplement_page(dossier_id: int):
+    dossier = _dossier(dossier_id)
+    if citizen.SUPPLEMENT not in (dossier.waiting_messages or []):
+        return _not_waiting(dossier)
+    return _page(dossier, dossier.form_data, [], {})
+
+
+@workspace.post("/ho-so/<int:dossier_id>/bo-sung")
+@login_required(*citizen.DESK_ROLES)
+def desk_supplement(dossier_id: int):
+    dossier = _dossier(dossier_id)
+    form = application_form(dossier.procedure)
+    files = carry.carried(request.form.get(carry.FIELD, ""))
+    try:
+        data = parse_submission(form, request.form, PREFIX)
+    except FormTooLarge as exc:
+        return _page(dossier, dossier.form_data, files, {"bo-sung": exc.message}, 413)
+    new_files, errors = read_uploads(dossier.procedure)
+    files += new_files
+    action = request.form.get("action", "submit")[:200]
+    if action.startswith(("add:", "remove:")):
+        return _page(dossier, apply_action(form, data, action), files, errors)
+    for error in form.validate(data):
+        errors.setdefault(field_anchor(error.field, PREFIX), error.message)
+    channel, postal, channel_errors = desk.channel_errors(request.form)
+    errors.update(channel_errors)
+    if not errors and not files and data == dossier.form_data:
+        errors["bo-sung"] = DESK_MESSAGES["nothing"]
+    if errors:
+        return _page(dossier, data, files, errors, 422)
+    try:
+        citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files,
+                        channel=channel, postal_code=postal)
+    except (Conflict, Forbidden, Invalid) as exc:
+        db.session.rollback()
+        return _page(db.session.get(Dossier, dossier_id), data, files, {"bo-sung": str(exc)}, 409)
+    flash(DESK_MESSAGES["supplement_received"].format(channel=CHANNELS[channel].lower()))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
+
+
+@workspace.post("/ho-so/<int:dossier_id>/rut")
+@login_required(*citizen.DESK_ROLES)
+def desk_withdraw(dossier_id: int):
+    """The citizen's written request to withdraw, brought to the desk or posted."""
+    dossier = _dossier(dossier_id)
+    reason = " ".join(request.form.get("ly_do_rut", "").split())
+    channel, postal, errors = desk.channel_errors(request.form)
+    if not reason or len(reason) > MAX_REASON:
+        errors["ly_do_rut"] = DESK_MESSAGES["withdrawal_reason"]
+    form = {k: request.form.get(k, "")[:MAX_REASON] for k in ("ly_do_rut", "hinh_thuc", "so_buu_gui")}
+    if errors:
+        return dossier_pages.render(dossier, errors, 422, form)
+    try:
+        citizen.deliver(g.user, dossier, citizen.WITHDRAWAL, {"ly_do_rut": reason}, now(),
+                        channel=channel, postal_code=postal)
+    except (Conflict, Forbidden) as exc:
+        db.session.rollback()
+        return dossier_pages.render(db.session.get(Dossier, dossier_id), {"rut-ho-so": str(exc)}, 409, form)
+    flash(DESK_MESSAGES["withdrawal_received"].format(channel=CHANNELS[channel].lower()))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)

@@ -1,0 +1,155 @@
+"""The one-stop desk receives on paper what a citizen would send online: a supplement brought to
+the counter or posted (the application corrected from the paper, scans of what was asked for)
+and a written request to withdraw. Same process message, recorded as received by the desk;
+bad input is refused in words with nothing changed; only the dossier agency's desk may do it."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.api.test_lifecycle import LLTP_FORM
+from tests.conftest import vn
+from tests.web.pages import pdf_bytes
+from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, dossier, html, submit_lltp
+from tests.workspace.test_processing import ASK
+
+NOT_WAITING = "Hồ sơ hiện không chờ «{name}»."
+
+RECEPTION_ASK = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản chụp giấy tờ tùy thân.",
+                 "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ hai mặt."}]}
+
+
+def _fields(data: dict, prefix: str = "f") -> dict:
+    """The application as the e-form posts it (f.name, f.group.0.name)."""
+    out = {}
+    for name, value in data.items():
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                out.update(_fields(item, f"{prefix}.{name}.{i}"))
+        else:
+            out[f"{prefix}.{name}"] = str(value)
+    return out
+
+
+def _asked_at_reception(api, clock) -> int:
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", RECEPTION_ASK)
+    assert dossier(api, dossier_id)["status"]["code"] == 5
+    return dossier_id
+
+
+def _form(token: str, **changes) -> dict:
+    return {"csrf_token": token, "action": "submit", "tep_da_nhan": "", "hinh_thuc": "counter",
+            **_fields({**LLTP_FORM, **changes})}
+
+
+@pytest.mark.rule("QT-13")
+def test_the_desk_receives_a_paper_supplement_for_the_citizen(api, clock, client):
+    dossier_id = _asked_at_reception(api, clock)
+    token = as_officer(client, "motcua")
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert f'href="/mot-cua/ho-so/{dossier_id}/bo-sung"' in page
+    form = html(client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung"))
+    assert "Thiếu bản chụp giấy tờ tùy thân." in form and "Bản chụp rõ hai mặt." in form
+    assert 'value="Nguyễn Văn An"' in form  # the application as it stands, to correct from the paper
+    clock.set(vn(2026, 11, 25, 9, 0))
+    done = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={
+        **_form(token, noi_cu_tru="15 Lê Lợi, phường An Bình"),
+        "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD hai mat")), "cccd-hai-mat.pdf")}, content_type="multipart/form-data")
+    assert done.status_code == 303, html(done)
+    state = dossier(api, dossier_id)
+    # Back at the desk's reception, its 8 working hours counted again from the supplement.
+    assert state["status"]["code"] == 1 and [t["name"] for t in state["open_tasks"]] == ["Tiếp nhận hồ sơ"]
+    assert state["form_data"]["noi_cu_tru"] == "15 Lê Lợi, phường An Bình"
+    summaries = [e["summary"] for e in state["history"]]
+    assert "Bộ phận Một cửa nhận «Bổ sung hồ sơ» của công dân trực tiếp tại Bộ phận Một cửa" in summaries
+    assert "Nội dung bổ sung: 1 trường tờ khai, 1 tệp thay đổi" in summaries
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert "cccd-hai-mat.pdf" in page and "<ins>15 Lê Lợi, phường An Bình</ins>" in page
+    assert "Đã nhận hồ sơ bổ sung trực tiếp tại quầy" in page  # the flash
+    assert f'href="/mot-cua/ho-so/{dossier_id}/bo-sung"' not in page  # nothing is awaited any more
+
+
+def test_a_supplement_by_post_needs_its_item_number_and_a_change(api, clock, client):
+    dossier_id = _asked_at_reception(api, clock)
+    token = as_officer(client, "motcua")
+    path = f"/mot-cua/ho-so/{dossier_id}/bo-sung"
+    nothing = client.post(path, data=_form(token), content_type="multipart/form-data")
+    assert nothing.status_code == 422 and "Chưa có nội dung bổ sung" in html(nothing)
+    posted = client.post(path, data={**_form(token, so_ban=3), "hinh_thuc": "postal", "so_buu_gui": ""},
+                         content_type="multipart/form-data")
+    assert posted.status_code == 422 and "Nhập số hiệu bưu gửi" in html(posted)
+    assert 'value="3"' in html(posted)  # what the officer typed is kept
+    bad = client.post(path, data={**_form(token), "f.so_ban": "nhiều"}, content_type="multipart/form-data")
+    assert bad.status_code == 422
+    assert dossier(api, dossier_id)["status"]["code"] == 5  # nothing changed
+    ok = client.post(path, data={**_form(token, so_ban=3), "hinh_thuc": "postal", "so_buu_gui": "EB123456789VN"},
+                     content_type="multipart/form-data")
+    assert ok.status_code == 303
+    summaries = [e["summary"] for e in dossier(api, dossier_id)["history"]]
+    assert "Bộ phận Một cửa nhận «Bổ sung hồ sơ» của công dân qua dịch vụ bưu chính công ích" in summaries
+
+
+def test_only_the_dossier_agency_desk_receives_for_the_citizen(api, clock, client):
+    dossier_id = _asked_at_reception(api, clock)
+    token = as_officer(client, "chuyenvien")
+    assert client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung").status_code == 403
+    assert client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data=_form(token),
+                       content_type="multipart/form-data").status_code == 403
+    assert f'/mot-cua/ho-so/{dossier_id}/bo-sung"' not in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert dossier(api, dossier_id)["status"]["code"] == 5
+
+
+@pytest.mark.rule("QT-16")
+def test_the_desk_receives_a_written_withdrawal_during_processing(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    token = as_officer(client, "motcua")
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert f'action="/mot-cua/ho-so/{dossier_id}/rut"' in page
+    empty = client.post(f"/mot-cua/ho-so/{dossier_id}/rut", data={"csrf_token": token, "hinh_thuc": "counter",
+                                                                  "ly_do_rut": "  "})
+    assert empty.status_code == 422 and "Nhập lý do rút hồ sơ" in html(empty)
+    assert dossier(api, dossier_id)["status"]["code"] == 4
+    done = client.post(f"/mot-cua/ho-so/{dossier_id}/rut", data={
+        "csrf_token": token, "hinh_thuc": "counter", "ly_do_rut": "Công dân không còn nhu cầu (đơn ngày 24/11)."})
+    assert done.status_code == 303
+    state = dossier(api, dossier_id)
+    assert state["status"]["code"] == 7 and state["open_tasks"] == [] and state["finished_at"]
+    assert "Bộ phận Một cửa nhận «Yêu cầu rút hồ sơ» của công dân trực tiếp tại Bộ phận Một cửa" in [
+        e["summary"] for e in state["history"]]
+    again = client.post(f"/mot-cua/ho-so/{dossier_id}/rut", data={
+        "csrf_token": token, "hinh_thuc": "counter", "ly_do_rut": "Lần nữa."})
+    assert again.status_code == 409 and NOT_WAITING.format(name="Yêu cầu rút hồ sơ") in html(again)
+
+
+def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    clock.set(vn(2026, 11, 25, 9, 0))
+    api.complete("chuyenvien", SEARCH, ASK)
+    clock.set(vn(2026, 11, 27, 10, 0))
+    token = as_officer(client, "motcua")
+    done = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung",
+                       data=_form(token, noi_cu_tru="12 Lê Lợi, phường An Bình (từ 1990)"),
+                       content_type="multipart/form-data")
+    assert done.status_code == 303
+    state = dossier(api, dossier_id)
+    assert state["status"]["code"] == 4 and state["due_at"] == "2026-12-11T10:00:00+07:00"
+
+
+def test_a_dossier_not_waiting_for_a_supplement_is_refused_in_words(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    token = as_officer(client, "motcua")
+    response = client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung", follow_redirects=True)
+    assert "Hồ sơ này không chờ công dân bổ sung" in html(response)
+    response = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data=_form(token, so_ban=5),
+                           content_type="multipart/form-data")
+    assert response.status_code == 409 and NOT_WAITING.format(name="Bổ sung hồ sơ") in html(response)
+    assert dossier(api, dossier_id)["form_data"]["so_ban"] == LLTP_FORM["so_ban"]
