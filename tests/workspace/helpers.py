@@ -15,12 +15,26 @@ APPROVE = {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý cấp Phiếu."}
 RETURN = {"hinh_thuc_tra": "truc_tuyen"}
 SEARCH, POLICE_TASK = "Tra cứu, xác minh thông tin lý lịch tư pháp", "Lấy ý kiến Công an tỉnh"
 APPROVAL = "Phê duyệt, ký Phiếu"
+ASK = {"ket_qua_tham_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu thông tin nơi cư trú trước năm 2000.",
+       "thanh_phan_can_bo_sung": [{"thanh_phan": "Tờ khai", "yeu_cau": "Ghi đủ nơi cư trú từ năm 1990."}]}
 
 
 def submit_lltp(api, **changes) -> int:
     response = api.post("/dossiers", "congdan", json={"procedure_code": LLTP, "data": {**LLTP_FORM, **changes}})
     assert response.status_code == 201, response.get_json()
     return response.get_json()["id"]
+
+
+def asked_during_processing(api, clock, **changes) -> int:
+    """A dossier received Monday 23/11/2026 08:00 whose appraisal asks for a supplement on
+    Wednesday 25/11 09:00 (24/11 is a holiday): waiting for the citizen, status 5."""
+    from tests.conftest import vn
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api, **changes)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    clock.set(vn(2026, 11, 25, 9, 0))
+    api.complete("chuyenvien", SEARCH, ASK)
+    return dossier_id
 
 
 def dossier(api, dossier_id: int, user: str = "motcua") -> dict:

@@ -11,8 +11,7 @@ import pytest
 from tests.api.test_lifecycle import LLTP_FORM
 from tests.conftest import vn
 from tests.web.pages import pdf_bytes
-from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, dossier, html, submit_lltp
-from tests.workspace.test_processing import ASK
+from tests.workspace.helpers import ACCEPT, as_officer, asked_during_processing, dossier, html, submit_lltp
 
 NOT_WAITING = "Hồ sơ hiện không chờ «{name}»."
 
@@ -127,11 +126,7 @@ def test_the_desk_receives_a_written_withdrawal_during_processing(api, clock, cl
 
 
 def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(api, clock, client):
-    clock.set(vn(2026, 11, 23, 8, 0))
-    dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    clock.set(vn(2026, 11, 25, 9, 0))
-    api.complete("chuyenvien", SEARCH, ASK)
+    dossier_id = asked_during_processing(api, clock)
     clock.set(vn(2026, 11, 27, 10, 0))
     token = as_officer(client, "motcua")
     done = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung",

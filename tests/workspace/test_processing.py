@@ -6,12 +6,10 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import vn
-from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
+from tests.workspace.helpers import (ACCEPT, APPROVAL, ASK, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
                                      as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls,
                                      submit_lltp)
 
-ASK = {"ket_qua_tham_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu thông tin nơi cư trú trước năm 2000.",
-       "thanh_phan_can_bo_sung": [{"thanh_phan": "Tờ khai", "yeu_cau": "Ghi đủ nơi cư trú từ năm 1990."}]}
 
 
 def _ask_form(token: str) -> dict:

@@ -7,17 +7,13 @@ import pytest
 
 from tests.conftest import vn
 from tests.web.pages import login
-from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, SEARCH, as_officer,
-                                     dossier, html, pdf_text, submit_lltp)
-from tests.workspace.test_processing import ASK, _results, _stored
+from tests.workspace.helpers import (APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, SEARCH, as_officer,
+                                     asked_during_processing, dossier, html, pdf_text)
+from tests.workspace.test_processing import _results, _stored
 
 
 def _asked_and_supplemented(api, clock) -> int:
-    clock.set(vn(2026, 11, 23, 8, 0))
-    dossier_id = submit_lltp(api, ho_ten="Nguyễn Văn Anh")
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    clock.set(vn(2026, 11, 25, 9, 0))
-    api.complete("chuyenvien", SEARCH, ASK)
+    dossier_id = asked_during_processing(api, clock, ho_ten="Nguyễn Văn Anh")
     clock.set(vn(2026, 11, 27, 10, 0))
     response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan",
                         json={"data": {"ho_ten": "Nguyễn Văn An", "noi_cu_tru": "15 Lê Lợi, phường An Bình",
@@ -63,10 +59,7 @@ def test_the_dossier_is_filed_under_the_corrected_name(api, clock, client, clean
 
 @pytest.mark.rule("QT-32")
 def test_an_invalid_supplement_changes_nothing(api, clock):
-    clock.set(vn(2026, 11, 23, 8, 0))
-    dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    api.complete("chuyenvien", SEARCH, ASK)
+    dossier_id = asked_during_processing(api, clock)
     before = dossier(api, dossier_id)
     response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": "nhiều"}})
     assert response.status_code == 422
