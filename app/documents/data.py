@@ -91,7 +91,8 @@ class Component(_Checked):
 
 @dataclass(frozen=True)
 class Receipt(_Checked):
-    """Mẫu 01: receipt and appointment. `agency` is the receiving desk."""
+    """Mẫu 01: receipt and appointment. `agency` is the receiving desk. `note`: why this receipt
+    was issued again (a supplement received during processing restarts the statutory time)."""
     agency: Agency
     code: str
     applicant: Applicant
@@ -107,6 +108,7 @@ class Receipt(_Checked):
     sets: int = 1
     register_book: str = ""
     register_entry: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)

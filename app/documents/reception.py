@@ -39,6 +39,8 @@ def receipt_pdf(data: Receipt) -> bytes:
     story = [header(data.agency.name, data.agency.parent, data.number,
                     date_line(data.agency.place, data.received_at))]
     story += title(RECEIPT["title"], _code_line(data.code))
+    if data.note.strip():
+        story.append(para(markup(data.note)))
     story.append(para(markup(data.agency.name)))
     story += applicant_lines(COMMON["applicant_of"], data.applicant, data.procedure)
     story += [para(RECEIPT["components"]), _components_table(data),

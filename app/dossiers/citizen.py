@@ -17,7 +17,7 @@ from .errors import Conflict, Forbidden
 from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
 from .models import Dossier, DossierFile, search_text
 from .submission import add_files, applicant_name_of, validate_application
-from . import supplements
+from . import notices, supplements
 from .events import add_event, write_events
 from .transitions import apply_outcome, lock_dossier
 
@@ -86,6 +86,7 @@ def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: 
     dossier.applicant_name = applicant_name_of(after, dossier.owner, dossier.representation)
     dossier.search_text = search_text(dossier.applicant_name, dossier.organisation_name)
     sent = [{"component_code": f["component_code"], "file_name": f["file_name"]} for f in files]
+    restarted = supplements.received(dossier, at, user)
+    notices.queue_for(dossier, restarted, dossier.status, at)  # the new appointment, by mail
     write_events([add_event(dossier, at, "supplement_changes", actor=user, fields=len(fields), files=len(sent),
-                            data={"fields": fields, "files": sent}),
-                  *supplements.received(dossier, at)])
+                            data={"fields": fields, "files": sent}), *restarted])

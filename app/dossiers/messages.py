@@ -69,6 +69,10 @@ ERRORS = {
 
 PRINTOUTS = {
     "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)",
+    "receipt_restarted": "Giấy tiếp nhận hồ sơ bổ sung và hẹn trả kết quả mới, lần {n} (Mẫu 01)",
+    "restart_note": "Tiếp nhận hồ sơ bổ sung lần {n}. Hồ sơ đã tiếp nhận lúc {received}, hẹn trả kết quả "
+                    "lúc {original}; thời gian giải quyết được tính lại từ khi nhận đủ hồ sơ bổ sung "
+                    "(Nghị định số 61/2018/NĐ-CP, Điều 19 khoản 4).",
     "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ lần {n} (Mẫu 02)",
     "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
     "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
@@ -100,6 +104,11 @@ NOTICES = {
         "Hồ sơ {code}: hẹn lại ngày trả kết quả",
         "Kính gửi {name},\n\nCơ quan giải quyết xin lỗi vì hồ sơ «{procedure}» (mã {code}) chưa thể trả kết quả "
         "đúng hẹn. Ngày hẹn trả kết quả mới: {due}.\nChi tiết: {link}\n"),
+    "deadline_restarted": (
+        "Hồ sơ {code}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới",
+        "Kính gửi {name},\n\nĐã nhận đủ hồ sơ bổ sung của hồ sơ «{procedure}» (mã {code}). Thời gian giải quyết "
+        "được tính lại từ khi nhận đủ hồ sơ bổ sung; ngày hẹn trả kết quả mới: {due}.\nGiấy tiếp nhận hồ sơ bổ sung "
+        "và hẹn trả kết quả mới có tại: {link}\n"),
     "status_3": (
         "Hồ sơ {code}: không được tiếp nhận",
         "Kính gửi {name},\n\nHồ sơ «{procedure}» không được tiếp nhận. Lý do và Phiếu từ chối có tại:\n{link}\n"),

@@ -1,5 +1,5 @@
 """E-mails to the applicant when a dossier needs them or reaches them (a supplement request, a
-refusal, a stop, a new appointment, the result), queued in the transition's own transaction
+refusal, a stop, a new appointment after an apology or a supplement, the result), queued in the transition's own transaction
 through the outbox: sent only if it commits, retried if the mail server is down."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .messages import NOTICES
 from .printouts import public_url
 
 REFUSED, STOPPED = 3, 8
-EVENT_NOTICES = ("supplement_requested", "result_issued", "apology")
+EVENT_NOTICES = ("supplement_requested", "result_issued", "apology", "deadline_restarted")
 
 
 def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> None:

@@ -16,6 +16,7 @@ from engine.roles import ROLE_LABELS
 
 from .. import documents as doc
 from ..db import db
+from ..localtime import local_time
 from ..workflow.service import workflow
 from . import handoffs
 from .messages import PRINTOUTS
@@ -80,6 +81,8 @@ def available(dossier: Dossier) -> list[Available]:
     found = []
     if dossier.code:
         found.append(Available("mau-01", PRINTOUTS["receipt"]))
+    for n in range(1, kinds.get("deadline_restarted", 0) + 1):
+        found.append(Available(f"mau-01-bs-{n}", PRINTOUTS["receipt_restarted"].format(n=n)))
     for n in range(1, kinds.get("supplement_requested", 0) + 1):
         found.append(Available(f"mau-02-{n}", PRINTOUTS["supplement"].format(n=n)))
     if dossier.status == REFUSED:
@@ -96,25 +99,34 @@ def render(dossier: Dossier, key: str, at: datetime) -> bytes | None:
         return None
     if key == "mau-01":
         return receipt(dossier)
+    if key.startswith("mau-01-bs-"):
+        return receipt(dossier, restart=int(key.rsplit("-", 1)[1]))
     if key.startswith("mau-02-"):
         return supplement_request(dossier, int(key.rsplit("-", 1)[1]))
     return {"mau-03": refusal, "mau-04": apology, "mau-05": lambda d: control_slip(d, at)}[key](dossier)
 
 
-def receipt(dossier: Dossier) -> bytes:
-    event = _events(dossier, "code_issued")[0]
+def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
+    """Mẫu 01 as issued on acceptance, or (`restart`: the n-th) as issued again with the new
+    appointment when a full supplement restarted the statutory time (Decree 61 Điều 19.4)."""
+    accepted = _events(dossier, "code_issued")[0]
+    event = _events(dossier, "deadline_restarted")[restart - 1] if restart else accepted
     procedure = dossier.procedure
-    present = {f.component_code for f in dossier.files if not f.superseded}
+    # The components the desk held at that instant, so a receipt printed again is the one issued.
+    present = {f.component_code for f in dossier.files if f.uploaded_at <= event.at}
     components = [doc.Component(c["name"], _kind(c.get("kind")), int(c.get("copies") or 1))
                   for c in procedure.components if c.get("e_form") or c["code"] in present]
     agency = dossier.agency
     collect = PRINTOUTS["collect_online"] if dossier.channel == "online" else \
         PRINTOUTS["collect_desk"].format(agency=agency.name, address=f", {agency.address}" if agency.address else "")
+    receiver = event.actor if event.actor is not None and event.actor.is_officer else None
+    note = PRINTOUTS["restart_note"].format(n=restart, received=local_time(accepted.at),
+                                            original=local_time(accepted.due_at)) if restart else ""
     return doc.receipt_pdf(doc.Receipt(
         agency=agency_header(agency), code=dossier.code, applicant=applicant(dossier), procedure=procedure.name,
         components=components, processing_time=doc.Duration(procedure.processing_amount, procedure.processing_unit),
         received_at=event.at, due_at=event.due_at, collect_at=collect, lookup_url=lookup_url(dossier),
-        officer=event.actor.full_name if event.actor else "", number=dossier.code))
+        officer=receiver.full_name if receiver else "", number=dossier.code, note=note))
 
 
 def supplement_request(dossier: Dossier, n: int) -> bytes:

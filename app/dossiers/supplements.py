@@ -82,9 +82,10 @@ def requested(dossier, at: datetime, actor, node, data: dict | None, justificati
                      number=dossier.supplement_count)
 
 
-def received(dossier, at: datetime) -> list[dict]:
+def received(dossier, at: datetime, actor=None) -> list[dict]:
     """Deadlines after a full supplement: before reception the desk's 8 working hours start
-    again; during processing the statutory time restarts from now."""
+    again; during processing the statutory time restarts from now (`actor`: who received it,
+    the citizen online or the desk officer on paper)."""
     calendar = workflow().calendar
     if dossier.received_at is None:
         hours = calendar.profile.policy("reception_working_hours", at)
@@ -92,7 +93,7 @@ def received(dossier, at: datetime) -> list[dict]:
         return []
     previous = dossier.due_at
     dossier.due_at = processing_due(dossier.procedure, at)
-    return [add_event(dossier, at, "deadline_restarted", due_at=dossier.due_at,
+    return [add_event(dossier, at, "deadline_restarted", actor=actor, due_at=dossier.due_at,
                       data={"previous_due_at": previous.isoformat() if previous else None})]
 
 

@@ -66,6 +66,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
     return render_template(
         "portal/dossier.html", dossier=dossier, procedure=procedure, form=form, events=events,
         application=readable(form.schema, form.ui_schema, dossier.form_data),
+        restarts=[a for a in printouts.available(dossier) if a.key.startswith("mau-01-bs-")],
         current_files=[f for f in files if not f.superseded], old_files=[f for f in files if f.superseded],
         status_labels=STATUS_LABELS, due=current_due(dossier), left=time_left(dossier, now()),
         supplement=supplement, may_withdraw=citizen.WITHDRAWAL in waiting,
@@ -99,6 +100,17 @@ def receipt(dossier_id: int):
     if not dossier.code:
         abort(404)
     return file_response(printouts.receipt(dossier), f"giay-tiep-nhan-{dossier.code}.pdf", inline=True)
+
+
+@portal.get("/ho-so/<int:dossier_id>/giay-tiep-nhan-bo-sung-<int:n>.pdf")
+@login_required("citizen")
+def restart_receipt(dossier_id: int, n: int):
+    """The receipt with the new appointment after the n-th supplement that restarted the time."""
+    dossier = _own_dossier(dossier_id)
+    pdf = printouts.render(dossier, f"mau-01-bs-{n}", now())
+    if pdf is None:
+        abort(404)
+    return file_response(pdf, f"giay-tiep-nhan-bo-sung-{n}-{dossier.code}.pdf", inline=True)
 
 
 @portal.post("/ho-so/<int:dossier_id>/bo-sung")

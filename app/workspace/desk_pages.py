@@ -16,6 +16,7 @@ from ..dossiers.completeness import upload_components
 from ..dossiers.errors import Conflict, Forbidden, Invalid
 from ..dossiers.models import Dossier
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..localtime import local_time
 from ..portal.messages import COMPONENT_KINDS
 from ..portal.uploads import limits_text, read_uploads
 from ..web.session import login_required
@@ -86,13 +87,17 @@ def desk_supplement(dossier_id: int):
         errors["bo-sung"] = DESK_MESSAGES["nothing"]
     if errors:
         return _page(dossier, data, files, errors, 422)
+    due_before = dossier.due_at
     try:
-        citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files,
-                        channel=channel, postal_code=postal)
+        dossier = citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files,
+                                  channel=channel, postal_code=postal)
     except (Conflict, Forbidden, Invalid) as exc:
         db.session.rollback()
         return _page(db.session.get(Dossier, dossier_id), data, files, {"bo-sung": str(exc)}, 409)
     flash(DESK_MESSAGES["supplement_received"].format(channel=CHANNELS[channel].lower()))
+    if dossier.code and dossier.due_at != due_before:  # processing restarts: a new appointment to hand over
+        flash(DESK_MESSAGES["new_appointment"].format(due=local_time(dossier.due_at)))
+        return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="giay-to"), 303)
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
 
 

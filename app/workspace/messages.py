@@ -45,6 +45,8 @@ DESK_MESSAGES = {
     "not_waiting": "Hồ sơ này không chờ công dân bổ sung hoặc rút hồ sơ.",
     "nothing": "Chưa có nội dung bổ sung: sửa tờ khai theo bản giấy hoặc đính kèm bản quét giấy tờ bổ sung.",
     "supplement_received": "Đã nhận hồ sơ bổ sung {channel}; hồ sơ tiếp tục được giải quyết.",
+    "new_appointment": "Thời hạn giải quyết được tính lại, hẹn trả kết quả {due}: in Giấy tiếp nhận hồ sơ bổ sung và "
+                       "hẹn trả kết quả mới (Mẫu 01) giao công dân.",
     "withdrawal_received": "Đã nhận đơn rút hồ sơ {channel}; hồ sơ đã dừng giải quyết theo yêu cầu của công dân.",
     "withdrawal_reason": "Nhập lý do rút hồ sơ ghi trong đơn của công dân (tối đa 1000 ký tự).",
 }

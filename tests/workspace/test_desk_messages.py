@@ -10,8 +10,9 @@ import pytest
 
 from tests.api.test_lifecycle import LLTP_FORM
 from tests.conftest import vn
-from tests.web.pages import pdf_bytes
-from tests.workspace.helpers import ACCEPT, as_officer, asked_during_processing, dossier, html, submit_lltp
+from tests.web.pages import login, pdf_bytes
+from tests.workspace.helpers import (ACCEPT, as_officer, asked_during_processing, dossier, html, pdf_text, qr_urls,
+                                     submit_lltp)
 
 NOT_WAITING = "Hồ sơ hiện không chờ «{name}»."
 
@@ -125,7 +126,9 @@ def test_the_desk_receives_a_written_withdrawal_during_processing(api, clock, cl
     assert again.status_code == 409 and NOT_WAITING.format(name="Yêu cầu rút hồ sơ") in html(again)
 
 
-def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(api, clock, client):
+@pytest.mark.rule("QT-15")
+def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(api, clock, client, clean_app,
+                                                                             tmp_path):
     dossier_id = asked_during_processing(api, clock)
     clock.set(vn(2026, 11, 27, 10, 0))
     token = as_officer(client, "motcua")
@@ -133,8 +136,30 @@ def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(a
                        data=_form(token, noi_cu_tru="12 Lê Lợi, phường An Bình (từ 1990)"),
                        content_type="multipart/form-data")
     assert done.status_code == 303
+    assert done.headers["Location"].endswith(f"/mot-cua/ho-so/{dossier_id}#giay-to")
     state = dossier(api, dossier_id)
     assert state["status"]["code"] == 4 and state["due_at"] == "2026-12-11T10:00:00+07:00"
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert "hẹn trả kết quả 10:00 ngày 11/12/2026: in Giấy tiếp nhận hồ sơ bổ sung" in page
+    link = f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01-bs-1.pdf"
+    assert link in page
+    # The new appointment, who received it, and why the time restarted; its QR leads to the lookup.
+    pdf = client.get(link).get_data()
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    for expected in ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Tiếp nhận hồ sơ bổ sung lần 1",
+                     "Nghị định số 61/2018/NĐ-CP", "Trần Thị Bình", state["code"]):
+        assert expected in text, expected
+    assert "trả kết quả giải quyết hồ sơ: 10 giờ 00 phút, ngày 11 tháng 12 năm 2026" in text  # the new one
+    assert "hẹn trả kết quả lúc 08:00 ngày 08/12/2026" in text  # and the first
+    assert qr_urls(pdf, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/tra-cuu/{state['code']}"]
+    # The citizen has it on the portal too; the first receipt keeps its own appointment.
+    login(client, "congdan")
+    own = client.get(f"/ho-so/{dossier_id}/giay-tiep-nhan-bo-sung-1.pdf")
+    assert own.status_code == 200 and "ngày 11 tháng 12 năm 2026" in pdf_text(own.get_data(), tmp_path)
+    assert f"/ho-so/{dossier_id}/giay-tiep-nhan-bo-sung-1.pdf" in html(client.get(f"/ho-so/{dossier_id}"))
+    first = " ".join(pdf_text(client.get(f"/ho-so/{dossier_id}/giay-tiep-nhan.pdf").get_data(), tmp_path).split())
+    assert "ngày 08 tháng 12 năm 2026" in first and "Tiếp nhận hồ sơ bổ sung" not in first
+    assert client.get(f"/ho-so/{dossier_id}/giay-tiep-nhan-bo-sung-2.pdf").status_code == 404
 
 
 def test_a_dossier_not_waiting_for_a_supplement_is_refused_in_words(api, clock, client):

@@ -99,7 +99,7 @@ def test_refusal_slip_and_unknown_documents(api, clock, client, tmp_path, clean_
     text = pdf_text(refusal, tmp_path)
     assert "Không thuộc thẩm quyền của Sở Tư pháp." in text and "Nguyễn Văn An" in text
     assert qr_urls(refusal, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/ho-so/{created['id']}"]
-    for key in ("mau-01", "mau-04", "mau-02-1", "mau-99", "../../etc/passwd"):
+    for key in ("mau-01", "mau-01-bs-1", "mau-04", "mau-02-1", "mau-99", "../../etc/passwd"):
         assert client.get(f"{base}/{key}.pdf").status_code == 404
 
 

@@ -265,7 +265,9 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
         deliver_pending(vn(2026, 11, 23, 9, 0))
     code = dossier(api, dossier_id)["code"]
     subjects = [m["Subject"] for m in mail_sink.messages]
-    assert subjects == [f"Hồ sơ {code}: cần bổ sung, hoàn thiện", f"Hồ sơ {code}: đã có kết quả"]
+    assert subjects == [f"Hồ sơ {code}: cần bổ sung, hoàn thiện",
+                        f"Hồ sơ {code}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới", f"Hồ sơ {code}: đã có kết quả"]
+    assert "ngày hẹn trả kết quả mới: 08:00 ngày 08/12/2026" in mail_sink.messages[1].get_content()
     assert all(m["To"] == "congdan@binhan.example.vn" for m in mail_sink.messages)
     assert mail_sink.links(f"/ho-so/{dossier_id}")
 
