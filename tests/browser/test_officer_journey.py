@@ -3,7 +3,7 @@ keyboard), accepts one and prints its receipt (Mẫu 01, QR to the lookup page);
 appraises, the police (another agency) give their opinion, the leader approves and so signs the
 result, the desk returns it; the dossier page draws the diagram and the control slip. A late
 dossier gets its one apology with a new date (Mẫu 04). The counter intake enters a paper
-dossier. Citizens' dossiers are created through the API; everything an officer does goes
+dossier, and the desk later receives its paper supplement. Citizens' dossiers are created through the API; everything an officer does goes
 through the pages. Printed and signed PDFs are read back with poppler and zbar."""
 from __future__ import annotations
 
@@ -327,6 +327,32 @@ def test_the_desk_enters_a_paper_dossier_at_the_counter(officer, clock, tmp_path
     assert "Đã nhập hồ sơ trực tiếp tại quầy cho Nguyễn Văn An; hồ sơ đang ở bước tiếp nhận." in main
     assert "Có: Giấy tờ tùy thân (Căn cước công dân, hộ chiếu)" in main and "cccd-ban-quet.pdf" in main
     assert "Trực tiếp tại quầy" in desk.inner_text("aside dl.facts")
+
+    # Something is missing after all: the desk asks for it, and the citizen brings it on paper.
+    desk.get_by_label("Yêu cầu bổ sung, hoàn thiện hồ sơ", exact=True).check()
+    desk.fill("#f-ly_do", "Bản quét Căn cước công dân bị mờ.")
+    desk.get_by_role("button", name="Thêm thành phần hồ sơ cần bổ sung, hoàn thiện").click()
+    desk.fill("#f-thanh_phan_can_bo_sung-0-thanh_phan", "Giấy tờ tùy thân")
+    desk.fill("#f-thanh_phan_can_bo_sung-0-yeu_cau", "Bản chụp rõ hai mặt.")
+    _complete(desk, "Tiếp nhận hồ sơ")
+    desk.wait_for_url("**/mot-cua/ho-so/*")
+    clock.set(vn(2026, 11, 25, 10, 0))
+    desk.get_by_role("link", name="Nhận hồ sơ bổ sung bản giấy").click()
+    desk.wait_for_url("**/mot-cua/ho-so/*/bo-sung")
+    assert "Bản quét Căn cước công dân bị mờ." in desk.inner_text("main")
+    assert desk.input_value("#f-noi_sinh") == "Bình An"  # the application as it stands
+    _accessible(desk, "nhận hồ sơ bổ sung bản giấy")
+    desk.fill("#f-noi_cu_tru", "15 Lê Lợi, phường An Bình")
+    sharper = tmp_path / "cccd-ro-net.pdf"
+    sharper.write_bytes(pdf_bytes("CCCD ro net"))
+    desk.set_input_files("#tep-GTTT", str(sharper))
+    desk.locator("main form button[value=submit]:not(.visually-hidden)").click()
+    desk.wait_for_url(re.compile(r".*/mot-cua/ho-so/\d+$"))
+    main = desk.inner_text("main")
+    assert "Đã nhận hồ sơ bổ sung trực tiếp tại quầy" in main and "1. Mới đăng ký" in main
+    changes = desk.locator("table.changes").inner_text()
+    assert "12 Lê Lợi, phường An Bình" in changes and "15 Lê Lợi, phường An Bình" in changes
+    assert "cccd-ro-net.pdf" in main and "cccd-ban-quet.pdf" in main  # the old scan kept, replaced
 
 
 def test_an_administrator_opens_an_officer_account_and_sees_the_procedures(officer, clock):
