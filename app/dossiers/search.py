@@ -25,11 +25,14 @@ def clause(q: str):
     return Dossier.search_text.contains(fold(q), autoescape=True)
 
 
-def dossiers_statement(user, q: str):
-    """The newest dossiers of the officer's agency (an administrator's: every agency) matching q."""
+def dossiers_statement(user, q: str, status: int | None = None):
+    """The newest dossiers of the officer's agency (an administrator's: every agency) matching q,
+    in `status` if given (e.g. 5: those waiting for a supplement, to follow up)."""
     statement = select(Dossier).options(joinedload(Dossier.procedure))
     if user.role != "admin":
         statement = statement.where(Dossier.agency_id == user.agency_id)
+    if status is not None:
+        statement = statement.where(Dossier.status == status)
     found = clause(q)
     if found is not None:
         statement = statement.where(found)

@@ -66,8 +66,10 @@ def dossier_search():
     """Any dossier of the officer's agency (an administrator: of every agency), by code or by
     applicant, also those nobody has a task on now (a leader's follow-up, a citizen at the desk)."""
     q = " ".join((request.args.get("q") or "").split())[:search.MAX_QUERY]
-    found = db.session.execute(search.dossiers_statement(g.user, q)).scalars().all()
-    return render_template("workspace/dossiers.html", q=q, dossiers=found, statuses=STATUS_LABELS,
+    status = request.args.get("trang_thai", type=int)
+    status = status if status in STATUS_LABELS else None
+    found = db.session.execute(search.dossiers_statement(g.user, q, status)).scalars().all()
+    return render_template("workspace/dossiers.html", q=q, status=status, dossiers=found, statuses=STATUS_LABELS,
                            limit=search.ROWS)
 
 

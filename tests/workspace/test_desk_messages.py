@@ -173,3 +173,17 @@ def test_a_dossier_not_waiting_for_a_supplement_is_refused_in_words(api, clock, 
                            content_type="multipart/form-data")
     assert response.status_code == 409 and NOT_WAITING.format(name="Bổ sung hồ sơ") in html(response)
     assert dossier(api, dossier_id)["form_data"]["so_ban"] == LLTP_FORM["so_ban"]
+
+
+def test_the_desk_lists_the_dossiers_waiting_for_a_supplement(api, clock, client):
+    waiting = _asked_at_reception(api, clock)
+    other = submit_lltp(api, ho_ten="Lê Thị Hoa")
+    as_officer(client, "motcua")
+    page = html(client.get("/mot-cua/ho-so", query_string={"trang_thai": 5}))
+    assert f'href="/mot-cua/ho-so/{waiting}"' in page and f'href="/mot-cua/ho-so/{other}"' not in page
+    assert '<option value="5" selected>' in page
+    empty = html(client.get("/mot-cua/ho-so", query_string={"trang_thai": 8}))
+    assert "Không tìm thấy hồ sơ nào ở trạng thái «Dừng xử lý»." in empty
+    for hostile in ("abc", "99", "-1"):  # ignored: every dossier
+        page = html(client.get("/mot-cua/ho-so", query_string={"trang_thai": hostile}))
+        assert f'href="/mot-cua/ho-so/{waiting}"' in page and f'href="/mot-cua/ho-so/{other}"' in page
