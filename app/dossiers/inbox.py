@@ -22,7 +22,6 @@ from .models import Dossier, OpenTask
 
 TABS = ("cua-toi", "cho-nhan", "nhom")
 AVAILABLE = "co-the-nhan"  # not a tab of the page: mine and the unclaimed ones (the API's default)
-SCOPES = TABS + (AVAILABLE,)
 DUE_FILTERS = ("qua-han", "hom-nay", "3-ngay", "khong-han")
 PER_PAGE = 50
 MAX_QUERY = search.MAX_QUERY

@@ -47,7 +47,7 @@ def _page(dossier: Dossier, data: dict, files: list[dict], errors: dict, status:
         request_asked=supplements.latest_request(dossier.id) or {},
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
-        errors=errors, channels={k: CHANNELS[k] for k in desk.CHANNELS}, values=request.form), status
+        errors=errors, channels=desk.CHANNEL_LABELS, values=request.form), status
 
 
 def _not_waiting(dossier: Dossier):

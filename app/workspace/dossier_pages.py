@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ..clock import now
 from ..db import db
-from ..dossiers import apology, citizen, handoffs, printouts, results
+from ..dossiers import apology, citizen, handoffs, printouts, results, search
 from ..dossiers.access import may_act_for_agency, may_read
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
@@ -23,10 +23,9 @@ from ..files.uploads import UploadRejected, accept_upload
 from ..localtime import local_time
 from ..web.session import login_required
 from ..workflow.service import workflow
-from ..dossiers import search
 from . import carry, diagram, dossier_context, intake
 from .blueprint import STAFF, workspace
-from .messages import APOLOGY, CHANNELS, DIGITISE, MESSAGES, VERDICTS
+from .messages import APOLOGY, DIGITISE, MESSAGES, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
 PROCESSED = (9, 10)
@@ -56,7 +55,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         at_desk=citizen.may_receive_at_desk(g.user, dossier),
         may_digitise=dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS),
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
-        desk_channels={k: CHANNELS[k] for k in intake.CHANNELS},
+        desk_channels=intake.CHANNEL_LABELS,
         **dossier_context.context(dossier)), status
 
 

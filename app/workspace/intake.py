@@ -16,9 +16,10 @@ from ..mail.models import OutgoingMail
 from ..users import identity
 from ..users.models import User
 from ..users.passwords import hash_password
-from .messages import INTAKE
+from .messages import CHANNELS as CHANNEL_NAMES, INTAKE
 
 CHANNELS = ("counter", "postal")
+CHANNEL_LABELS = {k: CHANNEL_NAMES[k] for k in CHANNELS}  # how a paper dossier or letter reached the desk
 CITIZEN_FIELDS = ("ho_ten", "ngay_sinh", "so_cccd", "dia_chi", "so_dien_thoai")
 MAX_POSTAL_CODE = 40
 

@@ -103,7 +103,7 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
-        errors=errors, channels={k: CHANNELS[k] for k in desk.CHANNELS}, values=request.form,
+        errors=errors, channels=desk.CHANNEL_LABELS, values=request.form,
         nonce=request.form.get("nonce") or secrets.token_urlsafe(16)), status
 
 
