@@ -1,4 +1,5 @@
-"""Dossiers: submit, read, and the citizen's messages (supplement, withdrawal)."""
+"""Dossiers: submit, read, and the citizen's messages (supplement, withdrawal), sent by the
+citizen online or recorded by the one-stop desk that received them on paper (`channel`)."""
 from __future__ import annotations
 
 from flask import g, request
@@ -15,9 +16,11 @@ from ..dossiers.events import history
 from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier, OpenTask
 from ..dossiers.submission import submit
+from ..dossiers.supplements import index_due
 from . import serialize
+from .messages import ERRORS as API_ERRORS
 from .auth import login_required
-from .blueprint import api
+from .blueprint import ApiError, api
 from .input import parse
 
 MAX_KEY = 128
@@ -30,6 +33,8 @@ class DossierCreate(Schema):
 
 class MessageBody(Schema):
     data = fields.Dict(load_default=dict)
+    channel = fields.String(load_default=None)  # the desk's: "counter" or "postal"
+    postal_code = fields.String(load_default="")
 
 
 def _find(ref: str) -> Dossier:
@@ -54,7 +59,7 @@ def _body(dossier: Dossier) -> dict:
         OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))
         .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))).scalars().all()
     events = history(dossier.id)
-    return serialize.dossier(dossier, tasks, events)
+    return serialize.dossier(dossier, tasks, events, index_due(dossier))
 
 
 @api.post("/dossiers")
@@ -82,15 +87,33 @@ def get_dossier(ref: str):
     return _body(_readable(ref))
 
 
-@api.post("/dossiers/<ref>/supplement")
-@login_required("citizen")
-def supplement(ref: str):
+def _deliver(ref: str, message: str):
+    """The message from the dossier's owner, or from the desk with how it reached them."""
     body = parse(MessageBody())
-    return _body(citizen.deliver(g.user, _find(ref), citizen.SUPPLEMENT, body["data"], now()))
+    dossier = _find(ref)
+    postal_code = " ".join(body["postal_code"].split())
+    if g.user.role != "citizen":
+        problem = citizen.channel_problem(body["channel"], postal_code)
+        if problem is not None:
+            raise ApiError(422, "invalid", API_ERRORS["desk_" + problem],
+                           [{"field": problem, "message": API_ERRORS["desk_" + problem]}])
+        if message == citizen.WITHDRAWAL and not str(body["data"].get("ly_do_rut") or "").strip():
+            raise ApiError(422, "invalid", API_ERRORS["desk_withdrawal_reason"],
+                           [{"field": "data.ly_do_rut", "message": API_ERRORS["desk_withdrawal_reason"]}])
+    elif body["channel"] is not None:
+        raise Forbidden(ERRORS["not_desk"])
+    return _body(citizen.deliver(g.user, dossier, message, body["data"], now(),
+                                 channel=body["channel"] if g.user.role != "citizen" else None,
+                                 postal_code=postal_code))
+
+
+@api.post("/dossiers/<ref>/supplement")
+@login_required("citizen", *citizen.DESK_ROLES)
+def supplement(ref: str):
+    return _deliver(ref, citizen.SUPPLEMENT)
 
 
 @api.post("/dossiers/<ref>/withdraw")
-@login_required("citizen")
+@login_required("citizen", *citizen.DESK_ROLES)
 def withdraw(ref: str):
-    body = parse(MessageBody())
-    return _body(citizen.deliver(g.user, _find(ref), citizen.WITHDRAWAL, body["data"], now()))
+    return _deliver(ref, citizen.WITHDRAWAL)

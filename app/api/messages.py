@@ -22,4 +22,8 @@ ERRORS = {
     "positive_integer": "Giá trị phải là số nguyên dương.",
     "unknown_procedure": "Không có thủ tục mã «{code}».",
     "unknown_lookup": "Không tìm thấy hồ sơ có mã «{code}».",
+    "desk_channel": "Bộ phận một cửa ghi nhận thay công dân phải nói đã nhận thế nào: channel là "
+                    "«counter» (tại quầy) hoặc «postal» (qua bưu chính).",
+    "desk_postal_code": "Nhận qua bưu chính cần số hiệu bưu gửi (postal_code, tối đa 40 ký tự).",
+    "desk_withdrawal_reason": "Cần ghi lý do rút hồ sơ của công dân (data.ly_do_rut).",
 }

@@ -22,7 +22,11 @@ def _ok(description: str) -> dict:
     return {"200": {"description": description, "content": {"application/json": {"schema": {"type": "object"}}}}}
 
 
-DATA_BODY = {"type": "object", "properties": {"data": {"type": "object"}}}
+DATA_BODY = {"type": "object", "properties": {
+    "data": {"type": "object"},
+    "channel": {"enum": ["counter", "postal"], "description": "Bộ phận một cửa ghi nhận thay công dân: "
+                "đã nhận tại quầy hay qua bưu chính (bắt buộc với cán bộ, không dùng cho công dân)"},
+    "postal_code": {"type": "string", "maxLength": 40, "description": "Số hiệu bưu gửi, khi channel là postal"}}}
 
 TASK_FILTERS = [
     {"name": "tab", "in": "query", "description": "available (mặc định: việc của tôi và việc chưa ai nhận), "
@@ -69,9 +73,9 @@ DOCUMENT = {
                      "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}]},
         },
         "/dossiers/{ref}": {"get": _op("Chi tiết hồ sơ (chủ hồ sơ hoặc cán bộ)", _ok("Hồ sơ"), params=["ref"])},
-        "/dossiers/{ref}/supplement": {"post": _op("Nộp bổ sung hồ sơ", _ok("Hồ sơ"), body=DATA_BODY,
+        "/dossiers/{ref}/supplement": {"post": _op("Nộp bổ sung hồ sơ (công dân, hoặc bộ phận một cửa nhận trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
                                                    params=["ref"])},
-        "/dossiers/{ref}/withdraw": {"post": _op("Yêu cầu rút hồ sơ", _ok("Hồ sơ"), body=DATA_BODY,
+        "/dossiers/{ref}/withdraw": {"post": _op("Yêu cầu rút hồ sơ (công dân, hoặc bộ phận một cửa nhận đơn trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
                                                  params=["ref"])},
         "/tasks": {"get": {**_op("Hộp công việc của cán bộ: cùng các thẻ và bộ lọc như trang Hộp công việc, "
                                  "xếp theo thời hạn, 50 việc một trang", _ok("{items, total, page, pages}")),

@@ -51,7 +51,8 @@ def event(e) -> dict:
     }
 
 
-def dossier(d, tasks, events) -> dict:
+def dossier(d, tasks, events, index_due=None) -> dict:
+    """`index_due`: the national index's due instant where it differs from the legal one."""
     return {
         "id": d.id, "code": d.code, "status": status(d.status), "late": d.late, "channel": d.channel,
         "procedure": {"code": d.procedure.code, "name": d.procedure.name},
@@ -59,7 +60,7 @@ def dossier(d, tasks, events) -> dict:
         "applicant_name": d.applicant_name,
         "submitted_at": instant(d.submitted_at), "counts_from": instant(d.counts_from),
         "reception_due_at": instant(d.reception_due_at), "received_at": instant(d.received_at),
-        "due_at": instant(d.due_at), "finished_at": instant(d.finished_at),
+        "due_at": instant(d.due_at), "index_due_at": instant(index_due), "finished_at": instant(d.finished_at),
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
         "open_tasks": [open_task(t) for t in tasks],
         "history": [event(e) for e in events],

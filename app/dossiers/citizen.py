@@ -23,6 +23,18 @@ from .transitions import apply_outcome, lock_dossier
 
 SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, "rut_ho_so"
 DESK_ROLES = ("one_stop", "admin")
+DESK_CHANNELS = ("counter", "postal")  # how a paper dossier or letter reached the desk
+MAX_POSTAL_CODE = 40
+
+
+def channel_problem(channel: str | None, postal_code: str) -> str | None:
+    """What is wrong with how the desk says it received something: "channel" (not one of
+    DESK_CHANNELS), "postal_code" (by post, without the item's number), or None."""
+    if channel not in DESK_CHANNELS:
+        return "channel"
+    if channel == "postal" and not (0 < len(postal_code) <= MAX_POSTAL_CODE):
+        return "postal_code"
+    return None
 
 
 def may_receive_at_desk(user, dossier: Dossier) -> bool:

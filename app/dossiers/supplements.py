@@ -98,17 +98,36 @@ def received(dossier, at: datetime, actor=None) -> list[dict]:
 
 
 def paused_due(due_at: datetime | None, events) -> datetime | None:
-    """The due instant as the national index counts it: the original due moved by the working
-    time spent waiting for each supplement during processing, instead of a restart."""
+    """The due instant as the national index counts it: the first appointment moved by the
+    working time spent waiting for each supplement during processing, instead of a restart; an
+    apology's new date replaces it, being a date the agency chose knowing all that."""
     calendar = workflow().calendar
-    original = next((e.due_at for e in events if e.kind == "code_issued"), due_at)
-    if original is None:
+    due = next((e.due_at for e in events if e.kind == "code_issued"), due_at)
+    if due is None:
         return None
-    waited, asked_at = 0.0, None
+    asked_at = None
     for e in events:
         if e.kind == "supplement_requested" and (e.data or {}).get("stage") == "processing":
             asked_at = e.at
         elif e.kind == "deadline_restarted" and asked_at is not None:
-            waited += calendar.working_hours_between(asked_at, e.at)
+            waited = calendar.working_hours_between(asked_at, e.at)
+            due = calendar.add_working_hours(due, waited) if waited > 0 else due
             asked_at = None
-    return calendar.add_working_hours(original, waited) if waited else original
+        elif e.kind == "apology" and e.due_at is not None:
+            due = e.due_at
+    return due
+
+
+def index_due(dossier) -> datetime | None:
+    """The national index's due instant when it differs from the legal one (the statutory time
+    restarted after a supplement during processing), else None."""
+    if not dossier.supplement_count or dossier.received_at is None:
+        return None
+    events = db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier.id,
+        DossierEvent.kind.in_(("code_issued", "supplement_requested", "deadline_restarted", "apology")))
+        .order_by(DossierEvent.id)).scalars().all()
+    if not any(e.kind == "deadline_restarted" for e in events):
+        return None
+    due = paused_due(dossier.due_at, events)
+    return due if due != dossier.due_at else None

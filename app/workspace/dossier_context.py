@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from ..catalogue.forms import application_form
 from ..db import db
 from ..dossiers.completeness import upload_components
+from ..dossiers.supplements import index_due
 from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
@@ -33,6 +34,7 @@ def context(dossier: Dossier) -> dict:
         "current_files": [f for f in files if not f.superseded], "old_files": [f for f in files if f.superseded],
         "component_names": names,
         "checklist": [(c, c["code"] in present) for c in upload_components(procedure)],
+        "index_due": index_due(dossier),
     }
 
 

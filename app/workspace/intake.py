@@ -12,16 +12,15 @@ from sqlalchemy.exc import IntegrityError
 from ..accounts.activation import is_unclaimed, queue_activation
 from ..catalogue.models import Procedure
 from ..db import db
+from ..dossiers.citizen import DESK_CHANNELS, channel_problem
 from ..mail.models import OutgoingMail
 from ..users import identity
 from ..users.models import User
 from ..users.passwords import hash_password
 from .messages import CHANNELS as CHANNEL_NAMES, INTAKE
 
-CHANNELS = ("counter", "postal")
-CHANNEL_LABELS = {k: CHANNEL_NAMES[k] for k in CHANNELS}  # how a paper dossier or letter reached the desk
+CHANNEL_LABELS = {k: CHANNEL_NAMES[k] for k in DESK_CHANNELS}
 CITIZEN_FIELDS = ("ho_ten", "ngay_sinh", "so_cccd", "dia_chi", "so_dien_thoai")
-MAX_POSTAL_CODE = 40
 
 
 def find_citizen(id_number: str) -> User | None:
@@ -109,9 +108,7 @@ def procedure_for(officer, code: str) -> Procedure | None:
 def channel_errors(form) -> tuple[str | None, str, dict]:
     channel = form.get("hinh_thuc")
     postal = " ".join((form.get("so_buu_gui") or "").split())
-    errors = {}
-    if channel not in CHANNELS:
-        errors["hinh_thuc"] = INTAKE["channel"]
-    elif channel == "postal" and not (0 < len(postal) <= MAX_POSTAL_CODE):
-        errors["so_buu_gui"] = INTAKE["postal_code"]
-    return channel if channel in CHANNELS else None, postal, errors
+    problem = channel_problem(channel, postal)
+    errors = {"channel": {"hinh_thuc": INTAKE["channel"]},
+              "postal_code": {"so_buu_gui": INTAKE["postal_code"]}}.get(problem, {})
+    return channel if channel in DESK_CHANNELS else None, postal, errors

@@ -187,3 +187,31 @@ def test_the_desk_lists_the_dossiers_waiting_for_a_supplement(api, clock, client
     for hostile in ("abc", "99", "-1"):  # ignored: every dossier
         page = html(client.get("/mot-cua/ho-so", query_string={"trang_thai": hostile}))
         assert f'href="/mot-cua/ho-so/{waiting}"' in page and f'href="/mot-cua/ho-so/{other}"' in page
+
+
+def test_the_desk_records_paper_messages_through_the_api(api, clock):
+    """For an integration (the postal service's, a counter kiosk): the same messages over the API,
+    with how the desk received them; refused in words, with nothing changed, when that is missing."""
+    dossier_id = _asked_at_reception(api, clock)
+    path = f"/dossiers/{dossier_id}/supplement"
+    supplement = {"data": {"so_ban": 2}}
+    no_channel = api.post(path, "motcua", json=supplement)
+    assert no_channel.status_code == 422 and "channel" in no_channel.get_json()["error"]["message"]
+    no_number = api.post(path, "motcua", json={**supplement, "channel": "postal", "postal_code": " "})
+    assert no_number.status_code == 422 and "số hiệu bưu gửi" in no_number.get_json()["error"]["message"]
+    assert api.post(path, "chuyenvien", json={**supplement, "channel": "counter"}).status_code == 403
+    assert api.post(path, "congdan", json={**supplement, "channel": "counter"}).status_code == 403
+    assert dossier(api, dossier_id)["status"]["code"] == 5
+    done = api.post(path, "motcua", json={**supplement, "channel": "postal", "postal_code": "EB123456789VN"})
+    assert done.status_code == 200, done.get_json()
+    state = done.get_json()
+    assert state["status"]["code"] == 1 and state["form_data"]["so_ban"] == 2
+    assert "Bộ phận Một cửa nhận «Bổ sung hồ sơ» của công dân qua dịch vụ bưu chính công ích" in [
+        e["summary"] for e in state["history"]]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    withdraw = f"/dossiers/{dossier_id}/withdraw"
+    no_reason = api.post(withdraw, "motcua", json={"channel": "counter"})
+    assert no_reason.status_code == 422 and "ly_do_rut" in no_reason.get_json()["error"]["fields"][0]["field"]
+    assert dossier(api, dossier_id)["status"]["code"] == 4
+    done = api.post(withdraw, "motcua", json={"channel": "counter", "data": {"ly_do_rut": "Đơn rút ngày 26/11."}})
+    assert done.status_code == 200 and done.get_json()["status"]["code"] == 7

@@ -93,7 +93,7 @@ def test_an_approval_without_a_signing_key_changes_nothing(api, clock, clean_app
 
 
 @pytest.mark.rule("QT-15")
-def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, clean_app):
+def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))  # Monday; 24/11 is Vietnam Cultural Day
     dossier_id = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
@@ -113,16 +113,10 @@ def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, clea
     kinds = [e["kind"] for e in state["history"]]
     assert kinds.count("supplement_requested") == 1 and "deadline_restarted" in kinds
     # The national index pauses the clock instead: 17 waiting working hours after the first due.
-    from sqlalchemy import select
-
-    from app.db import db
-    from app.dossiers.models import Dossier, DossierEvent
-    from app.dossiers.supplements import paused_due
-    with clean_app.app_context():
-        events = db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
-                                    .order_by(DossierEvent.id)).scalars().all()
-        assert paused_due(db.session.get(Dossier, dossier_id).due_at, events) == vn(2026, 12, 10, 9, 0)
-        db.session.remove()
+    assert state["index_due_at"] == "2026-12-10T09:00:00+07:00"
+    as_officer(client, "chuyenvien")
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert "Hạn theo Chỉ số phục vụ" in page and "09:00 ngày 10/12/2026" in page
 
 
 @pytest.mark.rule("QT-14")
@@ -281,3 +275,21 @@ def test_the_citizen_may_withdraw_while_asked_to_supplement(api, clock):
     response = api.post(f"/dossiers/{dossier_id}/withdraw", "congdan", json={"data": {"ly_do_rut": "Không cần nữa."}})
     assert response.status_code == 200 and response.get_json()["status"]["code"] == 7
     assert api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 2}}).status_code == 409
+
+
+def test_the_national_index_takes_an_apologys_new_date_after_a_restart(clean_app):
+    from types import SimpleNamespace as Event
+
+    from app.dossiers.supplements import paused_due
+    asked = Event(kind="supplement_requested", at=vn(2026, 11, 25, 9, 0), data={"stage": "processing"}, due_at=None)
+    back = Event(kind="deadline_restarted", at=vn(2026, 11, 27, 10, 0), data={}, due_at=vn(2026, 12, 11, 10, 0))
+    issued = Event(kind="code_issued", at=vn(2026, 11, 23, 8, 0), data={}, due_at=vn(2026, 12, 8, 8, 0))
+    apology = Event(kind="apology", at=vn(2026, 12, 9, 8, 0), data={}, due_at=vn(2026, 12, 15, 8, 0))
+    with clean_app.app_context():
+        assert paused_due(None, [issued, asked, back]) == vn(2026, 12, 10, 9, 0)
+        assert paused_due(None, [issued, asked, back, apology]) == vn(2026, 12, 15, 8, 0)
+        # Asked and brought back outside working hours: no working time waited, nothing moves.
+        night = Event(kind="deadline_restarted", at=vn(2026, 11, 25, 20, 0), data={}, due_at=None)
+        evening = Event(kind="supplement_requested", at=vn(2026, 11, 25, 18, 0), data={"stage": "processing"},
+                        due_at=None)
+        assert paused_due(None, [issued, evening, night]) == vn(2026, 12, 8, 8, 0)
