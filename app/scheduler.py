@@ -14,6 +14,7 @@ from .db import db
 from .dossiers.timers import fire_due_timers
 from .mail.outbox import deliver_pending
 from .security.ratelimit import purge
+from .users.idle import lock_idle
 
 log = logging.getLogger(__name__)
 TIMER_INTERVAL_SECONDS = 30
@@ -24,6 +25,12 @@ def _fire_timers() -> None:
     count = fire_due_timers(now())
     if count:
         log.info("fired timers of %d dossiers", count)
+
+
+def _lock_idle() -> None:
+    locked = lock_idle(now())
+    if locked:
+        log.info("locked %d officer accounts nobody used", len(locked))
 
 
 def _in_app(app, job) -> None:
@@ -42,6 +49,8 @@ def _add_jobs(scheduler, app) -> None:
                       id="fire_timers", max_instances=1, coalesce=True)
     scheduler.add_job(_in_app, "interval", minutes=10, args=[app, lambda: purge(now())],
                       id="purge_rate_counters", max_instances=1, coalesce=True)
+    scheduler.add_job(_in_app, "interval", hours=1, args=[app, _lock_idle],
+                      id="lock_idle_officers", max_instances=1, coalesce=True)
 
 
 def start_in_process(app) -> BackgroundScheduler:

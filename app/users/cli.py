@@ -1,6 +1,7 @@
 """`motcua agencies load FILE`: the province's agencies; `motcua officers add`: an officer's
 account (the first administrator's, on a new installation), activated from the printed link or
-the mail sent to the officer's address."""
+the mail sent to the officer's address; `motcua officers lock-idle`: the scheduler's hourly lock
+of accounts nobody uses, run now."""
 from __future__ import annotations
 
 import click
@@ -19,6 +20,10 @@ MSG = {
     "unknown_agency": "không có cơ quan mã «{code}»; nạp cơ quan trước bằng motcua agencies load.",
     "created": "Đã lập tài khoản {username} ({role}, {agency}). Thư kích hoạt gửi tới {email}; "
                "liên kết đặt mật khẩu (7 ngày, dùng một lần):\n{link}",
+    "lock_idle_help": "Khóa ngay các tài khoản cán bộ không được sử dụng quá số ngày tỉnh quy định "
+                      "(officer_idle_days); bộ lập lịch làm việc này mỗi giờ.",
+    "no_policy": "Hồ sơ tỉnh không đặt officer_idle_days: không khóa tài khoản nào.",
+    "locked": "Đã khóa {count} tài khoản không sử dụng quá {days} ngày{names}.",
 }
 
 
@@ -89,3 +94,21 @@ def add(username: str, full_name: str, email: str, role: str, agency_code: str, 
         send_now(at, [mail])
         click.echo(MSG["created"].format(username=officer.username, role=ROLE_LABELS[role],
                                          agency=agency.name, email=officer.email, link=activation_link(officer)))
+
+
+@officers_group.command("lock-idle", help=MSG["lock_idle_help"])
+@click.option("--db", "db_option", default=None, help=MAIN["db_help"])
+def lock_idle_command(db_option: str | None) -> None:
+    from ..cli import _app
+    from ..clock import now
+    from .idle import idle_days, lock_idle
+    app = _app(db_option)
+    with app.app_context():
+        at = now()
+        days = idle_days(at)
+        if days is None:
+            click.echo(MSG["no_policy"])
+            return
+        locked = lock_idle(at)
+        names = ": " + ", ".join(u.username for u in locked) if locked else ""
+        click.echo(MSG["locked"].format(count=len(locked), days=days, names=names))

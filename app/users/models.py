@@ -28,6 +28,11 @@ class User(db.Model):
     # Bumped on password change: tokens issued before it stop working.
     token_generation = db.Column(db.Integer, nullable=False, default=0)
     created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
+    last_login_at = db.Column(UTCDateTime)
+    # An administrator opened the account again: an officer's idle time counts from then too
+    # (users/idle.py), and `idle_locked_at` says when that lock closed it.
+    reactivated_at = db.Column(UTCDateTime)
+    idle_locked_at = db.Column(UTCDateTime)
     # The desk officer who recorded a citizen applying at the counter: the account has no
     # password its owner knows until activated from a mailed link (accounts/activation.py).
     created_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))

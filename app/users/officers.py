@@ -101,6 +101,8 @@ def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
     their sessions and API tokens. Raises ValueError(last_admin) rather than lock the province out."""
     moved = (clean["role"], clean["agency"].id) != (officer.role, officer.agency_id)
     stopped = officer.active and not clean["active"]
+    if clean["active"] and not officer.active:  # opened again: its idle time counts from now
+        officer.reactivated_at, officer.idle_locked_at = at, None
     if officer.role == "admin" and (clean["role"] != "admin" or stopped) and _other_admins(officer) == 0:
         raise ValueError(MESSAGES["last_admin"])
     if clean["email"] != officer.email:

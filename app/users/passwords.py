@@ -30,6 +30,7 @@ def check_password(user, password: str, at: datetime) -> bool:
     if _verify(user.password_hash, password):
         user.failed_logins = 0
         user.locked_until = None
+        user.last_login_at = at
         return True
     user.failed_logins += 1
     if user.failed_logins >= MAX_FAILURES:

@@ -110,7 +110,11 @@ STAFF = {
     "resent": "Đã gửi lại thư kích hoạt tới {email}.",
     "saved": "Đã lưu thông tin của {name}.",
     "released": "{count} việc cán bộ này đã nhận được trả lại cho nhóm để người khác nhận xử lý.",
-    "states": {"active": "Đang hoạt động", "unclaimed": "Chưa kích hoạt", "inactive": "Đã khóa"},
+    "states": {"active": "Đang hoạt động", "unclaimed": "Chưa kích hoạt", "inactive": "Đã khóa",
+               "idle_locked": "Khóa vì lâu không sử dụng"},
+    "never": "Chưa đăng nhập",
+    "idle_locked": "Hệ thống tự khóa tài khoản lúc {at} vì không được sử dụng quá {days} ngày. Đánh dấu "
+                   "«Tài khoản đang hoạt động» và lưu để mở lại; thời gian không sử dụng được tính lại từ lúc đó.",
     "none": "Không có cán bộ nào phù hợp.",
     "active_help": "Bỏ chọn để khóa tài khoản: cán bộ không đăng nhập được nữa, các việc đã nhận được trả lại cho nhóm.",
     "move_help": "Đổi vai trò hoặc cơ quan thì các việc cán bộ đã nhận được trả lại cho nhóm.",

@@ -1,6 +1,7 @@
 """Administrators keep the officers' accounts: the list (by agency, role, state, name), a new
 account with its activation mail, changes of role, agency, title and address, deactivation, and
-the activation mail sent again to an officer who has not set a password yet."""
+the activation mail sent again to an officer who has not set a password yet; when each last
+logged in, and which accounts the system locked for being unused (users/idle.py)."""
 from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
@@ -14,18 +15,19 @@ from ..clock import now
 from ..db import db
 from ..folding import fold
 from ..mail.outbox import send_now
-from ..users import officers
+from ..users import idle, officers
 from ..users.models import User
 from ..web.session import login_required
 from .blueprint import workspace
 from .messages import STAFF
 
-STATES = {"hoat-dong": "active", "chua-kich-hoat": "unclaimed", "da-khoa": "inactive"}
+STATES = {"hoat-dong": "active", "chua-kich-hoat": "unclaimed", "da-khoa": "inactive",
+          "khoa-do-khong-dung": "idle_locked"}
 
 
 def _state(user: User) -> str:
     if not user.active:
-        return "inactive"
+        return "idle_locked" if user.idle_locked_at else "inactive"
     return "unclaimed" if is_unclaimed(user) else "active"
 
 
@@ -54,7 +56,8 @@ def staff_page():
 def _form_page(officer: User | None, values: dict, errors: dict, status: int = 200):
     return render_template("workspace/officer.html", officer=officer, values=values, errors=errors,
                            agencies=officers.agencies(), roles=officers.ROLES, role_labels=ROLE_LABELS,
-                           unclaimed=officer is not None and is_unclaimed(officer), messages=STAFF), status
+                           unclaimed=officer is not None and is_unclaimed(officer), messages=STAFF,
+                           idle_days=idle.idle_days(now())), status
 
 
 def _values(officer: User) -> dict:
