@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from .config import settings
 from .db import db, migrate
@@ -9,8 +10,18 @@ from .db import db, migrate
 MIGRATIONS_DIR = __import__("pathlib").Path(__file__).resolve().parent / "migrations"
 
 
+class DatabaseInt(IntegerConverter):
+    """<int:…> in a URL matches only ids a database column holds: a longer number is a 404,
+    not an overflow inside the database driver."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", 2**31 - 1)
+        super().__init__(map, *args, **kwargs)
+
+
 def create_app(**overrides) -> Flask:
     app = Flask(__name__, instance_relative_config=False)
+    app.url_map.converters["int"] = DatabaseInt
     app.config.update(settings(**overrides))
     app.json.ensure_ascii = False  # Vietnamese stays readable in JSON
     db.init_app(app)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from ..clock import now
 from ..db import db
 from ..mail.outbox import queue_mail, send_now
-from ..security.ratelimit import Limit, RateLimited, hit
+from ..security.ratelimit import LOGIN_LIMIT, Limit, RateLimited, add, check, hit
 from ..users import identity
 from ..users.models import User
 from ..users.passwords import check_password, hash_password
@@ -25,7 +25,6 @@ accounts = Blueprint("accounts", __name__, template_folder="templates")
 
 # Per client address.
 REGISTER_LIMIT = Limit("register", 20, 3600)
-LOGIN_LIMIT = Limit("login", 30, 300)
 MAIL_LIMIT = Limit("account-mail", 10, 900)  # resend verification, forgotten password
 PROFILE_FIELDS = ("ho_ten", "ngay_sinh", "dia_chi", "so_dien_thoai", "email")
 _UNSAFE_NEXT = re.compile(r"[\x00-\x20\x7f\\]")
@@ -36,10 +35,14 @@ def _limited(limit: Limit):
     try:
         hit(limit, request.remote_addr or "?", now())
     except RateLimited as exc:
-        page = render_template("web/error.html", title=MESSAGES["too_many_title"],
-                               text=MESSAGES["too_many"].format(seconds=exc.retry_after))
-        return page, 429, {"Retry-After": str(exc.retry_after)}
+        return _too_many(exc)
     return None
+
+
+def _too_many(exc: RateLimited):
+    page = render_template("web/error.html", title=MESSAGES["too_many_title"],
+                           text=MESSAGES["too_many"].format(seconds=exc.retry_after))
+    return page, 429, {"Retry-After": str(exc.retry_after)}
 
 
 def _safe_next(value: str | None) -> str | None:
@@ -191,9 +194,10 @@ def login():
     next_path = _safe_next(request.values.get("next"))
     if request.method == "GET":
         return _login_page(200, next_path)
-    refused = _limited(LOGIN_LIMIT)
-    if refused:
-        return refused
+    try:
+        check(LOGIN_LIMIT, request.remote_addr or "?", now())
+    except RateLimited as exc:
+        return _too_many(exc)
     name = request.form.get("ten_dang_nhap", "").strip()[:255]
     password = request.form.get("mat_khau", "")[:identity.PASSWORD_MAX]
     if not name or not password:
@@ -204,6 +208,7 @@ def login():
     ok = check_password(user, password, at)
     db.session.commit()  # the failure count is kept even when refusing
     if not ok:
+        add(LOGIN_LIMIT, request.remote_addr or "?", at)
         return _login_page(401, next_path, name, _locked_message(user, at) or MESSAGES["login_failed"])
     if user.role == "citizen" and user.email_verified_at is None:
         return _login_page(403, next_path, name, MESSAGES["unverified"], unverified_email=user.email)

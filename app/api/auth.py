@@ -9,26 +9,33 @@ from sqlalchemy import select
 
 from ..clock import now
 from ..db import db
+from ..security.ratelimit import LOGIN_LIMIT, RateLimited, add, check
 from ..users.models import User
 from ..users.passwords import check_password
 from ..users.tokens import issue_token, user_for_token
 from .blueprint import ApiError, api
-from .input import parse
+from .input import length, parse
 from .messages import ERRORS
 
 
 class TokenRequest(Schema):
-    username = fields.String(required=True, validate=lambda s: 0 < len(s) <= 64)
-    password = fields.String(required=True, validate=lambda s: 0 < len(s) <= 256)
+    username = fields.String(required=True, validate=length(1, 64))
+    password = fields.String(required=True, validate=length(1, 256))
 
 
 @api.post("/auth/token")
 def token():
+    try:  # the login page's limit on wrong passwords, counted together: guesses cannot move here
+        check(LOGIN_LIMIT, request.remote_addr or "?", now())
+    except RateLimited as exc:
+        raise ApiError(429, "rate_limited", ERRORS["login_limited"].format(seconds=exc.retry_after),
+                       headers={"Retry-After": str(exc.retry_after)}) from exc
     body = parse(TokenRequest())
     user = db.session.execute(select(User).where(User.username == body["username"])).scalar_one_or_none()
     ok = check_password(user, body["password"], now())
     db.session.commit()  # keep the failure count even when refusing
     if not ok:
+        add(LOGIN_LIMIT, request.remote_addr or "?", now())
         raise ApiError(401, "unauthorized", ERRORS["login_failed"])
     if user.role == "citizen" and user.email_verified_at is None:  # as the login page says
         raise ApiError(403, "unverified", ERRORS["unverified"])

@@ -19,23 +19,23 @@ STATUS_OF_KIND = {"bad_request": 400, "invalid": 422, "forbidden": 403, "not_fou
 HTTP_MESSAGES = {404: "not_found", 405: "method", 413: "too_large"}
 
 
-def error_response(status: int, code: str, message: str, fields=None):
+def error_response(status: int, code: str, message: str, fields=None, headers=None):
     body = {"error": {"code": code, "message": message}}
     if fields:
         body["error"]["fields"] = fields
-    return jsonify(body), status
+    return jsonify(body), status, headers or {}
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str, fields=None):
+    def __init__(self, status: int, code: str, message: str, fields=None, headers=None):
         super().__init__(message)
-        self.status, self.code, self.message, self.fields = status, code, message, fields
+        self.status, self.code, self.message, self.fields, self.headers = status, code, message, fields, headers
 
 
 @api.errorhandler(ApiError)
 def _api_error(exc: ApiError):
     db.session.rollback()
-    return error_response(exc.status, exc.code, exc.message, exc.fields)
+    return error_response(exc.status, exc.code, exc.message, exc.fields, exc.headers)
 
 
 @api.errorhandler(DossierError)

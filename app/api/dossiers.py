@@ -2,6 +2,9 @@
 citizen online or recorded by the one-stop desk that received them on paper (`channel`)."""
 from __future__ import annotations
 
+import hashlib
+import json
+
 from flask import g, request
 from marshmallow import Schema, fields
 from sqlalchemy import or_, select
@@ -21,13 +24,13 @@ from . import serialize
 from .messages import ERRORS as API_ERRORS
 from .auth import login_required
 from .blueprint import ApiError, api
-from .input import parse
+from .input import length, parse
 
 MAX_KEY = 128
 
 
 class DossierCreate(Schema):
-    procedure_code = fields.String(required=True, validate=lambda s: 0 < len(s) <= 32)
+    procedure_code = fields.String(required=True, validate=length(1, 32))
     data = fields.Dict(required=True)
 
 
@@ -39,7 +42,7 @@ class MessageBody(Schema):
 
 def _find(ref: str) -> Dossier:
     query = select(Dossier).where(Dossier.code == ref[:40])
-    if ref.isdigit() and len(ref) < 12:
+    if ref.isdecimal() and len(ref) < 10:  # an id the column holds
         query = select(Dossier).where(or_(Dossier.id == int(ref), Dossier.code == ref))
     dossier = db.session.execute(query).scalars().first()
     if dossier is None:
@@ -49,8 +52,8 @@ def _find(ref: str) -> Dossier:
 
 def _readable(ref: str) -> Dossier:
     dossier = _find(ref)
-    if not may_read(g.user, dossier):
-        raise Forbidden(ERRORS["not_owner"])
+    if not may_read(g.user, dossier):  # as on the pages: someone else's dossier is not confirmed to exist
+        raise NotFound(ERRORS["unknown_dossier"].format(ref=ref[:40]))
     return dossier
 
 
@@ -59,14 +62,19 @@ def _body(dossier: Dossier) -> dict:
         OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))
         .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))).scalars().all()
     events = history(dossier.id)
-    return serialize.dossier(dossier, tasks, events, index_due(dossier))
+    return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=g.user.role != "citizen")
 
 
 @api.post("/dossiers")
 @login_required("citizen")
 def create_dossier():
     body = parse(DossierCreate())
-    key = (request.headers.get("Idempotency-Key") or "")[:MAX_KEY] or None
+    header = (request.headers.get("Idempotency-Key") or "")[:MAX_KEY]
+    # A retry sends the same request again: the key stands for it only with the same content,
+    # so a key reused by mistake for another application never swallows that application.
+    content = hashlib.sha256(json.dumps([body["procedure_code"], body["data"]], sort_keys=True,
+                                        ensure_ascii=False).encode()).hexdigest()
+    key = f"api:{header}:{content}" if header else None
     dossier, created = submit(g.user, body["procedure_code"], body["data"], now(), key)
     return _body(dossier), 201 if created else 200
 
@@ -97,9 +105,6 @@ def _deliver(ref: str, message: str):
         if problem is not None:
             raise ApiError(422, "invalid", API_ERRORS["desk_" + problem],
                            [{"field": problem, "message": API_ERRORS["desk_" + problem]}])
-        if message == citizen.WITHDRAWAL and not str(body["data"].get("ly_do_rut") or "").strip():
-            raise ApiError(422, "invalid", API_ERRORS["desk_withdrawal_reason"],
-                           [{"field": "data.ly_do_rut", "message": API_ERRORS["desk_withdrawal_reason"]}])
     elif body["channel"] is not None:
         raise Forbidden(ERRORS["not_desk"])
     return _body(citizen.deliver(g.user, dossier, message, body["data"], now(),

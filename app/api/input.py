@@ -1,18 +1,29 @@
 """Reading JSON request bodies through marshmallow schemas, with Vietnamese messages."""
 from __future__ import annotations
 
+import re
+
 from flask import request
 from marshmallow import EXCLUDE, Schema, ValidationError
+from marshmallow.validate import Length
 
 from .blueprint import ApiError
 from .messages import ERRORS
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 FIELD_MESSAGES = {
     "Missing data for required field.": ERRORS["required"],
     "Not a valid string.": ERRORS["type_string"],
     "Not a valid mapping type.": ERRORS["type_object"],
     "Unknown field.": ERRORS["unknown_field"],
 }
+
+
+def length(low: int, high: int) -> Length:
+    """A length check that says so in Vietnamese (what _flatten passes through)."""
+    message = ERRORS["length"].format(low=low, high=high)
+    FIELD_MESSAGES[message] = message
+    return Length(low, high, error=message)
 
 
 def _flatten(messages, prefix=""):
@@ -25,9 +36,24 @@ def _flatten(messages, prefix=""):
                 yield {"field": path, "message": FIELD_MESSAGES.get(text, ERRORS["invalid"])}
 
 
+def _encodable(value) -> bool:
+    """No lone UTF-16 surrogates ("\\ud800" is valid JSON, but no text a database can store)."""
+    if isinstance(value, str):
+        return value.isascii() or not _SURROGATE.search(value)
+    if isinstance(value, dict):
+        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_encodable(v) for v in value)
+    return True
+
+
 def parse(schema: Schema) -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
+    try:
+        body = request.get_json(silent=True)
+        clean = isinstance(body, dict) and _encodable(body)
+    except RecursionError:  # nested deeper than anything a form or a client sends
+        clean = False
+    if not clean:
         raise ApiError(400, "bad_request", ERRORS["bad_json"])
     try:
         return schema.load(body, unknown=EXCLUDE)

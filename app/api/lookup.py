@@ -43,7 +43,8 @@ def lookup(code: str):
     try:
         count_lookup()
     except RateLimited as exc:
-        raise ApiError(429, "rate_limited", ERRORS["rate_limited"].format(seconds=exc.retry_after)) from exc
+        raise ApiError(429, "rate_limited", ERRORS["rate_limited"].format(seconds=exc.retry_after),
+                       headers={"Retry-After": str(exc.retry_after)}) from exc
     dossier = find_by_code(code)
     if dossier is None:
         raise ApiError(404, "not_found", ERRORS["unknown_lookup"].format(code=code[:40]))

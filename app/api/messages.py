@@ -7,6 +7,7 @@ ERRORS = {
     "type_string": "Trường này phải là chuỗi ký tự.",
     "type_object": "Trường này phải là một đối tượng JSON.",
     "unknown_field": "Trường không được hỗ trợ.",
+    "length": "Độ dài phải từ {low} đến {high} ký tự.",
     "login_failed": "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa.",
     "unverified": "Tài khoản chưa xác thực thư điện tử. Vui lòng mở thư xác thực đã được gửi khi đăng ký.",
     "no_token": "Cần đăng nhập: thiếu mã truy cập (Authorization: Bearer ...).",
@@ -18,6 +19,7 @@ ERRORS = {
     "server": "Hệ thống gặp lỗi. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau.",
     "busy": "Hồ sơ đang được cập nhật bởi người khác. Vui lòng thử lại.",
     "rate_limited": "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+    "login_limited": "Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau {seconds} giây.",
     "one_of": "Giá trị phải là một trong: {values}.",
     "positive_integer": "Giá trị phải là số nguyên dương.",
     "unknown_procedure": "Không có thủ tục mã «{code}».",
@@ -25,5 +27,4 @@ ERRORS = {
     "desk_channel": "Bộ phận một cửa ghi nhận thay công dân phải nói đã nhận thế nào: channel là "
                     "«counter» (tại quầy) hoặc «postal» (qua bưu chính).",
     "desk_postal_code": "Nhận qua bưu chính cần số hiệu bưu gửi (postal_code, tối đa 40 ký tự).",
-    "desk_withdrawal_reason": "Cần ghi lý do rút hồ sơ của công dân (data.ly_do_rut).",
 }

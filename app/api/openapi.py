@@ -70,7 +70,9 @@ DOCUMENT = {
                                                      "200": {"description": "Hồ sơ đã nộp trước đó (nộp lặp)"}},
                           body={"type": "object", "required": ["procedure_code", "data"], "properties": {
                               "procedure_code": {"type": "string"}, "data": {"type": "object"}}}),
-                     "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}]},
+                     "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 128},
+                                     "description": "Gửi lại cùng yêu cầu với cùng khóa: trả về hồ sơ đã tạo (200) thay vì tạo "
+                                                    "hồ sơ thứ hai; cùng khóa với nội dung khác là một hồ sơ mới"}]},
         },
         "/dossiers/{ref}": {"get": _op("Chi tiết hồ sơ (chủ hồ sơ hoặc cán bộ)", _ok("Hồ sơ"), params=["ref"])},
         "/dossiers/{ref}/supplement": {"post": _op("Nộp bổ sung hồ sơ (công dân, hoặc bộ phận một cửa nhận trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,

@@ -51,8 +51,15 @@ def event(e) -> dict:
     }
 
 
-def dossier(d, tasks, events, index_due=None) -> dict:
-    """`index_due`: the national index's due instant where it differs from the legal one."""
+def _step(t) -> dict:
+    """An open task as its citizen sees it: which step, where, until when; not who holds it."""
+    return {"name": t.name, "agency": {"code": t.agency.code, "name": t.agency.name}, "status": t.status,
+            "due_at": instant(t.due_at)}
+
+
+def dossier(d, tasks, events, index_due=None, internal: bool = True) -> dict:
+    """`index_due`: the national index's due instant where it differs from the legal one;
+    `internal`: for officers, the open tasks with their ids, forms and holders."""
     return {
         "id": d.id, "code": d.code, "status": status(d.status), "late": d.late, "channel": d.channel,
         "procedure": {"code": d.procedure.code, "name": d.procedure.name},
@@ -62,7 +69,7 @@ def dossier(d, tasks, events, index_due=None) -> dict:
         "reception_due_at": instant(d.reception_due_at), "received_at": instant(d.received_at),
         "due_at": instant(d.due_at), "index_due_at": instant(index_due), "finished_at": instant(d.finished_at),
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
-        "open_tasks": [open_task(t) for t in tasks],
+        "open_tasks": [open_task(t) if internal else _step(t) for t in tasks],
         "history": [event(e) for e in events],
         "lookup_url": url_for("api.lookup", code=d.code, _external=True) if d.code else None,
     }

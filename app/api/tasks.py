@@ -17,17 +17,17 @@ from ..users.models import OFFICER_ROLES, User
 from . import serialize
 from .auth import login_required
 from .blueprint import ApiError, api
-from .input import parse
+from .input import length, parse
 from .messages import ERRORS
 
 class CompleteBody(Schema):
     data = fields.Dict(load_default=dict)
     # Required only for a second supplement request on the same dossier.
-    justification = fields.String(load_default=None, validate=lambda s: len(s) <= 2000)
+    justification = fields.String(load_default=None, validate=length(0, 2000))
 
 
 class AssignBody(Schema):
-    assignee = fields.String(required=True, validate=lambda s: 0 < len(s) <= 64)
+    assignee = fields.String(required=True, validate=length(1, 64))
 
 
 # The API's names for the inbox's tabs and due filters (app/dossiers/inbox.py).
@@ -47,7 +47,7 @@ def _positive(name: str) -> int | None:
     value = request.args.get(name)
     if value is None:
         return None
-    if not value.isdigit() or int(value) < 1:
+    if not value.isdecimal() or len(value) > 9 or int(value) < 1:
         raise ApiError(422, "invalid", ERRORS["invalid"], [{"field": name, "message": ERRORS["positive_integer"]}])
     return int(value)
 

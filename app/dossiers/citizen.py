@@ -13,7 +13,7 @@ from ..catalogue.forms import application_form
 from ..db import db
 from ..eforms.changes import changes
 from ..workflow.service import workflow
-from .errors import Conflict, Forbidden
+from .errors import Conflict, Forbidden, Invalid
 from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
 from .models import Dossier, DossierFile, search_text
 from .submission import add_files, applicant_name_of, validate_application
@@ -25,6 +25,13 @@ SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, "rut_ho_so"
 DESK_ROLES = ("one_stop", "admin")
 DESK_CHANNELS = ("counter", "postal")  # how a paper dossier or letter reached the desk
 MAX_POSTAL_CODE = 40
+MAX_WITHDRAWAL_REASON = 1000
+
+
+def withdrawal_reason(text) -> str | None:
+    """The reason as recorded (spaces collapsed), None when empty or too long."""
+    reason = " ".join(str(text or "").split())
+    return reason if 0 < len(reason) <= MAX_WITHDRAWAL_REASON else None
 
 
 def channel_problem(channel: str | None, postal_code: str) -> str | None:
@@ -47,7 +54,9 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
             files: list[dict] = (), channel: str | None = None, postal_code: str = "") -> Dossier:
     """Deliver the message; a supplement's `files` replace the dossier's current files of the
     same components (kept, marked superseded: the history of changes stays). `channel`
-    ("counter", "postal"): the desk `user` received it on paper for the dossier's owner."""
+    ("counter", "postal"): the desk `user` received it on paper for the dossier's owner.
+    Whatever the way in (portal, desk, API), a withdrawal carries only its reason and a
+    supplement must change something: Invalid otherwise, with nothing changed."""
     if channel is None and dossier.owner_id != user.id:
         raise Forbidden(ERRORS["not_owner"])
     if channel is not None and not may_receive_at_desk(user, dossier):
@@ -55,6 +64,11 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     label = MESSAGE_NAMES.get(message, message)
     if message not in dossier.waiting_messages:
         raise Conflict(ERRORS["not_waiting"].format(name=label))
+    if message == WITHDRAWAL:
+        reason = withdrawal_reason(payload.get("ly_do_rut"))
+        if reason is None:
+            raise Invalid(ERRORS["withdrawal_reason"], [{"field": "ly_do_rut", "message": ERRORS["withdrawal_reason"]}])
+        payload = {"ly_do_rut": reason}
     dossier_id = dossier.id
     db.session.rollback()
     dossier = lock_dossier(dossier_id)
@@ -64,6 +78,8 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         # a concurrent change is never overwritten); it must pass the same e-form.
         payload = {**before, **payload}
         validate_application(dossier.procedure, payload)
+        if not files and payload == before:
+            raise Invalid(ERRORS["supplement_nothing"])
     try:
         outcome = workflow().engine.deliver_message(
             dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at)

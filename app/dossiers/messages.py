@@ -52,6 +52,8 @@ ERRORS = {
     "busy": "Hồ sơ đang được người khác cập nhật. Vui lòng thử lại.",
     "invalid_form": "Dữ liệu biểu mẫu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
     "not_waiting": "Hồ sơ hiện không chờ «{name}».",
+    "withdrawal_reason": "Ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
+    "supplement_nothing": "Chưa có nội dung bổ sung: sửa thông tin được yêu cầu hoặc đính kèm ít nhất một tệp.",
     "second_supplement": "Hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu cầu hướng dẫn đầy đủ, "
                          "cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
     "justification_required": "Ghi rõ lý do phải yêu cầu bổ sung thêm một lần nữa.",

@@ -38,7 +38,7 @@ def submission_key(owner_id: int, procedure_code: str, data: dict, at: datetime,
 def find_procedure(code: str) -> Procedure:
     procedure = db.session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
     if procedure is None:
-        raise NotFound(ERRORS["unknown_procedure"].format(code=code))
+        raise NotFound(ERRORS["unknown_procedure"].format(code=code[:64]))
     return procedure
 
 

@@ -18,7 +18,7 @@ def apply_action(form, data: dict, action) -> dict:
     if found is None:
         return data
     verb, parts = found.group(1), found.group(2).split(".")
-    if verb == "remove" and not parts[-1].isdigit():
+    if verb == "remove" and not parts[-1].isdecimal():
         return data
     group = parts if verb == "add" else parts[:-1]
     spec = node_at(form.schema, group)
@@ -53,9 +53,9 @@ def _parent(data: dict, schema: dict, group: list[str]):
     way; (None, None) when the path crosses an item that does not exist."""
     node, spec = data, schema
     for part in group[:-1]:
-        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+        if isinstance(node, list) and part.isdecimal() and int(part) < len(node):
             node, spec = node[int(part)], spec.get("items") or {}
-        elif isinstance(node, dict) and not part.isdigit():
+        elif isinstance(node, dict) and not part.isdecimal():
             spec = (spec.get("properties") or {}).get(part) or {}
             if part not in node and kind(spec) == "object":
                 node[part] = {}
@@ -65,8 +65,8 @@ def _parent(data: dict, schema: dict, group: list[str]):
         if not isinstance(node, (dict, list)):
             return None, None
     last = group[-1]
-    if isinstance(node, dict) and not last.isdigit():
+    if isinstance(node, dict) and not last.isdecimal():
         return node, last
-    if isinstance(node, list) and last.isdigit() and int(last) < len(node):
+    if isinstance(node, list) and last.isdecimal() and int(last) < len(node):
         return node, int(last)
     return None, None

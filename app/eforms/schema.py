@@ -104,7 +104,7 @@ def node_at(schema: dict, parts: list[str]) -> dict:
     for part in parts:
         if not isinstance(node, dict):
             return {}
-        if part.isdigit():
+        if part.isdecimal():
             node = node.get("items") if kind(node) == "array" else None
         else:
             node = node.get("properties", {}).get(part) if kind(node) == "object" else None

@@ -72,7 +72,7 @@ def apply_post(code: str):
     elif action.startswith("bo_tep:"):
         files = _without_file(files, action)
     elif action.startswith("dung_lai:"):
-        files = _reuse(files, action, at)
+        files = _reuse(procedure, files, action, at)
     draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
     db.session.commit()  # what was typed and uploaded is kept whatever happens next
     if action == "submit" and not upload_errors:
@@ -121,15 +121,17 @@ def _without_file(files: list[dict], action: str) -> list[dict]:
     return files
 
 
-def _reuse(files: list[dict], action: str, at) -> list[dict]:
+def _reuse(procedure, files: list[dict], action: str, at) -> list[dict]:
     _, _, rest = action.partition(":")
     code, _, file_id = rest.partition(":")
-    stored = datastore.reusable_file(g.user, int(file_id)) if file_id.isdigit() else None
+    if code not in {c["code"] for c in upload_components(procedure)}:
+        return files  # only into a component the citizen uploads (never a result, never made up)
+    stored = datastore.reusable_file(g.user, int(file_id)) if file_id.isascii() and file_id.isdigit() else None
     if stored is None:
         return files
     datastore.log_access(g.user, g.user, "reuse_file", at, f"{stored.id} → {code}")
     flash(MESSAGES["file_reused"].format(name=stored.file_name))
-    return files + [{"component_code": code[:64], "file_name": stored.file_name,
+    return files + [{"component_code": code, "file_name": stored.file_name,
                      "content_type": stored.content_type, "size": stored.size, "sha256": stored.sha256,
                      "storage_key": stored.storage_key, "signature": stored.signature}]
 

@@ -149,8 +149,8 @@ def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: li
 @login_required("citizen")
 def withdraw(dossier_id: int):
     dossier = _own_dossier(dossier_id)
-    reason = " ".join(request.form.get("ly_do", "").split())
-    if not reason or len(reason) > 1000:
+    reason = citizen.withdrawal_reason(request.form.get("ly_do"))
+    if reason is None:
         return _page(dossier, {"ly_do": MESSAGES["withdraw_reason"]}, status=422)
     return _deliver(dossier, citizen.WITHDRAWAL, {"ly_do_rut": reason}, MESSAGES["withdraw_sent"])
 

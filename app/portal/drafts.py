@@ -40,4 +40,6 @@ def discard(draft_id: int) -> None:
 
 
 def draft_submission_key(draft_id: int) -> str:
-    return f"draft:{draft_id}"
+    """Unique per draft since draft ids are never reused; the new prefix keeps these apart from the keys
+    given before that (`draft:<id>`), when SQLite could hand a deleted draft's id out again."""
+    return f"draft-ids:{draft_id}"

@@ -7,7 +7,9 @@ class Draft(db.Model):
     """An application not yet submitted: the e-form data as typed (also invalid), the files
     already uploaded, and who it is for. Saved on every step so nothing typed is lost."""
     __tablename__ = "drafts"
-    __table_args__ = (db.Index("ix_drafts_owner_updated", "owner_id", "updated_at"),)
+    # Ids never reused (SQLite reuses the highest after a delete): a submitted draft's id is its
+    # dossier's submission key, so the next draft must not find that dossier (drafts.py).
+    __table_args__ = (db.Index("ix_drafts_owner_updated", "owner_id", "updated_at"), {"sqlite_autoincrement": True})
 
     id = db.Column(db.Integer, primary_key=True)
     owner_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False)

@@ -21,17 +21,25 @@ class Limit:
     seconds: int
 
 
+# Wrong passwords per client address, the login page and the API's token endpoint together;
+# successful logins are not counted (a whole office may share one address).
+LOGIN_LIMIT = Limit("login", 30, 300)
+
+
 class RateLimited(Exception):
     def __init__(self, retry_after: int):
         super().__init__(retry_after)
         self.retry_after = retry_after
 
 
-def hit(limit: Limit, client: str, at: datetime, commit: bool = True) -> int:
-    """Count one request of `client`; raises RateLimited when over the limit."""
+def _window(limit: Limit, client: str, at: datetime) -> tuple[str, datetime]:
     window = int(at.timestamp()) // limit.seconds
-    key = f"{limit.purpose}:{client}:{window}"[:160]
-    expires = datetime.fromtimestamp((window + 1) * limit.seconds, tz=at.tzinfo)
+    return f"{limit.purpose}:{client}:{window}"[:160], datetime.fromtimestamp((window + 1) * limit.seconds, tz=at.tzinfo)
+
+
+def add(limit: Limit, client: str, at: datetime, commit: bool = True) -> int:
+    """Count one event of `client` in the current window; the count so far."""
+    key, expires = _window(limit, client, at)
     dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
     statement = dialect.insert(RateCounter).values(key=key, count=1, expires_at=expires)
     statement = statement.on_conflict_do_update(
@@ -39,9 +47,29 @@ def hit(limit: Limit, client: str, at: datetime, commit: bool = True) -> int:
     count = db.session.execute(statement).scalar_one()
     if commit:
         db.session.commit()
-    if count > limit.count:
-        raise RateLimited(max(1, int((expires - at).total_seconds())))
     return count
+
+
+def hit(limit: Limit, client: str, at: datetime, commit: bool = True) -> int:
+    """Count one request of `client`; raises RateLimited when over the limit."""
+    count = add(limit, client, at, commit)
+    if count > limit.count:
+        raise RateLimited(_retry_after(limit, client, at))
+    return count
+
+
+def check(limit: Limit, client: str, at: datetime) -> None:
+    """Raises RateLimited when `client` has used up `limit` (counted with `add`), counting
+    nothing: for limits on failures only, such as wrong passwords."""
+    key, _ = _window(limit, client, at)
+    counter = db.session.get(RateCounter, key)
+    if counter is not None and counter.count >= limit.count:
+        raise RateLimited(_retry_after(limit, client, at))
+
+
+def _retry_after(limit: Limit, client: str, at: datetime) -> int:
+    _, expires = _window(limit, client, at)
+    return max(1, int((expires - at).total_seconds()))
 
 
 def purge(at: datetime) -> int:

@@ -41,6 +41,10 @@ class Change:
     released: int  # claimed tasks given back to their group
 
 
+def _small_id(value) -> bool:
+    return str(value or "").isdecimal() and len(str(value)) < 10
+
+
 def agencies() -> list[Agency]:
     return list(db.session.execute(select(Agency).order_by(Agency.name)).scalars())
 
@@ -73,7 +77,7 @@ def validate(form, officer: User | None = None) -> tuple[dict, dict]:
     if role not in ROLES:
         errors["vai_tro"] = MESSAGES["role"]
     clean["role"] = role
-    agency = db.session.get(Agency, int(form["co_quan"])) if str(form.get("co_quan", "")).isdigit() else None
+    agency = db.session.get(Agency, int(form["co_quan"])) if _small_id(form.get("co_quan")) else None
     if agency is None:
         errors["co_quan"] = MESSAGES["agency"]
     clean["agency"] = agency

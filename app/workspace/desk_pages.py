@@ -26,7 +26,6 @@ from .blueprint import workspace
 from .messages import CHANNELS, DESK_MESSAGES
 
 PREFIX = "f"
-MAX_REASON = 1000
 
 
 def _dossier(dossier_id: int) -> Dossier:
@@ -106,17 +105,17 @@ def desk_supplement(dossier_id: int):
 def desk_withdraw(dossier_id: int):
     """The citizen's written request to withdraw, brought to the desk or posted."""
     dossier = _dossier(dossier_id)
-    reason = " ".join(request.form.get("ly_do_rut", "").split())
+    reason = citizen.withdrawal_reason(request.form.get("ly_do_rut"))
     channel, postal, errors = desk.channel_errors(request.form)
-    if not reason or len(reason) > MAX_REASON:
+    if reason is None:
         errors["ly_do_rut"] = DESK_MESSAGES["withdrawal_reason"]
-    form = {k: request.form.get(k, "")[:MAX_REASON] for k in ("ly_do_rut", "hinh_thuc", "so_buu_gui")}
+    form = {k: request.form.get(k, "")[:citizen.MAX_WITHDRAWAL_REASON] for k in ("ly_do_rut", "hinh_thuc", "so_buu_gui")}
     if errors:
         return dossier_pages.render(dossier, errors, 422, form)
     try:
         citizen.deliver(g.user, dossier, citizen.WITHDRAWAL, {"ly_do_rut": reason}, now(),
                         channel=channel, postal_code=postal)
-    except (Conflict, Forbidden) as exc:
+    except (Conflict, Forbidden, Invalid) as exc:
         db.session.rollback()
         return dossier_pages.render(db.session.get(Dossier, dossier_id), {"rut-ho-so": str(exc)}, 409, form)
     flash(DESK_MESSAGES["withdrawal_received"].format(channel=CHANNELS[channel].lower()))

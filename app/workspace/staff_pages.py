@@ -39,7 +39,7 @@ def staff_page():
     state = STATES.get(request.args.get("trang_thai", ""))
     q = fold(request.args.get("q", ""))[:64]
     query = select(User).where(User.role.in_(officers.ROLES)).order_by(User.full_name, User.id)
-    if agency.isdigit():
+    if agency.isdecimal() and len(agency) < 10:
         query = query.where(User.agency_id == int(agency))
     if role in officers.ROLES:
         query = query.where(User.role == role)

@@ -71,8 +71,8 @@ def test_task_rules(api, clean_app, clock):
     clock.set(vn(2026, 11, 23, 9, 0))
     created = submit(api, BAN_SAO, BAN_SAO_FORM)
     task = api.task("motcua", "Tiếp nhận hồ sơ")
-    # The police's specialist may neither read this dossier nor work the desk's task.
-    error(api.get(f"/dossiers/{created['id']}", "congan"), 403)
+    # The police's specialist may neither read this dossier (not even learn it exists) nor work the desk's task.
+    error(api.get(f"/dossiers/{created['id']}", "congan"), 404)  # not confirmed to exist
     error(api.post(f"/tasks/{task['id']}/complete", "chuyenvien", json={"data": ACCEPT}), 403)
     # The form of the task is checked.
     body = error(api.post(f"/tasks/{task['id']}/complete", "motcua", json={"data": {"quyet_dinh": "gi_do"}}), 422)
@@ -173,3 +173,86 @@ def test_an_officer_and_the_timer_on_the_same_dossier(api, clean_app, clock):
     # The timer either fired first (and marked the dossier late) or found nothing left to fire.
     assert state["late"] is (results["timer"] == 1)
     assert kinds.count("marked_late") == results["timer"]
+
+
+def test_hostile_encodings_are_refused_in_words(api, clean_app, clock):
+    """Valid JSON that no database can store, JSON nested past any real client, and digits that
+    are not ASCII digits: 400/404/422 in Vietnamese, never a server error, nothing stored."""
+    clock.set(vn(2026, 11, 23, 9, 0))
+    before = counts(clean_app)
+    surrogate = '{"procedure_code": "%s", "data": {"ho_ten_nguoi_yeu_cau": "A\\ud800"}}' % BAN_SAO
+    body = error(api.post("/dossiers", "congdan", data=surrogate, content_type="application/json"), 400)
+    assert body["message"] == "Nội dung yêu cầu phải là JSON hợp lệ."
+    error(api.post("/auth/token", data='{"username": "a\\ud800", "password": "x"}',
+                   content_type="application/json"), 400)
+    deep = '{"data": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    error(api.post("/dossiers", "congdan", data=deep, content_type="application/json"), 400)
+    error(api.get("/dossiers/\u00b2", "congdan"), 404)
+    error(api.get("/tasks?page=\u00b2", "motcua"), 422)
+    error(api.get("/tasks?status=\u00b2", "motcua"), 422)
+    # The lengths the schemas state are enforced, and what is echoed back is bounded.
+    body = error(api.post("/auth/token", json={"username": "", "password": "x"}), 422)
+    assert body["fields"] == [{"field": "username", "message": "Độ dài phải từ 1 đến 64 ký tự."}]
+    body = error(api.post("/dossiers", "congdan", json={"procedure_code": "X" * 100_000, "data": {}}), 422)
+    assert body["fields"][0]["field"] == "procedure_code"
+    assert len(api.get("/procedures/" + "X" * 5000).get_data()) < 500
+    assert counts(clean_app) == before
+
+
+def test_guessing_passwords_over_the_api_is_limited_per_address(api):
+    for i in range(30):
+        error(api.post("/auth/token", json={"username": f"doan{i}", "password": "Password1!"}), 401)
+    limited = api.post("/auth/token", json={"username": "congdan", "password": "MotCua@2026"})
+    body = error(limited, 429)
+    assert "thử lại sau" in body["message"] and int(limited.headers["Retry-After"]) > 0
+
+
+def test_an_idempotency_key_stands_for_its_request_only(api, clean_app, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    headers = {"Idempotency-Key": "k-123"}
+    first = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM}, headers=headers)
+    again = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM},
+                     headers={"Idempotency-Key": "k-123"})
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.get_json()["id"] == again.get_json()["id"]  # a retry: the same dossier
+    other = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": {**BAN_SAO_FORM, "so_ban": 3}},
+                     headers={"Idempotency-Key": "k-123"})
+    assert other.status_code == 201 and other.get_json()["id"] != first.get_json()["id"]  # never swallowed
+
+
+def test_the_citizen_messages_carry_what_they_must_and_only_that(api, clean_app, clock):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    created = submit(api, BAN_SAO, BAN_SAO_FORM)
+    path = f"/dossiers/{created['id']}/withdraw"
+    body = error(api.post(path, "congdan", json={"data": {}}), 422)
+    assert body["message"] == "Ghi lý do rút hồ sơ (tối đa 1.000 ký tự)." and body["fields"][0]["field"] == "ly_do_rut"
+    error(api.post(path, "congdan", json={"data": {"ly_do_rut": "A" * 1001}}), 422)
+    assert dossier(api, created["id"])["status"]["code"] == 1
+    # The citizen sees the step and where it is, not the officers' task ids or accounts.
+    steps = dossier(api, created["id"])["open_tasks"]
+    assert steps and set(steps[0]) == {"name", "agency", "status", "due_at"}
+    done = api.post(path, "congdan", json={"data": {"ly_do_rut": " Không còn  nhu cầu. ", "quyet_dinh": "tiep_nhan"}})
+    assert done.status_code == 200 and done.get_json()["status"]["code"] == 7
+    message = [e for e in done.get_json()["history"] if e["kind"] == "message"]
+    assert message and message[-1]["summary"].startswith("Công dân gửi")
+
+    from app.db import db
+    from app.dossiers.models import Dossier, DossierEvent
+    with clean_app.app_context():
+        event = db.session.query(DossierEvent).filter_by(dossier_id=created["id"], kind="message").one()
+        assert event.data == {"ly_do_rut": "Không còn nhu cầu."}  # nothing else reaches the process
+        assert "quyet_dinh" not in str(db.session.get(Dossier, created["id"]).workflow_state)
+        db.session.remove()
+
+
+def test_numbers_no_column_holds_are_not_found_not_a_server_error(api, client):
+    from tests.web.pages import login
+    huge = "9" * 23
+    login(client, "admin")
+    for path in (f"/mot-cua?trang={huge}", f"/mot-cua/ho-so?trang_thai={huge}", f"/thu-tuc?trang={huge}",
+                 f"/mot-cua/can-bo?co_quan={huge}"):
+        assert client.get(path).status_code == 200, path
+    for path in (f"/mot-cua/ho-so/{huge}", f"/mot-cua/can-bo/{huge}", f"/ho-so/{huge}"):
+        assert client.get(path).status_code == 404, path
+    error(api.get("/dossiers/9999999999", "motcua"), 404)
+    error(api.get(f"/tasks?page={huge}", "motcua"), 422)

@@ -84,6 +84,39 @@ def test_submission_answers_when_it_counts_and_a_double_click_makes_one_dossier(
     assert "cccd.pdf" in page
 
 
+def test_every_draft_becomes_its_own_dossier(citizen, clock):
+    """A submitted draft is deleted; the next draft must never take its id (SQLite would hand it
+    out again) and be answered with the earlier dossier instead of becoming one."""
+    first = _submit(citizen)
+    clock.set(vn(2026, 11, 23, 10, 0))
+    second = _submit(citizen)
+    assert second != first
+    from app.dossiers.models import Dossier
+    assert _count(citizen.application, Dossier) == 2
+
+
+def test_a_reused_file_goes_only_into_one_of_the_procedures_components(citizen):
+    from app.dossiers.models import DossierFile
+    first = _submit(citizen)
+    # Received: its ID card scan is in the citizen's data store now.
+    Api(citizen.application.test_client()).complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    with citizen.application.app_context():
+        from app.db import db
+        file_id = db.session.execute(select(DossierFile.id).where(DossierFile.dossier_id == first)).scalar()
+        db.session.remove()
+    base = _start(citizen)
+    for code in ("KQ", "BIA", "GTTT"):  # a result, a made-up code, the real component
+        assert _post(citizen, APPLY, {**base, **VALID, "action": f"dung_lai:{code}:{file_id}"}).status_code == 303
+    response = _post(citizen, APPLY, {**base, **VALID, "action": "submit"})
+    assert response.status_code == 303
+    second = int(response.headers["Location"].rsplit("/", 1)[1])
+    with citizen.application.app_context():
+        from app.db import db
+        codes = db.session.execute(select(DossierFile.component_code).where(DossierFile.dossier_id == second)).scalars()
+        assert list(codes) == ["GTTT"]
+        db.session.remove()
+
+
 def test_draft_is_kept_and_repeated_groups_grow_without_javascript(citizen):
     path = "/thu-tuc/2.000488/nop"
     html = citizen.get(path).get_data(as_text=True)

@@ -194,18 +194,21 @@ def test_the_desk_records_paper_messages_through_the_api(api, clock):
     with how the desk received them; refused in words, with nothing changed, when that is missing."""
     dossier_id = _asked_at_reception(api, clock)
     path = f"/dossiers/{dossier_id}/supplement"
-    supplement = {"data": {"so_ban": 2}}
+    supplement = {"data": {"so_ban": 3}}
     no_channel = api.post(path, "motcua", json=supplement)
     assert no_channel.status_code == 422 and "channel" in no_channel.get_json()["error"]["message"]
     no_number = api.post(path, "motcua", json={**supplement, "channel": "postal", "postal_code": " "})
     assert no_number.status_code == 422 and "số hiệu bưu gửi" in no_number.get_json()["error"]["message"]
     assert api.post(path, "chuyenvien", json={**supplement, "channel": "counter"}).status_code == 403
     assert api.post(path, "congdan", json={**supplement, "channel": "counter"}).status_code == 403
+    for user, body in (("motcua", {"data": {"so_ban": 2}, "channel": "counter"}), ("congdan", {"data": {}})):
+        nothing = api.post(path, user, json=body)  # the application as it was, and no file
+        assert nothing.status_code == 422 and "Chưa có nội dung bổ sung" in nothing.get_json()["error"]["message"]
     assert dossier(api, dossier_id)["status"]["code"] == 5
     done = api.post(path, "motcua", json={**supplement, "channel": "postal", "postal_code": "EB123456789VN"})
     assert done.status_code == 200, done.get_json()
     state = done.get_json()
-    assert state["status"]["code"] == 1 and state["form_data"]["so_ban"] == 2
+    assert state["status"]["code"] == 1 and state["form_data"]["so_ban"] == 3
     assert "Bộ phận Một cửa nhận «Bổ sung hồ sơ» của công dân qua dịch vụ bưu chính công ích" in [
         e["summary"] for e in state["history"]]
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)

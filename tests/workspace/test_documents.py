@@ -30,7 +30,7 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     dossier_id = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", ASK)
     clock.set(vn(2026, 11, 23, 9, 0))
-    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 2}})
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
     clock.set(vn(2026, 11, 23, 10, 15))
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     code = dossier(api, dossier_id)["code"]

@@ -251,7 +251,7 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
     dossier_id = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     api.complete("chuyenvien", SEARCH, ASK)
-    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 2}})
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
     api.complete("chuyenvien", SEARCH, CHECKED)
     api.complete("congan", POLICE_TASK, POLICE)
     api.complete("lanhdao", APPROVAL, APPROVE)
