@@ -113,8 +113,10 @@ NOTICES = {
         "và hẹn trả kết quả mới có tại: {link}\n"),
     "status_3": (
         "Hồ sơ {code}: không được tiếp nhận",
-        "Kính gửi {name},\n\nHồ sơ «{procedure}» không được tiếp nhận. Lý do và Phiếu từ chối có tại:\n{link}\n"),
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» không được tiếp nhận.{reason}\nPhiếu từ chối tiếp nhận "
+        "(Mẫu 03) có tại:\n{link}\n"),
     "status_8": (
         "Hồ sơ {code}: dừng xử lý",
-        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) đã dừng xử lý. Chi tiết: {link}\n"),
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) đã dừng xử lý.{reason}\nChi tiết: {link}\n"),
+    "reason": "\nLý do: {reason}",
 }

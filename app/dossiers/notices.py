@@ -9,6 +9,7 @@ from ..mail.outbox import queue_mail
 from ..localtime import local_time
 from .messages import NOTICES
 from .printouts import public_url
+from .reasons import reason_in
 
 REFUSED, STOPPED = 3, 8
 EVENT_NOTICES = ("supplement_requested", "result_issued", "apology", "deadline_restarted")
@@ -23,9 +24,13 @@ def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> 
     address = dossier.owner.email if kinds else None  # the owner is loaded only when needed
     if not address:
         return
+    # The refusal's or stop's reason, as written in the transition's own event.
+    reason = next((r for r in (reason_in(e.get("data")) for e in events if e.get("status_after") == dossier.status)
+                   if r), None)
     for kind in kinds:
         subject, body = NOTICES[kind]
         values = {"name": dossier.applicant_name, "procedure": dossier.procedure.name,
                   "code": dossier.code or NOTICES["no_code"], "due": local_time(dossier.due_at),
-                  "link": public_url(f"/ho-so/{dossier.id}")}
+                  "link": public_url(f"/ho-so/{dossier.id}"),
+                  "reason": NOTICES["reason"].format(reason=reason) if reason else ""}
         queue_mail(address, subject.format(**values), body.format(**values), at)

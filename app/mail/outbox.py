@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import smtplib
 from datetime import datetime, timedelta
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
@@ -37,8 +38,13 @@ def queue_mail(to: str, subject: str, body: str, at: datetime) -> OutgoingMail:
     return mail
 
 
+# Python's header folding splits a long Vietnamese subject into encoded words and drops the space
+# between two of them ("dừng xử lý" arrives as "dừngxử lý"); unfolded lines keep it.
+_POLICY = policy.default.clone(max_line_length=998)
+
+
 def _message(mail: OutgoingMail, sender: str) -> EmailMessage:
-    message = EmailMessage()
+    message = EmailMessage(policy=_POLICY)
     message["From"], message["To"], message["Subject"] = sender, mail.to_address, mail.subject
     message["Date"] = format_datetime(mail.created_at)
     message["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1].strip(" >") or None)

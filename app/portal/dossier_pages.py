@@ -17,6 +17,7 @@ from ..dossiers.deadlines import current_due
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
+from ..dossiers.reasons import closing_reason
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierFile, Rating
 from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
@@ -31,6 +32,7 @@ from .uploads import limits_text, read_uploads
 
 PREFIX = "f"
 RETURNED = 10
+INTERNAL_DOCUMENTS = ("mau-05",)  # the control slip is the agencies' own record
 
 
 def _own_dossier(dossier_id: int) -> Dossier:
@@ -67,6 +69,8 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         "portal/dossier.html", dossier=dossier, procedure=procedure, form=form, events=events,
         application=readable(form.schema, form.ui_schema, dossier.form_data),
         restarts=[a for a in printouts.available(dossier) if a.key.startswith("mau-01-bs-")],
+        notices=[a for a in printouts.available(dossier) if a.key.startswith(("mau-02-", "mau-03", "mau-04"))],
+        closing_reason=closing_reason(dossier),
         current_files=[f for f in files if not f.superseded], old_files=[f for f in files if f.superseded],
         status_labels=STATUS_LABELS, due=current_due(dossier), left=time_left(dossier, now()),
         supplement=supplement, may_withdraw=citizen.WITHDRAWAL in waiting,
@@ -100,6 +104,18 @@ def receipt(dossier_id: int):
     if not dossier.code:
         abort(404)
     return file_response(printouts.receipt(dossier), f"giay-tiep-nhan-{dossier.code}.pdf", inline=True)
+
+
+@portal.get("/ho-so/<int:dossier_id>/van-ban/<key>.pdf")
+@login_required("citizen")
+def document(dossier_id: int, key: str):
+    """A document the agency issued to the citizen: a supplement request (Mẫu 02), the refusal
+    (Mẫu 03), the apology with a new date (Mẫu 04), the receipts."""
+    dossier = _own_dossier(dossier_id)
+    pdf = None if key in INTERNAL_DOCUMENTS else printouts.render(dossier, key, now())
+    if pdf is None:
+        abort(404)
+    return file_response(pdf, f"{key}-{dossier.code or dossier.id}.pdf", inline=True)
 
 
 @portal.get("/ho-so/<int:dossier_id>/giay-tiep-nhan-bo-sung-<int:n>.pdf")

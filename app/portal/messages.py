@@ -48,6 +48,9 @@ MESSAGES = {
     "due_passed": "Đã quá hạn",
     # The agency's clock does not run while the applicant has something to do.
     "your_turn": {5: "Đang chờ ông/bà bổ sung hồ sơ", 6: "Đang chờ ông/bà nộp phí, lệ phí"},
+    "reason_refused": "Lý do không tiếp nhận",
+    "reason_stopped": "Lý do dừng xử lý",
+    "notices": "Văn bản cơ quan gửi ông/bà",
     "due_restarts": "Ngày hẹn mới được tính lại khi cơ quan nhận đủ hồ sơ bổ sung.",
     "late": "Trễ hạn",
     "procedure_closed": "Thủ tục «{name}» hiện chưa nhận hồ sơ trực tuyến.",

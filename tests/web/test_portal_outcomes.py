@@ -1,0 +1,56 @@
+"""The citizen is told why a dossier ended without a result and gets the documents the agency
+issued: the reason of a refusal (with Mẫu 03) or of a stop on the dossier page and in the mail;
+each supplement request (Mẫu 02) and the apology (Mẫu 04) to download; never the agencies' own
+control slip (Mẫu 05), never another citizen's documents."""
+from __future__ import annotations
+
+from tests.conftest import vn
+from tests.web.pages import login
+from tests.workspace.helpers import ACCEPT, ASK, SEARCH, html, pdf_text, submit_lltp
+
+
+def _mails(app, mail_sink, at):
+    from app.mail.outbox import deliver_pending
+    with app.app_context():
+        deliver_pending(at)
+    return {m["Subject"]: m.get_content() for m in mail_sink.messages}
+
+
+def test_a_refusal_says_why_on_the_page_in_the_mail_and_in_mau_03(api, clock, client, clean_app, mail_sink, tmp_path):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "tu_choi", "ly_do": "Không thuộc thẩm quyền của Sở Tư pháp."})
+    login(client, "congdan")
+    page = html(client.get(f"/ho-so/{dossier_id}"))
+    assert "Lý do không tiếp nhận" in page and "Không thuộc thẩm quyền của Sở Tư pháp." in page
+    link = f"/ho-so/{dossier_id}/van-ban/mau-03.pdf"
+    assert link in page
+    pdf = client.get(link)
+    assert pdf.status_code == 200 and "Không thuộc thẩm quyền của Sở Tư pháp." in pdf_text(pdf.get_data(), tmp_path)
+    assert client.get(f"/ho-so/{dossier_id}/van-ban/mau-05.pdf").status_code == 404  # the agencies' own
+    assert client.get(f"/ho-so/{dossier_id}/van-ban/mau-04.pdf").status_code == 404  # none was issued
+    body = _mails(clean_app, mail_sink, vn(2026, 11, 23, 9, 5))["Hồ sơ (chưa cấp mã): không được tiếp nhận"]
+    assert "Lý do: Không thuộc thẩm quyền của Sở Tư pháp." in body
+    login(client, "congan")  # nobody else's documents
+    assert client.get(link).status_code in (403, 404)
+
+
+def test_a_stop_says_why_and_every_supplement_request_can_be_downloaded(api, clock, client, clean_app, mail_sink,
+                                                                          tmp_path):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", SEARCH, ASK)
+    login(client, "congdan")
+    page = html(client.get(f"/ho-so/{dossier_id}"))
+    link = f"/ho-so/{dossier_id}/van-ban/mau-02-1.pdf"
+    assert "Văn bản cơ quan gửi ông/bà" in page and link in page
+    assert ASK["ly_do"] in pdf_text(client.get(link).get_data(), tmp_path)
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
+    api.complete("chuyenvien", SEARCH, {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."})
+    page = html(client.get(f"/ho-so/{dossier_id}"))
+    assert "Lý do dừng xử lý" in page and "Người yêu cầu không thuộc diện được cấp." in page
+    code = api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["code"]
+    mails = _mails(clean_app, mail_sink, vn(2026, 11, 23, 9, 0))
+    body = mails[f"Hồ sơ {code}: dừng xử lý"]
+    assert "Lý do: Người yêu cầu không thuộc diện được cấp." in body
