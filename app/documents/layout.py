@@ -14,7 +14,7 @@ from reportlab.platypus import (HRFlowable, KeepTogether, Paragraph, SimpleDocTe
 
 from .messages import COMMON
 from .qr import QRCode
-from .text import clean, markup, upper
+from .text import agency_markup, clean, markup, upper
 from .typography import BOLD, REGULAR, register_fonts, styles, text_width
 
 PORTRAIT_MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm,
@@ -47,7 +47,8 @@ def build(flowables: list, *, title: str, author: str = "", is_landscape: bool =
     register_fonts()
     buffer = io.BytesIO()
     page, margins = (landscape(A4), LANDSCAPE_MARGINS) if is_landscape else (A4, PORTRAIT_MARGINS)
-    doc = SimpleDocTemplate(buffer, pagesize=page, title=clean(title), author=clean(author), creator=COMMON["creator"],
+    doc = SimpleDocTemplate(buffer, pagesize=page, title=clean(title), subject=clean(title), author=clean(author),
+                            creator=COMMON["creator"],
                             invariant=1, lang="vi-VN", initialFontName=REGULAR, **margins)
     doc.build(flowables, onLaterPages=_page_number)
     return buffer.getvalue()
@@ -86,9 +87,9 @@ def header(agency_name: str, parent: str = "", number: str = "", date_text: str 
     left_width, right_width = width * 0.43, width * 0.57
     left = []
     if parent:
-        left.append(para(markup(upper(parent)), "header"))
+        left.append(para(agency_markup(parent), "header"))
     name = upper(agency_name)
-    left.append(para(markup(name), "header_bold"))
+    left.append(para(agency_markup(agency_name), "header_bold"))
     # Decree 30: the line under the agency name is a third to a half of the name's length.
     left.append(_rule(min(text_width(name, BOLD, 12), left_width - 12) / 2.5))
     motto_width = text_width(COMMON["motto"], BOLD, 13)

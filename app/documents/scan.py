@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from .messages import COMMON
 from .qr import QRCode
 from .text import clean
 
@@ -16,7 +17,7 @@ MARGIN = 10 * mm
 QR_SIZE = 22 * mm
 
 
-def image_pdf(image: bytes, title: str, verify_url: str) -> bytes:
+def image_pdf(image: bytes, title: str, verify_url: str, author: str = "") -> bytes:
     """The image scaled to fit an A4 page above a strip holding the QR code of the
     verification page (kept upright, never enlarged beyond the page)."""
     reader = ImageReader(io.BytesIO(image))
@@ -27,6 +28,9 @@ def image_pdf(image: bytes, title: str, verify_url: str) -> bytes:
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=A4, invariant=1)
     page.setTitle(clean(title))
+    page.setSubject(clean(title))
+    page.setAuthor(clean(author))  # else reportlab writes "anonymous"
+    page.setCreator(COMMON["creator"])
     drawn_width, drawn_height = width * scale, height * scale
     page.drawImage(reader, (page_width - drawn_width) / 2, MARGIN + strip + (page_height - 2 * MARGIN - strip
                                                                               - drawn_height) / 2,

@@ -32,6 +32,20 @@ def upper(value) -> str:
     return clean(value).upper()
 
 
+# The words that start a place's name in an agency's title ("... TỈNH BÌNH AN", "UBND XÃ AN HÒA").
+_PLACE_LEVELS = ("TỈNH", "THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "HUYỆN", "QUẬN", "THỊ XÃ")
+
+
+def agency_markup(name: str) -> str:
+    """An agency's title in capitals for a header, its place name kept on one line: a narrow
+    column breaks "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" before "TỈNH", never inside "BÌNH AN"."""
+    text = markup(upper(name))
+    cut = max((text.rfind(f" {level} ") for level in _PLACE_LEVELS), default=-1)
+    if cut < 0:
+        return text
+    return text[:cut + 1] + text[cut + 1:].replace(" ", "&nbsp;")
+
+
 def _day_month(day: int, month: int) -> tuple[str, str]:
     # Decree 30/2020, Appendix I: days below 10 and the months 1 and 2 take a leading zero.
     return f"{day:02d}" if day < 10 else str(day), f"{month:02d}" if month <= 2 else str(month)

@@ -52,6 +52,12 @@ def handoffs(dossier_id: int, at: datetime) -> list[Handoff]:
     for t in tasks:
         officer = t.closed_by or t.claimed_by
         rows.append(Handoff(t.name, t.node_id, t.agency.name, ROLE_LABELS.get(t.role, t.role),
-                            officer.full_name if officer else None, t.opened_at, t.due_at, t.closed_at,
+                            officer.full_name if officer else None, _received(t), t.due_at, t.closed_at,
                             verdict(t.due_at, t.closed_at, at)))
-    return rows
+    return sorted(rows, key=lambda row: row.received_at)  # stable: parallel steps keep the diagram's order
+
+
+def _received(task: OpenTask) -> datetime:
+    """A paper dossier accepted after the day's hand-over hour reaches the next step the next
+    morning (its task opens then); a step worked on screen before that was received when worked."""
+    return min(task.opened_at, task.closed_at) if task.closed_at is not None else task.opened_at

@@ -67,6 +67,9 @@ ERRORS = {
     "digitise_field": "Vui lòng nhập {field}.",
     "digitise_date": "Ngày ký không hợp lệ hoặc ở tương lai.",
     "bad_assignee": "Người được giao phải là cán bộ đang hoạt động, có vai trò «{role}» tại {agency}.",
+    "assignee_inactive": "Tài khoản của {name} đã bị khóa nên không giao việc được; chọn cán bộ khác.",
+    "assignee_unclaimed": "Tài khoản của {name} chưa được kích hoạt (cán bộ chưa đặt mật khẩu) nên không giao việc "
+                          "được; chọn cán bộ khác hoặc đợi cán bộ kích hoạt tài khoản.",
 }
 
 PRINTOUTS = {
@@ -92,31 +95,32 @@ PRINTOUTS = {
 
 # E-mails to the applicant: (subject, body) by event kind or status reached.
 NOTICES = {
-    "no_code": "(chưa cấp mã)",
+    "code": "mã {code}",
+    "no_code": "số {id}, chưa cấp mã",
     "supplement_requested": (
-        "Hồ sơ {code}: cần bổ sung, hoàn thiện",
-        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) cần được bổ sung, hoàn thiện. Nội dung cần bổ sung "
+        "Hồ sơ {short}: cần bổ sung, hoàn thiện",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) cần được bổ sung, hoàn thiện. Nội dung cần bổ sung "
         "và Phiếu yêu cầu bổ sung có tại:\n{link}\n\nVui lòng nộp bổ sung trên Cổng Dịch vụ công hoặc tại Bộ phận "
         "Một cửa.\n"),
     "result_issued": (
-        "Hồ sơ {code}: đã có kết quả",
-        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) đã có kết quả giải quyết, ký số bởi cơ quan có "
+        "Hồ sơ {short}: đã có kết quả",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã có kết quả giải quyết, ký số bởi cơ quan có "
         "thẩm quyền. Kết quả điện tử có trong kho dữ liệu của bạn và tại:\n{link}\n"),
     "apology": (
-        "Hồ sơ {code}: hẹn lại ngày trả kết quả",
-        "Kính gửi {name},\n\nCơ quan giải quyết xin lỗi vì hồ sơ «{procedure}» (mã {code}) chưa thể trả kết quả "
+        "Hồ sơ {short}: hẹn lại ngày trả kết quả",
+        "Kính gửi {name},\n\nCơ quan giải quyết xin lỗi vì hồ sơ «{procedure}» ({ref}) chưa thể trả kết quả "
         "đúng hẹn. Ngày hẹn trả kết quả mới: {due}.\nChi tiết: {link}\n"),
     "deadline_restarted": (
-        "Hồ sơ {code}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới",
-        "Kính gửi {name},\n\nĐã nhận đủ hồ sơ bổ sung của hồ sơ «{procedure}» (mã {code}). Thời gian giải quyết "
+        "Hồ sơ {short}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới",
+        "Kính gửi {name},\n\nĐã nhận đủ hồ sơ bổ sung của hồ sơ «{procedure}» ({ref}). Thời gian giải quyết "
         "được tính lại từ khi nhận đủ hồ sơ bổ sung; ngày hẹn trả kết quả mới: {due}.\nGiấy tiếp nhận hồ sơ bổ sung "
         "và hẹn trả kết quả mới có tại: {link}\n"),
     "status_3": (
-        "Hồ sơ {code}: không được tiếp nhận",
+        "Hồ sơ {short}: không được tiếp nhận",
         "Kính gửi {name},\n\nHồ sơ «{procedure}» không được tiếp nhận.{reason}\nPhiếu từ chối tiếp nhận "
         "(Mẫu 03) có tại:\n{link}\n"),
     "status_8": (
-        "Hồ sơ {code}: dừng xử lý",
-        "Kính gửi {name},\n\nHồ sơ «{procedure}» (mã {code}) đã dừng xử lý.{reason}\nChi tiết: {link}\n"),
+        "Hồ sơ {short}: dừng xử lý",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã dừng xử lý.{reason}\nChi tiết: {link}\n"),
     "reason": "\nLý do: {reason}",
 }

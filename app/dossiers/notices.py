@@ -30,7 +30,9 @@ def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> 
     for kind in kinds:
         subject, body = NOTICES[kind]
         values = {"name": dossier.applicant_name, "procedure": dossier.procedure.name,
-                  "code": dossier.code or NOTICES["no_code"], "due": local_time(dossier.due_at),
+                  "short": dossier.code or f"số {dossier.id}",
+                  "ref": NOTICES["code"].format(code=dossier.code) if dossier.code else NOTICES["no_code"].format(
+                      id=dossier.id), "due": local_time(dossier.due_at),
                   "link": public_url(f"/ho-so/{dossier.id}"),
                   "reason": NOTICES["reason"].format(reason=reason) if reason else ""}
         queue_mail(address, subject.format(**values), body.format(**values), at)

@@ -52,6 +52,14 @@ def agency_header(agency) -> doc.Agency:
                       parent=agency.parent.name if agency.parent else "", place=workflow().calendar.profile.place)
 
 
+def signer(actor) -> doc.Signer:
+    """An officer as a document's signature block names them: their title as printed (chức vụ),
+    else their role."""
+    if actor is None:
+        return doc.Signer("")
+    return doc.Signer(actor.full_name, actor.position or ROLE_LABELS.get(actor.role, ""))
+
+
 def applicant(dossier: Dossier) -> doc.Applicant:
     owner = dossier.owner
     return doc.Applicant(name=dossier.applicant_name, address=owner.address or "", phone=owner.phone or "",
@@ -152,13 +160,12 @@ def refusal(dossier: Dossier) -> bytes:
 def apology(dossier: Dossier) -> bytes:
     event = _events(dossier, "apology")[0]
     data = event.data or {}
-    actor = event.actor
     return doc.apology_pdf(doc.Apology(
         agency=agency_header(dossier.agency), code=dossier.code, applicant=applicant(dossier),
         procedure=dossier.procedure.name, received_at=dossier.received_at,
         original_due_at=datetime.fromisoformat(data["previous_due_at"]), reason=str(data.get("reason", "")),
         new_due_at=event.due_at, issued_at=event.at, lookup_url=lookup_url(dossier),
-        leader=doc.Signer(actor.full_name if actor else "", ROLE_LABELS.get(actor.role, "") if actor else "")))
+        leader=signer(event.actor)))
 
 
 def control_slip(dossier: Dossier, at: datetime) -> bytes:

@@ -11,8 +11,6 @@ from datetime import datetime
 from flask import current_app
 from sqlalchemy import func, insert, select
 
-from engine.roles import ROLE_LABELS
-
 from .. import documents as doc
 from ..catalogue.forms import application_form
 from ..db import db
@@ -71,12 +69,6 @@ def content(dossier, data: dict) -> doc.ResultContent:
                              [PRINTOUTS["result_body"].format(procedure=procedure.name, name=dossier.applicant_name)])
 
 
-def _signer(actor) -> doc.Signer:
-    if actor is None:
-        return doc.Signer("")
-    return doc.Signer(actor.full_name, actor.position or ROLE_LABELS.get(actor.role, ""))
-
-
 def _sign(pdf: bytes, dossier, signer_name: str, reason: str, at: datetime) -> bytes:
     """Signed with the dossier's agency's key; a missing key or a device error refuses the action."""
     try:
@@ -118,7 +110,7 @@ def issue(dossier, data: dict, at: datetime, actor) -> dict:
     document = doc.ResultDocument(
         agency=printouts.agency_header(dossier.agency), number=f"{running}/{local:%y%m%d}/KQ{number}",
         issued_on=local.date(), result_code=code, applicant=dossier.applicant_name,
-        content=content(dossier, data), signer=_signer(actor), verify_url=printouts.verify_url(code))
+        content=content(dossier, data), signer=printouts.signer(actor), verify_url=printouts.verify_url(code))
     signed = _sign(doc.result_pdf(document), dossier, document.signer.name or dossier.agency.name,
                    PRINTOUTS["result_reason"], at)
     file_id = _store(dossier, signed, f"{code}.pdf", actor, at, f"result:{number}")
@@ -137,7 +129,8 @@ def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, 
     its own), signed with the agency's key in the digitising officer's name; returns its code."""
     number = next_number(dossier.id)
     code = doc.result_code(dossier.code, number)
-    pdf = scan if content_type == "application/pdf" else doc.image_pdf(scan, meta["title"], printouts.verify_url(code))
+    pdf = scan if content_type == "application/pdf" else doc.image_pdf(scan, meta["title"], printouts.verify_url(code),
+                                                                        author=dossier.agency.name)
     signed = _sign(pdf, dossier, actor.full_name, PRINTOUTS["digitised_reason"], at)
     file_id = _store(dossier, signed, f"{code}.pdf", actor, at, f"digitised:{number}")
     _record(dossier, number, "digitised", PRINTOUTS["digitised_title"].format(title=meta["title"]),

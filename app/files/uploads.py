@@ -100,6 +100,11 @@ def read_at_most(stream, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def kilobytes(size: int) -> str:
+    """24166 → "23,6 KB": a file's size as a page shows it."""
+    return f"{size / 1024:.1f}".replace(".", ",") + " KB"
+
+
 def megabytes(size: int) -> str:
     """10485760 → "10", 524288 → "0,5" (a Vietnamese decimal comma)."""
     return f"{size / 1024 / 1024:.2f}".rstrip("0").rstrip(".").replace(".", ",")

@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, render_template, request, url_for
 
 from ..api.lookup import count_lookup, find_by_code, handled_by
 from ..dossiers.messages import STATUS_LABELS
+from ..files.uploads import kilobytes
 from ..localtime import local_date, local_time
 from ..security.csrf import init_csrf
 from ..security.headers import init_headers
@@ -19,6 +20,7 @@ web = Blueprint("web", __name__, template_folder="templates", static_folder="sta
 
 web.add_app_template_filter(local_time, "local_time")
 web.add_app_template_filter(local_date, "local_date")
+web.add_app_template_filter(kilobytes, "kilobytes")
 
 
 def init_web(app: Flask) -> None:

@@ -153,3 +153,36 @@ def test_same_bytes_in_a_fresh_process():
 
 def test_result_code_is_the_dossier_code_with_its_rank():
     assert RESULT_CODE == f"{CODE}-KQ1"
+
+
+def test_a_long_governing_body_breaks_before_its_place_name_not_inside_it():
+    from app.documents.data import Agency
+    agency = Agency("Sở Tư pháp tỉnh Bình An", parent="Ủy ban nhân dân tỉnh Bình An", place="Bình An")
+    pdf = receipt_pdf(samples.receipt(agency=agency))
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
+    lines = [" ".join(line.split()) for line in out.stdout.decode("utf-8").splitlines()]
+    assert any(line.startswith("TỈNH BÌNH AN") for line in lines)  # "ỦY BAN NHÂN DÂN" above it
+    assert not any(line.endswith("TỈNH BÌNH") for line in lines)
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_metadata_names_the_document_in_vietnamese(name):
+    info = subprocess.run(["pdfinfo", "-enc", "UTF-8", "-"], input=render(name), capture_output=True,
+                          check=True).stdout.decode("utf-8")
+    assert "unspecified" not in info and "anonymous" not in info
+    assert "Creator:         Hệ thống thông tin một cửa điện tử" in info
+
+
+def test_a_scanned_page_says_who_made_it():
+    import io
+
+    from PIL import Image
+
+    from app.documents import image_pdf
+    scan = io.BytesIO()
+    Image.new("RGB", (200, 280), "white").save(scan, "PNG")
+    pdf = image_pdf(scan.getvalue(), "Giấy phép xây dựng", VERIFY_URL, author="Sở Tư pháp tỉnh Bình An")
+    info = subprocess.run(["pdfinfo", "-enc", "UTF-8", "-"], input=pdf, capture_output=True, check=True).stdout
+    info = info.decode("utf-8")
+    assert "Author:          Sở Tư pháp tỉnh Bình An" in info and "Subject:         Giấy phép xây dựng" in info
+    assert "anonymous" not in info and "unspecified" not in info

@@ -81,7 +81,7 @@ def test_submission_answers_when_it_counts_and_a_double_click_makes_one_dossier(
     assert "ngoài giờ làm việc" in page
     from app.dossiers.models import Dossier, DossierFile
     assert _count(citizen.application, Dossier) == 1 and _count(citizen.application, DossierFile) == 1
-    assert "cccd.pdf" in page
+    assert "cccd.pdf" in page and re.search(r"\d,\d KB\b", page)  # a Vietnamese decimal comma
 
 
 def test_every_draft_becomes_its_own_dossier(citizen, clock):

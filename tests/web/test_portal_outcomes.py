@@ -29,8 +29,8 @@ def test_a_refusal_says_why_on_the_page_in_the_mail_and_in_mau_03(api, clock, cl
     assert pdf.status_code == 200 and "Không thuộc thẩm quyền của Sở Tư pháp." in pdf_text(pdf.get_data(), tmp_path)
     assert client.get(f"/ho-so/{dossier_id}/van-ban/mau-05.pdf").status_code == 404  # the agencies' own
     assert client.get(f"/ho-so/{dossier_id}/van-ban/mau-04.pdf").status_code == 404  # none was issued
-    body = _mails(clean_app, mail_sink, vn(2026, 11, 23, 9, 5))["Hồ sơ (chưa cấp mã): không được tiếp nhận"]
-    assert "Lý do: Không thuộc thẩm quyền của Sở Tư pháp." in body
+    body = _mails(clean_app, mail_sink, vn(2026, 11, 23, 9, 5))[f"Hồ sơ số {dossier_id}: không được tiếp nhận"]
+    assert "Lý do: Không thuộc thẩm quyền của Sở Tư pháp." in body and "(mã" not in body
     login(client, "congan")  # nobody else's documents
     assert client.get(link).status_code in (403, 404)
 

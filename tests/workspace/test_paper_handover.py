@@ -86,3 +86,22 @@ def test_the_desk_is_told_when_to_hand_the_paper_dossier_on(client, clock, clean
     shown = html(client.get(response.headers["Location"]))
     assert "chuyển hồ sơ giấy đến bộ phận giải quyết vào đầu giờ làm việc 07:30 ngày 26/11/2026" in shown
     assert _search_task(clean_app, dossier_id)[1] == vn(2026, 11, 26, 7, 30)
+
+
+def test_a_step_worked_on_screen_before_the_paper_arrives_keeps_the_slip_in_order(client, clock, clean_app, api):
+    """The specialist opens the dossier on screen at 15:40, before the paper reaches them the
+    next morning: the control slip receives that step when it was worked, in order."""
+    from app.db import db
+    from app.dossiers.handoffs import handoffs
+    clock.set(vn(2026, 11, 25, 15, 30))
+    dossier_id = _paper_dossier(client, clean_app, "counter")
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    clock.set(vn(2026, 11, 25, 15, 40))
+    api.complete("chuyenvien", SEARCH, {"ket_qua_tham_dinh": "dat", "y_kien": "Đủ điều kiện."})
+    with clean_app.app_context():
+        rows = handoffs(dossier_id, vn(2026, 11, 25, 16, 0))
+        db.session.remove()
+    received = [r.received_at for r in rows]
+    assert received == sorted(received)
+    search = next(r for r in rows if r.step == SEARCH)
+    assert search.received_at <= search.finished_at == vn(2026, 11, 25, 15, 40)
