@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload
 
 from .models import Dossier
@@ -15,11 +15,20 @@ MAX_QUERY = 64
 ROWS = 50
 
 
+# "8", "số 8", "Số 8": the number a dossier without a code is listed under ("Số 8 (chưa cấp mã)").
+_NUMBER = re.compile(r"(?:số\s*)?([0-9]{1,9})", re.IGNORECASE)
+
+
 def clause(q: str):
-    """A dossier code (exact, or the start of one), else part of a name, folded."""
+    """A dossier code (exact, or the start of one), the number of one not coded yet, else part
+    of a name, folded."""
     q = " ".join(q.split())[:MAX_QUERY]
     if not q:
         return None
+    number = _NUMBER.fullmatch(q)
+    if number:
+        return or_(Dossier.code.startswith(number.group(1), autoescape=True),
+                   and_(Dossier.code.is_(None), Dossier.id == int(number.group(1))))
     if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
         return Dossier.code.startswith(q.upper(), autoescape=True)
     return Dossier.search_text.contains(fold(q), autoescape=True)
