@@ -37,7 +37,7 @@ def register_rows(agency, start: date, end: date) -> list[doc.RegisterRow]:
         .group_by(DossierEvent.dossier_id)).all())
     return [doc.RegisterRow(
         code=d.code, procedure=d.procedure.name, applicant=d.applicant_name, received_at=d.received_at,
-        due_at=d.due_at, contact=d.owner.phone or "", resolving_agency=agency.name,
+        due_at=d.due_at, contact=", ".join(v for v in (d.owner.address, d.owner.phone) if v), resolving_agency=agency.name,
         transferred_at=transferred.get(d.id), result_at=processed.get(d.id),
         returned_at=d.finished_at if d.status == RETURNED else None) for d in dossiers]
 

@@ -86,6 +86,7 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     register = _get(client, "/mot-cua/so-theo-doi?tu=2026-11-01&den=2026-11-30&pdf=1")
     text = pdf_text(register, tmp_path)
     assert code in text and "Nguyễn Văn" in text and "Sở Tư pháp" in text  # narrow columns wrap the name
+    assert "0912345678" in text and "Lê Lợi" in text  # the applicant's address and phone
     assert qr_urls(register, tmp_path) == [lookup]
 
 
