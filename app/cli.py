@@ -161,15 +161,27 @@ def bpmn() -> None:
 @bpmn.command("check", help=MSG["check_help"])
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--forms", "forms_dir", default=None, help=MSG["forms_help"])
-def bpmn_check(files, forms_dir) -> None:
+@click.option("--db", "db_option", default=None, help=MSG["check_db_help"])
+def bpmn_check(files, forms_dir, db_option) -> None:
     from engine.checking import check_files
-    from .config import settings
+
+    from .agencies.loader import known_codes
+    from .catalogue.loader import check_entries
+    from .config import database_url, settings
     config = settings()
     paths = [Path(f) for f in files] or sorted(Path(config["MOTCUA_BPMN_DIR"]).glob("*.bpmn"))
     if not paths:
         _fail(MSG["no_files"])
-    ok, lines = check_files(paths, Path(forms_dir) if forms_dir else config["MOTCUA_FORMS_DIR"],
-                            config["MOTCUA_PROVINCE"])
+    forms = Path(forms_dir) if forms_dir else config["MOTCUA_FORMS_DIR"]
+    agencies = known_codes(database_url(db_option))
+    if agencies is None:
+        click.echo(MSG["no_agencies"], err=True)
+
+    def catalogue(declared: set[str]) -> list[str]:
+        # Files named: the entries of their processes; the whole folder: every entry.
+        return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared,
+                             only=declared if files else None, agencies=agencies)
+    ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue)
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)

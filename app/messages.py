@@ -15,8 +15,14 @@ CLI = {
     "from_help": "Thời điểm bắt đầu, ISO 8601 có múi giờ, ví dụ 2026-02-13T16:30:00+07:00.",
     "province_help": "Mã tỉnh (tệp provinces/<mã>.json), mặc định biến MOTCUA_PROVINCE hoặc demo.",
     "bpmn_help": "Sơ đồ quy trình BPMN.",
-    "check_help": "Kiểm tra sơ đồ (mặc định mọi tệp trong bpmn/); thoát với mã khác 0 nếu có lỗi.",
-    "forms_help": "Thư mục biểu mẫu (mặc định forms/).",
+    "check_help": "Kiểm tra sơ đồ (mặc định mọi tệp trong bpmn/ hoặc thư mục MOTCUA_BPMN_DIR), các mục danh mục "
+                  "dùng chúng và tờ khai của các mục đó; mã cơ quan (agency) được so với các cơ quan trong cơ sở "
+                  "dữ liệu nếu có; thoát với mã khác 0 nếu có lỗi.",
+    "forms_help": "Thư mục biểu mẫu (mặc định forms/ hoặc MOTCUA_FORMS_DIR).",
+    "check_db_help": "Cơ sở dữ liệu để đọc danh sách cơ quan của tỉnh (mặc định MOTCUA_DATABASE_URL, hoặc "
+                     "instance/motcua.db nếu đã có); không có thì không kiểm tra mã cơ quan.",
+    "no_agencies": "(Không đọc được danh sách cơ quan từ cơ sở dữ liệu nên chưa kiểm tra mã cơ quan «agency»; "
+                   "dùng --db để chỉ cơ sở dữ liệu của tỉnh.)",
     "timers_help": "Bộ hẹn giờ của quy trình.",
     "fire_help": "Kích hoạt ngay các bộ hẹn giờ đã đến hạn.",
     "fired": "Đã xử lý bộ hẹn giờ của {count} hồ sơ.",

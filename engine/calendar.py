@@ -22,7 +22,9 @@ MAX_DAYS_SEARCHED = 3660  # ten years: a profile with no working day at all must
 
 MESSAGES = {
     "naive": "thời điểm phải có múi giờ (ví dụ +07:00).",
-    "amount": "thời hạn phải là số dương, không phải «{value}».",
+    "amount": "thời hạn phải là số dương, không phải «{value}»",
+    "amount_text": "thời hạn phải là một số, viết không có dấu ngoặc kép (ví dụ working_days(5)), không phải "
+                   "chữ «{value}»",
     "too_long": "thời hạn «{value}» vượt quá giới hạn tính toán.",
     "no_working_day": "lịch làm việc không có ngày làm việc nào trong mười năm tới.",
 }
@@ -123,6 +125,8 @@ def _aware(instant: datetime) -> datetime:
 
 
 def _positive(value, limit: float) -> float:
+    if isinstance(value, str):
+        raise ValueError(MESSAGES["amount_text"].format(value=value))
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value <= 0:
         raise ValueError(MESSAGES["amount"].format(value=value))
     if value > limit:

@@ -1,11 +1,16 @@
-"""`motcua bpmn check`: validate diagram files and report every problem, element by element."""
+"""`motcua bpmn check`: validate diagram files and report every problem, element by element;
+with `catalogue`, the catalogue entries that use them too (the app reads those)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
+from lxml import etree
+
 from .calendar import WorkingCalendar
 from .calendar_functions import deadline_functions
+from .diagram_check import DiagramChecker, safe_parse
 from .profile import load_profile
 from .registry import DiagramError, build_versions
 
@@ -13,14 +18,29 @@ MESSAGES = {
     "ok": "Đạt: {file} (quy trình: {processes})",
     "unreadable": "{file}: không đọc được tệp: {detail}",
     "summary_ok": "Tất cả {count} sơ đồ đều hợp lệ.",
+    "summary_ok_catalogue": "Tất cả {count} sơ đồ và các mục danh mục dùng chúng đều hợp lệ.",
     "summary_bad": "Có {problems} lỗi trong {files} sơ đồ.",
+    "summary_bad_catalogue": "Có {problems} lỗi: {files} sơ đồ và {entries} mục danh mục cần sửa.",
 }
 
 
-def check_files(paths: list[Path], forms_dir: Path, province: str = "demo") -> tuple[bool, list[str]]:
+def declared_processes(xml: bytes) -> set[str]:
+    """The ids of the processes a file declares, even when it does not load."""
+    try:
+        root = safe_parse(xml).getroot()
+    except etree.XMLSyntaxError:
+        return set()
+    return {p.get("id") for p in root.iterfind("{*}process") if p.get("id")}
+
+
+def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", known_agencies: set[str] | None = None,
+                catalogue: Callable[[set[str]], list[str]] | None = None) -> tuple[bool, list[str]]:
+    """`known_agencies`: the codes a step's `agency` may name, when the province's are known;
+    `catalogue`: given the ids of the processes in `paths`, the problems of the catalogue entries
+    (one line each, starting with the entry's file name)."""
     calendar = WorkingCalendar(load_profile(province))
     functions = deadline_functions(calendar, datetime.now(timezone.utc))
-    lines, problems, bad_files = [], 0, 0
+    lines, problems, bad_files, declared = [], 0, 0, set()
     for path in paths:
         try:
             xml = Path(path).read_bytes()
@@ -28,16 +48,24 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo") -> t
             lines.append(MESSAGES["unreadable"].format(file=path, detail=exc.strerror))
             problems, bad_files = problems + 1, bad_files + 1
             continue
+        declared |= declared_processes(xml)
         try:
-            versions = build_versions(xml, Path(path).name, forms_dir, functions)
+            checker = DiagramChecker(Path(path).name, forms_dir, functions, known_agencies)
+            versions = build_versions(xml, Path(path).name, forms_dir, functions, checker)
         except DiagramError as exc:
             lines.extend(str(p) for p in exc.problems)
             problems, bad_files = problems + len(exc.problems), bad_files + 1
             continue
         lines.append(MESSAGES["ok"].format(file=Path(path).name,
                                            processes=", ".join(v.process_id for v in versions)))
-    if problems:
+    entries = catalogue(declared) if catalogue is not None else []
+    lines.extend(entries)
+    problems += len(entries)
+    bad_entries = len({line.split(":", 1)[0] for line in entries})
+    if problems and catalogue is not None:
+        lines.append(MESSAGES["summary_bad_catalogue"].format(problems=problems, files=bad_files, entries=bad_entries))
+    elif problems:
         lines.append(MESSAGES["summary_bad"].format(problems=problems, files=bad_files))
     else:
-        lines.append(MESSAGES["summary_ok"].format(count=len(paths)))
+        lines.append(MESSAGES["summary_ok_catalogue" if catalogue is not None else "summary_ok"].format(count=len(paths)))
     return problems == 0, lines

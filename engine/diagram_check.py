@@ -9,8 +9,6 @@ writes. `explain()` turns a refusal of SpiffWorkflow's parser into the same kind
 """
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import threading
 from collections import defaultdict
@@ -18,13 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
 from lxml import etree
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
 from .diagram_messages import KINDS, MESSAGES
+from .form_check import form_problems, guess
 from .roles import LANE_ROLES, lane_labels, role_for_lane
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -75,6 +72,10 @@ EXTENSION_FIXES = {
     "calledElement": "camunda_called",
     "resource": "camunda_resource",
 }
+# The messages someone can send to a running dossier: the citizen on the portal or through the API,
+# the one-stop desk for a paper supplement or withdrawal (app/dossiers/messages.py MESSAGE_NAMES
+# labels each; tests keep the two lists equal). A catch event waiting for any other name waits forever.
+DELIVERABLE_MESSAGES = ("bo_sung", "rut_ho_so")
 # An agency identifier code (mã định danh, e.g. 000.00.12.H08) is taken literally; any other
 # `agency` value is an expression over the dossier data.
 AGENCY_CODE = re.compile(r"^[0-9A-Z]{2,4}(\.[0-9A-Z]{2,4}){2,4}$")
@@ -199,10 +200,15 @@ def _iso_suggestion(text: str) -> str:
 
 
 class DiagramChecker:
-    def __init__(self, file_name: str, forms_dir: Path, timer_functions: dict | None = None):
+    def __init__(self, file_name: str, forms_dir: Path, timer_functions: dict | None = None,
+                 known_agencies: set[str] | None = None, messages=DELIVERABLE_MESSAGES):
+        """`known_agencies`: the agency codes the province has loaded, when known (a step's
+        `agency` is then checked against them); `messages`: the message names deliverable."""
         self.file_name = file_name
         self.forms_dir = Path(forms_dir)
         self.timer_functions = timer_functions or {}
+        self.known_agencies = known_agencies
+        self.messages = tuple(messages)
         self.problems: list[Problem] = []
         self.by_id: dict[str, etree._Element] = {}
         self._form_files: list[str] | None = None
@@ -223,10 +229,12 @@ class DiagramChecker:
         return None
 
     def add(self, node, key: str, **values) -> None:
+        self.add_text(node, MESSAGES[key].format(**values))
+
+    def add_text(self, node, message: str) -> None:
         owner = self.owner(node)
         problem = Problem(self.file_name, owner.get("id", "") if owner is not None else "",
-                          _one_line(owner.get("name", "")) if owner is not None else "",
-                          MESSAGES[key].format(**values))
+                          _one_line(owner.get("name", "")) if owner is not None else "", message)
         if problem not in self.problems:
             self.problems.append(problem)
 
@@ -273,6 +281,7 @@ class DiagramChecker:
         for process in executable:
             self.check_container(process)
             self.check_references(process, [p.get("id") for p in processes])
+            self.check_statuses(process)
         for store in root.iter(f"{{{BPMN_NS}}}dataStore"):
             self.add(store, "data_store", name=self.label(store))
         return self.problems
@@ -376,13 +385,16 @@ class DiagramChecker:
                 continue
             if role_for_lane(lane.get("name")) is None:
                 self.add(lane, "unknown_lane" if (lane.get("name") or "").strip() else "lane_unnamed",
-                         lane=_one_line(lane.get("name")), labels=", ".join(lane_labels()), codes=", ".join(LANE_ROLES))
+                         lane=_one_line(lane.get("name")), labels=", ".join(lane_labels()), codes=", ".join(LANE_ROLES),
+                         guess=guess(_one_line(lane.get("name")), lane_labels()) if lane.get("name") else "")
             for ref in lane.iterfind("bpmn:flowNodeRef", NS):
                 lane_of[(ref.text or "").strip()] = lane
         for node in process.iter():
             kind = local(node.tag)
             if kind in HUMAN_TASKS and node.get("id") not in lane_of:
                 self.add(node, "task_without_lane", kind=_kind(node), labels=", ".join(lane_labels()))
+            if kind == "userTask" and not {"formJsonSchemaFilename", "formUiSchemaFilename"} & set(properties_of(node)):
+                self.add(node, "task_no_form")
             if node.get("id"):
                 self.check_properties(node)
             if kind == "timerEventDefinition":
@@ -426,6 +438,15 @@ class DiagramChecker:
             self.add(container, "no_end", kind=_kind(container))
         for node_id, node in nodes.items():
             self.check_connections(node, incoming[node_id], outgoing[node_id], nodes)
+
+    def check_statuses(self, process) -> None:
+        """Statuses 2 and 9 have legal effects (ANALYST.md QT-21, QT-22): the dossier code and
+        due date, the signed result. A process that never reaches one of them cannot serve."""
+        reached = {properties_of(node).get("status", "").strip() for node in process.iter()
+                   if isinstance(node.tag, str) and node.get("id")}
+        for status in ("2", "9"):
+            if status not in reached:
+                self.add(process, f"no_status_{status}")
 
     def check_connections(self, node, ins: list, outs: list, siblings: dict) -> None:
         kind = local(node.tag)
@@ -481,6 +502,10 @@ class DiagramChecker:
                     self.add(owner, "message_ref_missing", ref=ref)
                 elif not (messages[ref].get("name") or "").strip():
                     self.add(owner, "message_no_name", ref=ref)
+                elif messages[ref].get("name").strip() not in self.messages:
+                    name = messages[ref].get("name").strip()
+                    self.add(owner, "message_undeliverable", name=name, guess=guess(name, self.messages),
+                             names=MESSAGES["or"].join(self.messages))
 
     # -- properties ---------------------------------------------------------------------------
 
@@ -497,7 +522,7 @@ class DiagramChecker:
                 continue
             seen[name] = value
             if name not in KNOWN_PROPERTIES:
-                self.add(node, "unknown_property", prop=name, guess=self._guess(name, KNOWN_PROPERTIES))
+                self.add(node, "unknown_property", prop=name, guess=guess(name, KNOWN_PROPERTIES))
             elif name == "status":
                 if not (value.strip().isdigit() and 1 <= int(value) <= 10):
                     self.add(node, "status", value=value)
@@ -505,18 +530,23 @@ class DiagramChecker:
                 self.check_form(node, value, schema=name == "formJsonSchemaFilename")
             elif name == "timeLimit":
                 self.check_deadline(node, name, value)
-            elif name == "agency" and not AGENCY_CODE.match(value):
-                self.check_expression(node, name, value)
+            elif name == "agency":
+                self.check_agency(node, value)
             elif name == "marksLate" and value not in ("true", "false"):
                 self.add(node, "marks_late", value=value)
         if "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
             self.add(node, "ui_without_form")
 
-    @staticmethod
-    def _guess(name: str, choices) -> str:
-        folded = {c.casefold(): c for c in choices}
-        close = difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)
-        return MESSAGES["guess"].format(name=folded[close[0]]) if close else ""
+    def check_agency(self, node, value: str) -> None:
+        """A literal agency code (checked against the loaded agencies when they are known), or
+        the name of a data field holding one (ANALYST.md QT-07)."""
+        if AGENCY_CODE.match(value):
+            if self.known_agencies is not None and value not in self.known_agencies:
+                self.add(node, "agency_unknown", value=value, guess=guess(value, self.known_agencies))
+        elif AGENCY_CODE.match(value.strip().upper()):
+            self.add(node, "agency_code_case", value=value, fixed=value.strip().upper())
+        elif not value.strip() or expressions.check(value, "eval", DEADLINE_FUNCTIONS):
+            self.add(node, "agency_invalid", value=value)
 
     def form_files(self) -> list[str]:
         if self._form_files is None:
@@ -525,36 +555,8 @@ class DiagramChecker:
         return self._form_files
 
     def check_form(self, node, relative: str, schema: bool) -> None:
-        what = MESSAGES["form_schema_file" if schema else "form_ui_file"]
-        path = (self.forms_dir / relative).resolve()
-        if self.forms_dir.resolve() not in path.parents:
-            self.add(node, "form_escape", what=what, path=relative)
-            return
-        if not path.is_file():
-            close = difflib.get_close_matches(relative, self.form_files(), n=1, cutoff=0.6)
-            self.add(node, "form_missing", what=what, path=relative,
-                     guess=MESSAGES["guess"].format(name=close[0]) if close else "")
-            return
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError:
-            self.add(node, "form_encoding", what=what, path=relative)
-            return
-        except json.JSONDecodeError as exc:
-            self.add(node, "form_json", what=what, path=relative, line=exc.lineno, column=exc.colno, detail=exc.msg)
-            return
-        swap = MESSAGES["form_swapped"] if ("uischema" in relative) == schema else ""
-        if not isinstance(document, dict) or (schema and document.get("type") != "object"
-                                              and "properties" not in document):
-            shape = MESSAGES["form_shape_schema" if schema else "form_shape_ui"]
-            self.add(node, "form_not_object", what=what, path=relative, shape=shape, swap=swap)
-            return
-        if schema:
-            try:
-                Draft202012Validator.check_schema(document)
-            except SchemaError as exc:
-                where = "/".join(str(p) for p in exc.path) or "/"
-                self.add(node, "form_schema", path=relative, where=where, detail=exc.message)
+        for message in form_problems(self.forms_dir, relative, schema, self.form_files()):
+            self.add_text(node, message)
 
     # -- expressions --------------------------------------------------------------------------
 
@@ -602,7 +604,8 @@ class DiagramChecker:
             value = expressions.evaluate(expr, {}, self.timer_functions)
         except expressions.ExpressionError as exc:
             if exc.key != "unknown_name":  # a data field can only be known at run time
-                self.add(node, "timer_eval", expr=expr, detail=f"{exc}.{MESSAGES['deadline_hint']}".rstrip("."))
+                detail = f"{str(exc).rstrip('.')}.{MESSAGES['deadline_hint']}".rstrip(".")
+                self.add(node, "timer_eval", expr=expr, detail=detail)
             return
         if not isinstance(value, datetime) or value.tzinfo is None:
             self.add(node, "timer_eval", expr=expr, detail=MESSAGES["not_instant"])

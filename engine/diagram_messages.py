@@ -36,9 +36,9 @@ MESSAGES = {
                       "isExecutable=\"true\").",
 
     # Lanes and who works a step.
-    "unknown_lane": "Làn «{lane}» không ứng với vai trò nào. Đặt tên làn là một trong: {labels} "
+    "unknown_lane": "Làn «{lane}» không ứng với vai trò nào{guess}. Đặt tên làn là một trong: {labels} "
                     "(hoặc mã vai trò: {codes}).",
-    "lane_unnamed": "Làn chưa có tên nên không ứng với vai trò nào. Đặt tên làn là một trong: {labels} "
+    "lane_unnamed": "Làn chưa có tên nên không ứng với vai trò nào{guess}. Đặt tên làn là một trong: {labels} "
                     "(hoặc mã vai trò: {codes}).",
     "task_without_lane": "{kind} không nằm trong làn nào nên không biết vai trò nào xử lý. Kéo bước này "
                          "vào một làn: {labels}.",
@@ -47,6 +47,7 @@ MESSAGES = {
     "unknown_property": "Thuộc tính «{prop}» không được hỗ trợ{guess}. Các thuộc tính dùng được (viết đúng "
                         "chữ hoa, chữ thường): " + KNOWN_PROPERTIES_HELP + ".",
     "guess": " (có phải ý bạn là «{name}»?)",
+    "or": " hoặc ",
     "property_incomplete": "Một thuộc tính của bước thiếu tên (name) hoặc giá trị (value). Mỗi thuộc tính cần "
                            "cả hai, ví dụ name=\"status\" value=\"4\".",
     "property_twice": "Thuộc tính «{prop}» được đặt hai lần với hai giá trị khác nhau («{first}» và "
@@ -56,6 +57,21 @@ MESSAGES = {
               "«{value}». Các trạng thái: 1 Mới đăng ký, 2 Được tiếp nhận, 3 Không được tiếp nhận, "
               "4 Đang xử lý, 5 Yêu cầu bổ sung giấy tờ, 6 Yêu cầu thực hiện nghĩa vụ tài chính, 7 Công "
               "dân yêu cầu rút hồ sơ, 8 Dừng xử lý, 9 Đã xử lý xong, 10 Đã trả kết quả.",
+    "agency_code_case": "Thuộc tính agency «{value}» phải là mã định danh cơ quan viết chữ in hoa, ví dụ "
+                        "000.00.30.H99: sửa thành «{fixed}».",
+    "agency_invalid": "Thuộc tính agency «{value}» không phải mã định danh cơ quan. Ghi mã định danh của cơ "
+                      "quan xử lý bước (chữ in hoa), ví dụ 000.00.30.H99, không ghi tên cơ quan; hoặc tên một "
+                      "trường dữ liệu hồ sơ chứa mã đó, ví dụ co_quan_phoi_hop.",
+    "agency_unknown": "Thuộc tính agency «{value}» không phải mã của cơ quan nào trong hệ thống{guess}, nên bước "
+                      "sẽ không tới được cán bộ cơ quan cần lấy ý kiến. Sửa mã, hoặc nạp cơ quan đó trước "
+                      "(motcua agencies load).",
+    "no_status_2": "Quy trình không có phần tử nào mang status 2 (Được tiếp nhận). Khi hồ sơ đạt trạng thái 2, "
+                   "hệ thống cấp mã hồ sơ cho công dân, tính ngày hẹn trả và in Giấy tiếp nhận và hẹn trả kết "
+                   "quả (Mẫu 01); thiếu nó, hồ sơ được xử lý mà không có mã, không có hạn giải quyết. Đặt status "
+                   "2 trên sự kiện ngay sau khi Bộ phận Một cửa tiếp nhận (ví dụ «Tiếp nhận, cấp mã hồ sơ»).",
+    "no_status_9": "Quy trình không có phần tử nào mang status 9 (Đã xử lý xong). Khi hồ sơ đạt trạng thái 9, "
+                   "hệ thống tạo và ký số kết quả để trả cho công dân; thiếu nó, công dân không bao giờ nhận "
+                   "được kết quả. Đặt status 9 trên bước hoặc sự kiện ngay sau khi lãnh đạo phê duyệt.",
     "marks_late": "Thuộc tính marksLate chỉ nhận giá trị true hoặc false (viết thường), không phải «{value}».",
     "form_schema_file": "biểu mẫu (formJsonSchemaFilename)",
     "form_ui_file": "giao diện biểu mẫu (formUiSchemaFilename)",
@@ -75,6 +91,28 @@ MESSAGES = {
     "form_shape_ui": "({…})",
     "form_swapped": " Có lẽ hai thuộc tính formJsonSchemaFilename (tệp .schema.json) và "
                     "formUiSchemaFilename (tệp .uischema.json) bị đổi chỗ.",
+    "form_unusable": "Tệp biểu mẫu «{path}» không dùng được để kiểm tra dữ liệu: công dân hay cán bộ gửi "
+                     "biểu mẫu sẽ gặp lỗi. Sửa tệp theo JSON Schema 2020-12, lấy forms/common/tham_dinh.schema.json "
+                     "làm mẫu. (Chi tiết: {detail})",
+    "form_at_root": "Tệp biểu mẫu «{path}»",
+    "form_at_field": "Tệp biểu mẫu «{path}», trường «{field}»",
+    "form_type": "{at}: kiểu (type) «{value}» không có{guess}, nên khi công dân hay cán bộ gửi biểu mẫu hệ "
+                 "thống báo lỗi. Dùng một trong: string (chuỗi), integer (số nguyên), number (số), boolean "
+                 "(đúng/sai), array (danh sách), object (nhóm trường).",
+    "form_ref": "{at}: «$ref» trỏ tới «{ref}» nhưng trong tệp không có phần đó, nên biểu mẫu không kiểm tra "
+                "được dữ liệu. Sửa «$ref» cho đúng một định nghĩa trong cùng tệp (ví dụ #/$defs/dia_chi), "
+                "hoặc viết thẳng các trường vào chỗ này.",
+    "form_enum_empty": "{at}: danh sách giá trị cho phép (enum) rỗng, nên không giá trị nào nhập được và biểu "
+                       "mẫu không bao giờ gửi được. Ghi các giá trị cho phép vào enum, hoặc bỏ enum.",
+    "form_format": "{at}: định dạng (format) «{value}» không được hỗ trợ{guess}, nên giá trị không được kiểm "
+                   "tra. Dùng một trong: {formats}; hoặc bỏ format và dùng pattern.",
+    "form_required_missing": "{at}: trường bắt buộc (required) «{name}» không có trong properties{guess}, mà "
+                             "biểu mẫu không nhận trường nào khác (additionalProperties: false), nên không ai "
+                             "gửi được biểu mẫu. Thêm «{name}» vào properties, hoặc bỏ nó khỏi required.",
+    "task_no_form": "Công việc người dùng (user task) chưa có biểu mẫu, nên cán bộ mở bước chỉ thấy nút "
+                    "«Hoàn thành» mà không nhập được gì, và các bước sau không có dữ liệu của bước này. Thêm "
+                    "thuộc tính formJsonSchemaFilename, ví dụ common/tham_dinh.schema.json (mục 3 của "
+                    "docs/ANALYST.md).",
     "ui_without_form": "Bước có formUiSchemaFilename nhưng thiếu formJsonSchemaFilename. Thêm thuộc tính "
                        "formJsonSchemaFilename chỉ tới tệp JSON Schema của biểu mẫu (ví dụ "
                        "common/tham_dinh.schema.json).",
@@ -161,6 +199,9 @@ MESSAGES = {
     "message_no_name": "Tin nhắn «{ref}» mà sự kiện này dùng chưa có tên (name), nên không việc nào của công "
                        "dân gửi tới được. Đặt tên cho tin nhắn trong bảng thuộc tính (Message > Name), ví dụ "
                        "bo_sung (nộp bổ sung) hoặc rut_ho_so (rút hồ sơ).",
+    "message_undeliverable": "Sự kiện chờ tin nhắn «{name}», nhưng hệ thống chỉ gửi được tin nhắn {names} "
+                             "(công dân trên Cổng, Bộ phận Một cửa hay API gửi), nên hồ sơ sẽ chờ ở đây mãi{guess}. "
+                             "Đặt tên tin nhắn (Message > Name) là bo_sung (nộp bổ sung) hoặc rut_ho_so (rút hồ sơ).",
     "call_no_target": "Bước gọi quy trình (call activity) chưa chỉ quy trình được gọi. Ghi mã quy trình vào "
                       "«Called element» (calledElement); các quy trình có trong tệp: {ids}.",
     "call_missing": "Bước gọi quy trình «{called}», nhưng tệp này không có quy trình nào mang mã đó. Các quy "

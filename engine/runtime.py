@@ -35,7 +35,12 @@ MESSAGES = {
     "not_ready": "Công việc «{name}» không còn ở trạng thái chờ xử lý.",
     "not_waiting": "Hồ sơ hiện không chờ sự kiện «{name}».",
     "failed": "Quy trình gặp lỗi tại bước «{name}» ({element}): {detail}",
+    "no_branch": "Không nhánh nào ra từ cổng rẽ nhánh này thỏa điều kiện với dữ liệu của hồ sơ, nên quy trình "
+                 "không đi tiếp được. Người thiết kế quy trình cần thêm một nhánh mặc định (Default flow) cho "
+                 "cổng, hoặc sửa điều kiện để luôn có một nhánh đúng.",
 }
+# SpiffWorkflow's English refusals at run time, by a piece of their text.
+RUN_TIME_REFUSALS = (("No conditions satisfied", "no_branch"),)
 
 
 class EngineError(Exception):
@@ -271,11 +276,18 @@ class Engine:
         try:
             action()
         except SpiffWorkflowException as exc:
-            failed = getattr(exc, "task", None) or task
-            spec = failed.task_spec if failed is not None else None
-            element = spec.bpmn_id if spec is not None else ""
-            name = (spec.bpmn_name or element) if spec is not None else ""
+            # The element it is about: its task, else its spec (a gateway with no way out), else
+            # the task the caller was working on.
+            failed = getattr(exc, "task", None)
+            spec = failed.task_spec if failed is not None else getattr(exc, "task_spec", None)
+            if spec is None and task is not None:
+                spec = task.task_spec
+            element = (getattr(spec, "bpmn_id", None) or getattr(spec, "name", "")) if spec is not None else ""
+            name = (getattr(spec, "bpmn_name", None) or element) if spec is not None else ""
             detail = exc.__cause__ if exc.__cause__ is not None else getattr(exc, "error_msg", exc)
+            key = next((k for pattern, k in RUN_TIME_REFUSALS if pattern in str(detail)), None)
+            if key is not None:
+                detail = MESSAGES[key]
             raise ProcessFailed(MESSAGES["failed"].format(name=name, element=element, detail=detail),
                                 element) from exc
 

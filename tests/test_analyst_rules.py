@@ -3,6 +3,7 @@ on the shipped diagrams or on a copy an analyst would edit. Rules shown by tests
 the same marker there; tests/test_analyst_guide.py checks that every tag of the guide has one."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from engine.calendar import WorkingCalendar
 from engine.calendar_functions import deadline_functions
 from engine.profile import load_profile
 from engine.registry import DiagramError, Registry, build_versions
-from engine.runtime import Engine, NotWaiting
+from engine.runtime import Engine, NotWaiting, ProcessFailed
 from tests.conftest import vn
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,6 +23,7 @@ LLTP = "cap_phieu_ly_lich_tu_phap"
 SOURCE = (ROOT / "bpmn" / f"{BAN_SAO}.bpmn").read_text(encoding="utf-8")
 FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_ban": 2}
 CALENDAR = WorkingCalendar(load_profile("demo"))
+GUIDE = (ROOT / "docs" / "ANALYST.md").read_text(encoding="utf-8")
 
 
 def problems(xml: str) -> list:
@@ -79,6 +81,70 @@ def test_form_files_must_exist_inside_forms():
     assert [p.element_id for p in missing] == ["Task_tham_dinh"] and "khong_co.schema.json" in missing[0].message
     outside = problems(SOURCE.replace('"common/tham_dinh.schema.json"', '"../setup.cfg"'))
     assert outside and "forms/" in outside[0].message
+    absolute = problems(SOURCE.replace('"common/tham_dinh.schema.json"',
+                                       f'"{ROOT / "forms" / "common" / "tham_dinh.schema.json"}"'))
+    assert [p.element_id for p in absolute] == ["Task_tham_dinh"] and "tương đối" in absolute[0].message
+    no_form = problems(SOURCE.replace('<spiffworkflow:property name="formJsonSchemaFilename" '
+                                      'value="common/tham_dinh.schema.json" />', "").replace(
+        '<spiffworkflow:property name="formUiSchemaFilename" value="common/tham_dinh.uischema.json" />', ""))
+    assert [(p.element_id, p.element_name) for p in no_form] == [("Task_tham_dinh", "Thẩm định hồ sơ")]
+    assert "chưa có biểu mẫu" in no_form[0].message
+
+
+@pytest.mark.rule("QT-03")
+@pytest.mark.rule("QT-25")
+def test_the_citizen_form_of_a_catalogue_entry_is_checked_like_a_steps_form(workspace):
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    form = folder / "forms" / BAN_SAO / "don.schema.json"
+    form.write_text(form.read_text(encoding="utf-8").replace('"type": "integer"', '"type": "integr"'), "utf-8")
+    entry = folder / "catalogue" / "2.000635.json"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("don.uischema.json", "don.ui.json"), "utf-8")
+    result = cli(env, "bpmn", "check", str(folder / "bpmn" / f"{BAN_SAO}.bpmn"))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert (f"2.000635.json: [form «{BAN_SAO}/don.schema.json»] Tệp biểu mẫu «{BAN_SAO}/don.schema.json», "
+            "trường «so_ban»: kiểu (type) «integr» không có (có phải ý bạn là «integer»?)") in "\n".join(lines)
+    [ui] = [line for line in lines if line.startswith("2.000635.json: [ui_schema")]
+    assert "Không tìm thấy" in ui and f"ý bạn là «{BAN_SAO}/don.uischema.json»" in ui
+    assert "2.000488.json" not in result.output  # only the entries of the diagram checked
+    assert lines[-1] == "Có 2 lỗi: 0 sơ đồ và 1 mục danh mục cần sửa."
+    everything = cli(env, "bpmn", "check")
+    assert everything.exit_code == 1 and "2.000635.json: [form" in everything.output
+
+
+@pytest.mark.rule("QT-07")
+def test_an_agency_must_be_a_code_the_province_has(workspace):
+    [lower] = problems(SOURCE.replace('name="timeLimit" value="working_days(1)"',
+                                      'name="agency" value="000.00.30.h99" />\n<spiffworkflow:property '
+                                      'name="timeLimit" value="working_days(1)"'))
+    assert lower.element_id == "Task_tham_dinh" and "chữ in hoa" in lower.message and "«000.00.30.H99»" in lower.message
+    [named] = problems(SOURCE.replace('value="working_days(1)"', 'value="working_days(1)" />\n'
+                                      '<spiffworkflow:property name="agency" value="Công an tỉnh"'))
+    assert "không phải mã định danh" in named.message and "Biểu thức" not in named.message
+    assert problems(SOURCE.replace('value="working_days(1)"', 'value="working_days(1)" />\n'
+                                   '<spiffworkflow:property name="agency" value="co_quan_phoi_hop"')) == []
+    # With the province's agencies at hand (its database), a code nobody has is refused.
+    from sqlalchemy import create_engine, insert
+
+    from app.agencies.models import Agency
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    database = create_engine(f"sqlite:///{folder / 'tinh.db'}")
+    Agency.__table__.create(database)
+    with database.begin() as connection:
+        connection.execute(insert(Agency.__table__), [
+            {"code": "000.00.12.H99", "name": "Sở Tư pháp", "level": "tinh"},
+            {"code": "000.00.30.H99", "name": "Công an tỉnh", "level": "tinh"}])
+    database.dispose()
+    diagram = folder / "bpmn" / f"{LLTP}.bpmn"
+    diagram.write_text(diagram.read_text(encoding="utf-8").replace("000.00.30.H99", "000.00.39.H99"), "utf-8")
+    result = cli(env, "bpmn", "check", "--db", str(folder / "tinh.db"), str(diagram))
+    assert result.exit_code == 1
+    assert "[Task_y_kien_cong_an «Lấy ý kiến Công an tỉnh»] Thuộc tính agency «000.00.39.H99» không phải mã " \
+           "của cơ quan nào trong hệ thống (có phải ý bạn là «000.00.30.H99»?)" in result.output
+    without = cli(env, "bpmn", "check", str(diagram))  # no database: said, and not checked
+    assert without.exit_code == 0 and "chưa kiểm tra mã cơ quan" in without.output
 
 
 @pytest.mark.rule("QT-04")
@@ -134,9 +200,11 @@ def test_timers_count_working_time_from_their_start_or_a_given_instant():
     start = engine_for().start(BAN_SAO, FORM, vn(2026, 11, 23, 14, 0))
     assert start.next_timer_at == vn(2026, 11, 25, 14, 0)  # 8 working hours, over the holiday
     functions = deadline_functions(CALENDAR, vn(2026, 11, 23, 8, 0))
-    given = expressions.evaluate("working_days(3, ngay_tiep_nhan)", {"ngay_tiep_nhan": "2026-11-20T09:00:00+07:00"},
-                                 functions)
-    assert given == vn(2026, 11, 26, 9, 0)
+    # The guide's own example of a given instant, as a step's time limit, with the field in the data.
+    [(example, field)] = re.findall(r"`(working_days\(3, (\w+)\))`", GUIDE)
+    given = engine_for(SOURCE.replace('value="working_days(1)"', f'value="{example}"'))
+    opened = accepted(given, data={**FORM, field: "2026-11-20T09:00:00+07:00"})
+    assert task(opened, "Thẩm định hồ sơ").due_at == vn(2026, 11, 26, 9, 0)
     assert expressions.evaluate("calendar_days(1)", {}, functions) == vn(2026, 11, 25, 17, 0)  # 24/11 is off
     [problem] = problems(SOURCE.replace("working_hours(8)</bpmn:timeDate>", "8</bpmn:timeDate>"))
     assert problem.element_id == "Boundary_qua_han_tiep_nhan" and "không phải một thời điểm" in problem.message
@@ -170,19 +238,37 @@ def test_work_started_outside_working_hours_counts_from_the_next_working_period(
 
 @pytest.mark.rule("QT-12")
 def test_a_message_is_taken_only_while_the_process_waits_for_it():
-    renamed = SOURCE.replace('name="bo_sung"', 'name="thanh_toan"')
-    engine = engine_for(renamed)
+    engine = engine_for()
     start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
     with pytest.raises(NotWaiting):
-        engine.deliver_message(BAN_SAO, start.version, start.state, "thanh_toan", {}, vn(2026, 11, 23, 9, 0))
+        engine.deliver_message(BAN_SAO, start.version, start.state, "bo_sung", {}, vn(2026, 11, 23, 9, 0))
     asked = engine.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
-                                 {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Nộp phí trước.",
-                                  "thanh_phan_can_bo_sung": [{"thanh_phan": "Biên lai", "yeu_cau": "Nộp phí"}]},
+                                 {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
+                                  "thanh_phan_can_bo_sung": [{"thanh_phan": "CCCD", "yeu_cau": "Bản chụp"}]},
                                  vn(2026, 11, 23, 9, 0))
-    assert sorted(asked.waiting_messages) == ["rut_ho_so", "thanh_toan"] and asked.status == 5
-    paid = engine.deliver_message(BAN_SAO, asked.version, asked.state, "thanh_toan", {"so_ban": 2},
-                                  vn(2026, 11, 23, 10, 0))
-    assert [t.name for t in paid.open_tasks] == ["Tiếp nhận hồ sơ"]
+    assert sorted(asked.waiting_messages) == ["bo_sung", "rut_ho_so"] and asked.status == 5
+    supplied = engine.deliver_message(BAN_SAO, asked.version, asked.state, "bo_sung", {"so_ban": 2},
+                                      vn(2026, 11, 23, 10, 0))
+    assert [t.name for t in supplied.open_tasks] == ["Tiếp nhận hồ sơ"]
+
+
+@pytest.mark.rule("QT-12")
+@pytest.mark.parametrize("name, words", [("thanh_toan", ["«thanh_toan»", "bo_sung hoặc rut_ho_so"]),
+                                         ("bo_sun", ["«bo_sun»", "ý bạn là «bo_sung»"]),
+                                         ("Bổ sung hồ sơ", ["ý bạn là «bo_sung»"])])
+def test_a_message_nobody_can_send_is_refused(name, words):
+    found = problems(SOURCE.replace('name="bo_sung"', f'name="{name}"'))
+    assert {(p.element_id, p.element_name) for p in found} == {("Event_cho_bo_sung", "Chờ công dân bổ sung"),
+                                                              ("Event_cho_bo_sung_xu_ly", "Chờ công dân bổ sung")}
+    for word in words:
+        assert all(word in p.message for p in found), found
+
+
+@pytest.mark.rule("QT-12")
+def test_the_messages_the_check_accepts_are_the_ones_the_system_delivers():
+    from app.dossiers.messages import MESSAGE_NAMES
+    from engine.diagram_check import DELIVERABLE_MESSAGES
+    assert sorted(DELIVERABLE_MESSAGES) == sorted(MESSAGE_NAMES)
 
 
 @pytest.mark.rule("QT-13")
@@ -266,6 +352,37 @@ def test_what_could_run_code_is_refused_before_anything_runs(source):
     assert expressions.check(source, "exec")
     with pytest.raises(expressions.ExpressionError):
         expressions.execute(source, {"so_ban": 1})
+
+
+@pytest.mark.rule("QT-19")
+def test_a_gateway_no_branch_of_which_holds_is_named_with_the_fix():
+    xml = SOURCE.replace('<bpmn:exclusiveGateway id="Gateway_phe_duyet" name="Phê duyệt?" default="Flow_tra_lai">',
+                         '<bpmn:exclusiveGateway id="Gateway_phe_duyet" name="Phê duyệt?">').replace(
+        'sourceRef="Gateway_phe_duyet" targetRef="Task_tham_dinh" />',
+        'sourceRef="Gateway_phe_duyet" targetRef="Task_tham_dinh"><bpmn:conditionExpression>quyet_dinh == "tra_lai"'
+        '</bpmn:conditionExpression></bpmn:sequenceFlow>')
+    assert problems(xml) == []  # every flow has a condition: allowed (QT-17)
+    engine = engine_for(xml)
+    opened = accepted(engine)
+    checked = engine.complete_task(BAN_SAO, opened.version, opened.state, task(opened, "Thẩm định hồ sơ").id,
+                                   {"ket_qua_tham_dinh": "dat"}, vn(2026, 11, 23, 9, 0))
+    with pytest.raises(ProcessFailed) as failure:
+        engine.complete_task(BAN_SAO, checked.version, checked.state, task(checked, "Phê duyệt kết quả").id,
+                             {"quyet_dinh": "xem_lai"}, vn(2026, 11, 23, 10, 0))
+    message = str(failure.value)
+    assert "«Phê duyệt?» (Gateway_phe_duyet)" in message and "nhánh mặc định" in message, message
+    assert "No conditions" not in message and failure.value.element_id == "Gateway_phe_duyet"
+
+
+@pytest.mark.rule("QT-21")
+@pytest.mark.rule("QT-22")
+def test_a_process_must_reach_statuses_2_and_9():
+    no_code = problems(SOURCE.replace('<spiffworkflow:property name="status" value="2" />', ""))
+    assert [(p.element_id, p.element_name) for p in no_code] == [(BAN_SAO, "Cấp bản sao trích lục hộ tịch")]
+    assert "status 2" in no_code[0].message and "mã hồ sơ" in no_code[0].message
+    no_result = problems(SOURCE.replace('<spiffworkflow:property name="status" value="9" />', ""))
+    assert [p.element_id for p in no_result] == [BAN_SAO] and "status 9" in no_result[0].message
+    assert "kết quả" in no_result[0].message
 
 
 @pytest.mark.rule("QT-20")

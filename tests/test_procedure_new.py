@@ -95,6 +95,7 @@ def test_new_writes_a_starter_every_check_accepts(workspace, clean_app, tmp_path
         assert str(path) in out
     assert f"motcua bpmn check {files['diagram']}" in out and f"motcua procedure test {files['scenario']}" in out
     assert "motcua up" in out and "[CẦN SỬA]" in out and "7 ngày làm việc" in out
+    assert "nạp lại trong vài giây" in out and "Khởi động lại motcua up" not in out  # as ANALYST.md QT-26 says
 
     check = cli(env, "bpmn", "check")  # every diagram of the folder, the new one among them
     assert check.exit_code == 0, check.output

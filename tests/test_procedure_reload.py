@@ -149,3 +149,26 @@ def test_a_dossier_started_just_before_a_reload_keeps_the_version_it_started_on(
         db.session.commit()
         assert db.session.get(ProcessVersionRecord, (PROCESS_BAN_SAO, version.version)).xml == version.xml
         db.session.remove()
+
+
+@pytest.mark.rule("QT-25")
+def test_a_citizen_form_broken_while_running_closes_its_procedure_and_tells_the_administrator(
+        clean_app, database_url, workspace):
+    from tests.api.test_lifecycle import BAN_SAO_FORM
+    folder, _ = workspace
+    app = _running_app(clean_app, database_url, folder)
+    api = Api(app.test_client())
+    app.extensions["motcua_clock"].set(vn(2026, 12, 7, 9, 0))
+    form = folder / "forms" / PROCESS_BAN_SAO / "don.schema.json"
+    good = form.read_text(encoding="utf-8")
+    form.write_text(good.replace('"type": "integer"', '"type": "integr"'), encoding="utf-8")
+    _after_a_look()
+    refused = api.post("/dossiers", "congdan", json={"procedure_code": "2.000635", "data": BAN_SAO_FORM})
+    assert refused.status_code == 409, refused.get_json()  # closed, never a 500
+    client = app.test_client()
+    login(client, "admin")
+    page = html(client.get("/mot-cua"))
+    assert "2.000635.json" in page and "«integr»" in page and "tạm ngừng nhận hồ sơ" in page
+    form.write_text(good, encoding="utf-8")  # fixed: open again
+    _after_a_look()
+    assert api.post("/dossiers", "congdan", json={"procedure_code": "2.000635", "data": BAN_SAO_FORM}).status_code == 201

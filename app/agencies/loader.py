@@ -89,3 +89,25 @@ def load(entries: list[dict]) -> tuple[int, int]:
         by_code[entry["code"]].parent = by_code.get(entry.get("parent")) if entry.get("parent") else None
     db.session.commit()
     return inserted, len(entries) - inserted
+
+
+def known_codes(url: str) -> set[str] | None:
+    """The agency codes of the database at `url`, read without starting the app (for `motcua bpmn
+    check`); None when there is no such database or no agency in it yet. A SQLite file that does
+    not exist is not created."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import SQLAlchemyError
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        return None
+    try:
+        engine = create_engine(url)
+    except (SQLAlchemyError, ImportError):  # a URL this install has no driver for
+        return None
+    try:
+        with engine.connect() as connection:
+            codes = {row[0] for row in connection.execute(select(Agency.__table__.c.code))}
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+    return codes or None

@@ -6,6 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from engine.diagram_check import Problem
+from engine.form_check import form_problems
+
 from ..agencies.models import Agency
 from ..db import db
 from .models import Procedure
@@ -20,7 +23,7 @@ MESSAGES = {
     "unit": "{file}: đơn vị thời hạn phải là một trong {units}.",
     "amount": "{file}: thời hạn giải quyết phải là số dương.",
     "not_object": "{file}: mục danh mục phải là một đối tượng JSON.",
-    "form": "{file}: không có tệp biểu mẫu «{form}» trong thư mục forms/.",
+    "closed": "{file}: vì tờ khai không dùng được, thủ tục tạm ngừng nhận hồ sơ cho đến khi sửa xong.",
     "process": "{file}: không có quy trình «{process}» trong bpmn/ (hoặc sơ đồ đang lỗi); "
                "thủ tục được nạp nhưng tạm ngừng nhận hồ sơ.",
 }
@@ -49,6 +52,51 @@ def read_entry(path: Path) -> dict:
     return entry
 
 
+def entry_form_problems(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
+    """Why the citizen's form (`form`, `ui_schema`) of an entry cannot be used, with the same
+    checks and words as `motcua bpmn check` gives a step's form; [] when it can."""
+    found = []
+    for key, schema in (("form", True), ("ui_schema", False)):
+        relative = entry.get(key)
+        if relative is None and not schema:
+            continue
+        for message in form_problems(Path(forms_dir), str(relative or ""), schema):
+            found.append(str(Problem(file_name, key, str(relative or ""), message)))
+    return found
+
+
+def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None = None,
+                  only: set[str] | None = None, agencies: set[str] | None = None) -> list[str]:
+    """`motcua bpmn check` on the catalogue: every problem of every entry (of the entries naming
+    a process of `only`, when given): the entry itself, its citizen form, its diagram (among
+    `process_ids`, when given) and its agency (among `agencies`, when the province's are known)."""
+    problems = []
+    for path in sorted(Path(directory).glob("*.json")):
+        try:
+            entry = read_entry(path)
+        except CatalogueError as exc:
+            problems.append(str(exc))
+            continue
+        if only is not None and entry["bpmn_process_id"] not in only:
+            continue
+        problems.extend(entry_form_problems(entry, path.name, forms_dir))
+        if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
+            problems.append(MESSAGES["process"].format(file=path.name, process=entry["bpmn_process_id"]))
+        if agencies is not None and entry["agency_code"] not in agencies:
+            problems.append(MESSAGES["agency"].format(file=path.name, code=entry["agency_code"]))
+    return problems
+
+
+def _close(code: str) -> bool:
+    """An entry already loaded stops taking dossiers (its form on disk is no longer usable);
+    whether there was one open."""
+    procedure = db.session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
+    if procedure is None or not procedure.published:
+        return False
+    procedure.published = False
+    return True
+
+
 def upsert(entry: dict, file_name: str) -> Procedure:
     agency = db.session.execute(select(Agency).where(Agency.code == entry["agency_code"])).scalar_one_or_none()
     if agency is None:
@@ -75,14 +123,20 @@ def load_catalogue(directory: Path, forms_dir: Path | None = None,
                    process_ids: set[str] | None = None) -> list[str]:
     """Load (insert or update) every entry of the folder; returns the problems of the entries
     that could not be loaded, so one broken file does not keep the others out. With `forms_dir`
-    an entry whose form is missing is left out; with `process_ids` an entry whose diagram is not
-    loaded is kept but closed to new dossiers."""
+    an entry whose citizen form is missing or unusable is left out (closed, if it was loaded
+    before: the form on disk is the only one there is); with `process_ids` an entry whose
+    diagram is not loaded is kept but closed to new dossiers."""
     problems = []
     for path in sorted(Path(directory).glob("*.json")):
         try:
             entry = read_entry(path)
-            if forms_dir is not None and not (Path(forms_dir) / entry["form"]).is_file():
-                raise CatalogueError(MESSAGES["form"].format(file=path.name, form=entry["form"]))
+            unusable = entry_form_problems(entry, path.name, forms_dir) if forms_dir is not None else []
+            if unusable:
+                problems.extend(unusable)
+                with db.session.begin_nested():
+                    if _close(entry["code"]):
+                        problems.append(MESSAGES["closed"].format(file=path.name))
+                continue
             if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
                 problems.append(MESSAGES["process"].format(file=path.name, process=entry["bpmn_process_id"]))
                 entry = {**entry, "published": False}

@@ -73,7 +73,9 @@ NEW = {
          "kịch bản {scenario} cho khớp."),
         "4. Kiểm tra sơ đồ: motcua bpmn check {diagram}",
         "5. Chạy kịch bản: motcua procedure test {scenario}",
-        "6. Khởi động lại motcua up: thủ tục được nạp và nhận hồ sơ ngay.",
+        ("6. Không cần khởi động lại motcua up: hệ thống đang chạy trên các thư mục này nạp lại trong vài giây sau mỗi "
+         "lần lưu, và thủ tục đã công bố nhận hồ sơ ngay (kể cả lúc này, với các chỗ «[CẦN SỬA]»). Muốn "
+         "công dân chưa thấy nó khi đang sửa, đặt \"published\": false trong {entry} rồi đổi lại true khi xong."),
     ),
     "participant": "Cơ quan giải quyết",
 }

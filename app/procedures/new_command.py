@@ -294,11 +294,11 @@ def _verify(starter: Starter, forms_dir: Path, province: str) -> list[str]:
 
     from engine.checking import check_files
 
-    from ..catalogue.loader import CatalogueError, read_entry
+    from ..catalogue.loader import CatalogueError, entry_form_problems, read_entry
     ok, lines = check_files([starter.diagram], forms_dir, province)
     problems = [] if ok else lines
     try:
-        read_entry(starter.entry)
+        problems.extend(entry_form_problems(read_entry(starter.entry), starter.entry.name, forms_dir))
     except CatalogueError as exc:
         problems.append(str(exc))
     try:

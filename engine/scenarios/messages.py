@@ -6,6 +6,9 @@ Element names follow `motcua bpmn check`: the diagram id, then the name in «».
 MESSAGES = {
     # -- the file itself (model.py) -------------------------------------------------------------
     "unreadable": "Không đọc được tệp kịch bản: {detail}.",
+    "os_errors": {"FileNotFoundError": "không có tệp này (kiểm tra đường dẫn và tên tệp)",
+                  "PermissionError": "không có quyền đọc tệp",
+                  "IsADirectoryError": "đây là một thư mục, không phải tệp kịch bản"},
     "too_large": "Tệp kịch bản lớn {size} byte, vượt giới hạn {limit} byte. Chia kịch bản thành nhiều tệp nhỏ hơn.",
     "not_utf8": "Tệp kịch bản phải được lưu với bảng mã UTF-8.",
     "yaml": "Tệp không phải YAML hợp lệ{where}: {problem}.",
@@ -27,6 +30,8 @@ MESSAGES = {
                          "«- ten: …».",
     "scenarios_not_list": "Khóa «kich_ban» phải là một danh sách (mỗi kịch bản bắt đầu bằng «- ten: …»), "
                           "không phải {found}.",
+    "scenarios_empty": "Khóa «kich_ban» chưa có kịch bản nào: thêm ít nhất một kịch bản, bắt đầu bằng "
+                       "«- ten: …».",
     "too_many_steps": "Tệp có {count} bước, vượt giới hạn {limit} bước. Chia kịch bản thành nhiều tệp.",
     "scenario_not_mapping": "Kịch bản phải là một nhóm khóa (ten, bat_dau, du_lieu, buoc), không phải {found}.",
     "missing_name": "Kịch bản chưa có tên: thêm «ten: <mô tả ngắn>».",
@@ -42,6 +47,8 @@ MESSAGES = {
     "not_bool": "Khóa «{key}» phải là true hoặc false, không phải «{value}».",
     "bad_status": "Khóa «trang_thai» phải là số nguyên từ 1 đến 10 (trạng thái công khai của hồ sơ), "
                   "không phải «{value}».",
+    "bad_status_text": "Khóa «trang_thai» phải là số nguyên từ 1 đến 10, viết không có dấu ngoặc kép "
+                       "(trang_thai: {value}), không phải chữ «{value}».",
     "bad_data_key": "Tên trường trong «{key}» phải là chữ, không phải «{value}».",
     "bad_data_value": "Giá trị của trường «{field}» trong «{key}» có kiểu {kind} không dùng được; "
                       "chỉ dùng chữ, số, true/false, danh sách và nhóm khóa (ngày tháng viết trong ngoặc kép).",

@@ -383,7 +383,8 @@ def _check(number: int, line, raw) -> Check:
     if "trang_thai" in raw:
         status = raw["trang_thai"]
         if isinstance(status, bool) or not isinstance(status, int) or not 1 <= status <= 10:
-            raise _Problem(MESSAGES["bad_status"].format(value=status))
+            key = "bad_status_text" if isinstance(status, str) and status.strip().isdigit() else "bad_status"
+            raise _Problem(MESSAGES[key].format(value=status))
         values["status"] = status
     if "viec" in raw:
         values["tasks"] = _texts(raw["viec"], "viec")
@@ -483,7 +484,9 @@ def parse_text(text: str, path: Path) -> ScenarioFile:
     raw = document.get("kich_ban")
     if raw is None:
         raise ScenarioFileError(MESSAGES["missing_scenarios"], document.line)
-    if not isinstance(raw, list) or not raw:
+    if raw == []:
+        raise ScenarioFileError(MESSAGES["scenarios_empty"], document.line)
+    if not isinstance(raw, list):
         raise ScenarioFileError(MESSAGES["scenarios_not_list"].format(found=_found(raw)), document.line)
     lines = getattr(raw, "item_lines", ())
     scenarios = [_scenario(i + 1, lines[i] if i < len(lines) else None, item) for i, item in enumerate(raw)]
@@ -501,7 +504,8 @@ def load(path: Path) -> ScenarioFile:
             raise ScenarioFileError(MESSAGES["too_large"].format(size=size, limit=MAX_FILE_BYTES))
         raw = path.read_bytes()
     except OSError as exc:
-        raise ScenarioFileError(MESSAGES["unreadable"].format(detail=exc.strerror or exc)) from None
+        detail = MESSAGES["os_errors"].get(type(exc).__name__, exc.strerror or exc)
+        raise ScenarioFileError(MESSAGES["unreadable"].format(detail=detail)) from None
     if len(raw) > MAX_FILE_BYTES:  # the file grew after stat
         raise ScenarioFileError(MESSAGES["too_large"].format(size=len(raw), limit=MAX_FILE_BYTES))
     try:

@@ -4,6 +4,7 @@ the way a modeler (or a hand edit) would; a diagram saved by Camunda Modeler wit
 properties panel is understood and runs."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -38,6 +39,15 @@ def forms(tmp_path_factory):
     (folder / "hong").mkdir()
     (folder / "hong" / "khong_phai_json.schema.json").write_text('{"type": "object",\n  "properties": {', "utf-8")
     (folder / "hong" / "khong_phai_schema.schema.json").write_text('{"type": "object", "properties": 3}', "utf-8")
+    for name, schema in {
+        "kieu_sai": {"type": "object", "properties": {"so_ban": {"type": "integr"}}},
+        "ref_hong": {"type": "object", "properties": {"x": {"$ref": "#/definitions/nope"}}},
+        "enum_rong": {"type": "object", "properties": {"loai": {"type": "string", "enum": []}}},
+        "bat_buoc_thieu": {"type": "object", "properties": {"ket_luan": {"type": "string"}},
+                           "required": ["ket_qua"], "additionalProperties": False},
+        "dinh_dang": {"type": "object", "properties": {"ngay_to_chuc": {"type": "string", "format": "ngay"}}},
+    }.items():
+        (folder / "hong" / f"{name}.schema.json").write_text(json.dumps(schema), "utf-8")
     return folder
 
 
@@ -146,8 +156,11 @@ def service_task(root, **camunda):
     script_task_as(root, "serviceTask", **{f"{{{CAMUNDA}}}{name}": value for name, value in camunda.items()})
 
 
-def new_task(root, task_id, name, lane="Lane_mot_cua"):
-    add_xml(process(root), f'<bpmn:userTask id="{task_id}" name="{name}" />')
+def new_task(root, task_id, name, lane="Lane_mot_cua", form="common/tham_dinh.schema.json"):
+    properties = f'<bpmn:extensionElements><spiffworkflow:properties><spiffworkflow:property ' \
+                 f'name="formJsonSchemaFilename" value="{form}" /></spiffworkflow:properties>' \
+                 f'</bpmn:extensionElements>' if form else ""
+    add_xml(process(root), f'<bpmn:userTask id="{task_id}" name="{name}">{properties}</bpmn:userTask>')
     in_lane(root, lane, task_id)
 
 
@@ -176,6 +189,8 @@ MISTAKES = {
     # Lanes: who works a step.
     "lane_no_role": (lambda r: el(r, "Lane_lanh_dao").set("name", "Văn thư"),
                      "Lane_lanh_dao", "Văn thư", ["không ứng với vai trò", "Lãnh đạo", "leader"]),
+    "lane_without_diacritics": (lambda r: el(r, "Lane_chuyen_vien").set("name", "Chuyen vien"),
+                                "Lane_chuyen_vien", "Chuyen vien", ["ý bạn là «Chuyên viên»"]),
     "lane_without_name": (lambda r: el(r, "Lane_lanh_dao").attrib.pop("name"),
                           "Lane_lanh_dao", "", ["chưa có tên", "Bộ phận Một cửa"]),
     "user_task_outside_lanes": (lambda r: out_of_lanes(r, "Task_phe_duyet"),
@@ -208,6 +223,25 @@ MISTAKES = {
                            "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["thư mục forms/", "tương đối", "«..»"]),
     "ui_schema_missing": (lambda r: set_property(r, "Task_tiep_nhan", "formUiSchemaFilename", "common/khong_co.uischema.json"),
                           "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["Không tìm thấy", "giao diện biểu mẫu (formUiSchemaFilename)"]),
+    "form_absolute_path": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename",
+                                                  str(ROOT / "forms" / "common" / "tiep_nhan.schema.json")),
+                           "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["thư mục forms/", "tương đối", "không bắt đầu bằng «/»"]),
+    "form_unknown_type": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "hong/kieu_sai.schema.json"),
+                          "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["hong/kieu_sai.schema.json", "trường «so_ban»",
+                                                                "«integr»", "ý bạn là «integer»"]),
+    "form_dangling_ref": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "hong/ref_hong.schema.json"),
+                          "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["trường «x»", "«#/definitions/nope»", "#/$defs/"]),
+    "form_empty_enum": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "hong/enum_rong.schema.json"),
+                        "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["trường «loai»", "enum", "rỗng"]),
+    "form_required_not_a_field": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename",
+                                                         "hong/bat_buoc_thieu.schema.json"),
+                                  "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["«ket_qua»", "additionalProperties: false",
+                                                                        "ý bạn là «ket_luan»"]),
+    "form_unknown_format": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "hong/dinh_dang.schema.json"),
+                            "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["«ngay»", "date, date-time"]),
+    "user_task_without_form": (lambda r: (set_property(r, "Task_phe_duyet", "formJsonSchemaFilename"),
+                                          set_property(r, "Task_phe_duyet", "formUiSchemaFilename")),
+                               "Task_phe_duyet", "Phê duyệt kết quả", ["chưa có biểu mẫu", "formJsonSchemaFilename"]),
     "ui_schema_without_form": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename"),
                                "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["thiếu formJsonSchemaFilename"]),
     # Deadlines and timers.
@@ -219,6 +253,8 @@ MISTAKES = {
                                     "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["working_weeks", "working_days(3)"]),
     "time_limit_iso_duration": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", "P3D"),
                                 "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["ISO 8601", "working_days(3)", "calendar_days(3)"]),
+    "time_limit_in_quotes": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", 'working_days("5")'),
+                             "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không có dấu ngoặc kép", "chữ «5»"]),
     "time_date_invalid": (lambda r: set_timer(r, "timeDate", "working_hours("),
                           "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["«timeDate»", "Lỗi cú pháp"]),
     "time_date_not_an_instant": (lambda r: set_timer(r, "timeDate", "8"),
@@ -262,6 +298,21 @@ MISTAKES = {
                                       "Event_cho_bo_sung", "Chờ công dân bổ sung", ["messageRef", "bo_sung"]),
     "message_event_to_missing_message": (lambda r: el(r, "MessageEventDefinition_rut_ho_so").set("messageRef", "Message_rut"),
                                          "Boundary_rut_ho_so", "Công dân rút hồ sơ", ["«Message_rut»", "Message"]),
+    "message_misspelt": (lambda r: el(r, "Message_bo_sung").set("name", "bo_sun"),
+                         "Event_cho_bo_sung", "Chờ công dân bổ sung", ["«bo_sun»", "ý bạn là «bo_sung»", "chờ ở đây mãi"]),
+    "message_in_words": (lambda r: el(r, "Message_bo_sung").set("name", "Bổ sung hồ sơ"),
+                         "Event_cho_bo_sung", "Chờ công dân bổ sung", ["«Bổ sung hồ sơ»", "ý bạn là «bo_sung»"]),
+    "message_nobody_sends": (lambda r: el(r, "Message_bo_sung").set("name", "thanh_toan"),
+                             "Event_cho_bo_sung", "Chờ công dân bổ sung",
+                             ["«thanh_toan»", "bo_sung hoặc rut_ho_so", "chờ ở đây mãi"]),
+    "no_status_2": (lambda r: set_property(r, "Event_tiep_nhan", "status"),
+                    "cap_ban_sao_trich_luc_ho_tich", "Cấp bản sao trích lục hộ tịch", ["status 2", "mã hồ sơ", "Mẫu 01"]),
+    "no_status_9": (lambda r: (set_property(r, "Event_da_xu_ly", "status"), set_property(r, "Task_tra_ket_qua", "status", "10")),
+                    "cap_ban_sao_trich_luc_ho_tich", "Cấp bản sao trích lục hộ tịch", ["status 9", "ký số kết quả"]),
+    "agency_lower_case": (lambda r: set_property(r, "Task_tham_dinh", "agency", "000.00.30.h99"),
+                          "Task_tham_dinh", "Thẩm định hồ sơ", ["chữ in hoa", "«000.00.30.H99»"]),
+    "agency_by_name": (lambda r: set_property(r, "Task_tham_dinh", "agency", "Công an tỉnh"),
+                       "Task_tham_dinh", "Thẩm định hồ sơ", ["không phải mã định danh", "000.00.30.H99"]),
     "message_without_name": (lambda r: (el(r, "Message_rut_ho_so").attrib.pop("name")),
                              "Boundary_rut_ho_so", "Công dân rút hồ sơ", ["chưa có tên", "rut_ho_so"]),
     # The shape of the process.
@@ -389,6 +440,13 @@ def test_spiffworkflow_does_not_repeat_a_mistake_the_checks_named(mistake, forms
     found = problems(edited(edit), forms)
     assert [p.element_id for p in found].count(element_id) == 1
     assert not any("SpiffWorkflow" in p.message for p in found), [str(p) for p in found]
+
+
+@pytest.mark.parametrize("mistake", ["time_limit_in_quotes", "time_limit_not_an_instant"])
+def test_a_message_ends_with_one_full_stop(mistake, forms):
+    edit, element_id, _, _ = MISTAKES[mistake]
+    [mine] = [p for p in problems(edited(edit), forms) if p.element_id == element_id]
+    assert ".." not in mine.message and mine.message.endswith(".")
 
 
 def test_every_schema_error_is_reported_at_once(forms):

@@ -194,6 +194,7 @@ FAILURES = [
      ["Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này có lam, gui."]),
     ("      - troi_qua: 1 ngày\n        loi: x\n", ["Khóa «loi» chỉ dùng cùng «lam» hoặc «gui»"]),
     ("      - kiem_tra: {trang_thai: 11}\n", ["Khóa «trang_thai» phải là số nguyên từ 1 đến 10"]),
+    ('      - kiem_tra: {trang_thai: "1"}\n', ["viết không có dấu ngoặc kép (trang_thai: 1), không phải chữ «1»."]),
     ("      - kiem_tra: {ket_thuc: chua}\n", ["Khóa «ket_thuc» phải là true hoặc false, không phải «chua»."]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {ngay: !!timestamp 2026-01-01}\n",
      ["Giá trị của trường «ngay» trong «du_lieu» có kiểu date không dùng được",
@@ -393,6 +394,7 @@ def test_a_failed_step_prints_its_details_on_indented_lines(tmp_path):
     ("kich_ban: []\n", "Thiếu khóa «quy_trinh»"),
     ("quy_trinh: x\n", "Thiếu khóa «kich_ban»"),
     ("quy_trinh: x\nkich_ban: {a: 1}\n", "Khóa «kich_ban» phải là một danh sách"),
+    ("quy_trinh: x\nkich_ban: []\n", "Khóa «kich_ban» chưa có kịch bản nào"),
     ("quy_trinh: x\nkich_ban: []\nthu_tuc: y\n", "Khóa không dùng được: «thu_tuc»."),
     ("quy_trinh: x\ndu_lieu_chung: [1]\nkich_ban: [{}]\n", "Khóa «du_lieu_chung» phải là một nhóm khóa"),
     ("quy_trinh: x\ndu_lieu_chung: {1: a}\nkich_ban: [{}]\n", "Tên trường trong «du_lieu_chung» phải là chữ"),
@@ -415,7 +417,8 @@ def test_a_file_that_is_not_utf8_or_missing(tmp_path):
     path.write_bytes(b"quy_trinh: c\xe1p\n")  # Windows-1258 bytes, as an old editor saves them
     assert run_file(path, BPMN, FORMS).problems == ["x.kich-ban.yaml: Tệp kịch bản phải được lưu với bảng mã UTF-8."]
     missing = run_file(tmp_path / "khong_co.kich-ban.yaml", BPMN, FORMS)
-    assert missing.problems[0].startswith("khong_co.kich-ban.yaml: Không đọc được tệp kịch bản: ")
+    assert missing.problems[0] == ("khong_co.kich-ban.yaml: Không đọc được tệp kịch bản: không có tệp này (kiểm tra "
+                                   "đường dẫn và tên tệp).")
 
 
 def test_a_diagram_that_does_not_load_is_listed_as_bpmn_check_lists_it(tmp_path):

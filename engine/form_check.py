@@ -1,0 +1,176 @@
+"""Whether an e-form file can be used: it exists inside forms/, is JSON, and (for a JSON Schema)
+is one the portal, the API and the engine can validate a citizen's or an officer's data with.
+
+A schema the JSON Schema meta-schema accepts can still fail at run time or refuse every
+submission: an unknown "type", a "$ref" to nothing, an empty "enum", a required field the form
+does not have while it takes no other field, a "format" nothing checks. `form_problems` finds
+these before a dossier meets them, for the forms a diagram names (engine/diagram_check.py) and
+the citizen's form a catalogue entry names (app/catalogue/loader.py). The words are in
+engine/diagram_messages.py.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from pathlib import Path, PureWindowsPath
+from urllib.parse import unquote
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import SchemaError
+
+from .diagram_messages import MESSAGES
+
+TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
+FORMATS = tuple(sorted(FormatChecker().checkers))
+# Keywords whose value is a schema, a map of schemas, or a list of schemas.
+ONE_SCHEMA = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
+              "unevaluatedItems", "unevaluatedProperties", "additionalItems")
+SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+
+
+def fold(text: str) -> str:
+    """A name as an analyst may have typed it: no diacritics, no case, spaces as underscores."""
+    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return "_".join(text.casefold().split())
+
+
+def guess(name: str, choices) -> str:
+    """« (có phải ý bạn là «x»?)» for the closest of `choices`, or ""."""
+    folded = {fold(c): c for c in choices}
+    close = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
+    return MESSAGES["guess"].format(name=folded[close[0]]) if close else ""
+
+
+def is_relative(path: str) -> bool:
+    return not (Path(path).is_absolute() or PureWindowsPath(path).is_absolute() or path.startswith(("/", "\\")))
+
+
+def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list[str] | None = None) -> list[str]:
+    """Why the form file `relative` (inside `forms_dir`) cannot be used, one message per mistake."""
+    what = MESSAGES["form_schema_file" if schema else "form_ui_file"]
+    forms_dir = Path(forms_dir)
+    path = (forms_dir / relative).resolve()
+    if not relative.strip() or not is_relative(relative) or forms_dir.resolve() not in path.parents:
+        return [MESSAGES["form_escape"].format(what=what, path=relative)]
+    if not path.is_file():
+        if form_files is None:
+            form_files = sorted(p.relative_to(forms_dir).as_posix() for p in forms_dir.rglob("*.json")) \
+                if forms_dir.is_dir() else []
+        close = difflib.get_close_matches(relative, form_files, n=1, cutoff=0.6)
+        return [MESSAGES["form_missing"].format(what=what, path=relative,
+                                                guess=MESSAGES["guess"].format(name=close[0]) if close else "")]
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return [MESSAGES["form_encoding"].format(what=what, path=relative)]
+    except json.JSONDecodeError as exc:
+        return [MESSAGES["form_json"].format(what=what, path=relative, line=exc.lineno, column=exc.colno,
+                                             detail=exc.msg)]
+    swap = MESSAGES["form_swapped"] if ("uischema" in relative) == schema else ""
+    if not isinstance(document, dict) or (schema and document.get("type") != "object"
+                                          and "properties" not in document):
+        shape = MESSAGES["form_shape_schema" if schema else "form_shape_ui"]
+        return [MESSAGES["form_not_object"].format(what=what, path=relative, shape=shape, swap=swap)]
+    return schema_problems(document, relative) if schema else []
+
+
+def schema_problems(document: dict, relative: str) -> list[str]:
+    """What makes a JSON Schema form unusable: the mistakes below, then the meta-schema, then a
+    trial validation (which is what the portal does with a citizen's data)."""
+    found: list[str] = []
+    _walk(document, [], document, relative, found)
+    if found:
+        return found
+    try:
+        Draft202012Validator.check_schema(document)
+    except SchemaError as exc:
+        where = "/".join(str(p) for p in exc.path) or "/"
+        return [MESSAGES["form_schema"].format(path=relative, where=where, detail=exc.message)]
+    try:
+        list(Draft202012Validator(document, format_checker=FormatChecker()).iter_errors({}))
+    except Exception as exc:  # noqa: BLE001 -- whatever would be a 500 for the citizen is a problem here
+        return [MESSAGES["form_unusable"].format(path=relative, detail=f"{type(exc).__name__}: {exc}"[:300])]
+    return []
+
+
+def _at(relative: str, path: list) -> str:
+    """«Tệp biểu mẫu «…», trường «a.b»» for a schema at `path` (keys from the document's root)."""
+    names, after_map = [], False
+    for part in path:
+        if after_map:
+            names.append(str(part))
+            after_map = False
+        elif part in SCHEMA_MAPS:
+            after_map = True
+            if part != "properties":
+                names.append(str(part))
+    if not names:
+        return MESSAGES["form_at_root"].format(path=relative)
+    return MESSAGES["form_at_field"].format(path=relative, field=".".join(names))
+
+
+def _resolves(root: dict, ref: str) -> bool:
+    if not ref.startswith("#"):
+        return False
+    pointer = unquote(ref[1:])
+    if pointer and not pointer.startswith("/"):  # a plain-name fragment: an "$anchor" in the file
+        return any(isinstance(n, dict) and n.get("$anchor") == pointer for n in _nodes(root))
+    node = root
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return False
+    return True
+
+
+def _nodes(node):
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _nodes(value)
+
+
+def _walk(node, path: list, root: dict, relative: str, found: list[str]) -> None:
+    if not isinstance(node, dict):
+        return
+    at = _at(relative, path)
+    kinds = node.get("type")
+    for kind in (kinds if isinstance(kinds, list) else [kinds] if "type" in node else []):
+        if kind not in TYPES:
+            found.append(MESSAGES["form_type"].format(at=at, value=kind, guess=guess(str(kind), TYPES)))
+    ref = node.get("$ref")
+    if isinstance(ref, str) and not _resolves(root, ref):
+        found.append(MESSAGES["form_ref"].format(at=at, ref=ref))
+    if node.get("enum") == []:
+        found.append(MESSAGES["form_enum_empty"].format(at=at))
+    form_format = node.get("format")
+    if isinstance(form_format, str) and form_format not in FORMATS:
+        found.append(MESSAGES["form_format"].format(at=at, value=form_format, formats=", ".join(FORMATS),
+                                                    guess=guess(form_format, FORMATS)))
+    properties = node.get("properties") if isinstance(node.get("properties"), dict) else {}
+    closed = node.get("additionalProperties") is False or node.get("unevaluatedProperties") is False
+    required = node.get("required") if isinstance(node.get("required"), list) else []
+    for name in required if closed else []:
+        if isinstance(name, str) and name not in properties:
+            found.append(MESSAGES["form_required_missing"].format(at=at, name=name,
+                                                                  guess=guess(name, properties)))
+    for key in ONE_SCHEMA:
+        _walk(node.get(key), [*path, key], root, relative, found)
+    for key in SCHEMA_MAPS:
+        if isinstance(node.get(key), dict):
+            for name, child in node[key].items():
+                _walk(child, [*path, key, name], root, relative, found)
+    for key in SCHEMA_LISTS:
+        if isinstance(node.get(key), list):
+            for n, child in enumerate(node[key]):
+                _walk(child, [*path, key, n], root, relative, found)
