@@ -195,6 +195,29 @@ def test_a_step_with_an_agency_goes_to_that_agencys_officers(api, clock):
     assert POLICE_TASK not in [t["name"] for t in api.get("/tasks", "chuyenvien").get_json()["items"]]
 
 
+@pytest.mark.rule("QT-07")
+def test_a_step_naming_an_agency_the_province_lacks_is_said_on_the_dossier(api, clock, clean_app):
+    """Should the province's agencies change under a running diagram, the step still gets done
+    (by the dossier's agency) and the officers read why on the dossier, not only in a log."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    from sqlalchemy import update
+
+    from app.agencies.models import Agency
+    from app.db import db
+    from tests.workspace.helpers import ACCEPT, POLICE_TASK, dossier, submit_lltp
+    with clean_app.app_context():
+        db.session.execute(update(Agency).where(Agency.code == "000.00.30.H99").values(code="000.00.30.X99"))
+        db.session.commit()
+        db.session.remove()
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    consult = api.task("chuyenvien", POLICE_TASK)
+    assert consult["agency"]["code"] == "000.00.12.H99"
+    assert (f"Bước «{POLICE_TASK}» ghi cơ quan mã «000.00.30.H99», mã không có trong danh sách cơ quan của tỉnh: "
+            "việc được giao cho cơ quan giải quyết hồ sơ; quản trị cần sửa sơ đồ quy trình") in [
+        e["summary"] for e in dossier(api, dossier_id)["history"]]
+
+
 @pytest.mark.rule("QT-08")
 def test_timers_count_working_time_from_their_start_or_a_given_instant():
     start = engine_for().start(BAN_SAO, FORM, vn(2026, 11, 23, 14, 0))

@@ -24,6 +24,8 @@ EVENTS = {
     "claimed": "Nhận xử lý bước «{name}»",
     "released": "Trả lại bước «{name}» cho nhóm",
     "assigned": "Giao bước «{name}» cho {assignee}",
+    "agency_unknown": "Bước «{name}» ghi cơ quan mã «{code}», mã không có trong danh sách cơ quan của tỉnh: "
+                      "việc được giao cho cơ quan giải quyết hồ sơ; quản trị cần sửa sơ đồ quy trình",
     "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần {number})",
     "supplement_changes": "Nội dung bổ sung: {fields} trường tờ khai, {files} tệp thay đổi",
     "deadline_restarted": "Nhận đủ hồ sơ bổ sung: thời hạn giải quyết được tính lại",

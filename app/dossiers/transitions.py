@@ -95,7 +95,7 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
         notices.queue_for(dossier, events, before, at)
         dossier.version += 1
         dossier.updated_at = at
-        opened = _update_tasks(dossier, outcome, at, actor, completed_task, handed_at or at)
+        opened = _update_tasks(dossier, outcome, at, actor, completed_task, handed_at or at, events)
         if opened and handed_at:
             events.append(add_event(dossier, at, "handed_next_day", due_at=handed_at,
                                     instant=local_time(handed_at)))
@@ -110,8 +110,8 @@ def _receive(dossier: Dossier, at: datetime, actor) -> dict:
 
 
 def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, completed_task: str | None,
-                  opened_at: datetime) -> int:
-    """Close and open task rows; the number opened."""
+                  opened_at: datetime, events: list[dict]) -> int:
+    """Close and open task rows (adding to `events` what officers must hear); the number opened."""
     wanted = {t.id for t in outcome.open_tasks}
     closed = outcome.previous_task_ids - wanted
     if closed:
@@ -123,10 +123,12 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
     codes = {t.agency_code for t in new if t.agency_code}
     agencies = {code: agency_id for code, agency_id in db.session.execute(
         select(Agency.code, Agency.id).where(Agency.code.in_(codes)))} if codes else {}
-    for task in new:
+    for task in new:  # a diagram naming an agency the province has not loaded: said where officers look
         if task.agency_code and task.agency_code not in agencies:
             log.warning("dossier %s: task %s names unknown agency %s; routed to the dossier's agency",
                         dossier.id, task.node_id, task.agency_code)
+            events.append(add_event(dossier, at, "agency_unknown", node=(task.node_id, task.name), name=task.name,
+                                    code=task.agency_code[:40]))
     _run(insert(OpenTask.__table__), [{
         "id": t.id, "dossier_id": dossier.id, "procedure_id": dossier.procedure_id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
         "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
