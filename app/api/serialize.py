@@ -28,8 +28,12 @@ def procedure_summary(p) -> dict:
 
 
 def procedure_detail(p) -> dict:
+    """With its e-form while it takes dossiers; a closed one (its form may be the reason) without."""
+    if not p.published:
+        return {**procedure_summary(p), **p.details, "published": False}
     form = application_form(p)
-    return {**procedure_summary(p), **p.details, "form": {"schema": form.schema, "ui_schema": form.ui_schema}}
+    return {**procedure_summary(p), **p.details, "published": True,
+            "form": {"schema": form.schema, "ui_schema": form.ui_schema}}
 
 
 def open_task(t) -> dict:

@@ -27,6 +27,21 @@ def test_procedure_page_data_has_components_fees_and_form(api):
     assert body["form"]["schema"]["properties"]["so_ban"]["type"] == "integer"
 
 
+def test_a_closed_procedure_is_described_without_its_form(api, clean_app):
+    """Closed to new dossiers (its form may be why, app/catalogue/loader.py): said, and its form
+    is not read."""
+    from sqlalchemy import update
+
+    from app.catalogue.models import Procedure
+    from app.db import db
+    with clean_app.app_context():
+        db.session.execute(update(Procedure).where(Procedure.code == "2.000635").values(published=False))
+        db.session.commit()
+        db.session.remove()
+    body = api.get("/procedures/2.000635").get_json()
+    assert body["published"] is False and "form" not in body and body["name"] == "Cấp bản sao trích lục hộ tịch"
+
+
 @pytest.mark.rule("QT-25")
 def test_a_broken_entry_is_reported_and_the_others_still_load(clean_app, tmp_path):
     from app.catalogue.loader import load_catalogue
