@@ -1,8 +1,8 @@
 """Errors that reach no blueprint (an unknown address, a method not allowed): JSON under /api/,
-a Vietnamese page elsewhere."""
+a Vietnamese page elsewhere (in the one-stop system's layout for its officers)."""
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .security.messages import MESSAGES as SECURITY
@@ -28,4 +28,14 @@ def register(app: Flask) -> None:
         title, text = PAGES.get(exc.code, OTHER)
         if exc.code == 400 and exc.description == "csrf":
             title, text = SECURITY["csrf_title"], SECURITY["csrf"]
-        return render_template("web/error.html", title=title, text=text), exc.code
+        return render_template(_template(), title=title, text=text), exc.code
+
+
+def _template() -> str:
+    """An officer inside the one-stop system stays in its layout, with its navigation and a way back
+    to the inbox; the portal's layout offers them citizens' pages they may not open."""
+    from .workspace.blueprint import STAFF
+    user = getattr(g, "user", None)
+    if request.path.startswith("/mot-cua") and user is not None and user.role in STAFF:
+        return "workspace/error.html"
+    return "web/error.html"

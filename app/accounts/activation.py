@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import url_for
+from sqlalchemy import and_, or_
 
 from engine.roles import ROLE_LABELS
 
@@ -21,6 +22,11 @@ def is_unclaimed(user: User | None) -> bool:
     """Opened for someone else (a citizen at the counter; any officer) and not activated since."""
     return user is not None and user.email_verified_at is None \
         and (user.created_by_id is not None or user.role != "citizen")
+
+
+def activated():
+    """`not is_unclaimed(user)` as an SQL condition, to leave unclaimed accounts out of lists."""
+    return or_(User.email_verified_at.isnot(None), and_(User.created_by_id.is_(None), User.role == "citizen"))
 
 
 def activation_link(user: User) -> str:

@@ -22,7 +22,8 @@ from .models import DossierEvent
 
 SUPPLEMENT = "bo_sung"
 # The fields of a step's form that say what is asked (the convention the shipped forms follow).
-ASKED_FIELDS = ("ly_do", "thanh_phan_can_bo_sung")
+ASKED_COMPONENTS = "thanh_phan_can_bo_sung"
+ASKED_FIELDS = ("ly_do", ASKED_COMPONENTS)
 MAX_JUSTIFICATION = 2000
 
 
@@ -32,6 +33,12 @@ def latest_request(dossier_id: int) -> dict | None:
         DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "supplement_requested")
         .order_by(DossierEvent.id.desc()).limit(1)).scalar()
     return event.data or {} if event is not None else None
+
+
+def may_ask(form) -> bool:
+    """Whether completing a step with this form can ask for a supplement: by the convention above,
+    such a form has a place for the components asked (a refusal's `ly_do` alone does not count)."""
+    return form is not None and ASKED_COMPONENTS in form.schema.get("properties", {})
 
 
 def is_new_request(waiting_before, outcome) -> bool:

@@ -10,6 +10,7 @@ from engine.forms import load_form
 from engine.roles import ROLE_LABELS
 from engine.runtime import EngineError, TaskNotReady
 
+from ..accounts.activation import activated, is_unclaimed
 from ..db import db
 from ..users.models import User
 from ..workflow.service import workflow
@@ -95,11 +96,30 @@ def may_assign(user, task: OpenTask) -> bool:
     return user.role == "admin" or (user.role == "leader" and user.agency_id == task.agency_id)
 
 
+def may_open(user, task: OpenTask) -> bool:
+    """Whether the officer may open a task's page: to work it, or to assign it."""
+    return (task.role, task.agency_id) == (user.role, user.agency_id) or may_assign(user, task)
+
+
 def assignees(task: OpenTask) -> list[User]:
-    """The officers who may be given a task: active, its role, its agency."""
+    """The officers who may be given a task: its role, its agency, able to log in (active and
+    activated: work given to an account nobody can use yet would wait unseen)."""
     return list(db.session.execute(select(User).where(
-        User.role == task.role, User.agency_id == task.agency_id, User.active.is_(True))
+        User.role == task.role, User.agency_id == task.agency_id, User.active.is_(True), activated())
         .order_by(User.full_name)).scalars())
+
+
+def _check_assignee(assignee: User | None, task: OpenTask) -> None:
+    """Invalid, saying why, unless `assignee` may be given `task`."""
+    if assignee is None or (assignee.role, assignee.agency_id) != (task.role, task.agency_id):
+        message = ERRORS["bad_assignee"].format(role=ROLE_LABELS.get(task.role, task.role), agency=task.agency.name)
+    elif not assignee.active:
+        message = ERRORS["assignee_inactive"].format(name=assignee.full_name)
+    elif is_unclaimed(assignee):
+        message = ERRORS["assignee_unclaimed"].format(name=assignee.full_name)
+    else:
+        return
+    raise Invalid(message, [{"field": "assignee", "message": message}])
 
 
 def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
@@ -113,10 +133,7 @@ def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
     if task.closed_at is not None:
         raise Conflict(ERRORS["task_gone"])
     assignee = db.session.get(User, assignee_id) if assignee_id else None
-    if assignee is None or assignee not in assignees(task):
-        raise Invalid(ERRORS["bad_assignee"].format(role=ROLE_LABELS.get(task.role, task.role), agency=task.agency.name),
-                      [{"field": "assignee", "message": ERRORS["bad_assignee"].format(
-                          role=ROLE_LABELS.get(task.role, task.role), agency=task.agency.name)}])
+    _check_assignee(assignee, task)
     if task.claimed_by_id != assignee.id:
         task.claimed_by_id, task.claimed_at = assignee.id, at
         write_events([add_event(dossier, at, "assigned", actor=user, node=(task.node_id, task.name),

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from ..catalogue.forms import application_form
 from ..db import db
 from ..dossiers.completeness import upload_components
+from ..dossiers.steps import completed_steps
 from ..dossiers.supplements import index_due
 from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
@@ -35,7 +36,18 @@ def context(dossier: Dossier) -> dict:
         "component_names": names,
         "checklist": [(c, c["code"] in present) for c in upload_components(procedure)],
         "index_due": index_due(dossier),
+        "steps": completed_steps(dossier.id),
+        "postal_item": _postal_item(dossier),
     }
+
+
+def _postal_item(dossier: Dossier) -> str | None:
+    """The postal item number the desk recorded when the dossier arrived by post (the first event)."""
+    if dossier.channel != "postal":
+        return None
+    data = db.session.execute(select(DossierEvent.data).where(
+        DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "submitted")).scalar()
+    return data.get("so_buu_gui") if isinstance(data, dict) else None
 
 
 @dataclass(frozen=True)

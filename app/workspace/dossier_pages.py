@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from ..clock import now
 from ..db import db
-from ..dossiers import apology, citizen, handoffs, printouts, results, search
+from ..dossiers import apology, citizen, handoffs, printouts, results, search, work
 from ..dossiers.access import may_act_for_agency, may_read
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
@@ -49,6 +49,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
                                .order_by(DossierResult.number)).scalars().all()
     return render_template(
         "workspace/dossier.html", dossier=dossier, events=events, open_tasks=open_tasks, handoffs=rows,
+        openable={t.id for t in open_tasks if work.may_open(g.user, t)},
         verdicts=VERDICTS, documents=printouts.available(dossier), results=found, at=at,
         svg=diagram.svg(dossier, rows), legend=diagram.LEGEND,
         apology_refusal=apology.refusal(g.user, dossier, at, APOLOGY),

@@ -8,7 +8,7 @@ from engine.forms import load_form
 
 from ..clock import now
 from ..db import db
-from ..dossiers import work
+from ..dossiers import supplements, work
 from ..dossiers.errors import Conflict, Forbidden, Invalid, NotFound
 from ..dossiers.models import OpenTask
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
@@ -25,8 +25,7 @@ def _task(task_id: str) -> OpenTask:
     task = db.session.get(OpenTask, task_id[:36])
     if task is None:
         abort(404)
-    workable = task.role == g.user.role and task.agency_id == g.user.agency_id
-    if not (workable or work.may_assign(g.user, task)):
+    if not work.may_open(g.user, task):
         abort(403)
     return task
 
@@ -47,6 +46,7 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         workable=workable and task.closed_at is None and task.claimed_by_id in (None, g.user.id),
         may_assign=work.may_assign(g.user, task) and task.closed_at is None,
         assignees=work.assignees(task) if work.may_assign(g.user, task) else [],
+        may_ask_supplement=supplements.may_ask(form),
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
         messages=MESSAGES, at=now(), **dossier_context.context(task.dossier),
     ), status

@@ -5,6 +5,7 @@ bad input is refused in words with nothing changed; only the dossier agency's de
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -90,6 +91,9 @@ def test_a_supplement_by_post_needs_its_item_number_and_a_change(api, clock, cli
     assert ok.status_code == 303
     summaries = [e["summary"] for e in dossier(api, dossier_id)["history"]]
     assert "Bộ phận Một cửa nhận «Bổ sung hồ sơ» của công dân qua dịch vụ bưu chính công ích" in summaries
+    # The item number is not lost: the dossier's timeline shows it with the receipt.
+    assert re.search(r"công dân qua dịch vụ bưu chính công ích · [^<]*· số hiệu bưu gửi: EB123456789VN",
+                     html(client.get(f"/mot-cua/ho-so/{dossier_id}")))
 
 
 def test_only_the_dossier_agency_desk_receives_for_the_citizen(api, clock, client):

@@ -58,3 +58,18 @@ def test_verdicts_of_a_step_against_its_due_instant(clean_app):
         assert verdict(due, None, vn(2026, 11, 25, 9, 0)) == "open"
         assert verdict(due, None, vn(2026, 11, 25, 11, 0)) == "open_late"
         assert verdict(None, None, due) == "none"
+
+
+def test_a_closed_dossier_and_a_finished_task_say_what_happened(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    task = api.task("motcua", "Tiếp nhận hồ sơ")["id"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "tu_choi", "ly_do": "Không thuộc thẩm quyền."})
+    as_officer(client, "lanhdao")
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert "Hồ sơ đã kết thúc mà không có kết quả điện tử." in page
+    assert "Kết quả điện tử được tạo và ký số khi lãnh đạo phê duyệt" not in page
+    assert "Xin lỗi và hẹn lại ngày trả kết quả" not in page  # nothing to apologise for any more
+    as_officer(client, "motcua")
+    finished = html(client.get(f"/mot-cua/viec/{task}"))
+    assert "Người xử lý: Trần Thị Bình" in finished and "Chưa có người nhận" not in finished

@@ -79,7 +79,8 @@ def test_a_leader_assigns_and_an_administrator_reassigns(api, clock, client, cle
     with clean_app.app_context():
         justice = db.session.execute(db.select(User).where(User.username == "chuyenvien")).scalar_one()
         db.session.add(User(username="chuyenvien2", password_hash=hash_password("MotCua@2026"), role="specialist",
-                            agency_id=justice.agency_id, full_name="Đỗ Thị Hoa"))
+                            agency_id=justice.agency_id, full_name="Đỗ Thị Hoa",
+                            email_verified_at=vn(2026, 11, 2, 8, 0)))  # activated
         db.session.commit()
         second = db.session.execute(db.select(User.id).where(User.username == "chuyenvien2")).scalar_one()
         first = justice.id

@@ -104,6 +104,12 @@ def test_postal_intake_needs_the_postal_number_and_a_forged_carry_is_ignored(cli
                                             "tep.GTTT": (io.BytesIO(pdf_bytes()), "cccd.pdf")},
                            content_type="multipart/form-data")
     assert response.status_code == 303 and _count(clean_app, Dossier) == 1
+    # The item number is shown again wherever the dossier is: its facts, and the intake in its timeline.
+    task_page = html(client.get(response.headers["Location"]))
+    assert "<dt>Số hiệu bưu gửi</dt><dd>EB123456789VN</dd>" in task_page
+    dossier_page = html(client.get(re.search(r'href="(/mot-cua/ho-so/\d+)"', task_page).group(1)))
+    assert "<dt>Số hiệu bưu gửi</dt><dd>EB123456789VN</dd>" in dossier_page
+    assert re.search(r"Nộp hồ sơ qua dịch vụ bưu chính công ích · [^<]*· số hiệu bưu gửi: EB123456789VN", dossier_page)
     # A hostile scan is refused by its content, whatever its name says.
     response = client.post(form_path, data={**fields, "nonce": "n-2", "so_buu_gui": "EB1",
                                             "tep.GTTT": (io.BytesIO(b"<script>alert(1)</script>"), "cccd.pdf")},

@@ -23,9 +23,19 @@
     return false;
   }
 
+  // The selected row's button; on a page of rows with none selected, none: a stray key must not
+  // take work. Off a list (a task page), the button of the task that is open.
   function claimButton() {
     if (current >= 0) { return rows[current].querySelector("[data-claim]"); }
+    if (rows.length) { say("data-select-first"); return null; }
     return document.querySelector("[data-claim]");
+  }
+
+  // Reads a message the page carries in the attribute `name` of its live region (kept in the
+  // server's message catalogue, not here).
+  function say(name) {
+    var region = document.querySelector("[" + name + "]");
+    if (region) { region.textContent = region.getAttribute(name); }
   }
 
   document.addEventListener("keydown", function (event) {

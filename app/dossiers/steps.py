@@ -1,0 +1,53 @@
+"""What each completed step recorded: the form data an officer submitted with it (an appraisal,
+a consulted agency's opinion, a leader's instruction), in words, so the officers who act next
+read it before they decide. Internal to the agencies: the citizen's pages never show it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from engine.forms import load_form
+
+from ..db import db
+from ..eforms.readable import Entry, readable
+from .models import DossierEvent, OpenTask
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    at: datetime
+    name: str
+    actor: object  # User, or None
+    agency: object  # the actor's Agency, or None
+    entries: list[Entry]
+
+
+def completed_steps(dossier_id: int) -> list[StepRecord]:
+    """Every completed step that submitted data, oldest first (the `task_completed` events), read
+    with the form each step's task row names in one statement, however long the history."""
+    forms = select(OpenTask.node_id, func.max(OpenTask.form).label("form"),
+                   func.max(OpenTask.ui_form).label("ui_form")).where(
+        OpenTask.dossier_id == dossier_id).group_by(OpenTask.node_id).subquery()
+    rows = db.session.execute(
+        select(DossierEvent, forms.c.form, forms.c.ui_form)
+        .outerjoin(forms, forms.c.node_id == DossierEvent.node_id)
+        .where(DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "task_completed")
+        .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))).all()
+    return [StepRecord(e.at, e.node_name or "", e.actor, e.agency, readable(*_form(form, ui_form, e.data), e.data))
+            for e, form, ui_form in rows if e.data]
+
+
+def _form(schema_file: str | None, ui_file: str | None, data: dict) -> tuple[dict, dict | None]:
+    """The step's form (schema, ui schema); without one (the file was removed or broken since),
+    a schema naming each field by its key, so what was recorded stays readable."""
+    if schema_file:
+        try:
+            form = load_form(current_app.config["MOTCUA_FORMS_DIR"], schema_file, ui_file)
+            return form.schema, form.ui_schema
+        except (OSError, ValueError):
+            pass
+    return {"properties": {key: {"title": key} for key in data}}, None

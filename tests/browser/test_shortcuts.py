@@ -1,0 +1,31 @@
+"""The keyboard shortcut `n` in a real Chromium: on the inbox it claims only the selected task (a
+stray key with nothing selected takes no work and says what to do); on a task page it claims
+the task that is open."""
+from __future__ import annotations
+
+from tests.api.test_lifecycle import LLTP, LLTP_FORM, submit
+from tests.browser.test_officer_journey import officer  # noqa: F401 (the fixture)
+from tests.conftest import vn
+
+
+def _claimed(api) -> list[str]:
+    return [t["claimed_by"] for t in api.get("/tasks?mine=1", "motcua").get_json()["items"]]
+
+
+def test_n_claims_only_a_selected_or_open_task(officer, api, clock):  # noqa: F811
+    clock.set(vn(2026, 11, 23, 8, 0))
+    for copies in (1, 2):
+        submit(api, LLTP, {**LLTP_FORM, "so_ban": copies})
+    desk = officer("motcua")
+    desk.wait_for_load_state()  # the shortcuts script too
+    desk.keyboard.press("n")
+    note = desk.locator("[data-select-first]")
+    assert note.inner_text() == "Chọn một công việc trước (phím j hoặc k), rồi nhấn n để nhận xử lý."
+    assert desk.url.endswith("/mot-cua") and _claimed(api) == []
+    # On a task page, `n` claims the task that is open.
+    desk.locator("tr[data-row]").first.get_by_role("link").first.click()
+    desk.wait_for_url("**/mot-cua/viec/*")
+    desk.wait_for_load_state()
+    desk.keyboard.press("n")
+    desk.wait_for_selector("text=Đã nhận xử lý «Tiếp nhận hồ sơ»")
+    assert _claimed(api) == ["motcua"]

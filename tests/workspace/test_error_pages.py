@@ -1,0 +1,39 @@
+"""Officers meet no dead ends in the citizens' layout, over HTTP: a 403 or 404 under /mot-cua
+keeps the one-stop system's layout with a way back to the inbox; the dossier page links only the
+tasks the officer may open; a citizen who strays there still gets the portal's page."""
+from __future__ import annotations
+
+from tests.conftest import vn
+from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp
+
+CITIZEN_LINKS = ('href="/ho-so"', 'href="/kho-du-lieu"')
+BACK = '<a href="/mot-cua" data-key="Escape">← Hộp công việc</a>'
+
+
+def _in_workspace(response, status: int, title: str) -> None:
+    page = html(response)
+    assert response.status_code == status and f"<h1>{title}</h1>" in page
+    assert '<body class="workspace">' in page and BACK in page
+    assert not any(link in page for link in CITIZEN_LINKS)
+
+
+def test_officers_stay_in_the_one_stop_system(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    specialist_task = api.task("chuyenvien", SEARCH)["id"]
+    as_officer(client, "motcua")
+    _in_workspace(client.get("/mot-cua/ho-so/999999"), 404, "Không tìm thấy trang")
+    _in_workspace(client.get("/mot-cua/khong-co-trang-nay"), 404, "Không tìm thấy trang")
+    _in_workspace(client.get(f"/mot-cua/viec/{specialist_task}"), 403, "Không có quyền truy cập")
+    # The desk sees which step the dossier is at, without a link it may not follow.
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert f"<li>{SEARCH} · Sở Tư pháp tỉnh Bình An" in page and f'/mot-cua/viec/{specialist_task}"' not in page
+    assert BACK in page  # Escape goes back to the inbox from the dossier page too
+    as_officer(client, "chuyenvien")
+    assert f'/mot-cua/viec/{specialist_task}"' in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    # The keyboard help lists the counter intake only to those who may open it.
+    assert "<dt>g t</dt>" not in html(client.get("/mot-cua"))
+    as_officer(client, "congdan")
+    refused = client.get("/mot-cua")
+    assert refused.status_code == 403 and all(link in html(refused) for link in CITIZEN_LINKS)
