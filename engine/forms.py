@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, FormatChecker
+import re
+
+from jsonschema import Draft202012Validator, FormatChecker, validators
+from jsonschema.exceptions import ValidationError
 
 MESSAGES = {
     "required": "Trường «{title}» là bắt buộc.",
@@ -31,14 +34,61 @@ MESSAGES = {
     "additionalProperties": "Biểu mẫu có trường không được khai báo: {fields}.",
     "not_object": "Dữ liệu biểu mẫu phải là một đối tượng JSON.",
     "other": "Trường «{title}» không hợp lệ.",
+    "controls": "Trường «{title}» có ký tự điều khiển ẩn (đảo chiều chữ hoặc ký tự điều khiển); "
+                "hãy gõ lại nội dung, không dán từ nơi khác.",
     "form": "biểu mẫu",
 }
 TYPE_NAMES = {
     "string": "chuỗi ký tự", "integer": "số nguyên", "number": "số", "boolean": "đúng/sai",
     "array": "danh sách", "object": "nhóm thông tin", "null": "rỗng",
 }
+OWN_MESSAGE_KINDS = ("pattern", "format", "minLength", "maxLength")
 FORMAT_NAMES = {"date": "ngày (YYYY-MM-DD)", "email": "thư điện tử", "date-time": "ngày giờ"}
 _FORMATS = FormatChecker()
+# Characters that reorder or hide text (bidi overrides and isolates, NUL...) make what an officer
+# reads differ from what was stored: never accepted in a form's text.
+_CONTROLS = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+
+
+def _ecma_pattern(pattern: str) -> str:
+    """JSON Schema patterns are ECMA-262, where `$` is the end of the text; in Python it also
+    matches before a final newline, so "012345678901\\n" would pass "^[0-9]{12}$"."""
+    out, escaped, in_class = [], False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif ch == "$" and not in_class:
+            out.append("\\Z")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _pattern(validator, pattern, instance, schema):
+    if validator.is_type(instance, "string") and not re.search(_ecma_pattern(pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+def _controls(value, path: tuple = ()):
+    """The paths of the text values holding hidden control characters."""
+    if isinstance(value, str):
+        if _CONTROLS.search(value):
+            yield list(path)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _controls(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _controls(item, (*path, index))
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
 
 
 @dataclass(frozen=True)
@@ -50,8 +100,8 @@ class FieldError:
         return {"field": self.field, "message": self.message}
 
 
-def _title(schema: dict, path: list) -> str:
-    """The field's own Vietnamese title, walking the schema along the error's path."""
+def _walk(schema: dict, path: list) -> tuple[dict, str | None]:
+    """The field's schema and its own Vietnamese title, walking the schema along a path."""
     node, title = schema, None
     for part in path:
         if isinstance(part, int):
@@ -59,7 +109,11 @@ def _title(schema: dict, path: list) -> str:
             continue
         node = node.get("properties", {}).get(part, {}) if isinstance(node, dict) else {}
         title = node.get("title", part) if isinstance(node, dict) else part
-    return title or MESSAGES["form"]
+    return (node if isinstance(node, dict) else {}), title
+
+
+def _title(schema: dict, path: list) -> str:
+    return _walk(schema, path)[1] or MESSAGES["form"]
 
 
 def _message(schema: dict, error) -> FieldError:
@@ -68,7 +122,11 @@ def _message(schema: dict, error) -> FieldError:
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else ""
         path = path + [missing]
-    title = _title(schema, path)
+    field, title = _walk(schema, path)
+    title = title or MESSAGES["form"]
+    if kind in OWN_MESSAGE_KINDS and isinstance(field.get("errorMessage"), str):
+        # The form's own words for a value of the wrong shape ("12 chữ số"), as ajv-errors reads them.
+        return FieldError(".".join(str(p) for p in path), field["errorMessage"])
     values = {"title": title, "limit": error.validator_value}
     if kind == "type":
         expected = error.validator_value
@@ -87,13 +145,17 @@ class Form:
     def __init__(self, schema: dict, ui_schema: dict | None = None):
         self.schema = schema
         self.ui_schema = ui_schema or {}
-        self._validator = Draft202012Validator(schema, format_checker=_FORMATS)
+        self._validator = _Validator(schema, format_checker=_FORMATS)
 
     def validate(self, data) -> list[FieldError]:
         if not isinstance(data, dict):
             return [FieldError("", MESSAGES["not_object"])]
         errors = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         seen, result = set(), []
+        for path in _controls(data):
+            field = ".".join(map(str, path))
+            seen.add(field)
+            result.append(FieldError(field, MESSAGES["controls"].format(title=_title(self.schema, path))))
         for error in errors:
             # if/then and oneOf report their sub-errors; one message per field is enough.
             for leaf in (error.context or [error]) if error.validator in ("allOf",) else [error]:
