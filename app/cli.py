@@ -163,6 +163,7 @@ def bpmn() -> None:
 @click.option("--forms", "forms_dir", default=None, help=MSG["forms_help"])
 @click.option("--db", "db_option", default=None, help=MSG["check_db_help"])
 def bpmn_check(files, forms_dir, db_option) -> None:
+    from engine.catalogue_forms import citizen_forms
     from engine.checking import check_files
 
     from .agencies.loader import known_codes
@@ -181,7 +182,9 @@ def bpmn_check(files, forms_dir, db_option) -> None:
         # Files named: the entries of their processes; the whole folder: every entry.
         return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared,
                              only=declared if files else None, agencies=agencies)
-    ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue)
+    citizen = {process: [c.form for c in entries]
+               for process, entries in citizen_forms(config["MOTCUA_CATALOGUE_DIR"]).items()}
+    ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue, citizen)
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)

@@ -21,6 +21,7 @@ MESSAGES = {
     "summary_ok_catalogue": "Tất cả {count} sơ đồ và các mục danh mục dùng chúng đều hợp lệ.",
     "summary_bad": "Có {problems} lỗi trong {files} sơ đồ.",
     "summary_bad_catalogue": "Có {problems} lỗi: {files} sơ đồ và {entries} mục danh mục cần sửa.",
+    "summary_warnings": " Có {count} cảnh báo: sơ đồ vẫn chạy, nhưng nên sửa.",
 }
 
 
@@ -34,13 +35,16 @@ def declared_processes(xml: bytes) -> set[str]:
 
 
 def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", known_agencies: set[str] | None = None,
-                catalogue: Callable[[set[str]], list[str]] | None = None) -> tuple[bool, list[str]]:
+                catalogue: Callable[[set[str]], list[str]] | None = None,
+                citizen_forms: dict[str, list[str]] | None = None) -> tuple[bool, list[str]]:
     """`known_agencies`: the codes a step's `agency` may name, when the province's are known;
     `catalogue`: given the ids of the processes in `paths`, the problems of the catalogue entries
-    (one line each, starting with the entry's file name)."""
+    (one line each, starting with the entry's file name); `citizen_forms`: process id -> the
+    citizen forms of its catalogue entries (engine.catalogue_forms), to check the names that
+    expressions read."""
     calendar = WorkingCalendar(load_profile(province))
     functions = deadline_functions(calendar, datetime.now(timezone.utc))
-    lines, problems, bad_files, declared = [], 0, 0, set()
+    lines, problems, bad_files, declared, warnings = [], 0, 0, set(), 0
     for path in paths:
         try:
             xml = Path(path).read_bytes()
@@ -49,23 +53,26 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
             problems, bad_files = problems + 1, bad_files + 1
             continue
         declared |= declared_processes(xml)
+        checker = DiagramChecker(Path(path).name, forms_dir, functions, known_agencies, citizen_forms=citizen_forms)
         try:
-            checker = DiagramChecker(Path(path).name, forms_dir, functions, known_agencies)
             versions = build_versions(xml, Path(path).name, forms_dir, functions, checker)
         except DiagramError as exc:
             lines.extend(str(p) for p in exc.problems)
             problems, bad_files = problems + len(exc.problems), bad_files + 1
-            continue
-        lines.append(MESSAGES["ok"].format(file=Path(path).name,
-                                           processes=", ".join(v.process_id for v in versions)))
+        else:
+            lines.append(MESSAGES["ok"].format(file=Path(path).name,
+                                               processes=", ".join(v.process_id for v in versions)))
+        lines.extend(str(w) for w in checker.warnings)
+        warnings += len(checker.warnings)
     entries = catalogue(declared) if catalogue is not None else []
     lines.extend(entries)
     problems += len(entries)
     bad_entries = len({line.split(":", 1)[0] for line in entries})
     if problems and catalogue is not None:
-        lines.append(MESSAGES["summary_bad_catalogue"].format(problems=problems, files=bad_files, entries=bad_entries))
+        summary = MESSAGES["summary_bad_catalogue"].format(problems=problems, files=bad_files, entries=bad_entries)
     elif problems:
-        lines.append(MESSAGES["summary_bad"].format(problems=problems, files=bad_files))
+        summary = MESSAGES["summary_bad"].format(problems=problems, files=bad_files)
     else:
-        lines.append(MESSAGES["summary_ok_catalogue" if catalogue is not None else "summary_ok"].format(count=len(paths)))
+        summary = MESSAGES["summary_ok_catalogue" if catalogue is not None else "summary_ok"].format(count=len(paths))
+    lines.append(summary + (MESSAGES["summary_warnings"].format(count=warnings) if warnings else ""))
     return problems == 0, lines

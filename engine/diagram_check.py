@@ -21,6 +21,7 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
 from .diagram_messages import KINDS, MESSAGES
+from .diagram_names import known_names, unknown_names
 from .form_check import form_problems, guess
 from .roles import LANE_ROLES, lane_labels, role_for_lane
 
@@ -199,17 +200,47 @@ def _iso_suggestion(text: str) -> str:
     return MESSAGES["iso_other"]
 
 
+def _shows_inside(sub_process, drawn: dict) -> bool:
+    """Whether the steps inside a sub-process (or a process a call activity calls) are drawn:
+    expanded on the page, or on a page of their own (bpmn.io draws a collapsed one's content on
+    its own plane). A collapsed box shows as one step; an undrawn one is named itself."""
+    shape = drawn.get(sub_process.get("id"))
+    return (shape is None and local(sub_process.tag) != "callActivity") or local(shape.tag) == "BPMNPlane" or shape.get("isExpanded") == "true" \
+        or any(local(s.tag) == "BPMNPlane" and s.get("bpmnElement") == sub_process.get("id")
+               for s in shape.getroottree().iter(f"{{{BPMNDI_NS}}}BPMNPlane"))
+
+
+def _undrawn(container, drawn: dict):
+    """The flow nodes and sequence flows of a process or sub-process that have no shape or edge."""
+    for node in container:
+        kind = local(node.tag)
+        if kind not in FLOW_NODES and kind != "sequenceFlow" or not node.get("id"):
+            continue
+        if node.get("id") not in drawn:
+            yield node
+        if kind in SUB_PROCESSES and _shows_inside(node, drawn):
+            yield from _undrawn(node, drawn)
+
+
 class DiagramChecker:
     def __init__(self, file_name: str, forms_dir: Path, timer_functions: dict | None = None,
-                 known_agencies: set[str] | None = None, messages=DELIVERABLE_MESSAGES):
+                 known_agencies: set[str] | None = None, messages=DELIVERABLE_MESSAGES,
+                 citizen_forms: dict[str, list[str]] | None = None):
         """`known_agencies`: the agency codes the province has loaded, when known (a step's
-        `agency` is then checked against them); `messages`: the message names deliverable."""
+        `agency` is then checked against them); `messages`: the message names deliverable;
+        `citizen_forms`: process id -> the citizen forms of the catalogue entries using it, when
+        known (the names expressions read are then checked against the procedure's fields)."""
         self.file_name = file_name
+        self.citizen_forms = citizen_forms
+        self.names: frozenset[str] | None = None  # the data names of the process being checked
         self.forms_dir = Path(forms_dir)
         self.timer_functions = timer_functions or {}
         self.known_agencies = known_agencies
         self.messages = tuple(messages)
         self.problems: list[Problem] = []
+        # What does not stop a dossier but should be fixed (a step the officer's drawing hides):
+        # `motcua bpmn check` prints these; the diagram still loads.
+        self.warnings: list[Problem] = []
         self.by_id: dict[str, etree._Element] = {}
         self._form_files: list[str] | None = None
 
@@ -231,12 +262,16 @@ class DiagramChecker:
     def add(self, node, key: str, **values) -> None:
         self.add_text(node, MESSAGES[key].format(**values))
 
-    def add_text(self, node, message: str) -> None:
+    def warn(self, node, key: str, **values) -> None:
+        self.add_text(node, MESSAGES["warning"].format(message=MESSAGES[key].format(**values)), self.warnings)
+
+    def add_text(self, node, message: str, found: list[Problem] | None = None) -> None:
+        found = self.problems if found is None else found
         owner = self.owner(node)
         problem = Problem(self.file_name, owner.get("id", "") if owner is not None else "",
                           _one_line(owner.get("name", "")) if owner is not None else "", message)
-        if problem not in self.problems:
-            self.problems.append(problem)
+        if problem not in found:
+            found.append(problem)
 
     def has_problem(self, *nodes) -> bool:
         ids = {owner.get("id") for owner in map(self.owner, nodes) if owner is not None}
@@ -278,10 +313,15 @@ class DiagramChecker:
                 self.add(process, "not_executable")
         for process in processes:
             self.check_process(process)
-        for process in executable:
+        # With no process marked executable, the analyst's next step is to mark them: their other
+        # mistakes are named now too, not one round later. Beside an executable process, the
+        # others are not run, so not checked (a pool drawn for information is no mistake).
+        for process in executable or processes:
             self.check_container(process)
             self.check_references(process, [p.get("id") for p in processes])
             self.check_statuses(process)
+        if processes:
+            self.check_drawing(root, executable or processes)
         for store in root.iter(f"{{{BPMN_NS}}}dataStore"):
             self.add(store, "data_store", name=self.label(store))
         return self.problems
@@ -378,7 +418,26 @@ class DiagramChecker:
 
     # -- one process --------------------------------------------------------------------------
 
+    def names_of(self, process) -> frozenset[str] | None:
+        """The data names the process can read, or None when they cannot all be known."""
+        citizen = (self.citizen_forms or {}).get(process.get("id"))
+        if not citizen:
+            return None
+        root = process.getroottree().getroot()
+        steps = [properties_of(n)["formJsonSchemaFilename"] for n in root.iter()
+                 if isinstance(n.tag, str) and "formJsonSchemaFilename" in properties_of(n)]
+        return known_names(root, self.forms_dir, [*citizen, *steps], DEADLINE_FUNCTIONS)
+
+    def check_names(self, node, what: str, source: str) -> None:
+        """A name read that no form, script or the system provides: the dossier would stop here."""
+        if self.names is None:
+            return
+        for name in unknown_names(source, self.names, DEADLINE_FUNCTIONS):
+            if name not in expressions.BUILTIN_FUNCTIONS and name not in DEADLINE_FUNCTIONS:
+                self.add(node, "unknown_name", what=what, name=name, guess=guess(name, self.names))
+
     def check_process(self, process) -> None:
+        self.names = self.names_of(process)
         lane_of = {}
         for lane in process.iterfind(".//bpmn:lane", NS):
             if lane.find("bpmn:childLaneSet", NS) is not None:
@@ -438,6 +497,31 @@ class DiagramChecker:
             self.add(container, "no_end", kind=_kind(container))
         for node_id, node in nodes.items():
             self.check_connections(node, incoming[node_id], outgoing[node_id], nodes)
+
+    def check_drawing(self, root, processes) -> None:
+        """The diagram interchange (bpmndi), which the officer's dossier page draws: every step
+        and flow needs its shape or edge there, and every shape an element to stand for."""
+        drawn = {}
+        for shape in root.iter(f"{{{BPMNDI_NS}}}BPMNShape", f"{{{BPMNDI_NS}}}BPMNEdge", f"{{{BPMNDI_NS}}}BPMNPlane"):
+            ref = shape.get("bpmnElement")
+            if ref and ref not in self.by_id:
+                self.warn(shape, "di_dangling", ref=ref)
+            drawn.setdefault(ref, shape)
+        if root.find(f"{{{BPMNDI_NS}}}BPMNDiagram") is None:
+            for process in processes:
+                self.warn(process, "di_none")
+            return
+        calls = defaultdict(list)
+        for call in root.iter(f"{{{BPMN_NS}}}callActivity"):
+            calls[call.get("calledElement")].append(call)
+        for process in processes:
+            if calls[process.get("id")] and not any(_shows_inside(c, drawn) for c in calls[process.get("id")]):
+                continue  # drawn as the collapsed step that calls it
+            for node in _undrawn(process, drawn):
+                if local(node.tag) == "sequenceFlow":
+                    self.warn(node, "di_edge_missing", flow=self.flow_label(node))
+                else:
+                    self.warn(node, "di_shape_missing", kind=_kind(node))
 
     def check_statuses(self, process) -> None:
         """Statuses 2 and 9 have legal effects (ANALYST.md QT-21, QT-22): the dossier code and
@@ -547,6 +631,8 @@ class DiagramChecker:
             self.add(node, "agency_code_case", value=value, fixed=value.strip().upper())
         elif not value.strip() or expressions.check(value, "eval", DEADLINE_FUNCTIONS):
             self.add(node, "agency_invalid", value=value)
+        else:
+            self.check_names(node, MESSAGES["names_in"].format(prop="agency"), value)
 
     def form_files(self) -> list[str]:
         if self._form_files is None:
@@ -598,7 +684,10 @@ class DiagramChecker:
 
     def check_deadline(self, node, prop: str, expr: str) -> None:
         """A deadline expression must parse and, tried against the calendar now, give an instant."""
-        if not self.check_expression(node, prop, expr, deadline=True) or not self.timer_functions:
+        if not self.check_expression(node, prop, expr, deadline=True):
+            return
+        self.check_names(node, MESSAGES["names_in"].format(prop=prop), expr)
+        if not self.timer_functions:
             return
         try:
             value = expressions.evaluate(expr, {}, self.timer_functions)
@@ -639,6 +728,8 @@ class DiagramChecker:
             hint = MESSAGES["equals_hint"].format(fixed=fixed)
         for detail in errors:
             self.add(flow, "condition", flow=self.flow_label(flow), detail=detail, hint=hint)
+        if not errors:
+            self.check_names(flow, MESSAGES["names_in_condition"].format(flow=self.flow_label(flow)), source)
 
     def check_script(self, task) -> None:
         script_format = (task.get("scriptFormat") or "").strip()

@@ -35,6 +35,22 @@ MESSAGES = {
                       "(pool) của quy trình trong trình vẽ và bật «Executable» (trong XML: "
                       "isExecutable=\"true\").",
 
+    # The drawing (diagram interchange, bpmndi): the process still runs, the officer's page does not
+    # show what is missing.
+    "warning": "Cảnh báo: {message}",
+    "di_none": "Sơ đồ không có phần trình bày để vẽ (BPMNDiagram), nên trang hồ sơ của cán bộ không vẽ được "
+               "quy trình và không chỉ được hồ sơ đang ở bước nào. Mở sơ đồ bằng một trình vẽ vẽ được nó "
+               "(bpmn.io, Camunda Modeler; trình vẽ không hiện được thì vẽ lại) và lưu lại.",
+    "di_shape_missing": "{kind} không có hình trong phần trình bày của sơ đồ (BPMNShape), nên sơ đồ trên trang "
+                        "hồ sơ của cán bộ không hiện nó, kể cả khi hồ sơ đang ở đây. Mở sơ đồ bằng một trình vẽ "
+                        "vẽ được phần tử này (trình vẽ không hiện nó thì xóa và vẽ lại) và lưu lại.",
+    "di_edge_missing": "Luồng {flow} không có nét vẽ trong phần trình bày của sơ đồ (BPMNEdge), nên sơ đồ trên "
+                       "trang hồ sơ của cán bộ không hiện mũi tên này. Mở sơ đồ bằng một trình vẽ vẽ được nó "
+                       "(trình vẽ không hiện nó thì xóa và vẽ lại mũi tên) và lưu lại.",
+    "di_dangling": "Hình vẽ trỏ tới phần tử «{ref}» (bpmnElement), nhưng sơ đồ không có phần tử nào mang id đó, "
+                   "nên trang hồ sơ của cán bộ bỏ qua hình này (phần tử có lẽ đã bị xóa hay đổi id khi sửa tay "
+                   "tệp). Sửa bpmnElement cho đúng id, hoặc mở sơ đồ bằng trình vẽ và lưu lại để bỏ hình thừa.",
+
     # Lanes and who works a step.
     "unknown_lane": "Làn «{lane}» không ứng với vai trò nào{guess}. Đặt tên làn là một trong: {labels} "
                     "(hoặc mã vai trò: {codes}).",
@@ -122,6 +138,12 @@ MESSAGES = {
     "deadline_hint": " Viết thời hạn bằng một hàm lịch làm việc, ví dụ " + DEADLINE_EXAMPLES + ".",
     "condition_hint": " Viết điều kiện như: " + CONDITION_EXAMPLE + ".",
     "equals_hint": " Để so sánh bằng, dùng hai dấu bằng: {fixed}",
+    "unknown_name": "{what} đọc «{name}», nhưng không biểu mẫu nào của thủ tục (tờ khai của công dân trong mục "
+                    "danh mục, biểu mẫu các bước) có trường này, không công việc tự động nào gán nó và hệ thống "
+                    "không cung cấp nó{guess}, nên hồ sơ tới đây sẽ dừng với lỗi «Không có biến '{name}'». Sửa "
+                    "tên cho đúng một trường của biểu mẫu, hoặc thêm trường đó vào biểu mẫu.",
+    "names_in": "Biểu thức «{prop}»",
+    "names_in_condition": "Điều kiện trên nhánh {flow}",
     "juel": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}). Ở đây viết thẳng biểu thức, không "
             "có ${{ và }}: {bare}",
     "feel": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =). Ở đây viết thẳng biểu thức, "

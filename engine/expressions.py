@@ -37,7 +37,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["ExpressionError", "evaluate", "execute", "check", "BUILTIN_FUNCTIONS"]
+__all__ = ["ExpressionError", "evaluate", "execute", "check", "names", "BUILTIN_FUNCTIONS"]
 
 # --------------------------------------------------------------------------
 # User-facing messages (Vietnamese).  Kept together for review/translation.
@@ -730,6 +730,22 @@ def check(source: str, mode: str = "eval", known_functions: Iterable[str] = ()) 
         return [exc.message]
     _, errors = _compile_checked(text, mode, frozenset(known_functions))
     return list(errors)
+
+
+def names(source: str, mode: str = "eval", known_functions: Iterable[str] = ()) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a valid expression or script reads, and the names it sets (assignments, `for`
+    and comprehension variables); a name it both sets and reads is only set. Empty for a text
+    `check` refuses: its problems are said there."""
+    try:
+        tree, _ = _compile_checked(_prepare(source, mode), mode, frozenset(known_functions))
+    except ExpressionError:
+        return frozenset(), frozenset()
+    if tree is None:
+        return frozenset(), frozenset()
+    called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id not in called]
+    stored = frozenset(n.id for n in found if not isinstance(n.ctx, ast.Load))
+    return frozenset(n.id for n in found if isinstance(n.ctx, ast.Load)) - stored, stored
 
 
 def _parse_or_raise(source: Any, mode: str, functions: Mapping[str, Any]) -> tuple[str, ast.AST]:

@@ -44,6 +44,29 @@ def guess(name: str, choices) -> str:
     return MESSAGES["guess"].format(name=folded[close[0]]) if close else ""
 
 
+def field_names(document: dict) -> set[str] | None:
+    """Every field a form declares, at any depth (inside groups and lists too); None when the
+    form takes fields it does not name (patternProperties, additionalProperties allowed)."""
+    fields: set[str] = set()
+    for node in _nodes(document):
+        extra = node.get("additionalProperties")
+        if "patternProperties" in node or extra is True or isinstance(extra, dict) and extra:
+            return None
+        if isinstance(node.get("properties"), dict):
+            fields.update(node["properties"])
+        if isinstance(node.get("required"), list):
+            fields.update(n for n in node["required"] if isinstance(n, str))
+    return fields
+
+
+def usable_fields(forms_dir: Path, relative: str) -> set[str] | None:
+    """The field names of a usable JSON Schema form; None when it is not usable (its problems
+    are reported on their own) or takes fields it does not name."""
+    if form_problems(forms_dir, relative, schema=True):
+        return None
+    return field_names(json.loads((Path(forms_dir) / relative).read_text(encoding="utf-8")))
+
+
 def is_relative(path: str) -> bool:
     return not (Path(path).is_absolute() or PureWindowsPath(path).is_absolute() or path.startswith(("/", "\\")))
 

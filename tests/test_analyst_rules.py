@@ -412,3 +412,141 @@ def test_a_process_must_reach_statuses_2_and_9():
 def test_a_script_task_computes_data_for_the_next_steps():
     start = engine_for().start(LLTP, {"so_ban": 4}, vn(2026, 11, 23, 8, 0))
     assert start.data["le_phi"] == 210000
+
+
+@pytest.mark.rule("QT-01")
+def test_a_lane_name_needs_its_diacritics_not_its_case_or_spacing():
+    from engine.roles import role_for_lane
+    assert role_for_lane("  chuyên   VIÊN ") == role_for_lane("Chuyên viên") == "specialist"
+    assert role_for_lane("Chuyen vien") is None
+    [problem] = problems(SOURCE.replace('name="Chuyên viên"', 'name="Chuyen vien"', 1))
+    assert "ý bạn là «Chuyên viên»" in problem.message
+
+
+@pytest.mark.rule("QT-33")
+def test_the_citizen_has_no_lane():
+    lane = ('<bpmn:lane id="Lane_cong_dan" name="Công dân"><bpmn:flowNodeRef>Start_nop_ho_so</bpmn:flowNodeRef>'
+            '</bpmn:lane>')
+    start_ref = "<bpmn:flowNodeRef>Start_nop_ho_so</bpmn:flowNodeRef>"
+    assert start_ref in SOURCE
+    outside = SOURCE.replace(start_ref, "", 1)
+    assert problems(outside) == []  # the citizen's start event needs no lane
+    with_citizen = outside.replace('<bpmn:lane ', lane + '<bpmn:lane ', 1)
+    [problem] = problems(with_citizen)
+    assert (problem.element_id, problem.element_name) == ("Lane_cong_dan", "Công dân")
+    assert "không ứng với vai trò nào" in problem.message
+
+
+@pytest.mark.rule("QT-34")
+def test_the_ui_schema_options_the_guide_lists_change_how_a_form_shows():
+    from app.eforms.render import render_fields
+    from engine.forms import Form
+    schema = {"type": "object", "properties": {
+        "ho_ten": {"type": "string", "title": "Họ và tên"},
+        "quy_mo": {"type": "string", "title": "Quy mô", "enum": ["nho", "lon"]},
+        "ghi_chu": {"type": "string", "title": "Ghi chú"}}}
+    ui = {"ui:order": ["quy_mo", "*"], "quy_mo": {"ui:widget": "select", "ui:enumNames": ["Quy mô nhỏ", "Quy mô lớn"]},
+          "ghi_chu": {"ui:widget": "textarea", "ui:help": "Không bắt buộc.", "ui:placeholder": "Ví dụ: …"}}
+    html = str(render_fields(Form(schema, ui), {}, []))
+    assert html.index("Quy mô") < html.index("Họ và tên") < html.index("Ghi chú")
+    assert "<select" in html and "Quy mô lớn</option>" in html and "<textarea" in html
+    assert "Không bắt buộc." in html and 'placeholder="Ví dụ: …"' in html
+    for option in ("ui:order", "ui:enumNames", "ui:widget", "ui:help", "ui:placeholder", "ui:autocomplete"):
+        assert f"`{option}`" in GUIDE
+    for widget in ("radio", "select", "checkbox", "textarea", "updown", "date", "email", "tel"):
+        assert f"`{widget}`" in GUIDE
+
+
+SCENARIO = """quy_trinh: cap_ban_sao_trich_luc_ho_tich
+tinh: demo
+du_lieu_chung: {{ho_ten_nguoi_yeu_cau: Nguyễn Văn An, so_cccd: "001090000001", loai_trich_luc: khai_sinh,
+                ho_ten_nguoi_duoc_cap: Nguyễn Thị Bé}}
+kich_ban:
+  - ten: Đủ giấy tờ
+    bat_dau: 2026-11-23 08:00
+    du_lieu: {{so_ban: {so_ban}}}
+    buoc:
+      - lam: Tiếp nhận hồ sơ
+        vai_tro: Bộ phận Một cửa
+        luc: 2026-11-23 09:00
+        du_lieu: {{quyet_dinh: yeu_cau_bo_sung, ly_do: Thiếu giấy tờ.,
+                  thanh_phan_can_bo_sung: [{{thanh_phan: CCCD, yeu_cau: Bản chụp rõ nét.}}]}}
+      - gui: bo_sung
+        du_lieu: {supplement}
+      - kiem_tra: {{viec: [Tiếp nhận hồ sơ], du_lieu: {{so_ban: 2}}}}
+"""
+
+
+@pytest.mark.rule("QT-35")
+def test_the_scenario_keys_the_guide_lists_are_the_ones_the_runner_takes(workspace):
+    from engine.scenarios import model
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    keys = {*model.FILE_KEYS, *model.SCENARIO_KEYS, *(k for ks in model.STEP_KEYS.values() for k in ks),
+            *model.CHECK_KEYS}
+    assert [key for key in sorted(keys) if not re.search(rf"\b{key}\b", GUIDE)] == []
+    path = folder / "bpmn" / "thu.kich-ban.yaml"
+    path.write_text(SCENARIO.format(so_ban=1, supplement="{so_ban: 2}"), encoding="utf-8")
+    result = cli(env, "procedure", "test", str(path))
+    assert result.exit_code == 0, result.output
+    assert "(sơ đồ cap_ban_sao_trich_luc_ho_tich.bpmn, tỉnh demo)" in result.output
+    path.write_text(SCENARIO.format(so_ban=1, supplement="{so_ban: 2}").replace(
+        "        luc: 2026-11-23 09:00", "        co_quan: 000.00.30.H99\n        luc: 2026-11-23 09:00"), encoding="utf-8")
+    refused = cli(env, "procedure", "test", str(path)).output
+    assert "được giao cho cơ quan giải quyết hồ sơ (sơ đồ không ghi agency riêng), không phải cơ quan " \
+           "«000.00.30.H99»" in refused
+
+
+@pytest.mark.rule("QT-36")
+def test_a_scenarios_citizen_data_must_pass_the_citizen_form_as_on_the_portal(workspace):
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    path = folder / "bpmn" / "thu.kich-ban.yaml"
+    path.write_text(SCENARIO.format(so_ban=0, supplement="{so_ban: 2}"), encoding="utf-8")
+    result = cli(env, "procedure", "test", str(path))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "Kịch bản 1: Đủ giấy tờ (thu.kich-ban.yaml:6)" in lines
+    [start] = [line for line in lines if line.startswith("  ✗ bắt đầu")]
+    assert (f"Tờ khai «{BAN_SAO}/don.schema.json» (mục danh mục 2.000635.json) không nhận dữ liệu công dân "
+            "của kịch bản này") in start and "Cổng Dịch vụ công sẽ từ chối hồ sơ" in start
+    assert "      - so_ban: Trường «Số bản sao đề nghị cấp» phải lớn hơn hoặc bằng 1." in lines
+    # A supplement completes the application as it stands: what it leaves out stays, what it
+    # sends must pass the form too.
+    path.write_text(SCENARIO.format(so_ban=1, supplement="{so_ban: hai}"), encoding="utf-8")
+    lines = cli(env, "procedure", "test", str(path)).output.splitlines()
+    [step] = [line for line in lines if line.startswith("  ✗ bước 2")]
+    assert "gửi tin nhắn «bo_sung»" in step and "không nhận tờ khai sau khi bổ sung" in step
+    assert "      - so_ban: Trường «Số bản sao đề nghị cấp» phải là số nguyên." in lines
+    path.write_text(SCENARIO.format(so_ban=1, supplement="{so_ban: hai}\n        loi: phải là số nguyên"),
+                    encoding="utf-8")
+    assert cli(env, "procedure", "test", str(path)).exit_code == 1  # refused as expected, then not at 2
+    path.write_text(SCENARIO.format(so_ban=1, supplement="{so_ban: hai}\n        loi: phải là số nguyên")
+                    .replace("      - kiem_tra: {viec: [Tiếp nhận hồ sơ], du_lieu: {so_ban: 2}}\n", ""),
+                    encoding="utf-8")
+    assert cli(env, "procedure", "test", str(path)).exit_code == 0
+
+
+@pytest.mark.rule("QT-37")
+def test_a_name_no_form_script_or_the_system_provides_is_refused_with_a_suggestion(workspace):
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    diagram = folder / "bpmn" / f"{BAN_SAO}.bpmn"
+    text = diagram.read_text(encoding="utf-8")
+    assert text.count("ket_qua_tham_dinh == ") >= 2 and '"working_days(1)"' in text
+    valid = ('ket_qua_tham_dinh == "dat" and le_phi >= 0 and all(n > 0 for n in [so_ban]) '
+             'and len(ly_do_rut or "") >= 0 and [m for m in thanh_phan_can_bo_sung or [] if m.get("thanh_phan")] == []')
+    diagram.write_text(text.replace('ket_qua_tham_dinh == "dat"', valid.replace('"', "&quot;"), 1), encoding="utf-8")
+    result = cli(env, "bpmn", "check", str(diagram))
+    assert result.exit_code == 0, result.output
+    diagram.write_text(text.replace("ket_qua_tham_dinh == ", "ket_qua_thamdinh == ", 1)
+                       .replace('"working_days(1)"', '"working_days(1, ngay_tiep_nhan)"', 1), encoding="utf-8")
+    result = cli(env, "bpmn", "check", str(diagram))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    [condition] = [line for line in lines if "«ket_qua_thamdinh»" in line]
+    assert condition.startswith(f"{BAN_SAO}.bpmn: [Flow_")
+    assert "Điều kiện trên nhánh" in condition and "(có phải ý bạn là «ket_qua_tham_dinh»?)" in condition
+    [deadline] = [line for line in lines if "«ngay_tiep_nhan»" in line]
+    assert "Biểu thức «timeLimit»" in deadline and "Không có biến 'ngay_tiep_nhan'" in deadline
+    assert lines[-1] == "Có 2 lỗi: 1 sơ đồ và 0 mục danh mục cần sửa."

@@ -15,6 +15,9 @@ from engine.scenarios import SCENARIO_GLOB, format_report, run_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = sorted((ROOT / "bpmn").glob(SCENARIO_GLOB))
+# A citizen's application the portal takes for cap_ban_sao_trich_luc_ho_tich (its catalogue form).
+APPLICATION = ("{ho_ten_nguoi_yeu_cau: Nguyễn Văn An, so_cccd: '001090000001', loai_trich_luc: khai_sinh, "
+               "ho_ten_nguoi_duoc_cap: Nguyễn Thị Bé, so_ban: 1}")
 
 
 def motcua(*args, env=None):
@@ -31,7 +34,7 @@ def test_every_shipped_diagram_has_its_scenarios():
 @pytest.mark.rule("QT-28")
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_scenarios_pass_and_cover_the_whole_diagram(path):
-    report = run_file(path, ROOT / "bpmn", ROOT / "forms", "demo")
+    report = run_file(path, ROOT / "bpmn", ROOT / "forms", "demo", ROOT / "catalogue")
     printed = "\n".join(format_report(report, require_coverage=True))
     assert report.ok, printed
     assert report.coverage.complete, printed
@@ -59,7 +62,7 @@ def test_the_command_prints_failures_and_exits_1(tmp_path):
     scenario = tmp_path / "sai.kich-ban.yaml"
     scenario.write_text(
         "quy_trinh: cap_ban_sao_trich_luc_ho_tich\n"
-        "du_lieu_chung: {so_ban: 1}\n"
+        f"du_lieu_chung: {APPLICATION}\n"
         "kich_ban:\n"
         "  - ten: Nhầm hạn tiếp nhận\n"
         "    bat_dau: 2026-11-23 08:00\n"
@@ -86,7 +89,7 @@ def test_incomplete_coverage_fails_only_with_phu_day(tmp_path):
     scenario = tmp_path / "mot_nhanh.kich-ban.yaml"
     scenario.write_text(
         "quy_trinh: cap_ban_sao_trich_luc_ho_tich\n"
-        "du_lieu_chung: {so_ban: 1}\n"
+        f"du_lieu_chung: {APPLICATION}\n"
         "kich_ban:\n"
         "  - ten: Từ chối\n"
         "    bat_dau: 2026-11-23 08:00\n"

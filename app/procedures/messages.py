@@ -8,7 +8,8 @@ CLI = {
 TEST = {
     "help": "Chạy các kịch bản kiểm thử quy trình (tệp *.kich-ban.yaml; mặc định mọi tệp trong thư mục "
             "sơ đồ MOTCUA_BPMN_DIR) trên bộ máy quy trình với đồng hồ giả lập: in từng bước đạt (✓) hay "
-            "không (✗) và vì sao, rồi độ phủ của sơ đồ. Thoát với mã 0 khi mọi bước đều đạt, 1 khi không.",
+            "không (✗) và vì sao, rồi độ phủ của sơ đồ. Dữ liệu công dân của kịch bản (và của mỗi lần "
+            "bổ sung) được kiểm tra theo tờ khai của mục danh mục (MOTCUA_CATALOGUE_DIR) như trên Cổng. Thoát với mã 0 khi mọi bước đều đạt, 1 khi không.",
     "coverage_help": "Không đạt nếu các kịch bản của một tệp chưa đi qua mọi luồng trình tự hoặc chưa tới mọi "
                      "sự kiện kết thúc của sơ đồ.",
     "no_files": "không có tệp kịch bản (*.kich-ban.yaml) nào trong {folder}. Ghi tên tệp cần chạy, ví dụ: "

@@ -29,7 +29,8 @@ def test(files, require_coverage: bool) -> None:
         sys.exit(2)
     failed = []
     for path in paths:
-        report = run_file(path, bpmn_dir, config["MOTCUA_FORMS_DIR"], config["MOTCUA_PROVINCE"])
+        report = run_file(path, bpmn_dir, config["MOTCUA_FORMS_DIR"], config["MOTCUA_PROVINCE"],
+                          config["MOTCUA_CATALOGUE_DIR"])
         for line in format_report(report, require_coverage):
             click.echo(line)
         click.echo("")

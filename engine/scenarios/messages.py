@@ -114,6 +114,14 @@ MESSAGES = {
     "form_refused": "Biểu mẫu «{form}» của việc {element} không nhận dữ liệu của bước này:\n{errors}\n"
                     "Sửa «du_lieu» của bước theo biểu mẫu.",
     "form_error": "- {field}{message}",
+    "citizen_refused_start": "Tờ khai «{form}» (mục danh mục {entry}) không nhận dữ liệu công dân của kịch bản "
+                             "này («du_lieu_chung» gộp với «du_lieu» của kịch bản), nên Cổng Dịch vụ công sẽ từ "
+                             "chối hồ sơ:\n{errors}\nSửa «du_lieu_chung» hoặc «du_lieu» của kịch bản theo tờ khai.",
+    "citizen_refused_supplement": "Tờ khai «{form}» (mục danh mục {entry}) không nhận tờ khai sau khi bổ sung "
+                                  "(tờ khai đang có gộp với «du_lieu» của bước), nên Cổng Dịch vụ công sẽ từ chối "
+                                  "việc bổ sung:\n{errors}\nSửa «du_lieu» của bước theo tờ khai.",
+    "citizen_form_unusable": "Không mở được tờ khai «{form}» của mục danh mục {entry}: {detail}. Chạy «motcua "
+                             "bpmn check» để xem tờ khai sai ở đâu.",
     "refused_as_expected": "bị từ chối đúng như mong đợi: {detail}",
     "refused_wrongly": "Bị từ chối nhưng thông báo không chứa «{expected}»: {detail}",
     "not_refused": "Mong đợi bị từ chối với thông báo chứa «{expected}», nhưng thao tác đã thành công ({state}). "

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..calendar import WorkingCalendar
 from ..calendar_functions import deadline_functions
-from ..forms import load_form
+from ..catalogue_forms import CitizenForm, citizen_forms
+from ..forms import Form, load_form
 from ..profile import ProfileError, load_profile
 from ..roles import role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
@@ -28,7 +29,16 @@ from .messages import MESSAGES as M
 from .results import FileReport, ScenarioResult, StepResult
 
 MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
+SUPPLEMENT = "bo_sung"  # the citizen's supplement: it completes the application, as on the portal
 _MISSING = object()
+
+
+class _Refused(Exception):
+    """A step expecting `loi` was refused as expected before reaching the engine."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 class StepFailed(Exception):
@@ -45,6 +55,7 @@ class _Context:
     forms_dir: Path
     tracker: CoverageTracker
     shared: dict
+    citizen_forms: list[tuple[CitizenForm, Form]]
 
 
 def _same(expected, actual) -> bool:
@@ -77,6 +88,11 @@ def _quoted(names) -> str:
     return ", ".join(f"«{n}»" for n in names) or M["none"]
 
 
+def _listed(errors) -> str:
+    return "\n".join(M["form_error"].format(field=f"{e.field}: " if e.field else "", message=e.message)
+                     for e in errors)
+
+
 class _Run:
     """One scenario: its instance, its clock, what it has seen."""
 
@@ -89,6 +105,7 @@ class _Run:
         self.marked_late = False
         self.notes: list[str] = []
         self.task_ids: dict[str, str] = {}  # last id of each task name, for the engine's own refusal
+        self.application: dict = {}  # the citizen's application as it stands (supplements complete it)
 
     # -- text ------------------------------------------------------------------------------------
 
@@ -189,8 +206,13 @@ class _Run:
         s = self.scenario
         at = s.start.resolve(self.tz)
         title = M["start"].format(at=self.fmt(at))
+        application = {**self.ctx.shared, **s.data}
+        refusal = self.citizen_refusal(application, "citizen_refused_start")
+        if refusal:
+            return StepResult(0, s.line, title, False, refusal[0])
+        self.application = application
         try:
-            outcome = self.ctx.engine.start(self.ctx.facts.version.process_id, {**self.ctx.shared, **s.data}, at)
+            outcome = self.ctx.engine.start(self.ctx.facts.version.process_id, application, at)
         except EngineError as exc:
             return StepResult(0, s.line, title, False, M["start_failed"].format(detail=_sentence(exc)))
         except Exception as exc:  # noqa: BLE001 - reported, never raised: see module docstring
@@ -268,9 +290,7 @@ class _Run:
             if errors:
                 if step.error:
                     return self.refused(step, " ".join(e.message for e in errors))
-                listed = "\n".join(M["form_error"].format(field=f"{e.field}: " if e.field else "", message=e.message)
-                                   for e in errors)
-                raise StepFailed(M["form_refused"].format(form=task.form, element=name, errors=listed))
+                raise StepFailed(M["form_refused"].format(form=task.form, element=name, errors=_listed(errors)))
         try:
             outcome = self.ctx.engine.complete_task(*self.ids, task.id, step.data, at)
         except EngineError as exc:
@@ -282,6 +302,30 @@ class _Run:
     def in_lane(self, task, given: str) -> bool:
         return fold(given) == fold(task.lane or "") or (task.role is not None and role_for_lane(given) == task.role)
 
+    def citizen_refusal(self, data: dict, key: str) -> tuple[str, str] | None:
+        """What the portal would say refusing the citizen's `data` (the whole message, and the
+        field messages alone for a step expecting `loi`), checked against the citizen form of
+        each catalogue entry using the process; None when every one takes it."""
+        for citizen, form in self.ctx.citizen_forms:
+            errors = form.validate(data)
+            if errors:
+                message = M[key].format(form=citizen.form, entry=citizen.entry, errors=_listed(errors))
+                return message, " ".join(e.message for e in errors)
+        return None
+
+    def supplemented(self, step: model.SendMessage) -> dict:
+        """A supplement's data as the portal delivers it: the application as it stands, completed
+        by what the step sends, and refused unless the citizen form takes the result."""
+        if step.message != SUPPLEMENT or SUPPLEMENT not in self.outcome.waiting_messages:
+            return step.data
+        application = {**self.application, **step.data}
+        refusal = self.citizen_refusal(application, "citizen_refused_supplement")
+        if refusal and step.error:
+            raise _Refused(self.refused(step, refusal[1]))
+        if refusal:
+            raise StepFailed(refusal[0])
+        return application
+
     def send(self, step: model.SendMessage) -> str:
         at = self.when(step)
         self.move_to(at)
@@ -290,7 +334,11 @@ class _Run:
             raise StepFailed(M["message_not_in_diagram"].format(
                 message=step.message, messages=", ".join(sorted(facts.messages)) or M["none"]))
         try:
-            outcome = self.ctx.engine.deliver_message(*self.ids, step.message, step.data, at)
+            payload = self.supplemented(step)
+        except _Refused as refused:
+            return refused.message
+        try:
+            outcome = self.ctx.engine.deliver_message(*self.ids, step.message, payload, at)
         except EngineError as exc:
             if step.error:
                 return self.refused(step, str(exc))
@@ -299,7 +347,10 @@ class _Run:
                 raise StepFailed(M["message_not_waited"].format(
                     message=step.message, elements=elements, state=self.state(with_ids=True))) from None
             raise StepFailed(M["engine_failed"].format(detail=_sentence(exc))) from None
-        return self.done(step, outcome, at)
+        said = self.done(step, outcome, at)
+        if step.message == SUPPLEMENT:
+            self.application = payload
+        return said
 
     def done(self, step, outcome: Outcome, at: datetime) -> str:
         if step.error:  # the new state is not kept: the scenario stops on this failure
@@ -390,10 +441,28 @@ def _where(path: Path, line: int | None, message: str) -> str:
     return f"{path.name}:{line}: {message}" if line else f"{path.name}: {message}"
 
 
-def run_file(path, bpmn_dir, forms_dir, province: str | None = None) -> FileReport:
+def _citizen_forms(catalogue_dir, forms_dir: Path, process_id: str, path: Path,
+                   report: FileReport) -> list[tuple[CitizenForm, Form]]:
+    """The citizen forms of the catalogue entries using the process, loaded; a form that does
+    not open is a problem of the file (`motcua bpmn check` says what is wrong with it)."""
+    loaded = []
+    for citizen in citizen_forms(catalogue_dir).get(process_id, []):
+        try:
+            form = load_form(forms_dir, citizen.form)
+            form.validate({})  # a form jsonschema cannot use fails here, not in a scenario
+            loaded.append((citizen, form))
+        except Exception as exc:  # noqa: BLE001 - reported, never raised: see module docstring
+            report.problems.append(_where(path, None, M["citizen_form_unusable"].format(
+                form=citizen.form, entry=citizen.entry, detail=getattr(exc, "strerror", None) or exc)))
+    return loaded
+
+
+def run_file(path, bpmn_dir, forms_dir, province: str | None = None, catalogue_dir=None) -> FileReport:
     """Run every scenario of one file against its diagram. `province` is the default when the
-    file has no `tinh` (else MOTCUA_PROVINCE, else demo). Never raises on bad input: problems
-    are in the report."""
+    file has no `tinh` (else MOTCUA_PROVINCE, else demo). With `catalogue_dir`, the citizen's
+    data of each scenario (at the start, and after each supplement) must pass the citizen form
+    of the catalogue entries using the process, as on the portal. Never raises on bad input:
+    problems are in the report."""
     path = Path(path)
     report = FileReport(path)
     try:
@@ -415,10 +484,13 @@ def run_file(path, bpmn_dir, forms_dir, province: str | None = None) -> FileRepo
     if loaded.problems:
         report.problems.extend(loaded.problems)
         return report
+    citizen = _citizen_forms(catalogue_dir, Path(forms_dir), spec.process_id, path, report)
+    if report.problems:
+        return report
     report.facts = loaded.facts
     tracker = CoverageTracker(loaded.facts)
     context = _Context(Engine(loaded.registry, calendar), loaded.facts, calendar, Path(forms_dir), tracker,
-                       spec.shared_data)
+                       spec.shared_data, citizen)
     for scenario in spec.scenarios:
         report.scenarios.append(_Run(context, scenario).run())
     report.coverage = tracker.result()

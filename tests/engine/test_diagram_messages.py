@@ -750,3 +750,67 @@ def test_the_same_property_twice_with_two_values_is_refused(forms):
     [problem] = problems(edited(twice), forms)
     assert (problem.element_id, problem.element_name) == ("Task_phe_duyet", "Phê duyệt kết quả")
     assert "«status»" in problem.message and "«4»" in problem.message and "«9»" in problem.message
+
+
+# -- the drawing (diagram interchange) ------------------------------------------------------------
+
+def _check(tmp_path, xml: bytes) -> tuple[bool, list[str]]:
+    from engine.checking import check_files
+    path = tmp_path / "thu.bpmn"
+    path.write_bytes(xml)
+    return check_files([path], ROOT / "forms")
+
+
+def _undrawn(root, element_id):
+    shape = root.find(f".//*[@bpmnElement='{element_id}']")
+    shape.getparent().remove(shape)
+
+
+@pytest.mark.rule("QT-38")
+def test_a_step_the_drawing_lacks_is_a_warning_naming_it_and_the_diagram_still_loads(tmp_path):
+    def mistakes(root):
+        _undrawn(root, "Task_tham_dinh")
+        _undrawn(root, "Flow_tham_dinh_xong")
+        el(root, "Task_phe_duyet_di").set("bpmnElement", "Task_phe_duyet_cu")
+    ok, lines = _check(tmp_path, edited(mistakes))
+    assert ok, lines
+    warnings = [line for line in lines if "Cảnh báo:" in line]
+    assert warnings[0] == ("thu.bpmn: [Task_phe_duyet_di] Cảnh báo: Hình vẽ trỏ tới phần tử «Task_phe_duyet_cu» "
+                           "(bpmnElement), nhưng sơ đồ không có phần tử nào mang id đó, nên trang hồ sơ của cán bộ "
+                           "bỏ qua hình này (phần tử có lẽ đã bị xóa hay đổi id khi sửa tay tệp). Sửa bpmnElement "
+                           "cho đúng id, hoặc mở sơ đồ bằng trình vẽ và lưu lại để bỏ hình thừa.")
+    shape, edge, dangling_target = warnings[1], warnings[3], warnings[2]
+    assert shape.startswith("thu.bpmn: [Task_tham_dinh «Thẩm định hồ sơ»] Cảnh báo: Công việc người dùng (user task) "
+                            "không có hình trong phần trình bày của sơ đồ (BPMNShape)")
+    assert "không hiện nó, kể cả khi hồ sơ đang ở đây" in shape and "Mở sơ đồ bằng một trình vẽ" in shape
+    assert dangling_target.startswith("thu.bpmn: [Task_phe_duyet «Phê duyệt kết quả»] Cảnh báo:")
+    assert edge.startswith("thu.bpmn: [Flow_tham_dinh_xong] Cảnh báo: Luồng từ «Thẩm định hồ sơ» tới «Kết quả "
+                           "thẩm định?» không có nét vẽ")
+    assert len(warnings) == 4
+    assert lines[-1] == "Tất cả 1 sơ đồ đều hợp lệ. Có 4 cảnh báo: sơ đồ vẫn chạy, nhưng nên sửa."
+
+
+@pytest.mark.rule("QT-38")
+def test_a_diagram_without_its_drawing_is_a_warning_on_its_process(tmp_path):
+    def undrawn(root):
+        diagram = root.find("{http://www.omg.org/spec/BPMN/20100524/DI}BPMNDiagram")
+        root.remove(diagram)
+    ok, lines = _check(tmp_path, edited(undrawn))
+    [warning] = [line for line in lines if "Cảnh báo:" in line]
+    assert ok and warning.startswith("thu.bpmn: [cap_ban_sao_trich_luc_ho_tich «Cấp bản sao trích lục hộ tịch»] "
+                                     "Cảnh báo: Sơ đồ không có phần trình bày để vẽ (BPMNDiagram)")
+
+
+@pytest.mark.rule("QT-31")
+def test_a_process_not_yet_executable_gets_its_other_mistakes_named_at_once(forms):
+    not_executable = SOURCE.replace(b'isExecutable="true"', b'isExecutable="false"')
+    found = problems(edited_from(not_executable, lambda r: el(r, "Lane_lanh_dao").set("name", "Văn thư")), forms)
+    assert [p.element_id for p in found] == ["cap_ban_sao_trich_luc_ho_tich", "Lane_lanh_dao"]
+    found = problems(edited_from(not_executable, second_start), forms)
+    assert "Start_tai_quay" in [p.element_id for p in found]  # the shape of the process, before executing it
+
+
+def edited_from(source: bytes, edit) -> bytes:
+    root = etree.fromstring(source)
+    edit(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")

@@ -1,0 +1,40 @@
+"""The citizen's e-form of each procedure, as the catalogue entries (catalogue/<code>.json) name it.
+
+The app loads and checks entries fully (app/catalogue/loader.py); the engine's tools only need
+to know, for a process, which citizen forms its dossiers are submitted with: the scenario runner
+checks a scenario's citizen data against them, `motcua bpmn check` reads their field names.
+An entry that cannot be read is skipped here: the catalogue check reports it.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CitizenForm:
+    entry: str   # the entry's file name, e.g. 2.000635.json
+    form: str    # the form's path inside forms/, e.g. cap_ban_sao_trich_luc_ho_tich/don.schema.json
+    ui_form: str | None = None
+
+
+def _entry(path: Path) -> dict | None:
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return entry if isinstance(entry, dict) else None
+
+
+def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
+    """Process id -> the citizen forms of the entries using it (usually one)."""
+    found: dict[str, list[CitizenForm]] = {}
+    folder = Path(catalogue_dir) if catalogue_dir is not None else None
+    for path in sorted(folder.glob("*.json")) if folder is not None and folder.is_dir() else []:
+        entry = _entry(path)
+        if entry is None or not isinstance(entry.get("bpmn_process_id"), str) or not isinstance(entry.get("form"), str):
+            continue
+        ui_form = entry.get("ui_schema") if isinstance(entry.get("ui_schema"), str) else None
+        found.setdefault(entry["bpmn_process_id"], []).append(CitizenForm(path.name, entry["form"], ui_form))
+    return found
