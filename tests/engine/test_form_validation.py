@@ -3,6 +3,8 @@ them (ECMA-262: `$` is the end of the text), the form's own words for a malforme
 hidden control characters (bidi overrides, NUL) in any text an officer will read."""
 from __future__ import annotations
 
+import pytest
+
 from engine.forms import Form
 
 FORM = Form({"type": "object", "properties": {
@@ -14,6 +16,7 @@ FORM = Form({"type": "object", "properties": {
                                                                                    "title": "Nội dung"}}}}}})
 
 
+@pytest.mark.rule("QT-39")
 def test_a_pattern_ends_at_the_end_of_the_text():
     assert FORM.validate({"so_cccd": "001090000001"}) == []
     [error] = FORM.validate({"so_cccd": "001090000001\n"})
@@ -22,6 +25,7 @@ def test_a_pattern_ends_at_the_end_of_the_text():
     assert [e.field for e in FORM.validate({"ma": "A$B\n"})] == ["ma"]
 
 
+@pytest.mark.rule("QT-39")
 def test_text_with_hidden_controls_is_refused_newlines_and_tabs_are_not():
     assert FORM.validate({"ghi_chu": "Dòng 1\r\nDòng 2\tcột"}) == []
     errors = FORM.validate({"ghi_chu": "abc\u202edcb", "muc": [{"noi_dung": "x\u0000"}]})
