@@ -15,9 +15,15 @@ def _code_line(code: str) -> str:
     return fill_raw(COMMON["code"], code=bold(code)) if code.strip() else ""
 
 
-def _lookup(url: str, code: str):
+# A receipt issued again after a supplement carries a note on why the time restarted; it keeps
+# to one page by a smaller QR code and a little less room to sign (the regular one is unchanged).
+RESTART_QR = 22 * mm
+RESTART_SIGNING_ROOM = 17 * mm
+
+
+def _lookup(url: str, code: str, qr_size: float | None = None):
     text = fill(COMMON["lookup_code"], url=url, code=code) if code.strip() else fill(COMMON["lookup"], url=url)
-    return qr_box(url, text, frame_width())
+    return qr_box(url, text, frame_width(), **({"qr_size": qr_size} if qr_size else {}))
 
 
 def _components_table(receipt: Receipt):
@@ -39,8 +45,9 @@ def receipt_pdf(data: Receipt) -> bytes:
     story = [header(data.agency.name, data.agency.parent, data.number,
                     date_line(data.agency.place, data.received_at))]
     story += title(RECEIPT["title"], _code_line(data.code))
-    if data.note.strip():
-        story.append(para(markup(data.note)))
+    restarted = bool(data.note.strip())
+    if restarted:
+        story.append(para(markup(data.note), "note"))
     story.append(para(markup(data.agency.name)))
     story += applicant_lines(COMMON["applicant_of"], data.applicant, data.procedure)
     story += [para(RECEIPT["components"]), _components_table(data),
@@ -52,9 +59,11 @@ def receipt_pdf(data: Receipt) -> bytes:
     if data.register_book.strip() or data.register_entry.strip():
         story.append(para(fill_raw(RECEIPT["register"], book=markup(data.register_book), gap=GAP,
                                    entry=markup(data.register_entry))))
-    story = closing(story, _lookup(data.lookup_url, data.code),
-                    signatures(Signature((RECEIPT["applicant_signs"],), data.applicant.name, COMMON["sign_hint"]),
-                               Signature((RECEIPT["officer_signs"],), data.officer, COMMON["sign_hint"])))
+    room = {"room": RESTART_SIGNING_ROOM} if restarted else {}
+    story = closing(story, _lookup(data.lookup_url, data.code, RESTART_QR if restarted else None),
+                    signatures(Signature((RECEIPT["applicant_signs"],), data.applicant.name, COMMON["sign_hint"],
+                                         **room),
+                               Signature((RECEIPT["officer_signs"],), data.officer, COMMON["sign_hint"], **room)))
     return build(story, title=RECEIPT["doc_title"], author=data.agency.name)
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import joinedload
 
 from ..db import db
-from .messages import EVENTS
+from .messages import ACTORS, EVENTS
 from .models import DossierEvent
 
 
@@ -29,6 +29,16 @@ def add_event(dossier, at: datetime, kind: str, actor=None, node=None, **values)
         "due_at": values.pop("due_at", None), "data": values.pop("data", None),
         "summary": EVENTS[kind].format(**values)[:500],
     }
+
+
+def actor_words(event: DossierEvent) -> str:
+    """Who the timeline says acted: their name, or for a dossier an officer entered at the
+    counter or from the post, that the desk entered it (the applicant is named on the dossier)."""
+    if event.actor is None:
+        return ""
+    if event.kind == "submitted" and event.actor.role != "citizen":
+        return ACTORS["entered_by_desk"].format(name=event.actor.full_name)
+    return event.actor.full_name
 
 
 def write_events(events: list[dict]) -> None:

@@ -36,6 +36,12 @@ EVENTS = {
     "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",
 }
 
+# Who acted, as a timeline names them, when it is not simply the person's name: a paper dossier
+# is submitted by its applicant but typed in by the desk officer who received it.
+ACTORS = {
+    "entered_by_desk": "Bộ phận Một cửa nhập: {name}",
+}
+
 CHANNEL_WORDS = {"online": "trực tuyến", "counter": "trực tiếp tại Bộ phận Một cửa",
                  "postal": "qua dịch vụ bưu chính công ích"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, render_template, request, url_for
 
 from ..api.lookup import count_lookup, find_by_code, handled_by
+from ..dossiers.events import actor_words
 from ..dossiers.messages import STATUS_LABELS
 from ..files.uploads import kilobytes
 from ..localtime import local_date, local_time
@@ -21,6 +22,7 @@ web = Blueprint("web", __name__, template_folder="templates", static_folder="sta
 web.add_app_template_filter(local_time, "local_time")
 web.add_app_template_filter(local_date, "local_date")
 web.add_app_template_filter(kilobytes, "kilobytes")
+web.add_app_template_filter(actor_words, "actor_words")
 
 
 def init_web(app: Flask) -> None:

@@ -25,7 +25,7 @@ from ..web.session import login_required
 from ..workflow.service import workflow
 from . import carry, diagram, dossier_context, intake
 from .blueprint import STAFF, workspace
-from .messages import APOLOGY, DIGITISE, MESSAGES, VERDICTS
+from .messages import APOLOGY, DIGITISE, EMPTY, MESSAGES, ROLE_WORK, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
 PROCESSED = (9, 10)
@@ -70,7 +70,7 @@ def dossier_search():
     status = status if status in STATUS_LABELS else None
     found = db.session.execute(search.dossiers_statement(g.user, q, status)).scalars().all()
     return render_template("workspace/dossiers.html", q=q, status=status, dossiers=found, statuses=STATUS_LABELS,
-                           limit=search.ROWS)
+                           limit=search.ROWS, empty=EMPTY, role_work=ROLE_WORK)
 
 
 @workspace.get("/ho-so/<int:dossier_id>")

@@ -16,7 +16,7 @@ from ..web.session import login_required
 from ..workflow import versions
 from ..workflow.service import workflow
 from .blueprint import STAFF, workspace
-from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, MESSAGES, TABS
+from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, EMPTY, MESSAGES, ROLE_WORK, TABS
 
 
 FILTER_NAMES = ("q", "thu_tuc", "trang_thai", "han", "co_quan", "vai_tro")  # kept across tabs and pages
@@ -62,6 +62,7 @@ def inbox_page():
         agencies=db.session.execute(select(Agency.id, Agency.name).order_by(Agency.name)).all()
         if g.user.role == "admin" else [],
         roles={code: ROLE_LABELS[code] for code in LANE_ROLES}, channels=CHANNELS, messages=MESSAGES,
+        empty=EMPTY, role_work=ROLE_WORK,
         procedure_problems=versions.problems() if g.user.role == "admin" else [])
 
 

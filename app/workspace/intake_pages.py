@@ -19,6 +19,7 @@ from ..dossiers.submission import submit
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..mail.outbox import send_now
 from ..portal.messages import COMPONENT_KINDS
+from ..portal.prefill import prefill
 from ..portal.uploads import component_anchor, limits_text, read_uploads
 from ..users import identity
 from ..users.models import User
@@ -58,7 +59,7 @@ def intake():
     if found is not None:
         return render_template("workspace/intake_citizen.html", citizen=found,
                                procedures=desk.procedures_for(g.user), errors={}, email="",
-                               unclaimed=is_unclaimed(found))
+                               unclaimed=is_unclaimed(found), messages=MESSAGES)
     status = 422 if errors else 200
     return render_template("workspace/intake_find.html", id_number=id_number, errors=errors,
                            values=request.form if request.method == "POST" else {},
@@ -75,7 +76,7 @@ def intake_email(citizen_id: int):
         db.session.rollback()
         return render_template("workspace/intake_citizen.html", citizen=citizen, procedures=desk.procedures_for(g.user),
                                errors={"email": error}, email=request.form.get("email", "")[:255],
-                               unclaimed=is_unclaimed(citizen)), 422
+                               unclaimed=is_unclaimed(citizen), messages=MESSAGES), 422
     db.session.commit()
     send_now(now(), [mail])
     flash(MESSAGES["activation_mailed"].format(email=citizen.email))
@@ -112,11 +113,9 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
 def intake_form(citizen_id: int, code: str):
     citizen = _citizen(citizen_id)
     procedure = _procedure(code)
-    prefill = {"ho_ten": citizen.full_name, "ho_ten_nguoi_yeu_cau": citizen.full_name,
-               "so_cccd": citizen.id_number, "so_dien_thoai": citizen.phone}
-    form = application_form(procedure)
-    data = {k: v for k, v in prefill.items() if v and k in form.schema.get("properties", {})}
-    return _page(citizen, procedure, data, [], {})
+    # Filled as the portal fills the citizen's own new application: everything the citizen's
+    # record holds (recorded at step 1 or in the profile), then their latest dossier.
+    return _page(citizen, procedure, prefill(application_form(procedure).schema, citizen), [], {})
 
 
 @workspace.post("/tiep-nhan/<int:citizen_id>/<code>")

@@ -28,6 +28,9 @@ MESSAGES = {
                        "khoản đăng nhập.",
     "citizen_created_mailed": "Đã tạo hồ sơ công dân {name} và gửi thư kích hoạt tài khoản tới {email}.",
     "activation_mailed": "Đã lưu địa chỉ và gửi thư kích hoạt tài khoản tới {email}.",
+    "activation_email_help": "Không cần để tiếp nhận hồ sơ: chuyển ngay sang bước 2 nếu công dân không có thư "
+                             "điện tử. Có địa chỉ, công dân nhận thư kích hoạt để theo dõi hồ sơ trực tuyến.",
+    "required_note": "Các trường có dấu * là bắt buộc.",
     "no_dossier_code": "chưa cấp mã",
     "task_unknown": "Không tìm thấy công việc này.",
     "unassigned": "Chưa có người nhận",
@@ -47,6 +50,29 @@ MESSAGES = {
     "form_too_large": "Nội dung gửi lên quá lớn.",
     "procedure_problems": "Sơ đồ quy trình hoặc mục danh mục chưa nạp được: thủ tục vẫn chạy phiên bản trước "
                           "(nếu có). Sửa tệp rồi lưu lại; kiểm tra trước bằng motcua bpmn check.",
+}
+
+# What each officer role does and where its work comes from: said where a page is empty, so an
+# officer with nothing to do yet knows why and what to do next.
+ROLE_WORK = {
+    "one_stop": ("Bộ phận Một cửa tiếp nhận hồ sơ, yêu cầu bổ sung hoặc từ chối, và trả kết quả cho người nộp.",
+                 "Hồ sơ nộp trực tuyến hiện ở thẻ «Chờ nhận xử lý»; hồ sơ giấy nhập ở trang «Tiếp nhận tại quầy»."),
+    "specialist": ("Chuyên viên thẩm định, xác minh hồ sơ và dự thảo kết quả.",
+                   "Hồ sơ đến khi Bộ phận Một cửa đã tiếp nhận và chuyển bước cho chuyên viên của cơ quan."),
+    "leader": ("Lãnh đạo phê duyệt và ký số kết quả, giao việc cho cán bộ, xin lỗi và hẹn lại khi hồ sơ chậm.",
+               "Hồ sơ đến khi chuyên viên trình; dùng «Tra cứu hồ sơ» để theo dõi hồ sơ của cơ quan."),
+    "coordinator": ("Điều phối (Văn phòng Ủy ban nhân dân tỉnh, Trung tâm Phục vụ hành chính công) làm các bước "
+                    "nằm trong làn «Điều phối» của sơ đồ quy trình: phân loại hồ sơ, câu hỏi của người dân và "
+                    "chuyển đến cơ quan có thẩm quyền giải quyết, theo dõi việc trả lời đúng hạn.",
+                    "Công việc chỉ đến khi một quy trình đang dùng có bước trong làn «Điều phối» giao cho "
+                    "{agency}. Nếu cơ quan cần điều phối mà chưa có việc, đề nghị quản trị hệ thống thêm làn "
+                    "«Điều phối» vào sơ đồ quy trình của thủ tục."),
+}
+
+EMPTY = {
+    "inbox": "Chưa có công việc nào cho {role} của {agency}.",
+    "dossiers": "{agency} chưa có hồ sơ nào. Trang này tìm hồ sơ do cơ quan của bạn giải quyết, theo mã hồ sơ "
+                "hoặc tên người nộp.",
 }
 
 DESK_MESSAGES = {

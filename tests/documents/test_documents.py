@@ -111,6 +111,19 @@ def test_qr_code_on_page_one_carries_the_url(name):
     assert samples.qr_codes(render(name)) == [DOCUMENTS[name][2]]
 
 
+def test_a_receipt_issued_again_after_a_supplement_keeps_to_one_page():
+    """Audit #28: Mẫu 01 issued when a supplement restarted the time carries the restart note
+    (the printout's own message) and still fits one A4 page, its QR code readable; the regular
+    Mẫu 01 stays on one page with its full-size QR code."""
+    from app.dossiers.messages import PRINTOUTS
+    note = PRINTOUTS["restart_note"].format(n=1, received="08:15 ngày 23/11/2026", original="08:15 ngày 07/12/2026")
+    pdf = render("receipt", note=note)
+    assert samples.page_count(pdf) == 1
+    assert "Tiếp nhận hồ sơ bổ sung lần 1" in samples.text(pdf)
+    assert samples.qr_codes(pdf) == [LOOKUP_URL]
+    assert samples.page_count(render("receipt")) == 1
+
+
 def test_register_row_qr_codes_carry_each_dossier_lookup_url():
     """The register covers many dossiers: each row's code leads to that dossier's lookup."""
     assert sorted(samples.qr_codes(render("register"))) == [samples.register_lookup_url(1),

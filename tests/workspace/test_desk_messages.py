@@ -11,6 +11,7 @@ import pytest
 
 from tests.api.test_lifecycle import LLTP_FORM
 from tests.conftest import vn
+from tests.documents.samples import page_count
 from tests.web.pages import login, pdf_bytes
 from tests.workspace.helpers import (ACCEPT, as_officer, asked_during_processing, dossier, html, pdf_text, qr_urls,
                                      submit_lltp)
@@ -156,6 +157,7 @@ def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(a
     assert "trả kết quả giải quyết hồ sơ: 10 giờ 00 phút, ngày 11 tháng 12 năm 2026" in text  # the new one
     assert "hẹn trả kết quả lúc 08:00 ngày 08/12/2026" in text  # and the first
     assert qr_urls(pdf, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/tra-cuu/{state['code']}"]
+    assert page_count(pdf) == 1  # the restart note does not push the signatures onto a second page
     # The citizen has it on the portal too; the first receipt keeps its own appointment.
     login(client, "congdan")
     own = client.get(f"/ho-so/{dossier_id}/giay-tiep-nhan-bo-sung-1.pdf")

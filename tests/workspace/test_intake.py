@@ -107,9 +107,13 @@ def test_postal_intake_needs_the_postal_number_and_a_forged_carry_is_ignored(cli
     # The item number is shown again wherever the dossier is: its facts, and the intake in its timeline.
     task_page = html(client.get(response.headers["Location"]))
     assert "<dt>Số hiệu bưu gửi</dt><dd>EB123456789VN</dd>" in task_page
-    dossier_page = html(client.get(re.search(r'href="(/mot-cua/ho-so/\d+)"', task_page).group(1)))
+    dossier_path = re.search(r'href="(/mot-cua/ho-so/\d+)"', task_page).group(1)
+    dossier_page = html(client.get(dossier_path))
     assert "<dt>Số hiệu bưu gửi</dt><dd>EB123456789VN</dd>" in dossier_page
     assert re.search(r"Nộp hồ sơ qua dịch vụ bưu chính công ích · [^<]*· số hiệu bưu gửi: EB123456789VN", dossier_page)
+    # The desk officer typed it in for the applicant: the timeline does not name them as the sender.
+    entered = "Nộp hồ sơ qua dịch vụ bưu chính công ích · Bộ phận Một cửa nhập: Trần Thị Bình"
+    assert entered in dossier_page
     # A hostile scan is refused by its content, whatever its name says.
     response = client.post(form_path, data={**fields, "nonce": "n-2", "so_buu_gui": "EB1",
                                             "tep.GTTT": (io.BytesIO(b"<script>alert(1)</script>"), "cccd.pdf")},
@@ -121,6 +125,10 @@ def test_postal_intake_needs_the_postal_number_and_a_forged_carry_is_ignored(cli
     assert "phải gồm đúng 12 chữ số" in html(client.get("/mot-cua/tiep-nhan?so_cccd=12ab"))
     as_officer(client, "chuyenvien")
     assert client.get("/mot-cua/tiep-nhan").status_code == 403
+    # The applicant reads the same on the portal.
+    as_officer(client, "congdan")
+    own_page = html(client.get(dossier_path.replace("/mot-cua", "")))
+    assert entered in own_page and "· Trần Thị Bình" not in own_page.replace(entered, "")
 
 
 def test_a_signed_component_shows_its_signature_at_reception(client, clock, clean_app):
@@ -138,3 +146,23 @@ def test_a_signed_component_shows_its_signature_at_reception(client, clock, clea
     assert response.status_code == 303
     page = html(client.get(response.headers["Location"]))
     assert "Hoàng Văn Em" in page and 'class="signature ok"' in page
+
+
+def test_the_form_is_filled_with_everything_step_one_recorded(client, clock, clean_app):
+    """Audit #9: what the desk typed at step 1 (name, date of birth, address, phone, e-mail) is
+    not typed again at step 2; filled the way the portal fills a citizen's own application."""
+    clock.set(vn(2026, 11, 23, 9, 0))
+    token = as_officer(client, "motcua")
+    made = client.post("/mot-cua/tiep-nhan", data={
+        "csrf_token": token, "so_cccd": "001085000777", "ho_ten": "Trần Văn Bảy", "ngay_sinh": "02/03/1985",
+        "dia_chi": "Số 3 Lê Lai, phường An Bình", "so_dien_thoai": "0905123456", "email": "bay@example.vn"})
+    assert made.status_code == 200
+    form = html(client.get(f"/mot-cua/tiep-nhan/{_citizen_id(clean_app, '001085000777')}/2.000488"))
+
+    def value(name: str) -> str | None:
+        found = re.search(r'<(?:input|textarea)[^>]*name="f\.' + name + r'"[^>]*?(?:value="([^"]*)"[^>]*)?>([^<]*)', form)
+        return found and (found.group(1) or found.group(2))
+
+    assert value("ho_ten") == "Trần Văn Bảy" and value("so_cccd") == "001085000777"
+    assert value("ngay_sinh") == "1985-03-02"
+    assert value("noi_cu_tru") == "Số 3 Lê Lai, phường An Bình"

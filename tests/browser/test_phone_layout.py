@@ -1,0 +1,88 @@
+"""The one-stop system on a phone (390×844): the inbox, a task and a dossier fit the screen
+with no sideways page scroll, and an inbox row is compact with its claim button in view."""
+from __future__ import annotations
+
+import pytest
+
+from tests.api.test_lifecycle import LLTP, LLTP_FORM, submit
+from tests.conftest import PASSWORD, vn
+from tests.workspace.helpers import processed
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture()
+def phone(browser, live_server):
+    """Opens a phone-sized browser window logged in as a demo officer."""
+    contexts = []
+
+    def open_as(username: str):
+        context = browser.new_context(base_url=live_server, locale="vi-VN", viewport=PHONE)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.goto("/dang-nhap")
+        page.fill("#ten_dang_nhap", username)
+        page.fill("#mat_khau", PASSWORD)
+        page.click("form button[type=submit]:not(.link)")
+        page.wait_for_url("**/mot-cua")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def _page_width(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+def _wider_than_screen(page) -> list[str]:
+    """What sticks out past the right edge of the screen (to say why the page scrolls)."""
+    return page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5
+                     && !e.closest('.table-scroll, .diagram'))
+        .slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className
+                              + ' ' + Math.round(e.getBoundingClientRect().right))""")
+
+
+def _fits(page, name: str) -> None:
+    width = _page_width(page)
+    assert width <= PHONE["width"], f"{name}: page {width} px wide: {_wider_than_screen(page)}"
+
+
+@pytest.mark.parametrize("username", ["motcua", "admin"])
+def test_the_inbox_fits_a_phone_with_the_claim_button_in_view(phone, api, clock, username):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    for copies in (1, 2, 3):
+        submit(api, LLTP, {**LLTP_FORM, "so_ban": copies})
+    page = phone(username)
+    for tab in ("cho-nhan", "nhom"):
+        page.goto(f"/mot-cua?tab={tab}")
+        _fits(page, f"/mot-cua?tab={tab} as {username}")
+        rows = page.locator("tr[data-row]")
+        assert rows.count() == 3
+        for index in range(rows.count()):
+            box = rows.nth(index).bounding_box()
+            assert box["height"] < 320, f"row {index} is {box['height']} px tall"
+            claim = rows.nth(index).locator("button[data-claim]").bounding_box()
+            assert claim["x"] >= 0 and claim["x"] + claim["width"] <= PHONE["width"], claim
+
+
+def test_a_task_and_a_dossier_fit_a_phone(phone, api, clock):
+    """A dossier that has been through every step: its page carries the diagram, the control
+    slip, the step records and the signed result; its last task is the return."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier = submit(api, LLTP, LLTP_FORM)["id"]
+    processed(api, dossier)
+    page = phone("motcua")
+    page.goto("/mot-cua?tab=cho-nhan")
+    page.locator("tr[data-row]").filter(has_text="Trả kết quả").get_by_role("link").click()
+    page.wait_for_url("**/mot-cua/viec/*")
+    _fits(page, "the task page")
+    page.goto(f"/mot-cua/ho-so/{dossier}")
+    _fits(page, "the dossier page")
+    page.goto("/mot-cua/ho-so")
+    _fits(page, "the dossier search")
+    page.goto("/mot-cua/tiep-nhan")
+    _fits(page, "the intake")
