@@ -64,6 +64,29 @@ def page(browser, live_server):
     context.close()
 
 
+def officer_windows(browser, live_server, **options):
+    """A generator for a fixture: yields `open_as(username)`, a new browser window (context
+    `options`: viewport...) logged in as that demo officer through /dang-nhap; closes them all."""
+    from tests.conftest import PASSWORD
+    contexts = []
+
+    def open_as(username: str):
+        context = browser.new_context(base_url=live_server, locale="vi-VN", **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        page.goto("/dang-nhap")
+        page.fill("#ten_dang_nhap", username)
+        page.fill("#mat_khau", PASSWORD)
+        page.click("form button[type=submit]:not(.link)")
+        page.wait_for_url("**/mot-cua")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
 def axe_violations(page) -> list[dict]:
     """Serious and critical WCAG 2.1 A/AA violations of the current page, by axe-core (the
     copy bundled in the axe-playwright-python package, installed from PyPI)."""

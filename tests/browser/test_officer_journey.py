@@ -13,8 +13,8 @@ import subprocess
 import pytest
 
 from tests.api.test_lifecycle import ACCEPT, LLTP, LLTP_FORM, submit
-from tests.browser.conftest import axe_violations
-from tests.conftest import PASSWORD, vn
+from tests.browser.conftest import axe_violations, officer_windows
+from tests.conftest import vn
 from tests.web.pages import pdf_bytes
 
 DESKTOP = {"width": 1366, "height": 900}
@@ -24,24 +24,7 @@ CODE = re.compile(r"000\.00\.12\.H99-\d{6}-\d{4}")
 @pytest.fixture()
 def officer(browser, live_server):
     """Opens a desktop browser window logged in (through /dang-nhap) as a demo officer."""
-    contexts = []
-
-    def open_as(username: str):
-        context = browser.new_context(base_url=live_server, locale="vi-VN", bypass_csp=True, viewport=DESKTOP,
-                                      accept_downloads=True)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        page.goto("/dang-nhap")
-        page.fill("#ten_dang_nhap", username)
-        page.fill("#mat_khau", PASSWORD)
-        page.click("form button[type=submit]:not(.link)")
-        page.wait_for_url("**/mot-cua")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
+    yield from officer_windows(browser, live_server, bypass_csp=True, viewport=DESKTOP, accept_downloads=True)
 
 
 def _accessible(page, name: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.api.test_lifecycle import LLTP, LLTP_FORM, submit
-from tests.conftest import PASSWORD, vn
+from tests.browser.conftest import officer_windows
+from tests.conftest import vn
 from tests.workspace.helpers import processed
 
 PHONE = {"width": 390, "height": 844}
@@ -14,23 +15,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture()
 def phone(browser, live_server):
     """Opens a phone-sized browser window logged in as a demo officer."""
-    contexts = []
-
-    def open_as(username: str):
-        context = browser.new_context(base_url=live_server, locale="vi-VN", viewport=PHONE)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        page.goto("/dang-nhap")
-        page.fill("#ten_dang_nhap", username)
-        page.fill("#mat_khau", PASSWORD)
-        page.click("form button[type=submit]:not(.link)")
-        page.wait_for_url("**/mot-cua")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
+    yield from officer_windows(browser, live_server, viewport=PHONE)
 
 
 def _page_width(page) -> int:
