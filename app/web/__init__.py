@@ -47,6 +47,12 @@ def home():
     return render_template("web/home.html")
 
 
+@web.get("/favicon.ico")
+def favicon():
+    """Where browsers and feed readers look without reading the page's <link rel="icon">."""
+    return web.send_static_file("favicon.svg")
+
+
 @web.get("/tra-cuu")
 def lookup_form():
     code = request.args.get("ma", "").strip()
