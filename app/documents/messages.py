@@ -148,6 +148,8 @@ RESULT = {
     "applicant": "Người yêu cầu: {name}",
     "recipients": "Nơi nhận:",
     "verify": "Quét mã QR hoặc truy cập {url} để xác thực văn bản.",
+    "draft": "BẢN XEM TRƯỚC: CHƯA PHÊ DUYỆT, CHƯA KÝ SỐ, KHÔNG CÓ GIÁ TRỊ PHÁP LÝ",
+    "draft_title": "Bản xem trước: ",
 }
 
 PAPER = {

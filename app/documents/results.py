@@ -32,15 +32,18 @@ def _content(content: ResultContent, applicant: str, with_title: bool) -> list:
     return story
 
 
-def result_pdf(data: ResultDocument) -> bytes:
+def result_pdf(data: ResultDocument, draft: bool = False) -> bytes:
     """The electronic result: agency header, number, title, result code, content, the leader's
-    signature block (room left for the digital signature) and a QR code to the verification page."""
-    story = [header(data.agency.name, data.agency.parent, data.number,
-                    date_line(data.agency.place, data.issued_on))]
+    signature block (room left for the digital signature) and a QR code to the verification page.
+    A `draft` is what the leader reads before approving: marked so on top, with no QR code and no
+    verification note, since nothing is issued yet."""
+    story = [para(RESULT["draft"], "draft")] if draft else []
+    story += [header(data.agency.name, data.agency.parent, data.number,
+                     date_line(data.agency.place, data.issued_on))]
     story += title(data.content.title, markup(data.content.subtitle),
                    fill_raw(RESULT["result_code"], code=bold(data.result_code)))
     story += _content(data.content, data.applicant, with_title=False)
-    left = [QRCode(data.verify_url, 26 * mm)]
+    left = [] if draft else [QRCode(data.verify_url, 26 * mm)]
     recipients = [clean(name).strip() for name in data.recipients if clean(name).strip()]
     if recipients:
         left += [Spacer(1, 4), para(f"<b><i>{RESULT['recipients']}</i></b>", "small")]
@@ -48,8 +51,9 @@ def result_pdf(data: ResultDocument) -> bytes:
                  for index, name in enumerate(recipients, 1)]
     story = closing(story, signatures(Signature((data.signer.on_behalf, data.signer.title), data.signer.name,
                                                 room=32 * mm), left=left),
-                    para(fill(RESULT["verify"], url=data.verify_url), "note"))
-    return build(story, title=clean(data.content.title), author=data.agency.name)
+                    *([] if draft else [para(fill(RESULT["verify"], url=data.verify_url), "note")]))
+    return build(story, title=(RESULT["draft_title"] if draft else "") + clean(data.content.title),
+                 author=data.agency.name)
 
 
 def _centre(data: PaperResult) -> Table:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -71,6 +72,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "small_head": ParagraphStyle("small_head", parent=small, fontName=BOLD, alignment=TA_CENTER),
         "code": ParagraphStyle("code", parent=small, fontSize=8, leading=10),
         "note": ParagraphStyle("note", parent=body, fontName=ITALIC, fontSize=10.5, leading=13, alignment=TA_LEFT),
+        # A document not issued yet (the leader's preview): said before anything else, boxed in red.
+        "draft": ParagraphStyle("draft", parent=body, fontName=BOLD, fontSize=11, leading=14, alignment=TA_CENTER,
+                                textColor=colors.HexColor("#a50e0e"), borderColor=colors.HexColor("#a50e0e"),
+                                borderWidth=1, borderPadding=4, spaceAfter=10),
     }
 
 

@@ -100,17 +100,29 @@ def _record(dossier, number: int, kind: str, title: str, document_number: str, f
     return code
 
 
+def _document(dossier, data: dict, at: datetime, actor, number: int) -> doc.ResultDocument:
+    code = doc.result_code(dossier.code, number)
+    local = at.astimezone(workflow().calendar.tz)
+    running = dossier.code.rsplit("-", 1)[-1]
+    return doc.ResultDocument(
+        agency=printouts.agency_header(dossier.agency), number=f"{running}/{local:%y%m%d}/KQ{number}",
+        issued_on=local.date(), result_code=code, applicant=dossier.applicant_name,
+        content=content(dossier, data), signer=printouts.signer(actor), verify_url=printouts.verify_url(code))
+
+
+def preview(dossier, at: datetime, actor) -> bytes:
+    """The result as approving now would issue it (from the process data as it stands), unsigned
+    and marked as a preview: what the leader reads before approving and signing."""
+    data = workflow().engine.inspect(dossier.process_id, dossier.process_version, dossier.workflow_state, at).data
+    return doc.result_pdf(_document(dossier, data, at, actor, next_number(dossier.id)), draft=True)
+
+
 def issue(dossier, data: dict, at: datetime, actor) -> dict:
     """Generate the electronic result, sign it, keep it; the event that records it. A result
     that cannot be signed (no key) stops the transition: approval and signature are one act."""
     number = next_number(dossier.id)
-    code = doc.result_code(dossier.code, number)
-    local = at.astimezone(workflow().calendar.tz)
-    running = dossier.code.rsplit("-", 1)[-1]
-    document = doc.ResultDocument(
-        agency=printouts.agency_header(dossier.agency), number=f"{running}/{local:%y%m%d}/KQ{number}",
-        issued_on=local.date(), result_code=code, applicant=dossier.applicant_name,
-        content=content(dossier, data), signer=printouts.signer(actor), verify_url=printouts.verify_url(code))
+    document = _document(dossier, data, at, actor, number)
+    code = document.result_code
     signed = _sign(doc.result_pdf(document), dossier, document.signer.name or dossier.agency.name,
                    PRINTOUTS["result_reason"], at)
     file_id = _store(dossier, signed, f"{code}.pdf", actor, at, f"result:{number}")

@@ -10,6 +10,7 @@ VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá 
 MARK_STATES = {"done": "Đã thực hiện", "current": "Đang thực hiện", "late": "Trễ hạn"}
 
 MESSAGES = {
+    "result_preview": "Xem trước kết quả sẽ được ký khi phê duyệt (PDF, chưa ký, không có giá trị pháp lý)",
     "claimed": "Đã nhận xử lý «{name}» của hồ sơ {dossier}.",
     "released": "Đã trả «{name}» về nhóm.",
     "assigned": "Đã giao «{name}» cho {assignee}.",

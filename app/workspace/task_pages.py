@@ -8,10 +8,11 @@ from engine.forms import load_form
 
 from ..clock import now
 from ..db import db
-from ..dossiers import supplements, work
+from ..dossiers import results, supplements, work
 from ..dossiers.errors import Conflict, Forbidden, Invalid, NotFound
 from ..dossiers.models import OpenTask
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..files.download import file_response
 from ..web.session import login_required
 from . import dossier_context
 from .blueprint import STAFF, workspace
@@ -19,6 +20,8 @@ from .messages import MESSAGES
 
 PREFIX = "f"
 JUSTIFICATION = "ly-do-bo-sung-them"
+SIGNERS = ("leader",)  # the leader's approval issues and signs the result (dossiers/transitions.py)
+PROCESSING = 4
 
 
 def _task(task_id: str) -> OpenTask:
@@ -46,10 +49,28 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         workable=workable and task.closed_at is None and task.claimed_by_id in (None, g.user.id),
         may_assign=work.may_assign(g.user, task) and task.closed_at is None,
         assignees=work.assignees(task) if work.may_assign(g.user, task) else [],
-        may_ask_supplement=supplements.may_ask(form),
+        may_ask_supplement=supplements.may_ask(form), may_preview=_may_preview(task),
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
         messages=MESSAGES, at=now(), **dossier_context.context(task.dossier),
     ), status
+
+
+def _may_preview(task: OpenTask) -> bool:
+    """A leader's open step on a dossier in processing: the result approving it would sign."""
+    return task.closed_at is None and task.role in SIGNERS and task.dossier.code is not None \
+        and task.dossier.status == PROCESSING
+
+
+@workspace.get("/viec/<task_id>/xem-truoc-ket-qua.pdf")
+@login_required(*STAFF)
+def result_preview(task_id: str):
+    """The result as the approval would issue it, marked as a preview, for the leader to read
+    before approving and signing."""
+    task = _task(task_id)
+    if not _may_preview(task):
+        abort(404)
+    pdf = results.preview(task.dossier, now(), g.user)
+    return file_response(pdf, f"xem-truoc-ket-qua-{task.dossier.code}.pdf", inline=True)
 
 
 @workspace.get("/viec/<task_id>")

@@ -1,0 +1,72 @@
+"""Before approving, the leader reads the result their approval would sign: the same document,
+unsigned, marked as a preview, with no QR code to a verification that would find nothing; nothing
+is issued or stored by reading it; only for the leader's open step on a dossier in processing."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from tests.conftest import vn
+from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, SEARCH, as_officer,
+                                     dossier, html, pdf_text, qr_urls, submit_lltp)
+
+
+def _results(app) -> int:
+    from app.db import db
+    from app.dossiers.models import DossierResult
+    with app.app_context():
+        count = db.session.execute(select(func.count()).select_from(DossierResult)).scalar_one()
+        db.session.remove()
+    return count
+
+
+def test_the_leader_reads_the_result_before_signing_it(api, clock, client, clean_app, tmp_path):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, POLICE)
+    task = api.task("lanhdao", APPROVAL)
+    path = f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf"
+    as_officer(client, "lanhdao")
+    assert path in html(client.get(f"/mot-cua/viec/{task['id']}"))
+    response = client.get(path)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = pdf_text(response.get_data(), tmp_path)
+    code = dossier(api, dossier_id)["code"]
+    assert "BẢN XEM TRƯỚC: CHƯA PHÊ DUYỆT, CHƯA KÝ SỐ, KHÔNG CÓ GIÁ TRỊ PHÁP LÝ" in text
+    assert "Nguyễn Văn An" in text and f"{code}-KQ1" in text and "Phạm Thị Dung" in text
+    assert qr_urls(response.get_data(), tmp_path) == [] and _results(clean_app) == 0
+    as_officer(client, "chuyenvien")  # not the specialist's step
+    assert client.get(path).status_code in (403, 404)
+    api.complete("lanhdao", APPROVAL, APPROVE)
+    assert _results(clean_app) == 1
+    as_officer(client, "lanhdao")
+    assert client.get(path).status_code in (404, 409)  # approved: the signed result is the one to read
+
+
+def test_the_preview_says_what_the_signed_result_says(api, clock, client, clean_app, tmp_path):
+    """The civil-status copy (2.000635): the preview and the signed result carry the same words,
+    and the applicant is named once (the catalogue's template no longer repeats it)."""
+    from tests.api.test_lifecycle import APPRAISE, BAN_SAO, BAN_SAO_FORM
+    clock.set(vn(2026, 11, 23, 9, 0))
+    created = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM}).get_json()
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("chuyenvien", "Thẩm định hồ sơ", APPRAISE)
+    task = api.task("lanhdao", "Phê duyệt kết quả")
+    as_officer(client, "lanhdao")
+    preview = pdf_text(client.get(f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf").get_data(), tmp_path)
+    api.complete("lanhdao", "Phê duyệt kết quả", APPROVE)
+    from app.db import db
+    from app.dossiers.models import DossierFile
+    from app.files.storage import storage
+    with clean_app.app_context():
+        row = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == created["id"],
+                                                           DossierFile.component_code == "KQ")).scalar_one()
+        result = pdf_text(storage().open(row.storage_key), tmp_path)
+        db.session.remove()
+    for text in (preview, result):
+        assert text.count("Người yêu cầu") == 1 and "Bản sao được cấp từ Sổ đăng ký hộ tịch" in text
+    words = [" ".join(text.split()) for text in (preview, result)]
+    for phrase in ("BẢN SAO TRÍCH LỤC HỘ TỊCH", "Họ, chữ đệm, tên người được cấp trích lục: Nguyễn Thị Bé",
+                   "Số bản sao: 1", "000.00.12.H99-261123-0001-KQ1", "Phạm Thị Dung"):
+        assert all(phrase in text for text in words), phrase
