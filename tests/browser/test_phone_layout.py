@@ -31,9 +31,9 @@ def _wider_than_screen(page) -> list[str]:
                               + ' ' + Math.round(e.getBoundingClientRect().right))""")
 
 
-def _fits(page, name: str) -> None:
+def _fits(page, name: str, screen: int = PHONE["width"]) -> None:
     width = _page_width(page)
-    assert width <= PHONE["width"], f"{name}: page {width} px wide: {_wider_than_screen(page)}"
+    assert width <= screen, f"{name}: page {width} px wide: {_wider_than_screen(page)}"
 
 
 @pytest.mark.parametrize("username", ["motcua", "admin"])
@@ -71,3 +71,22 @@ def test_a_task_and_a_dossier_fit_a_phone(phone, api, clock):
     _fits(page, "the dossier search")
     page.goto("/mot-cua/tiep-nhan")
     _fits(page, "the intake")
+
+
+def test_a_repeated_group_in_the_application_fits_its_column_on_a_desk(browser, live_server, api, clock):
+    """The criminal-record application's residence history (a group of groups) used to push the
+    task page past a 1280 px screen; the leader's approval step shows it beside the form."""
+    from tests.browser.conftest import officer_windows
+    from tests.workspace.helpers import ACCEPT, CHECKED, POLICE, POLICE_TASK, SEARCH
+    clock.set(vn(2026, 11, 23, 8, 0))
+    submit(api, LLTP, LLTP_FORM)
+    for user, step, data in (("motcua", "Tiếp nhận hồ sơ", ACCEPT), ("chuyenvien", SEARCH, CHECKED),
+                             ("congan", POLICE_TASK, POLICE)):
+        api.complete(user, step, data)
+    windows = officer_windows(browser, live_server, viewport={"width": 1280, "height": 900})
+    page = next(windows)("lanhdao")
+    page.goto("/mot-cua?tab=nhom")
+    page.locator("a[href^='/mot-cua/viec/']").first.click()
+    page.wait_for_url("**/mot-cua/viec/*")
+    _fits(page, "the approval step", 1280)
+    windows.close()
