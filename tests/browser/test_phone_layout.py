@@ -77,12 +77,10 @@ def test_a_repeated_group_in_the_application_fits_its_column_on_a_desk(browser, 
     """The criminal-record application's residence history (a group of groups) used to push the
     task page past a 1280 px screen; the leader's approval step shows it beside the form."""
     from tests.browser.conftest import officer_windows
-    from tests.workspace.helpers import ACCEPT, CHECKED, POLICE, POLICE_TASK, SEARCH
+    from tests.workspace.helpers import awaiting_approval
     clock.set(vn(2026, 11, 23, 8, 0))
     submit(api, LLTP, LLTP_FORM)
-    for user, step, data in (("motcua", "Tiếp nhận hồ sơ", ACCEPT), ("chuyenvien", SEARCH, CHECKED),
-                             ("congan", POLICE_TASK, POLICE)):
-        api.complete(user, step, data)
+    awaiting_approval(api)
     windows = officer_windows(browser, live_server, viewport={"width": 1280, "height": 900})
     page = next(windows)("lanhdao")
     page.goto("/mot-cua?tab=nhom")

@@ -43,11 +43,17 @@ def dossier(api, dossier_id: int, user: str = "motcua") -> dict:
     return response.get_json()
 
 
-def processed(api, dossier_id: int) -> dict:
-    """Accepted, checked, consulted and approved: status 9 with a signed result."""
+def awaiting_approval(api) -> None:
+    """The criminal-record dossier just submitted accepted, checked and consulted: at the
+    leader's approval."""
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     api.complete("chuyenvien", SEARCH, CHECKED)
     api.complete("congan", POLICE_TASK, POLICE)
+
+
+def processed(api, dossier_id: int) -> dict:
+    """Accepted, checked, consulted and approved: status 9 with a signed result."""
+    awaiting_approval(api)
     api.complete("lanhdao", APPROVAL, APPROVE)
     return dossier(api, dossier_id)
 

@@ -10,7 +10,7 @@ import pytest
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
 from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
-                                     as_officer, dossier, html, pdf_text, pdfsig, qr_urls, submit_lltp)
+                                     as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls, submit_lltp)
 
 ASK = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản chụp giấy tờ tùy thân.",
        "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp Căn cước công dân hai mặt"}]}
@@ -108,10 +108,7 @@ def test_refusal_slip_and_unknown_documents(api, clock, client, tmp_path, clean_
 def test_the_verification_page_catches_a_changed_byte(api, clock, client, clean_app, tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    api.complete("chuyenvien", SEARCH, CHECKED)
-    api.complete("congan", POLICE_TASK, POLICE)
-    api.complete("lanhdao", APPROVAL, APPROVE)
+    processed(api, dossier_id)
     as_officer(client, "motcua")
     page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
     file_path = page.split('href="/mot-cua/ho-so/%d/tep/' % dossier_id)[1].split('"')[0]

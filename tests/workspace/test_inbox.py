@@ -158,11 +158,16 @@ def test_completing_a_task_through_its_page(api, clock, client):
     assert client.post(f"/mot-cua/viec/{task}/nhan", data={}).status_code == 400
 
 
-def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
+def _coded_and_not(api, clock) -> tuple[int, int]:
+    """A dossier received (coded) and one still waiting for reception (listed by its number)."""
     clock.set(vn(2026, 11, 23, 8, 0))
-    first = submit_lltp(api)
+    coded = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    second = submit_lltp(api, ho_ten="Đặng Thị Cúc", so_ban=2)
+    return coded, submit_lltp(api, ho_ten="Đặng Thị Cúc", so_ban=2)
+
+
+def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
+    first, second = _coded_and_not(api, clock)
     as_officer(client, "lanhdao")
     page = html(client.get("/mot-cua/ho-so"))
     assert "000.00.12.H99-261123-0001" in page and f"Số {second} (chưa cấp mã)" in page
@@ -198,3 +203,15 @@ def test_dossiers_past_their_due_instant_are_marked_unless_the_citizen_has_the_t
     badge = '<strong class="badge late">Quá hạn</strong>'  # the diagram's legend says "Quá hạn" too
     assert badge in html(client.get(f"/mot-cua/ho-so/{accepted}"))
     assert badge not in html(client.get(f"/mot-cua/ho-so/{waiting}"))
+
+
+def test_a_dossier_without_a_code_is_found_by_its_number(api, clock, client):
+    """Listed as «Số 8 (chưa cấp mã)»: typing that number finds it; a number is also the start of
+    a code, never the number of a coded dossier."""
+    coded, waiting = _coded_and_not(api, clock)
+    as_officer(client, "motcua")
+    for typed in (str(waiting), f"Số {waiting}", f"số  {waiting}"):
+        found = html(client.get(f"/mot-cua/ho-so?q={typed}"))
+        assert f"Số {waiting} (chưa cấp mã)" in found and f'href="/mot-cua/ho-so/{coded}"' not in found, typed
+    assert f'href="/mot-cua/ho-so/{coded}"' not in html(client.get(f"/mot-cua/ho-so?q={coded}"))
+    assert f'href="/mot-cua/ho-so/{coded}"' in html(client.get("/mot-cua/ho-so?q=000"))

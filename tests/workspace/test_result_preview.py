@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tests.conftest import vn
-from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, SEARCH, as_officer,
-                                     dossier, html, pdf_text, qr_urls, submit_lltp)
+from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, as_officer, awaiting_approval, dossier, html,
+                                     pdf_text, qr_urls, submit_lltp)
 
 
 def _results(app) -> int:
@@ -22,9 +22,7 @@ def _results(app) -> int:
 def test_the_leader_reads_the_result_before_signing_it(api, clock, client, clean_app, tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    api.complete("chuyenvien", SEARCH, CHECKED)
-    api.complete("congan", POLICE_TASK, POLICE)
+    awaiting_approval(api)
     task = api.task("lanhdao", APPROVAL)
     path = f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf"
     as_officer(client, "lanhdao")
