@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import unicodedata
 from pathlib import Path, PureWindowsPath
 from urllib.parse import unquote
 
@@ -20,6 +19,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 
 from .diagram_messages import MESSAGES
+from .folding import fold as fold_text
 
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
 FORMATS = tuple(sorted(FormatChecker().checkers))
@@ -32,9 +32,7 @@ SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 
 def fold(text: str) -> str:
     """A name as an analyst may have typed it: no diacritics, no case, spaces as underscores."""
-    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return "_".join(text.casefold().split())
+    return "_".join(fold_text(str(text)).split())
 
 
 def guess(name: str, choices) -> str:

@@ -108,8 +108,7 @@ def _deliver(ref: str, message: str):
     elif body["channel"] is not None:
         raise Forbidden(ERRORS["not_desk"])
     return _body(citizen.deliver(g.user, dossier, message, body["data"], now(),
-                                 channel=body["channel"] if g.user.role != "citizen" else None,
-                                 postal_code=postal_code))
+                                 channel=body["channel"], postal_code=postal_code))
 
 
 @api.post("/dossiers/<ref>/supplement")

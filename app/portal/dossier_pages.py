@@ -65,11 +65,12 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
     supplement = supplements.latest_request(dossier.id) if citizen.SUPPLEMENT in waiting else None
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if data is not None else []
     rating = db.session.get(Rating, dossier.id)
+    documents = printouts.available(dossier)  # one query for the receipts and the other documents
     return render_template(
         "portal/dossier.html", dossier=dossier, procedure=procedure, form=form, events=events,
         application=readable(form.schema, form.ui_schema, dossier.form_data),
-        restarts=[a for a in printouts.available(dossier) if a.key.startswith("mau-01-bs-")],
-        notices=[a for a in printouts.available(dossier) if a.key.startswith(("mau-02-", "mau-03", "mau-04"))],
+        restarts=[a for a in documents if a.key.startswith("mau-01-bs-")],
+        notices=[a for a in documents if a.key.startswith(("mau-02-", "mau-03", "mau-04"))],
         closing_reason=closing_reason(dossier),
         current_files=[f for f in files if not f.superseded], old_files=[f for f in files if f.superseded],
         status_labels=STATUS_LABELS, due=current_due(dossier), left=time_left(dossier, now()),
