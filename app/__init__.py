@@ -50,6 +50,7 @@ def _import_models() -> None:
     from .catalogue import models as _c  # noqa: F401
     from .dossiers import models as _d  # noqa: F401
     from .mail import models as _m  # noqa: F401
+    from .payments import models as _pay  # noqa: F401
     from .portal import models as _p  # noqa: F401
     from .security import models as _s  # noqa: F401
     from .users import models as _u  # noqa: F401

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .messages import CLI as MSG
+from .payments.sandbox_cli import payment_sandbox
 from .procedures.cli import procedure as procedure_group
 from .signing.cli import keys as keys_group
 from .users.cli import agencies as agencies_group, officers_group
@@ -72,6 +73,10 @@ def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
         click.echo(MSG["catalogue_problem"].format(problem=problem), err=True)
     if not no_scheduler:
         start_in_process(app)
+    from .payments.demo import start_demo_gateway
+    gateway = start_demo_gateway(app, host, port + 1)
+    if gateway:
+        click.echo(MSG["demo_gateway"].format(url=gateway))
     click.echo(MSG["serving"].format(url=f"http://{host}:{port}",
                                      db=app.config["SQLALCHEMY_DATABASE_URI"].split("@")[-1]))
     click.echo(MSG["demo_loaded"] if loaded else MSG["demo_kept"])
@@ -194,6 +199,7 @@ main.add_command(keys_group)
 main.add_command(procedure_group)
 main.add_command(agencies_group)
 main.add_command(officers_group)
+main.add_command(payment_sandbox)
 
 
 @main.group(help=MSG["timers_help"])

@@ -56,6 +56,11 @@ def settings(**overrides) -> dict:
         # Uploads: a procedure's catalogue entry may lower or raise these.
         "MOTCUA_UPLOAD_MAX_MB": float(os.environ.get("MOTCUA_UPLOAD_MAX_MB", "10")),
         "MOTCUA_UPLOAD_TYPES": ("application/pdf", "image/jpeg", "image/png"),
+        # The payment gateway (VNPay 2.1.0 protocol): its payment page, our merchant code and secret.
+        # Without them fees are taken at the desk only; `motcua up` runs the local sandbox gateway.
+        "MOTCUA_PAYMENT_URL": os.environ.get("MOTCUA_PAYMENT_URL", ""),
+        "MOTCUA_PAYMENT_TMN_CODE": os.environ.get("MOTCUA_PAYMENT_TMN_CODE", ""),
+        "MOTCUA_PAYMENT_SECRET": os.environ.get("MOTCUA_PAYMENT_SECRET", ""),
         # Public lookup without login: requests per client address per minute and per hour.
         "MOTCUA_LOOKUP_PER_MINUTE": int(os.environ.get("MOTCUA_LOOKUP_PER_MINUTE", "10")),
         "MOTCUA_LOOKUP_PER_HOUR": int(os.environ.get("MOTCUA_LOOKUP_PER_HOUR", "60")),

@@ -21,6 +21,7 @@ from .dossiers.models import Dossier, OpenTask
 from .dossiers.submission import submit
 from .dossiers.timers import fire_due_timers
 from .files.storage import storage
+from .payments import desk
 from .users.models import User
 from .workflow.service import workflow
 
@@ -61,14 +62,15 @@ SEARCH, CONSULT = "Tra cứu, xác minh thông tin lý lịch tư pháp", "Lấy
 @dataclass(frozen=True)
 class Step:
     """`day`: working days before today (0: an hour before now); `actor`: who acts; `task`: the
-    open task completed with `data`; `message`: what the citizen sends (the supplement); neither:
-    the citizen's submission."""
+    open task completed with `data`; `message`: what the citizen sends (the supplement); `paid`:
+    the desk takes the fee in cash ("counter"); none of them: the citizen's submission."""
     day: int
     at: time
     actor: str
     task: str | None = None
     data: dict = field(default_factory=dict)
     message: str | None = None
+    paid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,11 @@ def samples() -> list[Sample]:
                 Step(5, time(15, 0), "congan", CONSULT, POLICE))),
         # Accepted six days ago and still not appraised: overdue.
         Sample(BAN_SAO, _ban_sao(khang[1], khang[2], khang[4], "Lê Minh Quân"),
-               (Step(6, time(8, 5), khang[0]), Step(6, time(8, 40), "motcua", "Tiếp nhận hồ sơ", ACCEPT))),
+               (Step(6, time(8, 5), khang[0]), Step(6, time(8, 40), "motcua", "Tiếp nhận hồ sơ", ACCEPT),
+                Step(6, time(8, 45), "motcua", paid="counter"))),
+        # Accepted yesterday: the citizen has the fee to pay (online, or at the desk).
+        Sample(BAN_SAO, _ban_sao(an[1], an[2], an[3], "Nguyễn Văn Bình"),
+               (Step(1, time(9, 30), an[0]), Step(1, time(10, 15), "motcua", "Tiếp nhận hồ sơ", ACCEPT))),
         # The desk asked for a supplement: the citizen has it to answer.
         Sample(BAN_SAO, _ban_sao(an[1], an[2], an[3], "Nguyễn Thị Bé"),
                (Step(2, time(10, 0), an[0]), Step(2, time(11, 0), "motcua", "Tiếp nhận hồ sơ", SUPPLEMENT))),
@@ -113,6 +119,7 @@ def samples() -> list[Sample]:
                (Step(5, time(8, 0), hoa[0]), Step(5, time(9, 0), "motcua", "Tiếp nhận hồ sơ", SUPPLEMENT),
                 Step(5, time(14, 0), hoa[0], message=citizen.SUPPLEMENT, data={"so_ban": 1}),
                 Step(4, time(8, 30), "motcua", "Tiếp nhận hồ sơ", ACCEPT),
+                Step(4, time(8, 35), "motcua", paid="counter"),
                 Step(4, time(10, 0), "chuyenvien", "Thẩm định hồ sơ", APPRAISED),
                 Step(3, time(14, 0), "lanhdao", "Phê duyệt kết quả", APPROVE))),
     ]
@@ -139,6 +146,8 @@ def load_demo_dossiers(app) -> int:
                 sample = every[index]
                 if step.task:
                     _complete(users[step.actor], dossiers[index], step, at)
+                elif step.paid:
+                    desk.collect(users[step.actor], dossiers[index], step.paid, at)
                 elif step.message:
                     citizen.deliver(users[step.actor], db.session.get(Dossier, dossiers[index]), step.message,
                                     step.data, at)

@@ -37,8 +37,9 @@ CLI = {
     "demo_kept": "Tài khoản mẫu (nếu chưa bị thay đổi):",
     "demo_password": "Mật khẩu của mọi tài khoản mẫu: {password}",
     "demo_dossiers": "Đã tạo {count} hồ sơ mẫu ở các bước khác nhau (chờ tiếp nhận, đang xử lý, quá hạn, "
-                      "chờ bổ sung, chờ ký duyệt, đã trả kết quả có chữ ký số).",
+                      "chờ bổ sung, chờ nộp phí, chờ ký duyệt, đã trả kết quả có chữ ký số).",
     "diagram_problem": "Sơ đồ chưa được nạp: {problem}",
+    "demo_gateway": "Cổng thanh toán thử nghiệm (không có tiền thật) chạy tại {url}",
     "catalogue_problem": "Thủ tục chưa được nạp: {problem}",
     "roles": {"citizen": "Công dân", "one_stop": "Bộ phận Một cửa", "specialist": "Chuyên viên",
               "leader": "Lãnh đạo", "coordinator": "Điều phối", "admin": "Quản trị"},

@@ -39,7 +39,7 @@ PROPERTY_NAMESPACES = (SPIFF_NS, CAMUNDA_NS, ZEEBE_NS)
 
 DEADLINE_FUNCTIONS = ("working_hours", "working_days", "calendar_days", "official_start")
 KNOWN_PROPERTIES = {
-    "formJsonSchemaFilename", "formUiSchemaFilename", "status", "timeLimit", "agency", "marksLate",
+    "formJsonSchemaFilename", "formUiSchemaFilename", "status", "timeLimit", "agency", "marksLate", "amount",
 }
 # SpiffWorkflow opens a plain `task` for a person too, so it needs a lane like a user task.
 HUMAN_TASKS = ("userTask", "manualTask", "task")
@@ -74,9 +74,12 @@ EXTENSION_FIXES = {
     "resource": "camunda_resource",
 }
 # The messages someone can send to a running dossier: the citizen on the portal or through the API,
-# the one-stop desk for a paper supplement or withdrawal (app/dossiers/messages.py MESSAGE_NAMES
-# labels each; tests keep the two lists equal). A catch event waiting for any other name waits forever.
-DELIVERABLE_MESSAGES = ("bo_sung", "rut_ho_so")
+# the one-stop desk for a paper supplement or withdrawal, the payment gateway or the desk's cashier
+# for a fee (app/dossiers/messages.py MESSAGE_NAMES labels each; tests keep the two lists equal).
+# A catch event waiting for any other name waits forever.
+DELIVERABLE_MESSAGES = ("bo_sung", "rut_ho_so", "thanh_toan")
+PAYMENT_MESSAGE = "thanh_toan"  # its wait says how much (`amount`) and shows status 6
+PAYMENT_STATUS = "6"
 # An agency identifier code (mã định danh, e.g. 000.00.12.H08) is taken literally; any other
 # `agency` value is an expression over the dossier data.
 AGENCY_CODE = re.compile(r"^[0-9A-Z]{2,4}(\.[0-9A-Z]{2,4}){2,4}$")
@@ -590,6 +593,19 @@ class DiagramChecker:
                     name = messages[ref].get("name").strip()
                     self.add(owner, "message_undeliverable", name=name, guess=guess(name, self.messages),
                              names=MESSAGES["or"].join(self.messages))
+                elif messages[ref].get("name").strip() == PAYMENT_MESSAGE:
+                    self.check_payment_wait(owner)
+
+    def check_payment_wait(self, node) -> None:
+        """A wait for the fee (ANALYST.md QT-40) says how much and shows status 6, so the citizen
+        sees what to pay and the agency's clock stops."""
+        props = properties_of(node)
+        if local(node.tag) == "boundaryEvent":
+            self.add(node, "payment_boundary")
+        elif "amount" not in props:  # a blank one is no expression: check_amount says so
+            self.add(node, "payment_no_amount")
+        if props.get("status", "").strip() != PAYMENT_STATUS:
+            self.add(node, "payment_status", value=props.get("status") or MESSAGES["nothing"])
 
     # -- properties ---------------------------------------------------------------------------
 
@@ -618,6 +634,8 @@ class DiagramChecker:
                 self.check_agency(node, value)
             elif name == "marksLate" and value not in ("true", "false"):
                 self.add(node, "marks_late", value=value)
+            elif name == "amount":
+                self.check_amount(node, value)
         if "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
             self.add(node, "ui_without_form")
 
@@ -633,6 +651,23 @@ class DiagramChecker:
             self.add(node, "agency_invalid", value=value)
         else:
             self.check_names(node, MESSAGES["names_in"].format(prop="agency"), value)
+
+    def check_amount(self, node, value: str) -> None:
+        """`amount` belongs on a wait for `thanh_toan` only, and is an expression over the data."""
+        if not self.waits_for_payment(node):
+            self.add(node, "amount_misplaced")
+        elif not value.strip() or expressions.check(value, "eval", DEADLINE_FUNCTIONS):
+            self.add(node, "amount_invalid", value=value)
+        else:
+            self.check_names(node, MESSAGES["names_in"].format(prop="amount"), value)
+
+    def waits_for_payment(self, node) -> bool:
+        root = node.getroottree().getroot()
+        names = {m.get("id"): (m.get("name") or "").strip() for m in root.iterfind("bpmn:message", NS)}
+        refs = [d.get("messageRef") for d in node if local(d.tag) == "messageEventDefinition"]
+        if local(node.tag) == "receiveTask":
+            refs.append(node.get("messageRef"))
+        return local(node.tag) in MESSAGE_CATCHERS and PAYMENT_MESSAGE in {names.get(r) for r in refs}
 
     def form_files(self) -> list[str]:
         if self._form_files is None:

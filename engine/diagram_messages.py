@@ -9,7 +9,8 @@ from __future__ import annotations
 
 KNOWN_PROPERTIES_HELP = (
     "formJsonSchemaFilename (biểu mẫu), formUiSchemaFilename (giao diện biểu mẫu), status (trạng thái "
-    "1-10), timeLimit (thời hạn của bước), agency (cơ quan xử lý), marksLate (bộ hẹn giờ đánh dấu trễ hạn)"
+    "1-10), timeLimit (thời hạn của bước), agency (cơ quan xử lý), marksLate (bộ hẹn giờ đánh dấu trễ hạn), "
+    "amount (số tiền phí, lệ phí phải nộp)"
 )
 DEADLINE_EXAMPLES = "working_hours(8), working_days(3) hoặc calendar_days(5)"
 CONDITION_EXAMPLE = 'quyet_dinh == "tiep_nhan"'
@@ -64,6 +65,7 @@ MESSAGES = {
                         "chữ hoa, chữ thường): " + KNOWN_PROPERTIES_HELP + ".",
     "guess": " (có phải ý bạn là «{name}»?)",
     "or": " hoặc ",
+    "nothing": "không có",
     "property_incomplete": "Một thuộc tính của bước thiếu tên (name) hoặc giá trị (value). Mỗi thuộc tính cần "
                            "cả hai, ví dụ name=\"status\" value=\"4\".",
     "property_twice": "Thuộc tính «{prop}» được đặt hai lần với hai giá trị khác nhau («{first}» và "
@@ -215,15 +217,30 @@ MESSAGES = {
     "boundary_unattached": "Sự kiện biên chưa gắn vào công việc nào (thiếu attachedToRef). Kéo sự kiện thả "
                            "lên mép của công việc hoặc quy trình con mà nó canh chừng.",
     "message_no_ref": "Sự kiện tin nhắn chưa chọn tin nhắn nào (messageRef) nên sẽ chờ mãi. Chọn hoặc tạo "
-                      "tin nhắn trong bảng thuộc tính (Message), ví dụ tin nhắn có tên bo_sung hoặc rut_ho_so.",
+                      "tin nhắn trong bảng thuộc tính (Message), ví dụ tin nhắn có tên bo_sung, rut_ho_so hoặc "
+                      "thanh_toan.",
     "message_ref_missing": "Sự kiện tin nhắn trỏ tới tin nhắn «{ref}», nhưng sơ đồ không khai báo tin nhắn "
                            "nào có id đó. Chọn lại tin nhắn trong bảng thuộc tính (Message).",
     "message_no_name": "Tin nhắn «{ref}» mà sự kiện này dùng chưa có tên (name), nên không việc nào của công "
                        "dân gửi tới được. Đặt tên cho tin nhắn trong bảng thuộc tính (Message > Name), ví dụ "
-                       "bo_sung (nộp bổ sung) hoặc rut_ho_so (rút hồ sơ).",
+                       "bo_sung (nộp bổ sung), rut_ho_so (rút hồ sơ) hoặc thanh_toan (nộp phí, lệ phí).",
     "message_undeliverable": "Sự kiện chờ tin nhắn «{name}», nhưng hệ thống chỉ gửi được tin nhắn {names} "
-                             "(công dân trên Cổng, Bộ phận Một cửa hay API gửi), nên hồ sơ sẽ chờ ở đây mãi{guess}. "
-                             "Đặt tên tin nhắn (Message > Name) là bo_sung (nộp bổ sung) hoặc rut_ho_so (rút hồ sơ).",
+                             "(công dân trên Cổng, Bộ phận Một cửa, cổng thanh toán hay API gửi), nên hồ sơ sẽ chờ "
+                             "ở đây mãi{guess}. Đặt tên tin nhắn (Message > Name) là bo_sung (nộp bổ sung), "
+                             "rut_ho_so (rút hồ sơ) hoặc thanh_toan (nộp phí, lệ phí).",
+    "payment_no_amount": "Sự kiện chờ tin nhắn thanh_toan (công dân nộp phí, lệ phí) chưa nói phải nộp bao nhiêu. "
+                         "Thêm thuộc tính amount là biểu thức tính số đồng phải nộp, ví dụ le_phi (do một công "
+                         "việc tự động tính trước đó) hoặc so_ban * 8000.",
+    "payment_status": "Sự kiện chờ tin nhắn thanh_toan phải có thuộc tính status = 6 (Yêu cầu thực hiện nghĩa "
+                      "vụ tài chính), không phải «{value}»: công dân thấy hồ sơ đang chờ nộp phí và thời gian "
+                      "chờ không tính vào thời hạn giải quyết của cơ quan.",
+    "payment_boundary": "Chờ nộp phí không đặt được trên sự kiện biên: hồ sơ phải dừng lại chờ tiền, không chờ "
+                        "song song với một bước. Dùng sự kiện trung gian bắt tin nhắn (Intermediate Catch Event) "
+                        "thanh_toan, nếu cần thì sau một cổng sự kiện (Event-based Gateway) cùng với rut_ho_so.",
+    "amount_misplaced": "Thuộc tính amount (số tiền phải nộp) chỉ dùng trên sự kiện chờ tin nhắn thanh_toan. Xóa "
+                        "thuộc tính này ở đây, hoặc chuyển nó sang sự kiện chờ nộp phí.",
+    "amount_invalid": "Thuộc tính amount «{value}» không phải biểu thức tính được. Viết tên trường hoặc phép "
+                      "tính, ví dụ le_phi hoặc so_ban * 8000.",
     "call_no_target": "Bước gọi quy trình (call activity) chưa chỉ quy trình được gọi. Ghi mã quy trình vào "
                       "«Called element» (calledElement); các quy trình có trong tệp: {ids}.",
     "call_missing": "Bước gọi quy trình «{called}», nhưng tệp này không có quy trình nào mang mã đó. Các quy "

@@ -17,8 +17,9 @@ from . import expressions
 from .form_check import usable_fields
 
 # What the system puts into a dossier's data besides the forms: the reason of a withdrawal
-# (the `rut_ho_so` message carries only it; app/dossiers/citizen.py).
-SYSTEM_NAMES = frozenset({"ly_do_rut"})
+# (the `rut_ho_so` message carries only it; app/dossiers/citizen.py), and the payment of a fee
+# (what `thanh_toan` carries; app/payments/ledger.py, ANALYST.md QT-40).
+SYSTEM_NAMES = frozenset({"ly_do_rut", "so_tien_da_nop", "hinh_thuc_nop", "ma_giao_dich"})
 # Elements whose id or name SpiffWorkflow makes a data name: data objects, multi-instance items.
 DATA_ELEMENTS = ("dataObject", "dataObjectReference", "dataInput", "dataOutput", "inputDataItem",
                  "outputDataItem", "property")

@@ -8,6 +8,7 @@ stored state as it was, because the caller simply does not write anything.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
@@ -35,6 +36,8 @@ MESSAGES = {
     "not_ready": "Công việc «{name}» không còn ở trạng thái chờ xử lý.",
     "not_waiting": "Hồ sơ hiện không chờ sự kiện «{name}».",
     "failed": "Quy trình gặp lỗi tại bước «{name}» ({element}): {detail}",
+    "amount_invalid": "Số tiền phải nộp (thuộc tính amount «{expression}») tính ra «{value}», không phải một số "
+                      "đồng nguyên không âm. Sửa biểu thức, ví dụ le_phi hoặc so_ban * 8000.",
     "no_branch": "Không nhánh nào ra từ cổng rẽ nhánh này thỏa điều kiện với dữ liệu của hồ sơ, nên quy trình "
                  "không đi tiếp được. Người thiết kế quy trình cần thêm một nhánh mặc định (Default flow) cho "
                  "cổng, hoặc sửa điều kiện để luôn có một nhánh đúng.",
@@ -117,6 +120,8 @@ class Outcome:
     previous_task_ids: frozenset[str] = frozenset()
     fired_timers: list[FiredTimer] = field(default_factory=list)
     data: dict = field(default_factory=dict)
+    # What the applicant is asked to pay while a payment wait is reached (its `amount`, in đồng).
+    amount_due: int | None = None
 
 
 def _open_ids(workflow: BpmnWorkflow) -> frozenset[str]:
@@ -146,8 +151,15 @@ def _waiting_status(version: ProcessVersion, task) -> int | None:
     own = _status(node)
     if own or node is None or node.kind != "eventBasedGateway":
         return own
-    targets = (version.node(target) for source, target in version.flows.values() if source == node.id)
-    return next((s for s in map(_status, targets) if s), None)
+    return next((s for s in map(_status, _waiting_nodes(version, task)) if s), None)
+
+
+def _waiting_nodes(version: ProcessVersion, task) -> list[NodeInfo]:
+    """The diagram nodes a waiting task stands for: itself, or an event-based gateway's branches."""
+    node = version.node(task.task_spec.bpmn_id)
+    if node is None or node.kind != "eventBasedGateway":
+        return [node] if node is not None else []
+    return [n for n in (version.node(t) for s, t in version.flows.values() if s == node.id) if n is not None]
 
 
 class Engine:
@@ -300,6 +312,7 @@ class Engine:
     def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset,
                  handed_at: datetime | None = None) -> Outcome:
         open_tasks, waiting_messages, timer_dues, candidates = [], [], [], []
+        amount_due = None
         for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
             node = version.node(task.task_spec.bpmn_id)
             if task.state == TaskState.READY and task.task_spec.manual:
@@ -309,6 +322,8 @@ class Engine:
                 if _messages(task):
                     waiting_messages.extend(d.name for d in _messages(task))
                     candidates.append(task)
+                    amount_due = next((self._amount(task, n) for n in _waiting_nodes(version, task)
+                                       if n.properties.get("amount")), amount_due)
                 if any(isinstance(d, ClockTimeDateEventDefinition) for d in _definitions(task)):
                     due = due_instant(task)
                     if due is not None:
@@ -344,6 +359,7 @@ class Engine:
             previous_task_ids=before,
             fired_timers=fired,
             data=dict(last.data) if last is not None else {},
+            amount_due=amount_due,
         )
 
     def _open_task(self, task, node: NodeInfo | None, handed_at: datetime | None = None) -> OpenTask:
@@ -371,6 +387,18 @@ class Engine:
             due_at=parse_instant(due) if due else None,
             agency_code=task.internal_data["motcua_agency"],
         )
+
+    def _amount(self, task, node: NodeInfo) -> int:
+        """A payment wait's amount, evaluated over the dossier's data: whole đồng, never negative."""
+        expression = node.properties["amount"]
+        value = self._evaluate(task, expression)
+        # NaN and infinity (float("nan"), 1e400) are no amount either, and int() of them raises.
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or (isinstance(value, float) and not math.isfinite(value)) or value < 0 or value != int(value):
+            raise ProcessFailed(MESSAGES["failed"].format(
+                name=node.name, element=node.id,
+                detail=MESSAGES["amount_invalid"].format(expression=expression, value=value)), node.id)
+        return int(value)
 
     def _evaluate(self, task, expression: str):
         result = []

@@ -4,11 +4,13 @@ exactly as `motcua up` does; every test starts from the demo data, with a clock 
 from __future__ import annotations
 
 import os
+import threading
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from werkzeug.serving import make_server
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PASSWORD = "MotCua@2026"
@@ -174,3 +176,37 @@ def workspace(tmp_path):
            "MOTCUA_CATALOGUE_DIR": str(tmp_path / "catalogue"), "MOTCUA_SECRET_KEY": "test-new",
            "MOTCUA_DATABASE_URL": "sqlite:///" + str(tmp_path / "no-database.db"), "MOTCUA_PROVINCE": "demo"}
     return tmp_path, env
+
+
+@pytest.fixture()
+def live_server(clean_app):
+    """The app on a free loopback port, served by a thread of this process (same database,
+    same controllable clock)."""
+    server = make_server("127.0.0.1", 0, clean_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    previous = clean_app.config["MOTCUA_PUBLIC_URL"]
+    clean_app.config["MOTCUA_PUBLIC_URL"] = base
+    yield base
+    clean_app.config["MOTCUA_PUBLIC_URL"] = previous
+    server.shutdown()
+    thread.join(5)
+
+
+PAYMENT_MERCHANT, PAYMENT_SECRET = "MOTCUATEST", "bi-mat-cua-cong-thu-nghiem"
+
+
+@pytest.fixture()
+def payment_gateway(clean_app, live_server, clock):
+    """The sandbox gateway on its own port, confirming to the served app."""
+    from app.payments.sandbox import PAY_PATH, SandboxMerchant, create_sandbox_app, serve_in_thread
+    merchant = SandboxMerchant(PAYMENT_SECRET, f"{live_server}/thanh-toan/ipn")
+    sandbox = create_sandbox_app({PAYMENT_MERCHANT: merchant}, now=clock.now)
+    server = serve_in_thread(sandbox, "127.0.0.1", 0)
+    clean_app.config.update(MOTCUA_PAYMENT_URL=server.url + PAY_PATH, MOTCUA_PAYMENT_TMN_CODE=PAYMENT_MERCHANT,
+                            MOTCUA_PAYMENT_SECRET=PAYMENT_SECRET)
+    yield server
+    server.shutdown()
+    for key in ("MOTCUA_PAYMENT_URL", "MOTCUA_PAYMENT_TMN_CODE", "MOTCUA_PAYMENT_SECRET"):
+        clean_app.config[key] = ""

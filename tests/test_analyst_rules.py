@@ -22,6 +22,8 @@ BAN_SAO = "cap_ban_sao_trich_luc_ho_tich"
 LLTP = "cap_phieu_ly_lich_tu_phap"
 SOURCE = (ROOT / "bpmn" / f"{BAN_SAO}.bpmn").read_text(encoding="utf-8")
 FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_ban": 2}
+# What the payment gateway (or the desk's cashier) delivers with `thanh_toan` once the fee is paid.
+PAID = {"so_tien_da_nop": 16000, "hinh_thuc_nop": "truc_tuyen", "ma_giao_dich": "14012345"}
 CALENDAR = WorkingCalendar(load_profile("demo"))
 GUIDE = (ROOT / "docs" / "ANALYST.md").read_text(encoding="utf-8")
 
@@ -51,9 +53,15 @@ def task(outcome, name: str):
 
 
 def accepted(engine, process=BAN_SAO, data=FORM, at=vn(2026, 11, 23, 8, 0)):
+    """Accepted at the desk and, where the process then asks for the fee (QT-40), paid at once:
+    processing has started."""
     start = engine.start(process, data, at)
-    return engine.complete_task(process, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+    done = engine.complete_task(process, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
                                 {"quyet_dinh": "tiep_nhan"}, at)
+    if "thanh_toan" in done.waiting_messages:
+        done = engine.deliver_message(process, done.version, done.state, "thanh_toan",
+                                      {**PAID, "so_tien_da_nop": done.amount_due}, at)
+    return done
 
 
 @pytest.mark.rule("QT-01")
@@ -166,7 +174,9 @@ def test_status_of_an_open_step_and_of_an_event_passed():
     assert start.status == 1  # the reception task's own status while it is open
     done = engine.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
                                 {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 23, 8, 0))
-    assert done.reached_statuses == [2, 4] and done.status == 4  # the event "cấp mã", then appraisal
+    assert done.reached_statuses == [2, 6] and done.status == 6  # the event "cấp mã", then the fee's wait
+    paid = engine.deliver_message(BAN_SAO, done.version, done.state, "thanh_toan", PAID, vn(2026, 11, 23, 9, 0))
+    assert paid.status == 4 and task(paid, "Thẩm định hồ sơ").status == 4  # appraisal
     [problem] = problems(SOURCE.replace('<spiffworkflow:property name="status" value="4" />',
                                         '<spiffworkflow:property name="status" value="11" />', 1))
     assert problem.element_id == "Task_tham_dinh" and "1 đến 10" in problem.message
@@ -276,7 +286,7 @@ def test_a_message_is_taken_only_while_the_process_waits_for_it():
 
 
 @pytest.mark.rule("QT-12")
-@pytest.mark.parametrize("name, words", [("thanh_toan", ["«thanh_toan»", "bo_sung hoặc rut_ho_so"]),
+@pytest.mark.parametrize("name, words", [("nop_phi", ["«nop_phi»", "bo_sung hoặc rut_ho_so hoặc thanh_toan"]),
                                          ("bo_sun", ["«bo_sun»", "ý bạn là «bo_sung»"]),
                                          ("Bổ sung hồ sơ", ["ý bạn là «bo_sung»"])])
 def test_a_message_nobody_can_send_is_refused(name, words):
@@ -292,6 +302,8 @@ def test_the_messages_the_check_accepts_are_the_ones_the_system_delivers():
     from app.dossiers.messages import MESSAGE_NAMES
     from engine.diagram_check import DELIVERABLE_MESSAGES
     assert sorted(DELIVERABLE_MESSAGES) == sorted(MESSAGE_NAMES)
+    section = GUIDE[GUIDE.index("## 5. "):GUIDE.index("## 6. ")]
+    assert [name for name in DELIVERABLE_MESSAGES if f"`{name}`" not in section] == []
 
 
 @pytest.mark.rule("QT-13")
@@ -342,6 +354,151 @@ def test_no_withdrawal_once_processing_is_over():
     approved = engine.complete_task(BAN_SAO, checked.version, checked.state, task(checked, "Phê duyệt kết quả").id,
                                     {"quyet_dinh": "phe_duyet"}, vn(2026, 11, 23, 10, 0))
     assert approved.status == 9 and "rut_ho_so" not in approved.waiting_messages
+
+
+AMOUNT = '<spiffworkflow:property name="amount" value="le_phi" />'
+FEE_STATUS = '<spiffworkflow:property name="status" value="6" />'
+
+
+def _fee_wait(xml: str, prop: str) -> str:
+    """A copy of the diagram whose fee wait (Event_cho_nop_phi) has `prop` for its amount property."""
+    assert xml.count(AMOUNT) == 1
+    return xml.replace(AMOUNT, prop)
+
+
+@pytest.mark.rule("QT-40")
+def test_a_fee_wait_asks_its_amount_and_the_payment_lets_processing_start():
+    engine = engine_for()
+    start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
+    assert start.amount_due is None and start.data["le_phi"] == 16000  # 2 copies at 8.000 đồng (QT-20)
+    done = engine.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+                                {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 23, 8, 0))
+    assert (done.status, done.amount_due, done.open_tasks) == (6, 16000, [])
+    assert sorted(done.waiting_messages) == ["rut_ho_so", "thanh_toan"]  # behind an event-based gateway
+    later = engine.fire_timers(BAN_SAO, done.version, done.state, vn(2026, 12, 1, 8, 0))
+    assert (later.status, later.amount_due, later.open_tasks) == (6, 16000, [])  # still waiting, nothing due
+    paid = engine.deliver_message(BAN_SAO, done.version, done.state, "thanh_toan", PAID, vn(2026, 11, 23, 9, 0))
+    assert paid.amount_due is None and paid.status == 4 and "thanh_toan" not in paid.waiting_messages
+    assert task(paid, "Thẩm định hồ sơ").due_at == vn(2026, 11, 25, 9, 0)  # its time limit counts from the payment
+    assert {key: paid.data[key] for key in PAID} == PAID  # the later steps read the payment
+    with pytest.raises(NotWaiting):  # paid once
+        engine.deliver_message(BAN_SAO, paid.version, paid.state, "thanh_toan", PAID, vn(2026, 11, 23, 9, 5))
+    withdrawn = engine.deliver_message(BAN_SAO, done.version, done.state, "rut_ho_so", {"ly_do_rut": "Không cần."},
+                                       vn(2026, 11, 23, 9, 0))
+    assert (withdrawn.status, withdrawn.completed, withdrawn.amount_due) == (7, True, None)
+    with pytest.raises(NotWaiting):  # withdrawn while the fee was awaited: nothing to pay any more
+        engine.deliver_message(BAN_SAO, withdrawn.version, withdrawn.state, "thanh_toan", PAID, vn(2026, 11, 23, 9, 5))
+
+
+@pytest.mark.rule("QT-40")
+def test_the_amount_is_an_expression_over_the_data_and_must_give_whole_dong():
+    computed = engine_for(_fee_wait(SOURCE, '<spiffworkflow:property name="amount" value="so_ban * 8000 + 2000" />'))
+    start = computed.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
+    done = computed.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+                                  {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 23, 8, 0))
+    assert done.amount_due == 18000
+    # Expressions the check cannot judge before they run: a fraction of a đồng, a negative sum,
+    # a number that is none. Reaching the wait fails, names it, and the dossier stays as it was.
+    for expression in ("le_phi / 3", "le_phi - 20000", 'float(&quot;nan&quot;)', "le_phi * 1e400"):
+        engine = engine_for(_fee_wait(SOURCE, f'<spiffworkflow:property name="amount" value="{expression}" />'))
+        start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
+        with pytest.raises(ProcessFailed) as failure:
+            engine.complete_task(BAN_SAO, start.version, start.state, task(start, "Tiếp nhận hồ sơ").id,
+                                 {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 23, 8, 0))
+        assert failure.value.element_id == "Event_cho_nop_phi", expression
+        assert "«Chờ công dân nộp phí» (Event_cho_nop_phi)" in str(failure.value)
+        assert "không phải một số đồng nguyên không âm" in str(failure.value)
+
+
+@pytest.mark.rule("QT-40")
+@pytest.mark.parametrize("edit, element, words", [
+    (lambda xml: _fee_wait(xml, ""), "Event_cho_nop_phi", ["chưa nói phải nộp bao nhiêu", "amount", "le_phi"]),
+    (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="  " />'),
+     "Event_cho_nop_phi", ["amount «  » không phải biểu thức tính được", "le_phi"]),
+    (lambda xml: xml.replace(FEE_STATUS + "\n          " + AMOUNT, AMOUNT),
+     "Event_cho_nop_phi", ["status = 6", "không phải «không có»"]),
+    (lambda xml: xml.replace(FEE_STATUS + "\n          " + AMOUNT,
+                             '<spiffworkflow:property name="status" value="4" />\n          ' + AMOUNT),
+     "Event_cho_nop_phi", ["status = 6", "không phải «4»", "không tính vào thời hạn"]),
+    (lambda xml: xml.replace(
+        '<bpmn:boundaryEvent id="Boundary_rut_ho_so_xu_ly" name="Công dân rút hồ sơ" attachedToRef="Sub_giai_quyet">',
+        '<bpmn:boundaryEvent id="Boundary_rut_ho_so_xu_ly" name="Công dân rút hồ sơ" attachedToRef="Sub_giai_quyet">'
+        f'<bpmn:extensionElements><spiffworkflow:properties>{FEE_STATUS}{AMOUNT}</spiffworkflow:properties>'
+        '</bpmn:extensionElements>').replace('messageRef="Message_rut_ho_so" />\n    </bpmn:boundaryEvent>\n'
+                                             '    <bpmn:boundaryEvent id="Boundary_dung_xu_ly"',
+                                             'messageRef="Message_thanh_toan" />\n    </bpmn:boundaryEvent>\n'
+                                             '    <bpmn:boundaryEvent id="Boundary_dung_xu_ly"'),
+     "Boundary_rut_ho_so_xu_ly", ["sự kiện biên", "Intermediate Catch Event", "Event-based Gateway"]),
+    (lambda xml: xml.replace('<spiffworkflow:property name="timeLimit" value="working_days(1)" />',
+                             '<spiffworkflow:property name="timeLimit" value="working_days(1)" />' + AMOUNT, 1),
+     "Task_tham_dinh", ["chỉ dùng trên sự kiện chờ tin nhắn thanh_toan"]),
+    (lambda xml: xml.replace('<spiffworkflow:property name="status" value="5" />',
+                             '<spiffworkflow:property name="status" value="5" />' + AMOUNT, 1),
+     "Event_cho_bo_sung", ["chỉ dùng trên sự kiện chờ tin nhắn thanh_toan"]),
+    (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="le_phi +" />'),
+     "Event_cho_nop_phi", ["amount «le_phi +» không phải biểu thức tính được", "so_ban * 8000"]),
+], ids=["no_amount", "blank_amount", "no_status", "status_4", "on_a_boundary", "on_a_task", "on_another_wait",
+        "not_an_expression"])
+def test_what_the_check_refuses_on_a_fee_wait_names_the_element(edit, element, words):
+    found = problems(edit(SOURCE))
+    assert len(found) == 1, [str(p) for p in found]
+    assert found[0].element_id == element
+    for word in words:
+        assert word in found[0].message, (word, found[0].message)
+
+
+@pytest.mark.rule("QT-40")
+@pytest.mark.rule("QT-37")
+def test_the_amount_reads_known_names_and_later_steps_read_the_payment(workspace):
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    diagram = folder / "bpmn" / f"{BAN_SAO}.bpmn"
+    text = diagram.read_text(encoding="utf-8")
+    payment = 'so_tien_da_nop &gt;= 0 and hinh_thuc_nop in [&quot;truc_tuyen&quot;, &quot;truc_tiep&quot;] and ma_giao_dich'
+    diagram.write_text(text.replace('quyet_dinh == "phe_duyet"', f'quyet_dinh == "phe_duyet" and {payment}', 1),
+                       encoding="utf-8")
+    result = cli(env, "bpmn", "check", str(diagram))
+    assert result.exit_code == 0, result.output  # what `thanh_toan` carries is known to the later steps
+    diagram.write_text(_fee_wait(text, '<spiffworkflow:property name="amount" value="lephi" />'), encoding="utf-8")
+    result = cli(env, "bpmn", "check", str(diagram))
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if "«lephi»" in line]
+    assert line.startswith(f"{BAN_SAO}.bpmn: [Event_cho_nop_phi «Chờ công dân nộp phí»] Biểu thức «amount» đọc «lephi»")
+    assert "(có phải ý bạn là «le_phi»?)" in line
+
+
+@pytest.mark.rule("QT-40")
+def test_the_scenario_key_phai_nop_checks_the_amount_due(tmp_path):
+    from engine.scenarios import format_report, run_file
+    path = tmp_path / "thu.kich-ban.yaml"
+    text = """quy_trinh: cap_ban_sao_trich_luc_ho_tich
+du_lieu_chung: {{ho_ten_nguoi_yeu_cau: Nguyễn Văn An, so_ban: 2}}
+kich_ban:
+  - ten: Nộp lệ phí
+    bat_dau: 2026-11-23 08:00
+    buoc:
+      - kiem_tra: {{phai_nop: 0}}
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {{quyet_dinh: tiep_nhan}}
+      - kiem_tra: {{trang_thai: 6, viec: [], cho_tin_nhan: [thanh_toan, rut_ho_so], phai_nop: {due}}}
+      - gui: thanh_toan
+        du_lieu: {{so_tien_da_nop: 16000, hinh_thuc_nop: truc_tiep}}
+      - kiem_tra: {{trang_thai: 4, phai_nop: 0, du_lieu: {{so_tien_da_nop: 16000, hinh_thuc_nop: truc_tiep}}}}
+"""
+
+    def run(due):
+        path.write_text(text.format(due=due), encoding="utf-8")
+        return run_file(path, ROOT / "bpmn", ROOT / "forms")
+
+    report = run(16000)
+    assert report.ok, "\n".join(format_report(report))
+    assert report.scenarios[0].steps[3].message.endswith("; phải nộp 16.000 đồng")
+    wrong = run(8000)
+    [failed] = [s for s in wrong.scenarios[0].steps if not s.passed]
+    assert failed.number == 3 and "- số tiền phải nộp: mong đợi 8.000 đồng, thực tế 16.000 đồng" in failed.message
+    for bad in ("16.000", '"16000"', "-1", "16000.5", "true"):
+        [refused] = [s for s in run(bad).scenarios[0].steps if not s.passed]
+        assert "Khóa «phai_nop» là số đồng phải nộp" in refused.message, (bad, refused.message)
 
 
 @pytest.mark.rule("QT-17")

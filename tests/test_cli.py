@@ -127,4 +127,5 @@ def test_motcua_up_serves_the_whole_system(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "motcua" in output and "MotCua@2026" in output
-    assert "Đã tạo 8 hồ sơ mẫu" in output
+    assert "Đã tạo 9 hồ sơ mẫu" in output
+    assert "Cổng thanh toán thử nghiệm (không có tiền thật) chạy tại http://127.0.0.1:" in output

@@ -14,11 +14,15 @@ def test_sample_dossiers_cover_the_states_of_a_working_desk(clean_app, clock, cl
     from app.demo_dossiers import load_demo_dossiers
     from app.dossiers.models import Dossier, DossierEvent, DossierResult, OpenTask
     clock.set(vn(2026, 11, 26, 10, 30))  # Thursday; Tuesday 24/11 is a day off
-    assert load_demo_dossiers(clean_app) == 8
+    assert load_demo_dossiers(clean_app) == 9
     assert clock.now() == vn(2026, 11, 26, 10, 30)  # as it was
     with clean_app.app_context():
         dossiers = db.session.execute(select(Dossier).order_by(Dossier.submitted_at)).scalars().all()
-        assert sorted(d.status for d in dossiers) == [1, 1, 4, 4, 4, 5, 9, 10]
+        assert sorted(d.status for d in dossiers) == [1, 1, 4, 4, 4, 5, 6, 9, 10]
+        waiting_fee = next(d for d in dossiers if d.status == 6)
+        assert waiting_fee.amount_due == 16000  # two copies at 8.000 đồng
+        receipts = db.session.execute(select(DossierEvent).where(DossierEvent.kind == "fee_paid")).scalars().all()
+        assert len(receipts) == 2  # taken at the desk for the two copies being processed
         assert all(d.submitted_at < vn(2026, 11, 26, 10, 30) for d in dossiers)
         tasks = {t.name for t in db.session.execute(select(OpenTask).where(OpenTask.closed_at.is_(None))).scalars()}
         assert {"Tiếp nhận hồ sơ", "Thẩm định hồ sơ", "Tra cứu, xác minh thông tin lý lịch tư pháp",

@@ -1,5 +1,6 @@
 """Dossiers: submit, read, and the citizen's messages (supplement, withdrawal), sent by the
-citizen online or recorded by the one-stop desk that received them on paper (`channel`)."""
+citizen online or recorded by the one-stop desk that received them on paper (`channel`); the
+fee taken by the desk (online payment goes through the gateway, not the API)."""
 from __future__ import annotations
 
 import hashlib
@@ -20,6 +21,7 @@ from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier, OpenTask
 from ..dossiers.submission import submit
 from ..dossiers.supplements import index_due
+from ..payments import desk
 from . import serialize
 from .messages import ERRORS as API_ERRORS
 from .auth import login_required
@@ -32,6 +34,10 @@ MAX_KEY = 128
 class DossierCreate(Schema):
     procedure_code = fields.String(required=True, validate=length(1, 32))
     data = fields.Dict(required=True)
+
+
+class FeeBody(Schema):
+    channel = fields.String(load_default="counter")  # the desk's: "counter" or "postal"
 
 
 class MessageBody(Schema):
@@ -121,3 +127,16 @@ def supplement(ref: str):
 @login_required("citizen", *citizen.DESK_ROLES)
 def withdraw(ref: str):
     return _deliver(ref, citizen.WITHDRAWAL)
+
+
+@api.post("/dossiers/<ref>/fee")
+@login_required(*citizen.DESK_ROLES)
+def collect_fee(ref: str):
+    """The desk took the fee the dossier waits for, in cash: paid, receipt signed."""
+    channel = parse(FeeBody())["channel"]
+    if channel not in citizen.DESK_CHANNELS:
+        raise ApiError(422, "invalid", API_ERRORS["desk_channel"],
+                       [{"field": "channel", "message": API_ERRORS["desk_channel"]}])
+    dossier = _find(ref)
+    desk.collect(g.user, dossier.id, channel, now())
+    return _body(db.session.get(Dossier, dossier.id))

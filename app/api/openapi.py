@@ -79,6 +79,10 @@ DOCUMENT = {
                                                    params=["ref"])},
         "/dossiers/{ref}/withdraw": {"post": _op("Yêu cầu rút hồ sơ (công dân, hoặc bộ phận một cửa nhận đơn trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
                                                  params=["ref"])},
+        "/dossiers/{ref}/fee": {"post": _op("Bộ phận một cửa thu phí, lệ phí hồ sơ đang chờ nộp (tiền mặt tại quầy hay "
+                                            "qua bưu chính); biên lai điện tử được ký số", _ok("Hồ sơ"), params=["ref"],
+                                            body={"type": "object", "properties": {
+                                                "channel": {"enum": ["counter", "postal"], "default": "counter"}}})},
         "/tasks": {"get": {**_op("Hộp công việc của cán bộ: cùng các thẻ và bộ lọc như trang Hộp công việc, "
                                  "xếp theo thời hạn, 50 việc một trang", _ok("{items, total, page, pages}")),
                            "parameters": TASK_FILTERS}},

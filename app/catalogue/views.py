@@ -4,6 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request, url_for
 from sqlalchemy import select
 
+from engine.numbers import grouped
+
 from ..db import db
 from . import messages
 from .models import Procedure
@@ -24,7 +26,7 @@ def processing_time(procedure) -> str:
 @catalogue_web.app_template_filter("money")
 def money(amount) -> str:
     """8000 -> "8.000", the Vietnamese way of grouping thousands."""
-    return f"{int(amount):,}".replace(",", ".") if isinstance(amount, (int, float)) else str(amount)
+    return grouped(amount) if isinstance(amount, (int, float)) else str(amount)
 
 
 def requirement(component: dict) -> str:

@@ -294,3 +294,38 @@ class PaperResult(_Checked):
                    signer=result.signer.name, signed_on=result.issued_on, result_code=result.result_code,
                    content=result.content, verify_url=result.verify_url, system_name=system_name,
                    applicant=result.applicant)
+
+
+@dataclass(frozen=True)
+class FeeReceipt(_Checked):
+    """An electronic receipt for the fees and charges paid for a dossier (biên lai thu phí, lệ phí,
+    Decree 123/2020 on invoices and receipts). `agency` is the collecting unit; `province` the
+    place name of the date line (the province profile's `place`); `lines` are (fee name, amount
+    in đồng) and `total` must be their sum: a receipt whose figures disagree must never be
+    issued. `verify_url` is what its QR code leads to."""
+    province: str
+    agency: Agency
+    receipt_no: str
+    issued_at: datetime
+    payer_name: str
+    dossier_code: str
+    procedure_name: str
+    lines: tuple[tuple[str, int], ...]
+    total: int
+    method: str
+    verify_url: str
+    payer_id_number: str = ""
+    payer_address: str = ""
+    transaction_no: str = ""
+    collector: str = ""
+
+    def __post_init__(self):
+        super().__post_init__()
+        object.__setattr__(self, "lines", tuple(tuple(line) for line in self.lines))
+        if not self.lines:
+            raise ValueError("a fee receipt needs at least one line")
+        amounts = [amount for _, amount in self.lines] + [self.total]
+        if any(isinstance(amount, bool) or not isinstance(amount, int) or amount < 0 for amount in amounts):
+            raise ValueError("fee amounts are whole đồng, not negative")
+        if sum(amounts[:-1]) != self.total:
+            raise ValueError(f"total {self.total} is not the sum of the lines {sum(amounts[:-1])}")

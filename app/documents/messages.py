@@ -173,3 +173,41 @@ PAPER = {
                   "thẩm quyền, trừ trường hợp pháp luật chuyên ngành có quy định cụ thể.",
     "provided_by": "Được cung cấp bởi {system}./.",
 }
+
+FEE_RECEIPT = {
+    "doc_title": "Biên lai thu phí, lệ phí",
+    "title": "BIÊN LAI THU PHÍ, LỆ PHÍ",
+    "subtitle": "(Bản thể hiện của biên lai điện tử)",
+    "collector_unit": "Đơn vị thu: {agency}",
+    "payer": "Người nộp: {name}",
+    "id_number": "Số định danh cá nhân: {number}",
+    "code": "Mã hồ sơ: {code}",
+    "procedure": "Thủ tục hành chính: {procedure}",
+    "col_index": "STT",
+    "col_name": "Nội dung thu",
+    "col_amount": "Số tiền (đồng)",
+    "total": "Tổng cộng",
+    "in_words": "Số tiền bằng chữ: {words}.",
+    "method": "Hình thức thanh toán: {method}",
+    "transaction": "Mã giao dịch: {number}",
+    "signs": "ĐƠN VỊ THU",
+    "sign_hint": "(Chữ ký số)",
+    "qr_caption": "Quét mã QR để đối chiếu biên lai",
+    "verify": "Đối chiếu biên lai điện tử này tại {url}",
+}
+
+# How an amount of money is read aloud (số tiền bằng chữ); amount_words.py applies the rules.
+AMOUNT_WORDS = {
+    "digits": ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"),
+    "hundred": "trăm",
+    "ten": "mười",            # 10-19: "mười"
+    "tens": "mươi",           # 20-99: "hai mươi"
+    "zero_tens": "linh",      # 105: "một trăm linh năm"
+    "one_after_tens": "mốt",  # 21: "hai mươi mốt"
+    "four_after_tens": "tư",  # 24: "hai mươi tư"
+    "five_after_ten": "lăm",  # 15, 25: "mười lăm", "hai mươi lăm"
+    "thousand": "nghìn",
+    "million": "triệu",
+    "billion": "tỷ",
+    "currency": "đồng",
+}

@@ -31,6 +31,9 @@ EVENTS = {
     "deadline_restarted": "Nhận đủ hồ sơ bổ sung: thời hạn giải quyết được tính lại",
     "handed_next_day": "Hồ sơ giấy tiếp nhận sau giờ chuyển trong ngày: chuyển đến bộ phận giải quyết "
                        "vào đầu giờ làm việc {instant}",
+    "fee_requested": "Yêu cầu nộp phí, lệ phí: {amount} đồng",
+    "fee_paid": "Đã nộp phí, lệ phí {amount} đồng",
+    "fee_refund_due": "Nhận {amount} đồng phí, lệ phí khi hồ sơ không còn chờ nộp phí: phải hoàn trả",
     "apology": "Gửi thư xin lỗi và hẹn lại ngày trả kết quả",
     "result_issued": "Ban hành kết quả {code}, ký số bởi {signer}",
     "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",
@@ -45,7 +48,7 @@ ACTORS = {
 CHANNEL_WORDS = {"online": "trực tuyến", "counter": "trực tiếp tại Bộ phận Một cửa",
                  "postal": "qua dịch vụ bưu chính công ích"}
 
-MESSAGE_NAMES = {"bo_sung": "Bổ sung hồ sơ", "rut_ho_so": "Yêu cầu rút hồ sơ"}
+MESSAGE_NAMES = {"bo_sung": "Bổ sung hồ sơ", "rut_ho_so": "Yêu cầu rút hồ sơ", "thanh_toan": "Nộp phí, lệ phí"}
 
 ERRORS = {
     "unknown_procedure": "Không tìm thấy thủ tục có mã «{code}».",
@@ -114,6 +117,11 @@ NOTICES = {
         "Hồ sơ {short}: đã có kết quả",
         "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã có kết quả giải quyết, ký số bởi cơ quan có "
         "thẩm quyền. Kết quả điện tử có trong kho dữ liệu của bạn và tại:\n{link}\n"),
+    "fee_requested": (
+        "Hồ sơ {short}: mời nộp phí, lệ phí",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã được tiếp nhận và đang chờ nộp phí, lệ phí: {amount} "
+        "đồng. Thời gian chờ nộp phí không tính vào thời hạn giải quyết. Nộp trực tuyến tại:\n{link}\nhoặc nộp "
+        "tại Bộ phận Một cửa nơi tiếp nhận hồ sơ.\n"),
     "apology": (
         "Hồ sơ {short}: hẹn lại ngày trả kết quả",
         "Kính gửi {name},\n\nCơ quan giải quyết xin lỗi vì hồ sơ «{procedure}» ({ref}) chưa thể trả kết quả "

@@ -45,6 +45,8 @@ class Dossier(db.Model):
     # recorded justification. The apology (Mẫu 04) may move the due instant once.
     supplement_count = db.Column(db.SmallInteger, nullable=False, default=0, server_default="0")
     apologized_at = db.Column(UTCDateTime)
+    # What the applicant must pay while the process waits for the fee (status 6), in đồng.
+    amount_due = db.Column(db.BigInteger)
     form_data = db.Column(db.JSON, nullable=False, default=dict)
     submission_key = db.Column(db.String(64), nullable=False)
     process_id = db.Column(db.String(128), nullable=False)

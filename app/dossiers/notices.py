@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from engine.numbers import grouped
+
 from ..mail.outbox import queue_mail
 from ..localtime import local_time
 from .messages import NOTICES
@@ -12,7 +14,7 @@ from .printouts import public_url
 from .reasons import reason_in
 
 REFUSED, STOPPED = 3, 8
-EVENT_NOTICES = ("supplement_requested", "result_issued", "apology", "deadline_restarted")
+EVENT_NOTICES = ("supplement_requested", "result_issued", "apology", "deadline_restarted", "fee_requested")
 
 
 def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> None:
@@ -34,5 +36,6 @@ def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> 
                   "ref": NOTICES["code"].format(code=dossier.code) if dossier.code else NOTICES["no_code"].format(
                       id=dossier.id), "due": local_time(dossier.due_at),
                   "link": public_url(f"/ho-so/{dossier.id}"),
-                  "reason": NOTICES["reason"].format(reason=reason) if reason else ""}
+                  "reason": NOTICES["reason"].format(reason=reason) if reason else "",
+                  "amount": grouped(dossier.amount_due or 0)}
         queue_mail(address, subject.format(**values), body.format(**values), at)

@@ -69,7 +69,7 @@ def content(dossier, data: dict) -> doc.ResultContent:
                              [PRINTOUTS["result_body"].format(procedure=procedure.name, name=dossier.applicant_name)])
 
 
-def _sign(pdf: bytes, dossier, signer_name: str, reason: str, at: datetime) -> bytes:
+def sign(pdf: bytes, dossier, signer_name: str, reason: str, at: datetime) -> bytes:
     """Signed with the dossier's agency's key; a missing key or a device error refuses the action."""
     try:
         return sign_pdf(pdf, dossier.agency.code, signer_name, reason, workflow().calendar.profile.place,
@@ -78,11 +78,11 @@ def _sign(pdf: bytes, dossier, signer_name: str, reason: str, at: datetime) -> b
         raise Conflict(str(exc)) from exc
 
 
-def _store(dossier, pdf: bytes, name: str, actor, at: datetime, source: str) -> int:
-    """The signed PDF as the dossier's "KQ" file, written with Core (the transition's other rows
-    are flushed once, at commit); returns its id."""
+def store(dossier, pdf: bytes, name: str, actor, at: datetime, source: str, component: str = RESULT_COMPONENT) -> int:
+    """The signed PDF as a file of the dossier ("KQ": a result), written with Core (the
+    transition's other rows are flushed once, at commit); returns its id."""
     key = storage().put(pdf)
-    row = {"dossier_id": dossier.id, "component_code": RESULT_COMPONENT, "file_name": name,
+    row = {"dossier_id": dossier.id, "component_code": component, "file_name": name,
            "content_type": "application/pdf", "size": len(pdf), "sha256": hashlib.sha256(pdf).hexdigest(),
            "storage_key": key, "uploaded_by_id": actor.id if actor else None, "uploaded_at": at,
            "superseded": False, "source": source,
@@ -123,9 +123,9 @@ def issue(dossier, data: dict, at: datetime, actor) -> dict:
     number = next_number(dossier.id)
     document = _document(dossier, data, at, actor, number)
     code = document.result_code
-    signed = _sign(doc.result_pdf(document), dossier, document.signer.name or dossier.agency.name,
+    signed = sign(doc.result_pdf(document), dossier, document.signer.name or dossier.agency.name,
                    PRINTOUTS["result_reason"], at)
-    file_id = _store(dossier, signed, f"{code}.pdf", actor, at, f"result:{number}")
+    file_id = store(dossier, signed, f"{code}.pdf", actor, at, f"result:{number}")
     c = document.content
     _record(dossier, number, "electronic", c.title, document.number, file_id, actor, at, {
         "issued_on": document.issued_on.isoformat(), "applicant": document.applicant,
@@ -143,8 +143,8 @@ def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, 
     code = doc.result_code(dossier.code, number)
     pdf = scan if content_type == "application/pdf" else doc.image_pdf(scan, meta["title"], printouts.verify_url(code),
                                                                         author=dossier.agency.name)
-    signed = _sign(pdf, dossier, actor.full_name, PRINTOUTS["digitised_reason"], at)
-    file_id = _store(dossier, signed, f"{code}.pdf", actor, at, f"digitised:{number}")
+    signed = sign(pdf, dossier, actor.full_name, PRINTOUTS["digitised_reason"], at)
+    file_id = store(dossier, signed, f"{code}.pdf", actor, at, f"digitised:{number}")
     _record(dossier, number, "digitised", PRINTOUTS["digitised_title"].format(title=meta["title"]),
             meta["document_number"], file_id, actor, at, {"paper": meta})
     return code

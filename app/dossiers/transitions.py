@@ -21,7 +21,7 @@ from ..agencies.models import Agency
 from ..db import db
 from ..localtime import local_time
 from ..workflow.service import workflow
-from . import notices, results, supplements
+from . import fees, notices, results, supplements
 from .codes import issue_code
 from .deadlines import processing_due
 from .events import add_event, run as _run, write_events
@@ -70,6 +70,9 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
         if supplements.is_new_request(dossier.waiting_messages, outcome):
             node = (event["node_id"], event["node_name"]) if event and event["node_id"] else None
             events.append(supplements.requested(dossier, at, actor, node, (event or {}).get("data"), justification))
+        if fees.is_new_request(dossier.waiting_messages, outcome):
+            events.append(fees.requested(dossier, at, actor, outcome.amount_due))
+        dossier.amount_due = outcome.amount_due
         dossier.workflow_state = outcome.state
         dossier.process_version = outcome.version
         dossier.waiting_messages = outcome.waiting_messages

@@ -2,7 +2,7 @@
 supplement request, ask to withdraw, rate the service."""
 from __future__ import annotations
 
-from flask import abort, flash, g, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -22,7 +22,10 @@ from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierFile, Rating
 from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
+from ..dossiers.fees import PAYMENT
 from ..files.download import file_response
+from ..payments.receipts import RECEIPT_COMPONENT
+from ..payments.settings import gateway_settings
 from ..web.session import login_required
 from . import drafts
 from .blueprint import portal
@@ -80,8 +83,12 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         components=upload_components(procedure), limits=limits_text(procedure), kinds=COMPONENT_KINDS,
         errors=errors, rating=rating, may_rate=dossier.status == RETURNED and rating is None,
         ratings=RATINGS, representation_labels=REPRESENTATION, message_names=MESSAGE_NAMES,
-        component_names={**{c["code"]: c["name"] for c in procedure.components}, "KQ": MESSAGES["result"]},
+        component_names={**{c["code"]: c["name"] for c in procedure.components}, "KQ": MESSAGES["result"],
+                         RECEIPT_COMPONENT: MESSAGES["receipt"]},
         result_files=[f for f in files if f.component_code == "KQ" and not f.superseded], messages=MESSAGES,
+        receipt_files=[f for f in files if f.component_code == RECEIPT_COMPONENT],
+        fee_due=dossier.amount_due if PAYMENT in waiting else None,
+        online_payment=gateway_settings(current_app.config) is not None,
     ), status
 
 

@@ -43,6 +43,12 @@ MESSAGES = {
     "not_citizen": "Trang này dành cho tài khoản công dân, tổ chức.",
     "no_code": "Chưa cấp mã",
     "result": "Kết quả giải quyết",
+    "receipt": "Biên lai thu phí, lệ phí",
+    "receipts": "Biên lai điện tử",
+    "fee_pause": "Thời gian chờ nộp phí không tính vào thời hạn giải quyết hồ sơ.",
+    "fee_online_help": "Bạn được chuyển sang cổng thanh toán; sau khi thanh toán, biên lai điện tử có chữ ký số "
+                       "có ngay trên trang này.",
+    "fee_desk": "Có thể nộp tiền mặt tại Bộ phận Một cửa của {agency}.",
     "days_left": "Còn {days} ngày làm việc",
     "hours_left": "Còn {hours} giờ làm việc",
     "due_passed": "Đã quá hạn",
@@ -52,6 +58,8 @@ MESSAGES = {
     "reason_stopped": "Lý do dừng xử lý",
     "notices": "Văn bản cơ quan gửi ông/bà",
     "due_restarts": "Ngày hẹn mới được tính lại khi cơ quan nhận đủ hồ sơ bổ sung.",
+    "due_moves": "Ngày hẹn lùi lại đúng bằng thời gian làm việc chờ bạn nộp phí.",
+    "fee_waiting": "Hồ sơ đang chờ bạn nộp phí, lệ phí {amount} đồng: nộp ngay",
     "late": "Trễ hạn",
     "procedure_closed": "Thủ tục «{name}» hiện chưa nhận hồ sơ trực tuyến.",
 }

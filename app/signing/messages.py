@@ -96,6 +96,6 @@ PAGE = {
     "title": "Xác thực văn bản điện tử",
     "no_signature": "Tệp PDF này không có chữ ký số nào.",
     "no_file": "Vui lòng chọn tệp PDF cần kiểm tra.",
-    "unknown_code": "Không tìm thấy kết quả có mã «{code}». Vui lòng kiểm tra lại mã in trên văn bản.",
+    "unknown_code": "Không tìm thấy kết quả hay biên lai có mã «{code}». Vui lòng kiểm tra lại mã in trên văn bản.",
     "unreadable_title": "Không kiểm tra được tệp",
 }

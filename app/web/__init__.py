@@ -35,10 +35,11 @@ def init_web(app: Flask) -> None:
     app.register_blueprint(web)
     from ..accounts.views import accounts
     from ..catalogue.views import catalogue_web
+    from ..payments.views import payments
     from ..portal.views import portal
     from ..signing.views import signing
     from ..workspace import workspace
-    for blueprint in (accounts, catalogue_web, portal, signing, workspace):
+    for blueprint in (accounts, catalogue_web, payments, portal, signing, workspace):
         app.register_blueprint(blueprint)
 
 

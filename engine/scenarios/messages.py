@@ -47,6 +47,8 @@ MESSAGES = {
     "not_bool": "Khóa «{key}» phải là true hoặc false, không phải «{value}».",
     "bad_status": "Khóa «trang_thai» phải là số nguyên từ 1 đến 10 (trạng thái công khai của hồ sơ), "
                   "không phải «{value}».",
+    "bad_amount": "Khóa «phai_nop» là số đồng phải nộp, một số nguyên không âm viết liền không dấu chấm "
+                  "(ví dụ phai_nop: 8000; 0 là không phải nộp gì), không phải «{value}».",
     "bad_status_text": "Khóa «trang_thai» phải là số nguyên từ 1 đến 10, viết không có dấu ngoặc kép "
                        "(trang_thai: {value}), không phải chữ «{value}».",
     "bad_data_key": "Tên trường trong «{key}» phải là chữ, không phải «{value}».",
@@ -139,6 +141,8 @@ MESSAGES = {
     "check_messages": "chờ tin nhắn: {messages}",
     "check_completed": "kết thúc: {value}",
     "check_late": "trễ hạn: {value}",
+    "check_amount": "phải nộp {value}",
+    "money": "{value} đồng",
     "check_data": "{key} = {value}",
     "failed_checks": "Không đạt:\n{lines}",
     "expected_status": "- trạng thái: mong đợi {expected}, thực tế {actual}",
@@ -151,6 +155,7 @@ MESSAGES = {
     "expected_messages": "- tin nhắn đang chờ: mong đợi {expected}, thực tế {actual}",
     "expected_completed": "- kết thúc: mong đợi {expected}, thực tế {actual}",
     "expected_late": "- trễ hạn: mong đợi {expected}, thực tế {actual}",
+    "expected_amount": "- số tiền phải nộp: mong đợi {expected}, thực tế {actual}",
     "expected_data": "- dữ liệu «{key}»: mong đợi {expected}, thực tế {actual}",
     "data_missing": "(không có)",
     "yes": "có",

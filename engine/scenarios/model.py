@@ -9,7 +9,7 @@ The format, in short (the analysts' guide shows it with examples):
         bat_dau: 2026-11-23 08:00    # local time of the province, or ISO 8601 with an offset
         du_lieu: {...}               # merged over du_lieu_chung
         buoc:
-          - kiem_tra: {trang_thai, viec, han, cho_tin_nhan, ket_thuc, tre_han, du_lieu}
+          - kiem_tra: {trang_thai, viec, han, cho_tin_nhan, phai_nop, ket_thuc, tre_han, du_lieu}
           - lam: <task name>   [vai_tro, co_quan, du_lieu, luc, loi]
           - gui: <message>     [du_lieu, luc, loi]
           - troi_qua: "N giờ làm việc" | "N ngày làm việc" | "N ngày" | {den: <instant>}
@@ -43,7 +43,7 @@ MAX_STEPS = 2_000        # steps in one file: each one is an engine operation
 FILE_KEYS = ("quy_trinh", "tinh", "du_lieu_chung", "kich_ban")
 SCENARIO_KEYS = ("ten", "bat_dau", "du_lieu", "buoc")
 STEP_KINDS = ("kiem_tra", "lam", "gui", "troi_qua")
-CHECK_KEYS = ("trang_thai", "viec", "han", "cho_tin_nhan", "ket_thuc", "tre_han", "du_lieu")
+CHECK_KEYS = ("trang_thai", "viec", "han", "cho_tin_nhan", "phai_nop", "ket_thuc", "tre_han", "du_lieu")
 STEP_KEYS = {
     "kiem_tra": ("kiem_tra",),
     "lam": ("lam", "vai_tro", "co_quan", "du_lieu", "luc", "loi"),
@@ -101,6 +101,7 @@ class Check(Step):
     tasks: tuple[str, ...] | None = None
     due: tuple[tuple[str, Instant], ...] | None = None
     messages: tuple[str, ...] | None = None
+    amount_due: int | None = None  # 0: nothing to pay
     completed: bool | None = None
     late: bool | None = None
     data: dict | None = None
@@ -394,6 +395,11 @@ def _check(number: int, line, raw) -> Check:
         values["due"] = tuple((_text(name, "han"), parse_instant(at, f"han.{name}")) for name, at in raw["han"].items())
     if "cho_tin_nhan" in raw:
         values["messages"] = _texts(raw["cho_tin_nhan"], "cho_tin_nhan")
+    if "phai_nop" in raw:
+        amount = raw["phai_nop"]
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+            raise _Problem(MESSAGES["bad_amount"].format(value=amount))
+        values["amount_due"] = amount
     if "ket_thuc" in raw:
         values["completed"] = _bool(raw["ket_thuc"], "ket_thuc")
     if "tre_han" in raw:

@@ -19,6 +19,7 @@ from ..calendar import WorkingCalendar
 from ..calendar_functions import deadline_functions
 from ..catalogue_forms import CitizenForm, citizen_forms
 from ..forms import Form, load_form
+from ..numbers import grouped
 from ..profile import ProfileError, load_profile
 from ..roles import role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
@@ -82,6 +83,10 @@ def _sentence(error) -> str:
     """An engine message as a sentence, so the advice that follows reads as its own."""
     text = str(error).strip()
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _money(amount: int) -> str:
+    return M["money"].format(value=grouped(amount))
 
 
 def _quoted(names) -> str:
@@ -399,6 +404,11 @@ class _Run:
             checked.append(M["check_messages"].format(messages=expected))
             if set(step.messages) != set(o.waiting_messages):
                 fails.append(M["expected_messages"].format(expected=expected, actual=actual))
+        if step.amount_due is not None:
+            checked.append(M["check_amount"].format(value=_money(step.amount_due)))
+            if (o.amount_due or 0) != step.amount_due:
+                fails.append(M["expected_amount"].format(expected=_money(step.amount_due),
+                                                         actual=_money(o.amount_due or 0)))
         flags = (("completed", step.completed, o.completed), ("late", step.late, self.marked_late))
         for key, expected, actual in flags:
             if expected is not None:

@@ -99,7 +99,7 @@ def test_task_rules(api, clean_app, clock):
     api.complete("motcua2", "Tiếp nhận hồ sơ", ACCEPT)
     # The task is gone: completing it again is a conflict, and the state is intact.
     error(api.post(f"/tasks/{task['id']}/complete", "motcua", json={"data": ACCEPT}), 409)
-    assert dossier(api, created["id"])["status"]["code"] == 4
+    assert dossier(api, created["id"])["status"]["code"] == 6  # accepted, waiting for the fee
     # A supplement is only accepted while the process waits for one.
     error(api.post(f"/dossiers/{created['id']}/supplement", "congdan", json={"data": {}}), 409)
 
@@ -129,11 +129,11 @@ def test_two_officers_completing_the_same_task_one_wins(api, clean_app, clock):
     loser = [body for code, body in results if code == 409][0]
     assert loser["error"]["message"]
     state = dossier(api, created["id"])
-    assert state["status"]["code"] == 4 and state["code"].endswith("-0001")
+    assert state["status"]["code"] == 6 and state["code"].endswith("-0001")  # accepted, fee asked once
     assert [e["kind"] for e in state["history"]].count("task_completed") == 1
     dossiers, events, tasks = counts(clean_app)
-    assert dossiers == before[0] and tasks == before[2]  # one task closed, one opened
-    assert events == before[1] + 2  # task_completed + code_issued, once
+    assert dossiers == before[0] and tasks == before[2] - 1  # reception closed; the fee comes first
+    assert events == before[1] + 3  # task_completed + code_issued + fee_requested, once
 
 
 def test_an_officer_and_the_timer_on_the_same_dossier(api, clean_app, clock):
@@ -167,7 +167,7 @@ def test_an_officer_and_the_timer_on_the_same_dossier(api, clean_app, clock):
         thread.join()
     assert results["officer"] == 200 and results["timer"] in (0, 1)
     state = dossier(api, created["id"])
-    assert state["status"]["code"] == 4 and state["code"]
+    assert state["status"]["code"] == 6 and state["code"]
     kinds = [e["kind"] for e in state["history"]]
     assert kinds.count("task_completed") == 1 and kinds.count("code_issued") == 1
     # The timer either fired first (and marked the dossier late) or found nothing left to fire.

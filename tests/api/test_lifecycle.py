@@ -47,6 +47,13 @@ def submit(api, code, form, expect=201):
     return response.get_json()
 
 
+def pay(api, ref) -> dict:
+    """The desk takes the fee the dossier waits for (2.000635: after acceptance)."""
+    response = api.post(f"/dossiers/{ref}/fee", "motcua", json={"channel": "counter"})
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()
+
+
 def dossier(api, ref, user="congdan"):
     response = api.get(f"/dossiers/{ref}", user)
     assert response.status_code == 200, response.get_json()
@@ -83,11 +90,21 @@ def test_copy_of_civil_status_extract_with_a_supplement_request(api, clock):
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     state = dossier(api, created["id"])
     assert state["code"] == "000.00.12.H99-261123-0001"
-    assert state["status"]["code"] == 4
+    # Accepted, the dossier waits for its fee: 2 copies at 8.000 đồng.
+    assert state["status"]["code"] == 6 and state["amount_due"] == 16000
+    assert sorted(state["waiting_for"]) == ["rut_ho_so", "thanh_toan"] and state["open_tasks"] == []
     assert state["received_at"] == "2026-11-23T10:00:00+07:00"
     # 2 working days = 16 working hours: 5.5 on Monday, 8 on Wednesday, 2.5 on Thursday.
     assert state["due_at"] == "2026-11-26T10:00:00+07:00"
     assert state["form_data"]["so_ban"] == 2
+
+    clock.set(vn(2026, 11, 23, 10, 30))
+    state = pay(api, created["id"])
+    assert state["status"]["code"] == 4 and state["amount_due"] is None
+    # The half hour the citizen took to pay does not count against the agency.
+    assert state["due_at"] == "2026-11-26T10:30:00+07:00"
+    paid = [e for e in state["history"] if e["kind"] in ("fee_requested", "fee_paid")]
+    assert [(e["kind"], e["status_after"]) for e in paid] == [("fee_requested", None), ("fee_paid", 4)]
 
     clock.set(vn(2026, 11, 25, 8, 0))
     api.complete("chuyenvien", "Thẩm định hồ sơ", APPRAISE)
@@ -108,7 +125,7 @@ def test_copy_of_civil_status_extract_with_a_supplement_request(api, clock):
     lookup = api.get(f"/lookup/{state['code']}").get_json()
     assert lookup["applicant_name"] == "Nguyễn Văn An"
     assert lookup["status"] == {"code": 10, "label": "Đã trả kết quả"}
-    assert lookup["appointment_at"] == "2026-11-26T10:00:00+07:00"
+    assert lookup["appointment_at"] == "2026-11-26T10:30:00+07:00"
     assert "Sở Tư pháp tỉnh Bình An" in lookup["handled_by"]
     assert "form_data" not in lookup and "so_cccd" not in str(lookup)
 
@@ -141,7 +158,7 @@ def test_reception_timer_marks_the_dossier_late_after_8_working_hours(api, clock
     assert state["status"]["code"] == 1
     clock.set(vn(2026, 11, 23, 16, 30))
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    assert dossier(api, created["id"])["status"]["code"] == 4
+    assert pay(api, created["id"])["status"]["code"] == 4
 
 
 def test_criminal_record_certificate_consults_the_police_in_parallel(api, clock):

@@ -63,6 +63,8 @@ def test_a_procedure_added_as_files_only_runs_end_to_end(clean_app, database_url
     dossier_id = response.get_json()["id"]
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     assert api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["due_at"] == "2026-11-26T09:00:00+07:00"
+    assert api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["amount_due"] == 3 * 8000  # the copied fee step
+    assert api.post(f"/dossiers/{dossier_id}/fee", "motcua", json={"channel": "counter"}).status_code == 200
     api.complete("chuyenvien", "Đối chiếu bản sao với bản chính", APPRAISE)
     api.complete("lanhdao", "Phê duyệt kết quả", APPROVE)
     api.complete("motcua", "Trả kết quả", RETURN)

@@ -5,11 +5,9 @@ MOTCUA_BROWSER_REQUIRED=1 (set by .ci/run), where its absence is a failure."""
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("MOTCUA_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -35,22 +33,6 @@ def browser():
     yield chromium
     chromium.close()
     playwright.stop()
-
-
-@pytest.fixture()
-def live_server(clean_app):
-    """The app on a free loopback port, served by a thread of this process (same database,
-    same controllable clock)."""
-    server = make_server("127.0.0.1", 0, clean_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    previous = clean_app.config["MOTCUA_PUBLIC_URL"]
-    clean_app.config["MOTCUA_PUBLIC_URL"] = base
-    yield base
-    clean_app.config["MOTCUA_PUBLIC_URL"] = previous
-    server.shutdown()
-    thread.join(5)
 
 
 @pytest.fixture()

@@ -1,6 +1,7 @@
 """A citizen on a phone, in a real Chromium: home → search → procedure → register (mail
 through a local SMTP server) → log in → fill the e-form with an error and correct it →
-upload → submit → look the dossier up by code → answer a supplement request → see the result.
+upload → submit → answer a supplement request → pay the fee at the (sandbox) payment gateway →
+look the dossier up by code → see the result.
 The desk and the agency act through the API. axe-core checks every kind of page on the way."""
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ def _verification_link(mail_sink) -> str:
     return re.search(r"https?://\S+/dang-ky/xac-thuc/\S+", body).group(0)
 
 
-def test_citizen_applies_follows_and_receives_the_result(page, live_server, clean_app, clock, mail_sink, tmp_path):
+def test_citizen_applies_follows_and_receives_the_result(page, live_server, payment_gateway, clean_app, clock,
+                                                         mail_sink, tmp_path):
     clock.set(vn(2026, 11, 23, 9, 0))
     page.goto("/")
     _accessible(page, "trang chủ")
@@ -97,6 +99,16 @@ def test_citizen_applies_follows_and_receives_the_result(page, live_server, clea
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     page.goto(dossier_url)
     code = re.search(r"000\.00\.12\.H99-261123-\d{4}", page.inner_text("h1")).group(0)
+    # Accepted: the fee (two copies, 16.000 đồng), paid online at the sandbox gateway.
+    assert "16.000 đồng" in page.inner_text("#nop-phi")
+    _accessible(page, "trang hồ sơ chờ nộp phí")
+    page.click("button:has-text('Thanh toán trực tuyến')")
+    page.wait_for_selector("text=Cổng thanh toán thử nghiệm")
+    assert "16.000" in page.inner_text("body")
+    page.click("button.primary")
+    page.wait_for_url(dossier_url)
+    assert f"Đã nộp 16.000 đồng. Biên lai điện tử {code}-BL1" in page.inner_text("main")
+    assert "Đang xử lý" in page.inner_text("main")
 
     page.goto("/")
     page.fill("#ma", code)

@@ -15,6 +15,8 @@ from tests.conftest import vn
 ROOT = Path(__file__).resolve().parents[2]
 BAN_SAO = "cap_ban_sao_trich_luc_ho_tich"
 FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_ban": 2}
+# What the payment gateway or the desk's cashier delivers once the fee (le_phi) is paid.
+PAID = {"so_tien_da_nop": 16000, "hinh_thuc_nop": "truc_tuyen", "ma_giao_dich": "14012345"}
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +49,8 @@ def test_complete_refuses_a_task_that_is_not_ready_and_unknown_ids(engine):
     task = only_task(start, "Tiếp nhận hosơ".replace("hosơ", "hồ sơ"))
     args = (BAN_SAO, start.version, start.state)
     done = engine.complete_task(*args, task.id, {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 23, 10, 0))
-    assert done.reached_statuses[:2] == [2, 4]
+    assert done.reached_statuses[:2] == [2, 6]  # accepted, then the fee is asked for
+    assert done.amount_due == 16000 and sorted(done.waiting_messages) == ["rut_ho_so", "thanh_toan"]
     with pytest.raises(TaskNotReady):  # completing it again on the new state
         engine.complete_task(BAN_SAO, done.version, done.state, task.id, {}, vn(2026, 11, 23, 10, 1))
     with pytest.raises(UnknownTask):
@@ -80,6 +83,10 @@ def test_a_running_dossier_keeps_its_diagram_version(tmp_path):
     task = only_task(start, "Tiếp nhận hồ sơ")
     outcome = engine.complete_task(BAN_SAO, start.version, start.state, task.id,
                                    {"quyet_dinh": "tiep_nhan"}, vn(2026, 11, 23, 10, 0))
+    assert outcome.open_tasks == [] and "thanh_toan" in outcome.waiting_messages
+    outcome = engine.deliver_message(BAN_SAO, outcome.version, outcome.state, "thanh_toan", PAID,
+                                     vn(2026, 11, 23, 11, 0))
+    assert outcome.version == start.version
     assert [t.name for t in outcome.open_tasks] == ["Thẩm định hồ sơ"]
     assert [t.name for t in engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 9, 0)).open_tasks] == ["Tiếp nhận hồ sơ"]
 

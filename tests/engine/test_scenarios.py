@@ -30,6 +30,11 @@ ACCEPT = """\
       - lam: Tiếp nhận hồ sơ
         du_lieu: {quyet_dinh: tiep_nhan}
 """
+# cap_ban_sao_trich_luc_ho_tich waits for the fee after acceptance; processing starts once it is paid.
+PAY = """\
+      - gui: thanh_toan
+        du_lieu: {so_tien_da_nop: 8000, hinh_thuc_nop: truc_tuyen}
+"""
 
 
 def run(tmp_path, text: str, name: str = "thu.kich-ban.yaml"):
@@ -117,6 +122,7 @@ def test_a_timer_fires_at_its_own_due_instant_when_the_clock_jumps_past_it(tmp_p
       - lam: Tiếp nhận hồ sơ
         du_lieu: {quyet_dinh: tiep_nhan}
         luc: 2026-11-26 09:00
+      - gui: thanh_toan
       - kiem_tra:
           tre_han: true
           trang_thai: 4
@@ -125,7 +131,7 @@ def test_a_timer_fires_at_its_own_due_instant_when_the_clock_jumps_past_it(tmp_p
     assert report.ok, "\n".join(format_report(report))
     done = steps(report)[2].message
     assert done.startswith("bộ hẹn giờ Boundary_qua_han_tiep_nhan «Quá hạn tiếp nhận» kích hoạt lúc "
-                           "2026-11-25 08:00 (đánh dấu hồ sơ trễ hạn); trạng thái 4")
+                           "2026-11-25 08:00 (đánh dấu hồ sơ trễ hạn); trạng thái 6")
 
 
 def test_an_expected_refusal_passes_and_leaves_the_instance_as_it_was(tmp_path):
@@ -169,7 +175,8 @@ FAILURES = [
       "\n- thanh_phan_can_bo_sung: Trường «Thành phần hồ sơ cần bổ sung, hoàn thiện» là bắt buộc.",
       "Sửa «du_lieu» của bước theo biểu mẫu."]),
     ("      - gui: nop_phi\n",
-     ["Sơ đồ không có tin nhắn «nop_phi». Các tin nhắn trong sơ đồ: bo_sung, rut_ho_so."]),
+     ["Sơ đồ không có tin nhắn «nop_phi». Các tin nhắn trong sơ đồ: bo_sung, rut_ho_so, thanh_toan.",
+      "Sửa tên ở khóa «gui»."]),
     ("      - gui: bo_sung\n",
      ["Hồ sơ lúc này không chờ tin nhắn «bo_sung» (nhận ở Event_cho_bo_sung «Chờ công dân bổ sung», "
       "Event_cho_bo_sung_xu_ly «Chờ công dân bổ sung»)", "chờ tin nhắn: rut_ho_so"]),
@@ -185,7 +192,7 @@ FAILURES = [
      ["Thời điểm 2026-11-22 08:00 sớm hơn thời điểm hiện tại của kịch bản (2026-11-23 08:00)"]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {quyet_dinh: tiep_nhan}\n        loi: không được\n",
      ["Mong đợi bị từ chối với thông báo chứa «không được», nhưng thao tác đã thành công "
-      "(trạng thái 4; việc đang mở: «Thẩm định hồ sơ»"]),
+      "(trạng thái 6; không có việc nào đang mở; chờ tin nhắn: rut_ho_so, thanh_toan)"]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {quyet_dinh: tu_choi}\n        loi: không được\n",
      ["Bị từ chối nhưng thông báo không chứa «không được»: Trường «Lý do» là bắt buộc."]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieux: {}\n",
@@ -196,6 +203,10 @@ FAILURES = [
     ("      - kiem_tra: {trang_thai: 11}\n", ["Khóa «trang_thai» phải là số nguyên từ 1 đến 10"]),
     ('      - kiem_tra: {trang_thai: "1"}\n', ["viết không có dấu ngoặc kép (trang_thai: 1), không phải chữ «1»."]),
     ("      - kiem_tra: {ket_thuc: chua}\n", ["Khóa «ket_thuc» phải là true hoặc false, không phải «chua»."]),
+    ("      - kiem_tra: {phai_nop: 8.000}\n",   # YAML reads the Vietnamese grouping as the number 8.0
+     ["Khóa «phai_nop» là số đồng phải nộp, một số nguyên không âm viết liền không dấu chấm", "không phải «8.0»."]),
+    ("      - kiem_tra: {phai_nop: 8000}\n",
+     ["Không đạt:\n- số tiền phải nộp: mong đợi 8.000 đồng, thực tế 0 đồng"]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {ngay: !!timestamp 2026-01-01}\n",
      ["Giá trị của trường «ngay» trong «du_lieu» có kiểu date không dùng được",
       "ngày tháng viết trong ngoặc kép"]),
@@ -249,7 +260,7 @@ def test_expectations_that_do_not_hold_list_what_was_expected_and_found(tmp_path
 
 
 def test_a_task_without_a_time_limit_says_so(tmp_path):
-    report = run(tmp_path, scenario(BAN_SAO, ACCEPT + """\
+    report = run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + """\
       - lam: Thẩm định hồ sơ
         du_lieu: {ket_qua_tham_dinh: dat}
       - kiem_tra:
@@ -305,7 +316,7 @@ def test_dates_in_data_stay_text_as_forms_expect_them(tmp_path):
 def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
     """Thẩm định is reached first from the start; approving directly must not count "Trả lại" (the
     flow back to it), returning must."""
-    approve = scenario(BAN_SAO, ACCEPT + """\
+    approve = scenario(BAN_SAO, ACCEPT + PAY + """\
       - lam: Thẩm định hồ sơ
         du_lieu: {ket_qua_tham_dinh: dat}
       - lam: Phê duyệt kết quả
@@ -317,14 +328,16 @@ def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
     assert report.ok, "\n".join(format_report(report))
     coverage = report.coverage
     assert coverage.taken >= {"Flow_bat_dau", "Flow_du_dieu_kien", "Flow_phe_duyet", "Flow_xu_ly_xong",
-                              "Flow_tra_ket_qua"}
+                              "Flow_tra_ket_qua", "Flow_cho_nop_phi", "Flow_da_nop_phi"}
     assert not coverage.taken & {"Flow_tra_lai", "Flow_can_bo_sung", "Flow_da_bo_sung_xu_ly", "Flow_tu_choi",
-                                 "Flow_qua_han", "Flow_rut_ho_so", "Flow_rut_xu_ly", "Flow_dung_xu_ly"}
+                                 "Flow_qua_han", "Flow_rut_ho_so", "Flow_rut_xu_ly", "Flow_dung_xu_ly",
+                                 "Flow_cho_rut_nop_phi", "Flow_rut_khi_cho_nop_phi"}
     assert coverage.reached_ends == {"End_giai_quyet", "End_tra_ket_qua"}
     assert Flow("Flow_tra_lai", "Trả lại", "Gateway_phe_duyet", "Task_tham_dinh") in coverage.uncovered_flows
     assert EndEvent("End_khong_tiep_nhan", "Không tiếp nhận") in coverage.uncovered_end_events
-    assert len(coverage.uncovered_end_events) == 7
-    assert len(coverage.taken) == 13 and len(coverage.flows) == 27 and not coverage.complete
+    assert EndEvent("End_rut_khi_cho_nop_phi", "Hồ sơ đã rút") in coverage.uncovered_end_events
+    assert len(coverage.uncovered_end_events) == 8
+    assert len(coverage.taken) == 15 and len(coverage.flows) == 31 and not coverage.complete
     assert not report.passed(require_coverage=True) and report.passed()
     back = run(tmp_path, approve.replace("{quyet_dinh: phe_duyet}", "{quyet_dinh: tra_lai, y_kien: Xem lại.}"),
                name="lai.kich-ban.yaml")
@@ -362,7 +375,7 @@ def test_the_report_lists_uncovered_flows_and_end_events_by_id_and_name(tmp_path
     assert lines[3] == ("  ✓ bắt đầu lúc 2026-11-23 08:00 — trạng thái 1; việc đang mở: «Tiếp nhận hồ sơ»; "
                         "chờ tin nhắn: rut_ho_so")
     assert lines[4] == "  ✓ bước 1, dòng 7: kiểm tra — đạt: trạng thái 1"
-    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/27 luồng trình tự, tới 0/9 sự kiện kết thúc."
+    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/31 luồng trình tự, tới 0/10 sự kiện kết thúc."
     assert ("  Luồng chưa đi qua: Flow_tra_lai «Trả lại», từ Gateway_phe_duyet «Phê duyệt?» đến "
             "Task_tham_dinh «Thẩm định hồ sơ»") in lines
     assert "  Sự kiện kết thúc chưa tới: End_khong_tiep_nhan «Không tiếp nhận»" in lines
@@ -446,7 +459,7 @@ def test_the_diagram_beside_the_file_is_the_one_tested(tmp_path):
     """An analyst's changed copy of a shipped diagram: the scenario runs on the copy beside it."""
     source = (BPMN / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_text(encoding="utf-8")
     (tmp_path / "thu.bpmn").write_text(source.replace("Thẩm định hồ sơ", "Thẩm tra hồ sơ"), encoding="utf-8")
-    report = run(tmp_path, scenario(BAN_SAO, ACCEPT + "      - kiem_tra: {viec: [Thẩm tra hồ sơ]}\n"))
+    report = run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + "      - kiem_tra: {viec: [Thẩm tra hồ sơ]}\n"))
     assert report.ok, "\n".join(format_report(report))
     assert report.facts.version.file_name == "thu.bpmn"
 
@@ -495,6 +508,7 @@ def test_shared_steps_through_references_still_work(tmp_path):
     buoc: &tiep_nhan
       - lam: Tiếp nhận hồ sơ
         du_lieu: {quyet_dinh: tiep_nhan}
+      - gui: thanh_toan
       - kiem_tra: {trang_thai: 4}
   - ten: Hai
     bat_dau: 2026-11-24 08:00

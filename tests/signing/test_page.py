@@ -116,7 +116,7 @@ def test_a_result_code_is_looked_up_and_verified(keys, client, clean_app, monkey
         "/xac-thuc/000.00.12.H99-260213-0001-KQ1")
     missing = client.get("/xac-thuc/000.00.12.H99-260213-0001-KQ1")  # the stub finds nothing
     assert missing.status_code == 404
-    assert "Không tìm thấy kết quả có mã «000.00.12.H99-260213-0001-KQ1»" in missing.get_data(as_text=True)
+    assert "Không tìm thấy kết quả hay biên lai có mã «000.00.12.H99-260213-0001-KQ1»" in missing.get_data(as_text=True)
     stored = {"000.00.12.H99-260213-0001-KQ1": sign(clean_app)}
     monkeypatch.setattr(views, "find_result_pdf", stored.get)  # the dossiers module's part
     found = client.get("/xac-thuc/000.00.12.H99-260213-0001-KQ1")

@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from tests.api.test_lifecycle import ACCEPT, APPRAISE, APPROVE, RETURN
+from tests.api.test_lifecycle import ACCEPT, APPRAISE, APPROVE, RETURN, pay
 from tests.conftest import Api, vn
 from tests.web.pages import csrf, login, pdf_bytes, upload
 
@@ -153,6 +153,7 @@ def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
     page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     assert "Đã gửi hồ sơ bổ sung" in page and "Tệp đã được thay thế khi bổ sung" in page
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    pay(api, dossier_id)
     api.complete("chuyenvien", "Thẩm định hồ sơ", APPRAISE)
     api.complete("lanhdao", "Phê duyệt kết quả", APPROVE)
     api.complete("motcua", "Trả kết quả", RETURN)

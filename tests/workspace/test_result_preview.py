@@ -45,10 +45,11 @@ def test_the_leader_reads_the_result_before_signing_it(api, clock, client, clean
 def test_the_preview_says_what_the_signed_result_says(api, clock, client, clean_app, tmp_path):
     """The civil-status copy (2.000635): the preview and the signed result carry the same words,
     and the applicant is named once (the catalogue's template no longer repeats it)."""
-    from tests.api.test_lifecycle import APPRAISE, BAN_SAO, BAN_SAO_FORM
+    from tests.api.test_lifecycle import APPRAISE, BAN_SAO, BAN_SAO_FORM, pay
     clock.set(vn(2026, 11, 23, 9, 0))
     created = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": BAN_SAO_FORM}).get_json()
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    pay(api, created["id"])
     api.complete("chuyenvien", "Thẩm định hồ sơ", APPRAISE)
     task = api.task("lanhdao", "Phê duyệt kết quả")
     as_officer(client, "lanhdao")

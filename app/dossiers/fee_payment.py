@@ -1,0 +1,37 @@
+"""Paying a dossier's fee: the `thanh_toan` message delivered to its process, whoever took the
+money (the payment gateway's confirmation, or the desk's cashier), with the clock resumed."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from engine.numbers import grouped
+from engine.runtime import EngineError, NotWaiting
+
+from ..workflow.service import workflow
+from . import fees
+from .errors import Conflict
+from .events import add_event
+from .messages import ERRORS, MESSAGE_NAMES
+from .transitions import apply_outcome
+
+PAYMENT = fees.PAYMENT
+
+
+def pay(dossier, payment: dict, at: datetime, actor=None) -> None:
+    """Deliver the payment to the locked `dossier`'s process (`payment`: what the process data
+    gets, so later steps read it); the due instant moves by the time waited. Conflict when the
+    dossier no longer waits for a fee (withdrawn meanwhile, or already paid)."""
+    if PAYMENT not in dossier.waiting_messages:
+        raise Conflict(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT]))
+    waited = fees.waited_hours(dossier, at)
+    try:
+        outcome = workflow().engine.deliver_message(
+            dossier.process_id, dossier.process_version, dossier.workflow_state, PAYMENT, payment, at)
+    except NotWaiting as exc:
+        raise Conflict(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT])) from exc
+    except EngineError as exc:
+        raise Conflict(str(exc)) from exc
+    due = fees.resume(dossier, waited)
+    event = add_event(dossier, at, "fee_paid", actor=actor, amount=grouped(payment["so_tien_da_nop"]),
+                      due_at=due, data={**payment, "waited_hours": waited})
+    apply_outcome(dossier, outcome, at, actor=actor, event=event)

@@ -1,0 +1,52 @@
+"""The rules of fees (phí, lệ phí) around the engine's `thanh_toan` message: a diagram asks for
+the fee by waiting for that message with an `amount` (status 6, ANALYST.md QT-40); the app keeps
+the amount on the dossier and records the request; fee_payment.py delivers the payment. The
+agency's clock stands still while
+the applicant is asked to pay: the due instant moves by the working time waited."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from engine.numbers import grouped
+
+from ..db import db
+from ..workflow.service import workflow
+from .events import add_event
+from .models import DossierEvent
+
+PAYMENT = "thanh_toan"
+
+
+def is_new_request(waiting_before, outcome) -> bool:
+    return PAYMENT in outcome.waiting_messages and PAYMENT not in (waiting_before or [])
+
+
+def requested(dossier, at: datetime, actor, amount: int | None) -> dict:
+    return add_event(dossier, at, "fee_requested", actor=actor, amount=grouped(amount or 0),
+                     data={"amount": amount or 0})
+
+
+def asked_at(dossier_id: int) -> datetime | None:
+    return db.session.execute(select(DossierEvent.at).where(
+        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "fee_requested")
+        .order_by(DossierEvent.id.desc()).limit(1)).scalar()
+
+
+def waited_hours(dossier, at: datetime) -> float:
+    since = asked_at(dossier.id)
+    return workflow().calendar.working_hours_between(since, at) if since is not None and since < at else 0
+
+
+def resume(dossier, waited: float) -> datetime | None:
+    """The current due instant moved by the working hours the applicant took to pay."""
+    calendar = workflow().calendar
+    if dossier.received_at is not None:
+        if dossier.due_at is not None and waited > 0:
+            dossier.due_at = calendar.add_working_hours(dossier.due_at, waited)
+        return dossier.due_at
+    if dossier.reception_due_at is not None and waited > 0:
+        dossier.reception_due_at = calendar.add_working_hours(dossier.reception_due_at, waited)
+    return dossier.reception_due_at
+

@@ -1,0 +1,35 @@
+"""The one-stop desk taking a fee in cash, at the counter or with a posted dossier: paid at once,
+receipt signed in the same act."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..db import db
+from ..dossiers.citizen import may_receive_at_desk
+from ..dossiers.errors import Conflict, Forbidden
+from ..dossiers.fees import PAYMENT
+from ..dossiers.messages import ERRORS
+from ..dossiers.transitions import lock_dossier
+from . import ledger
+from .messages import TEXT
+from .models import Payment
+
+
+def collect(user, dossier_id: int, channel: str, at: datetime) -> Payment:
+    dossier = lock_dossier(dossier_id)
+    if dossier is None or not may_receive_at_desk(user, dossier):
+        raise Forbidden(ERRORS["not_desk"])
+    if PAYMENT not in (dossier.waiting_messages or []):
+        raise Conflict(TEXT["nothing_due"])
+    number = ledger.next_number(dossier.id)
+    payment = Payment(dossier_id=dossier.id, number=number, txn_ref=f"{dossier.id}Q{number}",
+                      amount=dossier.amount_due or 0, method=channel, state="pending", created_by_id=user.id,
+                      created_at=at, paid_at=at)
+    db.session.add(payment)
+    db.session.flush()
+    ledger.settle(dossier, payment, at, user)
+    if payment.state != "paid":
+        db.session.rollback()
+        raise Conflict(TEXT["nothing_due"])
+    db.session.commit()
+    return payment

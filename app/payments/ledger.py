@@ -1,0 +1,45 @@
+"""A dossier's payments: the number of the next attempt, and a payment settled: the fee delivered
+to the process, the receipt signed; or, when the dossier no longer waits for it (withdrawn, paid
+another way), the money marked to be refunded (Quảng Ninh Điều 13.5.c)."""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from engine.numbers import grouped
+
+from ..db import db
+from ..dossiers import fee_payment
+from ..dossiers.errors import Conflict
+from ..dossiers.events import add_event, write_events
+from . import receipts
+from .models import Payment
+
+log = logging.getLogger(__name__)
+# How the fee was paid, as the process data says it (the codes an analyst's condition reads).
+METHOD_CODES = {"online": "truc_tuyen", "counter": "truc_tiep", "postal": "buu_chinh"}
+
+
+def next_number(dossier_id: int) -> int:
+    return (db.session.execute(select(func.max(Payment.number)).where(Payment.dossier_id == dossier_id))
+            .scalar() or 0) + 1
+
+
+def settle(dossier, payment: Payment, at: datetime, actor=None) -> None:
+    """`payment` has been paid: on the locked `dossier`, deliver it and sign its receipt."""
+    payment.state = "paid"
+    payment.paid_at = payment.paid_at or at
+    try:
+        fee_payment.pay(dossier, {"so_tien_da_nop": payment.amount, "hinh_thuc_nop": METHOD_CODES[payment.method],
+                                  "ma_giao_dich": payment.transaction_no or payment.txn_ref}, at, actor)
+    except Conflict:
+        payment.state = "refund_due"
+        write_events([add_event(dossier, at, "fee_refund_due", actor=actor, amount=grouped(payment.amount),
+                                data={"txn_ref": payment.txn_ref})])
+        return
+    try:
+        receipts.issue(dossier, payment, at, actor)
+    except Conflict:  # no signing key: the payment stands; the receipt can be issued later
+        log.exception("receipt of payment %s not signed", payment.txn_ref)

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from ..db import UTCDateTime, db
+
+
+class Payment(db.Model):
+    """One attempt to pay a dossier's fee: online (a transaction at the payment gateway, pending
+    until the gateway confirms it) or taken by the desk (counter or post, paid at once). A paid
+    one has its signed receipt (`<dossier code>-BL<n>`), kept as the dossier's "BL" file."""
+    __tablename__ = "payments"
+    __table_args__ = (db.UniqueConstraint("dossier_id", "number"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)
+    number = db.Column(db.SmallInteger, nullable=False)  # the dossier's n-th attempt
+    txn_ref = db.Column(db.String(40), nullable=False, unique=True)  # our reference at the gateway
+    amount = db.Column(db.BigInteger, nullable=False)  # đồng (land fees reach billions)
+    method = db.Column(db.String(16), nullable=False)  # online | counter | postal
+    state = db.Column(db.String(16), nullable=False, default="pending")  # pending | paid | failed
+    gateway_code = db.Column(db.String(8))  # the gateway's response code
+    transaction_no = db.Column(db.String(40))  # the gateway's transaction number
+    bank_code = db.Column(db.String(20))
+    created_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    created_at = db.Column(UTCDateTime, nullable=False)
+    paid_at = db.Column(UTCDateTime)
+    receipt_code = db.Column(db.String(48), unique=True)
+    receipt_file_id = db.Column(db.Integer, db.ForeignKey("dossier_files.id"))
+
+    dossier = db.relationship("Dossier")
+    created_by = db.relationship("User")

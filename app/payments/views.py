@@ -1,0 +1,82 @@
+"""Fee payment pages: the citizen's "pay online" button, the gateway's return and confirmation
+(IPN) addresses, and the desk taking a fee in cash."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, g, jsonify, redirect, request, url_for
+
+from engine.numbers import grouped
+
+from ..clock import now
+from ..db import db
+from ..dossiers.errors import Conflict, Forbidden
+from ..dossiers.messages import CHANNEL_WORDS
+from ..dossiers.printouts import public_url
+from ..web.session import login_required
+from . import desk, gateway, online
+from .messages import TEXT
+
+payments = Blueprint("payments", __name__)
+DESK_ROLES = ("one_stop", "admin")
+DESK_CHANNELS = ("counter", "postal")
+
+
+@payments.post("/ho-so/<int:dossier_id>/nop-phi")
+@login_required("citizen")
+def pay_online(dossier_id: int):
+    try:
+        url = online.start(g.user, dossier_id, now(), request.remote_addr or "127.0.0.1",
+                           public_url(url_for("payments.gateway_return")))
+    except Forbidden:
+        db.session.rollback()
+        abort(404)
+    except Conflict as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
+    return redirect(url, 303)
+
+
+@payments.get("/thanh-toan/ket-qua")
+def gateway_return():
+    """Where the gateway sends the citizen back: the outcome is settled here too if its
+    confirmation call has not arrived yet, then said on the dossier page."""
+    code, payment = online.confirm(request.args, now())
+    if payment is None:
+        flash(TEXT["bad_callback"], "error")
+        return redirect(url_for("portal.my_dossiers"), 303)
+    if code not in (online.CONFIRMED, online.ALREADY):
+        flash(TEXT["bad_callback"], "error")
+    elif payment.state == "paid":
+        flash(TEXT["paid"].format(amount=grouped(payment.amount), receipt=payment.receipt_code or ""))
+    elif payment.state == "refund_due":
+        flash(TEXT["refund_due"].format(amount=grouped(payment.amount)), "error")
+    else:
+        flash(TEXT["failed"].format(reason=gateway.response_text(payment.gateway_code or "")), "error")
+    return redirect(url_for("portal.dossier", dossier_id=payment.dossier_id), 303)
+
+
+@payments.get("/thanh-toan/ipn")
+def gateway_confirmation():
+    """The gateway's server-to-server confirmation; it reads only the JSON answer."""
+    code, _ = online.confirm(request.args, now())
+    return jsonify(gateway.ipn_answer(code))
+
+
+@payments.post("/mot-cua/ho-so/<int:dossier_id>/thu-phi")
+@login_required(*DESK_ROLES)
+def collect_at_desk(dossier_id: int):
+    channel = request.form.get("hinh_thuc", "counter")
+    if channel not in DESK_CHANNELS:
+        channel = "counter"
+    try:
+        payment = desk.collect(g.user, dossier_id, channel, now())
+    except Forbidden:
+        db.session.rollback()
+        abort(403)
+    except Conflict as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
+    flash(TEXT["desk_paid"].format(amount=grouped(payment.amount), channel=CHANNEL_WORDS[channel],
+                                   receipt=payment.receipt_code or ""))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="giay-to"), 303)

@@ -1,0 +1,209 @@
+"""Paying a dossier's fee online, end to end over real HTTP: the portal sends the citizen to the
+local sandbox gateway (VNPay 2.1.0 protocol), the gateway confirms to the served app (IPN) and
+sends the citizen back; the dossier goes on, its clock moved by the time waited, with a signed
+receipt. Forged or replayed confirmations change nothing."""
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from sqlalchemy import func, select
+
+from tests.api.test_lifecycle import ACCEPT, BAN_SAO, BAN_SAO_FORM, dossier, submit
+from tests.conftest import PAYMENT_SECRET as SECRET, vn
+from tests.web.pages import csrf, login
+from tests.workspace.helpers import pdf_text, pdfsig, qr_urls
+
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def accepted(api, clock) -> int:
+    clock.set(vn(2026, 11, 23, 9, 0))
+    created = submit(api, BAN_SAO, {**BAN_SAO_FORM, "so_ban": 2})
+    clock.set(vn(2026, 11, 23, 10, 0))
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    return created["id"]
+
+
+def pay_at_gateway(client, dossier_id: int, outcome: str = "00") -> str:
+    """The citizen presses "Thanh toán trực tuyến", then a button of the gateway's page; the
+    address the gateway sends them back to."""
+    token = csrf(client, f"/ho-so/{dossier_id}")
+    response = client.post(f"/ho-so/{dossier_id}/nop-phi", data={"csrf_token": token})
+    assert response.status_code == 303
+    with urllib.request.urlopen(response.location, timeout=10) as page:
+        body = page.read().decode()
+    assert "16.000" in body  # two copies at 8.000 đồng
+    fields = {html_lib.unescape(n): html_lib.unescape(v)
+              for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', body)}
+    action = urllib.parse.urljoin(response.location, re.search(r'<form method="post" action="([^"]+)"', body)[1])
+    request = urllib.request.Request(action, data=urllib.parse.urlencode({**fields, "outcome": outcome}).encode())
+    try:
+        urllib.request.build_opener(NoRedirect).open(request, timeout=20)
+    except urllib.error.HTTPError as redirect:
+        assert redirect.code == 302
+        return redirect.headers["Location"]
+    raise AssertionError("the gateway did not send the citizen back")
+
+
+def ipn_log(gateway) -> list[dict]:
+    with urllib.request.urlopen(gateway.url + "/nhat-ky", timeout=5) as response:
+        return json.loads(response.read())
+
+
+@pytest.mark.rule("QT-40")
+def test_a_citizen_pays_online_and_gets_a_signed_receipt(api, client, clean_app, clock, payment_gateway, tmp_path):
+    dossier_id = accepted(api, clock)
+    login(client, "congdan")
+    page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Nộp phí, lệ phí" in page and "16.000 đồng" in page and "Thanh toán trực tuyến" in page
+    clock.set(vn(2026, 11, 23, 11, 0))
+    back = pay_at_gateway(client, dossier_id)
+    # The gateway's own call reached the app first and was confirmed.
+    log = ipn_log(payment_gateway)
+    assert log[-1]["answer"] == {"RspCode": "00", "Message": "Confirm Success"}
+    state = dossier(api, dossier_id)
+    assert state["status"]["code"] == 4 and state["amount_due"] is None
+    # An hour waiting for the citizen's money is not the agency's: due Thursday 11:00, not 10:00.
+    assert state["due_at"] == "2026-11-26T11:00:00+07:00"
+    # Coming back from the gateway: the payment is already settled, and said so once.
+    response = client.get(back[back.index("/thanh-toan/"):])
+    assert response.status_code == 303 and response.location.endswith(f"/ho-so/{dossier_id}")
+    page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    code = state["code"]
+    assert f"Đã nộp 16.000 đồng. Biên lai điện tử {code}-BL1" in page and "Thanh toán trực tuyến" not in page
+    # The receipt: signed by the agency, verifiable by its code, its QR code leading there.
+    verified = client.get(f"/xac-thuc/{code}-BL1").get_data(as_text=True)
+    assert "hợp lệ" in verified and "không hợp lệ" not in verified
+    with clean_app.app_context():
+        from app.payments.receipts import find_pdf
+        pdf = find_pdf(f"{code}-BL1")
+    assert "Signature is Valid." in pdfsig(pdf, tmp_path)
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    assert "BIÊN LAI THU PHÍ, LỆ PHÍ" in text and "Mười sáu nghìn đồng" in text and "Nguyễn Văn An" in text
+    assert qr_urls(pdf, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}-BL1"]
+    kinds = [e["kind"] for e in state["history"]]
+    assert kinds.count("fee_requested") == 1 and kinds.count("fee_paid") == 1
+
+
+def test_a_failed_payment_leaves_the_fee_to_pay_and_a_retry_pays_it(api, client, clean_app, clock, payment_gateway):
+    dossier_id = accepted(api, clock)
+    login(client, "congdan")
+    back = pay_at_gateway(client, dossier_id, outcome="51")  # insufficient balance
+    client.get(back[back.index("/thanh-toan/"):])
+    page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Thanh toán chưa thành công" in page and "không đủ số dư" in page
+    assert dossier(api, dossier_id)["status"]["code"] == 6
+    pay_at_gateway(client, dossier_id)  # a new transaction
+    assert dossier(api, dossier_id)["status"]["code"] == 4
+    with clean_app.app_context():
+        from app.db import db
+        from app.payments.models import Payment
+        states = [p.state for p in db.session.execute(select(Payment).order_by(Payment.number)).scalars()]
+        db.session.remove()
+    assert states == ["failed", "paid"]
+
+
+def test_forged_or_replayed_confirmations_change_nothing(api, client, clean_app, clock, payment_gateway):
+    from app.payments.gateway import sign
+    dossier_id = accepted(api, clock)
+    login(client, "congdan")
+    back = pay_at_gateway(client, dossier_id, outcome="24")  # cancelled: nothing paid
+    params = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(back).query))
+
+    def ipn(values: dict) -> str:
+        return client.get("/thanh-toan/ipn", query_string=values).get_json()["RspCode"]
+
+    def events() -> int:
+        with clean_app.app_context():
+            from app.db import db
+            from app.dossiers.models import DossierEvent
+            count = db.session.execute(select(func.count()).select_from(DossierEvent)).scalar()
+            db.session.remove()
+        return count
+
+    before = events()
+    success = {**params, "vnp_ResponseCode": "00", "vnp_TransactionStatus": "00"}
+    assert ipn(success) == "97"  # changed after signing: the signature no longer holds
+    assert ipn({**success, "vnp_SecureHash": sign(success, "not-the-secret")}) == "97"
+    assert ipn({**success, "vnp_TmnCode": "OTHER", "vnp_SecureHash": sign({**success, "vnp_TmnCode": "OTHER"},
+                                                                          SECRET)}) == "97"
+    unknown = {**success, "vnp_TxnRef": "999T1Rdeadbeef"}
+    assert ipn({**unknown, "vnp_SecureHash": sign(unknown, SECRET)}) == "01"
+    assert ipn(params) == "02"  # the cancellation, replayed: already recorded
+    assert events() == before and dossier(api, dossier_id)["status"]["code"] == 6
+    # A genuine success for a new transaction with the wrong amount is refused too.
+    token = csrf(client, f"/ho-so/{dossier_id}")
+    location = client.post(f"/ho-so/{dossier_id}/nop-phi", data={"csrf_token": token}).location
+    txn = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(location).query))["vnp_TxnRef"]
+    cheap = {**success, "vnp_TxnRef": txn, "vnp_Amount": "100000"}
+    assert ipn({**cheap, "vnp_SecureHash": sign(cheap, SECRET)}) == "04"
+    assert events() == before and dossier(api, dossier_id)["status"]["code"] == 6
+    # The citizen's browser brought back with forged values: told so, nothing recorded.
+    response = client.get("/thanh-toan/ket-qua", query_string=success)
+    assert response.status_code == 303
+    assert "không hợp lệ" in client.get(response.location).get_data(as_text=True)
+    assert events() == before
+
+
+@pytest.mark.rule("QT-40")
+def test_without_a_gateway_the_fee_is_taken_at_the_desk(api, client, clean_app, clock, tmp_path):
+    dossier_id = accepted(api, clock)
+    login(client, "congdan")
+    page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "16.000 đồng" in page and "Thanh toán trực tuyến" not in page and "Bộ phận Một cửa" in page
+    token = csrf(client, f"/ho-so/{dossier_id}")
+    response = client.post(f"/ho-so/{dossier_id}/nop-phi", data={"csrf_token": token})
+    assert "chưa kết nối cổng thanh toán" in client.get(response.location).get_data(as_text=True)
+    # The desk's page offers to take it; a citizen may not.
+    assert client.post(f"/mot-cua/ho-so/{dossier_id}/thu-phi", data={"csrf_token": token}).status_code in (302, 403)
+    officer = clean_app.test_client()
+    login(officer, "motcua")
+    desk_page = officer.get(f"/mot-cua/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Thu phí, lệ phí" in desk_page and "16.000 đồng" in desk_page
+    token = csrf(officer, f"/mot-cua/ho-so/{dossier_id}")
+    response = officer.post(f"/mot-cua/ho-so/{dossier_id}/thu-phi", data={"csrf_token": token, "hinh_thuc": "counter"})
+    assert response.status_code == 303
+    desk_page = officer.get(response.location).get_data(as_text=True)
+    state = dossier(api, dossier_id)
+    assert f"Đã thu 16.000 đồng trực tiếp tại Bộ phận Một cửa; biên lai điện tử {state['code']}-BL1" in desk_page
+    assert state["status"]["code"] == 4
+    # Taking it twice is refused with a reason, and changes nothing.
+    again = officer.post(f"/mot-cua/ho-so/{dossier_id}/thu-phi", data={"csrf_token": token})
+    assert "không chờ nộp phí" in officer.get(again.location).get_data(as_text=True)
+
+
+def test_money_for_a_dossier_withdrawn_meanwhile_is_recorded_for_refund(api, client, clean_app, clock,
+                                                                        payment_gateway):
+    from app.payments.gateway import format_stamp, sign
+    dossier_id = accepted(api, clock)
+    login(client, "congdan")
+    token = csrf(client, f"/ho-so/{dossier_id}")
+    location = client.post(f"/ho-so/{dossier_id}/nop-phi", data={"csrf_token": token}).location
+    sent = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(location).query))
+    # While the citizen is at the gateway, the dossier is withdrawn (from another window).
+    response = api.post(f"/dossiers/{dossier_id}/withdraw", "congdan", json={"data": {"ly_do_rut": "Nộp nhầm."}})
+    assert response.status_code == 200
+    paid = {"vnp_TmnCode": sent["vnp_TmnCode"], "vnp_TxnRef": sent["vnp_TxnRef"], "vnp_Amount": sent["vnp_Amount"],
+            "vnp_ResponseCode": "00", "vnp_TransactionStatus": "00", "vnp_TransactionNo": "14226112",
+            "vnp_BankCode": "NCB", "vnp_PayDate": format_stamp(clock.now()), "vnp_OrderInfo": sent["vnp_OrderInfo"]}
+    answer = client.get("/thanh-toan/ipn", query_string={**paid, "vnp_SecureHash": sign(paid, SECRET)}).get_json()
+    assert answer["RspCode"] == "00"  # the gateway's money is acknowledged, never lost
+    state = dossier(api, dossier_id)
+    assert state["status"]["code"] == 7
+    assert [e["kind"] for e in state["history"]][-1] == "fee_refund_due"
+    with clean_app.app_context():
+        from app.db import db
+        from app.payments.models import Payment
+        payment = db.session.execute(select(Payment)).scalar_one()
+        assert (payment.state, payment.amount, payment.transaction_no) == ("refund_due", 16000, "14226112")
+        db.session.remove()
