@@ -9,6 +9,7 @@ writes. `explain()` turns a refusal of SpiffWorkflow's parser into the same kind
 """
 from __future__ import annotations
 
+import ast
 import re
 import threading
 from collections import defaultdict
@@ -160,6 +161,16 @@ def properties_of(node) -> dict[str, str]:
         if prop.get("name"):
             props.setdefault(prop.get("name"), prop.get("value", ""))
     return props
+
+
+def _not_a_number(source: str) -> bool:
+    """A literal that can never be a sum of đồng ("8000" in quotes, True, a list...)."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval").body
+    except SyntaxError:
+        return False
+    return isinstance(tree, (ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set)) and not (
+        isinstance(tree, ast.Constant) and type(tree.value) in (int, float))
 
 
 def local(tag) -> str:
@@ -656,7 +667,8 @@ class DiagramChecker:
         """`amount` belongs on a wait for `thanh_toan` only, and is an expression over the data."""
         if not self.waits_for_payment(node):
             self.add(node, "amount_misplaced")
-        elif not value.strip() or expressions.check(value, "eval", DEADLINE_FUNCTIONS):
+        elif not value.strip() or expressions.check(value, "eval") or _not_a_number(value):
+            # No calendar functions: they give instants, not sums of money.
             self.add(node, "amount_invalid", value=value)
         else:
             self.check_names(node, MESSAGES["names_in"].format(prop="amount"), value)

@@ -437,8 +437,12 @@ def test_the_amount_is_an_expression_over_the_data_and_must_give_whole_dong():
      "Event_cho_bo_sung", ["chỉ dùng trên sự kiện chờ tin nhắn thanh_toan"]),
     (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="le_phi +" />'),
      "Event_cho_nop_phi", ["amount «le_phi +» không phải biểu thức tính được", "so_ban * 8000"]),
+    (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="&quot;8000&quot;" />'),
+     "Event_cho_nop_phi", ["amount «\"8000\"» không phải biểu thức tính được"]),
+    (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="working_days(1)" />'),
+     "Event_cho_nop_phi", ["amount «working_days(1)» không phải biểu thức tính được"]),
 ], ids=["no_amount", "blank_amount", "no_status", "status_4", "on_a_boundary", "on_a_task", "on_another_wait",
-        "not_an_expression"])
+        "not_an_expression", "text_not_money", "an_instant_not_money"])
 def test_what_the_check_refuses_on_a_fee_wait_names_the_element(edit, element, words):
     found = problems(edit(SOURCE))
     assert len(found) == 1, [str(p) for p in found]

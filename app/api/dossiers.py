@@ -1,12 +1,13 @@
 """Dossiers: submit, read, and the citizen's messages (supplement, withdrawal), sent by the
 citizen online or recorded by the one-stop desk that received them on paper (`channel`); the
-fee taken by the desk (online payment goes through the gateway, not the API)."""
+fee: paid online by its owner (the API gives the gateway address to open, as the portal's
+button does), or taken in cash by the desk."""
 from __future__ import annotations
 
 import hashlib
 import json
 
-from flask import g, request
+from flask import g, request, url_for
 from marshmallow import Schema, fields
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
@@ -21,7 +22,8 @@ from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier, OpenTask
 from ..dossiers.submission import submit
 from ..dossiers.supplements import index_due
-from ..payments import desk
+from ..dossiers.printouts import public_url
+from ..payments import desk, online
 from . import serialize
 from .messages import ERRORS as API_ERRORS
 from .auth import login_required
@@ -140,3 +142,15 @@ def collect_fee(ref: str):
     dossier = _find(ref)
     desk.collect(g.user, dossier.id, channel, now())
     return _body(db.session.get(Dossier, dossier.id))
+
+
+@api.post("/dossiers/<ref>/payment")
+@login_required("citizen")
+def pay_online(ref: str):
+    """A new online payment of the fee the dossier waits for: the gateway page to open."""
+    dossier = _find(ref)
+    if dossier.owner_id != g.user.id:
+        raise NotFound(ERRORS["unknown_dossier"].format(ref=ref[:40]))
+    url = online.start(g.user, dossier.id, now(), request.remote_addr or "127.0.0.1",
+                       public_url(url_for("payments.gateway_return")))
+    return {"payment_url": url, "amount": db.session.get(Dossier, dossier.id).amount_due}, 201

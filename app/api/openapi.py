@@ -83,6 +83,9 @@ DOCUMENT = {
                                             "qua bưu chính); biên lai điện tử được ký số", _ok("Hồ sơ"), params=["ref"],
                                             body={"type": "object", "properties": {
                                                 "channel": {"enum": ["counter", "postal"], "default": "counter"}}})},
+        "/dossiers/{ref}/payment": {"post": _op("Công dân nộp phí, lệ phí trực tuyến: địa chỉ trang cổng thanh toán cần "
+                                                "mở (mỗi lần gọi là một giao dịch mới)",
+                                                {"201": {"description": "{payment_url, amount}"}}, params=["ref"])},
         "/tasks": {"get": {**_op("Hộp công việc của cán bộ: cùng các thẻ và bộ lọc như trang Hộp công việc, "
                                  "xếp theo thời hạn, 50 việc một trang", _ok("{items, total, page, pages}")),
                            "parameters": TASK_FILTERS}},

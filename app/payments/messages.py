@@ -19,3 +19,8 @@ TEXT = {
     "method_postal": "Qua dịch vụ bưu chính công ích",
     "fee_line": "Phí, lệ phí giải quyết thủ tục «{procedure}»",
 }
+
+DAYBOOK_COLUMNS = ["Thời điểm nộp", "Mã hồ sơ", "Người nộp", "Số tiền (đồng)", "Hình thức", "Mã giao dịch",
+                   "Số biên lai", "Cán bộ thu", "Tình trạng"]
+PAYMENT_STATES = {"pending": "Đang chờ cổng thanh toán", "paid": "Đã nộp", "failed": "Không thành công",
+                  "refund_due": "Phải hoàn trả (hồ sơ không còn chờ nộp phí)"}

@@ -8,7 +8,8 @@ class Payment(db.Model):
     until the gateway confirms it) or taken by the desk (counter or post, paid at once). A paid
     one has its signed receipt (`<dossier code>-BL<n>`), kept as the dossier's "BL" file."""
     __tablename__ = "payments"
-    __table_args__ = (db.UniqueConstraint("dossier_id", "number"),)
+    __table_args__ = (db.UniqueConstraint("dossier_id", "number"),
+                      db.Index("ix_payments_paid_at", "paid_at"))  # the day's fees
 
     id = db.Column(db.Integer, primary_key=True)
     dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)

@@ -1,5 +1,5 @@
-"""Fee payment pages: the citizen's "pay online" button, the gateway's return and confirmation
-(IPN) addresses, and the desk taking a fee in cash."""
+"""Fee payment addresses: the citizen's "pay online" button, the gateway's return and its
+confirmation (IPN). The desk's pages are the one-stop system's (app/workspace/fee_pages.py)."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, jsonify, redirect, request, url_for
@@ -9,14 +9,12 @@ from engine.numbers import grouped
 from ..clock import now
 from ..db import db
 from ..dossiers.errors import Conflict, Forbidden
-from ..dossiers.messages import CHANNEL_WORDS
 from ..dossiers.printouts import public_url
 from ..web.session import login_required
-from . import desk, gateway, online
+from . import gateway, online
 from .messages import TEXT
 
 payments = Blueprint("payments", __name__)
-DESK_ROLES = ("one_stop", "admin")
 DESK_CHANNELS = ("counter", "postal")
 
 
@@ -61,22 +59,3 @@ def gateway_confirmation():
     code, _ = online.confirm(request.args, now())
     return jsonify(gateway.ipn_answer(code))
 
-
-@payments.post("/mot-cua/ho-so/<int:dossier_id>/thu-phi")
-@login_required(*DESK_ROLES)
-def collect_at_desk(dossier_id: int):
-    channel = request.form.get("hinh_thuc", "counter")
-    if channel not in DESK_CHANNELS:
-        channel = "counter"
-    try:
-        payment = desk.collect(g.user, dossier_id, channel, now())
-    except Forbidden:
-        db.session.rollback()
-        abort(403)
-    except Conflict as exc:
-        db.session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
-    flash(TEXT["desk_paid"].format(amount=grouped(payment.amount), channel=CHANNEL_WORDS[channel],
-                                   receipt=payment.receipt_code or ""))
-    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="giay-to"), 303)

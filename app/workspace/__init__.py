@@ -2,7 +2,8 @@
 page modules registers their routes on the blueprint."""
 from __future__ import annotations
 
-from . import desk_pages, dossier_pages, inbox_pages, intake_pages, procedure_pages, staff_pages, task_pages  # noqa: F401
+from . import (desk_pages, dossier_pages, fee_pages, inbox_pages, intake_pages, procedure_pages,  # noqa: F401
+               staff_pages, task_pages)
 from .blueprint import workspace
 
 __all__ = ["workspace"]

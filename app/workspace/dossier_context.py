@@ -16,7 +16,9 @@ from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
-from .messages import CHANNELS, MESSAGES
+from ..payments.messages import PAYMENT_STATES
+from ..payments.models import Payment
+from .messages import CHANNELS, MESSAGES, SYSTEM_COMPONENTS
 
 REFUSED = 3
 
@@ -26,7 +28,7 @@ def context(dossier: Dossier) -> dict:
     form = application_form(procedure)
     files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
                                .order_by(DossierFile.id)).scalars().all()
-    names = {c["code"]: c["name"] for c in procedure.components}
+    names = {c["code"]: c["name"] for c in procedure.components} | SYSTEM_COMPONENTS
     present = {f.component_code for f in files if not f.superseded}
     return {
         "procedure": procedure, "statuses": STATUS_LABELS, "channels": CHANNELS,
@@ -38,6 +40,9 @@ def context(dossier: Dossier) -> dict:
         "index_due": index_due(dossier),
         "steps": completed_steps(dossier.id),
         "postal_item": _postal_item(dossier),
+        "payments": db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
+                                       .order_by(Payment.number)).scalars().all(),
+        "payment_states": PAYMENT_STATES,
     }
 
 

@@ -7,6 +7,8 @@ DUE_FILTERS = {"qua-han": "Đã quá hạn", "hom-nay": "Đến hạn hôm nay",
 CHANNELS = {"online": "Trực tuyến", "counter": "Trực tiếp tại quầy", "postal": "Qua bưu chính công ích"}
 VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn", "open_late": "Đang quá hạn",
             "open": "Đang xử lý", "none": "Không quy định thời hạn"}
+# Files the system adds to a dossier, beside the procedure's components.
+SYSTEM_COMPONENTS = {"KQ": "Kết quả giải quyết", "BL": "Biên lai thu phí, lệ phí"}
 MARK_STATES = {"done": "Đã thực hiện", "current": "Đang thực hiện", "late": "Trễ hạn"}
 
 MESSAGES = {

@@ -102,9 +102,10 @@ def complete(task_id: str):
         dossier = work.complete(g.user, task.id, data, now(), request.form.get("ly_do_bo_sung_them"))
     except Invalid as exc:
         db.session.rollback()
-        errors = {JUSTIFICATION if f.get("field") == "justification" else field_anchor(f["field"], PREFIX): f["message"]
-                  for f in exc.fields} or {"bieu-mau": exc.message}
-        return _page(_task(task_id), data, {"bieu-mau": exc.message, **errors}, status=422)
+        # One line per thing to fix: a missing justification is explained where it is typed.
+        errors = {JUSTIFICATION: exc.message} if any(f.get("field") == "justification" for f in exc.fields) \
+            else {field_anchor(f["field"], PREFIX): f["message"] for f in exc.fields}
+        return _page(_task(task_id), data, errors or {"bieu-mau": exc.message}, status=422)
     except (Conflict, Forbidden, NotFound) as exc:
         db.session.rollback()
         return _page(_task(task_id), data, {"bieu-mau": exc.message}, status=409)

@@ -366,3 +366,25 @@ def test_an_administrator_opens_an_officer_account_and_sees_the_procedures(offic
     admin.get_by_role("link", name="Cấp Phiếu lý lịch tư pháp").click()
     admin.wait_for_selector("svg.bpmn-diagram")
     _accessible(admin, "sơ đồ một phiên bản")
+
+
+def test_the_desk_takes_a_fee_in_cash_and_the_day_adds_up(officer, live_server, api, clock):
+    from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
+    clock.set(vn(2026, 11, 23, 9, 0))
+    dossier_id = submit(api, BAN_SAO, {**BAN_SAO_FORM, "so_ban": 2})["id"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    desk = officer("motcua")
+    desk.goto(f"/mot-cua/ho-so/{dossier_id}")
+    assert "Đang chờ công dân nộp phí, lệ phí: 16.000 đồng" in desk.inner_text("main")
+    _accessible(desk, "trang hồ sơ chờ nộp phí")
+    desk.click("button:has-text('Thu phí, ký biên lai điện tử')")
+    desk.wait_for_selector("text=Đã thu 16.000 đồng")
+    code = CODE.search(desk.inner_text("h1")).group(0)
+    assert f"{code}-BL1" in desk.inner_text("#phi") and "Đang xử lý" in desk.inner_text("main")
+    desk.click("nav.main a:has-text('Sổ thu phí')")
+    desk.wait_for_url("**/mot-cua/thu-phi")
+    desk.fill("#ngay", "2026-11-23")
+    desk.click("button:has-text('Xem')")
+    desk.wait_for_url("**ngay=2026-11-23**")
+    assert "Tổng đã thu" in desk.inner_text("main") and "16.000 đồng" in desk.inner_text("main")
+    _accessible(desk, "sổ thu phí")

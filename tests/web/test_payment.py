@@ -156,8 +156,14 @@ def test_forged_or_replayed_confirmations_change_nothing(api, client, clean_app,
 
 
 @pytest.mark.rule("QT-40")
-def test_without_a_gateway_the_fee_is_taken_at_the_desk(api, client, clean_app, clock, tmp_path):
+def test_without_a_gateway_the_fee_is_taken_at_the_desk(api, client, clean_app, clock, mail_sink):
+    from app.mail.outbox import deliver_pending
     dossier_id = accepted(api, clock)
+    with clean_app.app_context():
+        deliver_pending(clock.now())
+    mails = {m["Subject"]: m.get_content() for m in mail_sink.messages}
+    code = dossier(api, dossier_id)["code"]
+    assert "16.000 đồng" in mails[f"Hồ sơ {code}: mời nộp phí, lệ phí"]
     login(client, "congdan")
     page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     assert "16.000 đồng" in page and "Thanh toán trực tuyến" not in page and "Bộ phận Một cửa" in page
@@ -176,6 +182,8 @@ def test_without_a_gateway_the_fee_is_taken_at_the_desk(api, client, clean_app, 
     desk_page = officer.get(response.location).get_data(as_text=True)
     state = dossier(api, dossier_id)
     assert f"Đã thu 16.000 đồng trực tiếp tại Bộ phận Một cửa; biên lai điện tử {state['code']}-BL1" in desk_page
+    ledger = desk_page[desk_page.index('id="phi"'):desk_page.index('id="ket-qua"')]
+    assert "16.000" in ledger and "Trực tiếp tại quầy" in ledger and "Đã nộp" in ledger and f"{state['code']}-BL1" in ledger
     assert state["status"]["code"] == 4
     # Taking it twice is refused with a reason, and changes nothing.
     again = officer.post(f"/mot-cua/ho-so/{dossier_id}/thu-phi", data={"csrf_token": token})
@@ -207,3 +215,45 @@ def test_money_for_a_dossier_withdrawn_meanwhile_is_recorded_for_refund(api, cli
         payment = db.session.execute(select(Payment)).scalar_one()
         assert (payment.state, payment.amount, payment.transaction_no) == ("refund_due", 16000, "14226112")
         db.session.remove()
+    officer = clean_app.test_client()
+    login(officer, "motcua")
+    desk_page = officer.get(f"/mot-cua/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Phải hoàn trả" in desk_page and "14226112" in desk_page
+
+
+def test_a_mobile_app_gets_the_gateway_address_over_the_api(api, clean_app, clock, payment_gateway):
+    dossier_id = accepted(api, clock)
+    response = api.post(f"/dossiers/{dossier_id}/payment", "congdan")
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["amount"] == 16000 and body["payment_url"].startswith(payment_gateway.url)
+    sent = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(body["payment_url"]).query))
+    assert sent["vnp_Amount"] == "1600000" and sent["vnp_ReturnUrl"].endswith("/thanh-toan/ket-qua")
+    # Not the owner, or nothing to pay: refused with a reason, no transaction made.
+    assert api.post(f"/dossiers/{dossier_id}/payment", "motcua").status_code == 403
+    api.post(f"/dossiers/{dossier_id}/fee", "motcua", json={"channel": "counter"})
+    refused = api.post(f"/dossiers/{dossier_id}/payment", "congdan")
+    assert refused.status_code == 409 and "không chờ nộp phí" in refused.get_json()["error"]["message"]
+
+
+def test_the_days_fees_add_up_for_the_desk_and_the_accountant(api, client, clean_app, clock, payment_gateway):
+    online_id = accepted(api, clock)
+    login(client, "congdan")
+    pay_at_gateway(client, online_id)
+    clock.set(vn(2026, 11, 23, 14, 0))
+    cash_id = submit(api, BAN_SAO, {**BAN_SAO_FORM, "so_ban": 3})["id"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    assert api.post(f"/dossiers/{cash_id}/fee", "motcua", json={"channel": "counter"}).status_code == 200
+    officer = clean_app.test_client()
+    login(officer, "motcua")
+    page = officer.get("/mot-cua/thu-phi?ngay=2026-11-23").get_data(as_text=True)
+    assert "1 khoản, 16.000 đồng" in page and "1 khoản, 24.000 đồng" in page  # online; cash at the counter
+    assert "40.000 đồng" in page and "Trần Thị Bình thu" in page
+    sheet = officer.get("/mot-cua/thu-phi?ngay=2026-11-23&csv=1")
+    assert sheet.mimetype == "text/csv" and sheet.data.startswith("\ufeff".encode())
+    rows = sheet.data.decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("Thời điểm nộp,Mã hồ sơ") and len(rows) == 3 and "24000" in rows[2]
+    assert "Chưa có khoản nào" in officer.get("/mot-cua/thu-phi?ngay=2026-11-20").get_data(as_text=True)
+    specialist = clean_app.test_client()
+    login(specialist, "chuyenvien")
+    assert specialist.get("/mot-cua/thu-phi").status_code == 403

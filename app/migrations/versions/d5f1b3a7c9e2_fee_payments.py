@@ -45,9 +45,11 @@ def upgrade():
         sa.UniqueConstraint('txn_ref'),
     )
     op.create_index(op.f('ix_payments_dossier_id'), 'payments', ['dossier_id'], unique=False)
+    op.create_index('ix_payments_paid_at', 'payments', ['paid_at'], unique=False)
 
 
 def downgrade():
+    op.drop_index('ix_payments_paid_at', table_name='payments')
     op.drop_index(op.f('ix_payments_dossier_id'), table_name='payments')
     op.drop_table('payments')
     with op.batch_alter_table('dossiers') as batch:

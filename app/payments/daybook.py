@@ -1,0 +1,62 @@
+"""The day's fees of an agency (sổ thu phí, lệ phí): every payment settled that day for its
+dossiers, with totals per way of paying, so the desk hands over its cash and the accountant
+reconciles the gateway's statement each day (An Giang 2023, Điều 31.7)."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from ..db import db
+from ..dossiers.models import Dossier
+from ..workflow.service import workflow
+from .models import Payment
+
+SETTLED = ("paid", "refund_due")
+METHODS = ("online", "counter", "postal")
+
+
+@dataclass(frozen=True)
+class Daybook:
+    day: date
+    payments: list[Payment]
+    totals: dict[str, tuple[int, int]]  # method -> (count, đồng), paid only
+    refund_due: tuple[int, int]
+
+    @property
+    def total(self) -> int:
+        return sum(amount for _, amount in self.totals.values())
+
+
+def daybook(agency_id: int | None, day: date) -> Daybook:
+    """`agency_id` None: every agency (the administrator's view)."""
+    tz = workflow().calendar.tz
+    start = datetime.combine(day, time(0), tz)
+    query = (select(Payment).join(Dossier, Dossier.id == Payment.dossier_id)
+             .where(Payment.state.in_(SETTLED), Payment.paid_at >= start, Payment.paid_at < start + timedelta(days=1))
+             .options(joinedload(Payment.dossier), joinedload(Payment.created_by)).order_by(Payment.paid_at, Payment.id))
+    if agency_id is not None:
+        query = query.where(Dossier.agency_id == agency_id)
+    payments = db.session.execute(query).scalars().all()
+    paid = [p for p in payments if p.state == "paid"]
+    totals = {m: (sum(1 for p in paid if p.method == m), sum(p.amount for p in paid if p.method == m)) for m in METHODS}
+    owed = [p for p in payments if p.state == "refund_due"]
+    return Daybook(day, payments, totals, (len(owed), sum(p.amount for p in owed)))
+
+
+def as_csv(book: Daybook, headers: list[str], methods: dict[str, str], states: dict[str, str]) -> bytes:
+    """The day's rows for a spreadsheet (UTF-8 with BOM, which Excel needs to read Vietnamese)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(headers)
+    tz = workflow().calendar.tz
+    for p in book.payments:
+        writer.writerow([p.paid_at.astimezone(tz).strftime("%H:%M %d/%m/%Y"), p.dossier.code or p.dossier.id,
+                         p.dossier.applicant_name, p.amount, methods[p.method], p.transaction_no or "",
+                         p.receipt_code or "", p.created_by.full_name if p.method != "online" and p.created_by else "",
+                         states[p.state]])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -1,0 +1,65 @@
+"""The desk and fees: taking a fee in cash (at the counter or with a posted dossier), and the
+day's fees of the agency (sổ thu phí) for handing over cash and reconciling the gateway."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, g, redirect, render_template, request, url_for
+
+from engine.numbers import grouped
+
+from ..clock import now
+from ..db import db
+from ..dossiers.citizen import DESK_CHANNELS, DESK_ROLES
+from ..dossiers.errors import Conflict, Forbidden
+from ..dossiers.messages import CHANNEL_WORDS
+from ..files.download import file_response
+from ..payments import desk
+from ..payments.daybook import as_csv, daybook
+from ..payments.messages import DAYBOOK_COLUMNS, PAYMENT_STATES, TEXT
+from ..web.session import login_required
+from ..workflow.service import workflow
+from .blueprint import workspace
+from .messages import CHANNELS
+
+DAYBOOK_ROLES = ("one_stop", "leader", "admin")  # who hands over and checks the day's money
+
+
+@workspace.post("/ho-so/<int:dossier_id>/thu-phi")
+@login_required(*DESK_ROLES)
+def collect_at_desk(dossier_id: int):
+    channel = request.form.get("hinh_thuc", "counter")
+    if channel not in DESK_CHANNELS:
+        channel = "counter"
+    try:
+        payment = desk.collect(g.user, dossier_id, channel, now())
+    except Forbidden:
+        db.session.rollback()
+        abort(403)
+    except Conflict as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
+    flash(TEXT["desk_paid"].format(amount=grouped(payment.amount), channel=CHANNEL_WORDS[channel],
+                                   receipt=payment.receipt_code or ""))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="giay-to"), 303)
+
+
+@workspace.get("/thu-phi")
+@login_required(*DAYBOOK_ROLES)
+def daybook_page():
+    """The fees settled on a day for the officer's agency (an administrator: every agency)."""
+    today = now().astimezone(workflow().calendar.tz).date()
+    try:
+        day = date.fromisoformat(request.args.get("ngay", ""))
+    except ValueError:
+        day = today
+    agency_id = None if g.user.role == "admin" else g.user.agency_id
+    if agency_id is None and g.user.role != "admin":
+        abort(403)
+    book = daybook(agency_id, min(day, today))
+    if request.args.get("csv"):
+        return file_response(as_csv(book, DAYBOOK_COLUMNS, CHANNELS, PAYMENT_STATES),
+                             f"so-thu-phi-{book.day:%Y%m%d}.csv", mimetype="text/csv")
+    return render_template("workspace/daybook.html", book=book, channels=CHANNELS, states=PAYMENT_STATES,
+                           agency=g.user.agency, today=today)
