@@ -28,10 +28,13 @@ def create_app(**overrides) -> Flask:
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     _import_models()
 
-    from .clock import Clock
+    from engine import clock as engine_clock
+
+    from .clock import Clock, now_or_wall
     from .workflow.reload import init_reload
     from .workflow.service import init_workflow
     app.extensions["motcua_clock"] = Clock()
+    engine_clock.use_outside(now_or_wall)
     init_workflow(app)
     init_reload(app)
 

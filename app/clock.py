@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from flask import current_app
+from flask import current_app, has_app_context
 
 
 class Clock:
@@ -30,3 +30,9 @@ class Clock:
 
 def now() -> datetime:
     return current_app.extensions["motcua_clock"].now()
+
+
+def now_or_wall() -> datetime:
+    """The application's clock where there is an application, else the wall clock: what the
+    engine reads outside its operations (a form's "today")."""
+    return now() if has_app_context() else datetime.now(timezone.utc)

@@ -11,12 +11,20 @@ from contextvars import ContextVar
 from datetime import datetime, timezone
 
 _now: ContextVar[datetime | None] = ContextVar("motcua_now", default=None)
+_outside: list = [lambda: datetime.now(timezone.utc)]
 
 
 def now() -> datetime:
-    """The frozen instant of the current engine operation, or the wall clock outside one."""
+    """The frozen instant of the current engine operation, or outside one the host's clock (the
+    wall clock unless the application says otherwise, see `use_outside`)."""
     value = _now.get()
-    return value if value is not None else datetime.now(timezone.utc)
+    return value if value is not None else _outside[0]()
+
+
+def use_outside(source) -> None:
+    """What `now()` reads outside an operation: the application's own (settable) clock, so a form's
+    "today" is the day the application thinks it is."""
+    _outside[0] = source
 
 
 @contextmanager

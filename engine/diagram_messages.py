@@ -124,6 +124,9 @@ MESSAGES = {
                        "mẫu không bao giờ gửi được. Ghi các giá trị cho phép vào enum, hoặc bỏ enum.",
     "form_format": "{at}: định dạng (format) «{value}» không được hỗ trợ{guess}, nên giá trị không được kiểm "
                    "tra. Dùng một trong: {formats}; hoặc bỏ format và dùng pattern.",
+    "form_date_bound": "{at}: {key} = {value} không dùng được: nó chỉ đặt trên trường \"format\": \"date\", và "
+                       "là một ngày viết YYYY-MM-DD (ví dụ \"1900-01-01\") hoặc \"today\" (hôm nay, ví dụ ngày "
+                       "sinh không được sau hôm nay: \"formatMaximum\": \"today\").",
     "form_required_missing": "{at}: trường bắt buộc (required) «{name}» không có trong properties{guess}, mà "
                              "biểu mẫu không nhận trường nào khác (additionalProperties: false), nên không ai "
                              "gửi được biểu mẫu. Thêm «{name}» vào properties, hoặc bỏ nó khỏi required.",

@@ -20,9 +20,11 @@ from jsonschema.exceptions import SchemaError
 
 from .diagram_messages import MESSAGES
 from .folding import fold as fold_text
+from .forms import date_bound
 
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
 FORMATS = tuple(sorted(FormatChecker().checkers))
+DATE_BOUNDS = ("formatMinimum", "formatMaximum")  # a date field's first and last day (ANALYST.md QT-41)
 # Keywords whose value is a schema, a map of schemas, or a list of schemas.
 ONE_SCHEMA = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
               "unevaluatedItems", "unevaluatedProperties", "additionalItems")
@@ -178,6 +180,9 @@ def _walk(node, path: list, root: dict, relative: str, found: list[str]) -> None
     if isinstance(form_format, str) and form_format not in FORMATS:
         found.append(MESSAGES["form_format"].format(at=at, value=form_format, formats=", ".join(FORMATS),
                                                     guess=guess(form_format, FORMATS)))
+    for key in DATE_BOUNDS:
+        if key in node and (node.get("format") != "date" or date_bound(node[key]) is None):
+            found.append(MESSAGES["form_date_bound"].format(at=at, key=key, value=json.dumps(node[key], ensure_ascii=False)))
     properties = node.get("properties") if isinstance(node.get("properties"), dict) else {}
     closed = node.get("additionalProperties") is False or node.get("unevaluatedProperties") is False
     required = node.get("required") if isinstance(node.get("required"), list) else []

@@ -6,14 +6,17 @@ so a field error reads the same wherever it is met.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-
-import re
+from zoneinfo import ZoneInfo
 
 from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
+
+from .clock import frozen_at, now
 
 MESSAGES = {
     "required": "Trường «{title}» là bắt buộc.",
@@ -37,12 +40,16 @@ MESSAGES = {
     "controls": "Trường «{title}» có ký tự điều khiển ẩn (đảo chiều chữ hoặc ký tự điều khiển); "
                 "hãy gõ lại nội dung, không dán từ nơi khác.",
     "form": "biểu mẫu",
+    "formatMaximum": "Trường «{title}» không được sau {limit}.",
+    "formatMinimum": "Trường «{title}» không được trước {limit}.",
+    "today": "hôm nay",
+    "day": "ngày {day}",
 }
 TYPE_NAMES = {
     "string": "chuỗi ký tự", "integer": "số nguyên", "number": "số", "boolean": "đúng/sai",
     "array": "danh sách", "object": "nhóm thông tin", "null": "rỗng",
 }
-OWN_MESSAGE_KINDS = ("pattern", "format", "minLength", "maxLength")
+OWN_MESSAGE_KINDS = ("pattern", "format", "minLength", "maxLength", "formatMinimum", "formatMaximum")
 FORMAT_NAMES = {"date": "ngày (YYYY-MM-DD)", "email": "thư điện tử", "date-time": "ngày giờ"}
 _FORMATS = FormatChecker()
 # Characters that reorder or hide text (bidi overrides and isolates, NUL...) make what an officer
@@ -88,7 +95,43 @@ def _controls(value, path: tuple = ()):
             yield from _controls(item, (*path, index))
 
 
-_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+# A date field's bounds, by ajv-formats' keywords: an ISO date, or "today" (the day in Vietnam at
+# the instant of the check: the engine's clock, so scenarios and tests control it).
+TODAY = "today"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def date_bound(value) -> date | None:
+    """The day a formatMinimum/formatMaximum stands for; None for anything else."""
+    if value == TODAY:
+        return now().astimezone(VIETNAM).date()
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _bound(later_is_wrong: bool):
+    def check(validator, bound, instance, schema):
+        limit = date_bound(bound)
+        if schema.get("format") != "date" or limit is None or not validator.is_type(instance, "string"):
+            return
+        try:
+            day = date.fromisoformat(instance) if len(instance) == 10 else None
+        except ValueError:
+            return  # the format check says what is wrong
+        if day is not None and (day > limit if later_is_wrong else day < limit):
+            yield ValidationError(f"{instance} is {'after' if later_is_wrong else 'before'} {bound}")
+    return check
+
+
+def _day_words(bound) -> str:
+    limit = date_bound(bound)
+    return MESSAGES["today"] if bound == TODAY else MESSAGES["day"].format(day=f"{limit:%d/%m/%Y}") if limit else str(bound)
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern, "formatMaximum": _bound(True),
+                                                      "formatMinimum": _bound(False)})
 
 
 @dataclass(frozen=True)
@@ -134,6 +177,8 @@ def _message(schema: dict, error) -> FieldError:
                                             (expected if isinstance(expected, list) else [expected]))
     elif kind == "format":
         values["format"] = FORMAT_NAMES.get(error.validator_value, error.validator_value)
+    elif kind in ("formatMaximum", "formatMinimum"):
+        values["limit"] = _day_words(error.validator_value)
     elif kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         values["fields"] = ", ".join(extra)
@@ -147,9 +192,13 @@ class Form:
         self.ui_schema = ui_schema or {}
         self._validator = _Validator(schema, format_checker=_FORMATS)
 
-    def validate(self, data) -> list[FieldError]:
+    def validate(self, data, at: datetime | None = None) -> list[FieldError]:
+        """`at`: the instant whose day is "today" for date bounds (default: the engine's clock)."""
         if not isinstance(data, dict):
             return [FieldError("", MESSAGES["not_object"])]
+        if at is not None:
+            with frozen_at(at):
+                return self.validate(data)
         errors = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         seen, result = set(), []
         for path in _controls(data):

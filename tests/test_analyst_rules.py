@@ -711,3 +711,28 @@ def test_a_name_no_form_script_or_the_system_provides_is_refused_with_a_suggesti
     [deadline] = [line for line in lines if "«ngay_tiep_nhan»" in line]
     assert "Biểu thức «timeLimit»" in deadline and "Không có biến 'ngay_tiep_nhan'" in deadline
     assert lines[-1] == "Có 2 lỗi: 1 sơ đồ và 0 mục danh mục cần sửa."
+
+
+@pytest.mark.rule("QT-41")
+def test_a_scenario_reads_today_on_its_own_clock(tmp_path):
+    """Registered on the 25th: a dossier submitted on the 23rd cannot say so, whatever the day
+    the scenario is run."""
+    from engine.scenarios import format_report, run_file
+    path = tmp_path / "ngay.kich-ban.yaml"
+    path.write_text("""quy_trinh: cap_ban_sao_trich_luc_ho_tich
+du_lieu_chung: {ho_ten_nguoi_yeu_cau: Nguyễn Văn An, so_cccd: "001090000001", loai_trich_luc: khai_sinh,
+  ho_ten_nguoi_duoc_cap: Nguyễn Thị Bé, ngay_dang_ky: "2026-11-25", noi_dang_ky: UBND phường An Bình, so_ban: 1}
+kich_ban:
+  - ten: Ngày đăng ký sau ngày nộp
+    bat_dau: 2026-11-23 08:00
+    buoc:
+      - kiem_tra: {trang_thai: 1}
+  - ten: Ngày đăng ký là hôm nay
+    bat_dau: 2026-11-25 08:00
+    buoc:
+      - kiem_tra: {trang_thai: 1}
+""", encoding="utf-8")
+    report = run_file(path, ROOT / "bpmn", ROOT / "forms", catalogue_dir=ROOT / "catalogue")
+    lines = "\n".join(format_report(report))
+    assert [s.passed for s in report.scenarios] == [False, True], lines
+    assert "Trường «Ngày đăng ký hộ tịch» không được sau hôm nay." in lines

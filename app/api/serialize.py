@@ -7,6 +7,7 @@ from flask import url_for
 
 
 from ..catalogue.forms import application_form
+from ..dossiers.events import actor_words
 from ..dossiers.messages import STATUS_LABELS
 from ..workflow.service import workflow
 
@@ -50,7 +51,8 @@ def open_task(t) -> dict:
 def event(e) -> dict:
     return {
         "at": instant(e.at), "kind": e.kind, "summary": e.summary, "node_id": e.node_id,
-        "actor": e.actor.full_name if e.actor else None, "agency": e.agency.name if e.agency else None,
+        # As the timeline says it: a dossier typed in at the desk was submitted by its applicant.
+        "actor": actor_words(e) or None, "agency": e.agency.name if e.agency else None,
         "status_before": e.status_before, "status_after": e.status_after, "due_at": instant(e.due_at),
     }
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from engine.forms import date_bound
+
 from .messages import TEXT
 from .paths import field_anchor, field_name, join
 from .schema import as_text, blank, item_options, kind, max_items, min_items, options, ordered, shown_count, widget
@@ -149,6 +151,9 @@ def _input(f: _Field) -> str:
             extra += [("step", "1" if integer else "any"), ("min", spec.get("minimum")), ("max", spec.get("maximum"))]
     elif kind_ == "date":
         extra.append(("type", "date" if not value or _ISO_DATE.fullmatch(value) else "text"))
+        # The phone's date picker offers only the days the form takes.
+        extra += [(attr, day.isoformat() if day else None) for attr, day in
+                  (("min", date_bound(spec.get("formatMinimum"))), ("max", date_bound(spec.get("formatMaximum"))))]
     else:
         extra += [("type", kind_ if kind_ in ("email", "tel") else "text"), ("maxlength", spec.get("maxLength")),
                   ("spellcheck", "false" if kind_ in ("email", "tel") else None)]

@@ -212,7 +212,7 @@ class _Run:
         at = s.start.resolve(self.tz)
         title = M["start"].format(at=self.fmt(at))
         application = {**self.ctx.shared, **s.data}
-        refusal = self.citizen_refusal(application, "citizen_refused_start")
+        refusal = self.citizen_refusal(application, "citizen_refused_start", at)
         if refusal:
             return StepResult(0, s.line, title, False, refusal[0])
         self.application = application
@@ -291,7 +291,7 @@ class _Run:
             except (OSError, ValueError) as exc:
                 raise StepFailed(M["form_missing"].format(form=task.form, element=name,
                                                           detail=getattr(exc, "strerror", None) or exc)) from None
-            errors = form.validate(step.data)
+            errors = form.validate(step.data, at)
             if errors:
                 if step.error:
                     return self.refused(step, " ".join(e.message for e in errors))
@@ -307,12 +307,12 @@ class _Run:
     def in_lane(self, task, given: str) -> bool:
         return fold(given) == fold(task.lane or "") or (task.role is not None and role_for_lane(given) == task.role)
 
-    def citizen_refusal(self, data: dict, key: str) -> tuple[str, str] | None:
+    def citizen_refusal(self, data: dict, key: str, at: datetime) -> tuple[str, str] | None:
         """What the portal would say refusing the citizen's `data` (the whole message, and the
         field messages alone for a step expecting `loi`), checked against the citizen form of
         each catalogue entry using the process; None when every one takes it."""
         for citizen, form in self.ctx.citizen_forms:
-            errors = form.validate(data)
+            errors = form.validate(data, at)
             if errors:
                 message = M[key].format(form=citizen.form, entry=citizen.entry, errors=_listed(errors))
                 return message, " ".join(e.message for e in errors)
@@ -324,7 +324,7 @@ class _Run:
         if step.message != SUPPLEMENT or SUPPLEMENT not in self.outcome.waiting_messages:
             return step.data
         application = {**self.application, **step.data}
-        refusal = self.citizen_refusal(application, "citizen_refused_supplement")
+        refusal = self.citizen_refusal(application, "citizen_refused_supplement", self.now)
         if refusal and step.error:
             raise _Refused(self.refused(step, refusal[1]))
         if refusal:

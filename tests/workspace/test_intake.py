@@ -85,7 +85,7 @@ def test_a_new_citizen_is_recorded_and_a_paper_dossier_starts_the_process(client
     state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
     assert state["channel"] == "counter" and state["applicant_name"] == "Trần Văn Bảy"
     assert state["history"][0]["summary"] == "Nộp hồ sơ trực tiếp tại Bộ phận Một cửa"
-    assert state["history"][0]["actor"] == "Trần Thị Bình"  # entered by the desk officer
+    assert state["history"][0]["actor"] == "Bộ phận Một cửa nhập: Trần Thị Bình"  # typed in by the desk officer
 
 
 def test_postal_intake_needs_the_postal_number_and_a_forged_carry_is_ignored(client, clock, clean_app):
