@@ -44,6 +44,10 @@ def create_app(**overrides) -> Flask:
     init_web(app)
     from .errors import register
     register(app)
+    if app.config.get("MOTCUA_PROXY_HOPS"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = app.config["MOTCUA_PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 

@@ -61,6 +61,9 @@ def settings(**overrides) -> dict:
         "MOTCUA_PAYMENT_URL": os.environ.get("MOTCUA_PAYMENT_URL", ""),
         "MOTCUA_PAYMENT_TMN_CODE": os.environ.get("MOTCUA_PAYMENT_TMN_CODE", ""),
         "MOTCUA_PAYMENT_SECRET": os.environ.get("MOTCUA_PAYMENT_SECRET", ""),
+        # Proxies in front of the app (0: none): how many X-Forwarded-For hops to trust, so rate
+        # limits and the payment gateway see the citizen's address, not the proxy's.
+        "MOTCUA_PROXY_HOPS": int(os.environ.get("MOTCUA_PROXY_HOPS", "0")),
         # Public lookup without login: requests per client address per minute and per hour.
         "MOTCUA_LOOKUP_PER_MINUTE": int(os.environ.get("MOTCUA_LOOKUP_PER_MINUTE", "10")),
         "MOTCUA_LOOKUP_PER_HOUR": int(os.environ.get("MOTCUA_LOOKUP_PER_HOUR", "60")),

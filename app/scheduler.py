@@ -13,6 +13,7 @@ from .clock import now
 from .db import db
 from .dossiers.timers import fire_due_timers
 from .mail.outbox import deliver_pending
+from .payments.reconcile import reconcile_pending
 from .security.ratelimit import purge
 from .users.idle import lock_idle
 
@@ -51,6 +52,9 @@ def _add_jobs(scheduler, app) -> None:
                       id="purge_rate_counters", max_instances=1, coalesce=True)
     scheduler.add_job(_in_app, "interval", hours=1, args=[app, _lock_idle],
                       id="lock_idle_officers", max_instances=1, coalesce=True)
+    # Online payments whose gateway word never came (a lost IPN, a closed tab): asked of the gateway.
+    scheduler.add_job(_in_app, "interval", minutes=5, args=[app, lambda: reconcile_pending(now())],
+                      id="reconcile_payments", max_instances=1, coalesce=True)
 
 
 def start_in_process(app) -> BackgroundScheduler:

@@ -40,6 +40,7 @@ class DossierCreate(Schema):
 
 class FeeBody(Schema):
     channel = fields.String(load_default="counter")  # the desk's: "counter" or "postal"
+    despite_online = fields.Boolean(load_default=False)  # the citizen says they are not paying online
 
 
 class MessageBody(Schema):
@@ -135,12 +136,13 @@ def withdraw(ref: str):
 @login_required(*citizen.DESK_ROLES)
 def collect_fee(ref: str):
     """The desk took the fee the dossier waits for, in cash: paid, receipt signed."""
-    channel = parse(FeeBody())["channel"]
+    body = parse(FeeBody())
+    channel = body["channel"]
     if channel not in citizen.DESK_CHANNELS:
         raise ApiError(422, "invalid", API_ERRORS["desk_channel"],
                        [{"field": "channel", "message": API_ERRORS["desk_channel"]}])
     dossier = _find(ref)
-    desk.collect(g.user, dossier.id, channel, now())
+    desk.collect(g.user, dossier.id, channel, now(), despite_online=body["despite_online"])
     return _body(db.session.get(Dossier, dossier.id))
 
 

@@ -82,7 +82,10 @@ DOCUMENT = {
         "/dossiers/{ref}/fee": {"post": _op("Bộ phận một cửa thu phí, lệ phí hồ sơ đang chờ nộp (tiền mặt tại quầy hay "
                                             "qua bưu chính); biên lai điện tử được ký số", _ok("Hồ sơ"), params=["ref"],
                                             body={"type": "object", "properties": {
-                                                "channel": {"enum": ["counter", "postal"], "default": "counter"}}})},
+                                                "channel": {"enum": ["counter", "postal"], "default": "counter"},
+                                                "despite_online": {"type": "boolean", "default": False,
+                                                                   "description": "Công dân xác nhận không thanh toán "
+                                                                   "trực tuyến (khi có giao dịch trực tuyến còn hiệu lực)"}}})},
         "/dossiers/{ref}/payment": {"post": _op("Công dân nộp phí, lệ phí trực tuyến: địa chỉ trang cổng thanh toán cần "
                                                 "mở (mỗi lần gọi là một giao dịch mới)",
                                                 {"201": {"description": "{payment_url, amount}"}}, params=["ref"])},

@@ -17,18 +17,25 @@ from .transitions import apply_outcome
 PAYMENT = fees.PAYMENT
 
 
-def pay(dossier, payment: dict, at: datetime, actor=None) -> None:
+class NoLongerWaiting(Conflict):
+    """The dossier does not wait for a fee (withdrawn meanwhile, or paid another way): money that
+    arrives now is to be refunded."""
+
+
+def pay(dossier, payment: dict, at: datetime, actor=None, paid_at: datetime | None = None) -> None:
     """Deliver the payment to the locked `dossier`'s process (`payment`: what the process data
-    gets, so later steps read it); the due instant moves by the time waited. Conflict when the
-    dossier no longer waits for a fee (withdrawn meanwhile, or already paid)."""
+    gets, so later steps read it); the due instant moves by the time waited until `paid_at`.
+    NoLongerWaiting when the dossier no longer waits for a fee; Conflict when the process fails
+    (a diagram's mistake: nothing is recorded, the payment can be settled once it is fixed)."""
     if PAYMENT not in dossier.waiting_messages:
-        raise Conflict(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT]))
-    waited = fees.waited_hours(dossier, at)
+        raise NoLongerWaiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT]))
+    # The wait ends when the money was paid (the gateway's time), not when its word reached us.
+    waited = fees.waited_hours(dossier, min(paid_at, at) if paid_at else at)
     try:
         outcome = workflow().engine.deliver_message(
             dossier.process_id, dossier.process_version, dossier.workflow_state, PAYMENT, payment, at)
     except NotWaiting as exc:
-        raise Conflict(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT])) from exc
+        raise NoLongerWaiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT])) from exc
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
     due = fees.resume(dossier, waited)

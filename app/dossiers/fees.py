@@ -34,9 +34,9 @@ def asked_at(dossier_id: int) -> datetime | None:
         .order_by(DossierEvent.id.desc()).limit(1)).scalar()
 
 
-def waited_hours(dossier, at: datetime) -> float:
+def waited_hours(dossier, until: datetime) -> float:
     since = asked_at(dossier.id)
-    return workflow().calendar.working_hours_between(since, at) if since is not None and since < at else 0
+    return workflow().calendar.working_hours_between(since, until) if since is not None and since < until else 0
 
 
 def resume(dossier, waited: float) -> datetime | None:

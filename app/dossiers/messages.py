@@ -33,7 +33,10 @@ EVENTS = {
                        "vào đầu giờ làm việc {instant}",
     "fee_requested": "Yêu cầu nộp phí, lệ phí: {amount} đồng",
     "fee_paid": "Đã nộp phí, lệ phí {amount} đồng",
+    "receipt_issued": "Ký số và cấp biên lai điện tử {code} (cấp sau khi thu)",
     "fee_refund_due": "Nhận {amount} đồng phí, lệ phí khi hồ sơ không còn chờ nộp phí: phải hoàn trả",
+    "fee_mismatch": "Cổng thanh toán báo đã thu {paid} đồng, khác số phải nộp {asked} đồng: không ghi nhận, cần "
+                    "đối soát với cổng thanh toán",
     "apology": "Gửi thư xin lỗi và hẹn lại ngày trả kết quả",
     "result_issued": "Ban hành kết quả {code}, ký số bởi {signer}",
     "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",
@@ -119,8 +122,8 @@ NOTICES = {
         "thẩm quyền. Kết quả điện tử có trong kho dữ liệu của bạn và tại:\n{link}\n"),
     "fee_requested": (
         "Hồ sơ {short}: mời nộp phí, lệ phí",
-        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã được tiếp nhận và đang chờ nộp phí, lệ phí: {amount} "
-        "đồng. Thời gian chờ nộp phí không tính vào thời hạn giải quyết. Nộp trực tuyến tại:\n{link}\nhoặc nộp "
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đang chờ nộp phí, lệ phí: {amount} đồng. Thời gian chờ "
+        "nộp phí không tính vào thời hạn giải quyết. Xem cách nộp (trực tuyến nếu có) tại:\n{link}\nhoặc nộp "
         "tại Bộ phận Một cửa nơi tiếp nhận hồ sơ.\n"),
     "apology": (
         "Hồ sơ {short}: hẹn lại ngày trả kết quả",

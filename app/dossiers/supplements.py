@@ -106,12 +106,15 @@ def received(dossier, at: datetime, actor=None) -> list[dict]:
 
 def paused_due(due_at: datetime | None, events) -> datetime | None:
     """The due instant as the national index counts it: the first appointment moved by the
-    working time spent waiting for each supplement during processing, instead of a restart; an
-    apology's new date replaces it, being a date the agency chose knowing all that."""
+    working time spent waiting for each supplement during processing, instead of a restart, and
+    for the fee (as the law counts it too); an apology's new date replaces it, being a date the
+    agency chose knowing all that."""
     calendar = workflow().calendar
-    due = next((e.due_at for e in events if e.kind == "code_issued"), due_at)
+    issued = next((e for e in events if e.kind == "code_issued"), None)
+    due = issued.due_at if issued is not None else due_at
     if due is None:
         return None
+    code_at = issued.at if issued is not None else None
     asked_at = None
     for e in events:
         if e.kind == "supplement_requested" and (e.data or {}).get("stage") == "processing":
@@ -120,6 +123,9 @@ def paused_due(due_at: datetime | None, events) -> datetime | None:
             waited = calendar.working_hours_between(asked_at, e.at)
             due = calendar.add_working_hours(due, waited) if waited > 0 else due
             asked_at = None
+        elif e.kind == "fee_paid" and code_at is not None and e.at >= code_at and (e.data or {}).get("waited_hours"):
+            # The fee's wait stops the clock for the index as for the law (QT-40).
+            due = calendar.add_working_hours(due, e.data["waited_hours"])
         elif e.kind == "apology" and e.due_at is not None:
             due = e.due_at
     return due
@@ -132,7 +138,7 @@ def index_due(dossier) -> datetime | None:
         return None
     events = db.session.execute(select(DossierEvent).where(
         DossierEvent.dossier_id == dossier.id,
-        DossierEvent.kind.in_(("code_issued", "supplement_requested", "deadline_restarted", "apology")))
+        DossierEvent.kind.in_(("code_issued", "supplement_requested", "deadline_restarted", "fee_paid", "apology")))
         .order_by(DossierEvent.id)).scalars().all()
     if not any(e.kind == "deadline_restarted" for e in events):
         return None

@@ -14,6 +14,7 @@ from sqlalchemy.orm import joinedload
 from ..db import db
 from ..dossiers.models import Dossier
 from ..workflow.service import workflow
+from .ledger import OPEN
 from .models import Payment
 
 SETTLED = ("paid", "refund_due")
@@ -26,6 +27,9 @@ class Daybook:
     payments: list[Payment]
     totals: dict[str, tuple[int, int]]  # method -> (count, đồng), paid only
     refund_due: tuple[int, int]
+    # Online attempts of the day the gateway has not decided (the reconciliation job asks it):
+    # money may have been taken; the accountant checks them against the gateway's statement.
+    undecided: list[Payment]
 
     @property
     def total(self) -> int:
@@ -45,7 +49,22 @@ def daybook(agency_id: int | None, day: date) -> Daybook:
     paid = [p for p in payments if p.state == "paid"]
     totals = {m: (sum(1 for p in paid if p.method == m), sum(p.amount for p in paid if p.method == m)) for m in METHODS}
     owed = [p for p in payments if p.state == "refund_due"]
-    return Daybook(day, payments, totals, (len(owed), sum(p.amount for p in owed)))
+    undecided = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
+        Payment.state.in_(OPEN), Payment.created_at >= start, Payment.created_at < start + timedelta(days=1)) \
+        .options(joinedload(Payment.dossier)).order_by(Payment.created_at)
+    if agency_id is not None:
+        undecided = undecided.where(Dossier.agency_id == agency_id)
+    return Daybook(day, payments, totals, (len(owed), sum(p.amount for p in owed)),
+                   db.session.execute(undecided).scalars().all())
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    """A text cell a spreadsheet shows and never runs: an applicant named "=HYPERLINK(…)" stays text."""
+    text = str(value)
+    return "'" + text if not isinstance(value, int) and text.startswith(FORMULA_STARTS) else text
 
 
 def as_csv(book: Daybook, headers: list[str], methods: dict[str, str], states: dict[str, str]) -> bytes:
@@ -55,8 +74,8 @@ def as_csv(book: Daybook, headers: list[str], methods: dict[str, str], states: d
     writer.writerow(headers)
     tz = workflow().calendar.tz
     for p in book.payments:
-        writer.writerow([p.paid_at.astimezone(tz).strftime("%H:%M %d/%m/%Y"), p.dossier.code or p.dossier.id,
-                         p.dossier.applicant_name, p.amount, methods[p.method], p.transaction_no or "",
-                         p.receipt_code or "", p.created_by.full_name if p.method != "online" and p.created_by else "",
-                         states[p.state]])
+        writer.writerow([_cell(v) for v in (
+            p.paid_at.astimezone(tz).strftime("%H:%M %d/%m/%Y"), p.dossier.code or p.dossier.id,
+            p.dossier.applicant_name, p.amount, methods[p.method], p.transaction_no or "", p.receipt_code or "",
+            p.created_by.full_name if p.method != "online" and p.created_by else "", states[p.state])])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

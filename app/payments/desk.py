@@ -2,7 +2,7 @@
 receipt signed in the same act."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..db import db
 from ..dossiers.citizen import may_receive_at_desk
@@ -10,17 +10,25 @@ from ..dossiers.errors import Conflict, Forbidden
 from ..dossiers.fees import PAYMENT
 from ..dossiers.messages import ERRORS
 from ..dossiers.transitions import lock_dossier
+from ..localtime import local_time
 from . import ledger
 from .messages import TEXT
 from .models import Payment
 
 
-def collect(user, dossier_id: int, channel: str, at: datetime) -> Payment:
+def collect(user, dossier_id: int, channel: str, at: datetime, despite_online: bool = False) -> Payment:
+    """`despite_online`: the citizen says they are not paying online, though an online attempt
+    may still take their money (else Conflict: the fee could be taken twice)."""
     dossier = lock_dossier(dossier_id)
     if dossier is None or not may_receive_at_desk(user, dossier):
         raise Forbidden(ERRORS["not_desk"])
     if PAYMENT not in (dossier.waiting_messages or []):
         raise Conflict(TEXT["nothing_due"])
+    attempt = ledger.open_attempt(dossier.id, at)
+    if attempt is not None and (attempt.state == "review" or not despite_online):
+        key = "online_review" if attempt.state == "review" else "online_open"
+        raise Conflict(TEXT[key].format(at=local_time(attempt.created_at),
+                                        until=local_time(attempt.created_at + timedelta(minutes=ledger.ATTEMPT_MINUTES))))
     number = ledger.next_number(dossier.id)
     payment = Payment(dossier_id=dossier.id, number=number, txn_ref=f"{dossier.id}Q{number}",
                       amount=dossier.amount_due or 0, method=channel, state="pending", created_by_id=user.id,

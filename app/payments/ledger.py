@@ -4,7 +4,7 @@ another way), the money marked to be refunded (Quảng Ninh Điều 13.5.c)."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -14,12 +14,27 @@ from ..db import db
 from ..dossiers import fee_payment
 from ..dossiers.errors import Conflict
 from ..dossiers.events import add_event, write_events
-from . import receipts
+from . import gateway, receipts
 from .models import Payment
 
 log = logging.getLogger(__name__)
 # How the fee was paid, as the process data says it (the codes an analyst's condition reads).
 METHOD_CODES = {"online": "truc_tuyen", "counter": "truc_tiep", "postal": "buu_chinh"}
+
+
+# How long the gateway lets a citizen pay (its payment URL's expiry): an attempt younger than that
+# may still take the money.
+ATTEMPT_MINUTES = gateway.EXPIRE_MINUTES
+OPEN = ("pending", "review")  # waiting for the gateway's final word
+
+
+def open_attempt(dossier_id: int, at: datetime) -> Payment | None:
+    """An online payment of the dossier that may still take (or has taken) the citizen's money:
+    one the bank holds for review, or one started less than ATTEMPT_MINUTES ago."""
+    return db.session.execute(select(Payment).where(
+        Payment.dossier_id == dossier_id, Payment.method == "online", Payment.state.in_(OPEN),
+        (Payment.state == "review") | (Payment.created_at > at - timedelta(minutes=ATTEMPT_MINUTES)))
+        .order_by(Payment.id.desc()).limit(1)).scalar()
 
 
 def next_number(dossier_id: int) -> int:
@@ -28,16 +43,20 @@ def next_number(dossier_id: int) -> int:
 
 
 def settle(dossier, payment: Payment, at: datetime, actor=None) -> None:
-    """`payment` has been paid: on the locked `dossier`, deliver it and sign its receipt."""
+    """`payment` has been paid: on the locked `dossier`, deliver it and sign its receipt. Conflict
+    (nothing recorded) when the process fails on it."""
     payment.state = "paid"
     payment.paid_at = payment.paid_at or at
     try:
         fee_payment.pay(dossier, {"so_tien_da_nop": payment.amount, "hinh_thuc_nop": METHOD_CODES[payment.method],
-                                  "ma_giao_dich": payment.transaction_no or payment.txn_ref}, at, actor)
-    except Conflict:
+                                  "ma_giao_dich": payment.transaction_no or payment.txn_ref}, at, actor,
+                        paid_at=payment.paid_at)
+    except fee_payment.NoLongerWaiting:
         payment.state = "refund_due"
         write_events([add_event(dossier, at, "fee_refund_due", actor=actor, amount=grouped(payment.amount),
                                 data={"txn_ref": payment.txn_ref})])
+        return
+    if not payment.amount:  # nothing was paid (a fee of 0 đồng): no receipt to sign
         return
     try:
         receipts.issue(dossier, payment, at, actor)

@@ -1,17 +1,21 @@
 """The electronic receipt of a paid fee (biên lai điện tử): generated, signed with the agency's
 key like a result, kept as the dossier's "BL" file, and checked on the public verification page
-by its code `<dossier code>-BL<n>` (its QR code leads there)."""
+by its code (its QR code leads there).
+
+Receipts of a dossier are numbered in the order they are issued, without gaps (a failed payment
+attempt takes no number): `<dossier code>-BL<n>` once the dossier has its code, before that
+`BL-<agency code>-<yyyymmdd>-<dossier id>-<n>` (the date of issue), never the bare dossier id."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from .. import documents as doc
 from ..db import db
 from ..dossiers import printouts, results
 from ..files.storage import storage
-from ..dossiers.models import DossierFile
+from ..dossiers.models import Dossier, DossierFile
 from ..workflow.service import workflow
 from .messages import TEXT
 from .models import Payment
@@ -28,8 +32,34 @@ def _fee_name(dossier) -> str:
     return TEXT["fee_line"].format(procedure=dossier.procedure.name)
 
 
+def _code(dossier, number: int, at: datetime) -> str:
+    if dossier.code:
+        return f"{dossier.code}-{RECEIPT_COMPONENT}{number}"
+    day = f"{at.astimezone(workflow().calendar.tz):%Y%m%d}"
+    code = f"{RECEIPT_COMPONENT}-{dossier.agency.code}-{day}-{dossier.id}-{number}"
+    return code if len(code) <= MAX_CODE else f"{RECEIPT_COMPONENT}-{day}-{dossier.id}-{number}"
+
+
+def next_code(dossier, at: datetime) -> str:
+    """The code the dossier's next receipt gets: numbered by the receipts already issued + 1
+    (skipping a code already taken, as a receipt numbered by payment attempt may be)."""
+    issued = db.session.execute(select(func.count()).select_from(Payment).where(
+        Payment.dossier_id == dossier.id, Payment.receipt_code.is_not(None))).scalar() or 0
+    number = issued + 1
+    while db.session.execute(select(Payment.id).where(Payment.receipt_code == _code(dossier, number, at))).first():
+        number += 1
+    code = _code(dossier, number, at)
+    if len(code) > MAX_CODE:
+        raise ValueError(f"receipt code longer than {MAX_CODE}: {code}")
+    return code
+
+
 def issue(dossier, payment: Payment, at: datetime, actor=None) -> str:
-    code = f"{dossier.code or dossier.id}-{RECEIPT_COMPONENT}{payment.number}"
+    """Sign and keep the receipt of the paid `payment` of the locked `dossier`; its code. Conflict
+    when it cannot be signed (no key...), with nothing written. A payment gets one receipt only."""
+    if payment.receipt_code:
+        return payment.receipt_code
+    code = next_code(dossier, at)
     receipt = doc.FeeReceipt(
         province=workflow().calendar.profile.place, agency=printouts.agency_header(dossier.agency),
         receipt_no=code, issued_at=at.astimezone(workflow().calendar.tz), payer_name=dossier.applicant_name,
@@ -52,3 +82,26 @@ def find_pdf(code: str) -> bytes | None:
     key = db.session.execute(select(DossierFile.storage_key).join(Payment, Payment.receipt_file_id == DossierFile.id)
                              .where(Payment.receipt_code == code)).scalar()
     return storage().open(key) if key else None
+
+
+def masked_name(name: str) -> str:
+    """The payer's name as a public page shows it: the family name whole, every other word by its
+    first letter ("Nguyễn Văn An" → "Nguyễn V** A*")."""
+    words = str(name or "").split()
+    return " ".join(words[:1] + [w[0] + "*" * (len(w) - 1) for w in words[1:]])
+
+
+def recorded(code: str) -> dict | None:
+    """What the system recorded for the receipt with this code, for the reader of a paper receipt
+    to compare with (an altered amount keeps a genuine QR code); None when no receipt has it."""
+    if not code or len(code) > MAX_CODE:
+        return None
+    row = db.session.execute(select(Payment, Dossier).join(Dossier, Dossier.id == Payment.dossier_id)
+                             .where(Payment.receipt_code == code)).first()
+    if row is None:
+        return None
+    payment, dossier = row
+    return {"code": payment.receipt_code, "dossier_code": dossier.code or "", "procedure": dossier.procedure.name,
+            "amount": payment.amount, "paid_at": payment.paid_at, "method": TEXT[f"method_{payment.method}"],
+            "payer": masked_name(dossier.applicant_name),
+            "agency": dossier.agency.name}

@@ -1,6 +1,7 @@
 """A local sandbox payment gateway speaking VNPay 2.1.0, so that tests and the demo pay through a
 real HTTP server instead of a mock: it checks the merchant's signed request, lets the tester pick
-an outcome, calls the merchant's IPN URL server-to-server and returns the browser to the merchant.
+an outcome, calls the merchant's IPN URL server-to-server and returns the browser to the merchant;
+and it answers the merchant's transaction queries (querydr) about the transactions it has seen.
 A Flask app of its own, not part of the product's app."""
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ TEXT = {
         "51": "Thanh toán thất bại: tài khoản không đủ số dư",
         "24": "Hủy giao dịch",
     },
+    # For tests, hidden from people: paid, but the IPN is lost on the way (the merchant learns
+    # of it only by asking the gateway, or when the citizen comes back).
+    "test_outcomes": {
+        "00-no-ipn": "Thanh toán (không gửi IPN — mô phỏng mất kết nối)",
+    },
     "error_title": "Không thể thực hiện giao dịch",
     "errors": {
         "repeated": "Yêu cầu thanh toán có tham số bị lặp lại.",
@@ -52,6 +58,8 @@ TEXT = {
 }
 
 PAY_PATH = "/paymentv2/vpcpay.html"
+QUERY_PATH = gateway.QUERY_PATH
+NO_IPN = "00-no-ipn"  # a test outcome: paid, the IPN never sent
 IPN_TIMEOUT_SECONDS = 10
 LOG_SIZE = 200
 EXPIRED = "11"  # the gateway's code for a payment not completed before vnp_ExpireDate
@@ -92,6 +100,9 @@ PAGE = """<!doctype html>
    <button type="submit" name="outcome" value="{{ code }}"
     {%- if code == "00" %} class="primary"{% endif %}>{{ label }}</button>
   {% endfor %}
+  {% for code, label in t.test_outcomes.items() %}
+   <button type="submit" name="outcome" value="{{ code }}" hidden>{{ label }}</button>
+  {% endfor %}
  </form>
 {% endif %}
 <p class="notice">{{ t.notice }}</p>
@@ -114,6 +125,16 @@ class _PayRequest:
 
 class _Refused(Exception):
     """A pay request the gateway turns away; the message is the Vietnamese text shown."""
+
+
+class _QueryRefused(Exception):
+    """A transaction query the gateway turns away (HTTP 400): its vnp_ResponseCode, and the
+    merchant whose secret signs the answer when the request names a known one."""
+
+    def __init__(self, code: str, merchant: SandboxMerchant | None = None):
+        super().__init__(code)
+        self.code = code
+        self.merchant = merchant
 
 
 def format_vnd(amount: int) -> str:
@@ -145,6 +166,11 @@ class _Gateway:
         self.now = now
         self.log: deque[dict] = deque(maxlen=LOG_SIZE)
         self.used: set[tuple[str, str]] = set()  # (merchant, txn_ref): each is paid at most once
+        # What a transaction query can learn: the pay requests whose page was opened, and the
+        # result of those completed, by (merchant, txn_ref).
+        self.opened: dict[tuple[str, str], _PayRequest] = {}
+        self.completed: dict[tuple[str, str], dict[str, str]] = {}
+        self.request_ids: set[tuple[str, str]] = set()  # (merchant, vnp_RequestId) of queries seen
         self.lock = threading.Lock()
         # Transaction numbers start at a random point so a restarted sandbox does not repeat them.
         self.numbers = itertools.count(10_000_000 + secrets.randbelow(80_000_000))
@@ -225,6 +251,65 @@ class _Gateway:
             self.log.append(entry)
         return entry
 
+    def opened_page(self, pay: _PayRequest) -> None:
+        with self.lock:
+            self.opened.setdefault((pay.params["vnp_TmnCode"], pay.params["vnp_TxnRef"]), pay)
+
+    def complete(self, pay: _PayRequest, params: dict[str, str]) -> None:
+        key = (pay.params["vnp_TmnCode"], pay.params["vnp_TxnRef"])
+        with self.lock:
+            self.opened.setdefault(key, pay)
+            self.completed[key] = params
+
+    def answer_query(self, body) -> dict:
+        """The signed answer to a merchant's querydr body, or _QueryRefused."""
+        if not isinstance(body, dict):
+            raise _QueryRefused("03")
+        tmn = body.get("vnp_TmnCode")
+        merchant = self.merchants.get(tmn) if isinstance(tmn, str) else None
+        if merchant is None:
+            raise _QueryRefused("02")
+        if not gateway.verify_query_request(body, merchant.secret):
+            raise _QueryRefused("97", merchant)
+        if any(not isinstance(body.get(name), str) or not body[name] for name in gateway.QUERY_REQUEST_FIELDS):
+            raise _QueryRefused("03", merchant)
+        if (body["vnp_Version"], body["vnp_Command"]) != (gateway.VERSION, gateway.QUERY_COMMAND):
+            raise _QueryRefused("03", merchant)
+        for name in ("vnp_TransactionDate", "vnp_CreateDate"):
+            try:
+                gateway.parse_stamp(body[name], name)
+            except ValueError:
+                raise _QueryRefused("03", merchant) from None
+        key = (tmn, body["vnp_TxnRef"])
+        with self.lock:
+            if (tmn, body["vnp_RequestId"]) in self.request_ids:
+                return self.signed_answer(merchant, body, "94")
+            self.request_ids.add((tmn, body["vnp_RequestId"]))
+            pay, result = self.opened.get(key), self.completed.get(key)
+        # The transaction is looked for on the day and instant the merchant created it: a query
+        # with another vnp_TransactionDate than the pay request's vnp_CreateDate finds nothing.
+        if pay is None or pay.params["vnp_CreateDate"] != body["vnp_TransactionDate"]:
+            return self.signed_answer(merchant, body, gateway.QUERY_NOT_FOUND)
+        fields = {"vnp_Amount": pay.params["vnp_Amount"], "vnp_OrderInfo": pay.params["vnp_OrderInfo"],
+                  "vnp_TransactionType": "01", "vnp_TransactionStatus": gateway.UNFINISHED}
+        if result is not None:
+            paid = result["vnp_ResponseCode"] == gateway.SUCCESS
+            fields.update({"vnp_BankCode": result["vnp_BankCode"], "vnp_PayDate": result["vnp_PayDate"],
+                           "vnp_TransactionNo": result["vnp_TransactionNo"],
+                           "vnp_TransactionStatus": gateway.PAID if paid else gateway.FAILED})
+        return self.signed_answer(merchant, body, gateway.QUERY_OK, fields)
+
+    def signed_answer(self, merchant: SandboxMerchant, body: Mapping, code: str,
+                      fields: Mapping[str, str] | None = None) -> dict:
+        """A query answer with the documented fields (those it has no value for empty), signed."""
+        answer = {name: "" for name in gateway.QUERY_RESPONSE_FIELDS if "Promotion" not in name}  # no promotions here
+        answer.update({"vnp_ResponseId": secrets.token_hex(16), "vnp_Command": gateway.QUERY_COMMAND,
+                       "vnp_ResponseCode": code, "vnp_Message": gateway.QUERY_MESSAGES[code],
+                       "vnp_TmnCode": body.get("vnp_TmnCode"), "vnp_TxnRef": body.get("vnp_TxnRef"), **(fields or {})})
+        answer = {name: value if isinstance(value, str) else "" for name, value in answer.items()}
+        answer["vnp_SecureHash"] = gateway.sign_query_response(answer, merchant.secret)
+        return answer
+
     def claim(self, pay: _PayRequest) -> bool:
         """Mark the transaction reference used; False when another request got there first."""
         key = (pay.params["vnp_TmnCode"], pay.params["vnp_TxnRef"])
@@ -256,6 +341,7 @@ def create_sandbox_app(merchants: Mapping[str, SandboxMerchant], *,
         pay = state.check(_single_values(request.args))
         if state.now() > pay.expires:
             raise _Refused(TEXT["errors"]["expired"])
+        state.opened_page(pay)
         return _page(params=pay.params, amount=format_vnd(pay.amount), action=PAY_PATH)
 
     @app.post(PAY_PATH)
@@ -263,16 +349,33 @@ def create_sandbox_app(merchants: Mapping[str, SandboxMerchant], *,
         # The form only carries the merchant's signed request back: check it all again.
         pay = state.check(_single_values(request.form))
         outcome = request.form.get("outcome", "")
-        if outcome not in TEXT["outcomes"]:
+        if outcome not in TEXT["outcomes"] and outcome not in TEXT["test_outcomes"]:
             raise _Refused(TEXT["errors"]["bad_outcome"])
         if not state.claim(pay):
             raise _Refused(TEXT["errors"]["used"].format(ref=pay.params["vnp_TxnRef"]))
+        send_ipn = outcome != NO_IPN
+        outcome = gateway.SUCCESS if outcome == NO_IPN else outcome
         if state.now() > pay.expires:
             outcome = EXPIRED
         params = state.result(pay, outcome)
+        state.complete(pay, params)
         # The IPN goes before the redirect, so the merchant knows the outcome when the citizen returns.
-        state.notify(pay.merchant, params)
+        if send_ipn:
+            state.notify(pay.merchant, params)
         return redirect(_with_query(pay.params["vnp_ReturnUrl"], params), 302)
+
+    @app.errorhandler(_QueryRefused)
+    def query_refused(exc: _QueryRefused):
+        answer = {"vnp_ResponseCode": exc.code, "vnp_Message": gateway.QUERY_MESSAGES[exc.code]}
+        if exc.merchant is not None:
+            body = request.get_json(silent=True)
+            answer = state.signed_answer(exc.merchant, body if isinstance(body, dict) else {}, exc.code)
+        return jsonify(answer), 400
+
+    @app.post(QUERY_PATH)
+    def transaction_query():
+        """The merchant API: querydr only (refunds are not simulated)."""
+        return jsonify(state.answer_query(request.get_json(silent=True)))
 
     @app.get("/nhat-ky")
     def ipn_log():

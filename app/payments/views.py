@@ -10,6 +10,7 @@ from ..clock import now
 from ..db import db
 from ..dossiers.errors import Conflict, Forbidden
 from ..dossiers.printouts import public_url
+from ..localtime import local_time
 from ..web.session import login_required
 from . import gateway, online
 from .messages import TEXT
@@ -37,20 +38,32 @@ def pay_online(dossier_id: int):
 @payments.get("/thanh-toan/ket-qua")
 def gateway_return():
     """Where the gateway sends the citizen back: the outcome is settled here too if its
-    confirmation call has not arrived yet, then said on the dossier page."""
+    confirmation call has not arrived yet, then said on the dossier page, to its owner only
+    (the address stays in browser histories and logs)."""
     code, payment = online.confirm(request.args, now())
-    if payment is None:
+    if payment is None or code not in (online.CONFIRMED, online.ALREADY, online.BAD_AMOUNT):
         flash(TEXT["bad_callback"], "error")
         return redirect(url_for("portal.my_dossiers"), 303)
-    if code not in (online.CONFIRMED, online.ALREADY):
-        flash(TEXT["bad_callback"], "error")
-    elif payment.state == "paid":
-        flash(TEXT["paid"].format(amount=grouped(payment.amount), receipt=payment.receipt_code or ""))
-    elif payment.state == "refund_due":
-        flash(TEXT["refund_due"].format(amount=grouped(payment.amount)), "error")
-    else:
-        flash(TEXT["failed"].format(reason=gateway.response_text(payment.gateway_code or "")), "error")
+    if g.user is None or g.user.id != payment.dossier.owner_id:
+        flash(TEXT["recorded"])
+        return redirect(url_for("portal.my_dossiers"), 303)
+    flash(*_outcome(code, payment))
     return redirect(url_for("portal.dossier", dossier_id=payment.dossier_id), 303)
+
+
+def _outcome(code: str, payment) -> tuple[str, str]:
+    """What the citizen is told about their payment, and how (a notice, or an error)."""
+    amount = grouped(payment.amount)
+    if code == online.BAD_AMOUNT:
+        return TEXT["amount_mismatch"], "error"
+    if payment.state == "paid":
+        return (TEXT["paid"].format(amount=amount, receipt=payment.receipt_code) if payment.receipt_code
+                else TEXT["paid_no_receipt"].format(amount=amount)), "message"
+    if payment.state == "refund_due":
+        return TEXT["refund_due"].format(amount=amount), "error"
+    if payment.state == "review":
+        return TEXT["online_in_review"].format(at=local_time(payment.created_at)), "error"
+    return TEXT["failed"].format(reason=gateway.response_text(payment.gateway_code or "")), "error"
 
 
 @payments.get("/thanh-toan/ipn")

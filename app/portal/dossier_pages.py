@@ -24,6 +24,8 @@ from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
 from ..dossiers.fees import PAYMENT
 from ..files.download import file_response
+from ..payments.ledger import open_attempt
+from ..payments.messages import TEXT as PAYMENT_TEXT
 from ..payments.receipts import RECEIPT_COMPONENT
 from ..payments.settings import gateway_settings
 from ..web.session import login_required
@@ -88,6 +90,8 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         result_files=[f for f in files if f.component_code == "KQ" and not f.superseded], messages=MESSAGES,
         receipt_files=[f for f in files if f.component_code == RECEIPT_COMPONENT],
         fee_due=dossier.amount_due if PAYMENT in waiting else None,
+        online_attempt=open_attempt(dossier.id, now()) if PAYMENT in waiting else None,
+        payment_texts=PAYMENT_TEXT,
         online_payment=gateway_settings(current_app.config) is not None,
     ), status
 

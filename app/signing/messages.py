@@ -98,4 +98,13 @@ PAGE = {
     "no_file": "Vui lòng chọn tệp PDF cần kiểm tra.",
     "unknown_code": "Không tìm thấy kết quả hay biên lai có mã «{code}». Vui lòng kiểm tra lại mã in trên văn bản.",
     "unreadable_title": "Không kiểm tra được tệp",
+    "receipt_title": "Biên lai {code}",
+    "receipt_intro": "Thông tin hệ thống đã ghi nhận khi thu phí, lệ phí. Hãy đối chiếu với biên lai bản giấy: "
+                     "chữ ký số chỉ bảo đảm tệp điện tử; nếu số tiền hay thông tin khác trên bản giấy không "
+                     "khớp với thông tin dưới đây thì bản giấy đã bị sửa và không có giá trị.",
+    "receipt_fields": {"dossier_code": "Mã hồ sơ", "procedure": "Thủ tục hành chính", "amount": "Số tiền đã nộp",
+                       "paid_at": "Thời điểm nộp", "method": "Hình thức nộp", "payer": "Người nộp",
+                       "agency": "Đơn vị thu"},
+    "no_dossier_code": "chưa cấp (nộp trước khi tiếp nhận hồ sơ)",
+    "amount": "{amount} đồng",
 }

@@ -1,11 +1,18 @@
 """Where the verification page finds a stored signed document by its code: a result, or the
-receipt of a fee."""
+receipt of a fee (with what the system recorded for it)."""
 from __future__ import annotations
 
 
 def find_result_pdf(code: str) -> bytes | None:
-    """The signed PDF of the result (`<dossier code>-KQ<n>`) or receipt (`-BL<n>`) with this code,
-    or None when there is none."""
+    """The signed PDF of the result (`<dossier code>-KQ<n>`) or receipt (`-BL<n>`, or `BL-...`
+    before the dossier had its code) with this code, or None when there is none."""
     from ..dossiers.results import find_pdf  # the dossiers module keeps results
     from ..payments.receipts import find_pdf as find_receipt
     return find_pdf(code) or find_receipt(code)
+
+
+def find_receipt(code: str) -> dict | None:
+    """What the system recorded for the receipt with this code (dossier, procedure, amount, when
+    and how paid, the payer's name partly masked), or None when the code is not a receipt's."""
+    from ..payments.receipts import recorded
+    return recorded(code)

@@ -11,7 +11,7 @@ from ..security.messages import MESSAGES as SECURITY
 from ..security.ratelimit import Limit, RateLimited, hit
 from . import settings
 from .messages import PAGE
-from .results import find_result_pdf
+from .results import find_receipt, find_result_pdf
 from .verify import VerificationError, verify_pdf
 
 signing = Blueprint("signing", __name__, template_folder="templates")
@@ -76,4 +76,5 @@ def verify_code(code: str):
     pdf = find_result_pdf(code) if code else None
     if pdf is None:
         return _page(404, code=code, error=PAGE["unknown_code"].format(code=code))
-    return _verdict(pdf, code=code)
+    # A receipt: also what was recorded, since a printed copy can be altered under a genuine QR code.
+    return _verdict(pdf, code=code, receipt=find_receipt(code))

@@ -16,11 +16,13 @@ from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
 from ..dossiers.messages import STATUS_LABELS
+from ..dossiers.fees import PAYMENT
 from ..dossiers.models import Dossier, DossierResult, OpenTask
 from ..files.download import file_response
 from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
 from ..localtime import local_time
+from ..payments.ledger import ATTEMPT_MINUTES, open_attempt
 from ..web.session import login_required
 from ..workflow.service import workflow
 from . import carry, diagram, dossier_context, intake
@@ -57,6 +59,8 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         may_digitise=dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS),
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
         desk_channels=intake.CHANNEL_LABELS,
+        online_attempt=open_attempt(dossier.id, at) if PAYMENT in (dossier.waiting_messages or []) else None,
+        attempt_minutes=ATTEMPT_MINUTES,
         **dossier_context.context(dossier)), status
 
 

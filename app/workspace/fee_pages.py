@@ -22,7 +22,8 @@ from ..workflow.service import workflow
 from .blueprint import workspace
 from .messages import CHANNELS
 
-DAYBOOK_ROLES = ("one_stop", "leader", "admin")  # who hands over and checks the day's money
+DAYBOOK_ROLES = ("one_stop", "leader", "admin")
+NOT_ONLINE = "khong_truc_tuyen"  # the box the desk ticks when the citizen is not paying online  # who hands over and checks the day's money
 
 
 @workspace.post("/ho-so/<int:dossier_id>/thu-phi")
@@ -32,7 +33,7 @@ def collect_at_desk(dossier_id: int):
     if channel not in DESK_CHANNELS:
         channel = "counter"
     try:
-        payment = desk.collect(g.user, dossier_id, channel, now())
+        payment = desk.collect(g.user, dossier_id, channel, now(), despite_online=request.form.get(NOT_ONLINE) == "1")
     except Forbidden:
         db.session.rollback()
         abort(403)
@@ -40,9 +41,12 @@ def collect_at_desk(dossier_id: int):
         db.session.rollback()
         flash(str(exc), "error")
         return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
-    flash(TEXT["desk_paid"].format(amount=grouped(payment.amount), channel=CHANNEL_WORDS[channel],
-                                   receipt=payment.receipt_code or ""))
-    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="giay-to"), 303)
+    if not payment.amount:
+        flash(TEXT["desk_zero"])
+        return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
+    flash(TEXT["desk_paid" if payment.receipt_code else "desk_paid_no_receipt"].format(
+        amount=grouped(payment.amount), channel=CHANNEL_WORDS[channel], receipt=payment.receipt_code))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="phi"), 303)
 
 
 @workspace.get("/thu-phi")

@@ -81,6 +81,10 @@ def test_a_citizen_pays_online_and_gets_a_signed_receipt(api, client, clean_app,
     page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     code = state["code"]
     assert f"Đã nộp 16.000 đồng. Biên lai điện tử {code}-BL1" in page and "Thanh toán trực tuyến" not in page
+    # The same address opened by someone else (a shared computer's history) tells them nothing.
+    stranger = clean_app.test_client()
+    told = stranger.get(back[back.index("/thanh-toan/"):], follow_redirects=True).get_data(as_text=True)
+    assert "Đã ghi nhận kết quả thanh toán" in told and "16.000" not in told and "BL1" not in told
     # The receipt: signed by the agency, verifiable by its code, its QR code leading there.
     verified = client.get(f"/xac-thuc/{code}-BL1").get_data(as_text=True)
     assert "hợp lệ" in verified and "không hợp lệ" not in verified
@@ -147,7 +151,11 @@ def test_forged_or_replayed_confirmations_change_nothing(api, client, clean_app,
     txn = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(location).query))["vnp_TxnRef"]
     cheap = {**success, "vnp_TxnRef": txn, "vnp_Amount": "100000"}
     assert ipn({**cheap, "vnp_SecureHash": sign(cheap, SECRET)}) == "04"
-    assert events() == before and dossier(api, dossier_id)["status"]["code"] == 6
+    # Not recorded as paid, but written down for whoever reconciles the gateway's statement.
+    state = dossier(api, dossier_id, user="motcua")
+    assert events() == before + 1 and state["status"]["code"] == 6
+    assert state["history"][-1]["summary"].startswith("Cổng thanh toán báo đã thu 1.000 đồng, khác số phải nộp 16.000")
+    before += 1
     # The citizen's browser brought back with forged values: told so, nothing recorded.
     response = client.get("/thanh-toan/ket-qua", query_string=success)
     assert response.status_code == 303
@@ -192,7 +200,6 @@ def test_without_a_gateway_the_fee_is_taken_at_the_desk(api, client, clean_app, 
 
 def test_money_for_a_dossier_withdrawn_meanwhile_is_recorded_for_refund(api, client, clean_app, clock,
                                                                         payment_gateway):
-    from app.payments.gateway import format_stamp, sign
     dossier_id = accepted(api, clock)
     login(client, "congdan")
     token = csrf(client, f"/ho-so/{dossier_id}")
@@ -201,11 +208,7 @@ def test_money_for_a_dossier_withdrawn_meanwhile_is_recorded_for_refund(api, cli
     # While the citizen is at the gateway, the dossier is withdrawn (from another window).
     response = api.post(f"/dossiers/{dossier_id}/withdraw", "congdan", json={"data": {"ly_do_rut": "Nộp nhầm."}})
     assert response.status_code == 200
-    paid = {"vnp_TmnCode": sent["vnp_TmnCode"], "vnp_TxnRef": sent["vnp_TxnRef"], "vnp_Amount": sent["vnp_Amount"],
-            "vnp_ResponseCode": "00", "vnp_TransactionStatus": "00", "vnp_TransactionNo": "14226112",
-            "vnp_BankCode": "NCB", "vnp_PayDate": format_stamp(clock.now()), "vnp_OrderInfo": sent["vnp_OrderInfo"]}
-    answer = client.get("/thanh-toan/ipn", query_string={**paid, "vnp_SecureHash": sign(paid, SECRET)}).get_json()
-    assert answer["RspCode"] == "00"  # the gateway's money is acknowledged, never lost
+    assert _gateway_says(client, sent, clock, "00") == "00"  # the gateway's money is acknowledged, never lost
     state = dossier(api, dossier_id)
     assert state["status"]["code"] == 7
     assert [e["kind"] for e in state["history"]][-1] == "fee_refund_due"
@@ -213,12 +216,12 @@ def test_money_for_a_dossier_withdrawn_meanwhile_is_recorded_for_refund(api, cli
         from app.db import db
         from app.payments.models import Payment
         payment = db.session.execute(select(Payment)).scalar_one()
-        assert (payment.state, payment.amount, payment.transaction_no) == ("refund_due", 16000, "14226112")
+        assert (payment.state, payment.amount, payment.transaction_no) == ("refund_due", 16000, "14226199")
         db.session.remove()
     officer = clean_app.test_client()
     login(officer, "motcua")
     desk_page = officer.get(f"/mot-cua/ho-so/{dossier_id}").get_data(as_text=True)
-    assert "Phải hoàn trả" in desk_page and "14226112" in desk_page
+    assert "Phải hoàn trả" in desk_page and "14226199" in desk_page
 
 
 def test_a_mobile_app_gets_the_gateway_address_over_the_api(api, clean_app, clock, payment_gateway):
@@ -231,7 +234,12 @@ def test_a_mobile_app_gets_the_gateway_address_over_the_api(api, clean_app, cloc
     assert sent["vnp_Amount"] == "1600000" and sent["vnp_ReturnUrl"].endswith("/thanh-toan/ket-qua")
     # Not the owner, or nothing to pay: refused with a reason, no transaction made.
     assert api.post(f"/dossiers/{dossier_id}/payment", "motcua").status_code == 403
-    api.post(f"/dossiers/{dossier_id}/fee", "motcua", json={"channel": "counter"})
+    # The desk will not take cash while that attempt may still take the money, unless the
+    # citizen says they are not paying online.
+    busy = api.post(f"/dossiers/{dossier_id}/fee", "motcua", json={"channel": "counter"})
+    assert busy.status_code == 409 and "Công dân đang thanh toán trực tuyến" in busy.get_json()["error"]["message"]
+    assert api.post(f"/dossiers/{dossier_id}/fee", "motcua",
+                    json={"channel": "counter", "despite_online": True}).status_code == 200
     refused = api.post(f"/dossiers/{dossier_id}/payment", "congdan")
     assert refused.status_code == 409 and "không chờ nộp phí" in refused.get_json()["error"]["message"]
 
@@ -241,7 +249,8 @@ def test_the_days_fees_add_up_for_the_desk_and_the_accountant(api, client, clean
     login(client, "congdan")
     pay_at_gateway(client, online_id)
     clock.set(vn(2026, 11, 23, 14, 0))
-    cash_id = submit(api, BAN_SAO, {**BAN_SAO_FORM, "so_ban": 3})["id"]
+    formula = '=HYPERLINK("http://evil.example/","Nguyễn Văn An")'  # a name a spreadsheet would run
+    cash_id = submit(api, BAN_SAO, {**BAN_SAO_FORM, "so_ban": 3, "ho_ten_nguoi_yeu_cau": formula})["id"]
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
     assert api.post(f"/dossiers/{cash_id}/fee", "motcua", json={"channel": "counter"}).status_code == 200
     officer = clean_app.test_client()
@@ -253,7 +262,65 @@ def test_the_days_fees_add_up_for_the_desk_and_the_accountant(api, client, clean
     assert sheet.mimetype == "text/csv" and sheet.data.startswith("\ufeff".encode())
     rows = sheet.data.decode("utf-8-sig").splitlines()
     assert rows[0].startswith("Thời điểm nộp,Mã hồ sơ") and len(rows) == 3 and "24000" in rows[2]
+    assert ",\"'=HYPERLINK(" in rows[2] and ",\"=HYPERLINK(" not in rows[2]  # shown as text, never run
     assert "Chưa có khoản nào" in officer.get("/mot-cua/thu-phi?ngay=2026-11-20").get_data(as_text=True)
+    assert "Chưa đối soát" not in page
+    # An online attempt the gateway has not decided shows until it is.
+    third = submit(api, BAN_SAO, BAN_SAO_FORM)["id"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    assert api.post(f"/dossiers/{third}/payment", "congdan").status_code == 201
+    page = officer.get("/mot-cua/thu-phi?ngay=2026-11-23").get_data(as_text=True)
+    assert "Chưa đối soát" in page and "8.000 đồng, tạo lúc 14:00 ngày 23/11/2026" in page
     specialist = clean_app.test_client()
     login(specialist, "chuyenvien")
     assert specialist.get("/mot-cua/thu-phi").status_code == 403
+
+
+@pytest.mark.rule("QT-40")
+def test_the_national_index_also_stops_its_clock_for_the_fee(api, clock):
+    """Accepted Monday 10:00 (due Thursday 10:00); fee paid Wednesday 10:00 (8 working hours);
+    a supplement asked Wednesday 14:00 comes back Thursday 14:00 (8 more): the law restarts the
+    time (due Monday 30/11 14:00), the index moves the first appointment by both waits."""
+    from tests.api.test_lifecycle import pay
+    dossier_id = accepted(api, clock)
+    clock.set(vn(2026, 11, 25, 10, 0))
+    assert pay(api, dossier_id)["due_at"] == "2026-11-27T10:00:00+07:00"
+    clock.set(vn(2026, 11, 25, 14, 0))
+    api.complete("chuyenvien", "Thẩm định hồ sơ", {"ket_qua_tham_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu.",
+                                                  "thanh_phan_can_bo_sung": [{"thanh_phan": "CCCD",
+                                                                              "yeu_cau": "Bản chụp rõ."}]})
+    clock.set(vn(2026, 11, 26, 14, 0))
+    assert api.post(f"/dossiers/{dossier_id}/supplement", "congdan",
+                    json={"data": {"so_dien_thoai": "0912345679"}}).status_code == 200
+    state = dossier(api, dossier_id)
+    assert state["due_at"] == "2026-11-30T14:00:00+07:00"
+    assert state["index_due_at"] == "2026-11-30T10:00:00+07:00"
+
+
+def _gateway_says(client, sent: dict, clock, code: str) -> str:
+    """The gateway's signed word on the transaction `sent` (what we sent it), with `code`."""
+    from app.payments.gateway import format_stamp, sign
+    said = {"vnp_TmnCode": sent["vnp_TmnCode"], "vnp_TxnRef": sent["vnp_TxnRef"], "vnp_Amount": sent["vnp_Amount"],
+            "vnp_ResponseCode": code, "vnp_TransactionStatus": code, "vnp_TransactionNo": "14226199",
+            "vnp_BankCode": "NCB", "vnp_PayDate": format_stamp(clock.now()), "vnp_OrderInfo": sent["vnp_OrderInfo"]}
+    return client.get("/thanh-toan/ipn", query_string={**said, "vnp_SecureHash": sign(said, SECRET)}).get_json()["RspCode"]
+
+
+def test_money_the_bank_holds_for_review_is_never_asked_twice(api, client, clean_app, clock, payment_gateway):
+    dossier_id = accepted(api, clock)
+    login(client, "congdan")
+    token = csrf(client, f"/ho-so/{dossier_id}")
+    location = client.post(f"/ho-so/{dossier_id}/nop-phi", data={"csrf_token": token}).location
+    sent = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(location).query))
+    page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "cổng thanh toán chưa báo kết quả" in page and "Thanh toán lại" in page  # back without paying
+    assert _gateway_says(client, sent, clock, "07") == "00"  # debited, held for review
+    page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "đang xem xét giao dịch" in page and "Vui lòng không thanh toán lại" in page and "nop-phi\" method" not in page
+    again = client.post(f"/ho-so/{dossier_id}/nop-phi", data={"csrf_token": token})
+    assert "đang xem xét giao dịch" in client.get(again.location).get_data(as_text=True)
+    desk = api.post(f"/dossiers/{dossier_id}/fee", "motcua", json={"despite_online": True})
+    assert desk.status_code == 409 and "không thu tiền mặt" in desk.get_json()["error"]["message"]
+    # The bank's final word: paid.
+    assert _gateway_says(client, sent, clock, "00") == "00"
+    assert dossier(api, dossier_id)["status"]["code"] == 4
