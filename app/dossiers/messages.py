@@ -33,6 +33,7 @@ EVENTS = {
                        "vào đầu giờ làm việc {instant}",
     "fee_requested": "Yêu cầu nộp phí, lệ phí: {amount} đồng",
     "fee_paid": "Đã nộp phí, lệ phí {amount} đồng",
+    "fee_refunded": "Hoàn trả {amount} đồng phí, lệ phí đã nhận: {note}",
     "receipt_issued": "Ký số và cấp biên lai điện tử {code} (cấp sau khi thu)",
     "fee_refund_due": "Nhận {amount} đồng phí, lệ phí khi hồ sơ không còn chờ nộp phí: phải hoàn trả",
     "fee_mismatch": "Cổng thanh toán báo đã thu {paid} đồng, khác số phải nộp {asked} đồng: không ghi nhận, cần "

@@ -17,7 +17,7 @@ from ..workflow.service import workflow
 from .ledger import OPEN
 from .models import Payment
 
-SETTLED = ("paid", "refund_due")
+SETTLED = ("paid", "refund_due", "refunded")
 METHODS = ("online", "counter", "postal")
 
 

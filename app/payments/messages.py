@@ -28,6 +28,9 @@ TEXT = {
                       "thể thanh toán lại.",
     "online_in_review": "Ngân hàng đã trừ tiền cho giao dịch lúc {at} và đang xem xét giao dịch. Vui lòng không thanh "
                         "toán lại: hồ sơ được cập nhật khi ngân hàng xác nhận.",
+    "refund_note": "Ghi cách đã hoàn trả (ví dụ: tiền mặt tại quầy, chuyển khoản số ...), tối đa 255 ký tự.",
+    "no_refund_due": "Khoản nộp này không ở tình trạng phải hoàn trả.",
+    "refunded": "Đã ghi nhận hoàn trả {amount} đồng: {note}.",
     "desk_paid": "Đã thu {amount} đồng {channel}; biên lai điện tử {receipt} đã được ký số.",
     "desk_paid_no_receipt": "Đã thu {amount} đồng {channel}; chưa ký được biên lai điện tử (cơ quan chưa có khóa ký "
                             "dùng được): ký và cấp biên lai ở bảng «Phí, lệ phí» khi khóa ký sẵn sàng.",
@@ -41,5 +44,5 @@ TEXT = {
 DAYBOOK_COLUMNS = ["Thời điểm nộp", "Mã hồ sơ", "Người nộp", "Số tiền (đồng)", "Hình thức", "Mã giao dịch",
                    "Số biên lai", "Cán bộ thu", "Tình trạng"]
 PAYMENT_STATES = {"pending": "Đang chờ cổng thanh toán", "review": "Ngân hàng đã trừ tiền, đang xem xét giao dịch",
-                  "paid": "Đã nộp", "failed": "Không thành công",
+                  "paid": "Đã nộp", "failed": "Không thành công", "refunded": "Đã hoàn trả",
                   "refund_due": "Phải hoàn trả (hồ sơ không còn chờ nộp phí)"}

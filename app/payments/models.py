@@ -17,15 +17,21 @@ class Payment(db.Model):
     txn_ref = db.Column(db.String(40), nullable=False, unique=True)  # our reference at the gateway
     amount = db.Column(db.BigInteger, nullable=False)  # đồng (land fees reach billions)
     method = db.Column(db.String(16), nullable=False)  # online | counter | postal
-    state = db.Column(db.String(16), nullable=False, default="pending")  # pending | paid | failed
+    # pending | review (the bank holds it) | paid | failed | refund_due | refunded
+    state = db.Column(db.String(16), nullable=False, default="pending")
     gateway_code = db.Column(db.String(8))  # the gateway's response code
     transaction_no = db.Column(db.String(40))  # the gateway's transaction number
     bank_code = db.Column(db.String(20))
     created_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
     created_at = db.Column(UTCDateTime, nullable=False)
     paid_at = db.Column(UTCDateTime)
+    # Money that came for a dossier no longer waiting for it, given back (state "refunded").
+    refunded_at = db.Column(UTCDateTime)
+    refunded_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    refund_note = db.Column(db.String(255))  # how it was given back (cash, bank transfer, the gateway)
     receipt_code = db.Column(db.String(48), unique=True)
     receipt_file_id = db.Column(db.Integer, db.ForeignKey("dossier_files.id"))
 
     dossier = db.relationship("Dossier")
-    created_by = db.relationship("User")
+    created_by = db.relationship("User", foreign_keys=[created_by_id])
+    refunded_by = db.relationship("User", foreign_keys=[refunded_by_id])

@@ -11,10 +11,10 @@ from engine.numbers import grouped
 from ..clock import now
 from ..db import db
 from ..dossiers.citizen import DESK_CHANNELS, DESK_ROLES
-from ..dossiers.errors import Conflict, Forbidden
+from ..dossiers.errors import Conflict, Forbidden, Invalid
 from ..dossiers.messages import CHANNEL_WORDS
 from ..files.download import file_response
-from ..payments import desk
+from ..payments import desk, refunds
 from ..payments.daybook import as_csv, daybook
 from ..payments.messages import DAYBOOK_COLUMNS, PAYMENT_STATES, TEXT
 from ..web.session import login_required
@@ -66,4 +66,21 @@ def daybook_page():
         return file_response(as_csv(book, DAYBOOK_COLUMNS, CHANNELS, PAYMENT_STATES),
                              f"so-thu-phi-{book.day:%Y%m%d}.csv", mimetype="text/csv")
     return render_template("workspace/daybook.html", book=book, channels=CHANNELS, states=PAYMENT_STATES,
-                           agency=g.user.agency, today=today)
+                           agency=g.user.agency, today=today, owed=refunds.owed(agency_id))
+
+
+@workspace.post("/ho-so/<int:dossier_id>/hoan-phi/<int:number>")
+@login_required(*DESK_ROLES)
+def record_refund(dossier_id: int, number: int):
+    """The desk gave back money that came for a dossier no longer waiting for it."""
+    try:
+        payment = refunds.record(g.user, dossier_id, number, request.form.get("cach_hoan", ""), now())
+    except Forbidden:
+        db.session.rollback()
+        abort(403)
+    except (Conflict, Invalid) as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="phi"), 303)
+    flash(TEXT["refunded"].format(amount=grouped(payment.amount), note=payment.refund_note))
+    return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="phi"), 303)

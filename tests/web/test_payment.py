@@ -222,6 +222,20 @@ def test_money_for_a_dossier_withdrawn_meanwhile_is_recorded_for_refund(api, cli
     login(officer, "motcua")
     desk_page = officer.get(f"/mot-cua/ho-so/{dossier_id}").get_data(as_text=True)
     assert "Phải hoàn trả" in desk_page and "14226199" in desk_page
+    owed = officer.get("/mot-cua/thu-phi?ngay=2026-11-20").get_data(as_text=True)  # another day: still owed
+    assert "Phải hoàn trả (mọi ngày)" in owed and "16.000 đồng, nhận lúc" in owed
+    # The desk gives it back and says how; without saying how, nothing is recorded.
+    token = csrf(officer, f"/mot-cua/ho-so/{dossier_id}")
+    blank = officer.post(f"/mot-cua/ho-so/{dossier_id}/hoan-phi/1", data={"csrf_token": token, "cach_hoan": " "})
+    assert "Ghi cách đã hoàn trả" in officer.get(blank.location).get_data(as_text=True)
+    done = officer.post(f"/mot-cua/ho-so/{dossier_id}/hoan-phi/1",
+                        data={"csrf_token": token, "cach_hoan": "Tiền mặt tại quầy, công dân ký nhận"})
+    page = officer.get(done.location).get_data(as_text=True)
+    assert "Đã ghi nhận hoàn trả 16.000 đồng: Tiền mặt tại quầy, công dân ký nhận." in page and "Đã hoàn trả" in page
+    assert "Phải hoàn trả (mọi ngày)" not in officer.get("/mot-cua/thu-phi").get_data(as_text=True)
+    assert dossier(api, dossier_id)["history"][-1]["summary"].startswith("Hoàn trả 16.000 đồng phí, lệ phí đã nhận")
+    again = officer.post(f"/mot-cua/ho-so/{dossier_id}/hoan-phi/1", data={"csrf_token": token, "cach_hoan": "x"})
+    assert "không ở tình trạng phải hoàn trả" in officer.get(again.location).get_data(as_text=True)
 
 
 def test_a_mobile_app_gets_the_gateway_address_over_the_api(api, clean_app, clock, payment_gateway):
