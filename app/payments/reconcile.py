@@ -22,6 +22,9 @@ from .settings import gateway_settings
 
 log = logging.getLogger(__name__)
 OLDER_THAN = timedelta(minutes=20)
+# A gateway keeps answering about a transaction for days; one it never heard of (the citizen closed
+# the tab before its page loaded) is not asked about forever: it stays in the day's fees to check.
+ASKED_FOR = timedelta(days=7)
 # A payment the gateway still calls unfinished is failed only once its payment URL has expired
 # and a margin has passed for a bank that was still answering when it did.
 UNFINISHED_GRACE = timedelta(minutes=5)
@@ -69,7 +72,8 @@ def reconcile_pending(at: datetime, older_than: timedelta = OLDER_THAN) -> int:
         return 0
     open_payments = db.session.execute(
         select(Payment.txn_ref, Payment.created_at, Payment.state, Payment.amount)
-        .where(Payment.method == "online", Payment.state.in_(online.OPEN), Payment.created_at < at - older_than)
+        .where(Payment.method == "online", Payment.state.in_(online.OPEN), Payment.created_at < at - older_than,
+               Payment.created_at > at - ASKED_FOR)
         .order_by(Payment.created_at)
     ).all()
     db.session.rollback()

@@ -77,7 +77,8 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         restarts=[a for a in documents if a.key.startswith("mau-01-bs-")],
         notices=[a for a in documents if a.key.startswith(("mau-02-", "mau-03", "mau-04"))],
         closing_reason=closing_reason(dossier),
-        current_files=[f for f in files if not f.superseded], old_files=[f for f in files if f.superseded],
+        current_files=[f for f in files if not f.superseded and f.component_code != RECEIPT_COMPONENT],
+        old_files=[f for f in files if f.superseded],
         status_labels=STATUS_LABELS, due=current_due(dossier), left=time_left(dossier, now()),
         supplement=supplement, may_withdraw=citizen.WITHDRAWAL in waiting,
         supplement_fields=render_fields(form, data if data is not None else dossier.form_data, shown, PREFIX)

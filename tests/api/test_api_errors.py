@@ -257,3 +257,22 @@ def test_numbers_no_column_holds_are_not_found_not_a_server_error(api, client):
         assert client.get(path).status_code == 404, path
     error(api.get("/dossiers/9999999999", "motcua"), 404)
     error(api.get(f"/tasks?page={huge}", "motcua"), 422)
+
+
+def test_behind_a_proxy_each_citizen_has_their_own_limit(clean_app, database_url, clock):
+    """MOTCUA_PROXY_HOPS=1: the address the proxy forwards is the client's, so one address
+    guessing passwords does not lock out everyone else behind the same proxy."""
+    from app import create_app
+    app = create_app(db=database_url, SECRET_KEY="test-secret", MOTCUA_PROXY_HOPS=1,
+                     MOTCUA_KEYS_DIR=clean_app.config["MOTCUA_KEYS_DIR"])
+    app.extensions["motcua_clock"].set(vn(2026, 11, 23, 9, 0))
+    client = app.test_client()
+
+    def token(address: str, username: str, password: str = "MotCua@2026") -> int:
+        return client.post("/api/v1/auth/token", json={"username": username, "password": password},
+                           headers={"X-Forwarded-For": address}).status_code
+
+    for i in range(30):
+        assert token("203.0.113.5", f"doan{i}", "Sai-mat-khau-1") == 401
+    assert token("203.0.113.5", "congdan") == 429
+    assert token("203.0.113.6", "congdan") == 200
