@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .messages import CLI as MSG
+from .payments.cli import payments as payments_group
 from .payments.sandbox_cli import payment_sandbox
 from .procedures.cli import procedure as procedure_group
 from .signing.cli import keys as keys_group
@@ -199,6 +200,7 @@ main.add_command(keys_group)
 main.add_command(procedure_group)
 main.add_command(agencies_group)
 main.add_command(officers_group)
+main.add_command(payments_group)
 main.add_command(payment_sandbox)
 
 

@@ -140,3 +140,35 @@ def test_without_a_gateway_there_is_nothing_to_ask(api, client, clean_app, clock
     dossier_id = accepted(api, clock)
     assert dossier(api, dossier_id)["status"]["code"] == 6
     assert reconcile(clean_app, clock.now() + timedelta(hours=1)) == 0
+
+
+def test_the_operator_reconciles_now_from_the_command_line(api, client, clean_app, clock, database_url,
+                                                          payment_gateway):
+    """`motcua payments reconcile`, a process of its own on the same database, asks the gateway
+    over HTTP as the scheduler would."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    from datetime import datetime, timezone
+
+    from tests.api.test_lifecycle import ACCEPT, BAN_SAO, BAN_SAO_FORM, submit
+    # The command reads the wall clock: the payment is made two hours before it.
+    start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=2)
+    clock.set(start)
+    dossier_id = submit(api, BAN_SAO, {**BAN_SAO_FORM, "so_ban": 2})["id"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    login(client, "congdan")
+    clock.set(start + timedelta(minutes=10))
+    pay_at_gateway(client, dossier_id, outcome="00-no-ipn")
+    config = clean_app.config
+    env = {**os.environ, "MOTCUA_PAYMENT_URL": config["MOTCUA_PAYMENT_URL"], "MOTCUA_SECRET_KEY": "cli-test",
+           "MOTCUA_PAYMENT_TMN_CODE": config["MOTCUA_PAYMENT_TMN_CODE"],
+           "MOTCUA_PAYMENT_SECRET": config["MOTCUA_PAYMENT_SECRET"], "MOTCUA_KEYS_DIR": str(config["MOTCUA_KEYS_DIR"]),
+           "MOTCUA_UPLOAD_DIR": str(config["MOTCUA_UPLOAD_DIR"])}
+    done = subprocess.run([sys.executable, "-m", "app.cli", "payments", "reconcile", "--db", database_url],
+                          cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Đã cập nhật 1 giao dịch theo trả lời của cổng thanh toán." in done.stdout
+    assert dossier(api, dossier_id)["status"]["code"] == 4
