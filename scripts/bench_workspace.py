@@ -241,8 +241,10 @@ def run_templates(app, procedures, officers, citizens, timeline, per_stage: int,
     """Dossiers driven through the real services to every stage of every procedure."""
     from app.db import db
     from app.dossiers import work
-    from app.dossiers.models import OpenTask
+    from app.dossiers.fees import PAYMENT
+    from app.dossiers.models import Dossier, OpenTask
     from app.dossiers.submission import submit
+    from app.payments import desk
     from app.files.storage import storage
     from app.users.models import User
     from tests.web.pages import pdf_bytes
@@ -278,6 +280,8 @@ def run_templates(app, procedures, officers, citizens, timeline, per_stage: int,
                     OpenTask.closed_at.is_(None))).scalar_one()
                 officer = db.session.get(User, officers[(task.role, task.agency_id)][0])
                 work.complete(officer, task.id, data, at)
+                if PAYMENT in (db.session.get(Dossier, dossier_id).waiting_messages or []):  # the fee, at the desk
+                    desk.collect(db.session.get(User, officers[("one_stop", agency_id)][0]), dossier_id, "counter", at)
             made.append(read_template(dossier_id, procedure_id, agency_id, diagram, is_open, timeline))
             db.session.remove()
     clock.set(AT)
