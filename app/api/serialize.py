@@ -8,6 +8,7 @@ from flask import url_for
 
 from ..catalogue.forms import application_form
 from ..dossiers.events import actor_words
+from ..dossiers.fees import PAYMENT
 from ..dossiers.messages import STATUS_LABELS
 from ..workflow.service import workflow
 
@@ -75,7 +76,7 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True) -> dict:
         "reception_due_at": instant(d.reception_due_at), "received_at": instant(d.received_at),
         "due_at": instant(d.due_at), "index_due_at": instant(index_due), "finished_at": instant(d.finished_at),
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
-        "amount_due": d.amount_due if "thanh_toan" in (d.waiting_messages or []) else None,
+        "amount_due": d.amount_due if PAYMENT in (d.waiting_messages or []) else None,
         "open_tasks": [open_task(t) if internal else _step(t) for t in tasks],
         "history": [event(e) for e in events],
         "lookup_url": url_for("api.lookup", code=d.code, _external=True) if d.code else None,

@@ -7,19 +7,16 @@ from datetime import datetime
 
 from sqlalchemy import update
 
-from engine.runtime import EngineError, NotWaiting
-
 from ..catalogue.forms import application_form
 from ..db import db
 from ..eforms.changes import changes
-from ..workflow.service import workflow
 from .errors import Conflict, Forbidden, Invalid
 from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
 from .models import Dossier, DossierFile, search_text
 from .submission import add_files, applicant_name_of, validate_application
 from . import notices, supplements
 from .events import add_event, write_events
-from .transitions import apply_outcome, lock_dossier
+from .transitions import apply_outcome, deliver as deliver_to_process, lock_dossier
 
 SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, "rut_ho_so"
 DESK_ROLES = ("one_stop", "admin")
@@ -80,13 +77,7 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         validate_application(dossier.procedure, payload)
         if not files and payload == before:
             raise Invalid(ERRORS["supplement_nothing"])
-    try:
-        outcome = workflow().engine.deliver_message(
-            dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at)
-    except NotWaiting as exc:
-        raise Conflict(ERRORS["not_waiting"].format(name=label)) from exc
-    except EngineError as exc:
-        raise Conflict(str(exc)) from exc
+    outcome = deliver_to_process(dossier, message, payload, at)
     if channel is None:
         event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
     else:

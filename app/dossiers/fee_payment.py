@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from engine.numbers import grouped
-from engine.runtime import EngineError, NotWaiting
 
-from ..workflow.service import workflow
 from . import fees
 from .errors import Conflict
 from .events import add_event
 from .messages import ERRORS, MESSAGE_NAMES
-from .transitions import apply_outcome
+from .transitions import apply_outcome, deliver
 
 PAYMENT = fees.PAYMENT
 
@@ -31,13 +29,7 @@ def pay(dossier, payment: dict, at: datetime, actor=None, paid_at: datetime | No
         raise NoLongerWaiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT]))
     # The wait ends when the money was paid (the gateway's time), not when its word reached us.
     waited = fees.waited_hours(dossier, min(paid_at, at) if paid_at else at)
-    try:
-        outcome = workflow().engine.deliver_message(
-            dossier.process_id, dossier.process_version, dossier.workflow_state, PAYMENT, payment, at)
-    except NotWaiting as exc:
-        raise NoLongerWaiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT])) from exc
-    except EngineError as exc:
-        raise Conflict(str(exc)) from exc
+    outcome = deliver(dossier, PAYMENT, payment, at, not_waiting=NoLongerWaiting)
     due = fees.resume(dossier, waited)
     event = add_event(dossier, at, "fee_paid", actor=actor, amount=grouped(payment["so_tien_da_nop"]),
                       due_at=due, data={**payment, "waited_hours": waited})

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import joinedload, undefer
 
-from engine.runtime import Outcome
+from engine.runtime import EngineError, NotWaiting, Outcome
 
 from ..agencies.models import Agency
 from ..db import db
@@ -23,8 +23,10 @@ from ..localtime import local_time
 from ..workflow.service import workflow
 from . import fees, notices, results, supplements
 from .codes import issue_code
+from .errors import Conflict
 from .deadlines import processing_due
 from .events import add_event, run as _run, write_events
+from .messages import ERRORS, MESSAGE_NAMES
 from .models import Dossier, OpenTask
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,18 @@ def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
     row = _lock(select(Dossier, OpenTask).join(OpenTask, OpenTask.dossier_id == Dossier.id)
                 .where(OpenTask.id == task_id), owner).first()
     return (row[0], row[1]) if row else None
+
+
+def deliver(dossier: Dossier, message: str, payload: dict, at: datetime, not_waiting=Conflict) -> Outcome:
+    """The engine's answer to `message` sent to the locked dossier's process: `not_waiting` (a
+    Conflict) when the process does not wait for it, Conflict when the process fails on it."""
+    try:
+        return workflow().engine.deliver_message(
+            dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at)
+    except NotWaiting as exc:
+        raise not_waiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES.get(message, message))) from exc
+    except EngineError as exc:
+        raise Conflict(str(exc)) from exc
 
 
 def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, event: dict | None = None,

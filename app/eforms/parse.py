@@ -9,6 +9,8 @@ import unicodedata
 
 from werkzeug.datastructures import MultiDict
 
+from engine.numbers import grouped
+
 from .messages import TEXT
 from .paths import ancestors, field_name, join
 from .schema import blank, item_options, kind
@@ -25,7 +27,7 @@ class FormTooLarge(Exception):
     """More than the form can hold: the caller answers with `message` and stores nothing."""
 
     def __init__(self):
-        self.message = TEXT["too_large"].format(chars=f"{MAX_CHARS:,}".replace(",", "."), fields=MAX_FIELDS)
+        self.message = TEXT["too_large"].format(chars=grouped(MAX_CHARS), fields=MAX_FIELDS)
         super().__init__(self.message)
 
 

@@ -16,12 +16,18 @@ from .messages import TEXT
 from .models import Payment
 
 
-def collect(user, dossier_id: int, channel: str, at: datetime, despite_online: bool = False) -> Payment:
-    """`despite_online`: the citizen says they are not paying online, though an online attempt
-    may still take their money (else Conflict: the fee could be taken twice)."""
+def locked_at_desk(user, dossier_id: int):
+    """The dossier, locked, when `user` is at the desk of its agency; Forbidden otherwise."""
     dossier = lock_dossier(dossier_id)
     if dossier is None or not may_receive_at_desk(user, dossier):
         raise Forbidden(ERRORS["not_desk"])
+    return dossier
+
+
+def collect(user, dossier_id: int, channel: str, at: datetime, despite_online: bool = False) -> Payment:
+    """`despite_online`: the citizen says they are not paying online, though an online attempt
+    may still take their money (else Conflict: the fee could be taken twice)."""
+    dossier = locked_at_desk(user, dossier_id)
     if PAYMENT not in (dossier.waiting_messages or []):
         raise Conflict(TEXT["nothing_due"])
     attempt = ledger.open_attempt(dossier.id, at)

@@ -11,12 +11,10 @@ from sqlalchemy.orm import joinedload
 from engine.numbers import grouped
 
 from ..db import db
-from ..dossiers.citizen import may_receive_at_desk
-from ..dossiers.errors import Conflict, Forbidden, Invalid
+from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import add_event, write_events
-from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier
-from ..dossiers.transitions import lock_dossier
+from .desk import locked_at_desk
 from .messages import TEXT
 from .models import Payment
 
@@ -28,9 +26,7 @@ def record(user, dossier_id: int, number: int, note: str, at: datetime) -> Payme
     note = " ".join((note or "").split())
     if not 0 < len(note) <= MAX_NOTE:
         raise Invalid(TEXT["refund_note"], [{"field": "cach_hoan", "message": TEXT["refund_note"]}])
-    dossier = lock_dossier(dossier_id)
-    if dossier is None or not may_receive_at_desk(user, dossier):
-        raise Forbidden(ERRORS["not_desk"])
+    dossier = locked_at_desk(user, dossier_id)
     payment = db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id,
                                                        Payment.number == number)).scalar()
     if payment is None or payment.state != "refund_due":

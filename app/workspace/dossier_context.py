@@ -16,8 +16,6 @@ from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
-from ..payments.messages import PAYMENT_STATES
-from ..payments.models import Payment
 from .messages import CHANNELS, MESSAGES, SYSTEM_COMPONENTS
 
 REFUSED = 3
@@ -40,9 +38,6 @@ def context(dossier: Dossier) -> dict:
         "index_due": index_due(dossier),
         "steps": completed_steps(dossier.id),
         "postal_item": _postal_item(dossier),
-        "payments": db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
-                                       .order_by(Payment.number)).scalars().all(),
-        "payment_states": PAYMENT_STATES,
     }
 
 

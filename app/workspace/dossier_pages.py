@@ -23,6 +23,8 @@ from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
 from ..localtime import local_time
 from ..payments.ledger import ATTEMPT_MINUTES, open_attempt
+from ..payments.messages import PAYMENT_STATES
+from ..payments.models import Payment
 from ..web.session import login_required
 from ..workflow.service import workflow
 from . import carry, diagram, dossier_context, intake
@@ -60,7 +62,9 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
         desk_channels=intake.CHANNEL_LABELS,
         online_attempt=open_attempt(dossier.id, at) if PAYMENT in (dossier.waiting_messages or []) else None,
-        attempt_minutes=ATTEMPT_MINUTES,
+        attempt_minutes=ATTEMPT_MINUTES, payment_states=PAYMENT_STATES,
+        payments=db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
+                                    .order_by(Payment.number)).scalars().all(),
         **dossier_context.context(dossier)), status
 
 
