@@ -188,9 +188,8 @@ def bpmn_check(files, forms_dir, db_option) -> None:
         # Files named: the entries of their processes; the whole folder: every entry.
         return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared,
                              only=declared if files else None, agencies=agencies)
-    citizen = {process: [c.form for c in entries]
-               for process, entries in citizen_forms(config["MOTCUA_CATALOGUE_DIR"]).items()}
-    ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue, citizen)
+    ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue,
+                            citizen_forms(config["MOTCUA_CATALOGUE_DIR"]))
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)

@@ -34,10 +34,11 @@ CITIZENS = [("tranthihoa", "Trần Thị Hoa", "001192000123", date(1992, 3, 8),
              "Số 18 đường Nguyễn Huệ, phường An Bình, tỉnh Bình An")]
 
 
-def _lltp(name: str, id_number: str, born: str, purpose: str) -> dict:
+def _lltp(name: str, id_number: str, born: str, purpose: str, fee: str = "thong_thuong") -> dict:
     return {"ho_ten": name, "ngay_sinh": born, "gioi_tinh": "nu" if "Thị" in name else "nam",
             "noi_sinh": "Bình An", "quoc_tich": "Việt Nam", "so_cccd": id_number,
             "noi_cu_tru": "phường An Bình, tỉnh Bình An", "loai_phieu": "1", "muc_dich": purpose, "so_ban": 1,
+            "doi_tuong_nop_phi": fee,
             "qua_trinh_cu_tru": [{"tu_nam": int(born[:4]), "den_nam": 2026, "noi_cu_tru": "phường An Bình"}]}
 
 
@@ -91,10 +92,12 @@ def samples() -> list[Sample]:
         Sample(BAN_SAO, _ban_sao(hoa[1], hoa[2], hoa[4], "Trần Minh Châu"), (Step(1, time(14, 10), hoa[0]),)),
         # Accepted three days ago: the specialist checks the record while the police are consulted.
         Sample(LLTP, _lltp(khang[1], khang[2], "1985-09-20", "Xuất khẩu lao động"),
-               (Step(3, time(8, 20), khang[0]), Step(3, time(9, 0), "motcua", "Tiếp nhận hồ sơ", ACCEPT))),
-        # Checked and consulted: waiting for the leader to approve and sign.
-        Sample(LLTP, _lltp(hoa[1], hoa[2], "1992-03-08", "Du học"),
+               (Step(3, time(8, 20), khang[0]), Step(3, time(9, 0), "motcua", "Tiếp nhận hồ sơ", ACCEPT),
+                Step(3, time(9, 5), "motcua", paid="counter"))),
+        # Checked and consulted: waiting for the leader to approve and sign (a student: half the fee).
+        Sample(LLTP, _lltp(hoa[1], hoa[2], "1992-03-08", "Du học", fee="giam"),
                (Step(8, time(9, 15), hoa[0]), Step(8, time(10, 0), "motcua", "Tiếp nhận hồ sơ", ACCEPT),
+                Step(8, time(10, 5), "motcua", paid="counter"),
                 Step(6, time(10, 0), "chuyenvien", SEARCH, CHECKED),
                 Step(5, time(15, 0), "congan", CONSULT, POLICE))),
         # Accepted six days ago and still not appraised: overdue.
@@ -110,6 +113,7 @@ def samples() -> list[Sample]:
         # The whole way: a signed result, returned online, in the citizen's data store.
         Sample(LLTP, _lltp(an[1], an[2], "1990-05-12", "Bổ sung hồ sơ đăng ký kinh doanh"),
                (Step(12, time(8, 30), an[0]), Step(12, time(9, 0), "motcua", "Tiếp nhận hồ sơ", ACCEPT),
+                Step(12, time(9, 10), "motcua", paid="counter"),
                 Step(10, time(14, 0), "chuyenvien", SEARCH, CHECKED),
                 Step(9, time(9, 30), "congan", CONSULT, POLICE),
                 Step(7, time(10, 0), "lanhdao", "Phê duyệt, ký Phiếu", APPROVE),

@@ -17,6 +17,7 @@ class CitizenForm:
     entry: str   # the entry's file name, e.g. 2.000635.json
     form: str    # the form's path inside forms/, e.g. cap_ban_sao_trich_luc_ho_tich/don.schema.json
     ui_form: str | None = None
+    charges: bool = False  # the entry tells citizens of a fee above 0 đồng (its `fees`)
 
 
 def _entry(path: Path) -> dict | None:
@@ -25,6 +26,11 @@ def _entry(path: Path) -> dict | None:
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     return entry if isinstance(entry, dict) else None
+
+
+def _charges(fees) -> bool:
+    return isinstance(fees, list) and any(
+        isinstance(f, dict) and isinstance(f.get("amount"), (int, float)) and f["amount"] > 0 for f in fees)
 
 
 def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
@@ -36,5 +42,6 @@ def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
         if entry is None or not isinstance(entry.get("bpmn_process_id"), str) or not isinstance(entry.get("form"), str):
             continue
         ui_form = entry.get("ui_schema") if isinstance(entry.get("ui_schema"), str) else None
-        found.setdefault(entry["bpmn_process_id"], []).append(CitizenForm(path.name, entry["form"], ui_form))
+        found.setdefault(entry["bpmn_process_id"], []).append(
+            CitizenForm(path.name, entry["form"], ui_form, _charges(entry.get("fees"))))
     return found

@@ -10,6 +10,7 @@ from lxml import etree
 
 from .calendar import WorkingCalendar
 from .calendar_functions import deadline_functions
+from .catalogue_forms import CitizenForm
 from .diagram_check import DiagramChecker, safe_parse
 from .profile import load_profile
 from .registry import DiagramError, build_versions
@@ -36,7 +37,7 @@ def declared_processes(xml: bytes) -> set[str]:
 
 def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", known_agencies: set[str] | None = None,
                 catalogue: Callable[[set[str]], list[str]] | None = None,
-                citizen_forms: dict[str, list[str]] | None = None) -> tuple[bool, list[str]]:
+                citizen_forms: dict[str, list[CitizenForm]] | None = None) -> tuple[bool, list[str]]:
     """`known_agencies`: the codes a step's `agency` may name, when the province's are known;
     `catalogue`: given the ids of the processes in `paths`, the problems of the catalogue entries
     (one line each, starting with the entry's file name); `citizen_forms`: process id -> the

@@ -22,6 +22,7 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
 from .diagram_messages import KINDS, MESSAGES
+from .catalogue_forms import CitizenForm
 from .diagram_names import known_names, unknown_names
 from .form_check import form_problems, guess
 from .roles import LANE_ROLES, lane_labels, role_for_lane
@@ -239,11 +240,12 @@ def _undrawn(container, drawn: dict):
 class DiagramChecker:
     def __init__(self, file_name: str, forms_dir: Path, timer_functions: dict | None = None,
                  known_agencies: set[str] | None = None, messages=DELIVERABLE_MESSAGES,
-                 citizen_forms: dict[str, list[str]] | None = None):
+                 citizen_forms: dict[str, list[CitizenForm]] | None = None):
         """`known_agencies`: the agency codes the province has loaded, when known (a step's
         `agency` is then checked against them); `messages`: the message names deliverable;
-        `citizen_forms`: process id -> the citizen forms of the catalogue entries using it, when
-        known (the names expressions read are then checked against the procedure's fields)."""
+        `citizen_forms`: process id -> the catalogue entries using it, when known (the names
+        expressions read are then checked against the procedure's fields, and the fee the
+        entries announce against the diagram's wait for it)."""
         self.file_name = file_name
         self.citizen_forms = citizen_forms
         self.names: frozenset[str] | None = None  # the data names of the process being checked
@@ -440,7 +442,7 @@ class DiagramChecker:
         root = process.getroottree().getroot()
         steps = [properties_of(n)["formJsonSchemaFilename"] for n in root.iter()
                  if isinstance(n.tag, str) and "formJsonSchemaFilename" in properties_of(n)]
-        return known_names(root, self.forms_dir, [*citizen, *steps], DEADLINE_FUNCTIONS)
+        return known_names(root, self.forms_dir, [*(c.form for c in citizen), *steps], DEADLINE_FUNCTIONS)
 
     def check_names(self, node, what: str, source: str) -> None:
         """A name read that no form, script or the system provides: the dossier would stop here."""
@@ -480,6 +482,21 @@ class DiagramChecker:
                 self.check_script(node)
             if _namespace(node.tag) == SPIFF_NS and kind in ("preScript", "postScript"):
                 self.check_step_script(node)
+        self.check_fee_announced(process)
+
+    def check_fee_announced(self, process) -> None:
+        """The portal tells citizens the fee from the catalogue entry; the diagram is what asks
+        for it. A fee on one side only is a warning, not an error: a fee collected outside the
+        system (by the tax office, say) is listed but never waited for."""
+        entries = (self.citizen_forms or {}).get(process.get("id"))
+        if not entries:
+            return
+        waits = [n for n in process.iter() if local(n.tag) in MESSAGE_CATCHERS and self.waits_for_payment(n)]
+        charging = [e.entry for e in entries if e.charges]
+        if charging and not waits:
+            self.warn(process, "fee_never_asked", entries=", ".join(charging))
+        elif waits and not charging:
+            self.warn(waits[0], "fee_not_listed", entries=", ".join(e.entry for e in entries))
 
     def check_container(self, container) -> None:
         """The shape of a process or sub-process: flows that join real elements, one start,

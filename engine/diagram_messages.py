@@ -244,6 +244,13 @@ MESSAGES = {
                         "thuộc tính này ở đây, hoặc chuyển nó sang sự kiện chờ nộp phí.",
     "amount_invalid": "Thuộc tính amount «{value}» không phải biểu thức tính được. Viết tên trường hoặc phép "
                       "tính, ví dụ le_phi hoặc so_ban * 8000.",
+    "fee_never_asked": "Mục danh mục {entries} ghi phí, lệ phí cho thủ tục này, nhưng quy trình không có sự "
+                       "kiện chờ tin nhắn thanh_toan: công dân đọc trên Cổng là phải nộp phí mà không bao giờ được "
+                       "yêu cầu nộp. Thêm sự kiện chờ nộp phí (xem QT-40 trong docs/ANALYST.md); nếu phí do cơ "
+                       "quan khác thu ngoài hệ thống thì có thể bỏ qua cảnh báo này.",
+    "fee_not_listed": "Quy trình chờ công dân nộp phí (tin nhắn thanh_toan), nhưng mục danh mục {entries} không ghi "
+                      "khoản phí, lệ phí nào lớn hơn 0 đồng: Cổng nói với công dân là không mất phí. Ghi mức phí vào "
+                      "«fees» của mục danh mục, hoặc bỏ bước chờ nộp phí nếu thủ tục miễn phí.",
     "call_no_target": "Bước gọi quy trình (call activity) chưa chỉ quy trình được gọi. Ghi mã quy trình vào "
                       "«Called element» (calledElement); các quy trình có trong tệp: {ids}.",
     "call_missing": "Bước gọi quy trình «{called}», nhưng tệp này không có quy trình nào mang mã đó. Các quy "

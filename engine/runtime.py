@@ -221,7 +221,8 @@ class Engine:
             return self._advance(version, workflow, [task], before, handed_at=handed_at)
 
     def deliver_message(self, process_id: str, version_id: str, state: str, name: str,
-                        payload: dict, now: datetime) -> Outcome:
+                        payload: dict, now: datetime, handed_at: datetime | None = None) -> Outcome:
+        """`handed_at`: as for complete_task, when the tasks the message opens reach their officers."""
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
@@ -235,7 +236,7 @@ class Engine:
             # Catching resets the task's data from its parent (SpiffWorkflow 3.2); the payload
             # goes in after, so the steps that follow see what the citizen sent.
             task.data.update(payload)
-            return self._advance(version, workflow, [], before)
+            return self._advance(version, workflow, [], before, handed_at=handed_at)
 
     def fire_timers(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:
         version = self.version(process_id, version_id)

@@ -20,6 +20,7 @@ from tests.conftest import vn
 ROOT = Path(__file__).resolve().parents[1]
 BAN_SAO = "cap_ban_sao_trich_luc_ho_tich"
 LLTP = "cap_phieu_ly_lich_tu_phap"
+BAN_SAO_CODE = "2.000635"  # its catalogue entry
 SOURCE = (ROOT / "bpmn" / f"{BAN_SAO}.bpmn").read_text(encoding="utf-8")
 FORM = {"ho_ten_nguoi_yeu_cau": "Nguyễn Văn An", "so_ban": 2}
 # What the payment gateway (or the desk's cashier) delivers with `thanh_toan` once the fee is paid.
@@ -197,9 +198,8 @@ def test_a_step_time_limit_is_computed_once_when_it_opens():
 @pytest.mark.rule("QT-07")
 def test_a_step_with_an_agency_goes_to_that_agencys_officers(api, clock):
     clock.set(vn(2026, 11, 23, 8, 0))
-    from tests.workspace.helpers import ACCEPT, POLICE_TASK, submit_lltp
-    submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    from tests.workspace.helpers import POLICE_TASK, accept, submit_lltp
+    accept(api, submit_lltp(api))
     consult = api.task("congan", POLICE_TASK)
     assert consult["agency"]["code"] == "000.00.30.H99" and consult["due_at"] == "2026-12-01T08:00:00+07:00"
     assert POLICE_TASK not in [t["name"] for t in api.get("/tasks", "chuyenvien").get_json()["items"]]
@@ -214,13 +214,13 @@ def test_a_step_naming_an_agency_the_province_lacks_is_said_on_the_dossier(api, 
 
     from app.agencies.models import Agency
     from app.db import db
-    from tests.workspace.helpers import ACCEPT, POLICE_TASK, dossier, submit_lltp
+    from tests.workspace.helpers import POLICE_TASK, accept, dossier, submit_lltp
     with clean_app.app_context():
         db.session.execute(update(Agency).where(Agency.code == "000.00.30.H99").values(code="000.00.30.X99"))
         db.session.commit()
         db.session.remove()
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     consult = api.task("chuyenvien", POLICE_TASK)
     assert consult["agency"]["code"] == "000.00.12.H99"
     assert (f"Bước «{POLICE_TASK}» ghi cơ quan mã «000.00.30.H99», mã không có trong danh sách cơ quan của tỉnh: "
@@ -388,6 +388,42 @@ def test_a_fee_wait_asks_its_amount_and_the_payment_lets_processing_start():
     assert (withdrawn.status, withdrawn.completed, withdrawn.amount_due) == (7, True, None)
     with pytest.raises(NotWaiting):  # withdrawn while the fee was awaited: nothing to pay any more
         engine.deliver_message(BAN_SAO, withdrawn.version, withdrawn.state, "thanh_toan", PAID, vn(2026, 11, 23, 9, 5))
+
+
+@pytest.mark.rule("QT-40")
+def test_the_check_warns_when_the_catalogue_and_the_diagram_disagree_on_the_fee(tmp_path):
+    """The portal tells citizens the fee from the catalogue entry; the diagram asks for it."""
+    import json
+    import shutil
+
+    from engine.catalogue_forms import citizen_forms
+    from engine.checking import check_files
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "catalogue", catalogue)
+
+    def warnings(diagram: str, fees) -> list[str]:
+        entry = json.loads((ROOT / "catalogue" / f"{BAN_SAO_CODE}.json").read_text(encoding="utf-8"))
+        (catalogue / f"{BAN_SAO_CODE}.json").write_text(json.dumps({**entry, "fees": fees}), encoding="utf-8")
+        path = tmp_path / f"{BAN_SAO}.bpmn"
+        path.write_text(diagram, encoding="utf-8")
+        ok, lines = check_files([path], ROOT / "forms", citizen_forms=citizen_forms(catalogue))
+        assert ok  # a warning: the diagram still loads
+        return [line for line in lines if "Cảnh báo" in line]
+
+    listed = [{"name": "Phí", "amount": 8000, "unit": "đồng/bản"}]
+    assert warnings(SOURCE, listed) == []
+    # The wait for the fee made a wait of a day: the fee the citizen reads is never asked for.
+    unpaid = SOURCE.replace('<spiffworkflow:property name="amount" value="le_phi" />', "").replace(
+        '<bpmn:messageEventDefinition id="MessageEventDefinition_thanh_toan" messageRef="Message_thanh_toan" />',
+        '<bpmn:timerEventDefinition id="Timer_mot_ngay"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
+        'working_days(1)</bpmn:timeDate></bpmn:timerEventDefinition>')
+    [never] = warnings(unpaid, listed)
+    assert never.startswith(f"{BAN_SAO}.bpmn: [{BAN_SAO} «Cấp bản sao trích lục hộ tịch»]")
+    assert f"{BAN_SAO_CODE}.json ghi phí, lệ phí" in never and "thanh_toan" in never
+    # The other way round: a fee asked for that the portal calls free.
+    for free in ([], [{"name": "Phí", "amount": 0}]):
+        [unlisted] = warnings(SOURCE, free)
+        assert "[Event_cho_nop_phi «Chờ công dân nộp phí»]" in unlisted and "không mất phí" in unlisted
 
 
 @pytest.mark.rule("QT-40")
@@ -571,8 +607,10 @@ def test_a_process_must_reach_statuses_2_and_9():
 
 @pytest.mark.rule("QT-20")
 def test_a_script_task_computes_data_for_the_next_steps():
-    start = engine_for().start(LLTP, {"so_ban": 4}, vn(2026, 11, 23, 8, 0))
+    start = engine_for().start(LLTP, {"so_ban": 4, "doi_tuong_nop_phi": "thong_thuong"}, vn(2026, 11, 23, 8, 0))
     assert start.data["le_phi"] == 210000
+    reduced = engine_for().start(LLTP, {"so_ban": 4, "doi_tuong_nop_phi": "giam"}, vn(2026, 11, 23, 8, 0))
+    assert reduced.data["le_phi"] == 110000
 
 
 @pytest.mark.rule("QT-01")

@@ -47,6 +47,7 @@ def test_bpmn_check_accepts_the_shipped_diagrams():
     result = motcua("bpmn", "check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Đạt: cap_ban_sao_trich_luc_ho_tich.bpmn" in result.stdout
+    assert "Cảnh báo" not in result.stdout  # each catalogue entry's fee is the one its diagram asks for
 
 
 def test_bpmn_check_names_every_problem(tmp_path):

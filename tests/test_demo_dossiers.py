@@ -22,7 +22,8 @@ def test_sample_dossiers_cover_the_states_of_a_working_desk(clean_app, clock, cl
         waiting_fee = next(d for d in dossiers if d.status == 6)
         assert waiting_fee.amount_due == 16000  # two copies at 8.000 đồng
         receipts = db.session.execute(select(DossierEvent).where(DossierEvent.kind == "fee_paid")).scalars().all()
-        assert len(receipts) == 2  # taken at the desk for the two copies being processed
+        # Taken at the desk: the two civil-status copies past acceptance and the three criminal records.
+        assert sorted(int(e.data["so_tien_da_nop"]) for e in receipts) == [8000, 16000, 100000, 200000, 200000]
         assert all(d.submitted_at < vn(2026, 11, 26, 10, 30) for d in dossiers)
         tasks = {t.name for t in db.session.execute(select(OpenTask).where(OpenTask.closed_at.is_(None))).scalars()}
         assert {"Tiếp nhận hồ sơ", "Thẩm định hồ sơ", "Tra cứu, xác minh thông tin lý lịch tư pháp",

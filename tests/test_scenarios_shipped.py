@@ -50,7 +50,7 @@ def test_the_command_runs_every_shipped_file_and_exits_0():
     assert "✗" not in out and result.stderr == ""
     for path in SHIPPED:
         assert f"Tệp kịch bản {path}" in out
-    assert "Độ phủ sơ đồ: đi qua 32/32 luồng trình tự, tới 9/9 sự kiện kết thúc." in out
+    assert "Độ phủ sơ đồ: đi qua 40/40 luồng trình tự, tới 11/11 sự kiện kết thúc." in out
     assert "Độ phủ sơ đồ: đi qua 31/31 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
     assert "— đạt: trạng thái 6; việc đang mở: (không có); chờ tin nhắn: rut_ho_so, thanh_toan; " \
            "phải nộp 8.000 đồng" in out

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from engine.numbers import grouped
 
-from . import fees
+from . import fees, handover
 from .errors import Conflict
 from .events import add_event
 from .messages import ERRORS, MESSAGE_NAMES
@@ -29,8 +29,9 @@ def pay(dossier, payment: dict, at: datetime, actor=None, paid_at: datetime | No
         raise NoLongerWaiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES[PAYMENT]))
     # The wait ends when the money was paid (the gateway's time), not when its word reached us.
     waited = fees.waited_hours(dossier, min(paid_at, at) if paid_at else at)
-    outcome = deliver(dossier, PAYMENT, payment, at, not_waiting=NoLongerWaiting)
+    handed = handover.handed_after_fee(dossier, at)
+    outcome = deliver(dossier, PAYMENT, payment, at, not_waiting=NoLongerWaiting, handed_at=handed)
     due = fees.resume(dossier, waited)
     event = add_event(dossier, at, "fee_paid", actor=actor, amount=grouped(payment["so_tien_da_nop"]),
                       due_at=due, data={**payment, "waited_hours": waited})
-    apply_outcome(dossier, outcome, at, actor=actor, event=event)
+    apply_outcome(dossier, outcome, at, actor=actor, event=event, handed_at=handed)

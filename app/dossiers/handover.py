@@ -17,6 +17,16 @@ def handed_at(dossier, task, at: datetime) -> datetime | None:
     (the steps it opens start at once)."""
     if dossier.channel not in PAPER_CHANNELS or dossier.received_at is not None or task.role != DESK:
         return None
+    return _after_cutoff(at)
+
+
+def handed_after_fee(dossier, at: datetime) -> datetime | None:
+    """A paper dossier waiting for its fee stays at the desk until it is paid: paid after the
+    cut-off, it reaches the department the next working morning; else None."""
+    return _after_cutoff(at) if dossier.channel in PAPER_CHANNELS else None
+
+
+def _after_cutoff(at: datetime) -> datetime | None:
     calendar = workflow().calendar
     local = at.astimezone(calendar.tz)
     if local.time() < time.fromisoformat(calendar.profile.policy("paper_handover_cutoff", at)):

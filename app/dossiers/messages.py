@@ -29,7 +29,7 @@ EVENTS = {
     "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần {number})",
     "supplement_changes": "Nội dung bổ sung: {fields} trường tờ khai, {files} tệp thay đổi",
     "deadline_restarted": "Nhận đủ hồ sơ bổ sung: thời hạn giải quyết được tính lại",
-    "handed_next_day": "Hồ sơ giấy tiếp nhận sau giờ chuyển trong ngày: chuyển đến bộ phận giải quyết "
+    "handed_next_day": "Hồ sơ giấy rời Bộ phận Một cửa sau giờ chuyển trong ngày: chuyển đến bộ phận giải quyết "
                        "vào đầu giờ làm việc {instant}",
     "fee_requested": "Yêu cầu nộp phí, lệ phí: {amount} đồng",
     "fee_paid": "Đã nộp phí, lệ phí {amount} đồng",

@@ -59,12 +59,14 @@ def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
     return (row[0], row[1]) if row else None
 
 
-def deliver(dossier: Dossier, message: str, payload: dict, at: datetime, not_waiting=Conflict) -> Outcome:
+def deliver(dossier: Dossier, message: str, payload: dict, at: datetime, not_waiting=Conflict,
+            handed_at: datetime | None = None) -> Outcome:
     """The engine's answer to `message` sent to the locked dossier's process: `not_waiting` (a
-    Conflict) when the process does not wait for it, Conflict when the process fails on it."""
+    Conflict) when the process does not wait for it, Conflict when the process fails on it.
+    `handed_at`: when the tasks it opens reach their officers, if not at once (handover.py)."""
     try:
         return workflow().engine.deliver_message(
-            dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at)
+            dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at, handed_at)
     except NotWaiting as exc:
         raise not_waiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES.get(message, message))) from exc
     except EngineError as exc:

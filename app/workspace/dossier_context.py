@@ -21,6 +21,17 @@ from .messages import CHANNELS, MESSAGES, SYSTEM_COMPONENTS
 REFUSED = 3
 
 
+def handed_next_day(dossier_id: int, since=None) -> list[str]:
+    """What to tell the desk when a paper dossier leaves it after the cut-off (at acceptance, or
+    at `since` when its fee was paid): hand the paper on the next working morning."""
+    query = select(DossierEvent.due_at).where(DossierEvent.dossier_id == dossier_id,
+                                              DossierEvent.kind == "handed_next_day")
+    if since is not None:
+        query = query.where(DossierEvent.at >= since)
+    handed = db.session.execute(query.order_by(DossierEvent.id.desc()).limit(1)).scalar()
+    return [MESSAGES["handed_next_day"].format(at=local_time(handed))] if handed is not None else []
+
+
 def context(dossier: Dossier) -> dict:
     procedure = dossier.procedure
     form = application_form(procedure)
@@ -66,10 +77,7 @@ class Snapshot:
         found = []
         if dossier.code and not self.code:
             found.append(MESSAGES["received"].format(code=dossier.code, due=local_time(dossier.due_at)))
-            handed = db.session.execute(select(DossierEvent.due_at).where(
-                DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "handed_next_day")).scalar()
-            if handed is not None:
-                found.append(MESSAGES["handed_next_day"].format(at=local_time(handed)))
+            found.extend(handed_next_day(dossier.id))
         if (dossier.supplement_count or 0) > self.supplements:
             found.append(MESSAGES["supplement_asked"])
         if dossier.status == REFUSED and self.status != REFUSED:

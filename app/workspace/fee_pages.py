@@ -20,6 +20,7 @@ from ..payments.messages import DAYBOOK_COLUMNS, PAYMENT_STATES, TEXT
 from ..web.session import login_required
 from ..workflow.service import workflow
 from .blueprint import workspace
+from .dossier_context import handed_next_day
 from .messages import CHANNELS
 
 DAYBOOK_ROLES = ("one_stop", "leader", "admin")
@@ -32,8 +33,9 @@ def collect_at_desk(dossier_id: int):
     channel = request.form.get("hinh_thuc", "counter")
     if channel not in DESK_CHANNELS:
         channel = "counter"
+    at = now()
     try:
-        payment = desk.collect(g.user, dossier_id, channel, now(), despite_online=request.form.get(NOT_ONLINE) == "1")
+        payment = desk.collect(g.user, dossier_id, channel, at, despite_online=request.form.get(NOT_ONLINE) == "1")
     except Forbidden:
         db.session.rollback()
         abort(403)
@@ -46,6 +48,8 @@ def collect_at_desk(dossier_id: int):
         return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
     flash(TEXT["desk_paid" if payment.receipt_code else "desk_paid_no_receipt"].format(
         amount=grouped(payment.amount), channel=CHANNEL_WORDS[channel], receipt=payment.receipt_code))
+    for line in handed_next_day(dossier_id, since=at):
+        flash(line)
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="phi"), 303)
 
 

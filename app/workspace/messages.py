@@ -18,7 +18,7 @@ MESSAGES = {
     "assigned": "Đã giao «{name}» cho {assignee}.",
     "completed": "Đã hoàn thành «{name}» của hồ sơ {dossier}.",
     "received": "Đã tiếp nhận hồ sơ, cấp mã {code}. Hẹn trả kết quả: {due}.",
-    "handed_next_day": "Hồ sơ giấy tiếp nhận sau giờ chuyển trong ngày: chuyển hồ sơ giấy đến bộ phận giải quyết "
+    "handed_next_day": "Hồ sơ giấy rời Bộ phận Một cửa sau giờ chuyển trong ngày: chuyển hồ sơ giấy đến bộ phận giải quyết "
                        "vào đầu giờ làm việc {at}.",
     "supplement_asked": "Đã yêu cầu bổ sung hồ sơ; Phiếu yêu cầu bổ sung (Mẫu 02) đã sẵn sàng để in và gửi công dân.",
     "refused": "Đã từ chối tiếp nhận hồ sơ; Phiếu từ chối (Mẫu 03) đã sẵn sàng để in.",

@@ -32,6 +32,7 @@ LLTP_FORM = {
     "loai_phieu": "1",
     "muc_dich": "Bổ sung hồ sơ xin việc",
     "so_ban": 2,
+    "doi_tuong_nop_phi": "thong_thuong",
     "qua_trinh_cu_tru": [{"tu_nam": 1990, "den_nam": 2026, "noi_cu_tru": "phường An Bình"}],
 }
 
@@ -48,7 +49,7 @@ def submit(api, code, form, expect=201):
 
 
 def pay(api, ref) -> dict:
-    """The desk takes the fee the dossier waits for (2.000635: after acceptance)."""
+    """The desk takes the fee the dossier waits for (after acceptance)."""
     response = api.post(f"/dossiers/{ref}/fee", "motcua", json={"channel": "counter"})
     assert response.status_code == 200, response.get_json()
     return response.get_json()
@@ -165,7 +166,8 @@ def test_criminal_record_certificate_consults_the_police_in_parallel(api, clock)
     clock.set(vn(2026, 11, 23, 8, 0))
     created = submit(api, LLTP, LLTP_FORM)
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    state = dossier(api, created["id"])
+    assert dossier(api, created["id"])["amount_due"] == 200000
+    state = pay(api, created["id"])
     assert state["status"]["code"] == 4
     names = sorted(t["name"] for t in state["open_tasks"])
     assert names == ["Lấy ý kiến Công an tỉnh", "Tra cứu, xác minh thông tin lý lịch tư pháp"]

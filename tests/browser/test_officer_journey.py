@@ -16,6 +16,7 @@ from tests.api.test_lifecycle import ACCEPT, LLTP, LLTP_FORM, submit
 from tests.browser.conftest import axe_violations, officer_windows
 from tests.conftest import vn
 from tests.web.pages import pdf_bytes
+from tests.workspace.helpers import accept
 
 DESKTOP = {"width": 1366, "height": 900}
 CODE = re.compile(r"000\.00\.12\.H99-\d{6}-\d{4}")
@@ -115,6 +116,11 @@ def test_a_criminal_record_dossier_from_claim_to_return(officer, live_server, ap
     text = _text(receipt)
     assert code in text and "Nguyễn Văn An" in text
     assert f"{live_server}/tra-cuu/{code}" in _qr_codes(receipt, tmp_path)
+    # The fee comes next: the citizen pays it at the counter.
+    assert "Đang chờ công dân nộp phí, lệ phí: 200.000 đồng" in desk.inner_text("main")
+    desk.click("button:has-text('Thu phí, ký biên lai điện tử')")
+    desk.wait_for_selector("text=Đã thu 200.000 đồng")
+    assert f"{code}-BL1" in desk.inner_text("#phi")
     dossier_url = desk.url.split("#")[0]
     now_at = desk.inner_text("section[aria-labelledby=dang-xu-ly]")
     assert "Tra cứu, xác minh thông tin lý lịch tư pháp · Sở Tư pháp tỉnh Bình An" in now_at
@@ -194,9 +200,9 @@ def _forged_apology(page, dossier: int):
 def test_a_late_dossier_gets_one_apology_with_a_new_date(officer, live_server, api, clock, tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     late = submit(api, LLTP, LLTP_FORM)["id"]
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, late)
     tight = submit(api, LLTP, {**LLTP_FORM, "so_ban": 3})["id"]
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, tight)
     late_code, tight_code = "000.00.12.H99-261123-0001", "000.00.12.H99-261123-0002"
     task = "Tra cứu, xác minh thông tin lý lịch tư pháp"  # 5 working days: due 01/12 08:00
 
@@ -288,6 +294,7 @@ def test_the_desk_enters_a_paper_dossier_at_the_counter(officer, clock, tmp_path
     desk.get_by_label("Phiếu số 1", exact=True).check()
     desk.fill("#f-muc_dich", "Bổ sung hồ sơ xin việc")
     desk.fill("#f-so_ban", "1")
+    desk.get_by_label("Không thuộc diện miễn, giảm (200.000 đồng)").check()
     desk.fill("#f-qua_trinh_cu_tru-0-tu_nam", "1990")
     desk.fill("#f-qua_trinh_cu_tru-0-den_nam", "2026")
     desk.fill("#f-qua_trinh_cu_tru-0-noi_cu_tru", "Phường An Bình")

@@ -79,8 +79,7 @@ def test_a_repeated_group_in_the_application_fits_its_column_on_a_desk(browser, 
     from tests.browser.conftest import officer_windows
     from tests.workspace.helpers import awaiting_approval
     clock.set(vn(2026, 11, 23, 8, 0))
-    submit(api, LLTP, LLTP_FORM)
-    awaiting_approval(api)
+    awaiting_approval(api, submit(api, LLTP, LLTP_FORM)["id"])
     windows = officer_windows(browser, live_server, viewport={"width": 1280, "height": 900})
     page = next(windows)("lanhdao")
     page.goto("/mot-cua?tab=nhom")

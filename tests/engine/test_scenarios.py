@@ -23,18 +23,19 @@ kich_ban:
 """
 LLTP = """\
 quy_trinh: cap_phieu_ly_lich_tu_phap
-du_lieu_chung: {ho_ten: Nguyễn Văn An, so_ban: 2}
+du_lieu_chung: {ho_ten: Nguyễn Văn An, so_ban: 2, doi_tuong_nop_phi: thong_thuong}
 kich_ban:
 """
 ACCEPT = """\
       - lam: Tiếp nhận hồ sơ
         du_lieu: {quyet_dinh: tiep_nhan}
 """
-# cap_ban_sao_trich_luc_ho_tich waits for the fee after acceptance; processing starts once it is paid.
+# Both procedures wait for the fee after acceptance; processing starts once it is paid.
 PAY = """\
       - gui: thanh_toan
         du_lieu: {so_tien_da_nop: 8000, hinh_thuc_nop: truc_tuyen}
 """
+LLTP_ACCEPT = ACCEPT + "      - gui: thanh_toan\n"
 
 
 def run(tmp_path, text: str, name: str = "thu.kich-ban.yaml"):
@@ -75,6 +76,7 @@ def test_every_kind_of_step_and_expectation_passes_on_the_real_engine(tmp_path):
         vai_tro: one_stop
         du_lieu: {quyet_dinh: tiep_nhan}
         luc: 2026-11-23 09:00
+      - gui: thanh_toan
       - lam: Lấy ý kiến Công an tỉnh
         vai_tro: Chuyên viên
         co_quan: 000.00.30.H99
@@ -96,11 +98,12 @@ def test_every_kind_of_step_and_expectation_passes_on_the_real_engine(tmp_path):
     """))
     assert report.ok, "\n".join(format_report(report))
     results = steps(report)
-    assert [s.number for s in results] == list(range(8))
-    assert results[2].message.startswith("trạng thái 4; việc đang mở: «Tra cứu")
+    assert [s.number for s in results] == list(range(9))
+    assert results[2].message.startswith("trạng thái 6; không có việc nào đang mở")
+    assert results[3].message.startswith("trạng thái 4; việc đang mở: «Tra cứu")
     # 2 working days from Monday 09:00 (24/11 off): 6.5 h Monday, 8 h Wednesday, 1.5 h Thursday.
-    assert "2026-11-23 09:00 → 2026-11-26 09:00; không có bộ hẹn giờ nào đến hạn" in results[4].message
-    assert "chờ tin nhắn: bo_sung, rut_ho_so" in results[5].message
+    assert "2026-11-23 09:00 → 2026-11-26 09:00; không có bộ hẹn giờ nào đến hạn" in results[5].message
+    assert "chờ tin nhắn: bo_sung, rut_ho_so" in results[6].message
     assert report.coverage.taken >= {"Flow_can_bo_sung", "Flow_da_bo_sung_xu_ly", "Flow_y_kien_xong"}
 
 
@@ -345,11 +348,11 @@ def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
 
 
 def test_coverage_keeps_what_a_cancelled_sub_process_did(tmp_path):
-    report = run(tmp_path, scenario(LLTP, ACCEPT + """\
+    report = run(tmp_path, scenario(LLTP, LLTP_ACCEPT + """\
       - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
         du_lieu: {ket_qua_tham_dinh: dat}
       - gui: rut_ho_so
-    """) + "  - ten: Dừng\n    bat_dau: 2026-11-23 08:00\n    buoc:\n" + ACCEPT + """\
+    """) + "  - ten: Dừng\n    bat_dau: 2026-11-23 08:00\n    buoc:\n" + LLTP_ACCEPT + """\
       - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
         du_lieu: {ket_qua_tham_dinh: dung_xu_ly, ly_do: Không đủ điều kiện.}
 """)

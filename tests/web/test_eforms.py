@@ -467,7 +467,7 @@ def test_real_form_round_trip():
     data = {"ho_ten": "Nguyễn Văn Nam", "ngay_sinh": "1990-01-02", "gioi_tinh": "nam", "noi_sinh": "Bình An",
             "quoc_tich": "Việt Nam", "so_cccd": "001090000123", "noi_cu_tru": "Phường An Bình",
             "so_dien_thoai": "0912345678", "loai_phieu": "1", "muc_dich": "Xin việc", "so_ban": 1,
-            "qua_trinh_cu_tru": [{"tu_nam": 2004, "den_nam": 2026, "noi_cu_tru": "Phường An Bình"}]}
+            "doi_tuong_nop_phi": "giam", "qua_trinh_cu_tru": [{"tu_nam": 2004, "den_nam": 2026, "noi_cu_tru": "Phường An Bình"}]}
     assert real.validate(data) == []
     submitted = browser_submission(tree(render_fields(real, data, [])), action="submit")
     assert parse_submission(real, submitted) == data

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.conftest import vn
 from tests.web.pages import login
-from tests.workspace.helpers import ACCEPT, ASK, SEARCH, html, pdf_text, submit_lltp
+from tests.workspace.helpers import ASK, SEARCH, accept, html, pdf_text, submit_lltp
 
 
 def _mails(app, mail_sink, at):
@@ -39,7 +39,7 @@ def test_a_stop_says_why_and_every_supplement_request_can_be_downloaded(api, clo
                                                                           tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     api.complete("chuyenvien", SEARCH, ASK)
     login(client, "congdan")
     page = html(client.get(f"/ho-so/{dossier_id}"))

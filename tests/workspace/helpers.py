@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 
-from tests.api.test_lifecycle import LLTP, LLTP_FORM
+from tests.api.test_lifecycle import LLTP, LLTP_FORM, pay
 from tests.web.pages import csrf, login
 
 ACCEPT = {"quyet_dinh": "tiep_nhan"}
@@ -25,13 +25,19 @@ def submit_lltp(api, **changes) -> int:
     return response.get_json()["id"]
 
 
+def accept(api, dossier_id: int) -> None:
+    """The desk accepts the criminal-record dossier and takes its fee at the counter at once."""
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    pay(api, dossier_id)
+
+
 def asked_during_processing(api, clock, **changes) -> int:
-    """A dossier received Monday 23/11/2026 08:00 whose appraisal asks for a supplement on
-    Wednesday 25/11 09:00 (24/11 is a holiday): waiting for the citizen, status 5."""
+    """A dossier received Monday 23/11/2026 08:00, its fee paid at once, whose appraisal asks for
+    a supplement on Wednesday 25/11 09:00 (24/11 is a holiday): waiting for the citizen, status 5."""
     from tests.conftest import vn
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api, **changes)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     clock.set(vn(2026, 11, 25, 9, 0))
     api.complete("chuyenvien", SEARCH, ASK)
     return dossier_id
@@ -43,17 +49,17 @@ def dossier(api, dossier_id: int, user: str = "motcua") -> dict:
     return response.get_json()
 
 
-def awaiting_approval(api) -> None:
-    """The criminal-record dossier just submitted accepted, checked and consulted: at the
-    leader's approval."""
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+def awaiting_approval(api, dossier_id: int) -> None:
+    """The criminal-record dossier just submitted accepted, paid for, checked and consulted: at
+    the leader's approval."""
+    accept(api, dossier_id)
     api.complete("chuyenvien", SEARCH, CHECKED)
     api.complete("congan", POLICE_TASK, POLICE)
 
 
 def processed(api, dossier_id: int) -> dict:
     """Accepted, checked, consulted and approved: status 9 with a signed result."""
-    awaiting_approval(api)
+    awaiting_approval(api, dossier_id)
     api.complete("lanhdao", APPROVAL, APPROVE)
     return dossier(api, dossier_id)
 

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from tests.conftest import vn
 from tests.web.pages import csrf
-from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp
+from tests.workspace.helpers import SEARCH, accept, as_officer, html, submit_lltp
 from tests.workspace.test_counter_accounts import PASSWORD, _activation_path
 from tests.workspace.test_staff import NEW, _agency_id, _officer
 
@@ -45,8 +45,7 @@ def test_only_officers_who_can_log_in_are_given_work(api, client, clock, clean_a
                                                     "co_quan": _agency_id(clean_app, "000.00.12.H99")})
     assert made.status_code == 303
     newcomer = _officer(clean_app, NEW["ten_dang_nhap"])[0]
-    submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, submit_lltp(api))
     task = api.task("chuyenvien", SEARCH)["id"]
 
     token = as_officer(client, "lanhdao")

@@ -13,8 +13,8 @@ from tests.api.test_lifecycle import LLTP_FORM
 from tests.conftest import vn
 from tests.documents.samples import page_count
 from tests.web.pages import login, pdf_bytes
-from tests.workspace.helpers import (ACCEPT, as_officer, asked_during_processing, dossier, html, pdf_text, qr_urls,
-                                     submit_lltp)
+from tests.workspace.helpers import (accept, as_officer, asked_during_processing, dossier, html, pdf_text,
+                                     qr_urls, submit_lltp)
 
 NOT_WAITING = "Hồ sơ hiện không chờ «{name}»."
 
@@ -111,7 +111,7 @@ def test_only_the_dossier_agency_desk_receives_for_the_citizen(api, clock, clien
 def test_the_desk_receives_a_written_withdrawal_during_processing(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     token = as_officer(client, "motcua")
     page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
     assert f'action="/mot-cua/ho-so/{dossier_id}/rut"' in page
@@ -171,7 +171,7 @@ def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(a
 def test_a_dossier_not_waiting_for_a_supplement_is_refused_in_words(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     token = as_officer(client, "motcua")
     response = client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung", follow_redirects=True)
     assert "Hồ sơ này không chờ công dân bổ sung" in html(response)
@@ -217,7 +217,7 @@ def test_the_desk_records_paper_messages_through_the_api(api, clock):
     assert state["status"]["code"] == 1 and state["form_data"]["so_ban"] == 3
     assert "Bộ phận Một cửa nhận «Bổ sung hồ sơ» của công dân qua dịch vụ bưu chính công ích" in [
         e["summary"] for e in state["history"]]
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     withdraw = f"/dossiers/{dossier_id}/withdraw"
     no_reason = api.post(withdraw, "motcua", json={"channel": "counter"})
     assert no_reason.status_code == 422 and "ly_do_rut" in no_reason.get_json()["error"]["fields"][0]["field"]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
-from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
+from tests.workspace.helpers import (APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH, accept,
                                      as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls, submit_lltp)
 
 ASK = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản chụp giấy tờ tùy thân.",
@@ -32,7 +32,7 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     clock.set(vn(2026, 11, 23, 9, 0))
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
     clock.set(vn(2026, 11, 23, 10, 15))
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     code = dossier(api, dossier_id)["code"]
     lookup = f"{public}/tra-cuu/{code}"
     as_officer(client, "lanhdao")
@@ -110,9 +110,15 @@ def test_the_verification_page_catches_a_changed_byte(api, clock, client, clean_
     dossier_id = submit_lltp(api)
     processed(api, dossier_id)
     as_officer(client, "motcua")
-    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
-    file_path = page.split('href="/mot-cua/ho-so/%d/tep/' % dossier_id)[1].split('"')[0]
-    signed = client.get(f"/mot-cua/ho-so/{dossier_id}/tep/{file_path}").get_data()
+    from sqlalchemy import select
+
+    from app.db import db
+    from app.dossiers.models import DossierFile
+    with clean_app.app_context():
+        file_id = db.session.execute(select(DossierFile.id).where(
+            DossierFile.dossier_id == dossier_id, DossierFile.component_code == "KQ")).scalar_one()
+        db.session.remove()
+    signed = client.get(f"/mot-cua/ho-so/{dossier_id}/tep/{file_id}").get_data()
     assert "Signature is Valid." in pdfsig(signed, tmp_path)
     token = as_officer(client, "congdan")
     good = client.post("/xac-thuc", data={"csrf_token": token, "tep": (io.BytesIO(signed), "ket-qua.pdf")},
@@ -132,7 +138,7 @@ def test_the_citizen_downloads_the_receipt_from_the_portal(api, clock, client, c
     dossier_id = submit_lltp(api)
     as_officer(client, "congdan")
     assert client.get(f"/ho-so/{dossier_id}/giay-tiep-nhan.pdf").status_code == 404  # not received yet
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     code = dossier(api, dossier_id)["code"]
     assert "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)" in html(client.get(f"/ho-so/{dossier_id}"))
     receipt = _get(client, f"/ho-so/{dossier_id}/giay-tiep-nhan.pdf")

@@ -7,7 +7,8 @@ import re
 from lxml import etree
 
 from tests.conftest import vn
-from tests.workspace.helpers import ACCEPT, CHECKED, POLICE, POLICE_TASK, SEARCH, as_officer, html, submit_lltp
+from tests.workspace.helpers import (CHECKED, POLICE, POLICE_TASK, SEARCH, accept, as_officer, html,
+                                     submit_lltp)
 
 
 def _states(page: str) -> dict[str, str]:
@@ -26,7 +27,7 @@ def test_the_diagram_shows_done_current_and_late_steps(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
     clock.set(vn(2026, 11, 23, 9, 0))
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     clock.set(vn(2026, 11, 26, 9, 0))
     api.complete("chuyenvien", SEARCH, CHECKED)
     clock.set(vn(2026, 12, 2, 9, 0))  # the police's five working days ended on 1/12 09:00

@@ -4,7 +4,7 @@ tasks the officer may open; a citizen who strays there still gets the portal's p
 from __future__ import annotations
 
 from tests.conftest import vn
-from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp
+from tests.workspace.helpers import SEARCH, accept, as_officer, html, submit_lltp
 
 CITIZEN_LINKS = ('href="/ho-so"', 'href="/kho-du-lieu"')
 BACK = '<a href="/mot-cua" data-key="Escape">← Hộp công việc</a>'
@@ -20,7 +20,7 @@ def _in_workspace(response, status: int, title: str) -> None:
 def test_officers_stay_in_the_one_stop_system(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     specialist_task = api.task("chuyenvien", SEARCH)["id"]
     as_officer(client, "motcua")
     _in_workspace(client.get("/mot-cua/ho-so/999999"), 404, "Không tìm thấy trang")

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from tests.conftest import PASSWORD, vn
-from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, dossier, html, submit_lltp
+from tests.workspace.helpers import SEARCH, accept, as_officer, dossier, html, submit_lltp
 from tests.workspace.test_counter_accounts import _log_in
 
 
@@ -35,7 +35,7 @@ def _lock(app, at):
 def test_an_unused_officer_account_is_locked_and_opened_again(api, clock, client, clean_app, mail_sink):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     api.post(f"/tasks/{api.task('chuyenvien', SEARCH)['id']}/claim", "chuyenvien")
     clock.set(vn(2027, 2, 1, 9, 0))
     assert _log_in(client, "motcua", PASSWORD).status_code == 303  # a real login, with the password

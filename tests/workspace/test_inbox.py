@@ -6,7 +6,7 @@ import re
 
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
-from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp, task_id
+from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, html, submit_lltp, task_id
 
 
 def _counts(page: str) -> dict[str, int]:
@@ -51,7 +51,7 @@ def test_tabs_count_and_filter_the_desks_tasks(api, clock, client):
 def test_claim_release_and_the_code_search(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     code = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["code"]
     token = as_officer(client, "chuyenvien")
     page = html(client.get("/mot-cua?tab=cho-nhan"))
@@ -87,8 +87,7 @@ def test_a_leader_assigns_and_an_administrator_reassigns(api, clock, client, cle
         police = db.session.execute(db.select(User.id).where(User.username == "congan")).scalar_one()
         db.session.remove()
     clock.set(vn(2026, 11, 23, 8, 0))
-    submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, submit_lltp(api))
     token = as_officer(client, "lanhdao")
     task = api.task("chuyenvien", SEARCH)["id"]
     page = html(client.get(f"/mot-cua/viec/{task}"))
@@ -122,7 +121,7 @@ def test_who_may_open_the_one_stop_system(api, clock, client):
     as_officer(client, "congan")  # the police: not their task, not yet their dossier
     assert client.get(f"/mot-cua/viec/{task}").status_code == 403
     assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 404
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 200  # consulted now
     assert client.get("/mot-cua/viec/not-a-task").status_code == 404
     assert client.get("/mot-cua/ho-so/999999").status_code == 404
@@ -153,7 +152,7 @@ def test_completing_a_task_through_its_page(api, clock, client):
     again = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
                                                                "f.quyet_dinh": "tu_choi", "f.ly_do": "x"})
     assert again.status_code == 409 and "đã được xử lý" in html(again)
-    assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 4
+    assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 6  # waiting for the fee
     # Without the page's CSRF token nothing happens.
     assert client.post(f"/mot-cua/viec/{task}/nhan", data={}).status_code == 400
 
@@ -188,7 +187,7 @@ def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
 def test_dossiers_past_their_due_instant_are_marked_unless_the_citizen_has_the_turn(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     accepted = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)  # due 10 working days later: 07/12 08:00
+    accept(api, accepted)
     waiting = submit_lltp(api, ho_ten="Lê Thị Cúc")
     api.complete("motcua", "Tiếp nhận hồ sơ", {
         "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",

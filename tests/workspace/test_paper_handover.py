@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from tests.conftest import vn
 from tests.web.pages import pdf_bytes
-from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp
+from tests.api.test_lifecycle import pay
+from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, html, submit_lltp
 from tests.workspace.test_intake import LLTP_FIELDS, _citizen_id
 
 
@@ -54,7 +55,7 @@ def test_a_paper_dossier_accepted_after_15_reaches_the_department_next_morning(
     clock.set(accepted.replace(minute=0) if accepted.minute else accepted)
     dossier_id = _paper_dossier(client, clean_app, channel)
     clock.set(accepted)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)  # the fee taken at the counter at once
     _, opened_at, task_due, dossier_due = _search_task(clean_app, dossier_id)
     assert (opened_at, task_due) == (handed, due)
     assert dossier_due is not None  # the appointment date still counts from the acceptance
@@ -69,7 +70,7 @@ def test_an_online_dossier_is_handed_at_once_whatever_the_hour(client, clock, cl
     clock.set(vn(2026, 11, 25, 16, 0))
     dossier_id = submit_lltp(api)
     clock.set(vn(2026, 11, 25, 16, 30))
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     _, opened_at, task_due, _ = _search_task(clean_app, dossier_id)
     assert opened_at == vn(2026, 11, 25, 16, 30) and task_due == vn(2026, 12, 2, 16, 30)
 
@@ -84,8 +85,24 @@ def test_the_desk_is_told_when_to_hand_the_paper_dossier_on(client, clock, clean
                                                                 "f.quyet_dinh": "tiep_nhan"})
     assert response.status_code == 303
     shown = html(client.get(response.headers["Location"]))
+    assert "chuyển hồ sơ giấy đến bộ phận giải quyết" not in shown  # it waits at the desk for its fee
+    collected = client.post(f"/mot-cua/ho-so/{dossier_id}/thu-phi", data={"csrf_token": token, "hinh_thuc": "counter"})
+    shown = html(client.get(collected.headers["Location"]))
     assert "chuyển hồ sơ giấy đến bộ phận giải quyết vào đầu giờ làm việc 07:30 ngày 26/11/2026" in shown
     assert _search_task(clean_app, dossier_id)[1] == vn(2026, 11, 26, 7, 30)
+
+
+@pytest.mark.rule("QT-06")
+def test_a_paper_dossier_whose_fee_is_paid_after_15_reaches_the_department_next_morning(client, clock, clean_app, api):
+    """Accepted before the cut-off, its fee paid at the counter after it: the paper leaves the desk
+    with the fee, so the next working morning."""
+    clock.set(vn(2026, 11, 25, 14, 0))
+    dossier_id = _paper_dossier(client, clean_app, "counter")
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    clock.set(vn(2026, 11, 25, 15, 20))
+    pay(api, dossier_id)
+    _, opened_at, task_due, _ = _search_task(clean_app, dossier_id)
+    assert (opened_at, task_due) == (vn(2026, 11, 26, 7, 30), vn(2026, 12, 2, 17, 0))
 
 
 def test_a_step_worked_on_screen_before_the_paper_arrives_keeps_the_slip_in_order(client, clock, clean_app, api):
@@ -95,7 +112,7 @@ def test_a_step_worked_on_screen_before_the_paper_arrives_keeps_the_slip_in_orde
     from app.dossiers.handoffs import handoffs
     clock.set(vn(2026, 11, 25, 15, 30))
     dossier_id = _paper_dossier(client, clean_app, "counter")
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     clock.set(vn(2026, 11, 25, 15, 40))
     api.complete("chuyenvien", SEARCH, {"ket_qua_tham_dinh": "dat", "y_kien": "Đủ điều kiện."})
     with clean_app.app_context():

@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import vn
 from tests.workspace.helpers import (ACCEPT, APPROVAL, ASK, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
-                                     as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls,
+                                     accept, as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls,
                                      submit_lltp)
 
 
@@ -75,7 +75,7 @@ def test_the_approval_signs_the_result_into_the_data_store(api, clock, client, c
 def test_an_approval_without_a_signing_key_changes_nothing(api, clock, clean_app, tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     api.complete("chuyenvien", SEARCH, CHECKED)
     api.complete("congan", POLICE_TASK, POLICE)
     previous = clean_app.config["MOTCUA_KEYS_DIR"]
@@ -96,7 +96,7 @@ def test_an_approval_without_a_signing_key_changes_nothing(api, clock, clean_app
 def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))  # Monday; 24/11 is Vietnam Cultural Day
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     assert dossier(api, dossier_id)["due_at"] == "2026-12-08T08:00:00+07:00"
     clock.set(vn(2026, 11, 25, 9, 0))
     api.complete("chuyenvien", SEARCH, ASK)
@@ -126,7 +126,7 @@ def test_a_second_supplement_request_needs_a_justification(api, clock, client):
     api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
                                                "thanh_phan_can_bo_sung": [{"thanh_phan": "Căn cước", "yeu_cau": "Bản chụp"}]})
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}})
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     task = api.task("chuyenvien", SEARCH)
     assert "một lần" in _refused_without_justification(api, task, dossier_id)
     # On the task page the justification box is there, and the refusal is shown at it.
@@ -154,7 +154,7 @@ def test_a_supplement_asked_after_three_working_days_of_processing_needs_a_justi
     officer says why, and the request is recorded as late (the agency's fault)."""
     clock.set(vn(2026, 11, 20, 9, 0))  # Friday; Tuesday 24/11 is Vietnam Cultural Day
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     task = api.task("chuyenvien", SEARCH)
     clock.set(vn(2026, 11, 26, 9, 1))  # Mon, Wed, Thu: three working days ended at 09:00
     assert "đã hết lúc 09:00 ngày 26/11/2026" in _refused_without_justification(api, task, dossier_id)
@@ -176,7 +176,7 @@ def test_a_supplement_asked_after_three_working_days_of_processing_needs_a_justi
 def test_a_supplement_asked_within_three_working_days_needs_no_justification(api, clock, client):
     clock.set(vn(2026, 11, 20, 9, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     clock.set(vn(2026, 11, 26, 9, 0))
     api.complete("chuyenvien", SEARCH, ASK)
     assert dossier(api, dossier_id)["status"]["code"] == 5
@@ -188,7 +188,7 @@ def test_a_supplement_asked_within_three_working_days_needs_no_justification(api
 def test_a_stop_ends_processing_with_status_8(api, clock):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     clock.set(vn(2026, 11, 25, 8, 0))
     api.complete("chuyenvien", SEARCH, {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."})
     state = dossier(api, dossier_id)
@@ -251,7 +251,7 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
     from app.mail.outbox import deliver_pending
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     api.complete("chuyenvien", SEARCH, ASK)
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
     api.complete("chuyenvien", SEARCH, CHECKED)
@@ -261,9 +261,9 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
         deliver_pending(vn(2026, 11, 23, 9, 0))
     code = dossier(api, dossier_id)["code"]
     subjects = [m["Subject"] for m in mail_sink.messages]
-    assert subjects == [f"Hồ sơ {code}: cần bổ sung, hoàn thiện",
+    assert subjects == [f"Hồ sơ {code}: mời nộp phí, lệ phí", f"Hồ sơ {code}: cần bổ sung, hoàn thiện",
                         f"Hồ sơ {code}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới", f"Hồ sơ {code}: đã có kết quả"]
-    assert "ngày hẹn trả kết quả mới: 08:00 ngày 08/12/2026" in mail_sink.messages[1].get_content()
+    assert "ngày hẹn trả kết quả mới: 08:00 ngày 08/12/2026" in mail_sink.messages[2].get_content()
     assert all(m["To"] == "congdan@binhan.example.vn" for m in mail_sink.messages)
     assert mail_sink.links(f"/ho-so/{dossier_id}")
 

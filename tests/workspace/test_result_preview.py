@@ -22,7 +22,7 @@ def _results(app) -> int:
 def test_the_leader_reads_the_result_before_signing_it(api, clock, client, clean_app, tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    awaiting_approval(api)
+    awaiting_approval(api, dossier_id)
     task = api.task("lanhdao", APPROVAL)
     path = f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf"
     as_officer(client, "lanhdao")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import vn
 from tests.web.pages import csrf
-from tests.workspace.helpers import ACCEPT, SEARCH, as_officer, html, submit_lltp
+from tests.workspace.helpers import SEARCH, accept, as_officer, html, submit_lltp
 from tests.workspace.test_counter_accounts import PASSWORD, _activation_path, _log_in
 
 NEW = {"ten_dang_nhap": "dothihoa.stp", "ho_ten": "Đỗ Thị Hoa", "email": "hoa.stp@binhan.example.vn",
@@ -89,7 +89,7 @@ def test_an_administrator_opens_an_account_the_officer_activates_and_works_with(
 def test_a_moved_or_locked_officer_gives_back_claimed_tasks_and_is_logged_out(api, client, clock, clean_app):
     clock.set(vn(2026, 11, 23, 9, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     task = api.task("chuyenvien", SEARCH)
     assert api.post(f"/tasks/{task['id']}/claim", "chuyenvien").status_code == 200
     officer = _officer(clean_app, "chuyenvien")

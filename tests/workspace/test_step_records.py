@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tests.conftest import vn
-from tests.workspace.helpers import ACCEPT, APPROVAL, POLICE_TASK, RETURN, SEARCH, as_officer, html, submit_lltp
+from tests.workspace.helpers import APPROVAL, POLICE_TASK, RETURN, SEARCH, accept, as_officer, html, submit_lltp
 
 APPRAISAL = {"ket_qua_tham_dinh": "dat", "y_kien": "Đã tra cứu cơ sở dữ liệu lý lịch tư pháp."}
 OPINION = {"y_kien_phoi_hop": "Có 01 án tích: Bản án số 12/2020/HS-ST.", "dong_y": False}
@@ -36,7 +36,7 @@ def _supplemented_and_accepted(api, clock) -> int:
     api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
                                                "thanh_phan_can_bo_sung": [{"thanh_phan": "Căn cước", "yeu_cau": "Bản chụp"}]})
     assert api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}}).status_code == 200
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     return dossier_id
 
 
@@ -76,8 +76,8 @@ def test_the_specialist_reads_the_leader_s_return_instruction(api, clock, client
     assert re.search(f"<h4>{APPROVAL}</h4> <p class=\"muted\">Phạm Thị Dung", steps)
     assert "<dt>Quyết định</dt> <dd>Trả lại để xem xét lại</dd>" in steps
     assert f"<dt>Ý kiến chỉ đạo</dt> <dd>{SENT_BACK['y_kien']}</dd>" in steps
-    # Re-checking can ask for a supplement again: there the justification is asked.
-    assert JUSTIFICATION_BOX in page
+    # Re-checking cannot ask for a supplement (it may stop the dossier): no justification box.
+    assert JUSTIFICATION_BOX not in page and "Dừng xử lý: không đủ điều kiện cấp Phiếu" in page
     # The dossier page has every step's record too, under its own heading.
     dossier_page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
     whole = _steps(dossier_page)
@@ -85,7 +85,7 @@ def test_the_specialist_reads_the_leader_s_return_instruction(api, clock, client
     for text in (APPRAISAL["y_kien"], OPINION["y_kien_phoi_hop"], SENT_BACK["y_kien"], "Thiếu giấy tờ."):
         assert text in whole, text
     # Returning the result cannot ask for a supplement either.
-    api.complete("chuyenvien", RECHECK, APPRAISAL)
+    api.complete("chuyenvien", RECHECK, {"ket_qua_xac_minh_lai": "dat", "y_kien": "Đã xác minh lại."})
     api.complete("lanhdao", APPROVAL, {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý."})
     page = _task_page(api, client, "motcua", "Trả kết quả")
     assert "Hình thức trả kết quả" in page and JUSTIFICATION_BOX not in page
