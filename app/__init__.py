@@ -5,7 +5,7 @@ from flask import Flask
 from werkzeug.routing import IntegerConverter
 
 from .config import settings
-from .db import db, migrate
+from .db import MAX_ID, db, migrate
 
 MIGRATIONS_DIR = __import__("pathlib").Path(__file__).resolve().parent / "migrations"
 
@@ -15,7 +15,7 @@ class DatabaseInt(IntegerConverter):
     not an overflow inside the database driver."""
 
     def __init__(self, map, *args, **kwargs):
-        kwargs.setdefault("max", 2**31 - 1)
+        kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
 
 

@@ -18,6 +18,7 @@ NAMING = {
 }
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
+MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds, on SQLite's driver and PostgreSQL alike
 migrate = Migrate(render_as_batch=True)  # SQLite needs batch mode to alter tables
 
 

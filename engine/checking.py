@@ -17,7 +17,12 @@ from .registry import DiagramError, build_versions
 
 MESSAGES = {
     "ok": "Đạt: {file} (quy trình: {processes})",
-    "unreadable": "{file}: không đọc được tệp: {detail}",
+    "unreadable": "{file}: không đọc được tệp: {detail}.",
+    # The operating system's reasons, by their exception's name; any other keeps its own words.
+    "os_errors": {"FileNotFoundError": "không có tệp này (kiểm tra đường dẫn và tên tệp, kể cả chữ hoa, chữ thường)",
+                  "PermissionError": "không có quyền đọc tệp",
+                  "IsADirectoryError": "đây là một thư mục, không phải tệp sơ đồ .bpmn"},
+    "os_other": "lỗi của hệ thống tệp (Chi tiết: {detail})",
     "summary_ok": "Tất cả {count} sơ đồ đều hợp lệ.",
     "summary_ok_catalogue": "Tất cả {count} sơ đồ và các mục danh mục dùng chúng đều hợp lệ.",
     "summary_bad": "Có {problems} lỗi trong {files} sơ đồ.",
@@ -35,6 +40,10 @@ def declared_processes(xml: bytes) -> set[str]:
     return {p.get("id") for p in root.iterfind("{*}process") if p.get("id")}
 
 
+def _os_reason(exc: OSError) -> str:
+    return MESSAGES["os_errors"].get(type(exc).__name__) or MESSAGES["os_other"].format(detail=exc.strerror or exc)
+
+
 def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", known_agencies: set[str] | None = None,
                 catalogue: Callable[[set[str]], list[str]] | None = None,
                 citizen_forms: dict[str, list[CitizenForm]] | None = None) -> tuple[bool, list[str]]:
@@ -50,7 +59,7 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
         try:
             xml = Path(path).read_bytes()
         except OSError as exc:
-            lines.append(MESSAGES["unreadable"].format(file=path, detail=exc.strerror))
+            lines.append(MESSAGES["unreadable"].format(file=path, detail=_os_reason(exc)))
             problems, bad_files = problems + 1, bad_files + 1
             continue
         declared |= declared_processes(xml)

@@ -10,6 +10,7 @@ writes. `explain()` turns a refusal of SpiffWorkflow's parser into the same kind
 from __future__ import annotations
 
 import ast
+import json
 import re
 import threading
 from collections import defaultdict
@@ -23,7 +24,7 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR
 from . import expressions
 from .diagram_messages import KINDS, MESSAGES
 from .catalogue_forms import CitizenForm
-from .diagram_names import known_names, unknown_names
+from .diagram_names import SYSTEM_NAMES, known_names, unknown_names
 from .form_check import form_problems, guess
 from .roles import LANE_ROLES, lane_labels, role_for_lane
 
@@ -88,7 +89,10 @@ AGENCY_CODE = re.compile(r"^[0-9A-Z]{2,4}(\.[0-9A-Z]{2,4}){2,4}$")
 JUEL = re.compile(r"^\s*[$#]\{(.*)\}\s*$", re.DOTALL)  # Camunda 7: ${approved}
 FEEL = re.compile(r"^\s*=(?!=)\s*(.+)$", re.DOTALL)  # Camunda 8: =approved
 ISO_TIME = re.compile(r"^(R\d*/)?P[0-9YMWDTHS.,]+$|^\d{4}-\d{2}-\d{2}", re.IGNORECASE)
-LONE_EQUALS = re.compile(r"(?<![=!<>])=(?!=)")
+LONE_EQUALS = re.compile(r"(?<![=!<>])=(?!=)")  # FEEL's equality, or an analyst's
+THOUSANDS = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{3})+(?![\w.])")  # 8.000, 1.500.000
+# The gateways whose outgoing flows' conditions the engine evaluates; elsewhere one is ignored.
+CONDITIONAL_GATEWAYS = ("exclusiveGateway", "inclusiveGateway")
 
 _SCHEMA_LOCK = threading.Lock()
 
@@ -164,6 +168,46 @@ def properties_of(node) -> dict[str, str]:
     return props
 
 
+def _decimal_numbers(source: str) -> list[str]:
+    """The numbers written with a point or an exponent ("8.000", "1.000.000", "1e3"): mostly an
+    analyst's thousands separator, which the language reads as a decimal point (8.000 is 8) or
+    cannot read at all (1.000.000)."""
+    grouped = THOUSANDS.findall(source)
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError:
+        return grouped
+    return list(dict.fromkeys([*grouped, *(ast.get_source_segment(source.strip(), n) for n in ast.walk(tree)
+                                           if isinstance(n, ast.Constant) and type(n.value) in (float, complex))]))
+
+
+def _field_schemas(document):
+    """Every field a form declares, at any depth (in groups and lists too), with its schema."""
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            fields = node.get("properties")
+            if isinstance(fields, dict):
+                yield from ((name, schema) for name, schema in fields.items() if isinstance(schema, dict))
+            stack.extend(node.values())
+
+
+def _deadline_starts(source: str):
+    """The calls of deadline functions in an expression with the name of a field as their start
+    (`working_days(3, ngay_to_chuc)`): (the field's name, the call without it)."""
+    tree = ast.parse(source.strip(), mode="eval")
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in DEADLINE_FUNCTIONS):
+            continue
+        counts = call.args[:0 if call.func.id == "official_start" else 1]
+        start = [*call.args[len(counts):], *(k.value for k in call.keywords if k.arg == "start")][:1]
+        if start and isinstance(start[0], ast.Name):
+            yield start[0].id, f"{call.func.id}({', '.join(ast.unparse(a) for a in counts)})"
+
+
 def _not_a_number(source: str) -> bool:
     """A literal that can never be a sum of đồng ("8000" in quotes, True, a list...)."""
     try:
@@ -176,6 +220,12 @@ def _not_a_number(source: str) -> bool:
 
 def local(tag) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def bpmn_kind(node) -> str:
+    """A BPMN element's type, "" for any other namespace's: Camunda 8 writes <zeebe:userTask/>
+    inside a user task's extensions, and that is no user task."""
+    return local(node.tag) if _namespace(node.tag) == BPMN_NS else ""
 
 
 def _namespace(tag) -> str:
@@ -228,7 +278,7 @@ def _shows_inside(sub_process, drawn: dict) -> bool:
 def _undrawn(container, drawn: dict):
     """The flow nodes and sequence flows of a process or sub-process that have no shape or edge."""
     for node in container:
-        kind = local(node.tag)
+        kind = bpmn_kind(node)
         if kind not in FLOW_NODES and kind != "sequenceFlow" or not node.get("id"):
             continue
         if node.get("id") not in drawn:
@@ -249,6 +299,7 @@ class DiagramChecker:
         self.file_name = file_name
         self.citizen_forms = citizen_forms
         self.names: frozenset[str] | None = None  # the data names of the process being checked
+        self.fields: dict[str, list[tuple[str, dict]]] = {}  # its forms' fields: name -> (form, schema)
         self.forms_dir = Path(forms_dir)
         self.timer_functions = timer_functions or {}
         self.known_agencies = known_agencies
@@ -434,15 +485,52 @@ class DiagramChecker:
 
     # -- one process --------------------------------------------------------------------------
 
-    def names_of(self, process) -> frozenset[str] | None:
-        """The data names the process can read, or None when they cannot all be known."""
-        citizen = (self.citizen_forms or {}).get(process.get("id"))
-        if not citizen:
-            return None
+    def forms_of(self, process) -> list[str]:
+        """The forms the process's dossiers fill in: the citizen's (when the catalogue is known),
+        then the steps'."""
         root = process.getroottree().getroot()
         steps = [properties_of(n)["formJsonSchemaFilename"] for n in root.iter()
                  if isinstance(n.tag, str) and "formJsonSchemaFilename" in properties_of(n)]
-        return known_names(root, self.forms_dir, [*(c.form for c in citizen), *steps], DEADLINE_FUNCTIONS)
+        return [*(c.form for c in (self.citizen_forms or {}).get(process.get("id")) or ()), *steps]
+
+    def names_of(self, process) -> frozenset[str] | None:
+        """The data names the process can read, or None when they cannot all be known."""
+        if not (self.citizen_forms or {}).get(process.get("id")):
+            return None
+        return known_names(process.getroottree().getroot(), self.forms_dir, self.forms_of(process), DEADLINE_FUNCTIONS)
+
+    def fields_of(self, process) -> dict[str, list[tuple[str, dict]]]:
+        """The fields of the forms the process's dossiers fill in (forms_of), each with every form
+        declaring it; not the names a script sets or the system gives, whose values no form describes."""
+        computed = set(SYSTEM_NAMES)
+        for node in process.getroottree().getroot().iter():
+            if local(node.tag) in ("script", "preScript", "postScript") and (node.text or "").strip():
+                computed |= expressions.names(node.text, "exec", DEADLINE_FUNCTIONS)[1]
+        found = defaultdict(list)
+        for relative in dict.fromkeys(self.forms_of(process)):
+            path = (self.forms_dir / relative).resolve()
+            if self.forms_dir.resolve() not in path.parents:
+                continue  # check_form says the path must stay inside forms/
+            try:
+                document = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue  # check_form (or the catalogue's check) names the form's problem
+            for name, schema in _field_schemas(document):
+                if name not in computed:
+                    found[name].append((relative, schema))
+        return found
+
+    def check_deadline_starts(self, node, prop: str, expr: str) -> None:
+        """A deadline counted from a field needs an instant with its time zone: a date-time field.
+        A date or a text only fails when a dossier gets there (ANALYST.md QT-08)."""
+        for name, without in _deadline_starts(expr):
+            declared = self.fields.get(name, [])
+            if not declared or any(s.get("format") == "date-time" for _, s in declared):
+                continue
+            form, schema = declared[0]
+            kind = "date" if schema.get("format") == "date" else schema.get("type")
+            what = MESSAGES.get(f"start_{kind}") or MESSAGES["start_other"].format(type=kind or "?")
+            self.add(node, "deadline_start", prop=prop, name=name, what=what, form=form, without=without)
 
     def check_names(self, node, what: str, source: str) -> None:
         """A name read that no form, script or the system provides: the dossier would stop here."""
@@ -454,6 +542,7 @@ class DiagramChecker:
 
     def check_process(self, process) -> None:
         self.names = self.names_of(process)
+        self.fields = self.fields_of(process)
         lane_of = {}
         for lane in process.iterfind(".//bpmn:lane", NS):
             if lane.find("bpmn:childLaneSet", NS) is not None:
@@ -465,7 +554,7 @@ class DiagramChecker:
             for ref in lane.iterfind("bpmn:flowNodeRef", NS):
                 lane_of[(ref.text or "").strip()] = lane
         for node in process.iter():
-            kind = local(node.tag)
+            kind = bpmn_kind(node)
             if kind in HUMAN_TASKS and node.get("id") not in lane_of:
                 self.add(node, "task_without_lane", kind=_kind(node), labels=", ".join(lane_labels()))
             if kind == "userTask" and not {"formJsonSchemaFilename", "formUiSchemaFilename"} & set(properties_of(node)):
@@ -480,7 +569,7 @@ class DiagramChecker:
                 self.check_condition(node)
             elif kind == "scriptTask":
                 self.check_script(node)
-            if _namespace(node.tag) == SPIFF_NS and kind in ("preScript", "postScript"):
+            if _namespace(node.tag) == SPIFF_NS and local(node.tag) in ("preScript", "postScript"):
                 self.check_step_script(node)
         self.check_fee_announced(process)
 
@@ -491,7 +580,7 @@ class DiagramChecker:
         entries = (self.citizen_forms or {}).get(process.get("id"))
         if not entries:
             return
-        waits = [n for n in process.iter() if local(n.tag) in MESSAGE_CATCHERS and self.waits_for_payment(n)]
+        waits = [n for n in process.iter() if bpmn_kind(n) in MESSAGE_CATCHERS and self.waits_for_payment(n)]
         charging = [e.entry for e in entries if e.charges]
         if charging and not waits:
             self.warn(process, "fee_never_asked", entries=", ".join(charging))
@@ -502,7 +591,7 @@ class DiagramChecker:
         """The shape of a process or sub-process: flows that join real elements, one start,
         every step reachable and leading somewhere."""
         kind = local(container.tag)
-        nodes = {n.get("id"): n for n in container if local(n.tag) in FLOW_NODES and n.get("id")}
+        nodes = {n.get("id"): n for n in container if bpmn_kind(n) in FLOW_NODES and n.get("id")}
         incoming, outgoing = defaultdict(list), defaultdict(list)
         for flow in container.iterfind("bpmn:sequenceFlow", NS):
             source, target = flow.get("sourceRef"), flow.get("targetRef")
@@ -565,7 +654,7 @@ class DiagramChecker:
 
     def check_connections(self, node, ins: list, outs: list, siblings: dict) -> None:
         kind = local(node.tag)
-        definitions = {local(d.tag) for d in node if local(d.tag).endswith("EventDefinition")}
+        definitions = {bpmn_kind(d) for d in node if bpmn_kind(d).endswith("EventDefinition")}
         # Event sub-processes and compensation handlers stand apart from the flow; link events
         # jump without one; a boundary event starts from the edge of its task.
         apart = node.get("triggeredByEvent") == "true" or node.get("isForCompensation") == "true"
@@ -595,7 +684,7 @@ class DiagramChecker:
         messages = {m.get("id"): m for m in process.getroottree().getroot().iterfind("bpmn:message", NS)}
         ids = ", ".join(i for i in process_ids if i)
         for node in process.iter():
-            kind = local(node.tag)
+            kind = bpmn_kind(node)
             if kind == "complexGateway":
                 self.add(node, "unsupported", kind=_kind(node), instead=MESSAGES["instead_gateway"])
             elif kind == "businessRuleTask":
@@ -609,7 +698,7 @@ class DiagramChecker:
                 elif called not in process_ids:
                     self.add(node, "call_missing", called=called, ids=ids)
             owner = node.getparent() if kind == "messageEventDefinition" else node
-            if (kind == "messageEventDefinition" or kind == "receiveTask") and local(owner.tag) in MESSAGE_CATCHERS:
+            if (kind == "messageEventDefinition" or kind == "receiveTask") and bpmn_kind(owner) in MESSAGE_CATCHERS:
                 ref = node.get("messageRef")
                 if not ref:
                     self.add(owner, "message_no_ref")
@@ -621,7 +710,11 @@ class DiagramChecker:
                     name = messages[ref].get("name").strip()
                     self.add(owner, "message_undeliverable", name=name, guess=guess(name, self.messages),
                              names=MESSAGES["or"].join(self.messages))
-                elif messages[ref].get("name").strip() == PAYMENT_MESSAGE:
+                elif messages[ref].get("name") != messages[ref].get("name").strip():
+                    # Delivery compares names exactly: "bo_sung " never receives "bo_sung".
+                    self.add(owner, "message_spaces", ref=ref, name=messages[ref].get("name"),
+                             fixed=messages[ref].get("name").strip())
+                elif messages[ref].get("name") == PAYMENT_MESSAGE:
                     self.check_payment_wait(owner)
 
     def check_payment_wait(self, node) -> None:
@@ -684,6 +777,10 @@ class DiagramChecker:
         """`amount` belongs on a wait for `thanh_toan` only, and is an expression over the data."""
         if not self.waits_for_payment(node):
             self.add(node, "amount_misplaced")
+        elif _decimal_numbers(value):
+            fixed = THOUSANDS.sub(lambda m: m.group().replace(".", ""), value.strip())
+            self.add(node, "amount_decimal", value=value, numbers=", ".join(_decimal_numbers(value)),
+                     fixed=fixed if fixed != value.strip() else MESSAGES["amount_decimal_example"])
         elif not value.strip() or expressions.check(value, "eval") or _not_a_number(value):
             # No calendar functions: they give instants, not sums of money.
             self.add(node, "amount_invalid", value=value)
@@ -693,10 +790,10 @@ class DiagramChecker:
     def waits_for_payment(self, node) -> bool:
         root = node.getroottree().getroot()
         names = {m.get("id"): (m.get("name") or "").strip() for m in root.iterfind("bpmn:message", NS)}
-        refs = [d.get("messageRef") for d in node if local(d.tag) == "messageEventDefinition"]
-        if local(node.tag) == "receiveTask":
+        refs = [d.get("messageRef") for d in node if bpmn_kind(d) == "messageEventDefinition"]
+        if bpmn_kind(node) == "receiveTask":
             refs.append(node.get("messageRef"))
-        return local(node.tag) in MESSAGE_CATCHERS and PAYMENT_MESSAGE in {names.get(r) for r in refs}
+        return bpmn_kind(node) in MESSAGE_CATCHERS and PAYMENT_MESSAGE in {names.get(r) for r in refs}
 
     def form_files(self) -> list[str]:
         if self._form_files is None:
@@ -715,7 +812,9 @@ class DiagramChecker:
         for pattern, key in ((JUEL, "juel"), (FEEL, "feel")):
             found = pattern.match(source)
             if found:
-                self.add(node, key, expr=_one_line(source), bare=_python_like(found.group(1)))
+                bare = _python_like(found.group(1))
+                self.add(node, key, expr=_one_line(source),
+                         bare=LONE_EQUALS.sub("==", bare) if key == "feel" else bare)  # FEEL compares with =
                 return True
         if deadline and ISO_TIME.match(source.strip()):
             self.add(node, "iso_time", expr=source.strip(), suggestion=_iso_suggestion(source))
@@ -751,6 +850,7 @@ class DiagramChecker:
         if not self.check_expression(node, prop, expr, deadline=True):
             return
         self.check_names(node, MESSAGES["names_in"].format(prop=prop), expr)
+        self.check_deadline_starts(node, prop, expr)
         if not self.timer_functions:
             return
         try:
@@ -781,6 +881,12 @@ class DiagramChecker:
     def check_condition(self, flow) -> None:
         condition = flow.find("bpmn:conditionExpression", NS)
         if condition is None:
+            return
+        origin = self.by_id.get(flow.get("sourceRef"))
+        if origin is not None and bpmn_kind(origin) not in CONDITIONAL_GATEWAYS:
+            kind = _kind(origin)
+            self.add(flow, "condition_ignored", flow=self.flow_label(flow), kind=kind[:1].lower() + kind[1:],
+                     source=self.label(origin))
             return
         source = (condition.text or "").strip()
         if self._foreign_syntax(flow, source, deadline=False):

@@ -142,7 +142,7 @@ MESSAGES = {
     "expression": "Biểu thức «{prop}» không hợp lệ: {detail}.{hint}",
     "deadline_hint": " Viết thời hạn bằng một hàm lịch làm việc, ví dụ " + DEADLINE_EXAMPLES + ".",
     "condition_hint": " Viết điều kiện như: " + CONDITION_EXAMPLE + ".",
-    "equals_hint": " Để so sánh bằng, dùng hai dấu bằng: {fixed}",
+    "equals_hint": " Sửa thành: {fixed}",
     "unknown_name": "{what} đọc «{name}», nhưng không biểu mẫu nào của thủ tục (tờ khai của công dân trong mục "
                     "danh mục, biểu mẫu các bước) có trường này, không công việc tự động nào gán nó và hệ thống "
                     "không cung cấp nó{guess}, nên hồ sơ tới đây sẽ dừng với lỗi «Không có biến '{name}'». Sửa "
@@ -152,7 +152,7 @@ MESSAGES = {
     "juel": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}). Ở đây viết thẳng biểu thức, không "
             "có ${{ và }}: {bare}",
     "feel": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =). Ở đây viết thẳng biểu thức, "
-            "không có dấu = ở đầu: {bare}",
+            "không có dấu = ở đầu, và so sánh bằng viết ==: {bare}",
     "iso_time": "«{expr}» là cách viết thời gian ISO 8601 (của Camunda), đếm theo đồng hồ. Ở đây thời hạn "
                 "tính theo lịch làm việc: dùng {suggestion}.",
     "iso_hours": "working_hours({n})",
@@ -162,6 +162,15 @@ MESSAGES = {
                   "lịch làm việc. Đổi loại hẹn giờ thành «Date» (timeDate) với biểu thức {suggestion}.",
     "timer_empty": "Bộ hẹn giờ chưa có biểu thức thời hạn. Chọn loại «Date» (timeDate) và ghi một hàm lịch "
                    "làm việc, ví dụ " + DEADLINE_EXAMPLES + ".",
+    "deadline_start": "Biểu thức «{prop}» tính thời hạn từ mốc «{name}», nhưng trong biểu mẫu {form}, «{name}» là "
+                      "{what}, không phải một thời điểm có giờ và múi giờ, nên hồ sơ tới đây sẽ dừng với lỗi «mốc "
+                      "thời gian … không phải thời điểm ISO 8601». Đổi trường thành ngày giờ (\"format\": "
+                      "\"date-time\"), hoặc bỏ mốc để tính từ lúc bước bắt đầu: {without}.",
+    "start_date": "trường ngày (\"format\": \"date\", chỉ có ngày)",
+    "start_string": "trường chữ",
+    "start_integer": "trường số",
+    "start_number": "trường số",
+    "start_other": "trường kiểu {type}",
     "timer_eval": "Biểu thức thời hạn «{expr}» không tính được: {detail}.",
     "not_instant": "kết quả không phải một thời điểm; dùng working_hours(…), working_days(…) hoặc "
                    "calendar_days(…)",
@@ -174,6 +183,11 @@ MESSAGES = {
     "flow_no_condition": "Nhánh {flow} ra từ cổng rẽ nhánh không có điều kiện và không phải nhánh mặc "
                          "định. Đặt điều kiện cho nó (ví dụ " + CONDITION_EXAMPLE + ") hoặc chọn nó làm "
                          "nhánh mặc định của cổng.",
+    "condition_ignored": "Nhánh {flow} có điều kiện nhưng đi ra từ {kind} «{source}», không phải từ cổng rẽ "
+                         "nhánh, nên bộ máy quy trình bỏ qua điều kiện: hồ sơ luôn đi theo nhánh này. Chỉ điều kiện "
+                         "trên các nhánh ra của cổng rẽ nhánh loại trừ (exclusive gateway) hoặc bao hàm (inclusive "
+                         "gateway) mới được xét: thêm một cổng loại trừ (hình thoi dấu X) sau «{source}», nối các "
+                         "nhánh từ cổng và chuyển điều kiện sang các nhánh đó; hoặc xóa điều kiện.",
     "condition": "Điều kiện trên nhánh {flow} không hợp lệ: {detail}.{hint}",
     "script_empty": "Công việc tự động (script task) chưa có nội dung. Viết phép tính vào ô Script, ví dụ "
                     + SCRIPT_EXAMPLE + ".",
@@ -231,6 +245,9 @@ MESSAGES = {
                              "(công dân trên Cổng, Bộ phận Một cửa, cổng thanh toán hay API gửi), nên hồ sơ sẽ chờ "
                              "ở đây mãi{guess}. Đặt tên tin nhắn (Message > Name) là bo_sung (nộp bổ sung), "
                              "rut_ho_so (rút hồ sơ) hoặc thanh_toan (nộp phí, lệ phí).",
+    "message_spaces": "Tên tin nhắn «{name}» (tin nhắn {ref}) có dấu cách ở đầu hoặc cuối, mà hệ thống gửi tin "
+                      "nhắn «{fixed}» đúng từng ký tự, nên hồ sơ sẽ chờ ở đây mãi. Xóa các dấu cách trong tên tin "
+                      "nhắn (Message > Name): «{fixed}».",
     "payment_no_amount": "Sự kiện chờ tin nhắn thanh_toan (công dân nộp phí, lệ phí) chưa nói phải nộp bao nhiêu. "
                          "Thêm thuộc tính amount là biểu thức tính số đồng phải nộp, ví dụ le_phi (do một công "
                          "việc tự động tính trước đó) hoặc so_ban * 8000.",
@@ -244,6 +261,10 @@ MESSAGES = {
                         "thuộc tính này ở đây, hoặc chuyển nó sang sự kiện chờ nộp phí.",
     "amount_invalid": "Thuộc tính amount «{value}» không phải biểu thức tính được. Viết tên trường hoặc phép "
                       "tính, ví dụ le_phi hoặc so_ban * 8000.",
+    "amount_decimal": "Thuộc tính amount «{value}» có số viết với dấu chấm ({numbers}). Trong biểu thức, dấu "
+                      "chấm là dấu thập phân, không phải dấu ngăn cách hàng nghìn: 8.000 là 8 đồng, không phải "
+                      "tám nghìn đồng. Viết số đồng liền, không có dấu chấm: {fixed}.",
+    "amount_decimal_example": "ví dụ 8000, không viết 8.000",
     "fee_never_asked": "Mục danh mục {entries} ghi phí, lệ phí cho thủ tục này, nhưng quy trình không có sự "
                        "kiện chờ tin nhắn thanh_toan: công dân đọc trên Cổng là phải nộp phí mà không bao giờ được "
                        "yêu cầu nộp. Thêm sự kiện chờ nộp phí (xem QT-40 trong docs/ANALYST.md); nếu phí do cơ "

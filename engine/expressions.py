@@ -45,6 +45,11 @@ __all__ = ["ExpressionError", "evaluate", "execute", "check", "names", "BUILTIN_
 MESSAGES: dict[str, str] = {
     "line_prefix": "Dòng {line}: {msg}",
     "syntax": "Lỗi cú pháp ở dòng {line}, cột {col} ({detail})",
+    "syntax_said": "Lỗi cú pháp ở dòng {line}, cột {col}: {problem}{hints}",
+    "hint_and_or": "; dùng and, or thay cho &&, ||",
+    "hint_not": "; dùng not thay cho !",
+    "hint_feel": "; bỏ dấu = ở đầu (cách viết FEEL của Camunda 8), và so sánh bằng viết ==",
+    "hint_equals": "; dấu = là phép gán, so sánh bằng viết ==",
     "empty": "Biểu thức rỗng",
     "not_text": "Biểu thức phải là chuỗi ký tự",
     "bad_mode": "Chế độ kiểm tra không hợp lệ: {mode}",
@@ -106,6 +111,46 @@ MESSAGES: dict[str, str] = {
     "data_too_deep": "Dữ liệu của biến '{name}' lồng nhau quá sâu",
     "copy_failed": "Không sao chép được dữ liệu hồ sơ để chạy kịch bản",
 }
+
+# Python's own syntax errors (3.11), by a piece of their English text, the more precise first; any other keeps its English in parentheses.
+SYNTAX_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("invalid syntax. Perhaps you forgot a comma", "thiếu dấu phẩy giữa các phần tử"),
+    ("invalid syntax", "viết sai cú pháp"),
+    ("unexpected indent", "dòng thụt lề thừa (bỏ các dấu cách ở đầu dòng)"),
+    ("unindent does not match", "thụt lề không khớp với các dòng trên (các dòng cùng khối phải thẳng hàng)"),
+    ("expected an indented block", "sau dòng kết thúc bằng «:» thiếu khối lệnh thụt vào (4 dấu cách)"),
+    ("unterminated string literal", "chuỗi thiếu dấu ngoặc kép đóng"),
+    ("unterminated triple-quoted string", "chuỗi thiếu dấu ngoặc kép đóng"),
+    ("was never closed", "dấu ngoặc mở chưa được đóng"),
+    ("unmatched", "dấu ngoặc đóng thừa, không có ngoặc mở tương ứng"),
+    ("closing parenthesis", "dấu ngoặc đóng không cùng loại với dấu ngoặc mở"),
+    ("expected ':'", "thiếu dấu «:» ở cuối dòng if, elif, else hay for"),
+    ("expected 'else' after 'if' expression", "«x if điều_kiện» thiếu phần «else y»"),
+    ("invalid decimal literal", "số viết sai (chữ dính liền sau số, hay tên bắt đầu bằng chữ số)"),
+    ("leading zeros in decimal", "số không được bắt đầu bằng chữ số 0 (một mã như \"012\" viết trong ngoặc kép)"),
+    ("invalid character", "có ký tự không dùng được, như dấu ngoặc kép cong “ ” hay gạch dài –: gõ lại bằng \" và -"),
+    ("invalid non-printable character", "có ký tự ẩn (thường do sao chép từ Word hay trang web): xóa và gõ lại đoạn đó"),
+    ("unexpected character after line continuation", "dấu «\\» chỉ được đặt ở cuối dòng"),
+    ("cannot assign to", "không gán được vào vế trái này"),
+    ("source code string cannot contain null bytes", "có ký tự rỗng (null) trong mã"),
+)
+# What an analyst brings from other languages, recognised in the text of a syntax error.
+SYNTAX_HINTS: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
+    (re.compile(r"&&|\|\|"), "hint_and_or", ("eval", "exec")),
+    (re.compile(r"^\s*=(?!=)"), "hint_feel", ("eval",)),
+    (re.compile(r"^(?!\s*=).*(?<![=!<>])=(?!=)", re.DOTALL), "hint_equals", ("eval",)),
+    (re.compile(r"!(?!=)"), "hint_not", ("eval", "exec")),
+)
+
+
+def _syntax_message(source: str, mode: str, line: int, col: int, english: str) -> str:
+    """A syntax error in the analyst's words, at its line and column, with what to write instead."""
+    problem = next((vi for en, vi in SYNTAX_PROBLEMS if en in english), None)
+    if problem is None:
+        return MESSAGES["syntax"].format(line=line, col=col, detail=english)
+    hints = "".join(MESSAGES[key] for pattern, key, modes in SYNTAX_HINTS if mode in modes and pattern.search(source))
+    return MESSAGES["syntax_said"].format(line=line, col=col, problem=problem, hints=hints)
+
 
 # Names used in messages for the forbidden node types; anything not listed
 # falls back to the raw class name.
@@ -699,12 +744,11 @@ def _compile_checked(source: str, mode: str, functions: frozenset[str]) -> tuple
             warnings.simplefilter("ignore")
             tree = ast.parse(source, mode=mode)
     except SyntaxError as exc:
-        return None, (MESSAGES["syntax"].format(line=exc.lineno or 1, col=exc.offset or 0,
-                                                detail=exc.msg),)
+        return None, (_syntax_message(source, mode, exc.lineno or 1, exc.offset or 0, exc.msg),)
     except (RecursionError, MemoryError):
         return None, (MESSAGES["too_deep"].format(limit=MAX_AST_DEPTH),)
     except ValueError as exc:  # e.g. null bytes
-        return None, (MESSAGES["syntax"].format(line=1, col=0, detail=str(exc)),)
+        return None, (_syntax_message(source, mode, 1, 0, str(exc)),)
     if not _ast_depth_ok(tree):
         return None, (MESSAGES["too_deep"].format(limit=MAX_AST_DEPTH),)
     checker = _Checker(mode, functions)

@@ -106,14 +106,15 @@ class Api:
     def post(self, path, user=None, **kw):
         return self.call("POST", path, user, **kw)
 
-    def task(self, user: str, name: str) -> dict:
+    def task(self, user: str, name: str, dossier: int | None = None) -> dict:
+        """The first task named `name` the user may work (of `dossier`, when given)."""
         items = self.get("/tasks", user).get_json()["items"]
-        matching = [t for t in items if t["name"] == name]
+        matching = [t for t in items if t["name"] == name and dossier in (None, t["dossier"]["id"])]
         assert matching, f"{user} has no task «{name}»: {[t['name'] for t in items]}"
         return matching[0]
 
-    def complete(self, user: str, name: str, data: dict, expect: int = 200):
-        task = self.task(user, name)
+    def complete(self, user: str, name: str, data: dict, expect: int = 200, dossier: int | None = None):
+        task = self.task(user, name, dossier)
         response = self.post(f"/tasks/{task['id']}/complete", user, json={"data": data})
         assert response.status_code == expect, response.get_json()
         return response.get_json()

@@ -47,13 +47,14 @@ def test_the_guides_figures_are_the_shipped_diagrams(diagram):
 
 
 @pytest.mark.rule("QT-27")
+@pytest.mark.rule("QT-36")
 def test_the_guides_scenario_example_runs(tmp_path):
+    """As `motcua procedure test` runs it in the real folders: the shipped diagram, forms and
+    catalogue, whose citizen form the example's data must pass."""
     from engine.scenarios import run_file
     [example] = re.findall(r"```yaml\n(.*?)```", GUIDE, re.S)
-    (tmp_path / "cap_ban_sao_trich_luc_ho_tich.bpmn").write_bytes(
-        (ROOT / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_bytes())
     path = tmp_path / "cap_ban_sao_trich_luc_ho_tich.kich-ban.yaml"
     path.write_text(example, encoding="utf-8")
-    report = run_file(path, tmp_path, ROOT / "forms")
+    report = run_file(path, ROOT / "bpmn", ROOT / "forms", catalogue_dir=ROOT / "catalogue")
     assert report.ok, report.problems or [s.message for r in report.scenarios for s in r.steps if not s.passed]
     assert sum(len(r.steps) for r in report.scenarios) >= 4

@@ -243,6 +243,21 @@ def test_timers_count_working_time_from_their_start_or_a_given_instant():
     assert problem.element_id == "Boundary_qua_han_tiep_nhan" and "không phải một thời điểm" in problem.message
 
 
+@pytest.mark.rule("QT-08")
+def test_a_deadline_counted_from_the_citizens_date_field_is_refused_at_check_time(tmp_path):
+    """The date a citizen gives (`ngay_dang_ky`, "format": "date") has no time: counted from, it
+    would stop the dossier at the step."""
+    from engine.catalogue_forms import citizen_forms
+    from engine.checking import check_files
+    path = tmp_path / f"{BAN_SAO}.bpmn"
+    path.write_text(SOURCE.replace('value="working_days(1)"', 'value="working_days(1, ngay_dang_ky)"'), encoding="utf-8")
+    ok, lines = check_files([path], ROOT / "forms", citizen_forms=citizen_forms(ROOT / "catalogue"))
+    assert not ok
+    assert lines[0].startswith(f"{BAN_SAO}.bpmn: [Task_tham_dinh «Thẩm định hồ sơ»] Biểu thức «timeLimit» tính thời "
+                               f"hạn từ mốc «ngay_dang_ky», nhưng trong biểu mẫu {BAN_SAO}/don.schema.json")
+    assert "working_days(1)." in lines[0]
+
+
 @pytest.mark.rule("QT-09")
 def test_duration_and_cycle_timers_are_refused_with_the_fix():
     xml = SOURCE.replace('<bpmn:timeDate xsi:type="bpmn:tFormalExpression">working_hours(8)</bpmn:timeDate>',
@@ -412,11 +427,11 @@ def test_the_check_warns_when_the_catalogue_and_the_diagram_disagree_on_the_fee(
 
     listed = [{"name": "Phí", "amount": 8000, "unit": "đồng/bản"}]
     assert warnings(SOURCE, listed) == []
-    # The wait for the fee made a wait of a day: the fee the citizen reads is never asked for.
-    unpaid = SOURCE.replace('<spiffworkflow:property name="amount" value="le_phi" />', "").replace(
-        '<bpmn:messageEventDefinition id="MessageEventDefinition_thanh_toan" messageRef="Message_thanh_toan" />',
-        '<bpmn:timerEventDefinition id="Timer_mot_ngay"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
-        'working_days(1)</bpmn:timeDate></bpmn:timerEventDefinition>')
+    # The waits for the fee made waits of a day: the fee the citizen reads is never asked for.
+    unpaid = re.sub(r'<spiffworkflow:property name="amount" value="\w+" />', "", SOURCE)
+    unpaid = re.sub(r'<bpmn:messageEventDefinition id="(\w+)" messageRef="Message_thanh_toan" />',
+                    r'<bpmn:timerEventDefinition id="\1"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
+                    r'working_days(1)</bpmn:timeDate></bpmn:timerEventDefinition>', unpaid)
     [never] = warnings(unpaid, listed)
     assert never.startswith(f"{BAN_SAO}.bpmn: [{BAN_SAO} «Cấp bản sao trích lục hộ tịch»]")
     assert f"{BAN_SAO_CODE}.json ghi phí, lệ phí" in never and "thanh_toan" in never
@@ -435,7 +450,7 @@ def test_the_amount_is_an_expression_over_the_data_and_must_give_whole_dong():
     assert done.amount_due == 18000
     # Expressions the check cannot judge before they run: a fraction of a đồng, a negative sum,
     # a number that is none. Reaching the wait fails, names it, and the dossier stays as it was.
-    for expression in ("le_phi / 3", "le_phi - 20000", 'float(&quot;nan&quot;)', "le_phi * 1e400"):
+    for expression in ("le_phi / 3", "le_phi - 20000", 'float(&quot;nan&quot;)', 'le_phi * float(&quot;inf&quot;)'):
         engine = engine_for(_fee_wait(SOURCE, f'<spiffworkflow:property name="amount" value="{expression}" />'))
         start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 8, 0))
         with pytest.raises(ProcessFailed) as failure:
@@ -477,8 +492,16 @@ def test_the_amount_is_an_expression_over_the_data_and_must_give_whole_dong():
      "Event_cho_nop_phi", ["amount «\"8000\"» không phải biểu thức tính được"]),
     (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="working_days(1)" />'),
      "Event_cho_nop_phi", ["amount «working_days(1)» không phải biểu thức tính được"]),
+    # The Vietnamese thousands separator is a decimal point in an expression: 8.000 would charge 8 đồng.
+    (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="8.000" />'),
+     "Event_cho_nop_phi", ["amount «8.000» có số viết với dấu chấm", "8.000 là 8 đồng", "không có dấu chấm: 8000."]),
+    (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="so_ban * 8.500 + 1.000.000" />'),
+     "Event_cho_nop_phi", ["(8.500, 1.000.000)", "không có dấu chấm: so_ban * 8500 + 1000000."]),
+    (lambda xml: _fee_wait(xml, '<spiffworkflow:property name="amount" value="le_phi * 1.5" />'),
+     "Event_cho_nop_phi", ["(1.5)", "ví dụ 8000, không viết 8.000"]),
 ], ids=["no_amount", "blank_amount", "no_status", "status_4", "on_a_boundary", "on_a_task", "on_another_wait",
-        "not_an_expression", "text_not_money", "an_instant_not_money"])
+        "not_an_expression", "text_not_money", "an_instant_not_money", "thousands_dot", "thousands_dots_in_a_sum",
+        "a_fraction"])
 def test_what_the_check_refuses_on_a_fee_wait_names_the_element(edit, element, words):
     found = problems(edit(SOURCE))
     assert len(found) == 1, [str(p) for p in found]

@@ -94,6 +94,44 @@ def test_a_new_and_a_changed_procedure_are_served_without_a_restart(clean_app, d
 
 
 @pytest.mark.rule("QT-26")
+def test_forms_have_no_versions_so_a_changed_choice_goes_in_a_new_form_file(clean_app, database_url, workspace):
+    """A form saved in place serves every step worked after it, running dossiers' included; a new
+    form file named by a new diagram version leaves the running dossiers on the old one."""
+    folder, env = workspace
+    app = _running_app(clean_app, database_url, folder)
+    api = Api(app.test_client())
+    app.extensions["motcua_clock"].set(vn(2026, 12, 7, 9, 0))
+    result = cli({**env, "MOTCUA_DATABASE_URL": database_url}, "procedure", "new", CODE, "--name", NAME)
+    assert result.exit_code == 0, result.output
+    _after_a_look()
+    old = _apply(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=old)
+    # In place: an optional field added to the appraisal form every procedure shares.
+    common = folder / "forms" / "common" / "tham_dinh.schema.json"
+    schema = json.loads(common.read_text(encoding="utf-8"))
+    schema["properties"]["ghi_chu_noi_bo"] = {"type": "string", "title": "Ghi chú nội bộ", "maxLength": 200}
+    common.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    # A changed choice: a new file, and a new diagram version naming it and reading the new value.
+    renamed = json.loads(json.dumps(schema).replace('"dat"', '"du_dieu_kien"'))
+    (folder / "forms" / PROCESS).mkdir(exist_ok=True)
+    (folder / "forms" / PROCESS / "tham_dinh.schema.json").write_text(json.dumps(renamed), encoding="utf-8")
+    diagram = written(folder)["diagram"]
+    diagram.write_text(diagram.read_text(encoding="utf-8")
+                       .replace('value="common/tham_dinh.schema.json"', f'value="{PROCESS}/tham_dinh.schema.json"')
+                       .replace('ket_qua_tham_dinh == "dat"', 'ket_qua_tham_dinh == "du_dieu_kien"'), encoding="utf-8")
+    _after_a_look()
+    new = _apply(api, copies=2)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=new)
+    # The running dossier: its version's form file, with the field saved in place after it started.
+    api.complete("chuyenvien", "Thẩm định hồ sơ", {**APPRAISE, "ghi_chu_noi_bo": "Đã gọi điện xác minh."}, dossier=old)
+    # The new version's dossier: the new file's values only.
+    api.complete("chuyenvien", "Thẩm định hồ sơ", APPRAISE, expect=422, dossier=new)
+    api.complete("chuyenvien", "Thẩm định hồ sơ", {**APPRAISE, "ket_qua_tham_dinh": "du_dieu_kien"}, dossier=new)
+    names = {d: [t["name"] for t in api.get(f"/dossiers/{d}", "motcua").get_json()["open_tasks"]] for d in (old, new)}
+    assert names == {old: ["Phê duyệt kết quả"], new: ["Phê duyệt kết quả"]}
+
+
+@pytest.mark.rule("QT-26")
 def test_a_broken_save_keeps_the_previous_version_and_tells_the_administrator(clean_app, database_url, workspace,
                                                                                 caplog):
     folder, env = workspace

@@ -2,7 +2,7 @@
 least one working day before the due instant, at most once, and it moves the due instant."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..localtime import local_time
 from ..workflow.service import workflow
@@ -15,6 +15,8 @@ from .transitions import lock_dossier
 
 FINISHED = (3, 7, 8, 9, 10)
 MAX_REASON = 2000
+# A new date further away is a typing mistake, and the working calendar is not asked about it.
+MAX_POSTPONEMENT = timedelta(days=366)
 
 
 def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
@@ -41,8 +43,9 @@ def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetim
     errors = []
     if not reason or len(reason) > MAX_REASON:
         errors.append({"field": "ly_do", "message": messages["reason"]})
-    if new_due <= dossier.due_at or not workflow().calendar.is_working_time(new_due):
-        errors.append({"field": "ngay_hen_moi", "message": messages["new_due"].format(due=local_time(dossier.due_at))})
+    new_due_error = _new_due_error(dossier.due_at, new_due, messages)
+    if new_due_error:
+        errors.append({"field": "ngay_hen_moi", "message": new_due_error})
     if errors:
         raise Invalid(errors[0]["message"], errors)
     previous = dossier.due_at
@@ -55,3 +58,11 @@ def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetim
     write_events(events)
     notices.queue_for(dossier, events, dossier.status, at)
     return dossier
+
+
+def _new_due_error(due: datetime, new_due: datetime, messages: dict) -> str | None:
+    if new_due > due + MAX_POSTPONEMENT:
+        return messages["too_far"].format(due=local_time(due))
+    if new_due <= due or not workflow().calendar.is_working_time(new_due):
+        return messages["new_due"].format(due=local_time(due))
+    return None

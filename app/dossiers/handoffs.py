@@ -26,7 +26,7 @@ class Handoff:
     received_at: datetime
     due_at: datetime | None
     finished_at: datetime | None
-    verdict: str  # early | on_time | late | open | open_late | none
+    verdict: str  # early | on_time | late | open | open_late | none | cancelled
 
 
 def verdict(due: datetime | None, finished: datetime | None, at: datetime) -> str:
@@ -51,9 +51,11 @@ def handoffs(dossier_id: int, at: datetime) -> list[Handoff]:
     rows = []
     for t in tasks:
         officer = t.closed_by or t.claimed_by
+        # Closed with nobody completing it: cut short by a withdrawal or a stop, never worked.
+        cancelled = t.closed_at is not None and t.closed_by_id is None
         rows.append(Handoff(t.name, t.node_id, t.agency.name, ROLE_LABELS.get(t.role, t.role),
                             officer.full_name if officer else None, _received(t), t.due_at, t.closed_at,
-                            verdict(t.due_at, t.closed_at, at)))
+                            "cancelled" if cancelled else verdict(t.due_at, t.closed_at, at)))
     return sorted(rows, key=lambda row: row.received_at)  # stable: parallel steps keep the diagram's order
 
 
@@ -61,3 +63,13 @@ def _received(task: OpenTask) -> datetime:
     """A paper dossier accepted after the day's hand-over hour reaches the next step the next
     morning (its task opens then); a step worked on screen before that was received when worked."""
     return min(task.opened_at, task.closed_at) if task.closed_at is not None else task.opened_at
+
+
+def giver(rows: list[Handoff], index: int) -> int | None:
+    """The row whose completion handed the dossier to `rows[index]`: the step finished last at or
+    before it was received (parallel steps opened together share the one that opened them), or
+    None when the dossier came from the applicant."""
+    received = rows[index].received_at
+    done = [i for i, row in enumerate(rows[:index]) if row.finished_at is not None and row.verdict != "cancelled"
+            and row.finished_at <= received]
+    return max(done, key=lambda i: (rows[i].finished_at, i)) if done else None

@@ -174,12 +174,14 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
     parties = [doc.Party(r.agency, r.unit, r.officer or "") for r in rows]
     slips = []
     for i, row in enumerate(rows):
-        previous = rows[i - 1] if i else None
-        verdict = previous.verdict if previous and previous.verdict in doc.data.VERDICTS else None
-        slips.append(doc.Handoff(parties[i - 1] if i else citizen, parties[i], row.received_at, verdict, row.step))
+        # A hand-off's verdict is the giver's: whether it finished its step in time.
+        given = handoffs.giver(rows, i)
+        verdict = rows[given].verdict if given is not None and rows[given].verdict in doc.data.VERDICTS else None
+        slips.append(doc.Handoff(citizen if given is None else parties[given], parties[i], row.received_at, verdict,
+                                 row.step))
     if rows and dossier.finished_at and dossier.status == RETURNED:
-        last = rows[-1]
-        slips.append(doc.Handoff(parties[-1], citizen, dossier.finished_at,
+        last = max(rows, key=lambda row: row.finished_at or row.received_at)
+        slips.append(doc.Handoff(parties[rows.index(last)], citizen, dossier.finished_at,
                                  last.verdict if last.verdict in doc.data.VERDICTS else None,
                                  PRINTOUTS["returned"]))
     consulted = sorted({r.agency for r in rows} - {dossier.agency.name})

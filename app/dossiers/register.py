@@ -1,6 +1,7 @@
 """The dossier register (Sổ theo dõi hồ sơ, Mẫu 06): the dossiers an agency received in a
-period, with when each went to processing, got its result and was returned. Three queries
-whatever the number of dossiers (the agency/received index, then two grouped look-ups)."""
+period, with when each went to processing, got its result and was returned, and a note for what
+the instants do not say (withdrawn, stopped, a due date moved by an apology). Four queries
+whatever the number of dossiers (the agency/received index, then three grouped look-ups)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -10,10 +11,13 @@ from sqlalchemy.orm import joinedload
 
 from .. import documents as doc
 from ..db import db
+from ..localtime import local_time
 from ..workflow.service import workflow
+from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, OpenTask
 
 PROCESSED, RETURNED = 9, 10
+ENDED_NOTES = {7: "note_withdrawn", 8: "note_stopped"}  # a refused dossier was never received
 MAX_ROWS = 5000
 
 
@@ -35,9 +39,21 @@ def register_rows(agency, start: date, end: date) -> list[doc.RegisterRow]:
     processed = dict(db.session.execute(select(DossierEvent.dossier_id, func.min(DossierEvent.at)).where(
         DossierEvent.dossier_id.in_(ids), DossierEvent.status_after == PROCESSED)
         .group_by(DossierEvent.dossier_id)).all())
+    apologies = dict(db.session.execute(select(DossierEvent.dossier_id, DossierEvent.data).where(
+        DossierEvent.dossier_id.in_(ids), DossierEvent.kind == "apology")).all())
     return [doc.RegisterRow(
         code=d.code, procedure=d.procedure.name, applicant=d.applicant_name, received_at=d.received_at,
         due_at=d.due_at, contact=", ".join(v for v in (d.owner.address, d.owner.phone) if v), resolving_agency=agency.name,
         transferred_at=transferred.get(d.id), result_at=processed.get(d.id),
-        returned_at=d.finished_at if d.status == RETURNED else None) for d in dossiers]
+        returned_at=d.finished_at if d.status == RETURNED else None, note=_note(d, apologies.get(d.id)))
+        for d in dossiers]
+
+
+def _note(dossier: Dossier, apology: dict | None) -> str:
+    notes = []
+    if apology and apology.get("previous_due_at"):
+        notes.append(PRINTOUTS["note_apology"].format(due=local_time(datetime.fromisoformat(apology["previous_due_at"]))))
+    if dossier.status in ENDED_NOTES and dossier.finished_at is not None:
+        notes.append(PRINTOUTS[ENDED_NOTES[dossier.status]].format(at=local_time(dossier.finished_at)))
+    return " ".join(notes)
 

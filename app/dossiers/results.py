@@ -5,6 +5,7 @@ gets the code `<dossier code>-KQ<n>` and goes into the citizen's data store as a
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from datetime import datetime
 
@@ -20,12 +21,13 @@ from ..signing.backends import SigningUnavailable
 from ..signing.inspect import signature_summary
 from ..signing.sign import SigningFailed, sign_pdf
 from ..workflow.service import workflow
-from . import printouts
+from . import printouts, transitions
 from .errors import Conflict
 from .events import add_event, run
 from .messages import PRINTOUTS
 from .models import DossierFile, DossierResult
 
+log = logging.getLogger(__name__)
 RESULT_COMPONENT = "KQ"
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -74,7 +76,10 @@ def sign(pdf: bytes, dossier, signer_name: str, reason: str, at: datetime) -> by
     try:
         return sign_pdf(pdf, dossier.agency.code, signer_name, reason, workflow().calendar.profile.place,
                         current_app.config, at=at)
-    except (SigningUnavailable, SigningFailed) as exc:
+    except SigningUnavailable as exc:
+        log.error("signing for %s unavailable: %s", dossier.agency.code, exc)  # the operator's details
+        raise Conflict(exc.for_officers) from exc
+    except SigningFailed as exc:
         raise Conflict(str(exc)) from exc
 
 
@@ -136,9 +141,17 @@ def issue(dossier, data: dict, at: datetime, actor) -> dict:
     return add_event(dossier, at, "result_issued", actor=actor, code=code, signer=document.signer.name)
 
 
-def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, actor) -> str:
+def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, actor,
+             form_key: str = "") -> tuple[str, bool]:
     """A paper result scanned into the data store: the scan as a PDF (an image gets a page of
-    its own), signed with the agency's key in the digitising officer's name; returns its code."""
+    its own), signed with the agency's key in the digitising officer's name. Returns its code and
+    whether it is new: the same form sent again (`form_key`, its one-time value) returns the
+    result it made the first time."""
+    # Locked, so a form sent twice at once (or with the approval) is serialised, never numbered twice.
+    dossier = transitions.lock_dossier(dossier.id)
+    earlier = _digitised_with(dossier.id, form_key)
+    if earlier is not None:
+        return earlier, False
     number = next_number(dossier.id)
     code = doc.result_code(dossier.code, number)
     pdf = scan if content_type == "application/pdf" else doc.image_pdf(scan, meta["title"], printouts.verify_url(code),
@@ -146,8 +159,16 @@ def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, 
     signed = sign(pdf, dossier, actor.full_name, PRINTOUTS["digitised_reason"], at)
     file_id = store(dossier, signed, f"{code}.pdf", actor, at, f"digitised:{number}")
     _record(dossier, number, "digitised", PRINTOUTS["digitised_title"].format(title=meta["title"]),
-            meta["document_number"], file_id, actor, at, {"paper": meta})
-    return code
+            meta["document_number"], file_id, actor, at, {"paper": meta, "form_key": form_key})
+    return code, True
+
+
+def _digitised_with(dossier_id: int, form_key: str) -> str | None:
+    if not form_key:
+        return None
+    rows = db.session.execute(select(DossierResult.code, DossierResult.details).where(
+        DossierResult.dossier_id == dossier_id, DossierResult.kind == "digitised")).all()
+    return next((code for code, details in rows if (details or {}).get("form_key") == form_key), None)
 
 
 def find_pdf(code: str) -> bytes | None:

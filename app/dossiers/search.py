@@ -1,6 +1,8 @@
-"""Finding dossiers by what an officer types: a dossier code (or its start), else part of the
-applicant's or organisation's name, with or without accents and in any case ("dang van an" finds
-"Đặng Văn Ân"). Used by the inbox's search and by the dossier search."""
+"""Finding dossiers by what an officer types: a dossier code (or its start, or its end as the
+receipt prints it big: "261123-0007"), else the start of words of the applicant's or
+organisation's name, with or without accents and in any case ("dang van an" finds "Đặng Văn Ân",
+"an" finds "An" and "Anh" but not "Lan" or "Văn"). Used by the inbox's search and by the dossier
+search."""
 from __future__ import annotations
 
 import re
@@ -17,6 +19,8 @@ ROWS = 50
 
 # "8", "số 8", "Số 8": the number a dossier without a code is listed under ("Số 8 (chưa cấp mã)").
 _NUMBER = re.compile(r"(?:số\s*)?([0-9]{1,9})", re.IGNORECASE)
+# The end of a code: the receipt date and the day's running number ("261123-0007", "261123-7").
+_TAIL = re.compile(r"([0-9]{6})-([0-9]{1,4})")
 
 
 def clause(q: str):
@@ -29,9 +33,14 @@ def clause(q: str):
     if number:
         return or_(Dossier.code.startswith(number.group(1), autoescape=True),
                    and_(Dossier.code.is_(None), Dossier.id == int(number.group(1))))
+    tail = _TAIL.fullmatch(q)
+    if tail:  # within the officer's scope (an agency's dossiers or tasks): few rows to look at
+        return Dossier.code.endswith(f"-{tail.group(1)}-{int(tail.group(2)):04d}", autoescape=True)
     if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
         return Dossier.code.startswith(q.upper(), autoescape=True)
-    return Dossier.search_text.contains(fold(q), autoescape=True)
+    words = fold(q)
+    return or_(Dossier.search_text.startswith(words, autoescape=True),
+               Dossier.search_text.contains(" " + words, autoescape=True))
 
 
 def dossiers_statement(user, q: str, status: int | None = None):

@@ -17,7 +17,8 @@ from ..workflow.service import workflow
 from . import handover, supplements
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .events import add_event, write_events
-from .messages import ERRORS
+from ..localtime import local_time
+from .messages import ERRORS, STATUS_LABELS
 from .models import Dossier, OpenTask
 from .transitions import apply_outcome, lock_task
 
@@ -27,6 +28,19 @@ def _may_work(user, task: OpenTask) -> None:
         raise Forbidden(ERRORS["not_your_task"])
 
 
+def _gone(task: OpenTask) -> Conflict:
+    """Why a task is no longer open, as the officer needs to hear it: who completed it, or the
+    end of the dossier (withdrawn, stopped) that closed it with nobody completing it."""
+    if task.closed_by_id is not None:
+        closer = db.session.get(User, task.closed_by_id)
+        return Conflict(ERRORS["task_done_by"].format(name=closer.full_name, at=local_time(task.closed_at)))
+    dossier = db.session.get(Dossier, task.dossier_id)
+    if dossier is not None and dossier.finished_at is not None:
+        return Conflict(ERRORS["task_ended"].format(status=STATUS_LABELS[dossier.status],
+                                                    at=local_time(dossier.finished_at)))
+    return Conflict(ERRORS["task_gone"])
+
+
 def task_for(user, task_id: str) -> OpenTask:
     """An open task the officer may work (for reading it)."""
     task = db.session.get(OpenTask, task_id)
@@ -34,7 +48,7 @@ def task_for(user, task_id: str) -> OpenTask:
         raise NotFound(ERRORS["unknown_task"])
     _may_work(user, task)
     if task.closed_at is not None:
-        raise Conflict(ERRORS["task_gone"])
+        raise _gone(task)
     return task
 
 
@@ -48,7 +62,7 @@ def _locked(user, task_id: str) -> tuple[Dossier, OpenTask]:
     dossier, task = found
     _may_work(user, task)
     if task.closed_at is not None:
-        raise Conflict(ERRORS["task_gone"])
+        raise _gone(task)
     _check_claim(user, task)
     return dossier, task
 
@@ -131,7 +145,7 @@ def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
     if not may_assign(user, task):
         raise Forbidden(ERRORS["not_assignable"])
     if task.closed_at is not None:
-        raise Conflict(ERRORS["task_gone"])
+        raise _gone(task)
     assignee = db.session.get(User, assignee_id) if assignee_id else None
     _check_assignee(assignee, task)
     if task.claimed_by_id != assignee.id:

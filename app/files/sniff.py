@@ -8,6 +8,7 @@ import re
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 KNOWN = (PDF, JPEG, PNG)
+EXTENSIONS = {PDF: (".pdf",), JPEG: (".jpg", ".jpeg"), PNG: (".png",)}  # the first is the one given
 
 _EDGE = 1024  # how much of the start and of the end is read for the markers
 _PDF_HEADER = re.compile(rb"%PDF-[12]\.[0-9]")

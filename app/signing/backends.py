@@ -29,7 +29,12 @@ logger = logging.getLogger(__name__)
 
 
 class SigningUnavailable(Exception):
-    """No usable key for the agency; str(exc) says what is missing, in Vietnamese."""
+    """No usable key for the agency; str(exc) says what is missing, in Vietnamese, for the
+    operator (files, device errors); `for_officers` says it without the server's paths."""
+
+    def __init__(self, message: str, for_officers: str | None = None):
+        super().__init__(message)
+        self.for_officers = for_officers or message
 
 
 def trust_roots(config: Mapping | None) -> list[asn1_x509.Certificate]:
@@ -86,12 +91,12 @@ def _file_signer(agency_code: str, config: Mapping | None) -> Signer:
     directory = settings.keys_dir(config)
     key, cert = key_path(directory, agency_code), cert_path(directory, agency_code)
     if not (key.exists() and cert.exists()):
-        raise SigningUnavailable(ERRORS["no_key"].format(code=agency_code, key=key, cert=cert))
+        raise SigningUnavailable(ERRORS["no_key"].format(code=agency_code, key=key, cert=cert), ERRORS["no_key_officers"])
     chain_files = [str(p) for p in (chain_path(directory, agency_code), directory / ROOT_CERT) if p.exists()]
     signer = SimpleSigner.load(str(key), str(cert), ca_chain_files=chain_files or None,
                                key_passphrase=settings.key_passphrase(config))
     if signer is None:  # pyHanko logs the cause (a wrong passphrase among them) and answers None
-        raise SigningUnavailable(ERRORS["bad_key"].format(code=agency_code))
+        raise SigningUnavailable(ERRORS["bad_key"].format(code=agency_code), ERRORS["bad_key_officers"])
     return signer
 
 
@@ -112,7 +117,8 @@ def _pkcs11_signer(agency_code: str, config: Mapping | None) -> Signer:
             session = open_pkcs11_session(library, token_criteria=criteria)
     except (pkcs11.PKCS11Error, OSError, RuntimeError) as exc:
         detail = str(exc) or type(exc).__name__
-        raise SigningUnavailable(ERRORS["pkcs11"].format(code=agency_code, detail=detail)) from exc
+        raise SigningUnavailable(ERRORS["pkcs11"].format(code=agency_code, detail=detail),
+                                 ERRORS["bad_key_officers"]) from exc
     return PKCS11Signer(session, cert_label=agency_code, key_label=agency_code,
                         signing_cert=_certificates(cert)[0] if cert.exists() else None,
                         ca_chain=_chain(agency_code, config))

@@ -49,6 +49,9 @@ ERRORS = {
     "cert_not_yet_valid": "Chứng thư số của cơ quan {code} chỉ có hiệu lực từ ngày {since}: văn bản chưa "
                           "được ký.",
     "pkcs11": "Không mở được thiết bị ký PKCS#11 cho cơ quan {code}: {detail}",
+    # What officers read instead of the three above: the details (paths, device) are the operator's.
+    "no_key_officers": "Chưa có khóa ký số của cơ quan; liên hệ quản trị hệ thống.",
+    "bad_key_officers": "Khóa ký số của cơ quan chưa dùng được; liên hệ quản trị hệ thống.",
     "signing_failed": "Không ký được văn bản bằng khóa của cơ quan {code}.",
     "naive_time": "Thời điểm ký phải có múi giờ.",
 }

@@ -5,6 +5,7 @@ from flask import Blueprint
 from ..clock import now
 from ..dossiers.deadlines import is_overdue
 from ..users.models import OFFICER_ROLES
+from .dossier_context import withdrawal_reason
 
 workspace = Blueprint("workspace", __name__, url_prefix="/mot-cua", template_folder="templates",
                       static_folder="static", static_url_path="/tinh")
@@ -15,3 +16,7 @@ STAFF = (*OFFICER_ROLES, "admin")  # who may open the one-stop system
 def _overdue(dossier) -> bool:
     """`{% if dossier is overdue %}`: still the agency's to act on, and past its due instant."""
     return is_overdue(dossier, now())
+
+
+# The officers' history line says why a dossier was withdrawn (`event | withdrawal_reason`).
+workspace.add_app_template_filter(withdrawal_reason, "withdrawal_reason")

@@ -1,11 +1,16 @@
-"""Scans already accepted on a form ride along in a signed hidden field, so a form sent back
-for a correction never loses them (counter intake, digitising a paper result)."""
+"""What a form carries between its sendings (counter intake, digitising a paper result): the
+scans already accepted, in a signed hidden field, so a form sent back for a correction never
+loses them; and a one-time value, so the same form sent twice (a double click, a page sent
+again) acts once."""
 from __future__ import annotations
 
-from flask import current_app
+import secrets
+
+from flask import current_app, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
 FIELD = "tep_da_nhan"
+NONCE = "nonce"
 
 
 def _serializer() -> URLSafeSerializer:
@@ -25,3 +30,14 @@ def carried(token: str) -> list[dict]:
     except BadSignature:
         return []
     return files if isinstance(files, list) else []
+
+
+def sent_nonce() -> str:
+    """The one-time value the form was sent with ("" when it had none)."""
+    return request.form.get(NONCE, "")[:64]
+
+
+def nonce() -> str:
+    """The one-time value for a form on the page: kept when the form is sent back for a
+    correction (it is still the same submission), else a new one."""
+    return sent_nonce() or secrets.token_urlsafe(16)

@@ -18,7 +18,7 @@ from ..eforms.readable import readable
 from ..localtime import local_time
 from .messages import CHANNELS, MESSAGES, SYSTEM_COMPONENTS
 
-REFUSED = 3
+REFUSED, WITHDRAWN = 3, 7
 
 
 def handed_next_day(dossier_id: int, since=None) -> list[str]:
@@ -49,6 +49,7 @@ def context(dossier: Dossier) -> dict:
         "index_due": index_due(dossier),
         "steps": completed_steps(dossier.id),
         "postal_item": _postal_item(dossier),
+        "withdrawal_reason": _withdrawal_reason(dossier),
     }
 
 
@@ -59,6 +60,23 @@ def _postal_item(dossier: Dossier) -> str | None:
     data = db.session.execute(select(DossierEvent.data).where(
         DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "submitted")).scalar()
     return data.get("so_buu_gui") if isinstance(data, dict) else None
+
+
+def withdrawal_reason(event: DossierEvent) -> str | None:
+    """The reason a citizen's message event gives for withdrawing: kept as the citizen sent it,
+    or, received at the desk, inside the letter's data beside its channel."""
+    data = event.data if isinstance(event.data, dict) else {}
+    payload = data.get("data") if event.kind == "message_at_desk" else data
+    return payload.get("ly_do_rut") if isinstance(payload, dict) else None
+
+
+def _withdrawal_reason(dossier: Dossier) -> str | None:
+    if dossier.status != WITHDRAWN:
+        return None
+    events = db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier.id, DossierEvent.kind.in_(("message", "message_at_desk")))
+        .order_by(DossierEvent.id.desc())).scalars()
+    return next((reason for reason in map(withdrawal_reason, events) if reason), None)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ from .messages import APOLOGY, DIGITISE, EMPTY, MESSAGES, ROLE_WORK, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
 PROCESSED = (9, 10)
+# A typed day outside these is a mistake: before anything the system can hold, or so late that
+# the day's bounds would not fit a datetime.
+EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(9000, 12, 31)
 
 
 def _dossier(dossier_id: int) -> Dossier:
@@ -60,7 +63,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         at_desk=citizen.may_receive_at_desk(g.user, dossier),
         may_digitise=dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS),
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
-        desk_channels=intake.CHANNEL_LABELS,
+        desk_channels=intake.CHANNEL_LABELS, nonce=carry.nonce(),
         online_attempt=open_attempt(dossier.id, at) if PAYMENT in (dossier.waiting_messages or []) else None,
         attempt_minutes=ATTEMPT_MINUTES, payment_states=PAYMENT_STATES,
         payments=db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
@@ -144,7 +147,7 @@ def digitise(dossier_id: int):
     form = {name: " ".join(request.form.get(name, "").split())[:200] for name in DIGITISE["fields"]}
     errors = {name: DIGITISE["required"].format(field=label) for name, label in DIGITISE["fields"].items()
               if not form[name]}
-    signed_on = _date(form["ngay_ky"])
+    signed_on = typed_date(form["ngay_ky"])
     if form["ngay_ky"] and (signed_on is None or signed_on > now().astimezone(workflow().calendar.tz).date()):
         errors["ngay_ky"] = DIGITISE["date"]
     upload = request.files.get("tep_quet")
@@ -162,23 +165,26 @@ def digitise(dossier_id: int):
         return render(dossier, errors, 422, {**form, carry.FIELD: carry.carry([stored]) if stored else "",
                                             "scan_name": stored["file_name"] if stored else ""})
     try:
-        code = results.digitise(dossier, storage().open(stored["storage_key"]), stored["content_type"],
-                                {"title": form["trich_yeu"], "document_number": form["so_ky_hieu"],
-                                 "signing_agency": form["co_quan_ban_hanh"], "signer": form["nguoi_ky"],
-                                 "signed_on": signed_on.isoformat(), "scan": stored["file_name"]}, now(), g.user)
+        code, created = results.digitise(
+            dossier, storage().open(stored["storage_key"]), stored["content_type"],
+            {"title": form["trich_yeu"], "document_number": form["so_ky_hieu"],
+             "signing_agency": form["co_quan_ban_hanh"], "signer": form["nguoi_ky"],
+             "signed_on": signed_on.isoformat(), "scan": stored["file_name"]}, now(), g.user, carry.sent_nonce())
         db.session.commit()
     except DossierError as exc:
         db.session.rollback()
         return render(_dossier(dossier_id), {"so-hoa": exc.message}, 409, form)
-    flash(MESSAGES["digitised"].format(code=code))
+    flash(MESSAGES["digitised" if created else "digitised_before"].format(code=code))
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="ket-qua"), 303)
 
 
-def _date(text: str) -> date | None:
+def typed_date(text: str) -> date | None:
+    """A day typed in a form or an address (yyyy-mm-dd); None when it is none we can use."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         return None
+    return day if EARLIEST_DAY <= day <= LATEST_DAY else None
 
 
 @workspace.get("/so-theo-doi")
@@ -186,8 +192,8 @@ def _date(text: str) -> date | None:
 def register():
     """Mẫu 06 of the officer's agency for a period (default: this month so far)."""
     today = now().astimezone(workflow().calendar.tz).date()
-    start = _date(request.args.get("tu", "")) or today.replace(day=1)
-    end = _date(request.args.get("den", "")) or today
+    start = typed_date(request.args.get("tu", "")) or today.replace(day=1)
+    end = typed_date(request.args.get("den", "")) or today
     agency = g.user.agency
     if request.args.get("pdf") and agency is not None and start <= end and (end - start) <= timedelta(days=366):
         return file_response(printouts.register(agency, start, end, today),

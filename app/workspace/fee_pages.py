@@ -10,9 +10,11 @@ from engine.numbers import grouped
 
 from ..clock import now
 from ..db import db
+from ..dossiers.access import may_read
 from ..dossiers.citizen import DESK_CHANNELS, DESK_ROLES
 from ..dossiers.errors import Conflict, Forbidden, Invalid
 from ..dossiers.messages import CHANNEL_WORDS
+from ..dossiers.models import Dossier
 from ..files.download import file_response
 from ..payments import desk, refunds
 from ..payments.daybook import as_csv, daybook
@@ -21,10 +23,11 @@ from ..web.session import login_required
 from ..workflow.service import workflow
 from .blueprint import workspace
 from .dossier_context import handed_next_day
-from .messages import CHANNELS
+from .dossier_pages import EARLIEST_DAY, typed_date
+from .messages import CHANNELS, DAYBOOK
 
-DAYBOOK_ROLES = ("one_stop", "leader", "admin")
-NOT_ONLINE = "khong_truc_tuyen"  # the box the desk ticks when the citizen is not paying online  # who hands over and checks the day's money
+DAYBOOK_ROLES = ("one_stop", "leader", "admin")  # who hands over and checks the day's money
+NOT_ONLINE = "khong_truc_tuyen"  # the box the desk ticks when the citizen is not paying online
 
 
 @workspace.post("/ho-so/<int:dossier_id>/thu-phi")
@@ -37,8 +40,7 @@ def collect_at_desk(dossier_id: int):
     try:
         payment = desk.collect(g.user, dossier_id, channel, at, despite_online=request.form.get(NOT_ONLINE) == "1")
     except Forbidden:
-        db.session.rollback()
-        abort(403)
+        _refuse(dossier_id)
     except Conflict as exc:
         db.session.rollback()
         flash(str(exc), "error")
@@ -53,24 +55,44 @@ def collect_at_desk(dossier_id: int):
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="phi"), 303)
 
 
+def _refuse(dossier_id: int):
+    """403 to an officer who may see the dossier; to anyone else (another agency) it is not
+    confirmed to exist, as on every other dossier address."""
+    db.session.rollback()
+    dossier = db.session.get(Dossier, dossier_id)
+    abort(403 if dossier is not None and may_read(g.user, dossier) else 404)
+
+
 @workspace.get("/thu-phi")
 @login_required(*DAYBOOK_ROLES)
 def daybook_page():
     """The fees settled on a day for the officer's agency (an administrator: every agency)."""
     today = now().astimezone(workflow().calendar.tz).date()
-    try:
-        day = date.fromisoformat(request.args.get("ngay", ""))
-    except ValueError:
-        day = today
+    day, refusal = _day(request.args.get("ngay", "")[:32], today)
     agency_id = None if g.user.role == "admin" else g.user.agency_id
     if agency_id is None and g.user.role != "admin":
         abort(403)
-    book = daybook(agency_id, min(day, today))
-    if request.args.get("csv"):
+    book = daybook(agency_id, day)
+    if request.args.get("csv") and refusal is None:
         return file_response(as_csv(book, DAYBOOK_COLUMNS, CHANNELS, PAYMENT_STATES),
                              f"so-thu-phi-{book.day:%Y%m%d}.csv", mimetype="text/csv")
     return render_template("workspace/daybook.html", book=book, channels=CHANNELS, states=PAYMENT_STATES,
-                           agency=g.user.agency, today=today, owed=refunds.owed(agency_id))
+                           agency=g.user.agency, today=today, owed=refunds.owed(agency_id),
+                           refusal=refusal), 422 if refusal else 200
+
+
+def _day(text: str, today: date) -> tuple[date, str | None]:
+    """The day asked for, or today with the reason it was not shown (a CSV of the wrong day is
+    never sent)."""
+    if not text:
+        return today, None
+    day = typed_date(text)
+    if day is None:
+        return today, DAYBOOK["not_understood"].format(text=text, earliest=f"{EARLIEST_DAY:%d/%m/%Y}",
+                                                       today=f"{today:%d/%m/%Y}")
+    if day > today:
+        return today, DAYBOOK["future"].format(day=f"{day:%d/%m/%Y}", today=f"{today:%d/%m/%Y}")
+    return day, None
 
 
 @workspace.post("/ho-so/<int:dossier_id>/hoan-phi/<int:number>")
@@ -80,8 +102,7 @@ def record_refund(dossier_id: int, number: int):
     try:
         payment = refunds.record(g.user, dossier_id, number, request.form.get("cach_hoan", ""), now())
     except Forbidden:
-        db.session.rollback()
-        abort(403)
+        _refuse(dossier_id)
     except (Conflict, Invalid) as exc:
         db.session.rollback()
         flash(str(exc), "error")

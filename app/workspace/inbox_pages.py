@@ -8,7 +8,7 @@ from engine.roles import LANE_ROLES, ROLE_LABELS
 
 from ..agencies.models import Agency
 from ..clock import now
-from ..db import db
+from ..db import MAX_ID, db
 from ..dossiers import inbox, work
 from ..dossiers.errors import DossierError
 from ..dossiers.messages import STATUS_LABELS
@@ -22,9 +22,11 @@ from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, EMPTY, MESSAGES, ROLE_W
 FILTER_NAMES = ("q", "thu_tuc", "trang_thai", "han", "co_quan", "vai_tro")  # kept across tabs and pages
 
 
-def _int(name: str) -> int | None:
-    value = request.args.get(name, type=int)
-    return value if value and value > 0 else None
+def _int(name: str, values=None) -> int | None:
+    """A positive id typed in the address (or sent by a form); one no database column can hold
+    is ignored like any other nonsense, never sent to the database."""
+    value = (request.args if values is None else values).get(name, type=int)
+    return value if value and 0 < value <= MAX_ID else None
 
 
 def _filters() -> inbox.Filters:
@@ -99,6 +101,6 @@ def release(task_id: str):
 @workspace.post("/viec/<task_id>/giao")
 @login_required("leader", "admin")
 def assign(task_id: str):
-    assignee = request.form.get("can_bo", type=int)
+    assignee = _int("can_bo", request.form)
     return _act(lambda: work.assign(g.user, task_id[:36], assignee, now()), "assigned",
                 assignee=lambda task: task.claimed_by.full_name)

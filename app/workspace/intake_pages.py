@@ -2,8 +2,6 @@
 and scan its components, start the process."""
 from __future__ import annotations
 
-import secrets
-
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
@@ -105,7 +103,7 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form,
-        nonce=request.form.get("nonce") or secrets.token_urlsafe(16)), status
+        nonce=carry.nonce()), status
 
 
 @workspace.get("/tiep-nhan/<int:citizen_id>/<code>")
@@ -144,7 +142,7 @@ def intake_submit(citizen_id: int, code: str):
     if errors:
         return _page(citizen, procedure, data, files, errors, 422)
     try:
-        dossier, _ = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{request.form.get('nonce', '')[:64]}",
+        dossier, _ = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{carry.sent_nonce()}",
                             channel=channel, files=files, entered_by=g.user,
                             details={"so_buu_gui": postal} if channel == "postal" else None)
     except (Invalid, Conflict) as exc:

@@ -6,12 +6,14 @@ DUE_FILTERS = {"qua-han": "Đã quá hạn", "hom-nay": "Đến hạn hôm nay",
                "khong-han": "Không có thời hạn"}
 CHANNELS = {"online": "Trực tuyến", "counter": "Trực tiếp tại quầy", "postal": "Qua bưu chính công ích"}
 VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn", "open_late": "Đang quá hạn",
-            "open": "Đang xử lý", "none": "Không quy định thời hạn"}
+            "open": "Đang xử lý", "none": "Không quy định thời hạn",
+            "cancelled": "Không thực hiện (hồ sơ đã rút hoặc dừng xử lý)"}
 # Files the system adds to a dossier, beside the procedure's components.
 SYSTEM_COMPONENTS = {"KQ": "Kết quả giải quyết", "BL": "Biên lai thu phí, lệ phí"}
 MARK_STATES = {"done": "Đã thực hiện", "current": "Đang thực hiện", "late": "Trễ hạn"}
 
 MESSAGES = {
+    "unsaved": "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)",
     "result_preview": "Xem trước kết quả sẽ được ký khi phê duyệt (PDF, chưa ký, không có giá trị pháp lý)",
     "claimed": "Đã nhận xử lý «{name}» của hồ sơ {dossier}.",
     "released": "Đã trả «{name}» về nhóm.",
@@ -25,6 +27,7 @@ MESSAGES = {
     "result_signed": "Đã phê duyệt và ký số kết quả {code}.",
     "apology_sent": "Đã gửi thư xin lỗi; ngày hẹn trả kết quả mới: {due}.",
     "digitised": "Đã số hóa kết quả giấy thành {code} và ký số.",
+    "digitised_before": "Bản giấy này đã được số hóa thành {code} (biểu mẫu được gửi hai lần); không tạo thêm kết quả.",
     "intake_done": "Đã nhập hồ sơ {channel} cho {name}; hồ sơ đang ở bước tiếp nhận.",
     "citizen_found": "Đã tìm thấy công dân {name}.",
     "citizen_created": "Đã tạo hồ sơ công dân {name}. Chưa có địa chỉ thư điện tử nên chưa kích hoạt được tài "
@@ -42,6 +45,7 @@ MESSAGES = {
                   "không thấy.",
     "steps_none": "Chưa có bước nào ghi ý kiến hoặc kết quả.",
     "postal_item": "Số hiệu bưu gửi",
+    "withdrawal_reason": "Lý do rút hồ sơ",
     "no_result_yet": "Chưa có kết quả. Kết quả điện tử được tạo và ký số khi lãnh đạo phê duyệt.",
     "no_result_closed": "Hồ sơ đã kết thúc mà không có kết quả điện tử.",
     "select_first": "Chọn một công việc trước (phím j hoặc k), rồi nhấn n để nhận xử lý.",
@@ -112,8 +116,14 @@ APOLOGY = {
     "once": "Hồ sơ này đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép hẹn lại một lần.",
     "too_late": "Thư xin lỗi phải gửi chậm nhất 1 ngày làm việc trước hạn trả kết quả ({due}); nay đã quá thời điểm đó.",
     "new_due": "Ngày hẹn mới phải sau ngày hẹn hiện tại ({due}) và là giờ làm việc.",
+    "too_far": "Ngày hẹn mới không được quá một năm sau ngày hẹn hiện tại ({due}); kiểm tra lại năm đã nhập.",
     "reason": "Ghi rõ lý do chậm trả kết quả (tối đa 2.000 ký tự).",
     "bad_instant": "Ngày giờ hẹn mới không hợp lệ.",
+}
+
+DAYBOOK = {
+    "not_understood": "Không hiểu ngày «{text}»: chọn một ngày từ {earliest} đến hôm nay. Đang hiện sổ ngày {today}.",
+    "future": "Ngày {day} chưa tới: sổ chỉ có các khoản đã nộp. Đang hiện sổ ngày {today}.",
 }
 
 DIGITISE = {

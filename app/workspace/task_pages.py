@@ -12,6 +12,7 @@ from ..dossiers import results, supplements, work
 from ..dossiers.errors import Conflict, Forbidden, Invalid, NotFound
 from ..dossiers.models import OpenTask
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..eforms.readable import readable
 from ..files.download import file_response
 from ..web.session import login_required
 from . import dossier_context
@@ -50,6 +51,8 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         may_assign=work.may_assign(g.user, task) and task.closed_at is None,
         assignees=work.assignees(task) if work.may_assign(g.user, task) else [],
         may_ask_supplement=supplements.may_ask(form), may_preview=_may_preview(task),
+        # Typed on a page whose task closed meanwhile: shown back, in words, so nothing is lost.
+        unsaved=readable(form.schema, form.ui_schema, data) if form is not None and data and task.closed_at else [],
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
         messages=MESSAGES, at=now(), **dossier_context.context(task.dossier),
     ), status

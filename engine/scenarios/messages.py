@@ -23,6 +23,7 @@ MESSAGES = {
     "empty": "Tệp kịch bản trống. Bắt đầu bằng «quy_trinh: <mã quy trình>» và «kich_ban:».",
     "top_not_mapping": "Tệp kịch bản phải là một nhóm khóa (quy_trinh, kich_ban, ...), không phải {found}.",
     "unknown_keys": "Khóa không dùng được: {keys}. Các khóa dùng được ở đây: {allowed}.",
+    "unknown_key": "«{key}»{guess}",
     "missing_process": "Thiếu khóa «quy_trinh»: ghi mã quy trình trong sơ đồ (thuộc tính id của process), "
                        "ví dụ «quy_trinh: cap_phieu_ly_lich_tu_phap».",
     "bad_text": "Khóa «{key}» phải là một dòng chữ, không phải {found}.",
@@ -40,7 +41,9 @@ MESSAGES = {
     "steps_not_list": "Khóa «buoc» phải là một danh sách bước (mỗi bước bắt đầu bằng «- »), không phải {found}.",
     "step_not_mapping": "Bước phải là một nhóm khóa như «- lam: Tiếp nhận hồ sơ», không phải {found}.",
     "step_kind": "Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này có {found}.",
-    "step_kind_none": "không có khóa nào",
+    "step_kind_none": "Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này không có "
+                      "khóa nào trong số đó{unknown}.",
+    "step_kind_unknown": ", mà có khóa không dùng được: {keys}",
     "error_where": "Khóa «loi» chỉ dùng cùng «lam» hoặc «gui» (mong đợi hệ thống từ chối thao tác đó).",
     "not_mapping": "Khóa «{key}» phải là một nhóm khóa (ví dụ «{key}: {{ten_truong: gia_tri}}»), không phải {found}.",
     "not_list": "Khóa «{key}» phải là một danh sách (ví dụ «{key}: [A, B]»), không phải {found}.",
@@ -185,6 +188,12 @@ YAML_PROBLEMS = {
     "mapping values are not allowed here": "dấu «:» không được phép ở đây (thiếu dấu cách sau «:», "
                                            "hoặc giá trị có «:» chưa đặt trong ngoặc kép)",
     "found character '\\t' that cannot start any token": "YAML không cho thụt lề bằng phím Tab; dùng dấu cách",
+    "that cannot start any token": "giá trị không được bắt đầu bằng ký tự này (như @ hay `); đặt giá trị trong "
+                                   "ngoặc kép",
+    "expected ',' or '}'": "nhóm khóa trong { } thiếu dấu phẩy giữa hai cặp khóa, hoặc thiếu dấu «}» đóng",
+    "expected ',' or ']'": "danh sách trong [ ] thiếu dấu phẩy giữa hai mục, hoặc thiếu dấu «]» đóng",
+    "expected alphabetic or numeric character": "sau «*» hay «&» phải là tên một neo YAML; giá trị bắt đầu bằng "
+                                                "* hay & viết trong ngoặc kép",
     "could not find expected ':'": "thiếu dấu «:» sau tên khóa",
     "did not find expected key": "thụt lề không khớp với các dòng trên",
     "expected <block end>": "thụt lề không khớp với các dòng trên",

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from ..form_check import guess
 from .messages import MESSAGES, YAML_PROBLEMS
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -248,7 +249,7 @@ def _yaml_problem(exc: yaml.YAMLError) -> ScenarioFileError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     for english, vietnamese in YAML_PROBLEMS.items():
-        if problem.startswith(english) or english in (getattr(exc, "context", None) or ""):
+        if english in problem or english in (getattr(exc, "context", None) or ""):
             problem = f"{vietnamese} ({problem})"
             break
     where = MESSAGES["yaml_where"].format(line=mark.line + 1, column=mark.column + 1) if mark else ""
@@ -367,11 +368,15 @@ def parse_duration(value) -> Duration | Instant:
     return Duration(text, amount, unit)
 
 
+def _named(keys, allowed) -> str:
+    """Keys as written, each with the closest allowed one when there is one (kiemtra: kiem_tra)."""
+    return ", ".join(MESSAGES["unknown_key"].format(key=k, guess=guess(k, allowed)) for k in map(str, keys))
+
+
 def _unknown_keys(mapping: dict, allowed) -> None:
-    extra = [str(k) for k in mapping if k not in allowed]
+    extra = [k for k in mapping if k not in allowed]
     if extra:
-        raise _Problem(MESSAGES["unknown_keys"].format(keys=", ".join(f"«{k}»" for k in extra),
-                                                       allowed=", ".join(allowed)))
+        raise _Problem(MESSAGES["unknown_keys"].format(keys=_named(extra, allowed), allowed=", ".join(allowed)))
 
 
 # -- steps and scenarios ------------------------------------------------------------------------
@@ -413,11 +418,14 @@ def _step(number: int, line, raw) -> Step:
     if not isinstance(raw, dict):
         raise _Problem(MESSAGES["step_not_mapping"].format(found=_found(raw)))
     kinds = [k for k in STEP_KINDS if k in raw]
-    if len(kinds) != 1:
-        found = ", ".join(kinds) if kinds else MESSAGES["step_kind_none"]
-        if not kinds and "loi" in raw:
-            raise _Problem(MESSAGES["error_where"])
-        raise _Problem(MESSAGES["step_kind"].format(found=found))
+    if not kinds and "loi" in raw:
+        raise _Problem(MESSAGES["error_where"])
+    if not kinds:
+        unknown = [k for k in raw if not any(k in keys for keys in STEP_KEYS.values())]
+        raise _Problem(MESSAGES["step_kind_none"].format(
+            unknown=MESSAGES["step_kind_unknown"].format(keys=_named(unknown, STEP_KINDS)) if unknown else ""))
+    if len(kinds) > 1:
+        raise _Problem(MESSAGES["step_kind"].format(found=", ".join(kinds)))
     kind = kinds[0]
     if "loi" in raw and kind not in ("lam", "gui"):
         raise _Problem(MESSAGES["error_where"])

@@ -47,6 +47,9 @@ def forms(tmp_path_factory):
         "bat_buoc_thieu": {"type": "object", "properties": {"ket_luan": {"type": "string"}},
                            "required": ["ket_qua"], "additionalProperties": False},
         "dinh_dang": {"type": "object", "properties": {"ngay_to_chuc": {"type": "string", "format": "ngay"}}},
+        "lich_hen": {"type": "object", "properties": {
+            "ngay_to_chuc": {"type": "string", "format": "date"}, "dia_diem": {"type": "string"},
+            "thoi_diem_hen": {"type": "string", "format": "date-time"}}},
     }.items():
         (folder / "hong" / f"{name}.schema.json").write_text(json.dumps(schema), "utf-8")
     return folder
@@ -256,6 +259,19 @@ MISTAKES = {
                                 "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["ISO 8601", "working_days(3)", "calendar_days(3)"]),
     "time_limit_in_quotes": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", 'working_days("5")'),
                              "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không có dấu ngoặc kép", "chữ «5»"]),
+    "time_limit_from_a_date_field": (lambda r: (set_property(r, "Task_tham_dinh", "formJsonSchemaFilename",
+                                                             "hong/lich_hen.schema.json"),
+                                                set_property(r, "Task_phe_duyet", "timeLimit",
+                                                             "working_days(3, ngay_to_chuc)")),
+                                     "Task_phe_duyet", "Phê duyệt kết quả",
+                                     ["«timeLimit»", "mốc «ngay_to_chuc»", "biểu mẫu hong/lich_hen.schema.json",
+                                      "trường ngày (\"format\": \"date\", chỉ có ngày)", "\"date-time\"",
+                                      "bỏ mốc để tính từ lúc bước bắt đầu: working_days(3)."]),
+    "time_date_from_a_text_field": (lambda r: (set_property(r, "Task_tham_dinh", "formJsonSchemaFilename",
+                                                            "hong/lich_hen.schema.json"),
+                                               set_timer(r, "timeDate", "official_start(start=dia_diem)")),
+                                    "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận",
+                                    ["«timeDate»", "mốc «dia_diem»", "là trường chữ", "official_start()."]),
     "time_date_invalid": (lambda r: set_timer(r, "timeDate", "working_hours("),
                           "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận", ["«timeDate»", "Lỗi cú pháp"]),
     "time_date_not_an_instant": (lambda r: set_timer(r, "timeDate", "8"),
@@ -283,6 +299,11 @@ MISTAKES = {
                          "Flow_tiep_nhan", "Tiếp nhận", ["__import__"]),
     "condition_camunda_7": (lambda r: condition(r, "Flow_tiep_nhan", '${quyet_dinh == "tiep_nhan" && !da_rut}'),
                             "Flow_tiep_nhan", "Tiếp nhận", ["Camunda", 'quyet_dinh == "tiep_nhan" and not da_rut']),
+    "condition_outside_gateway": (lambda r: flow(r, "Flow_neu_nhieu_ban", "Task_tra_ket_qua", "End_tra_ket_qua",
+                                                 "so_ban &gt; 1"),
+                                  "Flow_neu_nhieu_ban", "", ["từ «Trả kết quả» tới «Đã trả kết quả» có điều kiện",
+                                                             "công việc người dùng (user task) «Trả kết quả»",
+                                                             "bỏ qua điều kiện", "cổng loại trừ", "sau «Trả kết quả»"]),
     "condition_camunda_8": (lambda r: condition(r, "Flow_tiep_nhan", '=quyet_dinh = "tiep_nhan"'),
                             "Flow_tiep_nhan", "Tiếp nhận", ["FEEL", "dấu = ở đầu"]),
     # Scripts.
@@ -303,6 +324,9 @@ MISTAKES = {
                          "Event_cho_bo_sung", "Chờ công dân bổ sung", ["«bo_sun»", "ý bạn là «bo_sung»", "chờ ở đây mãi"]),
     "message_in_words": (lambda r: el(r, "Message_bo_sung").set("name", "Bổ sung hồ sơ"),
                          "Event_cho_bo_sung", "Chờ công dân bổ sung", ["«Bổ sung hồ sơ»", "ý bạn là «bo_sung»"]),
+    "message_name_with_spaces": (lambda r: el(r, "Message_bo_sung").set("name", " bo_sung "),
+                                 "Event_cho_bo_sung", "Chờ công dân bổ sung",
+                                 ["« bo_sung »", "Message_bo_sung", "chờ ở đây mãi", "Xóa các dấu cách", "«bo_sung»."]),
     "message_nobody_sends": (lambda r: el(r, "Message_bo_sung").set("name", "nop_phi"),
                              "Event_cho_bo_sung", "Chờ công dân bổ sung",
                              ["«nop_phi»", "bo_sung hoặc rut_ho_so hoặc thanh_toan", "chờ ở đây mãi",
@@ -746,6 +770,28 @@ def test_camunda_8_properties_are_understood_too():
         "formJsonSchemaFilename": "common/tham_dinh.schema.json", "status": "4", "timeLimit": "working_days(1)"}
 
 
+@pytest.mark.rule("QT-29")
+def test_a_camunda_8_user_task_marker_is_ignored_and_never_taken_for_a_bpmn_user_task():
+    """Camunda 8 marks a user task with <zeebe:userTask/> in its extensions; matched by local name
+    it would be a second, lane-less, form-less user task."""
+    zeebe = CAMUNDA_MODELER.replace('xmlns:camunda="http://camunda.org/schema/1.0/bpmn"',
+                                    f'xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:zeebe="{ZEEBE}"') \
+        .replace('<camunda:property name="timeLimit" value="working_days(1)" />\n        </camunda:properties>',
+                 '<camunda:property name="timeLimit" value="working_days(1)" />\n        </camunda:properties>\n'
+                 '        <zeebe:userTask />')
+    assert zeebe.count("<zeebe:userTask />") == 1
+    (version,) = build_versions(zeebe.encode(), "xac_nhan.bpmn", ROOT / "forms")
+    assert version.node("Activity_0thamdi").properties["status"] == "4"
+
+
+@pytest.mark.rule("QT-08")
+def test_a_deadline_counted_from_a_date_time_field_is_accepted(forms):
+    def from_appointment(root):
+        set_property(root, "Task_tham_dinh", "formJsonSchemaFilename", "hong/lich_hen.schema.json")
+        set_property(root, "Task_phe_duyet", "timeLimit", "working_days(3, thoi_diem_hen)")
+    assert problems(edited(from_appointment), forms) == []
+
+
 def test_the_same_property_twice_with_two_values_is_refused(forms):
     def twice(root):
         camunda_ext(root, "Task_phe_duyet", '<camunda:properties><camunda:property name="status" value="9" />'
@@ -762,6 +808,17 @@ def _check(tmp_path, xml: bytes) -> tuple[bool, list[str]]:
     path = tmp_path / "thu.bpmn"
     path.write_bytes(xml)
     return check_files([path], ROOT / "forms")
+
+
+@pytest.mark.rule("QT-30")
+def test_a_file_that_cannot_be_read_says_why_in_vietnamese(tmp_path):
+    from engine.checking import check_files
+    (tmp_path / "thu_muc.bpmn").mkdir()
+    ok, lines = check_files([tmp_path / "khong_co.bpmn", tmp_path / "thu_muc.bpmn"], ROOT / "forms")
+    assert not ok
+    assert lines[0] == (f"{tmp_path / 'khong_co.bpmn'}: không đọc được tệp: không có tệp này (kiểm tra đường dẫn và "
+                        "tên tệp, kể cả chữ hoa, chữ thường).")
+    assert lines[1] == f"{tmp_path / 'thu_muc.bpmn'}: không đọc được tệp: đây là một thư mục, không phải tệp sơ đồ .bpmn."
 
 
 def _undrawn(root, element_id):

@@ -382,6 +382,29 @@ class TestCheck:
         assert check("le_phi = so_ban * 8000\nghi_chu = 'Đã kiểm tra'", "exec") == []
         assert check("working_days(3)", "eval", ["working_days"]) == []
 
+    @pytest.mark.rule("QT-18")
+    @pytest.mark.parametrize("source, mode, message", [
+        ("quyet_dinh == 1 && so_ban > 0", "eval",
+         "Lỗi cú pháp ở dòng 1, cột 18: viết sai cú pháp; dùng and, or thay cho &&, ||"),
+        ("!da_rut", "eval", "Lỗi cú pháp ở dòng 1, cột 1: viết sai cú pháp; dùng not thay cho !"),
+        ('=x = "a"', "eval", "Lỗi cú pháp ở dòng 1, cột 1: viết sai cú pháp; bỏ dấu = ở đầu (cách viết FEEL của "
+                             "Camunda 8), và so sánh bằng viết =="),
+        ('x = "a"', "eval", "Lỗi cú pháp ở dòng 1, cột 3: viết sai cú pháp; dấu = là phép gán, so sánh bằng viết =="),
+        ("le_phi = 1\n  so_ban = 2", "exec", "Lỗi cú pháp ở dòng 2, cột 2: dòng thụt lề thừa (bỏ các dấu cách ở đầu dòng)"),
+        ("if so_ban > 2:\nle_phi = 1", "exec", "Lỗi cú pháp ở dòng 2, cột 1: sau dòng kết thúc bằng «:» thiếu khối "
+                                             "lệnh thụt vào (4 dấu cách)"),
+        ("if so_ban > 2\n    le_phi = 1", "exec", "Lỗi cú pháp ở dòng 1, cột 14: thiếu dấu «:»"),
+        ('ho_ten == "An', "eval", "Lỗi cú pháp ở dòng 1, cột 11: chuỗi thiếu dấu ngoặc kép đóng"),
+        ("working_days(3", "eval", "Lỗi cú pháp ở dòng 1, cột 13: dấu ngoặc mở chưa được đóng"),
+        ("[1 2]", "eval", "Lỗi cú pháp ở dòng 1, cột 2: thiếu dấu phẩy giữa các phần tử"),
+        ("quyet_dinh == “tiep_nhan”", "eval", "Lỗi cú pháp ở dòng 1, cột 15: có ký tự không dùng được, như dấu ngoặc "
+                                           "kép cong"),
+    ])
+    def test_syntax_errors_are_said_in_vietnamese_with_the_fix(self, source, mode, message):
+        [problem] = check(source, mode)
+        assert problem.startswith(message), problem
+        assert "invalid" not in problem and "expected" not in problem
+
     def test_problems(self):
         assert check("working_days(3)", "eval") == ["Không được gọi hàm 'working_days'"]
         assert check("a ==", "eval")[0].startswith("Lỗi cú pháp")

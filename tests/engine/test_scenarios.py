@@ -199,7 +199,8 @@ FAILURES = [
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {quyet_dinh: tu_choi}\n        loi: không được\n",
      ["Bị từ chối nhưng thông báo không chứa «không được»: Trường «Lý do» là bắt buộc."]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieux: {}\n",
-     ["Khóa không dùng được: «du_lieux». Các khóa dùng được ở đây: lam, vai_tro, co_quan, du_lieu, luc, loi."]),
+     ["Khóa không dùng được: «du_lieux» (có phải ý bạn là «du_lieu»?). Các khóa dùng được ở đây: lam, vai_tro, "
+      "co_quan, du_lieu, luc, loi."]),
     ("      - lam: Tiếp nhận hồ sơ\n        gui: bo_sung\n",
      ["Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này có lam, gui."]),
     ("      - troi_qua: 1 ngày\n        loi: x\n", ["Khóa «loi» chỉ dùng cùng «lam» hoặc «gui»"]),
@@ -215,7 +216,11 @@ FAILURES = [
       "ngày tháng viết trong ngoặc kép"]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {tep: !!binary aGk=}\n",
      ["Giá trị của trường «tep» trong «du_lieu» có kiểu bytes không dùng được"]),
-    ("      - chay: Tiếp nhận hồ sơ\n", ["bước này có không có khóa nào"]),
+    ("      - chay: Tiếp nhận hồ sơ\n", ["bước này không có khóa nào trong số đó, mà có khóa không dùng được: «chay»."]),
+    ("      - kiemtra: {trang_thai: 1}\n",
+     ["Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này không có khóa nào trong số đó, "
+      "mà có khóa không dùng được: «kiemtra» (có phải ý bạn là «kiem_tra»?)."]),
+    ("      - du_lieu: {quyet_dinh: tiep_nhan}\n", ["bước này không có khóa nào trong số đó."]),
     ("      - Tiếp nhận hồ sơ\n",
      ["Bước phải là một nhóm khóa như «- lam: Tiếp nhận hồ sơ», không phải chữ «Tiếp nhận hồ sơ»."]),
 ]
@@ -340,7 +345,7 @@ def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
     assert EndEvent("End_khong_tiep_nhan", "Không tiếp nhận") in coverage.uncovered_end_events
     assert EndEvent("End_rut_khi_cho_nop_phi", "Hồ sơ đã rút") in coverage.uncovered_end_events
     assert len(coverage.uncovered_end_events) == 8
-    assert len(coverage.taken) == 15 and len(coverage.flows) == 31 and not coverage.complete
+    assert len(coverage.taken) == 15 and len(coverage.flows) == 35 and not coverage.complete
     assert not report.passed(require_coverage=True) and report.passed()
     back = run(tmp_path, approve.replace("{quyet_dinh: phe_duyet}", "{quyet_dinh: tra_lai, y_kien: Xem lại.}"),
                name="lai.kich-ban.yaml")
@@ -378,7 +383,7 @@ def test_the_report_lists_uncovered_flows_and_end_events_by_id_and_name(tmp_path
     assert lines[3] == ("  ✓ bắt đầu lúc 2026-11-23 08:00 — trạng thái 1; việc đang mở: «Tiếp nhận hồ sơ»; "
                         "chờ tin nhắn: rut_ho_so")
     assert lines[4] == "  ✓ bước 1, dòng 7: kiểm tra — đạt: trạng thái 1"
-    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/31 luồng trình tự, tới 0/10 sự kiện kết thúc."
+    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/35 luồng trình tự, tới 0/10 sự kiện kết thúc."
     assert ("  Luồng chưa đi qua: Flow_tra_lai «Trả lại», từ Gateway_phe_duyet «Phê duyệt?» đến "
             "Task_tham_dinh «Thẩm định hồ sơ»") in lines
     assert "  Sự kiện kết thúc chưa tới: End_khong_tiep_nhan «Không tiếp nhận»" in lines
@@ -403,6 +408,12 @@ def test_a_failed_step_prints_its_details_on_indented_lines(tmp_path):
     ("quy_trinh: x\nkich_ban:\n\t- ten: a\n", "thu.kich-ban.yaml:3: Tệp không phải YAML hợp lệ (dòng 3, cột 1): "
                                               "YAML không cho thụt lề bằng phím Tab"),
     ("quy_trinh: x\nkich_ban:\n  - ten: a: b\n", "dấu «:» không được phép ở đây"),
+    ("quy_trinh: x\nkich_ban:\n  - ten: a\n    du_lieu: {a: 1 b: 2}\n",
+     "thu.kich-ban.yaml:4: Tệp không phải YAML hợp lệ (dòng 4, cột 21): nhóm khóa trong { } thiếu dấu phẩy"),
+    ("quy_trinh: x\nkich_ban:\n  - ten: a\n    buoc: [{lam: b}\n",
+     "(dòng 5, cột 1): danh sách trong [ ] thiếu dấu phẩy giữa hai mục, hoặc thiếu dấu «]» đóng"),
+    ("quy_trinh: x\nkich_ban:\n  - ten: @a\n", "(dòng 3, cột 10): giá trị không được bắt đầu bằng ký tự này"),
+    ("quy_trinh: x\nkich_ban:\n  - ten: * a\n", "(dòng 3, cột 11): sau «*» hay «&» phải là tên một neo YAML"),
     ("quy_trinh: a\nquy_trinh: b\nkich_ban: []\n", "thu.kich-ban.yaml:2: Tệp không phải YAML hợp lệ (dòng 2, cột 1): "
                                                    "khóa «quy_trinh» được viết hai lần"),
     ("", "thu.kich-ban.yaml: Tệp kịch bản trống."),

@@ -27,7 +27,7 @@ def submit_lltp(api, **changes) -> int:
 
 def accept(api, dossier_id: int) -> None:
     """The desk accepts the criminal-record dossier and takes its fee at the counter at once."""
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=dossier_id)
     pay(api, dossier_id)
 
 

@@ -64,3 +64,67 @@ def test_a_scanned_paper_result_is_signed_by_the_officer_who_digitised_it(api, c
     # Only the desk and specialists of the resolving agency digitise.
     token = as_officer(client, "lanhdao")
     assert _post(client, token, dossier_id).status_code == 403
+
+
+def _nonce(client, dossier_id) -> str:
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    return re.search(r'action="/mot-cua/ho-so/\d+/so-hoa".*?name="nonce" value="([^"]+)"', page, re.S).group(1)
+
+
+def _result_codes(clean_app, dossier_id) -> list[str]:
+    from sqlalchemy import select
+
+    from app.db import db
+    from app.dossiers.models import DossierResult
+    with clean_app.app_context():
+        codes = db.session.execute(select(DossierResult.code).where(DossierResult.dossier_id == dossier_id)
+                                   .order_by(DossierResult.number)).scalars().all()
+        db.session.remove()
+    return codes
+
+
+def test_the_same_digitising_form_sent_twice_makes_one_result(api, clock, client, clean_app):
+    clock.set(vn(2026, 11, 25, 9, 0))
+    dossier_id = submit_lltp(api)
+    code = processed(api, dossier_id)["code"]
+    token = as_officer(client, "motcua")
+    nonce = _nonce(client, dossier_id)
+    assert _post(client, token, dossier_id, nonce=nonce).status_code == 303
+    again = _post(client, token, dossier_id, nonce=nonce)  # the browser re-sent the form
+    assert again.status_code == 303
+    page = html(client.get(again.headers["Location"]))
+    assert f"Bản giấy này đã được số hóa thành {code}-KQ2" in page
+    assert _result_codes(clean_app, dossier_id) == [f"{code}-KQ1", f"{code}-KQ2"]
+    # A new form (a second paper result) is digitised as the next result.
+    assert _post(client, token, dossier_id, nonce=_nonce(client, dossier_id)).status_code == 303
+    assert _result_codes(clean_app, dossier_id)[-1] == f"{code}-KQ3"
+
+
+def test_two_digitisations_at_once_neither_fails(api, clock, client, clean_app):
+    """A double click sends the form twice at the same instant: one result, and the other
+    request is told so in words (never a server error)."""
+    import threading
+    clock.set(vn(2026, 11, 25, 9, 0))
+    dossier_id = submit_lltp(api)
+    code = processed(api, dossier_id)["code"]
+    as_officer(client, "motcua")
+    nonce = _nonce(client, dossier_id)
+    clients = [clean_app.test_client() for _ in range(2)]
+    tokens = [as_officer(c, "motcua") for c in clients]
+    barrier, answers = threading.Barrier(2), []
+
+    def post(c, token):
+        barrier.wait()
+        response = _post(c, token, dossier_id, nonce=nonce)
+        answers.append((response.status_code, html(c.get(response.headers["Location"])) if response.status_code == 303
+                        else html(response)))
+
+    threads = [threading.Thread(target=post, args=pair) for pair in zip(clients, tokens)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [status for status, _ in answers] == [303, 303], answers
+    assert sum(f"Đã số hóa kết quả giấy thành {code}-KQ2" in page for _, page in answers) == 1
+    assert sum(f"Bản giấy này đã được số hóa thành {code}-KQ2" in page for _, page in answers) == 1
+    assert _result_codes(clean_app, dossier_id) == [f"{code}-KQ1", f"{code}-KQ2"]

@@ -81,6 +81,9 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     text = pdf_text(paper, tmp_path)
     for expected in (f"{code}-KQ1", "Phạm Thị Dung", "Sở Tư pháp tỉnh Bình An", "PHIẾU LÝ LỊCH TƯ PHÁP"):
         assert expected in text, expected
+    # Biểu mẫu, note (8): item 5 holds "masohoso-KQ(n)", the result's own code.
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    assert f"5. Mã số hồ sơ thủ tục hành chính: {code}-KQ1" in lines
     assert qr_urls(paper, tmp_path) == [f"{public}/xac-thuc/{code}-KQ1"]
 
     register = _get(client, "/mot-cua/so-theo-doi?tu=2026-11-01&den=2026-11-30&pdf=1")

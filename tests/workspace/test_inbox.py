@@ -151,7 +151,7 @@ def test_completing_a_task_through_its_page(api, clock, client):
     # The same form again: the task is closed, the officer is told so and nothing changes.
     again = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
                                                                "f.quyet_dinh": "tu_choi", "f.ly_do": "x"})
-    assert again.status_code == 409 and "đã được xử lý" in html(again)
+    assert again.status_code == 409 and "Công việc này đã được Trần Thị Bình xử lý lúc 08:00 ngày 23/11/2026" in html(again)
     assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 6  # waiting for the fee
     # Without the page's CSRF token nothing happens.
     assert client.post(f"/mot-cua/viec/{task}/nhan", data={}).status_code == 400
@@ -175,8 +175,17 @@ def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
     assert f'href="/mot-cua/ho-so/{first}"' in found
     assert "Nguyễn Văn An" not in html(client.get("/mot-cua/ho-so?q=Không Có Ai"))
     # Names as officers type them: without accents, in any case, «đ» as «d», the middle of a name.
-    for typed in ("dang thi cuc", "ĐẶNG THỊ", "thi cúc", "Đặng Thị Cúc"):
+    for typed in ("dang thi cuc", "ĐẶNG THỊ", "thi cúc", "Đặng Thị Cúc", "cu"):
         assert f"Số {second} (chưa cấp mã)" in html(client.get(f"/mot-cua/ho-so?q={typed}")), typed
+    # A name matches from the start of its words: "an" is Nguyễn Văn An, not every "Văn" or "Lan".
+    assert f"Số {second} (chưa cấp mã)" not in html(client.get("/mot-cua/ho-so?q=uc"))
+    found = html(client.get("/mot-cua/ho-so?q=an"))
+    assert f'href="/mot-cua/ho-so/{first}"' in found and f"Số {second} (chưa cấp mã)" not in found
+    # The end of a code, as the receipt prints it, with or without the running number's zeros.
+    for typed in ("261123-0001", "261123-1"):
+        found = html(client.get(f"/mot-cua/ho-so?q={typed}"))
+        assert f'href="/mot-cua/ho-so/{first}"' in found and "chưa cấp mã" not in found, typed
+    assert f'href="/mot-cua/ho-so/{first}"' not in html(client.get("/mot-cua/ho-so?q=261123-0002"))
     assert _rows(html(client.get("/mot-cua?tab=nhom&q=nguyen van an"))) == 0  # leaders have no such tasks
     as_officer(client, "dieuphoi")  # the provincial office: another agency
     assert "000.00.12.H99-261123-0001" not in html(client.get("/mot-cua/ho-so?q=000.00.12"))
@@ -214,3 +223,23 @@ def test_a_dossier_without_a_code_is_found_by_its_number(api, clock, client):
         assert f"Số {waiting} (chưa cấp mã)" in found and f'href="/mot-cua/ho-so/{coded}"' not in found, typed
     assert f'href="/mot-cua/ho-so/{coded}"' not in html(client.get(f"/mot-cua/ho-so?q={coded}"))
     assert f'href="/mot-cua/ho-so/{coded}"' in html(client.get("/mot-cua/ho-so?q=000"))
+
+
+def test_a_task_closed_meanwhile_says_what_happened(api, clock, client):
+    """An officer who worked from a stale page hears who completed the task, or how the dossier
+    ended, and the form keeps what they typed."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    police = api.task("congan", "Lấy ý kiến Công an tỉnh", dossier_id)["id"]
+    token = as_officer(client, "congan")
+    client.post(f"/mot-cua/viec/{police}/nhan", data={"csrf_token": token})
+    clock.set(vn(2026, 11, 24, 9, 0))
+    assert api.post(f"/dossiers/{dossier_id}/withdraw", "congdan",
+                    json={"data": {"ly_do_rut": "Không cần nữa."}}).status_code == 200
+    stale = client.post(f"/mot-cua/viec/{police}/xu-ly", data={
+        "csrf_token": token, "action": "submit", "f.y_kien_phoi_hop": "Không có án tích.", "f.dong_y": "true"})
+    page = html(stale)
+    assert stale.status_code == 409
+    assert "hồ sơ chuyển sang «Công dân yêu cầu rút hồ sơ» lúc 09:00 ngày 24/11/2026" in page
+    assert "Không có án tích." in page  # what was typed is still on the page

@@ -1,0 +1,66 @@
+"""The control slip (Mẫu 05) says who handed the dossier to whom: parallel steps are handed by
+the step that opened them, a step after a join by the branch that finished last, and a step a
+withdrawal or a stop cut short was never worked (no verdict)."""
+from __future__ import annotations
+
+from tests.conftest import vn
+from tests.workspace.helpers import (APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH, accept,
+                                     as_officer, html, submit_lltp)
+
+
+def _slip(clean_app, dossier_id: int, at, monkeypatch):
+    """The rows handoffs() gives and the slip as printed (what reaches the PDF builder)."""
+    from app.db import db
+    from app.dossiers import handoffs, printouts
+    from app.dossiers.models import Dossier
+    printed = {}
+    monkeypatch.setattr(printouts.doc, "control_slip_pdf", lambda data: printed.setdefault("slip", data) and b"")
+    with clean_app.app_context():
+        rows = handoffs.handoffs(dossier_id, at)
+        printouts.control_slip(db.session.get(Dossier, dossier_id), at)
+        db.session.remove()
+    return rows, printed["slip"].rows
+
+
+def test_parallel_steps_are_handed_by_the_step_that_opened_them(api, clock, clean_app, monkeypatch):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    clock.set(vn(2026, 11, 25, 10, 0))
+    api.complete("congan", POLICE_TASK, POLICE)
+    clock.set(vn(2026, 11, 25, 11, 0))
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    clock.set(vn(2026, 11, 26, 9, 0))
+    api.complete("lanhdao", APPROVAL, APPROVE)
+    api.complete("motcua", "Trả kết quả", RETURN)
+    rows, slip = _slip(clean_app, dossier_id, vn(2026, 11, 26, 10, 0), monkeypatch)
+    steps = [row.step for row in rows]
+    assert steps == ["Tiếp nhận hồ sơ", SEARCH, POLICE_TASK, APPROVAL, "Trả kết quả"]  # parallel: by element id
+    assert (slip[0].giver.person, slip[0].verdict) == ("Nguyễn Văn An", None)  # the applicant hands it in
+    desk = (slip[0].receiver.agency, slip[0].receiver.person)
+    # Both parallel steps come from the desk, not the police from the specialist.
+    assert (slip[1].giver.agency, slip[1].giver.person) == desk == (slip[2].giver.agency, slip[2].giver.person)
+    assert slip[2].receiver.agency == "Công an tỉnh Bình An"
+    # The approval comes from the branch that finished last: the search, at 11:00.
+    assert (slip[3].giver.person, slip[3].at) == (rows[1].officer, vn(2026, 11, 25, 11, 0))
+    assert slip[3].verdict == rows[1].verdict == "early"
+    # The return to the applicant closes the slip.
+    assert slip[-1].receiver.person == "Nguyễn Văn An" and slip[-1].giver.agency == desk[0]
+
+
+def test_steps_a_withdrawal_cut_short_were_never_worked(api, clock, clean_app, client, monkeypatch):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    clock.set(vn(2026, 11, 25, 10, 0))
+    api.complete("congan", POLICE_TASK, POLICE)
+    response = api.post(f"/dossiers/{dossier_id}/withdraw", "congdan", json={"data": {"ly_do_rut": "Không cần nữa."}})
+    assert response.status_code == 200, response.get_json()
+    rows, slip = _slip(clean_app, dossier_id, vn(2026, 11, 26, 10, 0), monkeypatch)
+    by_step = {row.step: row for row in rows}
+    assert by_step[SEARCH].verdict == "cancelled" and by_step[POLICE_TASK].verdict == "early"
+    assert by_step["Tiếp nhận hồ sơ"].verdict != "cancelled"
+    assert len(slip) == len(rows)  # no return to the applicant: nothing was returned
+    as_officer(client, "motcua")
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert "Không thực hiện (hồ sơ đã rút hoặc dừng xử lý)" in page
