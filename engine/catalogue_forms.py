@@ -8,8 +8,14 @@ An entry that cannot be read is skipped here: the catalogue check reports it.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# A result template's `{name}`s (catalogue `result_document`), filled by app/dossiers/results.py
+# from the process data, and from these two it adds: the applicant's name and the dossier code.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+RESULT_NAMES = ("ho_ten_nguoi_nop", "ma_ho_so")
 
 
 @dataclass(frozen=True)
@@ -18,6 +24,7 @@ class CitizenForm:
     form: str    # the form's path inside forms/, e.g. cap_ban_sao_trich_luc_ho_tich/don.schema.json
     ui_form: str | None = None
     charges: bool = False  # the entry tells citizens of a fee above 0 đồng (its `fees`)
+    placeholders: tuple[str, ...] = ()  # the names its result template reads
 
 
 def _entry(path: Path) -> dict | None:
@@ -26,6 +33,15 @@ def _entry(path: Path) -> dict | None:
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     return entry if isinstance(entry, dict) else None
+
+
+def placeholders(template) -> tuple[str, ...]:
+    """The names a `result_document` reads, in order, each once."""
+    texts = []
+    if isinstance(template, dict):
+        texts += [template.get("title"), template.get("subtitle"), *(template.get("paragraphs") or [])]
+        texts += [text for pair in template.get("fields") or [] if isinstance(pair, list) for text in pair]
+    return tuple(dict.fromkeys(name for text in texts if isinstance(text, str) for name in PLACEHOLDER.findall(text)))
 
 
 def _charges(fees) -> bool:
@@ -43,5 +59,6 @@ def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
             continue
         ui_form = entry.get("ui_schema") if isinstance(entry.get("ui_schema"), str) else None
         found.setdefault(entry["bpmn_process_id"], []).append(
-            CitizenForm(path.name, entry["form"], ui_form, _charges(entry.get("fees"))))
+            CitizenForm(path.name, entry["form"], ui_form, _charges(entry.get("fees")),
+                        placeholders(entry.get("result_document"))))
     return found

@@ -23,7 +23,7 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
 from .diagram_messages import KINDS, MESSAGES
-from .catalogue_forms import CitizenForm
+from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import SYSTEM_NAMES, known_names, unknown_names
 from .form_check import form_problems, guess
 from .roles import LANE_ROLES, lane_labels, role_for_lane
@@ -572,6 +572,18 @@ class DiagramChecker:
             if _namespace(node.tag) == SPIFF_NS and local(node.tag) in ("preScript", "postScript"):
                 self.check_step_script(node)
         self.check_fee_announced(process)
+        self.check_result_names(process)
+
+    def check_result_names(self, process) -> None:
+        """A catalogue entry's result template reads names the dossier has: a misspelt one would
+        print nothing on the signed result (ANALYST.md QT-22)."""
+        if self.names is None:
+            return
+        known = [*self.names, *RESULT_NAMES]
+        for entry in (self.citizen_forms or {}).get(process.get("id")) or ():
+            for name in entry.placeholders:
+                if name not in known:
+                    self.add(process, "result_unknown_name", entry=entry.entry, name=name, guess=guess(name, known))
 
     def check_fee_announced(self, process) -> None:
         """The portal tells citizens the fee from the catalogue entry; the diagram is what asks

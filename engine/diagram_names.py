@@ -20,6 +20,8 @@ from .form_check import usable_fields
 # (the `rut_ho_so` message carries only it; app/dossiers/citizen.py), and the payment of a fee
 # (what `thanh_toan` carries; app/payments/ledger.py, ANALYST.md QT-40).
 SYSTEM_NAMES = frozenset({"ly_do_rut", "so_tien_da_nop", "hinh_thuc_nop", "ma_giao_dich"})
+# How a fee was paid, as `hinh_thuc_nop` says it: online through the gateway, at the counter, by post.
+PAYMENT_METHODS = ("truc_tuyen", "truc_tiep", "buu_chinh")
 # Elements whose id or name SpiffWorkflow makes a data name: data objects, multi-instance items.
 DATA_ELEMENTS = ("dataObject", "dataObjectReference", "dataInput", "dataOutput", "inputDataItem",
                  "outputDataItem", "property")

@@ -405,6 +405,32 @@ def test_a_fee_wait_asks_its_amount_and_the_payment_lets_processing_start():
         engine.deliver_message(BAN_SAO, withdrawn.version, withdrawn.state, "thanh_toan", PAID, vn(2026, 11, 23, 9, 5))
 
 
+@pytest.mark.rule("QT-22")
+def test_a_result_template_reading_a_name_the_dossier_lacks_is_refused(tmp_path):
+    """A misspelt {name} in the catalogue's result template would print nothing on a signed result."""
+    import json
+    import shutil
+
+    from engine.catalogue_forms import citizen_forms
+    from engine.checking import check_files
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "catalogue", catalogue)
+    path = catalogue / f"{BAN_SAO_CODE}.json"
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    template = entry["result_document"]
+    template["fields"] = [*template["fields"], ["Người nộp", "{ho_ten_nguoi_nop}"], ["Mã hồ sơ", "{ma_ho_so}"]]
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    ok, lines = check_files([ROOT / "bpmn" / f"{BAN_SAO}.bpmn"], ROOT / "forms", citizen_forms=citizen_forms(catalogue))
+    assert ok, lines  # process data, a step's field and the two names the system adds are all known
+    template["paragraphs"] = ["Cấp cho {ho_ten_nguoi_duoc_capp} theo {ket_qua_tham_dinh}."]
+    path.write_text(json.dumps(entry), encoding="utf-8")
+    ok, lines = check_files([ROOT / "bpmn" / f"{BAN_SAO}.bpmn"], ROOT / "forms", citizen_forms=citizen_forms(catalogue))
+    [problem] = [line for line in lines if "result_document" in line]
+    assert not ok and problem.startswith(f"{BAN_SAO}.bpmn: [{BAN_SAO} «Cấp bản sao trích lục hộ tịch»]")
+    assert f"Mục danh mục {BAN_SAO_CODE}.json" in problem and "«{ho_ten_nguoi_duoc_capp}»" in problem
+    assert "có phải ý bạn là «ho_ten_nguoi_duoc_cap»?" in problem and "in trống" in problem
+
+
 @pytest.mark.rule("QT-40")
 def test_the_check_warns_when_the_catalogue_and_the_diagram_disagree_on_the_fee(tmp_path):
     """The portal tells citizens the fee from the catalogue entry; the diagram asks for it."""

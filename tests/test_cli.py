@@ -130,3 +130,20 @@ def test_motcua_up_serves_the_whole_system(tmp_path):
     assert "motcua" in output and "MotCua@2026" in output
     assert "Đã tạo 9 hồ sơ mẫu" in output
     assert "Cổng thanh toán thử nghiệm (không có tiền thật) chạy tại http://127.0.0.1:" in output
+
+
+@pytest.mark.rule("QT-25")
+def test_checking_one_diagram_reports_a_catalogue_entry_naming_it_with_a_typo(workspace):
+    """An entry whose bpmn_process_id misses the diagram's id by a letter is reported when the
+    analyst checks only that diagram, with the id it probably means."""
+    import json
+    folder, env = workspace
+    entry = folder / "catalogue" / "2.000635.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps({**data, "bpmn_process_id": "cap_ban_sao_trich_luc_ho_tichh"}), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "app.cli", "bpmn", "check",
+                             str(folder / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn")], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, env={**__import__("os").environ, **env})
+    assert result.returncode == 1, result.stdout
+    assert ("2.000635.json: không có quy trình «cap_ban_sao_trich_luc_ho_tichh» trong bpmn/ (hoặc sơ đồ đang lỗi) "
+            "(có phải ý bạn là «cap_ban_sao_trich_luc_ho_tich»?)") in result.stdout

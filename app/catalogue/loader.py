@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from engine.diagram_check import Problem
-from engine.form_check import form_problems
+from engine.form_check import form_problems, guess
 
 from ..agencies.models import Agency
 from ..db import db
@@ -24,8 +24,9 @@ MESSAGES = {
     "amount": "{file}: thời hạn giải quyết phải là số dương.",
     "not_object": "{file}: mục danh mục phải là một đối tượng JSON.",
     "closed": "{file}: vì tờ khai không dùng được, thủ tục tạm ngừng nhận hồ sơ cho đến khi sửa xong.",
-    "process": "{file}: không có quy trình «{process}» trong bpmn/ (hoặc sơ đồ đang lỗi); "
-               "thủ tục được nạp nhưng tạm ngừng nhận hồ sơ.",
+    "process": "{file}: không có quy trình «{process}» trong bpmn/ (hoặc sơ đồ đang lỗi){guess}; "
+               "thủ tục được nạp nhưng tạm ngừng nhận hồ sơ. Sửa «bpmn_process_id» cho đúng mã quy trình "
+               "(thuộc tính id của thẻ bpmn:process trong sơ đồ).",
 }
 DETAIL_KEYS = ("sector", "field_code", "level", "online_level")
 
@@ -77,14 +78,19 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
         except CatalogueError as exc:
             problems.append(str(exc))
             continue
-        if only is not None and entry["bpmn_process_id"] not in only:
+        # Files named: their entries, and those naming a process close to theirs (a typo to report).
+        if only is not None and entry["bpmn_process_id"] not in only and not guess(entry["bpmn_process_id"], only):
             continue
         problems.extend(entry_form_problems(entry, path.name, forms_dir))
         if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
-            problems.append(MESSAGES["process"].format(file=path.name, process=entry["bpmn_process_id"]))
+            problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
         if agencies is not None and entry["agency_code"] not in agencies:
             problems.append(MESSAGES["agency"].format(file=path.name, code=entry["agency_code"]))
     return problems
+
+
+def _missing_process(file_name: str, process: str, process_ids: set[str]) -> str:
+    return MESSAGES["process"].format(file=file_name, process=process, guess=guess(process, process_ids))
 
 
 def _close(code: str) -> bool:
@@ -138,7 +144,7 @@ def load_catalogue(directory: Path, forms_dir: Path | None = None,
                         problems.append(MESSAGES["closed"].format(file=path.name))
                 continue
             if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
-                problems.append(MESSAGES["process"].format(file=path.name, process=entry["bpmn_process_id"]))
+                problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
                 entry = {**entry, "published": False}
             with db.session.begin_nested():
                 upsert(entry, path.name)

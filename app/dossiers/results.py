@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import func, insert, select
+
+from engine.catalogue_forms import PLACEHOLDER, RESULT_NAMES
 
 from .. import documents as doc
 from ..catalogue.forms import application_form
@@ -29,7 +30,6 @@ from .models import DossierFile, DossierResult
 
 log = logging.getLogger(__name__)
 RESULT_COMPONENT = "KQ"
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def next_number(dossier_id: int) -> int:
@@ -50,7 +50,7 @@ def _values(dossier, form, data: dict) -> dict:
     for entry in readable(form.schema, form.ui_schema, dossier.form_data):
         if not entry.children and entry.title in names:
             values[names[entry.title]] = entry.text
-    values.update(ho_ten_nguoi_nop=dossier.applicant_name, ma_ho_so=dossier.code or "")
+    values.update(dict(zip(RESULT_NAMES, (dossier.applicant_name, dossier.code or ""))))
     return values
 
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
+from engine.diagram_names import PAYMENT_METHODS
 from engine.numbers import grouped
 
 from ..db import db
@@ -19,7 +20,7 @@ from .models import Payment
 
 log = logging.getLogger(__name__)
 # How the fee was paid, as the process data says it (the codes an analyst's condition reads).
-METHOD_CODES = {"online": "truc_tuyen", "counter": "truc_tiep", "postal": "buu_chinh"}
+METHOD_CODES = dict(zip(("online", "counter", "postal"), PAYMENT_METHODS))
 
 
 # How long the gateway lets a citizen pay (its payment URL's expiry): an attempt younger than that

@@ -131,6 +131,12 @@ MESSAGES = {
     "refused_wrongly": "Bị từ chối nhưng thông báo không chứa «{expected}»: {detail}",
     "not_refused": "Mong đợi bị từ chối với thông báo chứa «{expected}», nhưng thao tác đã thành công ({state}). "
                    "Bỏ khóa «loi» nếu thao tác này phải thành công.",
+    "payment_amount": "Hệ thống chỉ nhận khoản nộp đúng số tiền hồ sơ đang chờ ({due_words} đồng), không phải "
+                      "«{paid}»: cổng thanh toán và Bộ phận Một cửa đều thu đủ một lần. Bỏ «so_tien_da_nop» "
+                      "(kịch bản tự nộp đủ) hoặc ghi đúng {due}.",
+    "payment_method": "«hinh_thuc_nop» là {methods}, không phải «{method}».",
+    "payment_unknown_key": "Khoản nộp phí chỉ có «so_tien_da_nop», «hinh_thuc_nop», «ma_giao_dich», không có "
+                           "«{key}».",
     "message_not_in_diagram": "Sơ đồ không có tin nhắn «{message}». Các tin nhắn trong sơ đồ: {messages}. "
                               "Sửa tên ở khóa «gui».",
     "message_not_waited": "Hồ sơ lúc này không chờ tin nhắn «{message}» (nhận ở {elements}); {state}. "

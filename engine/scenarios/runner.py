@@ -18,6 +18,7 @@ from pathlib import Path
 from ..calendar import WorkingCalendar
 from ..calendar_functions import deadline_functions
 from ..catalogue_forms import CitizenForm, citizen_forms
+from ..diagram_names import PAYMENT_METHODS
 from ..forms import Form, load_form
 from ..numbers import grouped
 from ..profile import ProfileError, load_profile
@@ -31,6 +32,7 @@ from .results import FileReport, ScenarioResult, StepResult
 
 MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
 SUPPLEMENT = "bo_sung"  # the citizen's supplement: it completes the application, as on the portal
+PAYMENT = "thanh_toan"  # the fee: paid in full, online unless the step says otherwise, as the system does
 _MISSING = object()
 
 
@@ -331,6 +333,28 @@ class _Run:
             raise StepFailed(refusal[0])
         return application
 
+    def paid(self, step: model.SendMessage) -> dict:
+        """A payment as the gateway or the desk delivers it: exactly the amount due, one of the
+        methods, a transaction number; what the step gives must agree, else the step fails (or is
+        refused as a step with «loi» expects)."""
+        if step.message != PAYMENT or PAYMENT not in self.outcome.waiting_messages:
+            return step.data
+        due = self.outcome.amount_due or 0
+        payment = {"so_tien_da_nop": due, "hinh_thuc_nop": PAYMENT_METHODS[0], "ma_giao_dich": "KICH-BAN", **step.data}
+        unknown = [key for key in step.data if key not in ("so_tien_da_nop", "hinh_thuc_nop", "ma_giao_dich")]
+        problem = None
+        if unknown:
+            problem = M["payment_unknown_key"].format(key=unknown[0])
+        elif payment["so_tien_da_nop"] != due or isinstance(payment["so_tien_da_nop"], bool):
+            problem = M["payment_amount"].format(due=due, due_words=grouped(due), paid=payment["so_tien_da_nop"])
+        elif payment["hinh_thuc_nop"] not in PAYMENT_METHODS:
+            problem = M["payment_method"].format(methods=", ".join(PAYMENT_METHODS), method=payment["hinh_thuc_nop"])
+        if problem and step.error:
+            raise _Refused(self.refused(step, problem))
+        if problem:
+            raise StepFailed(problem)
+        return payment
+
     def send(self, step: model.SendMessage) -> str:
         at = self.when(step)
         self.move_to(at)
@@ -339,7 +363,7 @@ class _Run:
             raise StepFailed(M["message_not_in_diagram"].format(
                 message=step.message, messages=", ".join(sorted(facts.messages)) or M["none"]))
         try:
-            payload = self.supplemented(step)
+            payload = self.paid(step) if step.message == PAYMENT else self.supplemented(step)
         except _Refused as refused:
             return refused.message
         try:

@@ -536,3 +536,29 @@ def test_too_many_steps_are_refused(tmp_path):
     report = run(tmp_path, scenario(BAN_SAO, body))
     assert report.problems == [f"thu.kich-ban.yaml: Tệp có {model.MAX_STEPS + 1} bước, vượt giới hạn "
                                f"{model.MAX_STEPS} bước. Chia kịch bản thành nhiều tệp."]
+
+
+@pytest.mark.rule("QT-27")
+def test_a_payment_is_sent_as_the_system_sends_it(tmp_path):
+    """In full, by one of the three methods: what the gateway or the desk never delivers fails."""
+    accept = """\
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+"""
+    report = run(tmp_path, scenario(BAN_SAO, accept + """\
+      - gui: thanh_toan
+      - kiem_tra: {trang_thai: 4, du_lieu: {so_tien_da_nop: 8000, hinh_thuc_nop: truc_tuyen}}
+    """))
+    assert report.ok, "\n".join(format_report(report))
+    for data, words in (("{so_tien_da_nop: 5000}", "đúng số tiền hồ sơ đang chờ (8.000 đồng)"),
+                        ("{so_tien_da_nop: 8000, hinh_thuc_nop: chuyen_khoan}", "không phải «chuyen_khoan»"),
+                        ("{so_tien: 8000}", "không có «so_tien»")):
+        failed = run(tmp_path, scenario(BAN_SAO, accept + f"      - gui: thanh_toan\n        du_lieu: {data}\n"))
+        assert words in failure(failed), data
+    refused = run(tmp_path, scenario(BAN_SAO, accept + """\
+      - gui: thanh_toan
+        du_lieu: {so_tien_da_nop: 5000}
+        loi: đúng số tiền
+      - kiem_tra: {trang_thai: 6, phai_nop: 8000}
+    """))
+    assert refused.ok, "\n".join(format_report(refused))
