@@ -54,7 +54,7 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
     expressions read."""
     calendar = WorkingCalendar(load_profile(province))
     functions = deadline_functions(calendar, datetime.now(timezone.utc))
-    lines, problems, bad_files, declared, warnings = [], 0, 0, set(), 0
+    lines, problems, bad_files, declared, warnings, entry_problems = [], 0, 0, set(), 0, []
     for path in paths:
         try:
             xml = Path(path).read_bytes()
@@ -74,11 +74,12 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
                                                processes=", ".join(v.process_id for v in versions)))
         lines.extend(str(w) for w in checker.warnings)
         warnings += len(checker.warnings)
-    entries = catalogue(declared) if catalogue is not None else []
+        entry_problems += checker.entry_problems
+    entries = (catalogue(declared) if catalogue is not None else []) + entry_problems
     lines.extend(entries)
     problems += len(entries)
     bad_entries = len({line.split(":", 1)[0] for line in entries})
-    if problems and catalogue is not None:
+    if problems and (catalogue is not None or entry_problems):
         summary = MESSAGES["summary_bad_catalogue"].format(problems=problems, files=bad_files, entries=bad_entries)
     elif problems:
         summary = MESSAGES["summary_bad"].format(problems=problems, files=bad_files)

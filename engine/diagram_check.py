@@ -308,6 +308,8 @@ class DiagramChecker:
         # What does not stop a dossier but should be fixed (a step the officer's drawing hides):
         # `motcua bpmn check` prints these; the diagram still loads.
         self.warnings: list[Problem] = []
+        # What a catalogue entry using the process gets wrong (one line each, its file name first).
+        self.entry_problems: list[str] = []
         self.by_id: dict[str, etree._Element] = {}
         self._form_files: list[str] | None = None
 
@@ -582,8 +584,9 @@ class DiagramChecker:
         known = [*self.names, *RESULT_NAMES]
         for entry in (self.citizen_forms or {}).get(process.get("id")) or ():
             for name in entry.placeholders:
-                if name not in known:
-                    self.add(process, "result_unknown_name", entry=entry.entry, name=name, guess=guess(name, known))
+                if name not in known:  # the entry's mistake, reported with the catalogue's
+                    self.entry_problems.append(MESSAGES["result_unknown_name"].format(
+                        entry=entry.entry, process=process.get("id"), name=name, guess=guess(name, known)))
 
     def check_fee_announced(self, process) -> None:
         """The portal tells citizens the fee from the catalogue entry; the diagram is what asks

@@ -265,9 +265,9 @@ MESSAGES = {
                       "chấm là dấu thập phân, không phải dấu ngăn cách hàng nghìn: 8.000 là 8 đồng, không phải "
                       "tám nghìn đồng. Viết số đồng liền, không có dấu chấm: {fixed}.",
     "amount_decimal_example": "ví dụ 8000, không viết 8.000",
-    "result_unknown_name": "Mục danh mục {entry}: nội dung kết quả («result_document») dùng «{{{name}}}», nhưng không "
-                           "biểu mẫu nào của thủ tục có trường này, không công việc tự động nào gán nó và hệ thống "
-                           "không cung cấp nó{guess}, nên kết quả ký số sẽ in trống chỗ này. Sửa cho đúng tên một "
+    "result_unknown_name": "{entry}: nội dung kết quả («result_document») dùng «{{{name}}}», nhưng không "
+                           "biểu mẫu nào của thủ tục (quy trình «{process}») có trường này, không công việc tự động "
+                           "nào gán nó và hệ thống không cung cấp nó{guess}, nên kết quả ký số sẽ in trống chỗ này. Sửa cho đúng tên một "
                            "trường, hoặc dùng {{ho_ten_nguoi_nop}} (người nộp), {{ma_ho_so}} (mã hồ sơ).",
     "fee_never_asked": "Mục danh mục {entries} ghi phí, lệ phí cho thủ tục này, nhưng quy trình không có sự "
                        "kiện chờ tin nhắn thanh_toan: công dân đọc trên Cổng là phải nộp phí mà không bao giờ được "
