@@ -78,11 +78,18 @@ def summaries(only: str | None = None) -> list[ProcessSummary]:
     return sorted(found.values(), key=lambda s: s.name)
 
 
+def waiting_statement(process_id: str, version: str):
+    """(element id, step name, open tasks) on a version: the running dossiers come from
+    ix_dossiers_running_version (a finished dossier has no open task), so the province's
+    finished years are never read."""
+    return (select(OpenTask.node_id, OpenTask.name, func.count())
+            .join(Dossier, Dossier.id == OpenTask.dossier_id)
+            .where(Dossier.process_id == process_id, Dossier.process_version == version,
+                   Dossier.finished_at.is_(None), OpenTask.closed_at.is_(None))
+            .group_by(OpenTask.node_id, OpenTask.name))
+
+
 def waiting_at(process_id: str, version: str) -> list[tuple[str, str, int]]:
     """(element id, step name, open tasks) of the dossiers running on a version, busiest first."""
-    rows = db.session.execute(
-        select(OpenTask.node_id, OpenTask.name, func.count())
-        .join(Dossier, Dossier.id == OpenTask.dossier_id)
-        .where(Dossier.process_id == process_id, Dossier.process_version == version, OpenTask.closed_at.is_(None))
-        .group_by(OpenTask.node_id, OpenTask.name)).all()
+    rows = db.session.execute(waiting_statement(process_id, version)).all()
     return sorted(((node, name, n) for node, name, n in rows), key=lambda r: (-r[2], r[1]))

@@ -42,10 +42,10 @@ def test_the_diagram_shows_done_current_and_late_steps(api, clock, client):
     states = _states(page)
     assert states["Task_phe_duyet"] == "current" and states["Task_y_kien_cong_an"] == "late"
     # The control slip: reception and search done on days before their due days (early), the
-    # consultation after its due instant (late), the approval without a limit of its own.
+    # consultation after its due instant (late), the approval open within its own 2 working days.
     rows = re.findall(r'<tr class="verdict-(\w+)"><td>([^<]+)</td>', page)
     assert rows == [("early", "Tiếp nhận hồ sơ"), ("early", SEARCH), ("late", POLICE_TASK),
-                    ("none", "Phê duyệt, ký Phiếu")]
+                    ("open", "Phê duyệt, ký Phiếu")]
 
 
 def test_verdicts_of_a_step_against_its_due_instant(clean_app):
