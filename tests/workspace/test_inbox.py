@@ -3,10 +3,15 @@ a leader's assignment and an administrator's reassignment, and who may see what.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
-from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, html, submit_lltp, task_id
+from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, dossier, html, submit_lltp, task_id
+
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _counts(page: str) -> dict[str, int]:
@@ -46,6 +51,23 @@ def test_tabs_count_and_filter_the_desks_tasks(api, clock, client):
     for query in ("?tab=x&thu_tuc=-1&trang_thai=abc&han=<b>&trang=-5", "?q=" + "%" * 300, "?q=%27%20OR%201=1--",
                   "?_scheme=javascript&_external=1&_anchor=x"):
         assert client.get("/mot-cua" + query).status_code == 200
+
+
+def test_each_row_shows_the_dossiers_appointment_beside_the_steps_own_limit(api, clock, client):
+    """The step's limit sorts the inbox; the appointment promised to the citizen (Mẫu 01) is what
+    the agency answers for, so the row shows it too, in red once it has passed."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    due = dossier(api, dossier_id)["due_at"]
+    as_officer(client, "chuyenvien")
+    page = html(client.get("/mot-cua?tab=cho-nhan"))
+    shown = re.findall(r'<span class="(\w+)" data-dossier-due>Hẹn trả ([^<]+)</span>', page)
+    assert len(shown) == 1 and shown[0][0] == "muted", shown
+    assert shown[0][1] == datetime.fromisoformat(due).astimezone(VN).strftime("%H:%M ngày %d/%m/%Y"), (shown, due)
+    clock.set(datetime.fromisoformat(due) + timedelta(minutes=1))
+    page = html(client.get("/mot-cua?tab=cho-nhan"))
+    assert re.findall(r'<span class="(\w+)" data-dossier-due>', page) == ["late"]
 
 
 def test_claim_release_and_the_code_search(api, clock, client):
