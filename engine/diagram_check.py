@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import textwrap
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from . import expressions
 from .diagram_messages import KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import SYSTEM_NAMES, known_names, unknown_names
-from .form_check import form_problems, guess
+from .form_check import as_written, form_problems, guess, pair_problems
 from .roles import LANE_ROLES, lane_labels, role_for_lane
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -181,18 +182,31 @@ def _decimal_numbers(source: str) -> list[str]:
                                            if isinstance(n, ast.Constant) and type(n.value) in (float, complex))]))
 
 
+@dataclass(frozen=True)
+class Field:
+    form: str       # the form's path inside forms/
+    schema: dict
+    # Where the form declares the field (through groups and lists), not where a condition
+    # (if/then, allOf...) or a definition ($defs) adds to it: its enum there bounds its values.
+    declared: bool
+
+
 def _field_schemas(document):
-    """Every field a form declares, at any depth (in groups and lists too), with its schema."""
-    stack = [document]
+    """Every field a form names, at any depth (in groups and lists too): its name, its schema,
+    whether that is its declaration (Field.declared)."""
+    stack = [(document, True)]
     while stack:
-        node = stack.pop()
+        node, declared = stack.pop()
         if isinstance(node, list):
-            stack.extend(node)
+            stack.extend((item, False) for item in node)
         elif isinstance(node, dict):
-            fields = node.get("properties")
-            if isinstance(fields, dict):
-                yield from ((name, schema) for name, schema in fields.items() if isinstance(schema, dict))
-            stack.extend(node.values())
+            fields = node.get("properties") if isinstance(node.get("properties"), dict) else {}
+            for name, schema in fields.items():
+                if isinstance(schema, dict):
+                    yield name, schema, declared
+                    stack.append((schema, declared))
+            stack.extend((value, declared and key == "items") for key, value in node.items()
+                         if not (key == "properties" and fields))
 
 
 def _deadline_starts(source: str):
@@ -216,6 +230,45 @@ def _not_a_number(source: str) -> bool:
         return False
     return isinstance(tree, (ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.Set)) and not (
         isinstance(tree, ast.Constant) and type(tree.value) in (int, float))
+
+
+def _literal_tests(source: str, mode: str):
+    """The simple tests of a name against written values in an expression or script: `x == "a"`,
+    `"a" == x`, `x != "a"`, `x in ["a", "b"]`, `x not in (…)`. Yields (the name, the operator's
+    kind: "eq", "ne" or "in", the values with their text, the test's text). Names the text itself
+    sets (its own variables, a comprehension's) are left out: their values are not a form's."""
+    text = textwrap.dedent(source).strip()
+    try:
+        tree = ast.parse(text, mode=mode)
+    except (SyntaxError, ValueError):
+        return
+    own = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    for test in ast.walk(tree):
+        if not isinstance(test, ast.Compare) or len(test.ops) != 1:
+            continue
+        name, op, other = test.left, test.ops[0], test.comparators[0]
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(name, ast.Constant):
+            name, other = other, name
+        if not isinstance(name, ast.Name) or name.id in own:
+            continue
+        if isinstance(op, (ast.Eq, ast.NotEq)) and isinstance(other, ast.Constant):
+            written = [other]
+        elif isinstance(op, (ast.In, ast.NotIn)) and isinstance(other, (ast.List, ast.Tuple, ast.Set)) \
+                and all(isinstance(e, ast.Constant) for e in other.elts):
+            written = other.elts
+        else:
+            continue
+        kind = "eq" if isinstance(op, ast.Eq) else "ne" if isinstance(op, ast.NotEq) else "in"
+        yield name.id, kind, [(c.value, ast.get_source_segment(text, c)) for c in written], \
+            ast.get_source_segment(text, test)
+
+
+def _value_guess(value, choices: list) -> str:
+    """The closest of a field's values to one written in an expression, as written in the form."""
+    written = [as_written(c) for c in choices]
+    if not isinstance(value, str) and as_written(str(value)) in written:  # 1 for "1": quotes forgotten
+        return MESSAGES["guess"].format(name=as_written(str(value)))
+    return guess(as_written(value), written)
 
 
 def local(tag) -> str:
@@ -299,7 +352,7 @@ class DiagramChecker:
         self.file_name = file_name
         self.citizen_forms = citizen_forms
         self.names: frozenset[str] | None = None  # the data names of the process being checked
-        self.fields: dict[str, list[tuple[str, dict]]] = {}  # its forms' fields: name -> (form, schema)
+        self.fields: dict[str, list[Field]] = {}  # its forms' fields by name
         self.forms_dir = Path(forms_dir)
         self.timer_functions = timer_functions or {}
         self.known_agencies = known_agencies
@@ -501,7 +554,7 @@ class DiagramChecker:
             return None
         return known_names(process.getroottree().getroot(), self.forms_dir, self.forms_of(process), DEADLINE_FUNCTIONS)
 
-    def fields_of(self, process) -> dict[str, list[tuple[str, dict]]]:
+    def fields_of(self, process) -> dict[str, list[Field]]:
         """The fields of the forms the process's dossiers fill in (forms_of), each with every form
         declaring it; not the names a script sets or the system gives, whose values no form describes."""
         computed = set(SYSTEM_NAMES)
@@ -517,9 +570,9 @@ class DiagramChecker:
                 document = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue  # check_form (or the catalogue's check) names the form's problem
-            for name, schema in _field_schemas(document):
+            for name, schema, declared in _field_schemas(document):
                 if name not in computed:
-                    found[name].append((relative, schema))
+                    found[name].append(Field(relative, schema, declared))
         return found
 
     def check_deadline_starts(self, node, prop: str, expr: str) -> None:
@@ -527,12 +580,12 @@ class DiagramChecker:
         A date or a text only fails when a dossier gets there (ANALYST.md QT-08)."""
         for name, without in _deadline_starts(expr):
             declared = self.fields.get(name, [])
-            if not declared or any(s.get("format") == "date-time" for _, s in declared):
+            if not declared or any(f.schema.get("format") == "date-time" for f in declared):
                 continue
-            form, schema = declared[0]
+            schema = declared[0].schema
             kind = "date" if schema.get("format") == "date" else schema.get("type")
             what = MESSAGES.get(f"start_{kind}") or MESSAGES["start_other"].format(type=kind or "?")
-            self.add(node, "deadline_start", prop=prop, name=name, what=what, form=form, without=without)
+            self.add(node, "deadline_start", prop=prop, name=name, what=what, form=declared[0].form, without=without)
 
     def check_names(self, node, what: str, source: str) -> None:
         """A name read that no form, script or the system provides: the dossier would stop here."""
@@ -541,6 +594,29 @@ class DiagramChecker:
         for name in unknown_names(source, self.names, DEADLINE_FUNCTIONS):
             if name not in expressions.BUILTIN_FUNCTIONS and name not in DEADLINE_FUNCTIONS:
                 self.add(node, "unknown_name", what=what, name=name, guess=guess(name, self.names))
+
+    def field_values(self, name: str) -> tuple[list, list[str]] | None:
+        """The values a form field can hold and the forms having it, when known for sure: every
+        form of the procedure is known (self.names), and every form having the field declares it
+        with its values (enum). None otherwise, and for a name a script sets or the system gives."""
+        found = self.fields.get(name) if self.names is not None else None
+        forms = sorted({f.form for f in found or ()})
+        declared = [f for f in found or () if f.declared]
+        if not declared or sorted({f.form for f in declared}) != forms \
+                or not all(isinstance(f.schema.get("enum"), list) for f in declared):
+            return None
+        return [value for f in declared for value in f.schema["enum"]], forms
+
+    def check_literals(self, node, what: str, source: str, mode: str) -> None:
+        """A field compared with a value its form never gives (a typo, a stray space): the test
+        never holds (or always, with !=), so a branch is never taken or always is."""
+        for name, kind, written, test in _literal_tests(source, mode):
+            known = self.field_values(name)
+            for value, text in written if known is not None else ():
+                if not any(value == choice for choice in known[0]):  # compared as the evaluator does
+                    self.add(node, "enum_literal", what=what, name=name, value=text, test=test,
+                             values=", ".join(map(as_written, known[0])), forms=", ".join(known[1]),
+                             effect=MESSAGES[f"enum_literal_{kind}"], guess=_value_guess(value, known[0]))
 
     def check_process(self, process) -> None:
         self.names = self.names_of(process)
@@ -774,6 +850,9 @@ class DiagramChecker:
                 self.check_amount(node, value)
         if "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
             self.add(node, "ui_without_form")
+        elif "formUiSchemaFilename" in seen:
+            for message in pair_problems(self.forms_dir, seen["formJsonSchemaFilename"], seen["formUiSchemaFilename"]):
+                self.add_text(node, message)
 
     def check_agency(self, node, value: str) -> None:
         """A literal agency code (checked against the loaded agencies when they are known), or
@@ -914,7 +993,9 @@ class DiagramChecker:
         for detail in errors:
             self.add(flow, "condition", flow=self.flow_label(flow), detail=detail, hint=hint)
         if not errors:
-            self.check_names(flow, MESSAGES["names_in_condition"].format(flow=self.flow_label(flow)), source)
+            what = MESSAGES["names_in_condition"].format(flow=self.flow_label(flow))
+            self.check_names(flow, what, source)
+            self.check_literals(flow, what, source, "eval")
 
     def check_script(self, task) -> None:
         script_format = (task.get("scriptFormat") or "").strip()
@@ -927,8 +1008,11 @@ class DiagramChecker:
             if not self.has_problem(task):  # camunda:resource says where its script went
                 self.add(task, "script_empty")
             return
-        for detail in expressions.check(source, "exec", DEADLINE_FUNCTIONS):
+        errors = expressions.check(source, "exec", DEADLINE_FUNCTIONS)
+        for detail in errors:
             self.add(task, "script", detail=detail)
+        if not errors:
+            self.check_literals(task, MESSAGES["names_in_script"], source, "exec")
 
     def check_step_script(self, node) -> None:
         """spiff-arena's pre- and post-scripts run in our evaluator too: same rules as a script task."""

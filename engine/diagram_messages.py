@@ -130,6 +130,27 @@ MESSAGES = {
     "form_required_missing": "{at}: trường bắt buộc (required) «{name}» không có trong properties{guess}, mà "
                              "biểu mẫu không nhận trường nào khác (additionalProperties: false), nên không ai "
                              "gửi được biểu mẫu. Thêm «{name}» vào properties, hoặc bỏ nó khỏi required.",
+    "form_date_bounds_crossed": "{at}: ngày sớm nhất (formatMinimum = {low}) sau ngày muộn nhất (formatMaximum = "
+                                "{high}), nên không chọn được ngày nào và không ai gửi được biểu mẫu. Có lẽ hai giá trị "
+                                "bị đổi chỗ: formatMinimum là ngày sớm nhất, formatMaximum là ngày muộn nhất (ví dụ "
+                                "ngày sinh: \"formatMinimum\": \"1900-01-01\", \"formatMaximum\": \"today\").",
+    "form_today_is": " (hôm nay, {day})",
+    "ui_at_root": "Tệp giao diện biểu mẫu «{path}»",
+    "ui_at_field": "Tệp giao diện biểu mẫu «{path}», trường «{field}»",
+    "ui_enum_names_list": "{at}: «ui:enumNames» phải là một danh sách nhãn, mỗi giá trị của enum một nhãn, ví dụ "
+                          "[\"Quy mô nhỏ\", \"Quy mô lớn\"], không phải {value}.",
+    "ui_enum_names_count": "{at}: «ui:enumNames» có {labels} nhãn nhưng trường có {count} giá trị trong tệp biểu mẫu "
+                           "«{schema}» ({values}), nên nhãn bị lệch hoặc thiếu: người dùng có thể chọn một nhãn mà "
+                           "gửi đi giá trị khác, hoặc thấy giá trị thô. Ghi đúng {count} nhãn, cùng thứ tự với các "
+                           "giá trị đó (trường đúng/sai: nhãn của true rồi nhãn của false).",
+    "ui_enum_names_no_enum": "{at}: có «ui:enumNames» nhưng trong tệp biểu mẫu «{schema}» trường này không có danh "
+                             "sách giá trị (enum), nên các nhãn không hiện ở đâu{hint}. Thêm \"enum\" với các giá trị "
+                             "tương ứng (cùng số, cùng thứ tự với nhãn) vào trường trong tệp biểu mẫu, hoặc bỏ "
+                             "«ui:enumNames».",
+    "ui_enum_names_one_of": " (trường dùng oneOf: nhãn là title của từng {\"const\": …, \"title\": …})",
+    "ui_unknown_field": "{at}: tệp biểu mẫu «{schema}» không có trường «{name}»{guess}, nên các thiết lập giao diện "
+                        "ghi cho nó (ui:enumNames, ui:widget…) không được dùng. Sửa cho đúng tên một trường của "
+                        "biểu mẫu, hoặc xóa mục «{name}».",
     "task_no_form": "Công việc người dùng (user task) chưa có biểu mẫu, nên cán bộ mở bước chỉ thấy nút "
                     "«Hoàn thành» mà không nhập được gì, và các bước sau không có dữ liệu của bước này. Thêm "
                     "thuộc tính formJsonSchemaFilename, ví dụ common/tham_dinh.schema.json (mục 3 của "
@@ -149,6 +170,14 @@ MESSAGES = {
                     "tên cho đúng một trường của biểu mẫu, hoặc thêm trường đó vào biểu mẫu.",
     "names_in": "Biểu thức «{prop}»",
     "names_in_condition": "Điều kiện trên nhánh {flow}",
+    "names_in_script": "Mã của công việc tự động",
+    "enum_literal": "{what} so sánh «{name}» với {value} (trong «{test}»), nhưng trường «{name}» chỉ nhận {values} "
+                    "(biểu mẫu {forms}), nên {value} không bao giờ khớp và {effect}{guess}. Sửa {value} cho đúng "
+                    "một giá trị của trường (đúng từng ký tự, kể cả chữ hoa, chữ thường và dấu cách), hoặc thêm "
+                    "giá trị đó vào enum của trường trong biểu mẫu.",
+    "enum_literal_eq": "phép so sánh luôn sai",
+    "enum_literal_ne": "phép so sánh luôn đúng",
+    "enum_literal_in": "nó đứng trong danh sách mà không có tác dụng",
     "juel": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}). Ở đây viết thẳng biểu thức, không "
             "có ${{ và }}: {bare}",
     "feel": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =). Ở đây viết thẳng biểu thức, "

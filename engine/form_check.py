@@ -3,10 +3,11 @@ is one the portal, the API and the engine can validate a citizen's or an officer
 
 A schema the JSON Schema meta-schema accepts can still fail at run time or refuse every
 submission: an unknown "type", a "$ref" to nothing, an empty "enum", a required field the form
-does not have while it takes no other field, a "format" nothing checks. `form_problems` finds
-these before a dossier meets them, for the forms a diagram names (engine/diagram_check.py) and
-the citizen's form a catalogue entry names (app/catalogue/loader.py). The words are in
-engine/diagram_messages.py.
+does not have while it takes no other field, a "format" nothing checks, a date field whose first
+day is after its last. `form_problems` finds these before a dossier meets them, for the forms a
+diagram names (engine/diagram_check.py) and the citizen's form a catalogue entry names
+(app/catalogue/loader.py); `pair_problems` finds what a UI schema gets wrong about its form
+(labels that do not match the values they name). The words are in engine/diagram_messages.py.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from jsonschema.exceptions import SchemaError
 
 from .diagram_messages import MESSAGES
 from .folding import fold as fold_text
-from .forms import date_bound
+from .forms import TODAY, date_bound
 
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
 FORMATS = tuple(sorted(FormatChecker().checkers))
@@ -100,6 +101,66 @@ def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list
     return schema_problems(document, relative) if schema else []
 
 
+def pair_problems(forms_dir: Path, schema_relative: str, ui_relative: str) -> list[str]:
+    """What a UI schema gets wrong about the JSON Schema it shows (a step's formJsonSchemaFilename
+    and formUiSchemaFilename, a catalogue entry's `form` and `ui_schema`): options for a field the
+    form does not have, labels (ui:enumNames) that do not match the field's values one for one.
+    [] unless both files are usable on their own: form_problems names what is wrong with them."""
+    if form_problems(forms_dir, schema_relative, schema=True) or form_problems(forms_dir, ui_relative, schema=False):
+        return []
+    schema, ui = (json.loads((Path(forms_dir) / r).read_text(encoding="utf-8")) for r in (schema_relative, ui_relative))
+    found: list[str] = []
+    _walk_ui(schema, ui, [], (ui_relative, schema_relative), found)
+    return found
+
+
+def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str]) -> None:
+    """The UI schema beside the JSON Schema, as app/eforms renders them: a field's options under
+    its name, a list's items' options under "items"."""
+    if not isinstance(spec, dict) or not isinstance(ui, dict):
+        return
+    at = MESSAGES["ui_at_field" if names else "ui_at_root"].format(path=files[0], field=".".join(names))
+    if "ui:enumNames" in ui:
+        found.extend(_enum_names_problems(spec, ui["ui:enumNames"], at, files[1]))
+    properties = spec.get("properties") if isinstance(spec.get("properties"), dict) else None
+    for name, child in (properties or {}).items():
+        _walk_ui(child, ui.get(name), [*names, name], files, found)
+    declared = field_names(spec) if properties is not None else None  # None: it takes fields it does not name
+    for name in ui if declared is not None else ():
+        if not name.startswith("ui:") and name not in declared and isinstance(ui[name], dict):
+            found.append(MESSAGES["ui_unknown_field"].format(at=at, schema=files[1], name=name,
+                                                             guess=guess(name, properties)))
+    if isinstance(spec.get("items"), dict):
+        _walk_ui(spec["items"], ui.get("items"), names, files, found)
+
+
+def _labelled_values(spec: dict) -> list | None:
+    """The values ui:enumNames labels, in order: the field's enum, its items' (a multiple
+    choice), or true then false (a yes/no question); None when nothing reads the labels."""
+    items = spec.get("items") if isinstance(spec.get("items"), dict) else {}
+    kinds = spec.get("type") if isinstance(spec.get("type"), list) else [spec.get("type")]
+    if isinstance(spec.get("enum"), list):
+        return spec["enum"]
+    if "array" in kinds and isinstance(items.get("enum"), list):
+        return items["enum"]
+    return [True, False] if "boolean" in kinds else None
+
+
+def _enum_names_problems(spec: dict, labels, at: str, schema_relative: str) -> list[str]:
+    if "$ref" in spec:
+        return []  # the values are elsewhere in the form: not known for sure here
+    if not isinstance(labels, list):
+        return [MESSAGES["ui_enum_names_list"].format(at=at, value=as_written(labels))]
+    values = _labelled_values(spec)
+    if values is None:
+        hint = MESSAGES["ui_enum_names_one_of"] if isinstance(spec.get("oneOf"), list) else ""
+        return [MESSAGES["ui_enum_names_no_enum"].format(at=at, schema=schema_relative, hint=hint)]
+    if len(labels) != len(values):
+        return [MESSAGES["ui_enum_names_count"].format(at=at, labels=len(labels), count=len(values),
+                                                       schema=schema_relative, values=", ".join(map(as_written, values)))]
+    return []
+
+
 def schema_problems(document: dict, relative: str) -> list[str]:
     """What makes a JSON Schema form unusable: the mistakes below, then the meta-schema, then a
     trial validation (which is what the portal does with a citizen's data)."""
@@ -117,6 +178,29 @@ def schema_problems(document: dict, relative: str) -> list[str]:
     except Exception as exc:  # noqa: BLE001 -- whatever would be a 500 for the citizen is a problem here
         return [MESSAGES["form_unusable"].format(path=relative, detail=f"{type(exc).__name__}: {exc}"[:300])]
     return []
+
+
+def as_written(value) -> str:
+    """A value as the analyst writes it in a JSON file or an expression: "giam", 1, true."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _bound_words(value) -> str:
+    """A date bound as written, with the day "today" stands for at the time of the check."""
+    if value == TODAY:
+        return as_written(value) + MESSAGES["form_today_is"].format(day=f"{date_bound(value):%d/%m/%Y}")
+    return as_written(value)
+
+
+def _crossed_bounds(node: dict, at: str) -> list[str]:
+    """A first day after the last one: no day can be chosen, so the form is never sent. "today"
+    is compared as the day it is now (a fixed day before it stays before it)."""
+    if not all(key in node for key in DATE_BOUNDS):
+        return []
+    low, high = (node[key] for key in DATE_BOUNDS)
+    if date_bound(low) <= date_bound(high):
+        return []
+    return [MESSAGES["form_date_bounds_crossed"].format(at=at, low=_bound_words(low), high=_bound_words(high))]
 
 
 def _at(relative: str, path: list) -> str:
@@ -180,9 +264,12 @@ def _walk(node, path: list, root: dict, relative: str, found: list[str]) -> None
     if isinstance(form_format, str) and form_format not in FORMATS:
         found.append(MESSAGES["form_format"].format(at=at, value=form_format, formats=", ".join(FORMATS),
                                                     guess=guess(form_format, FORMATS)))
-    for key in DATE_BOUNDS:
-        if key in node and (node.get("format") != "date" or date_bound(node[key]) is None):
-            found.append(MESSAGES["form_date_bound"].format(at=at, key=key, value=json.dumps(node[key], ensure_ascii=False)))
+    bad_bounds = [key for key in DATE_BOUNDS
+                  if key in node and (node.get("format") != "date" or date_bound(node[key]) is None)]
+    for key in bad_bounds:
+        found.append(MESSAGES["form_date_bound"].format(at=at, key=key, value=as_written(node[key])))
+    if not bad_bounds:
+        found.extend(_crossed_bounds(node, at))
     properties = node.get("properties") if isinstance(node.get("properties"), dict) else {}
     closed = node.get("additionalProperties") is False or node.get("unevaluatedProperties") is False
     required = node.get("required") if isinstance(node.get("required"), list) else []

@@ -126,13 +126,13 @@ def test_the_citizen_form_of_a_catalogue_entry_is_checked_like_a_steps_form(work
 def test_an_agency_must_be_a_code_the_province_has(workspace):
     [lower] = problems(SOURCE.replace('name="timeLimit" value="working_days(1)"',
                                       'name="agency" value="000.00.30.h99" />\n<spiffworkflow:property '
-                                      'name="timeLimit" value="working_days(1)"'))
+                                      'name="timeLimit" value="working_days(1)"', 1))
     assert lower.element_id == "Task_tham_dinh" and "chữ in hoa" in lower.message and "«000.00.30.H99»" in lower.message
     [named] = problems(SOURCE.replace('value="working_days(1)"', 'value="working_days(1)" />\n'
-                                      '<spiffworkflow:property name="agency" value="Công an tỉnh"'))
+                                      '<spiffworkflow:property name="agency" value="Công an tỉnh"', 1))
     assert "không phải mã định danh" in named.message and "Biểu thức" not in named.message
     assert problems(SOURCE.replace('value="working_days(1)"', 'value="working_days(1)" />\n'
-                                   '<spiffworkflow:property name="agency" value="co_quan_phoi_hop"')) == []
+                                   '<spiffworkflow:property name="agency" value="co_quan_phoi_hop"', 1)) == []
     # With the province's agencies at hand (its database), a code nobody has is refused.
     from sqlalchemy import create_engine, insert
 
@@ -191,7 +191,7 @@ def test_a_step_time_limit_is_computed_once_when_it_opens():
     assert due == vn(2026, 11, 25, 10, 0)  # one working day; 24/11 is Vietnam Cultural Day
     later = engine.inspect(BAN_SAO, opened.version, opened.state, vn(2026, 12, 20, 9, 0))
     assert task(later, "Thẩm định hồ sơ").due_at == due
-    [problem] = problems(SOURCE.replace('value="working_days(1)"', 'value="working_days(1"'))
+    [problem] = problems(SOURCE.replace('value="working_days(1)"', 'value="working_days(1"', 1))
     assert problem.element_id == "Task_tham_dinh" and "timeLimit" in problem.message
 
 
@@ -825,3 +825,159 @@ kich_ban:
     lines = "\n".join(format_report(report))
     assert [s.passed for s in report.scenarios] == [False, True], lines
     assert "Trường «Ngày đăng ký hộ tịch» không được sau hôm nay." in lines
+
+
+@pytest.mark.rule("QT-41")
+def test_a_date_field_whose_first_day_is_after_its_last_is_refused(tmp_path):
+    import json
+
+    from engine.clock import frozen_at
+    from engine.form_check import form_problems
+
+    def found(low, high) -> list[str]:
+        (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
+            "ngay": {"type": "string", "title": "Ngày", "format": "date", "formatMinimum": low,
+                     "formatMaximum": high}}}), encoding="utf-8")
+        with frozen_at(vn(2026, 11, 23, 8, 0)):
+            return form_problems(tmp_path, "f.schema.json", schema=True)
+
+    [swapped] = found("today", "1900-01-01")
+    assert swapped.startswith("Tệp biểu mẫu «f.schema.json», trường «ngay»: ngày sớm nhất (formatMinimum = "
+                              '"today" (hôm nay, 23/11/2026)) sau ngày muộn nhất (formatMaximum = "1900-01-01")')
+    assert "không chọn được ngày nào" in swapped and "đổi chỗ" in swapped
+    assert found("2026-12-01", "2026-11-30") and found("2027-01-01", "today")
+    assert found("1900-01-01", "today") == found("2026-11-23", "today") == found("today", "today") == []
+    assert len(found("hom_nay", "1900-01-01")) == 1  # a bound that is no day is said once, not compared
+
+
+@pytest.mark.rule("QT-34")
+def test_labels_must_match_the_values_of_the_field_they_name(workspace):
+    """ui:enumNames, one label per enum value in the same order: a label short shifts the rest."""
+    import json
+
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    step_ui = folder / "forms" / "common" / "phe_duyet.uischema.json"
+    step_ui.write_text(step_ui.read_text(encoding="utf-8").replace('"Phê duyệt, ký kết quả", ', ""), "utf-8")
+    citizen_ui = folder / "forms" / BAN_SAO / "don.uischema.json"
+    ui = json.loads(citizen_ui.read_text(encoding="utf-8"))
+    ui["ho_ten_nguoi_yeu_cau"] = {"ui:enumNames": ["Ông", "Bà"]}
+    ui["loai_trich_luc "] = ui.pop("loai_trich_luc")
+    citizen_ui.write_text(json.dumps(ui, ensure_ascii=False), "utf-8")
+    result = cli(env, "bpmn", "check", str(folder / "bpmn" / f"{BAN_SAO}.bpmn"))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    [step] = [line for line in lines if line.startswith(f"{BAN_SAO}.bpmn: [Task_phe_duyet")]
+    assert ("Tệp giao diện biểu mẫu «common/phe_duyet.uischema.json», trường «quyet_dinh»: «ui:enumNames» có 1 "
+            "nhãn nhưng trường có 2 giá trị trong tệp biểu mẫu «common/phe_duyet.schema.json» "
+            '("phe_duyet", "tra_lai")') in step and "Ghi đúng 2 nhãn, cùng thứ tự" in step
+    entry = [line for line in lines if line.startswith(f"2.000635.json: [ui_schema «{BAN_SAO}/don.uischema.json»]")]
+    assert len(entry) == 2, lines
+    assert "trường «ho_ten_nguoi_yeu_cau»: có «ui:enumNames» nhưng" in entry[0] and "không có danh sách giá trị (enum)" in entry[0]
+    assert ("không có trường «loai_trich_luc »" in entry[1]
+            and "(có phải ý bạn là «loai_trich_luc»?)" in entry[1])
+    assert lines[-1] == "Có 3 lỗi: 1 sơ đồ và 1 mục danh mục cần sửa."
+
+
+@pytest.mark.rule("QT-34")
+def test_labels_of_yes_no_questions_and_multiple_choices_are_checked_too(tmp_path):
+    import json
+
+    from engine.form_check import pair_problems
+    (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
+        "dong_y": {"type": "boolean", "title": "Đồng ý"},
+        "giay_to": {"type": "array", "title": "Giấy tờ", "items": {"type": "string", "enum": ["cccd", "ho_chieu"]}},
+        "nhom": {"type": "array", "items": {"type": "object", "properties": {
+            "muc": {"type": "string", "oneOf": [{"const": "a", "title": "A"}]}}}}}}), encoding="utf-8")
+
+    def found(ui: dict) -> list[str]:
+        (tmp_path / "f.uischema.json").write_text(json.dumps(ui), encoding="utf-8")
+        return pair_problems(tmp_path, "f.schema.json", "f.uischema.json")
+
+    assert found({"dong_y": {"ui:enumNames": ["Có", "Không"]}, "giay_to": {"ui:enumNames": ["CCCD", "Hộ chiếu"]},
+                  "nhom": {"items": {"muc": {"ui:widget": "radio"}}}}) == []
+    [yes_no] = found({"dong_y": {"ui:enumNames": ["Có"]}})
+    assert "1 nhãn nhưng trường có 2 giá trị" in yes_no and "(true, false)" in yes_no
+    [items] = found({"giay_to": {"items": {"ui:enumNames": ["CCCD"]}}})
+    assert "trường «giay_to»: «ui:enumNames» có 1 nhãn" in items
+    [one_of] = found({"nhom": {"items": {"muc": {"ui:enumNames": ["A"]}}}})
+    assert "trường «nhom.muc»" in one_of and "nhãn là title" in one_of
+    [text] = found({"giay_to": {"ui:enumNames": "CCCD, Hộ chiếu"}})
+    assert "phải là một danh sách nhãn" in text
+
+
+@pytest.mark.rule("QT-25")
+@pytest.mark.parametrize("edit, words", [
+    ({"published": "false"}, ['«published» phải là true hoặc false viết không có dấu ngoặc kép, không phải "false"']),
+    ({"published": 0}, ["«published»", "không phải 0"]),
+    ({"processing_time": {"amount": True, "unit": "working_days"}}, ["«amount»", "số dương", "không phải true"]),
+    ({"processing_time": {"amount": "2", "unit": "working_days"}}, ['không phải "2"']),
+    ({"fees": [{"name": "Phí", "amount": "8000"}]}, ['khoản phí, lệ phí thứ 1 («Phí») là "8000"', "8.000 là 8 đồng"]),
+    ({"fees": [{"name": "Phí", "amount": 8000}, {"name": "Lệ phí", "amount": -1}]}, ["thứ 2 («Lệ phí») là -1"]),
+    ({"fees": [{"name": "Phí", "amount": 8.0}]}, ["là 8.0"]),
+    ({"fees": {"name": "Phí", "amount": 8000}}, ["«fees» phải là danh sách"]),
+])
+def test_a_catalogue_entry_says_yes_no_and_amounts_as_json_values(tmp_path, edit, words):
+    """A quoted "false" is a true value in most readers: the entry would publish what its author
+    closed. Amounts in quotes, true for 1 or 8.000 for 8 đồng are refused in words too."""
+    import json
+
+    from app.catalogue.loader import CatalogueError, check_entries, read_entry
+    entry = json.loads((ROOT / "catalogue" / f"{BAN_SAO_CODE}.json").read_text(encoding="utf-8"))
+    path = tmp_path / f"{BAN_SAO_CODE}.json"
+    path.write_text(json.dumps({**entry, "fees": [{"name": "Phí", "amount": 0}], "published": False}), encoding="utf-8")
+    assert read_entry(path)["published"] is False
+    path.write_text(json.dumps({**entry, **edit}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CatalogueError) as refused:
+        read_entry(path)
+    assert str(refused.value).startswith(f"{BAN_SAO_CODE}.json: ")
+    assert all(word in str(refused.value) for word in words), str(refused.value)
+    assert check_entries(tmp_path, ROOT / "forms") == [str(refused.value)]
+
+
+@pytest.mark.rule("QT-37")
+def test_a_condition_comparing_a_field_with_a_value_its_form_never_gives_is_refused(workspace):
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    diagram = folder / "bpmn" / f"{BAN_SAO}.bpmn"
+    text = diagram.read_text(encoding="utf-8")
+    # Allowed: values the forms list, fields without enum, names a script or a comprehension sets.
+    valid = ('quyet_dinh in ["tiep_nhan", "phe_duyet"] and ly_do != "x" and le_phi != "x" '
+             'and all(q != "x" for q in [quyet_dinh]) and "tiep_nhan" == quyet_dinh')
+    diagram.write_text(text.replace('quyet_dinh == "tiep_nhan"', valid.replace('"', "&quot;"), 1), encoding="utf-8")
+    assert cli(env, "bpmn", "check", str(diagram)).exit_code == 0
+    diagram.write_text(text.replace('quyet_dinh == "tiep_nhan"', 'quyet_dinh == "tiep_nhan "', 1)
+                       .replace('ket_qua_tham_dinh == "dat"', 'ket_qua_tham_dinh not in ["dat", "Dat"]', 1)
+                       .replace("le_phi = so_ban * 8000", 'le_phi = so_ban * 8000 if loai_trich_luc != 1 else 0', 1),
+                       encoding="utf-8")
+    result = cli(env, "bpmn", "check", str(diagram))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    [accepted] = [line for line in lines if line.startswith(f"{BAN_SAO}.bpmn: [Flow_tiep_nhan «Tiếp nhận»]")]
+    assert ('Điều kiện trên nhánh «Tiếp nhận» so sánh «quyet_dinh» với "tiep_nhan " (trong «quyet_dinh == '
+            '"tiep_nhan "»), nhưng trường «quyet_dinh» chỉ nhận "tiep_nhan", "yeu_cau_bo_sung", "tu_choi", '
+            '"phe_duyet", "tra_lai" (biểu mẫu common/phe_duyet.schema.json, common/tiep_nhan.schema.json)') in accepted
+    assert "phép so sánh luôn sai (có phải ý bạn là «\"tiep_nhan\"»?)" in accepted
+    [listed] = [line for line in lines if '"Dat"' in line]
+    assert listed.startswith(f"{BAN_SAO}.bpmn: [Flow_du_dieu_kien «Đạt»]") and "«\"dat\"»" in listed
+    [script] = [line for line in lines if "Mã của công việc tự động" in line]
+    assert "«loai_trich_luc» với 1" in script and "luôn đúng" in script
+    assert lines[-1] == "Có 3 lỗi: 1 sơ đồ và 0 mục danh mục cần sửa."
+    # Without the catalogue entry the citizen's form is not known: nothing is said for sure.
+    assert [p for p in problems(text.replace('quyet_dinh == "tiep_nhan"', 'quyet_dinh == "tiep_nhan "', 1))] == []
+
+
+@pytest.mark.rule("QT-37")
+def test_a_script_comparing_the_fee_category_with_a_typo_is_refused(tmp_path):
+    from engine.catalogue_forms import citizen_forms
+    from engine.checking import check_files
+    path = tmp_path / f"{LLTP}.bpmn"
+    source = (ROOT / "bpmn" / f"{LLTP}.bpmn").read_text(encoding="utf-8")
+    path.write_text(source.replace("le_phi = muc_phi[doi_tuong_nop_phi]\n", 'le_phi = muc_phi[doi_tuong_nop_phi]\n'
+                                   'if doi_tuong_nop_phi == "thong_thuong ":\n    le_phi = 200000\n', 1), encoding="utf-8")
+    ok, lines = check_files([path], ROOT / "forms", citizen_forms=citizen_forms(ROOT / "catalogue"))
+    assert not ok
+    [line] = [line for line in lines if "thong_thuong " in line]
+    assert line.startswith(f"{LLTP}.bpmn: [Task_tinh_le_phi «Tính lệ phí»] Mã của công việc tự động so sánh "
+                           '«doi_tuong_nop_phi» với "thong_thuong "')
+    assert f"(biểu mẫu {LLTP}/to_khai.schema.json)" in line and "(có phải ý bạn là «\"thong_thuong\"»?)" in line

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from engine.diagram_check import Problem
-from engine.form_check import form_problems, guess
+from engine.form_check import as_written, form_problems, guess, pair_problems
 
 from ..agencies.models import Agency
 from ..db import db
@@ -21,7 +21,17 @@ MESSAGES = {
     "missing": "{file}: thiếu trường bắt buộc «{field}».",
     "agency": "{file}: không có cơ quan mã «{code}».",
     "unit": "{file}: đơn vị thời hạn phải là một trong {units}.",
-    "amount": "{file}: thời hạn giải quyết phải là số dương.",
+    "amount": "{file}: thời hạn giải quyết («processing_time» → «amount») phải là một số dương viết không có "
+              "dấu ngoặc kép, ví dụ \"amount\": 5, không phải {value}.",
+    "published": "{file}: «published» phải là true hoặc false viết không có dấu ngoặc kép, không phải {value}: hệ "
+                 "thống không đoán được ý bạn (một chữ trong ngoặc kép như \"false\" dễ bị hiểu là có, và thủ tục "
+                 "vẫn nhận hồ sơ). Viết \"published\": true để nhận hồ sơ trực tuyến, \"published\": false để "
+                 "tạm ngừng.",
+    "fees": "{file}: «fees» phải là danh sách các khoản phí, lệ phí, mỗi khoản một đối tượng như "
+            "{{\"name\": \"Lệ phí …\", \"amount\": 8000, \"unit\": \"đồng/bản\"}}, không phải {value}.",
+    "fee_amount": "{file}: số tiền («amount») của khoản phí, lệ phí thứ {n} («{name}») là {value}, không phải một "
+                  "số đồng: viết số nguyên không âm, liền, không có dấu ngoặc kép hay dấu chấm, ví dụ \"amount\": "
+                  "8000 (trong JSON, 8.000 là 8 đồng). Công dân đọc mức phí này trên Cổng Dịch vụ công.",
     "not_object": "{file}: mục danh mục phải là một đối tượng JSON.",
     "closed": "{file}: vì tờ khai không dùng được, thủ tục tạm ngừng nhận hồ sơ cho đến khi sửa xong.",
     "process": "{file}: không có quy trình «{process}» trong bpmn/ (hoặc sơ đồ đang lỗi){guess}; "
@@ -48,9 +58,31 @@ def read_entry(path: Path) -> dict:
     time = entry["processing_time"]
     if not isinstance(time, dict) or time.get("unit") not in UNITS:
         raise CatalogueError(MESSAGES["unit"].format(file=path.name, units=", ".join(UNITS)))
-    if not isinstance(time.get("amount"), (int, float)) or time["amount"] <= 0:
-        raise CatalogueError(MESSAGES["amount"].format(file=path.name))
+    if not _is_number(time.get("amount")) or time["amount"] <= 0:
+        raise CatalogueError(MESSAGES["amount"].format(file=path.name, value=as_written(time.get("amount"))))
+    # "false" in quotes is a true value: the entry would publish what its author meant to close.
+    if not isinstance(entry.get("published", True), bool):
+        raise CatalogueError(MESSAGES["published"].format(file=path.name, value=as_written(entry["published"])))
+    _check_fees(entry.get("fees"), path.name)
     return entry
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)  # True is an int in Python
+
+
+def _check_fees(fees, file_name: str) -> None:
+    """The fees the portal shows citizens: whole đồng, written as numbers. A string amount would
+    show as written and count as no fee (engine/catalogue_forms.py); 8.000 in JSON is 8 đồng."""
+    if fees is None:
+        return  # a procedure without fees
+    if not isinstance(fees, list) or not all(isinstance(fee, dict) for fee in fees):
+        raise CatalogueError(MESSAGES["fees"].format(file=file_name, value=as_written(fees)))
+    for n, fee in enumerate(fees, 1):
+        amount = fee.get("amount", 0)
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:  # 8.000 is read 8.0
+            raise CatalogueError(MESSAGES["fee_amount"].format(file=file_name, n=n, name=fee.get("name", ""),
+                                                               value=as_written(amount)))
 
 
 def entry_form_problems(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
@@ -63,6 +95,9 @@ def entry_form_problems(entry: dict, file_name: str, forms_dir: Path) -> list[st
             continue
         for message in form_problems(Path(forms_dir), str(relative or ""), schema):
             found.append(str(Problem(file_name, key, str(relative or ""), message)))
+    if entry.get("ui_schema") is not None and not found:
+        for message in pair_problems(Path(forms_dir), str(entry["form"]), str(entry["ui_schema"])):
+            found.append(str(Problem(file_name, "ui_schema", str(entry["ui_schema"]), message)))
     return found
 
 

@@ -271,10 +271,12 @@ def test_a_task_without_a_time_limit_says_so(tmp_path):
     report = run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + """\
       - lam: Thẩm định hồ sơ
         du_lieu: {ket_qua_tham_dinh: dat}
+      - lam: Phê duyệt kết quả
+        du_lieu: {quyet_dinh: phe_duyet, y_kien: Đồng ý.}
       - kiem_tra:
-          han: {Phê duyệt kết quả: 2026-11-25 08:00}
+          han: {Trả kết quả: 2026-11-25 08:00}
     """))
-    assert "hạn của Task_phe_duyet «Phê duyệt kết quả»: mong đợi 2026-11-25 08:00, nhưng việc không có thời hạn" \
+    assert "hạn của Task_tra_ket_qua «Trả kết quả»: mong đợi 2026-11-25 08:00, nhưng việc không có thời hạn" \
         in failure(report)
 
 
