@@ -16,8 +16,8 @@ PAYMENT = fees.PAYMENT
 
 
 class NoLongerWaiting(Conflict):
-    """The dossier does not wait for a fee (withdrawn meanwhile, or paid another way): money that
-    arrives now is to be refunded."""
+    """The dossier does not wait for a fee (withdrawn or stopped meanwhile, or paid another way):
+    money that arrives now is to be refunded."""
 
 
 def pay(dossier, payment: dict, at: datetime, actor=None, paid_at: datetime | None = None) -> None:

@@ -99,7 +99,8 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
                 and actor is not None and actor.is_officer:
             # The approval that ends processing signs the electronic result in the same transaction.
             events.append(results.issue(dossier, outcome.data, at, actor))
-        if outcome.completed and dossier.finished_at is None:
+        finishing = outcome.completed and dossier.finished_at is None
+        if finishing:
             dossier.finished_at = at
         for timer in outcome.fired_timers:
             events.append(add_event(dossier, at, "timer_fired", node=(timer.node_id, timer.name), name=timer.name))
@@ -109,6 +110,9 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
                                         name=timer.name))
         if outcome.status is not None:
             dossier.status = outcome.status
+        if finishing:  # the fees of a dossier ended unfinished are owed back, in this transaction
+            from ..payments.refunds import owe_unfinished  # here: app.payments imports this module
+            events.extend(owe_unfinished(dossier, at, actor))
         if event is not None:
             event["status_before"], event["status_after"] = before, dossier.status
         notices.queue_for(dossier, events, before, at)

@@ -1,6 +1,11 @@
 """The day's fees of an agency (sổ thu phí, lệ phí): every payment settled that day for its
 dossiers, with totals per way of paying, so the desk hands over its cash and the accountant
-reconciles the gateway's statement each day (An Giang 2023, Điều 31.7)."""
+reconciles the gateway's statement each day (An Giang 2023, Điều 31.7).
+
+A day's totals are the money that came in that day, whatever became of it later: a payment owed
+back days after (its dossier stopped or withdrawn) or given back stays in the day it was paid,
+said among the totals, and the refunds given back on a day are listed on that day's book, so a
+book already handed over never changes."""
 from __future__ import annotations
 
 import csv
@@ -25,8 +30,10 @@ METHODS = ("online", "counter", "postal")
 class Daybook:
     day: date
     payments: list[Payment]
-    totals: dict[str, tuple[int, int]]  # method -> (count, đồng), paid only
-    refund_due: tuple[int, int]
+    totals: dict[str, tuple[int, int]]  # method -> (count, đồng), every payment that came in
+    refund_due: tuple[int, int]  # of those, still owed back (count, đồng)
+    refunded: tuple[int, int]  # of those, given back since
+    given_back: list[Payment]  # refunds given back that day, of payments of any day
     # Online attempts of the day the gateway has not decided (the reconciliation job asks it):
     # money may have been taken; the accountant checks them against the gateway's statement.
     undecided: list[Payment]
@@ -46,16 +53,24 @@ def daybook(agency_id: int | None, day: date) -> Daybook:
     if agency_id is not None:
         query = query.where(Dossier.agency_id == agency_id)
     payments = db.session.execute(query).scalars().all()
-    paid = [p for p in payments if p.state == "paid"]
-    totals = {m: (sum(1 for p in paid if p.method == m), sum(p.amount for p in paid if p.method == m)) for m in METHODS}
-    owed = [p for p in payments if p.state == "refund_due"]
+    totals = {m: _sum(p for p in payments if p.method == m) for m in METHODS}
     undecided = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
         Payment.state.in_(OPEN), Payment.created_at >= start, Payment.created_at < start + timedelta(days=1)) \
         .options(joinedload(Payment.dossier)).order_by(Payment.created_at)
+    given_back = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
+        Payment.state == "refunded", Payment.refunded_at >= start, Payment.refunded_at < start + timedelta(days=1)) \
+        .options(joinedload(Payment.dossier), joinedload(Payment.refunded_by)).order_by(Payment.refunded_at)
     if agency_id is not None:
         undecided = undecided.where(Dossier.agency_id == agency_id)
-    return Daybook(day, payments, totals, (len(owed), sum(p.amount for p in owed)),
+        given_back = given_back.where(Dossier.agency_id == agency_id)
+    return Daybook(day, payments, totals, _sum(p for p in payments if p.state == "refund_due"),
+                   _sum(p for p in payments if p.state == "refunded"), db.session.execute(given_back).scalars().all(),
                    db.session.execute(undecided).scalars().all())
+
+
+def _sum(payments) -> tuple[int, int]:
+    chosen = list(payments)
+    return len(chosen), sum(p.amount for p in chosen)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

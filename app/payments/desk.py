@@ -41,8 +41,7 @@ def collect(user, dossier_id: int, channel: str, at: datetime, despite_online: b
                       created_at=at, paid_at=at)
     db.session.add(payment)
     db.session.flush()
-    ledger.settle(dossier, payment, at, user)
-    if payment.state != "paid":
+    if not ledger.settle(dossier, payment, at, user):
         db.session.rollback()
         raise Conflict(TEXT["nothing_due"])
     db.session.commit()

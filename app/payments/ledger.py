@@ -43,9 +43,11 @@ def next_number(dossier_id: int) -> int:
             .scalar() or 0) + 1
 
 
-def settle(dossier, payment: Payment, at: datetime, actor=None) -> None:
-    """`payment` has been paid: on the locked `dossier`, deliver it and sign its receipt. Conflict
-    (nothing recorded) when the process fails on it."""
+def settle(dossier, payment: Payment, at: datetime, actor=None) -> bool:
+    """`payment` has been paid: on the locked `dossier`, deliver it and sign its receipt; False
+    when the dossier no longer waited for it (to be refunded). Conflict (nothing recorded) when
+    the process fails on it. Delivered, it is owed back at once if it ends the dossier unfinished
+    (refunds.owe_unfinished); its receipt is signed all the same: the money was taken."""
     payment.state = "paid"
     payment.paid_at = payment.paid_at or at
     try:
@@ -56,10 +58,11 @@ def settle(dossier, payment: Payment, at: datetime, actor=None) -> None:
         payment.state = "refund_due"
         write_events([add_event(dossier, at, "fee_refund_due", actor=actor, amount=grouped(payment.amount),
                                 data={"txn_ref": payment.txn_ref})])
-        return
+        return False
     if not payment.amount:  # nothing was paid (a fee of 0 đồng): no receipt to sign
-        return
+        return True
     try:
         receipts.issue(dossier, payment, at, actor)
     except Conflict:  # no signing key: the payment stands; the receipt can be issued later
         log.exception("receipt of payment %s not signed", payment.txn_ref)
+    return True

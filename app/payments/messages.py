@@ -14,8 +14,8 @@ TEXT = {
     "failed": "Thanh toán chưa thành công: {reason} Hồ sơ vẫn chờ nộp phí; bạn có thể thanh toán lại.",
     "bad_callback": "Kết quả thanh toán không hợp lệ (sai chữ ký hoặc thiếu thông tin), nên không được ghi nhận. "
                     "Nếu tài khoản đã bị trừ tiền, vui lòng liên hệ Bộ phận Một cửa kèm mã giao dịch.",
-    "refund_due": "Đã nhận {amount} đồng nhưng hồ sơ không còn chờ nộp phí (đã rút hoặc đã nộp bằng cách khác); "
-                  "khoản tiền phải được hoàn lại và đã được ghi vào sổ thu phí để Bộ phận Một cửa hoàn trả.",
+    "refund_due": "Đã nhận {amount} đồng nhưng hồ sơ không còn chờ nộp phí (đã rút, đã dừng xử lý hoặc đã nộp bằng "
+                  "cách khác); khoản tiền phải được hoàn lại và đã được ghi vào sổ thu phí để Bộ phận Một cửa hoàn trả.",
     "amount_mismatch": "Cổng thanh toán báo số tiền khác số phải nộp, nên khoản này chưa được ghi nhận. Nếu tài "
                        "khoản đã bị trừ tiền, vui lòng liên hệ Bộ phận Một cửa kèm mã giao dịch.",
     "online_open": "Công dân đang thanh toán trực tuyến (giao dịch tạo lúc {at}, còn hiệu lực đến {until}). Thu "
@@ -45,4 +45,8 @@ DAYBOOK_COLUMNS = ["Thời điểm nộp", "Mã hồ sơ", "Người nộp", "S�
                    "Số biên lai", "Cán bộ thu", "Tình trạng"]
 PAYMENT_STATES = {"pending": "Đang chờ cổng thanh toán", "review": "Ngân hàng đã trừ tiền, đang xem xét giao dịch",
                   "paid": "Đã nộp", "failed": "Không thành công", "refunded": "Đã hoàn trả",
-                  "refund_due": "Phải hoàn trả (hồ sơ không còn chờ nộp phí)"}
+                  "refund_due": "Phải hoàn trả"}
+# Why money is owed back (Quảng Ninh 2022, Điều 13.5.c), by the status its dossier ended with; None:
+# it came while the dossier did not wait for it (paid twice, or once the dossier was processed).
+REFUND_REASONS = {7: "công dân rút hồ sơ", 8: "hồ sơ dừng xử lý",
+                  None: "tiền về khi hồ sơ không còn chờ nộp phí"}

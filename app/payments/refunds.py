@@ -1,6 +1,10 @@
-"""Money that came for a dossier no longer waiting for it (withdrawn while the citizen paid, or
-paid twice) is given back (Quảng Ninh 2022, Điều 13.5.c): the desk records how and when, and the
-day's fees page keeps every refund still owed in view until then."""
+"""Fees given back (Quảng Ninh 2022, Điều 13.5.c: only when the agency did not complete the
+service). Two ways money comes to be owed back: it came for a dossier no longer waiting for it
+(withdrawn while the citizen paid, or paid twice: ledger.py), or the dossier it paid for ended
+without its result (stopped, or withdrawn at the citizen's request: `owe_unfinished`, in the
+transaction that ends it). A dossier that was processed owes nothing back, its result collected
+or not. The desk records how and when it gave the money back, and the day's fees page keeps
+every refund still owed in view until then."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -15,10 +19,40 @@ from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import add_event, write_events
 from ..dossiers.models import Dossier
 from .desk import locked_at_desk
-from .messages import TEXT
+from .messages import REFUND_REASONS, TEXT
 from .models import Payment
 
 MAX_NOTE = 255
+WITHDRAWN, STOPPED = 7, 8
+UNFINISHED = (WITHDRAWN, STOPPED)  # ends without the service completed; a refusal (3) is never paid
+GIVEN_BACK = ("refund_due", "refunded")
+
+
+def owe_unfinished(dossier, at: datetime, actor=None) -> list[dict]:
+    """The locked `dossier` has just ended: when it ended unfinished, every paid payment of it is
+    owed back; the events saying so. Called by the transition that ends it (under the dossier's
+    lock, like every change of its payments), so a payment settled by that very transition is
+    seen as paid and one settled after it finds the dossier no longer waiting (refund_due)."""
+    if dossier.status not in UNFINISHED:
+        return []
+    # No filter on state in SQL: a payment this transaction settled is paid in the session only.
+    payments = db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
+                                  .order_by(Payment.number)).scalars().all()
+    events = []
+    for payment in payments:
+        if payment.state != "paid" or not payment.amount:  # 0 đồng: nothing to give back
+            continue
+        payment.state = "refund_due"
+        events.append(add_event(dossier, at, "fee_refund_owed", actor=actor, amount=grouped(payment.amount),
+                                reason=REFUND_REASONS[dossier.status],
+                                data={"txn_ref": payment.txn_ref, "number": payment.number,
+                                      "amount": payment.amount, "status": dossier.status}))
+    return events
+
+
+def reason(payment: Payment) -> str:
+    """Why the payment is (or was) owed back, in words, as its dossier's status says it."""
+    return REFUND_REASONS.get(payment.dossier.status, REFUND_REASONS[None])
 
 
 def record(user, dossier_id: int, number: int, note: str, at: datetime) -> Payment:
@@ -45,3 +79,10 @@ def owed(agency_id: int | None) -> list[Payment]:
     if agency_id is not None:
         query = query.where(Dossier.agency_id == agency_id)
     return db.session.execute(query).scalars().all()
+
+
+def of_dossier(dossier_id: int) -> list[Payment]:
+    """The dossier's payments owed back or given back, in order, for its owner's page."""
+    return db.session.execute(select(Payment).where(Payment.dossier_id == dossier_id,
+                                                    Payment.state.in_(GIVEN_BACK))
+                              .order_by(Payment.number)).scalars().all()

@@ -27,6 +27,7 @@ from ..files.download import file_response
 from ..payments.ledger import open_attempt
 from ..payments.messages import TEXT as PAYMENT_TEXT
 from ..payments.receipts import RECEIPT_COMPONENT
+from ..payments.refunds import of_dossier as refunds_of, reason as refund_reason
 from ..payments.settings import gateway_settings
 from ..web.session import login_required
 from . import drafts
@@ -90,6 +91,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
                          RECEIPT_COMPONENT: MESSAGES["receipt"]},
         result_files=[f for f in files if f.component_code == "KQ" and not f.superseded], messages=MESSAGES,
         receipt_files=[f for f in files if f.component_code == RECEIPT_COMPONENT],
+        refunds=[(p, refund_reason(p)) for p in refunds_of(dossier.id)],
         fee_due=dossier.amount_due if PAYMENT in waiting else None,
         online_attempt=open_attempt(dossier.id, now()) if PAYMENT in waiting else None,
         payment_texts=PAYMENT_TEXT,

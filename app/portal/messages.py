@@ -49,6 +49,11 @@ MESSAGES = {
     "fee_online_help": "Bạn được chuyển sang cổng thanh toán; sau khi thanh toán, biên lai điện tử có chữ ký số "
                        "có ngay trên trang này.",
     "fee_desk": "Có thể nộp tiền mặt tại Bộ phận Một cửa của {agency}.",
+    # Fees given back when the dossier ended unfinished (Quảng Ninh 2022, Điều 13.5.c).
+    "refunds": "Hoàn trả phí, lệ phí",
+    "refund_owed": "{amount} đồng phí, lệ phí đã nộp sẽ được hoàn trả cho ông/bà (lý do: {reason}). Vui lòng liên "
+                   "hệ Bộ phận Một cửa của {agency} để nhận lại.",
+    "refund_given": "{amount} đồng phí, lệ phí đã nộp đã được hoàn trả cho ông/bà lúc {at}.",
     "days_left": "Còn {days} ngày làm việc",
     "hours_left": "Còn {hours} giờ làm việc",
     "due_passed": "Đã quá hạn",

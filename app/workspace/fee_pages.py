@@ -77,7 +77,8 @@ def daybook_page():
         return file_response(as_csv(book, DAYBOOK_COLUMNS, CHANNELS, PAYMENT_STATES),
                              f"so-thu-phi-{book.day:%Y%m%d}.csv", mimetype="text/csv")
     return render_template("workspace/daybook.html", book=book, channels=CHANNELS, states=PAYMENT_STATES,
-                           agency=g.user.agency, today=today, owed=refunds.owed(agency_id),
+                           agency=g.user.agency, today=today,
+                           owed=[(p, refunds.reason(p)) for p in refunds.owed(agency_id)],
                            refusal=refusal), 422 if refusal else 200
 
 
@@ -98,7 +99,8 @@ def _day(text: str, today: date) -> tuple[date, str | None]:
 @workspace.post("/ho-so/<int:dossier_id>/hoan-phi/<int:number>")
 @login_required(*DESK_ROLES)
 def record_refund(dossier_id: int, number: int):
-    """The desk gave back money that came for a dossier no longer waiting for it."""
+    """The desk gave back money owed back: its dossier ended unfinished, or it came when the
+    dossier no longer waited for it."""
     try:
         payment = refunds.record(g.user, dossier_id, number, request.form.get("cach_hoan", ""), now())
     except Forbidden:
