@@ -45,4 +45,5 @@ def queue_activation(user: User, at: datetime) -> OutgoingMail:
             name=user.full_name, role=ROLE_LABELS.get(user.role, user.role),
             agency=user.agency.name if user.agency else "", username=user.username, link=link), at)
     return queue_mail(user.email, MESSAGES["activate_subject"], MESSAGES["activate_body"].format(
-        name=user.full_name, agency=agency, id_number=user.id_number, link=link), at)
+        name=user.full_name, agency=agency, id_label=user.id_label[:1].lower() + user.id_label[1:],
+        id_number=user.id_number, link=link), at)

@@ -32,7 +32,7 @@ MESSAGES = {
                        "gửi tới {email}: mở liên kết trong thư để đặt mật khẩu (hiệu lực 7 ngày).",
     "activate_subject": "Kích hoạt tài khoản Cổng Dịch vụ công",
     "activate_body": "Kính gửi {name},\n\n{agency} đã lập tài khoản Cổng Dịch vụ công tỉnh Bình An cho ông/bà khi "
-                     "tiếp nhận hồ sơ tại quầy. Tên đăng nhập là số định danh cá nhân {id_number}.\n\nĐể theo dõi "
+                     "tiếp nhận hồ sơ tại quầy. Tên đăng nhập là {id_label} {id_number}.\n\nĐể theo dõi "
                      "hồ sơ, nhận kết quả điện tử và nộp hồ sơ trực tuyến, vui lòng đặt mật khẩu tại liên kết sau "
                      "(hiệu lực 7 ngày, dùng một lần):\n\n{link}\n\nNếu ông/bà không nộp hồ sơ nào, hãy bỏ qua thư này.",
     "officer_activate_subject": "Kích hoạt tài khoản Hệ thống một cửa điện tử",

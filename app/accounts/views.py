@@ -73,7 +73,7 @@ def _duplicates(clean: dict) -> dict:
     """Errors for a CCCD or an e-mail address another account already has."""
     errors = {}
     if "so_cccd" in clean and db.session.execute(
-            select(User.id).where(or_(User.id_number == clean["so_cccd"], User.username == clean["so_cccd"]))).first():
+            select(User.id).where(or_(User.holding("cccd", clean["so_cccd"]), User.username == clean["so_cccd"]))).first():
         errors["so_cccd"] = MESSAGES["duplicate_id"]
     if "email" in clean and _email_owner(clean["email"]):
         errors["email"] = MESSAGES["duplicate_email"]
@@ -84,7 +84,7 @@ def _counter_account(clean: dict) -> User | None:
     """The not yet activated account the one-stop desk opened for this ID number, if any."""
     if "so_cccd" not in clean:
         return None
-    found = db.session.execute(select(User).where(User.id_number == clean["so_cccd"])).scalar_one_or_none()
+    found = db.session.execute(select(User).where(User.holding("cccd", clean["so_cccd"]))).scalar_one_or_none()
     return found if is_unclaimed(found) else None
 
 

@@ -10,7 +10,7 @@ from ..dossiers.models import Dossier
 # E-form field name → profile attribute. Analysts name identity fields with these names.
 PROFILE_FIELDS = {
     "ho_ten": "full_name", "ho_ten_nguoi_yeu_cau": "full_name", "ho_ten_nguoi_nop": "full_name",
-    "so_cccd": "id_number", "so_dinh_danh": "id_number",
+    "so_cccd": "cccd", "so_dinh_danh": "cccd", "so_ho_chieu": "passport", "quoc_tich": "citizenship",
     "ngay_sinh": "date_of_birth",
     "noi_cu_tru": "address", "dia_chi": "address", "dia_chi_thuong_tru": "address",
     "so_dien_thoai": "phone", "email": "email",

@@ -12,6 +12,12 @@ MESSAGES = {
     "birth_future": "Ngày sinh phải là một ngày trong quá khứ.",
     "birth_old": "Ngày sinh không hợp lệ: tuổi không thể quá 130.",
     "id_number": "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số, 3 chữ số đầu là mã tỉnh nơi đăng ký khai sinh (001–096).",
+    "passport_chars": "Số hộ chiếu chỉ gồm chữ cái không dấu (A–Z) và chữ số, như in trên trang nhân thân của hộ "
+                      "chiếu; không có dấu gạch, dấu chấm hay ký hiệu khác.",
+    "passport_length": "Số hộ chiếu gồm từ 6 đến 20 chữ cái và chữ số; số đã nhập có {count} ký tự.",
+    "id_kind": "Chọn loại giấy tờ tùy thân: Căn cước công dân (CCCD) hoặc hộ chiếu.",
+    "nationality": "Quốc tịch gồm 2–100 chữ cái, ghi như trong hộ chiếu (ví dụ Hàn Quốc, Hoa Kỳ), không chứa chữ "
+                   "số hay ký hiệu.",
     "address": "Địa chỉ gồm 5–500 ký tự, không chứa ký tự điều khiển.",
     "phone": "Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).",
     "email": "Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.vn).",
@@ -23,12 +29,20 @@ BLANK = {
     "ho_ten": "Vui lòng nhập họ và tên.",
     "ngay_sinh": "Vui lòng nhập ngày sinh.",
     "so_cccd": "Vui lòng nhập số định danh cá nhân (CCCD).",
+    "so_ho_chieu": "Vui lòng nhập số hộ chiếu.",
+    "quoc_tich": "Vui lòng nhập quốc tịch ghi trong hộ chiếu.",
     "dia_chi": "Vui lòng nhập địa chỉ.",
     "so_dien_thoai": "Vui lòng nhập số điện thoại.",
     "email": "Vui lòng nhập địa chỉ thư điện tử.",
     "mat_khau": "Vui lòng nhập mật khẩu.",
     "nhap_lai_mat_khau": "Vui lòng nhập lại mật khẩu.",
 }
+# The identity papers a citizen's account may hold (User.id_kind), as the desk chooses them,
+# and what their number is called wherever it is shown.
+ID_KINDS = {"cccd": "Căn cước công dân (CCCD)", "passport": "Hộ chiếu"}
+ID_LABELS = {"cccd": "Số định danh cá nhân (CCCD)", "passport": "Số hộ chiếu"}
+ID_INPUT_MAX = 64  # what is read of a typed number: longer is refused as too long, never cut
+
 # Letters of any script (Vietnamese included), words joined by one space, dot, apostrophe or
 # hyphen; digits, underscores and every other symbol (< > in particular) are refused.
 _NAME = re.compile(r"^[^\W\d_]+(?:(?:[ .'\-]|\. )[^\W\d_]+)*\.?$")
@@ -81,6 +95,47 @@ def parse_birth_date(value: str, today: date) -> date | None:
 def id_number_error(value: str) -> str | None:
     value = (value or "").strip()
     return None if re.fullmatch(r"\d{12}", value) and 1 <= int(value[:3]) <= 96 else MESSAGES["id_number"]
+
+
+def normalise_passport(value: str) -> str:
+    """Spaces (as some passports print the number) removed, upper case."""
+    return "".join(str(value or "").split()).upper()
+
+
+def passport_error(value: str) -> str | None:
+    """Which rule the number breaks: only Latin letters and digits (checked before upper-casing,
+    so no other script slips in as A–Z), then 6 to 20 of them."""
+    number = "".join(str(value or "").split())
+    if not number:
+        return BLANK["so_ho_chieu"]
+    if not re.fullmatch(r"[A-Za-z0-9]+", number):
+        return MESSAGES["passport_chars"]
+    return None if 6 <= len(number) <= 20 else MESSAGES["passport_length"].format(count=len(number))
+
+
+def id_paper(kind: str, number: str) -> tuple[str | None, str | None]:
+    """(the number as stored, None) or (None, what is wrong) for an identity paper of `kind`."""
+    number = str(number or "")[:ID_INPUT_MAX]
+    if kind == "passport":
+        error = passport_error(number)
+        return (None, error) if error else (normalise_passport(number), None)
+    if kind != "cccd":
+        return None, MESSAGES["id_kind"]
+    if not number.strip():
+        return None, BLANK["so_cccd"]
+    error = id_number_error(number)
+    return (None, error) if error else (number.strip(), None)
+
+
+def nationality_error(value: str) -> str | None:
+    value = _squash(value)
+    if not value:
+        return BLANK["quoc_tich"]
+    return None if 2 <= len(value) <= 100 and _NAME.match(value) else MESSAGES["nationality"]
+
+
+def clean_nationality(value: str) -> str:
+    return _squash(value)
 
 
 def normalise_phone(value: str) -> str | None:

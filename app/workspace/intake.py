@@ -1,10 +1,11 @@
 """Counter and postal intake: the one-stop desk enters a paper dossier for a citizen (found by
-ID number, or recorded on the spot), scans each component, and the same process starts as for
-an online dossier."""
+the number of their identity paper, a CCCD or a passport, or recorded on the spot), scans each
+component, and the same process starts as for an online dossier. Until its owner takes it over,
+the desk that opened a citizen's account corrects its details, each correction kept."""
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -15,27 +16,67 @@ from ..db import db
 from ..dossiers.citizen import DESK_CHANNELS, channel_problem
 from ..mail.models import OutgoingMail
 from ..users import identity
-from ..users.models import User
+from ..users.models import AccountCorrection, User, username_for
 from ..users.passwords import hash_password
 from .messages import CHANNELS as CHANNEL_NAMES, INTAKE
 
 CHANNEL_LABELS = {k: CHANNEL_NAMES[k] for k in DESK_CHANNELS}
-CITIZEN_FIELDS = ("ho_ten", "ngay_sinh", "so_cccd", "dia_chi", "so_dien_thoai")
+CITIZEN_FIELDS = ("ho_ten", "ngay_sinh", "dia_chi", "so_dien_thoai")
+# The identity paper's fields: its kind, its number, a passport holder's nationality.
+KIND, NUMBER, NATIONALITY = "loai_giay_to", "so_giay_to", "quoc_tich"
+# What the desk may correct: the account's attribute and the form field that carries it.
+CORRECTABLE = (("full_name", "ho_ten"), ("date_of_birth", "ngay_sinh"), ("id_kind", KIND),
+               ("id_number", NUMBER), ("nationality", NATIONALITY), ("address", "dia_chi"),
+               ("phone", "so_dien_thoai"))
 
 
-def find_citizen(id_number: str) -> User | None:
-    return db.session.execute(select(User).where(User.id_number == id_number.strip()[:12],
-                                                 User.role == "citizen")).scalar()
+def typed_paper(values) -> tuple[str, str]:
+    """(kind, number as typed) of a search or a form; a link of before passports (`so_cccd`)
+    names a CCCD."""
+    if values.get(NUMBER) is None and values.get("so_cccd") is not None:
+        return "cccd", str(values.get("so_cccd"))[:identity.ID_INPUT_MAX]
+    return str(values.get(KIND) or "cccd")[:16], str(values.get(NUMBER) or "")[:identity.ID_INPUT_MAX]
 
 
-def id_number_taken(id_number: str) -> bool:
-    """The number belongs to an account that is not a citizen's (it cannot apply)."""
-    return db.session.execute(select(User.id).where(User.id_number == id_number.strip()[:12],
+def lookup_args(citizen: User) -> dict:
+    """The query that finds `citizen` at step 1 again."""
+    return {KIND: citizen.id_kind, NUMBER: citizen.id_number}
+
+
+def find_citizen(kind: str, number: str) -> User | None:
+    return db.session.execute(select(User).where(User.holding(kind, number), User.role == "citizen")).scalar()
+
+
+def id_number_taken(kind: str, number: str) -> bool:
+    """The paper belongs to an account that is not a citizen's (it cannot apply)."""
+    return db.session.execute(select(User.id).where(User.holding(kind, number),
                                                     User.role != "citizen")).first() is not None
 
 
-def citizen_errors(form, today) -> tuple[dict, dict]:
+def paper_errors(kind: str, typed: str) -> tuple[str | None, dict]:
+    """(the number as stored, or None with the error by field) of a typed identity paper."""
+    number, error = identity.id_paper(kind, typed)
+    if error:
+        return None, {KIND if kind not in identity.ID_KINDS else NUMBER: error}
+    return number, {}
+
+
+def _details(form, kind: str, today: date) -> tuple[dict, dict]:
+    """The person's details as the paper states them, checked as at registration: name, date of
+    birth, address, phone, and a passport holder's nationality."""
     clean, errors = identity.validate_profile(form, CITIZEN_FIELDS, today)
+    if kind == "passport":
+        error = identity.nationality_error(form.get(NATIONALITY, ""))
+        if error:
+            errors[NATIONALITY] = error
+        else:
+            clean[NATIONALITY] = identity.clean_nationality(form.get(NATIONALITY, ""))
+    return clean, errors
+
+
+def citizen_errors(form, kind: str, today: date) -> tuple[dict, dict]:
+    """The details of a citizen recorded at the counter, the paper already checked at the search."""
+    clean, errors = _details(form, kind, today)
     email, error = _email(form)
     if error:
         errors["email"] = error
@@ -57,38 +98,106 @@ def _email(form) -> tuple[str | None, str | None]:
     return email, None
 
 
-def set_email(citizen: User, form, at: datetime) -> tuple[str | None, OutgoingMail | None]:
+def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[str | None, OutgoingMail | None]:
     """An address for a citizen the desk recorded without one, or with a wrong one, so the
     account can be activated: only before activation (after it, the owner changes it in the
-    profile, with verification). Returns (error, the activation mail queued)."""
+    profile, with verification); the change is kept among the account's corrections. Returns
+    (error, the activation mail queued)."""
     if not is_unclaimed(citizen):
         return INTAKE["email_not_yours"], None
     email, error = _email(form)
     if error or email is None:
         return error or INTAKE["email_missing"], None
+    db.session.add(AccountCorrection(user_id=citizen.id, actor_id=officer.id, at=at,
+                                     changes=[{"field": "email", "old": citizen.email, "new": email}]))
     citizen.email = email
     citizen.token_generation += 1  # an activation link sent to the old address stops working
     return None, queue_activation(citizen, at)
 
 
-def create_citizen(clean: dict, officer: User, at: datetime) -> tuple[User, OutgoingMail | None]:
+def create_citizen(kind: str, number: str, clean: dict, officer: User,
+                   at: datetime) -> tuple[User, OutgoingMail | None]:
     """A citizen record for a paper dossier, opened by `officer`: no password anyone knows, so
     no login until its owner activates it; with an e-mail address, the activation mail is
     queued at once (accounts/activation.py). Returns the citizen and that mail."""
-    user = User(username=clean["so_cccd"], password_hash=hash_password(secrets.token_urlsafe(32)),
+    user = User(username=username_for(kind, number), password_hash=hash_password(secrets.token_urlsafe(32)),
                 role="citizen", full_name=clean["ho_ten"], date_of_birth=clean["ngay_sinh"],
-                id_number=clean["so_cccd"], address=clean["dia_chi"], phone=clean["so_dien_thoai"],
+                id_kind=kind, id_number=number, nationality=clean.get(NATIONALITY),
+                address=clean["dia_chi"], phone=clean["so_dien_thoai"],
                 email=clean.get("email"), email_verified_at=None, created_at=at, creator=officer)
     try:
         with db.session.begin_nested():
             db.session.add(user)
     except IntegrityError:  # recorded a moment ago by another desk, or the e-mail is someone's
         db.session.rollback()
-        user = find_citizen(clean["so_cccd"])
+        user = find_citizen(kind, number)
         if user is None:
             raise
         return user, None
     return user, queue_activation(user, at) if user.email else None
+
+
+def may_correct(citizen: User, officer: User) -> bool:
+    """The desk corrects an account its agency opened at the counter (an administrator: any
+    such account) while nobody has taken it over: never activated, never logged in. After
+    that the account is its owner's, who changes it in the profile."""
+    creator = citizen.creator
+    return citizen.role == "citizen" and creator is not None and is_unclaimed(citizen) \
+        and citizen.last_login_at is None \
+        and (officer.role == "admin" or (officer.agency_id is not None and creator.agency_id == officer.agency_id))
+
+
+def correction_values(citizen: User) -> dict:
+    """The correction form filled with what the account holds."""
+    values = {field: getattr(citizen, attribute) or "" for attribute, field in CORRECTABLE}
+    values["ngay_sinh"] = citizen.date_of_birth.isoformat() if citizen.date_of_birth else ""
+    return values
+
+
+def _stored(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def correct_citizen(citizen: User, form, officer: User,
+                    at: datetime) -> tuple[dict, list[dict], OutgoingMail | None]:
+    """Corrects the account's details from the desk's form, every field checked as when it was
+    recorded, the identity paper kept unique; nothing changes when anything is wrong. Returns
+    (errors by field, the changes made as kept in the trail, an activation mail queued again
+    when the number the owner logs in with changed)."""
+    if not may_correct(citizen, officer):
+        return {"sua-thong-tin": INTAKE["correct_not_allowed"]}, [], None
+    kind, typed = typed_paper(form)
+    number, errors = paper_errors(kind, typed)
+    clean, detail_errors = _details(form, kind, at.date())
+    errors.update(detail_errors)
+    if not errors and (kind, number) != (citizen.id_kind, citizen.id_number) and db.session.execute(
+            select(User.id).where(User.holding(kind, number), User.id != citizen.id)).first():
+        errors[NUMBER] = INTAKE["id_held"]
+    if errors:
+        return errors, [], None
+    new = {"full_name": clean["ho_ten"], "date_of_birth": clean["ngay_sinh"], "id_kind": kind, "id_number": number,
+           "nationality": clean.get(NATIONALITY), "address": clean["dia_chi"], "phone": clean["so_dien_thoai"]}
+    changes = [{"field": attribute, "old": _stored(getattr(citizen, attribute)), "new": _stored(new[attribute])}
+               for attribute, _ in CORRECTABLE if getattr(citizen, attribute) != new[attribute]]
+    if not changes:
+        return {}, [], None
+    for attribute, value in new.items():
+        setattr(citizen, attribute, value)
+    citizen.username = username_for(kind, number)
+    db.session.add(AccountCorrection(user_id=citizen.id, actor_id=officer.id, at=at, changes=changes))
+    try:
+        db.session.flush()
+    except IntegrityError:  # the paper recorded a moment ago for someone else, or a user name taken
+        db.session.rollback()
+        return {NUMBER: INTAKE["id_held"]}, [], None
+    moved = any(change["field"] in ("id_kind", "id_number") for change in changes)
+    return {}, changes, queue_activation(citizen, at) if moved and citizen.email else None
+
+
+def corrections(citizen: User) -> list[AccountCorrection]:
+    """The account's corrections by the desk, newest first."""
+    return list(db.session.execute(select(AccountCorrection).where(AccountCorrection.user_id == citizen.id)
+                                   .order_by(AccountCorrection.id.desc())).scalars())
 
 
 def _offered(officer):

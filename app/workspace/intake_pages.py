@@ -5,7 +5,6 @@ from __future__ import annotations
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-
 from ..accounts.activation import is_unclaimed
 from ..catalogue.forms import application_form
 from ..clock import now
@@ -25,7 +24,7 @@ from ..web.session import login_required
 from . import carry
 from . import intake as desk
 from .blueprint import workspace
-from .messages import CHANNELS, INTAKE, MESSAGES
+from .messages import CHANNELS, CORRECTED_FIELDS, INTAKE, MESSAGES
 
 DESK = ("one_stop", "admin")
 PREFIX = "f"
@@ -34,34 +33,45 @@ PREFIX = "f"
 @workspace.route("/tiep-nhan", methods=["GET", "POST"])
 @login_required(*DESK)
 def intake():
-    """Step 1: the citizen, by ID number; unknown, the desk records them."""
-    id_number = (request.values.get("so_cccd") or "").strip()[:12]
-    errors, found = {}, None
-    if id_number:
-        error = identity.id_number_error(id_number)
-        if error:
-            errors["so_cccd"] = error
-        else:
-            found = desk.find_citizen(id_number)
-            if found is None and desk.id_number_taken(id_number):
-                errors["so_cccd"] = INTAKE["id_taken"]
-    if request.method == "POST" and found is None and not errors and id_number:
-        clean, errors = desk.citizen_errors(request.form, now().date())
+    """Step 1: the citizen, by the kind and number of their identity paper; unknown, the desk
+    records them."""
+    kind, typed = desk.typed_paper(request.values)
+    number, errors, found = None, {}, None
+    if typed.strip():
+        number, errors = desk.paper_errors(kind, typed)
+        if number is not None:
+            found = desk.find_citizen(kind, number)
+            if found is None and desk.id_number_taken(kind, number):
+                number, errors = None, {desk.NUMBER: INTAKE["id_taken"]}
+    if request.method == "POST" and found is None and number is not None:
+        clean, errors = desk.citizen_errors(request.form, kind, now().date())
         if not errors:
-            found, mail = desk.create_citizen(clean, g.user, now())
+            found, mail = desk.create_citizen(kind, number, clean, g.user, now())
             db.session.commit()
             if mail is not None:
                 send_now(now(), [mail])
             flash(MESSAGES["citizen_created_mailed" if mail else "citizen_created"].format(
                 name=found.full_name, email=found.email))
     if found is not None:
-        return render_template("workspace/intake_citizen.html", citizen=found,
-                               procedures=desk.procedures_for(g.user), errors={}, email="",
-                               unclaimed=is_unclaimed(found), messages=MESSAGES)
+        return _citizen_page(found)
     status = 422 if errors else 200
-    return render_template("workspace/intake_find.html", id_number=id_number, errors=errors,
+    return render_template("workspace/intake_find.html", kind=kind, typed=typed, number=number, errors=errors,
+                           kinds=identity.ID_KINDS, labels=identity.ID_LABELS, fields=desk,
                            values=request.form if request.method == "POST" else {},
-                           searched=bool(id_number) and not errors.get("so_cccd")), status
+                           searched=number is not None), status
+
+
+def _citizen_page(citizen: User, errors: dict | None = None, email: str = "", correction: dict | None = None,
+                  status: int = 200):
+    """Step 2's page: who the citizen is, the address their account is activated with, the
+    correction of their details while the desk may still make it, and the procedures."""
+    correctable = desk.may_correct(citizen, g.user)
+    return render_template("workspace/intake_citizen.html", citizen=citizen, procedures=desk.procedures_for(g.user),
+                           errors=errors or {}, email=email, unclaimed=is_unclaimed(citizen), messages=MESSAGES,
+                           correctable=correctable, kinds=identity.ID_KINDS, labels=identity.ID_LABELS, fields=desk,
+                           values=correction or (desk.correction_values(citizen) if correctable else {}),
+                           corrections=desk.corrections(citizen), field_names=CORRECTED_FIELDS,
+                           lookup=desk.lookup_args(citizen)), status
 
 
 @workspace.post("/tiep-nhan/<int:citizen_id>/thu-dien-tu")
@@ -69,16 +79,35 @@ def intake():
 def intake_email(citizen_id: int):
     """The address a citizen recorded at the counter activates the account with."""
     citizen = _citizen(citizen_id)
-    error, mail = desk.set_email(citizen, request.form, now())
+    error, mail = desk.set_email(citizen, request.form, g.user, now())
     if error:
         db.session.rollback()
-        return render_template("workspace/intake_citizen.html", citizen=citizen, procedures=desk.procedures_for(g.user),
-                               errors={"email": error}, email=request.form.get("email", "")[:255],
-                               unclaimed=is_unclaimed(citizen), messages=MESSAGES), 422
+        return _citizen_page(citizen, {"email": error}, request.form.get("email", "")[:255], status=422)
     db.session.commit()
     send_now(now(), [mail])
     flash(MESSAGES["activation_mailed"].format(email=citizen.email))
-    return redirect(url_for("workspace.intake", so_cccd=citizen.id_number), 303)
+    return redirect(url_for("workspace.intake", **desk.lookup_args(citizen)), 303)
+
+
+@workspace.post("/tiep-nhan/<int:citizen_id>/sua-thong-tin")
+@login_required(*DESK)
+def intake_correct(citizen_id: int):
+    """The desk corrects what it recorded wrong in a citizen's account it opened at the counter."""
+    citizen = _citizen(citizen_id)
+    errors, changes, mail = desk.correct_citizen(citizen, request.form, g.user, now())
+    if errors:
+        db.session.rollback()
+        typed = {name: str(request.form.get(name, ""))[:500] for _, name in desk.CORRECTABLE}
+        return _citizen_page(citizen, errors, correction=typed, status=403 if "sua-thong-tin" in errors else 422)
+    if not changes:
+        flash(MESSAGES["correction_none"])
+        return redirect(url_for("workspace.intake", **desk.lookup_args(citizen)), 303)
+    db.session.commit()
+    if mail is not None:
+        send_now(now(), [mail])
+    names = ", ".join(CORRECTED_FIELDS[change["field"]].lower() for change in changes)
+    flash(MESSAGES["correction_mailed" if mail else "corrected"].format(fields=names, email=citizen.email))
+    return redirect(url_for("workspace.intake", **desk.lookup_args(citizen)), 303)
 
 
 def _citizen(user_id) -> User:
@@ -103,7 +132,13 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form,
-        nonce=carry.nonce()), status
+        nonce=carry.nonce(), lookup=desk.lookup_args(citizen), paper_note=_paper_note(citizen, form)), status
+
+
+def _paper_note(citizen: User, form) -> str | None:
+    """A passport holder meets an e-form that demands a CCCD: said before anything is typed."""
+    required = form.schema.get("required", [])
+    return MESSAGES["passport_form"] if citizen.id_kind == "passport" and "so_cccd" in required else None
 
 
 @workspace.get("/tiep-nhan/<int:citizen_id>/<code>")

@@ -179,9 +179,9 @@ def test_a_criminal_record_dossier_from_claim_to_return(officer, live_server, ap
     assert rows.count() == 5  # one hand-off per step
     slip = {rows.nth(i).locator("td").first.inner_text(): rows.nth(i).locator("td").last.inner_text()
             for i in range(rows.count())}
-    # Done on earlier days than due; approval and return have no limit of their own in the diagram.
+    # Done on earlier days than due; returning the result has no limit of its own in the diagram.
     assert slip == {"Tiếp nhận hồ sơ": "Trước hạn", "Tra cứu, xác minh thông tin lý lịch tư pháp": "Trước hạn",
-                    "Lấy ý kiến Công an tỉnh": "Trước hạn", "Phê duyệt, ký Phiếu": "Không quy định thời hạn",
+                    "Lấy ý kiến Công an tỉnh": "Trước hạn", "Phê duyệt, ký Phiếu": "Trước hạn",
                     "Trả kết quả": "Không quy định thời hạn"}
     _accessible(desk, "trang hồ sơ")
 
@@ -279,7 +279,7 @@ def test_the_desk_enters_a_paper_dossier_at_the_counter(officer, clock, tmp_path
     desk.keyboard.press("g")
     desk.keyboard.press("t")
     desk.wait_for_url("**/mot-cua/tiep-nhan")
-    desk.get_by_label("Số định danh cá nhân (CCCD) của người nộp").fill("001090000001")
+    desk.get_by_label("Số CCCD hoặc số hộ chiếu của người nộp").fill("001090000001")
     desk.get_by_role("button", name="Tìm công dân").click()
     desk.wait_for_selector("h1:has-text('Tiếp nhận hồ sơ cho Nguyễn Văn An')")
     _accessible(desk, "tìm công dân tại quầy")
