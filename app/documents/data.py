@@ -219,6 +219,7 @@ class RegisterRow(_Checked):
     returned_at: datetime | None = None
     note: str = ""
     lookup_url: str = ""  # the dossier's public lookup, printed as a QR code under its code
+    dossier_id: int = 0  # not printed: the register on screen links each row to its dossier
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """An officer's view of one dossier: everything it holds, its position drawn on its own diagram,
 the control slip, its documents, and the actions on it (apology with a new date, digitising a
-paper result); plus the dossier register (Mẫu 06) of the officer's agency."""
+paper result)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
@@ -185,18 +185,3 @@ def typed_date(text: str) -> date | None:
     except ValueError:
         return None
     return day if EARLIEST_DAY <= day <= LATEST_DAY else None
-
-
-@workspace.get("/so-theo-doi")
-@login_required(*STAFF)
-def register():
-    """Mẫu 06 of the officer's agency for a period (default: this month so far)."""
-    today = now().astimezone(workflow().calendar.tz).date()
-    start = typed_date(request.args.get("tu", "")) or today.replace(day=1)
-    end = typed_date(request.args.get("den", "")) or today
-    agency = g.user.agency
-    if request.args.get("pdf") and agency is not None and start <= end and (end - start) <= timedelta(days=366):
-        return file_response(printouts.register(agency, start, end, today),
-                            f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.pdf", inline=True)
-    return render_template("workspace/register.html", start=start, end=end, agency=agency,
-                           invalid=start > end or (end - start) > timedelta(days=366))

@@ -34,6 +34,15 @@ MESSAGES = {
                        "khoản đăng nhập.",
     "citizen_created_mailed": "Đã tạo hồ sơ công dân {name} và gửi thư kích hoạt tài khoản tới {email}.",
     "activation_mailed": "Đã lưu địa chỉ và gửi thư kích hoạt tài khoản tới {email}.",
+    "corrected": "Đã sửa {fields} của người nộp; lần sửa được ghi lại trong lịch sử sửa thông tin.",
+    "correction_mailed": "Đã sửa {fields} của người nộp; thư kích hoạt mới (với tên đăng nhập mới) đã gửi tới "
+                         "{email}.",
+    "correction_none": "Thông tin không thay đổi: chưa sửa gì.",
+    "correction_help": "Chỉ sửa được khi công dân chưa kích hoạt và chưa đăng nhập tài khoản do cơ quan bạn lập "
+                       "tại quầy. Thông tin đã sửa được dùng cho hồ sơ nhập từ nay; tờ khai của hồ sơ đã nhập "
+                       "giữ nguyên như đã nộp.",
+    "passport_form": "Người nộp dùng hộ chiếu nhưng tờ khai của thủ tục này bắt buộc số định danh cá nhân (CCCD): "
+                     "đề nghị người xây dựng biểu mẫu bổ sung ô số hộ chiếu trước khi nhập hồ sơ này.",
     "activation_email_help": "Không cần để tiếp nhận hồ sơ: chuyển ngay sang bước 2 nếu công dân không có thư "
                              "điện tử. Có địa chỉ, công dân nhận thư kích hoạt để theo dõi hồ sơ trực tuyến.",
     "required_note": "Các trường có dấu * là bắt buộc.",
@@ -108,7 +117,16 @@ INTAKE = {
     "email_not_yours": "Tài khoản này đã được công dân kích hoạt; công dân tự đổi địa chỉ thư điện tử trong trang "
                        "Tài khoản.",
     "postal_code": "Nhập số hiệu bưu gửi (tối đa 40 ký tự) khi hồ sơ đến qua bưu chính.",
+    "id_held": "Số giấy tờ này đã thuộc về một tài khoản khác: kiểm tra lại số đã nhập, hoặc tìm người đó ở Bước 1.",
+    "correct_not_allowed": "Không sửa được thông tin tài khoản này: chỉ sửa được tài khoản do cơ quan bạn lập tại "
+                           "quầy khi công dân chưa kích hoạt, chưa đăng nhập; sau đó công dân tự sửa trong trang "
+                           "Tài khoản.",
 }
+
+# The account details the desk corrects, as its trail names them (users/models.py AccountCorrection).
+CORRECTED_FIELDS = {"full_name": "Họ và tên", "date_of_birth": "Ngày sinh", "id_kind": "Loại giấy tờ tùy thân",
+                    "id_number": "Số giấy tờ tùy thân", "nationality": "Quốc tịch", "address": "Địa chỉ",
+                    "phone": "Số điện thoại", "email": "Thư điện tử"}
 
 APOLOGY = {
     "not_allowed": "Chỉ lãnh đạo của cơ quan giải quyết hồ sơ mới gửi được thư xin lỗi và hẹn lại ngày trả kết quả.",
@@ -124,6 +142,18 @@ APOLOGY = {
 DAYBOOK = {
     "not_understood": "Không hiểu ngày «{text}»: chọn một ngày từ {earliest} đến hôm nay. Đang hiện sổ ngày {today}.",
     "future": "Ngày {day} chưa tới: sổ chỉ có các khoản đã nộp. Đang hiện sổ ngày {today}.",
+}
+
+REGISTER = {
+    "intro": "{agency}: các hồ sơ được tiếp nhận trong khoảng thời gian chọn, theo thứ tự tiếp nhận.",
+    "invalid": "Khoảng thời gian không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, tối đa một năm.",
+    "count": "{total} hồ sơ từ ngày {start} đến ngày {end}",
+    "page": ", trang {page}/{pages}",
+    "print": "In sổ (PDF)",
+    "too_many": "Sổ in có mã QR cho từng hồ sơ nên mỗi lần in tối đa {max} hồ sơ; khoảng thời gian này có {total} "
+                "hồ sơ. Chọn khoảng ngắn hơn (ví dụ từng tuần) để in.",
+    "empty": "Không có hồ sơ nào được tiếp nhận trong khoảng thời gian này.",
+    "no_agency": "Tài khoản của bạn không thuộc cơ quan nào.",
 }
 
 DIGITISE = {
