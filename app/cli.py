@@ -184,12 +184,14 @@ def bpmn_check(files, forms_dir, db_option) -> None:
     if agencies is None:
         click.echo(MSG["no_agencies"], err=True)
 
+    advice: list[str] = []
+
     def catalogue(declared: set[str]) -> list[str]:
         # Files named: the entries of their processes; the whole folder: every entry.
         return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared,
-                             only=declared if files else None, agencies=agencies)
+                             only=declared if files else None, agencies=agencies, advice=advice)
     ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue,
-                            citizen_forms(config["MOTCUA_CATALOGUE_DIR"]))
+                            citizen_forms(config["MOTCUA_CATALOGUE_DIR"]), advice)
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)

@@ -46,12 +46,14 @@ def _os_reason(exc: OSError) -> str:
 
 def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", known_agencies: set[str] | None = None,
                 catalogue: Callable[[set[str]], list[str]] | None = None,
-                citizen_forms: dict[str, list[CitizenForm]] | None = None) -> tuple[bool, list[str]]:
+                citizen_forms: dict[str, list[CitizenForm]] | None = None,
+                catalogue_advice: list[str] | None = None) -> tuple[bool, list[str]]:
     """`known_agencies`: the codes a step's `agency` may name, when the province's are known;
     `catalogue`: given the ids of the processes in `paths`, the problems of the catalogue entries
     (one line each, starting with the entry's file name); `citizen_forms`: process id -> the
     citizen forms of its catalogue entries (engine.catalogue_forms), to check the names that
-    expressions read."""
+    expressions read; `catalogue_advice`: where `catalogue` leaves its warnings (printed, not
+    counted as problems)."""
     calendar = WorkingCalendar(load_profile(province))
     functions = deadline_functions(calendar, datetime.now(timezone.utc))
     lines, problems, bad_files, declared, warnings, entry_problems = [], 0, 0, set(), 0, []
@@ -78,6 +80,8 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
     entries = (catalogue(declared) if catalogue is not None else []) + entry_problems
     lines.extend(entries)
     problems += len(entries)
+    lines.extend(catalogue_advice or [])
+    warnings += len(catalogue_advice or [])
     bad_entries = len({line.split(":", 1)[0] for line in entries})
     if problems and (catalogue is not None or entry_problems):
         summary = MESSAGES["summary_bad_catalogue"].format(problems=problems, files=bad_files, entries=bad_entries)

@@ -232,17 +232,84 @@ def _not_a_number(source: str) -> bool:
         isinstance(tree, ast.Constant) and type(tree.value) in (int, float))
 
 
+def _parsed(source: str, mode: str):
+    """An expression's or a script's text as parsed (a script as the evaluator sees it, its
+    indentation removed), its tree (an empty one when it does not parse: its errors are said
+    elsewhere), and the names it sets itself (its own variables, a comprehension's)."""
+    text = textwrap.dedent(source).strip()
+    try:
+        tree = ast.parse(text, mode=mode)
+    except (SyntaxError, ValueError):
+        tree = ast.parse("", mode="exec")
+    return text, tree, {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+
+
+def _always_runs(node, parents: dict) -> bool:
+    """Whether `node` is evaluated whenever its script or expression runs: not in a branch of an
+    `if` or `x if c else y`, not after the first operand of `and`/`or` or of a chained comparison,
+    not in a loop's body or a comprehension's element (the loop may not turn)."""
+    while node in parents:
+        parent = parents[node]
+        if isinstance(parent, (ast.If, ast.IfExp)) and node is not parent.test \
+                or isinstance(parent, ast.For) and node is not parent.iter \
+                or isinstance(parent, ast.BoolOp) and node is not parent.values[0] \
+                or isinstance(parent, ast.Compare) and node in parent.comparators[1:] \
+                or isinstance(parent, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)) \
+                and node is not parent.generators[0] \
+                or isinstance(parent, ast.comprehension) and (node is not parent.iter
+                                                              or parents[parent].generators[0] is not parent):
+            return False
+        node = parent
+    return True
+
+
+# A dict's methods that only read it: a dict used with any other is not known to keep its keys.
+READING_METHODS = ("get", "keys", "values", "items", "copy")
+
+
+def _dict_lookups(source: str, mode: str):
+    """The lookups of a written dict by a bare name, evaluated whenever the text runs:
+    `{"a": 1, "b": 2}[x]`, or `d[x]` after `d = {"a": 1, "b": 2}`, the one assignment of `d`, that
+    always runs, with `d` only ever read by lookups or READING_METHODS afterwards (so its keys stay
+    those written). Names the text sets itself are left out, as in _literal_tests. Yields (the
+    name, the dict's name or None when written inline, its keys with their text, the lookup's text)."""
+    text, tree, own = _parsed(source, mode)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    dicts = {}  # name -> the assignment binding it to a dict literal, once and unconditionally
+    for assign in ast.walk(tree):
+        if isinstance(assign, ast.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Name) \
+                and isinstance(assign.value, ast.Dict) and _always_runs(assign, parents):
+            dicts[assign.targets[0].id] = assign
+    for use in ast.walk(tree):
+        if not isinstance(use, ast.Name) or use.id not in dicts:
+            continue
+        holder = parents.get(use)
+        read = isinstance(use.ctx, ast.Load) and (
+            isinstance(holder, ast.Subscript) and holder.value is use and isinstance(holder.ctx, ast.Load)
+            or isinstance(holder, ast.Attribute) and holder.attr in READING_METHODS)
+        if not read and use is not dicts[use.id].targets[0]:
+            del dicts[use.id]  # bound again, changed, or handed on: its keys are not known for sure
+    for lookup in ast.walk(tree):
+        if not (isinstance(lookup, ast.Subscript) and isinstance(lookup.ctx, ast.Load)
+                and isinstance(lookup.slice, ast.Name) and lookup.slice.id not in own and _always_runs(lookup, parents)):
+            continue
+        named = lookup.value.id if isinstance(lookup.value, ast.Name) else None
+        if named is not None and (named not in dicts or (dicts[named].end_lineno, dicts[named].end_col_offset)
+                                  > (lookup.lineno, lookup.col_offset)):
+            continue  # not one of those dicts, or looked up before it is written
+        literal = dicts[named].value if named is not None else lookup.value
+        if not isinstance(literal, ast.Dict) or not all(isinstance(k, ast.Constant) for k in literal.keys):
+            continue  # not a dict written out, or one with `**other` or computed keys
+        yield lookup.slice.id, named, [(k.value, ast.get_source_segment(text, k)) for k in literal.keys], \
+            ast.get_source_segment(text, lookup)
+
+
 def _literal_tests(source: str, mode: str):
     """The simple tests of a name against written values in an expression or script: `x == "a"`,
     `"a" == x`, `x != "a"`, `x in ["a", "b"]`, `x not in (…)`. Yields (the name, the operator's
     kind: "eq", "ne" or "in", the values with their text, the test's text). Names the text itself
     sets (its own variables, a comprehension's) are left out: their values are not a form's."""
-    text = textwrap.dedent(source).strip()
-    try:
-        tree = ast.parse(text, mode=mode)
-    except (SyntaxError, ValueError):
-        return
-    own = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    text, tree, own = _parsed(source, mode)
     for test in ast.walk(tree):
         if not isinstance(test, ast.Compare) or len(test.ops) != 1:
             continue
@@ -618,6 +685,28 @@ class DiagramChecker:
                              values=", ".join(map(as_written, known[0])), forms=", ".join(known[1]),
                              effect=MESSAGES[f"enum_literal_{kind}"], guess=_value_guess(value, known[0]))
 
+    def check_lookups(self, node, what: str, source: str, mode: str) -> None:
+        """A dict written out and looked up by a field (a fee by category): a value of the field
+        the dict lacks stops every dossier having it at this step; a key that is none of the
+        field's values (a typo) is never used."""
+        for name, named, keys, lookup in _dict_lookups(source, mode):
+            known = self.field_values(name)
+            if known is None:
+                continue
+            values, forms = known
+            missing = list({as_written(v): v for v in values if not any(v == key for key, _ in keys)}.values())
+            common = {"what": what, "name": name, "lookup": lookup, "forms": ", ".join(forms),
+                      "values": ", ".join(map(as_written, values)),
+                      "dict": f"«{named}»" if named else MESSAGES["dict_inline"]}
+            if missing:
+                self.add(node, "dict_key_missing", **common, missing=", ".join(map(as_written, missing)),
+                         missing_or=MESSAGES["or"].join(map(as_written, missing)), keys=", ".join(t for _, t in keys),
+                         error=expressions.MESSAGES["key_error"].format(key=repr(missing[0])),
+                         getter=f"{named or '{…}'}.get({name}, …)")
+            for key, text in dict.fromkeys(keys):
+                if not any(key == value for value in values):  # compared as a lookup does
+                    self.add(node, "dict_key_unknown", **common, written=text, guess=_value_guess(key, missing or values))
+
     def check_process(self, process) -> None:
         self.names = self.names_of(process)
         self.fields = self.fields_of(process)
@@ -851,8 +940,12 @@ class DiagramChecker:
         if "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
             self.add(node, "ui_without_form")
         elif "formUiSchemaFilename" in seen:
-            for message in pair_problems(self.forms_dir, seen["formJsonSchemaFilename"], seen["formUiSchemaFilename"]):
+            advice: list[str] = []
+            for message in pair_problems(self.forms_dir, seen["formJsonSchemaFilename"], seen["formUiSchemaFilename"],
+                                         advice):
                 self.add_text(node, message)
+            for message in advice:
+                self.add_text(node, MESSAGES["warning"].format(message=message), self.warnings)
 
     def check_agency(self, node, value: str) -> None:
         """A literal agency code (checked against the loaded agencies when they are known), or
@@ -996,6 +1089,7 @@ class DiagramChecker:
             what = MESSAGES["names_in_condition"].format(flow=self.flow_label(flow))
             self.check_names(flow, what, source)
             self.check_literals(flow, what, source, "eval")
+            self.check_lookups(flow, what, source, "eval")
 
     def check_script(self, task) -> None:
         script_format = (task.get("scriptFormat") or "").strip()
@@ -1013,6 +1107,7 @@ class DiagramChecker:
             self.add(task, "script", detail=detail)
         if not errors:
             self.check_literals(task, MESSAGES["names_in_script"], source, "exec")
+            self.check_lookups(task, MESSAGES["names_in_script"], source, "exec")
 
     def check_step_script(self, node) -> None:
         """spiff-arena's pre- and post-scripts run in our evaluator too: same rules as a script task."""

@@ -151,6 +151,26 @@ MESSAGES = {
     "ui_unknown_field": "{at}: tệp biểu mẫu «{schema}» không có trường «{name}»{guess}, nên các thiết lập giao diện "
                         "ghi cho nó (ui:enumNames, ui:widget…) không được dùng. Sửa cho đúng tên một trường của "
                         "biểu mẫu, hoặc xóa mục «{name}».",
+    "ui_order_list": "{at}: «ui:order» phải là một danh sách tên trường theo thứ tự hiển thị, ví dụ [\"ho_ten\", "
+                     "\"so_cccd\", \"*\"], không phải {value}, nên biểu mẫu không hiện theo thứ tự bạn định (với null "
+                     "hay một số, biểu mẫu không mở được).",
+    "ui_order_form": "tệp biểu mẫu «{schema}»",
+    "ui_order_group": "nhóm trường này trong tệp biểu mẫu «{schema}»",
+    "ui_order_container_form": "biểu mẫu",
+    "ui_order_container_group": "nhóm",
+    "ui_order_at_end": "hiện ở cuối {container}, sau các trường «ui:order» liệt kê",
+    "ui_order_at_star": "hiện ở chỗ dấu \"*\", cùng các trường «ui:order» không liệt kê",
+    "ui_order_fields": "trường {names}",
+    "ui_order_unknown": "{at}: «ui:order» ghi «{name}» nhưng {where} không có trường đó{guess}, nên tên này bị bỏ "
+                        "qua khi hiện biểu mẫu{gone}. Sửa cho đúng tên một trường, hoặc xóa «{name}» khỏi «ui:order».",
+    "ui_order_meant": ", còn trường «{name}» không có trong «ui:order» nên {place}",
+    "ui_order_missing": "{at}: «ui:order» không liệt kê {fields} của {where} và không có \"*\", nên {fields} {place} "
+                        "(theo thứ tự trong tệp biểu mẫu), có lẽ không đúng chỗ bạn định. Thêm {fields} vào "
+                        "«ui:order» ở đúng chỗ, hoặc thêm \"*\" vào chỗ các trường không liệt kê sẽ hiện.",
+    "ui_order_twice": "{at}: «ui:order» ghi «{name}» {count} lần, nên {effect}. Chỉ ghi mỗi tên một lần.",
+    "ui_order_twice_field": "trường hiện {count} lần trên biểu mẫu",
+    "ui_order_twice_star": "biểu mẫu không mở được: chỉ dấu \"*\" đầu tiên đứng cho các trường không liệt kê, dấu "
+                           "sau bị đọc như tên một trường không có",
     "task_no_form": "Công việc người dùng (user task) chưa có biểu mẫu, nên cán bộ mở bước chỉ thấy nút "
                     "«Hoàn thành» mà không nhập được gì, và các bước sau không có dữ liệu của bước này. Thêm "
                     "thuộc tính formJsonSchemaFilename, ví dụ common/tham_dinh.schema.json (mục 3 của "
@@ -178,6 +198,16 @@ MESSAGES = {
     "enum_literal_eq": "phép so sánh luôn sai",
     "enum_literal_ne": "phép so sánh luôn đúng",
     "enum_literal_in": "nó đứng trong danh sách mà không có tác dụng",
+    "dict_inline": "viết thẳng",
+    "dict_key_missing": "{what} tra từ điển {dict} theo «{name}» (trong «{lookup}»), nhưng từ điển không có khóa cho "
+                        "giá trị {missing} của trường «{name}» (biểu mẫu {forms}): hồ sơ có «{name}» là {missing_or} "
+                        "dừng ở bước này với lỗi «{error}». Từ điển có các khóa {keys}; trường nhận {values}. Thêm "
+                        "khóa {missing_or} vào từ điển (đúng từng ký tự, kể cả chữ hoa, chữ thường và dấu cách), "
+                        "hoặc tra bằng {getter} nếu các giá trị còn lại dùng chung một mức.",
+    "dict_key_unknown": "{what} tra từ điển {dict} theo «{name}» (trong «{lookup}»), nhưng khóa {written} của từ điển "
+                        "không phải giá trị nào của trường «{name}», vốn chỉ nhận {values} (biểu mẫu {forms}), nên "
+                        "giá trị ghi cho khóa đó không bao giờ được dùng{guess}. Sửa khóa cho đúng một giá trị của "
+                        "trường (đúng từng ký tự, kể cả chữ hoa, chữ thường và dấu cách), hoặc xóa khóa đó.",
     "juel": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}). Ở đây viết thẳng biểu thức, không "
             "có ${{ và }}: {bare}",
     "feel": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =). Ở đây viết thẳng biểu thức, "

@@ -7,7 +7,8 @@ does not have while it takes no other field, a "format" nothing checks, a date f
 day is after its last. `form_problems` finds these before a dossier meets them, for the forms a
 diagram names (engine/diagram_check.py) and the citizen's form a catalogue entry names
 (app/catalogue/loader.py); `pair_problems` finds what a UI schema gets wrong about its form
-(labels that do not match the values they name). The words are in engine/diagram_messages.py.
+(labels that do not match the values they name, a "ui:order" naming fields it does not have or
+leaving some out). The words are in engine/diagram_messages.py.
 """
 from __future__ import annotations
 
@@ -38,11 +39,18 @@ def fold(text: str) -> str:
     return "_".join(fold_text(str(text)).split())
 
 
-def guess(name: str, choices) -> str:
-    """« (có phải ý bạn là «x»?)» for the closest of `choices`, or ""."""
+def closest(name: str, choices):
+    """The one of `choices` an analyst most likely meant by `name` (spelling, diacritics, case
+    aside), or None."""
     folded = {fold(c): c for c in choices}
     close = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
-    return MESSAGES["guess"].format(name=folded[close[0]]) if close else ""
+    return folded[close[0]] if close else None
+
+
+def guess(name: str, choices) -> str:
+    """« (có phải ý bạn là «x»?)» for the closest of `choices`, or ""."""
+    found = closest(name, choices)
+    return MESSAGES["guess"].format(name=found) if found is not None else ""
 
 
 def field_names(document: dict) -> set[str] | None:
@@ -101,20 +109,24 @@ def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list
     return schema_problems(document, relative) if schema else []
 
 
-def pair_problems(forms_dir: Path, schema_relative: str, ui_relative: str) -> list[str]:
+def pair_problems(forms_dir: Path, schema_relative: str, ui_relative: str,
+                  advice: list[str] | None = None) -> list[str]:
     """What a UI schema gets wrong about the JSON Schema it shows (a step's formJsonSchemaFilename
-    and formUiSchemaFilename, a catalogue entry's `form` and `ui_schema`): options for a field the
-    form does not have, labels (ui:enumNames) that do not match the field's values one for one.
+    and formUiSchemaFilename, a catalogue entry's `form` and `ui_schema`): labels (ui:enumNames)
+    that do not match the field's values one for one, an order (ui:order) the renderer cannot use.
+    What still shows a usable form (options for a field the form does not have, an order that
+    skips or repeats fields) goes to `advice` when given: forms are edited in place (ANALYST.md
+    QT-26), and a field added to a shared form must not take its procedures offline.
     [] unless both files are usable on their own: form_problems names what is wrong with them."""
     if form_problems(forms_dir, schema_relative, schema=True) or form_problems(forms_dir, ui_relative, schema=False):
         return []
     schema, ui = (json.loads((Path(forms_dir) / r).read_text(encoding="utf-8")) for r in (schema_relative, ui_relative))
     found: list[str] = []
-    _walk_ui(schema, ui, [], (ui_relative, schema_relative), found)
+    _walk_ui(schema, ui, [], (ui_relative, schema_relative), found, [] if advice is None else advice)
     return found
 
 
-def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str]) -> None:
+def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str], advice: list[str]) -> None:
     """The UI schema beside the JSON Schema, as app/eforms renders them: a field's options under
     its name, a list's items' options under "items"."""
     if not isinstance(spec, dict) or not isinstance(ui, dict):
@@ -123,15 +135,51 @@ def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str]) ->
     if "ui:enumNames" in ui:
         found.extend(_enum_names_problems(spec, ui["ui:enumNames"], at, files[1]))
     properties = spec.get("properties") if isinstance(spec.get("properties"), dict) else None
+    if "ui:order" in ui and properties is not None:
+        _order_problems(list(properties), ui["ui:order"], at, files[1], bool(names), found, advice)
     for name, child in (properties or {}).items():
-        _walk_ui(child, ui.get(name), [*names, name], files, found)
+        _walk_ui(child, ui.get(name), [*names, name], files, found, advice)
     declared = field_names(spec) if properties is not None else None  # None: it takes fields it does not name
     for name in ui if declared is not None else ():
         if not name.startswith("ui:") and name not in declared and isinstance(ui[name], dict):
-            found.append(MESSAGES["ui_unknown_field"].format(at=at, schema=files[1], name=name,
-                                                             guess=guess(name, properties)))
+            advice.append(MESSAGES["ui_unknown_field"].format(at=at, schema=files[1], name=name,
+                                                              guess=guess(name, properties)))
     if isinstance(spec.get("items"), dict):
-        _walk_ui(spec["items"], ui.get("items"), names, files, found)
+        _walk_ui(spec["items"], ui.get("items"), names, files, found, advice)
+
+
+def _order_problems(fields: list[str], order, at: str, schema_relative: str, group: bool,
+                    errors: list[str], found: list[str]) -> None:
+    """"ui:order" against the fields it orders, as app/eforms/schema.py `ordered` uses it: a name
+    that is not one of them is skipped without a word, a field it leaves out comes last (or where
+    "*" stands), a name written twice shows its field twice (all in `found`: the form still
+    works); an order that is not a list, or a second "*", breaks the form (`errors`)."""
+    if not isinstance(order, list):
+        errors.append(MESSAGES["ui_order_list"].format(at=at, value=as_written(order)))
+        return
+    where = MESSAGES["ui_order_group" if group else "ui_order_form"].format(schema=schema_relative)
+    place = MESSAGES["ui_order_at_star" if "*" in order else "ui_order_at_end"].format(
+        container=MESSAGES["ui_order_container_group" if group else "ui_order_container_form"])
+    unlisted = [name for name in fields if name not in order]
+    meant = []
+    unknown = {as_written(n): n for n in order if n != "*" and n not in fields}  # once each, in order
+    for name in unknown.values():
+        target = closest(name, unlisted or fields) if isinstance(name, str) else None
+        meant.append(target)
+        found.append(MESSAGES["ui_order_unknown"].format(
+            at=at, name=name if isinstance(name, str) else as_written(name), where=where,
+            guess=MESSAGES["guess"].format(name=target) if target else "",
+            gone=MESSAGES["ui_order_meant"].format(name=target, place=place) if target in unlisted else ""))
+    for name in dict.fromkeys(n for n in order if (n == "*" or n in fields) and order.count(n) > 1):
+        effect = MESSAGES["ui_order_twice_star" if name == "*" else "ui_order_twice_field"]
+        (errors if name == "*" else found).append(MESSAGES["ui_order_twice"].format(
+            at=at, name=name, count=order.count(name), effect=effect.format(count=order.count(name))))
+    # A typo's field is said with the typo; with no field listed, the order changes nothing.
+    missing = [name for name in unlisted if name not in meant]
+    if missing and "*" not in order and len(unlisted) < len(fields):
+        found.append(MESSAGES["ui_order_missing"].format(
+            at=at, where=where, place=place, fields=MESSAGES["ui_order_fields"].format(
+                names=", ".join(f"«{name}»" for name in missing))))
 
 
 def _labelled_values(spec: dict) -> list | None:

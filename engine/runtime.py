@@ -254,6 +254,12 @@ class Engine:
             workflow = self._restore(version, state)
             return self._outcome(version, workflow, [], _open_ids(workflow))
 
+    def task_data(self, process_id: str, version_id: str, state: str, task_id: str) -> dict:
+        """The data an open task sees: what completing it would start from (a step inside a
+        sub-process or after a parallel join sees more than the workflow's last task)."""
+        workflow = self._restore(self.version(process_id, version_id), state)
+        return dict(self._find_task(workflow, task_id).data)
+
     def trail(self, process_id: str, version_id: str, state: str) -> Trail:
         """The nodes an instance has completed and the ones it is at (open tasks, waiting
         events), for drawing its position on the diagram."""

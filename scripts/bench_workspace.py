@@ -564,6 +564,9 @@ def cases(found: dict) -> list[tuple[str, str, str | list[str]]]:
         ("dossier page, finished", "chuyenvien", [f"/mot-cua/ho-so/{i}" for i in found["finished_dossiers"]]),
         ("procedures in use (admin)", "admin", "/mot-cua/quy-trinh"),
         ("a procedure's diagram (admin)", "admin", "/mot-cua/quy-trinh/cap_phieu_ly_lich_tu_phap"),
+        ("register, this month so far", "motcua", "/mot-cua/so-theo-doi"),
+        ("register, a month's last page", "motcua", "/mot-cua/so-theo-doi?tu=2026-10-01&den=2026-10-31&trang=999"),
+        ("register PDF, one day", "motcua", "/mot-cua/so-theo-doi?tu=2026-11-25&den=2026-11-25&pdf=1"),
     ]
 
 
@@ -602,12 +605,13 @@ def measure(app, found: dict, repeat: int, warmup: int = 3) -> list[tuple]:
                 times.append(elapsed)
                 statements.append(len(counted))
         times.sort()
-        shown = re.search(r'<p role="status" class="muted">(\d+) công việc', response.get_data(as_text=True))
+        shown = re.search(r'<p role="status" class="muted">(\d+) (?:công việc|hồ sơ)',
+                          response.get_data().decode("utf-8", "replace"))
         results.append((label, statistics.median(times), times[int(len(times) * 0.95) - 1],
                         min(statements), max(statements), shown.group(1) if shown else ""))
         print(f"  {label:<40} median {results[-1][1]:7.1f} ms  p95 {results[-1][2]:7.1f} ms  "
               f"statements {results[-1][3]}{'-' + str(results[-1][4]) if results[-1][4] != results[-1][3] else ''}"
-              f"{'  tasks ' + results[-1][5] if results[-1][5] else ''}", flush=True)
+              f"{'  rows ' + results[-1][5] if results[-1][5] else ''}", flush=True)
     return results
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from engine.diagram_check import Problem
+from engine.diagram_messages import MESSAGES as DIAGRAM_MESSAGES
 from engine.form_check import as_written, form_problems, guess, pair_problems
 
 from ..agencies.models import Agency
@@ -85,9 +86,10 @@ def _check_fees(fees, file_name: str) -> None:
                                                                value=as_written(amount)))
 
 
-def entry_form_problems(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
+def entry_form_problems(entry: dict, file_name: str, forms_dir: Path, advice: list[str] | None = None) -> list[str]:
     """Why the citizen's form (`form`, `ui_schema`) of an entry cannot be used, with the same
-    checks and words as `motcua bpmn check` gives a step's form; [] when it can."""
+    checks and words as `motcua bpmn check` gives a step's form; [] when it can. What is worth
+    fixing but leaves the form usable goes to `advice`, as warnings, when given."""
     found = []
     for key, schema in (("form", True), ("ui_schema", False)):
         relative = entry.get(key)
@@ -96,16 +98,22 @@ def entry_form_problems(entry: dict, file_name: str, forms_dir: Path) -> list[st
         for message in form_problems(Path(forms_dir), str(relative or ""), schema):
             found.append(str(Problem(file_name, key, str(relative or ""), message)))
     if entry.get("ui_schema") is not None and not found:
-        for message in pair_problems(Path(forms_dir), str(entry["form"]), str(entry["ui_schema"])):
-            found.append(str(Problem(file_name, "ui_schema", str(entry["ui_schema"]), message)))
+        ui, advised = str(entry["ui_schema"]), []
+        for message in pair_problems(Path(forms_dir), str(entry["form"]), ui, advised):
+            found.append(str(Problem(file_name, "ui_schema", ui, message)))
+        if advice is not None:
+            advice.extend(str(Problem(file_name, "ui_schema", ui, DIAGRAM_MESSAGES["warning"].format(message=m)))
+                          for m in advised)
     return found
 
 
 def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None = None,
-                  only: set[str] | None = None, agencies: set[str] | None = None) -> list[str]:
+                  only: set[str] | None = None, agencies: set[str] | None = None,
+                  advice: list[str] | None = None) -> list[str]:
     """`motcua bpmn check` on the catalogue: every problem of every entry (of the entries naming
     a process of `only`, when given): the entry itself, its citizen form, its diagram (among
-    `process_ids`, when given) and its agency (among `agencies`, when the province's are known)."""
+    `process_ids`, when given) and its agency (among `agencies`, when the province's are known);
+    the warnings about their forms in `advice`, when given."""
     problems = []
     for path in sorted(Path(directory).glob("*.json")):
         try:
@@ -116,7 +124,7 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
         # Files named: their entries, and those naming a process close to theirs (a typo to report).
         if only is not None and entry["bpmn_process_id"] not in only and not guess(entry["bpmn_process_id"], only):
             continue
-        problems.extend(entry_form_problems(entry, path.name, forms_dir))
+        problems.extend(entry_form_problems(entry, path.name, forms_dir, advice))
         if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
             problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
         if agencies is not None and entry["agency_code"] not in agencies:

@@ -2,6 +2,10 @@
 
 Instants must be timezone-aware; they are printed in Asia/Ho_Chi_Minh. Sequences given as lists
 are stored as tuples so a value stays immutable and comparable.
+
+A dossier's `lookup_url` is the public lookup by its code; the public lookup needs a code, so a
+document of a dossier without one carries the applicant's own dossier page (on the portal, after
+logging in) and its caption says so instead of printing an empty code.
 """
 from __future__ import annotations
 
@@ -92,7 +96,10 @@ class Component(_Checked):
 @dataclass(frozen=True)
 class Receipt(_Checked):
     """Mẫu 01: receipt and appointment. `agency` is the receiving desk. `note`: why this receipt
-    was issued again (a supplement received during processing restarts the statutory time)."""
+    was issued again (a supplement received during processing restarts the statutory time).
+    `by_post`: what it acknowledges came through the public postal service (BCCI), with its
+    `postal_item` number: nobody stood at the counter, so only the receiving officer signs.
+    `return_by_post`: the result goes back by post to the applicant's address, not `collect_at`."""
     agency: Agency
     code: str
     applicant: Applicant
@@ -109,6 +116,9 @@ class Receipt(_Checked):
     register_book: str = ""
     register_entry: str = ""
     note: str = ""
+    by_post: bool = False
+    postal_item: str = ""
+    return_by_post: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,7 +130,8 @@ class MissingItem(_Checked):
 
 @dataclass(frozen=True)
 class SupplementRequest(_Checked):
-    """Mẫu 02: every missing or wrong component, listed once, with the reason."""
+    """Mẫu 02: every missing or wrong component, listed once, with the reason. Asked before
+    reception, the dossier has no `code` yet: `reference` (its number in the system) names it."""
     agency: Agency
     applicant: Applicant
     procedure: str
@@ -132,11 +143,13 @@ class SupplementRequest(_Checked):
     code: str = ""
     number: str = ""
     contact_phone: str = ""
+    reference: str = ""
 
 
 @dataclass(frozen=True)
 class Refusal(_Checked):
-    """Mẫu 03: refusal to receive a dossier, with the reason."""
+    """Mẫu 03: refusal to receive a dossier, with the reason. A refused dossier gets no `code`:
+    `reference` (its number in the system) names it."""
     agency: Agency
     applicant: Applicant
     procedure: str
@@ -146,6 +159,7 @@ class Refusal(_Checked):
     lookup_url: str
     code: str = ""
     number: str = ""
+    reference: str = ""
 
 
 @dataclass(frozen=True)
@@ -190,17 +204,21 @@ class Handoff(_Checked):
 
 @dataclass(frozen=True)
 class ControlSlip(_Checked):
-    """Mẫu 05: the control slip that travels with a dossier. `agency` is the receiving desk."""
+    """Mẫu 05: the control slip that travels with a dossier. `agency` is the receiving desk.
+    A dossier not received (yet) has no `code` and no appointment (`due_at` None): `reference`
+    (its number in the system) names it, and `refused` says it was refused at reception."""
     agency: Agency
     code: str
     applicant: Applicant
     procedure: str
     received_at: datetime
-    due_at: datetime
+    due_at: datetime | None
     resolving_agency: str
     lookup_url: str
     rows: tuple[Handoff, ...] = ()
     cooperating_agencies: tuple[str, ...] = ()
+    reference: str = ""
+    refused: bool = False
 
 
 @dataclass(frozen=True)
@@ -316,6 +334,7 @@ class FeeReceipt(_Checked):
     method: str
     verify_url: str
     payer_id_number: str = ""
+    payer_id_is_passport: bool = False  # a foreigner's passport, not a Vietnamese identity number
     payer_address: str = ""
     transaction_no: str = ""
     collector: str = ""

@@ -177,6 +177,23 @@ def qr_box(url: str, text: str, width: float, qr_size: float = 26 * mm) -> Table
     return table
 
 
+def lookup_box(url: str, code: str, qr_size: float | None = None) -> Table:
+    """The QR code of a dossier's lookup with its caption: the public lookup by its code, or
+    for a dossier without one the applicant's own page, said as such (never an empty code)."""
+    text = fill(COMMON["lookup_code"], url=url, code=code) if code.strip() else fill(COMMON["lookup_own"], url=url)
+    return qr_box(url, text, frame_width(), **({"qr_size": qr_size} if qr_size else {}))
+
+
+def dossier_line(code: str, reference: str = "", refused: bool = False) -> str:
+    """How a document names its dossier under its title (markup): the code; without one, its
+    number in the system (refused: it never gets a code); "" when neither is known."""
+    if code.strip():
+        return fill_raw(COMMON["code"], code=bold(code))
+    if reference.strip():
+        return fill(COMMON["reference_refused" if refused else "reference"], number=reference.strip())
+    return ""
+
+
 def applicant_lines(intro: str, applicant, procedure: str) -> list:
     """Who applied and for what, as the Mẫu 01-03 print it; absent facts are left out.
     `intro` is the message that names the applicant ("Tiếp nhận hồ sơ của: {name}")."""

@@ -22,8 +22,11 @@ COMMON = {
     "email": "Email: {email}",
     "request": "Nội dung yêu cầu giải quyết: {procedure}",
     "sign_hint": "(Ký và ghi rõ họ tên)",
-    "lookup": "Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập {url}",
     "lookup_code": "Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập {url} (mã hồ sơ: {code})",
+    # A dossier without a code cannot be looked up publicly: its QR code leads to the applicant's own page.
+    "lookup_own": "Người nộp xem hồ sơ trên Cổng Dịch vụ công (đăng nhập tài khoản): quét mã QR hoặc truy cập {url}",
+    "reference": "Hồ sơ số {number} (chưa cấp mã hồ sơ)",
+    "reference_refused": "Hồ sơ số {number} (không được tiếp nhận, không cấp mã hồ sơ)",
     "closing": "./.",
     "decimal_comma": ",",
 }
@@ -52,6 +55,15 @@ RECEIPT = {
     "received_at": "4. Thời gian nhận hồ sơ: {at}",
     "due_at": "5. Thời gian trả kết quả giải quyết hồ sơ: {at}",
     "collect_at": "6. Đăng ký nhận kết quả tại: {place}",
+    # A dossier received through the public postal service (BCCI, Quyết định 45/2016/QĐ-TTg).
+    "received_by_post": "4. Thời gian nhận hồ sơ: {at}, qua dịch vụ bưu chính công ích",
+    "received_by_post_item": "4. Thời gian nhận hồ sơ: {at}, qua dịch vụ bưu chính công ích "
+                             "(số hiệu bưu gửi: {item})",
+    "collect_by_post": "6. Đăng ký nhận kết quả qua dịch vụ bưu chính công ích, tại địa chỉ: {address}",
+    "collect_by_post_sender": "6. Đăng ký nhận kết quả qua dịch vụ bưu chính công ích, tại địa chỉ người gửi "
+                              "ghi trên bưu gửi",
+    "postal_note": "Hồ sơ nhận qua dịch vụ bưu chính công ích",
+    "postal_note_hint": "(Người nộp không có mặt tại Bộ phận Một cửa nên không ký nhận)",
     "register": "Vào Sổ theo dõi hồ sơ, Quyển số: {book}{gap}Số thứ tự: {entry}",
     "applicant_signs": "NGƯỜI NỘP HỒ SƠ",
     "officer_signs": "NGƯỜI TIẾP NHẬN HỒ SƠ",
@@ -102,6 +114,8 @@ CONTROL = {
     "attached": "(Kèm theo hồ sơ của: {name})",
     "received_at": "Thời gian nhận hồ sơ: {at}",
     "due_at": "Thời gian hẹn trả kết quả: {at}",
+    "no_due_refused": "Thời gian hẹn trả kết quả: — (hồ sơ không được tiếp nhận)",
+    "no_due": "Thời gian hẹn trả kết quả: — (hồ sơ chưa được tiếp nhận)",
     "resolving": "Cơ quan (bộ phận) giải quyết hồ sơ: {agency}",
     "cooperating": "Cơ quan phối hợp giải quyết hồ sơ: {agencies}",
     "col_index": "TT",
@@ -181,6 +195,7 @@ FEE_RECEIPT = {
     "collector_unit": "Đơn vị thu: {agency}",
     "payer": "Người nộp: {name}",
     "id_number": "Số định danh cá nhân: {number}",
+    "passport_number": "Số hộ chiếu: {number}",
     "code": "Mã hồ sơ: {code}",
     "procedure": "Thủ tục hành chính: {procedure}",
     "col_index": "STT",

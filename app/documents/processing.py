@@ -5,16 +5,11 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from .data import Apology, ControlSlip, Party
-from .layout import (Signature, bold, build, closing, fill, fill_raw, frame_width, grid, header, para,
-                     qr_box, signatures, title)
+from .layout import (Signature, bold, build, closing, dossier_line, fill, fill_raw, frame_width, grid, header,
+                     lookup_box, para, signatures, title)
 from .messages import APOLOGY, COMMON, CONTROL
 from .text import clean, date_line, date_words, datetime_words, markup
 from .typography import ITALIC
-
-
-def _lookup(url: str, code: str):
-    return qr_box(url, fill(COMMON["lookup_code"], url=url, code=code), frame_width())
-
 
 def apology_pdf(data: Apology) -> bytes:
     """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả, signed by the agency's leader."""
@@ -33,7 +28,7 @@ def apology_pdf(data: Apology) -> bytes:
               para(fill_raw(APOLOGY["apology"], agency=markup(data.agency.name),
                             at=bold(datetime_words(data.new_due_at)))),
               para(APOLOGY["thanks"])]
-    story = closing(story, _lookup(data.lookup_url, data.code),
+    story = closing(story, lookup_box(data.lookup_url, data.code),
                     signatures(Signature((data.leader.on_behalf, data.leader.title), data.leader.name, room=28 * mm)))
     return build(story, title=APOLOGY["doc_title"], author=data.agency.name)
 
@@ -72,15 +67,23 @@ def _handoffs_table(data: ControlSlip):
 def control_slip_pdf(data: ControlSlip) -> bytes:
     """Mẫu 05: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
     story = [header(data.agency.name, data.agency.parent)]
-    story += title(CONTROL["title"], fill_raw(COMMON["code"], code=bold(data.code)),
+    story += title(CONTROL["title"], dossier_line(data.code, data.reference, data.refused),
                    fill(CONTROL["attached"], name=data.applicant.name))
     story += [para(fill_raw(COMMON["request"], procedure=bold(data.procedure))),
               para(fill_raw(CONTROL["received_at"], at=bold(datetime_words(data.received_at)))),
-              para(fill_raw(CONTROL["due_at"], at=bold(datetime_words(data.due_at)))),
+              para(_due_line(data)),
               para(fill(CONTROL["resolving"], agency=data.resolving_agency))]
     cooperating = [clean(name).strip() for name in data.cooperating_agencies if clean(name).strip()]
     if cooperating:
         story.append(para(fill(CONTROL["cooperating"], agencies="; ".join(cooperating))))
     story += [_handoffs_table(data), para(CONTROL["postal_note"], "note")]
-    story = closing(story, _lookup(data.lookup_url, data.code))
+    story = closing(story, lookup_box(data.lookup_url, data.code))
     return build(story, title=CONTROL["doc_title"], author=data.agency.name)
+
+
+def _due_line(data: ControlSlip) -> str:
+    """The appointment; a dossier not received (refused, or not yet) has none, and says why
+    rather than print a deadline of the desk's as if it were one."""
+    if data.due_at is None:
+        return CONTROL["no_due_refused" if data.refused else "no_due"]
+    return fill_raw(CONTROL["due_at"], at=bold(datetime_words(data.due_at)))

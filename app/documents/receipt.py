@@ -66,7 +66,8 @@ def fee_receipt_pdf(data: FeeReceipt) -> bytes:
     story.append(para(fill(FEE["collector_unit"], agency=data.agency.name)))
     story += _unit_contact(data)
     story.append(para(fill_raw(FEE["payer"], name=bold(data.payer_name))))
-    story += _given((FEE["id_number"], "number", data.payer_id_number),
+    id_line = FEE["passport_number" if data.payer_id_is_passport else "id_number"]
+    story += _given((id_line, "number", data.payer_id_number),
                     (COMMON["address"], "address", data.payer_address))
     if clean(data.dossier_code).strip():  # a dossier paid for before reception has no code yet
         story.append(para(fill_raw(FEE["code"], code=bold(data.dossier_code))))

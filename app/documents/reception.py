@@ -5,25 +5,16 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from .data import Receipt, Refusal, SupplementRequest
-from .layout import (GAP, Signature, applicant_lines, bold, build, closing, fill, fill_raw, frame_width, grid,
-                     header, para, qr_box, signatures, title)
+from .layout import (GAP, Signature, applicant_lines, bold, build, closing, dossier_line, fill, fill_raw,
+                     frame_width, grid, header, lookup_box, para, signatures, title)
 from .messages import COMMON, KINDS, RECEIPT, REFUSAL, SUPPLEMENT
-from .text import date_line, datetime_words, duration, markup
+from .text import clean, date_line, datetime_words, duration, markup
 
-
-def _code_line(code: str) -> str:
-    return fill_raw(COMMON["code"], code=bold(code)) if code.strip() else ""
-
-
-# A receipt issued again after a supplement carries a note on why the time restarted; it keeps
-# to one page by a smaller QR code and a little less room to sign (the regular one is unchanged).
-RESTART_QR = 22 * mm
-RESTART_SIGNING_ROOM = 17 * mm
-
-
-def _lookup(url: str, code: str, qr_size: float | None = None):
-    text = fill(COMMON["lookup_code"], url=url, code=code) if code.strip() else fill(COMMON["lookup"], url=url)
-    return qr_box(url, text, frame_width(), **({"qr_size": qr_size} if qr_size else {}))
+# A receipt issued again after a supplement carries a note on why the time restarted, one for a
+# dossier received by post says so in items 4 and 6; each keeps to one page by a smaller QR code
+# and a little less room to sign (the regular one is unchanged).
+COMPACT_QR = 22 * mm
+COMPACT_SIGNING_ROOM = 17 * mm
 
 
 def _components_table(receipt: Receipt):
@@ -44,7 +35,7 @@ def receipt_pdf(data: Receipt) -> bytes:
     """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
     story = [header(data.agency.name, data.agency.parent, data.number,
                     date_line(data.agency.place, data.received_at))]
-    story += title(RECEIPT["title"], _code_line(data.code))
+    story += title(RECEIPT["title"], dossier_line(data.code))
     restarted = bool(data.note.strip())
     if restarted:
         story.append(para(markup(data.note), "note"))
@@ -53,18 +44,40 @@ def receipt_pdf(data: Receipt) -> bytes:
     story += [para(RECEIPT["components"]), _components_table(data),
               para(fill(RECEIPT["sets"], sets=data.sets)),
               para(fill_raw(RECEIPT["processing_time"], duration=bold(duration(data.processing_time)))),
-              para(fill_raw(RECEIPT["received_at"], at=bold(datetime_words(data.received_at)))),
+              _received_line(data),
               para(fill_raw(RECEIPT["due_at"], at=bold(datetime_words(data.due_at)))),
-              para(fill(RECEIPT["collect_at"], place=data.collect_at))]
+              _collect_line(data)]
     if data.register_book.strip() or data.register_entry.strip():
         story.append(para(fill_raw(RECEIPT["register"], book=markup(data.register_book), gap=GAP,
                                    entry=markup(data.register_entry))))
-    room = {"room": RESTART_SIGNING_ROOM} if restarted else {}
-    story = closing(story, _lookup(data.lookup_url, data.code, RESTART_QR if restarted else None),
-                    signatures(Signature((RECEIPT["applicant_signs"],), data.applicant.name, COMMON["sign_hint"],
-                                         **room),
-                               Signature((RECEIPT["officer_signs"],), data.officer, COMMON["sign_hint"], **room)))
+    compact = restarted or data.by_post
+    room = {"room": COMPACT_SIGNING_ROOM} if compact else {}
+    officer = Signature((RECEIPT["officer_signs"],), data.officer, COMMON["sign_hint"], **room)
+    if data.by_post:  # nobody stood at the counter to sign: the officer signs alone, beside the note
+        signing = signatures(officer, left=[para(RECEIPT["postal_note"], "center_bold"),
+                                            para(RECEIPT["postal_note_hint"], "center_italic")])
+    else:
+        signing = signatures(Signature((RECEIPT["applicant_signs"],), data.applicant.name, COMMON["sign_hint"],
+                                       **room), officer)
+    story = closing(story, lookup_box(data.lookup_url, data.code, COMPACT_QR if compact else None), signing)
     return build(story, title=RECEIPT["doc_title"], author=data.agency.name)
+
+
+def _received_line(data: Receipt):
+    at = bold(datetime_words(data.received_at))
+    if not data.by_post:
+        return para(fill_raw(RECEIPT["received_at"], at=at))
+    item = clean(data.postal_item).strip()
+    return para(fill_raw(RECEIPT["received_by_post_item"], at=at, item=bold(item)) if item
+                else fill_raw(RECEIPT["received_by_post"], at=at))
+
+
+def _collect_line(data: Receipt):
+    """Item 6: where the result is collected, or the address it is posted to."""
+    if not data.return_by_post:
+        return para(fill(RECEIPT["collect_at"], place=data.collect_at))
+    address = clean(data.applicant.address).strip()
+    return para(fill(RECEIPT["collect_by_post"], address=address) if address else RECEIPT["collect_by_post_sender"])
 
 
 def _items_table(data: SupplementRequest):
@@ -80,14 +93,14 @@ def supplement_request_pdf(data: SupplementRequest) -> bytes:
     """Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, every missing or wrong component at once."""
     story = [header(data.agency.name, data.agency.parent, data.number,
                     date_line(data.agency.place, data.issued_at))]
-    story += title(SUPPLEMENT["title"], _code_line(data.code))
+    story += title(SUPPLEMENT["title"], dossier_line(data.code, data.reference))
     story += applicant_lines(SUPPLEMENT["applicant_of"], data.applicant, data.procedure)
     story += [para(SUPPLEMENT["items"]), _items_table(data),
               para(fill(SUPPLEMENT["reason"], reason=data.reason))]
     phone = data.contact_phone.strip() or data.agency.phone.strip()
     story.append(para(fill(SUPPLEMENT["contact"], officer=data.officer, phone=phone) if phone
                       else fill(SUPPLEMENT["contact_no_phone"], officer=data.officer)))
-    story = closing(story, _lookup(data.lookup_url, data.code),
+    story = closing(story, lookup_box(data.lookup_url, data.code),
                     signatures(Signature((SUPPLEMENT["officer_signs"],), data.officer, COMMON["sign_hint"])))
     return build(story, title=SUPPLEMENT["doc_title"], author=data.agency.name)
 
@@ -96,12 +109,12 @@ def refusal_pdf(data: Refusal) -> bytes:
     """Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reason."""
     story = [header(data.agency.name, data.agency.parent, data.number,
                     date_line(data.agency.place, data.issued_at))]
-    story += title(REFUSAL["title"], _code_line(data.code))
+    story += title(REFUSAL["title"], dossier_line(data.code, data.reference, refused=True))
     story.append(para(markup(data.agency.name)))
     story += applicant_lines(COMMON["applicant_of"], data.applicant, data.procedure)
     story += [para(fill(REFUSAL["reason_intro"], agency=data.agency.name)),
               para(markup(data.reason), "indent"),
               para(REFUSAL["closing"])]
-    story = closing(story, _lookup(data.lookup_url, data.code),
+    story = closing(story, lookup_box(data.lookup_url, data.code),
                     signatures(Signature((REFUSAL["officer_signs"],), data.officer, COMMON["sign_hint"])))
     return build(story, title=REFUSAL["doc_title"], author=data.agency.name)

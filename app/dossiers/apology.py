@@ -8,6 +8,7 @@ from ..localtime import local_time
 from ..workflow.service import workflow
 from . import notices
 from .access import may_act_for_agency
+from .deadlines import move_due
 from .errors import Conflict, Forbidden, Invalid
 from .events import add_event, write_events
 from .models import Dossier
@@ -49,7 +50,8 @@ def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetim
     if errors:
         raise Invalid(errors[0]["message"], errors)
     previous = dossier.due_at
-    dossier.due_at, dossier.apologized_at = new_due, at
+    move_due(dossier, new_due)
+    dossier.apologized_at = at
     dossier.version += 1
     dossier.updated_at = at
     events = [add_event(dossier, at, "apology", actor=user, due_at=new_due,

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import update
+
+from ..db import db
 from ..workflow.service import workflow
+from .models import OpenTask
 
 FINISHED = (3, 7, 8, 9, 10)  # refused, withdrawn, stopped, processed, returned
 APPLICANTS_TURN = (5, 6)  # supplement or payment requested: the agency's clock does not run
@@ -31,3 +35,18 @@ def is_overdue(dossier, at: datetime) -> bool:
     """Still on the agency's side and past its current due instant."""
     due = current_due(dossier)
     return dossier.status not in FINISHED and due is not None and due < at
+
+
+def step_due(own: datetime | None, dossier) -> datetime | None:
+    """When an opening step is due: its own time limit, else the dossier's due instant (returning
+    the result is due at the appointment the citizen was given), else none."""
+    return own or dossier.due_at
+
+
+def move_due(dossier, new_due: datetime) -> None:
+    """Move the dossier's due instant (an apology, the statutory time restarted by a supplement,
+    the time the applicant took to pay); its open steps that took it as theirs (step_due) move too."""
+    previous, dossier.due_at = dossier.due_at, new_due
+    if previous is not None and previous != new_due and dossier.id is not None:
+        db.session.execute(update(OpenTask).where(OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None),
+                                                  OpenTask.due_at == previous).values(due_at=new_due))

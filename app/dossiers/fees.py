@@ -13,6 +13,7 @@ from engine.numbers import grouped
 
 from ..db import db
 from ..workflow.service import workflow
+from .deadlines import move_due
 from .events import add_event
 from .models import DossierEvent
 
@@ -44,7 +45,7 @@ def resume(dossier, waited: float) -> datetime | None:
     calendar = workflow().calendar
     if dossier.received_at is not None:
         if dossier.due_at is not None and waited > 0:
-            dossier.due_at = calendar.add_working_hours(dossier.due_at, waited)
+            move_due(dossier, calendar.add_working_hours(dossier.due_at, waited))
         return dossier.due_at
     if dossier.reception_due_at is not None and waited > 0:
         dossier.reception_due_at = calendar.add_working_hours(dossier.reception_due_at, waited)

@@ -150,4 +150,12 @@ NOTICES = {
         "Hồ sơ {short}: dừng xử lý",
         "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã dừng xử lý.{reason}\nChi tiết: {link}\n"),
     "reason": "\nLý do: {reason}",
+    # Sent only when the withdrawal made fees paid owed back (notices.py); the refund follows it.
+    "status_7": (
+        "Hồ sơ {short}: đã rút, phí, lệ phí sẽ được hoàn trả",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã được rút theo yêu cầu của ông/bà.\nChi tiết: {link}\n"),
+    # After the mail of a dossier stopped or withdrawn whose fees paid are owed back
+    # (Quảng Ninh 2022, Điều 13.5.c).
+    "refund_owed": "\n{amount} đồng phí, lệ phí đã nộp sẽ được hoàn trả cho ông/bà. Vui lòng liên hệ Bộ phận Một "
+                   "cửa của {agency} để nhận lại.\n",
 }

@@ -1,6 +1,7 @@
 """E-mails to the applicant when a dossier needs them or reaches them (a supplement request, a
-refusal, a stop, a new appointment after an apology or a supplement, the result), queued in the transition's own transaction
-through the outbox: sent only if it commits, retried if the mail server is down."""
+refusal, a stop, a new appointment after an apology or a supplement, the result, the fees owed
+back when it ended unfinished), queued in the transition's own transaction through the outbox:
+sent only if it commits, retried if the mail server is down."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -13,15 +14,25 @@ from .messages import NOTICES
 from .printouts import public_url
 from .reasons import reason_in
 
-REFUSED, STOPPED = 3, 8
+REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
 EVENT_NOTICES = ("supplement_requested", "result_issued", "apology", "deadline_restarted", "fee_requested")
+
+
+def refund_owed(events: list[dict]) -> int:
+    """The đồng the transition made owed back to the applicant (its dossier ended unfinished
+    with fees paid: payments/refunds.py `owe_unfinished`), 0 when none."""
+    return sum(e["data"]["amount"] for e in events if e["kind"] == "fee_refund_owed")
 
 
 def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> None:
     """One mail per event (or status reached) the applicant must hear about; none without an
-    e-mail address (a counter dossier of someone with no account)."""
+    e-mail address (a counter dossier of someone with no account). The mail of a stop says the
+    fees paid that will be given back; a withdrawal, which the applicant asked for, is mailed
+    only for that."""
     kinds = [e["kind"] for e in events if e["kind"] in EVENT_NOTICES]
-    if dossier.status != status_before and dossier.status in (REFUSED, STOPPED):
+    refund = refund_owed(events)
+    if dossier.status != status_before and (dossier.status in (REFUSED, STOPPED)
+                                            or (dossier.status == WITHDRAWN and refund)):
         kinds.append(f"status_{dossier.status}")
     address = dossier.owner.email if kinds else None  # the owner is loaded only when needed
     if not address:
@@ -38,4 +49,7 @@ def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> 
                   "link": public_url(f"/ho-so/{dossier.id}"),
                   "reason": NOTICES["reason"].format(reason=reason) if reason else "",
                   "amount": grouped(dossier.amount_due or 0)}
-        queue_mail(address, subject.format(**values), body.format(**values), at)
+        body = body.format(**values)
+        if refund and kind.startswith("status_"):
+            body += NOTICES["refund_owed"].format(amount=grouped(refund), agency=dossier.agency.name)
+        queue_mail(address, subject.format(**values), body, at)

@@ -23,6 +23,7 @@ from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, DossierResult
 
 REFUSED, RETURNED = 3, 10
+POSTAL = "postal"
 
 
 def public_url(path: str) -> str:
@@ -45,6 +46,12 @@ def _code_at(dossier: Dossier, at: datetime | None) -> str:
 
 def verify_url(result_code: str) -> str:
     return public_url(f"/xac-thuc/{result_code}")
+
+
+def keyed_url(code: str, key: str | None) -> str:
+    """The verification address a result's QR code holds: with its key (result_keys.py), when it
+    has one (results issued before keys existed have none)."""
+    return f"{verify_url(code)}?k={key}" if key else verify_url(code)
 
 
 def agency_header(agency) -> doc.Agency:
@@ -130,11 +137,39 @@ def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
     receiver = event.actor if event.actor is not None and event.actor.is_officer else None
     note = PRINTOUTS["restart_note"].format(n=restart, received=local_time(accepted.at),
                                             original=local_time(accepted.due_at)) if restart else ""
+    arrival = _arrival(dossier, event if restart else None)
     return doc.receipt_pdf(doc.Receipt(
         agency=agency_header(agency), code=dossier.code, applicant=applicant(dossier), procedure=procedure.name,
         components=components, processing_time=doc.Duration(procedure.processing_amount, procedure.processing_unit),
         received_at=event.at, due_at=event.due_at, collect_at=collect, lookup_url=lookup_url(dossier),
-        officer=receiver.full_name if receiver else "", number=dossier.code, note=note))
+        officer=receiver.full_name if receiver else "", number=dossier.code, note=note,
+        by_post=arrival is not None and arrival.get("channel") == POSTAL,
+        postal_item=str((arrival or {}).get("so_buu_gui") or ""), return_by_post=returns_by_post(dossier)))
+
+
+def _submission(dossier: Dossier) -> dict:
+    """What the desk recorded of a paper dossier's intake (postal item number, how the result
+    goes back), kept in the dossier's first event."""
+    submitted = _events(dossier, "submitted")
+    data = submitted[0].data if submitted else None
+    return data if isinstance(data, dict) else {}
+
+
+def _arrival(dossier: Dossier, restart: DossierEvent | None) -> dict | None:
+    """How what a receipt acknowledges reached the desk ({"channel", "so_buu_gui"}): the dossier
+    itself, or (`restart`) the supplement that restarted the time, delivered in the same instant;
+    None when it came online."""
+    if restart is None:
+        return {**_submission(dossier), "channel": dossier.channel} if dossier.channel != "online" else None
+    delivered = [e for e in _events(dossier, "message_at_desk") if e.at == restart.at]
+    data = delivered[-1].data if delivered else None
+    return data if isinstance(data, dict) else None
+
+
+def returns_by_post(dossier: Dossier) -> bool:
+    """A dossier received by post has its result posted back to the applicant's address unless
+    the applicant asked to collect it at the desk (the intake's choice, `hinh_thuc_tra`)."""
+    return dossier.channel == POSTAL and _submission(dossier).get("hinh_thuc_tra", "buu_chinh") == "buu_chinh"
 
 
 def supplement_request(dossier: Dossier, n: int) -> bytes:
@@ -146,7 +181,7 @@ def supplement_request(dossier: Dossier, n: int) -> bytes:
         agency=agency_header(dossier.agency), applicant=applicant(dossier), procedure=dossier.procedure.name,
         items=items, reason=str(data.get("ly_do", "")), officer=event.actor.full_name if event.actor else "",
         issued_at=event.at, lookup_url=lookup_url(dossier, event.at), code=_code_at(dossier, event.at),
-        contact_phone=dossier.agency.phone or ""))
+        contact_phone=dossier.agency.phone or "", reference=str(dossier.id)))
 
 
 def refusal(dossier: Dossier) -> bytes:
@@ -154,7 +189,8 @@ def refusal(dossier: Dossier) -> bytes:
     return doc.refusal_pdf(doc.Refusal(
         agency=agency_header(dossier.agency), applicant=applicant(dossier), procedure=dossier.procedure.name,
         reason=str((event.data or {}).get("ly_do", "")), officer=event.actor.full_name if event.actor else "",
-        issued_at=event.at, lookup_url=lookup_url(dossier, event.at), code=_code_at(dossier, event.at)))
+        issued_at=event.at, lookup_url=lookup_url(dossier, event.at), code=_code_at(dossier, event.at),
+        reference=str(dossier.id)))
 
 
 def apology(dossier: Dossier) -> bytes:
@@ -185,11 +221,14 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
                                  last.verdict if last.verdict in doc.data.VERDICTS else None,
                                  PRINTOUTS["returned"]))
     consulted = sorted({r.agency for r in rows} - {dossier.agency.name})
+    # A dossier not received (refused, or waiting for the desk) has no appointment: the desk's
+    # own deadline to receive it is not one, so none is printed.
     return doc.control_slip_pdf(doc.ControlSlip(
         agency=agency_header(dossier.agency), code=dossier.code or "", applicant=applicant(dossier),
         procedure=dossier.procedure.name, received_at=dossier.received_at or dossier.submitted_at,
-        due_at=dossier.due_at or dossier.reception_due_at, resolving_agency=dossier.agency.name,
-        lookup_url=lookup_url(dossier), rows=slips, cooperating_agencies=consulted))
+        due_at=dossier.due_at, resolving_agency=dossier.agency.name,
+        lookup_url=lookup_url(dossier), rows=slips, cooperating_agencies=consulted, reference=str(dossier.id),
+        refused=dossier.status == REFUSED))
 
 
 def register(agency, start: date, end: date, printed_on: date) -> bytes:
@@ -216,4 +255,4 @@ def result_document(result: DossierResult) -> doc.ResultDocument:
         content=doc.ResultContent(content["title"], [tuple(f) for f in content.get("fields", [])],
                                   content.get("paragraphs", []), content.get("subtitle", "")),
         signer=doc.Signer(d["signer"]["name"], d["signer"].get("title", ""), d["signer"].get("on_behalf", "")),
-        verify_url=verify_url(result.code))
+        verify_url=keyed_url(result.code, d.get("verify_key")))

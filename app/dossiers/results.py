@@ -22,7 +22,7 @@ from ..signing.backends import SigningUnavailable
 from ..signing.inspect import signature_summary
 from ..signing.sign import SigningFailed, sign_pdf
 from ..workflow.service import workflow
-from . import printouts, transitions
+from . import printouts, result_keys, transitions
 from .errors import Conflict
 from .events import add_event, run
 from .messages import PRINTOUTS
@@ -41,6 +41,13 @@ def _fill(template: str, values: dict) -> str:
     """A catalogue template with {field} replaced by the dossier's value in words; nothing but
     plain names is read, so a template can never reach anything else."""
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), str(template))
+
+
+def _given(template: str, values: dict) -> bool:
+    """Whether a row of the result has something to say: a row made only of data the dossier
+    does not hold (the passport number of a citizen who gave a CCCD) is left out, not printed blank."""
+    names = PLACEHOLDER.findall(str(template))
+    return not names or any(values.get(name) for name in names)
 
 
 def _values(dossier, form, data: dict) -> dict:
@@ -64,7 +71,8 @@ def content(dossier, data: dict) -> doc.ResultContent:
     if isinstance(template, dict):
         return doc.ResultContent(
             _fill(template.get("title", procedure.name), values).upper(),
-            [(_fill(label, values), _fill(value, values)) for label, value in template.get("fields", [])],
+            [(_fill(label, values), _fill(value, values)) for label, value in template.get("fields", [])
+             if _given(value, values)],
             [_fill(p, values) for p in template.get("paragraphs", [])], _fill(template.get("subtitle", ""), values))
     fields = [(e.title, e.text) for e in readable(form.schema, form.ui_schema, dossier.form_data) if not e.children]
     return doc.ResultContent(str(procedure.details.get("result") or procedure.name).upper(), fields,
@@ -105,28 +113,30 @@ def _record(dossier, number: int, kind: str, title: str, document_number: str, f
     return code
 
 
-def _document(dossier, data: dict, at: datetime, actor, number: int) -> doc.ResultDocument:
+def _document(dossier, data: dict, at: datetime, actor, number: int, key: str | None = None) -> doc.ResultDocument:
+    """The result document; `key`: its verification key (result_keys), none for a preview."""
     code = doc.result_code(dossier.code, number)
     local = at.astimezone(workflow().calendar.tz)
     running = dossier.code.rsplit("-", 1)[-1]
     return doc.ResultDocument(
         agency=printouts.agency_header(dossier.agency), number=f"{running}/{local:%y%m%d}/KQ{number}",
         issued_on=local.date(), result_code=code, applicant=dossier.applicant_name,
-        content=content(dossier, data), signer=printouts.signer(actor), verify_url=printouts.verify_url(code))
+        content=content(dossier, data), signer=printouts.signer(actor), verify_url=printouts.keyed_url(code, key))
 
 
-def preview(dossier, at: datetime, actor) -> bytes:
-    """The result as approving now would issue it (from the process data as it stands), unsigned
-    and marked as a preview: what the leader reads before approving and signing."""
-    data = workflow().engine.inspect(dossier.process_id, dossier.process_version, dossier.workflow_state, at).data
+def preview(dossier, task_id: str, at: datetime, actor) -> bytes:
+    """The result as approving the open step `task_id` now would issue it (from the data that
+    step sees: every earlier step's, the consulted agency's included), unsigned and marked as a
+    preview: what the leader reads before approving and signing."""
+    data = workflow().engine.task_data(dossier.process_id, dossier.process_version, dossier.workflow_state, task_id)
     return doc.result_pdf(_document(dossier, data, at, actor, next_number(dossier.id)), draft=True)
 
 
 def issue(dossier, data: dict, at: datetime, actor) -> dict:
     """Generate the electronic result, sign it, keep it; the event that records it. A result
     that cannot be signed (no key) stops the transition: approval and signature are one act."""
-    number = next_number(dossier.id)
-    document = _document(dossier, data, at, actor, number)
+    number, key = next_number(dossier.id), result_keys.new_key()
+    document = _document(dossier, data, at, actor, number, key)
     code = document.result_code
     signed = sign(doc.result_pdf(document), dossier, document.signer.name or dossier.agency.name,
                    PRINTOUTS["result_reason"], at)
@@ -137,7 +147,7 @@ def issue(dossier, data: dict, at: datetime, actor) -> dict:
         "content": {"title": c.title, "subtitle": c.subtitle, "fields": [list(f) for f in c.fields],
                     "paragraphs": list(c.paragraphs)},
         "signer": {"name": document.signer.name, "title": document.signer.title,
-                   "on_behalf": document.signer.on_behalf}})
+                   "on_behalf": document.signer.on_behalf}, "verify_key": key})
     return add_event(dossier, at, "result_issued", actor=actor, code=code, signer=document.signer.name)
 
 
@@ -152,14 +162,15 @@ def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, 
     earlier = _digitised_with(dossier.id, form_key)
     if earlier is not None:
         return earlier, False
-    number = next_number(dossier.id)
+    number, key = next_number(dossier.id), result_keys.new_key()
     code = doc.result_code(dossier.code, number)
-    pdf = scan if content_type == "application/pdf" else doc.image_pdf(scan, meta["title"], printouts.verify_url(code),
+    pdf = scan if content_type == "application/pdf" else doc.image_pdf(scan, meta["title"],
+                                                                        printouts.keyed_url(code, key),
                                                                         author=dossier.agency.name)
     signed = sign(pdf, dossier, actor.full_name, PRINTOUTS["digitised_reason"], at)
     file_id = store(dossier, signed, f"{code}.pdf", actor, at, f"digitised:{number}")
     _record(dossier, number, "digitised", PRINTOUTS["digitised_title"].format(title=meta["title"]),
-            meta["document_number"], file_id, actor, at, {"paper": meta, "form_key": form_key})
+            meta["document_number"], file_id, actor, at, {"paper": meta, "form_key": form_key, "verify_key": key})
     return code, True
 
 

@@ -16,7 +16,7 @@ from ..localtime import local_time
 from ..workflow.service import workflow
 from .errors import Invalid
 from .messages import ERRORS
-from .deadlines import processing_due
+from .deadlines import move_due, processing_due
 from .events import add_event
 from .models import DossierEvent
 
@@ -99,7 +99,7 @@ def received(dossier, at: datetime, actor=None) -> list[dict]:
         dossier.reception_due_at = calendar.add_working_hours(at, hours)
         return []
     previous = dossier.due_at
-    dossier.due_at = processing_due(dossier.procedure, at)
+    move_due(dossier, processing_due(dossier.procedure, at))
     return [add_event(dossier, at, "deadline_restarted", actor=actor, due_at=dossier.due_at,
                       data={"previous_due_at": previous.isoformat() if previous else None})]
 

@@ -24,7 +24,7 @@ from ..workflow.service import workflow
 from . import fees, notices, results, supplements
 from .codes import issue_code
 from .errors import Conflict
-from .deadlines import processing_due
+from .deadlines import processing_due, step_due
 from .events import add_event, run as _run, write_events
 from .messages import ERRORS, MESSAGE_NAMES
 from .models import Dossier, OpenTask
@@ -155,6 +155,6 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
     _run(insert(OpenTask.__table__), [{
         "id": t.id, "dossier_id": dossier.id, "procedure_id": dossier.procedure_id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
         "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
-        "status": t.status, "due_at": t.due_at, "opened_at": opened_at, "claimed_by_id": None,
+        "status": t.status, "due_at": step_due(t.due_at, dossier), "opened_at": opened_at, "claimed_by_id": None,
         "claimed_at": None, "closed_at": None, "closed_by_id": None} for t in new])
     return len(new)

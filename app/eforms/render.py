@@ -2,7 +2,10 @@
 labelled once, help and errors tied with aria-describedby, groups in fieldsets, repeated groups
 grown and shrunk by submit buttons (no JavaScript). Required fields are marked and announced
 (aria-required), not enforced by the browser, so a half-filled draft can always be saved:
-render inside a <form novalidate>."""
+render inside a <form novalidate>. A choice whose UI schema has "ui:confirm" (value → question)
+carries the question on that value's control (data-confirm), which the one-stop system's script
+asks before the form is sent with that value chosen (app/workspace/static/forms.js); the add and
+remove buttons (data-no-confirm) never ask."""
 from __future__ import annotations
 
 import re
@@ -167,16 +170,24 @@ def _textarea(f: _Field) -> str:
     return _wrap(f, _label(f) + _notes(f) + f"<textarea{_control(f)}{extra}>{escape(_shown_value(f.value))}</textarea>")
 
 
+def _confirm(f: _Field, value: str) -> str | None:
+    """The question "ui:confirm" asks before the form is sent with `value` chosen, or None."""
+    questions = f.ui.get("ui:confirm")
+    question = questions.get(value) if isinstance(questions, dict) else None  # a yes/no field's: "true", "false"
+    return question if isinstance(question, str) and question.strip() else None
+
+
 def _select(f: _Field) -> str:
     chosen = _shown_value(f.value) if f.value is not None else None
     items = f'<option value="">{TEXT["choose"]}</option>' + "".join(
-        f'<option{_attrs(("value", value), ("selected", value == chosen))}>{escape(label)}</option>'
+        f'<option{_attrs(("value", value), ("selected", value == chosen), ("data-confirm", _confirm(f, value)))}>'
+        f'{escape(label)}</option>'
         for value, label in options(f.spec, f.ui))
     return _wrap(f, _label(f) + _notes(f) + f"<select{_control(f)}>{items}</select>")
 
 
 def _checkbox(f: _Field) -> str:
-    attrs = _control(f) + _attrs(("value", "true"), ("checked", f.value is True))
+    attrs = _control(f) + _attrs(("value", "true"), ("checked", f.value is True), ("data-confirm", _confirm(f, "true")))
     box = f'<div class="choice"><input type="checkbox"{attrs}>{_label(f)}</div>'
     return _wrap(f, box + _notes(f))
 
@@ -197,7 +208,8 @@ def _choices(f: _Field) -> str:
     for i, (value, label) in enumerate(pairs):
         option_id = f.anchor if i == 0 else f"{f.anchor}-{i}"
         attrs = _attrs(("type", input_type), ("id", option_id), ("name", f.name), ("value", value),
-                       ("checked", value in chosen), ("aria-invalid", "true" if f.error else None))
+                       ("checked", value in chosen), ("aria-invalid", "true" if f.error else None),
+                       ("data-confirm", _confirm(f, value)))
         boxes.append(f'<div class="choice"><input{attrs}><label{_attrs(("for", option_id))}>{escape(label)}</label></div>')
     boxes = "".join(boxes)
     return _wrap(f, f'<fieldset{_attrs(("aria-describedby", _described_by(f)))}>{_legend(f)}{_notes(f)}{boxes}</fieldset>')
@@ -254,7 +266,7 @@ def _repeated(f: _Field) -> str:
 def _button(verb: str, path: str, text: str, hidden: str = "") -> str:
     context = f'<span class="visually-hidden">{escape(hidden)}</span>' if hidden else ""
     attrs = _attrs(("type", "submit"), ("class", "secondary"), ("name", "action"), ("value", f"{verb}:{path}"),
-                   ("formnovalidate", True))
+                   ("formnovalidate", True), ("data-no-confirm", True))
     return f"<button{attrs}>{escape(text)}{context}</button>"
 
 

@@ -57,15 +57,22 @@ def daybook(agency_id: int | None, day: date) -> Daybook:
     undecided = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
         Payment.state.in_(OPEN), Payment.created_at >= start, Payment.created_at < start + timedelta(days=1)) \
         .options(joinedload(Payment.dossier)).order_by(Payment.created_at)
-    given_back = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
-        Payment.state == "refunded", Payment.refunded_at >= start, Payment.refunded_at < start + timedelta(days=1)) \
-        .options(joinedload(Payment.dossier), joinedload(Payment.refunded_by)).order_by(Payment.refunded_at)
     if agency_id is not None:
         undecided = undecided.where(Dossier.agency_id == agency_id)
-        given_back = given_back.where(Dossier.agency_id == agency_id)
+    given_back = db.session.execute(given_back_statement(agency_id, day)).scalars().all()
     return Daybook(day, payments, totals, _sum(p for p in payments if p.state == "refund_due"),
-                   _sum(p for p in payments if p.state == "refunded"), db.session.execute(given_back).scalars().all(),
+                   _sum(p for p in payments if p.state == "refunded"), given_back,
                    db.session.execute(undecided).scalars().all())
+
+
+def given_back_statement(agency_id: int | None, day: date):
+    """The refunds given back on `day`, of payments of any day, in the order they were given
+    (read by the index of refund instants, ix_payments_refunded_at)."""
+    start = datetime.combine(day, time(0), workflow().calendar.tz)
+    query = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
+        Payment.state == "refunded", Payment.refunded_at >= start, Payment.refunded_at < start + timedelta(days=1)) \
+        .options(joinedload(Payment.dossier), joinedload(Payment.refunded_by)).order_by(Payment.refunded_at)
+    return query if agency_id is None else query.where(Dossier.agency_id == agency_id)
 
 
 def _sum(payments) -> tuple[int, int]:
@@ -82,15 +89,34 @@ def _cell(value) -> str:
     return "'" + text if not isinstance(value, int) and text.startswith(FORMULA_STARTS) else text
 
 
-def as_csv(book: Daybook, headers: list[str], methods: dict[str, str], states: dict[str, str]) -> bytes:
-    """The day's rows for a spreadsheet (UTF-8 with BOM, which Excel needs to read Vietnamese)."""
+def as_csv(book: Daybook, headers: list[str], methods: dict[str, str], states: dict[str, str],
+           refund_title: str, refund_headers: list[str]) -> bytes:
+    """The day's rows for a spreadsheet (UTF-8 with BOM, which Excel needs to read Vietnamese):
+    the money that came in, then, when any was given back that day, a section of its own (a
+    blank row, `refund_title`, `refund_headers`) of those refunds, their amounts negative in the
+    same column, so that column adds up to the money the day leaves with the agency. Every text
+    cell is kept from running as a formula."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
     tz = workflow().calendar.tz
+
+    def row(*values):
+        writer.writerow([_cell(v) for v in values])
+
+    def at(instant) -> str:
+        return instant.astimezone(tz).strftime("%H:%M %d/%m/%Y")
+
     for p in book.payments:
-        writer.writerow([_cell(v) for v in (
-            p.paid_at.astimezone(tz).strftime("%H:%M %d/%m/%Y"), p.dossier.code or p.dossier.id,
-            p.dossier.applicant_name, p.amount, methods[p.method], p.transaction_no or "", p.receipt_code or "",
-            p.created_by.full_name if p.method != "online" and p.created_by else "", states[p.state])])
+        row(at(p.paid_at), p.dossier.code or p.dossier.id, p.dossier.applicant_name, p.amount, methods[p.method],
+            p.transaction_no or "", p.receipt_code or "",
+            p.created_by.full_name if p.method != "online" and p.created_by else "", states[p.state])
+    if book.given_back:
+        writer.writerow([])
+        row(refund_title)
+        row(*refund_headers)
+    for p in book.given_back:
+        row(at(p.refunded_at), p.dossier.code or p.dossier.id, p.dossier.applicant_name, -p.amount,
+            methods[p.method], p.transaction_no or "", p.receipt_code or "",
+            p.refunded_by.full_name if p.refunded_by else "", p.refund_note or "", at(p.paid_at))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

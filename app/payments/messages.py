@@ -43,6 +43,12 @@ TEXT = {
 
 DAYBOOK_COLUMNS = ["Thời điểm nộp", "Mã hồ sơ", "Người nộp", "Số tiền (đồng)", "Hình thức", "Mã giao dịch",
                    "Số biên lai", "Cán bộ thu", "Tình trạng"]
+# The day's refunds, after the day's payments in the same spreadsheet (daybook.as_csv): the same
+# columns where they mean the same, the amount given back negative so the column adds up.
+DAYBOOK_REFUNDS_TITLE = ("Đã hoàn trả trong ngày (số tiền ghi số âm: cộng cả cột «Số tiền» được số đã thu trừ số "
+                         "đã hoàn trả trong ngày)")
+DAYBOOK_REFUND_COLUMNS = ["Thời điểm hoàn trả", "Mã hồ sơ", "Người nộp", "Số tiền (đồng)", "Hình thức đã nộp",
+                          "Mã giao dịch", "Số biên lai", "Cán bộ hoàn trả", "Cách hoàn trả", "Thời điểm nộp"]
 PAYMENT_STATES = {"pending": "Đang chờ cổng thanh toán", "review": "Ngân hàng đã trừ tiền, đang xem xét giao dịch",
                   "paid": "Đã nộp", "failed": "Không thành công", "refunded": "Đã hoàn trả",
                   "refund_due": "Phải hoàn trả"}

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from ..db import UTCDateTime, db
 
+REFUND_DUE = "state = 'refund_due'"  # the partial index's condition, in the migration too
+
 
 class Payment(db.Model):
     """One attempt to pay a dossier's fee: online (a transaction at the payment gateway, pending
@@ -9,7 +11,11 @@ class Payment(db.Model):
     one has its signed receipt (`<dossier code>-BL<n>`), kept as the dossier's "BL" file."""
     __tablename__ = "payments"
     __table_args__ = (db.UniqueConstraint("dossier_id", "number"),
-                      db.Index("ix_payments_paid_at", "paid_at"))  # the day's fees
+                      db.Index("ix_payments_paid_at", "paid_at"),  # the day's fees
+                      db.Index("ix_payments_refunded_at", "refunded_at"),  # the day's refunds
+                      # The refunds still owed (a handful among years of payments), oldest paid first.
+                      db.Index("ix_payments_refund_due", "paid_at", postgresql_where=db.text(REFUND_DUE),
+                               sqlite_where=db.text(REFUND_DUE)))
 
     id = db.Column(db.Integer, primary_key=True)
     dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)

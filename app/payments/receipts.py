@@ -60,13 +60,15 @@ def issue(dossier, payment: Payment, at: datetime, actor=None) -> str:
     if payment.receipt_code:
         return payment.receipt_code
     code = next_code(dossier, at)
+    given = dossier.form_data or {}
     receipt = doc.FeeReceipt(
         province=workflow().calendar.profile.place, agency=printouts.agency_header(dossier.agency),
         receipt_no=code, issued_at=at.astimezone(workflow().calendar.tz), payer_name=dossier.applicant_name,
         dossier_code=dossier.code or "", procedure_name=dossier.procedure.name,
         lines=((_fee_name(dossier), payment.amount),), total=payment.amount,
         method=TEXT[f"method_{payment.method}"], verify_url=printouts.verify_url(code),
-        payer_id_number=str((dossier.form_data or {}).get("so_cccd") or ""),
+        payer_id_number=str(given.get("so_cccd") or given.get("so_ho_chieu") or ""),
+        payer_id_is_passport=not given.get("so_cccd") and bool(given.get("so_ho_chieu")),
         transaction_no=payment.transaction_no or "", collector=actor.full_name if actor is not None else "")
     signed = results.sign(doc.fee_receipt_pdf(receipt), dossier, dossier.agency.name, TEXT["receipt_reason"], at)
     payment.receipt_file_id = results.store(dossier, signed, f"{code}.pdf", actor, at, f"receipt:{payment.number}",

@@ -72,13 +72,17 @@ def record(user, dossier_id: int, number: int, note: str, at: datetime) -> Payme
     return payment
 
 
-def owed(agency_id: int | None) -> list[Payment]:
-    """Refunds still to give back, oldest first (`agency_id` None: every agency)."""
+def owed_statement(agency_id: int | None):
+    """The refunds still to give back, oldest first (`agency_id` None: every agency), read from
+    the partial index of payments owed back (ix_payments_refund_due)."""
     query = (select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(Payment.state == "refund_due")
              .options(joinedload(Payment.dossier)).order_by(Payment.paid_at))
-    if agency_id is not None:
-        query = query.where(Dossier.agency_id == agency_id)
-    return db.session.execute(query).scalars().all()
+    return query if agency_id is None else query.where(Dossier.agency_id == agency_id)
+
+
+def owed(agency_id: int | None) -> list[Payment]:
+    """Refunds still to give back, oldest first (`agency_id` None: every agency)."""
+    return db.session.execute(owed_statement(agency_id)).scalars().all()
 
 
 def of_dossier(dossier_id: int) -> list[Payment]:

@@ -11,6 +11,7 @@ from ..dossiers.models import Dossier
 PROFILE_FIELDS = {
     "ho_ten": "full_name", "ho_ten_nguoi_yeu_cau": "full_name", "ho_ten_nguoi_nop": "full_name",
     "so_cccd": "cccd", "so_dinh_danh": "cccd", "so_ho_chieu": "passport", "quoc_tich": "citizenship",
+    "loai_giay_to": "id_paper",
     "ngay_sinh": "date_of_birth",
     "noi_cu_tru": "address", "dia_chi": "address", "dia_chi_thuong_tru": "address",
     "so_dien_thoai": "phone", "email": "email",

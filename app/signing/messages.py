@@ -110,4 +110,13 @@ PAGE = {
                        "agency": "Đơn vị thu"},
     "no_dossier_code": "chưa cấp (nộp trước khi tiếp nhận hồ sơ)",
     "amount": "{amount} đồng",
+    "result_title": "Nội dung kết quả {code} được lưu trong hệ thống",
+    "result_intro": "Hãy đối chiếu với văn bản bạn đang có (bản giấy hoặc tệp): chữ ký số chỉ bảo đảm tệp điện tử "
+                    "do hệ thống cấp; nếu nội dung trên bản giấy không khớp với nội dung dưới đây thì bản giấy đã "
+                    "bị sửa và không có giá trị.",
+    "result_fields": {"agency": "Cơ quan cấp", "number": "Số văn bản", "applicant": "Người được cấp",
+                      "signer": "Người ký", "signed_at": "Thời điểm ký"},
+    "result_digitised": "Bản giấy đã được số hóa vào kho dữ liệu; thông tin của bản giấy:",
+    "result_hidden": "Nội dung của kết quả chỉ hiện khi mở trang này từ mã QR in trên văn bản (mã QR mang khóa "
+                     "riêng của văn bản), để người khác không đọc được nội dung khi chỉ biết mã kết quả.",
 }

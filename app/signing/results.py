@@ -16,3 +16,15 @@ def find_receipt(code: str) -> dict | None:
     and how paid, the payer's name partly masked), or None when the code is not a receipt's."""
     from ..payments.receipts import recorded
     return recorded(code)
+
+
+def find_result_content(code: str, key: str) -> dict | None:
+    """What the system recorded for the result with this code, when `key` is the key its QR code
+    carries; None otherwise (a code typed by hand, a receipt, an unknown code)."""
+    from ..dossiers.result_keys import recorded
+    return recorded(code, key)
+
+
+def is_result(code: str) -> bool:
+    from ..dossiers.result_keys import exists
+    return exists(code)

@@ -72,6 +72,11 @@ class User(db.Model):
         return self.id_number if self.id_kind == "passport" else None
 
     @property
+    def id_paper(self) -> str | None:
+        """The paper as e-forms name it (`loai_giay_to`: "cccd" or "ho_chieu"), to prefill their choice."""
+        return ("ho_chieu" if self.id_kind == "passport" else "cccd") if self.id_number else None
+
+    @property
     def citizenship(self) -> str | None:
         """A CCCD is issued to Vietnamese citizens only; a passport says its holder's nationality."""
         if self.id_kind == "passport":

@@ -1,16 +1,19 @@
 """What a form carries between its sendings (counter intake, digitising a paper result): the
 scans already accepted, in a signed hidden field, so a form sent back for a correction never
-loses them; and a one-time value, so the same form sent twice (a double click, a page sent
-again) acts once."""
+loses them, each removable by its own button, and a scan chosen again is kept once; and a
+one-time value, so the same form sent twice (a double click, a page sent again) acts once."""
 from __future__ import annotations
 
 import secrets
 
-from flask import current_app, request
+from flask import current_app, flash, request
 from itsdangerous import BadSignature, URLSafeSerializer
+
+from .messages import MESSAGES
 
 FIELD = "tep_da_nhan"
 NONCE = "nonce"
+REMOVE = "bo_tep:"  # the action of a kept file's remove button: "bo_tep:<its index among the kept files>"
 
 
 def _serializer() -> URLSafeSerializer:
@@ -30,6 +33,45 @@ def carried(token: str) -> list[dict]:
     except BadSignature:
         return []
     return files if isinstance(files, list) else []
+
+
+def merged(kept: list[dict], new: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The kept scans then the new ones, without a file whose content (sha256) its component
+    already has: choosing the same scan again after a correction stores it once. Returns
+    (the files, the duplicates left out)."""
+    files, duplicates, seen = [], [], set()
+    for item in kept + new:
+        key = (item.get("component_code"), item.get("sha256"))
+        if key in seen:
+            duplicates.append(item)
+            continue
+        seen.add(key)
+        files.append(item)
+    return files, duplicates
+
+
+def removed(files: list[dict], action: str) -> tuple[list[dict], dict | None]:
+    """`files` without the kept scan a remove button names ("bo_tep:<index>"), and that file;
+    an index that names nothing changes nothing."""
+    index = action[len(REMOVE):] if action.startswith(REMOVE) else ""
+    if not (index.isascii() and index.isdigit()) or int(index) >= len(files):
+        return files, None
+    position = int(index)
+    return files[:position] + files[position + 1:], files[position]
+
+
+def gathered(new: list[dict], action: str) -> list[dict]:
+    """The scans a form holds as sent: those it carried, less the one its remove button names
+    (`action`), then the new uploads without exact duplicates; the page says what it removed
+    and what it left out."""
+    kept = carried(request.form.get(FIELD, ""))
+    kept, gone = removed(kept, action)
+    if gone is not None:
+        flash(MESSAGES["file_removed"].format(name=gone.get("file_name", "")))
+    files, duplicates = merged(kept, new)
+    for item in duplicates:
+        flash(MESSAGES["file_duplicate"].format(name=item.get("file_name", "")))
+    return files
 
 
 def sent_nonce() -> str:

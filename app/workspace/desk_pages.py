@@ -68,14 +68,16 @@ def desk_supplement_page(dossier_id: int):
 def desk_supplement(dossier_id: int):
     dossier = _dossier(dossier_id)
     form = application_form(dossier.procedure)
-    files = carry.carried(request.form.get(carry.FIELD, ""))
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:
-        return _page(dossier, dossier.form_data, files, {"bo-sung": exc.message}, 413)
+        return _page(dossier, dossier.form_data, carry.carried(request.form.get(carry.FIELD, "")),
+                     {"bo-sung": exc.message}, 413)
     new_files, errors = read_uploads(dossier.procedure)
-    files += new_files
     action = request.form.get("action", "submit")[:200]
+    files = carry.gathered(new_files, action)
+    if action.startswith(carry.REMOVE):
+        return _page(dossier, data, files, errors)
     if action.startswith(("add:", "remove:")):
         return _page(dossier, apply_action(form, data, action), files, errors)
     for error in form.validate(data):

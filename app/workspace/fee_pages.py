@@ -18,7 +18,7 @@ from ..dossiers.models import Dossier
 from ..files.download import file_response
 from ..payments import desk, refunds
 from ..payments.daybook import as_csv, daybook
-from ..payments.messages import DAYBOOK_COLUMNS, PAYMENT_STATES, TEXT
+from ..payments.messages import DAYBOOK_COLUMNS, DAYBOOK_REFUND_COLUMNS, DAYBOOK_REFUNDS_TITLE, PAYMENT_STATES, TEXT
 from ..web.session import login_required
 from ..workflow.service import workflow
 from .blueprint import workspace
@@ -74,8 +74,8 @@ def daybook_page():
         abort(403)
     book = daybook(agency_id, day)
     if request.args.get("csv") and refusal is None:
-        return file_response(as_csv(book, DAYBOOK_COLUMNS, CHANNELS, PAYMENT_STATES),
-                             f"so-thu-phi-{book.day:%Y%m%d}.csv", mimetype="text/csv")
+        return file_response(as_csv(book, DAYBOOK_COLUMNS, CHANNELS, PAYMENT_STATES, DAYBOOK_REFUNDS_TITLE,
+                                    DAYBOOK_REFUND_COLUMNS), f"so-thu-phi-{book.day:%Y%m%d}.csv", mimetype="text/csv")
     return render_template("workspace/daybook.html", book=book, channels=CHANNELS, states=PAYMENT_STATES,
                            agency=g.user.agency, today=today,
                            owed=[(p, refunds.reason(p)) for p in refunds.owed(agency_id)],

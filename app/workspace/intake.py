@@ -98,21 +98,32 @@ def _email(form) -> tuple[str | None, str | None]:
     return email, None
 
 
-def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[str | None, OutgoingMail | None]:
+def email_refusal(citizen: User, officer: User) -> str | None:
+    """Why `officer` may not set the address the account is activated with, or None. The
+    activation link goes to that address, so the rule is the correction's (`may_correct`): the
+    desk of the agency that opened the account (an administrator: any) while nobody has taken
+    it over; after that, the owner changes it in the profile, with verification."""
+    if may_correct(citizen, officer):
+        return None
+    return INTAKE["correct_not_allowed" if is_unclaimed(citizen) else "email_not_yours"]
+
+
+def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[dict, OutgoingMail | None]:
     """An address for a citizen the desk recorded without one, or with a wrong one, so the
-    account can be activated: only before activation (after it, the owner changes it in the
-    profile, with verification); the change is kept among the account's corrections. Returns
-    (error, the activation mail queued)."""
-    if not is_unclaimed(citizen):
-        return INTAKE["email_not_yours"], None
+    account can be activated, when `email_refusal` allows it; the change is kept among the
+    account's corrections. Returns (errors by field, "thu-dien-tu" for a refusal; the
+    activation mail queued)."""
+    refusal = email_refusal(citizen, officer)
+    if refusal:
+        return {"thu-dien-tu": refusal}, None
     email, error = _email(form)
     if error or email is None:
-        return error or INTAKE["email_missing"], None
+        return {"email": error or INTAKE["email_missing"]}, None
     db.session.add(AccountCorrection(user_id=citizen.id, actor_id=officer.id, at=at,
                                      changes=[{"field": "email", "old": citizen.email, "new": email}]))
     citizen.email = email
     citizen.token_generation += 1  # an activation link sent to the old address stops working
-    return None, queue_activation(citizen, at)
+    return {}, queue_activation(citizen, at)
 
 
 def create_citizen(kind: str, number: str, clean: dict, officer: User,
@@ -212,6 +223,24 @@ def procedures_for(officer) -> list[Procedure]:
 
 def procedure_for(officer, code: str) -> Procedure | None:
     return db.session.execute(_offered(officer).where(Procedure.code == code[:32])).scalar()
+
+
+# How the result of a dossier received by post goes back, in the values of the return step's
+# form (forms/common/tra_ket_qua.schema.json, hinh_thuc_tra): by post to the sender's address
+# (Quyết định 45/2016/QĐ-TTg) unless the applicant asked to collect it at the desk.
+RETURN = "hinh_thuc_tra"
+RETURN_CHOICES = ("buu_chinh", "truc_tiep")
+
+
+def postal_details(form, channel: str | None, postal: str) -> tuple[dict | None, dict]:
+    """(what the dossier's first event keeps of a postal intake: the item number and how the
+    result goes back; the error by field). Nothing for a dossier brought to the counter."""
+    if channel != "postal":
+        return None, {}
+    returned = str(form.get(RETURN) or RETURN_CHOICES[0])
+    if returned not in RETURN_CHOICES:
+        return None, {RETURN: INTAKE["return_choice"]}
+    return {"so_buu_gui": postal, RETURN: returned}, {}
 
 
 def channel_errors(form) -> tuple[str | None, str, dict]:

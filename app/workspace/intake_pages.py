@@ -77,12 +77,14 @@ def _citizen_page(citizen: User, errors: dict | None = None, email: str = "", co
 @workspace.post("/tiep-nhan/<int:citizen_id>/thu-dien-tu")
 @login_required(*DESK)
 def intake_email(citizen_id: int):
-    """The address a citizen recorded at the counter activates the account with."""
+    """The address a citizen recorded at the counter activates the account with, set by the
+    desk that may correct the account (the activation link goes there)."""
     citizen = _citizen(citizen_id)
-    error, mail = desk.set_email(citizen, request.form, g.user, now())
-    if error:
+    errors, mail = desk.set_email(citizen, request.form, g.user, now())
+    if errors:
         db.session.rollback()
-        return _citizen_page(citizen, {"email": error}, request.form.get("email", "")[:255], status=422)
+        return _citizen_page(citizen, errors, request.form.get("email", "")[:255],
+                             status=403 if "thu-dien-tu" in errors else 422)
     db.session.commit()
     send_now(now(), [mail])
     flash(MESSAGES["activation_mailed"].format(email=citizen.email))
@@ -131,8 +133,9 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
-        errors=errors, channels=desk.CHANNEL_LABELS, values=request.form,
-        nonce=carry.nonce(), lookup=desk.lookup_args(citizen), paper_note=_paper_note(citizen, form)), status
+        errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, returns=desk.RETURN_CHOICES,
+        intake_texts=INTAKE, nonce=carry.nonce(), lookup=desk.lookup_args(citizen),
+        paper_note=_paper_note(citizen, form)), status
 
 
 def _paper_note(citizen: User, form) -> str | None:
@@ -160,11 +163,13 @@ def intake_submit(citizen_id: int, code: str):
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:
-        return _page(citizen, procedure, {}, carry.carried(request.form.get("tep_da_nhan", "")),
+        return _page(citizen, procedure, {}, carry.carried(request.form.get(carry.FIELD, "")),
                      {"noi-dung": exc.message}, 413)
     new_files, errors = read_uploads(procedure)
-    files = carry.carried(request.form.get("tep_da_nhan", "")) + new_files
     action = request.form.get("action", "submit")[:200]
+    files = carry.gathered(new_files, action)
+    if action.startswith(carry.REMOVE):
+        return _page(citizen, procedure, data, files, errors)
     if action.startswith(("add:", "remove:")):
         return _page(citizen, procedure, apply_action(form, data, action), files, errors)
     for error in form.validate(data):
@@ -174,12 +179,13 @@ def intake_submit(citizen_id: int, code: str):
                           INTAKE["missing_component"].format(name=component["name"]))
     channel, postal, channel_errors = desk.channel_errors(request.form)
     errors.update(channel_errors)
+    details, detail_errors = desk.postal_details(request.form, channel, postal)
+    errors.update(detail_errors)
     if errors:
         return _page(citizen, procedure, data, files, errors, 422)
     try:
         dossier, _ = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{carry.sent_nonce()}",
-                            channel=channel, files=files, entered_by=g.user,
-                            details={"so_buu_gui": postal} if channel == "postal" else None)
+                            channel=channel, files=files, entered_by=g.user, details=details)
     except (Invalid, Conflict) as exc:
         db.session.rollback()
         return _page(citizen, procedure, data, files, {"noi-dung": str(exc)}, 422)

@@ -54,6 +54,8 @@ MESSAGES = {
                   "không thấy.",
     "steps_none": "Chưa có bước nào ghi ý kiến hoặc kết quả.",
     "postal_item": "Số hiệu bưu gửi",
+    "file_removed": "Đã bỏ tệp «{name}».",
+    "file_duplicate": "Tệp «{name}» trùng nội dung với tệp đã có của thành phần này: không lưu thêm.",
     "withdrawal_reason": "Lý do rút hồ sơ",
     "no_result_yet": "Chưa có kết quả. Kết quả điện tử được tạo và ký số khi lãnh đạo phê duyệt.",
     "no_result_closed": "Hồ sơ đã kết thúc mà không có kết quả điện tử.",
@@ -66,6 +68,21 @@ MESSAGES = {
     "form_too_large": "Nội dung gửi lên quá lớn.",
     "procedure_problems": "Sơ đồ quy trình hoặc mục danh mục chưa nạp được: thủ tục vẫn chạy phiên bản trước "
                           "(nếu có). Sửa tệp rồi lưu lại; kiểm tra trước bằng motcua bpmn check.",
+    # Asked by the pages' script (static/forms.js) before a form whose action cannot be undone is
+    # sent (the form's data-confirm); without the script the form sends at once.
+    "confirm_apology": "Gửi thư xin lỗi (Mẫu 04) và hẹn ngày trả kết quả mới? Mỗi hồ sơ chỉ được hẹn lại một "
+                       "lần; thư đã gửi không sửa hay rút lại được.",
+    "confirm_collect": "Xác nhận đã thu {amount} đồng của công dân và ký biên lai điện tử? Biên lai đã ký không "
+                       "hủy được.",
+    "confirm_refund": "Ghi nhận đã hoàn trả {amount} đồng (lần nộp {number}) cho công dân? Ghi nhận này không sửa "
+                      "lại được.",
+    "confirm_withdraw": "Nhận đơn rút hồ sơ và dừng giải quyết? Hồ sơ dừng giải quyết ngay (trạng thái 7), không "
+                        "hoàn tác được.",
+}
+
+# What the pages' script says by itself, carried by its <script> element (data-*) on every page of the system.
+SCRIPT_TEXTS = {
+    "unsaved-question": "Bạn có thay đổi chưa lưu trên trang này. Rời trang và bỏ các thay đổi?",
 }
 
 # What each officer role does and where its work comes from: said where a page is empty, so an
@@ -117,6 +134,12 @@ INTAKE = {
     "email_not_yours": "Tài khoản này đã được công dân kích hoạt; công dân tự đổi địa chỉ thư điện tử trong trang "
                        "Tài khoản.",
     "postal_code": "Nhập số hiệu bưu gửi (tối đa 40 ký tự) khi hồ sơ đến qua bưu chính.",
+    "return_legend": "Trả kết quả hồ sơ nhận qua bưu chính",
+    "return_help": "Chỉ áp dụng khi hình thức nộp là qua bưu chính; in ở mục 6 Giấy tiếp nhận (Mẫu 01).",
+    "return_address": "Địa chỉ người gửi: {address}.",
+    "return_buu_chinh": "Gửi qua dịch vụ bưu chính công ích đến địa chỉ người gửi",
+    "return_truc_tiep": "Người nộp đến nhận tại Bộ phận Một cửa",
+    "return_choice": "Chọn cách trả kết quả cho hồ sơ nhận qua bưu chính.",
     "id_held": "Số giấy tờ này đã thuộc về một tài khoản khác: kiểm tra lại số đã nhập, hoặc tìm người đó ở Bước 1.",
     "correct_not_allowed": "Không sửa được thông tin tài khoản này: chỉ sửa được tài khoản do cơ quan bạn lập tại "
                            "quầy khi công dân chưa kích hoạt, chưa đăng nhập; sau đó công dân tự sửa trong trang "

@@ -72,7 +72,7 @@ def result_preview(task_id: str):
     task = _task(task_id)
     if not _may_preview(task):
         abort(404)
-    pdf = results.preview(task.dossier, now(), g.user)
+    pdf = results.preview(task.dossier, task.id, now(), g.user)
     return file_response(pdf, f"xem-truoc-ket-qua-{task.dossier.code}.pdf", inline=True)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from contextlib import contextmanager
 
 import pytest
 
@@ -47,6 +48,20 @@ def _open_task(page, dossier: str, task: str) -> None:
 
 def _complete(page, task: str) -> None:
     page.get_by_role("button", name=f"Hoàn thành «{task}»").click()
+
+
+@contextmanager
+def _confirmed(page, question: str):
+    """What the block does asks once before an irreversible action (static/forms.js), a question
+    starting with `question`, and the officer says yes."""
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.accept()
+    page.once("dialog", answer)
+    yield
+    assert len(asked) == 1 and asked[0].startswith(question), asked
 
 
 def _pdf(page, link_name: str, tmp_path, name: str) -> str:
@@ -118,7 +133,8 @@ def test_a_criminal_record_dossier_from_claim_to_return(officer, live_server, ap
     assert f"{live_server}/tra-cuu/{code}" in _qr_codes(receipt, tmp_path)
     # The fee comes next: the citizen pays it at the counter.
     assert "Đang chờ công dân nộp phí, lệ phí: 200.000 đồng" in desk.inner_text("main")
-    desk.click("button:has-text('Thu phí, ký biên lai điện tử')")
+    with _confirmed(desk, "Xác nhận đã thu 200.000 đồng của công dân và ký biên lai điện tử?"):
+        desk.click("button:has-text('Thu phí, ký biên lai điện tử')")
     desk.wait_for_selector("text=Đã thu 200.000 đồng")
     assert f"{code}-BL1" in desk.inner_text("#phi")
     dossier_url = desk.url.split("#")[0]
@@ -150,7 +166,8 @@ def test_a_criminal_record_dossier_from_claim_to_return(officer, live_server, ap
     leader = officer("lanhdao")
     _open_task(leader, code, "Phê duyệt, ký Phiếu")
     leader.get_by_label("Phê duyệt, ký kết quả").check()
-    _complete(leader, "Phê duyệt, ký Phiếu")
+    with _confirmed(leader, "Phê duyệt và ký số kết quả?"):
+        _complete(leader, "Phê duyệt, ký Phiếu")
     leader.wait_for_url(f"**/mot-cua/ho-so/{first}*")
     result = f"{code}-KQ1"
     assert f"Đã phê duyệt và ký số kết quả {result}" in leader.inner_text("main")
@@ -179,10 +196,11 @@ def test_a_criminal_record_dossier_from_claim_to_return(officer, live_server, ap
     assert rows.count() == 5  # one hand-off per step
     slip = {rows.nth(i).locator("td").first.inner_text(): rows.nth(i).locator("td").last.inner_text()
             for i in range(rows.count())}
-    # Done on earlier days than due; returning the result has no limit of its own in the diagram.
+    # Done on earlier days than due; returning the result, without a limit of its own in the
+    # diagram, is due at the appointment.
     assert slip == {"Tiếp nhận hồ sơ": "Trước hạn", "Tra cứu, xác minh thông tin lý lịch tư pháp": "Trước hạn",
                     "Lấy ý kiến Công an tỉnh": "Trước hạn", "Phê duyệt, ký Phiếu": "Trước hạn",
-                    "Trả kết quả": "Không quy định thời hạn"}
+                    "Trả kết quả": "Trước hạn"}
     _accessible(desk, "trang hồ sơ")
 
 
@@ -225,7 +243,8 @@ def test_a_late_dossier_gets_one_apology_with_a_new_date(officer, live_server, a
     assert "Ngày hẹn hiện tại: 08:00 ngày 08/12/2026" in leader.inner_text("#xin-loi")
     leader.get_by_label("Ngày giờ hẹn trả kết quả mới").fill("2026-12-10T10:00")
     leader.get_by_label("Lý do").fill("Chờ Công an tỉnh trả lời kết quả xác minh.")
-    leader.get_by_role("button", name="Gửi thư xin lỗi (Mẫu 04)").click()
+    with _confirmed(leader, "Gửi thư xin lỗi (Mẫu 04) và hẹn ngày trả kết quả mới?"):
+        leader.get_by_role("button", name="Gửi thư xin lỗi (Mẫu 04)").click()
     leader.wait_for_selector("text=Đã gửi thư xin lỗi; ngày hẹn trả kết quả mới: 10:00 ngày 10/12/2026.")
     assert "10:00 ngày 10/12/2026 (đã hẹn lại)" in leader.inner_text("dl.facts")
     documents = leader.get_by_role("region", name="Giấy tờ, phiếu in", exact=True)
@@ -256,7 +275,8 @@ def test_a_late_dossier_gets_one_apology_with_a_new_date(officer, live_server, a
     leader.get_by_label("Ngày giờ hẹn trả kết quả mới").fill("2026-12-10T10:00")
     leader.get_by_label("Lý do").fill("Chờ Công an tỉnh trả lời.")
     clock.set(vn(2026, 12, 7, 10, 0))
-    leader.get_by_role("button", name="Gửi thư xin lỗi (Mẫu 04)").click()
+    with _confirmed(leader, "Gửi thư xin lỗi (Mẫu 04) và hẹn ngày trả kết quả mới?"):
+        leader.get_by_role("button", name="Gửi thư xin lỗi (Mẫu 04)").click()
     too_late = ("Thư xin lỗi phải gửi chậm nhất 1 ngày làm việc trước hạn trả kết quả (08:00 ngày 08/12/2026); "
                 "nay đã quá thời điểm đó.")
     leader.wait_for_selector("#tom-tat-loi")
@@ -384,7 +404,8 @@ def test_the_desk_takes_a_fee_in_cash_and_the_day_adds_up(officer, live_server, 
     desk.goto(f"/mot-cua/ho-so/{dossier_id}")
     assert "Đang chờ công dân nộp phí, lệ phí: 16.000 đồng" in desk.inner_text("main")
     _accessible(desk, "trang hồ sơ chờ nộp phí")
-    desk.click("button:has-text('Thu phí, ký biên lai điện tử')")
+    with _confirmed(desk, "Xác nhận đã thu 16.000 đồng của công dân"):
+        desk.click("button:has-text('Thu phí, ký biên lai điện tử')")
     desk.wait_for_selector("text=Đã thu 16.000 đồng")
     code = CODE.search(desk.inner_text("h1")).group(0)
     assert f"{code}-BL1" in desk.inner_text("#phi") and "Đang xử lý" in desk.inner_text("main")

@@ -589,3 +589,26 @@ def test_removing_an_item_after_a_blank_one_removes_the_one_the_user_chose():
     added = apply_action(form(), parse_submission(form(), browser_submission(root, action="add:qua_trinh")), "add:qua_trinh")
     assert added["qua_trinh"] == [{"noi": "A"}, {}, {"noi": "C"}]  # maxItems 3: nothing to add
     assert parse_submission(form(), browser_submission(root, action="save"))["qua_trinh"] == [{"noi": "A"}, {"noi": "C"}]
+
+
+def test_ui_confirm_puts_its_question_on_the_values_it_names_only():
+    """"ui:confirm" (value → question) on a choice: the control of each value named carries its
+    question (data-confirm, asked by the one-stop system's script before the form is sent with it
+    chosen), whatever the widget; other values, other fields and the add/remove buttons ask nothing."""
+    ui = {**UI, "gioi_tinh": {**UI["gioi_tinh"], "ui:confirm": {"nu": "Chọn «nữ»?"}},     # radio buttons
+          "tinh": {**UI.get("tinh", {}), "ui:confirm": {"03": 'Tỉnh "03" & <khác>?'}},   # a drop-down list
+          "dong_y": {**UI.get("dong_y", {}), "ui:confirm": {"false": "Không thống nhất?"}},  # yes/no radio buttons
+          "nhan_tin": {"ui:confirm": {"true": "Nhận tin nhắn?"}},                         # one check box
+          "nhu_cau": {**UI.get("nhu_cau", {}), "ui:confirm": {"z": "Cả z?", "khong_co": "Không bao giờ hỏi"}},
+          "hinh_thuc": {**UI.get("hinh_thuc", {}), "ui:confirm": ["a"]}}                 # not a map: nothing
+    root = tree(render_fields(Form(SCHEMA, ui), {}, []))
+    assert_accessible(root)
+    asking = {(c.get("name") or c.getparent().get("name"), c.get("value")): c.get("data-confirm")
+              for c in root.xpath("//*[@data-confirm]")}
+    assert asking == {("f.gioi_tinh", "nu"): "Chọn «nữ»?", ("f.tinh", "03"): 'Tỉnh "03" & <khác>?',
+                      ("f.dong_y", "false"): "Không thống nhất?", ("f.nhan_tin", "true"): "Nhận tin nhắn?",
+                      ("f.nhu_cau", "z"): "Cả z?"}
+    assert 'data-confirm="Tỉnh &#34;03&#34; &amp; &lt;khác&gt;?"' in str(render_fields(Form(SCHEMA, ui), {}, []))
+    buttons = root.xpath("//button[@name='action']")
+    assert buttons and all(b.get("data-no-confirm") == "" for b in buttons)
+    assert tree(render_fields(form(), {}, [])).xpath("//*[@data-confirm]") == []

@@ -31,6 +31,19 @@ def accept(api, dossier_id: int) -> None:
     pay(api, dossier_id)
 
 
+def withdrawn_after_paying(api, clock) -> int:
+    """A criminal-record dossier received Monday 23/11/2026 08:00 with its fee paid at once, which
+    the citizen withdraws on Wednesday 25/11 09:00 (status 7)."""
+    from tests.conftest import vn
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    clock.set(vn(2026, 11, 25, 9, 0))
+    response = api.post(f"/dossiers/{dossier_id}/withdraw", "congdan", json={"data": {"ly_do_rut": "Không còn nhu cầu."}})
+    assert response.status_code == 200, response.get_json()
+    return dossier_id
+
+
 def asked_during_processing(api, clock, **changes) -> int:
     """A dossier received Monday 23/11/2026 08:00, its fee paid at once, whose appraisal asks for
     a supplement on Wednesday 25/11 09:00 (24/11 is a holiday): waiting for the citizen, status 5."""

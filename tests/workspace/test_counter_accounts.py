@@ -130,4 +130,4 @@ def test_the_desk_adds_an_address_later_and_the_activation_goes_there(client, cl
     as_officer(client, "motcua")
     assert "Gửi thư kích hoạt" not in html(client.get("/mot-cua/tiep-nhan?so_cccd=001085000888"))
     refused = client.post(action, data={"csrf_token": csrf(client, "/mot-cua"), "email": "khac@example.vn"})
-    assert refused.status_code == 422 and "đã được công dân kích hoạt" in html(refused)
+    assert refused.status_code == 403 and "đã được công dân kích hoạt" in html(refused)

@@ -58,7 +58,12 @@ def test_a_scanned_paper_result_is_signed_by_the_officer_who_digitised_it(api, c
         assert report.valid and report.signer_name == "Trần Thị Bình" and report.signer_code == "000.00.12.H99"
         db.session.remove()
     assert "Signature is Valid." in pdfsig(signed, tmp_path)
-    assert qr_urls(signed, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}-KQ2"]
+    [keyed] = qr_urls(signed, tmp_path)  # the result's own key rides along (result_keys.py)
+    assert re.fullmatch(re.escape(f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}-KQ2?k=") + r"[\w-]{16}",
+                        keyed)
+    # Opened from that QR code, the page shows the paper original as the officer recorded it.
+    shown = html(client.get(keyed.split("/", 3)[3].join(["/", ""])))
+    assert "<dd>125/PLLTP-STP</dd>" in shown and "<dd>25/11/2026</dd>" in shown and "bản giấy" in shown
     as_officer(client, "congdan")
     assert f"{code}-KQ2.pdf" in html(client.get("/kho-du-lieu"))
     # Only the desk and specialists of the resolving agency digitise.

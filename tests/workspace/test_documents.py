@@ -3,6 +3,7 @@ Vietnamese names exactly, zbarimg decodes the QR code to the exact address; the 
 verifies with pdfsig, and a changed byte is caught by the public verification page."""
 from __future__ import annotations
 
+import re
 import io
 
 import pytest
@@ -84,7 +85,8 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     # Biểu mẫu, note (8): item 5 holds "masohoso-KQ(n)", the result's own code.
     lines = [" ".join(line.split()) for line in text.splitlines()]
     assert f"5. Mã số hồ sơ thủ tục hành chính: {code}-KQ1" in lines
-    assert qr_urls(paper, tmp_path) == [f"{public}/xac-thuc/{code}-KQ1"]
+    [keyed] = qr_urls(paper, tmp_path)  # the result's own key rides along (result_keys.py)
+    assert re.fullmatch(re.escape(f"{public}/xac-thuc/{code}-KQ1?k=") + r"[\w-]{16}", keyed), keyed
 
     register = _get(client, "/mot-cua/so-theo-doi?tu=2026-11-01&den=2026-11-30&pdf=1")
     text = pdf_text(register, tmp_path)

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM, pay, submit
 from tests.conftest import vn
 from tests.web.pages import login
-from tests.workspace.helpers import RETURN, SEARCH, accept, as_officer, dossier, html, processed, submit_lltp
+from tests.workspace.helpers import (RETURN, SEARCH, accept, as_officer, dossier, html, processed, submit_lltp,
+                                     withdrawn_after_paying)
 
 STOP = {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."}
 OWED = "Phải hoàn trả (mọi ngày)"
@@ -89,12 +90,7 @@ def test_a_paid_dossier_stopped_owes_its_fee_back_once(api, clock, client, clean
 
 
 def test_a_paid_dossier_withdrawn_owes_its_fee_back(api, clock, client, clean_app):
-    clock.set(vn(2026, 11, 23, 8, 0))
-    dossier_id = submit_lltp(api)
-    accept(api, dossier_id)
-    clock.set(vn(2026, 11, 25, 9, 0))
-    assert api.post(f"/dossiers/{dossier_id}/withdraw", "congdan",
-                    json={"data": {"ly_do_rut": "Không còn nhu cầu."}}).status_code == 200
+    dossier_id = withdrawn_after_paying(api, clock)
     state = dossier(api, dossier_id)
     assert state["status"]["code"] == 7
     assert _refund_lines(state) == ["Phải hoàn trả 200.000 đồng phí, lệ phí đã nộp vì công dân rút hồ sơ "

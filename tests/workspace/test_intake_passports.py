@@ -91,13 +91,18 @@ def test_a_passport_holder_is_recorded_found_again_and_activates_with_the_passpo
     assert "Tên đăng nhập là số hộ chiếu M12345678." in mail.get_body(preferencelist=("plain",)).get_content()
     # Found again by kind and number, however typed; as a CCCD the number means nothing.
     assert "Tiếp nhận hồ sơ cho Kim Min Jun" in html(_search(client, "passport", "m12345678"))
-    # The e-form: the CCCD field is not filled with a passport number; the nationality is; and
-    # the desk is told before typing that this procedure's form demands a CCCD.
+    # The criminal-record form takes a passport: the paper, its number and the nationality are
+    # filled in, the CCCD field is not.
     citizen_path = re.search(r'href="(/mot-cua/tiep-nhan/\d+/2\.000488)"', page).group(1)
     form = html(client.get(citizen_path))
-    assert "Số hộ chiếu M12345678" in form and "bắt buộc số định danh cá nhân (CCCD)" in form
+    assert "Số hộ chiếu M12345678" in form and "bắt buộc số định danh cá nhân (CCCD)" not in form
     assert re.search(r'name="f\.quoc_tich"[^>]*value="Hàn Quốc"', form)
+    assert re.search(r'name="f\.so_ho_chieu"[^>]*value="M12345678"', form)
+    assert re.search(r'name="f\.loai_giay_to"[^>]*value="ho_chieu"[^>]*checked', form)
     assert not re.search(r'name="f\.so_cccd"[^>]*value="M12345678"', form)
+    # A form that demands a CCCD (civil-status copies): the desk is told before typing.
+    other = html(client.get(citizen_path.replace("2.000488", "2.000635")))
+    assert "bắt buộc số định danh cá nhân (CCCD)" in other
     back = re.search(r'href="(/mot-cua/tiep-nhan\?[^"]+)"', form).group(1).replace("&amp;", "&")
     assert "Tiếp nhận hồ sơ cho Kim Min Jun" in html(client.get(back))
     # The owner activates the account from the mail and logs in with the passport number.

@@ -3,6 +3,8 @@ supplement during processing restarts the legal time, a second supplement reques
 justification, the stop and withdrawal paths, the apology with a new date."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import vn
@@ -56,7 +58,8 @@ def test_the_approval_signs_the_result_into_the_data_store(api, clock, client, c
     assert code == state["code"] + "-KQ1" and kind == "electronic" and signer == "lanhdao" and component == "KQ"
     signed = _stored(clean_app, key)
     assert "Signature is Valid." in pdfsig(signed, tmp_path)
-    assert qr_urls(signed, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}"]
+    [keyed] = qr_urls(signed, tmp_path)  # the result's own key rides along (result_keys.py)
+    assert re.fullmatch(re.escape(f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}?k=") + r"[\w-]{16}", keyed)
     text = pdf_text(signed, tmp_path)
     for expected in ("PHIẾU LÝ LỊCH TƯ PHÁP", "Phiếu số 1", "Nguyễn Văn An", "Không có án tích.", "Phạm Thị Dung",
                      "Phó Giám đốc Sở Tư pháp".upper(), code):
@@ -170,7 +173,7 @@ def test_a_supplement_asked_after_three_working_days_of_processing_needs_a_justi
     assert response.status_code == 303
     assert dossier(api, dossier_id)["status"]["code"] == 5
     page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
-    assert "Sau thời hạn yêu cầu bổ sung" in page and "Lý do yêu cầu thêm: Công an tỉnh trả lời muộn" in page
+    assert "Sau thời hạn yêu cầu bổ sung" in page and "Lý do yêu cầu bổ sung sau thời hạn: Công an tỉnh trả lời muộn" in page
 
 
 def test_a_supplement_asked_within_three_working_days_needs_no_justification(api, clock, client):

@@ -69,3 +69,18 @@ def test_the_preview_says_what_the_signed_result_says(api, clock, client, clean_
     for phrase in ("BẢN SAO TRÍCH LỤC HỘ TỊCH", "Họ, chữ đệm, tên người được cấp trích lục: Nguyễn Thị Bé",
                    "Số bản sao: 1", "000.00.12.H99-261123-0001-KQ1", "Phạm Thị Dung"):
         assert all(phrase in text for text in words), phrase
+
+
+def test_the_preview_carries_the_consulted_agencys_answer_whichever_branch_ended_last(api, clock, client, tmp_path):
+    """The police answer before the specialist finishes the search: the approval step sees both
+    parallel branches' data, and so does its preview (the Phiếu prints the police's answer)."""
+    from tests.workspace.helpers import CHECKED, POLICE, POLICE_TASK, SEARCH, accept
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    api.complete("congan", POLICE_TASK, {**POLICE, "y_kien_phoi_hop": "Có 1 án tích về tội trộm cắp tài sản."})
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    task = api.task("lanhdao", APPROVAL)
+    as_officer(client, "lanhdao")
+    preview = pdf_text(client.get(f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf").get_data(), tmp_path)
+    assert "Tình trạng án tích: Có 1 án tích về tội trộm cắp tài sản." in " ".join(preview.split())

@@ -1,8 +1,13 @@
 // Keyboard shortcuts of the one-stop system: a progressive addition, every action stays a plain
-// link or form button. Keys are ignored while typing in a field (except Ctrl+Enter to send).
+// link or form button. Keys are ignored while typing in a field (except Ctrl+Enter to send). A key
+// that leaves a page whose form holds unsaved changes asks first (forms.js).
 (function () {
   "use strict";
   var rows = [], current = -1, pending = "";
+
+  function mayLeave() {
+    return !(window.MotCua && window.MotCua.mayLeave) || window.MotCua.mayLeave();
+  }
 
   function typing(target) {
     var tag = target && target.tagName;
@@ -19,8 +24,9 @@
 
   function follow(selector) {
     var link = document.querySelector('[data-key="' + selector + '"]');
-    if (link) { link.click(); return true; }
-    return false;
+    if (!link) { return false; }
+    if (mayLeave()) { link.click(); }
+    return true;
   }
 
   // The selected row's button; on a page of rows with none selected, none: a stray key must not
@@ -54,7 +60,7 @@
     if (key === "g") { pending = "g"; return; }
     if (key === "j" || key === "ArrowDown" && rows.length) { event.preventDefault(); select(current + 1); }
     else if (key === "k" || key === "ArrowUp" && rows.length) { event.preventDefault(); select(current - 1); }
-    else if (key === "Enter" && current >= 0) { event.preventDefault(); window.location = rows[current].dataset.href; }
+    else if (key === "Enter" && current >= 0) { event.preventDefault(); if (mayLeave()) { window.location = rows[current].dataset.href; } }
     else if (key === "n") { var button = claimButton(); if (button) { event.preventDefault(); button.click(); } }
     else if (key === "/") { var search = document.querySelector("[data-search]"); if (search) { event.preventDefault(); search.focus(); } }
     else if (key === "1" || key === "2" || key === "3") { if (follow(key)) { event.preventDefault(); } }

@@ -1,0 +1,97 @@
+// Forms of the one-stop system, a progressive addition like shortcuts.js: without this script a
+// form is sent at once and a page is left freely. Its words come from the page (app/workspace/
+// messages.py): its own <script data-unsaved-question>, and the questions of data-confirm.
+//
+// Unsaved changes: while a form (method post) holds what the officer changed, or what the server
+// showed back without recording it (data-unsaved; a control marked aria-invalid), leaving the page
+// asks first. A keyboard shortcut asks with window.confirm (MotCua.mayLeave, used by shortcuts.js),
+// a link, the back button or closing the tab with the browser's own beforeunload dialog. Sending
+// the form is not leaving it; sending another form of the page is.
+//
+// Confirmations: a form with data-confirm="question", or one sent with a chosen radio button,
+// check box or option carrying data-confirm (a UI schema's "ui:confirm", app/eforms/render.py),
+// asks its question before it is sent; cancelling sends nothing. A button with data-no-confirm
+// (adding or removing an item of a repeated group) sends the form back to be shown, not to act:
+// it never asks.
+(function () {
+  "use strict";
+  var agreed = false;  // the officer already chose to leave (a shortcut's question)
+  var sent = null;     // the form being sent: what it holds goes with it
+
+  function slice(list) { return Array.prototype.slice.call(list); }
+
+  // A list shows its first option when none is marked selected.
+  function selectChanged(select) {
+    var options = slice(select.options), initial = 0;
+    if (select.multiple) {
+      return options.some(function (option) { return option.selected !== option.defaultSelected; });
+    }
+    options.forEach(function (option, i) { if (option.defaultSelected) { initial = i; } });
+    return options.length > 0 && select.selectedIndex !== initial;
+  }
+
+  function controlChanged(control) {
+    switch (control.type) {
+      case "checkbox": case "radio": return control.checked !== control.defaultChecked;
+      case "select-one": case "select-multiple": return selectChanged(control);
+      case "file": return control.value !== "";
+      case "hidden": case "submit": case "button": case "reset": case "image": return false;
+      default: return typeof control.defaultValue === "string" && control.value !== control.defaultValue;
+    }
+  }
+
+  function unsaved(form) {
+    return form.hasAttribute("data-unsaved") || form.querySelector('[aria-invalid="true"]') !== null ||
+      slice(form.elements).some(controlChanged);
+  }
+
+  // Forms other than `except` (the one being sent) whose content would be lost.
+  function losing(except) {
+    return slice(document.forms).some(function (form) {
+      return form !== except && form !== sent && form.method === "post" && unsaved(form);
+    });
+  }
+
+  function mayLeave(except) {
+    if (agreed || !losing(except)) { return true; }
+    var words = document.querySelector("[data-unsaved-question]");
+    if (!window.confirm(words ? words.getAttribute("data-unsaved-question") : "")) { return false; }
+    agreed = true;
+    return true;
+  }
+
+  // The questions to ask before `form` is sent by `submitter`: the form's own, then its chosen values'.
+  function questions(form, submitter) {
+    if (submitter && submitter.hasAttribute("data-no-confirm")) { return []; }
+    var chosen = slice(form.querySelectorAll("input[data-confirm]:checked, option[data-confirm]:checked"))
+      .filter(function (control) {
+        var field = control.tagName === "OPTION" ? control.parentElement.closest("select") : control;
+        return field && field.form === form && !field.disabled;
+      });
+    return (form.hasAttribute("data-confirm") ? [form] : []).concat(chosen)
+      .map(function (element) { return element.getAttribute("data-confirm"); });
+  }
+
+  document.addEventListener("submit", function (event) {
+    if (event.defaultPrevented) { return; }
+    var form = event.target;
+    var asked = questions(form, event.submitter);
+    for (var i = 0; i < asked.length; i++) {
+      if (!window.confirm(asked[i])) { event.preventDefault(); return; }
+    }
+    if (!mayLeave(form)) { event.preventDefault(); return; }
+    sent = form;
+  });
+
+  window.addEventListener("beforeunload", function (event) {
+    if (agreed || !losing(null)) { return; }
+    event.preventDefault();
+    event.returnValue = "";  // older browsers ask only when this is set
+  });
+
+  // Back on this page from the browser's history cache: nothing is being sent or left any more.
+  window.addEventListener("pageshow", function () { agreed = false; sent = null; });
+
+  window.MotCua = window.MotCua || {};
+  window.MotCua.mayLeave = function () { return mayLeave(null); };
+})();
