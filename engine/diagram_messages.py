@@ -151,6 +151,11 @@ MESSAGES = {
     "ui_unknown_field": "{at}: tệp biểu mẫu «{schema}» không có trường «{name}»{guess}, nên các thiết lập giao diện "
                         "ghi cho nó (ui:enumNames, ui:widget…) không được dùng. Sửa cho đúng tên một trường của "
                         "biểu mẫu, hoặc xóa mục «{name}».",
+    "ui_confirm_unknown": "{at}: «ui:confirm» đặt câu hỏi cho giá trị {value}, nhưng trường chỉ nhận {values} (tệp "
+                          "biểu mẫu «{schema}»){guess}, nên câu hỏi không bao giờ hiện và cán bộ gửi quyết định đó "
+                          "mà không được hỏi lại. Sửa cho đúng một giá trị của trường (đúng từng ký tự).",
+    "ui_confirm_map": "{at}: «ui:confirm» phải là một đối tượng ghi giá trị và câu hỏi, ví dụ {{\"tu_choi\": \"Từ chối "
+                      "tiếp nhận hồ sơ?\"}}, không phải {value}, nên không câu hỏi nào hiện.",
     "ui_order_list": "{at}: «ui:order» phải là một danh sách tên trường theo thứ tự hiển thị, ví dụ [\"ho_ten\", "
                      "\"so_cccd\", \"*\"], không phải {value}, nên biểu mẫu không hiện theo thứ tự bạn định (với null "
                      "hay một số, biểu mẫu không mở được).",

@@ -134,6 +134,8 @@ def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str], ad
     at = MESSAGES["ui_at_field" if names else "ui_at_root"].format(path=files[0], field=".".join(names))
     if "ui:enumNames" in ui:
         found.extend(_enum_names_problems(spec, ui["ui:enumNames"], at, files[1]))
+    if "ui:confirm" in ui:
+        advice.extend(_confirm_problems(spec, ui["ui:confirm"], at, files[1]))
     properties = spec.get("properties") if isinstance(spec.get("properties"), dict) else None
     if "ui:order" in ui and properties is not None:
         _order_problems(list(properties), ui["ui:order"], at, files[1], bool(names), found, advice)
@@ -180,6 +182,22 @@ def _order_problems(fields: list[str], order, at: str, schema_relative: str, gro
         found.append(MESSAGES["ui_order_missing"].format(
             at=at, where=where, place=place, fields=MESSAGES["ui_order_fields"].format(
                 names=", ".join(f"«{name}»" for name in missing))))
+
+
+def _confirm_problems(spec: dict, questions, at: str, schema_relative: str) -> list[str]:
+    """"ui:confirm" (value -> question asked before the decision is sent) names values the field
+    has; a typo would let a stop or a refusal go without the question. Fields whose values are
+    not listed here (yes/no, $ref) are left alone."""
+    if not isinstance(questions, dict):
+        return [MESSAGES["ui_confirm_map"].format(at=at, value=as_written(questions))]
+    choices = [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o] \
+        or (_labelled_values(spec) if "boolean" not in str(spec.get("type")) else None)
+    if not choices or "$ref" in spec:
+        return []
+    values = ", ".join(map(as_written, choices))
+    return [MESSAGES["ui_confirm_unknown"].format(at=at, value=as_written(value), values=values, schema=schema_relative,
+                                                  guess=guess(value, [str(c) for c in choices]))
+            for value in questions if value not in {str(c) for c in choices}]
 
 
 def _labelled_values(spec: dict) -> list | None:

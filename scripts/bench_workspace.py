@@ -1,6 +1,6 @@
 """Benchmark: the officers' inbox, task and dossier pages with a province's year of dossiers.
 
-    python scripts/bench_workspace.py [--db URL] [-n 100000] [--repeat 30] [--templates 2]
+    python scripts/bench_workspace.py [--db URL] [-n 100000] [--repeat 30] [--templates 2] [--cases REGEX]
 
 Seeds a throwaway database (a SQLite file, or a PostgreSQL schema of its own dropped afterwards):
 the demo province plus more officers and citizens, the two shipped procedures plus generated
@@ -566,7 +566,7 @@ def cases(found: dict) -> list[tuple[str, str, str | list[str]]]:
         ("a procedure's diagram (admin)", "admin", "/mot-cua/quy-trinh/cap_phieu_ly_lich_tu_phap"),
         ("register, this month so far", "motcua", "/mot-cua/so-theo-doi"),
         ("register, a month's last page", "motcua", "/mot-cua/so-theo-doi?tu=2026-10-01&den=2026-10-31&trang=999"),
-        ("register PDF, one day", "motcua", "/mot-cua/so-theo-doi?tu=2026-11-25&den=2026-11-25&pdf=1"),
+        ("register PDF, one day", "motcua", "/mot-cua/so-theo-doi?tu=2026-10-01&den=2026-10-01&pdf=1"),
     ]
 
 
@@ -581,14 +581,14 @@ def login(app, username: str):
     return client
 
 
-def measure(app, found: dict, repeat: int, warmup: int = 3) -> list[tuple]:
+def measure(app, found: dict, repeat: int, only: str = "", warmup: int = 3) -> list[tuple]:
     from app.db import db
     counted = []
     with app.app_context():
         engine = db.engine
     event.listen(engine, "before_cursor_execute", lambda *a: counted.append(1))
     clients, results = {}, []
-    for label, user, paths in cases(found):
+    for label, user, paths in (c for c in cases(found) if re.search(only, c[0])):
         client = clients.get(user) or clients.setdefault(user, login(app, user))
         paths = [paths] if isinstance(paths, str) else paths
         times, statements = [], []
@@ -615,7 +615,7 @@ def measure(app, found: dict, repeat: int, warmup: int = 3) -> list[tuple]:
     return results
 
 
-def run(url: str, n: int, repeat: int, per_stage: int, analyze: bool, scratch: Path) -> None:
+def run(url: str, n: int, repeat: int, per_stage: int, analyze: bool, scratch: Path, only: str = "") -> None:
     from app import create_app
     from app.cli import prepare_database
     from app.db import db
@@ -633,7 +633,7 @@ def run(url: str, n: int, repeat: int, per_stage: int, analyze: bool, scratch: P
         db.session.remove()
     print(f"  rows: {counts}, open task rows: {open_rows}")
     print(f"requests per case: {repeat} (after 3 to warm up)")
-    measure(app, found, repeat)
+    measure(app, found, repeat, only)
     with app.app_context():
         db.engine.dispose()
 
@@ -645,9 +645,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--templates", type=int, default=2, help="real dossiers per procedure and stage")
     parser.add_argument("--analyze", action="store_true", help="also give SQLite planner statistics")
+    parser.add_argument("--cases", default="", help="only the cases whose label matches this regular expression")
     args = parser.parse_args()
     with temporary_database(args.db) as url, tempfile.TemporaryDirectory(prefix="motcua-bench-files-") as files:
-        run(url, args.n, args.repeat, args.templates, args.analyze, Path(files))
+        run(url, args.n, args.repeat, args.templates, args.analyze, Path(files), args.cases)
 
 
 if __name__ == "__main__":

@@ -1127,3 +1127,26 @@ def test_ui_confirm_asks_before_a_decision_that_ends_the_dossier_or_signs():
                      ("common/phe_duyet.uischema.json", "quyet_dinh"): ["phe_duyet"],
                      ("common/tham_dinh.uischema.json", "ket_qua_tham_dinh"): ["dung_xu_ly"],
                      ("common/tiep_nhan.uischema.json", "quyet_dinh"): ["tu_choi"]}
+
+
+@pytest.mark.rule("QT-34")
+def test_a_ui_confirm_naming_no_value_of_its_field_is_warned(tmp_path):
+    """A typo in "ui:confirm" would let a stop go without its question: said, with the value meant."""
+    import json
+
+    from engine.form_check import pair_problems
+    (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
+        "ket_qua": {"type": "string", "enum": ["dat", "dung_xu_ly"]}}}), encoding="utf-8")
+
+    def advice(ui: dict) -> list[str]:
+        (tmp_path / "f.uischema.json").write_text(json.dumps(ui), encoding="utf-8")
+        found: list[str] = []
+        assert pair_problems(tmp_path, "f.schema.json", "f.uischema.json", found) == []  # the form still works
+        return found
+
+    assert advice({"ket_qua": {"ui:confirm": {"dung_xu_ly": "Dừng xử lý?"}}}) == []
+    [typo] = advice({"ket_qua": {"ui:confirm": {"dung_xu_li": "Dừng xử lý?"}}})
+    assert ('«ui:confirm» đặt câu hỏi cho giá trị "dung_xu_li", nhưng trường chỉ nhận "dat", "dung_xu_ly"' in typo
+            and "(có phải ý bạn là «dung_xu_ly»?)" in typo and "không bao giờ hiện" in typo)
+    [text] = advice({"ket_qua": {"ui:confirm": "Dừng xử lý?"}})
+    assert "«ui:confirm» phải là một đối tượng" in text
