@@ -98,7 +98,8 @@ class Receipt(_Checked):
     """Mẫu 01: receipt and appointment. `agency` is the receiving desk. `note`: why this receipt
     was issued again (a supplement received during processing restarts the statutory time).
     `by_post`: what it acknowledges came through the public postal service (BCCI), with its
-    `postal_item` number: nobody stood at the counter, so only the receiving officer signs.
+    `postal_item` number, or `online`: through the portal; either way nobody stood at the counter,
+    so only the receiving officer signs.
     `return_by_post`: the result goes back by post to the applicant's address, not `collect_at`."""
     agency: Agency
     code: str
@@ -117,6 +118,7 @@ class Receipt(_Checked):
     register_entry: str = ""
     note: str = ""
     by_post: bool = False
+    online: bool = False  # submitted on the portal: nobody at the counter to sign either
     postal_item: str = ""
     return_by_post: bool = False
 

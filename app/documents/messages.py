@@ -63,7 +63,8 @@ RECEIPT = {
     "collect_by_post_sender": "6. Đăng ký nhận kết quả qua dịch vụ bưu chính công ích, tại địa chỉ người gửi "
                               "ghi trên bưu gửi",
     "postal_note": "Hồ sơ nhận qua dịch vụ bưu chính công ích",
-    "postal_note_hint": "(Người nộp không có mặt tại Bộ phận Một cửa nên không ký nhận)",
+    "online_note": "Hồ sơ nộp trực tuyến trên Cổng Dịch vụ công",
+    "absent_hint": "(Người nộp không có mặt tại Bộ phận Một cửa nên không ký nhận)",
     "register": "Vào Sổ theo dõi hồ sơ, Quyển số: {book}{gap}Số thứ tự: {entry}",
     "applicant_signs": "NGƯỜI NỘP HỒ SƠ",
     "officer_signs": "NGƯỜI TIẾP NHẬN HỒ SƠ",

@@ -53,9 +53,9 @@ def receipt_pdf(data: Receipt) -> bytes:
     compact = restarted or data.by_post
     room = {"room": COMPACT_SIGNING_ROOM} if compact else {}
     officer = Signature((RECEIPT["officer_signs"],), data.officer, COMMON["sign_hint"], **room)
-    if data.by_post:  # nobody stood at the counter to sign: the officer signs alone, beside the note
-        signing = signatures(officer, left=[para(RECEIPT["postal_note"], "center_bold"),
-                                            para(RECEIPT["postal_note_hint"], "center_italic")])
+    if data.by_post or data.online:  # nobody stood at the counter: the officer signs alone, beside the note
+        signing = signatures(officer, left=[para(RECEIPT["postal_note" if data.by_post else "online_note"], "center_bold"),
+                                            para(RECEIPT["absent_hint"], "center_italic")])
     else:
         signing = signatures(Signature((RECEIPT["applicant_signs"],), data.applicant.name, COMMON["sign_hint"],
                                        **room), officer)

@@ -143,7 +143,7 @@ def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
         components=components, processing_time=doc.Duration(procedure.processing_amount, procedure.processing_unit),
         received_at=event.at, due_at=event.due_at, collect_at=collect, lookup_url=lookup_url(dossier),
         officer=receiver.full_name if receiver else "", number=dossier.code, note=note,
-        by_post=arrival is not None and arrival.get("channel") == POSTAL,
+        by_post=arrival is not None and arrival.get("channel") == POSTAL, online=arrival is None,
         postal_item=str((arrival or {}).get("so_buu_gui") or ""), return_by_post=returns_by_post(dossier)))
 
 

@@ -64,3 +64,9 @@ def test_a_receipt_for_a_dossier_received_by_post():
     # At the counter, as before: both sign.
     counter = text(receipt_pdf(samples.receipt()))
     assert "NGƯỜI NỘP HỒ SƠ" in counter and "bưu chính" not in counter
+    # Online: nobody at the counter either; the officer signs beside the note.
+    online_pdf = receipt_pdf(samples.receipt(online=True))
+    online = text(online_pdf)
+    assert page_count(online_pdf) == 1
+    assert "NGƯỜI NỘP HỒ SƠ" not in online and "Hồ sơ nộp trực tuyến trên Cổng Dịch vụ công" in online
+    assert "Người nộp không có mặt tại Bộ phận Một cửa nên không ký nhận" in online

@@ -176,6 +176,7 @@ def test_a_supplement_posted_during_processing_gets_a_receipt_without_the_applic
     assert "NGƯỜI NỘP HỒ SƠ" not in text and "Tiếp nhận hồ sơ bổ sung lần 1" in text
     # The dossier itself was submitted online: its result is not posted.
     assert "Đăng ký nhận kết quả tại: Cổng Dịch vụ công" in text
-    # The first receipt, issued online, is unchanged.
+    # The first receipt, issued online, says so: nobody signed at the counter then either.
     first = _words(pdf_text(_pdf(client, f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf"), tmp_path))
-    assert "NGƯỜI NỘP HỒ SƠ" in first and "số hiệu bưu gửi" not in first
+    assert "NGƯỜI NỘP HỒ SƠ" not in first and "số hiệu bưu gửi" not in first
+    assert "Hồ sơ nộp trực tuyến trên Cổng Dịch" in first  # the note wraps beside the officer's column
