@@ -22,17 +22,12 @@ def new_key() -> str:
     return secrets.token_urlsafe(KEY_BYTES)
 
 
-def exists(code: str) -> bool:
-    return bool(code) and len(code) <= 48 and db.session.execute(
-        select(DossierResult.id).where(DossierResult.code == code)).first() is not None
-
-
 def recorded(code: str, key: str) -> dict | None:
     """What the system recorded for the result with this code, when `key` is its key; else None."""
     if not code or not key or len(code) > 48 or len(key) > KEY_MAX:
         return None
     result = db.session.execute(select(DossierResult).where(DossierResult.code == code)).scalar()
-    details = result.details or {} if result is not None else {}
+    details = (result.details or {}) if result is not None else {}
     if not hmac.compare_digest(str(details.get("verify_key") or ""), key):
         return None
     shown = {"code": result.code, "kind": result.kind, "title": result.title, "agency": result.agency.name,

@@ -23,8 +23,3 @@ def find_result_content(code: str, key: str) -> dict | None:
     carries; None otherwise (a code typed by hand, a receipt, an unknown code)."""
     from ..dossiers.result_keys import recorded
     return recorded(code, key)
-
-
-def is_result(code: str) -> bool:
-    from ..dossiers.result_keys import exists
-    return exists(code)

@@ -11,7 +11,7 @@ from ..security.messages import MESSAGES as SECURITY
 from ..security.ratelimit import Limit, RateLimited, hit
 from . import settings
 from .messages import PAGE
-from .results import find_receipt, find_result_content, find_result_pdf, is_result
+from .results import find_receipt, find_result_content, find_result_pdf
 from .verify import VerificationError, verify_pdf
 
 signing = Blueprint("signing", __name__, template_folder="templates")
@@ -78,6 +78,7 @@ def verify_code(code: str):
         return _page(404, code=code, error=PAGE["unknown_code"].format(code=code))
     # Also what was recorded, since a printed copy can be altered under a genuine QR code: for a
     # receipt always, for a result only with the key its QR code carries (result_keys.py).
-    result = find_result_content(code, (request.args.get("k") or "").strip())
-    return _verdict(pdf, code=code, receipt=find_receipt(code), result=result,
-                    result_hidden=result is None and is_result(code))
+    receipt = find_receipt(code)
+    result = None if receipt else find_result_content(code, (request.args.get("k") or "").strip())
+    # A stored document that is no receipt is a result: without its key, its content stays hidden.
+    return _verdict(pdf, code=code, receipt=receipt, result=result, result_hidden=receipt is None and result is None)
