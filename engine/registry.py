@@ -6,6 +6,7 @@ registry can take back an old version from it (`add`) when a running dossier nee
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,8 @@ class NodeInfo:
     lane: str | None
     role: str | None
     properties: dict
+    parent: str | None = None  # the sub-process it is drawn in, if any
+    throws_error: bool = False  # an error end event: it leaves its sub-process by a boundary event
 
 
 @dataclass
@@ -60,6 +63,36 @@ class ProcessVersion:
     def node(self, node_id: str) -> NodeInfo | None:
         return self.nodes.get(node_id)
 
+    def reaches_status(self, node_id: str, status: int) -> bool:
+        """Whether completing `node_id` can reach a node with public status `status` before any
+        other human task: following sequence flows, into a sub-process by its start event, and out
+        of it through its plain end events (an error end leaves by a boundary event, which is not
+        followed)."""
+        leaving = defaultdict(list)
+        for source, target in self.flows.values():
+            leaving[source].append(target)
+        seen, queue = {node_id}, list(leaving[node_id])
+        while queue:
+            current = queue.pop()
+            node = self.nodes.get(current)
+            if current in seen or node is None:
+                continue
+            seen.add(current)
+            if node.properties.get("status") == str(status):
+                return True
+            if node.kind in HUMAN_TASKS:
+                continue
+            if node.kind == "subProcess":
+                queue.extend(n.id for n in self.nodes.values() if n.parent == current and n.kind == "startEvent")
+                continue
+            queue.extend(leaving[current])
+            if node.kind == "endEvent" and node.parent and not node.throws_error:
+                queue.extend(leaving[node.parent])
+        return False
+
+
+HUMAN_TASKS = ("userTask", "manualTask")
+
 
 def content_version(xml: bytes) -> str:
     return hashlib.sha256(xml).hexdigest()[:16]
@@ -76,8 +109,11 @@ def _nodes(process) -> dict[str, NodeInfo]:
         if not node_id or local(node.tag) in ("lane", "laneSet", "sequenceFlow", "process"):
             continue
         lane = lane_of.get(node_id)
+        parent = node.getparent()
         nodes[node_id] = NodeInfo(node_id, node.get("name") or node_id, local(node.tag), lane,
-                                  role_for_lane(lane), properties_of(node))
+                                  role_for_lane(lane), properties_of(node),
+                                  parent.get("id") if local(parent.tag) == "subProcess" else None,
+                                  node.find("{*}errorEventDefinition") is not None)
     return nodes
 
 

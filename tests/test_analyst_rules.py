@@ -1123,9 +1123,8 @@ def test_ui_confirm_asks_before_a_decision_that_ends_the_dossier_or_signs():
                 spec = load_form(ROOT / "forms", relative.replace(".uischema.json", ".schema.json")).schema
                 assert set(options["ui:confirm"]) <= set(spec["properties"][name]["enum"]), relative
                 asked[relative, name] = sorted(options["ui:confirm"])
-    assert asked == {("cap_phieu_ly_lich_tu_phap/xac_minh_lai.uischema.json", "ket_qua_xac_minh_lai"): ["dung_xu_ly"],
+    assert asked == {("common/duyet_dung.uischema.json", "quyet_dinh_dung"): ["dong_y"],
                      ("common/phe_duyet.uischema.json", "quyet_dinh"): ["phe_duyet"],
-                     ("common/tham_dinh.uischema.json", "ket_qua_tham_dinh"): ["dung_xu_ly"],
                      ("common/tiep_nhan.uischema.json", "quyet_dinh"): ["tu_choi"]}
 
 

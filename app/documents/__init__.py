@@ -7,8 +7,8 @@ lookup or verification page given in its data.
 from .amount_words import amount_digits, amount_in_words
 from .data import (Agency, Apology, Applicant, Component, ControlSlip, Duration, FeeReceipt, Handoff, MissingItem,
                    PaperResult, Party, Receipt, Refusal, Register, RegisterRow, ResultContent, ResultDocument,
-                   Signer, SupplementRequest, result_code)
-from .processing import apology_pdf, control_slip_pdf
+                   Signer, StopNotice, SupplementRequest, result_code)
+from .processing import apology_pdf, control_slip_pdf, stop_notice_pdf
 from .receipt import fee_receipt_pdf
 from .reception import receipt_pdf, refusal_pdf, supplement_request_pdf
 from .register import register_pdf
@@ -18,7 +18,7 @@ from .scan import image_pdf
 __all__ = [
     "Agency", "Apology", "Applicant", "Component", "ControlSlip", "Duration", "FeeReceipt", "Handoff", "MissingItem",
     "PaperResult", "Party", "Receipt", "Refusal", "Register", "RegisterRow", "ResultContent", "ResultDocument",
-    "Signer", "SupplementRequest", "result_code",
+    "Signer", "StopNotice", "SupplementRequest", "result_code", "stop_notice_pdf",
     "receipt_pdf", "supplement_request_pdf", "refusal_pdf", "apology_pdf", "control_slip_pdf", "register_pdf",
     "paper_result_pdf", "result_pdf", "image_pdf", "fee_receipt_pdf", "amount_digits", "amount_in_words",
 ]

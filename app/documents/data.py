@@ -165,6 +165,23 @@ class Refusal(_Checked):
 
 
 @dataclass(frozen=True)
+class StopNotice(_Checked):
+    """The written notice that processing stopped (status 8), with the reason, signed by whoever
+    decided it (the leader approving the specialist's proposal, in the shipped diagrams): the
+    applicant is owed the reason in writing (Decree 61/2018 Điều 19)."""
+    agency: Agency
+    code: str
+    applicant: Applicant
+    procedure: str
+    received_at: datetime
+    reason: str
+    signer: Signer
+    issued_at: datetime
+    lookup_url: str
+    number: str = ""
+
+
+@dataclass(frozen=True)
 class Apology(_Checked):
     """Mẫu 04: apology and the new appointment, signed by the resolving agency's leader."""
     agency: Agency

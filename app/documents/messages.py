@@ -95,18 +95,33 @@ REFUSAL = {
     "officer_signs": "NGƯỜI TIẾP NHẬN HỒ SƠ",
 }
 
-APOLOGY = {
-    "doc_title": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
-    "title": "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
+# The opening of a letter to the applicant about a received dossier (Mẫu 04, the stop notice).
+LETTER = {
     "to": "Kính gửi: {name}",
     "received": "{date}, {agency} tiếp nhận giải quyết hồ sơ của ông/bà/tổ chức {name}.",
     "code": "Mã số hồ sơ: {code}",
+}
+
+APOLOGY = {
+    "doc_title": "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
+    "title": "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
     "original_due": "Ngày hẹn trả kết quả giải quyết hồ sơ: {at}",
     "reason": "Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ của ông/bà/tổ chức đúng hạn "
               "ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, lý do:",
     "apology": "Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của ông/bà/tổ chức. {agency} "
                "xin lỗi ông/bà/tổ chức và sẽ trả kết quả giải quyết hồ sơ cho ông/bà/tổ chức vào {at}.",
     "thanks": "Xin trân trọng cảm ơn./.",
+}
+
+STOP_NOTICE = {
+    "doc_title": "Thông báo dừng giải quyết hồ sơ",
+    "title": "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+    "reason": "Qua thẩm định, {agency} thông báo dừng giải quyết hồ sơ của ông/bà/tổ chức với lý do cụ thể "
+              "như sau:",
+    "no_reason": "(không ghi lý do)",
+    "return": "Ông/bà/tổ chức liên hệ Bộ phận Một cửa nơi nộp hồ sơ để nhận lại hồ sơ và phí, lệ phí đã nộp "
+              "(nếu có) theo quy định.",
+    "closing": "Xin thông báo để ông/bà/tổ chức được biết./.",
 }
 
 CONTROL = {

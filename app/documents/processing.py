@@ -1,36 +1,56 @@
 """Documents of a dossier in processing: Mẫu 04 (apology with a new appointment) and Mẫu 05
-(control slip, one row per hand-off), Circular 01/2018/TT-VPCP."""
+(control slip, one row per hand-off), Circular 01/2018/TT-VPCP, and the notice that processing
+stopped (Decree 61/2018 Điều 19: the reason, in writing)."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
 
-from .data import Apology, ControlSlip, Party
+from .data import Apology, ControlSlip, Party, StopNotice
 from .layout import (Signature, bold, build, closing, dossier_line, fill, fill_raw, frame_width, grid, header,
                      lookup_box, para, signatures, title)
-from .messages import APOLOGY, COMMON, CONTROL
+from .messages import APOLOGY, COMMON, CONTROL, LETTER, STOP_NOTICE
 from .text import clean, date_line, date_words, datetime_words, markup
 from .typography import ITALIC
 
-def apology_pdf(data: Apology) -> bytes:
-    """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả, signed by the agency's leader."""
+def _letter(data: Apology | StopNotice, heading: str) -> list:
+    """The opening of a letter to the applicant about their dossier: header, title, to whom,
+    what was received when, and the dossier's code."""
     received = date_words(data.received_at)
     story = [header(data.agency.name, data.agency.parent, data.number,
                     date_line(data.agency.place, data.issued_at))]
-    story += title(APOLOGY["title"])
-    story += [para(fill_raw(APOLOGY["to"], name=bold(data.applicant.name)), "center"),
-              para(fill(APOLOGY["received"], date=received[:1].upper() + received[1:], agency=data.agency.name,
-                        name=data.applicant.name)),
-              para(fill_raw(COMMON["request"], procedure=bold(data.procedure))),
-              para(fill_raw(APOLOGY["code"], code=bold(data.code))),
-              para(fill_raw(APOLOGY["original_due"], at=bold(datetime_words(data.original_due_at)))),
+    story += title(heading)
+    return story + [para(fill_raw(LETTER["to"], name=bold(data.applicant.name)), "center"),
+                    para(fill(LETTER["received"], date=received[:1].upper() + received[1:],
+                              agency=data.agency.name, name=data.applicant.name)),
+                    para(fill_raw(COMMON["request"], procedure=bold(data.procedure))),
+                    para(fill_raw(LETTER["code"], code=bold(data.code)))]
+
+
+def _leader_signs(story: list, data: Apology | StopNotice, leader) -> list:
+    return closing(story, lookup_box(data.lookup_url, data.code),
+                   signatures(Signature((leader.on_behalf, leader.title), leader.name, room=28 * mm)))
+
+
+def apology_pdf(data: Apology) -> bytes:
+    """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả, signed by the agency's leader."""
+    story = _letter(data, APOLOGY["title"])
+    story += [para(fill_raw(APOLOGY["original_due"], at=bold(datetime_words(data.original_due_at)))),
               para(fill(APOLOGY["reason"], agency=data.agency.name)),
               para(markup(data.reason), "indent"),
               para(fill_raw(APOLOGY["apology"], agency=markup(data.agency.name),
                             at=bold(datetime_words(data.new_due_at)))),
               para(APOLOGY["thanks"])]
-    story = closing(story, lookup_box(data.lookup_url, data.code),
-                    signatures(Signature((data.leader.on_behalf, data.leader.title), data.leader.name, room=28 * mm)))
-    return build(story, title=APOLOGY["doc_title"], author=data.agency.name)
+    return build(_leader_signs(story, data, data.leader), title=APOLOGY["doc_title"], author=data.agency.name)
+
+
+def stop_notice_pdf(data: StopNotice) -> bytes:
+    """Thông báo dừng giải quyết hồ sơ: the reason, signed by whoever decided the stop."""
+    story = _letter(data, STOP_NOTICE["title"])
+    story += [para(fill(STOP_NOTICE["reason"], agency=data.agency.name)),
+              para(markup(data.reason or STOP_NOTICE["no_reason"]), "indent"),
+              para(STOP_NOTICE["return"]),
+              para(STOP_NOTICE["closing"])]
+    return build(_leader_signs(story, data, data.signer), title=STOP_NOTICE["doc_title"], author=data.agency.name)
 
 
 def _party(party: Party) -> str:

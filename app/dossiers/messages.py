@@ -40,6 +40,7 @@ EVENTS = {
     "fee_mismatch": "Cổng thanh toán báo đã thu {paid} đồng, khác số phải nộp {asked} đồng: không ghi nhận, cần "
                     "đối soát với cổng thanh toán",
     "apology": "Gửi thư xin lỗi và hẹn lại ngày trả kết quả",
+    "stop_notice": "Ký Thông báo dừng giải quyết hồ sơ gửi công dân",
     "result_issued": "Ban hành kết quả {code}, ký số bởi {signer}",
     "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",
 }
@@ -99,6 +100,7 @@ PRINTOUTS = {
     "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ lần {n} (Mẫu 02)",
     "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
     "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",
+    "stop_notice": "Thông báo dừng giải quyết hồ sơ",
     "control_slip": "Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05)",
     "collect_online": "Cổng Dịch vụ công của tỉnh (kết quả điện tử) hoặc Bộ phận Một cửa nơi nộp hồ sơ",
     "collect_desk": "Bộ phận Một cửa, {agency}{address}",
@@ -148,7 +150,8 @@ NOTICES = {
         "(Mẫu 03) có tại:\n{link}\n"),
     "status_8": (
         "Hồ sơ {short}: dừng xử lý",
-        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã dừng xử lý.{reason}\nChi tiết: {link}\n"),
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã dừng xử lý.{reason}\nThông báo dừng giải quyết "
+        "hồ sơ có tại:\n{link}\n"),
     "reason": "\nLý do: {reason}",
     # Sent only when the withdrawal made fees paid owed back (notices.py); the refund follows it.
     "status_7": (

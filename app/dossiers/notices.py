@@ -12,7 +12,7 @@ from ..mail.outbox import queue_mail
 from ..localtime import local_time
 from .messages import NOTICES
 from .printouts import public_url
-from .reasons import reason_in
+from .reasons import closes, reason_in
 
 REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
 EVENT_NOTICES = ("supplement_requested", "result_issued", "apology", "deadline_restarted", "fee_requested")
@@ -38,8 +38,7 @@ def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> 
     if not address:
         return
     # The refusal's or stop's reason, as written in the transition's own event.
-    reason = next((r for r in (reason_in(e.get("data")) for e in events if e.get("status_after") == dossier.status)
-                   if r), None)
+    reason = next((r for r in (reason_in(e.get("data")) for e in events if closes(e, dossier.status)) if r), None)
     for kind in kinds:
         subject, body = NOTICES[kind]
         values = {"name": dossier.applicant_name, "procedure": dossier.procedure.name,

@@ -18,7 +18,7 @@ from .. import documents as doc
 from ..db import db
 from ..localtime import local_time
 from ..workflow.service import workflow
-from . import handoffs
+from . import handoffs, reasons, stops
 from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, DossierResult
 
@@ -104,6 +104,8 @@ def available(dossier: Dossier) -> list[Available]:
         found.append(Available("mau-03", PRINTOUTS["refusal"]))
     if kinds.get("apology"):
         found.append(Available("mau-04", PRINTOUTS["apology"]))
+    if kinds.get(stops.KIND):
+        found.append(Available("dung-xu-ly", PRINTOUTS["stop_notice"]))
     found.append(Available("mau-05", PRINTOUTS["control_slip"]))
     return found
 
@@ -118,7 +120,8 @@ def render(dossier: Dossier, key: str, at: datetime) -> bytes | None:
         return receipt(dossier, restart=int(key.rsplit("-", 1)[1]))
     if key.startswith("mau-02-"):
         return supplement_request(dossier, int(key.rsplit("-", 1)[1]))
-    return {"mau-03": refusal, "mau-04": apology, "mau-05": lambda d: control_slip(d, at)}[key](dossier)
+    return {"mau-03": refusal, "mau-04": apology, "dung-xu-ly": stop_notice,
+            "mau-05": lambda d: control_slip(d, at)}[key](dossier)
 
 
 def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
@@ -202,6 +205,15 @@ def apology(dossier: Dossier) -> bytes:
         original_due_at=datetime.fromisoformat(data["previous_due_at"]), reason=str(data.get("reason", "")),
         new_due_at=event.due_at, issued_at=event.at, lookup_url=lookup_url(dossier),
         leader=signer(event.actor)))
+
+
+def stop_notice(dossier: Dossier) -> bytes:
+    event = _events(dossier, stops.KIND)[-1]
+    return doc.stop_notice_pdf(doc.StopNotice(
+        agency=agency_header(dossier.agency), code=dossier.code or "", applicant=applicant(dossier),
+        procedure=dossier.procedure.name, received_at=dossier.received_at or dossier.submitted_at,
+        reason=reasons.reason_in(event.data) or reasons.closing_reason(dossier) or "", signer=signer(event.actor),
+        issued_at=event.at, lookup_url=lookup_url(dossier, event.at)))
 
 
 def control_slip(dossier: Dossier, at: datetime) -> bytes:

@@ -3,13 +3,14 @@ the convention the shipped forms follow) when reception refused it (status 3) or
 stopped it (status 8). The citizen is owed it (Circular 01/2018: Mẫu 03; Decree 61 Điều 19)."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from ..db import db
 from .models import DossierEvent
 
 ENDED_WITHOUT_RESULT = (3, 8)
 REASON_FIELD = "ly_do"
+STOP_NOTICE = "stop_notice"  # stops.py: carries the reason when the deciding step wrote none
 
 
 def reason_in(data) -> str | None:
@@ -17,11 +18,17 @@ def reason_in(data) -> str | None:
     return " ".join(str(value).split()) or None if value else None
 
 
+def closes(event: dict, status: int) -> bool:
+    """Whether `event` (a row's values) is part of the transition that refused or stopped."""
+    return event.get("status_after") == status or event.get("kind") == STOP_NOTICE
+
+
 def closing_reason(dossier) -> str | None:
     """The reason recorded by the transition that refused or stopped the dossier, if any."""
     if dossier.status not in ENDED_WITHOUT_RESULT:
         return None
     events = db.session.execute(select(DossierEvent.data).where(
-        DossierEvent.dossier_id == dossier.id, DossierEvent.status_after == dossier.status)
+        DossierEvent.dossier_id == dossier.id,
+        or_(DossierEvent.status_after == dossier.status, DossierEvent.kind == STOP_NOTICE))
         .order_by(DossierEvent.id.desc())).scalars()
     return next((r for r in map(reason_in, events) if r), None)

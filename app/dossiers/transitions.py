@@ -21,7 +21,7 @@ from ..agencies.models import Agency
 from ..db import db
 from ..localtime import local_time
 from ..workflow.service import workflow
-from . import fees, notices, results, supplements
+from . import fees, notices, results, stops, supplements
 from .codes import issue_code
 from .errors import Conflict
 from .deadlines import processing_due, step_due
@@ -75,11 +75,12 @@ def deliver(dossier: Dossier, message: str, payload: dict, at: datetime, not_wai
 
 def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, event: dict | None = None,
                   completed_task: str | None = None, justification: str | None = None,
-                  handed_at: datetime | None = None) -> None:
+                  handed_at: datetime | None = None, stop_reason: str | None = None) -> None:
     """Write what the engine decided, with the legal effects of the statuses it reached.
     `event` is the caller's record of what caused the transition; it gets the status change.
     `completed_task`: the task `actor` completed (its row records who closed it).
-    `handed_at`: when the tasks it opens reach their officers, if not at once (handover.py)."""
+    `handed_at`: when the tasks it opens reach their officers, if not at once (handover.py).
+    `stop_reason`: why an officer's completion stopped the dossier (stops.py), for its notice."""
     with db.session.no_autoflush:  # the dossier row is written once, at commit
         before = dossier.status
         events = [event] if event is not None else []
@@ -110,6 +111,8 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
                                         name=timer.name))
         if outcome.status is not None:
             dossier.status = outcome.status
+        if dossier.status == stops.STOPPED and before != stops.STOPPED and actor is not None and actor.is_officer:
+            events.append(stops.notice(dossier, at, actor, stop_reason))
         if finishing:  # the fees of a dossier ended unfinished are owed back, in this transaction
             from ..payments.refunds import owe_unfinished  # here: app.payments imports this module
             events.extend(owe_unfinished(dossier, at, actor))

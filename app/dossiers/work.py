@@ -14,7 +14,7 @@ from ..accounts.activation import activated, is_unclaimed
 from ..db import db
 from ..users.models import User
 from ..workflow.service import workflow
-from . import handover, supplements
+from . import handover, stops, supplements
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .events import add_event, write_events
 from ..localtime import local_time
@@ -166,16 +166,19 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
             raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
     node = (task.node_id, task.name)
     handed = handover.handed_at(dossier, task, at)
+    state_before = dossier.workflow_state
     try:
         outcome = workflow().engine.complete_task(
-            dossier.process_id, dossier.process_version, dossier.workflow_state, task_id, data, at, handed)
+            dossier.process_id, dossier.process_version, state_before, task_id, data, at, handed)
     except TaskNotReady as exc:
         raise Conflict(ERRORS["task_gone"]) from exc
     except EngineError as exc:
         raise Conflict(str(exc)) from exc
     justification = supplements.check_justification(dossier, outcome, justification, at)
     event = add_event(dossier, at, "task_completed", actor=user, node=node, name=node[1], data=data)
+    stop_reason = stops.reason_of(dossier, task_id, data, state_before) \
+        if outcome.status == stops.STOPPED and dossier.status != stops.STOPPED else None
     apply_outcome(dossier, outcome, at, actor=user, event=event, completed_task=task_id, justification=justification,
-                  handed_at=handed)
+                  handed_at=handed, stop_reason=stop_reason)
     db.session.commit()
     return dossier

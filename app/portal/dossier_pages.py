@@ -76,7 +76,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         "portal/dossier.html", dossier=dossier, procedure=procedure, form=form, events=events,
         application=readable(form.schema, form.ui_schema, dossier.form_data),
         restarts=[a for a in documents if a.key.startswith("mau-01-bs-")],
-        notices=[a for a in documents if a.key.startswith(("mau-02-", "mau-03", "mau-04"))],
+        notices=[a for a in documents if a.key.startswith(("mau-02-", "mau-03", "mau-04", "dung-xu-ly"))],
         closing_reason=closing_reason(dossier),
         current_files=[f for f in files if not f.superseded and f.component_code != RECEIPT_COMPONENT],
         old_files=[f for f in files if f.superseded],

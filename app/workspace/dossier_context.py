@@ -18,7 +18,7 @@ from ..eforms.readable import readable
 from ..localtime import local_time
 from .messages import CHANNELS, MESSAGES, SYSTEM_COMPONENTS
 
-REFUSED, WITHDRAWN = 3, 7
+REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
 
 
 def handed_next_day(dossier_id: int, since=None) -> list[str]:
@@ -100,6 +100,8 @@ class Snapshot:
             found.append(MESSAGES["supplement_asked"])
         if dossier.status == REFUSED and self.status != REFUSED:
             found.append(MESSAGES["refused"])
+        if dossier.status == STOPPED and self.status != STOPPED:
+            found.append(MESSAGES["stopped"])
         results = _results(dossier.id)
         if results > self.results:
             code = db.session.execute(select(DossierResult.code).where(DossierResult.dossier_id == dossier.id)

@@ -24,6 +24,7 @@ MESSAGES = {
                        "vào đầu giờ làm việc {at}.",
     "supplement_asked": "Đã yêu cầu bổ sung hồ sơ; Phiếu yêu cầu bổ sung (Mẫu 02) đã sẵn sàng để in và gửi công dân.",
     "refused": "Đã từ chối tiếp nhận hồ sơ; Phiếu từ chối (Mẫu 03) đã sẵn sàng để in.",
+    "stopped": "Hồ sơ đã dừng xử lý; Thông báo dừng giải quyết hồ sơ đã sẵn sàng để in.",
     "result_signed": "Đã phê duyệt và ký số kết quả {code}.",
     "apology_sent": "Đã gửi thư xin lỗi; ngày hẹn trả kết quả mới: {due}.",
     "digitised": "Đã số hóa kết quả giấy thành {code} và ký số.",

@@ -15,6 +15,7 @@ from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission,
 from ..eforms.readable import readable
 from ..files.download import file_response
 from ..web.session import login_required
+from ..workflow.service import workflow
 from . import dossier_context
 from .blueprint import STAFF, workspace
 from .messages import MESSAGES
@@ -22,7 +23,7 @@ from .messages import MESSAGES
 PREFIX = "f"
 JUSTIFICATION = "ly-do-bo-sung-them"
 SIGNERS = ("leader",)  # the leader's approval issues and signs the result (dossiers/transitions.py)
-PROCESSING = 4
+PROCESSING, PROCESSED = 4, 9
 
 
 def _task(task_id: str) -> OpenTask:
@@ -59,9 +60,13 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
 
 
 def _may_preview(task: OpenTask) -> bool:
-    """A leader's open step on a dossier in processing: the result approving it would sign."""
-    return task.closed_at is None and task.role in SIGNERS and task.dossier.code is not None \
-        and task.dossier.status == PROCESSING
+    """A leader's open step on a dossier in processing whose completion may reach "processed"
+    (status 9), which signs the result: the approval, not a stop's or another step's."""
+    dossier = task.dossier
+    return task.closed_at is None and task.role in SIGNERS and dossier.code is not None \
+        and dossier.status == PROCESSING \
+        and workflow().engine.version(dossier.process_id, dossier.process_version).reaches_status(
+            task.node_id, PROCESSED)
 
 
 @workspace.get("/viec/<task_id>/xem-truoc-ket-qua.pdf")

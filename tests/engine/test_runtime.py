@@ -132,3 +132,13 @@ def test_a_supplement_reaches_the_process_data(engine):
                                       vn(2026, 11, 23, 10, 0))
     assert supplied.data["so_ban"] == 3 and supplied.data["le_phi"] == 24000  # the fee is recomputed
     assert [t.name for t in supplied.open_tasks] == ["Tiếp nhận hồ sơ"]
+
+
+def test_which_steps_can_reach_processed_before_another_human_step(engine):
+    """The approval (out of the sub-process by its plain end) reaches status 9; the stop's
+    approval (an error end, left by a boundary event) and the steps before approval do not."""
+    lltp = engine.version("cap_phieu_ly_lich_tu_phap")
+    reaching = {n.id for n in lltp.nodes.values() if n.kind == "userTask" and lltp.reaches_status(n.id, 9)}
+    assert reaching == {"Task_phe_duyet"}
+    ban_sao = engine.version(BAN_SAO)
+    assert ban_sao.reaches_status("Task_phe_duyet", 9) and not ban_sao.reaches_status("Task_duyet_dung", 9)

@@ -347,7 +347,7 @@ def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
     assert EndEvent("End_khong_tiep_nhan", "Không tiếp nhận") in coverage.uncovered_end_events
     assert EndEvent("End_rut_khi_cho_nop_phi", "Hồ sơ đã rút") in coverage.uncovered_end_events
     assert len(coverage.uncovered_end_events) == 8
-    assert len(coverage.taken) == 15 and len(coverage.flows) == 35 and not coverage.complete
+    assert len(coverage.taken) == 15 and len(coverage.flows) == 38 and not coverage.complete
     assert not report.passed(require_coverage=True) and report.passed()
     back = run(tmp_path, approve.replace("{quyet_dinh: phe_duyet}", "{quyet_dinh: tra_lai, y_kien: Xem lại.}"),
                name="lai.kich-ban.yaml")
@@ -362,6 +362,8 @@ def test_coverage_keeps_what_a_cancelled_sub_process_did(tmp_path):
     """) + "  - ten: Dừng\n    bat_dau: 2026-11-23 08:00\n    buoc:\n" + LLTP_ACCEPT + """\
       - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
         du_lieu: {ket_qua_tham_dinh: dung_xu_ly, ly_do: Không đủ điều kiện.}
+      - lam: Duyệt đề xuất dừng xử lý
+        du_lieu: {quyet_dinh_dung: dong_y}
 """)
     assert report.ok, "\n".join(format_report(report))
     taken = report.coverage.taken
@@ -369,8 +371,8 @@ def test_coverage_keeps_what_a_cancelled_sub_process_did(tmp_path):
     assert {"Flow_tra_cuu", "Flow_y_kien", "Flow_tra_cuu_xong", "Flow_du_dieu_kien", "Flow_rut_xu_ly"} <= taken
     # The police branch never finished, so the join never completed: its flows are not taken.
     assert not taken & {"Flow_y_kien_xong", "Flow_trinh_ky", "Flow_xu_ly_xong"}
-    # Stop: the error end inside the sub-process, caught on its boundary.
-    assert {"Flow_khong_du_dieu_kien", "Flow_dung_xu_ly"} <= taken
+    # Stop: the leader agrees, the error end inside the sub-process is caught on its boundary.
+    assert {"Flow_khong_du_dieu_kien", "Flow_dong_y_dung", "Flow_dung_xu_ly"} <= taken
     assert report.coverage.reached_ends == {"End_rut_ho_so_xu_ly", "End_dung_xu_ly", "End_dung_xu_ly_ho_so"}
 
 
@@ -385,7 +387,7 @@ def test_the_report_lists_uncovered_flows_and_end_events_by_id_and_name(tmp_path
     assert lines[3] == ("  ✓ bắt đầu lúc 2026-11-23 08:00 — trạng thái 1; việc đang mở: «Tiếp nhận hồ sơ»; "
                         "chờ tin nhắn: rut_ho_so")
     assert lines[4] == "  ✓ bước 1, dòng 7: kiểm tra — đạt: trạng thái 1"
-    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/35 luồng trình tự, tới 0/10 sự kiện kết thúc."
+    assert lines[5] == "Độ phủ sơ đồ: đi qua 2/38 luồng trình tự, tới 0/10 sự kiện kết thúc."
     assert ("  Luồng chưa đi qua: Flow_tra_lai «Trả lại», từ Gateway_phe_duyet «Phê duyệt?» đến "
             "Task_tham_dinh «Thẩm định hồ sơ»") in lines
     assert "  Sự kiện kết thúc chưa tới: End_khong_tiep_nhan «Không tiếp nhận»" in lines

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.conftest import vn
 from tests.web.pages import login
-from tests.workspace.helpers import ASK, SEARCH, accept, html, pdf_text, submit_lltp
+from tests.workspace.helpers import ASK, SEARCH, accept, html, pdf_text, stopped, submit_lltp
 
 
 def _mails(app, mail_sink, at):
@@ -47,9 +47,12 @@ def test_a_stop_says_why_and_every_supplement_request_can_be_downloaded(api, clo
     assert "Văn bản cơ quan gửi ông/bà" in page and link in page
     assert ASK["ly_do"] in pdf_text(client.get(link).get_data(), tmp_path)
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
-    api.complete("chuyenvien", SEARCH, {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."})
+    stopped(api, dossier_id)
     page = html(client.get(f"/ho-so/{dossier_id}"))
     assert "Lý do dừng xử lý" in page and "Người yêu cầu không thuộc diện được cấp." in page
+    notice = f"/ho-so/{dossier_id}/van-ban/dung-xu-ly.pdf"  # the leader's written notice, signed with the reason
+    assert notice in page and "Thông báo dừng giải quyết hồ sơ" in page
+    assert "Người yêu cầu không thuộc diện được cấp." in pdf_text(client.get(notice).get_data(), tmp_path)
     code = api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["code"]
     mails = _mails(clean_app, mail_sink, vn(2026, 11, 23, 9, 0))
     body = mails[f"Hồ sơ {code}: dừng xử lý"]

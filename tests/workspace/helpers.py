@@ -15,6 +15,9 @@ APPROVE = {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý cấp Phiếu."}
 RETURN = {"hinh_thuc_tra": "truc_tuyen"}
 SEARCH, POLICE_TASK = "Tra cứu, xác minh thông tin lý lịch tư pháp", "Lấy ý kiến Công an tỉnh"
 APPROVAL = "Phê duyệt, ký Phiếu"
+STOP = {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."}
+STOP_APPROVAL = "Duyệt đề xuất dừng xử lý"
+AGREE_STOP = {"quyet_dinh_dung": "dong_y"}
 ASK = {"ket_qua_tham_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu thông tin nơi cư trú trước năm 2000.",
        "thanh_phan_can_bo_sung": [{"thanh_phan": "Tờ khai", "yeu_cau": "Ghi đủ nơi cư trú từ năm 1990."}]}
 
@@ -23,6 +26,12 @@ def submit_lltp(api, **changes) -> int:
     response = api.post("/dossiers", "congdan", json={"procedure_code": LLTP, "data": {**LLTP_FORM, **changes}})
     assert response.status_code == 201, response.get_json()
     return response.get_json()["id"]
+
+
+def stopped(api, dossier_id: int | None = None, proposal: dict = STOP, decision: dict = AGREE_STOP) -> None:
+    """The specialist proposes to stop the criminal-record dossier and the leader agrees (status 8)."""
+    api.complete("chuyenvien", SEARCH, proposal, dossier=dossier_id)
+    api.complete("lanhdao", STOP_APPROVAL, decision, dossier=dossier_id)
 
 
 def accept(api, dossier_id: int) -> None:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from tests.conftest import vn
-from tests.workspace.helpers import (ACCEPT, APPROVAL, CHECKED, POLICE, POLICE_TASK, SEARCH, accept, as_officer,
-                                     html, submit_lltp)
+from tests.workspace.helpers import (ACCEPT, APPROVAL, CHECKED, POLICE, POLICE_TASK, SEARCH, STOP_APPROVAL, accept,
+                                     as_officer, html, submit_lltp)
+from tests.workspace.helpers import STOP as PROPOSAL
 
 UNSAVED = "Bạn có thay đổi chưa lưu trên trang này. Rời trang và bỏ các thay đổi?"
 REFUSE = ("Từ chối tiếp nhận hồ sơ? Hồ sơ kết thúc và công dân nhận Phiếu từ chối tiếp nhận (Mẫu 03) kèm lý do; "
           "không hoàn tác được.")
-STOP = ("Dừng xử lý hồ sơ? Hồ sơ kết thúc ở trạng thái «Dừng xử lý» và công dân được thông báo kèm lý do; "
+STOP = ("Dừng xử lý hồ sơ? Hồ sơ kết thúc ở trạng thái «Dừng xử lý» và công dân nhận thông báo kèm lý do; "
         "không hoàn tác được.")
 SIGN = "Phê duyệt và ký số kết quả? Kết quả được ký bằng khóa của cơ quan và gửi cho công dân."
 
@@ -56,20 +57,25 @@ def test_only_the_final_values_of_a_step_ask_before_it_is_completed(api, clock, 
 
 
 def test_a_stop_asks_and_a_form_shown_back_is_unsaved(api, clock, client):
+    """The specialist only proposes a stop (nothing final: no question); the leader's agreement
+    ends the dossier, so it asks."""
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
     accept(api, dossier_id)
-    token = as_officer(client, "chuyenvien")
-    task = api.task("chuyenvien", SEARCH, dossier_id)["id"]
-    form = _task_form(client, api, "chuyenvien", SEARCH, dossier_id)
-    assert _asking(form) == {"dung_xu_ly": STOP}
-    # Sent without its required reason: shown back, with what was typed, as not recorded.
+    as_officer(client, "chuyenvien")
+    assert _asking(_task_form(client, api, "chuyenvien", SEARCH, dossier_id)) == {}
+    api.complete("chuyenvien", SEARCH, PROPOSAL, dossier=dossier_id)
+    token = as_officer(client, "lanhdao")
+    task = api.task("lanhdao", STOP_APPROVAL, dossier_id)["id"]
+    form = _task_form(client, api, "lanhdao", STOP_APPROVAL, dossier_id)
+    assert _asking(form) == {"dong_y": STOP}
+    # Disagreeing without the instruction it needs: shown back, with what was typed, as not recorded.
     refused = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
-        "csrf_token": token, "action": "submit", "f.ket_qua_tham_dinh": "dung_xu_ly"})
+        "csrf_token": token, "action": "submit", "f.quyet_dinh_dung": "khong_dong_y"})
     assert refused.status_code == 422
     [shown] = lxml_html.fromstring(html(refused)).xpath('//form[@id="bieu-mau"]')
-    assert shown.get("data-unsaved") == "" and _asking(shown) == {"dung_xu_ly": STOP}
-    assert shown.xpath('.//input[@value="dung_xu_ly"]/@checked')
+    assert shown.get("data-unsaved") == "" and _asking(shown) == {"dong_y": STOP}
+    assert shown.xpath('.//input[@value="khong_dong_y"]/@checked')
 
 
 def test_the_irreversible_forms_of_the_dossier_page_ask(api, clock, client):

@@ -9,8 +9,7 @@ import io
 
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM, pay, submit
 from tests.conftest import vn
-from tests.workspace.helpers import SEARCH, accept, as_officer, submit_lltp
-from tests.workspace.test_fee_refunds import STOP
+from tests.workspace.helpers import accept, as_officer, stopped as stop, submit_lltp
 
 TITLE = "Đã hoàn trả trong ngày (số tiền ghi số âm"
 REFUND_HEADERS = ["Thời điểm hoàn trả", "Mã hồ sơ", "Người nộp", "Số tiền (đồng)", "Hình thức đã nộp",
@@ -42,7 +41,7 @@ def test_the_days_refunds_follow_its_payments_negative_with_who_and_how(api, clo
     accept(api, stopped)
     code = api.get(f"/dossiers/{stopped}", "congdan").get_json()["code"]
     clock.set(vn(2026, 11, 25, 9, 0))
-    api.complete("chuyenvien", SEARCH, STOP, dossier=stopped)
+    stop(api, stopped)
     # Thursday: 8.000 đồng taken for a copy whose applicant's name a spreadsheet would run,
     # withdrawn within the hour.
     clock.set(vn(2026, 11, 26, 8, 30))

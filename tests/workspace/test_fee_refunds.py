@@ -14,10 +14,8 @@ from sqlalchemy import select
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM, pay, submit
 from tests.conftest import vn
 from tests.web.pages import login
-from tests.workspace.helpers import (RETURN, SEARCH, accept, as_officer, dossier, html, processed, submit_lltp,
-                                     withdrawn_after_paying)
-
-STOP = {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."}
+from tests.workspace.helpers import (AGREE_STOP, RETURN, STOP, STOP_APPROVAL, accept, as_officer, dossier, html,
+                                     processed, stopped, submit_lltp, withdrawn_after_paying)
 OWED = "Phải hoàn trả (mọi ngày)"
 MORE_COPIES = {"ket_qua_tham_dinh": "yeu_cau_bo_sung", "ly_do": "Số bản đề nghị chưa khớp mục đích sử dụng.",
                "thanh_phan_can_bo_sung": [{"thanh_phan": "Đơn đề nghị", "yeu_cau": "Ghi đúng số bản cần cấp."}]}
@@ -52,7 +50,7 @@ def test_a_paid_dossier_stopped_owes_its_fee_back_once(api, clock, client, clean
     dossier_id = submit_lltp(api)
     accept(api, dossier_id)  # 200.000 đồng taken at the counter
     clock.set(vn(2026, 11, 25, 9, 0))
-    api.complete("chuyenvien", SEARCH, STOP, dossier=dossier_id)
+    stopped(api, dossier_id)
     state = dossier(api, dossier_id)
     assert state["status"]["code"] == 8
     assert _payments(clean_app, dossier_id) == [(1, "refund_due", 200000)]
@@ -116,6 +114,7 @@ def test_every_sum_paid_is_owed_back_each_once(api, clock, client, clean_app):
     pay(api, dossier_id)  # the difference: 32.000 đồng
     clock.set(vn(2026, 11, 25, 10, 0))
     api.complete("chuyenvien", "Thẩm định hồ sơ", STOP, dossier=dossier_id)
+    api.complete("lanhdao", STOP_APPROVAL, AGREE_STOP, dossier=dossier_id)
     state = dossier(api, dossier_id)
     assert state["status"]["code"] == 8
     assert _payments(clean_app, dossier_id) == [(1, "refund_due", 8000), (2, "refund_due", 32000)]
@@ -230,7 +229,7 @@ def test_money_already_owed_back_is_not_owed_twice_when_the_dossier_stops(api, c
     assert _gateway_confirms(clean_app, txn_ref, 200000, vn(2026, 11, 23, 9, 5)) == "00"
     assert _payments(clean_app, dossier_id) == [(1, "refund_due", 200000), (2, "paid", 200000)]
     clock.set(vn(2026, 11, 25, 9, 0))
-    api.complete("chuyenvien", SEARCH, STOP, dossier=dossier_id)
+    stopped(api, dossier_id)
     state = dossier(api, dossier_id)
     assert _payments(clean_app, dossier_id) == [(1, "refund_due", 200000), (2, "refund_due", 200000)]
     assert [e["kind"] for e in state["history"] if e["kind"].startswith("fee_refund")] == [

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from tests.conftest import vn
-from tests.workspace.helpers import (ACCEPT, APPROVAL, ASK, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH,
-                                     accept, as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls,
-                                     submit_lltp)
+from tests.workspace.helpers import (ACCEPT, AGREE_STOP, APPROVAL, ASK, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN,
+                                     SEARCH, STOP, STOP_APPROVAL, accept, as_officer, dossier, html, pdf_text, pdfsig,
+                                     processed, qr_urls, stopped, submit_lltp)
 
 
 
@@ -193,11 +193,53 @@ def test_a_stop_ends_processing_with_status_8(api, clock):
     dossier_id = submit_lltp(api)
     accept(api, dossier_id)
     clock.set(vn(2026, 11, 25, 8, 0))
-    api.complete("chuyenvien", SEARCH, {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Người yêu cầu không thuộc diện được cấp."})
+    api.complete("chuyenvien", SEARCH, STOP)
+    proposed = dossier(api, dossier_id)  # only proposed: the leader decides, the consultation goes on
+    assert proposed["status"]["code"] == 4
+    assert {t["name"] for t in proposed["open_tasks"]} == {POLICE_TASK, STOP_APPROVAL}
+    api.complete("lanhdao", STOP_APPROVAL, AGREE_STOP)
     state = dossier(api, dossier_id)
     assert state["status"] == {"code": 8, "label": "Dừng xử lý"}
     assert state["open_tasks"] == [] and state["finished_at"] == "2026-11-25T08:00:00+07:00"
     assert api.get("/tasks", "congan").get_json()["items"] == []  # the consultation is cancelled too
+
+
+@pytest.mark.rule("QT-23")
+def test_the_leader_decides_a_stop_and_signs_its_notice(api, clock, client, tmp_path):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    kept = submit_lltp(api)
+    accept(api, kept)
+    clock.set(vn(2026, 11, 25, 8, 0))
+    # Disagreeing needs the leader's instruction, and sends the dossier back to the specialist.
+    api.complete("chuyenvien", SEARCH, STOP, dossier=kept)
+    refused = api.complete("lanhdao", STOP_APPROVAL, {"quyet_dinh_dung": "khong_dong_y"}, expect=422, dossier=kept)
+    assert any(f["field"] == "y_kien" for f in refused["error"]["fields"])
+    api.complete("lanhdao", STOP_APPROVAL, {"quyet_dinh_dung": "khong_dong_y", "y_kien": "Xác minh thêm."},
+                 dossier=kept)
+    state = dossier(api, kept)
+    assert state["status"]["code"] == 4 and {t["name"] for t in state["open_tasks"]} == {POLICE_TASK, SEARCH}
+
+    # Agreeing without a reason of the leader's own: the notice carries the specialist's.
+    stopped_id = submit_lltp(api, so_ban=3)
+    accept(api, stopped_id)
+    stopped(api, stopped_id)
+    as_officer(client, "lanhdao")
+    page = html(client.get(f"/mot-cua/ho-so/{stopped_id}"))
+    link = f"/mot-cua/ho-so/{stopped_id}/giay-to/dung-xu-ly.pdf"
+    assert "Thông báo dừng giải quyết hồ sơ" in page and link in page
+    pdf = client.get(link).get_data()
+    text = pdf_text(pdf, tmp_path)
+    code = dossier(api, stopped_id)["code"]
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and STOP["ly_do"] in text and code in text
+    assert "Phạm Thị Dung" in text and "PHÓ GIÁM ĐỐC" in text.upper()  # the leader who agreed signs it
+    assert any(code in url for url in qr_urls(pdf, tmp_path))
+
+    # The leader's own reason, when written, is the one the applicant reads.
+    own = submit_lltp(api, so_ban=4)
+    accept(api, own)
+    stopped(api, own, decision={**AGREE_STOP, "ly_do": "Không thuộc diện cấp Phiếu số 2 (Điều 45 Luật Lý lịch tư pháp)."})
+    text = pdf_text(client.get(f"/mot-cua/ho-so/{own}/giay-to/dung-xu-ly.pdf").get_data(), tmp_path)
+    assert "Điều 45 Luật Lý lịch tư pháp" in text and STOP["ly_do"] not in text
 
 
 @pytest.mark.rule("QT-16")

@@ -7,8 +7,9 @@ from __future__ import annotations
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM, pay, submit
 from tests.conftest import vn
 from tests.web.test_portal_outcomes import _mails
-from tests.workspace.helpers import ACCEPT, SEARCH, accept, dossier, submit_lltp, withdrawn_after_paying
-from tests.workspace.test_fee_refunds import MORE_COPIES, STOP
+from tests.workspace.helpers import (ACCEPT, AGREE_STOP, STOP, STOP_APPROVAL, accept, dossier, stopped, submit_lltp,
+                                     withdrawn_after_paying)
+from tests.workspace.test_fee_refunds import MORE_COPIES
 
 AGENCY = "Sở Tư pháp tỉnh Bình An"
 
@@ -27,7 +28,7 @@ def test_the_stop_mail_says_the_fee_will_be_given_back(api, clock, clean_app, ma
     dossier_id = submit_lltp(api)
     accept(api, dossier_id)  # 200.000 đồng at the counter
     clock.set(vn(2026, 11, 25, 9, 0))
-    api.complete("chuyenvien", SEARCH, STOP, dossier=dossier_id)
+    stopped(api, dossier_id)
     body = _mails(clean_app, mail_sink, vn(2026, 11, 25, 9, 1))[f"Hồ sơ {_code(api, dossier_id)}: dừng xử lý"]
     assert f"Lý do: {STOP['ly_do']}" in body and f"/ho-so/{dossier_id}" in body
     assert _refund_line("200.000") in body
@@ -47,6 +48,7 @@ def test_every_sum_paid_is_said_once_in_one_mail(api, clock, clean_app, mail_sin
     pay(api, dossier_id)
     clock.set(vn(2026, 11, 25, 10, 0))
     api.complete("chuyenvien", "Thẩm định hồ sơ", STOP, dossier=dossier_id)
+    api.complete("lanhdao", STOP_APPROVAL, AGREE_STOP, dossier=dossier_id)
     mails = _mails(clean_app, mail_sink, vn(2026, 11, 25, 10, 1))
     body = mails[f"Hồ sơ {_code(api, dossier_id)}: dừng xử lý"]
     assert body.count("sẽ được hoàn trả") == 1 and _refund_line("40.000") in body
@@ -74,7 +76,7 @@ def test_nothing_paid_nothing_said_of_refunds(api, clock, clean_app, mail_sink):
     assert api.post(f"/dossiers/{waiting}/withdraw", "congdan",
                     json={"data": {"ly_do_rut": "Không còn nhu cầu."}}).status_code == 200
     assert dossier(api, waiting)["status"]["code"] == 7
-    api.complete("chuyenvien", SEARCH, STOP, dossier=exempt)
+    stopped(api, exempt)
     mails = _mails(clean_app, mail_sink, vn(2026, 11, 25, 9, 1))
     assert len(mails) == sent + 1  # the stop's only
     body = mails[f"Hồ sơ {_code(api, exempt)}: dừng xử lý"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.conftest import vn
-from tests.workspace.helpers import SEARCH, accept, submit_lltp
+from tests.workspace.helpers import accept, stopped as stop, submit_lltp
 
 
 def test_the_register_notes_withdrawals_stops_and_the_date_an_apology_moved(api, clock, clean_app):
@@ -22,8 +22,7 @@ def test_the_register_notes_withdrawals_stops_and_the_date_an_apology_moved(api,
     clock.set(vn(2026, 11, 25, 9, 0))
     assert api.post(f"/dossiers/{withdrawn}/withdraw", "congdan",
                     json={"data": {"ly_do_rut": "Không còn nhu cầu."}}).status_code == 200
-    stop = {"ket_qua_tham_dinh": "dung_xu_ly", "ly_do": "Không thuộc diện được cấp."}
-    api.complete("chuyenvien", SEARCH, stop, dossier=stopped)
+    stop(api, stopped)
     clock.set(vn(2026, 12, 4, 10, 0))
     with clean_app.app_context():
         leader = db.session.execute(db.select(User).where(User.username == "lanhdao")).scalar_one()

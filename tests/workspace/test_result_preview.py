@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from tests.conftest import vn
-from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, as_officer, awaiting_approval, dossier, html,
-                                     pdf_text, qr_urls, submit_lltp)
+from tests.workspace.helpers import (ACCEPT, APPROVAL, APPROVE, SEARCH, STOP, STOP_APPROVAL, accept, as_officer,
+                                     awaiting_approval, dossier, html, pdf_text, qr_urls, submit_lltp)
 
 
 def _results(app) -> int:
@@ -84,3 +84,16 @@ def test_the_preview_carries_the_consulted_agencys_answer_whichever_branch_ended
     as_officer(client, "lanhdao")
     preview = pdf_text(client.get(f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf").get_data(), tmp_path)
     assert "Tình trạng án tích: Có 1 án tích về tội trộm cắp tài sản." in " ".join(preview.split())
+
+
+def test_a_leader_s_step_that_cannot_sign_a_result_offers_no_preview(api, clock, client):
+    """Agreeing to a stop, or sending it back, never reaches "processed": nothing to preview."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    api.complete("chuyenvien", SEARCH, STOP, dossier=dossier_id)
+    task = api.task("lanhdao", STOP_APPROVAL, dossier_id)
+    path = f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf"
+    as_officer(client, "lanhdao")
+    assert path not in html(client.get(f"/mot-cua/viec/{task['id']}"))
+    assert client.get(path).status_code == 404

@@ -77,7 +77,7 @@ def test_the_specialist_reads_the_leader_s_return_instruction(api, clock, client
     assert "<dt>Quyết định</dt> <dd>Trả lại để xem xét lại</dd>" in steps
     assert f"<dt>Ý kiến chỉ đạo</dt> <dd>{SENT_BACK['y_kien']}</dd>" in steps
     # Re-checking cannot ask for a supplement (it may stop the dossier): no justification box.
-    assert JUSTIFICATION_BOX not in page and "Dừng xử lý: không đủ điều kiện cấp Phiếu" in page
+    assert JUSTIFICATION_BOX not in page and "Đề xuất dừng xử lý: không đủ điều kiện cấp Phiếu" in page
     # The dossier page has every step's record too, under its own heading.
     dossier_page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
     whole = _steps(dossier_page)
