@@ -175,6 +175,17 @@ def returns_by_post(dossier: Dossier) -> bool:
     return dossier.channel == POSTAL and _submission(dossier).get("hinh_thuc_tra", "buu_chinh") == "buu_chinh"
 
 
+RETURN_FIELD = "hinh_thuc_tra"  # the return step's choice (forms/common/tra_ket_qua), as the intake's
+
+
+def return_method(dossier: Dossier) -> str:
+    """How the applicant expects the result: by post when the dossier came by post (unless they
+    chose the desk), online for an online dossier, at the desk for a counter one."""
+    if dossier.channel == POSTAL:
+        return "buu_chinh" if returns_by_post(dossier) else "truc_tiep"
+    return "truc_tuyen" if dossier.channel == "online" else "truc_tiep"
+
+
 def supplement_request(dossier: Dossier, n: int) -> bytes:
     event = _events(dossier, "supplement_requested")[n - 1]
     data = event.data or {}

@@ -8,7 +8,7 @@ from engine.forms import load_form
 
 from ..clock import now
 from ..db import db
-from ..dossiers import results, supplements, work
+from ..dossiers import printouts, results, supplements, work
 from ..dossiers.errors import Conflict, Forbidden, Invalid, NotFound
 from ..dossiers.models import OpenTask
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
@@ -39,8 +39,18 @@ def _form(task: OpenTask):
     return load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form) if task.form else None
 
 
+def _initial(task: OpenTask, form) -> dict:
+    """What an open step's form starts with: a return step's choice is the one the applicant made."""
+    field = form.schema.get("properties", {}).get(printouts.RETURN_FIELD) if form is not None else None
+    if task.closed_at is not None or not isinstance(field, dict):
+        return {}
+    method = printouts.return_method(task.dossier)
+    return {printouts.RETURN_FIELD: method} if method in field.get("enum", ()) else {}
+
+
 def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, status: int = 200):
     form = _form(task)
+    data = _initial(task, form) if data is None else data
     errors = errors or {}
     shown = [e for e in form.validate(data or {}) if field_anchor(e.field, PREFIX) in errors] \
         if form is not None and errors else []
