@@ -50,8 +50,8 @@ def test_the_command_runs_every_shipped_file_and_exits_0():
     assert "✗" not in out and result.stderr == ""
     for path in SHIPPED:
         assert f"Tệp kịch bản {path}" in out
-    assert "Độ phủ sơ đồ: đi qua 45/45 luồng trình tự, tới 11/11 sự kiện kết thúc." in out
-    assert "Độ phủ sơ đồ: đi qua 35/35 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
+    assert "Độ phủ sơ đồ: đi qua 49/49 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
+    assert "Độ phủ sơ đồ: đi qua 38/38 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
     assert "— đạt: trạng thái 6; việc đang mở: (không có); chờ tin nhắn: rut_ho_so, thanh_toan; " \
            "phải nộp 8.000 đồng" in out
     assert (": thời gian trôi qua 1 giờ làm việc — 2026-11-23 15:00 → 2026-11-23 16:00; bộ hẹn giờ "
@@ -102,7 +102,7 @@ def test_incomplete_coverage_fails_only_with_phu_day(tmp_path):
         encoding="utf-8")
     plain = motcua("procedure", "test", str(scenario))
     assert plain.returncode == 0, plain.stdout + plain.stderr
-    assert "Độ phủ sơ đồ: đi qua 4/35 luồng trình tự, tới 1/10 sự kiện kết thúc." in plain.stdout
+    assert "Độ phủ sơ đồ: đi qua 4/38 luồng trình tự, tới 1/10 sự kiện kết thúc." in plain.stdout
     assert ("  Luồng chưa đi qua: Flow_tiep_nhan «Tiếp nhận», từ Gateway_ket_qua_tiep_nhan «Kết quả tiếp nhận?» "
             "đến Event_tiep_nhan «Tiếp nhận, cấp mã hồ sơ»") in plain.stdout
     strict = motcua("procedure", "test", "--require-coverage", str(scenario))
