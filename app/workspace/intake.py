@@ -119,9 +119,16 @@ def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[dict, O
     email, error = _email(form)
     if error or email is None:
         return {"email": error or INTAKE["email_missing"]}, None
+    old = citizen.email
+    try:
+        with db.session.begin_nested():
+            citizen.email = email
+            db.session.flush()
+    except IntegrityError:  # given to another account a moment ago, after the check above
+        db.session.rollback()
+        return {"email": INTAKE["email_taken"]}, None
     db.session.add(AccountCorrection(user_id=citizen.id, actor_id=officer.id, at=at,
-                                     changes=[{"field": "email", "old": citizen.email, "new": email}]))
-    citizen.email = email
+                                     changes=[{"field": "email", "old": old, "new": email}]))
     citizen.token_generation += 1  # an activation link sent to the old address stops working
     return {}, queue_activation(citizen, at)
 

@@ -100,3 +100,18 @@ def test_once_the_owner_took_the_account_the_desk_no_longer_sets_its_address(cli
         assert refused.status_code == 403 and "đã được công dân kích hoạt" in html(refused), officer
     assert _account(clean_app)["email"] == "tam@example.vn"
     assert _trail(clean_app) == [] and mail_sink.messages == []
+
+
+def test_an_address_taken_in_the_meantime_is_said_not_a_crash(client, clock, clean_app, mail_sink, monkeypatch):
+    """Another account got the address between the check and the write (two desks at once): the
+    unique index refuses it, and the desk reads why; nothing is recorded, no mail goes out."""
+    from app.workspace import intake
+    clock.set(vn(2026, 11, 23, 9, 0))
+    action = _recorded_without_address(client)
+    before = _account(clean_app)
+    taken = _account(clean_app, "congdan")["email"]
+    monkeypatch.setattr(intake, "_email", lambda form: (taken, None))  # the check passed a moment before
+    token = csrf(client, "/mot-cua")
+    response = client.post(action, data={"csrf_token": token, "email": taken})
+    assert response.status_code == 422 and "đã thuộc về tài khoản khác" in html(response)
+    assert _account(clean_app) == before and _trail(clean_app) == []
