@@ -54,15 +54,19 @@ def daybook(agency_id: int | None, day: date) -> Daybook:
         query = query.where(Dossier.agency_id == agency_id)
     payments = db.session.execute(query).scalars().all()
     totals = {m: _sum(p for p in payments if p.method == m) for m in METHODS}
-    undecided = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
-        Payment.state.in_(OPEN), Payment.created_at >= start, Payment.created_at < start + timedelta(days=1)) \
-        .options(joinedload(Payment.dossier)).order_by(Payment.created_at)
-    if agency_id is not None:
-        undecided = undecided.where(Dossier.agency_id == agency_id)
     given_back = db.session.execute(given_back_statement(agency_id, day)).scalars().all()
     return Daybook(day, payments, totals, _sum(p for p in payments if p.state == "refund_due"),
                    _sum(p for p in payments if p.state == "refunded"), given_back,
-                   db.session.execute(undecided).scalars().all())
+                   db.session.execute(undecided_statement(agency_id, day)).scalars().all())
+
+
+def undecided_statement(agency_id: int | None, day: date):
+    """The online attempts started on `day` the gateway has not decided (ix_payments_open)."""
+    start = datetime.combine(day, time(0), workflow().calendar.tz)
+    query = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
+        Payment.state.in_(OPEN), Payment.created_at >= start, Payment.created_at < start + timedelta(days=1)) \
+        .options(joinedload(Payment.dossier)).order_by(Payment.created_at)
+    return query if agency_id is None else query.where(Dossier.agency_id == agency_id)
 
 
 def given_back_statement(agency_id: int | None, day: date):

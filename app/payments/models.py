@@ -3,6 +3,7 @@ from __future__ import annotations
 from ..db import UTCDateTime, db
 
 REFUND_DUE = "state = 'refund_due'"  # the partial index's condition, in the migration too
+OPEN_STATES = "state IN ('pending', 'review')"  # ledger.OPEN, as the partial index says it
 
 
 class Payment(db.Model):
@@ -15,7 +16,11 @@ class Payment(db.Model):
                       db.Index("ix_payments_refunded_at", "refunded_at"),  # the day's refunds
                       # The refunds still owed (a handful among years of payments), oldest paid first.
                       db.Index("ix_payments_refund_due", "paid_at", postgresql_where=db.text(REFUND_DUE),
-                               sqlite_where=db.text(REFUND_DUE)))
+                               sqlite_where=db.text(REFUND_DUE)),
+                      # The online attempts the gateway has not decided yet (a handful at any time):
+                      # the reconciliation job's and the day's fees page's, by when they started.
+                      db.Index("ix_payments_open", "created_at", postgresql_where=db.text(OPEN_STATES),
+                               sqlite_where=db.text(OPEN_STATES)))
 
     id = db.Column(db.Integer, primary_key=True)
     dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False, index=True)

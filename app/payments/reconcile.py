@@ -63,6 +63,13 @@ def _outcome(payment_state: str, created_at: datetime, result: gateway.GatewayRe
     return None
 
 
+def open_statement(at: datetime, older_than: timedelta = OLDER_THAN):
+    """The online payments to ask the gateway about, oldest first (ix_payments_open)."""
+    return select(Payment.txn_ref, Payment.created_at, Payment.state, Payment.amount).where(
+        Payment.method == "online", Payment.state.in_(online.OPEN), Payment.created_at < at - older_than,
+        Payment.created_at > at - ASKED_FOR).order_by(Payment.created_at)
+
+
 def reconcile_pending(at: datetime, older_than: timedelta = OLDER_THAN) -> int:
     """Ask the gateway about every online payment still open (pending, or under the bank's review)
     created before `at - older_than`, and record what it says; how many payments changed. Each
@@ -70,12 +77,7 @@ def reconcile_pending(at: datetime, older_than: timedelta = OLDER_THAN) -> int:
     settings = gateway_settings(current_app.config)
     if settings is None:
         return 0
-    open_payments = db.session.execute(
-        select(Payment.txn_ref, Payment.created_at, Payment.state, Payment.amount)
-        .where(Payment.method == "online", Payment.state.in_(online.OPEN), Payment.created_at < at - older_than,
-               Payment.created_at > at - ASKED_FOR)
-        .order_by(Payment.created_at)
-    ).all()
+    open_payments = db.session.execute(open_statement(at, older_than)).all()
     db.session.rollback()
     if not open_payments:
         return 0
