@@ -1064,6 +1064,37 @@ class DiagramChecker:
             if flow.find("bpmn:conditionExpression", NS) is None:
                 self.add(gateway, "gateway", count=len(outgoing), flow=self.flow_label(flow))
                 return
+        self.check_choices_routed(gateway, outgoing)
+
+    def check_choices_routed(self, gateway, outgoing) -> None:
+        """A gateway with no default, right after human steps, whose every flow tests one field of
+        their forms against written values (`x == "a"`, `x in ["a", "b"]`): a value those forms
+        offer that no flow names stops every dossier given it at the gateway. Any other condition,
+        or another element before the gateway, leaves it to the scenarios."""
+        before = [self.by_id.get(f.get("sourceRef")) for f in gateway.getparent().iterfind("bpmn:sequenceFlow", NS)
+                  if f.get("targetRef") == gateway.get("id")]
+        forms = {properties_of(n).get("formJsonSchemaFilename") if n is not None and bpmn_kind(n) == "userTask"
+                 else None for n in before}
+        if not forms or None in forms:
+            return
+        field, routed = None, []
+        for flow in outgoing:
+            source = textwrap.dedent(flow.find("bpmn:conditionExpression", NS).text or "").strip()
+            tests = list(_literal_tests(source, "eval"))
+            if len(tests) != 1 or tests[0][1] == "ne" or tests[0][3] != source or field not in (None, tests[0][0]):
+                return
+            field = tests[0][0]
+            routed += [value for value, _ in tests[0][2]]
+        declared = [f for f in self.fields.get(field, ()) if f.form in forms and f.declared]
+        if self.names is None or {f.form for f in declared} != forms \
+                or not all(isinstance(f.schema.get("enum"), list) for f in declared):
+            return
+        offered = [v for f in declared for v in f.schema["enum"]]
+        missing = [v for v in offered if not any(v == r for r in routed)]
+        # A written value the forms never give is a typo, said on its branch (check_literals).
+        if missing and all(any(r == v for v in offered) for r in routed):
+            self.add(gateway, "gateway_unrouted", name=field, values=", ".join(map(as_written, dict.fromkeys(missing))),
+                     forms=", ".join(sorted(forms)))
 
     def check_condition(self, flow) -> None:
         condition = flow.find("bpmn:conditionExpression", NS)

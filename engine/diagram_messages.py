@@ -242,6 +242,10 @@ MESSAGES = {
                "điều kiện, nên không biết đi nhánh nào. Đặt điều kiện cho nhánh {flow} (ví dụ "
                + CONDITION_EXAMPLE + "), hoặc chọn một nhánh làm nhánh mặc định (bấm vào nhánh, biểu tượng "
                "cờ lê, «Default flow»).",
+    "gateway_unrouted": "Cổng rẽ nhánh không có nhánh mặc định và mọi nhánh ra chỉ xét «{name}», nhưng không "
+                        "nhánh nào nhận {values}, giá trị mà biểu mẫu {forms} cho chọn: hồ sơ có giá trị đó sẽ "
+                        "dừng ở cổng này với lỗi. Thêm một nhánh có điều kiện cho {values}, hoặc chọn một nhánh "
+                        "làm nhánh mặc định (bấm vào nhánh, biểu tượng cờ lê, «Default flow»).",
     "gateway_default": "Nhánh mặc định «{ref}» của cổng rẽ nhánh không phải một nhánh ra của cổng này. "
                        "Chọn lại nhánh mặc định: bấm vào một nhánh ra, biểu tượng cờ lê, «Default flow».",
     "flow_no_condition": "Nhánh {flow} ra từ cổng rẽ nhánh không có điều kiện và không phải nhánh mặc "

@@ -1149,3 +1149,35 @@ def test_a_ui_confirm_naming_no_value_of_its_field_is_warned(tmp_path):
             and "(có phải ý bạn là «dung_xu_ly»?)" in typo and "không bao giờ hiện" in typo)
     [text] = advice({"ket_qua": {"ui:confirm": "Dừng xử lý?"}})
     assert "«ui:confirm» phải là một đối tượng" in text
+
+
+@pytest.mark.rule("QT-43")
+def test_a_choice_no_branch_takes_is_named_before_a_dossier_stops_on_it(tmp_path):
+    """Every branch of «Kết quả thẩm định?» tests ket_qua_tham_dinh, none is the default, and the
+    stop proposal's branch was rewritten to test "dat" again: "dung_xu_ly", which the form offers,
+    would stop the dossier at the gateway."""
+    from engine.catalogue_forms import citizen_forms
+    from engine.checking import check_files
+    catalogue = citizen_forms(ROOT / "catalogue")
+
+    def found(edited: str) -> list[str]:
+        path = tmp_path / f"{BAN_SAO}.bpmn"
+        path.write_text(edited, encoding="utf-8")
+        ok, lines = check_files([path], ROOT / "forms", citizen_forms=catalogue)
+        return [] if ok else [line for line in lines if line.startswith(f"{BAN_SAO}.bpmn: [")]
+
+    condition = 'ket_qua_tham_dinh == "dung_xu_ly"</bpmn:conditionExpression>\n      </bpmn:sequenceFlow>\n' \
+                '      <bpmn:sequenceFlow id="Flow_duyet_dung_xong"'
+    assert condition in SOURCE and found(SOURCE) == []
+    xml = SOURCE.replace(condition, condition.replace('"dung_xu_ly"', '"dat"'))
+    [line] = found(xml)
+    assert line.startswith(f"{BAN_SAO}.bpmn: [Gateway_tham_dinh «Kết quả thẩm định?»] Cổng rẽ nhánh không có "
+                           "nhánh mặc định và mọi nhánh ra chỉ xét «ket_qua_tham_dinh»")
+    assert 'không nhánh nào nhận "dung_xu_ly"' in line and "common/tham_dinh.schema.json" in line
+    assert "nhánh mặc định" in line
+    # A default branch takes what no condition names: nothing to say.
+    assert found(xml.replace('<bpmn:exclusiveGateway id="Gateway_tham_dinh" name="Kết quả thẩm định?">',
+                             '<bpmn:exclusiveGateway id="Gateway_tham_dinh" name="Kết quả thẩm định?" '
+                             'default="Flow_du_dieu_kien">')) == []
+    # A value tested among others (`in [...]`) is routed too.
+    assert found(SOURCE.replace(condition, condition.replace('== "dung_xu_ly"', 'in ["dung_xu_ly", "dat"]'))) == []
