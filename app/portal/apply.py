@@ -19,6 +19,7 @@ from ..web.session import login_required
 from . import datastore, drafts, representation
 from .blueprint import portal
 from .messages import COMPONENT_KINDS, MESSAGES, REPRESENTATION
+from ..files.kept import REMOVE, without
 from .uploads import component_anchor, limits_text, read_uploads
 
 PREFIX = "f"
@@ -69,7 +70,7 @@ def apply_post(code: str):
         flash(MESSAGES["file_added"].format(name=item["file_name"]))
     if action.startswith(("add:", "remove:")):
         data = apply_action(form, data, action)
-    elif action.startswith("bo_tep:"):
+    elif action.startswith(REMOVE):
         files = _without_file(files, action)
     elif action.startswith("dung_lai:"):
         files = _reuse(procedure, files, action, at)
@@ -111,14 +112,10 @@ def _after_missing_draft(procedure, draft_id):
 
 
 def _without_file(files: list[dict], action: str) -> list[dict]:
-    try:
-        index = int(action.split(":", 1)[1])
-    except ValueError:
-        return files
-    if 0 <= index < len(files):
-        flash(MESSAGES["file_removed"].format(name=files[index]["file_name"]))
-        return files[:index] + files[index + 1:]
-    return files
+    kept, gone = without(files, action)
+    if gone is not None:
+        flash(MESSAGES["file_removed"].format(name=gone["file_name"]))
+    return kept
 
 
 def _reuse(procedure, files: list[dict], action: str, at) -> list[dict]:

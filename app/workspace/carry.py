@@ -9,11 +9,11 @@ import secrets
 from flask import current_app, flash, request
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from ..files.kept import REMOVE, without  # noqa: F401 -- REMOVE: the pages read it here, with the rest
 from .messages import MESSAGES
 
 FIELD = "tep_da_nhan"
 NONCE = "nonce"
-REMOVE = "bo_tep:"  # the action of a kept file's remove button: "bo_tep:<its index among the kept files>"
 
 
 def _serializer() -> URLSafeSerializer:
@@ -50,22 +50,12 @@ def merged(kept: list[dict], new: list[dict]) -> tuple[list[dict], list[dict]]:
     return files, duplicates
 
 
-def removed(files: list[dict], action: str) -> tuple[list[dict], dict | None]:
-    """`files` without the kept scan a remove button names ("bo_tep:<index>"), and that file;
-    an index that names nothing changes nothing."""
-    index = action[len(REMOVE):] if action.startswith(REMOVE) else ""
-    if not (index.isascii() and index.isdigit()) or int(index) >= len(files):
-        return files, None
-    position = int(index)
-    return files[:position] + files[position + 1:], files[position]
-
-
 def gathered(new: list[dict], action: str) -> list[dict]:
     """The scans a form holds as sent: those it carried, less the one its remove button names
     (`action`), then the new uploads without exact duplicates; the page says what it removed
     and what it left out."""
     kept = carried(request.form.get(FIELD, ""))
-    kept, gone = removed(kept, action)
+    kept, gone = without(kept, action)
     if gone is not None:
         flash(MESSAGES["file_removed"].format(name=gone.get("file_name", "")))
     files, duplicates = merged(kept, new)
