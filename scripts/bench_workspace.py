@@ -514,6 +514,7 @@ def cases_data(templates) -> dict:
     from app.catalogue.models import Procedure
     from app.db import db
     from app.dossiers.models import Dossier, OpenTask
+    from app.users.models import User
     template_ids = [t.dossier["id"] for t in templates]
     justice = db.session.execute(select(Agency.id).where(Agency.code == "000.00.12.H99")).scalar()
     open_tasks = db.session.execute(select(OpenTask.id, OpenTask.dossier_id).where(
@@ -531,6 +532,8 @@ def cases_data(templates) -> dict:
         "tasks": [r.id for r in open_tasks[::2]], "open_dossiers": [r.dossier_id for r in open_tasks[1::2]],
         "finished_dossiers": finished, "given_name": name.split()[-1],
         "code_prefix": code[:-2],  # a code being typed: its day and the first digits of its number
+        "justice": justice,
+        "specialist": db.session.execute(select(User.id).where(User.username == "chuyenvien")).scalar(),
     }
     db.session.remove()
     return found
@@ -559,6 +562,10 @@ def cases(found: dict) -> list[tuple[str, str, str | list[str]]]:
         ("dossier search, code prefix", "lanhdao", f"/mot-cua/ho-so?q={found['code_prefix']}"),
         ("dossier search, name", "lanhdao", f"/mot-cua/ho-so?q={found['given_name']}"),
         ("dossier search, latest", "lanhdao", "/mot-cua/ho-so"),
+        ("supervision (leader)", "lanhdao", "/mot-cua/theo-doi"),
+        ("supervision, an agency (admin)", "admin", f"/mot-cua/theo-doi?co_quan={found['justice']}"),
+        ("supervision's link: an officer's overdue", "lanhdao",
+         f"/mot-cua?tab=nhom&nguoi_xu_ly={found['specialist']}&han=qua-han"),
         ("task page", "chuyenvien", [f"/mot-cua/viec/{i}" for i in found["tasks"]]),
         ("dossier page, open", "chuyenvien", [f"/mot-cua/ho-so/{i}" for i in found["open_dossiers"]]),
         ("dossier page, finished", "chuyenvien", [f"/mot-cua/ho-so/{i}" for i in found["finished_dossiers"]]),

@@ -4,8 +4,10 @@ one definition behind the officers' inbox page and the API's /tasks.
 Three tabs: the tasks claimed by (or assigned to) me, the unclaimed tasks of my role at my
 agency, and every open task of my role at my agency; and the API's default, what I may take up
 (mine and the unclaimed ones). An administrator sees every agency's tasks, narrowed by agency
-and role. Each tab reads one index of `open_tasks` (see models.py): the filters narrow a range
-of it, and the order is the index's own (due time)."""
+and role; a leader or an administrator may narrow the group's tab to the tasks one officer
+holds (where the supervision page's counts lead, supervision.py). Each tab reads one index of
+`open_tasks` (see models.py): the filters narrow a range of it, and the order is the index's own
+(due time)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ AVAILABLE = "co-the-nhan"  # not a tab of the page: mine and the unclaimed ones 
 DUE_FILTERS = ("qua-han", "hom-nay", "3-ngay", "khong-han")
 PER_PAGE = 50
 MAX_QUERY = search.MAX_QUERY
+SUPERVISORS = ("leader", "admin")  # who may follow one officer's work (supervision.py)
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Filters:
     q: str = ""
     agency_id: int | None = None  # an administrator's choice
     role: str | None = None  # an administrator's choice
+    claimer_id: int | None = None  # a supervisor's choice, in the group's tab: one officer's tasks
 
 
 @dataclass(frozen=True)
@@ -50,14 +54,20 @@ def _scope(user, tab: str, filters: Filters):
     open_only = OpenTask.closed_at.is_(None)
     if tab == "cua-toi":
         return and_(OpenTask.claimed_by_id == user.id, open_only)
+    # A leader following one officer sees that officer's tasks of every role, at their own agency only.
+    supervised = tab == "nhom" and filters.claimer_id is not None and user.role in SUPERVISORS
     if user.role == "admin":
         clauses = [open_only]
         if filters.role:
             clauses.append(OpenTask.role == filters.role)
         if filters.agency_id:
             clauses.append(OpenTask.agency_id == filters.agency_id)
+    elif supervised:
+        clauses = [OpenTask.agency_id == user.agency_id, open_only]
     else:
         clauses = [OpenTask.role == user.role, OpenTask.agency_id == user.agency_id, open_only]
+    if supervised:
+        clauses.append(OpenTask.claimed_by_id == filters.claimer_id)
     if tab == "cho-nhan":
         clauses.append(OpenTask.claimed_by_id.is_(None))
     elif tab == AVAILABLE:
@@ -65,7 +75,8 @@ def _scope(user, tab: str, filters: Filters):
     return and_(*clauses)
 
 
-def _due_clause(due: str | None, at: datetime):
+def due_clause(due: str | None, at: datetime):
+    """The condition of a due filter (DUE_FILTERS) at the instant `at`; None for no filter."""
     calendar = workflow().calendar
     if due == "qua-han":
         return OpenTask.due_at < at
@@ -86,7 +97,7 @@ def _filtered(statement, user, tab: str, filters: Filters, at: datetime):
         statement = statement.where(OpenTask.procedure_id == filters.procedure_id)
     if filters.status:
         statement = statement.where(OpenTask.status == filters.status)
-    due = _due_clause(filters.due, at)
+    due = due_clause(filters.due, at)
     if due is not None:
         statement = statement.where(due)
     found = search.clause(filters.q)

@@ -9,17 +9,18 @@ from engine.roles import LANE_ROLES, ROLE_LABELS
 from ..agencies.models import Agency
 from ..clock import now
 from ..db import MAX_ID, db
-from ..dossiers import inbox, work
+from ..dossiers import inbox, supervision, work
 from ..dossiers.errors import DossierError
 from ..dossiers.messages import STATUS_LABELS
 from ..web.session import login_required
 from ..workflow import versions
 from ..workflow.service import workflow
 from .blueprint import STAFF, workspace
-from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, EMPTY, MESSAGES, ROLE_WORK, TABS
+from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, EMPTY, MESSAGES, ROLE_WORK, SUPERVISION, TABS
 
 
-FILTER_NAMES = ("q", "thu_tuc", "trang_thai", "han", "co_quan", "vai_tro")  # kept across tabs and pages
+# Kept across tabs and pages.
+FILTER_NAMES = ("q", "thu_tuc", "trang_thai", "han", "co_quan", "vai_tro", "nguoi_xu_ly")
 
 
 def _int(name: str, values=None) -> int | None:
@@ -36,7 +37,19 @@ def _filters() -> inbox.Filters:
     return inbox.Filters(procedure_id=_int("thu_tuc"), status=_int("trang_thai"),
                          due=due if due in inbox.DUE_FILTERS else None, q=(args.get("q") or "")[:inbox.MAX_QUERY],
                          agency_id=_int("co_quan") if g.user.role == "admin" else None,
-                         role=role if g.user.role == "admin" and role in LANE_ROLES else None)
+                         role=role if g.user.role == "admin" and role in LANE_ROLES else None,
+                         claimer_id=_int("nguoi_xu_ly") if g.user.role in inbox.SUPERVISORS else None)
+
+
+def _claimers(tab: str, filters: inbox.Filters) -> list[tuple[int, str]]:
+    """(id, name and role) of the officers a supervisor may narrow the group's tab to: a leader's
+    agency's, or those of the agency an administrator chose (a province's every officer would
+    make too long a list)."""
+    if tab != "nhom" or g.user.role not in inbox.SUPERVISORS:
+        return []
+    agency_id = filters.agency_id if g.user.role == "admin" else g.user.agency_id
+    return [(o.id, SUPERVISION["claimer_option"].format(name=o.full_name, role=ROLE_LABELS[o.role]))
+            for o in (supervision.officers(agency_id) if agency_id else [])]
 
 
 def _default_tab(counts: dict[str, int]) -> str:
@@ -57,6 +70,7 @@ def inbox_page():
     page = inbox.page_of(g.user, tab, filters, at, request.args.get("trang", 1, type=int) or 1, counts[tab])
     kept = {k: v[:inbox.MAX_QUERY] for k, v in request.args.items() if k in FILTER_NAMES and v}
     tz = workflow().calendar.tz
+    claimers = _claimers(tab, filters)
     return render_template(
         "workspace/inbox.html", tab=tab, tabs=ADMIN_TABS if g.user.role == "admin" else TABS, counts=counts,
         page=page, filters=filters, kept=kept, at=at, today=at.astimezone(tz).date(), tz=tz,
@@ -64,7 +78,8 @@ def inbox_page():
         agencies=db.session.execute(select(Agency.id, Agency.name).order_by(Agency.name)).all()
         if g.user.role == "admin" else [],
         roles={code: ROLE_LABELS[code] for code in LANE_ROLES}, channels=CHANNELS, messages=MESSAGES,
-        empty=EMPTY, role_work=ROLE_WORK,
+        empty=EMPTY, role_work=ROLE_WORK, claimers=claimers, supervision=SUPERVISION,
+        claimer=dict(claimers).get(filters.claimer_id),
         procedure_problems=versions.problems() if g.user.role == "admin" else [])
 
 

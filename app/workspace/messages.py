@@ -81,6 +81,27 @@ MESSAGES = {
                         "hoàn tác được.",
 }
 
+# Documents an officer attaches when completing a step (a consulted agency's reply, a
+# verification record): internal to the agencies (app/dossiers/files.py).
+ATTACHMENTS = {
+    "label": "Văn bản, tài liệu kèm theo",
+    "optional": "(không bắt buộc)",
+    "help": "Ví dụ: văn bản trả lời của cơ quan phối hợp, biên bản xác minh. {types}, tối đa {max_mb} MB mỗi tệp; "
+            "chọn được nhiều tệp. Tệp được lưu vào hồ sơ khi hoàn thành bước này; chỉ cán bộ giải quyết hồ sơ "
+            "xem được, công dân không thấy.",
+    "kept": "Tệp đã chọn, sẽ được lưu khi hoàn thành bước:",
+    "remove": "Bỏ tệp «{name}»",
+    "completed": "Đã hoàn thành «{name}» của hồ sơ {dossier}, kèm {count} tệp: {files}.",
+    "unsaved": "Tệp đã chọn nhưng chưa được lưu vào hồ sơ: {files}.",
+    "title": "Văn bản, tài liệu kèm theo các bước xử lý",
+    "help_dossier": "Do cán bộ đính kèm khi hoàn thành bước; chỉ cán bộ giải quyết hồ sơ xem được, công dân không "
+                    "thấy.",
+    "by": "Đính kèm bởi {name}{agency} lúc {at}",
+    "file": "Tệp",
+    "signature": "Chữ ký số",
+    "timeline": "kèm {count} tệp",
+}
+
 # What the pages' script says by itself, carried by its <script> element (data-*) on every page of the system.
 SCRIPT_TEXTS = {
     "unsaved-question": "Bạn có thay đổi chưa lưu trên trang này. Rời trang và bỏ các thay đổi?",
@@ -219,4 +240,31 @@ STAFF = {
     "none": "Không có cán bộ nào phù hợp.",
     "active_help": "Bỏ chọn để khóa tài khoản: cán bộ không đăng nhập được nữa, các việc đã nhận được trả lại cho nhóm.",
     "move_help": "Đổi vai trò hoặc cơ quan thì các việc cán bộ đã nhận được trả lại cho nhóm.",
+}
+
+# A leader's (or an administrator's) view of how the agency's open work is spread over its officers
+# (supervision_pages.py), and the inbox filter its counts lead to.
+SUPERVISION = {
+    "title": "Theo dõi xử lý",
+    "intro": "Công việc đang mở của {agency} theo từng cán bộ, tính đến {at}. Chọn một con số để xem các công "
+             "việc đó trong hộp công việc; giao lại việc cho cán bộ khác ở trang của từng công việc.",
+    "agency": "Cơ quan",
+    "show": "Xem",
+    "officer": "Cán bộ",
+    "role": "Vai trò",
+    "tasks": "Việc đang mở",
+    "earliest_due": "Hạn sớm nhất",
+    "unclaimed": "Chưa ai nhận",
+    "total": "Tổng cộng",
+    "caption": "Việc đang mở của từng cán bộ, việc nhiều quá hạn nhất ở trên",
+    "soon_note": "«Đến hạn trong 3 ngày làm việc» gồm cả việc đến hạn hôm nay, không gồm việc đã quá hạn.",
+    "no_officers": "{agency} chưa có cán bộ nào đang hoạt động.",
+    "no_agency": "Chưa có cơ quan nào.",
+    # The inbox, narrowed to one officer's tasks.
+    "claimer": "Người xử lý",
+    "claimer_all": "Mọi người",
+    "claimer_option": "{name} ({role})",
+    "claimer_heading": "Công việc {officer} đang xử lý",
+    "claimer_other": "Công việc của cán bộ đã chọn",
+    "back": "Về trang theo dõi xử lý",
 }

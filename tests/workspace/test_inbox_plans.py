@@ -34,6 +34,7 @@ CASES = {
     "admin": ("admin", "nhom", {}),
     "admin-to-claim": ("admin", "cho-nhan", {"due": "qua-han"}),
     "admin-agency-role": ("admin", "nhom", {"agency_id": "agency", "role": "specialist"}),
+    "leader-one-officer": ("lanhdao", "nhom", {"claimer_id": "officer", "due": "qua-han"}),
     "api-available": ("chuyenvien", "co-the-nhan", {"due": "qua-han"}),
 }
 ROLES = ("one_stop", "specialist", "leader")
@@ -111,7 +112,8 @@ def test_the_inbox_reads_the_open_tasks_through_their_indexes(clean_app, case):
             _province(db)
         user = db.session.execute(select(User).where(User.username == username)).scalar_one()
         ids = {"procedure": db.session.execute(select(Procedure.id).where(Procedure.code == BAN_SAO)).scalar(),
-               "agency": db.session.execute(select(Agency.id).where(Agency.code == "000.00.12.H99")).scalar()}
+               "agency": db.session.execute(select(Agency.id).where(Agency.code == "000.00.12.H99")).scalar(),
+               "officer": db.session.execute(select(User.id).where(User.username == "chuyenvien")).scalar()}
         for kind, statement in _statements(user, tab, values, ids).items():
             plan = query_plan(db, statement)
             lines = _task_lines(plan)

@@ -1,0 +1,54 @@
+"""The supervision page (Theo dõi xử lý): how the open work of an agency is spread over its
+officers, for its leader, or an administrator choosing the agency, to rebalance it; every count
+leads to the inbox listing those very tasks (dossiers/supervision.py)."""
+from __future__ import annotations
+
+from flask import g, render_template, request, url_for
+
+from engine.roles import ROLE_LABELS
+
+from ..clock import now
+from ..dossiers import inbox, supervision
+from ..users import officers
+from ..web.session import login_required
+from .blueprint import workspace
+from .messages import DUE_FILTERS, SUPERVISION
+
+
+def _agency(agencies):
+    """The agency shown: a leader's own, whatever the address says; an administrator's choice
+    among `agencies`, else their own agency, else the first one."""
+    if g.user.role != "admin":
+        return g.user.agency
+    by_id = {a.id: a for a in agencies}
+    return by_id.get(request.args.get("co_quan", type=int)) or by_id.get(g.user.agency_id) \
+        or next(iter(agencies), None)
+
+
+def _inbox_link(agency_id: int, row: supervision.Row | None, due: str | None = None) -> str | None:
+    """The inbox page listing the tasks a count counts (`row` None: the totals), or None where the
+    inbox has no such list for this user: a leader's group tab holds only their own role's tasks."""
+    args = {"han": due} if due else {}
+    if g.user.role == "admin":
+        args["co_quan"] = agency_id
+    if row is None:  # every open task of the agency
+        return url_for("workspace.inbox_page", tab="nhom", **args) if g.user.role == "admin" else None
+    if row.officer_id is not None:
+        return url_for("workspace.inbox_page", tab="nhom", nguoi_xu_ly=row.officer_id, **args)
+    if g.user.role == "admin":
+        args["vai_tro"] = row.role
+    elif row.role != g.user.role:
+        return None
+    return url_for("workspace.inbox_page", tab="cho-nhan", **args)
+
+
+@workspace.get("/theo-doi")
+@login_required(*inbox.SUPERVISORS)
+def supervision_page():
+    agencies = officers.agencies() if g.user.role == "admin" else []
+    agency = _agency(agencies)
+    at = now()
+    return render_template(
+        "workspace/supervision.html", agency=agency, agencies=agencies, at=at,
+        workload=supervision.workload(agency.id, at) if agency else None, due_counts=supervision.DUE_COUNTS,
+        due_filters=DUE_FILTERS, roles=ROLE_LABELS, link=_inbox_link, messages=SUPERVISION)
