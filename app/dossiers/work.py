@@ -17,9 +17,11 @@ from ..workflow.service import workflow
 from . import handover, stops, supplements
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .events import add_event, write_events
+from .files import step_source
 from ..localtime import local_time
 from .messages import ERRORS, STATUS_LABELS
 from .models import Dossier, OpenTask
+from .submission import add_files
 from .transitions import apply_outcome, lock_task
 
 
@@ -156,8 +158,11 @@ def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
     return task
 
 
-def complete(user, task_id: str, data, at: datetime, justification: str | None = None) -> Dossier:
-    """Complete a task with its form's data. A second supplement request needs `justification`."""
+def complete(user, task_id: str, data, at: datetime, justification: str | None = None,
+             files: list[dict] = ()) -> Dossier:
+    """Complete a task with its form's data. A second supplement request needs `justification`.
+    `files`: documents the officer attaches to the step (accepted uploads, files/uploads.py),
+    kept in the same transaction, so a completion refused keeps none of them."""
     dossier, task = _locked(user, task_id)
     if task.form:
         form = load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form)
@@ -180,5 +185,7 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
         if outcome.status == stops.STOPPED and dossier.status != stops.STOPPED else None
     apply_outcome(dossier, outcome, at, actor=user, event=event, completed_task=task_id, justification=justification,
                   handed_at=handed, stop_reason=stop_reason)
+    add_files(dossier, [{**item, "component_code": node[0][:64]} for item in files], user, at,
+              step_source(task.id))
     db.session.commit()
     return dossier

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from ..catalogue.models import Procedure
 from ..db import db
+from ..dossiers.files import citizen_visible
 from ..dossiers.models import Dossier, DossierFile
 from ..users.models import DataAccess
 
@@ -25,7 +26,7 @@ def stored_files(user, component_code: str | None = None) -> list[tuple[DossierF
     """Current files of the user's received dossiers, newest first, one per content."""
     query = (select(DossierFile, Dossier).join(Dossier, Dossier.id == DossierFile.dossier_id)
              .where(Dossier.owner_id == user.id, Dossier.status >= ACCEPTED_FROM, Dossier.status != REFUSED,
-                    DossierFile.superseded.is_(False))
+                    DossierFile.superseded.is_(False), citizen_visible())
              .order_by(DossierFile.uploaded_at.desc()).limit(200))
     if component_code:
         query = query.where(DossierFile.component_code == component_code)

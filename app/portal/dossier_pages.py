@@ -16,7 +16,7 @@ from ..dossiers.completeness import upload_components
 from ..dossiers.deadlines import current_due
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import history
-from ..dossiers.files import send_file_of
+from ..dossiers.files import citizen_visible, send_file_of
 from ..dossiers.reasons import closing_reason
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierFile, Rating
@@ -65,7 +65,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
     procedure = dossier.procedure
     form = application_form(procedure)
     events = history(dossier.id)
-    files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
+    files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id, citizen_visible())
                                .order_by(DossierFile.id)).scalars().all()
     waiting = set(dossier.waiting_messages or [])
     supplement = supplements.latest_request(dossier.id) if citizen.SUPPLEMENT in waiting else None

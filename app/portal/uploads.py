@@ -23,17 +23,27 @@ def read_uploads(procedure) -> tuple[list[dict], dict[str, str]]:
     types, max_bytes = allowed_for(procedure.details, current_app.config)
     files, errors = [], {}
     for component in upload_components(procedure):
-        for upload in request.files.getlist(FIELD.format(code=component["code"])):
-            if upload is None or not upload.filename:
-                continue
-            try:
-                stored = accept_upload(upload, types, max_bytes)
-            except UploadRejected as exc:
-                errors[component_anchor(component["code"])] = str(exc)
-                continue
-            files.append({**stored.as_dict(), "component_code": component["code"],
-                          "signature": _signature(stored)})
+        accepted, error = read_field(FIELD.format(code=component["code"]), types, max_bytes)
+        files.extend({**item, "component_code": component["code"]} for item in accepted)
+        if error:
+            errors[component_anchor(component["code"])] = error
     return files, errors
+
+
+def read_field(field: str, types, max_bytes: int) -> tuple[list[dict], str | None]:
+    """The files chosen in one file input of the request, each accepted one stored and described
+    with its signatures' verdict; and why the rejected ones were refused (None when none was)."""
+    files, refusals = [], []
+    for upload in request.files.getlist(field):
+        if upload is None or not upload.filename:
+            continue
+        try:
+            stored = accept_upload(upload, types, max_bytes)
+        except UploadRejected as exc:
+            refusals.append(str(exc))
+            continue
+        files.append({**stored.as_dict(), "signature": _signature(stored)})
+    return files, " ".join(refusals) or None
 
 
 def _signature(stored) -> dict | None:

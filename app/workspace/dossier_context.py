@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 from ..catalogue.forms import application_form
 from ..db import db
 from ..dossiers.completeness import upload_components
+from ..dossiers.files import is_internal, step_files
 from ..dossiers.steps import completed_steps
 from ..dossiers.supplements import index_due
 from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
-from .messages import CHANNELS, MESSAGES, SYSTEM_COMPONENTS
+from .messages import ATTACHMENTS, CHANNELS, MESSAGES, SYSTEM_COMPONENTS
 
 REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
 
@@ -35,8 +36,9 @@ def handed_next_day(dossier_id: int, since=None) -> list[str]:
 def context(dossier: Dossier) -> dict:
     procedure = dossier.procedure
     form = application_form(procedure)
-    files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
+    every = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
                                .order_by(DossierFile.id)).scalars().all()
+    files = [f for f in every if not is_internal(f)]  # the components and what the system added
     names = {c["code"]: c["name"] for c in procedure.components} | SYSTEM_COMPONENTS
     present = {f.component_code for f in files if not f.superseded}
     return {
@@ -44,13 +46,21 @@ def context(dossier: Dossier) -> dict:
         "application": readable(form.schema, form.ui_schema, dossier.form_data),
         "application_title": form.schema.get("title", ""),
         "current_files": [f for f in files if not f.superseded], "old_files": [f for f in files if f.superseded],
-        "component_names": names,
+        "component_names": names, "step_files": step_files(every), "attachment_texts": ATTACHMENTS,
         "checklist": [(c, c["code"] in present) for c in upload_components(procedure)],
         "index_due": index_due(dossier),
         "steps": completed_steps(dossier.id),
         "postal_item": _postal_item(dossier),
         "withdrawal_reason": _withdrawal_reason(dossier),
     }
+
+
+def attachment_notes(events: list[DossierEvent], groups) -> dict[int, str]:
+    """The timeline's word on each step completed with documents attached ("kèm 2 tệp"), by
+    event id: the completion of the same step at the same instant."""
+    counts = {(group.node_id, group.at): len(group.files) for group in groups}
+    return {e.id: ATTACHMENTS["timeline"].format(count=counts[e.node_id, e.at]) for e in events
+            if e.kind == "task_completed" and (e.node_id, e.at) in counts}
 
 
 def _postal_item(dossier: Dossier) -> str | None:

@@ -54,6 +54,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
     rows = handoffs.handoffs(dossier.id, at)
     found = db.session.execute(select(DossierResult).where(DossierResult.dossier_id == dossier.id)
                                .order_by(DossierResult.number)).scalars().all()
+    shared = dossier_context.context(dossier)
     return render_template(
         "workspace/dossier.html", dossier=dossier, events=events, open_tasks=open_tasks, handoffs=rows,
         openable={t.id for t in open_tasks if work.may_open(g.user, t)},
@@ -68,7 +69,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         attempt_minutes=ATTEMPT_MINUTES, payment_states=PAYMENT_STATES,
         payments=db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
                                     .order_by(Payment.number)).scalars().all(),
-        **dossier_context.context(dossier)), status
+        attachment_notes=dossier_context.attachment_notes(events, shared["step_files"]), **shared), status
 
 
 @workspace.get("/ho-so")
@@ -93,7 +94,7 @@ def dossier_page(dossier_id: int):
 @workspace.get("/ho-so/<int:dossier_id>/tep/<int:file_id>")
 @login_required(*STAFF)
 def dossier_file(dossier_id: int, file_id: int):
-    return send_file_of(_dossier(dossier_id), file_id)
+    return send_file_of(_dossier(dossier_id), file_id, internal=True)
 
 
 @workspace.get("/ho-so/<int:dossier_id>/giay-to/<key>.pdf")

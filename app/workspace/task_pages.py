@@ -14,14 +14,17 @@ from ..dossiers.models import OpenTask
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
 from ..files.download import file_response
+from ..files.uploads import allowed_for
+from ..portal.uploads import limits_text, read_field
 from ..web.session import login_required
 from ..workflow.service import workflow
-from . import dossier_context
+from . import carry, dossier_context
 from .blueprint import STAFF, workspace
-from .messages import MESSAGES
+from .messages import ATTACHMENTS, MESSAGES
 
 PREFIX = "f"
 JUSTIFICATION = "ly-do-bo-sung-them"
+ATTACHED, ATTACHED_ANCHOR = "tep_kem_theo", "tep-kem-theo"  # the step's documents: their input, its id
 SIGNERS = ("leader",)  # the leader's approval issues and signs the result (dossiers/transitions.py)
 PROCESSING, PROCESSED = 4, 9
 
@@ -48,7 +51,9 @@ def _initial(task: OpenTask, form) -> dict:
     return {printouts.RETURN_FIELD: method} if method in field.get("enum", ()) else {}
 
 
-def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, status: int = 200):
+def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, status: int = 200,
+          files: list[dict] = ()):
+    """The task page; `files`: the documents chosen to attach, kept on a form sent back."""
     form = _form(task)
     data = _initial(task, form) if data is None else data
     errors = errors or {}
@@ -64,6 +69,10 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         may_ask_supplement=supplements.may_ask(form), may_preview=_may_preview(task),
         # Typed on a page whose task closed meanwhile: shown back, in words, so nothing is lost.
         unsaved=readable(form.schema, form.ui_schema, data) if form is not None and data and task.closed_at else [],
+        unsaved_files=ATTACHMENTS["unsaved"].format(files=", ".join(f.get("file_name", "") for f in files))
+        if files and task.closed_at else "",
+        attached=list(files), carried=carry.carry(list(files)), attached_id=ATTACHED_ANCHOR,
+        limits=limits_text(task.dossier.procedure),
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
         messages=MESSAGES, at=now(), **dossier_context.context(task.dossier),
     ), status
@@ -98,37 +107,55 @@ def task_page(task_id: str):
     return _page(task, status=409 if task.closed_at else 200)
 
 
+def _attachments(task: OpenTask) -> tuple[list[dict], dict]:
+    """The documents chosen in the step's file input, checked and stored as the dossier's own
+    uploads are (content, size, the procedure's types); the refusals, under the input's id."""
+    types, max_bytes = allowed_for(task.dossier.procedure.details, current_app.config)
+    files, refused = read_field(ATTACHED, types, max_bytes)
+    return files, {ATTACHED_ANCHOR: refused} if refused else {}
+
+
 @workspace.post("/viec/<task_id>/xu-ly")
 @login_required(*STAFF)
 def complete(task_id: str):
     task = _task(task_id)
     form = _form(task)
     data = {}
+    action = request.form.get("action", "")[:200]
     if form is not None:
         try:
             data = parse_submission(form, request.form, PREFIX)
         except FormTooLarge as exc:
-            return _page(task, {}, {"bieu-mau": exc.message}, status=413)
-        action = request.form.get("action", "")[:200]
+            return _page(task, {}, {"bieu-mau": exc.message}, 413, carry.carried(request.form.get(carry.FIELD, "")))
+    # Documents chosen now join those kept from an earlier sending; a refused one is said at the
+    # input and nothing is completed, the typed data and the accepted files shown back.
+    new, errors = _attachments(task)
+    files = carry.gathered(new, action)
+    if action.startswith(carry.REMOVE):
+        return _page(task, data, errors, files=files)
+    if form is not None:
         if action.startswith(("add:", "remove:")):
-            return _page(task, apply_action(form, data, action))
-        errors = {field_anchor(e.field, PREFIX): e.message for e in form.validate(data)}
-        if errors:
-            return _page(task, data, errors, status=422)
+            return _page(task, apply_action(form, data, action), errors, files=files)
+        errors = {**{field_anchor(e.field, PREFIX): e.message for e in form.validate(data)}, **errors}
+    if errors:
+        return _page(task, data, errors, 422, files)
     name, before = task.name, dossier_context.Snapshot.of(task.dossier)
     try:
-        dossier = work.complete(g.user, task.id, data, now(), request.form.get("ly_do_bo_sung_them"))
+        dossier = work.complete(g.user, task.id, data, now(), request.form.get("ly_do_bo_sung_them"), files=files)
     except Invalid as exc:
         db.session.rollback()
         # One line per thing to fix: a missing justification is explained where it is typed.
         errors = {JUSTIFICATION: exc.message} if any(f.get("field") == "justification" for f in exc.fields) \
             else {field_anchor(f["field"], PREFIX): f["message"] for f in exc.fields}
-        return _page(_task(task_id), data, errors or {"bieu-mau": exc.message}, status=422)
+        return _page(_task(task_id), data, errors or {"bieu-mau": exc.message}, 422, files)
     except (Conflict, Forbidden, NotFound) as exc:
         db.session.rollback()
-        return _page(_task(task_id), data, {"bieu-mau": exc.message}, status=409)
+        return _page(_task(task_id), data, {"bieu-mau": exc.message}, 409, files)
     news = before.news(dossier)
-    flash(MESSAGES["completed"].format(name=name, dossier=dossier.code or f"số {dossier.id}"))
+    code = dossier.code or f"số {dossier.id}"
+    flash(ATTACHMENTS["completed"].format(name=name, dossier=code, count=len(files),
+                                          files=", ".join(f["file_name"] for f in files))
+          if files else MESSAGES["completed"].format(name=name, dossier=code))
     for message in news:
         flash(message)
     if news:  # a document to print or a result to check: the dossier page has it at the top
