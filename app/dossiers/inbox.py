@@ -4,8 +4,9 @@ one definition behind the officers' inbox page and the API's /tasks.
 Three tabs: the tasks claimed by (or assigned to) me, the unclaimed tasks of my role at my
 agency, and every open task of my role at my agency; and the API's default, what I may take up
 (mine and the unclaimed ones). An administrator sees every agency's tasks, narrowed by agency
-and role; a leader or an administrator may narrow the group's tab to the tasks one officer
-holds (where the supervision page's counts lead, supervision.py). Each tab reads one index of
+and role; a leader lists another lane of their agency (whose tasks they assign), and a leader or
+an administrator may narrow the group's tab to the tasks one officer holds (where the supervision
+page's counts lead, supervision.py). Each tab reads one index of
 `open_tasks` (see models.py): the filters narrow a range of it, and the order is the index's own
 (due time)."""
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Filters:
     due: str | None = None
     q: str = ""
     agency_id: int | None = None  # an administrator's choice
-    role: str | None = None  # an administrator's choice
+    role: str | None = None  # an administrator's choice; a leader's, among their agency's lanes
     claimer_id: int | None = None  # a supervisor's choice, in the group's tab: one officer's tasks
 
 
@@ -64,8 +65,12 @@ def _scope(user, tab: str, filters: Filters):
             clauses.append(OpenTask.agency_id == filters.agency_id)
     elif supervised:
         clauses = [OpenTask.agency_id == user.agency_id, open_only]
+        if filters.role:
+            clauses.append(OpenTask.role == filters.role)
     else:
-        clauses = [OpenTask.role == user.role, OpenTask.agency_id == user.agency_id, open_only]
+        # A leader assigns every task of their agency (work.may_assign): they may list another lane's.
+        role = filters.role if filters.role and user.role in SUPERVISORS else user.role
+        clauses = [OpenTask.role == role, OpenTask.agency_id == user.agency_id, open_only]
     if supervised:
         clauses.append(OpenTask.claimed_by_id == filters.claimer_id)
     if tab == "cho-nhan":

@@ -37,7 +37,7 @@ def _filters() -> inbox.Filters:
     return inbox.Filters(procedure_id=_int("thu_tuc"), status=_int("trang_thai"),
                          due=due if due in inbox.DUE_FILTERS else None, q=(args.get("q") or "")[:inbox.MAX_QUERY],
                          agency_id=_int("co_quan") if g.user.role == "admin" else None,
-                         role=role if g.user.role == "admin" and role in LANE_ROLES else None,
+                         role=role if g.user.role in inbox.SUPERVISORS and role in LANE_ROLES else None,
                          claimer_id=_int("nguoi_xu_ly") if g.user.role in inbox.SUPERVISORS else None)
 
 

@@ -27,7 +27,7 @@ def _agency(agencies):
 
 def _inbox_link(agency_id: int, row: supervision.Row | None, due: str | None = None) -> str | None:
     """The inbox page listing the tasks a count counts (`row` None: the totals), or None where the
-    inbox has no such list for this user: a leader's group tab holds only their own role's tasks."""
+    inbox has no such list for this user: a leader's group tab holds one role's tasks at a time."""
     args = {"han": due} if due else {}
     if g.user.role == "admin":
         args["co_quan"] = agency_id
@@ -35,11 +35,7 @@ def _inbox_link(agency_id: int, row: supervision.Row | None, due: str | None = N
         return url_for("workspace.inbox_page", tab="nhom", **args) if g.user.role == "admin" else None
     if row.officer_id is not None:
         return url_for("workspace.inbox_page", tab="nhom", nguoi_xu_ly=row.officer_id, **args)
-    if g.user.role == "admin":
-        args["vai_tro"] = row.role
-    elif row.role != g.user.role:
-        return None
-    return url_for("workspace.inbox_page", tab="cho-nhan", **args)
+    return url_for("workspace.inbox_page", tab="cho-nhan", vai_tro=row.role, **args)
 
 
 @workspace.get("/theo-doi")

@@ -133,8 +133,16 @@ def test_a_count_leads_to_the_inbox_listing_those_tasks(api, clock, client, clea
     specialist = html(client.get(_links(page, f'data-officer="{ids["chuyenvien"]}"')[0]))
     assert specialist.count("data-row ") == 1 and SEARCH in specialist
     assert html(client.get("/mot-cua?tab=nhom")).count("data-row ") == 0
-    # Nobody's tasks of another role have no inbox list for a leader: the count is not a link.
-    assert _links(page, 'data-unclaimed="one_stop"') == []
+    # Nobody's tasks of another role: the leader, who assigns them, lists that lane's waiting tasks.
+    unclaimed = _links(page, 'data-unclaimed="one_stop"')
+    assert unclaimed == ["/mot-cua?tab=cho-nhan&vai_tro=one_stop", "/mot-cua?tab=cho-nhan&vai_tro=one_stop&han=hom-nay",
+                         "/mot-cua?tab=cho-nhan&vai_tro=one_stop&han=3-ngay"]
+    waiting = html(client.get(unclaimed[0]))
+    assert waiting.count("data-row ") == 2 and '<option value="one_stop" selected>' in waiting
+    task_link = re.search(r'href="(/mot-cua/viec/[^"]+)"', waiting).group(1)
+    assert 'name="can_bo"' in html(client.get(task_link))  # where the leader gives it to someone
+    # The leader's other lanes stay their agency's: never another agency's, whatever the address.
+    assert html(client.get("/mot-cua?tab=nhom&vai_tro=specialist&co_quan=999")).count("data-row ") == 1
     # Another agency's officer, named by hand in the address: nothing of theirs shows.
     police = html(client.get(f"/mot-cua?tab=nhom&nguoi_xu_ly={ids['congan']}"))
     assert police.count("data-row ") == 0 and "Hoàng Văn Em" not in police
@@ -145,6 +153,8 @@ def test_a_count_leads_to_the_inbox_listing_those_tasks(api, clock, client, clea
     assert html(client.get(f"/mot-cua?tab=nhom&nguoi_xu_ly={ids['motcua']}")).count("data-row ") \
         == group.count("data-row ") == 3
     assert 'name="nguoi_xu_ly"' not in group and "Theo dõi xử lý" not in group
+    # Nor list another lane: the role asked for is ignored.
+    assert html(client.get("/mot-cua?tab=nhom&vai_tro=specialist")).count("data-row ") == 3
 
 
 def test_a_leader_never_sees_another_agency(api, clock, client, clean_app):
@@ -182,7 +192,7 @@ def test_an_administrator_chooses_the_agency(api, clock, client, clean_app):
     ]
     # Every count leads somewhere for an administrator, the agency kept.
     assert _links(page, 'data-unclaimed="specialist"') == [
-        f"/mot-cua?tab=cho-nhan&co_quan={police}&vai_tro=specialist"]
+        f"/mot-cua?tab=cho-nhan&vai_tro=specialist&co_quan={police}"]
     assert html(client.get(_links(page, 'data-unclaimed="specialist"')[0])).count("data-row ") == 2
     listed = html(client.get(f"/mot-cua?tab=nhom&co_quan={police}&nguoi_xu_ly={ids['congan']}"))
     assert "Công việc Hoàng Văn Em (Chuyên viên) đang xử lý" in listed
