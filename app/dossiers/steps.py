@@ -1,6 +1,10 @@
 """What each completed step recorded: the form data an officer submitted with it (an appraisal,
 a consulted agency's opinion, a leader's instruction), in words, so the officers who act next
-read it before they decide. Internal to the agencies: the citizen's pages never show it."""
+read it before they decide. Internal to the agencies: the citizen's pages never show it.
+
+A step whose form answers `dong_y` (the consulted agency's "Thống nhất với đề nghị", forms/common/
+phoi_hop) with no is a disagreement: the pages set it apart, so that whoever approves next cannot
+miss it among the other steps."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,6 +28,10 @@ class StepRecord:
     actor: object  # User, or None
     agency: object  # the actor's Agency, or None
     entries: list[Entry]
+    disagrees: bool = False  # answered `dong_y` with no (AGREEMENT_FIELD)
+
+
+AGREEMENT_FIELD = "dong_y"
 
 
 def completed_steps(dossier_id: int) -> list[StepRecord]:
@@ -37,7 +45,8 @@ def completed_steps(dossier_id: int) -> list[StepRecord]:
         .outerjoin(forms, forms.c.node_id == DossierEvent.node_id)
         .where(DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "task_completed")
         .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))).all()
-    return [StepRecord(e.at, e.node_name or "", e.actor, e.agency, readable(*_form(form, ui_form, e.data), e.data))
+    return [StepRecord(e.at, e.node_name or "", e.actor, e.agency, readable(*_form(form, ui_form, e.data), e.data),
+                       isinstance(e.data, dict) and e.data.get(AGREEMENT_FIELD) is False)
             for e, form, ui_form in rows if e.data]
 
 

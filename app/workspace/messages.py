@@ -51,6 +51,9 @@ MESSAGES = {
     "task_unknown": "Không tìm thấy công việc này.",
     "unassigned": "Chưa có người nhận",
     "steps_title": "Ý kiến, kết quả các bước đã thực hiện",
+    "disagreement": "{agency} không thống nhất với đề nghị (bước «{step}»): đọc ý kiến của cơ quan phối hợp "
+                    "dưới đây trước khi quyết định.",
+    "disagrees_badge": "Không thống nhất",
     "steps_help": "Nội dung cán bộ ghi khi hoàn thành từng bước; chỉ cán bộ giải quyết hồ sơ xem được, công dân "
                   "không thấy.",
     "steps_none": "Chưa có bước nào ghi ý kiến hoặc kết quả.",

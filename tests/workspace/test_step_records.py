@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import vn
 from tests.workspace.helpers import APPROVAL, POLICE_TASK, RETURN, SEARCH, accept, as_officer, html, submit_lltp
 
@@ -40,6 +42,7 @@ def _supplemented_and_accepted(api, clock) -> int:
     return dossier_id
 
 
+@pytest.mark.rule("QT-44")
 def test_the_leader_reads_the_appraisal_and_the_police_opinion_before_signing(api, clock, client):
     dossier_id = _supplemented_and_accepted(api, clock)
     api.complete("chuyenvien", SEARCH, APPRAISAL)
@@ -51,7 +54,11 @@ def test_the_leader_reads_the_appraisal_and_the_police_opinion_before_signing(ap
                      r"\d\d:\d\d ngày \d\d/\d\d/2026</p>", steps)
     assert "<dt>Kết quả thẩm định</dt> <dd>Đủ điều kiện, trình lãnh đạo phê duyệt</dd>" in steps
     assert f"<dt>Ý kiến thẩm định</dt> <dd>{APPRAISAL['y_kien']}</dd>" in steps
-    assert f"<h4>{POLICE_TASK}</h4> <p class=\"muted\">Hoàng Văn Em (Công an tỉnh Bình An)" in steps
+    # The police do not agree: set apart above the records, and on their own record.
+    assert ("<strong>Công an tỉnh Bình An không thống nhất với đề nghị (bước «Lấy ý kiến Công an tỉnh»): đọc ý "
+            "kiến của cơ quan phối hợp dưới đây trước khi quyết định.</strong>") in steps
+    assert (f'<li class="disagrees"><h4>{POLICE_TASK} <span class="badge late">Không thống nhất</span></h4> '
+            '<p class="muted">Hoàng Văn Em (Công an tỉnh Bình An)') in steps
     assert f"<dt>Ý kiến của cơ quan phối hợp</dt> <dd>{OPINION['y_kien_phoi_hop']}</dd>" in steps
     assert "<dt>Thống nhất với đề nghị</dt> <dd>Không</dd>" in steps
     assert steps.index(SEARCH) > steps.index("Tiếp nhận hồ sơ")  # oldest first
@@ -69,7 +76,7 @@ def test_the_leader_reads_the_appraisal_and_the_police_opinion_before_signing(ap
 def test_the_specialist_reads_the_leader_s_return_instruction(api, clock, client):
     dossier_id = _supplemented_and_accepted(api, clock)
     api.complete("chuyenvien", SEARCH, APPRAISAL)
-    api.complete("congan", POLICE_TASK, {**OPINION, "dong_y": True})
+    api.complete("congan", POLICE_TASK, {**OPINION, "dong_y": True})  # agreeing: nothing set apart
     api.complete("lanhdao", APPROVAL, SENT_BACK)
     page = _task_page(api, client, "chuyenvien", RECHECK)
     steps = _steps(page)
@@ -84,6 +91,7 @@ def test_the_specialist_reads_the_leader_s_return_instruction(api, clock, client
     assert '<h2 id="y-kien-cac-buoc">' in whole
     for text in (APPRAISAL["y_kien"], OPINION["y_kien_phoi_hop"], SENT_BACK["y_kien"], "Thiếu giấy tờ."):
         assert text in whole, text
+    assert "không thống nhất" not in whole and 'class="disagrees"' not in whole
     # Returning the result cannot ask for a supplement either.
     api.complete("chuyenvien", RECHECK, {"ket_qua_xac_minh_lai": "dat", "y_kien": "Đã xác minh lại."})
     api.complete("lanhdao", APPROVAL, {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý."})
