@@ -566,6 +566,7 @@ def cases(found: dict) -> list[tuple[str, str, str | list[str]]]:
         ("supervision, an agency (admin)", "admin", f"/mot-cua/theo-doi?co_quan={found['justice']}"),
         ("supervision's link: an officer's overdue", "lanhdao",
          f"/mot-cua?tab=nhom&nguoi_xu_ly={found['specialist']}&han=qua-han"),
+        ("supervision's link: nobody's specialist tasks", "lanhdao", "/mot-cua?tab=cho-nhan&vai_tro=specialist"),
         ("task page", "chuyenvien", [f"/mot-cua/viec/{i}" for i in found["tasks"]]),
         ("dossier page, open", "chuyenvien", [f"/mot-cua/ho-so/{i}" for i in found["open_dossiers"]]),
         ("dossier page, finished", "chuyenvien", [f"/mot-cua/ho-so/{i}" for i in found["finished_dossiers"]]),
