@@ -24,6 +24,7 @@ from SpiffWorkflow.util.task import TaskState
 from . import clock
 from .calendar_functions import deadline_functions
 from .diagram_check import AGENCY_CODE
+from .paths import flow_index
 from .registry import NodeInfo, ProcessVersion, Registry
 from .script_environment import make_script_engine
 from .spiff import serializer
@@ -102,6 +103,7 @@ class Trail:
     """Where an instance has been and where it is: diagram element ids."""
     completed: frozenset[str]
     active: frozenset[str]
+    taken: frozenset[str] = frozenset()  # the sequence flows it went along (paths.py)
 
 
 @dataclass
@@ -263,7 +265,8 @@ class Engine:
     def trail(self, process_id: str, version_id: str, state: str) -> Trail:
         """The nodes an instance has completed and the ones it is at (open tasks, waiting
         events), for drawing its position on the diagram."""
-        workflow = self._restore(self.version(process_id, version_id), state)
+        version = self.version(process_id, version_id)
+        workflow = self._restore(version, state)
         completed, active = set(), set()
         for task in workflow.get_tasks():
             node = task.task_spec.bpmn_id
@@ -274,7 +277,8 @@ class Engine:
             elif task.state in (TaskState.READY, TaskState.WAITING, TaskState.STARTED) \
                     and not isinstance(task.task_spec, BoundaryEvent):  # armed, not reached
                 active.add(node)
-        return Trail(frozenset(completed), frozenset(active - completed))
+        # A step done before and open again (a loop: sent back, re-checked) is where the instance is.
+        return Trail(frozenset(completed), frozenset(active), frozenset(flow_index(version).taken(workflow)[0]))
 
     # -- internals -----------------------------------------------------------------------------
 

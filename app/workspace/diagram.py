@@ -23,9 +23,7 @@ def marks(version, trail, handoffs) -> dict[str, str]:
     found = {node: "done" for node in trail.completed if step(node)}
     found.update({node: "current" for node in trail.active if step(node)})
     found.update({row.node_id: "late" for row in handoffs if row.verdict in LATE_VERDICTS})
-    for flow, (source, target) in version.flows.items():
-        if source in trail.completed and (target in trail.completed or target in trail.active):
-            found[flow] = "done"
+    found.update(dict.fromkeys(trail.taken, "done"))  # the flows it went along, not every pair of done ends
     return found
 
 

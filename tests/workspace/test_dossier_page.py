@@ -74,3 +74,27 @@ def test_a_closed_dossier_and_a_finished_task_say_what_happened(api, clock, clie
     as_officer(client, "motcua")
     finished = html(client.get(f"/mot-cua/viec/{task}"))
     assert "Người xử lý: Trần Thị Bình" in finished and "Chưa có người nhận" not in finished
+
+
+def test_only_the_flows_the_dossier_went_along_are_drawn_done(api, clock, client):
+    """Loops make both ends of a flow done without the flow being taken: the search proposed no
+    stop and nothing was sent back to it, the re-check was not resubmitted."""
+    from tests.workspace.helpers import APPROVAL, STOP_APPROVAL
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, POLICE)
+    api.complete("lanhdao", APPROVAL, {"quyet_dinh": "tra_lai", "y_kien": "Xác minh lại nơi cư trú."})
+    recheck = "Xác minh lại theo ý kiến lãnh đạo"
+    api.complete("chuyenvien", recheck, {"ket_qua_xac_minh_lai": "dung_xu_ly", "y_kien": "Đã xác minh.",
+                                         "ly_do": "Khai sai nơi cư trú."})
+    api.complete("lanhdao", STOP_APPROVAL, {"quyet_dinh_dung": "khong_dong_y", "y_kien": "Mời người yêu cầu đến."})
+    as_officer(client, "lanhdao")
+    states = _states(html(client.get(f"/mot-cua/ho-so/{dossier_id}")))
+    assert states["Task_xac_minh_lai"] == "current"
+    for taken in ("Flow_du_dieu_kien", "Flow_tra_lai", "Flow_dung_sau_xac_minh", "Flow_duyet_dung_xong",
+                  "Flow_xac_minh_tiep", "Flow_y_kien_xong", "Flow_trinh_ky"):
+        assert states.get(taken) == "done", taken
+    for never in ("Flow_khong_du_dieu_kien", "Flow_khong_dong_y_dung", "Flow_trinh_lai", "Flow_dong_y_dung"):
+        assert never not in states, never
