@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Callable
 from uuid import UUID
@@ -89,6 +89,7 @@ class OpenTask:
     status: int | None
     due_at: datetime | None
     agency_code: str | None
+    again: bool = False  # its step was done before in this instance (a loop: sent back, supplemented)
 
 
 @dataclass(frozen=True)
@@ -339,6 +340,9 @@ class Engine:
                     due = due_instant(task)
                     if due is not None:
                         timer_dues.append(due)
+        if any(t.id not in before for t in open_tasks):
+            done = {t.task_spec.bpmn_id for t in workflow.get_tasks(state=TaskState.COMPLETED)}
+            open_tasks = [replace(t, again=t.node_id in done) if t.id not in before else t for t in open_tasks]
         statuses = {t.id: (_status(version.node(t.task_spec.bpmn_id)) if t.state == TaskState.READY
                            else _waiting_status(version, t)) for t in candidates}
         candidates = [t for t in candidates if statuses[t.id]]

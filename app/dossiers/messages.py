@@ -24,6 +24,7 @@ EVENTS = {
     "claimed": "Nhận xử lý bước «{name}»",
     "released": "Trả lại bước «{name}» cho nhóm",
     "assigned": "Giao bước «{name}» cho {assignee}",
+    "back_to_officer": "Bước «{name}» mở lại, chuyển cho {officer}, người đã xử lý bước này",
     "agency_unknown": "Bước «{name}» ghi cơ quan mã «{code}», mã không có trong danh sách cơ quan của tỉnh: "
                       "việc được giao cho cơ quan giải quyết hồ sơ; quản trị cần sửa sơ đồ quy trình",
     "supplement_requested": "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần {number})",

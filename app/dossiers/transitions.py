@@ -17,6 +17,7 @@ from sqlalchemy.orm import joinedload, undefer
 
 from engine.runtime import EngineError, NotWaiting, Outcome
 
+from ..accounts.activation import activated
 from ..agencies.models import Agency
 from ..db import db
 from ..localtime import local_time
@@ -27,6 +28,7 @@ from .errors import Conflict
 from .deadlines import processing_due, step_due
 from .events import add_event, run as _run, write_events
 from .messages import ERRORS, MESSAGE_NAMES
+from ..users.models import User
 from .models import Dossier, OpenTask
 
 log = logging.getLogger(__name__)
@@ -155,9 +157,34 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
                         dossier.id, task.node_id, task.agency_code)
             events.append(add_event(dossier, at, "agency_unknown", node=(task.node_id, task.name), name=task.name,
                                     code=task.agency_code[:40]))
-    _run(insert(OpenTask.__table__), [{
+    rows = [{
         "id": t.id, "dossier_id": dossier.id, "procedure_id": dossier.procedure_id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
         "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
         "status": t.status, "due_at": step_due(t.due_at, dossier), "opened_at": opened_at, "claimed_by_id": None,
-        "claimed_at": None, "closed_at": None, "closed_by_id": None} for t in new])
+        "claimed_at": None, "closed_at": None, "closed_by_id": None} for t in new]
+    _back_to_who_did_it(dossier, [(row, t) for row, t in zip(rows, new) if t.again], opened_at, events)
+    _run(insert(OpenTask.__table__), rows)
     return len(new)
+
+
+def _back_to_who_did_it(dossier: Dossier, again: list, at: datetime, events: list[dict]) -> None:
+    """A step open again (sent back by the leader, a supplement arrived) goes to the officer who
+    last completed it, who knows the dossier, when they still may work it (active, activated, its
+    role and agency); else it waits for the group, as any new step. One statement, on a loop only."""
+    if not again:
+        return
+    last = {}
+    for node_id, user_id, name, role, agency_id in db.session.execute(
+            select(OpenTask.node_id, User.id, User.full_name, User.role, User.agency_id)
+            .join(User, User.id == OpenTask.closed_by_id)
+            .where(OpenTask.dossier_id == dossier.id, OpenTask.node_id.in_({t.node_id for _, t in again}),
+                   User.active.is_(True), activated())
+            .order_by(OpenTask.closed_at)):
+        last[node_id] = (user_id, name, role, agency_id)  # the latest closer wins
+    for row, task in again:
+        user_id, name, role, agency_id = last.get(task.node_id, (None, None, None, None))
+        if user_id is None or (role, agency_id) != (row["role"], row["agency_id"]):
+            continue
+        row["claimed_by_id"], row["claimed_at"] = user_id, at
+        events.append(add_event(dossier, at, "back_to_officer", node=(task.node_id, task.name), name=task.name,
+                                officer=name))
