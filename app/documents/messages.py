@@ -116,11 +116,11 @@ APOLOGY = {
 STOP_NOTICE = {
     "doc_title": "Thông báo dừng giải quyết hồ sơ",
     "title": "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
-    "reason": "Qua thẩm định, {agency} thông báo dừng giải quyết hồ sơ của ông/bà/tổ chức với lý do cụ thể "
+    "reason": "Qua xem xét, {agency} thông báo dừng giải quyết hồ sơ của ông/bà/tổ chức với lý do cụ thể "
               "như sau:",
     "no_reason": "(không ghi lý do)",
-    "return": "Ông/bà/tổ chức liên hệ Bộ phận Một cửa nơi nộp hồ sơ để nhận lại hồ sơ và phí, lệ phí đã nộp "
-              "(nếu có) theo quy định.",
+    "return": "Phí, lệ phí đã nộp (nếu có) được hoàn trả theo quy định; hồ sơ giấy (nếu có) được trả lại "
+              "tại Bộ phận Một cửa nơi nộp hồ sơ.",
     "closing": "Xin thông báo để ông/bà/tổ chức được biết./.",
 }
 
