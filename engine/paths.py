@@ -41,7 +41,3 @@ class FlowIndex:
                 if parent is not None and parent.state == TaskState.COMPLETED:
                     taken.update(self.by_pair.get((parent.task_spec.bpmn_id, node), ()))
         return taken, completed
-
-
-def flow_index(version) -> FlowIndex:
-    return FlowIndex(version.flows, {n.id for n in version.nodes.values() if n.kind == "parallelGateway"})

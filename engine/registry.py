@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -22,6 +23,7 @@ from .diagram_check import (
     xml_problem,
 )
 from .roles import role_for_lane
+from .paths import FlowIndex
 from .spiff import new_parser, remember_spec
 
 MAX_DIAGRAM_BYTES = 5 * 1024 * 1024
@@ -63,14 +65,28 @@ class ProcessVersion:
     def node(self, node_id: str) -> NodeInfo | None:
         return self.nodes.get(node_id)
 
+    @cached_property
+    def flow_index(self) -> FlowIndex:
+        """Its flows by their ends, for reading which an instance took (paths.py); built once."""
+        return FlowIndex(self.flows, {n.id for n in self.nodes.values() if n.kind == "parallelGateway"})
+
+    @cached_property
+    def _leaving(self) -> dict[str, list[str]]:
+        """The nodes each node leads to: its flows' targets, and a sub-process's start events."""
+        leaving = defaultdict(list)
+        for source, target in self.flows.values():
+            leaving[source].append(target)
+        for node in self.nodes.values():
+            if node.parent and node.kind == "startEvent":
+                leaving[("start", node.parent)].append(node.id)
+        return leaving
+
     def reaches_status(self, node_id: str, status: int) -> bool:
         """Whether completing `node_id` can reach a node with public status `status` before any
         other human task: following sequence flows, into a sub-process by its start event, and out
         of it through its plain end events (an error end leaves by a boundary event, which is not
         followed)."""
-        leaving = defaultdict(list)
-        for source, target in self.flows.values():
-            leaving[source].append(target)
+        leaving = self._leaving
         seen, queue = {node_id}, list(leaving[node_id])
         while queue:
             current = queue.pop()
@@ -83,7 +99,7 @@ class ProcessVersion:
             if node.kind in HUMAN_TASKS:
                 continue
             if node.kind == "subProcess":
-                queue.extend(n.id for n in self.nodes.values() if n.parent == current and n.kind == "startEvent")
+                queue.extend(leaving[("start", current)])
                 continue
             queue.extend(leaving[current])
             if node.kind == "endEvent" and node.parent and not node.throws_error:

@@ -24,7 +24,6 @@ from SpiffWorkflow.util.task import TaskState
 from . import clock
 from .calendar_functions import deadline_functions
 from .diagram_check import AGENCY_CODE
-from .paths import flow_index
 from .registry import NodeInfo, ProcessVersion, Registry
 from .script_environment import make_script_engine
 from .spiff import serializer
@@ -279,7 +278,7 @@ class Engine:
                     and not isinstance(task.task_spec, BoundaryEvent):  # armed, not reached
                 active.add(node)
         # A step done before and open again (a loop: sent back, re-checked) is where the instance is.
-        return Trail(frozenset(completed), frozenset(active), frozenset(flow_index(version).taken(workflow)[0]))
+        return Trail(frozenset(completed), frozenset(active), frozenset(version.flow_index.taken(workflow)[0]))
 
     # -- internals -----------------------------------------------------------------------------
 

@@ -169,13 +169,15 @@ def _arrival(dossier: Dossier, restart: DossierEvent | None) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
+# How the result goes back: the return step's choice (forms/common/tra_ket_qua), which the postal
+# intake records too (workspace/intake.py).
+RETURN_FIELD = "hinh_thuc_tra"
+
+
 def returns_by_post(dossier: Dossier) -> bool:
     """A dossier received by post has its result posted back to the applicant's address unless
-    the applicant asked to collect it at the desk (the intake's choice, `hinh_thuc_tra`)."""
-    return dossier.channel == POSTAL and _submission(dossier).get("hinh_thuc_tra", "buu_chinh") == "buu_chinh"
-
-
-RETURN_FIELD = "hinh_thuc_tra"  # the return step's choice (forms/common/tra_ket_qua), as the intake's
+    the applicant asked to collect it at the desk (the intake's choice, RETURN_FIELD)."""
+    return dossier.channel == POSTAL and _submission(dossier).get(RETURN_FIELD, "buu_chinh") == "buu_chinh"
 
 
 def return_method(dossier: Dossier) -> str:

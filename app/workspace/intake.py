@@ -14,6 +14,7 @@ from ..accounts.activation import is_unclaimed, queue_activation
 from ..catalogue.models import Procedure
 from ..db import db
 from ..dossiers.citizen import DESK_CHANNELS, channel_problem
+from ..dossiers.printouts import RETURN_FIELD
 from ..mail.models import OutgoingMail
 from ..users import identity
 from ..users.models import AccountCorrection, User, username_for
@@ -235,7 +236,7 @@ def procedure_for(officer, code: str) -> Procedure | None:
 # How the result of a dossier received by post goes back, in the values of the return step's
 # form (forms/common/tra_ket_qua.schema.json, hinh_thuc_tra): by post to the sender's address
 # (Quyết định 45/2016/QĐ-TTg) unless the applicant asked to collect it at the desk.
-RETURN = "hinh_thuc_tra"
+RETURN = RETURN_FIELD
 RETURN_CHOICES = ("buu_chinh", "truc_tiep")
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..paths import flow_index
 from ..spiff import serializer
 from .diagram import Facts, Flow
 
@@ -43,7 +42,7 @@ class Coverage:
 class CoverageTracker:
     def __init__(self, facts: Facts):
         self.facts = facts
-        self._index = flow_index(facts.version)
+        self._index = facts.version.flow_index
         self._ends = set(facts.end_events())
         self.taken: set[str] = set()
         self.reached_ends: set[str] = set()
