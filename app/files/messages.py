@@ -8,3 +8,11 @@ MESSAGES = {
     "or": " hoặc ",
 }
 TYPE_NAMES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
+# Said by the browser (app/web/static/files.js) before a form is sent; {size} and {limit} in MB.
+BROWSER = {
+    "file-too-large": "Tệp «{name}» ({size} MB) vượt quá {limit} MB cho mỗi tệp. Hãy chọn tệp nhỏ hơn "
+                      "(ví dụ chụp ở độ phân giải thấp hơn hoặc nén tệp PDF); những gì đã nhập vẫn được giữ.",
+    "request-too-large": "Các tệp đã chọn tổng cộng {size} MB, vượt quá {limit} MB cho một lần gửi, nên trang "
+                         "chưa được gửi và những gì đã nhập vẫn được giữ. Hãy bỏ bớt tệp rồi gửi lại; phần còn "
+                         "lại có thể gửi ở lần sau (bấm «Lưu nháp» nếu trang có nút này).",
+}

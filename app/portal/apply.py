@@ -13,14 +13,15 @@ from ..dossiers.completeness import missing_components, upload_components
 from ..dossiers.errors import Conflict, Invalid, NotFound
 from ..dossiers.models import Dossier
 from ..dossiers.submission import find_procedure, submission_key, submit
+from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..files.chosen import limits_text
 from ..localtime import local_time
 from ..web.session import login_required
 from . import datastore, drafts, representation
 from .blueprint import portal
 from .messages import COMPONENT_KINDS, MESSAGES, REPRESENTATION
 from ..files.kept import REMOVE, without
-from .uploads import component_anchor, limits_text, read_uploads
 
 PREFIX = "f"
 

@@ -20,9 +20,11 @@ from ..dossiers.files import citizen_visible, send_file_of
 from ..dossiers.reasons import closing_reason
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierFile, Rating
+from ..dossiers.uploads import read_uploads
 from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
 from ..dossiers.fees import PAYMENT
+from ..files.chosen import limits_text
 from ..files.download import file_response
 from ..payments.ledger import open_attempt
 from ..payments.messages import TEXT as PAYMENT_TEXT
@@ -34,7 +36,6 @@ from . import drafts
 from .blueprint import portal
 from .deadlines import time_left
 from .messages import COMPONENT_KINDS, MESSAGES, RATINGS, REPRESENTATION
-from .uploads import limits_text, read_uploads
 
 PREFIX = "f"
 RETURNED = 10

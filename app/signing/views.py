@@ -34,7 +34,8 @@ def _rate_limited():
 
 
 def _page(status: int = 200, **context):
-    return render_template("signing/verify.html", messages=PAGE, **context), status
+    return render_template("signing/verify.html", messages=PAGE,
+                           max_bytes=settings.verify_max_bytes(current_app.config), **context), status
 
 
 def _verdict(pdf: bytes, **context):

@@ -7,6 +7,7 @@ from flask import Blueprint, Flask, render_template, request, url_for
 from ..api.lookup import count_lookup, find_by_code, handled_by
 from ..dossiers.events import actor_words
 from ..dossiers.messages import STATUS_LABELS
+from ..files.messages import BROWSER as FILE_SCRIPT_TEXTS
 from ..files.uploads import kilobytes
 from ..localtime import local_date, local_time
 from ..security.csrf import init_csrf
@@ -23,6 +24,7 @@ web.add_app_template_filter(local_time, "local_time")
 web.add_app_template_filter(local_date, "local_date")
 web.add_app_template_filter(kilobytes, "kilobytes")
 web.add_app_template_filter(actor_words, "actor_words")
+web.add_app_template_global(FILE_SCRIPT_TEXTS, "file_script_texts")
 
 
 def init_web(app: Flask) -> None:

@@ -15,10 +15,11 @@ from ..dossiers.access import may_read
 from ..dossiers.completeness import upload_components
 from ..dossiers.errors import Conflict, Forbidden, Invalid
 from ..dossiers.models import Dossier
+from ..dossiers.uploads import read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..files.chosen import limits_text
 from ..localtime import local_time
 from ..portal.messages import COMPONENT_KINDS
-from ..portal.uploads import limits_text, read_uploads
 from ..web.session import login_required
 from . import carry, dossier_pages
 from . import intake as desk

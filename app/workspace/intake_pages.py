@@ -13,11 +13,12 @@ from ..dossiers.completeness import missing_components, upload_components
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.models import OpenTask
 from ..dossiers.submission import submit
+from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..files.chosen import limits_text
 from ..mail.outbox import send_now
 from ..portal.messages import COMPONENT_KINDS
 from ..portal.prefill import prefill
-from ..portal.uploads import component_anchor, limits_text, read_uploads
 from ..users import identity
 from ..users.models import User
 from ..web.session import login_required

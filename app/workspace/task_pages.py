@@ -13,9 +13,9 @@ from ..dossiers.errors import Conflict, Forbidden, Invalid, NotFound
 from ..dossiers.models import OpenTask
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
+from ..files.chosen import limits_text, read_field
 from ..files.download import file_response
 from ..files.uploads import allowed_for
-from ..portal.uploads import limits_text, read_field
 from ..web.session import login_required
 from ..workflow.service import workflow
 from . import carry, dossier_context

@@ -37,3 +37,22 @@ def test_officers_stay_in_the_one_stop_system(api, clock, client):
     as_officer(client, "congdan")
     refused = client.get("/mot-cua")
     assert refused.status_code == 403 and all(link in html(refused) for link in CITIZEN_LINKS)
+
+
+def test_a_request_over_the_limit_says_what_to_do_and_changes_nothing(api, clock, client, clean_app, monkeypatch):
+    """Without the browser's own check (app/web/static/files.js), a request larger than
+    MAX_CONTENT_LENGTH cannot be read at all: the page says so in the officer's layout, with the
+    limit and the way back to what was typed; the step stays open."""
+    import io
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    monkeypatch.setitem(clean_app.config, "MAX_CONTENT_LENGTH", 1024 * 1024)
+    task = api.task("chuyenvien", SEARCH)["id"]
+    as_officer(client, "chuyenvien")
+    response = client.post(f"/mot-cua/viec/{task}/xu-ly", content_type="multipart/form-data", data={
+        "f.y_kien_tham_dinh": "Đã tra cứu.", "tep_kem_theo": (io.BytesIO(b"%PDF-1.4\n" + b"x" * 2 * 1024 * 1024), "lon.pdf")})
+    _in_workspace(response, 413, "Nội dung quá lớn")
+    assert "vượt quá 1 MB cho một lần gửi, nên chưa có gì được lưu" in html(response)
+    assert "nút Quay lại của trình duyệt" in html(response)
+    assert api.task("chuyenvien", SEARCH, dossier_id)["id"] == task
