@@ -59,12 +59,18 @@ def agency_header(agency) -> doc.Agency:
                       parent=agency.parent.name if agency.parent else "", place=workflow().calendar.profile.place)
 
 
+DEPUTY, ON_BEHALF = "Phó ", "KT. {head}"
+
+
 def signer(actor) -> doc.Signer:
     """An officer as a document's signature block names them: their title as printed (chức vụ),
-    else their role."""
+    else their role. A deputy signs on behalf of the head (Decree 30/2020, Art. 13.1.b): "KT."
+    then the head's title above their own ("KT. Giám đốc Sở Tư pháp" / "Phó Giám đốc Sở Tư pháp")."""
     if actor is None:
         return doc.Signer("")
-    return doc.Signer(actor.full_name, actor.position or ROLE_LABELS.get(actor.role, ""))
+    title = (actor.position or ROLE_LABELS.get(actor.role, "")).strip()
+    head = title[len(DEPUTY):].strip() if title.startswith(DEPUTY) else ""
+    return doc.Signer(actor.full_name, title, ON_BEHALF.format(head=head[:1].upper() + head[1:]) if head else "")
 
 
 def applicant(dossier: Dossier) -> doc.Applicant:

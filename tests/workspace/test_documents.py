@@ -61,8 +61,8 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
         "csrf_token": token, "ngay_hen_moi": "2026-12-15T16:00", "ly_do": "Chờ ý kiến của Công an tỉnh Bình An."})
     apology = _get(client, f"{base}/mau-04.pdf")
     text = pdf_text(apology, tmp_path)
-    for expected in ("Chờ ý kiến của Công an tỉnh Bình An.", "Phạm Thị Dung", "PHÓ GIÁM ĐỐC SỞ TƯ PHÁP",
-                     "15 tháng 12 năm 2026", code):  # signed with the leader's title, not a role
+    for expected in ("Chờ ý kiến của Công an tỉnh Bình An.", "Phạm Thị Dung", "KT. GIÁM ĐỐC SỞ TƯ PHÁP",
+                     "PHÓ GIÁM ĐỐC SỞ TƯ PHÁP", "15 tháng 12 năm 2026", code):  # signed with the leader's title, not a role
         assert expected in text, expected
     assert qr_urls(apology, tmp_path) == [lookup]
 

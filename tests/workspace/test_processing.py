@@ -62,7 +62,7 @@ def test_the_approval_signs_the_result_into_the_data_store(api, clock, client, c
     assert re.fullmatch(re.escape(f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}?k=") + r"[\w-]{16}", keyed)
     text = pdf_text(signed, tmp_path)
     for expected in ("PHIẾU LÝ LỊCH TƯ PHÁP", "Phiếu số 1", "Nguyễn Văn An", "Không có án tích.", "Phạm Thị Dung",
-                     "Phó Giám đốc Sở Tư pháp".upper(), code):
+                     "KT. GIÁM ĐỐC SỞ TƯ PHÁP", "PHÓ GIÁM ĐỐC SỞ TƯ PHÁP", code):  # a deputy signs for the head
         assert expected in text, expected
     # The verification page finds it by its code and says who signed, for anyone.
     page = html(client.get(f"/xac-thuc/{code}"))
@@ -231,7 +231,8 @@ def test_the_leader_decides_a_stop_and_signs_its_notice(api, clock, client, tmp_
     text = pdf_text(pdf, tmp_path)
     code = dossier(api, stopped_id)["code"]
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and STOP["ly_do"] in text and code in text
-    assert "Phạm Thị Dung" in text and "PHÓ GIÁM ĐỐC" in text.upper()  # the leader who agreed signs it
+    assert "Phạm Thị Dung" in text and "PHÓ GIÁM ĐỐC" in text  # the leader who agreed signs it
+    assert "KT. GIÁM ĐỐC SỞ TƯ PHÁP" in text
     assert any(code in url for url in qr_urls(pdf, tmp_path))
 
     # The leader's own reason, when written, is the one the applicant reads.
