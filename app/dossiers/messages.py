@@ -131,6 +131,12 @@ NOTICES = {
         "Hồ sơ {short}: đã có kết quả",
         "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đã có kết quả giải quyết, ký số bởi cơ quan có "
         "thẩm quyền. Kết quả điện tử có trong kho dữ liệu của bạn và tại:\n{link}\n"),
+    # An online or postal dossier accepted (a counter applicant holds Mẫu 01 already); with fees
+    # to pay at once, the fee's mail says it instead.
+    "code_issued": (
+        "Hồ sơ {short}: đã được tiếp nhận",
+        "Kính gửi {name},\n\nHồ sơ «{procedure}» đã được tiếp nhận, {ref}. Ngày hẹn trả kết quả: {due}.\n"
+        "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01) và tình trạng giải quyết hồ sơ có tại:\n{link}\n"),
     "fee_requested": (
         "Hồ sơ {short}: mời nộp phí, lệ phí",
         "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đang chờ nộp phí, lệ phí: {amount} đồng. Thời gian chờ "

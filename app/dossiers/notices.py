@@ -1,5 +1,5 @@
-"""E-mails to the applicant when a dossier needs them or reaches them (a supplement request, a
-refusal, a stop, a new appointment after an apology or a supplement, the result, the fees owed
+"""E-mails to the applicant when a dossier needs them or reaches them (its acceptance, a supplement
+request, a refusal, a stop, a new appointment after an apology or a supplement, the result, the fees owed
 back when it ended unfinished), queued in the transition's own transaction through the outbox:
 sent only if it commits, retried if the mail server is down."""
 from __future__ import annotations
@@ -15,7 +15,9 @@ from .printouts import public_url
 from .reasons import closes, reason_in
 
 REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
-EVENT_NOTICES = ("supplement_requested", "result_issued", "apology", "deadline_restarted", "fee_requested")
+EVENT_NOTICES = ("code_issued", "supplement_requested", "result_issued", "apology", "deadline_restarted",
+                 "fee_requested")
+AT_THE_COUNTER = "counter"
 
 
 def refund_owed(events: list[dict]) -> int:
@@ -30,6 +32,8 @@ def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> 
     fees paid that will be given back; a withdrawal, which the applicant asked for, is mailed
     only for that."""
     kinds = [e["kind"] for e in events if e["kind"] in EVENT_NOTICES]
+    if "code_issued" in kinds and (dossier.channel == AT_THE_COUNTER or "fee_requested" in kinds):
+        kinds.remove("code_issued")  # Mẫu 01 handed over at the counter; the fee's mail names the code
     refund = refund_owed(events)
     if dossier.status != status_before and (dossier.status in (REFUSED, STOPPED)
                                             or (dossier.status == WITHDRAWN and refund)):

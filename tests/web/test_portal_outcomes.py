@@ -4,9 +4,12 @@ each supplement request (Mẫu 02) and the apology (Mẫu 04) to download; never
 control slip (Mẫu 05), never another citizen's documents."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from tests.conftest import vn
+from app.localtime import local_time
 from tests.web.pages import login
-from tests.workspace.helpers import ASK, SEARCH, accept, html, pdf_text, stopped, submit_lltp
+from tests.workspace.helpers import ACCEPT, ASK, SEARCH, accept, html, pdf_text, stopped, submit_lltp
 
 
 def _mails(app, mail_sink, at):
@@ -57,3 +60,22 @@ def test_a_stop_says_why_and_every_supplement_request_can_be_downloaded(api, clo
     mails = _mails(clean_app, mail_sink, vn(2026, 11, 23, 9, 0))
     body = mails[f"Hồ sơ {code}: dừng xử lý"]
     assert "Lý do: Người yêu cầu không thuộc diện được cấp." in body
+
+
+
+def test_an_online_dossier_accepted_is_mailed_with_its_code_and_appointment(api, clock, clean_app, mail_sink):
+    """The applicant of an online dossier learns its code and appointment when the desk accepts
+    it; one accepted with fees to pay hears it in the fee's mail, once."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    free = submit_lltp(api, doi_tuong_nop_phi="mien")
+    paying = submit_lltp(api)
+    for dossier_id in (free, paying):
+        api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=dossier_id)
+    mails = _mails(clean_app, mail_sink, vn(2026, 11, 23, 8, 5))
+    free_code, paying_code = (api.get(f"/dossiers/{d}", "congdan").get_json()["code"] for d in (free, paying))
+    body = mails[f"Hồ sơ {free_code}: đã được tiếp nhận"]
+    due = api.get(f"/dossiers/{free}", "congdan").get_json()["due_at"]
+    assert f"(mã {free_code})" not in body and f"mã {free_code}" in body and "Mẫu 01" in body
+    with clean_app.app_context():
+        assert local_time(datetime.fromisoformat(due)) in body and f"/ho-so/{free}" in body
+    assert sorted(mails) == sorted([f"Hồ sơ {free_code}: đã được tiếp nhận", f"Hồ sơ {paying_code}: mời nộp phí, lệ phí"])
