@@ -34,8 +34,9 @@ def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
     return None
 
 
-def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetime, messages: dict) -> Dossier:
-    """Record the apology and move the due instant; refusals say why in `messages`' words."""
+def apologize(user, dossier_id: int, new_due: datetime | None, reason: str, at: datetime, messages: dict) -> Dossier:
+    """Record the apology and move the due instant; refusals say why in `messages`' words, every
+    problem of the form at once (`new_due` None: it could not be read)."""
     dossier = lock_dossier(dossier_id)
     why = refusal(user, dossier, at, messages)
     if why is not None:
@@ -44,7 +45,7 @@ def apologize(user, dossier_id: int, new_due: datetime, reason: str, at: datetim
     errors = []
     if not reason or len(reason) > MAX_REASON:
         errors.append({"field": "ly_do", "message": messages["reason"]})
-    new_due_error = _new_due_error(dossier.due_at, new_due, messages)
+    new_due_error = messages["bad_instant"] if new_due is None else _new_due_error(dossier.due_at, new_due, messages)
     if new_due_error:
         errors.append({"field": "ngay_hen_moi", "message": new_due_error})
     if errors:

@@ -127,7 +127,7 @@ def apologize(dossier_id: int):
     try:
         new_due = datetime.fromisoformat(form["ngay_hen_moi"]).replace(tzinfo=workflow().calendar.tz)
     except ValueError:
-        return render(dossier, {"ngay_hen_moi": APOLOGY["bad_instant"]}, 422, form)
+        new_due = None  # said with the reason's problem, if any: everything to fix at once
     try:
         dossier = apology.apologize(g.user, dossier.id, new_due, form["ly_do"], now(), APOLOGY)
         db.session.commit()

@@ -59,18 +59,21 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
     errors = errors or {}
     shown = [e for e in form.validate(data or {}) if field_anchor(e.field, PREFIX) in errors] \
         if form is not None and errors else []
-    workable = task.role == g.user.role and task.agency_id == g.user.agency_id
+    workable = task.role == g.user.role and task.agency_id == g.user.agency_id \
+        and task.closed_at is None and task.claimed_by_id in (None, g.user.id)
+    # Typed on a page whose task closed, or went to another officer, meanwhile: shown back, in
+    # words, so nothing is lost.
+    lost = request.method == "POST" and not workable
     return render_template(
         "workspace/task.html", task=task, dossier=task.dossier, form=form, errors=errors,
         fields_html=render_fields(form, data or {}, shown, PREFIX) if form is not None else "",
-        workable=workable and task.closed_at is None and task.claimed_by_id in (None, g.user.id),
+        workable=workable,
         may_assign=work.may_assign(g.user, task) and task.closed_at is None,
         assignees=work.assignees(task) if work.may_assign(g.user, task) else [],
         may_ask_supplement=supplements.may_ask(form), may_preview=_may_preview(task),
-        # Typed on a page whose task closed meanwhile: shown back, in words, so nothing is lost.
-        unsaved=readable(form.schema, form.ui_schema, data) if form is not None and data and task.closed_at else [],
+        unsaved=readable(form.schema, form.ui_schema, data) if form is not None and data and lost else [],
         unsaved_files=ATTACHMENTS["unsaved"].format(files=", ".join(f.get("file_name", "") for f in files))
-        if files and task.closed_at else "",
+        if files and lost else "",
         attached=list(files), carried=carry.carry(list(files)), attached_id=ATTACHED_ANCHOR,
         limits=limits_text(task.dossier.procedure),
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),

@@ -87,3 +87,18 @@ def test_a_repeated_group_in_the_application_fits_its_column_on_a_desk(browser, 
     page.wait_for_url("**/mot-cua/viec/*")
     _fits(page, "the approval step", 1280)
     windows.close()
+
+
+def test_a_long_unbroken_note_wraps(phone, api, clock):
+    """A pasted link or code of thousands of characters in a step's note wraps within the
+    screen on the dossier page and on the later step that shows it."""
+    from tests.workspace.helpers import CHECKED, POLICE_TASK, SEARCH, accept
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier = submit(api, LLTP, LLTP_FORM)["id"]
+    accept(api, dossier)
+    api.complete("chuyenvien", SEARCH, {**CHECKED, "y_kien": "https://tra-cuu.example.vn/" + "x" * 3000})
+    page = phone("congan")
+    page.goto(f"/mot-cua/viec/{api.task('congan', POLICE_TASK, dossier)['id']}")
+    _fits(page, "the police's step")
+    page.goto(f"/mot-cua/ho-so/{dossier}")
+    _fits(page, "the dossier page")

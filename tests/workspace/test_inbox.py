@@ -265,3 +265,45 @@ def test_a_task_closed_meanwhile_says_what_happened(api, clock, client):
     assert stale.status_code == 409
     assert "hồ sơ chuyển sang «Công dân yêu cầu rút hồ sơ» lúc 09:00 ngày 24/11/2026" in page
     assert "Không có án tích." in page  # what was typed is still on the page
+
+
+
+def _second_specialist(app) -> None:
+    """Đỗ Thị Hoa, a second specialist of the Department of Justice who can log in."""
+    from app.db import db
+    from app.users.models import User
+    from app.users.passwords import hash_password
+    from tests.conftest import PASSWORD
+    with app.app_context():
+        colleague = db.session.execute(db.select(User).filter_by(username="chuyenvien")).scalar_one()
+        db.session.add(User(username="dothihoa.stp", password_hash=hash_password(PASSWORD), role="specialist",
+                            full_name="Đỗ Thị Hoa", agency_id=colleague.agency_id, email="hoa@binhan.example.vn",
+                            email_verified_at=colleague.email_verified_at or vn(2026, 11, 1, 8, 0)))
+        db.session.commit()
+
+
+def test_a_task_given_to_another_officer_meanwhile_shows_back_what_was_typed(api, clock, client, clean_app):
+    """The officer who typed on a task the leader gave to someone else meanwhile is refused, and
+    reads back, in words, what they typed and the files they chose, to pass them on."""
+    import io
+
+    from tests.web.pages import pdf_bytes
+    clock.set(vn(2026, 11, 23, 8, 0))
+    _second_specialist(clean_app)
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    task = api.task("chuyenvien", SEARCH, dossier_id)["id"]
+    token = as_officer(client, "chuyenvien")
+    assert client.get(f"/mot-cua/viec/{task}").status_code == 200  # open, with nobody holding the task
+    assert api.post(f"/tasks/{task}/assign", "lanhdao", json={"assignee": "dothihoa.stp"}).status_code == 200
+    stale = client.post(f"/mot-cua/viec/{task}/xu-ly", content_type="multipart/form-data", data={
+        "csrf_token": token, "action": "submit", "f.ket_qua_tham_dinh": "dat",
+        "f.y_kien": "Không có thông tin về án tích của người này.",
+        "tep_kem_theo": (io.BytesIO(pdf_bytes("Bien ban")), "bien-ban-tra-cuu.pdf")})
+    page = html(stale)
+    assert stale.status_code == 409 and "Công việc này đã được Đỗ Thị Hoa nhận xử lý." in page
+    assert "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)" in page
+    assert "Không có thông tin về án tích của người này." in page and "bien-ban-tra-cuu.pdf" in page
+    assert api.task("dothihoa.stp", SEARCH, dossier_id)["id"] == task  # still open, with her
+    # Opening the page again is not a sending: nothing is said to be unsaved.
+    assert "chưa được ghi vào hồ sơ" not in html(client.get(f"/mot-cua/viec/{task}"))

@@ -273,6 +273,9 @@ def test_an_apology_moves_the_due_date_once_and_only_in_time(api, clock, client)
     clock.set(vn(2026, 12, 4, 10, 0))  # 14 working hours before the due instant of 8/12 08:00
     assert _apology(client, token, first, when="2026-12-07T10:00").status_code == 422  # not after the due date
     assert _apology(client, token, first, reason=" ").status_code == 422
+    both = _apology(client, token, first, when="", reason="")  # everything to fix is said at once
+    assert both.status_code == 422
+    assert "Ngày giờ hẹn mới không hợp lệ." in html(both) and "Ghi rõ lý do chậm trả kết quả" in html(both)
     assert _apology(client, token, first, when="2026-12-12T10:00").status_code == 422  # a Saturday
     assert dossier(api, first)["due_at"] == "2026-12-08T08:00:00+07:00"
     response = _apology(client, token, first)
