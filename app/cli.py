@@ -54,6 +54,16 @@ def prepare_database(app) -> tuple[bool, list[str]]:
     return loaded, problems
 
 
+def _check_port(host: str, port: int) -> None:
+    import socket
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it
+        try:
+            probe.bind((host, port))
+        except OSError:
+            _fail(MSG["port_busy"].format(host=host, port=port, other=port + 10))
+
+
 @main.command(help=MSG["up_help"])
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -63,6 +73,7 @@ def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
     from .demo import DEMO_PASSWORD, USERS
     from .demo_dossiers import load_demo_dossiers
     from .scheduler import start_in_process
+    _check_port(host, port)  # before the database work: a busy port is said at once, in words
     app = _app(db_option)
     if not os.environ.get("MOTCUA_PUBLIC_URL"):  # links in mails and QR codes point here
         app.config["MOTCUA_PUBLIC_URL"] = f"http://{host}:{port}"

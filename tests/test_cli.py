@@ -147,3 +147,16 @@ def test_checking_one_diagram_reports_a_catalogue_entry_naming_it_with_a_typo(wo
     assert result.returncode == 1, result.stdout
     assert ("2.000635.json: không có quy trình «cap_ban_sao_trich_luc_ho_tichh» trong bpmn/ (hoặc sơ đồ đang lỗi) "
             "(có phải ý bạn là «cap_ban_sao_trich_luc_ho_tich»?)") in result.stdout
+
+
+def test_motcua_up_on_a_busy_port_says_so_in_one_line(tmp_path):
+    import socket
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = motcua("up", "--port", str(port), "--db", str(tmp_path / "demo.db"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"Lỗi: cổng {port} trên 127.0.0.1 đang được một chương trình khác dùng" in result.stderr
+    assert f"motcua up --port {port + 10}" in result.stderr
+    assert not (tmp_path / "demo.db").exists()  # nothing was set up

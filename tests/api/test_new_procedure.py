@@ -35,7 +35,7 @@ def write_procedure(folder: Path) -> None:
     entry = json.loads((ROOT / "catalogue" / "2.000635.json").read_text(encoding="utf-8"))
     entry.update(code="2.000815", name="Chứng thực bản sao từ bản chính giấy tờ, văn bản",
                  form="chung_thuc_ban_sao/don.schema.json", ui_schema=None,
-                 bpmn_process_id="chung_thuc_ban_sao", bpmn_file="chung_thuc_ban_sao.bpmn",
+                 bpmn_process_id="chung_thuc_ban_sao",
                  processing_time={"amount": 1, "unit": "working_days"})
     (folder / "catalogue" / "2.000815.json").write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
 
