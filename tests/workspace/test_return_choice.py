@@ -46,3 +46,22 @@ def test_the_return_step_starts_from_the_applicant_s_choice(api, clock, client, 
     assert _chosen(client, api, online) == ["truc_tuyen"]
     assert _chosen(client, api, by_post) == ["buu_chinh"]
     assert _chosen(client, api, at_desk) == ["truc_tiep"]
+
+
+def test_a_result_returned_by_post_records_its_postal_item_number(api, clock, client):
+    """Like a dossier that arrives by post, a result sent by post carries the number printed on
+    the postal slip, so the hand-off can be traced; the dossier page shows it."""
+    clock.set(vn(2026, 11, 23, 9, 0))
+    dossier_id = submit_lltp(api)
+    processed(api, dossier_id)
+    token = as_officer(client, "motcua")
+    task = api.task("motcua", RETURN_TASK, dossier_id)["id"]
+    missing = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
+        "csrf_token": token, "action": "submit", "f.hinh_thuc_tra": "buu_chinh", "f.so_buu_gui": "  "})
+    assert missing.status_code == 422 and "Số hiệu bưu gửi" in html(missing)
+    assert api.task("motcua", RETURN_TASK, dossier_id)["id"] == task  # nothing recorded
+    sent = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
+        "csrf_token": token, "action": "submit", "f.hinh_thuc_tra": "buu_chinh", "f.so_buu_gui": "EB987654321VN"})
+    assert sent.status_code == 303
+    assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 10
+    assert "EB987654321VN" in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
