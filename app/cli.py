@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .messages import CLI as MSG
+from .files.commands import files as files_group
 from .payments.cli import payments as payments_group
 from .payments.sandbox_cli import payment_sandbox
 from .procedures.cli import procedure as procedure_group
@@ -213,6 +214,7 @@ main.add_command(procedure_group)
 main.add_command(agencies_group)
 main.add_command(officers_group)
 main.add_command(payments_group)
+main.add_command(files_group)
 main.add_command(payment_sandbox)
 
 

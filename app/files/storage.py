@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Protocol
+from typing import Iterator, Protocol
 
 from flask import current_app
 
@@ -21,6 +21,8 @@ class Storage(Protocol):
     def put(self, data: bytes) -> str: ...
     def open(self, key: str) -> bytes: ...
     def exists(self, key: str) -> bool: ...
+    def blobs(self) -> Iterator[tuple[str, int, float]]: ...
+    def delete(self, key: str) -> None: ...
 
 
 def valid_key(key) -> bool:
@@ -42,6 +44,7 @@ class LocalStorage:
         key = hashlib.sha256(data).hexdigest()
         path = self._path(key)
         if path.exists():
+            os.utime(path)  # stored again now: as new as its latest upload for the sweep (sweep.py)
             return key
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written beside its final place and renamed: a crash never leaves half a file under a
@@ -65,6 +68,17 @@ class LocalStorage:
 
     def exists(self, key: str) -> bool:
         return valid_key(key) and self._path(key).is_file()
+
+    def blobs(self) -> Iterator[tuple[str, int, float]]:
+        """Every blob as (key, size in bytes, last stored as a POSIX time); half-written files
+        (.upload-…) and anything not named by a key are not blobs."""
+        for path in self.root.glob("??/??/*"):
+            if valid_key(path.name) and path.name[:2] == path.parent.parent.name and path.is_file():
+                stat = path.stat()
+                yield path.name, stat.st_size, stat.st_mtime
+
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
 
 
 def storage() -> Storage:

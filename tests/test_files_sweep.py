@@ -1,0 +1,67 @@
+"""`motcua files sweep`: a blob no dossier file and no draft names, last stored more than the
+given days ago, is listed, and removed with --delete; a blob named by a dossier or a draft, or
+stored recently (a form still open carries it), is kept; storing the same content again makes
+it recent."""
+from __future__ import annotations
+
+import os
+import time
+
+from click.testing import CliRunner
+
+from tests.conftest import vn
+from tests.workspace.helpers import submit_lltp
+
+DAY = 24 * 3600
+
+
+def _age(app, key: str, days: float) -> None:
+    path = app.config["MOTCUA_UPLOAD_DIR"] / key[:2] / key[2:4] / key
+    os.utime(path, (time.time() - days * DAY,) * 2)
+
+
+def test_only_old_blobs_nothing_names_are_swept(api, clock, clean_app, database_url, monkeypatch):
+    from app.cli import main
+    from app.db import db
+    from app.dossiers.models import Dossier, DossierFile
+    from app.files.storage import storage
+    from app.portal.models import Draft
+    from app.users.models import User
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    with clean_app.app_context():
+        store = storage()
+        filed, drafted, forgotten, recent, again = (store.put(f"blob {n}".encode()) for n in range(5))
+        citizen = db.session.execute(db.select(User).filter_by(username="congdan")).scalar_one()
+        db.session.add(DossierFile(dossier_id=dossier_id, component_code="GTTT", file_name="cccd.pdf",
+                                   content_type="application/pdf", size=6, sha256=filed, storage_key=filed,
+                                   uploaded_by_id=citizen.id, uploaded_at=vn(2026, 11, 23, 8, 0), source="submission"))
+        procedure_id = db.session.get(Dossier, dossier_id).procedure_id
+        db.session.add(Draft(owner_id=citizen.id, procedure_id=procedure_id, data={}, representation={},
+                             files=[{"component_code": "GTTT", "storage_key": drafted}],
+                             created_at=vn(2026, 11, 1, 8, 0), updated_at=vn(2026, 11, 1, 8, 0)))
+        db.session.commit()
+        for key in (filed, drafted, forgotten, again):
+            _age(clean_app, key, 30)
+        _age(clean_app, recent, 2)
+        store.put(b"blob 4")  # `again`: the same content chosen again today
+
+    monkeypatch.setenv("MOTCUA_UPLOAD_DIR", str(clean_app.config["MOTCUA_UPLOAD_DIR"]))
+    runner = CliRunner()
+    listed = runner.invoke(main, ["files", "sweep", "--db", database_url])
+    assert listed.exit_code == 0, listed.output
+    assert "Có 1 tệp không còn được dùng (0,0 MB), đã lưu quá 7 ngày; 2 tệp cũ hơn vẫn được dùng." in listed.output
+    assert forgotten in listed.output and "--delete" in listed.output
+    with clean_app.app_context():
+        assert storage().exists(forgotten)  # only listed
+
+    deleted = runner.invoke(main, ["files", "sweep", "--db", database_url, "--delete"])
+    assert deleted.exit_code == 0 and "Đã xóa 1 tệp không còn được dùng" in deleted.output
+    with clean_app.app_context():
+        store = storage()
+        assert not store.exists(forgotten)
+        assert all(store.exists(key) for key in (filed, drafted, recent, again))
+    shorter = runner.invoke(main, ["files", "sweep", "--db", database_url, "--days", "1"]).output
+    assert "Có 1 tệp" in shorter and recent in shorter  # stored 2 days ago, named by nothing
+    refused = runner.invoke(main, ["files", "sweep", "--db", database_url, "--days", "0"])
+    assert refused.exit_code == 2 and "số ngày phải lớn hơn 0" in refused.output
