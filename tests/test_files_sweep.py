@@ -65,3 +65,31 @@ def test_only_old_blobs_nothing_names_are_swept(api, clock, clean_app, database_
     assert "Có 1 tệp" in shorter and recent in shorter  # stored 2 days ago, named by nothing
     refused = runner.invoke(main, ["files", "sweep", "--db", database_url, "--days", "0"])
     assert refused.exit_code == 2 and "số ngày phải lớn hơn 0" in refused.output
+
+
+def test_a_carried_file_swept_meanwhile_is_asked_for_again(client, clock, clean_app):
+    """A counter intake left open past the sweep: the scan it carried is gone, so the form says
+    to choose it again and does not accept the dossier without it."""
+    import hashlib
+    import io
+
+    from tests.web.pages import pdf_bytes
+    from tests.workspace.helpers import as_officer, html
+    from tests.workspace.test_intake import LLTP_FIELDS, _citizen_id
+    from tests.workspace.test_intake_kept_files import _carried
+    scan = pdf_bytes("CCCD quet lau")
+    clock.set(vn(2026, 11, 23, 9, 0))
+    token = as_officer(client, "motcua")
+    path = f"/mot-cua/tiep-nhan/{_citizen_id(clean_app, '001090000001')}/2.000488"
+    fields = {"csrf_token": token, "nonce": "s-1", "hinh_thuc": "counter", "action": "submit", **LLTP_FIELDS}
+    first = client.post(path, data={**fields, "f.noi_sinh": "", "tep_da_nhan": "",
+                                    "tep.GTTT": (io.BytesIO(scan), "cccd.pdf")}, content_type="multipart/form-data")
+    assert first.status_code == 422
+    with clean_app.app_context():
+        from app.files.storage import storage
+        storage().delete(hashlib.sha256(scan).hexdigest())  # what the sweep does after --days
+    again = client.post(path, data={**fields, "tep_da_nhan": _carried(html(first))}, content_type="multipart/form-data")
+    page = html(again)
+    assert again.status_code == 422
+    assert "Tệp «cccd.pdf» được chọn đã quá lâu nên không còn được lưu trên máy chủ: vui lòng chọn lại tệp này." in page
+    assert "Bỏ tệp «cccd.pdf»" not in page

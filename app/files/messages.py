@@ -6,6 +6,7 @@ MESSAGES = {
     "bad_type": "Tệp «{name}» không phải là tệp {types} hợp lệ (nội dung tệp được kiểm tra, không chỉ phần đuôi tên tệp).",
     "unnamed": "tệp không tên",
     "or": " hoặc ",
+    "carried_gone": "Tệp «{name}» được chọn đã quá lâu nên không còn được lưu trên máy chủ: vui lòng chọn lại tệp này.",
 }
 TYPE_NAMES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}
 # Said by the browser (app/web/static/files.js) before a form is sent; {size} and {limit} in MB.

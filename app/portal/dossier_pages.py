@@ -21,10 +21,12 @@ from ..dossiers.reasons import closing_reason
 from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
 from ..dossiers.models import Dossier, DossierFile, Rating
 from ..dossiers.uploads import read_uploads
-from ..eforms import FormTooLarge, field_anchor, parse_submission, render_fields
+from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
 from ..dossiers.fees import PAYMENT
+from ..files import carried as carried_files
 from ..files.chosen import limits_text
+from ..files.kept import REMOVE
 from ..files.download import file_response
 from ..payments.ledger import open_attempt
 from ..payments.messages import TEXT as PAYMENT_TEXT
@@ -61,8 +63,16 @@ def my_dossiers():
                            status_labels=STATUS_LABELS, messages=MESSAGES)
 
 
-def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None, status: int = 200):
-    errors = errors or {}
+def _carry_scope(dossier: Dossier) -> str:
+    """The supplement form's carried files are this citizen's, for this dossier only."""
+    return f"portal-supplement:{g.user.id}:{dossier.id}"
+
+
+def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None, status: int = 200,
+          kept: list[dict] | None = None):
+    """The dossier page; on a supplement sent back, `data` as typed and `kept`, the files it
+    accepted so far (listed, each removable, and carried in the form's signed hidden field)."""
+    errors, kept = errors or {}, kept or []
     procedure = dossier.procedure
     form = application_form(procedure)
     events = history(dossier.id)
@@ -85,6 +95,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         supplement=supplement, may_withdraw=citizen.WITHDRAWAL in waiting,
         supplement_fields=render_fields(form, data if data is not None else dossier.form_data, shown, PREFIX)
         if supplement is not None else None,
+        kept_files=kept, carried=carried_files.carry(kept, _carry_scope(dossier)) if supplement is not None else "",
         components=upload_components(procedure), limits=limits_text(procedure), kinds=COMPONENT_KINDS,
         errors=errors, rating=rating, may_rate=dossier.status == RETURNED and rating is None,
         ratings=RATINGS, representation_labels=REPRESENTATION, message_names=MESSAGE_NAMES,
@@ -148,20 +159,31 @@ def restart_receipt(dossier_id: int, n: int):
 @portal.post("/ho-so/<int:dossier_id>/bo-sung")
 @login_required("citizen")
 def supplement(dossier_id: int):
+    """The citizen's supplement. The files accepted are kept on a form sent back (a field to
+    correct, a file refused, a repeated group grown or shrunk, a kept file taken off), so they
+    are never chosen twice, and sent with it once the form is valid."""
     dossier = _own_dossier(dossier_id)
     procedure = dossier.procedure
     form = application_form(procedure)
+    scope = _carry_scope(dossier)
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:
-        return _page(dossier, {"bo-sung": exc.message}, status=413)
-    files, errors = read_uploads(procedure)
+        return _page(dossier, {"bo-sung": exc.message}, status=413,
+                     kept=carried_files.carried(request.form.get(carried_files.FIELD, ""), scope))
+    new_files, errors = read_uploads(procedure)
+    action = request.form.get("action", "submit")[:200]
+    files = carried_files.gathered(new_files, action, MESSAGES, scope)
+    if action.startswith(REMOVE):
+        return _page(dossier, errors, data, status=422 if errors else 200, kept=files)
+    if action.startswith(("add:", "remove:")):
+        return _page(dossier, errors, apply_action(form, data, action), status=422 if errors else 200, kept=files)
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     if not errors and not files and data == dossier.form_data:
         errors["bo-sung"] = MESSAGES["supplement_nothing"]
     if errors:
-        return _page(dossier, errors, data, status=422)
+        return _page(dossier, errors, data, status=422, kept=files)
     return _deliver(dossier, citizen.SUPPLEMENT, data, MESSAGES["supplement_sent"], files)
 
 

@@ -19,6 +19,7 @@ MESSAGES = {
     "draft_deleted": "Đã xóa hồ sơ đang soạn.",
     "file_added": "Đã đính kèm tệp «{name}».",
     "file_removed": "Đã bỏ tệp «{name}».",
+    "file_duplicate": "Tệp «{name}» trùng nội dung với tệp đã có của thành phần này: không lưu thêm.",
     "file_reused": "Đã dùng lại tệp «{name}» từ kho dữ liệu.",
     "submitted": "Hồ sơ đã được gửi lúc {submitted}. Hồ sơ được tính là đã nộp từ {counts_from}; "
                  "Bộ phận Một cửa sẽ kiểm tra và trả lời trước {reception_due}.",
@@ -33,6 +34,11 @@ MESSAGES = {
     "form_too_large": "Nội dung gửi lên quá lớn. Vui lòng kiểm tra lại các trường đã nhập.",
     "supplement_sent": "Đã gửi hồ sơ bổ sung. Mã hồ sơ không thay đổi.",
     "supplement_nothing": "Vui lòng đính kèm ít nhất một tệp hoặc sửa thông tin được yêu cầu bổ sung.",
+    "supplement_submit": "Gửi hồ sơ bổ sung",
+    # The form's first, hidden button (Enter in a field sends the supplement, never a file's remove
+    # button): its own words, so the visible button's stay unique on the page.
+    "supplement_enter": "Gửi bổ sung",
+    "supplement_kept": "Các tệp đã đính kèm dưới đây được giữ lại, không cần chọn lại; bấm «Bỏ tệp» để bỏ tệp bạn không muốn gửi.",
     "withdraw_sent": "Đã gửi yêu cầu rút hồ sơ.",
     "withdraw_reason": "Vui lòng ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
     "rated": "Cảm ơn bạn đã đánh giá mức độ hài lòng.",

@@ -1,67 +1,27 @@
-"""What a form carries between its sendings (counter intake, digitising a paper result): the
-scans already accepted, in a signed hidden field, so a form sent back for a correction never
-loses them, each removable by its own button, and a scan chosen again is kept once; and a
-one-time value, so the same form sent twice (a double click, a page sent again) acts once."""
+"""What a workspace form carries between its sendings (counter intake, a paper supplement,
+digitising a paper result): the scans already accepted (app/files/carried.py: a signed hidden
+field, each scan removable by its own button, a scan chosen again kept once), said in the
+workspace's words; and a one-time value, so the same form sent twice (a double click, a page
+sent again) acts once."""
 from __future__ import annotations
 
 import secrets
 
-from flask import current_app, flash, request
-from itsdangerous import BadSignature, URLSafeSerializer
+from flask import request
 
-from ..files.kept import REMOVE, without  # noqa: F401 -- REMOVE: the pages read it here, with the rest
+from ..files import carried as _carried
+from ..files.carried import FIELD, carried, carry, merged  # noqa: F401 -- the pages read them here, with the rest
+from ..files.kept import REMOVE  # noqa: F401 -- likewise
 from .messages import MESSAGES
 
-FIELD = "tep_da_nhan"
 NONCE = "nonce"
-
-
-def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="motcua-carried-files")
-
-
-def carry(files: list[dict]) -> str:
-    return _serializer().dumps(files)
-
-
-def carried(token: str) -> list[dict]:
-    """The scans accepted earlier on this form; a tampered field is ignored."""
-    if not token:
-        return []
-    try:
-        files = _serializer().loads(token)
-    except BadSignature:
-        return []
-    return files if isinstance(files, list) else []
-
-
-def merged(kept: list[dict], new: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The kept scans then the new ones, without a file whose content (sha256) its component
-    already has: choosing the same scan again after a correction stores it once. Returns
-    (the files, the duplicates left out)."""
-    files, duplicates, seen = [], [], set()
-    for item in kept + new:
-        key = (item.get("component_code"), item.get("sha256"))
-        if key in seen:
-            duplicates.append(item)
-            continue
-        seen.add(key)
-        files.append(item)
-    return files, duplicates
 
 
 def gathered(new: list[dict], action: str) -> list[dict]:
     """The scans a form holds as sent: those it carried, less the one its remove button names
     (`action`), then the new uploads without exact duplicates; the page says what it removed
     and what it left out."""
-    kept = carried(request.form.get(FIELD, ""))
-    kept, gone = without(kept, action)
-    if gone is not None:
-        flash(MESSAGES["file_removed"].format(name=gone.get("file_name", "")))
-    files, duplicates = merged(kept, new)
-    for item in duplicates:
-        flash(MESSAGES["file_duplicate"].format(name=item.get("file_name", "")))
-    return files
+    return _carried.gathered(new, action, MESSAGES)
 
 
 def sent_nonce() -> str:
