@@ -12,6 +12,7 @@ from engine.form_check import as_written, form_problems, guess, pair_problems
 
 from ..agencies.models import Agency
 from ..db import db
+from ..dossiers.completeness import ON_BEHALF, same_value
 from .models import Procedure
 from ..folding import fold
 
@@ -38,6 +39,26 @@ MESSAGES = {
     "process": "{file}: không có quy trình «{process}» trong bpmn/ (hoặc sơ đồ đang lỗi){guess}; "
                "thủ tục được nạp nhưng tạm ngừng nhận hồ sơ. Sửa «bpmn_process_id» cho đúng mã quy trình "
                "(thuộc tính id của thẻ bpmn:process trong sơ đồ).",
+    # A component required by an answer on the application form (ANALYST.md QT-45).
+    "when_shape": "{file}: thủ tục {procedure}, thành phần «{code}» ({name}): «required_when» là {value}, hệ "
+                  "thống không hiểu nên không biết khi nào đòi thành phần này. Viết \"required_when\": "
+                  "\"on_behalf\" (bắt buộc khi nộp thay người khác hoặc tổ chức), hoặc \"required_when\": "
+                  "{{\"field\": \"<tên trường của tờ khai>\", \"in\": [<các giá trị>]}} (bắt buộc khi công dân "
+                  "chọn một trong các giá trị đó), ví dụ {{\"field\": \"doi_tuong_nop_phi\", \"in\": "
+                  "[\"giam\", \"mien\"]}}; bỏ «required_when» nếu thành phần không bao giờ bắt buộc.",
+    "when_field": "{file}: thủ tục {procedure}, thành phần «{code}» ({name}): «required_when» đòi thành phần "
+                  "theo trường «{field}», nhưng tờ khai «{form}» không có trường này{guess}, nên công dân sẽ nộp "
+                  "được hồ sơ thiếu thành phần. Sửa «field» thành tên một trường của tờ khai (một khóa trong "
+                  "«properties» ở cấp ngoài cùng, không phải nhãn hiển thị), hoặc thêm trường đó vào tờ khai.",
+    "when_choices": "{file}: thủ tục {procedure}, thành phần «{code}» ({name}): «required_when» đòi thành phần "
+                    "theo trường «{field}» của tờ khai «{form}», nhưng trường này không phải trường chọn (không có "
+                    "danh sách giá trị «enum», hay là trường có/không), nên không biết giá trị nào công dân chọn "
+                    "được. Chọn một trường có «enum» trong tờ khai, hoặc thêm «enum» cho trường «{field}».",
+    "when_value": "{file}: thủ tục {procedure}, thành phần «{code}» ({name}): «required_when» đòi thành phần "
+                  "khi trường «{field}» là {value}, nhưng tờ khai «{form}» không có giá trị đó cho trường này"
+                  "{guess}: công dân không chọn được nó, nên thành phần không bao giờ bị đòi vì nó. Các giá trị "
+                  "của trường: {values}. Sửa «in» cho đúng, viết mỗi giá trị y như trong «enum» của trường "
+                  "(kể cả dấu ngoặc kép).",
 }
 DETAIL_KEYS = ("sector", "field_code", "level", "online_level")
 
@@ -97,6 +118,8 @@ def entry_form_problems(entry: dict, file_name: str, forms_dir: Path, advice: li
             continue
         for message in form_problems(Path(forms_dir), str(relative or ""), schema):
             found.append(str(Problem(file_name, key, str(relative or ""), message)))
+    if not found:
+        found.extend(component_problems(entry, file_name, Path(forms_dir)))
     if entry.get("ui_schema") is not None and not found:
         ui, advised = str(entry["ui_schema"]), []
         for message in pair_problems(Path(forms_dir), str(entry["form"]), ui, advised):
@@ -105,6 +128,65 @@ def entry_form_problems(entry: dict, file_name: str, forms_dir: Path, advice: li
             advice.extend(str(Problem(file_name, "ui_schema", ui, DIAGRAM_MESSAGES["warning"].format(message=m)))
                           for m in advised)
     return found
+
+
+def component_problems(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
+    """What is wrong with the conditions of an entry's components (QT-45): a `required_when`
+    that is neither "on_behalf" nor {"field": …, "in": […]}, or one naming a field its usable
+    application form (`form`) does not have, a field with no values to choose, or a value the
+    field cannot take. Such a component would never be asked for: a citizen meets the mistake."""
+    components = entry.get("components")
+    if not isinstance(components, list):
+        return []
+    schema = None
+    found = []
+    for component in components:
+        if not isinstance(component, dict) or component.get("required_when") in (None, ON_BEHALF):
+            continue
+        when = component["required_when"]
+        where = {"file": file_name, "procedure": f"{entry.get('code')} «{entry.get('name')}»",
+                 "code": component.get("code", ""), "name": component.get("name", ""), "form": entry["form"]}
+        if not (isinstance(when, dict) and set(when) == {"field", "in"} and isinstance(when["field"], str)
+                and when["field"] and isinstance(when["in"], list) and when["in"]):
+            found.append(MESSAGES["when_shape"].format(value=as_written(when), **where))
+            continue
+        if schema is None:
+            schema = json.loads((forms_dir / entry["form"]).read_text(encoding="utf-8"))
+        properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+        field = when["field"]
+        spec = properties.get(field)
+        if not isinstance(spec, dict):
+            found.append(MESSAGES["when_field"].format(field=field, guess=guess(field, properties), **where))
+            continue
+        if "$ref" in spec:
+            continue  # the values are elsewhere in the form: not known for sure here
+        values = choices(spec)
+        if values is None:
+            found.append(MESSAGES["when_choices"].format(field=field, **where))
+            continue
+        written = [as_written(c) for c in values]
+        for value in when["in"]:
+            if not any(same_value(value, choice) for choice in values):
+                quoted = as_written(str(value))  # 1 for "1": the quotes forgotten
+                hint = DIAGRAM_MESSAGES["guess"].format(name=quoted) if quoted in written and quoted != \
+                    as_written(value) else guess(as_written(value), written)
+                found.append(MESSAGES["when_value"].format(field=field, value=as_written(value),
+                                                           values=", ".join(written), guess=hint, **where))
+    return found
+
+
+def choices(spec: dict) -> list | None:
+    """The values a citizen can choose for a field: its enum or oneOf consts, its items' (a
+    multiple choice), or true and false (a yes/no question); None for a field typed freely."""
+    kinds = spec.get("type") if isinstance(spec.get("type"), list) else [spec.get("type")]
+    for node in (spec, spec.get("items") if "array" in kinds and isinstance(spec.get("items"), dict) else {}):
+        if isinstance(node.get("enum"), list):
+            return node["enum"]
+        options = node.get("oneOf") if isinstance(node.get("oneOf"), list) else []
+        consts = [o["const"] for o in options if isinstance(o, dict) and "const" in o]
+        if consts:
+            return consts
+    return [True, False] if "boolean" in kinds else None
 
 
 def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None = None,

@@ -7,5 +7,15 @@ ONLINE_LEVELS = {"toan_trinh": "Toàn trình", "mot_phan": "Một phần"}
 UNITS = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "calendar_days": "ngày"}
 KINDS = {"ban_chinh": "Bản chính", "ban_sao_chung_thuc": "Bản sao có chứng thực", "ban_chup": "Bản chụp/bản sao"}
 REQUIRED = {True: "Bắt buộc", False: "Không bắt buộc", "on_behalf": "Bắt buộc khi nộp thay (ủy quyền)"}
+# A component required by the applicant's own answer on the application e-form (catalogue
+# "required_when": {"field": …, "in": […]}, ANALYST.md QT-45): the field's title and the labels of
+# the values, as the applicant reads them on the form.
+REQUIRED_WHEN = "Bắt buộc khi {condition}"
+CONDITION_FIELD = "«{field}» là {values}"
+CONDITION_OR = " hoặc "
+CONDITION_ON_BEHALF = "nộp thay người khác hoặc tổ chức"
+# Appended to "missing component" on the portal and at the counter when the application's answer
+# is what makes the component required.
+REQUIRED_BECAUSE = "Thành phần này bắt buộc khi {condition}."
 UNKNOWN = "Chưa có thông tin"
 FEE_UNIT = "đồng"

@@ -7,7 +7,9 @@ from sqlalchemy import select
 from engine.numbers import grouped
 
 from ..db import db
+from ..dossiers.completeness import ON_BEHALF, condition_words
 from . import messages
+from .forms import application_form
 from .models import Procedure
 from .search import clean, facets, search as search_procedures
 
@@ -29,10 +31,27 @@ def money(amount) -> str:
     return grouped(amount) if isinstance(amount, (int, float)) else str(amount)
 
 
-def requirement(component: dict) -> str:
+def requirement(component: dict, form=None) -> str:
+    """Whether a component is required, as the procedure's page says it: always, when applying on
+    someone's behalf, when the application form's answer is one of some values (QT-45), or not."""
     if component.get("required"):
         return messages.REQUIRED[True]
-    return messages.REQUIRED.get(component.get("required_when"), messages.REQUIRED[False])
+    when = component.get("required_when")
+    if when == ON_BEHALF:
+        return messages.REQUIRED[ON_BEHALF]
+    condition = condition_words(component, form)
+    if condition is not None:
+        return messages.REQUIRED_WHEN.format(condition=condition)
+    return messages.REQUIRED[False]
+
+
+def _application_form(procedure):
+    """The procedure's application form, for the words of its components' conditions; None when
+    its file cannot be read (the page still shows the field's own name)."""
+    try:
+        return application_form(procedure)
+    except (OSError, ValueError):
+        return None
 
 
 def filter_options(chosen: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
@@ -77,5 +96,6 @@ def procedure(code: str):
         found = db.session.execute(select(Procedure).where(Procedure.code == code)).scalar_one_or_none()
     if found is None:
         abort(404)
-    return render_template("catalogue/procedure.html", p=found, d=found.details, requirement=requirement,
-                           m=messages)
+    form = _application_form(found)
+    return render_template("catalogue/procedure.html", p=found, d=found.details,
+                           requirement=lambda component: requirement(component, form), m=messages)

@@ -4,7 +4,7 @@ grown and shrunk by submit buttons (no JavaScript). Required fields are marked a
 (aria-required), not enforced by the browser, so a half-filled draft can always be saved:
 render inside a <form novalidate>. A choice whose UI schema has "ui:confirm" (value → question)
 carries the question on that value's control (data-confirm), which the one-stop system's script
-asks before the form is sent with that value chosen (app/workspace/static/forms.js); the add and
+asks before the form is sent with that value chosen (app/web/static/forms.js); the add and
 remove buttons (data-no-confirm) never ask."""
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
-from ..dossiers.completeness import missing_components, upload_components
+from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid, NotFound
 from ..dossiers.models import Dossier
 from ..dossiers.submission import find_procedure, submission_key, submit
@@ -141,8 +141,9 @@ def _submit(procedure, form, draft):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     errors.update(representation.errors(rep))
     on_behalf = representation.on_behalf(rep)
-    for component in missing_components(procedure, draft.files, on_behalf):
-        errors[component_anchor(component["code"])] = MESSAGES["missing_component"].format(name=component["name"])
+    for component in missing_components(procedure, draft.files, on_behalf, draft.data):
+        errors[component_anchor(component["code"])] = missing_message(
+            MESSAGES["missing_component"].format(name=component["name"]), component, form)
     if errors:
         return _page(procedure, form, draft, errors, status=422)
     draft_id, files, data = draft.id, list(draft.files), dict(draft.data)
@@ -173,10 +174,12 @@ def _page(procedure, form, draft, errors: dict, status: int = 200):
     """The application page; `errors` maps the id of a field or component to its message."""
     shown = [e for e in form.validate(draft.data) if field_anchor(e.field, PREFIX) in errors] if errors else []
     components = upload_components(procedure)
+    on_behalf = representation.on_behalf(draft.representation)
     return render_template(
         "portal/apply.html", procedure=procedure, draft=draft, form=form,
         fields_html=render_fields(form, draft.data, shown, PREFIX), errors=errors, components=components,
+        marks=requirements(components, on_behalf, draft.data, form),
         reusable={c["code"]: datastore.stored_files(g.user, c["code"]) for c in components},
         limits=limits_text(procedure), kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION,
-        on_behalf=representation.on_behalf(draft.representation),
+        on_behalf=on_behalf,
     ), status

@@ -39,6 +39,9 @@ MESSAGES = {
     # button): its own words, so the visible button's stay unique on the page.
     "supplement_enter": "Gửi bổ sung",
     "supplement_kept": "Các tệp đã đính kèm dưới đây được giữ lại, không cần chọn lại; bấm «Bỏ tệp» để bỏ tệp bạn không muốn gửi.",
+    # Asked before the withdrawal is sent (app/web/static/forms.js): it cannot be undone.
+    "confirm_withdraw": "Rút hồ sơ này? Hồ sơ sẽ dừng giải quyết và không thể tiếp tục; muốn giải quyết lại, "
+                        "bạn phải nộp hồ sơ mới.",
     "withdraw_sent": "Đã gửi yêu cầu rút hồ sơ.",
     "withdraw_reason": "Vui lòng ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
     "rated": "Cảm ơn bạn đã đánh giá mức độ hài lòng.",

@@ -14,6 +14,7 @@ from ..security.csrf import init_csrf
 from ..security.headers import init_headers
 from ..security.messages import MESSAGES as SECURITY
 from ..security.ratelimit import RateLimited
+from .messages import FORM_SCRIPT
 from .session import load_user
 
 web = Blueprint("web", __name__, template_folder="templates", static_folder="static",
@@ -25,6 +26,7 @@ web.add_app_template_filter(local_date, "local_date")
 web.add_app_template_filter(kilobytes, "kilobytes")
 web.add_app_template_filter(actor_words, "actor_words")
 web.add_app_template_global(FILE_SCRIPT_TEXTS, "file_script_texts")
+web.add_app_template_global(FORM_SCRIPT, "form_script_texts")
 
 
 def init_web(app: Flask) -> None:

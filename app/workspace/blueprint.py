@@ -6,7 +6,6 @@ from ..clock import now
 from ..dossiers.deadlines import is_overdue
 from ..users.models import OFFICER_ROLES
 from .dossier_context import withdrawal_reason
-from .messages import SCRIPT_TEXTS
 
 workspace = Blueprint("workspace", __name__, url_prefix="/mot-cua", template_folder="templates",
                       static_folder="static", static_url_path="/tinh")
@@ -21,8 +20,3 @@ def _overdue(dossier) -> bool:
 
 # The officers' history line says why a dossier was withdrawn (`event | withdrawal_reason`).
 workspace.add_app_template_filter(withdrawal_reason, "withdrawal_reason")
-
-
-# The words static/forms.js says by itself, for workspace/base.html to hand it on its <script> (a global:
-# the error pages an officer sees inside the system are rendered outside this blueprint too).
-workspace.add_app_template_global(SCRIPT_TEXTS, "workspace_script_texts")

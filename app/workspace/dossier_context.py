@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from ..catalogue.forms import application_form
 from ..db import db
-from ..dossiers.completeness import upload_components
+from ..dossiers.completeness import requirements, upload_components
 from ..dossiers.files import is_internal, step_files
 from ..dossiers.steps import completed_steps
 from ..dossiers.supplements import index_due
@@ -17,6 +17,7 @@ from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
+from ..portal.representation import on_behalf
 from .messages import ATTACHMENTS, CHANNELS, MESSAGES, SYSTEM_COMPONENTS
 
 REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
@@ -47,12 +48,20 @@ def context(dossier: Dossier) -> dict:
         "application_title": form.schema.get("title", ""),
         "current_files": [f for f in files if not f.superseded], "old_files": [f for f in files if f.superseded],
         "component_names": names, "step_files": step_files(every), "attachment_texts": ATTACHMENTS,
-        "checklist": [(c, c["code"] in present) for c in upload_components(procedure)],
+        "checklist": _checklist(dossier, form, present),
         "index_due": index_due(dossier),
         "steps": completed_steps(dossier.id),
         "postal_item": _postal_item(dossier),
         "withdrawal_reason": _withdrawal_reason(dossier),
     }
+
+
+def _checklist(dossier: Dossier, form, present: set[str]) -> list[tuple]:
+    """(component, present, Requirement) of each component, required or not for this dossier:
+    who it was made for and what its application form says (QT-45)."""
+    components = upload_components(dossier.procedure)
+    marks = requirements(components, on_behalf(dossier.representation), dossier.form_data, form)
+    return [(c, c["code"] in present, marks[c["code"]]) for c in components]
 
 
 def attachment_notes(events: list[DossierEvent], groups) -> dict[int, str]:

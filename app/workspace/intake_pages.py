@@ -9,7 +9,7 @@ from ..accounts.activation import is_unclaimed
 from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
-from ..dossiers.completeness import missing_components, upload_components
+from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.models import OpenTask
 from ..dossiers.submission import submit
@@ -134,6 +134,7 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
+        marks=requirements(upload_components(procedure), False, data, form),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, returns=desk.RETURN_CHOICES,
         intake_texts=INTAKE, nonce=carry.nonce(), lookup=desk.lookup_args(citizen),
         paper_note=_paper_note(citizen, form)), status
@@ -175,9 +176,9 @@ def intake_submit(citizen_id: int, code: str):
         return _page(citizen, procedure, apply_action(form, data, action), files, errors)
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
-    for component in missing_components(procedure, files, on_behalf=False):
-        errors.setdefault(component_anchor(component["code"]),
-                          INTAKE["missing_component"].format(name=component["name"]))
+    for component in missing_components(procedure, files, on_behalf=False, data=data):
+        errors.setdefault(component_anchor(component["code"]), missing_message(
+            INTAKE["missing_component"].format(name=component["name"]), component, form))
     channel, postal, channel_errors = desk.channel_errors(request.form)
     errors.update(channel_errors)
     details, detail_errors = desk.postal_details(request.form, channel, postal)

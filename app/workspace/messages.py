@@ -72,7 +72,7 @@ MESSAGES = {
     "form_too_large": "Nội dung gửi lên quá lớn.",
     "procedure_problems": "Sơ đồ quy trình hoặc mục danh mục chưa nạp được: thủ tục vẫn chạy phiên bản trước "
                           "(nếu có). Sửa tệp rồi lưu lại; kiểm tra trước bằng motcua bpmn check.",
-    # Asked by the pages' script (static/forms.js) before a form whose action cannot be undone is
+    # Asked by the pages' script (app/web/static/forms.js) before a form whose action cannot be undone is
     # sent (the form's data-confirm); without the script the form sends at once.
     "confirm_apology": "Gửi thư xin lỗi (Mẫu 04) và hẹn ngày trả kết quả mới? Mỗi hồ sơ chỉ được hẹn lại một "
                        "lần; thư đã gửi không sửa hay rút lại được.",
@@ -103,11 +103,6 @@ ATTACHMENTS = {
     "file": "Tệp",
     "signature": "Chữ ký số",
     "timeline": "kèm {count} tệp",
-}
-
-# What the pages' script says by itself, carried by its <script> element (data-*) on every page of the system.
-SCRIPT_TEXTS = {
-    "unsaved-question": "Bạn có thay đổi chưa lưu trên trang này. Rời trang và bỏ các thay đổi?",
 }
 
 # What each officer role does and where its work comes from: said where a page is empty, so an

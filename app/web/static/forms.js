@@ -1,10 +1,10 @@
-// Forms of the one-stop system, a progressive addition like shortcuts.js: without this script a
-// form is sent at once and a page is left freely. Its words come from the page (app/workspace/
-// messages.py): its own <script data-unsaved-question>, and the questions of data-confirm.
+// Forms of the portal and the one-stop system, a progressive addition: without this script a
+// form is sent at once and a page is left freely. Its words come from the page: its own <script
+// data-unsaved-question> (app/web/messages.py), and the questions of data-confirm.
 //
-// Unsaved changes: while a form (method post) holds what the officer changed, or what the server
-// showed back without recording it (data-unsaved; a control marked aria-invalid), leaving the page
-// asks first. A keyboard shortcut asks with window.confirm (MotCua.mayLeave, used by shortcuts.js),
+// Unsaved changes: while a form (method post) holds what the user changed, or what the server
+// showed back without recording it (data-unsaved; a control marked aria-invalid; not on a form
+// marked data-draft, which the server saves at every sending), leaving the page asks first. A keyboard shortcut asks with window.confirm (MotCua.mayLeave, used by shortcuts.js),
 // a link, the back button or closing the tab with the browser's own beforeunload dialog. Sending
 // the form is not leaving it; sending another form of the page is.
 //
@@ -41,8 +41,8 @@
   }
 
   function unsaved(form) {
-    return form.hasAttribute("data-unsaved") || form.querySelector('[aria-invalid="true"]') !== null ||
-      slice(form.elements).some(controlChanged);
+    var shownBack = form.hasAttribute("data-unsaved") || form.querySelector('[aria-invalid="true"]') !== null;
+    return (shownBack && !form.hasAttribute("data-draft")) || slice(form.elements).some(controlChanged);
   }
 
   // Forms other than `except` (the one being sent) whose content would be lost.
