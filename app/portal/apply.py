@@ -77,8 +77,10 @@ def apply_post(code: str):
         files = _reuse(procedure, files, action, at)
     draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
     db.session.commit()  # what was typed and uploaded is kept whatever happens next
-    if action == "submit" and not upload_errors:
-        return _submit(procedure, form, draft)
+    if action == "submit":
+        # Everything to correct at once: a refused file beside the fields and missing components.
+        errors = {**_problems(procedure, form, draft), **upload_errors}
+        return _page(procedure, form, draft, errors, status=422) if errors else _submit(procedure, form, draft)
     if upload_errors:
         return _page(procedure, form, draft, upload_errors, status=422)
     if action == "save":
@@ -134,18 +136,22 @@ def _reuse(procedure, files: list[dict], action: str, at) -> list[dict]:
                      "storage_key": stored.storage_key, "signature": stored.signature}]
 
 
-def _submit(procedure, form, draft):
+def _problems(procedure, form, draft) -> dict:
+    """What keeps the draft from being submitted, by anchor: the form's fields, who it is for,
+    the components still missing."""
     rep = draft.representation
     errors = {}
     for error in form.validate(draft.data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     errors.update(representation.errors(rep))
-    on_behalf = representation.on_behalf(rep)
-    for component in missing_components(procedure, draft.files, on_behalf, draft.data):
+    for component in missing_components(procedure, draft.files, representation.on_behalf(rep), draft.data):
         errors[component_anchor(component["code"])] = missing_message(
             MESSAGES["missing_component"].format(name=component["name"]), component, form)
-    if errors:
-        return _page(procedure, form, draft, errors, status=422)
+    return errors
+
+
+def _submit(procedure, form, draft):
+    rep = draft.representation
     draft_id, files, data = draft.id, list(draft.files), dict(draft.data)
     drafts.discard(draft_id)  # in the submission's transaction: the draft becomes the dossier
     try:

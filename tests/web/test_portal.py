@@ -217,6 +217,18 @@ def test_hostile_upload_is_refused_and_stores_nothing(citizen, case):
     assert not (Path(uploads) / digest[:2] / digest[2:4] / digest).exists()
 
 
+def test_a_refused_file_is_said_with_every_other_problem_at_once(citizen):
+    """The law asks for everything to correct at once: a refused upload does not hide the
+    fields still wrong or the components still missing."""
+    base = _start(citizen)
+    response = _post(citizen, APPLY, {**base, **VALID, "f.so_cccd": "abc", "f.so_ban": "0", "action": "submit",
+                                      "tep.GTTT": upload(b"MZ\x90\x00" + b"\x00" * 2000, "giay-to.pdf")})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "không phải là tệp" in page
+    assert 'id="f-so_cccd-error"' in page and 'id="f-so_ban-error"' in page
+    assert "Có 3 lỗi cần sửa trước khi gửi" in page
+
+
 def test_hostile_fields_get_a_clear_error_and_change_nothing(citizen):
     from app.dossiers.models import Dossier
     base = _start(citizen)
