@@ -11,9 +11,9 @@ from lxml import etree
 from .calendar import WorkingCalendar
 from .calendar_functions import deadline_functions
 from .catalogue_forms import CitizenForm
-from .diagram_check import DiagramChecker, safe_parse
+from .diagram_check import DiagramChecker, Problem, safe_parse
 from .profile import load_profile
-from .registry import DiagramError, build_versions
+from .registry import MAX_DIAGRAM_BYTES, DiagramError, build_versions, preferred_file
 
 MESSAGES = {
     "ok": "Đạt: {file} (quy trình: {processes})",
@@ -28,6 +28,12 @@ MESSAGES = {
     "summary_bad": "Có {problems} lỗi trong {files} sơ đồ.",
     "summary_bad_catalogue": "Có {problems} lỗi: {files} sơ đồ và {entries} mục danh mục cần sửa.",
     "summary_warnings": " Có {count} cảnh báo: sơ đồ vẫn chạy, nhưng nên sửa.",
+    # Two files of one folder with one process id (ANALYST.md QT-49): the app loads the folder.
+    "duplicate": "Mã quy trình «{process_id}» cũng có trong tệp {other} (cùng thư mục): hai tệp sơ đồ không được "
+                 "dùng chung một mã quy trình. Hệ thống chỉ chạy một tệp (tệp đang chạy quy trình này; khi khởi "
+                 "động lại: tệp {kept}) và không nạp tệp kia. Nếu một tệp là bản sao để làm thủ tục khác, đặt cho "
+                 "nó mã quy trình riêng (thuộc tính id của process, ví dụ «{process_id}_moi») và sửa "
+                 "«bpmn_process_id» của mục danh mục dùng nó thành mã mới; tệp không cần nữa thì xóa.",
 }
 
 
@@ -38,6 +44,58 @@ def declared_processes(xml: bytes) -> set[str]:
     except etree.XMLSyntaxError:
         return set()
     return {p.get("id") for p in root.iterfind("{*}process") if p.get("id")}
+
+
+def executable_processes(xml: bytes) -> dict[str, str]:
+    """Id -> name of the processes of a file the engine would run (isExecutable is true unless
+    written false, as SpiffWorkflow reads it), even when the file does not load otherwise."""
+    try:
+        root = safe_parse(xml).getroot()
+    except (etree.XMLSyntaxError, ValueError):
+        return {}
+    return {p.get("id"): p.get("name") or "" for p in root.iterfind("{*}process")
+            if p.get("id") and p.get("isExecutable", "true") == "true"}
+
+
+def _folder_processes(folder: Path, skip: set[Path]) -> dict[str, dict[str, str]]:
+    """File name -> executable processes of the other diagrams of a folder, which the app loads
+    with the files checked (a file it would refuse, too big or unreadable, is left out)."""
+    found = {}
+    for path in sorted(folder.glob("*.bpmn")):
+        try:
+            if path.resolve() in skip or path.stat().st_size > MAX_DIAGRAM_BYTES:
+                continue
+            found[path.name] = executable_processes(path.read_bytes())
+        except OSError:
+            continue
+    return found
+
+
+def duplicate_problems(texts: dict[Path, bytes]) -> dict[Path, list[Problem]]:
+    """For each file read, the process ids it shares with another diagram of its folder (one
+    checked too, or one beside it): the app runs one file per process id (ANALYST.md QT-49)."""
+    by_folder: dict[Path, dict[str, dict[str, str]]] = {}
+    for path, xml in texts.items():
+        folder = Path(path).resolve().parent
+        too_big = len(xml) > MAX_DIAGRAM_BYTES  # refused on its own: it serves nothing
+        by_folder.setdefault(folder, {})[Path(path).name] = {} if too_big else executable_processes(xml)
+    found: dict[Path, list[Problem]] = {}
+    for folder, files in by_folder.items():
+        checked = {folder / name for name in files}
+        everyone = {**_folder_processes(folder, checked), **files}
+        for path in texts:
+            name = Path(path).name
+            if Path(path).resolve().parent != folder:
+                continue
+            for process_id, process_name in files[name].items():
+                others = sorted(n for n, ids in everyone.items() if n != name and process_id in ids)
+                if not others:
+                    continue
+                kept = preferred_file(process_id, [name, *others])
+                found.setdefault(path, []).append(Problem(
+                    name, process_id, process_name if process_name != process_id else "",
+                    MESSAGES["duplicate"].format(process_id=process_id, other=", ".join(others), kept=kept)))
+    return found
 
 
 def _os_reason(exc: OSError) -> str:
@@ -57,20 +115,29 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
     calendar = WorkingCalendar(load_profile(province))
     functions = deadline_functions(calendar, datetime.now(timezone.utc))
     lines, problems, bad_files, declared, warnings, entry_problems = [], 0, 0, set(), 0, []
+    texts: dict[Path, bytes | OSError] = {}
     for path in paths:
         try:
-            xml = Path(path).read_bytes()
+            texts[path] = Path(path).read_bytes()
         except OSError as exc:
-            lines.append(MESSAGES["unreadable"].format(file=path, detail=_os_reason(exc)))
+            texts[path] = exc
+    duplicates = duplicate_problems({p: xml for p, xml in texts.items() if isinstance(xml, bytes)})
+    for path in paths:
+        xml = texts[path]
+        if isinstance(xml, OSError):
+            lines.append(MESSAGES["unreadable"].format(file=path, detail=_os_reason(xml)))
             problems, bad_files = problems + 1, bad_files + 1
             continue
         declared |= declared_processes(xml)
         checker = DiagramChecker(Path(path).name, forms_dir, functions, known_agencies, citizen_forms=citizen_forms)
+        found = list(duplicates.get(path, []))
         try:
             versions = build_versions(xml, Path(path).name, forms_dir, functions, checker)
         except DiagramError as exc:
-            lines.extend(str(p) for p in exc.problems)
-            problems, bad_files = problems + len(exc.problems), bad_files + 1
+            found = exc.problems + found
+        if found:
+            lines.extend(str(p) for p in found)
+            problems, bad_files = problems + len(found), bad_files + 1
         else:
             lines.append(MESSAGES["ok"].format(file=Path(path).name,
                                                processes=", ".join(v.process_id for v in versions)))

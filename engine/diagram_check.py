@@ -23,7 +23,7 @@ from lxml import etree
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
-from .diagram_messages import KINDS, MESSAGES
+from .diagram_messages import KINDS, MESSAGES, STATUS_LABELS
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_problems, guess, pair_problems
@@ -33,13 +33,17 @@ BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
 SPIFF_NS = "http://spiffworkflow.org/bpmn/schema/1.0/core"
 CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn"
+# Camunda 7's older namespace (inherited from Activiti, still in diagrams Camunda Modeler and
+# Signavio exported, under the prefix camunda: as often as activiti:): the same extensions.
+ACTIVITI_NS = "http://activiti.org/bpmn"
 ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0"
+CAMUNDA_NAMESPACES = (CAMUNDA_NS, ACTIVITI_NS, ZEEBE_NS)  # whose extensions check_extensions judges
 NS = {"bpmn": BPMN_NS, "spiffworkflow": SPIFF_NS}
 PREFIXES = {BPMN_NS: "bpmn", BPMNDI_NS: "bpmndi", SPIFF_NS: "spiffworkflow", CAMUNDA_NS: "camunda",
-            ZEEBE_NS: "zeebe"}
+            ACTIVITI_NS: "camunda", ZEEBE_NS: "zeebe"}
 # The same <properties><property name=… value=…/></properties>, as spiff-arena's editor, Camunda
-# Modeler for Camunda 7 and for Camunda 8 write it from their own properties panels.
-PROPERTY_NAMESPACES = (SPIFF_NS, CAMUNDA_NS, ZEEBE_NS)
+# Modeler for Camunda 7 (either namespace) and for Camunda 8 write it from their own properties panels.
+PROPERTY_NAMESPACES = (SPIFF_NS, CAMUNDA_NS, ACTIVITI_NS, ZEEBE_NS)
 
 DEADLINE_FUNCTIONS = ("working_hours", "working_days", "calendar_days", "official_start")
 KNOWN_PROPERTIES = {
@@ -83,7 +87,11 @@ EXTENSION_FIXES = {
 # A catch event waiting for any other name waits forever.
 DELIVERABLE_MESSAGES = ("bo_sung", "rut_ho_so", "thanh_toan")
 PAYMENT_MESSAGE = "thanh_toan"  # its wait says how much (`amount`) and shows status 6
-PAYMENT_STATUS = "6"
+PAYMENT_STATUS = 6
+# The public statuses a dossier ends in (ANALYST.md QT-46): not received, withdrawn, stopped,
+# result returned. An end event of the process leaves the dossier with its status.
+TERMINAL_STATUSES = (3, 7, 8, 10)
+STATUS_NUMBER = re.compile(r"^\s*0*([0-9]+)\s*$")  # a status as the runtime reads it (int()), ASCII digits
 # An agency identifier code (mã định danh, e.g. 000.00.12.H08) is taken literally; any other
 # `agency` value is an expression over the dossier data.
 AGENCY_CODE = re.compile(r"^[0-9A-Z]{2,4}(\.[0-9A-Z]{2,4}){2,4}$")
@@ -359,16 +367,139 @@ def _short(text: str) -> str:
     return text
 
 
+def _as_prefixed(name: str, node) -> str:
+    """A namespaced name as the file spells it (activiti:formKey where the file says so), else as
+    PREFIXES does (also for a prefix a tool made up, ns0:)."""
+    prefix = next((p for p, ns in node.nsmap.items() if p and ns == _namespace(name)), None)
+    return f"{prefix}:{local(name)}" if prefix and not re.fullmatch(r"ns\d+", prefix) else _short(name)
+
+
 def _one_line(text: str) -> str:
     """Names drawn on two lines in a modeler keep one line in a problem report."""
     return " ".join((text or "").split())
 
 
+STRING_LITERAL = re.compile(r""" "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*' """, re.VERBOSE)
+TRIPLE_EQUALS = re.compile(r"[=!]==")  # JavaScript's strict (in)equality
+UPPER_WORDS = re.compile(r"\b(?!(?:and|or|not|in|is)\b)(?i:and|or|not|in|is)\b")  # AND, Or, NOT IN…
+
+
+def _outside_strings(text: str, change) -> str:
+    """`text` with `change` applied to what lies outside its quoted strings, which stay as written."""
+    parts, at = [], 0
+    for literal in STRING_LITERAL.finditer(text):
+        parts += [change(text[at:literal.start()]), literal.group()]
+        at = literal.end()
+    return "".join([*parts, change(text[at:])])
+
+
+def _found_outside_strings(pattern: re.Pattern, text: str) -> bool:
+    return bool(pattern.search(STRING_LITERAL.sub('""', text)))
+
+
 def _python_like(text: str) -> str:
     """A Camunda expression's body in our language's spelling of its operators."""
-    text = re.sub(r"\s*&&\s*", " and ", text)
-    text = re.sub(r"\s*\|\|\s*", " or ", text)
-    return re.sub(r"!(?!=)\s*", "not ", text).strip()
+    def change(part: str) -> str:
+        part = re.sub(r"\s*&&\s*", " and ", part)
+        part = re.sub(r"\s*\|\|\s*", " or ", part)
+        return re.sub(r"!(?!=)\s*", "not ", part)
+    return _outside_strings(text, change).strip()
+
+
+def _juel_like(text: str) -> str:
+    """A JUEL expression's body (Camunda 7's ${…}) as our language would write it: &&, ||, ! are
+    and, or, not; true, false and null are True, False and None."""
+    return _outside_strings(_python_like(text), _constants)
+
+
+def _constants(part: str) -> str:
+    return re.sub(r"\b(true|false|null)\b", lambda m: FEEL_CONSTANTS[m.group(1)], part)
+
+
+FEEL_QUANTIFIER = re.compile(r"^(some|every)\s+([A-Za-z_]\w*)\s+in\s+(.+?)\s+satisfies\s+(.+)$", re.DOTALL)
+FEEL_CONSTANTS = {"true": "True", "false": "False", "null": "None"}
+
+
+def _feel_like(text: str) -> str:
+    """A FEEL expression's body (Camunda 8) as our language would write it: `=` compares, true,
+    false and null are True, False and None, `some x in xs satisfies c` is `any(c for x in xs)`
+    (`every`: all). What has no such spelling stays as written (expressions.check refuses it)."""
+    text = _outside_strings(_python_like(text), lambda part: _constants(LONE_EQUALS.sub("==", part)))
+    quantified = FEEL_QUANTIFIER.match(text.strip())
+    if quantified:
+        every, name, items, test = quantified.groups()
+        text = f"{'all' if every == 'every' else 'any'}({test.strip()} for {name} in {items.strip()})"
+    return text
+
+
+def _our_spelling(source: str) -> str:
+    """An expression with the operators analysts bring from elsewhere spelt ours: `=` and `===`
+    compare with ==, `!==` is !=, AND/OR/NOT (any case but ours) and &&, ||, ! are and, or, not."""
+    def change(part: str) -> str:
+        part = TRIPLE_EQUALS.sub(lambda m: "!=" if m.group().startswith("!") else "==", part)
+        part = UPPER_WORDS.sub(lambda m: m.group().lower(), part)
+        return LONE_EQUALS.sub("==", part)
+    return _python_like(_outside_strings(source.strip(), change))
+
+
+def _syntax_hints(source: str) -> str:
+    """The hints expressions.check does not give with a syntax error: for ===, and for AND, OR, NOT."""
+    hints = ""
+    if _found_outside_strings(TRIPLE_EQUALS, source):
+        hints += MESSAGES["hint_triple_equals"]
+    if _found_outside_strings(UPPER_WORDS, source):
+        hints += MESSAGES["hint_upper_words"]
+    return hints
+
+
+def _quoted(source: str, name: str) -> str:
+    """An expression with every reading of the bare name `name` written as the text "name"."""
+    text = textwrap.dedent(source).strip()
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return text
+    lines = [line.encode() for line in text.split("\n")]  # ast's offsets count UTF-8 bytes
+    reads = sorted(((n.lineno, n.col_offset, n.end_col_offset) for n in ast.walk(tree)
+                    if isinstance(n, ast.Name) and n.id == name and n.end_lineno == n.lineno), reverse=True)
+    for line, start, end in reads:
+        lines[line - 1] = lines[line - 1][:start] + json.dumps(name, ensure_ascii=False).encode() + lines[line - 1][end:]
+    return "\n".join(line.decode() for line in lines)
+
+
+SYNTAX_ERROR = expressions.MESSAGES["syntax_said"].split("{")[0]  # "Lỗi cú pháp ở dòng "
+
+
+def _checked(source: str, mode: str) -> list[str]:
+    """expressions.check's errors, a syntax error with the hints for === and AND, OR, NOT added."""
+    hints = _syntax_hints(source)
+    return [f"{e}{hints}" if hints and SYNTAX_ERROR in e else e
+            for e in expressions.check(source, mode, DEADLINE_FUNCTIONS)]
+
+
+def _errors_quietly(source: str) -> bool:
+    """Whether a condition has errors (check_condition names them): nothing more is said of it."""
+    return bool(JUEL.match(source) or FEEL.match(source) or expressions.check(source, "eval", DEADLINE_FUNCTIONS))
+
+
+def status_number(value: str | None) -> int | None:
+    """A `status` value as the runtime reads it (int()): "02" and " 2" are 2; None if it is no number."""
+    found = STATUS_NUMBER.match(value or "")
+    return int(found.group(1)) if found else None
+
+
+def _choices(schema: dict) -> list:
+    """The values a field's schema lists: its enum, or the consts of its oneOf/anyOf."""
+    if isinstance(schema.get("enum"), list):
+        return schema["enum"]
+    options = [o for key in ("oneOf", "anyOf") if isinstance(schema.get(key), list)
+               for o in schema[key] if isinstance(o, dict)]
+    return [o["const"] for o in options if "const" in o]
+
+
+def _process_start(node) -> bool:
+    """Whether `node` is a start event of a process itself (not of a sub-process)."""
+    return bpmn_kind(node) == "startEvent" and bpmn_kind(node.getparent()) == "process"
 
 
 def _kind(node) -> str:
@@ -432,6 +563,7 @@ class DiagramChecker:
         self.entry_problems: list[str] = []
         self.by_id: dict[str, etree._Element] = {}
         self._form_files: list[str] | None = None
+        self._documents: dict[str, dict | None] = {}  # forms read by set_values, by path
 
     # -- reporting ----------------------------------------------------------------------------
 
@@ -505,10 +637,13 @@ class DiagramChecker:
         # With no process marked executable, the analyst's next step is to mark them: their other
         # mistakes are named now too, not one round later. Beside an executable process, the
         # others are not run, so not checked (a pool drawn for information is no mistake).
+        called = {c.get("calledElement") for c in root.iter(f"{{{BPMN_NS}}}callActivity")}
         for process in executable or processes:
             self.check_container(process)
             self.check_references(process, [p.get("id") for p in processes])
             self.check_statuses(process)
+            if process.get("id") not in called:  # a called process's end returns to its caller
+                self.check_end_statuses(process)
         if processes:
             self.check_drawing(root, executable or processes)
         for store in root.iter(f"{{{BPMN_NS}}}dataStore"):
@@ -594,16 +729,17 @@ class DiagramChecker:
         for node in root.iter():
             if not isinstance(node.tag, str):
                 continue
-            names = [a for a in node.attrib if _namespace(a) in (CAMUNDA_NS, ZEEBE_NS)]
+            names = [a for a in node.attrib if _namespace(a) in CAMUNDA_NAMESPACES]
             parent = node.getparent()
-            if _namespace(node.tag) in (CAMUNDA_NS, ZEEBE_NS) and parent is not None \
-                    and _namespace(parent.tag) not in (CAMUNDA_NS, ZEEBE_NS):
+            if _namespace(node.tag) in CAMUNDA_NAMESPACES and parent is not None \
+                    and _namespace(parent.tag) not in CAMUNDA_NAMESPACES:
                 names.append(node.tag)
             for name in names:
                 if local(name) not in HARMLESS_EXTENSIONS:
-                    refused[(self.owner(node), EXTENSION_FIXES.get(local(name), "camunda_other"))].append(_short(name))
+                    refused[(self.owner(node), EXTENSION_FIXES.get(local(name), "camunda_other"))].append(
+                        _as_prefixed(name, node))
         for (owner, key), names in refused.items():
-            self.add(owner, key, ext=", ".join(names), labels=", ".join(lane_labels()))
+            self.add(owner, key, ext=", ".join(dict.fromkeys(names)), labels=", ".join(lane_labels()))
 
     # -- one process --------------------------------------------------------------------------
 
@@ -659,7 +795,15 @@ class DiagramChecker:
         if self.names is None:
             return
         for name in unknown_names(source, self.names, DEADLINE_FUNCTIONS):
-            if name not in expressions.BUILTIN_FUNCTIONS and name not in DEADLINE_FUNCTIONS:
+            if name in expressions.BUILTIN_FUNCTIONS or name in DEADLINE_FUNCTIONS:
+                continue
+            holders = {(field, f.form) for field, found in self.fields.items() for f in found
+                       if any(isinstance(c, str) and c == name for c in _choices(f.schema))}
+            if holders:  # a value written without its quotes: `quyet_dinh == tiep_nhan`
+                self.add(node, "unquoted_value", what=what, name=name, fixed=_quoted(source, name),
+                         fields=", ".join(dict.fromkeys(f"«{field}»" for field, _ in sorted(holders))),
+                         forms=", ".join(sorted({form for _, form in holders})))
+            else:
                 self.add(node, "unknown_name", what=what, name=name, guess=guess(name, self.names))
 
     def field_values(self, name: str) -> tuple[list, list[str]] | None:
@@ -728,7 +872,7 @@ class DiagramChecker:
                 self.add(node, "task_no_form")
             if node.get("id"):
                 self.check_properties(node)
-            if kind == "timerEventDefinition":
+            if kind == "timerEventDefinition" and not _process_start(node.getparent()):  # check_process_start
                 self.check_timer(node.getparent(), node)
             elif kind in ("exclusiveGateway", "inclusiveGateway"):
                 self.check_gateway(node)
@@ -793,10 +937,63 @@ class DiagramChecker:
         for start in starts[1:]:
             self.add(start, "many_starts", kind=_kind(container), where=self.label(container),
                      first=self.label(starts[0]))
+        if kind == "process":
+            for start in starts:
+                self.check_process_start(start)
         if kind != "process" and not any(local(n.tag) == "endEvent" for n in nodes.values()):
             self.add(container, "no_end", kind=_kind(container))
         for node_id, node in nodes.items():
             self.check_connections(node, incoming[node_id], outgoing[node_id], nodes)
+
+    def check_process_start(self, start) -> None:
+        """The citizen submits a dossier through the process's plain start event (ANALYST.md
+        QT-31): a start event of another kind (a message, a timer...) would have every new dossier
+        wait for what never comes, with no step open."""
+        definitions = [d for d in start if bpmn_kind(d).endswith("EventDefinition") or bpmn_kind(d) == "eventDefinitionRef"]
+        if definitions:
+            kinds = [MESSAGES.get(f"start_kind_{bpmn_kind(d)}", MESSAGES["start_kind_other"].format(
+                kind=bpmn_kind(d).removesuffix("EventDefinition"))) for d in definitions]
+            self.add(start, "start_definition", kinds=MESSAGES["and"].join(dict.fromkeys(kinds)),
+                     elements=", ".join(dict.fromkeys(_short(d.tag) for d in definitions)))
+
+    def ends_dossier(self, end) -> bool:
+        """Whether reaching an end event of the process can end the dossier: some way back to it
+        goes to the start event or an interrupting boundary event, not only to a non-interrupting
+        one (its branch ends while the step it watches goes on, like a late-marking timer's)."""
+        sources = defaultdict(list)
+        for flow in end.getparent().iterfind("bpmn:sequenceFlow", NS):
+            sources[flow.get("targetRef")].append(flow.get("sourceRef"))
+        seen, queue = set(), [end.get("id")]
+        while queue:
+            current = queue.pop()
+            node = self.by_id.get(current)
+            if current in seen or node is None:
+                continue
+            seen.add(current)
+            kind = bpmn_kind(node)
+            # A boundary event's cancelActivity other than true or false is the schema check's to name.
+            if kind == "startEvent" or kind == "boundaryEvent" and node.get("cancelActivity", "true") == "true":
+                return True
+            if kind != "boundaryEvent":
+                queue.extend(sources[current])
+        return False
+
+    def check_end_statuses(self, process) -> None:
+        """An end event of the process sets a status a dossier ends in (ANALYST.md QT-46): without
+        one, the dossier finishes showing the status it had (1, 4...), as if still under way."""
+        for end in process.iterfind("bpmn:endEvent", NS):
+            value = properties_of(end).get("status")
+            number = status_number(value)
+            if value is not None and (number is None or not 1 <= number <= 10):
+                continue  # check_properties says what is wrong with it
+            if number in TERMINAL_STATUSES or not self.ends_dossier(end):
+                continue
+            finals = ", ".join(f"{s} ({STATUS_LABELS[s]})" for s in TERMINAL_STATUSES)
+            if number is None:
+                self.add(end, "end_no_status", finals=finals)
+            else:
+                self.add(end, "end_status_not_final", value=number, label=STATUS_LABELS[number], finals=finals,
+                         hint=MESSAGES["end_status_9"] if number == 9 else "")
 
     def check_drawing(self, root, processes) -> None:
         """The diagram interchange (bpmndi), which the officer's dossier page draws: every step
@@ -826,9 +1023,9 @@ class DiagramChecker:
     def check_statuses(self, process) -> None:
         """Statuses 2 and 9 have legal effects (ANALYST.md QT-21, QT-22): the dossier code and
         due date, the signed result. A process that never reaches one of them cannot serve."""
-        reached = {properties_of(node).get("status", "").strip() for node in process.iter()
+        reached = {status_number(properties_of(node).get("status")) for node in process.iter()
                    if isinstance(node.tag, str) and node.get("id")}
-        for status in ("2", "9"):
+        for status in (2, 9):
             if status not in reached:
                 self.add(process, f"no_status_{status}")
 
@@ -878,7 +1075,8 @@ class DiagramChecker:
                 elif called not in process_ids:
                     self.add(node, "call_missing", called=called, ids=ids)
             owner = node.getparent() if kind == "messageEventDefinition" else node
-            if (kind == "messageEventDefinition" or kind == "receiveTask") and bpmn_kind(owner) in MESSAGE_CATCHERS:
+            if (kind == "messageEventDefinition" or kind == "receiveTask") and bpmn_kind(owner) in MESSAGE_CATCHERS \
+                    and not _process_start(owner):  # no message starts a dossier: check_process_start
                 ref = node.get("messageRef")
                 if not ref:
                     self.add(owner, "message_no_ref")
@@ -905,7 +1103,7 @@ class DiagramChecker:
             self.add(node, "payment_boundary")
         elif "amount" not in props:  # a blank one is no expression: check_amount says so
             self.add(node, "payment_no_amount")
-        if props.get("status", "").strip() != PAYMENT_STATUS:
+        if status_number(props.get("status")) != PAYMENT_STATUS:
             self.add(node, "payment_status", value=props.get("status") or MESSAGES["nothing"])
 
     # -- properties ---------------------------------------------------------------------------
@@ -925,8 +1123,12 @@ class DiagramChecker:
             if name not in KNOWN_PROPERTIES:
                 self.add(node, "unknown_property", prop=name, guess=guess(name, KNOWN_PROPERTIES))
             elif name == "status":
-                if not (value.strip().isdigit() and 1 <= int(value) <= 10):
+                number = status_number(value)
+                if number is None or not 1 <= number <= 10:
                     self.add(node, "status", value=value)
+                elif value != str(number):  # read as the number elsewhere, compared as written by others
+                    self.add(node, "status_spelling", fixed=number,
+                             value=value if value == value.strip() else f"«{value}»")
             elif name in ("formJsonSchemaFilename", "formUiSchemaFilename"):
                 self.check_form(node, value, schema=name == "formJsonSchemaFilename")
             elif name == "timeLimit":
@@ -996,12 +1198,14 @@ class DiagramChecker:
 
     def _foreign_syntax(self, node, source: str, deadline: bool) -> bool:
         """Camunda's ${…} expressions and ISO 8601 times, which analysts bring from Camunda."""
-        for pattern, key in ((JUEL, "juel"), (FEEL, "feel")):
+        for pattern, key, spelt in ((JUEL, "juel", _juel_like), (FEEL, "feel", _feel_like)):
             found = pattern.match(source)
             if found:
-                bare = _python_like(found.group(1))
-                self.add(node, key, expr=_one_line(source),
-                         bare=LONE_EQUALS.sub("==", bare) if key == "feel" else bare)  # FEEL compares with =
+                bare = spelt(found.group(1))
+                # A rewrite is offered only if it is one: what our language cannot say is said so.
+                errors = expressions.check(bare, "eval", DEADLINE_FUNCTIONS)
+                self.add(node, f"{key}_unsupported" if errors else key, expr=_one_line(source), bare=_one_line(bare),
+                         example=MESSAGES["deadline_example" if deadline else "condition_example"])
                 return True
         if deadline and ISO_TIME.match(source.strip()):
             self.add(node, "iso_time", expr=source.strip(), suggestion=_iso_suggestion(source))
@@ -1011,7 +1215,7 @@ class DiagramChecker:
     def check_expression(self, node, prop: str, source: str, deadline: bool = False) -> bool:
         if self._foreign_syntax(node, source, deadline):
             return False
-        errors = expressions.check(source, "eval", DEADLINE_FUNCTIONS)
+        errors = _checked(source, "eval")
         hint = MESSAGES["deadline_hint"] if deadline else ""
         for detail in errors:
             self.add(node, "expression", prop=prop, detail=detail, hint=hint)
@@ -1058,25 +1262,109 @@ class DiagramChecker:
         if default and default not in [f.get("id") for f in outgoing]:
             self.add(gateway, "gateway_default", ref=default)
             return
+        steps = self.steps_before(gateway)
+        self.check_branch_values(gateway, outgoing, steps)
         if len(outgoing) < 2 or default:
             return
         for flow in outgoing:
             if flow.find("bpmn:conditionExpression", NS) is None:
                 self.add(gateway, "gateway", count=len(outgoing), flow=self.flow_label(flow))
                 return
-        self.check_choices_routed(gateway, outgoing)
+        self.check_choices_routed(gateway, outgoing, steps)
 
-    def check_choices_routed(self, gateway, outgoing) -> None:
-        """A gateway with no default, right after human steps, whose every flow tests one field of
-        their forms against written values (`x == "a"`, `x in ["a", "b"]`): a value those forms
-        offer that no flow names stops every dossier given it at the gateway. Any other condition,
-        or another element before the gateway, leaves it to the scenarios."""
-        before = [self.by_id.get(f.get("sourceRef")) for f in gateway.getparent().iterfind("bpmn:sequenceFlow", NS)
-                  if f.get("targetRef") == gateway.get("id")]
-        forms = {properties_of(n).get("formJsonSchemaFilename") if n is not None and bpmn_kind(n) == "userTask"
-                 else None for n in before}
-        if not forms or None in forms:
+    def steps_before(self, node, seen=None) -> list | None:
+        """The human steps whose form was filled in last when a dossier reaches `node`: going back
+        along its incoming flows through gateways and intermediate events that only show a
+        status, to user tasks. None when another element comes first on a way back (a script,
+        a wait for a message, the start...): what it leaves in the data is not a form's."""
+        seen = set() if seen is None else seen
+        steps = []
+        for flow in node.getparent().iterfind("bpmn:sequenceFlow", NS):
+            if flow.get("targetRef") != node.get("id") or flow.get("sourceRef") in seen:
+                continue
+            seen.add(flow.get("sourceRef"))
+            source = self.by_id.get(flow.get("sourceRef"))
+            kind = bpmn_kind(source) if source is not None else ""
+            if kind == "userTask" and properties_of(source).get("formJsonSchemaFilename"):
+                steps.append(source)
+            elif kind in ("exclusiveGateway", "inclusiveGateway", "parallelGateway") or kind == "intermediateThrowEvent" \
+                    and not any(bpmn_kind(d).endswith("EventDefinition") for d in source):
+                found = self.steps_before(source, seen)
+                if found is None:
+                    return None
+                steps += found
+            else:
+                return None
+        return steps or None
+
+    def _form_document(self, relative: str) -> dict | None:
+        if relative not in self._documents:
+            path = (self.forms_dir / relative).resolve()
+            try:
+                document = json.loads(path.read_text(encoding="utf-8")) \
+                    if self.forms_dir.resolve() in path.parents else None
+            except (OSError, ValueError):
+                document = None  # check_form names the form's problem
+            self._documents[relative] = document if isinstance(document, dict) else None
+        return self._documents[relative]
+
+    def set_values(self, name: str, steps) -> list | None:
+        """The values the field `name` holds after one of `steps` (human steps): each step's form
+        requires it at its top level and lists its values (enum, or oneOf consts), so the step
+        sets one of them. None when that is not so for every step."""
+        values = []
+        for step in steps or ():
+            document = self._form_document(properties_of(step)["formJsonSchemaFilename"])
+            fields = document.get("properties") if document else None
+            schema = fields.get(name) if isinstance(fields, dict) else None
+            required = document.get("required") if document else None
+            if not isinstance(schema, dict) or not isinstance(required, list) or name not in required \
+                    or not _choices(schema):
+                return None
+            values += [v for v in _choices(schema) if not any(v == w and type(v) is type(w) for w in values)]
+        return values if steps else None
+
+    def check_branch_values(self, gateway, outgoing, steps) -> None:
+        """A branch testing a field the steps just before the gateway all set (`quyet_dinh ==
+        "phe_duyet"` after «Tiếp nhận hồ sơ») against a value none of their forms gives: the test
+        never holds there, even if another form of the procedure has a field of that name with the
+        value (ANALYST.md QT-43). A value no form gives is said by check_literals. Like it, said
+        only when every form of the procedure is known (its catalogue entry too)."""
+        if self.names is None or not steps:
             return
+        for flow in outgoing:
+            condition = flow.find("bpmn:conditionExpression", NS)
+            if condition is None or not (condition.text or "").strip() \
+                    or _errors_quietly(condition.text):
+                continue
+            for name, kind, written, test in _literal_tests(condition.text, "eval"):
+                values = self.set_values(name, steps)
+                anywhere = self.field_values(name)
+                if values is None or kind == "in" and any(value == v for value, _ in written for v in values):
+                    continue  # in a list beside a value the steps give, one they do not give changes nothing
+                unset = [(value, text) for value, text in written if not any(value == v for v in values)
+                         and (anywhere is None or any(value == v for v in anywhere[0]))]
+                if not unset:
+                    continue
+                forms = sorted({properties_of(s)["formJsonSchemaFilename"] for s in steps})
+                elsewhere = sorted({f.form for f in self.fields.get(name, ()) if f.form not in forms
+                                    and any(v == c for v, _ in unset for c in _choices(f.schema))})
+                self.add(flow, "branch_value_unset", flow=self.flow_label(flow), name=name, test=test,
+                         origin=MESSAGES["branch_value_elsewhere"].format(forms=", ".join(elsewhere)) if elsewhere else "",
+                         value=", ".join(text for _, text in unset), gateway=self.label(gateway),
+                         steps=", ".join(dict.fromkeys(f"«{self.label(s)}»" for s in steps)),
+                         forms=", ".join(forms), values=", ".join(map(as_written, values)),
+                         effect=MESSAGES["branch_value_in" if kind == "in" else f"enum_literal_{kind}"],
+                         guess=_value_guess(unset[0][0], values) if len(unset) == 1 else "")
+
+    def check_choices_routed(self, gateway, outgoing, steps) -> None:
+        """A gateway with no default, after human steps (steps_before), whose every flow tests one
+        field of their forms against written values (`x == "a"`, `x in ["a", "b"]`): a value those
+        forms offer that no flow names stops every dossier given it at the gateway. Any other
+        condition, or another element before the gateway, leaves it to the scenarios."""
+        if not steps:
+            return
+        forms = {properties_of(n)["formJsonSchemaFilename"] for n in steps}
         field, routed = None, []
         for flow in outgoing:
             source = textwrap.dedent(flow.find("bpmn:conditionExpression", NS).text or "").strip()
@@ -1091,7 +1379,8 @@ class DiagramChecker:
             return
         offered = [v for f in declared for v in f.schema["enum"]]
         missing = [v for v in offered if not any(v == r for r in routed)]
-        # A written value the forms never give is a typo, said on its branch (check_literals).
+        # A written value the forms never give is a typo, said on its branch (check_branch_values,
+        # check_literals).
         if missing and all(any(r == v for v in offered) for r in routed):
             self.add(gateway, "gateway_unrouted", name=field, values=", ".join(map(as_written, dict.fromkeys(missing))),
                      forms=", ".join(sorted(forms)))
@@ -1109,9 +1398,9 @@ class DiagramChecker:
         source = (condition.text or "").strip()
         if self._foreign_syntax(flow, source, deadline=False):
             return
-        errors = expressions.check(source, "eval", DEADLINE_FUNCTIONS)
+        errors = _checked(source, "eval")
         hint = MESSAGES["condition_hint"]
-        fixed = LONE_EQUALS.sub("==", source)
+        fixed = _our_spelling(source)
         if errors and fixed != source and not expressions.check(fixed, "eval", DEADLINE_FUNCTIONS):
             hint = MESSAGES["equals_hint"].format(fixed=fixed)
         for detail in errors:
@@ -1133,7 +1422,7 @@ class DiagramChecker:
             if not self.has_problem(task):  # camunda:resource says where its script went
                 self.add(task, "script_empty")
             return
-        errors = expressions.check(source, "exec", DEADLINE_FUNCTIONS)
+        errors = _checked(source, "exec")
         for detail in errors:
             self.add(task, "script", detail=detail)
         if not errors:
@@ -1145,7 +1434,7 @@ class DiagramChecker:
         if not (node.text or "").strip():
             return
         when = MESSAGES["before" if local(node.tag) == "preScript" else "after"]
-        for detail in expressions.check(node.text, "exec", DEADLINE_FUNCTIONS):
+        for detail in _checked(node.text, "exec"):
             self.add(node, "step_script", when=when, ext=local(node.tag), detail=detail)
 
     # -- SpiffWorkflow's own refusals ---------------------------------------------------------

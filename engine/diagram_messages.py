@@ -14,6 +14,12 @@ KNOWN_PROPERTIES_HELP = (
 )
 DEADLINE_EXAMPLES = "working_hours(8), working_days(3) hoặc calendar_days(5)"
 CONDITION_EXAMPLE = 'quyet_dinh == "tiep_nhan"'
+# The public statuses of a dossier (Thông tư 22/2019), as docs/ANALYST.md QT-05 lists them.
+STATUS_LABELS = {
+    1: "Mới đăng ký", 2: "Được tiếp nhận", 3: "Không được tiếp nhận", 4: "Đang xử lý", 5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính", 7: "Công dân yêu cầu rút hồ sơ", 8: "Dừng xử lý", 9: "Đã xử lý xong",
+    10: "Đã trả kết quả",
+}
 SCRIPT_EXAMPLE = "le_phi = so_ban * 8000"
 
 MESSAGES = {
@@ -65,6 +71,7 @@ MESSAGES = {
                         "chữ hoa, chữ thường): " + KNOWN_PROPERTIES_HELP + ".",
     "guess": " (có phải ý bạn là «{name}»?)",
     "or": " hoặc ",
+    "and": " và ",
     "nothing": "không có",
     "property_incomplete": "Một thuộc tính của bước thiếu tên (name) hoặc giá trị (value). Mỗi thuộc tính cần "
                            "cả hai, ví dụ name=\"status\" value=\"4\".",
@@ -75,6 +82,18 @@ MESSAGES = {
               "«{value}». Các trạng thái: 1 Mới đăng ký, 2 Được tiếp nhận, 3 Không được tiếp nhận, "
               "4 Đang xử lý, 5 Yêu cầu bổ sung giấy tờ, 6 Yêu cầu thực hiện nghĩa vụ tài chính, 7 Công "
               "dân yêu cầu rút hồ sơ, 8 Dừng xử lý, 9 Đã xử lý xong, 10 Đã trả kết quả.",
+    "status_spelling": "Thuộc tính status phải viết {fixed}, không viết {value}: trạng thái là một số nguyên từ 1 "
+                       "đến 10, viết không có chữ số 0 ở đầu hay dấu cách, để mọi nơi trong hệ thống (trạng thái của "
+                       "hồ sơ, kiểm tra sơ đồ, trang công việc của cán bộ) đọc nó như nhau. Sửa thành {fixed}.",
+    "end_no_status": "Sự kiện kết thúc của quy trình chưa có thuộc tính status, nên hồ sơ kết thúc ở đây vẫn mang "
+                     "trạng thái trước đó (như 1 Mới đăng ký hay 4 Đang xử lý): công dân và cán bộ thấy hồ sơ như vẫn "
+                     "đang chờ, dù quy trình đã xong. Đặt status là trạng thái kết thúc của nhánh này, một trong: "
+                     "{finals}; ví dụ <spiffworkflow:property name=\"status\" value=\"10\" />.",
+    "end_status_not_final": "Sự kiện kết thúc của quy trình có status {value} ({label}), không phải trạng thái kết "
+                            "thúc hồ sơ, nên hồ sơ đã xong mà vẫn hiện «{label}» như còn đang giải quyết. Đặt status "
+                            "là trạng thái kết thúc của nhánh này, một trong: {finals}{hint}.",
+    "end_status_9": " (trạng thái 9 đặt trên sự kiện trước bước «Trả kết quả», như «Đã xử lý xong» của sơ đồ mẫu: "
+                    "QT-22)",
     "agency_code_case": "Thuộc tính agency «{value}» phải là mã định danh cơ quan viết chữ in hoa, ví dụ "
                         "000.00.30.H99: sửa thành «{fixed}».",
     "agency_invalid": "Thuộc tính agency «{value}» không phải mã định danh cơ quan. Ghi mã định danh của cơ "
@@ -193,6 +212,18 @@ MESSAGES = {
                     "danh mục, biểu mẫu các bước) có trường này, không công việc tự động nào gán nó và hệ thống "
                     "không cung cấp nó{guess}, nên hồ sơ tới đây sẽ dừng với lỗi «Không có biến '{name}'». Sửa "
                     "tên cho đúng một trường của biểu mẫu, hoặc thêm trường đó vào biểu mẫu.",
+    "unquoted_value": "{what} đọc «{name}» như tên một trường dữ liệu, nhưng «{name}» là một giá trị của trường "
+                      "{fields} (biểu mẫu {forms}), không phải tên trường: thiếu dấu ngoặc kép, nên hồ sơ tới đây sẽ "
+                      "dừng với lỗi «Không có biến '{name}'». Viết giá trị trong ngoặc kép: {fixed}",
+    "hint_triple_equals": "; so sánh bằng viết ==, khác viết != (không viết ===, !==)",
+    "hint_upper_words": "; dùng and, or, not, in viết thường thay cho AND, OR, NOT, IN",
+    "branch_value_unset": "Điều kiện trên nhánh {flow} so sánh «{name}» với {value} (trong «{test}»), nhưng ngay trước "
+                          "cổng rẽ nhánh «{gateway}», «{name}» là giá trị mà bước {steps} vừa ghi, và biểu mẫu {forms} "
+                          "của bước đó chỉ cho chọn {values}: {value}{origin} không bao giờ có ở đây, nên "
+                          "{effect}{guess}. Sửa {value} cho đúng một giá trị của bước trước cổng (đúng từng ký tự), "
+                          "hoặc nếu cần xét quyết định của bước khác, đặt cổng rẽ nhánh ngay sau bước đó.",
+    "branch_value_elsewhere": " (giá trị của trường cùng tên ở biểu mẫu {forms})",
+    "branch_value_in": "phép thử luôn cho cùng một kết quả, vì không giá trị nào trong danh sách có ở đây",
     "names_in": "Biểu thức «{prop}»",
     "names_in_condition": "Điều kiện trên nhánh {flow}",
     "names_in_script": "Mã của công việc tự động",
@@ -217,6 +248,17 @@ MESSAGES = {
             "có ${{ và }}: {bare}",
     "feel": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =). Ở đây viết thẳng biểu thức, "
             "không có dấu = ở đầu, và so sánh bằng viết ==: {bare}",
+    "juel_unsupported": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}), và cách viết bên trong không được "
+                        "hỗ trợ ở đây: ngôn ngữ biểu thức của hệ thống không có nó, nên không đổi thẳng được. Viết "
+                        "lại bằng ngôn ngữ biểu thức của hệ thống (docs/ANALYST.md, mục 6), không có ${{ và }}, ví dụ "
+                        "{example}.",
+    "feel_unsupported": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =), và cách viết này không "
+                        "được hỗ trợ ở đây: ngôn ngữ biểu thức của hệ thống không có nó, nên không đổi thẳng được. "
+                        "Viết lại bằng ngôn ngữ biểu thức của hệ thống (docs/ANALYST.md, mục 6), không có dấu = ở "
+                        "đầu và so sánh bằng viết ==, ví dụ {example}; với danh sách: any(x == \"a\" for x in ds) "
+                        "(có một phần tử), all(…) (mọi phần tử).",
+    "condition_example": CONDITION_EXAMPLE,
+    "deadline_example": DEADLINE_EXAMPLES,
     "iso_time": "«{expr}» là cách viết thời gian ISO 8601 (của Camunda), đếm theo đồng hồ. Ở đây thời hạn "
                 "tính theo lịch làm việc: dùng {suggestion}.",
     "iso_hours": "working_hours({n})",
@@ -269,6 +311,21 @@ MESSAGES = {
     "after": "sau",
 
     # The shape of the process.
+    "start_definition": "Sự kiện bắt đầu của quy trình là sự kiện {kinds}, nhưng công dân nộp hồ sơ "
+                        "qua sự kiện bắt đầu thường: mỗi hồ sơ nộp vào sẽ chờ ở đây mãi mà không bước nào mở cho cán "
+                        "bộ. Đổi nó thành sự kiện bắt đầu thường (vòng tròn nét mảnh, không có biểu tượng bên trong): "
+                        "trong trình vẽ, bấm vào sự kiện, biểu tượng cờ lê, chọn «Start Event»; trong XML, xóa "
+                        "{elements}. Việc công dân làm sau khi nộp (bổ sung, rút hồ sơ, nộp phí) là sự kiện chờ tin "
+                        "nhắn ở giữa quy trình (mục 5 của docs/ANALYST.md).",
+    "start_kind_messageEventDefinition": "tin nhắn (message)",
+    "start_kind_timerEventDefinition": "hẹn giờ (timer)",
+    "start_kind_signalEventDefinition": "tín hiệu (signal)",
+    "start_kind_conditionalEventDefinition": "điều kiện (conditional)",
+    "start_kind_errorEventDefinition": "lỗi (error)",
+    "start_kind_escalationEventDefinition": "leo thang (escalation)",
+    "start_kind_compensateEventDefinition": "bù trừ (compensation)",
+    "start_kind_eventDefinitionRef": "tham chiếu tới một định nghĩa sự kiện (eventDefinitionRef)",
+    "start_kind_other": "loại {kind}",
     "no_start": "{kind} chưa có sự kiện bắt đầu (start event). Thêm một sự kiện bắt đầu (vòng tròn nét mảnh) "
                 "và nối nó tới bước đầu tiên.",
     "many_starts": "{kind} «{where}» đã có sự kiện bắt đầu «{first}»; một hồ sơ chỉ bắt đầu ở một chỗ. Xóa "

@@ -28,6 +28,33 @@ from .spiff import new_parser, remember_spec
 
 MAX_DIAGRAM_BYTES = 5 * 1024 * 1024
 
+# What loading a folder says besides a diagram's own problems (those are engine/diagram_messages.py).
+LOAD_MESSAGES = {
+    "duplicate": "Mã quy trình «{process_id}» đã có trong tệp {kept}: hai tệp sơ đồ không được dùng chung một "
+                 "mã quy trình, nên hệ thống không nạp tệp {file} và vẫn chạy quy trình này theo tệp {kept}. "
+                 "Nếu {file} là bản sao để làm thủ tục khác, đặt cho nó mã quy trình riêng (thuộc tính id của "
+                 "process, ví dụ «{process_id}_moi») và sửa «bpmn_process_id» của mục danh mục dùng nó thành mã "
+                 "mới; nếu không cần nữa, xóa tệp {file}.",
+    "unreadable": "Không đọc được tệp sơ đồ ({detail}). Kiểm tra tệp còn trong thư mục và có quyền đọc.",
+}
+
+
+def duplicate_problem(file_name: str, kept: str, process_id: str, process_name: str = "") -> Problem:
+    """`file_name` declares `process_id`, which `kept` serves: the copy is not loaded."""
+    return Problem(file_name, process_id, process_name if process_name != process_id else "",
+                   LOAD_MESSAGES["duplicate"].format(process_id=process_id, kept=kept, file=file_name))
+
+
+def preferred_file(process_id: str, file_names, serving: str | None = None) -> str:
+    """Which of the files declaring `process_id` serves it: the one serving it now (`serving`),
+    else the one named after the process (`<process id>.bpmn`, as `motcua procedure new` names
+    it), else the first by name."""
+    names = sorted(file_names)
+    if serving in names:
+        return serving
+    named = [n for n in names if Path(n).stem == process_id]
+    return (named or names)[0]
+
 
 class DiagramError(Exception):
     """A diagram that cannot be used; `problems` says why, element by element."""
@@ -138,9 +165,11 @@ def _flows(process) -> dict[str, tuple[str, str]]:
 
 
 def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=None,
-                   checker: DiagramChecker | None = None) -> list[ProcessVersion]:
+                   checker: DiagramChecker | None = None, ran: bool = False) -> list[ProcessVersion]:
     """Validate one diagram file and build a version of each executable process in it;
-    `checker`: one set up with more than the defaults (the province's agencies)."""
+    `checker`: one set up with more than the defaults (the province's agencies). `ran`: a
+    version dossiers already run on (kept in the database): refused only when the engine
+    cannot read it, never by a check added since, or those dossiers could not go on."""
     if len(xml) > MAX_DIAGRAM_BYTES:
         limit = MAX_DIAGRAM_BYTES // (1024 * 1024)
         raise DiagramError([Problem(file_name, "", "", MESSAGES["too_big"].format(limit=limit))])
@@ -151,14 +180,15 @@ def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=
     checker = checker or DiagramChecker(file_name, forms_dir, timer_functions)
     problems = checker.check(tree)
     parser = new_parser()
-    specs = []
+    specs, readable = [], True
     try:
         parser.add_bpmn_xml(tree, file_name)
         for process_id in parser.get_process_ids():
             specs.append((process_id, parser.get_spec(process_id), parser.get_subprocess_specs(process_id)))
     except Exception as exc:  # noqa: BLE001 -- any refusal, even a crash on a malformed file, names its element
+        readable = False
         checker.explain(exc)
-    if problems:
+    if problems and (not ran or not readable):
         raise DiagramError(problems)
     versions = []
     for process_id, spec, subprocess_specs in specs:
@@ -179,8 +209,9 @@ class Registry:
         self._versions: dict[tuple[str, str], ProcessVersion] = {}
         self._latest: dict[str, ProcessVersion] = {}
 
-    def add(self, xml: bytes, file_name: str, latest: bool = True) -> list[ProcessVersion]:
-        versions = build_versions(xml, file_name, self.forms_dir, self.timer_functions)
+    def add(self, xml: bytes, file_name: str, latest: bool = True, ran: bool = False) -> list[ProcessVersion]:
+        """`ran`: a version kept because dossiers run on it (build_versions)."""
+        versions = build_versions(xml, file_name, self.forms_dir, self.timer_functions, ran=ran)
         for version in versions:
             self._versions[(version.process_id, version.version)] = version
             if latest:
@@ -191,18 +222,59 @@ class Registry:
         """Load every diagram of a folder; the problems of broken files are returned, and
         the good files are still loaded so one broken diagram does not stop a province.
         With `previous` (the registry in use), a file that no longer loads keeps serving the
-        versions it gave before: an analyst's broken save does not close a procedure."""
-        problems = []
+        versions it gave before: an analyst's broken save does not close a procedure.
+        Two files declaring the same process: one serves it (`preferred_file`: the one serving it
+        now), the other is refused as a problem, as a broken file is (ANALYST.md QT-49)."""
+        problems: list[Problem] = []
+        offered: dict[str, list[ProcessVersion]] = {}  # file name -> the versions it would serve
+        falling_back: set[str] = set()  # files serving their versions of `previous`, if any
         for path in sorted(Path(bpmn_dir).glob("*.bpmn")):
             try:
-                self.add(path.read_bytes(), path.name)
+                offered[path.name] = build_versions(path.read_bytes(), path.name, self.forms_dir,
+                                                    self.timer_functions)
             except DiagramError as exc:
                 problems.extend(exc.problems)
-                for kept in (previous.all_latest() if previous else []):
-                    if kept.file_name == path.name and kept.process_id not in self._latest:
-                        self._versions[(kept.process_id, kept.version)] = kept
-                        self._latest[kept.process_id] = kept
+            except OSError as exc:  # removed or unreadable between listing and reading
+                detail = exc.strerror or type(exc).__name__
+                problems.append(Problem(path.name, "", "", LOAD_MESSAGES["unreadable"].format(detail=detail)))
+            else:
+                continue
+            offered[path.name] = self._before(previous, path.name)
+            falling_back.add(path.name)
+        refused: set[str] = set()
+        while True:
+            claims: dict[str, list[str]] = defaultdict(list)
+            for name, versions in offered.items():
+                for version in versions:
+                    claims[version.process_id].append(name)
+            losers: dict[str, tuple[str, str]] = {}
+            for process_id, names in claims.items():
+                if len(names) < 2:
+                    continue
+                before = previous.latest(process_id) if previous else None
+                kept = preferred_file(process_id, names, before.file_name if before else None)
+                for name in names:
+                    if name != kept:
+                        losers.setdefault(name, (process_id, kept))
+            if not losers:
+                break
+            for name, (process_id, kept) in losers.items():
+                if name not in refused:
+                    refused.add(name)
+                    version = next(v for v in offered[name] if v.process_id == process_id)
+                    problems.append(duplicate_problem(name, kept, process_id, version.name))
+                # A refused file is as a broken one: it serves what it served before, else nothing.
+                offered[name] = [] if name in falling_back else self._before(previous, name)
+                falling_back.add(name)
+        for versions in offered.values():
+            for version in versions:
+                self._versions[(version.process_id, version.version)] = version
+                self._latest[version.process_id] = version
         return problems
+
+    @staticmethod
+    def _before(previous: Registry | None, file_name: str) -> list[ProcessVersion]:
+        return [v for v in (previous.all_latest() if previous else []) if v.file_name == file_name]
 
     def latest(self, process_id: str) -> ProcessVersion | None:
         return self._latest.get(process_id)

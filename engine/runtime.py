@@ -183,7 +183,7 @@ class Engine:
         if found is None and self.load_version is not None:
             xml = self.load_version(process_id, version)
             if xml is not None:
-                self.registry.add(xml, f"{process_id}@{version}", latest=False)
+                self.registry.add(xml, f"{process_id}@{version}", latest=False, ran=True)
                 found = self.registry.get(process_id, version)
         if found is None:
             raise UnknownProcess(MESSAGES["unknown_version"].format(process_id=process_id, version=version))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diagram_check import _one_line as one_line  # names drawn on two lines (&#10;) keep one line
 from ..diagram_check import local, safe_parse
 from ..registry import DiagramError, ProcessVersion, Registry
 from ..roles import fold_name as fold  # names as analysts type them: NFC, spaces collapsed, case ignored
@@ -17,7 +18,8 @@ HUMAN_TASKS = ("userTask", "manualTask")
 
 
 def element(node_id: str, name: str | None) -> str:
-    """An element as `motcua bpmn check` names it: id, then the name in «»."""
+    """An element as `motcua bpmn check` names it: id, then the name in «», on one line."""
+    name = one_line(name or "")
     return f"{node_id} «{name}»" if name and name != node_id else node_id
 
 
@@ -43,7 +45,7 @@ class Facts:
         return [n.id for n in self.version.nodes.values() if n.kind in HUMAN_TASKS and fold(n.name) == fold(name)]
 
     def task_names(self) -> list[str]:
-        return sorted({n.name for n in self.version.nodes.values() if n.kind in HUMAN_TASKS})
+        return sorted({one_line(n.name) for n in self.version.nodes.values() if n.kind in HUMAN_TASKS})
 
     def end_events(self) -> list[str]:
         return [n.id for n in self.version.nodes.values() if n.kind == "endEvent"]
@@ -108,7 +110,8 @@ def load_diagram(scenario_path: Path, bpmn_dir: Path, forms_dir: Path, process_i
         return Loaded(registry, _facts(version), None) if version else Loaded(problems=problems)
     problems = []
     marker = process_id.encode()
-    for path in sorted(Path(bpmn_dir).glob("*.bpmn")):
+    # The file named after the process first: the one the app keeps when two hold it (QT-49).
+    for path in sorted(Path(bpmn_dir).glob("*.bpmn"), key=lambda p: (p.stem != process_id, p.name)):
         try:
             if marker not in path.read_bytes():  # only diagrams that may hold the process
                 continue

@@ -36,6 +36,7 @@ MESSAGES = {
     "too_many_steps": "Tệp có {count} bước, vượt giới hạn {limit} bước. Chia kịch bản thành nhiều tệp.",
     "scenario_not_mapping": "Kịch bản phải là một nhóm khóa (ten, bat_dau, du_lieu, buoc), không phải {found}.",
     "missing_name": "Kịch bản chưa có tên: thêm «ten: <mô tả ngắn>».",
+    "unnamed": "(chưa có tên)",
     "missing_start": "Kịch bản chưa có thời điểm bắt đầu: thêm «bat_dau: 2026-11-23 08:00».",
     "missing_steps": "Kịch bản chưa có bước nào: thêm «buoc:» với danh sách các bước.",
     "steps_not_list": "Khóa «buoc» phải là một danh sách bước (mỗi bước bắt đầu bằng «- »), không phải {found}.",
@@ -86,9 +87,12 @@ MESSAGES = {
     "wait_until": "thời gian trôi đến {at}",
     "at": " lúc {at}",
     "scenario_problem": "kịch bản không chạy được",
+    "scenario_problem_line": "kịch bản không chạy được (dòng {line})",
     "invalid_step": "bước viết chưa đúng",
     "state": "trạng thái {status}",
-    "state_none": "chưa có trạng thái",
+    # The diagram set no status there: the app keeps the one the dossier has (1 from submission).
+    "status_initial": " (Mới đăng ký: sơ đồ chưa đặt trạng thái nào, hệ thống giữ trạng thái lúc nộp hồ sơ)",
+    "status_kept": " (sơ đồ không đặt trạng thái mới ở đây, hệ thống giữ trạng thái trước đó)",
     "open_tasks": "việc đang mở: {tasks}",
     "no_open_task": "không có việc nào đang mở",
     "waiting": "chờ tin nhắn: {messages}",
@@ -125,8 +129,11 @@ MESSAGES = {
     "citizen_refused_supplement": "Tờ khai «{form}» (mục danh mục {entry}) không nhận tờ khai sau khi bổ sung "
                                   "(tờ khai đang có gộp với «du_lieu» của bước), nên Cổng Dịch vụ công sẽ từ chối "
                                   "việc bổ sung:\n{errors}\nSửa «du_lieu» của bước theo tờ khai.",
-    "citizen_form_unusable": "Không mở được tờ khai «{form}» của mục danh mục {entry}: {detail}. Chạy «motcua "
-                             "bpmn check» để xem tờ khai sai ở đâu.",
+    "citizen_form_unusable": "Tờ khai «{form}» của mục danh mục {entry} không dùng được, nên hệ thống không nhận "
+                             "hồ sơ của thủ tục này; sửa các lỗi dưới đây (như «motcua bpmn check» báo) rồi chạy lại:",
+    "citizen_form_failed": "Không mở được tờ khai: {detail}. Chạy «motcua bpmn check» để xem tờ khai sai ở đâu.",
+    "citizen_form_broke": "Tờ khai «{form}» (mục danh mục {entry}) không kiểm tra được dữ liệu công dân: {detail}. "
+                          "Chạy «motcua bpmn check» để xem tờ khai sai ở đâu và sửa tờ khai.",
     "refused_as_expected": "bị từ chối đúng như mong đợi: {detail}",
     "refused_wrongly": "Bị từ chối nhưng thông báo không chứa «{expected}»: {detail}",
     "not_refused": "Mong đợi bị từ chối với thông báo chứa «{expected}», nhưng thao tác đã thành công ({state}). "
@@ -158,6 +165,8 @@ MESSAGES = {
     "expected_tasks": "- việc đang mở: mong đợi {expected}, thực tế {actual}",
     "unknown_task_hint": " (sơ đồ không có việc nào tên {names})",
     "expected_due_closed": "- hạn của «{task}»: việc này không đang mở (việc đang mở: {actual})",
+    "expected_due_unknown": "- hạn của «{task}»: sơ đồ không có việc nào tên «{task}». Các việc trong sơ đồ: "
+                            "{tasks}. Viết tên việc đúng như trong sơ đồ (có dấu).",
     "expected_due_none": "- hạn của {element}: mong đợi {expected}, nhưng việc không có thời hạn "
                          "(sơ đồ không đặt thuộc tính timeLimit)",
     "expected_due": "- hạn của {element}: mong đợi {expected}, thực tế {actual}",

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from ..form_check import guess
+from ..form_check import closest, guess
 from .messages import MESSAGES, YAML_PROBLEMS
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -68,7 +68,12 @@ class ScenarioFileError(Exception):
 
 
 class _Problem(Exception):
-    """A problem inside one scenario or step: reported, and the others still run."""
+    """A problem inside one scenario or step: reported, and the others still run; `line`: the
+    line of the key it is about, when known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
 
 
 # -- the parsed file ----------------------------------------------------------------------------
@@ -146,6 +151,7 @@ class Scenario:
     data: dict = field(default_factory=dict)
     steps: list[Step] = field(default_factory=list)
     problem: str | None = None  # the scenario's own keys are wrong: none of its steps run
+    problem_line: int | None = None  # the line of the key the problem is about, when known
 
 
 @dataclass
@@ -161,6 +167,7 @@ class ScenarioFile:
 
 class _Map(dict):
     line: int | None = None
+    key_lines: dict = {}  # key -> the line it is written on
 
 
 class _Seq(list):
@@ -194,6 +201,12 @@ def _construct_map(loader, node):
     data.line = node.start_mark.line + 1
     yield data
     data.update(loader.construct_mapping(node))
+    data.key_lines = {}
+    for key_node, _ in node.value:  # merged keys (<<) count at the line of the anchor's key
+        if isinstance(key_node, yaml.ScalarNode):
+            key = loader.construct_object(key_node)
+            if isinstance(key, (str, int, float, bool)) or key is None:
+                data.key_lines.setdefault(key, key_node.start_mark.line + 1)
 
 
 def _construct_seq(loader, node):
@@ -373,10 +386,16 @@ def _named(keys, allowed) -> str:
     return ", ".join(MESSAGES["unknown_key"].format(key=k, guess=guess(k, allowed)) for k in map(str, keys))
 
 
+def _key_line(mapping: dict, key) -> int | None:
+    """The line `key` is written on in `mapping`, else the mapping's own line."""
+    return getattr(mapping, "key_lines", {}).get(key) or getattr(mapping, "line", None)
+
+
 def _unknown_keys(mapping: dict, allowed) -> None:
     extra = [k for k in mapping if k not in allowed]
     if extra:
-        raise _Problem(MESSAGES["unknown_keys"].format(keys=_named(extra, allowed), allowed=", ".join(allowed)))
+        raise _Problem(MESSAGES["unknown_keys"].format(keys=_named(extra, allowed), allowed=", ".join(allowed)),
+                       _key_line(mapping, extra[0]))
 
 
 # -- steps and scenarios ------------------------------------------------------------------------
@@ -448,12 +467,24 @@ def _step(number: int, line, raw) -> Step:
     return LetTimePass(number, line, duration=parsed)
 
 
+def _name(raw: dict) -> str:
+    """The scenario's title: `ten`, else what a misspelled `ten` holds (tên, Ten, tne), so the
+    report still names it; "" when there is none."""
+    keys = ["ten"] if "ten" in raw else [k for k in raw if isinstance(k, str) and closest(k, SCENARIO_KEYS) == "ten"]
+    for key in keys:
+        value = raw[key]
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return " ".join(str(value).split())
+    return ""
+
+
 def _scenario(number: int, line, raw) -> Scenario:
     if not isinstance(raw, dict):
-        return Scenario(number, "", line, problem=MESSAGES["scenario_not_mapping"].format(found=_found(raw)))
+        return Scenario(number, MESSAGES["unnamed"], line,
+                        problem=MESSAGES["scenario_not_mapping"].format(found=_found(raw)))
     line = getattr(raw, "line", line)
-    name = str(raw.get("ten") or "").strip()
-    scenario = Scenario(number, name, line)
+    name = _name(raw)
+    scenario = Scenario(number, name or MESSAGES["unnamed"], line)
     try:
         _unknown_keys(raw, SCENARIO_KEYS)
         if not name:
@@ -469,6 +500,7 @@ def _scenario(number: int, line, raw) -> Scenario:
             raise _Problem(MESSAGES["steps_not_list"].format(found=_found(steps)))
     except _Problem as exc:
         scenario.problem = str(exc)
+        scenario.problem_line = exc.line
         return scenario
     lines = getattr(steps, "item_lines", ())
     for index, item in enumerate(steps):
@@ -486,22 +518,27 @@ def parse_text(text: str, path: Path) -> ScenarioFile:
         raise ScenarioFileError(MESSAGES["empty"])
     if not isinstance(document, dict):
         raise ScenarioFileError(MESSAGES["top_not_mapping"].format(found=_found(document)), 1)
+    key = None  # the key being read: a problem with its value is reported at its line
     try:
         _unknown_keys(document, FILE_KEYS)
         if document.get("quy_trinh") is None:
             raise _Problem(MESSAGES["missing_process"])
+        key = "quy_trinh"
         process_id = _text(document["quy_trinh"], "quy_trinh")
+        key = "tinh"
         province = _text(document["tinh"], "tinh") if document.get("tinh") is not None else None
+        key = "du_lieu_chung"
         shared = _data(document.get("du_lieu_chung"), "du_lieu_chung")
     except _Problem as exc:
-        raise ScenarioFileError(str(exc), document.line) from None
+        raise ScenarioFileError(str(exc), exc.line or _key_line(document, key)) from None
     raw = document.get("kich_ban")
+    line = _key_line(document, "kich_ban")
     if raw is None:
-        raise ScenarioFileError(MESSAGES["missing_scenarios"], document.line)
+        raise ScenarioFileError(MESSAGES["missing_scenarios"], line)
     if raw == []:
-        raise ScenarioFileError(MESSAGES["scenarios_empty"], document.line)
+        raise ScenarioFileError(MESSAGES["scenarios_empty"], line)
     if not isinstance(raw, list):
-        raise ScenarioFileError(MESSAGES["scenarios_not_list"].format(found=_found(raw)), document.line)
+        raise ScenarioFileError(MESSAGES["scenarios_not_list"].format(found=_found(raw)), line)
     lines = getattr(raw, "item_lines", ())
     scenarios = [_scenario(i + 1, lines[i] if i < len(lines) else None, item) for i, item in enumerate(raw)]
     count = sum(len(s.steps) for s in scenarios)

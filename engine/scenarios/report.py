@@ -1,7 +1,7 @@
 """A FileReport as the lines an analyst reads: one per step, ✓ or ✗, then the coverage."""
 from __future__ import annotations
 
-from .diagram import element
+from .diagram import element, one_line
 from .messages import MESSAGES as M
 from .results import FileReport, StepResult
 
@@ -29,7 +29,7 @@ def format_report(report: FileReport, require_coverage: bool = False) -> list[st
         lines.append(M["file_broken"])
         return lines
     facts = report.facts
-    lines.append(M["file_process"].format(process_id=report.process_id, name=facts.version.name,
+    lines.append(M["file_process"].format(process_id=report.process_id, name=one_line(facts.version.name),
                                           diagram=facts.version.file_name, province=report.province))
     for scenario in report.scenarios:
         if scenario.line:

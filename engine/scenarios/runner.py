@@ -18,7 +18,9 @@ from pathlib import Path
 from ..calendar import WorkingCalendar
 from ..calendar_functions import deadline_functions
 from ..catalogue_forms import CitizenForm, citizen_forms
+from ..diagram_check import Problem
 from ..diagram_names import PAYMENT_METHODS
+from ..form_check import form_problems, pair_problems
 from ..forms import Form, load_form
 from ..numbers import grouped
 from ..profile import ProfileError, load_profile
@@ -26,10 +28,11 @@ from ..roles import role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
 from . import model
 from .coverage import CoverageTracker
-from .diagram import Facts, element, fold, load_diagram
+from .diagram import Facts, element, fold, load_diagram, one_line
 from .messages import MESSAGES as M
 from .results import FileReport, ScenarioResult, StepResult
 
+SUBMITTED = 1  # the status a dossier has from its submission until the diagram sets one, as in the app
 MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
 SUPPLEMENT = "bo_sung"  # the citizen's supplement: it completes the application, as on the portal
 PAYMENT = "thanh_toan"  # the fee: paid in full, online unless the step says otherwise, as the system does
@@ -92,7 +95,8 @@ def _money(amount: int) -> str:
 
 
 def _quoted(names) -> str:
-    return ", ".join(f"«{n}»" for n in names) or M["none"]
+    """Names in «», each on one line (a modeler breaks a long task name with &#10;)."""
+    return ", ".join(f"«{one_line(n)}»" for n in names) or M["none"]
 
 
 def _listed(errors) -> str:
@@ -113,6 +117,10 @@ class _Run:
         self.notes: list[str] = []
         self.task_ids: dict[str, str] = {}  # last id of each task name, for the engine's own refusal
         self.application: dict = {}  # the citizen's application as it stands (supplements complete it)
+        # The status the app shows: it keeps the last one the diagram set (1 from submission), as
+        # app/dossiers/transitions.py does when a transition sets none.
+        self.status = SUBMITTED
+        self.status_set = False
 
     # -- text ------------------------------------------------------------------------------------
 
@@ -120,9 +128,16 @@ class _Run:
         local = instant.astimezone(self.tz)
         return local.strftime("%Y-%m-%d %H:%M:%S" if local.second else "%Y-%m-%d %H:%M")
 
+    def shown_status(self, o: Outcome) -> tuple[int, str]:
+        """The status the app shows after `o`, and why when the diagram did not set it there."""
+        if o.status is not None:
+            return o.status, ""
+        return self.status, M["status_kept"] if self.status_set else M["status_initial"]
+
     def state(self, with_ids: bool = False, outcome: Outcome | None = None) -> str:
         o = outcome or self.outcome
-        parts = [M["state"].format(status=o.status) if o.status is not None else M["state_none"]]
+        status, why = self.shown_status(o)
+        parts = [M["state"].format(status=status) + why]
         if o.open_tasks:
             if with_ids:
                 tasks = ", ".join(element(t.node_id, t.name) for t in o.open_tasks)
@@ -148,6 +163,8 @@ class _Run:
 
     def observe(self, outcome: Outcome, at: datetime) -> None:
         self.outcome = outcome
+        if outcome.status is not None:
+            self.status, self.status_set = outcome.status, True
         self.ctx.tracker.observe(outcome.state)
         for timer in outcome.fired_timers:
             self.marked_late = self.marked_late or timer.marks_late
@@ -194,7 +211,9 @@ class _Run:
         s = self.scenario
         result = ScenarioResult(s.number, s.name, s.line)
         if s.problem:
-            result.steps.append(StepResult(0, s.line, M["scenario_problem"], False, s.problem))
+            line = s.problem_line or s.line
+            title = M["scenario_problem_line"].format(line=line) if line != s.line else M["scenario_problem"]
+            result.steps.append(StepResult(0, line, title, False, s.problem))
             return result
         start = self.start()
         result.steps.append(start)
@@ -214,7 +233,10 @@ class _Run:
         at = s.start.resolve(self.tz)
         title = M["start"].format(at=self.fmt(at))
         application = {**self.ctx.shared, **s.data}
-        refusal = self.citizen_refusal(application, "citizen_refused_start", at)
+        try:
+            refusal = self.citizen_refusal(application, "citizen_refused_start", at)
+        except StepFailed as exc:
+            return StepResult(0, s.line, title, False, exc.message)
         if refusal:
             return StepResult(0, s.line, title, False, refusal[0])
         self.application = application
@@ -232,9 +254,10 @@ class _Run:
         if isinstance(step, model.Check):
             return M["check"]
         if isinstance(step, model.CompleteTask):
-            return M["do"].format(task=step.task) + (M["at"].format(at=step.at.text) if step.at else "")
+            return M["do"].format(task=one_line(step.task)) + (M["at"].format(at=step.at.text) if step.at else "")
         if isinstance(step, model.SendMessage):
-            return M["send"].format(message=step.message) + (M["at"].format(at=step.at.text) if step.at else "")
+            return (M["send"].format(message=one_line(step.message))
+                    + (M["at"].format(at=step.at.text) if step.at else ""))
         if isinstance(step, model.LetTimePass):
             return (M["wait_until"].format(at=step.until.text) if step.until
                     else M["wait"].format(amount=step.duration.text))
@@ -264,7 +287,8 @@ class _Run:
         facts = self.ctx.facts
         nodes = facts.task_nodes(step.task)
         if not nodes:
-            raise StepFailed(M["task_not_in_diagram"].format(task=step.task, tasks=_quoted(facts.task_names())))
+            raise StepFailed(M["task_not_in_diagram"].format(task=one_line(step.task),
+                                                             tasks=_quoted(facts.task_names())))
         candidates = [t for t in self.outcome.open_tasks if fold(t.name) == fold(step.task)]
         if not candidates:
             previous = self.task_ids.get(fold(step.task))
@@ -274,8 +298,8 @@ class _Run:
                     self.ctx.engine.complete_task(*self.ids, previous, step.data, at)
                 except EngineError as exc:
                     return self.refused(step, str(exc))
-            raise StepFailed(M["task_not_open"].format(
-                task=step.task, element=", ".join(facts.name(n) for n in nodes), state=self.state(with_ids=True)))
+            raise StepFailed(M["task_not_open"].format(task=one_line(step.task), state=self.state(with_ids=True),
+                                                       element=", ".join(facts.name(n) for n in nodes)))
         if step.lane:
             candidates = [t for t in candidates if self.in_lane(t, step.lane)] or candidates
         if step.agency:
@@ -283,7 +307,8 @@ class _Run:
         task = candidates[0]
         name = element(task.node_id, task.name)
         if step.lane and not self.in_lane(task, step.lane):
-            raise StepFailed(M["task_lane"].format(element=name, lane=task.lane, role=task.role, given=step.lane))
+            raise StepFailed(M["task_lane"].format(element=name, lane=one_line(task.lane or ""), role=task.role,
+                                                   given=one_line(step.lane)))
         if step.agency and task.agency_code != step.agency:
             actual = M["agency_code"].format(code=task.agency_code) if task.agency_code else M["agency_default"]
             raise StepFailed(M["task_agency"].format(element=name, actual=actual, given=step.agency))
@@ -314,7 +339,11 @@ class _Run:
         field messages alone for a step expecting `loi`), checked against the citizen form of
         each catalogue entry using the process; None when every one takes it."""
         for citizen, form in self.ctx.citizen_forms:
-            errors = form.validate(data, at)
+            try:
+                errors = form.validate(data, at)
+            except Exception as exc:  # noqa: BLE001 - a form the checks let through, still unusable
+                raise StepFailed(M["citizen_form_broke"].format(
+                    form=citizen.form, entry=citizen.entry, detail=f"{type(exc).__name__}: {exc}"[:300])) from None
             if errors:
                 message = M[key].format(form=citizen.form, entry=citizen.entry, errors=_listed(errors))
                 return message, " ".join(e.message for e in errors)
@@ -412,14 +441,14 @@ class _Run:
         o, checked, fails = self.outcome, [], []
         if step.status is not None:
             checked.append(M["check_status"].format(value=step.status))
-            if o.status != step.status:
-                actual = o.status if o.status is not None else M["state_none"]
-                fails.append(M["expected_status"].format(expected=step.status, actual=actual))
+            status, why = self.shown_status(o)
+            if status != step.status:
+                fails.append(M["expected_status"].format(expected=step.status, actual=f"{status}{why}"))
         if step.tasks is not None:
             checked.append(M["check_tasks"].format(tasks=_quoted(step.tasks)))
             fails.extend(self.open_tasks_differ(step.tasks))
         for name, instant in step.due or ():
-            checked.append(M["check_due"].format(task=name, at=self.fmt(instant.resolve(self.tz))))
+            checked.append(M["check_due"].format(task=one_line(name), at=self.fmt(instant.resolve(self.tz))))
             differs = self.due_differs(name, instant)
             if differs:
                 fails.append(differs)
@@ -459,9 +488,12 @@ class _Run:
 
     def due_differs(self, name: str, instant: model.Instant) -> str | None:
         expected = instant.resolve(self.tz)
+        if not self.ctx.facts.task_nodes(name):
+            return M["expected_due_unknown"].format(task=one_line(name), tasks=_quoted(self.ctx.facts.task_names()))
         tasks = [t for t in self.outcome.open_tasks if fold(t.name) == fold(name)]
         if not tasks:
-            return M["expected_due_closed"].format(task=name, actual=_quoted(t.name for t in self.outcome.open_tasks))
+            return M["expected_due_closed"].format(task=one_line(name),
+                                                   actual=_quoted(t.name for t in self.outcome.open_tasks))
         task = tasks[0]
         if task.due_at is None:
             return M["expected_due_none"].format(element=element(task.node_id, task.name), expected=self.fmt(expected))
@@ -475,19 +507,40 @@ def _where(path: Path, line: int | None, message: str) -> str:
     return f"{path.name}:{line}: {message}" if line else f"{path.name}: {message}"
 
 
+def _citizen_form_problems(citizen: CitizenForm, forms_dir: Path) -> list[str]:
+    """Why the citizen form of a catalogue entry cannot be used, in the lines and words of
+    `motcua bpmn check` (app/catalogue/loader.py checks an entry's forms so): the app does not
+    take dossiers with it, so no scenario can start."""
+    found = [str(Problem(citizen.entry, "form", citizen.form, message))
+             for message in form_problems(forms_dir, citizen.form, schema=True)]
+    if citizen.ui_form is not None:
+        found += [str(Problem(citizen.entry, "ui_schema", citizen.ui_form, message))
+                  for message in form_problems(forms_dir, citizen.ui_form, schema=False)]
+        if not found:
+            found += [str(Problem(citizen.entry, "ui_schema", citizen.ui_form, message))
+                      for message in pair_problems(forms_dir, citizen.form, citizen.ui_form)]
+    return found
+
+
 def _citizen_forms(catalogue_dir, forms_dir: Path, process_id: str, path: Path,
                    report: FileReport) -> list[tuple[CitizenForm, Form]]:
-    """The citizen forms of the catalogue entries using the process, loaded; a form that does
-    not open is a problem of the file (`motcua bpmn check` says what is wrong with it)."""
+    """The citizen forms of the catalogue entries using the process, checked as `motcua bpmn
+    check` checks them and loaded; a form that cannot be used is a problem of the file, listed as
+    the check lists it."""
     loaded = []
     for citizen in citizen_forms(catalogue_dir).get(process_id, []):
         try:
-            form = load_form(forms_dir, citizen.form)
-            form.validate({})  # a form jsonschema cannot use fails here, not in a scenario
-            loaded.append((citizen, form))
+            found = _citizen_form_problems(citizen, forms_dir)
+            if not found:
+                form = load_form(forms_dir, citizen.form)
+                form.validate({})  # a form jsonschema cannot use fails here, not in a scenario
+                loaded.append((citizen, form))
         except Exception as exc:  # noqa: BLE001 - reported, never raised: see module docstring
+            found = [M["citizen_form_failed"].format(detail=getattr(exc, "strerror", None) or exc)]
+        if found:
             report.problems.append(_where(path, None, M["citizen_form_unusable"].format(
-                form=citizen.form, entry=citizen.entry, detail=getattr(exc, "strerror", None) or exc)))
+                form=citizen.form, entry=citizen.entry)))
+            report.problems.extend(found)
     return loaded
 
 

@@ -542,6 +542,7 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
       <bpmn:lane id="Lane_1x7gk2p" name="Chuyên viên">
         <bpmn:flowNodeRef>Activity_0thamdi</bpmn:flowNodeRef>
         <bpmn:flowNodeRef>Event_0xong</bpmn:flowNodeRef>
+        <bpmn:flowNodeRef>Event_0trakq</bpmn:flowNodeRef>
       </bpmn:lane>
     </bpmn:laneSet>
     <bpmn:startEvent id="StartEvent_1" name="Công dân nộp hồ sơ">
@@ -606,13 +607,22 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
       <bpmn:incoming>Flow_0chuyen</bpmn:incoming>
       <bpmn:outgoing>Flow_1xong</bpmn:outgoing>
     </bpmn:userTask>
-    <bpmn:endEvent id="Event_0xong" name="Đã xử lý xong">
+    <bpmn:intermediateThrowEvent id="Event_0xong" name="Đã xử lý xong">
       <bpmn:extensionElements>
         <camunda:properties>
           <camunda:property name="status" value="9" />
         </camunda:properties>
       </bpmn:extensionElements>
       <bpmn:incoming>Flow_1xong</bpmn:incoming>
+      <bpmn:outgoing>Flow_0trakq</bpmn:outgoing>
+    </bpmn:intermediateThrowEvent>
+    <bpmn:endEvent id="Event_0trakq" name="Đã trả kết quả">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="status" value="10" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_0trakq</bpmn:incoming>
     </bpmn:endEvent>
     <bpmn:sequenceFlow id="Flow_0a1b2c3" sourceRef="StartEvent_1" targetRef="Activity_1tiepnh" />
     <bpmn:sequenceFlow id="Flow_1d4e5f6" sourceRef="Activity_1tiepnh" targetRef="Gateway_0ketqua" />
@@ -623,6 +633,7 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="Flow_1tuchoi" name="Từ chối" sourceRef="Gateway_0ketqua" targetRef="Event_0tuchoi" />
     <bpmn:sequenceFlow id="Flow_0chuyen" sourceRef="Event_1capma" targetRef="Activity_0thamdi" />
     <bpmn:sequenceFlow id="Flow_1xong" sourceRef="Activity_0thamdi" targetRef="Event_0xong" />
+    <bpmn:sequenceFlow id="Flow_0trakq" sourceRef="Event_0xong" targetRef="Event_0trakq" />
   </bpmn:process>
   <bpmndi:BPMNDiagram id="BPMNDiagram_1">
     <bpmndi:BPMNPlane id="BPMNPlane_1" bpmnElement="Collaboration_1q8w7ty">
@@ -663,6 +674,9 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
       <bpmndi:BPMNShape id="Event_0xong_di" bpmnElement="Event_0xong">
         <dc:Bounds x="812" y="392" width="36" height="36" />
       </bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="Event_0trakq_di" bpmnElement="Event_0trakq">
+        <dc:Bounds x="932" y="392" width="36" height="36" />
+      </bpmndi:BPMNShape>
       <bpmndi:BPMNShape id="Event_0quahan_di" bpmnElement="Event_0quahan">
         <dc:Bounds x="332" y="202" width="36" height="36" />
       </bpmndi:BPMNShape>
@@ -698,6 +712,10 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
         <di:waypoint x="750" y="410" />
         <di:waypoint x="812" y="410" />
       </bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="Flow_0trakq_di" bpmnElement="Flow_0trakq">
+        <di:waypoint x="848" y="410" />
+        <di:waypoint x="932" y="410" />
+      </bpmndi:BPMNEdge>
     </bpmndi:BPMNPlane>
   </bpmndi:BPMNDiagram>
 </bpmn:definitions>
@@ -731,7 +749,7 @@ def test_a_camunda_modeler_diagram_with_its_own_properties_is_accepted_and_runs(
     assert appraisal.due_at == vn(2026, 11, 26, 10, 0)
     done = engine.complete_task(CAMUNDA_PROCESS, accepted.version, accepted.state, appraisal.id,
                                 {"ket_qua_tham_dinh": "dat"}, vn(2026, 11, 26, 9, 0))
-    assert done.completed and done.reached_statuses == [9]
+    assert done.completed and done.reached_statuses == [9, 10]
 
 
 @pytest.mark.rule("QT-29")
