@@ -20,6 +20,7 @@ from engine.profile import load_profile
 from engine.registry import DiagramError, Registry, build_versions
 from engine.runtime import Engine
 from tests.conftest import vn
+from tests.test_analyst_rules import problems
 
 ROOT = Path(__file__).resolve().parents[2]
 BAN_SAO = "cap_ban_sao_trich_luc_ho_tich"
@@ -33,13 +34,6 @@ START = '<bpmn:startEvent id="Start_nop_ho_so" name="Công dân nộp hồ sơ">
 RECEIVED = 'quyet_dinh == "tiep_nhan"'  # the condition of «Tiếp nhận», after «Tiếp nhận hồ sơ»
 
 
-def problems(xml: str) -> list:
-    """What the check says of a diagram, without its catalogue entry (names read are not judged)."""
-    try:
-        build_versions(xml.encode(), "thu.bpmn", ROOT / "forms", deadline_functions(CALENDAR, vn(2026, 11, 23, 8, 0)))
-    except DiagramError as refused:
-        return refused.problems
-    return []
 
 
 def lines(tmp_path, xml: str) -> list[str]:
