@@ -22,6 +22,9 @@ OTHER = ("Có lỗi xảy ra", "Yêu cầu chưa được thực hiện. Vui lò
 def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
+        if exc.code >= 500:  # a failed statement leaves the session unusable for the page's own reads
+            from .db import db
+            db.session.rollback()
         if request.path.startswith("/api/"):
             from .api.blueprint import HTTP_MESSAGES, error_response
             from .api.messages import ERRORS

@@ -113,13 +113,21 @@ def _record(dossier, number: int, kind: str, title: str, document_number: str, f
     return code
 
 
+def document_number(dossier_code: str, number: int) -> str:
+    """The result's number as printed (Số): the dossier's running number and receiving day, which
+    the agency's code of the dossier makes unique in the agency (`<agency>-<yymmdd>-<running>`),
+    then which result of the dossier: 0001/261116/KQ1. (The signing day would repeat: two
+    dossiers numbered 0001 on their own days, signed the same day, would share a number.)"""
+    day, running = dossier_code.rsplit("-", 2)[-2:]
+    return f"{running}/{day}/KQ{number}"
+
+
 def _document(dossier, data: dict, at: datetime, actor, number: int, key: str | None = None) -> doc.ResultDocument:
     """The result document; `key`: its verification key (result_keys), none for a preview."""
     code = doc.result_code(dossier.code, number)
     local = at.astimezone(workflow().calendar.tz)
-    running = dossier.code.rsplit("-", 1)[-1]
     return doc.ResultDocument(
-        agency=printouts.agency_header(dossier.agency), number=f"{running}/{local:%y%m%d}/KQ{number}",
+        agency=printouts.agency_header(dossier.agency), number=document_number(dossier.code, number),
         issued_on=local.date(), result_code=code, applicant=dossier.applicant_name,
         content=content(dossier, data), signer=printouts.signer(actor), verify_url=printouts.keyed_url(code, key))
 

@@ -17,6 +17,7 @@ from ..dossiers import printouts, results
 from ..files.storage import storage
 from ..dossiers.models import Dossier, DossierFile
 from ..workflow.service import workflow
+from ..privacy import masked_name
 from .messages import TEXT
 from .models import Payment
 
@@ -84,13 +85,6 @@ def find_pdf(code: str) -> bytes | None:
     key = db.session.execute(select(DossierFile.storage_key).join(Payment, Payment.receipt_file_id == DossierFile.id)
                              .where(Payment.receipt_code == code)).scalar()
     return storage().open(key) if key else None
-
-
-def masked_name(name: str) -> str:
-    """The payer's name as a public page shows it: the family name whole, every other word by its
-    first letter ("Nguyễn Văn An" → "Nguyễn V** A*")."""
-    words = str(name or "").split()
-    return " ".join(words[:1] + [w[0] + "*" * (len(w) - 1) for w in words[1:]])
 
 
 def recorded(code: str) -> dict | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 
 from ..catalogue.forms import application_form
@@ -76,7 +77,11 @@ def apply_post(code: str):
     elif action.startswith("dung_lai:"):
         files = _reuse(procedure, files, action, at)
     draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
-    db.session.commit()  # what was typed and uploaded is kept whatever happens next
+    try:
+        db.session.commit()  # what was typed and uploaded is kept whatever happens next
+    except StaleDataError:  # a second tap of «Nộp hồ sơ» made the draft a dossier meanwhile
+        db.session.rollback()
+        return _after_missing_draft(procedure, draft_id)
     if action == "submit":
         # Everything to correct at once: a refused file beside the fields and missing components.
         errors = {**_problems(procedure, form, draft), **upload_errors}

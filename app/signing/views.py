@@ -50,7 +50,7 @@ def _verdict(pdf: bytes, **context):
 
 @signing.get("/xac-thuc")
 def verify_form():
-    code = (request.args.get("ma") or "").strip()
+    code = (request.args.get("ma") or "").strip().upper()  # result and receipt codes are upper case
     if code:  # the code form is a GET form: one address per result, as the QR code has
         return redirect(url_for("signing.verify_code", code=code[:CODE_MAX]))
     return _page()
@@ -73,7 +73,7 @@ def verify_code(code: str):
     limited = _rate_limited()
     if limited:
         return limited
-    code = code.strip()[:CODE_MAX]
+    code = code.strip().upper()[:CODE_MAX]
     pdf = find_result_pdf(code) if code else None
     if pdf is None:
         return _page(404, code=code, error=PAGE["unknown_code"].format(code=code))

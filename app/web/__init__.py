@@ -10,6 +10,7 @@ from ..dossiers.messages import STATUS_LABELS
 from ..files.messages import BROWSER as FILE_SCRIPT_TEXTS
 from ..files.uploads import kilobytes
 from ..localtime import local_date, local_time
+from ..privacy import masked_name
 from ..security.csrf import init_csrf
 from ..security.headers import init_headers
 from ..security.messages import MESSAGES as SECURITY
@@ -25,6 +26,7 @@ web.add_app_template_filter(local_time, "local_time")
 web.add_app_template_filter(local_date, "local_date")
 web.add_app_template_filter(kilobytes, "kilobytes")
 web.add_app_template_filter(actor_words, "actor_words")
+web.add_app_template_filter(masked_name, "masked_name")
 web.add_app_template_global(FILE_SCRIPT_TEXTS, "file_script_texts")
 web.add_app_template_global(FORM_SCRIPT, "form_script_texts")
 
@@ -60,7 +62,7 @@ def favicon():
 
 @web.get("/tra-cuu")
 def lookup_form():
-    code = request.args.get("ma", "").strip()
+    code = request.args.get("ma", "").strip().upper()  # codes are upper case; typed on a phone, often not
     return lookup_page(code) if code else render_template("web/home.html")
 
 
@@ -82,6 +84,7 @@ def lookup_page(code: str):
         response = render_template("web/error.html", title=SECURITY["rate_limited_title"],
                                    text=SECURITY["rate_limited"].format(seconds=exc.retry_after))
         return response, 429, {"Retry-After": str(exc.retry_after)}
+    code = code.strip().upper()
     dossier = find_by_code(code)
     status = 404 if dossier is None else 200
     return render_template("web/lookup.html", code=code[:40], dossier=dossier,

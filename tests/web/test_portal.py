@@ -313,3 +313,36 @@ def test_lookup_qr_code_encodes_the_public_lookup_address(client, tmp_path):
     subprocess.run(["rsvg-convert", "-w", "400", "-b", "white", "-o", str(png), str(svg)], check=True)
     decoded = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True, check=True).stdout
     assert decoded.strip() == "http://localhost/tra-cuu/000.00.12.H99-261123-0001"
+
+
+def test_a_second_tap_racing_the_first_submission_gets_no_error(citizen, monkeypatch):
+    """A double tap on a slow phone: the second request saves the draft just as the first turned
+    it into the dossier (its row is gone): no error page, the citizen is taken on (to the dossier
+    when it is found, as tests of the double submission show; here, back to the form)."""
+    from app.db import db
+    from app.portal import apply
+    from app.portal.models import Draft
+    base = _start(citizen)
+    read = apply.read_uploads
+
+    def submitted_meanwhile(procedure):  # another request's transaction removes the draft
+        with db.engine.begin() as other:
+            other.execute(db.delete(Draft).where(Draft.id == int(base["draft_id"])))
+        return read(procedure)
+
+    monkeypatch.setattr(apply, "read_uploads", submitted_meanwhile)
+    response = _post(citizen, APPLY, {**base, **VALID, "action": "submit"})
+    assert response.status_code == 303 and response.headers["Location"].endswith(APPLY)
+
+
+def test_the_public_lookup_masks_the_applicant_and_reads_codes_in_any_case(api, client, clock):
+    """Codes follow a pattern anyone can try, so the public lookup shows the applicant as the
+    receipt's verification does (family name, initials); a code typed in lower case is found."""
+    from tests.workspace.helpers import accept, submit_lltp
+    clock.set(vn(2026, 11, 23, 9, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    code = api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["code"]
+    page = client.get(f"/tra-cuu/{code.lower()}").get_data(as_text=True)
+    assert code in page and "Nguyễn V** A*" in page and "Nguyễn Văn An" not in page
+    assert client.get(f"/tra-cuu?ma=+{code.lower()}+").status_code == 200

@@ -145,7 +145,7 @@ def test_the_verification_page_shows_what_was_recorded_for_a_receipt(api, clean_
 
 
 def test_the_payers_name_is_masked_word_by_word():
-    from app.payments.receipts import masked_name
+    from app.privacy import masked_name
     assert masked_name("Nguyễn Văn An") == "Nguyễn V** A*"
     assert masked_name("  Lê   Thị Ánh Tuyết ") == "Lê T** Á** T****"
     assert masked_name("") == ""
