@@ -18,7 +18,8 @@ from .db import db
 from .documents.typography import REGULAR, register_fonts
 from .dossiers import citizen, work
 from .dossiers.models import Dossier, OpenTask
-from .dossiers.submission import submit
+from .dossiers.completeness import missing_components
+from .dossiers.submission import find_procedure, submit
 from .dossiers.timers import fire_due_timers
 from .files.storage import storage
 from .payments import desk
@@ -155,8 +156,9 @@ def load_demo_dossiers(app) -> int:
                 elif step.message:
                     citizen.deliver(users[step.actor], db.session.get(Dossier, dossiers[index]), step.message,
                                     step.data, at)
-                else:
-                    files = [{**scan, "component_code": "GTTT"}] if sample.procedure == LLTP else []
+                else:  # a scan for every component its application requires (the proof of a reduced fee too)
+                    files = [{**scan, "component_code": c["code"]}
+                             for c in missing_components(find_procedure(sample.procedure), [], False, sample.form)]
                     dossier, _ = submit(users[step.actor], sample.procedure, sample.form, at, files=files)
                     dossiers[index] = dossier.id
             fire_due_timers(now)
@@ -201,14 +203,14 @@ def _complete(user: User, dossier_id: int, step: Step, at: datetime) -> None:
 
 
 def _scan_component() -> dict:
-    """A one-page PDF standing in for a scanned identity card, stored like an upload."""
+    """A one-page PDF standing in for a scanned paper (an identity card...), stored like an upload."""
     register_fonts()
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     page.setFont(REGULAR, 14)
-    page.drawString(72, 760, "Bản chụp Căn cước công dân (dữ liệu mẫu)")
+    page.drawString(72, 760, "Bản chụp giấy tờ (dữ liệu mẫu)")
     page.save()
     data = buffer.getvalue()
-    return {"file_name": "can-cuoc-cong-dan.pdf", "content_type": "application/pdf", "size": len(data),
+    return {"file_name": "ban-chup-giay-to.pdf", "content_type": "application/pdf", "size": len(data),
             "sha256": hashlib.sha256(data).hexdigest(), "storage_key": storage().put(data)}
 

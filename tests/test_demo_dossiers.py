@@ -19,6 +19,10 @@ def test_sample_dossiers_cover_the_states_of_a_working_desk(clean_app, clock, cl
     with clean_app.app_context():
         dossiers = db.session.execute(select(Dossier).order_by(Dossier.submitted_at)).scalars().all()
         assert sorted(d.status for d in dossiers) == [1, 1, 4, 4, 4, 5, 6, 9, 10]
+        from app.dossiers.completeness import missing_components
+        for d in dossiers:  # each with the scans its application requires (the reduced fee's proof too)
+            files = [{"component_code": f.component_code} for f in d.files]
+            assert missing_components(d.procedure, files, False, d.form_data) == [], d.code
         waiting_fee = next(d for d in dossiers if d.status == 6)
         assert waiting_fee.amount_due == 16000  # two copies at 8.000 đồng
         receipts = db.session.execute(select(DossierEvent).where(DossierEvent.kind == "fee_paid")).scalars().all()

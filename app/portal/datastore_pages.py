@@ -8,6 +8,7 @@ from ..db import db
 from ..web.session import login_required
 from . import datastore
 from .blueprint import portal
+from .messages import MESSAGES
 
 
 @portal.get("/kho-du-lieu")
@@ -18,4 +19,5 @@ def data_store():
     related = datastore.related_procedures(g.user)
     datastore.log_access(g.user, g.user, "view", now())
     db.session.commit()
-    return render_template("portal/data_store.html", user=g.user, files=files, results=results, related=related)
+    return render_template("portal/data_store.html", user=g.user, files=files, results=results, related=related,
+                           issued_kinds=MESSAGES["issued_kinds"])

@@ -60,17 +60,19 @@ MESSAGES = {
     "fee_desk": "Có thể nộp tiền mặt tại Bộ phận Một cửa của {agency}.",
     # Fees given back when the dossier ended unfinished (Quảng Ninh 2022, Điều 13.5.c).
     "refunds": "Hoàn trả phí, lệ phí",
-    "refund_owed": "{amount} đồng phí, lệ phí đã nộp sẽ được hoàn trả cho ông/bà (lý do: {reason}). Vui lòng liên "
+    "refund_owed": "{amount} đồng phí, lệ phí đã nộp sẽ được hoàn trả cho bạn (lý do: {reason}). Vui lòng liên "
                    "hệ Bộ phận Một cửa của {agency} để nhận lại.",
-    "refund_given": "{amount} đồng phí, lệ phí đã nộp đã được hoàn trả cho ông/bà lúc {at}.",
+    "refund_given": "{amount} đồng phí, lệ phí đã nộp đã được hoàn trả cho bạn lúc {at}.",
     "days_left": "Còn {days} ngày làm việc",
     "hours_left": "Còn {hours} giờ làm việc",
     "due_passed": "Đã quá hạn",
     # The agency's clock does not run while the applicant has something to do.
-    "your_turn": {5: "Đang chờ ông/bà bổ sung hồ sơ", 6: "Đang chờ ông/bà nộp phí, lệ phí"},
+    "your_turn": {5: "Đang chờ bạn bổ sung hồ sơ", 6: "Đang chờ bạn nộp phí, lệ phí"},
     "reason_refused": "Lý do không tiếp nhận",
     "reason_stopped": "Lý do dừng xử lý",
-    "notices": "Văn bản cơ quan gửi ông/bà",
+    # What the data store names a stored file that is no component of the application.
+    "issued_kinds": {"KQ": "Kết quả giải quyết (bản điện tử có chữ ký số)", "BL": "Biên lai thu phí, lệ phí"},
+    "notices": "Văn bản cơ quan gửi bạn",
     "due_restarts": "Ngày hẹn mới được tính lại khi cơ quan nhận đủ hồ sơ bổ sung.",
     "due_moves": "Ngày hẹn lùi lại đúng bằng thời gian làm việc chờ bạn nộp phí.",
     "fee_waiting": "Hồ sơ đang chờ bạn nộp phí, lệ phí {amount} đồng: nộp ngay",

@@ -29,3 +29,13 @@ def test_n_claims_only_a_selected_or_open_task(officer, api, clock):  # noqa: F8
     desk.keyboard.press("n")
     desk.wait_for_selector("text=Đã nhận xử lý «Tiếp nhận hồ sơ»")
     assert _claimed(api) == ["motcua"]
+
+
+def test_question_mark_opens_the_shortcut_list_and_moves_the_focus_to_it(officer):  # noqa: F811
+    desk = officer("motcua")
+    desk.keyboard.press("?")
+    assert desk.evaluate("document.getElementById('phim-tat').open") is True
+    assert desk.evaluate("document.activeElement.tagName") == "SUMMARY"
+    assert desk.evaluate("document.activeElement.closest('#phim-tat') !== null") is True
+    desk.keyboard.press("?")
+    assert desk.evaluate("document.getElementById('phim-tat').open") is False

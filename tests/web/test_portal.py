@@ -142,9 +142,9 @@ def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
     # Days later the reception deadline has passed, but it is the citizen's turn, not a late agency.
     clock.set(vn(2026, 11, 27, 9, 0))
     mine = citizen.get("/ho-so").get_data(as_text=True)
-    assert "Đang chờ ông/bà bổ sung hồ sơ" in mine and "Đã quá hạn" not in mine
+    assert "Đang chờ bạn bổ sung hồ sơ" in mine and "Đã quá hạn" not in mine
     page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
-    assert "Đang chờ ông/bà bổ sung hồ sơ" in page and "Hạn kiểm tra, tiếp nhận" not in page  # it restarts
+    assert "Đang chờ bạn bổ sung hồ sơ" in page and "Hạn kiểm tra, tiếp nhận" not in page  # it restarts
     token = csrf(citizen, f"/ho-so/{dossier_id}")
     fields = {"csrf_token": token, **{k: v for k, v in VALID.items() if k.startswith("f.")}}
     response = _post(citizen, f"/ho-so/{dossier_id}/bo-sung",
@@ -168,6 +168,7 @@ def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
     assert _count(citizen.application, Rating) == 1
     store = citizen.get("/kho-du-lieu").get_data(as_text=True)
     assert "cccd-ro.pdf" in store and code in store
+    assert "<td>Kết quả giải quyết (bản điện tử có chữ ký số)</td>" in store  # the result named, not blank
 
 
 def test_another_citizens_dossier_is_not_found(citizen, client):

@@ -47,7 +47,7 @@ def test_a_stop_says_why_and_every_supplement_request_can_be_downloaded(api, clo
     login(client, "congdan")
     page = html(client.get(f"/ho-so/{dossier_id}"))
     link = f"/ho-so/{dossier_id}/van-ban/mau-02-1.pdf"
-    assert "Văn bản cơ quan gửi ông/bà" in page and link in page
+    assert "Văn bản cơ quan gửi bạn" in page and link in page
     assert ASK["ly_do"] in pdf_text(client.get(link).get_data(), tmp_path)
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
     stopped(api, dossier_id)

@@ -66,7 +66,7 @@ def test_a_paid_dossier_stopped_owes_its_fee_back_once(api, clock, client, clean
     paid_day = html(client.get("/mot-cua/thu-phi?ngay=2026-11-23"))
     assert "Tổng đã thu</dt><dd><strong>200.000 đồng</strong>" in paid_day
     assert "Trong đó phải hoàn trả</dt><dd class=\"late\">1 khoản, 200.000 đồng" in paid_day
-    assert "200.000 đồng phí, lệ phí đã nộp sẽ được hoàn trả cho ông/bà (lý do: hồ sơ dừng xử lý)" in _portal(
+    assert "200.000 đồng phí, lệ phí đã nộp sẽ được hoàn trả cho bạn (lý do: hồ sơ dừng xử lý)" in _portal(
         clean_app, dossier_id)
 
     clock.set(vn(2026, 11, 26, 10, 0))
@@ -82,7 +82,7 @@ def test_a_paid_dossier_stopped_owes_its_fee_back_once(api, clock, client, clean
     paid_day = html(client.get("/mot-cua/thu-phi?ngay=2026-11-23"))
     assert "Tổng đã thu</dt><dd><strong>200.000 đồng</strong>" in paid_day and "Trong đó đã hoàn trả" in paid_day
     assert "Đã hoàn trả trong ngày" not in paid_day
-    assert ("200.000 đồng phí, lệ phí đã nộp đã được hoàn trả cho ông/bà lúc 10:00 ngày 26/11/2026."
+    assert ("200.000 đồng phí, lệ phí đã nộp đã được hoàn trả cho bạn lúc 10:00 ngày 26/11/2026."
             in _portal(clean_app, dossier_id))
     assert len(_refund_lines(dossier(api, dossier_id))) == 1
 

@@ -65,7 +65,15 @@
     else if (key === "/") { var search = document.querySelector("[data-search]"); if (search) { event.preventDefault(); search.focus(); } }
     else if (key === "1" || key === "2" || key === "3") { if (follow(key)) { event.preventDefault(); } }
     else if (key === "Escape") { follow("Escape"); }
-    else if (key === "?") { var help = document.getElementById("phim-tat"); if (help) { help.open = !help.open; help.scrollIntoView(); } }
+    else if (key === "?") {
+      var help = document.getElementById("phim-tat");
+      if (help) {  // its summary takes the focus, so a screen reader says what opened or closed
+        help.open = !help.open;
+        help.scrollIntoView();
+        var summary = help.querySelector("summary");
+        if (summary) { summary.focus(); }
+      }
+    }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
