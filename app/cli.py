@@ -16,6 +16,7 @@ from .payments.sandbox_cli import payment_sandbox
 from .procedures.cli import procedure as procedure_group
 from .signing.cli import keys as keys_group
 from .users.cli import agencies as agencies_group, officers_group
+from .workflow.cli import dossiers as dossiers_group
 
 
 def _fail(message: str) -> None:
@@ -216,6 +217,7 @@ main.add_command(officers_group)
 main.add_command(payments_group)
 main.add_command(files_group)
 main.add_command(payment_sandbox)
+main.add_command(dossiers_group)
 
 
 @main.group(help=MSG["timers_help"])

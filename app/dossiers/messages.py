@@ -44,6 +44,8 @@ EVENTS = {
     "stop_notice": "Ký Thông báo dừng giải quyết hồ sơ gửi công dân",
     "result_issued": "Ban hành kết quả {code}, ký số bởi {signer}",
     "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",
+    "version_moved": "Chuyển hồ sơ sang phiên bản {to_version} của sơ đồ quy trình (từ phiên bản {from_version}), "
+                     "để hồ sơ đi tiếp theo sơ đồ đã sửa",
 }
 
 # Who acted, as a timeline names them, when it is not simply the person's name: a paper dossier

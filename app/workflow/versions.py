@@ -36,6 +36,11 @@ class ProcessSummary:
         return sum(v.running for v in self.versions)
 
 
+def recorded(process_id: str, version: str) -> bool:
+    """Whether dossiers have started on this version (its XML is kept)."""
+    return db.session.get(ProcessVersionRecord, (process_id, version)) is not None
+
+
 def problems() -> list[str]:
     """What the last load left out: diagrams that do not load, catalogue entries refused."""
     current = workflow()
