@@ -185,7 +185,7 @@ def bpmn_check(files, forms_dir, db_option) -> None:
     from engine.catalogue_forms import citizen_forms
     from engine.checking import check_files
 
-    from .agencies.loader import known_codes
+    from .agencies.loader import known_codes, known_officers
     from .catalogue.loader import check_entries
     from .config import database_url, settings
     config = settings()
@@ -204,7 +204,8 @@ def bpmn_check(files, forms_dir, db_option) -> None:
         return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared,
                              only=declared if files else None, agencies=agencies, advice=advice)
     ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue,
-                            citizen_forms(config["MOTCUA_CATALOGUE_DIR"]), advice)
+                            citizen_forms(config["MOTCUA_CATALOGUE_DIR"]), advice,
+                            officers=known_officers(database_url(db_option)) if agencies is not None else None)
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)

@@ -105,8 +105,12 @@ def _os_reason(exc: OSError) -> str:
 def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", known_agencies: set[str] | None = None,
                 catalogue: Callable[[set[str]], list[str]] | None = None,
                 citizen_forms: dict[str, list[CitizenForm]] | None = None,
-                catalogue_advice: list[str] | None = None) -> tuple[bool, list[str]]:
+                catalogue_advice: list[str] | None = None,
+                officers: dict[str, set[str]] | None = None) -> tuple[bool, list[str]]:
     """`known_agencies`: the codes a step's `agency` may name, when the province's are known;
+    `officers`: agency code -> the roles it has active officers of (known_officers), read from
+    the database the agencies came from when not given (a step sent to an agency nobody of its
+    lane's role works at is a warning, ANALYST.md QT-07);
     `catalogue`: given the ids of the processes in `paths`, the problems of the catalogue entries
     (one line each, starting with the entry's file name); `citizen_forms`: process id -> the
     citizen forms of its catalogue entries (engine.catalogue_forms), to check the names that
@@ -129,7 +133,8 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
             problems, bad_files = problems + 1, bad_files + 1
             continue
         declared |= declared_processes(xml)
-        checker = DiagramChecker(Path(path).name, forms_dir, functions, known_agencies, citizen_forms=citizen_forms)
+        checker = DiagramChecker(Path(path).name, forms_dir, functions, known_agencies, citizen_forms=citizen_forms,
+                                 officers=officers)
         found = list(duplicates.get(path, []))
         try:
             versions = build_versions(xml, Path(path).name, forms_dir, functions, checker)

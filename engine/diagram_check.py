@@ -25,9 +25,9 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR
 from . import expressions
 from .diagram_messages import KINDS, MESSAGES, STATUS_LABELS
 from .catalogue_forms import RESULT_NAMES, CitizenForm
-from .diagram_names import SYSTEM_NAMES, known_names, unknown_names
-from .form_check import as_written, form_problems, guess, pair_problems
-from .roles import LANE_ROLES, lane_labels, role_for_lane
+from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
+from .form_check import as_written, form_problems, guess, pair_problems, usable_fields
+from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -87,6 +87,12 @@ EXTENSION_FIXES = {
 # A catch event waiting for any other name waits forever.
 DELIVERABLE_MESSAGES = ("bo_sung", "rut_ho_so", "thanh_toan")
 PAYMENT_MESSAGE = "thanh_toan"  # its wait says how much (`amount`) and shows status 6
+SUPPLEMENT_MESSAGE = "bo_sung"  # carries the citizen's application as supplemented (its form's fields)
+# What the other messages put into a dossier's data when a catch event receives them: the reason
+# of a withdrawal (app/dossiers/citizen.py), the record of a payment (app/payments/ledger.py,
+# ANALYST.md QT-40). Together they are diagram_names.SYSTEM_NAMES (a test keeps them equal).
+MESSAGE_DATA = {"rut_ho_so": frozenset({"ly_do_rut"}),
+                "thanh_toan": frozenset({"so_tien_da_nop", "hinh_thuc_nop", "ma_giao_dich"})}
 PAYMENT_STATUS = 6
 # The public statuses a dossier ends in (ANALYST.md QT-46): not received, withdrawn, stopped,
 # result returned. An end event of the process leaves the dossier with its status.
@@ -338,6 +344,103 @@ def _literal_tests(source: str, mode: str):
             ast.get_source_segment(text, test)
 
 
+_NOT_WRITTEN = object()
+ORDERING = (ast.Lt, ast.Gt, ast.LtE, ast.GtE)
+_OPERATORS = {ast.Lt: "<", ast.Gt: ">", ast.LtE: "<=", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+# A JSON Schema type as the data of a dossier holds it, grouped by what Python compares: numbers
+# and booleans (True is 1) with each other, text with text; None with nothing, by < or >.
+SCHEMA_KINDS = {"integer": "number", "number": "number", "boolean": "number", "string": "string", "null": "null",
+                "array": "array", "object": "object"}
+
+
+def _written_value(node):
+    """The value a literal of an expression writes (`"1"`, 2, -3, True, None), else _NOT_WRITTEN."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)) \
+            and isinstance(node.operand, ast.Constant) and type(node.operand.value) in (int, float):
+        return -node.operand.value if isinstance(node.op, ast.USub) else node.operand.value
+    if isinstance(node, ast.Constant) and (node.value is None or type(node.value) in (str, int, float, bool)):
+        return node.value
+    return _NOT_WRITTEN
+
+
+def _value_kind(value) -> str:
+    """A written value's kind as SCHEMA_KINDS groups them."""
+    if value is None:
+        return "null"
+    return "string" if isinstance(value, str) else "number"
+
+
+def _comparisons(source: str, mode: str):
+    """The comparisons of a bare name with a written value by <, >, <=, >=, == or != (in a chain
+    too: `0 < so_ban <= "5"`). Names the text itself sets are left out, as in _literal_tests.
+    Yields (the name, the operator, the value, the value's text, the comparison's text, whether
+    the name stands on the left)."""
+    text, tree, own = _parsed(source, mode)
+    for test in ast.walk(tree):
+        if not isinstance(test, ast.Compare):
+            continue
+        operands = [test.left, *test.comparators]
+        for op, left, right in zip(test.ops, operands, operands[1:]):
+            if type(op) not in _OPERATORS:
+                continue
+            for name, other, on_left in ((left, right, True), (right, left, False)):
+                value = _written_value(other)
+                if isinstance(name, ast.Name) and name.id not in own and value is not _NOT_WRITTEN:
+                    yield name.id, op, value, ast.get_source_segment(text, other), \
+                        ast.get_source_segment(text, test), on_left
+
+
+def _compatible(op, kinds: set[str], value) -> bool:
+    """Whether a field of one of `kinds` can be compared with `value` by `op` as the evaluator
+    does: ordering only numbers (and booleans) with numbers, text with text; equality can hold
+    only between numbers (and booleans) or between values of one kind."""
+    kind = _value_kind(value)
+    if isinstance(op, ORDERING):
+        return kind != "null" and any(k == kind and k in ("number", "string") for k in kinds)
+    return kind == "null" or kind in kinds
+
+
+# A field's type as the evaluator names its values in «Không so sánh được … với …».
+RUN_TIME_TYPES = {"integer": "số nguyên", "number": "số thực", "string": "chuỗi", "boolean": "đúng/sai",
+                  "null": "None", "array": "danh sách", "object": "từ điển"}
+
+
+def _value_type(value) -> str:
+    """A written value's type as JSON Schema names it."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else "boolean"
+    return {str: "string", int: "integer"}.get(type(value), "number")
+
+
+def _comparison_fix(name: str, op, value, text: str, test: str, types: list[str]) -> str:
+    """How to compare `name` (a field of JSON Schema `types`) with a value its type allows:
+    `so_ban > 1` for `so_ban > "1"`, `da_nop == True` for `da_nop == "true"`, `ma == "1"` for
+    `ma == 1`; else what kind of value to write."""
+    written = str(value).strip().lower() if isinstance(value, str) else None
+    if set(types) == {"boolean"} and written in ("true", "false", "1", "0"):
+        fixed = "True" if written in ("true", "1") else "False"
+        return MESSAGES["compare_fix_bool"].format(fixed=test.replace(text, fixed, 1))
+    if written is not None and {"integer", "number"} & set(types):
+        if re.fullmatch(r"[+-]?\d+", written):
+            return MESSAGES["compare_fix_unquote"].format(fixed=test.replace(text, str(int(written)), 1))
+        if re.fullmatch(r"[+-]?(\d+\.\d*|\.\d+)", written):
+            return MESSAGES["compare_fix_unquote"].format(fixed=test.replace(text, str(float(written)), 1))
+    if "string" in types and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(op, ORDERING):
+            return MESSAGES["compare_fix_type"].format(name=name)
+        return MESSAGES["compare_fix_quote"].format(fixed=test.replace(text, as_written(str(value)), 1))
+    wanted = MESSAGES["or"].join(dict.fromkeys(MESSAGES[f"type_{t}"] for t in types))
+    return MESSAGES["compare_fix_other"].format(name=name, type=wanted)
+
+
+def _guarded(source: str, mode: str, name: str) -> bool:
+    """Whether a reading of `name` in the text runs only sometimes (after and/or, in an if...)."""
+    _, tree, _ = _parsed(source, mode)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+               and not _always_runs(n, parents) for n in ast.walk(tree))
+
+
 def _value_guess(value, choices: list) -> str:
     """The closest of a field's values to one written in an expression, as written in the form."""
     written = [as_written(c) for c in choices]
@@ -452,11 +555,11 @@ def _syntax_hints(source: str) -> str:
     return hints
 
 
-def _quoted(source: str, name: str) -> str:
-    """An expression with every reading of the bare name `name` written as the text "name"."""
+def _quoted(source: str, name: str, mode: str = "eval") -> str:
+    """An expression (or script) with every reading of the bare name `name` written as the text "name"."""
     text = textwrap.dedent(source).strip()
     try:
-        tree = ast.parse(text, mode="eval")
+        tree = ast.parse(text, mode=mode)
     except SyntaxError:
         return text
     lines = [line.encode() for line in text.split("\n")]  # ast's offsets count UTF-8 bytes
@@ -541,16 +644,26 @@ def _undrawn(container, drawn: dict):
 class DiagramChecker:
     def __init__(self, file_name: str, forms_dir: Path, timer_functions: dict | None = None,
                  known_agencies: set[str] | None = None, messages=DELIVERABLE_MESSAGES,
-                 citizen_forms: dict[str, list[CitizenForm]] | None = None):
+                 citizen_forms: dict[str, list[CitizenForm]] | None = None,
+                 officers: dict[str, set[str]] | None = None):
         """`known_agencies`: the agency codes the province has loaded, when known (a step's
         `agency` is then checked against them); `messages`: the message names deliverable;
         `citizen_forms`: process id -> the catalogue entries using it, when known (the names
         expressions read are then checked against the procedure's fields, and the fee the
-        entries announce against the diagram's wait for it)."""
+        entries announce against the diagram's wait for it); `officers`: agency code -> the
+        roles it has an active officer account of, when known (a step sent to an agency by
+        its `agency` then warns when nobody there works its lane's role)."""
         self.file_name = file_name
         self.citizen_forms = citizen_forms
+        self.officers = officers
         self.names: frozenset[str] | None = None  # the data names of the process being checked
         self.fields: dict[str, list[Field]] = {}  # its forms' fields by name
+        # What a dossier of the process holds from the start: its citizen form's fields and the
+        # diagram's data objects; None when not known for sure (as self.names).
+        self.start_names: frozenset[str] | None = None
+        self.lane_of: dict[str, etree._Element] = {}  # flow node id -> its lane
+        self._before: dict = {}  # element id -> the elements that can complete before it (elements_before)
+        self._fields_of_form: dict[str, frozenset[str] | None] = {}
         self.forms_dir = Path(forms_dir)
         self.timer_functions = timer_functions or {}
         self.known_agencies = known_agencies
@@ -790,17 +903,19 @@ class DiagramChecker:
             what = MESSAGES.get(f"start_{kind}") or MESSAGES["start_other"].format(type=kind or "?")
             self.add(node, "deadline_start", prop=prop, name=name, what=what, form=declared[0].form, without=without)
 
-    def check_names(self, node, what: str, source: str) -> None:
+    def check_names(self, node, what: str, source: str, mode: str = "eval") -> None:
         """A name read that no form, script or the system provides: the dossier would stop here."""
         if self.names is None:
             return
-        for name in unknown_names(source, self.names, DEADLINE_FUNCTIONS):
+        unknown = unknown_names(source, self.names, DEADLINE_FUNCTIONS) if mode == "eval" \
+            else sorted(expressions.names(source, mode, DEADLINE_FUNCTIONS)[0] - self.names)
+        for name in unknown:
             if name in expressions.BUILTIN_FUNCTIONS or name in DEADLINE_FUNCTIONS:
                 continue
             holders = {(field, f.form) for field, found in self.fields.items() for f in found
                        if any(isinstance(c, str) and c == name for c in _choices(f.schema))}
             if holders:  # a value written without its quotes: `quyet_dinh == tiep_nhan`
-                self.add(node, "unquoted_value", what=what, name=name, fixed=_quoted(source, name),
+                self.add(node, "unquoted_value", what=what, name=name, fixed=_quoted(source, name, mode),
                          fields=", ".join(dict.fromkeys(f"«{field}»" for field, _ in sorted(holders))),
                          forms=", ".join(sorted({form for _, form in holders})))
             else:
@@ -851,10 +966,239 @@ class DiagramChecker:
                 if not any(key == value for value in values):  # compared as a lookup does
                     self.add(node, "dict_key_unknown", **common, written=text, guess=_value_guess(key, missing or values))
 
+    # -- what the data holds when an element runs (ANALYST.md QT-51) -----------------------------
+
+    def form_fields(self, relative: str) -> frozenset[str] | None:
+        """The fields of a form (at any depth), None when it is not usable or takes others."""
+        if relative not in self._fields_of_form:
+            found = usable_fields(self.forms_dir, relative)
+            self._fields_of_form[relative] = frozenset(found) if found is not None else None
+        return self._fields_of_form[relative]
+
+    def start_names_of(self, process) -> frozenset[str] | None:
+        """What a dossier's data holds when the process starts: the fields of its citizen forms
+        (a supplement brings the same ones back, `bo_sung`), and the names of the diagram's
+        data objects and multi-instance items, which SpiffWorkflow keeps apart from the steps."""
+        found: set[str] = set()
+        for entry in (self.citizen_forms or {}).get(process.get("id")) or ():
+            fields = self.form_fields(entry.form)
+            if fields is None:
+                return None
+            found |= fields
+        for node in process.getroottree().getroot().iter():
+            kind = bpmn_kind(node)
+            if kind in DATA_ELEMENTS:
+                found |= {v for v in (node.get("id"), node.get("name")) if v}
+            elif kind in DATA_REFERENCES and (node.text or "").strip():
+                found.add(node.text.strip())
+        return frozenset(found)
+
+    def message_names(self, node) -> list[str]:
+        """The names of the messages a catch event (or receive task) waits for."""
+        root = node.getroottree().getroot()
+        names = {m.get("id"): (m.get("name") or "").strip() for m in root.iterfind("bpmn:message", NS)}
+        refs = [d.get("messageRef") for d in node if bpmn_kind(d) == "messageEventDefinition"]
+        if bpmn_kind(node) == "receiveTask":
+            refs.append(node.get("messageRef"))
+        return [names[r] for r in refs if names.get(r)]
+
+    @staticmethod
+    def _step_scripts(node):
+        return [s for s in node.iterfind(f"{{{BPMN_NS}}}extensionElements/{{{SPIFF_NS}}}*")
+                if local(s.tag) in ("preScript", "postScript") and (s.text or "").strip()]
+
+    def data_set_by(self, node) -> frozenset[str] | None:
+        """The names an element leaves in a dossier's data when it completes: a human step its
+        form's fields, a script task (and spiff-arena's pre- and post-scripts) what it assigns, a
+        catch event what its message carries. None when that cannot be known (a form unusable)."""
+        kind = bpmn_kind(node)
+        found: set[str] = set()
+        form = properties_of(node).get("formJsonSchemaFilename") if kind in HUMAN_TASKS else None
+        if form:
+            fields = self.form_fields(form)
+            if fields is None:
+                return None
+            found |= fields
+        scripts = [node.find("bpmn:script", NS)] if kind == "scriptTask" else []
+        for script in [*scripts, *self._step_scripts(node)]:
+            if script is not None and (script.text or "").strip():
+                found |= expressions.names(script.text, "exec", DEADLINE_FUNCTIONS)[1]
+        if kind in MESSAGE_CATCHERS:
+            for name in self.message_names(node):
+                found |= self.start_names or set() if name == SUPPLEMENT_MESSAGE else MESSAGE_DATA.get(name, set())
+        return frozenset(found)
+
+    def _inside(self, container) -> list:
+        """The flow nodes of a sub-process, at any depth, or of the process a call activity calls."""
+        if bpmn_kind(container) == "callActivity":
+            called = [p for p in container.getroottree().getroot().iterfind("bpmn:process", NS)
+                      if p.get("id") == container.get("calledElement")]
+            container = called[0] if called else None
+        if container is None:
+            return []
+        return [n for n in container.iter() if bpmn_kind(n) in FLOW_NODES and n is not container]
+
+    def _comes_from(self, node, completed: bool) -> list | None:
+        """Where a dossier can come from to `node`: (element, whether it completed) pairs; None when
+        the way cannot be followed (an ad-hoc sub-process, an event sub-process, a link event)."""
+        kind, parent = bpmn_kind(node), node.getparent()
+        if kind == "sequenceFlow":  # a flow from nowhere is check_container's to say
+            source = self.by_id.get(node.get("sourceRef"))
+            return [(source, True)] if source is not None else None
+        if bpmn_kind(parent) == "adHocSubProcess" or parent.get("triggeredByEvent") == "true" \
+                or kind == "intermediateCatchEvent" and any(bpmn_kind(d) == "linkEventDefinition" for d in node):
+            return None
+        found = [(self.by_id[f.get("sourceRef")], True) for f in parent.iterfind("bpmn:sequenceFlow", NS)
+                 if f.get("targetRef") == node.get("id") and f.get("sourceRef") in self.by_id]
+        if completed and (kind in SUB_PROCESSES or kind == "callActivity"):
+            found += [(inner, True) for inner in self._inside(node)]  # what it did inside comes out
+        if kind == "boundaryEvent":  # armed when its activity starts, which has not completed
+            attached = self.by_id.get(node.get("attachedToRef"))
+            if attached is not None:
+                found += [(attached, False), *((inner, True) for inner in self._inside(attached))]
+        elif kind == "startEvent" and bpmn_kind(parent) in SUB_PROCESSES:
+            found.append((parent, False))
+        elif kind == "startEvent" and bpmn_kind(parent) == "process":  # a called process: its callers'
+            found += [(c, False) for c in node.getroottree().getroot().iter(f"{{{BPMN_NS}}}callActivity")
+                      if c.get("calledElement") == parent.get("id")]
+        elif not found:
+            return None  # nothing leads here: check_connections says so, and there is nothing to judge
+        return found
+
+    def elements_before(self, node) -> list | None:
+        """The elements that can have completed when a dossier reaches `node` (a sequence flow:
+        when its gateway weighs its condition), on any way there: back along sequence flows,
+        through gateways and events, out of a sub-process by its start, into one (or the process
+        a call activity calls) that completed, from a boundary event to its activity's way in.
+        None when a way back cannot be followed."""
+        if node.get("id") not in self._before:
+            seen, queue, found = set(), [(node, False)], []
+            while queue:
+                element, completed = queue.pop()
+                if (element.get("id"), completed) in seen:
+                    continue
+                seen.add((element.get("id"), completed))
+                if completed:
+                    found.append(element)
+                sources = self._comes_from(element, completed)
+                if sources is None:
+                    found = None
+                    break
+                queue.extend(sources)
+            self._before[node.get("id")] = found
+        return self._before[node.get("id")]
+
+    def available_before(self, node) -> frozenset[str] | None:
+        """The names a dossier's data can hold when it reaches `node`: what it starts with
+        (start_names), what the elements before it leave (data_set_by), and what the step's own
+        pre-script sets. What a message carries (a payment's record, a withdrawal's reason) is
+        taken as there wherever the diagram waits for that message at all, before `node` or not:
+        the citizen or the payment gateway sends it, and analysts read it in the steps that
+        follow its wait (ANALYST.md QT-37 accepts it so); only a name of a message the diagram
+        never waits for is reported. None when not known for sure."""
+        before = self.elements_before(node) if self.start_names is not None else None
+        if before is None:
+            return None
+        found = set(self.start_names)
+        root = node.getroottree().getroot()
+        for catcher in (n for n in root.iter() if bpmn_kind(n) in MESSAGE_CATCHERS):
+            for name in self.message_names(catcher):
+                found |= MESSAGE_DATA.get(name, set())
+        for element in before:
+            names = self.data_set_by(element)
+            if names is None:
+                return None
+            found |= names
+        for script in self._step_scripts(node):
+            if local(script.tag) == "preScript":
+                found |= expressions.names(script.text, "exec", DEADLINE_FUNCTIONS)[1]
+        return frozenset(found)
+
+    def _where(self, node) -> str:
+        """Where an expression of `node` is weighed: a flow's at its gateway."""
+        if bpmn_kind(node) == "sequenceFlow":
+            return MESSAGES["at_gateway"].format(gateway=self.label(self.by_id.get(node.get("sourceRef"))))
+        return MESSAGES["at_event" if bpmn_kind(node) in EVENTS else "at_step"]
+
+    def _setters(self, process, name: str) -> list[str]:
+        """The elements of the process that put `name` into the data, as the analyst finds them."""
+        found = []
+        for element in process.iter():
+            kind = bpmn_kind(element)
+            if kind not in FLOW_NODES or name not in (self.data_set_by(element) or ()):
+                continue
+            form = properties_of(element).get("formJsonSchemaFilename") if kind in HUMAN_TASKS else None
+            if form and name in (self.form_fields(form) or ()):
+                found.append(MESSAGES["set_by_form"].format(step=self.label(element), form=form))
+            elif kind in MESSAGE_CATCHERS and any(name in MESSAGE_DATA.get(m, ()) for m in self.message_names(element)):
+                found.append(MESSAGES["set_by_message"].format(
+                    event=self.label(element), message=MESSAGES["or"].join(self.message_names(element))))
+            else:
+                found.append(MESSAGES["set_by_script"].format(step=self.label(element)))
+        if not found:  # a payment's or a withdrawal's name where no event waits for its message
+            found += [MESSAGES["set_by_system"].format(message=m) for m, names in MESSAGE_DATA.items() if name in names]
+        return list(dict.fromkeys(found))
+
+    def check_available(self, node, what: str, source: str, mode: str) -> None:
+        """A name an expression (or script) reads that is some form's field, or set by a script
+        or a message, but that no element before `node` on any way there puts into the data, nor
+        the citizen's form: a dossier reaching `node` stops with «Không có biến …» (ANALYST.md
+        QT-51). A name no element sets at all is said by check_names (QT-37)."""
+        available = self.available_before(node) if self.names is not None else None
+        if available is None:
+            return
+        read = expressions.names(source, mode, DEADLINE_FUNCTIONS)[0]
+        process = next((a for a in node.iterancestors() if bpmn_kind(a) == "process"), None)
+        steps = [e for e in self.elements_before(node) or () if e is not node and self.data_set_by(e)]
+        before = list(dict.fromkeys(f"«{self.label(e)}»" for e in sorted(steps, key=lambda e: e.sourceline or 0)))
+        for name in sorted(read - available):
+            if name not in self.names or name in expressions.BUILTIN_FUNCTIONS or name in DEADLINE_FUNCTIONS:
+                continue  # an unknown name is check_names's
+            setters = self._setters(process, name) if process is not None else []
+            where = self._where(node)
+            self.add(node, "name_not_yet", what=what, name=name, where=where,
+                     guarded=MESSAGES["not_yet_guarded"].format(name=name) if _guarded(source, mode, name) else "",
+                     setters=", ".join(setters) or MESSAGES["nothing"],
+                     before=MESSAGES["before_steps"].format(steps=", ".join(before[:8]) + (", …" if len(before) > 8 else ""))
+                     if before else MESSAGES["before_none"],
+                     guess=guess(name, available - {name}))
+
+    def check_comparisons(self, node, what: str, source: str, mode: str) -> None:
+        """A field compared with a written value of a type it never holds (ANALYST.md QT-52):
+        `so_ban > "1"`, so_ban an integer in every form having it. By <, >, <=, >= the dossier stops
+        («Không so sánh được số nguyên với chuỗi»); by == or != the test always gives the same
+        answer (a field with an enum is check_literals's then). Like QT-37, only when every form
+        of the procedure is known."""
+        if self.names is None:
+            return
+        for name, op, value, text, test, on_left in _comparisons(source, mode):
+            declared = [f for f in self.fields.get(name, ()) if f.declared]
+            types = [f.schema.get("type") for f in declared]
+            types = list(dict.fromkeys(t for found in types for t in (found if isinstance(found, list) else [found])))
+            if not declared or not all(t in SCHEMA_KINDS for t in types):
+                continue  # not a form's field, or one whose type is not said
+            if not isinstance(op, ORDERING) and self.field_values(name) is not None:
+                continue  # check_literals says it, with the field's values
+            if _compatible(op, {SCHEMA_KINDS[t] for t in types}, value):
+                continue
+            if isinstance(op, ORDERING):
+                sides = [RUN_TIME_TYPES[types[0]], RUN_TIME_TYPES[_value_type(value)]]
+                left, right = sides if on_left else sides[::-1]
+                effect = MESSAGES["compare_type_order"].format(
+                    error=expressions.MESSAGES["compare_type"].format(left=left, right=right))
+            else:
+                effect = MESSAGES["compare_type_eq" if isinstance(op, ast.Eq) else "compare_type_ne"]
+            self.add(node, "compare_type", what=what, name=name, value=text, test=test,
+                     field_type=MESSAGES["or"].join(dict.fromkeys(MESSAGES[f"type_{t}"] for t in types)),
+                     value_type=RUN_TIME_TYPES[_value_type(value)], effect=effect,
+                     forms=", ".join(sorted({f.form for f in declared})),
+                     fix=_comparison_fix(name, op, value, text, test, types))
+
     def check_process(self, process) -> None:
         self.names = self.names_of(process)
         self.fields = self.fields_of(process)
-        lane_of = {}
+        self.start_names = self.start_names_of(process) if self.names is not None else None
+        self.lane_of = lane_of = {}
         for lane in process.iterfind(".//bpmn:lane", NS):
             if lane.find("bpmn:childLaneSet", NS) is not None:
                 continue
@@ -1155,12 +1499,32 @@ class DiagramChecker:
         if AGENCY_CODE.match(value):
             if self.known_agencies is not None and value not in self.known_agencies:
                 self.add(node, "agency_unknown", value=value, guess=guess(value, self.known_agencies))
+            elif self.known_agencies is not None:
+                self.check_agency_officers(node, value)
+        elif AGENCY_CODE.match(value.strip()):  # read as an expression, and no name is spelt so
+            self.add(node, "agency_code_spaces", value=value, fixed=value.strip())
         elif AGENCY_CODE.match(value.strip().upper()):
-            self.add(node, "agency_code_case", value=value, fixed=value.strip().upper())
+            self.add(node, "agency_code_case", value=value, fixed=value.strip().upper(),
+                     spaces=MESSAGES["agency_and_spaces"] if value != value.strip() else "")
         elif not value.strip() or expressions.check(value, "eval", DEADLINE_FUNCTIONS):
             self.add(node, "agency_invalid", value=value)
         else:
             self.check_names(node, MESSAGES["names_in"].format(prop="agency"), value)
+            self.check_available(node, MESSAGES["names_in"].format(prop="agency"), value, "eval")
+
+    def check_agency_officers(self, node, code: str) -> None:
+        """A step sent to another agency reaches the inboxes of that agency's officers of its
+        lane's role: with none active there, it waits unseen (ANALYST.md QT-07). A warning, not an
+        error: the accounts may be opened before the first dossier comes."""
+        lane = self.lane_of.get(node.get("id"))
+        role = role_for_lane(lane.get("name")) if lane is not None else None
+        if self.officers is None or role is None or role in self.officers.get(code, ()):
+            return
+        roles = [ROLE_LABELS[r] for r in LANE_ROLES if r in self.officers.get(code, ())]
+        self.warn(node, "agency_no_officer", value=code, role=ROLE_LABELS[role], code=role,
+                  lane=_one_line(lane.get("name")),
+                  others=MESSAGES["agency_other_roles"].format(roles=", ".join(roles)) if roles
+                  else MESSAGES["agency_no_roles"])
 
     def check_amount(self, node, value: str) -> None:
         """`amount` belongs on a wait for `thanh_toan` only, and is an expression over the data."""
@@ -1175,6 +1539,7 @@ class DiagramChecker:
             self.add(node, "amount_invalid", value=value)
         else:
             self.check_names(node, MESSAGES["names_in"].format(prop="amount"), value)
+            self.check_available(node, MESSAGES["names_in"].format(prop="amount"), value, "eval")
 
     def waits_for_payment(self, node) -> bool:
         root = node.getroottree().getroot()
@@ -1241,6 +1606,7 @@ class DiagramChecker:
         if not self.check_expression(node, prop, expr, deadline=True):
             return
         self.check_names(node, MESSAGES["names_in"].format(prop=prop), expr)
+        self.check_available(node, MESSAGES["names_in"].format(prop=prop), expr, "eval")
         self.check_deadline_starts(node, prop, expr)
         if not self.timer_functions:
             return
@@ -1408,7 +1774,9 @@ class DiagramChecker:
         if not errors:
             what = MESSAGES["names_in_condition"].format(flow=self.flow_label(flow))
             self.check_names(flow, what, source)
+            self.check_available(flow, what, source, "eval")
             self.check_literals(flow, what, source, "eval")
+            self.check_comparisons(flow, what, source, "eval")
             self.check_lookups(flow, what, source, "eval")
 
     def check_script(self, task) -> None:
@@ -1426,7 +1794,10 @@ class DiagramChecker:
         for detail in errors:
             self.add(task, "script", detail=detail)
         if not errors:
+            self.check_names(task, MESSAGES["names_in_script"], source, "exec")
+            self.check_available(task, MESSAGES["names_in_script"], source, "exec")
             self.check_literals(task, MESSAGES["names_in_script"], source, "exec")
+            self.check_comparisons(task, MESSAGES["names_in_script"], source, "exec")
             self.check_lookups(task, MESSAGES["names_in_script"], source, "exec")
 
     def check_step_script(self, node) -> None:

@@ -94,8 +94,21 @@ MESSAGES = {
                             "là trạng thái kết thúc của nhánh này, một trong: {finals}{hint}.",
     "end_status_9": " (trạng thái 9 đặt trên sự kiện trước bước «Trả kết quả», như «Đã xử lý xong» của sơ đồ mẫu: "
                     "QT-22)",
-    "agency_code_case": "Thuộc tính agency «{value}» phải là mã định danh cơ quan viết chữ in hoa, ví dụ "
+    "agency_code_case": "Thuộc tính agency «{value}» phải là mã định danh cơ quan viết chữ in hoa{spaces}, ví dụ "
                         "000.00.30.H99: sửa thành «{fixed}».",
+    "agency_and_spaces": ", không có dấu cách ở đầu hay cuối",
+    "agency_code_spaces": "Thuộc tính agency «{value}» có dấu cách ở đầu hoặc cuối. Mã định danh cơ quan được đọc "
+                          "đúng từng ký tự: có dấu cách, nó không còn là một mã mà bị đọc như một biểu thức, nên hồ sơ "
+                          "tới bước này sẽ dừng với lỗi. Xóa dấu cách: «{fixed}».",
+    "agency_no_officer": "Thuộc tính agency «{value}» giao bước này cho cơ quan đó, nhưng trong cơ sở dữ liệu cơ quan "
+                         "«{value}» không có tài khoản cán bộ nào đang hoạt động với vai trò «{role}» ({code}, vai trò "
+                         "của làn «{lane}»){others}: hồ sơ tới bước này sẽ nằm chờ mà không vào hộp công việc của ai. "
+                         "Lập tài khoản cán bộ vai trò «{role}» cho cơ quan «{value}» trước khi thủ tục nhận hồ sơ "
+                         "(motcua officers add <tên đăng nhập> --role {code} --agency {value} --name … --email …, hoặc "
+                         "trang «Cán bộ» › «Thêm cán bộ» của quản trị viên), mở lại tài khoản đã khóa, hoặc sửa mã cơ "
+                         "quan hay làn của bước.",
+    "agency_other_roles": "; cơ quan có cán bộ vai trò {roles}",
+    "agency_no_roles": "; cơ quan chưa có cán bộ nào đang hoạt động",
     "agency_invalid": "Thuộc tính agency «{value}» không phải mã định danh cơ quan. Ghi mã định danh của cơ "
                       "quan xử lý bước (chữ in hoa), ví dụ 000.00.30.H99, không ghi tên cơ quan; hoặc tên một "
                       "trường dữ liệu hồ sơ chứa mã đó, ví dụ co_quan_phoi_hop.",
@@ -215,6 +228,41 @@ MESSAGES = {
     "unquoted_value": "{what} đọc «{name}» như tên một trường dữ liệu, nhưng «{name}» là một giá trị của trường "
                       "{fields} (biểu mẫu {forms}), không phải tên trường: thiếu dấu ngoặc kép, nên hồ sơ tới đây sẽ "
                       "dừng với lỗi «Không có biến '{name}'». Viết giá trị trong ngoặc kép: {fixed}",
+    "name_not_yet": "{what} đọc «{name}»{guess}, nhưng khi hồ sơ tới {where}, dữ liệu của nó chưa thể có «{name}»: "
+                    "tờ khai của công dân không có trường này, và «{name}» chỉ được ghi bởi {setters}, mà không nơi "
+                    "nào trong đó đi trước {where} trên đường nào của quy trình. Hồ sơ tới đây sẽ dừng với lỗi «Không "
+                    "có biến '{name}'»{guarded}. Chỉ đọc dữ liệu mà tờ khai hay các bước đi trước đã ghi{before}; muốn "
+                    "xét «{name}» thì đặt phép thử ở sau nơi ghi nó.",
+    "not_yet_guarded": ", kể cả khi «{name}» đứng sau and, or hay trong một nhánh if: phần đó được đọc mỗi khi phần "
+                       "trước nó chưa quyết định được kết quả",
+    "at_gateway": "cổng «{gateway}»",
+    "at_step": "bước này",
+    "at_event": "sự kiện này",
+    "set_by_form": "bước «{step}» (biểu mẫu {form})",
+    "set_by_script": "công việc tự động «{step}»",
+    "set_by_message": "sự kiện «{event}» (khi nhận tin nhắn {message})",
+    "set_by_system": "hệ thống khi hồ sơ nhận tin nhắn {message} (sơ đồ không có sự kiện nào chờ tin nhắn đó)",
+    "before_steps": " (các bước, sự kiện đi trước có ghi dữ liệu: {steps})",
+    "before_none": " (ở đây chỉ có dữ liệu của tờ khai)",
+    "compare_type": "{what} so sánh «{name}» với {value} (trong «{test}»), nhưng biểu mẫu {forms} khai «{name}» là "
+                    "{field_type}, còn {value} là {value_type}: {effect}. {fix}",
+    "compare_type_order": "hai kiểu này không so sánh lớn nhỏ được, nên hồ sơ tới đây sẽ dừng với lỗi «{error}»",
+    "compare_type_eq": "giá trị của hai kiểu này không bao giờ bằng nhau, nên phép so sánh luôn sai",
+    "compare_type_ne": "giá trị của hai kiểu này không bao giờ bằng nhau, nên phép so sánh luôn đúng",
+    "compare_fix_unquote": "Viết số không có dấu ngoặc kép: {fixed}",
+    "compare_fix_bool": "Viết True hoặc False, không có dấu ngoặc kép: {fixed}",
+    "compare_fix_quote": "Nếu trường chứa chữ, viết giá trị trong ngoặc kép: {fixed}; nếu trường là số, đổi kiểu "
+                         "(type) của nó trong biểu mẫu thành \"integer\" hoặc \"number\".",
+    "compare_fix_type": "Nếu «{name}» là số, đổi kiểu (type) của trường trong biểu mẫu thành \"integer\" hoặc "
+                        "\"number\" (ô nhập khi đó chỉ nhận số); nếu không, đừng so sánh lớn nhỏ nó với một số.",
+    "compare_fix_other": "So sánh «{name}» với một giá trị kiểu {type}.",
+    "type_integer": "số nguyên (\"integer\")",
+    "type_number": "số (\"number\")",
+    "type_string": "chuỗi chữ (\"string\")",
+    "type_boolean": "đúng/sai (\"boolean\")",
+    "type_null": "trống (\"null\")",
+    "type_array": "danh sách (\"array\")",
+    "type_object": "nhóm trường (\"object\")",
     "hint_triple_equals": "; so sánh bằng viết ==, khác viết != (không viết ===, !==)",
     "hint_upper_words": "; dùng and, or, not, in viết thường thay cho AND, OR, NOT, IN",
     "branch_value_unset": "Điều kiện trên nhánh {flow} so sánh «{name}» với {value} (trong «{test}»), nhưng ngay trước "

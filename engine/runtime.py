@@ -23,7 +23,7 @@ from SpiffWorkflow.util.task import TaskState
 
 from . import clock
 from .calendar_functions import deadline_functions
-from .diagram_check import AGENCY_CODE
+from .diagram_check import AGENCY_CODE, safe_parse
 from .registry import NodeInfo, ProcessVersion, Registry
 from .script_environment import make_script_engine
 from .spiff import serializer
@@ -36,6 +36,10 @@ MESSAGES = {
     "not_ready": "Công việc «{name}» không còn ở trạng thái chờ xử lý.",
     "not_waiting": "Hồ sơ hiện không chờ sự kiện «{name}».",
     "failed": "Quy trình gặp lỗi tại bước «{name}» ({element}): {detail}",
+    # A gateway whose branch's condition fails: the analyst fixes that branch's condition.
+    "failed_branch": "Quy trình gặp lỗi tại cổng «{name}» ({element}), khi xét điều kiện trên nhánh {flow} "
+                     "({flow_id}): {detail}",
+    "flow_between": "từ «{source}» tới «{target}»",
     "amount_invalid": "Số tiền phải nộp (thuộc tính amount «{expression}») tính ra «{value}», không phải một số "
                       "đồng nguyên không âm. Sửa biểu thức, ví dụ le_phi hoặc so_ban * 8000.",
     "no_branch": "Không nhánh nào ra từ cổng rẽ nhánh này thỏa điều kiện với dữ liệu của hồ sơ, nên quy trình "
@@ -164,6 +168,36 @@ def _waiting_nodes(version: ProcessVersion, task) -> list[NodeInfo]:
     return [n for n in (version.node(t) for s, t in version.flows.values() if s == node.id) if n is not None]
 
 
+def _failing_branch(version: ProcessVersion, task) -> tuple[str, str] | None:
+    """The outgoing flow of a gateway whose condition fails on the gateway's data, tried in the
+    order the engine tries them (conditions only read the data): (its id, the flow as the
+    analyst finds it on the drawing: «its name», or from where to where). None for a task that
+    is no gateway, or when every condition evaluates."""
+    spec = task.task_spec
+    for condition, target in getattr(spec, "cond_task_specs", None) or ():
+        if condition is None:
+            continue
+        try:
+            condition._matches(task)
+        except Exception:  # noqa: BLE001 -- whatever it raised, this is the branch that failed
+            target_spec = spec.wf_spec.task_specs.get(target) if getattr(spec, "wf_spec", None) else None
+            target_id = getattr(target_spec, "bpmn_id", None) or target
+            flow_id = next((f for f, (source, to) in version.flows.items()
+                            if source == spec.bpmn_id and to == target_id), None)
+            return (flow_id, _flow_label(version, flow_id)) if flow_id else None
+    return None
+
+
+def _flow_label(version: ProcessVersion, flow_id: str) -> str:
+    """«A flow's name», or from where to where when it has none."""
+    flow = next(safe_parse(version.xml).getroot().iterfind(f".//{{*}}sequenceFlow[@id='{flow_id}']"), None)
+    if flow is not None and (flow.get("name") or "").strip():
+        return f"«{' '.join(flow.get('name').split())}»"
+    ends = [version.node(ref) for ref in version.flows[flow_id]]
+    source, target = (n.name if n is not None else ref for n, ref in zip(ends, version.flows[flow_id]))
+    return MESSAGES["flow_between"].format(source=source, target=target)
+
+
 class Engine:
     def __init__(self, registry: Registry, calendar, load_version: Callable[[str, str], bytes | None] | None = None):
         self.registry = registry
@@ -219,7 +253,7 @@ class Engine:
             if task.state != TaskState.READY or not task.task_spec.manual:
                 raise TaskNotReady(MESSAGES["not_ready"].format(name=node.name if node else task_id))
             task.data.update(data)
-            self._run(task.run, task)
+            self._run(task.run, task, version)
             return self._advance(version, workflow, [task], before, handed_at=handed_at)
 
     def deliver_message(self, process_id: str, version_id: str, state: str, name: str,
@@ -234,7 +268,7 @@ class Engine:
             if not waiting:
                 raise NotWaiting(MESSAGES["not_waiting"].format(name=name))
             task, definition = waiting[0]
-            self._run(lambda: workflow.catch(BpmnEvent(definition, payload)), task)
+            self._run(lambda: workflow.catch(BpmnEvent(definition, payload)), task, version)
             # Catching resets the task's data from its parent (SpiffWorkflow 3.2); the payload
             # goes in after, so the steps that follow see what the citizen sent.
             task.data.update(payload)
@@ -247,7 +281,7 @@ class Engine:
             before = _open_ids(workflow)
             # A due timer becomes READY on refresh and needs two rounds of engine steps to run
             # its path (SpiffWorkflow 3.2).
-            self._run(workflow.refresh_timers, None)
+            self._run(workflow.refresh_timers, None, version)
             return self._advance(version, workflow, [], before, rounds=2)
 
     def inspect(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:
@@ -293,9 +327,10 @@ class Engine:
         return task
 
     @staticmethod
-    def _run(action: Callable, task=None) -> None:
+    def _run(action: Callable, task=None, version: ProcessVersion | None = None) -> None:
         """Run an engine step; a diagram expression that fails becomes a ProcessFailed that
-        names the element, and the caller's stored state stays untouched."""
+        names the element (a gateway's: with the branch whose condition failed, when `version`
+        is given), and the caller's stored state stays untouched."""
         try:
             action()
         except SpiffWorkflowException as exc:
@@ -311,13 +346,18 @@ class Engine:
             key = next((k for pattern, k in RUN_TIME_REFUSALS if pattern in str(detail)), None)
             if key is not None:
                 detail = MESSAGES[key]
+            branch = _failing_branch(version, failed) if version is not None and failed is not None \
+                and key is None else None
+            if branch is not None:
+                raise ProcessFailed(MESSAGES["failed_branch"].format(
+                    name=name, element=element, flow=branch[1], flow_id=branch[0], detail=detail), branch[0]) from exc
             raise ProcessFailed(MESSAGES["failed"].format(name=name, element=element, detail=detail),
                                 element) from exc
 
     def _advance(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset,
                  rounds: int = 1, handed_at: datetime | None = None) -> Outcome:
         for _ in range(rounds):
-            self._run(lambda: workflow.do_engine_steps(did_complete_task=ran.append), None)
+            self._run(lambda: workflow.do_engine_steps(did_complete_task=ran.append), None, version)
         return self._outcome(version, workflow, ran, before, handed_at)
 
     def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset,

@@ -91,10 +91,9 @@ def load(entries: list[dict]) -> tuple[int, int]:
     return inserted, len(entries) - inserted
 
 
-def known_codes(url: str) -> set[str] | None:
-    """The agency codes of the database at `url`, read without starting the app (for `motcua bpmn
-    check`); None when there is no such database or no agency in it yet. A SQLite file that does
-    not exist is not created."""
+def _read(url: str, query) -> list | None:
+    """The rows of `query` in the database at `url`, read without starting the app (for `motcua
+    bpmn check`); None when it cannot be read. A SQLite file that does not exist is not created."""
     from sqlalchemy import create_engine
     from sqlalchemy.exc import SQLAlchemyError
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
@@ -105,9 +104,31 @@ def known_codes(url: str) -> set[str] | None:
         return None
     try:
         with engine.connect() as connection:
-            codes = {row[0] for row in connection.execute(select(Agency.__table__.c.code))}
+            return connection.execute(query).all()
     except SQLAlchemyError:
         return None
     finally:
         engine.dispose()
-    return codes or None
+
+
+def known_codes(url: str) -> set[str] | None:
+    """The agency codes of the database at `url`; None when there is no such database or no
+    agency in it yet."""
+    rows = _read(url, select(Agency.__table__.c.code))
+    return {code for code, in rows} or None if rows is not None else None
+
+
+def known_officers(url: str) -> dict[str, set[str]] | None:
+    """Agency code -> the roles it has an active officer account of, in the database at `url`;
+    None when it cannot be read."""
+    from ..users.models import User
+    users, agencies = User.__table__.c, Agency.__table__.c
+    rows = _read(url, select(agencies.code, users.role).join_from(User.__table__, Agency.__table__,
+                                                                  users.agency_id == agencies.id)
+                 .where(users.active.is_(True)))
+    if rows is None:
+        return None
+    found: dict[str, set[str]] = {}
+    for code, role in rows:
+        found.setdefault(code, set()).add(role)
+    return found

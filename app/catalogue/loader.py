@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from engine.diagram_check import Problem
+from engine.diagram_check import AGENCY_CODE, Problem
 from engine.diagram_messages import MESSAGES as DIAGRAM_MESSAGES
-from engine.form_check import as_written, form_problems, guess, pair_problems
+from engine.form_check import as_written, closest, form_problems, guess, pair_problems
 
 from ..agencies.models import Agency
 from ..db import db
@@ -17,12 +17,24 @@ from .models import Procedure
 from ..folding import fold
 
 UNITS = ("working_days", "working_hours", "calendar_days")
+UNIT_WORDS = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "calendar_days": "ngày lịch"}
 REQUIRED = ("code", "name", "agency_code", "processing_time", "form", "bpmn_process_id")
 MESSAGES = {
     "json": "{file}: không đọc được JSON: {detail}",
     "missing": "{file}: thiếu trường bắt buộc «{field}».",
-    "agency": "{file}: không có cơ quan mã «{code}».",
-    "unit": "{file}: đơn vị thời hạn phải là một trong {units}.",
+    "agency": "{file}: không có cơ quan mã «{code}»{guess}. Sửa «agency_code» cho đúng mã định danh của cơ quan giải "
+              "quyết thủ tục, hoặc nạp cơ quan đó trước (motcua agencies load).",
+    "agency_written": "{file}: không có cơ quan mã «{code}»: mã định danh cơ quan viết chữ in hoa, không có dấu cách ở "
+                      "đầu hay cuối, và được so đúng từng ký tự. Sửa «agency_code» thành «{fixed}» (cơ quan đó có "
+                      "trong hệ thống).",
+    "agency_case": "{file}: «agency_code» là «{code}», nhưng mã định danh cơ quan viết chữ in hoa, không có dấu cách ở "
+                   "đầu hay cuối, và được so đúng từng ký tự: thủ tục sẽ không nạp được. Sửa thành «{fixed}».",
+    "processing_time": "{file}: «processing_time» (thời hạn giải quyết) phải là một đối tượng có số và đơn vị, ví dụ "
+                       "\"processing_time\": {{\"amount\": 5, \"unit\": \"working_days\"}}, không phải {value}.",
+    "unit": "{file}: đơn vị thời hạn giải quyết («processing_time» → «unit») là {value}, không phải đơn vị hệ thống "
+            "hiểu{guess}. Viết một trong: {units}, đúng từng ký tự, ví dụ \"unit\": \"{example}\".",
+    "unit_missing": "{file}: thời hạn giải quyết («processing_time») thiếu đơn vị «unit». Thêm một trong: {units}, "
+                    "ví dụ \"processing_time\": {{\"amount\": 5, \"unit\": \"working_days\"}}.",
     "amount": "{file}: thời hạn giải quyết («processing_time» → «amount») phải là một số dương viết không có "
               "dấu ngoặc kép, ví dụ \"amount\": 5, không phải {value}.",
     "published": "{file}: «published» phải là true hoặc false viết không có dấu ngoặc kép, không phải {value}: hệ "
@@ -78,8 +90,10 @@ def read_entry(path: Path) -> dict:
         if not entry.get(field):
             raise CatalogueError(MESSAGES["missing"].format(file=path.name, field=field))
     time = entry["processing_time"]
-    if not isinstance(time, dict) or time.get("unit") not in UNITS:
-        raise CatalogueError(MESSAGES["unit"].format(file=path.name, units=", ".join(UNITS)))
+    if not isinstance(time, dict):
+        raise CatalogueError(MESSAGES["processing_time"].format(file=path.name, value=as_written(time)))
+    if time.get("unit") not in UNITS:
+        raise CatalogueError(_unit_problem(path.name, time))
     if not _is_number(time.get("amount")) or time["amount"] <= 0:
         raise CatalogueError(MESSAGES["amount"].format(file=path.name, value=as_written(time.get("amount"))))
     # "false" in quotes is a true value: the entry would publish what its author meant to close.
@@ -87,6 +101,27 @@ def read_entry(path: Path) -> dict:
         raise CatalogueError(MESSAGES["published"].format(file=path.name, value=as_written(entry["published"])))
     _check_fees(entry.get("fees"), path.name)
     return entry
+
+
+def _unit_problem(file_name: str, time: dict) -> str:
+    """What is wrong with `processing_time` → `unit`: missing, or not one of UNITS (the value as
+    written, and the unit it is closest to)."""
+    units = ", ".join(f"\"{u}\" ({UNIT_WORDS[u]})" for u in UNITS)
+    if "unit" not in time:
+        return MESSAGES["unit_missing"].format(file=file_name, units=units)
+    unit = time["unit"]
+    close = closest(unit, UNITS) if isinstance(unit, str) and unit.strip() else None
+    return MESSAGES["unit"].format(file=file_name, value=as_written(unit), units=units, example=close or UNITS[0],
+                                   guess=DIAGRAM_MESSAGES["guess"].format(name=close) if close else "")
+
+
+def _agency_problem(file_name: str, code, agencies: set[str]) -> str:
+    """An `agency_code` that is no agency of `agencies`, with the one it was meant to be: the
+    same code in capitals without spaces, else the closest."""
+    fixed = code.strip().upper() if isinstance(code, str) else None
+    if fixed in agencies:
+        return MESSAGES["agency_written"].format(file=file_name, code=code, fixed=fixed)
+    return MESSAGES["agency"].format(file=file_name, code=code, guess=guess(str(code), agencies))
 
 
 def _is_number(value) -> bool:
@@ -209,8 +244,12 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
         problems.extend(entry_form_problems(entry, path.name, forms_dir, advice))
         if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
             problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
-        if agencies is not None and entry["agency_code"] not in agencies:
-            problems.append(MESSAGES["agency"].format(file=path.name, code=entry["agency_code"]))
+        code = entry["agency_code"]
+        if agencies is not None and code not in agencies:
+            problems.append(_agency_problem(path.name, code, agencies))
+        elif agencies is None and isinstance(code, str) and not AGENCY_CODE.match(code) \
+                and AGENCY_CODE.match(code.strip().upper()):
+            problems.append(MESSAGES["agency_case"].format(file=path.name, code=code, fixed=code.strip().upper()))
     return problems
 
 
@@ -231,7 +270,8 @@ def _close(code: str) -> bool:
 def upsert(entry: dict, file_name: str) -> Procedure:
     agency = db.session.execute(select(Agency).where(Agency.code == entry["agency_code"])).scalar_one_or_none()
     if agency is None:
-        raise CatalogueError(MESSAGES["agency"].format(file=file_name, code=entry["agency_code"]))
+        codes = set(db.session.execute(select(Agency.code)).scalars())
+        raise CatalogueError(_agency_problem(file_name, entry["agency_code"], codes))
     procedure = db.session.execute(
         select(Procedure).where(Procedure.code == entry["code"])).scalar_one_or_none() or Procedure()
     procedure.code, procedure.name = entry["code"], entry["name"]
