@@ -1,6 +1,7 @@
 """The control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ, Mẫu 05): one row per hand-off
 of the dossier between steps, with the early / on-time / late verdict of each, computed from the
-task rows the transitions kept (never from the workflow)."""
+task rows the transitions kept (never from the workflow state) and, for who handed to whom, the
+flows of the diagram version the dossier runs on."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,10 +10,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from engine.registry import HUMAN_TASKS
 from engine.roles import ROLE_LABELS
+from engine.runtime import EngineError
 
 from ..db import db
-from .models import OpenTask
+from .models import Dossier, OpenTask
 from ..workflow.service import workflow
 
 
@@ -65,11 +68,90 @@ def _received(task: OpenTask) -> datetime:
     return min(task.opened_at, task.closed_at) if task.closed_at is not None else task.opened_at
 
 
-def giver(rows: list[Handoff], index: int) -> int | None:
-    """The row whose completion handed the dossier to `rows[index]`: the step finished last at or
-    before it was received (parallel steps opened together share the one that opened them), or
-    None when the dossier came from the applicant."""
+@dataclass(frozen=True)
+class Transfer:
+    """One hand-over of the dossier: `giver` (an index into the rows; None: the applicant) handed
+    it to `taker`. A step after a parallel join is handed once by each branch that reached it."""
+    giver: int | None
+    taker: int
+
+
+def transfers(dossier: Dossier, rows: list[Handoff]) -> list[Transfer]:
+    """Every hand-over into a step, in the order the steps were received; into one step, in the
+    order its givers finished."""
+    leads = _leads(dossier)
+    found = []
+    for index in range(len(rows)):
+        given = givers(rows, index, leads)
+        found += [Transfer(i, index) for i in given] if given else [Transfer(None, index)]
+    return found
+
+
+def givers(rows: list[Handoff], index: int, leads=None) -> list[int]:
+    """The rows whose completion handed the dossier to `rows[index]`, first finished first; empty
+    when the dossier came from the applicant. `leads(node)`: the steps a step's diagram node leads
+    to before any other step. With it, every step finished by then that leads here and has not
+    handed the dossier on already (to a step received earlier: a loop ran again, an exclusive
+    branch chose another way) is a giver, so each branch that meets at a join hands over once;
+    parallel steps opened together share the one that opened them. Without it (or when nothing
+    fits: a dossier moved to another diagram version), the step finished last."""
     received = rows[index].received_at
     done = [i for i, row in enumerate(rows[:index]) if row.finished_at is not None and row.verdict != "cancelled"
             and row.finished_at <= received]
-    return max(done, key=lambda i: (rows[i].finished_at, i)) if done else None
+    if leads is not None:
+        def hands_to(i: int, k: int) -> bool:
+            return rows[k].node_id in leads(rows[i].node_id)
+
+        linked = [i for i in done if hands_to(i, index) and not any(
+            rows[i].finished_at <= rows[k].received_at < received and hands_to(i, k)
+            for k in range(i + 1, index))]
+        if linked:
+            return sorted(linked, key=lambda i: (rows[i].finished_at, i))
+    return [max(done, key=lambda i: (rows[i].finished_at, i))] if done else []
+
+
+def _leads(dossier: Dossier):
+    """`node -> the human steps it leads to`, read from the diagram version the dossier runs on
+    (not from its workflow state), or None when that version cannot be read."""
+    try:
+        version = workflow().engine.version(dossier.process_id, dossier.process_version)
+    except EngineError:
+        return None
+    leaving: dict = {}
+    for source, target in version.flows.values():
+        leaving.setdefault(source, []).append(target)
+    for node in version.nodes.values():
+        if node.parent and node.kind == "startEvent":
+            leaving.setdefault(("start", node.parent), []).append(node.id)
+    found: dict[str, frozenset[str]] = {}
+
+    def leads(node_id: str) -> frozenset[str]:
+        if node_id not in found:
+            found[node_id] = _next_steps(version, leaving, node_id)
+        return found[node_id]
+    return leads
+
+
+def _next_steps(version, leaving: dict, node_id: str) -> frozenset[str]:
+    """The human steps reached from `node_id` along sequence flows before any other human step:
+    through gateways, events (a wait for the applicant included) and automatic tasks, into a
+    sub-process by its start events and out of it through its plain end events."""
+    steps, seen, queue = set(), {node_id}, list(leaving.get(node_id, ()))
+    while queue:
+        current = queue.pop()
+        node = version.nodes.get(current)
+        if node is None:
+            continue
+        if node.kind in HUMAN_TASKS:
+            steps.add(current)
+            continue
+        if current in seen:
+            continue
+        seen.add(current)
+        if node.kind == "subProcess":
+            queue.extend(leaving.get(("start", current), ()))
+            continue
+        queue.extend(leaving.get(current, ()))
+        if node.kind == "endEvent" and node.parent and not node.throws_error:
+            queue.extend(leaving.get(node.parent, ()))
+    return frozenset(steps)

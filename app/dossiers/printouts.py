@@ -240,12 +240,13 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
     citizen = doc.Party(PRINTOUTS["applicant_party"], "", dossier.applicant_name)
     parties = [doc.Party(r.agency, r.unit, r.officer or "") for r in rows]
     slips = []
-    for i, row in enumerate(rows):
+    # One row per hand-over: a step after a join is handed once by each branch that met there.
+    for transfer in handoffs.transfers(dossier, rows):
+        given, row = transfer.giver, rows[transfer.taker]
         # A hand-off's verdict is the giver's: whether it finished its step in time.
-        given = handoffs.giver(rows, i)
         verdict = rows[given].verdict if given is not None and rows[given].verdict in doc.data.VERDICTS else None
-        slips.append(doc.Handoff(citizen if given is None else parties[given], parties[i], row.received_at, verdict,
-                                 row.step))
+        slips.append(doc.Handoff(citizen if given is None else parties[given], parties[transfer.taker],
+                                 row.received_at, verdict, row.step))
     if rows and dossier.finished_at and dossier.status == RETURNED:
         last = max(rows, key=lambda row: row.finished_at or row.received_at)
         slips.append(doc.Handoff(parties[rows.index(last)], citizen, dossier.finished_at,

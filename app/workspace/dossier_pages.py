@@ -57,6 +57,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
     shared = dossier_context.context(dossier)
     return render_template(
         "workspace/dossier.html", dossier=dossier, events=events, open_tasks=open_tasks, handoffs=rows,
+        transfers=handoffs.transfers(dossier, rows),
         openable={t.id for t in open_tasks if work.may_open(g.user, t)},
         verdicts=VERDICTS, documents=printouts.available(dossier), results=found, at=at,
         svg=diagram.svg(dossier, rows), legend=diagram.LEGEND,
@@ -149,8 +150,14 @@ def digitise(dossier_id: int):
     errors = {name: DIGITISE["required"].format(field=label) for name, label in DIGITISE["fields"].items()
               if not form[name]}
     signed_on = typed_date(form["ngay_ky"])
-    if form["ngay_ky"] and (signed_on is None or signed_on > now().astimezone(workflow().calendar.tz).date()):
+    tz = workflow().calendar.tz
+    submitted_on = dossier.submitted_at.astimezone(tz).date()
+    if form["ngay_ky"] and (signed_on is None or signed_on > now().astimezone(tz).date()):
         errors["ngay_ky"] = DIGITISE["date"]
+    elif signed_on is not None and signed_on < submitted_on:
+        # The paper result answers this dossier: it cannot have been signed before it was submitted.
+        errors["ngay_ky"] = DIGITISE["before_submitted"].format(day=f"{signed_on:%d/%m/%Y}",
+                                                                submitted=f"{submitted_on:%d/%m/%Y}")
     upload = request.files.get("tep_quet")
     kept = carry.carried(request.form.get(carry.FIELD, ""))
     stored = kept[0] if kept else None

@@ -11,6 +11,9 @@ VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá 
 # Files the system adds to a dossier, beside the procedure's components.
 SYSTEM_COMPONENTS = {"KQ": "Kết quả giải quyết", "BL": "Biên lai thu phí, lệ phí"}
 MARK_STATES = {"done": "Đã thực hiện", "current": "Đang thực hiện", "late": "Trễ hạn"}
+# The marks on the dossier page's diagram and its legend: a step finished late is still done.
+DIAGRAM_STATES = {"done": "Đã hoàn thành", "done_late": "Đã hoàn thành (trễ hạn)", "current": "Đang xử lý",
+                  "current_late": "Đang xử lý (quá hạn)"}
 
 MESSAGES = {
     "unsaved": "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)",
@@ -82,6 +85,8 @@ MESSAGES = {
                       "lại được.",
     "confirm_withdraw": "Nhận đơn rút hồ sơ và dừng giải quyết? Hồ sơ dừng giải quyết ngay (trạng thái 7), không "
                         "hoàn tác được.",
+    "diagram_help": "Nét đứt là trễ hạn; khung bao ngoài là bước hồ sơ đang ở. Trạng thái của từng bước hiện khi "
+                    "di chuột vào bước đó.",
 }
 
 # Documents an officer attaches when completing a step (a consulted agency's reply, a
@@ -197,6 +202,11 @@ REGISTER = {
                 "hồ sơ. Chọn khoảng ngắn hơn (ví dụ từng tuần) để in.",
     "empty": "Không có hồ sơ nào được tiếp nhận trong khoảng thời gian này.",
     "no_agency": "Tài khoản của bạn không thuộc cơ quan nào.",
+    "fields": {"tu": "Từ ngày", "den": "Đến ngày"},
+    "not_understood": "Không hiểu ngày «{text}» ở ô {field}: nhập một ngày có thật theo dạng năm-tháng-ngày, "
+                      "ví dụ 2026-11-01.",
+    "out_of_range": "Ngày {day} ở ô {field} nằm ngoài khoảng sổ có thể hiện: chọn một ngày từ {earliest} đến {latest}.",
+    "shown_instead": "Đang hiện sổ mặc định, từ ngày {start} đến ngày {end} (từ đầu tháng đến hôm nay).",
 }
 
 DIGITISE = {
@@ -204,6 +214,8 @@ DIGITISE = {
                "co_quan_ban_hanh": "cơ quan ban hành", "nguoi_ky": "người ký bản giấy", "ngay_ky": "ngày ký"},
     "required": "Vui lòng nhập {field}.",
     "date": "Ngày ký không hợp lệ hoặc ở tương lai.",
+    "before_submitted": "Ngày ký {day} trước ngày nộp hồ sơ ({submitted}): kết quả bản giấy không thể được ký trước "
+                        "khi hồ sơ mà nó giải quyết được nộp. Kiểm tra lại ngày ký ghi trên bản giấy.",
     "no_file": "Vui lòng chọn tệp bản quét (PDF, JPEG hoặc PNG).",
 }
 

@@ -3,7 +3,7 @@ a time whatever their number, and the same period printed as the template's PDF 
 enough to print in one request."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import g, render_template, request
 
@@ -14,7 +14,7 @@ from ..files.download import file_response
 from ..web.session import login_required
 from ..workflow.service import workflow
 from .blueprint import STAFF, workspace
-from .dossier_pages import typed_date
+from .dossier_pages import EARLIEST_DAY, LATEST_DAY, typed_date
 from ..documents.messages import REGISTER as COLUMNS
 from .messages import REGISTER
 
@@ -27,21 +27,47 @@ LONGEST = timedelta(days=366)
 def register():
     """Mẫu 06 of the officer's agency for a period (default: this month so far)."""
     today = now().astimezone(workflow().calendar.tz).date()
-    start = typed_date(request.args.get("tu", "")) or today.replace(day=1)
-    end = typed_date(request.args.get("den", "")) or today
+    start, end = today.replace(day=1), today
+    typed = {name: request.args.get(name, "")[:32] for name in ("tu", "den")}
+    days = {name: _day(name, text) for name, text in typed.items()}
+    refusals = [problem for _, problem in days.values() if problem]
+    if refusals:  # a day not understood: the default period, said so, never a PDF of another period
+        refusals.append(REGISTER["shown_instead"].format(start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"))
+    else:
+        start, end = days["tu"][0] or start, days["den"][0] or end
     agency = g.user.agency
     invalid = start > end or end - start > LONGEST
     context = {"start": start, "end": end, "agency": agency, "invalid": invalid, "messages": REGISTER, "columns": COLUMNS,
-               "print_max": PRINT_MAX_ROWS, "rows": [], "total": 0, "page": 1, "pages": 1}
+               "print_max": PRINT_MAX_ROWS, "rows": [], "total": 0, "page": 1, "pages": 1, "refusals": refusals}
     if agency is None or invalid:
-        return render_template("workspace/register.html", **context), 422 if invalid else 200
+        return render_template("workspace/register.html", **context), 422 if invalid or refusals else 200
     total = register_count(agency, start, end)
-    if request.args.get("pdf") and total <= PRINT_MAX_ROWS:
+    if request.args.get("pdf") and total <= PRINT_MAX_ROWS and not refusals:
         return file_response(printouts.register(agency, start, end, today),
                              f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}.pdf", inline=True)
     pages = max(-(-total // PER_PAGE), 1)
     page = min(max(request.args.get("trang", 1, type=int) or 1, 1), pages)
     context.update(total=total, page=page, pages=pages, first=(page - 1) * PER_PAGE + 1,
                    rows=register_rows(agency, start, end, PER_PAGE, (page - 1) * PER_PAGE),
-                   too_long=bool(request.args.get("pdf")))
-    return render_template("workspace/register.html", **context), 422 if context["too_long"] else 200
+                   too_long=bool(request.args.get("pdf")) and not refusals)
+    return render_template("workspace/register.html", **context), 422 if context["too_long"] or refusals else 200
+
+
+def _day(name: str, text: str) -> tuple[date | None, str | None]:
+    """The day typed for `tu` or `den` (None: not given), or why it cannot be used."""
+    if not text:
+        return None, None
+    day = typed_date(text)
+    if day is not None:
+        return day, None
+    field = REGISTER["fields"][name]
+    try:
+        outside = date.fromisoformat(text)
+    except ValueError:
+        return None, REGISTER["not_understood"].format(field=field, text=text)
+    return None, REGISTER["out_of_range"].format(field=field, day=_shown(outside), earliest=_shown(EARLIEST_DAY),
+                                                 latest=_shown(LATEST_DAY))
+
+
+def _shown(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"  # strftime writes year 1 as "1"

@@ -1,5 +1,5 @@
 """The control slip (Mẫu 05) says who handed the dossier to whom: parallel steps are handed by
-the step that opened them, a step after a join by the branch that finished last, and a step a
+the step that opened them, a step after a join once by each branch that met there, and a step a
 withdrawal or a stop cut short was never worked (no verdict)."""
 from __future__ import annotations
 
@@ -41,9 +41,14 @@ def test_parallel_steps_are_handed_by_the_step_that_opened_them(api, clock, clea
     # Both parallel steps come from the desk, not the police from the specialist.
     assert (slip[1].giver.agency, slip[1].giver.person) == desk == (slip[2].giver.agency, slip[2].giver.person)
     assert slip[2].receiver.agency == "Công an tỉnh Bình An"
-    # The approval comes from the branch that finished last: the search, at 11:00.
-    assert (slip[3].giver.person, slip[3].at) == (rows[1].officer, vn(2026, 11, 25, 11, 0))
-    assert slip[3].verdict == rows[1].verdict == "early"
+    # The approval is handed once by each branch that met at the join, first finished first: the
+    # police at 10:00, then the search at 11:00, both received when the join let the dossier on.
+    assert [(row.giver.person, row.receiver.person, row.at, row.note) for row in slip[3:5]] == [
+        (rows[2].officer, rows[3].officer, vn(2026, 11, 25, 11, 0), APPROVAL),
+        (rows[1].officer, rows[3].officer, vn(2026, 11, 25, 11, 0), APPROVAL)]
+    assert (slip[3].giver.agency, slip[4].giver.agency) == (rows[2].agency, rows[1].agency)
+    assert slip[3].verdict == rows[2].verdict == "early" and slip[4].verdict == rows[1].verdict == "early"
+    assert slip[5].note == "Trả kết quả" and slip[5].giver.person == rows[3].officer
     # The return to the applicant closes the slip.
     assert slip[-1].receiver.person == "Nguyễn Văn An" and slip[-1].giver.agency == desk[0]
 

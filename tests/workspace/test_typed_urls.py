@@ -63,4 +63,6 @@ def test_a_register_period_no_calendar_holds_is_not_printed(client, clock):
     clock.set(vn(2026, 11, 23, 10, 0))
     as_officer(client, "motcua")
     for query in ("tu=0001-01-01&den=0001-01-02&pdf=1", "tu=9999-12-30&den=9999-12-31&pdf=1", "tu=2026-13-45"):
-        assert client.get(f"/mot-cua/so-theo-doi?{query}").status_code == 200, query
+        response = client.get(f"/mot-cua/so-theo-doi?{query}")  # refused in words, the default period shown
+        assert (response.status_code, response.mimetype) == (422, "text/html"), query
+        assert "Đang hiện sổ mặc định" in html(response), query
