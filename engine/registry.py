@@ -108,30 +108,49 @@ class ProcessVersion:
                 leaving[("start", node.parent)].append(node.id)
         return leaving
 
-    def reaches_status(self, node_id: str, status: int) -> bool:
-        """Whether completing `node_id` can reach a node with public status `status` before any
-        other human task: following sequence flows, into a sub-process by its start event, and out
-        of it through its plain end events (an error end leaves by a boundary event, which is not
-        followed)."""
+    def _ahead(self, node_id: str):
+        """The nodes completing `node_id` reaches before any other human task (those it stops at
+        are yielded too, the one it started from included when a loop leads back to it): following
+        sequence flows, into a sub-process by its start event, and out of it through its plain end
+        events (an error end leaves by a boundary event, which is not followed)."""
         leaving = self._leaving
         seen, queue = {node_id}, list(leaving[node_id])
         while queue:
             current = queue.pop()
             node = self.nodes.get(current)
-            if current in seen or node is None:
+            if node is None:
+                continue
+            if node.kind in HUMAN_TASKS:
+                yield node
+                continue
+            if current in seen:
                 continue
             seen.add(current)
-            if node.properties.get("status") == str(status):
-                return True
-            if node.kind in HUMAN_TASKS:
-                continue
+            yield node
             if node.kind == "subProcess":
                 queue.extend(leaving[("start", current)])
                 continue
             queue.extend(leaving[current])
             if node.kind == "endEvent" and node.parent and not node.throws_error:
                 queue.extend(leaving[node.parent])
-        return False
+
+    def reaches_status(self, node_id: str, status: int) -> bool:
+        """Whether completing `node_id` can reach a node with public status `status` before any
+        other human task."""
+        return any(node.id != node_id and node.properties.get("status") == str(status)
+                   for node in self._ahead(node_id))
+
+    def next_steps(self, node_id: str) -> frozenset[str]:
+        """The human steps completing `node_id` hands the dossier to (the control slip's
+        hand-overs); computed once per node of the version."""
+        found = self._next_steps
+        if node_id not in found:
+            found[node_id] = frozenset(n.id for n in self._ahead(node_id) if n.kind in HUMAN_TASKS)
+        return found[node_id]
+
+    @cached_property
+    def _next_steps(self) -> dict[str, frozenset[str]]:
+        return {}
 
 
 HUMAN_TASKS = ("userTask", "manualTask")

@@ -10,7 +10,6 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from engine.registry import HUMAN_TASKS
 from engine.roles import ROLE_LABELS
 from engine.runtime import EngineError
 
@@ -111,47 +110,9 @@ def givers(rows: list[Handoff], index: int, leads=None) -> list[int]:
 
 
 def _leads(dossier: Dossier):
-    """`node -> the human steps it leads to`, read from the diagram version the dossier runs on
-    (not from its workflow state), or None when that version cannot be read."""
+    """`node -> the human steps it leads to`, from the diagram version the dossier runs on (not
+    from its workflow state), or None when that version cannot be read."""
     try:
-        version = workflow().engine.version(dossier.process_id, dossier.process_version)
+        return workflow().engine.version(dossier.process_id, dossier.process_version).next_steps
     except EngineError:
         return None
-    leaving: dict = {}
-    for source, target in version.flows.values():
-        leaving.setdefault(source, []).append(target)
-    for node in version.nodes.values():
-        if node.parent and node.kind == "startEvent":
-            leaving.setdefault(("start", node.parent), []).append(node.id)
-    found: dict[str, frozenset[str]] = {}
-
-    def leads(node_id: str) -> frozenset[str]:
-        if node_id not in found:
-            found[node_id] = _next_steps(version, leaving, node_id)
-        return found[node_id]
-    return leads
-
-
-def _next_steps(version, leaving: dict, node_id: str) -> frozenset[str]:
-    """The human steps reached from `node_id` along sequence flows before any other human step:
-    through gateways, events (a wait for the applicant included) and automatic tasks, into a
-    sub-process by its start events and out of it through its plain end events."""
-    steps, seen, queue = set(), {node_id}, list(leaving.get(node_id, ()))
-    while queue:
-        current = queue.pop()
-        node = version.nodes.get(current)
-        if node is None:
-            continue
-        if node.kind in HUMAN_TASKS:
-            steps.add(current)
-            continue
-        if current in seen:
-            continue
-        seen.add(current)
-        if node.kind == "subProcess":
-            queue.extend(leaving.get(("start", current), ()))
-            continue
-        queue.extend(leaving.get(current, ()))
-        if node.kind == "endEvent" and node.parent and not node.throws_error:
-            queue.extend(leaving.get(node.parent, ()))
-    return frozenset(steps)
