@@ -4,6 +4,8 @@ alone: a step finished late keeps its done colours with a red dashed outline, an
 past its due is drawn red inside a red dashed ring. Each marked step's <title> says its state."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 from markupsafe import Markup
 
@@ -62,14 +64,23 @@ def svg(dossier, handoffs) -> Markup | None:
     engine = workflow().engine
     version = engine.version(dossier.process_id, dossier.process_version)
     trail = engine.trail(dossier.process_id, dossier.process_version, dossier.workflow_state)
-    found = marks(version, trail, handoffs)
+    drawing = _drawing(version.process_id, version.version, tuple(sorted(marks(version, trail, handoffs).items())))
+    return None if drawing is None else Markup(drawing)  # every text escaped by lxml (engine/diagram_svg)
+
+
+@lru_cache(maxsize=256)
+def _drawing(process_id: str, version_id: str, found: tuple[tuple[str, str], ...]) -> str | None:
+    """Drawn once per version and set of marks: dossiers at the same step with the same history
+    share it, and drawing costs most of the dossier page. A version is its content's hash, so the
+    key never goes stale."""
+    version, marked = workflow().engine.version(process_id, version_id), dict(found)
     try:
-        drawing = render_svg(version.xml, dossier.process_id, {k: DRAWN[v] for k, v in found.items()},
+        drawing = render_svg(version.xml, version.process_id, {k: DRAWN[v] for k, v in marked.items()},
                              title=f"Sơ đồ quy trình «{version.name}»: vị trí hiện tại của hồ sơ")
-        bounds = {item.id: item for item in load(version.xml, dossier.process_id).shapes}
+        bounds = {item.id: item for item in load(version.xml, version.process_id).shapes}
     except DiagramRenderError:
         return None
-    return Markup(_marked(drawing, found, bounds))  # every text escaped by lxml (engine/diagram_svg)
+    return _marked(drawing, marked, bounds)
 
 
 def _marked(drawing: str, found: dict[str, str], shapes: dict) -> str:
