@@ -117,6 +117,7 @@ class Receipt(_Checked):
     register_book: str = ""
     register_entry: str = ""
     note: str = ""
+    due_note: str = ""  # why the appointment is later than the processing time gives (a wait for the fee)
     by_post: bool = False
     online: bool = False  # submitted on the portal: nobody at the counter to sign either
     postal_item: str = ""

@@ -45,8 +45,10 @@ def receipt_pdf(data: Receipt) -> bytes:
               para(fill(RECEIPT["sets"], sets=data.sets)),
               para(fill_raw(RECEIPT["processing_time"], duration=bold(duration(data.processing_time)))),
               _received_line(data),
-              para(fill_raw(RECEIPT["due_at"], at=bold(datetime_words(data.due_at)))),
-              _collect_line(data)]
+              para(fill_raw(RECEIPT["due_at"], at=bold(datetime_words(data.due_at))))]
+    if data.due_note.strip():
+        story.append(para(markup(data.due_note), "note"))
+    story.append(_collect_line(data))
     if data.register_book.strip() or data.register_entry.strip():
         story.append(para(fill_raw(RECEIPT["register"], book=markup(data.register_book), gap=GAP,
                                    entry=markup(data.register_entry))))

@@ -147,13 +147,38 @@ def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
     note = PRINTOUTS["restart_note"].format(n=restart, received=local_time(accepted.at),
                                             original=local_time(accepted.due_at)) if restart else ""
     arrival = _arrival(dossier, event if restart else None)
+    due_at, waited = _appointment(dossier, event)
+    due_note = PRINTOUTS["fee_wait_note"].format(hours=_hours(waited)) if waited > 0 else ""
     return doc.receipt_pdf(doc.Receipt(
         agency=agency_header(agency), code=dossier.code, applicant=applicant(dossier), procedure=procedure.name,
         components=components, processing_time=doc.Duration(procedure.processing_amount, procedure.processing_unit),
-        received_at=event.at, due_at=event.due_at, collect_at=collect, lookup_url=lookup_url(dossier),
+        received_at=event.at, due_at=due_at, due_note=due_note, collect_at=collect, lookup_url=lookup_url(dossier),
         officer=receiver.full_name if receiver else "", number=dossier.code, note=note,
         by_post=arrival is not None and arrival.get("channel") == POSTAL, online=arrival is None,
         postal_item=str((arrival or {}).get("so_buu_gui") or ""), return_by_post=returns_by_post(dossier)))
+
+
+def _appointment(dossier: Dossier, issued: DossierEvent) -> tuple[datetime, float]:
+    """The appointment a receipt gives and the working hours added to it: the issuing event's,
+    moved by each wait for the fee paid after it (the wait does not count against the agency,
+    fees.resume), up to the next restart or apology, which set appointments of their own. So the
+    receipt printed after the applicant paid says what the dossier page and the lookup say."""
+    later = db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier.id, DossierEvent.id > issued.id,
+        DossierEvent.kind.in_(("fee_paid", "deadline_restarted", "apology"))).order_by(DossierEvent.id)).scalars()
+    due, waited = issued.due_at, 0.0
+    for event in later:
+        if event.kind != "fee_paid":
+            break
+        hours = float((event.data or {}).get("waited_hours") or 0) if isinstance(event.data, dict) else 0.0
+        if event.due_at is not None and hours > 0:
+            due, waited = event.due_at, waited + hours
+    return due, waited
+
+
+def _hours(hours: float) -> str:
+    """Working hours as a reader says them: 0,5; 2; 12,25."""
+    return f"{round(hours, 2):g}".replace(".", ",")
 
 
 def _submission(dossier: Dossier) -> dict:

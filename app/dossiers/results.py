@@ -190,6 +190,18 @@ def _digitised_with(dossier_id: int, form_key: str) -> str | None:
     return next((code for code, details in rows if (details or {}).get("form_key") == form_key), None)
 
 
+def of_dossier(dossier_id: int) -> list[DossierResult]:
+    return list(db.session.execute(select(DossierResult).where(DossierResult.dossier_id == dossier_id)
+                                   .order_by(DossierResult.number)).scalars())
+
+
+def electronic(dossier_id: int, number: int) -> DossierResult | None:
+    """The n-th result when it is a signed electronic one: what a paper conversion is made of."""
+    return db.session.execute(select(DossierResult).where(
+        DossierResult.dossier_id == dossier_id, DossierResult.number == number,
+        DossierResult.kind == "electronic")).scalar()
+
+
 def find_pdf(code: str) -> bytes | None:
     """The signed PDF of a result code, for the public verification page."""
     if not code or len(code) > 48:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import joinedload
 from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
-from ..dossiers import citizen, printouts, supplements
+from ..dossiers import citizen, printouts, results, supplements
 from ..dossiers.completeness import upload_components
 from ..dossiers.deadlines import current_due
 from ..dossiers.errors import Conflict, Invalid
@@ -102,6 +102,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         component_names={**{c["code"]: c["name"] for c in procedure.components}, "KQ": MESSAGES["result"],
                          RECEIPT_COMPONENT: MESSAGES["receipt"]},
         result_files=[f for f in files if f.component_code == "KQ" and not f.superseded], messages=MESSAGES,
+        paper_results={r.file_id: r.number for r in results.of_dossier(dossier.id) if r.kind == "electronic"},
         receipt_files=[f for f in files if f.component_code == RECEIPT_COMPONENT],
         refunds=[(p, refund_reason(p)) for p in refunds_of(dossier.id)],
         fee_due=dossier.amount_due if PAYMENT in waiting else None,
@@ -121,6 +122,17 @@ def dossier(dossier_id: int):
 @login_required("citizen")
 def dossier_file(dossier_id: int, file_id: int):
     return send_file_of(_own_dossier(dossier_id), file_id)
+
+
+@portal.get("/ho-so/<int:dossier_id>/ket-qua/<int:number>/ban-giay.pdf")
+@login_required("citizen")
+def paper_result(dossier_id: int, number: int):
+    """The paper conversion of an electronic result, for the applicant to print themselves
+    (Bình Định 2020, Điều 16.4: printed from the portal as from the one-stop system)."""
+    result = results.electronic(_own_dossier(dossier_id).id, number)
+    if result is None:
+        abort(404)
+    return file_response(printouts.paper_result(result), f"{result.code}-ban-giay.pdf", inline=True)
 
 
 @portal.get("/ho-so/<int:dossier_id>/giay-tiep-nhan.pdf")

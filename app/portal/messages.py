@@ -52,6 +52,7 @@ MESSAGES = {
     "not_citizen": "Trang này dành cho tài khoản công dân, tổ chức.",
     "no_code": "Chưa cấp mã",
     "result": "Kết quả giải quyết",
+    "paper_result": "In bản chuyển đổi sang giấy",
     "receipt": "Biên lai thu phí, lệ phí",
     "receipts": "Biên lai điện tử",
     "fee_pause": "Thời gian chờ nộp phí không tính vào thời hạn giải quyết hồ sơ.",

@@ -17,7 +17,7 @@ from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
 from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.fees import PAYMENT
-from ..dossiers.models import Dossier, DossierResult, OpenTask
+from ..dossiers.models import Dossier, OpenTask
 from ..files.download import file_response
 from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
@@ -52,8 +52,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
     open_tasks = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id,
                                                            OpenTask.closed_at.is_(None))).scalars().all()
     rows = handoffs.handoffs(dossier.id, at)
-    found = db.session.execute(select(DossierResult).where(DossierResult.dossier_id == dossier.id)
-                               .order_by(DossierResult.number)).scalars().all()
+    found = results.of_dossier(dossier.id)
     shared = dossier_context.context(dossier)
     return render_template(
         "workspace/dossier.html", dossier=dossier, events=events, open_tasks=open_tasks, handoffs=rows,
@@ -111,10 +110,7 @@ def document(dossier_id: int, key: str):
 @workspace.get("/ho-so/<int:dossier_id>/ket-qua/<int:number>/ban-giay.pdf")
 @login_required(*STAFF)
 def paper_result(dossier_id: int, number: int):
-    dossier = _dossier(dossier_id)
-    result = db.session.execute(select(DossierResult).where(
-        DossierResult.dossier_id == dossier.id, DossierResult.number == number,
-        DossierResult.kind == "electronic")).scalar()
+    result = results.electronic(_dossier(dossier_id).id, number)
     if result is None:
         abort(404)
     return file_response(printouts.paper_result(result), f"{result.code}-ban-giay.pdf", inline=True)

@@ -88,6 +88,16 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     [keyed] = qr_urls(paper, tmp_path)  # the result's own key rides along (result_keys.py)
     assert re.fullmatch(re.escape(f"{public}/xac-thuc/{code}-KQ1?k=") + r"[\w-]{16}", keyed), keyed
 
+    # Bình Định Điều 16.4: the applicant prints it from the portal too; nobody else does.
+    from tests.web.pages import login
+    login(client, "congdan")
+    assert "In bản chuyển đổi sang giấy" in html(client.get(f"/ho-so/{dossier_id}"))
+    mine = pdf_text(_get(client, f"/ho-so/{dossier_id}/ket-qua/1/ban-giay.pdf"), tmp_path)
+    assert f"5. Mã số hồ sơ thủ tục hành chính: {code}-KQ1" in [" ".join(line.split()) for line in mine.splitlines()]
+    assert client.get(f"/ho-so/{dossier_id}/ket-qua/2/ban-giay.pdf").status_code == 404
+    login(client, "lanhdao")
+    assert client.get(f"/ho-so/{dossier_id}/ket-qua/1/ban-giay.pdf").status_code in (302, 303, 403, 404)
+
     register = _get(client, "/mot-cua/so-theo-doi?tu=2026-11-01&den=2026-11-30&pdf=1")
     text = pdf_text(register, tmp_path)
     assert code in text and "Nguyễn Văn" in text and "Sở Tư pháp" in text  # narrow columns wrap the name

@@ -122,3 +122,21 @@ def test_a_step_worked_on_screen_before_the_paper_arrives_keeps_the_slip_in_orde
     assert received == sorted(received)
     search = next(r for r in rows if r.step == SEARCH)
     assert search.received_at <= search.finished_at == vn(2026, 11, 25, 15, 40)
+
+
+def test_the_receipt_printed_after_the_fee_gives_the_appointment_the_wait_moved(client, clock, clean_app, api, tmp_path):
+    """The wait for the fee does not count against the agency, so paying moves the appointment;
+    Mẫu 01 printed after that says the same instant as the dossier page, and why it moved."""
+    from tests.workspace.helpers import pdf_text
+    clock.set(vn(2026, 11, 25, 9, 0))
+    dossier_id = _paper_dossier(client, clean_app, "counter")
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    as_officer(client, "motcua")
+    before = pdf_text(client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").data, tmp_path)
+    clock.set(vn(2026, 11, 25, 9, 30))
+    pay(api, dossier_id)
+    *_, due = _search_task(clean_app, dossier_id)
+    after = pdf_text(client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").data, tmp_path)
+    assert " ".join(before.split()).count("09 giờ 00 phút") and "chờ nộp phí" not in before
+    assert due.minute == 30 and "09 giờ 30 phút" in " ".join(after.split())
+    assert "đã cộng thêm 0,5 giờ làm việc chờ nộp phí, lệ phí" in " ".join(after.split())
