@@ -97,6 +97,9 @@ PAYMENT_STATUS = 6
 # The public statuses a dossier ends in (ANALYST.md QT-46): not received, withdrawn, stopped,
 # result returned. An end event of the process leaves the dossier with its status.
 TERMINAL_STATUSES = (3, 7, 8, 10)
+# Statuses that say the dossier waits for the citizen: only on the wait for that message (QT-53).
+WAIT_STATUSES = {5: SUPPLEMENT_MESSAGE, PAYMENT_STATUS: PAYMENT_MESSAGE}
+PROCESSED_STATUS = 9  # reaching it signs the result (QT-22)
 STATUS_NUMBER = re.compile(r"^\s*0*([0-9]+)\s*$")  # a status as the runtime reads it (int()), ASCII digits
 # An agency identifier code (mã định danh, e.g. 000.00.12.H08) is taken literally; any other
 # `agency` value is an expression over the dossier data.
@@ -755,6 +758,7 @@ class DiagramChecker:
             self.check_container(process)
             self.check_references(process, [p.get("id") for p in processes])
             self.check_statuses(process)
+            self.check_status_places(process)
             if process.get("id") not in called:  # a called process's end returns to its caller
                 self.check_end_statuses(process)
         if processes:
@@ -1339,6 +1343,58 @@ class DiagramChecker:
                 self.add(end, "end_status_not_final", value=number, label=STATUS_LABELS[number], finals=finals,
                          hint=MESSAGES["end_status_9"] if number == 9 else "")
 
+    def check_status_places(self, process) -> None:
+        """Where each status may stand (ANALYST.md QT-53): a final one on an end event; 5 and 6 on
+        the wait for the supplement or the fee; 9 only right after the leader's step, since
+        reaching it signs and issues the result in the name of whoever completed that step."""
+        for node in process.iter():
+            number = status_number(properties_of(node).get("status")) if isinstance(node.tag, str) else None
+            if number is None or not node.get("id"):
+                continue
+            label, kind = STATUS_LABELS.get(number, ""), local(node.tag)
+            if number in TERMINAL_STATUSES and kind != "endEvent":
+                self.add(node, "status_final_misplaced", value=number, label=label, kind=_kind(node))
+            elif number in WAIT_STATUSES and not self.waits_for(node, WAIT_STATUSES[number]) \
+                    and not self.message_unsettled(node):
+                self.add(node, "status_wait_misplaced", value=number, label=label, kind=_kind(node),
+                         message=WAIT_STATUSES[number])
+            elif number == PROCESSED_STATUS:
+                others = [(step, self.lane_of[step.get("id")]) for step in self.steps_reaching(node)
+                          if step.get("id") in self.lane_of
+                          and role_for_lane(self.lane_of[step.get("id")].get("name")) not in (None, "leader")]
+                if others:
+                    self.add(node, "status_9_before_approval", steps=MESSAGES["and"].join(
+                        f"«{self.label(step)}» ({step.get('id')}, làn «{_one_line(lane.get('name'))}»)"
+                        for step, lane in others))
+
+    def steps_reaching(self, node) -> list:
+        """The human steps whose completion can bring the dossier to `node`: back across events,
+        gateways and automatic tasks, into a sub-process through its ends that complete it (an
+        error end leaves by a boundary event instead), never past an element already at 9 (the
+        result is issued once) nor a boundary event (a timer or a message, no officer's act)."""
+        sources = defaultdict(list)
+        for flow in node.getroottree().getroot().iter(f"{{{BPMN_NS}}}sequenceFlow"):
+            sources[flow.get("targetRef")].append(flow.get("sourceRef"))
+        found, seen, queue = [], set(), list(sources[node.get("id")])
+        while queue:
+            current = self.by_id.get(queue.pop())
+            if current is None or current.get("id") in seen:
+                continue
+            seen.add(current.get("id"))
+            kind = bpmn_kind(current)
+            if status_number(properties_of(current).get("status")) == PROCESSED_STATUS:
+                continue  # the dossier is at 9 there already: the result was issued before
+            if kind in HUMAN_TASKS:
+                found.append(current)
+            elif kind == "startEvent" and bpmn_kind(current.getparent()) in ("subProcess", "transaction"):
+                queue.extend(sources[current.getparent().get("id")])  # entered from before the sub-process
+            elif kind in ("subProcess", "transaction"):
+                queue.extend(end.get("id") for end in current.iterfind("bpmn:endEvent", NS)
+                             if not any(bpmn_kind(d) == "errorEventDefinition" for d in end))
+            elif kind != "boundaryEvent":
+                queue.extend(sources[current.get("id")])
+        return found
+
     def check_drawing(self, root, processes) -> None:
         """The diagram interchange (bpmndi), which the officer's dossier page draws: every step
         and flow needs its shape or edge there, and every shape an element to stand for."""
@@ -1542,12 +1598,29 @@ class DiagramChecker:
             self.check_available(node, MESSAGES["names_in"].format(prop="amount"), value, "eval")
 
     def waits_for_payment(self, node) -> bool:
+        return self.waits_for(node, PAYMENT_MESSAGE)
+
+    def waits_for(self, node, message: str) -> bool:
+        """Whether `node` waits for the message of that name."""
+        return message in self.awaited(node)
+
+    def message_unsettled(self, node) -> bool:
+        """A wait whose message is missing or misspelt: named on its own, nothing more to say."""
+        catches = bpmn_kind(node) == "receiveTask" or bpmn_kind(node) in MESSAGE_CATCHERS and any(
+            bpmn_kind(d) == "messageEventDefinition" for d in node)
+        awaited = self.awaited(node)
+        return catches and (not awaited or not awaited <= set(self.messages))
+
+    def awaited(self, node) -> set[str]:
+        """The names of the messages `node` waits for (none when it catches no message)."""
+        if bpmn_kind(node) not in MESSAGE_CATCHERS:
+            return set()
         root = node.getroottree().getroot()
         names = {m.get("id"): (m.get("name") or "").strip() for m in root.iterfind("bpmn:message", NS)}
         refs = [d.get("messageRef") for d in node if bpmn_kind(d) == "messageEventDefinition"]
         if bpmn_kind(node) == "receiveTask":
             refs.append(node.get("messageRef"))
-        return bpmn_kind(node) in MESSAGE_CATCHERS and PAYMENT_MESSAGE in {names.get(r) for r in refs}
+        return {names[r] for r in refs if r in names}
 
     def form_files(self) -> list[str]:
         if self._form_files is None:

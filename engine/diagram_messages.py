@@ -427,6 +427,19 @@ MESSAGES = {
     "payment_status": "Sự kiện chờ tin nhắn thanh_toan phải có thuộc tính status = 6 (Yêu cầu thực hiện nghĩa "
                       "vụ tài chính), không phải «{value}»: công dân thấy hồ sơ đang chờ nộp phí và thời gian "
                       "chờ không tính vào thời hạn giải quyết của cơ quan.",
+    "status_final_misplaced": "status {value} ({label}) là trạng thái hồ sơ đã kết thúc, chỉ đặt trên sự kiện kết "
+                              "thúc của quy trình; đặt trên {kind} này, công dân thấy «{label}» trong khi hồ sơ vẫn "
+                              "đang được giải quyết. Xóa status ở đây (hoặc đặt 4, Đang giải quyết) và đặt {value} "
+                              "trên sự kiện kết thúc của nhánh (QT-53).",
+    "status_wait_misplaced": "status {value} ({label}) nói hồ sơ đang chờ công dân, nên chỉ đặt trên sự kiện chờ "
+                             "tin nhắn {message}; đặt trên {kind} này, công dân thấy «{label}» mà hồ sơ không chờ "
+                             "gì ở họ, và thời gian chờ không tính cho cơ quan. Xóa status ở đây (hoặc đặt 4, Đang "
+                             "giải quyết) (QT-53).",
+    "status_9_before_approval": "status 9 (Đã xử lý xong) ký số và phát hành kết quả ngay khi hồ sơ tới đây, mang tên "
+                                "người hoàn thành bước trước đó (QT-22), mà hồ sơ tới đây được từ bước {steps}, không "
+                                "phải bước phê duyệt của làn Lãnh đạo: kết quả sẽ được ký trước khi "
+                                "lãnh đạo duyệt. Đặt status 9 sau bước phê duyệt của lãnh đạo (như sự kiện «Đã xử lý "
+                                "xong» sau tiểu quy trình «Giải quyết hồ sơ» của sơ đồ mẫu), ở đây đặt 4 (QT-53).",
     "payment_boundary": "Chờ nộp phí không đặt được trên sự kiện biên: hồ sơ phải dừng lại chờ tiền, không chờ "
                         "song song với một bước. Dùng sự kiện trung gian bắt tin nhắn (Intermediate Catch Event) "
                         "thanh_toan, nếu cần thì sau một cổng sự kiện (Event-based Gateway) cùng với rut_ho_so.",

@@ -460,6 +460,8 @@ def test_the_check_warns_when_the_catalogue_and_the_diagram_disagree_on_the_fee(
     unpaid = re.sub(r'<bpmn:messageEventDefinition id="(\w+)" messageRef="Message_thanh_toan" />',
                     r'<bpmn:timerEventDefinition id="\1"><bpmn:timeDate xsi:type="bpmn:tFormalExpression">'
                     r'working_days(1)</bpmn:timeDate></bpmn:timerEventDefinition>', unpaid)
+    unpaid = unpaid.replace('<spiffworkflow:property name="status" value="6" />',
+                            '<spiffworkflow:property name="status" value="4" />')  # waits for nobody (QT-53)
     [never] = warnings(unpaid, listed)
     assert never.startswith(f"{BAN_SAO}.bpmn: [{BAN_SAO} «Cấp bản sao trích lục hộ tịch»]")
     assert f"{BAN_SAO_CODE}.json ghi phí, lệ phí" in never and "thanh_toan" in never

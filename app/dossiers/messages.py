@@ -76,8 +76,10 @@ ERRORS = {
     "not_waiting": "Hồ sơ hiện không chờ «{name}».",
     "withdrawal_reason": "Ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
     "supplement_nothing": "Chưa có nội dung bổ sung: sửa thông tin được yêu cầu hoặc đính kèm ít nhất một tệp.",
-    "second_supplement": "Hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu cầu hướng dẫn đầy đủ, "
-                         "cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
+    "second_supplement_reception": "Khi tiếp nhận, hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu "
+                                   "cầu hướng dẫn đầy đủ, cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
+    "second_supplement_processing": "Trong khi giải quyết, hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật "
+                                    "chỉ cho yêu cầu bổ sung một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
     "justification_required": "Ghi rõ lý do phải yêu cầu bổ sung thêm một lần nữa.",
     "late_supplement": "Thời hạn yêu cầu bổ sung trong quá trình giải quyết đã hết lúc {end} (tính từ khi tiếp nhận "
                        "hồ sơ). Muốn yêu cầu bổ sung, phải ghi rõ lý do; yêu cầu muộn được ghi nhận là lỗi "

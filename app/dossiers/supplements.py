@@ -1,7 +1,7 @@
 """The rules of supplement requests (yêu cầu bổ sung, Mẫu 02) around the engine's `bo_sung`
 message: a diagram asks for a supplement by waiting for that message; the app records what was
-asked, refuses without a justification a second request (everything must be asked at once) and a
-request during processing later than the province's window after receipt (3 working days,
+asked, refuses without a justification a second request of the same stage (reception and
+processing each must ask everything at once, DOMAIN.md §3.2 and §3.4) and a request during processing later than the province's window after receipt (3 working days,
 DOMAIN.md §3.4), and restarts the legal time when the supplement arrives during processing
 (Decree 61 Điều 19.4).
 The raw events stay, so the national index's paused clock can be computed from them too."""
@@ -59,14 +59,29 @@ def _late(dossier, at: datetime) -> bool:
     return end is not None and at > end
 
 
+def stage(dossier) -> str:
+    """Reception (before the desk accepted it) or processing: each may ask once."""
+    return "processing" if dossier.received_at else "reception"
+
+
+def asked_in_stage(dossier) -> int:
+    """How many supplements were asked in the dossier's current stage."""
+    if not dossier.supplement_count:
+        return 0
+    found = db.session.execute(select(DossierEvent.data).where(
+        DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "supplement_requested")).scalars()
+    return sum(1 for data in found if isinstance(data, dict) and data.get("stage") == stage(dossier))
+
+
 def check_justification(dossier, outcome, justification: str | None, at: datetime) -> str | None:
-    """The cleaned justification; Invalid when this transition would be a second request, or a
-    late one during processing, without one."""
+    """The cleaned justification; Invalid when this transition would be a second request of its
+    stage, or a late one during processing, without one."""
     text = " ".join((justification or "").split())[:MAX_JUSTIFICATION]
     if text or not is_new_request(dossier.waiting_messages, outcome):
         return text or None
-    if dossier.supplement_count >= 1:
-        raise Invalid(ERRORS["second_supplement"].format(count=dossier.supplement_count),
+    asked = asked_in_stage(dossier)
+    if asked:
+        raise Invalid(ERRORS[f"second_supplement_{stage(dossier)}"].format(count=asked),
                       [{"field": "justification", "message": ERRORS["justification_required"]}])
     if _late(dossier, at):
         raise Invalid(ERRORS["late_supplement"].format(end=local_time(window_end(dossier))),
@@ -79,7 +94,7 @@ def requested(dossier, at: datetime, actor, node, data: dict | None, justificati
     window (the agency's fault, counted in its evaluation)."""
     dossier.supplement_count = (dossier.supplement_count or 0) + 1
     asked = {k: (data or {}).get(k) for k in ASKED_FIELDS if (data or {}).get(k)}
-    asked["stage"] = "processing" if dossier.received_at else "reception"
+    asked["stage"] = stage(dossier)
     asked["number"] = dossier.supplement_count
     if _late(dossier, at):
         asked["late"] = True

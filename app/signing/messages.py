@@ -116,6 +116,16 @@ PAGE = {
                     "bị sửa và không có giá trị.",
     "result_fields": {"agency": "Cơ quan cấp", "number": "Số văn bản", "applicant": "Người được cấp",
                       "signer": "Người ký", "signed_at": "Thời điểm ký"},
+    # One signature's verdict: what the reader must know first leads (a changed file is not "valid").
+    "verdicts": {"valid": "hợp lệ",
+                 "changed": "tệp đã bị sửa đổi thêm sau khi ký (phần đã ký còn nguyên vẹn)",
+                 "untrusted": "chưa xác thực được người ký",
+                 "invalid": "không hợp lệ"},
+    "report_fields": {"agency": "Cơ quan, tổ chức ký (theo chứng thư số)", "code": "mã định danh",
+                      "name": "Tên người ký ghi kèm chữ ký", "signed_at": "Thời điểm ký", "reason": "Lý do ký",
+                      "location": "Nơi ký", "intact": "Chữ ký còn nguyên vẹn",
+                      "broken": "Không: nội dung đã ký bị sửa", "trusted": "Chứng thư số được tin cậy",
+                      "modified": "Thay đổi sau khi ký", "yes": "Có", "no": "Không"},
     "result_digitised": "Bản giấy đã được số hóa vào kho dữ liệu; thông tin của bản giấy:",
     "result_hidden": "Nội dung của kết quả chỉ hiện khi mở trang này từ mã QR in trên văn bản (mã QR mang khóa "
                      "riêng của văn bản), để người khác không đọc được nội dung khi chỉ biết mã kết quả.",

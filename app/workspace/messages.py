@@ -68,6 +68,7 @@ MESSAGES = {
     "no_result_closed": "Hồ sơ đã kết thúc mà không có kết quả điện tử.",
     "select_first": "Chọn một công việc trước (phím j hoặc k), rồi nhấn n để nhận xử lý.",
     "justification_label": "Lý do phải yêu cầu bổ sung thêm",
+    "asked_in_stage": "Ở giai đoạn này, hồ sơ đã được yêu cầu bổ sung {count} lần.",
     "justification_help": "Chỉ cần khi yêu cầu bổ sung thêm một lần nữa: pháp luật yêu cầu hướng dẫn đầy đủ một lần.",
     "late_justification_label": "Lý do yêu cầu bổ sung sau thời hạn",
     "late_justification_help": "Chỉ cần khi yêu cầu bổ sung: đã quá thời hạn yêu cầu bổ sung tính từ khi tiếp nhận "

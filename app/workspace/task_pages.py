@@ -71,6 +71,7 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         may_assign=work.may_assign(g.user, task) and task.closed_at is None,
         assignees=work.assignees(task) if work.may_assign(g.user, task) else [],
         may_ask_supplement=supplements.may_ask(form), may_preview=_may_preview(task),
+        asked_in_stage=supplements.asked_in_stage(task.dossier) if supplements.may_ask(form) else 0,
         unsaved=readable(form.schema, form.ui_schema, data) if form is not None and data and lost else [],
         unsaved_files=ATTACHMENTS["unsaved"].format(files=", ".join(f.get("file_name", "") for f in files))
         if files and lost else "",

@@ -544,6 +544,9 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
         <bpmn:flowNodeRef>Event_0xong</bpmn:flowNodeRef>
         <bpmn:flowNodeRef>Event_0trakq</bpmn:flowNodeRef>
       </bpmn:lane>
+      <bpmn:lane id="Lane_0lanhdao" name="Lãnh đạo">
+        <bpmn:flowNodeRef>Activity_0duyet</bpmn:flowNodeRef>
+      </bpmn:lane>
     </bpmn:laneSet>
     <bpmn:startEvent id="StartEvent_1" name="Công dân nộp hồ sơ">
       <bpmn:outgoing>Flow_0a1b2c3</bpmn:outgoing>
@@ -605,6 +608,16 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
         </camunda:properties>
       </bpmn:extensionElements>
       <bpmn:incoming>Flow_0chuyen</bpmn:incoming>
+      <bpmn:outgoing>Flow_0duyet</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:userTask id="Activity_0duyet" name="Phê duyệt kết quả">
+      <bpmn:extensionElements>
+        <camunda:properties>
+          <camunda:property name="formJsonSchemaFilename" value="common/phe_duyet.schema.json" />
+          <camunda:property name="status" value="4" />
+        </camunda:properties>
+      </bpmn:extensionElements>
+      <bpmn:incoming>Flow_0duyet</bpmn:incoming>
       <bpmn:outgoing>Flow_1xong</bpmn:outgoing>
     </bpmn:userTask>
     <bpmn:intermediateThrowEvent id="Event_0xong" name="Đã xử lý xong">
@@ -632,7 +645,8 @@ CAMUNDA_MODELER = """<?xml version="1.0" encoding="UTF-8"?>
     </bpmn:sequenceFlow>
     <bpmn:sequenceFlow id="Flow_1tuchoi" name="Từ chối" sourceRef="Gateway_0ketqua" targetRef="Event_0tuchoi" />
     <bpmn:sequenceFlow id="Flow_0chuyen" sourceRef="Event_1capma" targetRef="Activity_0thamdi" />
-    <bpmn:sequenceFlow id="Flow_1xong" sourceRef="Activity_0thamdi" targetRef="Event_0xong" />
+    <bpmn:sequenceFlow id="Flow_0duyet" sourceRef="Activity_0thamdi" targetRef="Activity_0duyet" />
+    <bpmn:sequenceFlow id="Flow_1xong" sourceRef="Activity_0duyet" targetRef="Event_0xong" />
     <bpmn:sequenceFlow id="Flow_0trakq" sourceRef="Event_0xong" targetRef="Event_0trakq" />
   </bpmn:process>
   <bpmndi:BPMNDiagram id="BPMNDiagram_1">
@@ -747,15 +761,19 @@ def test_a_camunda_modeler_diagram_with_its_own_properties_is_accepted_and_runs(
     assert (appraisal.name, appraisal.role, appraisal.form) == ("Thẩm định hồ sơ", "specialist",
                                                                 "common/tham_dinh.schema.json")
     assert appraisal.due_at == vn(2026, 11, 26, 10, 0)
-    done = engine.complete_task(CAMUNDA_PROCESS, accepted.version, accepted.state, appraisal.id,
-                                {"ket_qua_tham_dinh": "dat"}, vn(2026, 11, 26, 9, 0))
+    appraised = engine.complete_task(CAMUNDA_PROCESS, accepted.version, accepted.state, appraisal.id,
+                                     {"ket_qua_tham_dinh": "dat"}, vn(2026, 11, 26, 9, 0))
+    [approval] = appraised.open_tasks
+    assert (approval.name, approval.role) == ("Phê duyệt kết quả", "leader")
+    done = engine.complete_task(CAMUNDA_PROCESS, appraised.version, appraised.state, approval.id,
+                                {"quyet_dinh": "phe_duyet"}, vn(2026, 11, 26, 10, 0))
     assert done.completed and done.reached_statuses == [9, 10]
 
 
 @pytest.mark.rule("QT-29")
 def test_camunda_properties_are_checked_like_spiffworkflow_properties():
     broken = CAMUNDA_MODELER.replace('<camunda:property name="status" value="4" />',
-                                     '<camunda:property name="status" value="11" />') \
+                                     '<camunda:property name="status" value="11" />', 1) \
         .replace('<camunda:property name="timeLimit" value="working_days(1)" />',
                  '<camunda:property name="timeLimit" value="P1D" />')
     with pytest.raises(DiagramError) as refused:

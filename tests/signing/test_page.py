@@ -30,7 +30,7 @@ def test_a_signed_result_is_shown_valid(keys, client, clean_app):
     assert "Văn bản hợp lệ: chữ ký số đúng và văn bản không bị thay đổi sau khi ký." in html
     assert "Sở Tư pháp tỉnh Bình An (Ủy ban nhân dân tỉnh Bình An) — mã định danh 000.00.12.H99" in html
     assert "<h3>Chữ ký 1: hợp lệ</h3>" in html
-    assert "<dt>Người ký</dt><dd>Phạm Thị Dung</dd>" in html
+    assert "<dt>Tên người ký ghi kèm chữ ký</dt><dd>Phạm Thị Dung</dd>" in html
     assert "<dt>Thời điểm ký</dt><dd>09:30 ngày 13/02/2026</dd>" in html  # Asia/Ho_Chi_Minh
     assert "<dt>Thay đổi sau khi ký</dt><dd>Không." in html
     assert "tệp «ket-qua.pdf»" in html
@@ -60,7 +60,7 @@ def test_one_changed_byte_is_shown_as_a_broken_signature(keys, client, clean_app
 
 def test_an_update_after_signing_is_shown(keys, client, clean_app):
     html = post(client, add_annotation(sign(clean_app))).get_data(as_text=True)
-    assert "<h3>Chữ ký 1: hợp lệ, nhưng tệp đã có thay đổi sau khi ký</h3>" in html
+    assert "<h3>Chữ ký 1: tệp đã bị sửa đổi thêm sau khi ký (phần đã ký còn nguyên vẹn)</h3>" in html
     assert "<dt>Thay đổi sau khi ký</dt><dd>Có. Sau khi ký, tệp đã bị sửa đổi thêm" in html
 
 

@@ -123,7 +123,9 @@ def test_a_supplement_during_processing_restarts_the_legal_time(api, clock, clie
 
 
 @pytest.mark.rule("QT-14")
-def test_a_second_supplement_request_needs_a_justification(api, clock, client):
+def test_a_second_supplement_request_of_a_stage_needs_a_justification(api, clock, client):
+    """Reception and processing each ask everything once (DOMAIN.md §3.2, §3.4): the desk's request
+    does not use up the specialist's; the specialist's second one needs a reason."""
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu giấy tờ.",
@@ -131,16 +133,20 @@ def test_a_second_supplement_request_needs_a_justification(api, clock, client):
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}})
     accept(api, dossier_id)
     task = api.task("chuyenvien", SEARCH)
+    token = as_officer(client, "chuyenvien")
+    assert 'name="ly_do_bo_sung_them"' not in html(client.get(f"/mot-cua/viec/{task['id']}"))
+    assert client.post(f"/mot-cua/viec/{task['id']}/xu-ly", data=_ask_form(token)).status_code == 303
+    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 2}})
+    task = api.task("chuyenvien", SEARCH)
     assert "một lần" in _refused_without_justification(api, task, dossier_id)
     # On the task page the justification box is there, and the refusal is shown at it.
-    token = as_officer(client, "chuyenvien")
     page = html(client.get(f"/mot-cua/viec/{task['id']}"))
-    assert 'name="ly_do_bo_sung_them"' in page and "đã được yêu cầu bổ sung 1 lần" in page
+    assert 'name="ly_do_bo_sung_them"' in page and "Ở giai đoạn này, hồ sơ đã được yêu cầu bổ sung 1 lần" in page
     form = _ask_form(token)
     response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly", data=form)
     # One thing to fix, said once, at the justification box: why a reason is needed.
     assert response.status_code == 422 and "Có 1 lỗi cần sửa" in html(response)
-    assert html(response).count("đã được yêu cầu bổ sung 1 lần. Pháp luật yêu cầu") == 2  # summary and field
+    assert html(response).count("Trong khi giải quyết, hồ sơ này đã được yêu cầu bổ sung 1 lần. Pháp luật") == 2
     response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly",
                            data={**form, "ly_do_bo_sung_them": "Công an tỉnh báo có thông tin cư trú mới."})
     assert response.status_code == 303
@@ -148,7 +154,8 @@ def test_a_second_supplement_request_needs_a_justification(api, clock, client):
     assert state["status"]["code"] == 5
     asked = [e for e in state["history"] if e["kind"] == "supplement_requested"]
     assert [e["summary"] for e in asked] == ["Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 1)",
-                                              "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 2)"]
+                                              "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 2)",
+                                              "Yêu cầu bổ sung, hoàn thiện hồ sơ (lần 3)"]
 
 
 @pytest.mark.rule("QT-14")
