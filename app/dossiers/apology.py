@@ -15,6 +15,7 @@ from .models import Dossier
 from .transitions import lock_dossier
 
 FINISHED = (3, 7, 8, 9, 10)
+WAITING_FOR_APPLICANT = (5, 6)  # a supplement, the fee
 MAX_REASON = 2000
 # A new date further away is a typing mistake, and the working calendar is not asked about it.
 MAX_POSTPONEMENT = timedelta(days=366)
@@ -28,6 +29,10 @@ def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
         return messages["not_processing"]
     if dossier.apologized_at is not None:
         return messages["once"]
+    if dossier.status in WAITING_FOR_APPLICANT:
+        # Its time stands still until the applicant acts, then restarts or moves on by the wait:
+        # a date promised now would be moved again without a second apology.
+        return messages["waiting"]
     calendar = workflow().calendar
     if calendar.working_hours_between(at, dossier.due_at) < calendar.hours_per_day:
         return messages["too_late"].format(due=local_time(dossier.due_at))

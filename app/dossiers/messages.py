@@ -147,6 +147,11 @@ NOTICES = {
         "Kính gửi {name},\n\nHồ sơ «{procedure}» ({ref}) đang chờ nộp phí, lệ phí: {amount} đồng. Thời gian chờ "
         "nộp phí không tính vào thời hạn giải quyết. Xem cách nộp (trực tuyến nếu có) tại:\n{link}\nhoặc nộp "
         "tại Bộ phận Một cửa nơi tiếp nhận hồ sơ.\n"),
+    "fee_paid": (
+        "Hồ sơ {short}: đã nhận phí, lệ phí",
+        "Kính gửi {name},\n\nĐã nhận phí, lệ phí của hồ sơ «{procedure}» ({ref}). Thời gian chờ nộp phí không "
+        "tính vào thời hạn giải quyết; ngày hẹn trả kết quả: {due}.\nBiên lai điện tử, Giấy tiếp nhận hồ sơ và "
+        "hẹn trả kết quả (Mẫu 01) và tình trạng giải quyết hồ sơ có tại:\n{link}\n"),
     "apology": (
         "Hồ sơ {short}: hẹn lại ngày trả kết quả",
         "Kính gửi {name},\n\nCơ quan giải quyết xin lỗi vì hồ sơ «{procedure}» ({ref}) chưa thể trả kết quả "

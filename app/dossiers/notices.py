@@ -16,7 +16,7 @@ from .reasons import closes, reason_in
 
 REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
 EVENT_NOTICES = ("code_issued", "supplement_requested", "result_issued", "apology", "deadline_restarted",
-                 "fee_requested")
+                 "fee_requested", "fee_paid")
 AT_THE_COUNTER = "counter"
 
 
@@ -32,6 +32,8 @@ def queue_for(dossier, events: list[dict], status_before: int, at: datetime) -> 
     fees paid that will be given back; a withdrawal, which the applicant asked for, is mailed
     only for that."""
     kinds = [e["kind"] for e in events if e["kind"] in EVENT_NOTICES]
+    if "fee_paid" in kinds and dossier.due_at is None:
+        kinds.remove("fee_paid")  # paid before reception: the acceptance's mail gives the appointment
     if "code_issued" in kinds and (dossier.channel == AT_THE_COUNTER or "fee_requested" in kinds):
         kinds.remove("code_issued")  # Mẫu 01 handed over at the counter; the fee's mail names the code
     refund = refund_owed(events)

@@ -181,6 +181,8 @@ APOLOGY = {
     "not_allowed": "Chỉ lãnh đạo của cơ quan giải quyết hồ sơ mới gửi được thư xin lỗi và hẹn lại ngày trả kết quả.",
     "not_processing": "Chỉ gửi thư xin lỗi cho hồ sơ đã tiếp nhận và đang giải quyết.",
     "once": "Hồ sơ này đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép hẹn lại một lần.",
+    "waiting": "Hồ sơ đang chờ công dân bổ sung hồ sơ hoặc nộp phí, lệ phí: thời hạn giải quyết tạm dừng và sẽ được "
+               "tính lại khi công dân thực hiện xong. Nếu sau đó vẫn không kịp hạn, hãy gửi thư xin lỗi khi ấy.",
     "too_late": "Thư xin lỗi phải gửi chậm nhất 1 ngày làm việc trước hạn trả kết quả ({due}); nay đã quá thời điểm đó.",
     "new_due": "Ngày hẹn mới phải sau ngày hẹn hiện tại ({due}) và là giờ làm việc.",
     "too_far": "Ngày hẹn mới không được quá một năm sau ngày hẹn hiện tại ({due}); kiểm tra lại năm đã nhập.",

@@ -274,8 +274,8 @@ def _apology(client, token, dossier_id, when="2026-12-15T16:00", reason="Chờ C
 def test_an_apology_moves_the_due_date_once_and_only_in_time(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     first, second = submit_lltp(api), submit_lltp(api, so_ban=4)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, first)  # its fee taken at once: no apology while it waits for the applicant
+    accept(api, second)
     token = as_officer(client, "lanhdao")
     clock.set(vn(2026, 12, 4, 10, 0))  # 14 working hours before the due instant of 8/12 08:00
     assert _apology(client, token, first, when="2026-12-07T10:00").status_code == 422  # not after the due date
@@ -317,9 +317,10 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
         deliver_pending(vn(2026, 11, 23, 9, 0))
     code = dossier(api, dossier_id)["code"]
     subjects = [m["Subject"] for m in mail_sink.messages]
-    assert subjects == [f"Hồ sơ {code}: mời nộp phí, lệ phí", f"Hồ sơ {code}: cần bổ sung, hoàn thiện",
+    assert subjects == [f"Hồ sơ {code}: mời nộp phí, lệ phí", f"Hồ sơ {code}: đã nhận phí, lệ phí",
+                        f"Hồ sơ {code}: cần bổ sung, hoàn thiện",
                         f"Hồ sơ {code}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới", f"Hồ sơ {code}: đã có kết quả"]
-    assert "ngày hẹn trả kết quả mới: 08:00 ngày 08/12/2026" in mail_sink.messages[2].get_content()
+    assert "ngày hẹn trả kết quả mới: 08:00 ngày 08/12/2026" in mail_sink.messages[3].get_content()
     assert all(m["To"] == "congdan@binhan.example.vn" for m in mail_sink.messages)
     assert mail_sink.links(f"/ho-so/{dossier_id}")
 

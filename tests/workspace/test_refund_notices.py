@@ -81,3 +81,30 @@ def test_nothing_paid_nothing_said_of_refunds(api, clock, clean_app, mail_sink):
     assert len(mails) == sent + 1  # the stop's only
     body = mails[f"Hồ sơ {_code(api, exempt)}: dừng xử lý"]
     assert f"Lý do: {STOP['ly_do']}" in body and "hoàn trả" not in body
+
+
+def test_the_fee_paid_after_acceptance_mails_the_appointment_it_moved(api, clock, clean_app, mail_sink):
+    """Asked for the fee on acceptance, the applicant's acceptance mail is the fee's; paying moves
+    the appointment by the wait, and the mail of the payment gives the new one."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit(api, BAN_SAO, BAN_SAO_FORM)["id"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=dossier_id)
+    clock.set(vn(2026, 11, 23, 10, 0))
+    pay(api, dossier_id)
+    state = dossier(api, dossier_id)
+    body = _mails(clean_app, mail_sink, vn(2026, 11, 23, 10, 1))[f"Hồ sơ {state['code']}: đã nhận phí, lệ phí"]
+    due = vn(2026, 11, 23, 10, 0).fromisoformat(state["due_at"])
+    assert f"ngày hẹn trả kết quả: {due:%H:%M} ngày {due:%d/%m/%Y}" in body and f"/ho-so/{dossier_id}" in body
+
+
+def test_no_apology_while_the_dossier_waits_for_the_applicant(api, clock, client, clean_app):
+    """Its time stands still while it waits for the fee: a date promised then would move again."""
+    from tests.workspace.helpers import as_officer, html
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit(api, BAN_SAO, BAN_SAO_FORM)["id"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=dossier_id)
+    token = as_officer(client, "lanhdao")
+    assert "đang chờ công dân bổ sung hồ sơ hoặc nộp phí" in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    response = client.post(f"/mot-cua/ho-so/{dossier_id}/xin-loi", data={
+        "csrf_token": token, "ngay_hen_moi": "2026-12-15T10:00", "ly_do": "Chờ ý kiến."})
+    assert response.status_code == 409 and dossier(api, dossier_id)["status"]["code"] == 6

@@ -4,7 +4,7 @@ server error, and changes nothing."""
 from __future__ import annotations
 
 from tests.conftest import vn
-from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, dossier, html, submit_lltp
+from tests.workspace.helpers import SEARCH, accept, as_officer, dossier, html, submit_lltp
 
 
 def test_a_daybook_date_not_understood_or_to_come_is_said(client, clock):
@@ -25,7 +25,7 @@ def test_a_daybook_date_not_understood_or_to_come_is_said(client, clock):
 def test_an_apology_date_absurdly_far_is_refused(api, clock, client):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
-    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)
+    accept(api, dossier_id)
     token = as_officer(client, "lanhdao")
     clock.set(vn(2026, 12, 2, 10, 0))
     far = "Ngày hẹn mới không được quá một năm sau ngày hẹn hiện tại"
