@@ -23,6 +23,7 @@ from .passwords import hash_password
 ROLES = (*LANE_ROLES, "admin")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
 MAX_POSITION = 100
+SIGNING_ROLE = "leader"  # signs results and apologies above their title (dossiers/printouts.py signer)
 MESSAGES = {
     "username": "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.",
     "username_taken": "Tên đăng nhập này đã có người dùng.",
@@ -31,6 +32,8 @@ MESSAGES = {
     "role": "Chọn vai trò của cán bộ.",
     "agency": "Chọn cơ quan của cán bộ.",
     "position": f"Chức vụ tối đa {MAX_POSITION} ký tự.",
+    "position_required": "Nhập chức vụ của lãnh đạo đúng như in dưới chữ ký (ví dụ «Giám đốc Sở Tư pháp» hay "
+                         "«Phó Giám đốc Sở Tư pháp»): kết quả, thư xin lỗi do lãnh đạo ký đều in chức vụ này.",
     "last_admin": "Không thể bỏ quyền hoặc khóa tài khoản quản trị cuối cùng đang hoạt động.",
 }
 
@@ -84,6 +87,8 @@ def validate(form, officer: User | None = None) -> tuple[dict, dict]:
     position = " ".join((form.get("chuc_vu") or "").split())
     if len(position) > MAX_POSITION:
         errors["chuc_vu"] = MESSAGES["position"]
+    elif not position and role == SIGNING_ROLE:
+        errors["chuc_vu"] = MESSAGES["position_required"]
     clean["position"] = position or None
     clean["active"] = officer is None or form.get("hoat_dong") == "1"
     return clean, errors

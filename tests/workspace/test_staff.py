@@ -62,6 +62,11 @@ def test_an_administrator_opens_an_account_the_officer_activates_and_works_with(
     taken = client.post("/mot-cua/can-bo/moi", data={"csrf_token": token, **NEW, "ten_dang_nhap": "chuyenvien",
                                                      "email": "chuyenvien@binhan.example.vn", "co_quan": justice})
     assert taken.status_code == 422 and "đã có người dùng" in html(taken) and "đã thuộc về tài khoản khác" in html(taken)
+    # A leader signs results above their title: none, and "LÃNH ĐẠO" would be printed instead.
+    untitled = client.post("/mot-cua/can-bo/moi", data={"csrf_token": token, **NEW, "co_quan": justice,
+                                                        "vai_tro": "leader", "chuc_vu": " "})
+    assert untitled.status_code == 422 and "Nhập chức vụ của lãnh đạo" in html(untitled)
+    assert _count(clean_app) == before
     made = client.post("/mot-cua/can-bo/moi", data={"csrf_token": token, **NEW, "co_quan": justice})
     assert made.status_code == 303 and _count(clean_app) == before + 1
     page = html(client.get(made.headers["Location"]))
