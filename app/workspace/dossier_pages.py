@@ -131,7 +131,7 @@ def apologize(dossier_id: int):
     except DossierError as exc:
         db.session.rollback()
         errors = {f["field"]: f["message"] for f in exc.fields} or {"xin-loi": exc.message}
-        return render(_dossier(dossier_id), errors, 422 if exc.fields else 409, form)
+        return render(_dossier(dossier_id), errors, 422 if exc.fields else 403 if exc.kind == "forbidden" else 409, form)
     flash(MESSAGES["apology_sent"].format(due=local_time(dossier.due_at)))
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id, _anchor="giay-to"), 303)
 

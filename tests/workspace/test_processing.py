@@ -297,7 +297,10 @@ def test_an_apology_moves_the_due_date_once_and_only_in_time(api, clock, client)
     clock.set(vn(2026, 12, 7, 10, 0))  # 6 working hours before its due instant: too late
     late = _apology(client, token, second)
     assert late.status_code == 409 and "chậm nhất 1 ngày làm việc" in html(late)
-    # Only the resolving agency's specialists and leaders may apologise.
+    # Only the resolving agency's leaders may apologise: the desk is told so (403), nothing moves.
+    token = as_officer(client, "motcua")
+    refused = _apology(client, token, second)
+    assert refused.status_code == 403 and "Chỉ lãnh đạo của cơ quan giải quyết" in html(refused)
     token = as_officer(client, "congan")
     assert _apology(client, token, second).status_code in (403, 404, 409)
     assert dossier(api, second)["due_at"] == "2026-12-08T08:00:00+07:00"
