@@ -290,7 +290,7 @@ def test_a_late_dossier_gets_one_apology_with_a_new_date(officer, live_server, a
     # A specialist cannot send one at all: the agency's head signs Mẫu 04.
     specialist.goto(f"/mot-cua/ho-so/{tight}")
     assert not _apology_form_offered(specialist)
-    assert _forged_apology(specialist, tight).status == 409
+    assert _forged_apology(specialist, tight).status == 403
 
 
 def test_the_desk_enters_a_paper_dossier_at_the_counter(officer, clock, tmp_path):
@@ -307,6 +307,12 @@ def test_the_desk_enters_a_paper_dossier_at_the_counter(officer, clock, tmp_path
     desk.wait_for_url("**/mot-cua/tiep-nhan/*/2.000488")
     assert desk.input_value("#f-ho_ten") == "Nguyễn Văn An" and desk.input_value("#f-so_cccd") == "001090000001"
     assert desk.get_by_label("Trực tiếp tại quầy").is_checked()
+    # What only a postal intake records shows when the post is chosen, not before.
+    assert not desk.is_visible("#so_buu_gui") and not desk.is_visible("#hinh_thuc_tra")
+    desk.get_by_label("Qua bưu chính công ích").check()
+    assert desk.is_visible("#so_buu_gui") and desk.is_visible("#hinh_thuc_tra")
+    desk.get_by_label("Trực tiếp tại quầy").check()
+    assert not desk.is_visible("#so_buu_gui")
     desk.fill("#f-ngay_sinh", "1990-01-15")
     desk.get_by_role("group", name="Giới tính").get_by_label("Nam", exact=True).check()
     desk.fill("#f-quoc_tich", "Việt Nam")

@@ -143,7 +143,7 @@ def test_procedure_page_shows_every_component(client):
             "<dt>Ngành</dt><dd>Tư pháp</dd>", "Hộ tịch (mã lĩnh vực TP-HT)",  # sector, field and its code
             "<dd>Cấp tỉnh</dd>", "<dd>Sở Tư pháp tỉnh Bình An</dd>",  # agency level, resolving agency
             "Trình tự thực hiện", "Bộ phận Một cửa kiểm tra hồ sơ trong 8 giờ làm việc",  # steps
-            "Tờ khai cấp bản sao trích lục hộ tịch (biểu mẫu điện tử)", "Điền trực tuyến khi nộp hồ sơ",
+            "Tờ khai cấp bản sao trích lục hộ tịch", "Điền trực tuyến khi nộp hồ sơ",
             "<td>Bản chính</td>", "<td>Bản chụp/bản sao</td>", "<td>Bản sao có chứng thực</td>",  # kinds
             "<td>Bắt buộc</td>", "<td>Bắt buộc khi nộp thay (ủy quyền)</td>", "Số bản",
             "Mẫu đơn, tờ khai", "PDF, JPEG, PNG, tối đa 5 MB",  # e-form, attachments

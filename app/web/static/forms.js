@@ -13,6 +13,11 @@
 // asks its question before it is sent; cancelling sends nothing. A button with data-no-confirm
 // (adding or removing an item of a repeated group) sends the form back to be shown, not to act:
 // it never asks.
+//
+// Parts that apply to one choice: an element with data-shown-when="name=value" is hidden while
+// the radio buttons `name` of its form have another value chosen (the postal item number and the
+// return by post only when the dossier came by post). Hidden, not disabled: what it holds is still
+// sent, and the server ignores it for the other choices.
 (function () {
   "use strict";
   var agreed = false;  // the officer already chose to leave (a shortcut's question)
@@ -88,6 +93,18 @@
     event.preventDefault();
     event.returnValue = "";  // older browsers ask only when this is set
   });
+
+  function showChosen() {
+    slice(document.querySelectorAll("[data-shown-when]")).forEach(function (part) {
+      var rule = part.getAttribute("data-shown-when").split("="), form = part.closest("form");
+      var chosen = form && form.querySelector('input[type="radio"][name="' + rule[0] + '"]:checked');
+      part.hidden = chosen !== null && chosen.value !== rule[1];
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.type === "radio") { showChosen(); }
+  });
+  showChosen();
 
   // Back on this page from the browser's history cache: nothing is being sent or left any more.
   window.addEventListener("pageshow", function () { agreed = false; sent = null; });
