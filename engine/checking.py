@@ -17,6 +17,9 @@ from .registry import MAX_DIAGRAM_BYTES, DiagramError, build_versions, preferred
 
 MESSAGES = {
     "ok": "Đạt: {file} (quy trình: {processes})",
+    "no_entry": "  Lưu ý: chưa có mục danh mục nào ghi «bpmn_process_id»: «{process}», nên tên dữ liệu mà điều kiện và "
+                "biểu thức của sơ đồ đọc chưa được đối chiếu với tờ khai của công dân (QT-37). Thêm mục danh mục "
+                "(catalogue/<mã thủ tục>.json) trỏ tới quy trình này rồi kiểm tra lại.",
     "unreadable": "{file}: không đọc được tệp: {detail}.",
     # The operating system's reasons, by their exception's name; any other keeps its own words.
     "os_errors": {"FileNotFoundError": "không có tệp này (kiểm tra đường dẫn và tên tệp, kể cả chữ hoa, chữ thường)",
@@ -146,6 +149,9 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
         else:
             lines.append(MESSAGES["ok"].format(file=Path(path).name,
                                                processes=", ".join(v.process_id for v in versions)))
+            if citizen_forms is not None:  # QT-37: the names its expressions read were taken on trust
+                lines.extend(MESSAGES["no_entry"].format(process=v.process_id) for v in versions
+                             if v.process_id not in citizen_forms)
         lines.extend(str(w) for w in checker.warnings)
         warnings += len(checker.warnings)
         entry_problems += checker.entry_problems

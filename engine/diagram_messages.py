@@ -130,9 +130,22 @@ MESSAGES = {
     "form_escape": "Đường dẫn {what} «{path}» phải nằm trong thư mục forms/ và viết tương đối, ví dụ "
                    "common/tham_dinh.schema.json (không bắt đầu bằng «/», không có «..»).",
     "form_encoding": "Tệp {what} «{path}» không lưu bằng mã UTF-8. Lưu lại tệp với mã hóa UTF-8.",
-    "form_json": "Tệp {what} «{path}» không phải JSON hợp lệ: lỗi ở dòng {line}, cột {column} (thường là "
-                 "thiếu hoặc thừa dấu phẩy, dấu ngoặc, dấu nháy kép). Sửa tệp rồi kiểm tra lại. "
-                 "(Chi tiết: {detail})",
+    "form_json": "Tệp {what} «{path}» {problem}",
+    "json_invalid": "không phải JSON hợp lệ: lỗi ở dòng {line}, cột {column}: {what}. Sửa tệp rồi kiểm tra lại.",
+    # What Python's json module says, as an analyst reads it (engine/form_check.py json_problem).
+    "json_errors": {
+        "Expecting property name enclosed in double quotes": "cần tên khóa trong dấu nháy kép; thường là thừa dấu "
+                                                             "phẩy ngay trước dấu }",
+        "Expecting value": "thiếu một giá trị; thường là thừa dấu phẩy ngay trước dấu ] hay }, hoặc chữ viết "
+                           "không có dấu nháy kép",
+        "Expecting ',' delimiter": "thiếu dấu phẩy giữa hai mục",
+        "Expecting ':' delimiter": "thiếu dấu hai chấm sau tên khóa",
+        "Unterminated string starting at": "mở dấu nháy kép mà không đóng",
+        "Invalid control character at": "chuỗi có ký tự xuống dòng hay ký tự điều khiển (viết \\n)",
+        "Invalid \\escape": "dấu \\ trong chuỗi phải viết \\\\",
+        "Extra data": "còn nội dung sau khi JSON đã kết thúc (thừa dấu ngoặc, hay hai đối tượng liền nhau)",
+    },
+    "json_other": "cú pháp sai, thường là thiếu hoặc thừa dấu phẩy, dấu ngoặc, dấu nháy kép (Chi tiết: {detail})",
     "form_schema": "Tệp biểu mẫu «{path}» không phải JSON Schema hợp lệ, ở «{where}». Sửa tệp theo JSON "
                    "Schema 2020-12, lấy forms/common/tham_dinh.schema.json làm mẫu. (Chi tiết: {detail})",
     "form_not_object": "Tệp {what} «{path}» không mô tả một biểu mẫu: nội dung phải là một đối tượng JSON "

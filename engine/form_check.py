@@ -99,14 +99,19 @@ def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list
     except UnicodeDecodeError:
         return [MESSAGES["form_encoding"].format(what=what, path=relative)]
     except json.JSONDecodeError as exc:
-        return [MESSAGES["form_json"].format(what=what, path=relative, line=exc.lineno, column=exc.colno,
-                                             detail=exc.msg)]
+        return [MESSAGES["form_json"].format(what=what, path=relative, problem=json_problem(exc))]
     swap = MESSAGES["form_swapped"] if ("uischema" in relative) == schema else ""
     if not isinstance(document, dict) or (schema and document.get("type") != "object"
                                           and "properties" not in document):
         shape = MESSAGES["form_shape_schema" if schema else "form_shape_ui"]
         return [MESSAGES["form_not_object"].format(what=what, path=relative, shape=shape, swap=swap)]
     return schema_problems(document, relative) if schema else []
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """Where a JSON file breaks and why, in the analyst's words (a form, a catalogue entry)."""
+    what = MESSAGES["json_errors"].get(exc.msg) or MESSAGES["json_other"].format(detail=exc.msg)
+    return MESSAGES["json_invalid"].format(line=exc.lineno, column=exc.colno, what=what)
 
 
 def pair_problems(forms_dir: Path, schema_relative: str, ui_relative: str,

@@ -149,6 +149,29 @@ def test_checking_one_diagram_reports_a_catalogue_entry_naming_it_with_a_typo(wo
             "(có phải ý bạn là «cap_ban_sao_trich_luc_ho_tich»?)") in result.stdout
 
 
+def test_a_catalogue_entry_with_a_trailing_comma_is_named_in_words_an_analyst_reads(workspace):
+    folder, env = workspace
+    entry = folder / "catalogue" / "2.000635.json"
+    entry.write_text(entry.read_text(encoding="utf-8").rstrip().removesuffix("}") + ",\n}", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "app.cli", "bpmn", "check"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, env={**__import__("os").environ, **env})
+    assert result.returncode == 1, result.stdout
+    assert "2.000635.json: không phải JSON hợp lệ: lỗi ở dòng" in result.stdout
+    assert "thừa dấu phẩy ngay trước dấu }" in result.stdout and "Expecting" not in result.stdout
+
+
+@pytest.mark.rule("QT-37")
+def test_a_diagram_no_catalogue_entry_uses_is_said_to_be_checked_without_its_names(workspace):
+    folder, env = workspace
+    (folder / "catalogue" / "2.000635.json").unlink()
+    result = subprocess.run([sys.executable, "-m", "app.cli", "bpmn", "check"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, env={**__import__("os").environ, **env})
+    assert result.returncode == 0, result.stdout
+    assert ("Lưu ý: chưa có mục danh mục nào ghi «bpmn_process_id»: «cap_ban_sao_trich_luc_ho_tich», nên tên dữ "
+            "liệu") in result.stdout
+    assert result.stdout.count("Lưu ý: chưa có mục danh mục") == 1  # the other diagram has its entry
+
+
 def test_motcua_up_on_a_busy_port_says_so_in_one_line(tmp_path):
     import socket
     with socket.socket() as taken:

@@ -100,6 +100,8 @@ def test_new_writes_a_starter_every_check_accepts(workspace, clean_app, tmp_path
     check = cli(env, "bpmn", "check")  # every diagram of the folder, the new one among them
     assert check.exit_code == 0, check.output
     assert f"Đạt: {PROCESS}.bpmn (quy trình: {PROCESS})" in check.output
+    # Published at once, so the placeholders a citizen would read are pointed out until written.
+    assert f"{CODE}.json: Cảnh báo: thủ tục đã công bố (published: true) mà tệp {CODE}.json còn" in check.output
 
     entry = json.loads(files["entry"].read_text(encoding="utf-8"))
     assert entry["code"] == CODE and entry["name"] == NAME and entry["agency_code"] == AGENCY

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from engine.diagram_check import AGENCY_CODE
+from engine.form_check import json_problem
 
 from ..db import db
 from .models import Agency
@@ -16,7 +17,8 @@ from .models import Agency
 LEVELS = ("trung_uong", "tinh", "xa")
 TEXT_FIELDS = {"name": 255, "address": 255, "phone": 32}
 MESSAGES = {
-    "json": "{file}: không đọc được JSON: {detail}",
+    "json": "{file}: {detail}",
+    "unreadable": "{file}: không đọc được tệp (tệp phải là văn bản UTF-8): {detail}",
     "list": "{file}: tệp phải là một danh sách các cơ quan.",
     "code": "mục {n}: mã định danh «{code}» không đúng dạng (ví dụ 000.00.12.H99).",
     "duplicate": "mục {n}: mã định danh «{code}» lặp lại trong tệp.",
@@ -36,8 +38,10 @@ class AgencyFileError(Exception):
 def read(path: Path) -> list[dict]:
     try:
         entries = json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise AgencyFileError([MESSAGES["json"].format(file=Path(path).name, detail=json_problem(exc))]) from exc
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise AgencyFileError([MESSAGES["json"].format(file=Path(path).name, detail=exc)]) from exc
+        raise AgencyFileError([MESSAGES["unreadable"].format(file=Path(path).name, detail=exc)]) from exc
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise AgencyFileError([MESSAGES["list"].format(file=Path(path).name)])
     return entries

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from engine.diagram_check import AGENCY_CODE, Problem
 from engine.diagram_messages import MESSAGES as DIAGRAM_MESSAGES
-from engine.form_check import as_written, closest, form_problems, guess, pair_problems
+from engine.form_check import as_written, closest, form_problems, guess, json_problem, pair_problems
 
 from ..agencies.models import Agency
 from ..db import db
@@ -18,10 +18,16 @@ from ..folding import fold
 
 UNITS = ("working_days", "working_hours", "calendar_days")
 UNIT_WORDS = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "calendar_days": "ngày lịch"}
+UNFINISHED = "[CẦN SỬA]"  # what `motcua procedure new` leaves for the analyst to write
 REQUIRED = ("code", "name", "agency_code", "processing_time", "form", "bpmn_process_id")
 MESSAGES = {
-    "json": "{file}: không đọc được JSON: {detail}",
+    "json": "{file}: {problem}",
+    "encoding": "{file}: không đọc được: tệp phải lưu với bảng mã UTF-8 (trong trình soạn thảo: Save with "
+                "Encoding → UTF-8).",
     "missing": "{file}: thiếu trường bắt buộc «{field}».",
+    "unfinished": "{file}: Cảnh báo: thủ tục đã công bố (published: true) mà tệp {where} còn {count} chỗ «[CẦN SỬA]»: "
+                  "công dân đọc nguyên văn những chỗ này trên Cổng Dịch vụ công. Viết thông tin thật vào đó, hoặc "
+                  "đặt \"published\": false cho đến khi xong.",
     "agency": "{file}: không có cơ quan mã «{code}»{guess}. Sửa «agency_code» cho đúng mã định danh của cơ quan giải "
               "quyết thủ tục, hoặc nạp cơ quan đó trước (motcua agencies load).",
     "agency_written": "{file}: không có cơ quan mã «{code}»: mã định danh cơ quan viết chữ in hoa, không có dấu cách ở "
@@ -82,8 +88,10 @@ class CatalogueError(Exception):
 def read_entry(path: Path) -> dict:
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CatalogueError(MESSAGES["json"].format(file=path.name, detail=exc)) from exc
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(MESSAGES["json"].format(file=path.name, problem=json_problem(exc))) from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(MESSAGES["encoding"].format(file=path.name)) from exc
     if not isinstance(entry, dict):
         raise CatalogueError(MESSAGES["not_object"].format(file=path.name))
     for field in REQUIRED:
@@ -242,6 +250,8 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
         if only is not None and entry["bpmn_process_id"] not in only and not guess(entry["bpmn_process_id"], only):
             continue
         problems.extend(entry_form_problems(entry, path.name, forms_dir, advice))
+        if advice is not None:
+            advice.extend(_unfinished(entry, path.name, forms_dir))
         if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
             problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
         code = entry["agency_code"]
@@ -251,6 +261,19 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
                 and AGENCY_CODE.match(code.strip().upper()):
             problems.append(MESSAGES["agency_case"].format(file=path.name, code=code, fixed=code.strip().upper()))
     return problems
+
+
+def _unfinished(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
+    """A warning for a published entry, or its citizen form, still holding the starter's
+    «[CẦN SỬA]» (`motcua procedure new`): citizens read those texts as they are on the portal."""
+    if entry.get("published", True) is not True:
+        return []
+    form = Path(forms_dir) / str(entry.get("form") or "")
+    texts = {file_name: json.dumps(entry, ensure_ascii=False)}
+    if form.is_file():
+        texts[str(entry["form"])] = form.read_text(encoding="utf-8", errors="replace")
+    return [MESSAGES["unfinished"].format(file=file_name, count=text.count(UNFINISHED), where=where)
+            for where, text in texts.items() if UNFINISHED in text]
 
 
 def _missing_process(file_name: str, process: str, process_ids: set[str]) -> str:
