@@ -1160,6 +1160,9 @@ class DiagramChecker:
                 continue  # an unknown name is check_names's
             setters = self._setters(process, name) if process is not None else []
             where = self._where(node)
+            if not setters:  # in a form, but of an element that takes none (not a user task): no typo
+                self.add(node, "name_never_set", what=what, name=name, where=where)
+                continue
             self.add(node, "name_not_yet", what=what, name=name, where=where,
                      guarded=MESSAGES["not_yet_guarded"].format(name=name) if _guarded(source, mode, name) else "",
                      setters=", ".join(setters) or MESSAGES["nothing"],

@@ -246,6 +246,11 @@ MESSAGES = {
                     "nào trong đó đi trước {where} trên đường nào của quy trình. Hồ sơ tới đây sẽ dừng với lỗi «Không "
                     "có biến '{name}'»{guarded}. Chỉ đọc dữ liệu mà tờ khai hay các bước đi trước đã ghi{before}; muốn "
                     "xét «{name}» thì đặt phép thử ở sau nơi ghi nó.",
+    "name_never_set": "{what} đọc «{name}», nhưng khi hồ sơ tới {where}, không gì có thể đã ghi «{name}»: tờ khai "
+                      "của công dân không có trường này, và biểu mẫu có trường «{name}» chỉ gắn với phần tử không "
+                      "nhận biểu mẫu (chỉ Công việc người dùng, userTask, hiện biểu mẫu cho cán bộ), hoặc với bước "
+                      "không đi trước nơi này. Hồ sơ tới đây sẽ dừng với lỗi «Không có biến '{name}'». Đổi phần tử "
+                      "đó thành Công việc người dùng (userTask), hoặc chỉ đọc trường mà các bước đi trước ghi.",
     "not_yet_guarded": ", kể cả khi «{name}» đứng sau and, or hay trong một nhánh if: phần đó được đọc mỗi khi phần "
                        "trước nó chưa quyết định được kết quả",
     "at_gateway": "cổng «{gateway}»",
