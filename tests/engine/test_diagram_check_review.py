@@ -346,15 +346,15 @@ def test_a_script_with_uppercase_and_gets_the_hint():
 
 
 @pytest.mark.rule("QT-51")
-def test_a_name_only_a_non_user_task_form_holds_is_said_plainly_without_a_wrong_guess():
+def test_a_name_only_a_non_user_task_form_holds_is_said_plainly_without_a_wrong_guess(tmp_path):
     """The appraisal made a service task: its form's fields reach nobody. The gateway's conditions
     say that, not «chỉ được ghi bởi không có» with a guess of another field."""
     xml = SOURCE.replace('<bpmn:userTask id="Task_tham_dinh" name="Thẩm định hồ sơ">',
                          '<bpmn:serviceTask id="Task_tham_dinh" name="Thẩm định hồ sơ">', 1)
     start = xml.index('<bpmn:serviceTask id="Task_tham_dinh"')
     end = xml.index("</bpmn:userTask>", start)
-    found = problems(xml[:end] + "</bpmn:serviceTask>" + xml[end + len("</bpmn:userTask>"):])
-    conditions = [p for p in found if p.element_id.startswith("Flow_")]
-    assert conditions and all("chỉ gắn với phần tử không nhận biểu mẫu" in p.message and "ý bạn là" not in p.message
-                              and "bởi không có" not in p.message for p in conditions)
-    assert "Task_tham_dinh" in {p.element_id for p in found}
+    found = lines(tmp_path, xml[:end] + "</bpmn:serviceTask>" + xml[end + len("</bpmn:userTask>"):])
+    conditions = [line for line in found if "[Flow_" in line]
+    assert conditions and all("chỉ gắn với phần tử không nhận biểu mẫu" in line and "ý bạn là" not in line
+                              and "bởi không có" not in line for line in conditions)
+    assert any("[Task_tham_dinh «Thẩm định hồ sơ»] Công việc dịch vụ" in line for line in found)
