@@ -102,7 +102,7 @@ PRINTOUTS = {
     "restart_note": "Tiếp nhận hồ sơ bổ sung lần {n}. Hồ sơ đã tiếp nhận lúc {received}, hẹn trả kết quả "
                     "lúc {original}; thời gian giải quyết được tính lại từ khi nhận đủ hồ sơ bổ sung "
                     "(Nghị định số 61/2018/NĐ-CP, Điều 19 khoản 4).",
-    "fee_wait_note": "Thời gian hẹn trả kết quả đã cộng thêm {hours} giờ làm việc chờ nộp phí, lệ phí.",
+    "fee_wait_note": "Thời gian hẹn trả kết quả đã cộng thêm {hours} làm việc chờ nộp phí, lệ phí.",
     "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ lần {n} (Mẫu 02)",
     "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (Mẫu 03)",
     "apology": "Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)",

@@ -148,7 +148,7 @@ def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
                                             original=local_time(accepted.due_at)) if restart else ""
     arrival = _arrival(dossier, event if restart else None)
     due_at, waited = _appointment(dossier, event)
-    due_note = PRINTOUTS["fee_wait_note"].format(hours=_hours(waited)) if waited > 0 else ""
+    due_note = PRINTOUTS["fee_wait_note"].format(hours=_hours(waited)) if round(waited * 60) else ""
     return doc.receipt_pdf(doc.Receipt(
         agency=agency_header(agency), code=dossier.code, applicant=applicant(dossier), procedure=procedure.name,
         components=components, processing_time=doc.Duration(procedure.processing_amount, procedure.processing_unit),
@@ -177,8 +177,9 @@ def _appointment(dossier: Dossier, issued: DossierEvent) -> tuple[datetime, floa
 
 
 def _hours(hours: float) -> str:
-    """Working hours as a reader says them: 0,5; 2; 12,25."""
-    return f"{round(hours, 2):g}".replace(".", ",")
+    """Working time as a reader says it: 30 phút, 2 giờ, 7 giờ 56 phút."""
+    whole, minutes = divmod(round(hours * 60), 60)
+    return " ".join(part for part in (f"{whole} giờ" if whole else "", f"{minutes} phút" if minutes else "") if part)
 
 
 def _submission(dossier: Dossier) -> dict:

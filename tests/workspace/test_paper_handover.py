@@ -139,4 +139,4 @@ def test_the_receipt_printed_after_the_fee_gives_the_appointment_the_wait_moved(
     after = pdf_text(client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").data, tmp_path)
     assert " ".join(before.split()).count("09 giờ 00 phút") and "chờ nộp phí" not in before
     assert due.minute == 30 and "09 giờ 30 phút" in " ".join(after.split())
-    assert "đã cộng thêm 0,5 giờ làm việc chờ nộp phí, lệ phí" in " ".join(after.split())
+    assert "đã cộng thêm 30 phút làm việc chờ nộp phí, lệ phí" in " ".join(after.split())
