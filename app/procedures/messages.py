@@ -6,8 +6,8 @@ CLI = {
 
 # `motcua procedure test`: the scenario runner (what each step prints is in engine/scenarios/messages.py).
 TEST = {
-    "help": "Chạy các kịch bản kiểm thử quy trình (tệp *.kich-ban.yaml; mặc định mọi tệp trong thư mục "
-            "sơ đồ MOTCUA_BPMN_DIR) trên bộ máy quy trình với đồng hồ giả lập: in từng bước đạt (✓) hay "
+    "help": "Chạy các kịch bản kiểm thử quy trình (tệp *.kich-ban.yaml, hay thư mục: mọi tệp đó trong thư mục; "
+            "mặc định thư mục sơ đồ MOTCUA_BPMN_DIR) trên bộ máy quy trình với đồng hồ giả lập: in từng bước đạt (✓) hay "
             "không (✗) và vì sao, rồi độ phủ của sơ đồ. Dữ liệu công dân của kịch bản (và của mỗi lần "
             "bổ sung) được kiểm tra theo tờ khai của mục danh mục (MOTCUA_CATALOGUE_DIR) như trên Cổng. Thoát với mã 0 khi mọi bước đều đạt, 1 khi không.",
     "coverage_help": "Không đạt nếu các kịch bản của một tệp chưa đi qua mọi luồng trình tự hoặc chưa tới mọi "

@@ -12,7 +12,7 @@ from .messages import TEST
 
 
 @click.command("test", help=TEST["help"])
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path())
 @click.option("--phu-day", "--require-coverage", "require_coverage", is_flag=True, help=TEST["coverage_help"])
 def test(files, require_coverage: bool) -> None:
     from engine.scenarios import SCENARIO_GLOB, format_report, run_file
@@ -23,10 +23,13 @@ def test(files, require_coverage: bool) -> None:
     logging.getLogger("spiff").setLevel(logging.WARNING)
     config = settings()
     bpmn_dir = Path(config["MOTCUA_BPMN_DIR"])
-    paths = [Path(f) for f in files] or sorted(bpmn_dir.glob(SCENARIO_GLOB))
-    if not paths:
-        click.echo(TEST["error"].format(message=TEST["no_files"].format(folder=bpmn_dir)), err=True)
-        sys.exit(2)
+    paths = []
+    for folder in [Path(f) for f in files] or [bpmn_dir]:  # a folder stands for its scenario files
+        found = sorted(folder.glob(SCENARIO_GLOB)) if folder.is_dir() else [folder]
+        if not found:
+            click.echo(TEST["error"].format(message=TEST["no_files"].format(folder=folder)), err=True)
+            sys.exit(2)
+        paths.extend(found)
     failed = []
     for path in paths:
         report = run_file(path, bpmn_dir, config["MOTCUA_FORMS_DIR"], config["MOTCUA_PROVINCE"],

@@ -9,6 +9,11 @@ MESSAGES = {
     "os_errors": {"FileNotFoundError": "không có tệp này (kiểm tra đường dẫn và tên tệp)",
                   "PermissionError": "không có quyền đọc tệp",
                   "IsADirectoryError": "đây là một thư mục, không phải tệp kịch bản"},
+    "not_scenario": "Đây là {kind}, không phải tệp kịch bản. Lệnh này chạy tệp kịch bản "
+                    "«<mã quy trình>.kich-ban.yaml»{beside}.",
+    "not_scenario_beside": "; kịch bản của sơ đồ này đặt cạnh nó, chạy bằng «motcua procedure test {scenario}»",
+    "kind_xml": "sơ đồ BPMN (XML)",
+    "kind_json": "tệp JSON (như biểu mẫu hay mục danh mục thủ tục)",
     "too_large": "Tệp kịch bản lớn {size} byte, vượt giới hạn {limit} byte. Chia kịch bản thành nhiều tệp nhỏ hơn.",
     "not_utf8": "Tệp kịch bản phải được lưu với bảng mã UTF-8.",
     "yaml": "Tệp không phải YAML hợp lệ{where}: {problem}.",
@@ -49,21 +54,25 @@ MESSAGES = {
     "not_mapping": "Khóa «{key}» phải là một nhóm khóa (ví dụ «{key}: {{ten_truong: gia_tri}}»), không phải {found}.",
     "not_list": "Khóa «{key}» phải là một danh sách (ví dụ «{key}: [A, B]»), không phải {found}.",
     "not_bool": "Khóa «{key}» phải là true hoặc false, không phải «{value}».",
+    "empty_value": "Khóa «{key}» để trống: ghi giá trị cho nó, hoặc bỏ khóa.",
     "bad_status": "Khóa «trang_thai» phải là số nguyên từ 1 đến 10 (trạng thái công khai của hồ sơ), "
                   "không phải «{value}».",
     "bad_amount": "Khóa «phai_nop» là số đồng phải nộp, một số nguyên không âm viết liền không dấu chấm "
-                  "(ví dụ phai_nop: 8000; 0 là không phải nộp gì), không phải «{value}».",
+                  "(ví dụ phai_nop: 8000; 0 là không phải nộp gì), không phải «{value}»{guess}.",
     "bad_status_text": "Khóa «trang_thai» phải là số nguyên từ 1 đến 10, viết không có dấu ngoặc kép "
                        "(trang_thai: {value}), không phải chữ «{value}».",
-    "bad_data_key": "Tên trường trong «{key}» phải là chữ, không phải «{value}».",
+    "bad_data_key": "Tên trường trong «{key}» phải là chữ, không phải {found}.",
     "bad_data_value": "Giá trị của trường «{field}» trong «{key}» có kiểu {kind} không dùng được; "
                       "chỉ dùng chữ, số, true/false, danh sách và nhóm khóa (ngày tháng viết trong ngoặc kép).",
     "bad_number": "Giá trị của trường «{field}» trong «{key}» phải là số hữu hạn.",
-    "bad_instant": "Thời điểm «{value}» ở khóa «{key}» không đọc được. Viết theo giờ địa phương "
+    "bad_instant": "Thời điểm «{value}» ở khóa «{key}» không đọc được{guess}. Viết theo giờ địa phương "
                    "«2026-11-23 08:00», hoặc ISO 8601 có múi giờ «2026-11-23T08:00:00+07:00».",
     "bad_duration": "Khoảng thời gian «{value}» ở khóa «troi_qua» không đọc được. Viết «8 giờ làm việc», "
                     "«2 ngày làm việc», «3 ngày» (ngày lịch) hoặc «{{den: 2026-11-25 09:00}}».",
+    "empty_instant": "Khóa «{key}» chưa có thời điểm. Viết theo giờ địa phương «2026-11-23 08:00», "
+                     "hoặc ISO 8601 có múi giờ «2026-11-23T08:00:00+07:00».",
     "bad_calendar_days": "Số ngày lịch «{value}» phải là số nguyên dương.",
+    "guess": " (có phải ý bạn là «{name}»?)",
     "found_nothing": "để trống",
     "found_text": "chữ «{value}»",
     "found_list": "một danh sách",
@@ -80,6 +89,7 @@ MESSAGES = {
     "none": "(không có)",
     # -- running the steps (runner.py) ----------------------------------------------------------
     "start": "bắt đầu lúc {at}",
+    "start_line": "bắt đầu lúc {at} (dòng {line})",
     "check": "kiểm tra",
     "do": "làm «{task}»",
     "send": "gửi tin nhắn «{message}»",
@@ -109,7 +119,7 @@ MESSAGES = {
     "start_failed": "Không bắt đầu được quy trình: {detail} Sửa «du_lieu»/«du_lieu_chung» hoặc biểu thức trong sơ đồ.",
     "unexpected": "Bộ chạy kịch bản gặp lỗi không lường trước ({kind}: {detail}). Hãy báo cho nhóm phát triển "
                   "kèm tệp kịch bản này.",
-    "task_not_in_diagram": "Sơ đồ không có việc nào tên «{task}». Các việc trong sơ đồ: {tasks}. "
+    "task_not_in_diagram": "Sơ đồ không có việc nào tên «{task}»{guess}. Các việc trong sơ đồ: {tasks}. "
                            "Viết tên việc đúng như trong sơ đồ (có dấu).",
     "task_not_open": "Không có việc «{task}» ({element}) đang mở; {state}. Kiểm tra các bước trước: hồ sơ "
                      "chưa tới việc này hoặc đã qua nó.",
@@ -123,6 +133,9 @@ MESSAGES = {
     "form_refused": "Biểu mẫu «{form}» của việc {element} không nhận dữ liệu của bước này:\n{errors}\n"
                     "Sửa «du_lieu» của bước theo biểu mẫu.",
     "form_error": "- {field}{message}",
+    # What the form's own message leaves out: the value written, the allowed ones, the closest name.
+    "form_value": " Đã ghi «{value}»; giá trị cho phép: {allowed}{guess}.",
+    "form_field_guess": " Có phải ý bạn là «{name}» (thay cho «{given}»)?",
     "citizen_refused_start": "Tờ khai «{form}» (mục danh mục {entry}) không nhận dữ liệu công dân của kịch bản "
                              "này («du_lieu_chung» gộp với «du_lieu» của kịch bản), nên Cổng Dịch vụ công sẽ từ "
                              "chối hồ sơ:\n{errors}\nSửa «du_lieu_chung» hoặc «du_lieu» của kịch bản theo tờ khai.",
@@ -144,7 +157,7 @@ MESSAGES = {
     "payment_method": "«hinh_thuc_nop» là {methods}, không phải «{method}».",
     "payment_unknown_key": "Khoản nộp phí chỉ có «so_tien_da_nop», «hinh_thuc_nop», «ma_giao_dich», không có "
                            "«{key}».",
-    "message_not_in_diagram": "Sơ đồ không có tin nhắn «{message}». Các tin nhắn trong sơ đồ: {messages}. "
+    "message_not_in_diagram": "Sơ đồ không có tin nhắn «{message}»{guess}. Các tin nhắn trong sơ đồ: {messages}. "
                               "Sửa tên ở khóa «gui».",
     "message_not_waited": "Hồ sơ lúc này không chờ tin nhắn «{message}» (nhận ở {elements}); {state}. "
                           "Kiểm tra các bước trước.",
@@ -163,9 +176,16 @@ MESSAGES = {
     "failed_checks": "Không đạt:\n{lines}",
     "expected_status": "- trạng thái: mong đợi {expected}, thực tế {actual}",
     "expected_tasks": "- việc đang mở: mong đợi {expected}, thực tế {actual}",
-    "unknown_task_hint": " (sơ đồ không có việc nào tên {names})",
+    "unknown_task_hint": " (sơ đồ không có việc nào tên {names}{guesses})",
+    "unknown_task_guesses": "; có phải ý bạn là {names}?",
+    # YAML's flow style ([A, B] and {A, B: …}) cuts a plain name at each comma.
+    "split_name": "tên việc «{name}» có dấu phẩy nên YAML tách nó thành {pieces}; trong [ ] hay {{ }} "
+                  "viết tên trong ngoặc kép: \"{name}\"",
+    "expected_tasks_split": " ({split})",
+    "expected_due_split": "- hạn: {split}",
+    "expected_due_empty": "- hạn của «{task}»: chưa ghi thời điểm; viết «{task}: 2026-11-25 08:00»",
     "expected_due_closed": "- hạn của «{task}»: việc này không đang mở (việc đang mở: {actual})",
-    "expected_due_unknown": "- hạn của «{task}»: sơ đồ không có việc nào tên «{task}». Các việc trong sơ đồ: "
+    "expected_due_unknown": "- hạn của «{task}»: sơ đồ không có việc nào tên «{task}»{guess}. Các việc trong sơ đồ: "
                             "{tasks}. Viết tên việc đúng như trong sơ đồ (có dấu).",
     "expected_due_none": "- hạn của {element}: mong đợi {expected}, nhưng việc không có thời hạn "
                          "(sơ đồ không đặt thuộc tính timeLimit)",

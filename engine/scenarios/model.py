@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from ..form_check import closest, guess
+from .diagram import SCENARIO_SUFFIX
 from .messages import MESSAGES, YAML_PROBLEMS
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -56,6 +57,9 @@ UNITS = {"giờ làm việc": "working_hours", "ngày làm việc": "working_day
 _INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$")
 _DURATION = re.compile(r"^(\d+(?:[.,]\d+)?)\s+(giờ làm việc|ngày làm việc|ngày)$")
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 8.000: a Vietnamese thousands separator, read as 8.0
+_DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")  # 07/12/2026 08:00
+NOT_SCENARIO_SUFFIXES = {".bpmn": "kind_xml", ".xml": "kind_xml", ".json": "kind_json"}
 
 
 class ScenarioFileError(Exception):
@@ -105,7 +109,7 @@ class Step:
 class Check(Step):
     status: int | None = None
     tasks: tuple[str, ...] | None = None
-    due: tuple[tuple[str, Instant], ...] | None = None
+    due: tuple[tuple[str, Instant | None], ...] | None = None  # None: written empty
     messages: tuple[str, ...] | None = None
     amount_due: int | None = None  # 0: nothing to pay
     completed: bool | None = None
@@ -152,6 +156,10 @@ class Scenario:
     steps: list[Step] = field(default_factory=list)
     problem: str | None = None  # the scenario's own keys are wrong: none of its steps run
     problem_line: int | None = None  # the line of the key the problem is about, when known
+    # The citizen's data: the line of each field (du_lieu over du_lieu_chung), and of the key
+    # itself for a problem with no one field: a refusal at the start is reported at its line.
+    data_lines: dict = field(default_factory=dict)
+    data_line: int | None = None
 
 
 @dataclass
@@ -164,6 +172,18 @@ class ScenarioFile:
 
 
 # -- YAML with line numbers ---------------------------------------------------------------------
+
+class _Float(float):
+    """A YAML float that remembers how it was written: «8.000» is what the analyst typed, not 8.0."""
+    text = ""
+
+
+def typed(value) -> str:
+    """A value as the analyst wrote it: a float's own text, and a whole number without «.0»."""
+    if isinstance(value, float):
+        return getattr(value, "text", "") or (str(int(value)) if value.is_integer() else str(value))
+    return str(value)
+
 
 class _Map(dict):
     line: int | None = None
@@ -217,7 +237,14 @@ def _construct_seq(loader, node):
     data.extend(loader.construct_sequence(node))
 
 
+def _construct_float(loader, node):
+    value = _Float(loader.construct_yaml_float(node))
+    value.text = node.value
+    return value
+
+
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
@@ -299,7 +326,7 @@ def _found(value) -> str:
         return MESSAGES["found_list"]
     if isinstance(value, dict):
         return MESSAGES["found_mapping"]
-    return MESSAGES["found_value"].format(value=str(value)[:60])
+    return MESSAGES["found_value"].format(value=typed(value)[:60])
 
 
 def _text(value, key: str) -> str:
@@ -320,7 +347,7 @@ def _texts(value, key: str) -> tuple[str, ...]:
 
 def _bool(value, key: str) -> bool:
     if not isinstance(value, bool):
-        raise _Problem(MESSAGES["not_bool"].format(key=key, value=value))
+        raise _Problem(MESSAGES["not_bool"].format(key=key, value=typed(value)))
     return value
 
 
@@ -331,7 +358,7 @@ def _plain(value, key: str, field_name: str = ""):
         result = {}
         for name, item in value.items():
             if not isinstance(name, str):
-                raise _Problem(MESSAGES["bad_data_key"].format(key=key, value=name))
+                raise _Problem(MESSAGES["bad_data_key"].format(key=key, found=_found(name)))
             result[name] = _plain(item, key, f"{field_name}.{name}" if field_name else name)
         return result
     if isinstance(value, list):
@@ -351,16 +378,27 @@ def _data(value, key: str) -> dict:
     return _plain(value, key)
 
 
+def _instant_guess(text: str) -> str:
+    """« (có phải ý bạn là «2026-12-07 08:00»?)» for a day written first (07/12/2026 08:00), or ""."""
+    match = _DAY_FIRST.match(text)
+    if not match:
+        return ""
+    day, month, year, hour, minute = match.groups()
+    return MESSAGES["guess"].format(name=f"{year}-{int(month):02}-{int(day):02} {int(hour or 8):02}:{minute or '00'}")
+
+
 def parse_instant(value, key: str) -> Instant:
     if isinstance(value, datetime):  # an explicit !!timestamp tag
         return Instant(value.isoformat(sep=" "), value)
-    text = str(value).strip() if isinstance(value, (str, date)) else ""
+    if value is None:
+        raise _Problem(MESSAGES["empty_instant"].format(key=key))
+    text = str(value).strip() if isinstance(value, (str, date)) else typed(value)
     if not _INSTANT.match(text):
-        raise _Problem(MESSAGES["bad_instant"].format(value=str(value)[:60], key=key))
+        raise _Problem(MESSAGES["bad_instant"].format(value=text[:60], key=key, guess=_instant_guess(text)))
     try:
         return Instant(text, datetime.fromisoformat(text))
     except ValueError:  # 2026-02-30 08:00 matches the pattern but is no day
-        raise _Problem(MESSAGES["bad_instant"].format(value=text, key=key)) from None
+        raise _Problem(MESSAGES["bad_instant"].format(value=text, key=key, guess="")) from None
 
 
 def parse_duration(value) -> Duration | Instant:
@@ -371,7 +409,9 @@ def parse_duration(value) -> Duration | Instant:
     text = " ".join(str(value).split()) if isinstance(value, str) else ""
     match = _DURATION.match(text)
     if not match:
-        raise _Problem(MESSAGES["bad_duration"].format(value=str(value)[:60]))
+        if value is None:
+            raise _Problem(MESSAGES["empty_value"].format(key="troi_qua"))
+        raise _Problem(MESSAGES["bad_duration"].format(value=typed(value)[:60]))
     amount = float(match.group(1).replace(",", "."))
     unit = UNITS[match.group(2)]
     if amount <= 0:
@@ -404,25 +444,34 @@ def _check(number: int, line, raw) -> Check:
     if not isinstance(raw, dict):
         raise _Problem(MESSAGES["not_mapping"].format(key="kiem_tra", found=_found(raw)))
     _unknown_keys(raw, CHECK_KEYS)
+    for key in ("trang_thai", "phai_nop", "ket_thuc", "tre_han"):
+        if key in raw and raw[key] is None:  # never «None» in a message: an empty value is said so
+            raise _Problem(MESSAGES["empty_value"].format(key=key), _key_line(raw, key))
     values = {}
     if "trang_thai" in raw:
         status = raw["trang_thai"]
         if isinstance(status, bool) or not isinstance(status, int) or not 1 <= status <= 10:
             key = "bad_status_text" if isinstance(status, str) and status.strip().isdigit() else "bad_status"
-            raise _Problem(MESSAGES[key].format(value=status))
+            raise _Problem(MESSAGES[key].format(value=typed(status)))
         values["status"] = status
     if "viec" in raw:
         values["tasks"] = _texts(raw["viec"], "viec")
     if "han" in raw:
         if not isinstance(raw["han"], dict):
             raise _Problem(MESSAGES["not_mapping"].format(key="han", found=_found(raw["han"])))
-        values["due"] = tuple((_text(name, "han"), parse_instant(at, f"han.{name}")) for name, at in raw["han"].items())
+        # An empty instant is kept (None): in {A, B: …} it is the first piece of a name with a
+        # comma, which only the runner can tell, knowing the diagram's tasks.
+        values["due"] = tuple((_text(name, "han"), None if at is None else parse_instant(at, f"han.{name}"))
+                              for name, at in raw["han"].items())
     if "cho_tin_nhan" in raw:
         values["messages"] = _texts(raw["cho_tin_nhan"], "cho_tin_nhan")
     if "phai_nop" in raw:
         amount = raw["phai_nop"]
         if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
-            raise _Problem(MESSAGES["bad_amount"].format(value=amount))
+            text = typed(amount)
+            grouped = isinstance(amount, float) and _GROUPED.match(text)
+            guess = MESSAGES["guess"].format(name=f"phai_nop: {text.replace('.', '')}") if grouped else ""
+            raise _Problem(MESSAGES["bad_amount"].format(value=text, guess=guess))
         values["amount_due"] = amount
     if "ket_thuc" in raw:
         values["completed"] = _bool(raw["ket_thuc"], "ket_thuc")
@@ -467,6 +516,10 @@ def _step(number: int, line, raw) -> Step:
     return LetTimePass(number, line, duration=parsed)
 
 
+def _field_lines(data) -> dict:
+    return dict(getattr(data, "key_lines", {}))
+
+
 def _name(raw: dict) -> str:
     """The scenario's title: `ten`, else what a misspelled `ten` holds (tên, Ten, tne), so the
     report still names it; "" when there is none."""
@@ -485,14 +538,20 @@ def _scenario(number: int, line, raw) -> Scenario:
     line = getattr(raw, "line", line)
     name = _name(raw)
     scenario = Scenario(number, name or MESSAGES["unnamed"], line)
+    key = None  # the key being read: a problem with its value is reported at its line
     try:
         _unknown_keys(raw, SCENARIO_KEYS)
         if not name:
             raise _Problem(MESSAGES["missing_name"])
         if raw.get("bat_dau") is None:
             raise _Problem(MESSAGES["missing_start"])
+        key = "bat_dau"
         scenario.start = parse_instant(raw["bat_dau"], "bat_dau")
+        key = "du_lieu"
         scenario.data = _data(raw.get("du_lieu"), "du_lieu")
+        if "du_lieu" in raw:
+            scenario.data_lines, scenario.data_line = _field_lines(raw["du_lieu"]), _key_line(raw, "du_lieu")
+        key = "buoc"
         steps = raw.get("buoc")
         if not steps:
             raise _Problem(MESSAGES["missing_steps"])
@@ -500,7 +559,7 @@ def _scenario(number: int, line, raw) -> Scenario:
             raise _Problem(MESSAGES["steps_not_list"].format(found=_found(steps)))
     except _Problem as exc:
         scenario.problem = str(exc)
-        scenario.problem_line = exc.line
+        scenario.problem_line = exc.line or (_key_line(raw, key) if key else None)
         return scenario
     lines = getattr(steps, "item_lines", ())
     for index, item in enumerate(steps):
@@ -541,6 +600,10 @@ def parse_text(text: str, path: Path) -> ScenarioFile:
         raise ScenarioFileError(MESSAGES["scenarios_not_list"].format(found=_found(raw)), line)
     lines = getattr(raw, "item_lines", ())
     scenarios = [_scenario(i + 1, lines[i] if i < len(lines) else None, item) for i, item in enumerate(raw)]
+    shared_lines = _field_lines(document.get("du_lieu_chung"))
+    for scenario in scenarios:
+        scenario.data_lines = {**shared_lines, **scenario.data_lines}
+        scenario.data_line = scenario.data_line or document.key_lines.get("du_lieu_chung")
     count = sum(len(s.steps) for s in scenarios)
     if count > MAX_STEPS:
         raise ScenarioFileError(MESSAGES["too_many_steps"].format(count=count, limit=MAX_STEPS))
@@ -559,8 +622,25 @@ def load(path: Path) -> ScenarioFile:
         raise ScenarioFileError(MESSAGES["unreadable"].format(detail=detail)) from None
     if len(raw) > MAX_FILE_BYTES:  # the file grew after stat
         raise ScenarioFileError(MESSAGES["too_large"].format(size=len(raw), limit=MAX_FILE_BYTES))
+    _refuse_other_files(path, raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ScenarioFileError(MESSAGES["not_utf8"]) from None
     return parse_text(text, path)
+
+
+def _refuse_other_files(path: Path, raw: bytes) -> None:
+    """A diagram or a JSON file given by mistake is named as such, not read as broken YAML.
+    A `.yaml` file may be written in JSON style ({...}): only its suffix says it is not one."""
+    start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    kind = NOT_SCENARIO_SUFFIXES.get(path.suffix.lower())
+    if kind is None and path.suffix.lower() not in (".yaml", ".yml"):
+        kind = {b"<": "kind_xml", b"{": "kind_json"}.get(start)
+    if kind is None and start == b"<":
+        kind = "kind_xml"
+    if kind:
+        beside = path.with_name(path.name.split(".")[0] + SCENARIO_SUFFIX) if kind == "kind_xml" else None
+        raise ScenarioFileError(MESSAGES["not_scenario"].format(
+            kind=MESSAGES[kind],
+            beside=MESSAGES["not_scenario_beside"].format(scenario=beside) if beside else ""))

@@ -20,8 +20,8 @@ from ..calendar_functions import deadline_functions
 from ..catalogue_forms import CitizenForm, citizen_forms
 from ..diagram_check import Problem
 from ..diagram_names import PAYMENT_METHODS
-from ..form_check import form_problems, pair_problems
-from ..forms import Form, load_form
+from ..form_check import closest, form_problems, guess, pair_problems
+from ..forms import FieldError, Form, load_form
 from ..numbers import grouped
 from ..profile import ProfileError, load_profile
 from ..roles import role_for_lane
@@ -99,9 +99,60 @@ def _quoted(names) -> str:
     return ", ".join(f"«{one_line(n)}»" for n in names) or M["none"]
 
 
-def _listed(errors) -> str:
-    return "\n".join(M["form_error"].format(field=f"{e.field}: " if e.field else "", message=e.message)
-                     for e in errors)
+def _at(schema: dict, data, path: list):
+    """The schema and the value of a field along a dotted path (items of lists by number);
+    the value is _MISSING when the data has none."""
+    for part in path:
+        if isinstance(data, list) and part.isdigit():
+            schema, data = schema.get("items", {}), data[int(part)] if int(part) < len(data) else _MISSING
+        else:
+            schema = _props(schema).get(part, {})
+            data = data.get(part, _MISSING) if isinstance(data, dict) else _MISSING
+        schema = schema if isinstance(schema, dict) else {}
+    return schema, data
+
+
+def _said(value) -> str:
+    if isinstance(value, str):
+        return value
+    return model.typed(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else _show(value)
+
+
+def _props(node: dict) -> dict:
+    found = node.get("properties")
+    return found if isinstance(found, dict) else {}
+
+
+def _more(schema: dict, data: dict, error: FieldError) -> str:
+    """What the form's message leaves out, from the schema and the data themselves (the message
+    does not say which rule failed): the value written and the allowed ones for a choice, and the
+    closest declared name for a field the form does not declare or misses."""
+    path = error.field.split(".") if error.field else []
+    node, value = _at(schema, data, path)
+    allowed = node.get("enum")
+    if not isinstance(allowed, list):
+        one_of = node.get("oneOf") if isinstance(node.get("oneOf"), list) else []
+        allowed = [o["const"] for o in one_of if isinstance(o, dict) and "const" in o]
+    if allowed and value is not _MISSING and value not in allowed:
+        return M["form_value"].format(value=_said(value), allowed=", ".join(map(_said, allowed)),
+                                      guess=guess(_said(value), [a for a in allowed if isinstance(a, str)]))
+    if value is _MISSING and path:  # a required field missing: the data may hold it misspelled
+        node, value = _at(schema, data, path[:-1])
+        if node.get("additionalProperties") is False:
+            return ""  # the form's error for the undeclared name gets the guess
+        choices = [path[-1]]
+    elif node.get("additionalProperties") is False:
+        choices = list(_props(node))
+    else:
+        return ""
+    declared = _props(node)
+    pairs = [(k, closest(k, choices)) for k in value if k not in declared] if isinstance(value, dict) else []
+    return "".join(M["form_field_guess"].format(name=name, given=k) for k, name in pairs if name)
+
+
+def _listed(errors, schema: dict, data: dict) -> str:
+    return "\n".join(M["form_error"].format(field=f"{e.field}: " if e.field else "",
+                                             message=e.message + _more(schema, data, e)) for e in errors)
 
 
 class _Run:
@@ -238,7 +289,10 @@ class _Run:
         except StepFailed as exc:
             return StepResult(0, s.line, title, False, exc.message)
         if refusal:
-            return StepResult(0, s.line, title, False, refusal[0])
+            # At the line of the first field refused (QT-30), else of du_lieu / du_lieu_chung.
+            fields = [e.field.split(".")[0] for e in refusal[2]]
+            line = next((s.data_lines[f] for f in fields if f in s.data_lines), s.data_line) or s.line
+            return StepResult(0, line, M["start_line"].format(at=self.fmt(at), line=line), False, refusal[0])
         self.application = application
         try:
             outcome = self.ctx.engine.start(self.ctx.facts.version.process_id, application, at)
@@ -287,8 +341,8 @@ class _Run:
         facts = self.ctx.facts
         nodes = facts.task_nodes(step.task)
         if not nodes:
-            raise StepFailed(M["task_not_in_diagram"].format(task=one_line(step.task),
-                                                             tasks=_quoted(facts.task_names())))
+            raise StepFailed(M["task_not_in_diagram"].format(
+                task=one_line(step.task), guess=self.task_guess(step.task), tasks=_quoted(facts.task_names())))
         candidates = [t for t in self.outcome.open_tasks if fold(t.name) == fold(step.task)]
         if not candidates:
             previous = self.task_ids.get(fold(step.task))
@@ -322,7 +376,8 @@ class _Run:
             if errors:
                 if step.error:
                     return self.refused(step, " ".join(e.message for e in errors))
-                raise StepFailed(M["form_refused"].format(form=task.form, element=name, errors=_listed(errors)))
+                raise StepFailed(M["form_refused"].format(form=task.form, element=name,
+                                                          errors=_listed(errors, form.schema, step.data)))
         try:
             outcome = self.ctx.engine.complete_task(*self.ids, task.id, step.data, at)
         except EngineError as exc:
@@ -334,10 +389,10 @@ class _Run:
     def in_lane(self, task, given: str) -> bool:
         return fold(given) == fold(task.lane or "") or (task.role is not None and role_for_lane(given) == task.role)
 
-    def citizen_refusal(self, data: dict, key: str, at: datetime) -> tuple[str, str] | None:
-        """What the portal would say refusing the citizen's `data` (the whole message, and the
-        field messages alone for a step expecting `loi`), checked against the citizen form of
-        each catalogue entry using the process; None when every one takes it."""
+    def citizen_refusal(self, data: dict, key: str, at: datetime) -> tuple[str, str, list[FieldError]] | None:
+        """What the portal would say refusing the citizen's `data` (the whole message, the field
+        messages alone for a step expecting `loi`, and the errors), checked against the citizen
+        form of each catalogue entry using the process; None when every one takes it."""
         for citizen, form in self.ctx.citizen_forms:
             try:
                 errors = form.validate(data, at)
@@ -345,8 +400,9 @@ class _Run:
                 raise StepFailed(M["citizen_form_broke"].format(
                     form=citizen.form, entry=citizen.entry, detail=f"{type(exc).__name__}: {exc}"[:300])) from None
             if errors:
-                message = M[key].format(form=citizen.form, entry=citizen.entry, errors=_listed(errors))
-                return message, " ".join(e.message for e in errors)
+                message = M[key].format(form=citizen.form, entry=citizen.entry,
+                                        errors=_listed(errors, form.schema, data))
+                return message, " ".join(e.message for e in errors), errors
         return None
 
     def supplemented(self, step: model.SendMessage) -> dict:
@@ -375,7 +431,8 @@ class _Run:
         if unknown:
             problem = M["payment_unknown_key"].format(key=unknown[0])
         elif payment["so_tien_da_nop"] != due or isinstance(payment["so_tien_da_nop"], bool):
-            problem = M["payment_amount"].format(due=due, due_words=grouped(due), paid=payment["so_tien_da_nop"])
+            problem = M["payment_amount"].format(due=due, due_words=grouped(due),
+                                                 paid=_said(payment["so_tien_da_nop"]))
         elif payment["hinh_thuc_nop"] not in PAYMENT_METHODS:
             problem = M["payment_method"].format(methods=", ".join(PAYMENT_METHODS), method=payment["hinh_thuc_nop"])
         if problem and step.error:
@@ -390,7 +447,8 @@ class _Run:
         facts = self.ctx.facts
         if step.message not in facts.messages:
             raise StepFailed(M["message_not_in_diagram"].format(
-                message=step.message, messages=", ".join(sorted(facts.messages)) or M["none"]))
+                message=step.message, guess=guess(step.message, facts.messages),
+                messages=", ".join(sorted(facts.messages)) or M["none"]))
         try:
             payload = self.paid(step) if step.message == PAYMENT else self.supplemented(step)
         except _Refused as refused:
@@ -447,7 +505,13 @@ class _Run:
         if step.tasks is not None:
             checked.append(M["check_tasks"].format(tasks=_quoted(step.tasks)))
             fails.extend(self.open_tasks_differ(step.tasks))
-        for name, instant in step.due or ():
+        split = self.split_name([name for name, _ in step.due or ()])
+        if split:
+            fails.append(M["expected_due_split"].format(split=split))
+        for name, instant in () if split else step.due or ():
+            if instant is None:
+                fails.append(M["expected_due_empty"].format(task=one_line(name)))
+                continue
             checked.append(M["check_due"].format(task=one_line(name), at=self.fmt(instant.resolve(self.tz))))
             differs = self.due_differs(name, instant)
             if differs:
@@ -483,13 +547,32 @@ class _Run:
         if Counter(map(fold, expected)) == Counter(map(fold, names)):
             return []
         unknown = [n for n in expected if not self.ctx.facts.task_nodes(n)]
-        hint = M["unknown_task_hint"].format(names=_quoted(unknown)) if unknown else ""
+        split = self.split_name(expected)
+        meant = [m for m in (closest(n, self.ctx.facts.task_names()) for n in unknown) if m]
+        guesses = M["unknown_task_guesses"].format(names=_quoted(meant)) if meant else ""
+        hint = (M["expected_tasks_split"].format(split=split) if split
+                else M["unknown_task_hint"].format(names=_quoted(unknown), guesses=guesses) if unknown else "")
         return [M["expected_tasks"].format(expected=_quoted(expected), actual=_quoted(sorted(names))) + hint]
+
+    def task_guess(self, name: str) -> str:
+        return guess(name, self.ctx.facts.task_names())
+
+    def split_name(self, names) -> str | None:
+        """Why a task name with a comma is not found: YAML's flow style ([A, B], {A, B: …}) cut it
+        into pieces, some naming no task, that join with ", " into a task of the diagram."""
+        facts = self.ctx.facts
+        for i in range(len(names)):
+            for j in range(i + 2, len(names) + 1):
+                pieces = names[i:j]
+                if facts.task_nodes(", ".join(pieces)) and not all(map(facts.task_nodes, pieces)):
+                    return M["split_name"].format(name=one_line(", ".join(pieces)), pieces=_quoted(pieces))
+        return None
 
     def due_differs(self, name: str, instant: model.Instant) -> str | None:
         expected = instant.resolve(self.tz)
         if not self.ctx.facts.task_nodes(name):
-            return M["expected_due_unknown"].format(task=one_line(name), tasks=_quoted(self.ctx.facts.task_names()))
+            return M["expected_due_unknown"].format(task=one_line(name), guess=self.task_guess(name),
+                                                    tasks=_quoted(self.ctx.facts.task_names()))
         tasks = [t for t in self.outcome.open_tasks if fold(t.name) == fold(name)]
         if not tasks:
             return M["expected_due_closed"].format(task=one_line(name),

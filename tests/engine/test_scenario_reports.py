@@ -213,7 +213,7 @@ def test_han_for_a_task_the_diagram_does_not_have_says_so(tmp_path):
         BPMN, FORMS)
     [failed] = [s for s in report.scenarios[0].steps if not s.passed]
     assert failed.message.split("\n")[1] == (
-        "- hạn của «Tiep nhan ho so»: sơ đồ không có việc nào tên «Tiep nhan ho so». Các việc trong sơ đồ: "
+        "- hạn của «Tiep nhan ho so»: sơ đồ không có việc nào tên «Tiep nhan ho so» (có phải ý bạn là «Tiếp nhận hồ sơ»?). Các việc trong sơ đồ: "
         "«Duyệt đề xuất dừng xử lý», «Phê duyệt kết quả», «Thẩm định hồ sơ», «Tiếp nhận hồ sơ», «Trả kết quả». "
         "Viết tên việc đúng như trong sơ đồ (có dấu).")
     assert len(failed.message.split("\n")) == 2  # the real task's deadline holds

@@ -160,7 +160,7 @@ def test_an_expected_refusal_passes_and_leaves_the_instance_as_it_was(tmp_path):
 
 FAILURES = [
     ("      - lam: Tiep nhan ho so\n",
-     ["Sơ đồ không có việc nào tên «Tiep nhan ho so».", "«Thẩm định hồ sơ», «Tiếp nhận hồ sơ», «Trả kết quả»",
+     ["Sơ đồ không có việc nào tên «Tiep nhan ho so» (có phải ý bạn là «Tiếp nhận hồ sơ»?).", "«Thẩm định hồ sơ», «Tiếp nhận hồ sơ», «Trả kết quả»",
       "Viết tên việc đúng như trong sơ đồ (có dấu)."]),
     ("      - lam: Phê duyệt kết quả\n        du_lieu: {quyet_dinh: phe_duyet}\n",
      ["Không có việc «Phê duyệt kết quả» (Task_phe_duyet «Phê duyệt kết quả») đang mở",
@@ -208,7 +208,7 @@ FAILURES = [
     ('      - kiem_tra: {trang_thai: "1"}\n', ["viết không có dấu ngoặc kép (trang_thai: 1), không phải chữ «1»."]),
     ("      - kiem_tra: {ket_thuc: chua}\n", ["Khóa «ket_thuc» phải là true hoặc false, không phải «chua»."]),
     ("      - kiem_tra: {phai_nop: 8.000}\n",   # YAML reads the Vietnamese grouping as the number 8.0
-     ["Khóa «phai_nop» là số đồng phải nộp, một số nguyên không âm viết liền không dấu chấm", "không phải «8.0»."]),
+     ["Khóa «phai_nop» là số đồng phải nộp, một số nguyên không âm viết liền không dấu chấm", "không phải «8.000» (có phải ý bạn là «phai_nop: 8000»?)."]),
     ("      - kiem_tra: {phai_nop: 8000}\n",
      ["Không đạt:\n- số tiền phải nộp: mong đợi 8.000 đồng, thực tế 0 đồng"]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieu: {ngay: !!timestamp 2026-01-01}\n",
@@ -255,7 +255,7 @@ def test_expectations_that_do_not_hold_list_what_was_expected_and_found(tmp_path
         "Không đạt:",
         "- trạng thái: mong đợi 4, thực tế 1",
         "- việc đang mở: mong đợi «Thẩm định hồ sơ», «Tiep nhan», thực tế «Tiếp nhận hồ sơ» "
-        "(sơ đồ không có việc nào tên «Tiep nhan»)",
+        "(sơ đồ không có việc nào tên «Tiep nhan»; có phải ý bạn là «Tiếp nhận hồ sơ»?)",
         "- hạn của Task_tiep_nhan «Tiếp nhận hồ sơ»: mong đợi 2026-11-25 09:00, thực tế 2026-11-25 08:00",
         "- hạn của «Thẩm định hồ sơ»: việc này không đang mở (việc đang mở: «Tiếp nhận hồ sơ»)",
         "- tin nhắn đang chờ: mong đợi bo_sung, thực tế rut_ho_so",
