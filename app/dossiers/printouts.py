@@ -138,7 +138,10 @@ def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
     procedure = dossier.procedure
     # The components the desk held at that instant, so a receipt printed again is the one issued.
     present = {f.component_code for f in dossier.files if f.uploaded_at <= event.at}
-    components = [doc.Component(c["name"], _kind(c.get("kind")), int(c.get("copies") or 1))
+    # A paper dossier's components as the desk recorded receiving them, else the catalogue's.
+    received = _submission(dossier).get("thanh_phan") or {}
+    components = [doc.Component(c["name"], _kind(received.get(c["code"], c).get("kind")),
+                                int(received.get(c["code"], c).get("copies") or 1))
                   for c in procedure.components if c.get("e_form") or c["code"] in present]
     agency = dossier.agency
     collect = PRINTOUTS["collect_online"] if dossier.channel == "online" else \

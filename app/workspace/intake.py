@@ -251,6 +251,30 @@ def postal_details(form, channel: str | None, postal: str) -> tuple[dict | None,
     return {"so_buu_gui": postal, RETURN: returned}, {}
 
 
+# What the desk records of each paper component it scanned: its form (bản chính, bản sao có
+# chứng thực, bản chụp) and how many, printed on Mẫu 01 instead of the catalogue's defaults.
+RECEIVED = "thanh_phan"
+KIND_FIELD, COPIES_FIELD = "hinh_thuc_tp.{code}", "so_ban_tp.{code}"
+MAX_COPIES = 99
+
+
+def received_components(form, components: list[dict], kinds) -> tuple[dict, dict]:
+    """({component code: {"kind", "copies"}} for the components sent with files; the error by
+    field). Each starts at the catalogue's form and count."""
+    received, errors = {}, {}
+    for c in components:
+        kind_field, copies_field = KIND_FIELD.format(code=c["code"]), COPIES_FIELD.format(code=c["code"])
+        kind = form.get(kind_field) or c.get("kind") or ""
+        copies = (form.get(copies_field) or str(c.get("copies") or 1)).strip()
+        if kind not in kinds:
+            errors[kind_field] = INTAKE["component_kind"].format(name=c["name"])
+        if not copies.isdecimal() or not 1 <= int(copies) <= MAX_COPIES:
+            errors[copies_field] = INTAKE["component_copies"].format(name=c["name"], most=MAX_COPIES)
+        if kind_field not in errors and copies_field not in errors:
+            received[c["code"]] = {"kind": kind, "copies": int(copies)}
+    return received, errors
+
+
 def channel_errors(form) -> tuple[str | None, str, dict]:
     channel = form.get("hinh_thuc")
     postal = " ".join((form.get("so_buu_gui") or "").split())

@@ -134,6 +134,7 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
+        paper_record={"kind": desk.KIND_FIELD, "copies": desk.COPIES_FIELD, "most": desk.MAX_COPIES},
         marks=requirements(upload_components(procedure), False, data, form),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, returns=desk.RETURN_CHOICES,
         intake_texts=INTAKE, nonce=carry.nonce(), lookup=desk.lookup_args(citizen),
@@ -183,6 +184,11 @@ def intake_submit(citizen_id: int, code: str):
     errors.update(channel_errors)
     details, detail_errors = desk.postal_details(request.form, channel, postal)
     errors.update(detail_errors)
+    sent = {f.get("component_code") for f in files}
+    received, received_errors = desk.received_components(
+        request.form, [c for c in upload_components(procedure) if c["code"] in sent], COMPONENT_KINDS)
+    errors.update(received_errors)
+    details = {**(details or {}), desk.RECEIVED: received}
     if errors:
         return _page(citizen, procedure, data, files, errors, 422)
     try:

@@ -160,6 +160,10 @@ INTAKE = {
     "email_not_yours": "Tài khoản này đã được công dân kích hoạt; công dân tự đổi địa chỉ thư điện tử trong trang "
                        "Tài khoản.",
     "postal_code": "Nhập số hiệu bưu gửi (tối đa 40 ký tự) khi hồ sơ đến qua bưu chính.",
+    "component_kind": "Chọn hình thức của «{name}» đã nhận (bản chính, bản sao có chứng thực, bản chụp).",
+    "component_copies": "Số bản của «{name}» là một số từ 1 đến {most}.",
+    "component_received": "Hình thức đã nhận",
+    "component_copies_label": "Số bản",
     "return_legend": "Trả kết quả hồ sơ nhận qua bưu chính",
     "return_help": "Chỉ áp dụng khi hình thức nộp là qua bưu chính; in ở mục 6 Giấy tiếp nhận (Mẫu 01).",
     "return_address": "Địa chỉ người gửi: {address}.",

@@ -167,3 +167,35 @@ def test_the_form_is_filled_with_everything_step_one_recorded(client, clock, cle
     assert value("ho_ten") == "Trần Văn Bảy" and value("so_cccd") == "001085000777"
     assert value("ngay_sinh") == "1985-03-02"
     assert value("noi_cu_tru") == "Số 3 Lê Lai, phường An Bình"
+
+
+def test_the_receipt_lists_each_paper_component_as_the_desk_received_it(client, clock, clean_app, api, tmp_path):
+    """Mẫu 01 lists the components with the form and count received (the desk's record at intake,
+    starting at the catalogue's), not the catalogue's defaults; a wrong count changes nothing."""
+    from app.dossiers.models import Dossier
+    from tests.workspace.helpers import ACCEPT, pdf_text
+    clock.set(vn(2026, 11, 23, 9, 0))
+    token = as_officer(client, "motcua")
+    citizen = _citizen_id(clean_app, "001090000001")
+    form_path = f"/mot-cua/tiep-nhan/{citizen}/2.000488"
+    form = html(client.get(form_path))
+    assert 'name="hinh_thuc_tp.GTTT"' in form and 'name="so_ban_tp.GTTT"' in form
+    nonce = re.search(r'name="nonce" value="([^"]+)"', form).group(1)
+    fields = {"csrf_token": token, "nonce": nonce, "hinh_thuc": "counter", "action": "submit", **LLTP_FIELDS,
+              "hinh_thuc_tp.GTTT": "ban_chinh", "so_ban_tp.GTTT": "2"}
+    bad = client.post(form_path, data={**fields, "so_ban_tp.GTTT": "0",
+                                       "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD")), "cccd.pdf")},
+                      content_type="multipart/form-data")
+    assert bad.status_code == 422 and "Số bản của «Giấy tờ tùy thân" in html(bad) and _count(clean_app, Dossier) == 0
+    done = client.post(form_path, data={**fields, "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD")), "cccd.pdf")},
+                       content_type="multipart/form-data")
+    assert done.status_code == 303
+    from app.db import db
+    with clean_app.app_context():
+        dossier_id = db.session.execute(select(func.max(Dossier.id))).scalar()
+        db.session.remove()
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=dossier_id)
+    lines = pdf_text(client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").data, tmp_path).splitlines()
+    form_row = next(line for line in lines if "Tờ khai yêu cầu cấp Phiếu" in line)  # its original: 1
+    scan_row = next(line for line in lines if "Giấy tờ tùy thân" in line)
+    assert scan_row.rstrip().endswith("2") and len(scan_row.rstrip()) == len(form_row.rstrip()), (form_row, scan_row)
