@@ -678,6 +678,7 @@ class DiagramChecker:
         # What a catalogue entry using the process gets wrong (one line each, its file name first).
         self.entry_problems: list[str] = []
         self.by_id: dict[str, etree._Element] = {}
+        self.sources: dict[str, list[str]] = defaultdict(list)  # element id -> its sequence flows' sources
         self._form_files: list[str] | None = None
         self._documents: dict[str, dict | None] = {}  # forms read by set_values, by path
 
@@ -739,6 +740,8 @@ class DiagramChecker:
         for node in root.iter():
             if isinstance(node.tag, str) and node.get("id") and _namespace(node.tag) == BPMN_NS:
                 self.by_id.setdefault(node.get("id"), node)
+        for flow in root.iter(f"{{{BPMN_NS}}}sequenceFlow"):
+            self.sources[flow.get("targetRef")].append(flow.get("sourceRef"))
         self.check_schema(tree)
         self.check_extensions(root)
         processes = root.findall("bpmn:process", NS)
@@ -1311,9 +1314,7 @@ class DiagramChecker:
         """Whether reaching an end event of the process can end the dossier: some way back to it
         goes to the start event or an interrupting boundary event, not only to a non-interrupting
         one (its branch ends while the step it watches goes on, like a late-marking timer's)."""
-        sources = defaultdict(list)
-        for flow in end.getparent().iterfind("bpmn:sequenceFlow", NS):
-            sources[flow.get("targetRef")].append(flow.get("sourceRef"))
+        sources = self.sources
         seen, queue = set(), [end.get("id")]
         while queue:
             current = queue.pop()
@@ -1375,9 +1376,7 @@ class DiagramChecker:
         gateways and automatic tasks, into a sub-process through its ends that complete it (an
         error end leaves by a boundary event instead), never past an element already at 9 (the
         result is issued once) nor a boundary event (a timer or a message, no officer's act)."""
-        sources = defaultdict(list)
-        for flow in node.getroottree().getroot().iter(f"{{{BPMN_NS}}}sequenceFlow"):
-            sources[flow.get("targetRef")].append(flow.get("sourceRef"))
+        sources = self.sources
         found, seen, queue = [], set(), list(sources[node.get("id")])
         while queue:
             current = self.by_id.get(queue.pop())

@@ -173,7 +173,7 @@ def _appointment(dossier: Dossier, issued: DossierEvent) -> tuple[datetime, floa
     for event in later:
         if event.kind != "fee_paid":
             break
-        hours = float((event.data or {}).get("waited_hours") or 0) if isinstance(event.data, dict) else 0.0
+        hours = float((event.data if isinstance(event.data, dict) else {}).get("waited_hours") or 0)
         if event.due_at is not None and hours > 0:
             due, waited = event.due_at, waited + hours
     return due, waited
