@@ -26,7 +26,7 @@ from . import expressions
 from .diagram_messages import KINDS, MESSAGES, STATUS_LABELS
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
-from .form_check import as_written, form_problems, guess, pair_problems, usable_fields
+from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -680,6 +680,7 @@ class DiagramChecker:
         self.by_id: dict[str, etree._Element] = {}
         self.sources: dict[str, list[str]] = defaultdict(list)  # element id -> its sequence flows' sources
         self._form_files: list[str] | None = None
+        self._advised: set[str] = set()  # forms whose warnings (QT-54) were given
         self._documents: dict[str, dict | None] = {}  # forms read by set_values, by path
 
     # -- reporting ----------------------------------------------------------------------------
@@ -1631,8 +1632,13 @@ class DiagramChecker:
         return self._form_files
 
     def check_form(self, node, relative: str, schema: bool) -> None:
-        for message in form_problems(self.forms_dir, relative, schema, self.form_files()):
+        problems = form_problems(self.forms_dir, relative, schema, self.form_files())
+        for message in problems:
             self.add_text(node, message)
+        if schema and not problems and relative not in self._advised:  # a shared form's warnings once
+            self._advised.add(relative)
+            for message in form_advice(self.forms_dir, relative):
+                self.add_text(node, MESSAGES["warning"].format(message=message), self.warnings)
 
     # -- expressions --------------------------------------------------------------------------
 

@@ -146,8 +146,8 @@ MESSAGES = {
         "Extra data": "còn nội dung sau khi JSON đã kết thúc (thừa dấu ngoặc, hay hai đối tượng liền nhau)",
     },
     "json_other": "cú pháp sai, thường là thiếu hoặc thừa dấu phẩy, dấu ngoặc, dấu nháy kép (Chi tiết: {detail})",
-    "form_schema": "Tệp biểu mẫu «{path}» không phải JSON Schema hợp lệ, ở «{where}». Sửa tệp theo JSON "
-                   "Schema 2020-12, lấy forms/common/tham_dinh.schema.json làm mẫu. (Chi tiết: {detail})",
+    "form_schema": "Tệp biểu mẫu «{path}» không phải JSON Schema hợp lệ: {where}: {detail}. Sửa tệp theo "
+                   "JSON Schema 2020-12, lấy forms/common/tham_dinh.schema.json làm mẫu.",
     "form_not_object": "Tệp {what} «{path}» không mô tả một biểu mẫu: nội dung phải là một đối tượng JSON "
                        "{shape}.{swap}",
     "form_shape_schema": "có \"type\": \"object\" và \"properties\" (các trường)",
@@ -180,6 +180,42 @@ MESSAGES = {
                                 "bị đổi chỗ: formatMinimum là ngày sớm nhất, formatMaximum là ngày muộn nhất (ví dụ "
                                 "ngày sinh: \"formatMinimum\": \"1900-01-01\", \"formatMaximum\": \"today\").",
     "form_today_is": " (hôm nay, {day})",
+    "form_keyword_unknown": "{at}: «{key}» không phải từ khóa mà hệ thống đọc (JSON Schema 2020-12, cùng "
+                            "errorMessage, formatMinimum, formatMaximum){guess}, nên nó bị bỏ qua khi kiểm tra và khi "
+                            "hiện biểu mẫu. Sửa cho đúng tên từ khóa, hoặc xóa nó.",
+    "form_keyword_ui": "{at}: «{key}» là thiết lập hiển thị, thuộc tệp giao diện (formUiSchemaFilename của bước, "
+                       "ui_schema của mục danh mục) dưới tên trường{instead}, không thuộc tệp biểu mẫu: ở đây nó bị "
+                       "bỏ qua.",
+    "form_keyword_ui_names": " với tên «ui:enumNames» (hoặc dùng oneOf gồm các {\"const\": …, \"title\": …} "
+                             "ngay trong tệp biểu mẫu)",
+    "form_keyword_type": "{at}: «{key}» chỉ có tác dụng với trường {applies}, mà trường này có kiểu (type) {kinds}, "
+                         "nên nó bị bỏ qua.{instead} Bỏ «{key}», hoặc sửa kiểu của trường.",
+    "form_keyword_instead": " Với trường {kind}, từ khóa tương ứng là «{key}».",
+    "form_kinds": {"string": "chữ (string)", "integer": "số nguyên (integer)", "number": "số (number)",
+                   "boolean": "đúng/sai (boolean)", "array": "danh sách (array)", "object": "nhóm trường (object)",
+                   "null": "rỗng (null)"},
+    "form_meta_field": "trường «{field}»",
+    "form_meta_keyword": "từ khóa «{keyword}»",
+    "form_meta": {
+        "type": "{value} phải là {kinds}",
+        "minimum": "{value} nhỏ hơn mức thấp nhất cho phép, {limit}",
+        "minItems": "danh sách {value} phải có ít nhất {limit} mục",
+        "uniqueItems": "danh sách {value} ghi một giá trị nhiều lần; mỗi giá trị chỉ ghi một lần",
+        "regex": "{value} không phải biểu thức chính quy (pattern) viết đúng: {reason}",
+    },
+    "form_meta_or": " hoặc ",
+    "form_meta_other": "giá trị {value} không đúng cách viết của JSON Schema (Chi tiết: {detail})",
+    "regex_errors": {
+        "unterminated character set": "mở «[» mà không đóng bằng «]»",
+        "missing ), unterminated subpattern": "mở «(» mà không đóng bằng «)»",
+        "unbalanced parenthesis": "có «)» không có «(» đi trước",
+        "nothing to repeat": "dấu lặp (*, +, ?, {…}) không đứng sau ký tự nào",
+        "multiple repeat": "hai dấu lặp (*, +, ?, {…}) đứng liền nhau",
+        "bad escape": "dấu «\\» đứng trước một ký tự không dùng được; viết «\\\\» nếu muốn chính dấu «\\»",
+        "bad character range": "khoảng ký tự viết ngược (như «[9-0]», phải là «[0-9]»)",
+    },
+    "regex_at": " (ở ký tự thứ {position})",
+    "regex_other": "biểu thức sai cú pháp (Chi tiết: {detail})",
     "ui_at_root": "Tệp giao diện biểu mẫu «{path}»",
     "ui_at_field": "Tệp giao diện biểu mẫu «{path}», trường «{field}»",
     "ui_enum_names_list": "{at}: «ui:enumNames» phải là một danh sách nhãn, mỗi giá trị của enum một nhãn, ví dụ "

@@ -8,12 +8,14 @@ day is after its last. `form_problems` finds these before a dossier meets them, 
 diagram names (engine/diagram_check.py) and the citizen's form a catalogue entry names
 (app/catalogue/loader.py); `pair_problems` finds what a UI schema gets wrong about its form
 (labels that do not match the values they name, a "ui:order" naming fields it does not have or
-leaving some out). The words are in engine/diagram_messages.py.
+leaving some out); `form_advice` warns of what a usable form says that nothing reads (QT-54).
+The words are in engine/diagram_messages.py.
 """
 from __future__ import annotations
 
 import difflib
 import json
+import re
 from pathlib import Path, PureWindowsPath
 from urllib.parse import unquote
 
@@ -32,6 +34,27 @@ ONE_SCHEMA = ("items", "additionalProperties", "not", "if", "then", "else", "con
               "unevaluatedItems", "unevaluatedProperties", "additionalItems")
 SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+# What a form may say: JSON Schema 2020-12's words, "definitions" (a place for "$ref" to point
+# into), and the system's own (QT-39, QT-41). Anything else is ignored by every reader (QT-54).
+KEYWORDS = frozenset((
+    "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs",
+    "definitions", "type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
+    "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems",
+    "maxContains", "minContains", "maxProperties", "minProperties", "required", "dependentRequired",
+    "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples", "format",
+    "contentEncoding", "contentMediaType", "contentSchema", "errorMessage", *DATE_BOUNDS,
+    *ONE_SCHEMA, *SCHEMA_MAPS, *SCHEMA_LISTS)) - {"additionalItems"}
+# The keywords that act only on values of one kind; on a field of another type they do nothing.
+ACTS_ON = {
+    "string": ("minLength", "maxLength", "pattern", "format", *DATE_BOUNDS),
+    "number": ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+    "array": ("items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains"),
+    "object": ("properties", "required", "additionalProperties", "patternProperties", "minProperties",
+               "maxProperties", "dependentRequired", "dependentSchemas", "propertyNames"),
+}
+# The same limit said for each kind of value: what an analyst who wrote another kind's meant.
+LIMITS = ({"string": "minLength", "number": "minimum", "array": "minItems"},
+          {"string": "maxLength", "number": "maximum", "array": "maxItems"})
 
 
 def fold(text: str) -> str:
@@ -236,19 +259,67 @@ def schema_problems(document: dict, relative: str) -> list[str]:
     """What makes a JSON Schema form unusable: the mistakes below, then the meta-schema, then a
     trial validation (which is what the portal does with a citizen's data)."""
     found: list[str] = []
-    _walk(document, [], document, relative, found)
+    _walk(document, relative, found)
     if found:
         return found
     try:
         Draft202012Validator.check_schema(document)
     except SchemaError as exc:
-        where = "/".join(str(p) for p in exc.path) or "/"
-        return [MESSAGES["form_schema"].format(path=relative, where=where, detail=exc.message)]
+        return [_meta_problem(exc, relative)]
     try:
         list(Draft202012Validator(document, format_checker=FormatChecker()).iter_errors({}))
     except Exception as exc:  # noqa: BLE001 -- whatever would be a 500 for the citizen is a problem here
         return [MESSAGES["form_unusable"].format(path=relative, detail=f"{type(exc).__name__}: {exc}"[:300])]
     return []
+
+
+def _meta_problem(exc: SchemaError, relative: str) -> str:
+    """A meta-schema refusal in the analyst's words: which keyword of which field, and why."""
+    holder, keyword = _split(list(exc.path))
+    field = _field(holder)
+    where = ", ".join([MESSAGES["form_meta_field"].format(field=field)] * bool(field)
+                      + [MESSAGES["form_meta_keyword"].format(keyword=keyword)] * bool(keyword))
+    return MESSAGES["form_schema"].format(path=relative, where=where, detail=_meta_words(exc))
+
+
+def _split(path: list) -> tuple[list, str | None]:
+    """`path` into the schema holding the wrong value and the keyword the value is of (None when
+    the path ends at a schema): a field may be named like a keyword, so the path is read as the
+    walk over schemas reads a form."""
+    step = 0
+    while step < len(path):
+        keyword = path[step]
+        inner = 1 if keyword in ONE_SCHEMA else 2 if keyword in SCHEMA_MAPS or keyword in SCHEMA_LISTS else 0
+        # A schema that is a whole value (of "not", of an "allOf" item) is told by its keyword.
+        ends = step + inner >= len(path) if inner == 1 or keyword in SCHEMA_LISTS else step + inner > len(path)
+        if not inner or ends:
+            return path[:step], keyword
+        step += inner
+    return path, None
+
+
+def _meta_words(exc: SchemaError) -> str:
+    words, value = MESSAGES["form_meta"], as_written(exc.instance)
+    if exc.validator == "type":
+        kinds = exc.validator_value if isinstance(exc.validator_value, list) else [exc.validator_value]
+        return words["type"].format(value=value, kinds=MESSAGES["form_meta_or"].join(
+            MESSAGES["form_kinds"].get(k, k) for k in kinds))
+    if exc.validator == "format" and exc.validator_value == "regex":
+        return words["regex"].format(value=value, reason=regex_problem(str(exc.instance)))
+    if exc.validator in ("minimum", "minItems", "uniqueItems"):
+        return words[exc.validator].format(value=value, limit=exc.validator_value)
+    return MESSAGES["form_meta_other"].format(value=value, detail=exc.message)
+
+
+def regex_problem(pattern: str) -> str:
+    """Why `pattern` does not compile, in Vietnamese, with where; "" when it does."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        known = next((w for m, w in MESSAGES["regex_errors"].items() if exc.msg.startswith(m)), None)
+        where = MESSAGES["regex_at"].format(position=exc.pos + 1) if exc.pos is not None else ""
+        return (known + where) if known else MESSAGES["regex_other"].format(detail=str(exc))
+    return ""
 
 
 def as_written(value) -> str:
@@ -276,6 +347,14 @@ def _crossed_bounds(node: dict, at: str) -> list[str]:
 
 def _at(relative: str, path: list) -> str:
     """«Tệp biểu mẫu «…», trường «a.b»» for a schema at `path` (keys from the document's root)."""
+    field = _field(path)
+    if not field:
+        return MESSAGES["form_at_root"].format(path=relative)
+    return MESSAGES["form_at_field"].format(path=relative, field=field)
+
+
+def _field(path: list) -> str:
+    """The field a schema at `path` describes, as "a.b" ("" for the form itself)."""
     names, after_map = [], False
     for part in path:
         if after_map:
@@ -285,9 +364,7 @@ def _at(relative: str, path: list) -> str:
             after_map = True
             if part != "properties":
                 names.append(str(part))
-    if not names:
-        return MESSAGES["form_at_root"].format(path=relative)
-    return MESSAGES["form_at_field"].format(path=relative, field=".".join(names))
+    return ".".join(names)
 
 
 def _resolves(root: dict, ref: str) -> bool:
@@ -318,10 +395,12 @@ def _nodes(node):
             yield from _nodes(value)
 
 
-def _walk(node, path: list, root: dict, relative: str, found: list[str]) -> None:
-    if not isinstance(node, dict):
-        return
-    at = _at(relative, path)
+def _walk(document: dict, relative: str, found: list[str]) -> None:
+    for node, path in _schemas(document, []):
+        _check_node(node, _at(relative, path), document, found)
+
+
+def _check_node(node: dict, at: str, root: dict, found: list[str]) -> None:
     kinds = node.get("type")
     for kind in (kinds if isinstance(kinds, list) else [kinds] if "type" in node else []):
         if kind not in TYPES:
@@ -348,13 +427,61 @@ def _walk(node, path: list, root: dict, relative: str, found: list[str]) -> None
         if isinstance(name, str) and name not in properties:
             found.append(MESSAGES["form_required_missing"].format(at=at, name=name,
                                                                   guess=guess(name, properties)))
+
+
+def _schemas(node, path: list):
+    """Every schema of a form with its path from the root: the form, its fields, their items,
+    the branches of allOf/if/then…, the definitions "$ref" points to."""
+    if not isinstance(node, dict):
+        return
+    yield node, path
     for key in ONE_SCHEMA:
-        _walk(node.get(key), [*path, key], root, relative, found)
+        yield from _schemas(node.get(key), [*path, key])
     for key in SCHEMA_MAPS:
         if isinstance(node.get(key), dict):
             for name, child in node[key].items():
-                _walk(child, [*path, key, name], root, relative, found)
+                yield from _schemas(child, [*path, key, name])
     for key in SCHEMA_LISTS:
         if isinstance(node.get(key), list):
             for n, child in enumerate(node[key]):
-                _walk(child, [*path, key, n], root, relative, found)
+                yield from _schemas(child, [*path, key, n])
+
+
+def form_advice(forms_dir: Path, relative: str) -> list[str]:
+    """What a usable JSON Schema form says that nothing reads (ANALYST.md QT-54): a keyword
+    that is not one (a typo such as "requried" leaves a field optional), a display setting
+    written in the form instead of its UI schema, a limit on the wrong kind of value ("minimum"
+    on a text). Warnings: the form still works, and a shared form is edited in place (QT-26).
+    For a form `form_problems` accepts."""
+    document = json.loads((Path(forms_dir) / relative).read_text(encoding="utf-8"))
+    found: list[str] = []
+    for node, path in _schemas(document, []):
+        at = _at(relative, path)
+        for key in node:
+            if key in KEYWORDS:
+                found.extend(_misplaced(node, key, at))
+            elif key.startswith("ui:") or key == "enumNames":
+                instead = MESSAGES["form_keyword_ui_names"] if key.endswith("enumNames") else ""
+                found.append(MESSAGES["form_keyword_ui"].format(at=at, key=key, instead=instead))
+            else:
+                found.append(MESSAGES["form_keyword_unknown"].format(at=at, key=key, guess=guess(key, KEYWORDS)))
+    return found
+
+
+def _misplaced(node: dict, key: str, at: str) -> list[str]:
+    """A keyword acting on one kind of value, on a field whose type never is that kind."""
+    kinds = node.get("type") if isinstance(node.get("type"), list) else [node.get("type")]
+    if "type" not in node or not all(isinstance(k, str) for k in kinds):
+        return []
+    acts = {"number" if k == "integer" else k for k in kinds}
+    applies = [kind for kind, keys in ACTS_ON.items() if key in keys]
+    if not applies or acts & set(applies):
+        return []
+    words = MESSAGES["form_kinds"]
+    limit = next((group for group in LIMITS if key in group.values()), {})
+    own = next((k for k in kinds if ("number" if k == "integer" else k) in limit), None)
+    instead = MESSAGES["form_keyword_instead"].format(
+        kind=words[own], key=limit["number" if own == "integer" else own]) if own else ""
+    return [MESSAGES["form_keyword_type"].format(
+        at=at, key=key, applies=MESSAGES["or"].join(words[k] for k in applies),
+        kinds=MESSAGES["or"].join(words.get(k, k) for k in kinds), instead=instead)]

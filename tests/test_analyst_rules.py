@@ -1183,3 +1183,53 @@ def test_a_choice_no_branch_takes_is_named_before_a_dossier_stops_on_it(tmp_path
                              'default="Flow_du_dieu_kien">')) == []
     # A value tested among others (`in [...]`) is routed too.
     assert found(SOURCE.replace(condition, condition.replace('== "dung_xu_ly"', 'in ["dung_xu_ly", "dat"]'))) == []
+
+
+@pytest.mark.rule("QT-54")
+def test_words_a_form_says_that_nothing_reads_are_warned_and_badly_written_values_refused(workspace):
+    """A keyword nothing reads is a warning naming the file, the field and what was meant (the
+    form still works; a shared form warned once per check); a value written the wrong way is an
+    error in Vietnamese with the field and the keyword."""
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    step_form = folder / "forms" / "common" / "tham_dinh.schema.json"
+    text = step_form.read_text(encoding="utf-8")
+    step_form.write_text(text.replace('"required": ["ket_qua_tham_dinh"],', '"requried": ["ket_qua_tham_dinh"],', 1)
+                         .replace('"title": "Ý kiến thẩm định", "maxLength": 4000',
+                                  '"title": "Ý kiến thẩm định", "maximum": 4000'), "utf-8")
+    citizen_form = folder / "forms" / BAN_SAO / "don.schema.json"
+    citizen = citizen_form.read_text(encoding="utf-8")
+    citizen_form.write_text(citizen.replace('"title": "Loại trích lục",', '"title": "Loại trích lục", "ui:widget": "radio",'),
+                            "utf-8")
+    result = cli(env, "bpmn", "check", str(folder / "bpmn" / f"{BAN_SAO}.bpmn"))
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    step = [line for line in lines if "common/tham_dinh.schema.json" in line]
+    assert len(step) == 2 and all(line.startswith(f"{BAN_SAO}.bpmn: [Task_tham_dinh «Thẩm định hồ sơ»] Cảnh báo: ")
+                                  for line in step), step
+    assert ("Tệp biểu mẫu «common/tham_dinh.schema.json»: «requried» không phải từ khóa mà hệ thống đọc (JSON Schema "
+            "2020-12, cùng errorMessage, formatMinimum, formatMaximum) (có phải ý bạn là «required»?), nên nó bị bỏ qua"
+            ) in step[0]
+    assert ("trường «y_kien»: «maximum» chỉ có tác dụng với trường số (number), mà trường này có kiểu (type) chữ "
+            "(string), nên nó bị bỏ qua. Với trường chữ (string), từ khóa tương ứng là «maxLength»") in step[1]
+    [entry] = [line for line in lines if line.startswith(f"2.000635.json: [form «{BAN_SAO}/don.schema.json»]")]
+    assert ("Cảnh báo: Tệp biểu mẫu «cap_ban_sao_trich_luc_ho_tich/don.schema.json», trường «loai_trich_luc»: "
+            "«ui:widget» là thiết lập hiển thị, thuộc tệp giao diện") in entry
+    assert lines[-1].endswith("Có 3 cảnh báo: sơ đồ vẫn chạy, nhưng nên sửa."), lines[-1]
+
+    citizen_form.write_text(citizen.replace('"pattern": "^[0-9]{12}$"', '"pattern": "^[0-9{12}$"')
+                            .replace('"minLength": 1, "maxLength": 200}', '"minLength": "1", "maxLength": 200}', 1),
+                            "utf-8")
+    step_form.write_text(text, "utf-8")
+    refused = cli(env, "bpmn", "check", str(folder / "bpmn" / f"{BAN_SAO}.bpmn"))
+    assert refused.exit_code == 1
+    [error] = [line for line in refused.output.splitlines() if line.startswith("2.000635.json: [form")]
+    assert "không phải JSON Schema hợp lệ: trường «" in error and " is not " not in error
+    from engine.form_check import schema_problems
+    [pattern] = schema_problems({"type": "object", "properties": {"so": {"type": "string", "pattern": "^[0-9{12}$"}}},
+                                "f.schema.json")
+    assert ('trường «so», từ khóa «pattern»: "^[0-9{12}$" không phải biểu thức chính quy (pattern) viết đúng: mở «[» '
+            "mà không đóng bằng «]» (ở ký tự thứ 2)") in pattern
+    [count] = schema_problems({"type": "object", "properties": {"ten": {"type": "string", "minLength": "1"}}},
+                              "f.schema.json")
+    assert 'trường «ten», từ khóa «minLength»: "1" phải là số nguyên (integer).' in count

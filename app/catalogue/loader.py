@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from engine.diagram_check import AGENCY_CODE, Problem
 from engine.diagram_messages import MESSAGES as DIAGRAM_MESSAGES
-from engine.form_check import as_written, closest, form_problems, guess, json_problem, pair_problems
+from engine.form_check import as_written, closest, form_advice, form_problems, guess, json_problem, pair_problems
 
 from ..agencies.models import Agency
 from ..db import db
@@ -163,6 +163,9 @@ def entry_form_problems(entry: dict, file_name: str, forms_dir: Path, advice: li
             found.append(str(Problem(file_name, key, str(relative or ""), message)))
     if not found:
         found.extend(component_problems(entry, file_name, Path(forms_dir)))
+    if advice is not None and not found:
+        advice.extend(str(Problem(file_name, "form", str(entry["form"]), DIAGRAM_MESSAGES["warning"].format(message=m)))
+                      for m in form_advice(Path(forms_dir), str(entry["form"])))
     if entry.get("ui_schema") is not None and not found:
         ui, advised = str(entry["ui_schema"]), []
         for message in pair_problems(Path(forms_dir), str(entry["form"]), ui, advised):

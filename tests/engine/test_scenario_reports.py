@@ -59,7 +59,7 @@ def _with_field(schema: dict, name: str, **changes) -> dict:
 
 @pytest.mark.rule("QT-36")
 @pytest.mark.parametrize("change, said", [
-    ({"pattern": "^([0-9]{12}$"}, "không phải JSON Schema hợp lệ, ở «properties/so_cccd/pattern»"),
+    ({"pattern": "^([0-9]{12}$"}, "không phải JSON Schema hợp lệ: trường «so_cccd», từ khóa «pattern»: "),
     ({"type": "interger"}, "kiểu (type) «interger» không có (có phải ý bạn là «integer»?)"),
 ])
 def test_a_citizen_form_with_a_schema_error_is_listed_as_bpmn_check_lists_it(tmp_path, change, said):
@@ -164,7 +164,7 @@ def test_procedure_test_prints_the_problems_of_a_broken_citizen_form_and_exits_1
                                            pattern="^([0-9]{12}$"), ensure_ascii=False), encoding="utf-8")
     result = motcua(env, "procedure", "test", str(folder / "bpmn" / f"{PROCESS}.kich-ban.yaml"))
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout, result.stderr
-    assert f"[form «{CITIZEN_FORM}»]" in result.stdout and "properties/so_cccd/pattern" in result.stdout
+    assert f"[form «{CITIZEN_FORM}»]" in result.stdout and "trường «so_cccd», từ khóa «pattern»" in result.stdout
 
 
 # -- the report's lines ---------------------------------------------------------------------------------
