@@ -124,6 +124,8 @@ class OpenTask(db.Model):
                  postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
         db.Index("ix_open_tasks_unclaimed", "role", "agency_id", "claimed_by_id", "due_at",
                  postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
+        # Open and closed: the dossiers an agency has or had a step of (a consulted agency's search).
+        db.Index("ix_open_tasks_agency_dossier", "agency_id", "dossier_id"),
     )
 
     id = db.Column(db.String(36), primary_key=True)  # the engine's task id

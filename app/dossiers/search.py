@@ -10,7 +10,7 @@ import re
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload
 
-from .models import Dossier
+from .models import Dossier, OpenTask
 from ..folding import fold
 
 MAX_QUERY = 64
@@ -43,11 +43,16 @@ def clause(q: str):
                Dossier.search_text.contains(" " + words, autoescape=True))
 
 
-def dossiers_statement(user, q: str, status: int | None = None):
+def dossiers_statement(user, q: str, status: int | None = None, consulted: bool = False):
     """The newest dossiers of the officer's agency (an administrator's: every agency) matching q,
-    in `status` if given (e.g. 5: those waiting for a supplement, to follow up)."""
+    in `status` if given (e.g. 5: those waiting for a supplement, to follow up); with `consulted`,
+    instead those of other agencies the officer's agency has or had a step of (liên thông), found
+    through the tasks' index by agency."""
     statement = select(Dossier).options(joinedload(Dossier.procedure))
-    if user.role != "admin":
+    if consulted:
+        worked = select(OpenTask.dossier_id).where(OpenTask.agency_id == user.agency_id)
+        statement = statement.where(Dossier.id.in_(worked), Dossier.agency_id != user.agency_id)
+    elif user.role != "admin":
         statement = statement.where(Dossier.agency_id == user.agency_id)
     if status is not None:
         statement = statement.where(Dossier.status == status)
@@ -55,3 +60,17 @@ def dossiers_statement(user, q: str, status: int | None = None):
     if found is not None:
         statement = statement.where(found)
     return statement.order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(ROWS)
+
+
+def find_dossiers(session, user, q: str, status: int | None = None) -> list[Dossier]:
+    """What the dossier search lists: the agency's own dossiers and those it was consulted on,
+    newest received first (not received yet last), at most ROWS; two indexed queries, not one
+    that would scan every dossier of the province for either."""
+    found = session.execute(dossiers_statement(user, q, status)).scalars().all()
+    if user.role == "admin" or user.agency_id is None:
+        return found
+    consulted = session.execute(dossiers_statement(user, q, status, consulted=True)).scalars().all()
+    if not consulted:
+        return found
+    return sorted([*found, *consulted], key=lambda d: (d.received_at is not None, d.received_at or d.submitted_at, d.id),
+                  reverse=True)[:ROWS]

@@ -75,12 +75,13 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
 @workspace.get("/ho-so")
 @login_required(*STAFF)
 def dossier_search():
-    """Any dossier of the officer's agency (an administrator: of every agency), by code or by
-    applicant, also those nobody has a task on now (a leader's follow-up, a citizen at the desk)."""
+    """Any dossier of the officer's agency (an administrator: of every agency), or one it was
+    consulted on, by code or by applicant, also those nobody has a task on now (a leader's
+    follow-up, a citizen at the desk, the police looking up a record they checked)."""
     q = " ".join((request.args.get("q") or "").split())[:search.MAX_QUERY]
     status = request.args.get("trang_thai", type=int)
     status = status if status in STATUS_LABELS else None
-    found = db.session.execute(search.dossiers_statement(g.user, q, status)).scalars().all()
+    found = search.find_dossiers(db.session, g.user, q, status)
     return render_template("workspace/dossiers.html", q=q, status=status, dossiers=found, statuses=STATUS_LABELS,
                            limit=search.ROWS, empty=EMPTY, role_work=ROLE_WORK)
 

@@ -6,9 +6,12 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
-from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, dossier, html, submit_lltp, task_id
+from tests.workspace.helpers import (ACCEPT, CHECKED, POLICE, POLICE_TASK, SEARCH, accept, as_officer, dossier, html,
+                                     submit_lltp, task_id)
 
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -213,6 +216,27 @@ def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
     assert "000.00.12.H99-261123-0001" not in html(client.get("/mot-cua/ho-so?q=000.00.12"))
     as_officer(client, "admin")
     assert "000.00.12.H99-261123-0001" in html(client.get("/mot-cua/ho-so?q=000.00.12"))
+
+
+@pytest.mark.rule("QT-07")
+def test_a_consulted_agency_finds_the_dossiers_it_was_consulted_on(api, clock, client):
+    """The police (another agency) find a criminal-record dossier they are asked about, by code or
+    by name, from the time their step opens and after it is done; not a dossier of the same
+    procedure they have not been asked about (still at the desk)."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    consulted = submit_lltp(api)
+    other = submit_lltp(api, ho_ten="Đặng Thị Cúc")
+    as_officer(client, "congan")
+    assert f'href="/mot-cua/ho-so/{consulted}"' not in html(client.get("/mot-cua/ho-so?q=nguyen van an"))
+    accept(api, consulted)
+    for typed in ("000.00.12.H99-261123-0001", "261123-1", "nguyen van an", ""):
+        found = html(client.get(f"/mot-cua/ho-so?q={typed}"))
+        assert f'href="/mot-cua/ho-so/{consulted}"' in found and f'href="/mot-cua/ho-so/{other}"' not in found, typed
+    api.complete("chuyenvien", SEARCH, CHECKED, dossier=consulted)
+    api.complete("congan", POLICE_TASK, POLICE, dossier=consulted)
+    assert f'href="/mot-cua/ho-so/{consulted}"' in html(client.get("/mot-cua/ho-so?q=261123-0001"))
+    assert f'href="/mot-cua/ho-so/{other}"' not in html(client.get("/mot-cua/ho-so?q=dang thi cuc"))
+    assert client.get(f"/mot-cua/ho-so/{consulted}").status_code == 200
 
 
 def test_dossiers_past_their_due_instant_are_marked_unless_the_citizen_has_the_turn(api, clock, client):

@@ -209,3 +209,47 @@ def test_the_dossier_search_reads_an_index(clean_app, q, status):
                              plan) or "Bitmap Index Scan on ix_dossiers_" in plan, plan
         db.session.rollback()
         db.session.remove()
+
+
+@pytest.mark.parametrize("q", ["000.00.12.H99-2611", "Nguyễn Thị 12", ""])
+def test_a_consulted_agencys_search_reads_the_tasks_index_by_agency(clean_app, q):
+    """The dossiers another agency was consulted on are found through the tasks' index by agency,
+    never by a scan of every task or every dossier (on PostgreSQL: an agency consulted on 60 of a
+    year's 4,000 dossiers, as the police are on the criminal-record ones)."""
+    from types import SimpleNamespace
+
+    from app.agencies.models import Agency
+    from app.db import db
+    from app.dossiers.models import OpenTask
+    from app.dossiers.search import dossiers_statement
+    with clean_app.app_context():
+        postgres = db.engine.dialect.name == "postgresql"
+        police = db.session.execute(select(Agency).where(Agency.code == "000.00.30.H99")).scalar_one_or_none()
+        user = SimpleNamespace(role="specialist", agency_id=police.id if police else None)
+        if postgres:
+            _province(db)
+            user.agency_id = _consulted_on(db, Agency, OpenTask, 60)
+        plan = query_plan(db, dossiers_statement(user, q, None, consulted=True))
+        if not postgres:
+            assert re.search(r"(SEARCH|USING) .*INDEX ix_open_tasks_agency_dossier", plan), plan
+            assert not re.search(r"SCAN (dossiers|open_tasks)\b(?! USING)", plan), plan
+        else:
+            assert "ix_open_tasks_agency_dossier" in plan and "Seq Scan on open_tasks" not in plan, plan
+            if not q or q[0].isdigit():  # a name is a substring: on a few thousand rows PostgreSQL rightly scans
+                assert "Seq Scan on dossiers" not in plan, plan
+        db.session.rollback()
+        db.session.remove()
+
+
+def _consulted_on(db, Agency, OpenTask, count: int) -> int:
+    """A new agency with one closed step on each of `count` dossiers of the province."""
+    agency = Agency(code="000.00.99.H99", name="Cơ quan được lấy ý kiến")
+    db.session.add(agency)
+    db.session.flush()
+    for task in db.session.execute(select(OpenTask).limit(count)).scalars().all():
+        db.session.add(OpenTask(id=str(uuid.uuid4()), dossier_id=task.dossier_id, procedure_id=task.procedure_id,
+                                node_id="Task_y_kien", name="Lấy ý kiến", role="specialist", agency_id=agency.id,
+                                opened_at=task.opened_at, closed_at=task.opened_at))
+    db.session.flush()
+    db.session.execute(text("ANALYZE open_tasks"))
+    return agency.id
