@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import (HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
+from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
 from .messages import COMMON
@@ -150,6 +150,42 @@ def closing(story: list, *flowables) -> list:
     """`story` ended by `flowables` (QR box, signatures) kept on one page together with the last
     thing before them: a signature block never stands alone at the top of a page."""
     return story[:-1] + [KeepTogether(story[-1:] + list(flowables))]
+
+
+class TableThenClosing(Flowable):
+    """A table followed by what closes the document (a note, the QR box), laid out so that the
+    closing never stands alone on a page: where it does not fit under the table, the table's
+    last rows go over with it, under their repeated header. Never drawn itself: the frame asks
+    it to split, and it answers with the table (or its parts) and the closing."""
+
+    def __init__(self, table: Table, closing: list):
+        super().__init__()
+        self.table, self.closing = table, list(closing)
+        self.moved = False
+
+    def wrap(self, available_width, available_height):
+        return available_width, available_height + 1  # never fits, so the frame calls split()
+
+    def split(self, available_width, available_height):
+        closing = sum(_height(part, available_width, available_height) for part in self.closing)
+        table = _height(self.table, available_width, available_height)
+        if table + closing <= available_height:
+            return [self.table, KeepTogether(self.closing)]
+        if table > available_height:  # the table goes on: split it as it would split alone
+            parts = self.table.split(available_width, available_height)
+        else:  # the table ends here but its closing would not fit: its last row goes over with it, whole
+            self.table.splitInRow = 0
+            parts = self.table.split(available_width, sum(self.table._rowHeights[:-1]) + 0.5)
+        if len(parts) == 2:
+            return [parts[0], TableThenClosing(parts[1], self.closing)]
+        if not self.moved:  # nothing can be left here: all of it on the next page
+            self.moved = True
+            return []
+        return [self.table, KeepTogether(self.closing)]  # not even on a page of its own: as it flows
+
+
+def _height(flowable, width: float, height: float) -> float:
+    return flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
 def grid(rows: list[list], widths: list[float], header_rows: int = 1,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from .data import Apology, ControlSlip, Party, StopNotice
-from .layout import (Signature, bold, build, closing, dossier_line, fill, fill_raw, frame_width, grid, header,
-                     lookup_box, para, signatures, title)
+from .layout import (Signature, TableThenClosing, bold, build, closing, dossier_line, fill, fill_raw, frame_width,
+                     grid, header, lookup_box, para, signatures, title)
 from .messages import APOLOGY, COMMON, CONTROL, LETTER, STOP_NOTICE
 from .text import clean, date_line, date_words, datetime_words, markup
 from .typography import ITALIC
@@ -96,8 +96,8 @@ def control_slip_pdf(data: ControlSlip) -> bytes:
     cooperating = [clean(name).strip() for name in data.cooperating_agencies if clean(name).strip()]
     if cooperating:
         story.append(para(fill(CONTROL["cooperating"], agencies="; ".join(cooperating))))
-    story += [_handoffs_table(data), para(CONTROL["postal_note"], "note")]
-    story = closing(story, lookup_box(data.lookup_url, data.code))
+    story.append(TableThenClosing(_handoffs_table(data),
+                                  [para(CONTROL["postal_note"], "note"), lookup_box(data.lookup_url, data.code)]))
     return build(story, title=CONTROL["doc_title"], author=data.agency.name)
 
 

@@ -18,7 +18,8 @@ from .. import documents as doc
 from ..db import db
 from ..localtime import local_time
 from ..workflow.service import workflow
-from . import handoffs, reasons, stops
+from . import document_numbers as numbers, handoffs, reasons, stops
+from .document_numbers import document_number
 from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, DossierResult
 
@@ -232,7 +233,8 @@ def supplement_request(dossier: Dossier, n: int) -> bytes:
         agency=agency_header(dossier.agency), applicant=applicant(dossier), procedure=dossier.procedure.name,
         items=items, reason=str(data.get("ly_do", "")), officer=event.actor.full_name if event.actor else "",
         issued_at=event.at, lookup_url=lookup_url(dossier, event.at), code=_code_at(dossier, event.at),
-        contact_phone=dossier.agency.phone or "", reference=str(dossier.id)))
+        contact_phone=dossier.agency.phone or "", reference=str(dossier.id),
+        number=document_number(_code_at(dossier, event.at), numbers.SUPPLEMENT, dossier.id, n)))
 
 
 def refusal(dossier: Dossier) -> bytes:
@@ -241,7 +243,7 @@ def refusal(dossier: Dossier) -> bytes:
         agency=agency_header(dossier.agency), applicant=applicant(dossier), procedure=dossier.procedure.name,
         reason=str((event.data or {}).get("ly_do", "")), officer=event.actor.full_name if event.actor else "",
         issued_at=event.at, lookup_url=lookup_url(dossier, event.at), code=_code_at(dossier, event.at),
-        reference=str(dossier.id)))
+        reference=str(dossier.id), number=document_number(_code_at(dossier, event.at), numbers.REFUSAL, dossier.id)))
 
 
 def apology(dossier: Dossier) -> bytes:
@@ -252,7 +254,7 @@ def apology(dossier: Dossier) -> bytes:
         procedure=dossier.procedure.name, received_at=dossier.received_at,
         original_due_at=datetime.fromisoformat(data["previous_due_at"]), reason=str(data.get("reason", "")),
         new_due_at=event.due_at, issued_at=event.at, lookup_url=lookup_url(dossier),
-        leader=signer(event.actor)))
+        leader=signer(event.actor), number=document_number(dossier.code or "", numbers.APOLOGY, dossier.id)))
 
 
 def stop_notice(dossier: Dossier) -> bytes:
@@ -261,7 +263,8 @@ def stop_notice(dossier: Dossier) -> bytes:
         agency=agency_header(dossier.agency), code=dossier.code or "", applicant=applicant(dossier),
         procedure=dossier.procedure.name, received_at=dossier.received_at or dossier.submitted_at,
         reason=reasons.reason_in(event.data) or reasons.closing_reason(dossier) or "", signer=signer(event.actor),
-        issued_at=event.at, lookup_url=lookup_url(dossier, event.at)))
+        issued_at=event.at, lookup_url=lookup_url(dossier, event.at),
+        number=document_number(dossier.code or "", numbers.STOP, dossier.id)))
 
 
 def control_slip(dossier: Dossier, at: datetime) -> bytes:

@@ -22,7 +22,8 @@ from ..signing.backends import SigningUnavailable
 from ..signing.inspect import signature_summary
 from ..signing.sign import SigningFailed, sign_pdf
 from ..workflow.service import workflow
-from . import printouts, result_keys, transitions
+from . import document_numbers as numbers, printouts, result_keys, transitions
+from .document_numbers import document_number
 from .errors import Conflict
 from .events import add_event, run
 from .messages import PRINTOUTS
@@ -113,21 +114,12 @@ def _record(dossier, number: int, kind: str, title: str, document_number: str, f
     return code
 
 
-def document_number(dossier_code: str, number: int) -> str:
-    """The result's number as printed (Số): the dossier's running number and receiving day, which
-    the agency's code of the dossier makes unique in the agency (`<agency>-<yymmdd>-<running>`),
-    then which result of the dossier: 0001/261116/KQ1. (The signing day would repeat: two
-    dossiers numbered 0001 on their own days, signed the same day, would share a number.)"""
-    day, running = dossier_code.rsplit("-", 2)[-2:]
-    return f"{running}/{day}/KQ{number}"
-
-
 def _document(dossier, data: dict, at: datetime, actor, number: int, key: str | None = None) -> doc.ResultDocument:
     """The result document; `key`: its verification key (result_keys), none for a preview."""
     code = doc.result_code(dossier.code, number)
     local = at.astimezone(workflow().calendar.tz)
     return doc.ResultDocument(
-        agency=printouts.agency_header(dossier.agency), number=document_number(dossier.code, number),
+        agency=printouts.agency_header(dossier.agency), number=document_number(dossier.code, numbers.RESULT, n=number),
         issued_on=local.date(), result_code=code, applicant=dossier.applicant_name,
         content=content(dossier, data), signer=printouts.signer(actor), verify_url=printouts.keyed_url(code, key))
 

@@ -44,6 +44,22 @@ def test_eighty_rows_span_pages_with_the_header_repeated(name):
         assert texts[page - 1].split()[0] == str(page), "page numbers from page 2, top centre"
 
 
+def test_the_control_slips_closing_never_stands_alone_on_a_page():
+    """Whatever number of hand-offs, the last page of Mẫu 05 holds the last hand-off (whole, under
+    the repeated header) with the note and the QR code, never the note and the QR code alone."""
+    seen_pages = set()
+    for count in range(1, 17):
+        rows = [samples.handoff(i) for i in range(1, count + 1)]
+        pdf = control_slip_pdf(samples.control_slip(rows=rows))
+        pages = samples.page_count(pdf)
+        seen_pages.add(pages)
+        last = samples.text(pdf, pages)
+        assert f"Lần giao số {count}" in last, count
+        assert "THỜI GIAN GIAO, NHẬN HỒ SƠ" in last and samples.qr_codes(pdf, pages) == [samples.LOOKUP_URL], count
+        assert all(f"Lần giao số {count}" not in samples.text(pdf, page) for page in range(1, pages)), count
+    assert len(seen_pages) >= 2  # the counts cross a page break
+
+
 def test_a_long_reason_wraps_and_flows_onto_more_pages():
     reason = " ".join(f"Lý do thứ {i} về việc không đủ điều kiện tiếp nhận hồ sơ." for i in range(1, 301))
     pdf = refusal_pdf(samples.refusal(reason=reason))

@@ -49,8 +49,9 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
 
     request = _get(client, f"{base}/mau-02-1.pdf")
     text = pdf_text(request, tmp_path)
+    # Numbered by the dossier's number in the system: it had no code yet (document_numbers.py).
     for expected in ("Giấy tờ tùy thân", "Bản chụp Căn cước công dân hai mặt", "Thiếu bản chụp giấy tờ tùy thân.",
-                     "Nguyễn Văn An"):
+                     "Nguyễn Văn An", f"Số: {dossier_id}/BS1"):
         assert expected in text, expected
     # Asked before reception, when the dossier had no code: the QR leads to the citizen's own page.
     assert qr_urls(request, tmp_path) == [f"{public}/ho-so/{dossier_id}"]
@@ -62,7 +63,8 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     apology = _get(client, f"{base}/mau-04.pdf")
     text = pdf_text(apology, tmp_path)
     for expected in ("Chờ ý kiến của Công an tỉnh Bình An.", "Phạm Thị Dung", "KT. GIÁM ĐỐC SỞ TƯ PHÁP",
-                     "PHÓ GIÁM ĐỐC SỞ TƯ PHÁP", "15 tháng 12 năm 2026", code):  # signed with the leader's title, not a role
+                     "PHÓ GIÁM ĐỐC SỞ TƯ PHÁP", "15 tháng 12 năm 2026", code,  # signed with the leader's title, not a role
+                     "Số: 0001/261123/XL"):
         assert expected in text, expected
     assert qr_urls(apology, tmp_path) == [lookup]
 
@@ -115,6 +117,7 @@ def test_refusal_slip_and_unknown_documents(api, clock, client, tmp_path, clean_
     refusal = _get(client, f"{base}/mau-03.pdf")
     text = pdf_text(refusal, tmp_path)
     assert "Không thuộc thẩm quyền của Sở Tư pháp." in text and "Nguyễn Văn An" in text
+    assert f"Số: {created['id']}/TC" in text  # refused at reception: never coded, numbered by its number
     assert qr_urls(refusal, tmp_path) == [f"{clean_app.config['MOTCUA_PUBLIC_URL']}/ho-so/{created['id']}"]
     for key in ("mau-01", "mau-01-bs-1", "mau-04", "mau-02-1", "mau-99", "../../etc/passwd"):
         assert client.get(f"{base}/{key}.pdf").status_code == 404

@@ -240,6 +240,8 @@ def test_the_leader_decides_a_stop_and_signs_its_notice(api, clock, client, tmp_
     assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and STOP["ly_do"] in text and code in text
     assert "Phạm Thị Dung" in text and "PHÓ GIÁM ĐỐC" in text  # the leader who agreed signs it
     assert "KT. GIÁM ĐỐC SỞ TƯ PHÁP" in text
+    day, running = code.rsplit("-", 2)[-2:]
+    assert f"Số: {running}/{day}/DX" in text  # the notice's own number (document_numbers.py)
     assert any(code in url for url in qr_urls(pdf, tmp_path))
 
     # The leader's own reason, when written, is the one the applicant reads.

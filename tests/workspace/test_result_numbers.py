@@ -11,7 +11,7 @@ from tests.workspace.helpers import processed, submit_lltp
 def test_results_signed_the_same_day_have_their_own_numbers(api, clock, clean_app):
     from app.db import db
     from app.dossiers.models import DossierResult
-    from app.dossiers.results import document_number
+    from app.dossiers.document_numbers import RESULT, document_number
     clock.set(vn(2026, 11, 23, 8, 0))
     first = submit_lltp(api)
     clock.set(vn(2026, 11, 24, 8, 0))
@@ -25,6 +25,6 @@ def test_results_signed_the_same_day_have_their_own_numbers(api, clock, clean_ap
     numbers = [number for _, number in rows]
     assert len(rows) == 2 and len(set(numbers)) == 2, rows
     for code, number in rows:
-        assert number == document_number(code.rsplit("-", 1)[0], 1)
+        assert number == document_number(code.rsplit("-", 1)[0], RESULT)
     assert numbers[0].startswith("0001/2611") and numbers[0].endswith("/KQ1")
-    assert document_number("000.00.12.H99-261116-0001", 2) == "0001/261116/KQ2"
+    assert document_number("000.00.12.H99-261116-0001", RESULT, n=2) == "0001/261116/KQ2"
