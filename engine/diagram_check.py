@@ -51,6 +51,8 @@ KNOWN_PROPERTIES = {
 }
 # SpiffWorkflow opens a plain `task` for a person too, so it needs a lane like a user task.
 HUMAN_TASKS = ("userTask", "manualTask", "task")
+# The properties the engine reads only on a step officers work (its form, deadline and agency).
+HUMAN_PROPERTIES = ("formJsonSchemaFilename", "formUiSchemaFilename", "timeLimit", "agency")
 GATEWAYS = ("exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway")
 SUB_PROCESSES = ("subProcess", "transaction", "adHocSubProcess")
 ACTIVITIES = ("task", "userTask", "manualTask", "scriptTask", "serviceTask", "sendTask", "receiveTask",
@@ -1525,6 +1527,8 @@ class DiagramChecker:
             seen[name] = value
             if name not in KNOWN_PROPERTIES:
                 self.add(node, "unknown_property", prop=name, guess=guess(name, KNOWN_PROPERTIES))
+            elif self.misplaced(node, name):
+                continue
             elif name == "status":
                 number = status_number(value)
                 if number is None or not 1 <= number <= 10:
@@ -1551,6 +1555,21 @@ class DiagramChecker:
                 self.add_text(node, message)
             for message in advice:
                 self.add_text(node, MESSAGES["warning"].format(message=message), self.warnings)
+
+    def misplaced(self, node, name: str) -> bool:
+        """A property the engine reads only on another kind of element: a step's form, deadline
+        and agency on a step officers work (QT-02), marksLate on a timer; said, and nothing more
+        checked of it (ANALYST.md QT-55)."""
+        kind = bpmn_kind(node)
+        if kind in ("serviceTask", "businessRuleTask", "complexGateway"):
+            return False  # the element itself cannot run: that is what its message says (check_references)
+        if name in HUMAN_PROPERTIES and kind not in HUMAN_TASKS:
+            self.add(node, "property_misplaced", prop=name, kind=_kind(node), hint=MESSAGES["misplaced_hints"][name])
+            return True
+        if name == "marksLate" and not any(bpmn_kind(child) == "timerEventDefinition" for child in node):
+            self.add(node, "property_misplaced", prop=name, kind=_kind(node), hint=MESSAGES["misplaced_hints"][name])
+            return True
+        return False
 
     def check_agency(self, node, value: str) -> None:
         """A literal agency code (checked against the loaded agencies when they are known), or

@@ -497,6 +497,19 @@ MESSAGES = {
     "payment_boundary": "Chờ nộp phí không đặt được trên sự kiện biên: hồ sơ phải dừng lại chờ tiền, không chờ "
                         "song song với một bước. Dùng sự kiện trung gian bắt tin nhắn (Intermediate Catch Event) "
                         "thanh_toan, nếu cần thì sau một cổng sự kiện (Event-based Gateway) cùng với rut_ho_so.",
+    "property_misplaced": "Thuộc tính {prop} không có tác dụng trên {kind}: hệ thống không đọc nó ở đây. {hint}",
+    "misplaced_hints": {
+        "formJsonSchemaFilename": "Biểu mẫu chỉ hiện ở một bước cán bộ làm (userTask): chuyển thuộc tính sang bước đó, "
+                                  "hoặc xóa nó.",
+        "formUiSchemaFilename": "Biểu mẫu chỉ hiện ở một bước cán bộ làm (userTask): chuyển thuộc tính sang bước đó, "
+                                "hoặc xóa nó.",
+        "timeLimit": "timeLimit là thời hạn của một bước cán bộ làm (userTask). Để đặt hạn cho cả một đoạn quy trình "
+                     "(như thời gian lấy ý kiến cơ quan khác), gắn lên đoạn đó một bộ hẹn giờ biên (boundary timer) "
+                     "với timeDate, ví dụ working_days(5) (QT-08).",
+        "agency": "agency là cơ quan xử lý một bước cán bộ làm (userTask): đặt nó trên từng bước cơ quan đó làm (QT-07).",
+        "marksLate": "marksLate chỉ dùng trên bộ hẹn giờ (sự kiện có timer, thường là bộ hẹn giờ biên) để khi hết giờ "
+                     "hồ sơ bị đánh dấu trễ hạn (QT-10).",
+    },
     "amount_misplaced": "Thuộc tính amount (số tiền phải nộp) chỉ dùng trên sự kiện chờ tin nhắn thanh_toan. Xóa "
                         "thuộc tính này ở đây, hoặc chuyển nó sang sự kiện chờ nộp phí.",
     "amount_invalid": "Thuộc tính amount «{value}» không phải biểu thức tính được. Viết tên trường hoặc phép "

@@ -1233,3 +1233,30 @@ def test_words_a_form_says_that_nothing_reads_are_warned_and_badly_written_value
     [count] = schema_problems({"type": "object", "properties": {"ten": {"type": "string", "minLength": "1"}}},
                               "f.schema.json")
     assert 'trường «ten», từ khóa «minLength»: "1" phải là số nguyên (integer).' in count
+
+
+@pytest.mark.rule("QT-55")
+@pytest.mark.parametrize("prop, value, element", [
+    ("timeLimit", "working_days(5)", "Gateway_tham_dinh"),
+    ("agency", "000.00.30.H99", "Gateway_tham_dinh"),
+    ("formJsonSchemaFilename", "common/tham_dinh.schema.json", "Gateway_tham_dinh"),
+    ("marksLate", "true", "Task_tham_dinh"),
+])
+def test_a_property_on_an_element_that_never_reads_it_is_refused(prop, value, element):
+    """What the engine reads only on a step officers work (form, deadline, agency) or only on a
+    timer (marksLate) is an error elsewhere, with where it belongs: it would do nothing there."""
+    setting = f'<spiffworkflow:property name="{prop}" value="{value}" />'
+    if element == "Task_tham_dinh":
+        xml = SOURCE.replace('<spiffworkflow:property name="timeLimit" value="working_days(1)"',
+                             setting + '\n<spiffworkflow:property name="timeLimit" value="working_days(1)"', 1)
+    else:
+        xml = re.sub(rf'(<bpmn:exclusiveGateway id="{element}"[^>]*>)',
+                     rf"\1<bpmn:extensionElements><spiffworkflow:properties>{setting}"
+                     r"</spiffworkflow:properties></bpmn:extensionElements>", SOURCE)
+    assert xml != SOURCE
+    [problem] = problems(xml)
+    assert problem.element_id == element and f"Thuộc tính {prop} không có tác dụng trên" in problem.message
+    where = {"marksLate": "bộ hẹn giờ", "timeLimit": "bộ hẹn giờ biên"}.get(prop, "userTask")
+    assert where in problem.message, problem.message
+    # The same property where it belongs is accepted (the shipped diagram has it there, or a timer).
+    assert problems(SOURCE) == []
