@@ -258,6 +258,7 @@ class RegisterRow(_Checked):
     note: str = ""
     lookup_url: str = ""  # the dossier's public lookup, printed as a QR code under its code
     dossier_id: int = 0  # not printed: the register on screen links each row to its dossier
+    entry: int = 0  # its number in the book of the year (Số thứ tự, as Mẫu 01 gives it); 0: the row's place
 
 
 @dataclass(frozen=True)

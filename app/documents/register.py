@@ -29,7 +29,7 @@ def _code_cell(row: RegisterRow) -> list:
 
 def _row(index: int, row: RegisterRow) -> list:
     instants = (row.received_at, row.due_at, row.transferred_at, row.result_at, row.returned_at)
-    return ([para(str(index), "small_center"), _code_cell(row), para(markup(row.procedure), "small"),
+    return ([para(str(row.entry or index), "small_center"), _code_cell(row), para(markup(row.procedure), "small"),
              para(str(row.sets), "small_center"), para(markup(row.applicant), "small"),
              para(markup(row.contact), "small"), para(markup(row.resolving_agency), "small")]
             + [para(markup(short_datetime(at)), "small_center") for at in instants]

@@ -20,6 +20,7 @@ from ..localtime import local_time
 from ..workflow.service import workflow
 from . import document_numbers as numbers, handoffs, reasons, stops
 from .document_numbers import document_number
+from .register import book, entry_number, register_rows
 from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, DossierResult
 
@@ -158,6 +159,8 @@ def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
         components=components, processing_time=doc.Duration(procedure.processing_amount, procedure.processing_unit),
         received_at=event.at, due_at=due_at, due_note=due_note, collect_at=collect, lookup_url=lookup_url(dossier),
         officer=receiver.full_name if receiver else "", number=dossier.code, note=note,
+        register_book=str(book(dossier.received_at)),
+        register_entry=str(entry_number(dossier.agency_id, dossier.received_at, dossier.id)),
         by_post=arrival is not None and arrival.get("channel") == POSTAL, online=arrival is None,
         postal_item=str((arrival or {}).get("so_buu_gui") or ""), return_by_post=returns_by_post(dossier)))
 
@@ -297,7 +300,6 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
 
 def register(agency, start: date, end: date, printed_on: date) -> bytes:
     """Mẫu 06 for the dossiers an agency received from `start` to `end` (local days)."""
-    from .register import register_rows
     rows = [replace(row, lookup_url=public_url(f"/tra-cuu/{row.code}")) for row in register_rows(agency, start, end)]
     return doc.register_pdf(doc.Register(agency=agency_header(agency), period_start=start, period_end=end,
                                          printed_on=printed_on, rows=rows))

@@ -1,13 +1,15 @@
 """The dossier register (Sổ theo dõi hồ sơ, Mẫu 06): the dossiers an agency received in a
 period, with when each went to processing, got its result and was returned, and a note for what
-the instants do not say (withdrawn, stopped, a due date moved by an apology). Four queries
-whatever the number of dossiers (the agency/received index, then three grouped look-ups), for
-a page of the register on screen or the whole period in print."""
+the instants do not say (withdrawn, stopped, a due date moved by an apology), numbered by their
+entry in the agency's book of the year. Five queries whatever the number of dossiers (the
+agency/received index, three grouped look-ups, the count that numbers the first row; one more
+where the period crosses a new year), for a page of the register on screen or the whole period
+in print."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from .. import documents as doc
@@ -33,6 +35,34 @@ def _received(agency, start: date, end: date):
             Dossier.received_at < _local_midnight(end + timedelta(days=1)))
 
 
+def book(received_at: datetime) -> int:
+    """The register's book (Quyển số) a dossier is entered in: one a year, named by the year."""
+    return received_at.astimezone(workflow().calendar.tz).year
+
+
+def entry_number(agency_id: int, received_at: datetime, dossier_id: int) -> int:
+    """A dossier's entry (Số thứ tự) in its agency's book of the year: how many dossiers the
+    agency received that year up to it, in the order received (its id orders the same instant).
+    Mẫu 01 prints it, Mẫu 06 numbers its rows with it; one count on the agency/received index."""
+    since = _local_midnight(date(book(received_at), 1, 1))
+    return db.session.execute(select(func.count()).select_from(Dossier).where(
+        Dossier.agency_id == agency_id, Dossier.received_at >= since, Dossier.received_at <= received_at,
+        or_(Dossier.received_at < received_at, Dossier.id <= dossier_id))).scalar()
+
+
+def _entries(agency, dossiers: list[Dossier]) -> dict[int, int]:
+    """Each listed dossier's entry in the year's book: counted for the first of each year, then
+    one more per dossier, as they are listed in the order received."""
+    entries, previous = {}, None
+    for d in dossiers:
+        if previous is not None and book(previous.received_at) == book(d.received_at):
+            entries[d.id] = entries[previous.id] + 1
+        else:
+            entries[d.id] = entry_number(agency.id, d.received_at, d.id)
+        previous = d
+    return entries
+
+
 def register_count(agency, start: date, end: date) -> int:
     return db.session.execute(select(func.count()).select_from(Dossier).where(*_received(agency, start, end))).scalar()
 
@@ -52,7 +82,8 @@ def register_rows(agency, start: date, end: date, limit: int | None = None, offs
         .group_by(DossierEvent.dossier_id)).all())
     apologies = dict(db.session.execute(select(DossierEvent.dossier_id, DossierEvent.data).where(
         DossierEvent.dossier_id.in_(ids), DossierEvent.kind == "apology")).all())
-    return [doc.RegisterRow(
+    entries = _entries(agency, dossiers)
+    return [doc.RegisterRow(entry=entries[d.id],
         dossier_id=d.id, code=d.code, procedure=d.procedure.name, applicant=d.applicant_name, received_at=d.received_at,
         due_at=d.due_at, contact=", ".join(v for v in (d.owner.address, d.owner.phone) if v), resolving_agency=agency.name,
         transferred_at=transferred.get(d.id), result_at=processed.get(d.id),

@@ -63,3 +63,25 @@ def test_an_impossible_period_says_so(api, clock, client):
     for query in ("tu=2026-11-30&den=2026-11-01", "tu=2024-01-01&den=2026-11-01&pdf=1"):
         response = client.get(f"/mot-cua/so-theo-doi?{query}")
         assert response.status_code == 422 and "Khoảng thời gian không hợp lệ" in html(response), query
+
+
+def test_rows_and_receipts_give_the_entry_in_the_book_of_the_year(api, clock, client, tmp_path):
+    """Mẫu 01's «Vào Sổ theo dõi hồ sơ, Quyển số … Số thứ tự …» is the row Mẫu 06 shows the dossier
+    at: one book a year, entries in the order received, whatever period the register shows."""
+    from tests.workspace.helpers import pdf_text
+    ids = []
+    for day in (20, 20, 23):
+        clock.set(vn(2026, 11, day, 8, 0))
+        ids.append(submit_lltp(api, so_ban=len(ids) + 1))
+        accept(api, ids[-1])
+    clock.set(vn(2027, 1, 4, 8, 0))  # the first working day of 2027: a new book
+    ids.append(submit_lltp(api, so_ban=9))
+    accept(api, ids[-1])
+    as_officer(client, "motcua")
+    page = html(client.get("/mot-cua/so-theo-doi?tu=2026-11-23&den=2027-01-04"))
+    rows = re.findall(r'<tr><td>(\d+)</td>.*?href="/mot-cua/ho-so/(\d+)"', page, re.S)
+    assert [(int(n), int(i)) for n, i in rows] == [(3, ids[2]), (1, ids[3])]
+    for dossier_id, book, entry in ((ids[2], 2026, 3), (ids[3], 2027, 1)):
+        receipt = client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").get_data()
+        text = " ".join(pdf_text(receipt, tmp_path).split())
+        assert f"Vào Sổ theo dõi hồ sơ, Quyển số: {book} Số thứ tự: {entry}" in text, text
