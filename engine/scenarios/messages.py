@@ -29,6 +29,8 @@ MESSAGES = {
     "top_not_mapping": "Tệp kịch bản phải là một nhóm khóa (quy_trinh, kich_ban, ...), không phải {found}.",
     "unknown_keys": "Khóa không dùng được: {keys}. Các khóa dùng được ở đây: {allowed}.",
     "unknown_key": "«{key}»{guess}",
+    "split_value": " Có lẽ giá trị «{key}: {name}» có dấu phẩy, nên trong {{ }} YAML cắt nó thành {pieces}; viết "
+                   "giá trị trong ngoặc kép: {key}: \"{name}\".",
     "missing_process": "Thiếu khóa «quy_trinh»: ghi mã quy trình trong sơ đồ (thuộc tính id của process), "
                        "ví dụ «quy_trinh: cap_phieu_ly_lich_tu_phap».",
     "bad_text": "Khóa «{key}» phải là một dòng chữ, không phải {found}.",

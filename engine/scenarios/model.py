@@ -434,8 +434,24 @@ def _key_line(mapping: dict, key) -> int | None:
 def _unknown_keys(mapping: dict, allowed) -> None:
     extra = [k for k in mapping if k not in allowed]
     if extra:
-        raise _Problem(MESSAGES["unknown_keys"].format(keys=_named(extra, allowed), allowed=", ".join(allowed)),
-                       _key_line(mapping, extra[0]))
+        raise _Problem(MESSAGES["unknown_keys"].format(keys=_named(extra, allowed), allowed=", ".join(allowed))
+                       + _comma_split(mapping, extra[0], allowed), _key_line(mapping, extra[0]))
+
+
+def _comma_split(mapping: dict, key, allowed) -> str:
+    """In {lam: Tra cứu, xác minh …} YAML ends the value at the comma and reads the rest as a
+    key with no value: said so, with the value as it should be written."""
+    keys = list(mapping)
+    at = keys.index(key)
+    if at == 0 or mapping[key] is not None or not isinstance(mapping[keys[at - 1]], str):
+        return ""
+    pieces = [mapping[keys[at - 1]]]
+    for name in keys[at:]:
+        if name in allowed or mapping[name] is not None:
+            break
+        pieces.append(str(name))
+    return MESSAGES["split_value"].format(key=keys[at - 1], name=", ".join(pieces),
+                                          pieces=", ".join(f"«{piece}»" for piece in pieces))
 
 
 # -- steps and scenarios ------------------------------------------------------------------------

@@ -75,6 +75,17 @@ def test_a_comma_in_a_task_name_in_viec_says_to_quote_it(tmp_path):
     assert failed(report).message.endswith(f"thực tế «Tiếp nhận hồ sơ» ({SPLIT})")
 
 
+def test_a_comma_in_a_task_name_in_a_one_line_step_says_to_quote_it(tmp_path):
+    """- {lam: Tra cứu, xác minh …, vai_tro: …}: YAML reads the rest of the name as a key."""
+    report = run(tmp_path, LLTP + f"      - {{lam: {COMMA_TASK}, vai_tro: Chuyên viên}}\n")
+    assert report.problems == [] and len(report.scenarios) == 1
+    message = failed(report).message
+    assert "Khóa không dùng được: «xác minh thông tin lý lịch tư pháp»" in message
+    assert message.endswith(f"Có lẽ giá trị «lam: {COMMA_TASK}» có dấu phẩy, nên trong {{ }} YAML cắt nó thành "
+                            f"«Tra cứu», «xác minh thông tin lý lịch tư pháp»; viết giá trị trong ngoặc kép: "
+                            f"lam: \"{COMMA_TASK}\"."), message
+
+
 def test_the_quoted_name_with_a_comma_is_read_whole(tmp_path):
     report = run(tmp_path, LLTP + f'      - kiem_tra: {{han: {{"{COMMA_TASK}": 2026-12-10 10:00}}}}\n')
     assert f"- hạn của «{COMMA_TASK}»: việc này không đang mở" in failed(report).message
