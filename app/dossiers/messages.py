@@ -116,7 +116,9 @@ PRINTOUTS = {
     "note_stopped": "Dừng xử lý {at}.",
     "note_apology": "Đã xin lỗi, hẹn lại; hẹn trả ban đầu {due}.",
     "returned": "Trả kết quả cho tổ chức, cá nhân",
-    "system_name": "Hệ thống thông tin giải quyết thủ tục hành chính",
+    # Who provides a paper conversion (Bình Định 2020, Biểu mẫu): the province's one-stop system.
+    "system_name": "Hệ thống thông tin một cửa điện tử tỉnh {place}",
+    "system_name_unplaced": "Hệ thống thông tin một cửa điện tử",
     "result_reason": "Phê duyệt kết quả giải quyết thủ tục hành chính",
     "digitised_reason": "Số hóa kết quả giải quyết thủ tục hành chính bản giấy",
     "result_body": "Kết quả giải quyết thủ tục «{procedure}» của {name}.",

@@ -307,8 +307,9 @@ def register(agency, start: date, end: date, printed_on: date) -> bytes:
 
 def paper_result(result: DossierResult) -> bytes:
     """The paper conversion (Bình Định 2020, Điều 16) of an electronic result."""
-    return doc.paper_result_pdf(doc.PaperResult.of(
-        result_document(result), agency_header(result.dossier.agency), PRINTOUTS["system_name"]))
+    place = workflow().calendar.profile.place.strip()
+    system = PRINTOUTS["system_name"].format(place=place) if place else PRINTOUTS["system_name_unplaced"]
+    return doc.paper_result_pdf(doc.PaperResult.of(result_document(result), agency_header(result.dossier.agency), system))
 
 
 def result_document(result: DossierResult) -> doc.ResultDocument:

@@ -82,7 +82,8 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     assert f"{code}-KQ1" in page and "Bản chuyển đổi sang giấy" in page
     paper = _get(client, f"/mot-cua/ho-so/{dossier_id}/ket-qua/1/ban-giay.pdf")
     text = pdf_text(paper, tmp_path)
-    for expected in (f"{code}-KQ1", "Phạm Thị Dung", "Sở Tư pháp tỉnh Bình An", "PHIẾU LÝ LỊCH TƯ PHÁP"):
+    for expected in (f"{code}-KQ1", "Phạm Thị Dung", "Sở Tư pháp tỉnh Bình An", "PHIẾU LÝ LỊCH TƯ PHÁP",
+                     "Được cung cấp bởi Hệ thống thông tin một cửa điện tử tỉnh Bình An./."):
         assert expected in text, expected
     # Biểu mẫu, note (8): item 5 holds "masohoso-KQ(n)", the result's own code.
     lines = [" ".join(line.split()) for line in text.splitlines()]
