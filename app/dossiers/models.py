@@ -124,8 +124,10 @@ class OpenTask(db.Model):
                  postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
         db.Index("ix_open_tasks_unclaimed", "role", "agency_id", "claimed_by_id", "due_at",
                  postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
-        # Open and closed: the dossiers an agency has or had a step of (a consulted agency's search).
-        db.Index("ix_open_tasks_agency_dossier", "agency_id", "dossier_id"),
+        # Open and closed, only the steps of another agency than the dossier's: the dossiers an
+        # agency was consulted on (its search), few beside every step of the agency's own.
+        db.Index("ix_open_tasks_consulted", "agency_id", "dossier_id",
+                 postgresql_where=db.text("consulted = true"), sqlite_where=db.text("consulted = 1")),
     )
 
     id = db.Column(db.String(36), primary_key=True)  # the engine's task id
@@ -144,6 +146,8 @@ class OpenTask(db.Model):
     claimed_at = db.Column(UTCDateTime)
     closed_at = db.Column(UTCDateTime)
     closed_by_id = db.Column(db.ForeignKey("users.id"))  # who completed it; none for a timer or message
+    # Another agency's step than the dossier's (liên thông): that agency may open and find the dossier.
+    consulted = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())
 
     dossier = db.relationship("Dossier")
     procedure = db.relationship("Procedure")

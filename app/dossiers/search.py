@@ -47,10 +47,11 @@ def dossiers_statement(user, q: str, status: int | None = None, consulted: bool 
     """The newest dossiers of the officer's agency (an administrator's: every agency) matching q,
     in `status` if given (e.g. 5: those waiting for a supplement, to follow up); with `consulted`,
     instead those of other agencies the officer's agency has or had a step of (liên thông), found
-    through the tasks' index by agency."""
+    through the partial index of consulted steps by agency."""
     statement = select(Dossier).options(joinedload(Dossier.procedure))
     if consulted:
-        worked = select(OpenTask.dossier_id).where(OpenTask.agency_id == user.agency_id)
+        worked = select(OpenTask.dossier_id).where(OpenTask.agency_id == user.agency_id,
+                                                   OpenTask.consulted == True)  # noqa: E712 -- the partial index's own words
         statement = statement.where(Dossier.id.in_(worked), Dossier.agency_id != user.agency_id)
     elif user.role != "admin":
         statement = statement.where(Dossier.agency_id == user.agency_id)

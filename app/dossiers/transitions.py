@@ -161,7 +161,8 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
         "id": t.id, "dossier_id": dossier.id, "procedure_id": dossier.procedure_id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
         "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
         "status": t.status, "due_at": step_due(t.due_at, dossier), "opened_at": opened_at, "claimed_by_id": None,
-        "claimed_at": None, "closed_at": None, "closed_by_id": None} for t in new]
+        "claimed_at": None, "closed_at": None, "closed_by_id": None,
+        "consulted": agencies.get(t.agency_code, dossier.agency_id) != dossier.agency_id} for t in new]
     _back_to_who_did_it(dossier, [(row, t) for row, t in zip(rows, new) if t.again], opened_at, events)
     _run(insert(OpenTask.__table__), rows)
     return len(new)
