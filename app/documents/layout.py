@@ -44,6 +44,12 @@ def _page_number(canvas, doc):
 
 def build(flowables: list, *, title: str, author: str = "", is_landscape: bool = False) -> bytes:
     """The PDF bytes; `invariant` fixes the dates and the file id, so equal input gives equal bytes."""
+    return build_counted(flowables, title=title, author=author, is_landscape=is_landscape)[0]
+
+
+def build_counted(flowables: list, *, title: str, author: str = "", is_landscape: bool = False) -> tuple[bytes, int]:
+    """The PDF bytes and how many pages they have (a document that should fit one page tries a
+    tighter layout when it does not)."""
     register_fonts()
     buffer = io.BytesIO()
     page, margins = (landscape(A4), LANDSCAPE_MARGINS) if is_landscape else (A4, PORTRAIT_MARGINS)
@@ -51,7 +57,7 @@ def build(flowables: list, *, title: str, author: str = "", is_landscape: bool =
                             creator=COMMON["creator"],
                             invariant=1, lang="vi-VN", initialFontName=REGULAR, **margins)
     doc.build(flowables, onLaterPages=_page_number)
-    return buffer.getvalue()
+    return buffer.getvalue(), doc.page
 
 
 def fill(template: str, **values) -> str:

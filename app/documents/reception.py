@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from .data import Receipt, Refusal, SupplementRequest
-from .layout import (GAP, Signature, applicant_lines, bold, build, closing, dossier_line, fill, fill_raw,
+from .layout import (GAP, Signature, applicant_lines, bold, build, build_counted, closing, dossier_line, fill, fill_raw,
                      frame_width, grid, header, lookup_box, para, signatures, title)
 from .messages import COMMON, KINDS, RECEIPT, REFUSAL, SUPPLEMENT
 from .text import clean, date_line, datetime_words, duration, markup
@@ -32,7 +32,18 @@ def _components_table(receipt: Receipt):
 
 
 def receipt_pdf(data: Receipt) -> bytes:
-    """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
+    """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, on one page where a tighter closing (a
+    smaller QR code, less room to sign) makes it fit: the applicant signs the page that says what
+    was received, not a page of signatures alone."""
+    roomy = not (data.note.strip() or data.by_post)
+    pdf, pages = build_counted(_receipt_story(data, compact=not roomy), title=RECEIPT["doc_title"],
+                               author=data.agency.name)
+    if roomy and pages > 1:
+        pdf = build(_receipt_story(data, compact=True), title=RECEIPT["doc_title"], author=data.agency.name)
+    return pdf
+
+
+def _receipt_story(data: Receipt, compact: bool) -> list:
     story = [header(data.agency.name, data.agency.parent, data.number,
                     date_line(data.agency.place, data.received_at))]
     story += title(RECEIPT["title"], dossier_line(data.code))
@@ -52,7 +63,6 @@ def receipt_pdf(data: Receipt) -> bytes:
     if data.register_book.strip() or data.register_entry.strip():
         story.append(para(fill_raw(RECEIPT["register"], book=markup(data.register_book), gap=GAP,
                                    entry=markup(data.register_entry))))
-    compact = restarted or data.by_post
     room = {"room": COMPACT_SIGNING_ROOM} if compact else {}
     officer = Signature((RECEIPT["officer_signs"],), data.officer, COMMON["sign_hint"], **room)
     if data.by_post or data.online:  # nobody stood at the counter: the officer signs alone, beside the note
@@ -61,8 +71,7 @@ def receipt_pdf(data: Receipt) -> bytes:
     else:
         signing = signatures(Signature((RECEIPT["applicant_signs"],), data.applicant.name, COMMON["sign_hint"],
                                        **room), officer)
-    story = closing(story, lookup_box(data.lookup_url, data.code, COMPACT_QR if compact else None), signing)
-    return build(story, title=RECEIPT["doc_title"], author=data.agency.name)
+    return closing(story, lookup_box(data.lookup_url, data.code, COMPACT_QR if compact else None), signing)
 
 
 def _received_line(data: Receipt):

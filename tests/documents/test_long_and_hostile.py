@@ -60,6 +60,23 @@ def test_the_control_slips_closing_never_stands_alone_on_a_page():
     assert len(seen_pages) >= 2  # the counts cross a page break
 
 
+def test_a_counter_receipt_with_a_long_address_stays_on_one_page_with_its_signatures():
+    """The closing (register line, QR code, both signatures) would not fit under a long address and
+    three components: the tighter closing keeps Mẫu 01 on the page the applicant signs."""
+    from dataclasses import replace
+    address = ("Số 123, đường Nguyễn Thị Minh Khai, tổ dân phố 5, khu phố 3, phường Bến Thành, thành phố Thủ "
+               "Dầu Một, tỉnh Bình An, gần chợ Bến Thành, đối diện công viên")
+    items = [Component("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", "ban_chinh", 1),
+             Component("Giấy tờ tùy thân: Bản chụp Căn cước công dân hai mặt hoặc hộ chiếu còn giá trị", "ban_chup", 1),
+             Component("Văn bản ủy quyền", "ban_sao_chung_thuc", 2)]
+    pdf = receipt_pdf(samples.receipt(applicant=replace(samples.APPLICANT, address=address), components=items,
+                                      due_note="Ngày hẹn trả đã cộng thêm 7 giờ 56 phút làm việc chờ nộp phí."))
+    assert samples.page_count(pdf) == 1
+    text = samples.text(pdf)
+    assert "NGƯỜI NỘP HỒ SƠ" in text and "Vào Sổ theo dõi hồ sơ" in text and address in text
+    assert samples.qr_codes(pdf) == [samples.LOOKUP_URL]
+
+
 def test_a_long_reason_wraps_and_flows_onto_more_pages():
     reason = " ".join(f"Lý do thứ {i} về việc không đủ điều kiện tiếp nhận hồ sơ." for i in range(1, 301))
     pdf = refusal_pdf(samples.refusal(reason=reason))
