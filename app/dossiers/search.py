@@ -1,5 +1,6 @@
-"""Finding dossiers by what an officer types: a dossier code (or its start, or its end as the
-receipt prints it big: "261123-0007"), else the start of words of the applicant's or
+"""Finding dossiers by what an officer types: a dossier code (or its start, its end as the
+receipt prints it big: "261123-0007", a middle part such as "H99-261123-0007", or the receiving
+day "261123"), else the start of words of the applicant's or
 organisation's name, with or without accents and in any case ("dang van an" finds "Đặng Văn Ân",
 "an" finds "An" and "Anh" but not "Lan" or "Văn"). Used by the inbox's search and by the dossier
 search."""
@@ -21,6 +22,8 @@ ROWS = 50
 _NUMBER = re.compile(r"(?:số\s*)?([0-9]{1,9})", re.IGNORECASE)
 # The end of a code: the receipt date and the day's running number ("261123-0007", "261123-7").
 _TAIL = re.compile(r"([0-9]{6})-([0-9]{1,4})")
+# How codes start: the agency's identifier (000.00.12.H99), of which officers type the beginning.
+_CODE_START = re.compile(r"[0-9]{3}\.")
 
 
 def clause(q: str):
@@ -31,13 +34,19 @@ def clause(q: str):
         return None
     number = _NUMBER.fullmatch(q)
     if number:
-        return or_(Dossier.code.startswith(number.group(1), autoescape=True),
-                   and_(Dossier.code.is_(None), Dossier.id == int(number.group(1))))
+        digits = number.group(1)
+        found = [Dossier.code.startswith(digits, autoescape=True),
+                 and_(Dossier.code.is_(None), Dossier.id == int(digits))]
+        if len(digits) == 6:  # a receiving day as codes write it (261127): that day's dossiers
+            found.append(Dossier.code.contains(f"-{digits}-", autoescape=True))
+        return or_(*found)
     tail = _TAIL.fullmatch(q)
     if tail:  # within the officer's scope (an agency's dossiers or tasks): few rows to look at
         return Dossier.code.endswith(f"-{tail.group(1)}-{int(tail.group(2)):04d}", autoescape=True)
     if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
-        return Dossier.code.startswith(q.upper(), autoescape=True)
+        if _CODE_START.match(q):  # the start of a code, read through the codes' index
+            return Dossier.code.startswith(q.upper(), autoescape=True)
+        return Dossier.code.contains(q.upper(), autoescape=True)  # a middle part: "H99-261127-0002"
     words = fold(q)
     return or_(Dossier.search_text.startswith(words, autoescape=True),
                Dossier.search_text.contains(" " + words, autoescape=True))

@@ -81,7 +81,8 @@ def test_claim_release_and_the_code_search(api, clock, client):
     token = as_officer(client, "chuyenvien")
     page = html(client.get("/mot-cua?tab=cho-nhan"))
     task = task_id(page, SEARCH)
-    assert _rows(html(client.get(f"/mot-cua?tab=nhom&q={code[-11:-5]}"))) == 0  # a code is searched by its start
+    assert _rows(html(client.get(f"/mot-cua?tab=nhom&q={code[-9:-5]}"))) == 0  # digits are the start of a code
+    assert _rows(html(client.get(f"/mot-cua?tab=nhom&q={code[-11:-5]}"))) == 1  # or its receiving day
     assert _rows(html(client.get(f"/mot-cua?tab=nhom&q={code[:20]}"))) == 1
     response = client.post(f"/mot-cua/viec/{task}/nhan", data={"csrf_token": token, "next": "/mot-cua?tab=cua-toi"})
     assert response.status_code == 303 and response.headers["Location"] == "/mot-cua?tab=cua-toi"
@@ -211,6 +212,11 @@ def test_the_dossier_search_finds_the_agencys_dossiers_only(api, clock, client):
         found = html(client.get(f"/mot-cua/ho-so?q={typed}"))
         assert f'href="/mot-cua/ho-so/{first}"' in found and "chưa cấp mã" not in found, typed
     assert f'href="/mot-cua/ho-so/{first}"' not in html(client.get("/mot-cua/ho-so?q=261123-0002"))
+    # The receiving day as the code writes it, and a middle part of the code.
+    for typed in ("261123", "H99-261123-0001", "h99-261123"):
+        found = html(client.get(f"/mot-cua/ho-so?q={typed}"))
+        assert f'href="/mot-cua/ho-so/{first}"' in found and "chưa cấp mã" not in found, typed
+    assert f'href="/mot-cua/ho-so/{first}"' not in html(client.get("/mot-cua/ho-so?q=261124"))
     assert _rows(html(client.get("/mot-cua?tab=nhom&q=nguyen van an"))) == 0  # leaders have no such tasks
     as_officer(client, "dieuphoi")  # the provincial office: another agency
     assert "000.00.12.H99-261123-0001" not in html(client.get("/mot-cua/ho-so?q=000.00.12"))
