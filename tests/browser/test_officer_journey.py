@@ -267,7 +267,7 @@ def test_a_late_dossier_gets_one_apology_with_a_new_date(officer, live_server, a
     leader.keyboard.press("g")
     leader.keyboard.press("h")
     leader.wait_for_url("**/mot-cua/ho-so")
-    leader.get_by_label("Mã hồ sơ (hoặc phần đầu) hoặc tên người nộp").fill(tight_code)
+    leader.get_by_label("hoặc tên người nộp").fill(tight_code)
     leader.get_by_role("button", name="Tìm").click()
     leader.get_by_role("link", name=tight_code).click()
     leader.wait_for_url(f"**/mot-cua/ho-so/{tight}")
