@@ -45,6 +45,9 @@ def settings(**overrides) -> dict:
         # changes, taken without a restart; 0 turns it off (procedures then change on restart).
         "MOTCUA_RELOAD_SECONDS": float(os.environ.get("MOTCUA_RELOAD_SECONDS", "2")),
         "MAX_CONTENT_LENGTH": 25 * 1024 * 1024,
+        # A text field's bytes read before the form's own check (eforms.parse: 20,000 characters a
+        # field) answers on the page that was sent; werkzeug's 500 kB would answer with a bare 413.
+        "MAX_FORM_MEMORY_SIZE": 4 * 1024 * 1024,
         # Outgoing mail: without a host, mails are written to the log (the demo prints the
         # verification link there) and marked sent.
         "MOTCUA_SMTP_HOST": os.environ.get("MOTCUA_SMTP_HOST", ""),

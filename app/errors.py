@@ -12,9 +12,10 @@ PAGES = {
     403: ("Không có quyền truy cập", "Tài khoản của bạn không có quyền xem trang này."),
     404: ("Không tìm thấy trang", "Địa chỉ bạn mở không tồn tại hoặc đã được thay đổi."),
     405: ("Thao tác không được hỗ trợ", "Trang này không hỗ trợ thao tác bạn vừa thực hiện."),
-    413: ("Nội dung quá lớn", "Tệp hoặc nội dung gửi lên vượt quá {limit} MB cho một lần gửi, nên chưa có gì "
-                               "được lưu. Hãy bấm nút Quay lại của trình duyệt (những gì đã nhập thường vẫn còn "
-                               "trên trang), bỏ bớt tệp hoặc chọn tệp nhỏ hơn, rồi gửi lại."),
+    413: ("Nội dung quá lớn", "Nội dung gửi lên quá lớn (tệp đính kèm: tối đa {limit} MB cho một lần gửi; chữ: "
+                               "tối đa {chars} ký tự mỗi ô), nên chưa có gì được lưu. Hãy bấm nút Quay lại của "
+                               "trình duyệt (những gì đã nhập thường vẫn còn trên trang), bỏ bớt tệp, chọn tệp "
+                               "nhỏ hơn hoặc rút ngắn nội dung, rồi gửi lại."),
 }
 OTHER = ("Có lỗi xảy ra", "Yêu cầu chưa được thực hiện. Vui lòng thử lại.")
 
@@ -32,7 +33,10 @@ def register(app: Flask) -> None:
             return error_response(exc.code, key or "http_error", ERRORS[key] if key else exc.description)
         title, text = PAGES.get(exc.code, OTHER)
         if exc.code == 413:
-            text = text.format(limit=f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) / 1048576:g}")
+            from .eforms.parse import MAX_CHARS
+            from engine.numbers import grouped
+            text = text.format(limit=f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) / 1048576:g}".replace(".", ","),
+                               chars=grouped(MAX_CHARS))
         if exc.code == 400 and exc.description == "csrf":
             title, text = SECURITY["csrf_title"], SECURITY["csrf"]
         return render_template(_template(), title=title, text=text), exc.code

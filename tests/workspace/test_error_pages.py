@@ -53,6 +53,23 @@ def test_a_request_over_the_limit_says_what_to_do_and_changes_nothing(api, clock
     response = client.post(f"/mot-cua/viec/{task}/xu-ly", content_type="multipart/form-data", data={
         "f.y_kien_tham_dinh": "Đã tra cứu.", "tep_kem_theo": (io.BytesIO(b"%PDF-1.4\n" + b"x" * 2 * 1024 * 1024), "lon.pdf")})
     _in_workspace(response, 413, "Nội dung quá lớn")
-    assert "vượt quá 1 MB cho một lần gửi, nên chưa có gì được lưu" in html(response)
+    assert "tối đa 1 MB cho một lần gửi; chữ: tối đa 20.000 ký tự mỗi ô), nên chưa có gì được lưu" in html(response)
     assert "nút Quay lại của trình duyệt" in html(response)
+    assert api.task("chuyenvien", SEARCH, dossier_id)["id"] == task
+
+
+def test_a_pasted_text_too_long_for_the_form_is_answered_on_the_task_page(api, clock, client):
+    """600 kB typed into one field (beyond werkzeug's own 500 kB for a field) reaches the form's
+    own check: the task page answers with the limit that applies, not a bare error page; the step
+    stays open."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    task = api.task("chuyenvien", SEARCH)["id"]
+    token = as_officer(client, "chuyenvien")
+    response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
+        "csrf_token": token, "action": "submit", "f.ket_qua_tham_dinh": "dat", "f.y_kien": "Đã tra cứu. " * 50_000})
+    assert response.status_code == 413
+    page = html(response)
+    assert "Nội dung gửi lên quá lớn: mỗi trường tối đa 20.000 ký tự" in page and SEARCH in page
     assert api.task("chuyenvien", SEARCH, dossier_id)["id"] == task
