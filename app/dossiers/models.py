@@ -125,8 +125,8 @@ class OpenTask(db.Model):
         db.Index("ix_open_tasks_unclaimed", "role", "agency_id", "claimed_by_id", "due_at",
                  postgresql_where=_OPEN_ONLY, sqlite_where=_OPEN_ONLY),
         # Open and closed, only the steps of another agency than the dossier's: the dossiers an
-        # agency was consulted on (its search), few beside every step of the agency's own.
-        db.Index("ix_open_tasks_consulted", "agency_id", "dossier_id",
+        # agency was consulted on (its search, newest first), few beside the agency's own steps.
+        db.Index("ix_open_tasks_consulted", "agency_id", "opened_at",
                  postgresql_where=db.text("consulted = true"), sqlite_where=db.text("consulted = 1")),
     )
 

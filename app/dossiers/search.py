@@ -55,13 +55,14 @@ def clause(q: str):
 def dossiers_statement(user, q: str, status: int | None = None, consulted: bool = False):
     """The newest dossiers of the officer's agency (an administrator's: every agency) matching q,
     in `status` if given (e.g. 5: those waiting for a supplement, to follow up); with `consulted`,
-    instead those of other agencies the officer's agency has or had a step of (liên thông), found
-    through the partial index of consulted steps by agency."""
+    instead those of other agencies the officer's agency has or had a step of (liên thông),
+    through the partial index of such steps by agency, newest step first: a dossier consulted on
+    twice comes twice (find_dossiers keeps it once)."""
     statement = select(Dossier).options(joinedload(Dossier.procedure))
     if consulted:
-        worked = select(OpenTask.dossier_id).where(OpenTask.agency_id == user.agency_id,
-                                                   OpenTask.consulted == True)  # noqa: E712 -- the partial index's own words
-        statement = statement.where(Dossier.id.in_(worked), Dossier.agency_id != user.agency_id)
+        statement = statement.join(OpenTask, OpenTask.dossier_id == Dossier.id).where(
+            OpenTask.agency_id == user.agency_id, OpenTask.consulted == True,  # noqa: E712 -- the index's own words
+            Dossier.agency_id != user.agency_id)
     elif user.role != "admin":
         statement = statement.where(Dossier.agency_id == user.agency_id)
     if status is not None:
@@ -69,6 +70,8 @@ def dossiers_statement(user, q: str, status: int | None = None, consulted: bool 
     found = clause(q)
     if found is not None:
         statement = statement.where(found)
+    if consulted:
+        return statement.order_by(OpenTask.opened_at.desc()).limit(ROWS * 2)
     return statement.order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(ROWS)
 
 
@@ -79,7 +82,8 @@ def find_dossiers(session, user, q: str, status: int | None = None) -> list[Doss
     found = session.execute(dossiers_statement(user, q, status)).scalars().all()
     if user.role == "admin" or user.agency_id is None:
         return found
-    consulted = session.execute(dossiers_statement(user, q, status, consulted=True)).scalars().all()
+    consulted = list(dict.fromkeys(session.execute(dossiers_statement(user, q, status, consulted=True))
+                                   .unique().scalars().all()))
     if not consulted:
         return found
     return sorted([*found, *consulted], key=lambda d: (d.received_at is not None, d.received_at or d.submitted_at, d.id),

@@ -1,5 +1,5 @@
 """consulted steps: open_tasks.consulted marks a step of another agency than the dossier's, and a
-partial index of those steps by agency replaces the index of every step by agency, which made an
+partial index of those steps by agency and opening replaces the index of every step by agency, which made an
 agency's own search read all its steps
 
 Revision ID: b1f5d9c3e7a2
@@ -24,7 +24,7 @@ def upgrade():
     op.execute("UPDATE open_tasks SET consulted = (agency_id <> "
                "(SELECT dossiers.agency_id FROM dossiers WHERE dossiers.id = open_tasks.dossier_id))")
     op.drop_index('ix_open_tasks_agency_dossier', table_name='open_tasks')
-    op.create_index('ix_open_tasks_consulted', 'open_tasks', ['agency_id', 'dossier_id'], unique=False,
+    op.create_index('ix_open_tasks_consulted', 'open_tasks', ['agency_id', 'opened_at'], unique=False,
                     postgresql_where=sa.text("consulted = true"), sqlite_where=sa.text("consulted = 1"))
 
 
