@@ -80,7 +80,7 @@ def find_dossiers(session, user, q: str, status: int | None = None) -> list[Doss
     newest received first (not received yet last), at most ROWS; two indexed queries, not one
     that would scan every dossier of the province for either."""
     found = session.execute(dossiers_statement(user, q, status)).scalars().all()
-    if user.role == "admin" or user.agency_id is None:
+    if user.role == "admin" or user.agency_id is None or not was_consulted(session, user.agency_id):
         return found
     consulted = list(dict.fromkeys(session.execute(dossiers_statement(user, q, status, consulted=True))
                                    .unique().scalars().all()))
@@ -88,3 +88,13 @@ def find_dossiers(session, user, q: str, status: int | None = None) -> list[Doss
         return found
     return sorted([*found, *consulted], key=lambda d: (d.received_at is not None, d.received_at or d.submitted_at, d.id),
                   reverse=True)[:ROWS]
+
+
+def was_consulted(session, agency_id: int) -> bool:
+    """Whether the agency ever had a step of another agency's dossier: one probe of the partial
+    index, which spares an agency never consulted (most) a query PostgreSQL would misjudge, the
+    agency's steps being many and its consulted ones none. Asked in the index's order, or
+    PostgreSQL, expecting a match soon, reads every task row looking for one."""
+    return session.execute(select(OpenTask.opened_at).where(  # ordered as the index is: PostgreSQL walks it
+        OpenTask.agency_id == agency_id, OpenTask.consulted == True)  # noqa: E712
+        .order_by(OpenTask.opened_at.desc()).limit(1)).first() is not None

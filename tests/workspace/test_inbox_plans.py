@@ -257,3 +257,24 @@ def _consulted_on(db, Agency, OpenTask, count: int) -> int:
     db.session.flush()
     db.session.execute(text("ANALYZE open_tasks"))
     return agency.id
+
+
+def test_whether_an_agency_was_consulted_is_one_probe_of_the_partial_index(clean_app):
+    """An agency with many steps of its own and no consulted one: PostgreSQL, misjudging how soon
+    a match comes, would read every task row; asked in the index's order it reads the index."""
+    from app.agencies.models import Agency
+    from app.db import db
+    from app.dossiers import search
+    from app.dossiers.models import OpenTask
+    with clean_app.app_context():
+        postgres = db.engine.dialect.name == "postgresql"
+        if postgres:
+            _province(db)
+        justice = db.session.execute(select(Agency.id).where(Agency.code == "000.00.12.H99")).scalar_one()
+        statement = select(OpenTask.opened_at).where(OpenTask.agency_id == justice, OpenTask.consulted == True)  # noqa: E712
+        probe = statement.order_by(OpenTask.opened_at.desc()).limit(1)
+        plan = query_plan(db, probe)
+        assert "ix_open_tasks_consulted" in plan and "Seq Scan" not in plan and not re.search(r"SCAN open_tasks\b(?! USING)", plan), plan
+        assert search.was_consulted(db.session, justice) is False
+        db.session.rollback()
+        db.session.remove()
