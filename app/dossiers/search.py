@@ -16,6 +16,7 @@ from ..folding import fold
 
 MAX_QUERY = 64
 ROWS = 50
+HORIZON = 5000  # a consulted agency's latest steps, searched before all of them
 
 
 # "8", "số 8", "Số 8": the number a dossier without a code is listed under ("Số 8 (chưa cấp mã)").
@@ -52,17 +53,21 @@ def clause(q: str):
                Dossier.search_text.contains(" " + words, autoescape=True))
 
 
-def dossiers_statement(user, q: str, status: int | None = None, consulted: bool = False):
+def dossiers_statement(user, q: str, status: int | None = None, consulted: bool = False,
+                       horizon: int | None = None):
     """The newest dossiers of the officer's agency (an administrator's: every agency) matching q,
     in `status` if given (e.g. 5: those waiting for a supplement, to follow up); with `consulted`,
     instead those of other agencies the officer's agency has or had a step of (liên thông),
     through the partial index of such steps by agency, newest step first: a dossier consulted on
-    twice comes twice (find_dossiers keeps it once)."""
+    twice comes twice (find_dossiers keeps it once); `horizon`: among its latest so many steps only.
+    """
     statement = select(Dossier).options(joinedload(Dossier.procedure))
+    steps = None
     if consulted:
-        statement = statement.join(OpenTask, OpenTask.dossier_id == Dossier.id).where(
-            OpenTask.agency_id == user.agency_id, OpenTask.consulted == True,  # noqa: E712 -- the index's own words
-            Dossier.agency_id != user.agency_id)
+        steps = select(OpenTask.dossier_id, OpenTask.opened_at).where(
+            OpenTask.agency_id == user.agency_id, OpenTask.consulted == True)  # noqa: E712 -- the index's own words
+        steps = steps.order_by(OpenTask.opened_at.desc()).limit(horizon).subquery() if horizon else steps.subquery()
+        statement = statement.join(steps, steps.c.dossier_id == Dossier.id).where(Dossier.agency_id != user.agency_id)
     elif user.role != "admin":
         statement = statement.where(Dossier.agency_id == user.agency_id)
     if status is not None:
@@ -70,8 +75,8 @@ def dossiers_statement(user, q: str, status: int | None = None, consulted: bool 
     found = clause(q)
     if found is not None:
         statement = statement.where(found)
-    if consulted:
-        return statement.order_by(OpenTask.opened_at.desc()).limit(ROWS * 2)
+    if steps is not None:
+        return statement.order_by(steps.c.opened_at.desc()).limit(ROWS * 2)
     return statement.order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(ROWS)
 
 
@@ -82,12 +87,20 @@ def find_dossiers(session, user, q: str, status: int | None = None) -> list[Doss
     found = session.execute(dossiers_statement(user, q, status)).scalars().all()
     if user.role == "admin" or user.agency_id is None or not was_consulted(session, user.agency_id):
         return found
-    consulted = list(dict.fromkeys(session.execute(dossiers_statement(user, q, status, consulted=True))
-                                   .unique().scalars().all()))
+    # The latest steps first, where a search usually ends (PostgreSQL, misjudging how many match a
+    # name, would otherwise read every consulted dossier); all of them only when those fall short.
+    consulted = _consulted(session, user, q, status, HORIZON)
+    if len(consulted) < ROWS and (q or status is not None):
+        consulted = _consulted(session, user, q, status, None)
     if not consulted:
         return found
     return sorted([*found, *consulted], key=lambda d: (d.received_at is not None, d.received_at or d.submitted_at, d.id),
                   reverse=True)[:ROWS]
+
+
+def _consulted(session, user, q: str, status: int | None, horizon: int | None) -> list[Dossier]:
+    statement = dossiers_statement(user, q, status, consulted=True, horizon=horizon)
+    return list(dict.fromkeys(session.execute(statement).unique().scalars().all()))
 
 
 def was_consulted(session, agency_id: int) -> bool:
