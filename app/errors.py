@@ -33,10 +33,10 @@ def register(app: Flask) -> None:
             return error_response(exc.code, key or "http_error", ERRORS[key] if key else exc.description)
         title, text = PAGES.get(exc.code, OTHER)
         if exc.code == 413:
-            from .eforms.parse import MAX_CHARS
+            from engine.forms import MAX_TEXT
             from engine.numbers import grouped
             text = text.format(limit=f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) / 1048576:g}".replace(".", ","),
-                               chars=grouped(MAX_CHARS))
+                               chars=grouped(MAX_TEXT))
         if exc.code == 400 and exc.description == "csrf":
             title, text = SECURITY["csrf_title"], SECURITY["csrf"]
         return render_template(_template(), title=title, text=text), exc.code

@@ -1514,7 +1514,7 @@ class DiagramChecker:
     # -- properties ---------------------------------------------------------------------------
 
     def check_properties(self, node) -> None:
-        seen = {}
+        seen, misplaced = {}, set()
         for prop in _property_nodes(node):
             name, value = prop.get("name"), prop.get("value")
             if not name or value is None:
@@ -1528,6 +1528,7 @@ class DiagramChecker:
             if name not in KNOWN_PROPERTIES:
                 self.add(node, "unknown_property", prop=name, guess=guess(name, KNOWN_PROPERTIES))
             elif self.misplaced(node, name):
+                misplaced.add(name)  # said once: the form files are not read together either
                 continue
             elif name == "status":
                 number = status_number(value)
@@ -1546,7 +1547,9 @@ class DiagramChecker:
                 self.add(node, "marks_late", value=value)
             elif name == "amount":
                 self.check_amount(node, value)
-        if "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
+        if "formUiSchemaFilename" in misplaced:
+            pass
+        elif "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
             self.add(node, "ui_without_form")
         elif "formUiSchemaFilename" in seen:
             advice: list[str] = []
@@ -1563,13 +1566,12 @@ class DiagramChecker:
         kind = bpmn_kind(node)
         if kind in ("serviceTask", "businessRuleTask", "complexGateway"):
             return False  # the element itself cannot run: that is what its message says (check_references)
-        if name in HUMAN_PROPERTIES and kind not in HUMAN_TASKS:
-            self.add(node, "property_misplaced", prop=name, kind=_kind(node), hint=MESSAGES["misplaced_hints"][name])
-            return True
-        if name == "marksLate" and not any(bpmn_kind(child) == "timerEventDefinition" for child in node):
-            self.add(node, "property_misplaced", prop=name, kind=_kind(node), hint=MESSAGES["misplaced_hints"][name])
-            return True
-        return False
+        misplaced = (name in HUMAN_PROPERTIES and kind not in HUMAN_TASKS
+                     or name == "marksLate" and not any(bpmn_kind(child) == "timerEventDefinition" for child in node))
+        if misplaced:  # the two form files share one hint
+            hint = MESSAGES["misplaced_hints"][name.replace("formUi", "formJson")]
+            self.add(node, "property_misplaced", prop=name, kind=_kind(node), hint=hint)
+        return misplaced
 
     def check_agency(self, node, value: str) -> None:
         """A literal agency code (checked against the loaded agencies when they are known), or

@@ -501,8 +501,6 @@ MESSAGES = {
     "misplaced_hints": {
         "formJsonSchemaFilename": "Biểu mẫu chỉ hiện ở một bước cán bộ làm (userTask): chuyển thuộc tính sang bước đó, "
                                   "hoặc xóa nó.",
-        "formUiSchemaFilename": "Biểu mẫu chỉ hiện ở một bước cán bộ làm (userTask): chuyển thuộc tính sang bước đó, "
-                                "hoặc xóa nó.",
         "timeLimit": "timeLimit là thời hạn của một bước cán bộ làm (userTask). Để đặt hạn cho cả một đoạn quy trình "
                      "(như thời gian lấy ý kiến cơ quan khác), gắn lên đoạn đó một bộ hẹn giờ biên (boundary timer) "
                      "với timeDate, ví dụ working_days(5) (QT-08).",

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from .clock import frozen_at, now
+from .numbers import grouped
 
 MESSAGES = {
     "required": "Trường «{title}» là bắt buộc.",
@@ -55,6 +56,9 @@ _FORMATS = FormatChecker()
 # Characters that reorder or hide text (bidi overrides and isolates, NUL...) make what an officer
 # reads differ from what was stored: never accepted in a form's text.
 _CONTROLS = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]")
+# Any text field holds at most this many characters, whatever its schema says: a longer value is
+# a field error (the page shows the typed text back with it), never a refusal of the whole form.
+MAX_TEXT = 20_000
 
 
 def _ecma_pattern(pattern: str) -> str:
@@ -82,17 +86,29 @@ def _pattern(validator, pattern, instance, schema):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-def _controls(value, path: tuple = ()):
-    """The paths of the text values holding hidden control characters."""
+def _texts(value, path: tuple = ()):
+    """(path, text) of every text value in the data."""
     if isinstance(value, str):
-        if _CONTROLS.search(value):
-            yield list(path)
+        yield list(path), value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _controls(item, (*path, key))
+            yield from _texts(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _controls(item, (*path, index))
+            yield from _texts(item, (*path, index))
+
+
+def _text_errors(schema: dict, data) -> list:
+    """Hidden control characters and over-long text, one message per field (a field whose schema
+    sets a smaller maxLength gets the schema's own message)."""
+    result = []
+    for path, text in _texts(data):
+        if _CONTROLS.search(text):
+            result.append(FieldError(".".join(map(str, path)), MESSAGES["controls"].format(title=_title(schema, path))))
+        elif len(text) > MAX_TEXT and not _walk(schema, path)[0].get("maxLength", MAX_TEXT + 1) <= MAX_TEXT:
+            result.append(FieldError(".".join(map(str, path)),
+                                     MESSAGES["maxLength"].format(title=_title(schema, path), limit=grouped(MAX_TEXT))))
+    return result
 
 
 # A date field's bounds, by ajv-formats' keywords: an ISO date, or "today" (the day in Vietnam at
@@ -200,11 +216,8 @@ class Form:
             with frozen_at(at):
                 return self.validate(data)
         errors = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-        seen, result = set(), []
-        for path in _controls(data):
-            field = ".".join(map(str, path))
-            seen.add(field)
-            result.append(FieldError(field, MESSAGES["controls"].format(title=_title(self.schema, path))))
+        result = _text_errors(self.schema, data)
+        seen = {item.field for item in result}
         for error in errors:
             # if/then and oneOf report their sub-errors; one message per field is enough.
             for leaf in (error.context or [error]) if error.validator in ("allOf",) else [error]:

@@ -1240,6 +1240,7 @@ def test_words_a_form_says_that_nothing_reads_are_warned_and_badly_written_value
     ("timeLimit", "working_days(5)", "Gateway_tham_dinh"),
     ("agency", "000.00.30.H99", "Gateway_tham_dinh"),
     ("formJsonSchemaFilename", "common/tham_dinh.schema.json", "Gateway_tham_dinh"),
+    ("formUiSchemaFilename", "common/tham_dinh.uischema.json", "Gateway_tham_dinh"),
     ("marksLate", "true", "Task_tham_dinh"),
 ])
 def test_a_property_on_an_element_that_never_reads_it_is_refused(prop, value, element):

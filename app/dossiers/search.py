@@ -100,7 +100,7 @@ def find_dossiers(session, user, q: str, status: int | None = None) -> list[Doss
 
 def _consulted(session, user, q: str, status: int | None, horizon: int | None) -> list[Dossier]:
     statement = dossiers_statement(user, q, status, consulted=True, horizon=horizon)
-    return list(dict.fromkeys(session.execute(statement).unique().scalars().all()))
+    return list(dict.fromkeys(session.execute(statement).scalars().all()))  # one row per consulted step
 
 
 def was_consulted(session, agency_id: int) -> bool:
@@ -108,6 +108,6 @@ def was_consulted(session, agency_id: int) -> bool:
     index, which spares an agency never consulted (most) a query PostgreSQL would misjudge, the
     agency's steps being many and its consulted ones none. Asked in the index's order, or
     PostgreSQL, expecting a match soon, reads every task row looking for one."""
-    return session.execute(select(OpenTask.opened_at).where(  # ordered as the index is: PostgreSQL walks it
+    return session.execute(select(OpenTask.opened_at).where(
         OpenTask.agency_id == agency_id, OpenTask.consulted == True)  # noqa: E712
         .order_by(OpenTask.opened_at.desc()).limit(1)).first() is not None

@@ -10,6 +10,6 @@ TEXT = {
     "yes": "Có",
     "no": "Không",
     "summary_title": "Có {n} lỗi cần sửa",
-    "too_large": "Nội dung gửi lên quá lớn: mỗi trường tối đa {chars} ký tự và cả biểu mẫu tối đa {fields} trường. "
+    "too_large": "Nội dung gửi lên quá lớn: cả biểu mẫu tối đa {fields} trường. "
                  "Biểu mẫu chưa được lưu.",
 }

@@ -1,7 +1,8 @@
 """A submitted page form back into the JSON the schema describes. Text is trimmed and cleaned,
 empty optional fields are left out, numbers converted; a value that does not convert (letters
 in a number) is kept as typed, so the schema's validation names the error in Vietnamese and the
-page shows the user's own input again. Names the schema does not have are ignored."""
+page shows the user's own input again (text longer than the engine's limit too: a field error, not
+a refusal). Names the schema does not have are ignored."""
 from __future__ import annotations
 
 import re
@@ -9,13 +10,10 @@ import unicodedata
 
 from werkzeug.datastructures import MultiDict
 
-from engine.numbers import grouped
-
 from .messages import TEXT
 from .paths import ancestors, field_name, join
 from .schema import blank, item_options, kind
 
-MAX_CHARS = 20_000
 MAX_FIELDS = 500
 _INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
 _NUMBER = re.compile(r"[+-]?[0-9]{1,15}(?:[.,][0-9]{1,10})?")  # "1,5" is how a Vietnamese writes 1.5
@@ -27,7 +25,7 @@ class FormTooLarge(Exception):
     """More than the form can hold: the caller answers with `message` and stores nothing."""
 
     def __init__(self):
-        self.message = TEXT["too_large"].format(chars=grouped(MAX_CHARS), fields=MAX_FIELDS)
+        self.message = TEXT["too_large"].format(fields=MAX_FIELDS)
         super().__init__(self.message)
 
 
@@ -40,7 +38,7 @@ def parse_submission(form, formdata, prefix: str = "f") -> dict:
     if not hasattr(formdata, "getlist"):
         formdata = MultiDict(formdata)
     ours = [(k, v) for k, v in formdata.items(multi=True) if k == prefix or k.startswith(prefix + ".")]
-    if len(ours) > MAX_FIELDS or any(isinstance(v, str) and len(v) > MAX_CHARS for _, v in ours):
+    if len(ours) > MAX_FIELDS:
         raise FormTooLarge()
     action = formdata.get("action")
     pressed = isinstance(action, str) and action.startswith(("add:", "remove:"))

@@ -33,6 +33,15 @@ def test_text_with_hidden_controls_is_refused_newlines_and_tabs_are_not():
     assert errors[1].message.startswith("Trường «Nội dung» có ký tự điều khiển ẩn")
 
 
+@pytest.mark.rule("QT-39")
+def test_text_beyond_twenty_thousand_characters_is_a_field_error_even_without_max_length():
+    assert FORM.validate({"ghi_chu": "x" * 20_000}) == []
+    [error] = FORM.validate({"muc": [{"noi_dung": "ă" * 20_001}]})
+    assert error.field == "muc.0.noi_dung" and error.message == "Trường «Nội dung» chỉ được có tối đa 20.000 ký tự."
+    short = Form({"type": "object", "properties": {"a": {"type": "string", "title": "A", "maxLength": 50}}})
+    assert [e.message for e in short.validate({"a": "x" * 20_001})] == ["Trường «A» chỉ được có tối đa 50 ký tự."]
+
+
 BORN = Form({"type": "object", "properties": {
     "ngay_sinh": {"type": "string", "title": "Ngày sinh", "format": "date", "formatMinimum": "1900-01-01",
                   "formatMaximum": "today"}}})

@@ -14,9 +14,9 @@ from werkzeug.datastructures import MultiDict
 
 from app.eforms import (FormTooLarge, apply_action, field_anchor, field_name, init_app, parse_submission,
                         render_error_summary, render_fields)
-from app.eforms.parse import MAX_CHARS, MAX_FIELDS
+from app.eforms.parse import MAX_FIELDS
 from app.eforms.schema import widget
-from engine.forms import FieldError, Form, load_form
+from engine.forms import MAX_TEXT, FieldError, Form, load_form
 
 FORMS = Path(__file__).resolve().parents[2] / "forms"
 REAL_FORMS = sorted(str(p.relative_to(FORMS)) for p in FORMS.rglob("*.schema.json"))
@@ -520,17 +520,27 @@ def test_names_outside_the_schema_or_the_prefix_are_ignored():
     assert parse_submission(form(), {"f.ho_ten": "Từ một dict"}) == {"ho_ten": "Từ một dict"}
 
 
-def test_oversized_submissions_are_refused_whole():
-    at_limit = MultiDict([("f.ghi_chu", "x" * MAX_CHARS)] + [(f"f.giay_to.{i}", "a") for i in range(MAX_FIELDS - 1)]
-                         + [("csrf_token", "t" * (MAX_CHARS + 1)), ("other", "x")])
-    assert len(parse_submission(form(), at_limit)["ghi_chu"]) == MAX_CHARS  # only the form's own fields count
-    for posted in (MultiDict([("f.ho_ten", "x" * (MAX_CHARS + 1))]),
-                   MultiDict([(f"f.qua_trinh.{i}.noi", "a") for i in range(MAX_FIELDS + 1)]),
+def test_too_many_fields_are_refused_whole():
+    at_limit = MultiDict([(f"f.giay_to.{i}", "a") for i in range(MAX_FIELDS)] + [("csrf_token", "t"), ("other", "x")])
+    assert len(parse_submission(form(), at_limit)["giay_to"]) == MAX_FIELDS  # only the form's own fields count
+    for posted in (MultiDict([(f"f.qua_trinh.{i}.noi", "a") for i in range(MAX_FIELDS + 1)]),
                    MultiDict([("f.nhu_cau", "x")] * (MAX_FIELDS + 1))):
         with pytest.raises(FormTooLarge) as refused:
             parse_submission(form(), posted)
         assert refused.value.message == str(refused.value)
-        assert "quá lớn" in refused.value.message and "20.000 ký tự" in refused.value.message
+        assert "quá lớn" in refused.value.message and f"{MAX_FIELDS} trường" in refused.value.message
+
+
+def test_text_longer_than_the_limit_is_kept_and_named_at_its_field():
+    """A long paste is not thrown away with the whole form: the page shows it back, with the error."""
+    posted = MultiDict([("f.ngay_khac", "x" * MAX_TEXT), ("f.lien_he", "y" * (MAX_TEXT + 1)),
+                        ("f.qua_trinh.0.noi", "z" * (MAX_TEXT + 1))])
+    data = parse_submission(form(), posted)
+    assert len(data["ngay_khac"]) == MAX_TEXT and len(data["lien_he"]) == len(data["qua_trinh"][0]["noi"]) == MAX_TEXT + 1
+    errors = {e.field: e.message for e in form().validate(data)}
+    assert "ngay_khac" not in errors
+    assert errors["lien_he"] == "Trường «Liên hệ» chỉ được có tối đa 20.000 ký tự."
+    assert errors["qua_trinh.0.noi"] == "Trường «Nơi cư trú» chỉ được có tối đa 300 ký tự."  # the schema's own limit
 
 
 # -- repeated group actions ---------------------------------------------------------------------
