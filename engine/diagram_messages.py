@@ -179,6 +179,25 @@ MESSAGES = {
                                 "{high}), nên không chọn được ngày nào và không ai gửi được biểu mẫu. Có lẽ hai giá trị "
                                 "bị đổi chỗ: formatMinimum là ngày sớm nhất, formatMaximum là ngày muộn nhất (ví dụ "
                                 "ngày sinh: \"formatMinimum\": \"1900-01-01\", \"formatMaximum\": \"today\").",
+    "form_related_shape": "{at}: {key} = {value} không dùng được: giới hạn là một giá trị ({example}), hoặc trường "
+                          "khác của biểu mẫu viết {{\"$data\": \"1/tên_trường\"}} (trường tên_trường cạnh trường "
+                          "này), không có khóa nào khác.",
+    "form_related_pointer": "{at}: {key} trỏ tới «{pointer}», không phải một trường của biểu mẫu. Viết số bậc đi "
+                            "lên rồi tên trường: \"1/tu_nam\" là trường tu_nam cạnh trường này (cùng nhóm, cùng "
+                            "mục danh sách), \"2/ngay_sinh\" là trường ngay_sinh của nhóm chứa nhóm này; hoặc "
+                            "\"/ngay_sinh\" là trường ngay_sinh ở gốc biểu mẫu.",
+    "form_related_place": "{at}: {key} trỏ tới trường khác ({pointer}), nhưng trường này nằm trong phần mà vị "
+                          "trí dữ liệu không biết trước (definitions, patternProperties…). Chỉ đặt giới hạn theo "
+                          "trường khác trên trường khai trong properties (hoặc mục của danh sách, items).",
+    "form_related_missing": "{at}: {key} trỏ tới «{pointer}», nhưng ở đó biểu mẫu không có trường «{name}»{guess}, "
+                            "nên giới hạn này không bao giờ được kiểm tra. Sửa tên trường, hoặc số bậc đi lên "
+                            "(\"1/…\" là trường cạnh trường này).",
+    "form_related_kind": "{at}: {key} so với trường «{name}» ({pointer}), nhưng trường đó {kind}. {need}",
+    "form_related_need_number": "So sánh số cần trường kia là số (integer hoặc number).",
+    "form_related_need_date": "So sánh ngày cần trường kia là ngày (\"format\": \"date\").",
+    "form_related_not_number": "không phải số",
+    "form_related_not_date": "không phải ngày (\"format\": \"date\")",
+    "form_related_examples": {"number": "ví dụ 1900", "date": "ví dụ \"1900-01-01\" hoặc \"today\""},
     "form_today_is": " (hôm nay, {day})",
     "form_keyword_unknown": "{at}: «{key}» không phải từ khóa mà hệ thống đọc (JSON Schema 2020-12, cùng "
                             "errorMessage, formatMinimum, formatMaximum){guess}, nên nó bị bỏ qua khi kiểm tra và khi "

@@ -25,6 +25,7 @@ from jsonschema.exceptions import SchemaError
 from .diagram_messages import MESSAGES
 from .folding import fold as fold_text
 from .forms import TODAY, date_bound
+from .related_fields import BOUNDS, NUMBER_BOUNDS, data_steps, parse, reference, schema_target, without_references
 
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
 FORMATS = tuple(sorted(FormatChecker().checkers))
@@ -262,6 +263,7 @@ def schema_problems(document: dict, relative: str) -> list[str]:
     _walk(document, relative, found)
     if found:
         return found
+    document = without_references(document)  # not JSON Schema's own words: checked above
     try:
         Draft202012Validator.check_schema(document)
     except SchemaError as exc:
@@ -337,7 +339,7 @@ def _bound_words(value) -> str:
 def _crossed_bounds(node: dict, at: str) -> list[str]:
     """A first day after the last one: no day can be chosen, so the form is never sent. "today"
     is compared as the day it is now (a fixed day before it stays before it)."""
-    if not all(key in node for key in DATE_BOUNDS):
+    if not all(key in node and date_bound(node[key]) is not None for key in DATE_BOUNDS):
         return []
     low, high = (node[key] for key in DATE_BOUNDS)
     if date_bound(low) <= date_bound(high):
@@ -397,7 +399,37 @@ def _nodes(node):
 
 def _walk(document: dict, relative: str, found: list[str]) -> None:
     for node, path in _schemas(document, []):
-        _check_node(node, _at(relative, path), document, found)
+        at = _at(relative, path)
+        _check_node(node, at, document, found)
+        for key in BOUNDS:
+            if isinstance(node.get(key), dict):
+                found.extend(_related_problems(document, path, key, node[key], at))
+
+
+def _related_problems(root: dict, path: list, key: str, bound: dict, at: str) -> list[str]:
+    """A bound naming another field (engine/related_fields.py) that names one the data will
+    have, of a kind the bound compares."""
+    pointer = reference(bound)
+    if pointer is None:
+        example = MESSAGES["form_related_examples"]["number" if key in NUMBER_BOUNDS else "date"]
+        return [MESSAGES["form_related_shape"].format(at=at, key=key, value=as_written(bound), example=example)]
+    words = {"at": at, "key": key, "pointer": pointer}
+    if parse(pointer) is None:
+        return [MESSAGES["form_related_pointer"].format(**words)]
+    found = schema_target(root, path, pointer)
+    if found is None:
+        return [MESSAGES["form_related_place" if data_steps(path) is None else "form_related_pointer"].format(**words)]
+    other, name = found
+    if other is None:
+        return [MESSAGES["form_related_missing"].format(**words, name=name, guess=guess(name, field_names(root) or ()))]
+    kinds = other.get("type") if isinstance(other.get("type"), list) else [other.get("type")]
+    if key in NUMBER_BOUNDS and not {"integer", "number"} & set(kinds):
+        return [MESSAGES["form_related_kind"].format(**words, name=name, kind=MESSAGES["form_related_not_number"],
+                                                     need=MESSAGES["form_related_need_number"])]
+    if key not in NUMBER_BOUNDS and other.get("format") != "date":
+        return [MESSAGES["form_related_kind"].format(**words, name=name, kind=MESSAGES["form_related_not_date"],
+                                                     need=MESSAGES["form_related_need_date"])]
+    return []
 
 
 def _check_node(node: dict, at: str, root: dict, found: list[str]) -> None:
@@ -414,8 +446,9 @@ def _check_node(node: dict, at: str, root: dict, found: list[str]) -> None:
     if isinstance(form_format, str) and form_format not in FORMATS:
         found.append(MESSAGES["form_format"].format(at=at, value=form_format, formats=", ".join(FORMATS),
                                                     guess=guess(form_format, FORMATS)))
-    bad_bounds = [key for key in DATE_BOUNDS
-                  if key in node and (node.get("format") != "date" or date_bound(node[key]) is None)]
+    # A bound naming another field is checked on its own (_related_problems), except where it may stand.
+    bad_bounds = [key for key in DATE_BOUNDS if key in node and (
+        node.get("format") != "date" or not isinstance(node[key], dict) and date_bound(node[key]) is None)]
     for key in bad_bounds:
         found.append(MESSAGES["form_date_bound"].format(at=at, key=key, value=as_written(node[key])))
     if not bad_bounds:

@@ -18,6 +18,7 @@ from jsonschema.exceptions import ValidationError
 
 from .clock import frozen_at, now
 from .numbers import grouped
+from .related_fields import NUMBER_BOUNDS, related_bounds
 
 MESSAGES = {
     "required": "Trường «{title}» là bắt buộc.",
@@ -43,6 +44,14 @@ MESSAGES = {
     "form": "biểu mẫu",
     "formatMaximum": "Trường «{title}» không được sau {limit}.",
     "formatMinimum": "Trường «{title}» không được trước {limit}.",
+    "related": {  # a bound naming another field (engine/related_fields.py): its title, then its value
+        "minimum": "Trường «{title}» phải lớn hơn hoặc bằng «{other}» ({limit}).",
+        "maximum": "Trường «{title}» phải nhỏ hơn hoặc bằng «{other}» ({limit}).",
+        "exclusiveMinimum": "Trường «{title}» phải lớn hơn «{other}» ({limit}).",
+        "exclusiveMaximum": "Trường «{title}» phải nhỏ hơn «{other}» ({limit}).",
+        "formatMinimum": "Trường «{title}» không được trước «{other}» ({limit}).",
+        "formatMaximum": "Trường «{title}» không được sau «{other}» ({limit}).",
+    },
     "today": "hôm nay",
     "day": "ngày {day}",
 }
@@ -121,6 +130,11 @@ def date_bound(value) -> date | None:
     """The day a formatMinimum/formatMaximum stands for; None for anything else."""
     if value == TODAY:
         return now().astimezone(VIETNAM).date()
+    return _day(value)
+
+
+def _day(value) -> date | None:
+    """The day an ISO date ("2026-11-27") names; None for anything else."""
     try:
         return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
     except ValueError:
@@ -132,10 +146,7 @@ def _bound(later_is_wrong: bool):
         limit = date_bound(bound)
         if schema.get("format") != "date" or limit is None or not validator.is_type(instance, "string"):
             return
-        try:
-            day = date.fromisoformat(instance) if len(instance) == 10 else None
-        except ValueError:
-            return  # the format check says what is wrong
+        day = _day(instance)  # None: the format check says what is wrong
         if day is not None and (day > limit if later_is_wrong else day < limit):
             yield ValidationError(f"{instance} is {'after' if later_is_wrong else 'before'} {bound}")
     return check
@@ -146,8 +157,50 @@ def _day_words(bound) -> str:
     return MESSAGES["today"] if bound == TODAY else MESSAGES["day"].format(day=f"{limit:%d/%m/%Y}") if limit else str(bound)
 
 
+def _literal(keyword: str):
+    """A number bound as jsonschema checks it; one naming another field is checked after (below)."""
+    check = Draft202012Validator.VALIDATORS[keyword]
+
+    def literal(validator, bound, instance, schema):
+        if isinstance(bound, (int, float)) and not isinstance(bound, bool):
+            yield from check(validator, bound, instance, schema)
+    return literal
+
+
 _Validator = validators.extend(Draft202012Validator, {"pattern": _pattern, "formatMaximum": _bound(True),
-                                                      "formatMinimum": _bound(False)})
+                                                      "formatMinimum": _bound(False),
+                                                      **{keyword: _literal(keyword) for keyword in NUMBER_BOUNDS}})
+
+
+def _breaks(keyword: str, value, limit) -> bool:
+    """Whether `value` is out of the bound `limit` stands for; False when they do not compare
+    (the field's own type or format check says what is wrong)."""
+    if keyword in NUMBER_BOUNDS:
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (value, limit)):
+            return False
+    else:
+        value, limit = _day(value), _day(limit)
+        if value is None or limit is None:
+            return False
+    return {"minimum": value < limit, "maximum": value > limit, "exclusiveMinimum": value <= limit,
+            "exclusiveMaximum": value >= limit, "formatMinimum": value < limit, "formatMaximum": value > limit}[keyword]
+
+
+def _related_errors(schema: dict, data) -> list:
+    """Bounds naming another field ("den_nam" not before "tu_nam"), said with both fields."""
+    result = []
+    for path, spec, keyword, other, limit in related_bounds(schema, data):
+        value = data
+        for part in path:
+            value = value[part]
+        if keyword in NUMBER_BOUNDS or spec.get("format") == "date":
+            if _breaks(keyword, value, limit):
+                field = ".".join(map(str, path))
+                shown = f"{_day(limit):%d/%m/%Y}" if keyword not in NUMBER_BOUNDS else limit
+                own = spec.get("errorMessage") if keyword in OWN_MESSAGE_KINDS else None
+                result.append(FieldError(field, own if isinstance(own, str) else MESSAGES["related"][keyword].format(
+                    title=_title(schema, path), other=_title(schema, other), limit=shown)))
+    return result
 
 
 @dataclass(frozen=True)
@@ -225,7 +278,7 @@ class Form:
                 if item.field not in seen:
                     seen.add(item.field)
                     result.append(item)
-        return result
+        return result + [item for item in _related_errors(self.schema, data) if item.field not in seen]
 
 
 @lru_cache(maxsize=256)

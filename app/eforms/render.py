@@ -151,7 +151,8 @@ def _input(f: _Field) -> str:
         # Letters typed in a number field come back as text, so the user sees what to correct.
         extra += [("type", "number" if numeric else "text"), ("inputmode", "numeric" if integer else "decimal")]
         if numeric:
-            extra += [("step", "1" if integer else "any"), ("min", spec.get("minimum")), ("max", spec.get("maximum"))]
+            extra += [("step", "1" if integer else "any"), ("min", _number(spec.get("minimum"))),
+                      ("max", _number(spec.get("maximum")))]
     elif kind_ == "date":
         extra.append(("type", "date" if not value or _ISO_DATE.fullmatch(value) else "text"))
         # The phone's date picker offers only the days the form takes.
@@ -161,6 +162,12 @@ def _input(f: _Field) -> str:
         extra += [("type", kind_ if kind_ in ("email", "tel") else "text"), ("maxlength", spec.get("maxLength")),
                   ("spellcheck", "false" if kind_ in ("email", "tel") else None)]
     return _wrap(f, _label(f) + _notes(f) + f"<input{_control(f)}{_attrs(*extra)}{_attrs(('value', value))}>")
+
+
+def _number(bound):
+    """A number bound for the browser; one naming another field (engine/related_fields.py) is
+    the server's to check."""
+    return bound if isinstance(bound, (int, float)) and not isinstance(bound, bool) else None
 
 
 def _textarea(f: _Field) -> str:

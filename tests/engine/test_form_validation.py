@@ -73,3 +73,65 @@ def test_the_check_refuses_a_bound_that_is_no_day_or_not_on_a_date(tmp_path):
     assert len(found) == 2, found
     assert all("YYYY-MM-DD" in f and '"today"' in f for f in found)
     assert '«a»: formatMaximum = "hom_nay"' in found[0] and '«b»: formatMaximum = "today"' in found[1]
+
+
+RESIDENCE = Form({"type": "object", "properties": {
+    "ngay_sinh": {"type": "string", "title": "Ngày sinh", "format": "date"},
+    "cu_tru": {"type": "array", "items": {"type": "object", "properties": {
+        "tu_nam": {"type": "integer", "title": "Từ năm", "minimum": 1900},
+        "den_nam": {"type": "integer", "title": "Đến năm", "minimum": {"$data": "1/tu_nam"}, "maximum": 2100},
+        "ngay_chuyen_den": {"type": "string", "title": "Ngày chuyển đến", "format": "date",
+                            "formatMinimum": {"$data": "/ngay_sinh"}, "formatMaximum": "today"}}}}}})
+
+
+@pytest.mark.rule("QT-56")
+def test_a_bound_may_be_another_field_of_the_same_item():
+    assert RESIDENCE.validate({"cu_tru": [{"tu_nam": 2010, "den_nam": 2010}, {"tu_nam": 2010, "den_nam": 2026}]}) == []
+    errors = RESIDENCE.validate({"cu_tru": [{"tu_nam": 1990, "den_nam": 2000}, {"tu_nam": 2010, "den_nam": 2005}]})
+    assert [(e.field, e.message) for e in errors] == [
+        ("cu_tru.1.den_nam", "Trường «Đến năm» phải lớn hơn hoặc bằng «Từ năm» (2010).")]  # its own item's
+    # The other field empty or not a number: no bound, the other field's own rules speak.
+    assert RESIDENCE.validate({"cu_tru": [{"den_nam": 1000}]}) == []
+    assert [e.field for e in RESIDENCE.validate({"cu_tru": [{"tu_nam": "x", "den_nam": 1000}]})] == ["cu_tru.0.tu_nam"]
+
+
+@pytest.mark.rule("QT-56")
+def test_a_date_bound_may_be_a_field_at_the_root_of_the_form():
+    from datetime import datetime, timezone
+    at = datetime(2026, 11, 27, 3, 0, tzinfo=timezone.utc)
+    assert RESIDENCE.validate({"ngay_sinh": "1990-05-02", "cu_tru": [{"ngay_chuyen_den": "1990-05-02"}]}, at) == []
+    [error] = RESIDENCE.validate({"ngay_sinh": "1990-05-02", "cu_tru": [{"ngay_chuyen_den": "1990-05-01"}]}, at)
+    assert error.field == "cu_tru.0.ngay_chuyen_den"
+    assert error.message == "Trường «Ngày chuyển đến» không được trước «Ngày sinh» (02/05/1990)."
+    [error] = RESIDENCE.validate({"ngay_sinh": "1990-05-02", "cu_tru": [{"ngay_chuyen_den": "2026-11-28"}]}, at)
+    assert error.message == "Trường «Ngày chuyển đến» không được sau hôm nay."  # the fixed bound still holds
+
+
+@pytest.mark.rule("QT-56")
+def test_the_check_refuses_a_bound_naming_no_field_or_one_of_another_kind(tmp_path):
+    import json
+
+    from engine.form_check import form_problems
+
+    def found(spec: dict) -> list[str]:
+        (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
+            "ten": {"type": "string"}, "ngay_sinh": {"type": "string", "format": "date"},
+            "cu_tru": {"type": "array", "items": {"type": "object", "properties": {
+                "tu_nam": {"type": "integer"}, "x": spec}}}}}), encoding="utf-8")
+        return form_problems(tmp_path, "f.schema.json", schema=True)
+
+    number = {"type": "integer", "title": "Đến năm"}
+    assert found({**number, "minimum": {"$data": "1/tu_nam"}}) == []
+    assert found({"type": "string", "format": "date", "formatMinimum": {"$data": "3/ngay_sinh"}}) == []
+    [typo] = found({**number, "minimum": {"$data": "1/tu_nm"}})
+    assert "«cu_tru.x»" in typo and "không có trường «tu_nm» (có phải ý bạn là «tu_nam»?)" in typo
+    [above] = found({**number, "minimum": {"$data": "4/tu_nam"}})
+    assert "trỏ tới «4/tu_nam», không phải một trường" in above and '"1/tu_nam" là trường tu_nam cạnh' in above
+    [bare] = found({**number, "minimum": {"$data": "tu_nam"}})
+    assert "trỏ tới «tu_nam», không phải một trường" in bare
+    [text] = found({**number, "maximum": {"$data": "3/ten"}})
+    assert "maximum so với trường «ten» (3/ten), nhưng trường đó không phải số" in text
+    [day] = found({"type": "string", "format": "date", "formatMinimum": {"$data": "1/tu_nam"}})
+    assert "không phải ngày" in day
+    [shape] = found({**number, "minimum": {"data": "1/tu_nam"}})
+    assert 'minimum = {"data": "1/tu_nam"} không dùng được' in shape and "ví dụ 1900" in shape

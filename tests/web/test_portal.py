@@ -347,3 +347,17 @@ def test_the_public_lookup_masks_the_applicant_and_reads_codes_in_any_case(api, 
     page = client.get(f"/tra-cuu/{code.lower()}").get_data(as_text=True)
     assert code in page and "Nguyễn V** A*" in page and "Nguyễn Văn An" not in page
     assert client.get(f"/tra-cuu?ma=+{code.lower()}+").status_code == 200
+
+
+@pytest.mark.rule("QT-56")
+def test_residence_years_the_wrong_way_round_are_named_on_the_citizens_form(citizen):
+    path = "/thu-tuc/2.000488/nop"
+    html = citizen.get(path).get_data(as_text=True)
+    draft = re.search(r'name="draft_id" value="(\d+)"', html).group(1)
+    response = _post(citizen, path, {"csrf_token": csrf(citizen, path), "draft_id": draft, "dai_dien": "self",
+                                     "f.qua_trinh_cu_tru.0.tu_nam": "2015", "f.qua_trinh_cu_tru.0.den_nam": "2010",
+                                     "f.qua_trinh_cu_tru.0.noi_cu_tru": "Phường An Bình", "action": "submit"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and 'id="f-qua_trinh_cu_tru-0-den_nam-error"' in page
+    assert "Trường «Đến năm» phải lớn hơn hoặc bằng «Từ năm» (2015)." in page
+    assert 'value="2010"' in page  # what was typed stays, to correct
