@@ -256,6 +256,15 @@ MESSAGES = {
                           "mà không được hỏi lại. Sửa cho đúng một giá trị của trường (đúng từng ký tự).",
     "ui_confirm_map": "{at}: «ui:confirm» phải là một đối tượng ghi giá trị và câu hỏi, ví dụ {{\"tu_choi\": \"Từ chối "
                       "tiếp nhận hồ sơ?\"}}, không phải {value}, nên không câu hỏi nào hiện.",
+    "ui_shown_when_shape": "{at}: «ui:shownWhen» phải ghi một trường lựa chọn của cùng nhóm và các giá trị làm "
+                           "trường này hiện, ví dụ {{\"quyet_dinh\": [\"tu_choi\", \"yeu_cau_bo_sung\"]}}, không phải "
+                           "{value}, nên trường luôn hiện.",
+    "ui_shown_when_field": "{at}: «ui:shownWhen» dựa vào trường «{name}», nhưng nhóm chứa trường này không có trường "
+                           "lựa chọn nào tên như vậy (tệp biểu mẫu «{schema}"
+                           "»){guess}, nên trường luôn hiện. Ghi tên một trường lựa chọn cạnh trường này.",
+    "ui_shown_when_value": "{at}: «ui:shownWhen» cho hiện trường khi «{name}» là {value}, nhưng trường đó chỉ nhận "
+                           "{values} (tệp biểu mẫu «{schema}»){guess}, nên với giá trị này trường không bao giờ hiện. "
+                           "Sửa cho đúng một giá trị của trường (đúng từng ký tự).",
     "ui_order_list": "{at}: «ui:order» phải là một danh sách tên trường theo thứ tự hiển thị, ví dụ [\"ho_ten\", "
                      "\"so_cccd\", \"*\"], không phải {value}, nên biểu mẫu không hiện theo thứ tự bạn định (với null "
                      "hay một số, biểu mẫu không mở được).",

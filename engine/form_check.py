@@ -24,6 +24,7 @@ from jsonschema.exceptions import SchemaError
 
 from .diagram_messages import MESSAGES
 from .folding import fold as fold_text
+from .form_conditions import KEYWORD as SHOWN_WHEN, shown_when
 from .forms import TODAY, date_bound
 from .related_fields import BOUNDS, NUMBER_BOUNDS, data_steps, parse, reference, schema_target, without_references
 
@@ -169,7 +170,11 @@ def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str], ad
     if "ui:order" in ui and properties is not None:
         _order_problems(list(properties), ui["ui:order"], at, files[1], bool(names), found, advice)
     for name, child in (properties or {}).items():
-        _walk_ui(child, ui.get(name), [*names, name], files, found, advice)
+        child_ui = ui.get(name)
+        if isinstance(child_ui, dict) and SHOWN_WHEN in child_ui:
+            where = MESSAGES["ui_at_field"].format(path=files[0], field=".".join([*names, name]))
+            found.extend(_shown_when_problems(properties, name, child_ui[SHOWN_WHEN], where, files[1]))
+        _walk_ui(child, child_ui, [*names, name], files, found, advice)
     declared = field_names(spec) if properties is not None else None  # None: it takes fields it does not name
     for name in ui if declared is not None else ():
         if not name.startswith("ui:") and name not in declared and isinstance(ui[name], dict):
@@ -227,6 +232,29 @@ def _confirm_problems(spec: dict, questions, at: str, schema_relative: str) -> l
     return [MESSAGES["ui_confirm_unknown"].format(at=at, value=as_written(value), values=values, schema=schema_relative,
                                                   guess=guess(value, [str(c) for c in choices]))
             for value in questions if value not in {str(c) for c in choices}]
+
+
+def _shown_when_problems(siblings: dict, name: str, rule, at: str, schema_relative: str) -> list[str]:
+    """"ui:shownWhen" names a choice beside the field and values it has; otherwise the field is
+    always shown, or never (a typo in a value)."""
+    parsed = shown_when({SHOWN_WHEN: rule})
+    if parsed is None:
+        return [MESSAGES["ui_shown_when_shape"].format(at=at, value=as_written(rule))]
+    choice, values = parsed
+    others = [n for n in siblings if n != name]
+    if choice not in others:
+        return [MESSAGES["ui_shown_when_field"].format(at=at, name=choice, schema=schema_relative,
+                                                       guess=guess(choice, others))]
+    spec = siblings[choice] if isinstance(siblings[choice], dict) else {}
+    choices = [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o] \
+        or _labelled_values(spec)
+    if not choices:
+        return [MESSAGES["ui_shown_when_field"].format(at=at, name=choice, schema=schema_relative, guess="")]
+    known = {as_written(c) for c in choices}
+    return [MESSAGES["ui_shown_when_value"].format(at=at, name=choice, value=as_written(value), schema=schema_relative,
+                                                   values=", ".join(map(as_written, choices)),
+                                                   guess=guess(str(value), [str(c) for c in choices]))
+            for value in values if as_written(value) not in known]
 
 
 def _labelled_values(spec: dict) -> list | None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from engine import expressions
 from engine.calendar import WorkingCalendar
@@ -1261,3 +1262,53 @@ def test_a_property_on_an_element_that_never_reads_it_is_refused(prop, value, el
     assert where in problem.message, problem.message
     # The same property where it belongs is accepted (the shipped diagram has it there, or a timer).
     assert problems(SOURCE) == []
+
+
+@pytest.mark.rule("QT-57")
+def test_ui_shown_when_wraps_a_field_in_the_choice_it_belongs_to_and_marks_it_required_there():
+    from app.eforms.render import render_fields
+    from engine.forms import Form
+    schema = {"type": "object", "required": ["quyet_dinh"], "properties": {
+        "quyet_dinh": {"type": "string", "title": "Quyết định", "enum": ["tiep_nhan", "bo_sung", "tu_choi"]},
+        "ly_do": {"type": "string", "title": "Lý do"}, "ghi_chu": {"type": "string", "title": "Ghi chú"},
+        "nhom": {"type": "object", "title": "Nhóm", "properties": {
+            "gui_thu": {"type": "boolean", "title": "Gửi thư"}, "dia_chi": {"type": "string", "title": "Địa chỉ"}}}},
+        "allOf": [{"if": {"properties": {"quyet_dinh": {"const": "tu_choi"}}, "required": ["quyet_dinh"]},
+                   "then": {"required": ["ly_do"]}},
+                  {"if": {"properties": {"quyet_dinh": {"enum": ["bo_sung"]}}, "required": ["quyet_dinh"]},
+                   "then": {"required": ["ly_do"]}}]}
+    ui = {"ly_do": {"ui:shownWhen": {"quyet_dinh": ["bo_sung", "tu_choi"]}},
+          "ghi_chu": {"ui:shownWhen": {"khong_co": ["x"]}},                       # no such choice: always shown
+          "nhom": {"dia_chi": {"ui:shownWhen": {"gui_thu": [True]}}}}
+    page = lxml_html.fromstring(f"<div>{render_fields(Form(schema, ui), {}, [])}</div>")
+    parts = {p.xpath(".//*[@id]")[0].get("id"): p.get("data-shown-when") for p in page.xpath("//*[@data-shown-when]")}
+    assert parts == {"f-ly_do": "f.quyet_dinh=bo_sung|tu_choi", "f-nhom-dia_chi": "f.nhom.gui_thu=true"}
+    # Required whenever it shows (both choices require it): marked so; the address never is.
+    assert page.xpath('//*[@id="f-ly_do"]/@aria-required') == ["true"]
+    assert page.xpath('//*[@id="f-nhom-dia_chi"]/@aria-required') == []
+    # Display only: what a hidden field holds is still checked.
+    assert [e.field for e in Form(schema, ui).validate({"quyet_dinh": "tiep_nhan", "ly_do": 5})] == ["ly_do"]
+
+
+@pytest.mark.rule("QT-57")
+def test_a_ui_shown_when_naming_no_choice_or_no_value_of_it_is_an_error(tmp_path):
+    import json
+
+    from engine.form_check import pair_problems
+    (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
+        "ket_qua": {"type": "string", "enum": ["dat", "dung_xu_ly"]}, "ghi_chu": {"type": "string"},
+        "ly_do": {"type": "string"}}}), encoding="utf-8")
+
+    def found(rule) -> list[str]:
+        (tmp_path / "f.uischema.json").write_text(json.dumps({"ly_do": {"ui:shownWhen": rule}}), encoding="utf-8")
+        return pair_problems(tmp_path, "f.schema.json", "f.uischema.json")
+
+    assert found({"ket_qua": ["dung_xu_ly"]}) == [] and found({"ket_qua": "dat"}) == []
+    [typo] = found({"ket_qua": ["dung_xuly"]})
+    assert "«ly_do»" in typo and 'khi «ket_qua» là "dung_xuly"' in typo and "(có phải ý bạn là «dung_xu_ly»?)" in typo
+    [field] = found({"ket_qa": ["dat"]})
+    assert "dựa vào trường «ket_qa»" in field and "(có phải ý bạn là «ket_qua»?)" in field
+    [text] = found({"ghi_chu": ["x"]})
+    assert "dựa vào trường «ghi_chu»" in text  # not a choice
+    [shape] = found(["ket_qua", "dat"])
+    assert "«ui:shownWhen» phải ghi một trường lựa chọn" in shape and "nên trường luôn hiện" in shape

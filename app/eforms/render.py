@@ -5,7 +5,9 @@ grown and shrunk by submit buttons (no JavaScript). Required fields are marked a
 render inside a <form novalidate>. A choice whose UI schema has "ui:confirm" (value → question)
 carries the question on that value's control (data-confirm), which the one-stop system's script
 asks before the form is sent with that value chosen (app/web/static/forms.js); the add and
-remove buttons (data-no-confirm) never ask."""
+remove buttons (data-no-confirm) never ask. A field whose UI schema has "ui:shownWhen" (engine/
+form_conditions.py) is wrapped in data-shown-when, which the same script hides while none of
+its values is chosen."""
 from __future__ import annotations
 
 import re
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from engine.form_conditions import required_while_shown, shown_when
 from engine.forms import date_bound
 
 from .messages import TEXT
@@ -80,8 +83,19 @@ def _ui(ui: dict, name) -> dict:
 
 def _properties(schema: dict, ui: dict, value: dict, path: str, ctx: _Context) -> str:
     required, properties = set(schema.get("required", [])), schema.get("properties", {})
-    return "".join(_field(_Field(properties[name], _ui(ui, name), value.get(name), join(path, name),
-                                 name in required, ctx)) for name in ordered(schema, ui))
+    parts = []
+    for name in ordered(schema, ui):
+        rule = shown_when(_ui(ui, name))
+        if rule is not None and rule[0] not in properties:
+            rule = None  # names no field of the group: the form check says so
+        # A field shown for some choices is marked required when those choices require it.
+        needed = name in required or (rule is not None and required_while_shown(schema, name, *rule))
+        html = _field(_Field(properties[name], _ui(ui, name), value.get(name), join(path, name), needed, ctx))
+        if rule is not None:
+            shown = f"{field_name(join(path, rule[0]), ctx.prefix)}={'|'.join(as_text(v) for v in rule[1])}"
+            html = f'<div{_attrs(("data-shown-when", shown))}>{html}</div>'
+        parts.append(html)
+    return "".join(parts)
 
 
 def _field(f: _Field) -> str:

@@ -72,18 +72,18 @@ def test_a_half_filled_task_form_is_not_lost_to_a_shortcut_or_a_link(officer, ap
 
     _open_reception(desk, dossier_id)
     desk.get_by_label("Yêu cầu bổ sung, hoàn thiện hồ sơ", exact=True).check()
-    desk.get_by_label("Lý do", exact=True).fill(REASON)
+    desk.locator("#f-ly_do").fill(REASON)
     for keys in (("g", "i"), ("Escape",)):
         _keys(desk, *keys)
         assert dialogs.take() == [("confirm", UNSAVED)]
         assert desk.url == task_url
     assert desk.get_by_label("Yêu cầu bổ sung, hoàn thiện hồ sơ", exact=True).is_checked()
-    assert desk.get_by_label("Lý do", exact=True).input_value() == REASON
+    assert desk.locator("#f-ly_do").input_value() == REASON
     # A link, the back button or closing the tab: the browser's own question.
     desk.get_by_role("link", name="Tra cứu hồ sơ").click()
     desk.wait_for_timeout(300)
     assert dialogs.take() == [("beforeunload", "")]
-    assert desk.url == task_url and desk.get_by_label("Lý do", exact=True).input_value() == REASON
+    assert desk.url == task_url and desk.locator("#f-ly_do").input_value() == REASON
 
     dialogs.answer = True
     _keys(desk, "g", "i")
@@ -104,10 +104,10 @@ def test_a_final_decision_asks_before_it_is_sent(officer, api, clock):  # noqa: 
     _open_reception(desk, dossier_id)
     task_url = desk.url
     desk.get_by_label("Từ chối tiếp nhận", exact=True).check()
-    desk.get_by_label("Lý do", exact=True).fill("Hồ sơ không thuộc thẩm quyền của Sở Tư pháp.")
+    desk.locator("#f-ly_do").fill("Hồ sơ không thuộc thẩm quyền của Sở Tư pháp.")
     desk.get_by_role("button", name=f"Hoàn thành «{RECEPTION}»").click()
     assert dialogs.take() == [("confirm", REFUSE)]
-    desk.get_by_label("Lý do", exact=True).press("Control+Enter")  # the shortcut sends: the same question
+    desk.locator("#f-ly_do").press("Control+Enter")  # the shortcut sends: the same question
     assert dialogs.take() == [("confirm", REFUSE)]
     desk.wait_for_timeout(300)
     assert desk.url == task_url and desk.get_by_label("Từ chối tiếp nhận", exact=True).is_checked()

@@ -14,10 +14,12 @@
 // (adding or removing an item of a repeated group) sends the form back to be shown, not to act:
 // it never asks.
 //
-// Parts that apply to one choice: an element with data-shown-when="name=value" is hidden while
-// the radio buttons `name` of its form have another value chosen (the postal item number and the
-// return by post only when the dossier came by post). Hidden, not disabled: what it holds is still
-// sent, and the server ignores it for the other choices.
+// Parts that apply to some choices: an element with data-shown-when="name=value|value…" is hidden
+// unless the control `name` of its form (radio buttons, a list, a yes/no) has one of those values
+// chosen: the postal item number only when the dossier came by post, the reason only for a refusal
+// or a supplement request (an e-form's "ui:shownWhen", app/eforms/render.py). A part holding an
+// error the server found stays shown. Hidden, not disabled: what it holds is still sent (the
+// server checks it, and ignores it for the other choices).
 (function () {
   "use strict";
   var agreed = false;  // the officer already chose to leave (a shortcut's question)
@@ -96,13 +98,17 @@
 
   function showChosen() {
     slice(document.querySelectorAll("[data-shown-when]")).forEach(function (part) {
-      var rule = part.getAttribute("data-shown-when").split("="), form = part.closest("form");
-      var chosen = form && form.querySelector('input[type="radio"][name="' + rule[0] + '"]:checked');
-      part.hidden = chosen !== null && chosen.value !== rule[1];
+      var rule = part.getAttribute("data-shown-when"), at = rule.indexOf("="), form = part.closest("form");
+      var control = form && form.elements.namedItem(rule.slice(0, at));
+      // A single check box (a yes/no) sends "true" when ticked; unticked it says "false".
+      var value = control && (control.type === "checkbox" ? (control.checked ? control.value : "false") : control.value);
+      var chosen = control && rule.slice(at + 1).split("|").indexOf(value) >= 0;
+      part.hidden = !chosen && part.querySelector('[aria-invalid="true"], .has-error') === null;
     });
   }
   document.addEventListener("change", function (event) {
-    if (event.target.type === "radio") { showChosen(); }
+    var type = event.target.type;
+    if (type === "radio" || type === "checkbox" || event.target.tagName === "SELECT") { showChosen(); }
   });
   showChosen();
 
