@@ -226,7 +226,8 @@ class Handoff(_Checked):
 class ControlSlip(_Checked):
     """Mẫu 05: the control slip that travels with a dossier. `agency` is the receiving desk.
     A dossier not received (yet) has no `code` and no appointment (`due_at` None): `reference`
-    (its number in the system) names it, and `refused` says it was refused at reception."""
+    (its number in the system) names it, `received_at` is when it was submitted, and `refused`
+    says it was refused at reception."""
     agency: Agency
     code: str
     applicant: Applicant

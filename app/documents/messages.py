@@ -129,6 +129,8 @@ CONTROL = {
     "title": "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
     "attached": "(Kèm theo hồ sơ của: {name})",
     "received_at": "Thời gian nhận hồ sơ: {at}",
+    "not_received": "Thời gian nhận hồ sơ: — (hồ sơ chưa được tiếp nhận; nộp lúc {at})",
+    "not_received_refused": "Thời gian nhận hồ sơ: — (hồ sơ không được tiếp nhận; nộp lúc {at})",
     "due_at": "Thời gian hẹn trả kết quả: {at}",
     "no_due_refused": "Thời gian hẹn trả kết quả: — (hồ sơ không được tiếp nhận)",
     "no_due": "Thời gian hẹn trả kết quả: — (hồ sơ chưa được tiếp nhận)",

@@ -90,7 +90,7 @@ def control_slip_pdf(data: ControlSlip) -> bytes:
     story += title(CONTROL["title"], dossier_line(data.code, data.reference, data.refused),
                    fill(CONTROL["attached"], name=data.applicant.name))
     story += [para(fill_raw(COMMON["request"], procedure=bold(data.procedure))),
-              para(fill_raw(CONTROL["received_at"], at=bold(datetime_words(data.received_at)))),
+              para(fill_raw(CONTROL[_received_key(data)], at=bold(datetime_words(data.received_at)))),
               para(_due_line(data)),
               para(fill(CONTROL["resolving"], agency=data.resolving_agency))]
     cooperating = [clean(name).strip() for name in data.cooperating_agencies if clean(name).strip()]
@@ -99,6 +99,13 @@ def control_slip_pdf(data: ControlSlip) -> bytes:
     story.append(TableThenClosing(_handoffs_table(data),
                                   [para(CONTROL["postal_note"], "note"), lookup_box(data.lookup_url, data.code)]))
     return build(story, title=CONTROL["doc_title"], author=data.agency.name)
+
+
+def _received_key(data: ControlSlip) -> str:
+    """A dossier not received has only its submission time (`received_at` then holds it): said so."""
+    if data.code:
+        return "received_at"
+    return "not_received_refused" if data.refused else "not_received"
 
 
 def _due_line(data: ControlSlip) -> str:

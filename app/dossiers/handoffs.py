@@ -14,8 +14,10 @@ from engine.roles import ROLE_LABELS
 from engine.runtime import EngineError
 
 from ..db import db
-from .models import Dossier, OpenTask
+from .models import Dossier, DossierEvent, OpenTask
 from ..workflow.service import workflow
+
+SUPPLIED = "supplement_changes"  # the applicant's supplement, written at the instant it arrived
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,19 @@ class Transfer:
     taker: int
 
 
-def transfers(dossier: Dossier, rows: list[Handoff]) -> list[Transfer]:
+def transfers(dossier: Dossier, rows: list[Handoff], events: list[DossierEvent] | None = None) -> list[Transfer]:
     """Every hand-over into a step, in the order the steps were received; into one step, in the
-    order its givers finished."""
+    order its givers finished. A step opened again by the applicant's supplement was handed by
+    the applicant. `events`: the dossier's, when the caller has them (read otherwise)."""
     leads = _leads(dossier)
+    if events is None:
+        supplied = set(db.session.execute(select(DossierEvent.at).where(
+            DossierEvent.dossier_id == dossier.id, DossierEvent.kind == SUPPLIED)).scalars())
+    else:
+        supplied = {event.at for event in events if event.kind == SUPPLIED}
     found = []
     for index in range(len(rows)):
-        given = givers(rows, index, leads)
+        given = [] if rows[index].received_at in supplied else givers(rows, index, leads)
         found += [Transfer(i, index) for i in given] if given else [Transfer(None, index)]
     return found
 

@@ -116,6 +116,14 @@ PRINTOUTS = {
     "note_stopped": "Dừng xử lý {at}.",
     "note_apology": "Đã xin lỗi, hẹn lại; hẹn trả ban đầu {due}.",
     "returned": "Trả kết quả cho tổ chức, cá nhân",
+    # The control slip's notes (Mẫu 05, cột Ghi chú): what a step decided, after its name.
+    "slip_supplement": "Yêu cầu bổ sung, hoàn thiện hồ sơ lần {n} (Mẫu 02) lúc {at}.",
+    "slip_supplement_changes": "Nhận hồ sơ bổ sung lúc {at}.",
+    "slip_deadline_restarted": "Nhận đủ hồ sơ bổ sung lúc {at}; thời hạn giải quyết tính lại.",
+    "slip_refused": "Từ chối tiếp nhận (Mẫu 03) lúc {at}.",
+    "slip_apology": "Xin lỗi, hẹn lại trả kết quả lúc {due} (Mẫu 04, gửi lúc {at}).",
+    "slip_stop_notice": "Thông báo dừng giải quyết hồ sơ lúc {at}.",
+    "slip_note": "{step}. {notes}",
     # Who provides a paper conversion (Bình Định 2020, Biểu mẫu): the province's one-stop system.
     "system_name": "Hệ thống thông tin một cửa điện tử tỉnh {place}",
     "system_name_unplaced": "Hệ thống thông tin một cửa điện tử",

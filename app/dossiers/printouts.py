@@ -18,7 +18,7 @@ from .. import documents as doc
 from ..db import db
 from ..localtime import local_time
 from ..workflow.service import workflow
-from . import document_numbers as numbers, handoffs, reasons, stops
+from . import document_numbers as numbers, handoffs, reasons, slip_notes, stops
 from .document_numbers import document_number
 from .register import book, entry_number, register_rows
 from .messages import PRINTOUTS
@@ -274,14 +274,16 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
     rows = handoffs.handoffs(dossier.id, at)
     citizen = doc.Party(PRINTOUTS["applicant_party"], "", dossier.applicant_name)
     parties = [doc.Party(r.agency, r.unit, r.officer or "") for r in rows]
-    slips = []
+    slips, noted = [], slip_notes.placed(slip_notes.notes(dossier), rows)
     # One row per hand-over: a step after a join is handed once by each branch that met there.
     for transfer in handoffs.transfers(dossier, rows):
         given, row = transfer.giver, rows[transfer.taker]
         # A hand-off's verdict is the giver's: whether it finished its step in time.
         verdict = rows[given].verdict if given is not None and rows[given].verdict in doc.data.VERDICTS else None
+        extra = noted.pop(transfer.taker, None)  # what the step decided: on its first row only
+        note = PRINTOUTS["slip_note"].format(step=row.step, notes=" ".join(extra)) if extra else row.step
         slips.append(doc.Handoff(citizen if given is None else parties[given], parties[transfer.taker],
-                                 row.received_at, verdict, row.step))
+                                 row.received_at, verdict, note))
     if rows and dossier.finished_at and dossier.status == RETURNED:
         last = max(rows, key=lambda row: row.finished_at or row.received_at)
         slips.append(doc.Handoff(parties[rows.index(last)], citizen, dossier.finished_at,

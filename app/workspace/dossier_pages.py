@@ -56,7 +56,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
     shared = dossier_context.context(dossier)
     return render_template(
         "workspace/dossier.html", dossier=dossier, events=events, open_tasks=open_tasks, handoffs=rows,
-        transfers=handoffs.transfers(dossier, rows),
+        transfers=handoffs.transfers(dossier, rows, events),
         openable={t.id for t in open_tasks if work.may_open(g.user, t)},
         verdicts=VERDICTS, documents=printouts.available(dossier), results=found, at=at,
         svg=diagram.svg(dossier, rows), legend=diagram.LEGEND,

@@ -20,6 +20,8 @@ def test_a_control_slip_without_code_or_appointment_says_why():
     words = text(refused)
     assert "Hồ sơ số 42 (không được tiếp nhận, không cấp mã hồ sơ)" in words
     assert "Thời gian hẹn trả kết quả: — (hồ sơ không được tiếp nhận)" in words
+    # Its only instant is the submission's: not printed as a reception.
+    assert re.search(r"Thời gian nhận hồ sơ: — \(hồ sơ không được tiếp nhận; nộp lúc \d\d giờ", words)
     assert "Người nộp xem hồ sơ trên Cổng Dịch vụ công (đăng nhập tài khoản): quét mã QR hoặc truy cập " \
            f"{OWN_PAGE}" in words
     assert not EMPTY_CODE.search(words) and "Mã hồ sơ" not in words
@@ -28,9 +30,11 @@ def test_a_control_slip_without_code_or_appointment_says_why():
                                                          lookup_url=OWN_PAGE)))
     assert "Hồ sơ số 42 (chưa cấp mã hồ sơ)" in waiting
     assert "Thời gian hẹn trả kết quả: — (hồ sơ chưa được tiếp nhận)" in waiting
+    assert "Thời gian nhận hồ sơ: — (hồ sơ chưa được tiếp nhận; nộp lúc" in waiting
     # With its code and appointment, as before.
     coded = text(control_slip_pdf(samples.control_slip()))
     assert f"Mã hồ sơ: {CODE}" in coded and f"(mã hồ sơ: {CODE})" in coded and "Hồ sơ số" not in coded
+    assert "Thời gian nhận hồ sơ: — " not in coded and "Thời gian nhận hồ sơ: " in coded
 
 
 def test_reception_documents_without_code_name_the_dossier_by_number():

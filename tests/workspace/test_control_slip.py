@@ -69,3 +69,40 @@ def test_steps_a_withdrawal_cut_short_were_never_worked(api, clock, clean_app, c
     as_officer(client, "motcua")
     page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
     assert "Không thực hiện (hồ sơ đã rút hoặc dừng xử lý)" in page
+
+
+def test_a_supplement_at_reception_is_noted_and_handed_in_again_by_the_applicant(api, clock, clean_app, monkeypatch):
+    """The slip's Ghi chú says what a step decided beside its name (Mẫu 02 with its instant), and
+    the reception opened again by the supplement is handed by the applicant, not by the desk."""
+    asked = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản chụp giấy tờ tùy thân.",
+             "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ hai mặt."}]}
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    clock.set(vn(2026, 11, 23, 9, 0))
+    api.complete("motcua", "Tiếp nhận hồ sơ", asked)
+    clock.set(vn(2026, 11, 25, 14, 0))
+    response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan",
+                        json={"data": {"noi_cu_tru": "15 Trần Phú, phường An Bình"}})
+    assert response.status_code == 200, response.get_json()
+    rows, slip = _slip(clean_app, dossier_id, vn(2026, 11, 25, 15, 0), monkeypatch)
+    assert [row.step for row in rows] == ["Tiếp nhận hồ sơ", "Tiếp nhận hồ sơ"]
+    assert [(row.giver.person, row.receiver.unit, row.at) for row in slip] == [
+        ("Nguyễn Văn An", "Bộ phận Một cửa", vn(2026, 11, 23, 8, 0)),
+        ("Nguyễn Văn An", "Bộ phận Một cửa", vn(2026, 11, 25, 14, 0))]
+    assert slip[0].note == ("Tiếp nhận hồ sơ. Yêu cầu bổ sung, hoàn thiện hồ sơ lần 1 (Mẫu 02) "
+                            "lúc 09:00 ngày 23/11/2026.")
+    assert slip[1].note == "Tiếp nhận hồ sơ. Nhận hồ sơ bổ sung lúc 14:00 ngày 25/11/2026."
+
+
+def test_an_apology_and_a_restart_are_noted_on_the_step_open_then(api, clock, clean_app, monkeypatch):
+    from tests.workspace.helpers import asked_during_processing
+    dossier_id = asked_during_processing(api, clock)  # the appraisal asks on 25/11 09:00
+    clock.set(vn(2026, 11, 27, 10, 0))
+    response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan",
+                        json={"data": {"noi_cu_tru": "12 Lê Lợi, phường An Bình (từ 1990)"}})
+    assert response.status_code == 200, response.get_json()
+    _, slip = _slip(clean_app, dossier_id, vn(2026, 11, 27, 11, 0), monkeypatch)
+    search = [row for row in slip if row.note.startswith(SEARCH)]
+    assert "Yêu cầu bổ sung, hoàn thiện hồ sơ lần 1 (Mẫu 02) lúc 09:00 ngày 25/11/2026." in search[0].note
+    assert search[-1].giver.person == "Nguyễn Văn An" and search[-1].at == vn(2026, 11, 27, 10, 0)
+    assert search[-1].note.endswith("Nhận đủ hồ sơ bổ sung lúc 10:00 ngày 27/11/2026; thời hạn giải quyết tính lại.")

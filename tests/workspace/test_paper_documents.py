@@ -71,7 +71,8 @@ def test_a_dossier_refused_at_reception_prints_no_empty_code_and_no_appointment(
     assert f"Người nộp xem hồ sơ trên Cổng Dịch vụ công (đăng nhập tài khoản): quét mã QR hoặc truy cập {own_page}" \
         in text
     assert qr_urls(slip, tmp_path) == [own_page]
-    for line in ("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Thời gian nhận hồ sơ: 14 giờ 00 phút, ngày 23 tháng 11",
+    for line in ("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Thời gian nhận hồ sơ: — (hồ sơ không được tiếp nhận; nộp lúc 14 giờ 00 phút, ngày 23 tháng 11",
+                 "(Mẫu 03) lúc 14:00 ngày 23/11/2026.",  # the note of the reception row
                  "Trần Thị Bình"):
         assert line in text, line
 
