@@ -126,6 +126,9 @@ PAGE = {
                       "location": "Nơi ký", "intact": "Chữ ký còn nguyên vẹn",
                       "broken": "Không: nội dung đã ký bị sửa", "trusted": "Chứng thư số được tin cậy",
                       "modified": "Thay đổi sau khi ký", "yes": "Có", "no": "Không"},
+    "test_certificate": "Chứng thư số thử nghiệm: do hệ thống tạo khi cài đặt để dùng thử (motcua keys init), "
+                        "không phải do tổ chức cung cấp dịch vụ chứng thực chữ ký số cấp. Chữ ký đúng về kỹ thuật "
+                        "nhưng văn bản không có giá trị pháp lý.",
     "result_digitised": "Bản giấy đã được số hóa vào kho dữ liệu; thông tin của bản giấy:",
     "result_hidden": "Nội dung của kết quả chỉ hiện khi mở trang này từ mã QR in trên văn bản (mã QR mang khóa "
                      "riêng của văn bản), để người khác không đọc được nội dung khi chỉ biết mã kết quả.",

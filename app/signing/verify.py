@@ -26,7 +26,7 @@ from ..files.uploads import megabytes
 from . import settings
 from .backends import trust_roots
 from .loop import outside_event_loop
-from .messages import VERIFY
+from .messages import CERTIFICATES, VERIFY
 
 logger = logging.getLogger(__name__)
 PDF_START = b"%PDF-"
@@ -41,6 +41,9 @@ class VerificationError(Exception):
         self.reason = reason
         self.message = message or VERIFY[reason]
         super().__init__(self.message)
+
+
+TEST_ROOT = CERTIFICATES["root_common_name"].split("{", 1)[0]  # "CA thử nghiệm - ": the demo's root
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class SignatureReport:
                                      # signature, a form field), annotations, other, partial
     coverage: str                    # the same, described in Vietnamese
     summary: str                     # the verdict in one Vietnamese sentence
+    test_certificate: bool = False   # issued under the root `motcua keys init` makes (no legal value)
 
     @property
     def document_ok(self) -> bool:
@@ -151,7 +155,8 @@ def _report(signature, status: PdfSignatureStatus) -> SignatureReport:
         signer_name=_text(sig.get("/Name")), signed_at=status.signer_reported_dt,
         reason=_text(sig.get("/Reason")), location=_text(sig.get("/Location")),
         modified_after_signing=modified, modification=modification, coverage=coverage,
-        summary=_summary(status, signer, modified, coverage))
+        summary=_summary(status, signer, modified, coverage),
+        test_certificate=_text(status.signing_cert.issuer.native.get("common_name") or "").startswith(TEST_ROOT))
 
 
 def _modification(status: PdfSignatureStatus) -> str:

@@ -95,9 +95,14 @@ MESSAGES = {
 ATTACHMENTS = {
     "label": "Văn bản, tài liệu kèm theo",
     "optional": "(không bắt buộc)",
-    "help": "Ví dụ: văn bản trả lời của cơ quan phối hợp, biên bản xác minh. {types}, tối đa {max_mb} MB mỗi tệp; "
+    "help": "{examples} {types}, tối đa {max_mb} MB mỗi tệp; "
             "chọn được nhiều tệp. Tệp được lưu vào hồ sơ khi hoàn thành bước này; chỉ cán bộ giải quyết hồ sơ "
             "xem được, công dân không thấy.",
+    # What a step's lane attaches, as an example (a role not listed: the specialist's).
+    "examples": {"one_stop": "Ví dụ: biên bản kiểm tra hồ sơ, bản quét giấy tờ nhận thêm tại quầy.",
+                 "specialist": "Ví dụ: văn bản trả lời của cơ quan phối hợp, biên bản xác minh.",
+                 "leader": "Ví dụ: văn bản chỉ đạo, ý kiến của lãnh đạo bằng văn bản.",
+                 "coordinator": "Ví dụ: văn bản chuyển hồ sơ, ý kiến của cơ quan có thẩm quyền."},
     "kept": "Tệp đã chọn, sẽ được lưu khi hoàn thành bước:",
     "remove": "Bỏ tệp «{name}»",
     "completed": "Đã hoàn thành «{name}» của hồ sơ {dossier}, kèm {count} tệp: {files}.",
@@ -117,7 +122,8 @@ ROLE_WORK = {
     "one_stop": ("Bộ phận Một cửa tiếp nhận hồ sơ, yêu cầu bổ sung hoặc từ chối, và trả kết quả cho người nộp.",
                  "Hồ sơ nộp trực tuyến hiện ở thẻ «Chờ nhận xử lý»; hồ sơ giấy nhập ở trang «Tiếp nhận tại quầy»."),
     "specialist": ("Chuyên viên thẩm định, xác minh hồ sơ và dự thảo kết quả.",
-                   "Hồ sơ đến khi Bộ phận Một cửa đã tiếp nhận và chuyển bước cho chuyên viên của cơ quan."),
+                   "Hồ sơ đến khi Bộ phận Một cửa đã tiếp nhận và chuyển bước cho chuyên viên của cơ quan, hoặc "
+                   "khi cơ quan khác lấy ý kiến, đề nghị phối hợp (liên thông) với cơ quan."),
     "leader": ("Lãnh đạo phê duyệt và ký số kết quả, giao việc cho cán bộ, xin lỗi và hẹn lại khi hồ sơ chậm.",
                "Hồ sơ đến khi chuyên viên trình; dùng «Tra cứu hồ sơ» để theo dõi hồ sơ của cơ quan."),
     "coordinator": ("Điều phối (Văn phòng Ủy ban nhân dân tỉnh, Trung tâm Phục vụ hành chính công) làm các bước "
@@ -130,8 +136,8 @@ ROLE_WORK = {
 
 EMPTY = {
     "inbox": "Chưa có công việc nào cho {role} của {agency}.",
-    "dossiers": "{agency} chưa có hồ sơ nào. Trang này tìm hồ sơ do cơ quan của bạn giải quyết, theo mã hồ sơ "
-                "hoặc tên người nộp.",
+    "dossiers": "{agency} chưa có hồ sơ nào. Trang này tìm hồ sơ do cơ quan của bạn giải quyết hoặc được lấy "
+                "ý kiến, theo mã hồ sơ, tên người nộp hay ngày tiếp nhận.",
 }
 
 DESK_MESSAGES = {

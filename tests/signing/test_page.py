@@ -34,6 +34,9 @@ def test_a_signed_result_is_shown_valid(keys, client, clean_app):
     assert "<dt>Thời điểm ký</dt><dd>09:30 ngày 13/02/2026</dd>" in html  # Asia/Ho_Chi_Minh
     assert "<dt>Thay đổi sau khi ký</dt><dd>Không." in html
     assert "tệp «ket-qua.pdf»" in html
+    # The demo's own root (motcua keys init): valid, and said to be a test certificate.
+    assert "Chứng thư số thử nghiệm: do hệ thống tạo khi cài đặt để dùng thử" in html
+    assert "văn bản không có giá trị pháp lý" in html
 
 
 def test_a_result_signed_twice_is_valid(keys, client, clean_app):

@@ -61,6 +61,7 @@ def test_more_trust_anchors_make_another_provinces_results_verify(keys, clean_ap
                     os.pathsep.join([str(tmp_path / "hong.pem"), str(tmp_path / "khong-co.pem"), str(anchors)])):
         [report] = verify_pdf(signed, {**clean_app.config, "MOTCUA_TRUST_ROOTS": setting}, at=AT)
         assert report.valid and report.signer == "Sở Tư pháp tỉnh Khác (Ủy ban nhân dân tỉnh Khác)", setting
+        assert report.test_certificate  # another demo's root is a test one too
     # Our own results stay trusted beside the new anchors.
     [own] = verify_pdf(sign(clean_app), {**clean_app.config, "MOTCUA_TRUST_ROOTS": str(anchors)}, at=AT)
     assert own.valid
@@ -96,3 +97,13 @@ def _status(database_url, env):
     environment = {k: v for k, v in os.environ.items() if k != "MOTCUA_TRUST_ROOTS"}
     return subprocess.run([sys.executable, "-m", "app.cli", "keys", "status", "--db", database_url], cwd=ROOT,
                           env={**environment, **env}, capture_output=True, text=True, timeout=180)
+
+
+def test_a_certificate_under_another_root_is_not_called_a_test_one(clean_app, tmp_path):
+    from .conftest import self_signed
+    directory = tmp_path / "ca-that"
+    self_signed(directory, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")
+    signed = sign(clean_app, config={"MOTCUA_KEYS_DIR": str(directory)})
+    certificate = directory / f"{SIGNING_AGENCY}.cert.pem"
+    [report] = verify_pdf(signed, {**clean_app.config, "MOTCUA_TRUST_ROOTS": str(certificate)})
+    assert report.valid and not report.test_certificate

@@ -66,6 +66,7 @@ def test_the_police_reply_and_a_photo_are_kept_with_the_step(api, clock, client,
     page = html(client.get(f"/mot-cua/viec/{task}"))
     assert 'enctype="multipart/form-data"' in page and 'name="tep_kem_theo"' in page and " multiple" in page
     assert "Văn bản, tài liệu kèm theo" in page and "PDF, JPEG, PNG, tối đa 5 MB mỗi tệp" in page
+    assert "Ví dụ: văn bản trả lời của cơ quan phối hợp, biên bản xác minh." in page
     response = _send(client, token, task, [(reply, "Văn bản trả lời.pdf"), (photo, "anh-bien-ban.png")])
     assert response.status_code == 303
     assert "kèm 2 tệp: Văn bản trả lời.pdf, anh-bien-ban.png" in html(client.get(response.headers["Location"]))
@@ -185,3 +186,14 @@ def test_a_step_without_files_completes_as_before(api, clock, client, clean_app)
     assert _step_rows(clean_app, dossier_id) == []
     as_officer(client, "lanhdao")
     assert 'id="tep-cac-buoc"' not in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+
+
+def test_the_example_of_what_to_attach_is_the_steps_lane(api, clock, client, clean_app):
+    """The desk is not told to attach a consulted agency's reply: each lane has its own example."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    submit_lltp(api)
+    as_officer(client, "motcua")
+    task = api.task("motcua", "Tiếp nhận hồ sơ")["id"]
+    page = html(client.get(f"/mot-cua/viec/{task}"))
+    assert "Ví dụ: biên bản kiểm tra hồ sơ, bản quét giấy tờ nhận thêm tại quầy." in page
+    assert "văn bản trả lời của cơ quan phối hợp" not in page
