@@ -152,7 +152,8 @@ def test_a_supplement_during_processing_received_at_the_desk_restarts_the_time(a
     pdf = client.get(link).get_data()
     text = " ".join(pdf_text(pdf, tmp_path).split())
     for expected in ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "Tiếp nhận hồ sơ bổ sung lần 1",
-                     "Nghị định số 61/2018/NĐ-CP", "Trần Thị Bình", state["code"]):
+                     "Nghị định số 61/2018/NĐ-CP", "Trần Thị Bình", state["code"],
+                     f"Số: {state['code'][-4:]}/{state['code'].split('-')[1]}/TN2"):
         assert expected in text, expected
     assert "trả kết quả giải quyết hồ sơ: 10 giờ 00 phút, ngày 11 tháng 12 năm 2026" in text  # the new one
     assert "hẹn trả kết quả lúc 08:00 ngày 08/12/2026" in text  # and the first

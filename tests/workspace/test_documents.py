@@ -43,8 +43,9 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     text = pdf_text(receipt, tmp_path)
     for expected in ("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An", "Sở Tư pháp tỉnh Bình An",
                      "Cấp Phiếu lý lịch tư pháp", "10 giờ 15 phút, ngày 23 tháng 11 năm 2026", "Trần Thị Bình",
-                     "10 ngày làm việc"):
+                     "10 ngày làm việc", f"Số: {code.rsplit('-', 1)[1]}/{code.split('-')[1]}/TN"):
         assert expected in text, expected
+    assert f"Số: {code}" not in text  # its own number, not the code a second time
     assert qr_urls(receipt, tmp_path) == [lookup]
 
     request = _get(client, f"{base}/mau-02-1.pdf")
