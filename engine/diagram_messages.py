@@ -186,6 +186,13 @@ MESSAGES = {
                             "lên rồi tên trường: \"1/tu_nam\" là trường tu_nam cạnh trường này (cùng nhóm, cùng "
                             "mục danh sách), \"2/ngay_sinh\" là trường ngay_sinh của nhóm chứa nhóm này; hoặc "
                             "\"/ngay_sinh\" là trường ngay_sinh ở gốc biểu mẫu.",
+    "form_related_above": "{at}: {key} trỏ tới «{pointer}», đi lên quá gốc biểu mẫu: trường này chỉ có {levels} bậc "
+                          "phía trên (mỗi nhóm, mỗi mục danh sách là một bậc). \"1/…\" là trường cạnh trường này; "
+                          "\"/…\" là trường ở gốc biểu mẫu.",
+    "form_related_own_date": "{at}: {key} so với trường khác ({pointer}), nhưng trường này không phải ngày "
+                             "(\"format\": \"date\"): so sánh ngày chỉ đặt trên trường ngày. Với số, dùng minimum "
+                             "hoặc maximum.",
+    "form_related_meant": " (có phải ý bạn là «{pointer}»?)",
     "form_related_place": "{at}: {key} trỏ tới trường khác ({pointer}), nhưng trường này nằm trong phần mà vị "
                           "trí dữ liệu không biết trước (definitions, patternProperties…). Chỉ đặt giới hạn theo "
                           "trường khác trên trường khai trong properties (hoặc mục của danh sách, items).",
@@ -260,8 +267,19 @@ MESSAGES = {
                            "trường này hiện, ví dụ {{\"quyet_dinh\": [\"tu_choi\", \"yeu_cau_bo_sung\"]}}, không phải "
                            "{value}, nên trường luôn hiện.",
     "ui_shown_when_field": "{at}: «ui:shownWhen» dựa vào trường «{name}», nhưng nhóm chứa trường này không có trường "
-                           "lựa chọn nào tên như vậy (tệp biểu mẫu «{schema}"
-                           "»){guess}, nên trường luôn hiện. Ghi tên một trường lựa chọn cạnh trường này.",
+                           "nào tên như vậy (tệp biểu mẫu «{schema}»){guess}, nên trường luôn hiện. Ghi tên một "
+                           "trường lựa chọn cạnh trường này.",
+    "ui_shown_when_not_choice": "{at}: «ui:shownWhen» dựa vào trường «{name}», nhưng trường đó không phải trường chọn "
+                                "một giá trị (có enum, oneOf hay đúng/sai; danh sách chọn nhiều giá trị không dùng "
+                                "được) (tệp biểu mẫu «{schema}»), nên trường này không hiện đúng lúc. Ghi tên một "
+                                "trường chọn một giá trị cạnh trường này.",
+    "ui_shown_when_always_required": "{at}: «ui:shownWhen» ẩn trường khi «{name}» có giá trị khác, nhưng tệp biểu "
+                                     "mẫu «{schema}» luôn bắt buộc trường này (required), nên với những giá trị đó "
+                                     "không ai gửi được biểu mẫu. Bỏ «ui:shownWhen», hoặc chỉ bắt buộc trường trong "
+                                     "các nhánh if/then của những giá trị làm nó hiện.",
+    "ui_shown_when_required": "{at}: «ui:shownWhen» ẩn trường khi «{name}» là {values}, nhưng tệp biểu mẫu «{schema}» "
+                              "bắt buộc trường này với giá trị đó (nhánh if/then), nên khi chọn nó không ai gửi "
+                              "được biểu mẫu. Thêm giá trị đó vào «ui:shownWhen».",
     "ui_shown_when_value": "{at}: «ui:shownWhen» cho hiện trường khi «{name}» là {value}, nhưng trường đó chỉ nhận "
                            "{values} (tệp biểu mẫu «{schema}»){guess}, nên với giá trị này trường không bao giờ hiện. "
                            "Sửa cho đúng một giá trị của trường (đúng từng ký tự).",

@@ -24,7 +24,7 @@ from jsonschema.exceptions import SchemaError
 
 from .diagram_messages import MESSAGES
 from .folding import fold as fold_text
-from .form_conditions import KEYWORD as SHOWN_WHEN, shown_when
+from .form_conditions import KEYWORD as SHOWN_WHEN, required_for, shown_when
 from .forms import TODAY, date_bound
 from .related_fields import BOUNDS, NUMBER_BOUNDS, data_steps, parse, reference, schema_target, without_references
 
@@ -173,7 +173,7 @@ def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str], ad
         child_ui = ui.get(name)
         if isinstance(child_ui, dict) and SHOWN_WHEN in child_ui:
             where = MESSAGES["ui_at_field"].format(path=files[0], field=".".join([*names, name]))
-            found.extend(_shown_when_problems(properties, name, child_ui[SHOWN_WHEN], where, files[1]))
+            found.extend(_shown_when_problems(spec, name, child_ui[SHOWN_WHEN], where, files[1]))
         _walk_ui(child, child_ui, [*names, name], files, found, advice)
     declared = field_names(spec) if properties is not None else None  # None: it takes fields it does not name
     for name in ui if declared is not None else ():
@@ -234,27 +234,40 @@ def _confirm_problems(spec: dict, questions, at: str, schema_relative: str) -> l
             for value in questions if value not in {str(c) for c in choices}]
 
 
-def _shown_when_problems(siblings: dict, name: str, rule, at: str, schema_relative: str) -> list[str]:
-    """"ui:shownWhen" names a choice beside the field and values it has; otherwise the field is
-    always shown, or never (a typo in a value)."""
+def _shown_when_problems(group: dict, name: str, rule, at: str, schema_relative: str) -> list[str]:
+    """"ui:shownWhen" names a single choice beside the field and values it has, and never hides
+    the field for a value that requires it; otherwise the field is always shown, never, or
+    required while hidden (the officer could not send the form)."""
     parsed = shown_when({SHOWN_WHEN: rule})
     if parsed is None:
         return [MESSAGES["ui_shown_when_shape"].format(at=at, value=as_written(rule))]
     choice, values = parsed
+    siblings = group["properties"]
     others = [n for n in siblings if n != name]
     if choice not in others:
         return [MESSAGES["ui_shown_when_field"].format(at=at, name=choice, schema=schema_relative,
                                                        guess=guess(choice, others))]
     spec = siblings[choice] if isinstance(siblings[choice], dict) else {}
+    kinds = spec.get("type") if isinstance(spec.get("type"), list) else [spec.get("type")]
     choices = [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o] \
-        or _labelled_values(spec)
+        or (_labelled_values(spec) if "array" not in kinds else None)
     if not choices:
-        return [MESSAGES["ui_shown_when_field"].format(at=at, name=choice, schema=schema_relative, guess="")]
+        return [MESSAGES["ui_shown_when_not_choice"].format(at=at, name=choice, schema=schema_relative)]
     known = {as_written(c) for c in choices}
-    return [MESSAGES["ui_shown_when_value"].format(at=at, name=choice, value=as_written(value), schema=schema_relative,
-                                                   values=", ".join(map(as_written, choices)),
-                                                   guess=guess(str(value), [str(c) for c in choices]))
-            for value in values if as_written(value) not in known]
+    found = [MESSAGES["ui_shown_when_value"].format(at=at, name=choice, value=as_written(value), schema=schema_relative,
+                                                    values=", ".join(map(as_written, choices)),
+                                                    guess=guess(str(value), [str(c) for c in choices]))
+             for value in values if as_written(value) not in known]
+    needed = required_for(group, name, choice)
+    hidden = [c for c in choices if as_written(c) not in {as_written(v) for v in values}]
+    if needed is None and hidden:
+        found.append(MESSAGES["ui_shown_when_always_required"].format(at=at, name=choice, schema=schema_relative))
+    elif needed:
+        missing = [v for v in needed if as_written(v) not in {as_written(x) for x in values}]
+        if missing:
+            found.append(MESSAGES["ui_shown_when_required"].format(
+                at=at, name=choice, values=", ".join(map(as_written, missing)), schema=schema_relative))
+    return found
 
 
 def _labelled_values(spec: dict) -> list | None:
@@ -431,25 +444,33 @@ def _walk(document: dict, relative: str, found: list[str]) -> None:
         _check_node(node, at, document, found)
         for key in BOUNDS:
             if isinstance(node.get(key), dict):
-                found.extend(_related_problems(document, path, key, node[key], at))
+                found.extend(_related_problems(document, path, key, node[key], at, node))
 
 
-def _related_problems(root: dict, path: list, key: str, bound: dict, at: str) -> list[str]:
+def _related_problems(root: dict, path: list, key: str, bound: dict, at: str, own: dict) -> list[str]:
     """A bound naming another field (engine/related_fields.py) that names one the data will
-    have, of a kind the bound compares."""
+    have, of a kind the bound compares, on a field of that kind."""
     pointer = reference(bound)
     if pointer is None:
         example = MESSAGES["form_related_examples"]["number" if key in NUMBER_BOUNDS else "date"]
         return [MESSAGES["form_related_shape"].format(at=at, key=key, value=as_written(bound), example=example)]
     words = {"at": at, "key": key, "pointer": pointer}
-    if parse(pointer) is None:
+    if key not in NUMBER_BOUNDS and own.get("format") != "date":
+        return [MESSAGES["form_related_own_date"].format(**words)]
+    steps, parsed = data_steps(path), parse(pointer)
+    if parsed is None:
         return [MESSAGES["form_related_pointer"].format(**words)]
-    found = schema_target(root, path, pointer)
-    if found is None:
-        return [MESSAGES["form_related_place" if data_steps(path) is None else "form_related_pointer"].format(**words)]
-    other, name = found
+    if steps is None:
+        return [MESSAGES["form_related_place"].format(**words)]
+    if parsed[0] is not None and parsed[0] > len(steps):
+        return [MESSAGES["form_related_above"].format(**words, levels=len(steps))]
+    other, name = schema_target(root, path, pointer)
     if other is None:
-        return [MESSAGES["form_related_missing"].format(**words, name=name, guess=guess(name, field_names(root) or ()))]
+        rest = "/".join(parsed[1])
+        meant = next((p for p in [*(f"{up}/{rest}" for up in range(len(steps) + 1)), f"/{rest}"]
+                      if schema_target(root, path, p)[0] is not None), None)
+        hint = MESSAGES["form_related_meant"].format(pointer=meant) if meant else guess(name, field_names(root) or ())
+        return [MESSAGES["form_related_missing"].format(**words, name=name, guess=hint)]
     kinds = other.get("type") if isinstance(other.get("type"), list) else [other.get("type")]
     if key in NUMBER_BOUNDS and not {"integer", "number"} & set(kinds):
         return [MESSAGES["form_related_kind"].format(**words, name=name, kind=MESSAGES["form_related_not_number"],
@@ -475,8 +496,8 @@ def _check_node(node: dict, at: str, root: dict, found: list[str]) -> None:
         found.append(MESSAGES["form_format"].format(at=at, value=form_format, formats=", ".join(FORMATS),
                                                     guess=guess(form_format, FORMATS)))
     # A bound naming another field is checked on its own (_related_problems), except where it may stand.
-    bad_bounds = [key for key in DATE_BOUNDS if key in node and (
-        node.get("format") != "date" or not isinstance(node[key], dict) and date_bound(node[key]) is None)]
+    bad_bounds = [key for key in DATE_BOUNDS if key in node and not isinstance(node[key], dict) and (
+        node.get("format") != "date" or date_bound(node[key]) is None)]
     for key in bad_bounds:
         found.append(MESSAGES["form_date_bound"].format(at=at, key=key, value=as_written(node[key])))
     if not bad_bounds:

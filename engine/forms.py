@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from .clock import frozen_at, now
+from .form_conditions import visible
 from .numbers import grouped
 from .related_fields import NUMBER_BOUNDS, related_bounds
 
@@ -261,6 +262,11 @@ class Form:
         self.ui_schema = ui_schema or {}
         self._validator = _Validator(schema, format_checker=_FORMATS)
 
+    def visible(self, data):
+        """What the form keeps of `data`: not what a field hidden by the choice it follows holds
+        (engine/form_conditions.py, ANALYST.md QT-57)."""
+        return visible(self.schema, self.ui_schema, data)
+
     def validate(self, data, at: datetime | None = None) -> list[FieldError]:
         """`at`: the instant whose day is "today" for date bounds (default: the engine's clock)."""
         if not isinstance(data, dict):
@@ -268,6 +274,7 @@ class Form:
         if at is not None:
             with frozen_at(at):
                 return self.validate(data)
+        data = self.visible(data)
         errors = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         result = _text_errors(self.schema, data)
         seen = {item.field for item in result}

@@ -1286,8 +1286,14 @@ def test_ui_shown_when_wraps_a_field_in_the_choice_it_belongs_to_and_marks_it_re
     # Required whenever it shows (both choices require it): marked so; the address never is.
     assert page.xpath('//*[@id="f-ly_do"]/@aria-required') == ["true"]
     assert page.xpath('//*[@id="f-nhom-dia_chi"]/@aria-required') == []
-    # Display only: what a hidden field holds is still checked.
-    assert [e.field for e in Form(schema, ui).validate({"quyet_dinh": "tiep_nhan", "ly_do": 5})] == ["ly_do"]
+    # What a hidden field holds is neither checked nor kept; shown, it is both.
+    form = Form(schema, ui)
+    assert form.validate({"quyet_dinh": "tiep_nhan", "ly_do": 5}) == []
+    assert form.visible({"quyet_dinh": "tiep_nhan", "ly_do": "Đã gõ", "ghi_chu": "g"}) == {"quyet_dinh": "tiep_nhan",
+                                                                                          "ghi_chu": "g"}
+    assert [e.field for e in form.validate({"quyet_dinh": "tu_choi", "ly_do": 5})] == ["ly_do"]
+    assert form.visible({"quyet_dinh": "tu_choi", "ly_do": "Đã gõ"}) == {"quyet_dinh": "tu_choi", "ly_do": "Đã gõ"}
+    assert form.visible({"nhom": {"gui_thu": False, "dia_chi": "x"}}) == {"nhom": {"gui_thu": False}}
 
 
 @pytest.mark.rule("QT-57")
@@ -1295,11 +1301,13 @@ def test_a_ui_shown_when_naming_no_choice_or_no_value_of_it_is_an_error(tmp_path
     import json
 
     from engine.form_check import pair_problems
-    (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
-        "ket_qua": {"type": "string", "enum": ["dat", "dung_xu_ly"]}, "ghi_chu": {"type": "string"},
-        "ly_do": {"type": "string"}}}), encoding="utf-8")
-
-    def found(rule) -> list[str]:
+    def found(rule, required=(), branch=None) -> list[str]:
+        (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "required": list(required), "properties": {
+            "ket_qua": {"type": "string", "enum": ["dat", "dung_xu_ly"]}, "ghi_chu": {"type": "string"},
+            "nhu_cau": {"type": "array", "items": {"type": "string", "enum": ["a", "b"]}},
+            "ly_do": {"type": "string"}}, **({"allOf": [{"if": {"properties": {"ket_qua": {"const": branch}},
+                                                            "required": ["ket_qua"]}, "then": {"required": ["ly_do"]}}]}
+                                             if branch else {})}), encoding="utf-8")
         (tmp_path / "f.uischema.json").write_text(json.dumps({"ly_do": {"ui:shownWhen": rule}}), encoding="utf-8")
         return pair_problems(tmp_path, "f.schema.json", "f.uischema.json")
 
@@ -1308,7 +1316,14 @@ def test_a_ui_shown_when_naming_no_choice_or_no_value_of_it_is_an_error(tmp_path
     assert "«ly_do»" in typo and 'khi «ket_qua» là "dung_xuly"' in typo and "(có phải ý bạn là «dung_xu_ly»?)" in typo
     [field] = found({"ket_qa": ["dat"]})
     assert "dựa vào trường «ket_qa»" in field and "(có phải ý bạn là «ket_qua»?)" in field
-    [text] = found({"ghi_chu": ["x"]})
-    assert "dựa vào trường «ghi_chu»" in text  # not a choice
+    for not_one in ("ghi_chu", "nhu_cau"):  # a text; a multiple choice
+        [text] = found({not_one: ["a"]})
+        assert f"dựa vào trường «{not_one}», nhưng trường đó không phải trường chọn một giá trị" in text
+    # Hidden for a value that requires it: nobody could send the form with that value.
+    assert found({"ket_qua": ["dung_xu_ly"]}, branch="dung_xu_ly") == []
+    [needed] = found({"ket_qua": ["dat"]}, branch="dung_xu_ly")
+    assert 'ẩn trường khi «ket_qua» là "dung_xu_ly"' in needed and "Thêm giá trị đó vào «ui:shownWhen»" in needed
+    [always] = found({"ket_qua": ["dat"]}, required=["ly_do"])
+    assert "luôn bắt buộc trường này (required)" in always
     [shape] = found(["ket_qua", "dat"])
     assert "«ui:shownWhen» phải ghi một trường lựa chọn" in shape and "nên trường luôn hiện" in shape

@@ -74,7 +74,7 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         # The supplement completes the application as it stands now (read under the lock, so
         # a concurrent change is never overwritten); it must pass the same e-form.
         payload = {**before, **payload}
-        validate_application(dossier.procedure, payload)
+        payload = validate_application(dossier.procedure, payload)
         if not files and payload == before:
             raise Invalid(ERRORS["supplement_nothing"])
     outcome = deliver_to_process(dossier, message, payload, at)

@@ -79,8 +79,8 @@ class Transfer:
 
 def transfers(dossier: Dossier, rows: list[Handoff], events: list[DossierEvent] | None = None) -> list[Transfer]:
     """Every hand-over into a step, in the order the steps were received; into one step, in the
-    order its givers finished. A step opened again by the applicant's supplement was handed by
-    the applicant. `events`: the dossier's, when the caller has them (read otherwise)."""
+    order its givers finished. A step opened again by the applicant's supplement (at once, or once
+    an extra fee it asked for was paid) was handed by the applicant. `events`: the dossier's, when the caller has them (read otherwise)."""
     leads = _leads(dossier)
     if events is None:
         supplied = set(db.session.execute(select(DossierEvent.at).where(
@@ -89,7 +89,10 @@ def transfers(dossier: Dossier, rows: list[Handoff], events: list[DossierEvent] 
         supplied = {event.at for event in events if event.kind == SUPPLIED}
     found = []
     for index in range(len(rows)):
-        given = [] if rows[index].received_at in supplied else givers(rows, index, leads)
+        given = givers(rows, index, leads)
+        latest = max((at for at in supplied if at <= rows[index].received_at), default=None)
+        if latest is not None and all(rows[i].finished_at <= latest for i in given):
+            given = []  # nothing was done between the supplement and this step: it brought the dossier
         found += [Transfer(i, index) for i in given] if given else [Transfer(None, index)]
     return found
 

@@ -42,11 +42,14 @@ def find_procedure(code: str) -> Procedure:
     return procedure
 
 
-def validate_application(procedure: Procedure, data) -> None:
+def validate_application(procedure: Procedure, data) -> dict:
+    """The application as the dossier keeps it (without what hidden fields hold, QT-57);
+    Invalid when the form refuses it."""
     form = application_form(procedure)
     errors = form.validate(data)
     if errors:
         raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
+    return form.visible(data)
 
 
 def submit(owner, procedure_code: str, data, at: datetime, key: str | None = None,
@@ -60,7 +63,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     procedure = find_procedure(procedure_code)
     if not procedure.published:
         raise Conflict(ERRORS["procedure_unavailable"].format(name=procedure.name))
-    validate_application(procedure, data)
+    data = validate_application(procedure, data)
     digest = submission_key(owner.id, procedure.code, data, at, key)
     existing = _existing(owner.id, digest)
     if existing is not None:

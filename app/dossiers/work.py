@@ -169,6 +169,7 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
         errors = form.validate(data)
         if errors:
             raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
+        data = form.visible(data)  # what a field of a decision not taken holds is not kept (QT-57)
     node = (task.node_id, task.name)
     handed = handover.handed_at(dossier, task, at)
     state_before = dossier.workflow_state

@@ -368,7 +368,7 @@ class _Run:
             raise StepFailed(M["task_agency"].format(element=name, actual=actual, given=step.agency))
         if task.form:
             try:
-                form = load_form(self.ctx.forms_dir, task.form, None)
+                form = load_form(self.ctx.forms_dir, task.form, task.ui_form)  # its shownWhen, as the app
             except (OSError, ValueError) as exc:
                 raise StepFailed(M["form_missing"].format(form=task.form, element=name,
                                                           detail=getattr(exc, "strerror", None) or exc)) from None
@@ -379,7 +379,8 @@ class _Run:
                 raise StepFailed(M["form_refused"].format(form=task.form, element=name,
                                                           errors=_listed(errors, form.schema, step.data)))
         try:
-            outcome = self.ctx.engine.complete_task(*self.ids, task.id, step.data, at)
+            data = form.visible(step.data) if task.form else step.data  # kept as the app keeps it (QT-57)
+            outcome = self.ctx.engine.complete_task(*self.ids, task.id, data, at)
         except EngineError as exc:
             if step.error:
                 return self.refused(step, str(exc))
@@ -615,7 +616,7 @@ def _citizen_forms(catalogue_dir, forms_dir: Path, process_id: str, path: Path,
         try:
             found = _citizen_form_problems(citizen, forms_dir)
             if not found:
-                form = load_form(forms_dir, citizen.form)
+                form = load_form(forms_dir, citizen.form, citizen.ui_form)  # checked above, with its pair
                 form.validate({})  # a form jsonschema cannot use fails here, not in a scenario
                 loaded.append((citizen, form))
         except Exception as exc:  # noqa: BLE001 - reported, never raised: see module docstring

@@ -1,7 +1,6 @@
 """Parts of a task form that belong to some choices ("ui:shownWhen", app/web/static/forms.js), in a
 real Chromium: the desk's reception form shows the reason only for a supplement request or a
-refusal, and the list of missing components only for a supplement request; a part holding an
-error the server found stays shown whatever is chosen."""
+refusal, and the list of missing components only for a supplement request."""
 from __future__ import annotations
 
 import pytest
@@ -36,6 +35,6 @@ def test_the_reception_form_shows_what_the_chosen_decision_needs(officer, api, c
     desk.wait_for_load_state()
     assert desk.get_by_label("Yêu cầu bổ sung, hoàn thiện hồ sơ", exact=True).is_checked()
     assert _shown(desk)[MISSING] and desk.locator("#f-ly_do").input_value() == "Thiếu bản chụp giấy tờ tùy thân."
-    # An error on a part of another choice keeps it shown: the officer sees what to correct.
+    # Another decision hides it again, error and all: it is no part of that decision.
     desk.get_by_label("Tiếp nhận hồ sơ", exact=True).check()
-    assert _shown(desk)[MISSING]
+    assert _shown(desk) == {REASON: False, "Ghi chú": True, MISSING: False}

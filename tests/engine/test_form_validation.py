@@ -126,9 +126,13 @@ def test_the_check_refuses_a_bound_naming_no_field_or_one_of_another_kind(tmp_pa
     [typo] = found({**number, "minimum": {"$data": "1/tu_nm"}})
     assert "«cu_tru.x»" in typo and "không có trường «tu_nm» (có phải ý bạn là «tu_nam»?)" in typo
     [above] = found({**number, "minimum": {"$data": "4/tu_nam"}})
-    assert "trỏ tới «4/tu_nam», không phải một trường" in above and '"1/tu_nam" là trường tu_nam cạnh' in above
+    assert "trỏ tới «4/tu_nam», đi lên quá gốc biểu mẫu: trường này chỉ có 3 bậc phía trên" in above
+    [level] = found({**number, "minimum": {"$data": "2/tu_nam"}})  # one level too many
+    assert "không có trường «tu_nam» (có phải ý bạn là «1/tu_nam»?)" in level
+    [own] = found({**number, "formatMinimum": {"$data": "3/ngay_sinh"}})  # a date bound on a number: said once
+    assert "nhưng trường này không phải ngày" in own
     [bare] = found({**number, "minimum": {"$data": "tu_nam"}})
-    assert "trỏ tới «tu_nam», không phải một trường" in bare
+    assert "trỏ tới «tu_nam», không phải một trường" in bare and '"1/tu_nam" là trường tu_nam cạnh' in bare
     [text] = found({**number, "maximum": {"$data": "3/ten"}})
     assert "maximum so với trường «ten» (3/ten), nhưng trường đó không phải số" in text
     [day] = found({"type": "string", "format": "date", "formatMinimum": {"$data": "1/tu_nam"}})

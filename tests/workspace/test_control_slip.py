@@ -106,3 +106,27 @@ def test_an_apology_and_a_restart_are_noted_on_the_step_open_then(api, clock, cl
     assert "Yêu cầu bổ sung, hoàn thiện hồ sơ lần 1 (Mẫu 02) lúc 09:00 ngày 25/11/2026." in search[0].note
     assert search[-1].giver.person == "Nguyễn Văn An" and search[-1].at == vn(2026, 11, 27, 10, 0)
     assert search[-1].note.endswith("Nhận đủ hồ sơ bổ sung lúc 10:00 ngày 27/11/2026; thời hạn giải quyết tính lại.")
+
+
+def test_a_step_reopened_once_the_supplements_extra_fee_is_paid_is_handed_by_the_applicant(clean_app):
+    """The supplement raised the fee: the appraisal opens again when it is paid, a second later;
+    nothing was done in between, so the applicant handed it, not the specialist to himself."""
+    from types import SimpleNamespace
+
+    from app.dossiers.handoffs import SUPPLIED, Handoff, transfers
+
+    def row(step, received, finished):
+        return Handoff(step, step, "Sở Tư pháp tỉnh Bình An", "Chuyên viên", "Lê Văn Cường", received, None, finished,
+                       "early")
+
+    asked, supplied, paid = vn(2026, 11, 25, 9, 0), vn(2026, 11, 27, 10, 0), vn(2026, 11, 27, 10, 0, 1)
+    rows = [row("Tiếp nhận hồ sơ", vn(2026, 11, 23, 8, 0), vn(2026, 11, 23, 8, 30)),
+            row(SEARCH, vn(2026, 11, 23, 8, 30), asked), row(SEARCH, paid, None)]
+    events = [SimpleNamespace(kind=SUPPLIED, at=supplied)]
+    with clean_app.app_context():
+        found = transfers(SimpleNamespace(process_id="khong_co", process_version="0"), rows, events)
+    assert [(t.giver, t.taker) for t in found] == [(None, 0), (0, 1), (None, 2)]
+    # Without the supplement, the step after a wait is handed by the step before it, as always.
+    with clean_app.app_context():
+        found = transfers(SimpleNamespace(process_id="khong_co", process_version="0"), rows, [])
+    assert [(t.giver, t.taker) for t in found] == [(None, 0), (0, 1), (1, 2)]

@@ -17,9 +17,9 @@
 // Parts that apply to some choices: an element with data-shown-when="name=value|value…" is hidden
 // unless the control `name` of its form (radio buttons, a list, a yes/no) has one of those values
 // chosen: the postal item number only when the dossier came by post, the reason only for a refusal
-// or a supplement request (an e-form's "ui:shownWhen", app/eforms/render.py). A part holding an
-// error the server found stays shown. Hidden, not disabled: what it holds is still sent (the
-// server checks it, and ignores it for the other choices).
+// or a supplement request (an e-form's "ui:shownWhen", app/eforms/render.py). Hidden, not
+// disabled: what it holds is still sent, and the server ignores it for the other choices (it
+// neither checks nor keeps it), so switching back finds it as typed.
 (function () {
   "use strict";
   var agreed = false;  // the officer already chose to leave (a shortcut's question)
@@ -103,7 +103,7 @@
       // A single check box (a yes/no) sends "true" when ticked; unticked it says "false".
       var value = control && (control.type === "checkbox" ? (control.checked ? control.value : "false") : control.value);
       var chosen = control && rule.slice(at + 1).split("|").indexOf(value) >= 0;
-      part.hidden = !chosen && part.querySelector('[aria-invalid="true"], .has-error') === null;
+      part.hidden = !chosen;
     });
   }
   document.addEventListener("change", function (event) {
