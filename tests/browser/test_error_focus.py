@@ -15,3 +15,22 @@ def test_the_error_summary_takes_the_focus(page, clean_app):
 def test_the_icon_is_served_where_browsers_look(page):
     response = page.request.get("/favicon.ico")
     assert response.status == 200 and response.headers["content-type"].startswith("image/svg+xml")
+
+
+def test_a_summary_link_shows_the_field_with_its_label(page, clean_app):
+    """On a phone, following "Trường «Đến năm» …" from the top of a long application lands on the
+    box with its label above it in view, not the box at the very top with its label scrolled away."""
+    from tests.conftest import PASSWORD
+    page.goto("/dang-nhap?next=/thu-tuc/2.000488/nop")
+    page.fill("#ten_dang_nhap", "congdan")
+    page.fill("#mat_khau", PASSWORD)
+    page.click("form button[type=submit]:not(.link)")
+    page.wait_for_url("**/thu-tuc/2.000488/nop")
+    page.fill("#f-qua_trinh_cu_tru-0-tu_nam", "2015")
+    page.fill("#f-qua_trinh_cu_tru-0-den_nam", "2010")
+    page.click("button:has-text('Nộp hồ sơ')")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'tom-tat-loi'")
+    page.locator("#tom-tat-loi a[href='#f-qua_trinh_cu_tru-0-den_nam']").click()
+    page.wait_for_function("location.hash === '#f-qua_trinh_cu_tru-0-den_nam'")
+    box = page.locator("label[for='f-qua_trinh_cu_tru-0-den_nam']").bounding_box()
+    assert box is not None and box["y"] >= 0, box  # the label is on screen, above its box
