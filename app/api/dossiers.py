@@ -20,7 +20,7 @@ from ..dossiers.errors import Forbidden, NotFound
 from ..dossiers.events import history
 from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier, OpenTask
-from ..dossiers.submission import submit
+from ..dossiers.submission import find_procedure, submit
 from ..dossiers.supplements import index_due
 from ..dossiers.printouts import public_url
 from ..payments import desk, online
@@ -28,6 +28,7 @@ from . import serialize
 from .messages import ERRORS as API_ERRORS
 from .auth import login_required
 from .blueprint import ApiError, api
+from .component_files import component_files
 from .input import length, parse
 
 MAX_KEY = 128
@@ -78,13 +79,15 @@ def _body(dossier: Dossier) -> dict:
 @login_required("citizen")
 def create_dossier():
     body = parse(DossierCreate())
+    files = component_files(find_procedure(body["procedure_code"]))
     header = (request.headers.get("Idempotency-Key") or "")[:MAX_KEY]
-    # A retry sends the same request again: the key stands for it only with the same content,
-    # so a key reused by mistake for another application never swallows that application.
-    content = hashlib.sha256(json.dumps([body["procedure_code"], body["data"]], sort_keys=True,
+    # A retry sends the same request again: the key stands for it only with the same content
+    # (files too), so a key reused by mistake for another application never swallows it.
+    content = hashlib.sha256(json.dumps([body["procedure_code"], body["data"],
+                                         sorted(f["sha256"] for f in files)], sort_keys=True,
                                         ensure_ascii=False).encode()).hexdigest()
     key = f"api:{header}:{content}" if header else None
-    dossier, created = submit(g.user, body["procedure_code"], body["data"], now(), key)
+    dossier, created = submit(g.user, body["procedure_code"], body["data"], now(), key, files=files)
     return _body(dossier), 201 if created else 200
 
 
@@ -116,7 +119,10 @@ def _deliver(ref: str, message: str):
                            [{"field": problem, "message": API_ERRORS["desk_" + problem]}])
     elif body["channel"] is not None:
         raise Forbidden(ERRORS["not_desk"])
-    return _body(citizen.deliver(g.user, dossier, message, body["data"], now(),
+    if request.files and message != citizen.SUPPLEMENT:
+        raise ApiError(422, "invalid", API_ERRORS["no_files"])
+    files = component_files(dossier.procedure) if message == citizen.SUPPLEMENT else []
+    return _body(citizen.deliver(g.user, dossier, message, body["data"], now(), files=files,
                                  channel=body["channel"], postal_code=postal_code))
 
 

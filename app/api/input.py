@@ -1,6 +1,8 @@
-"""Reading JSON request bodies through marshmallow schemas, with Vietnamese messages."""
+"""Reading JSON request bodies through marshmallow schemas, with Vietnamese messages. A request
+that carries component files is multipart/form-data: its JSON is the part named `body`."""
 from __future__ import annotations
 
+import json
 import re
 
 from flask import request
@@ -47,9 +49,22 @@ def _encodable(value) -> bool:
     return True
 
 
+BODY_PART = "body"  # a multipart request (JSON with component files) carries its JSON in this part
+
+
+def _json_body():
+    """The request's JSON: the body itself, or the `body` part of a multipart request."""
+    if request.mimetype == "multipart/form-data":
+        try:
+            return json.loads(request.form.get(BODY_PART) or "null")
+        except ValueError:
+            return None
+    return request.get_json(silent=True)
+
+
 def parse(schema: Schema) -> dict:
     try:
-        body = request.get_json(silent=True)
+        body = _json_body()
         clean = isinstance(body, dict) and _encodable(body)
     except RecursionError:  # nested deeper than anything a form or a client sends
         clean = False

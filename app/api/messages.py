@@ -3,6 +3,10 @@
 ERRORS = {
     "bad_json": "Nội dung yêu cầu phải là JSON hợp lệ.",
     "invalid": "Dữ liệu gửi lên chưa hợp lệ.",
+    "unknown_component": "Phần tệp {names} không ứng với thành phần hồ sơ nào của thủ tục; tên phần tệp là "
+                         "tep.<mã thành phần>: {fields}.",
+    "no_files": "Yêu cầu này không nhận tệp; tệp thành phần hồ sơ gửi kèm hồ sơ hoặc hồ sơ bổ sung.",
+    "files_refused": "Có tệp thành phần hồ sơ không nhận được; xem lỗi của từng phần tệp.",
     "required": "Trường này là bắt buộc.",
     "type_string": "Trường này phải là chuỗi ký tự.",
     "type_object": "Trường này phải là một đối tượng JSON.",

@@ -6,12 +6,24 @@ from .blueprint import api
 ERROR = {"$ref": "#/components/responses/Error"}
 
 
-def _op(summary: str, responses: dict, auth: bool = True, body: dict | None = None, params=()) -> dict:
+FILES_BODY = "Nội dung JSON như khi gửi application/json"
+FILES_PART = ("Tệp của một thành phần hồ sơ: tên phần là tep.<mã thành phần> của thủ tục (như GTTT); kiểu và "
+              "dung lượng như trên Cổng Dịch vụ công")
+
+
+def _op(summary: str, responses: dict, auth: bool = True, body: dict | None = None, params=(),
+        files: bool = False) -> dict:
     op = {"summary": summary, "responses": {**responses, "default": ERROR}}
     if not auth:
         op["security"] = []
     if body:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    if body and files:
+        # The same JSON in the part "body", with the component files beside it (app/api/component_files.py).
+        op["requestBody"]["content"]["multipart/form-data"] = {"schema": {
+            "type": "object", "required": ["body"], "properties": {
+                "body": {"type": "string", "contentMediaType": "application/json", "description": FILES_BODY},
+                "tep.{ma_thanh_phan}": {"type": "string", "format": "binary", "description": FILES_PART}}}}
     if params:
         op["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
                             for p in params]
@@ -69,14 +81,14 @@ DOCUMENT = {
             "post": {**_op("Nộp hồ sơ trực tuyến", {"201": {"description": "Đã tạo hồ sơ"},
                                                      "200": {"description": "Hồ sơ đã nộp trước đó (nộp lặp)"}},
                           body={"type": "object", "required": ["procedure_code", "data"], "properties": {
-                              "procedure_code": {"type": "string"}, "data": {"type": "object"}}}),
+                              "procedure_code": {"type": "string"}, "data": {"type": "object"}}}, files=True),
                      "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 128},
                                      "description": "Gửi lại cùng yêu cầu với cùng khóa: trả về hồ sơ đã tạo (200) thay vì tạo "
                                                     "hồ sơ thứ hai; cùng khóa với nội dung khác là một hồ sơ mới"}]},
         },
         "/dossiers/{ref}": {"get": _op("Chi tiết hồ sơ (chủ hồ sơ hoặc cán bộ)", _ok("Hồ sơ"), params=["ref"])},
         "/dossiers/{ref}/supplement": {"post": _op("Nộp bổ sung hồ sơ (công dân, hoặc bộ phận một cửa nhận trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
-                                                   params=["ref"])},
+                                                   params=["ref"], files=True)},
         "/dossiers/{ref}/withdraw": {"post": _op("Yêu cầu rút hồ sơ (công dân, hoặc bộ phận một cửa nhận đơn trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
                                                  params=["ref"])},
         "/dossiers/{ref}/fee": {"post": _op("Bộ phận một cửa thu phí, lệ phí hồ sơ đang chờ nộp (tiền mặt tại quầy hay "

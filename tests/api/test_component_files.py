@@ -1,0 +1,72 @@
+"""Component files over the API: an application or a supplement sent as multipart/form-data, its
+JSON in the part `body` and each file in a part named `tep.<component code>`, checked by the
+portal's own rules; a refused part changes nothing and says which part and why."""
+from __future__ import annotations
+
+import io
+import json
+
+from tests.api.test_lifecycle import LLTP, LLTP_FORM
+from tests.conftest import vn
+from tests.web.pages import pdf_bytes
+
+APPLICATION = {"procedure_code": LLTP, "data": LLTP_FORM}
+
+
+def _multipart(api, path: str, body: dict, files: dict, user: str = "congdan", **headers):
+    data = {"body": json.dumps(body, ensure_ascii=False),
+            **{name: (io.BytesIO(content), file_name) for name, (content, file_name) in files.items()}}
+    return api.post(path, user, data=data, content_type="multipart/form-data", headers=headers)
+
+
+def _count(api) -> int:
+    return len(api.get("/dossiers", "congdan").get_json()["items"])
+
+
+def test_an_application_arrives_with_its_identity_document(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    scan = pdf_bytes("Can cuoc cong dan")
+    response = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "Căn cước.pdf")})
+    assert response.status_code == 201, response.get_json()
+    [sent] = response.get_json()["files"]
+    assert sent["component_code"] == "GTTT" and sent["file_name"] == "Căn cước.pdf" and sent["current"]
+    assert sent["size"] == len(scan)
+    # The same request again with the same key is the same dossier; with another file, a new one.
+    key = {"Idempotency-Key": "lan-1"}
+    first = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "a.pdf")}, **key)
+    again = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "a.pdf")}, **key)
+    other = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Ho chieu"), "a.pdf")}, **key)
+    assert (first.status_code, again.status_code, other.status_code) == (201, 200, 201)
+    assert again.get_json()["id"] == first.get_json()["id"] != other.get_json()["id"]
+
+
+def test_a_part_naming_no_component_or_a_hostile_file_changes_nothing(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    before = _count(api)
+    unknown = _multipart(api, "/dossiers", APPLICATION, {"tep.GTT": (pdf_bytes(), "a.pdf")})
+    error = unknown.get_json()["error"]
+    assert unknown.status_code == 422 and error["fields"][0]["field"] == "tep.GTT"
+    assert "tep.GTT" in error["message"] and "tep.GTTT" in error["message"]  # the names it takes
+    executable = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (b"MZ\x90\x00" + b"\x00" * 2000, "a.pdf")})
+    error = executable.get_json()["error"]
+    assert executable.status_code == 422 and error["fields"][0]["field"] == "tep.GTTT"
+    assert "không phải là tệp" in error["fields"][0]["message"]
+    broken = api.post("/dossiers", "congdan", data={"body": "{không phải JSON"}, content_type="multipart/form-data")
+    assert broken.status_code == 400 and broken.get_json()["error"]["message"] == "Nội dung yêu cầu phải là JSON hợp lệ."
+    assert _count(api) == before
+
+
+def test_a_supplement_replaces_the_component_and_a_withdrawal_takes_no_file(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    created = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Mo"), "mo.pdf")}).get_json()
+    api.complete("motcua", "Tiếp nhận hồ sơ", {
+        "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh mờ.",
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ."}]})
+    withdrawal = _multipart(api, f"/dossiers/{created['id']}/withdraw", {"data": {"ly_do_rut": "Thôi."}},
+                            {"tep.GTTT": (pdf_bytes(), "a.pdf")})
+    assert withdrawal.status_code == 422 and "không nhận tệp" in withdrawal.get_json()["error"]["message"]
+    response = _multipart(api, f"/dossiers/{created['id']}/supplement", {"data": {}},
+                          {"tep.GTTT": (pdf_bytes("Ro"), "ro.pdf")})
+    assert response.status_code == 200, response.get_json()
+    files = {(f["file_name"], f["current"]) for f in response.get_json()["files"]}
+    assert files == {("mo.pdf", False), ("ro.pdf", True)}
