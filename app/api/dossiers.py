@@ -20,7 +20,7 @@ from ..dossiers.errors import Forbidden, NotFound
 from ..dossiers.events import history
 from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier, OpenTask
-from ..dossiers.submission import find_procedure, submit
+from ..dossiers.submission import file_pairs, find_procedure, submit, validate_application
 from ..dossiers.supplements import index_due
 from ..dossiers.printouts import public_url
 from ..payments import desk, online
@@ -29,14 +29,14 @@ from .messages import ERRORS as API_ERRORS
 from .auth import login_required
 from .blueprint import ApiError, api
 from .component_files import component_files
-from .input import length, parse
+from .input import FormData, length, parse
 
 MAX_KEY = 128
 
 
 class DossierCreate(Schema):
     procedure_code = fields.String(required=True, validate=length(1, 32))
-    data = fields.Dict(required=True)
+    data = FormData(required=True)
 
 
 class FeeBody(Schema):
@@ -45,7 +45,7 @@ class FeeBody(Schema):
 
 
 class MessageBody(Schema):
-    data = fields.Dict(load_default=dict)
+    data = FormData(load_default=dict)
     channel = fields.String(load_default=None)  # the desk's: "counter" or "postal"
     postal_code = fields.String(load_default="")
 
@@ -79,12 +79,14 @@ def _body(dossier: Dossier) -> dict:
 @login_required("citizen")
 def create_dossier():
     body = parse(DossierCreate())
-    files = component_files(find_procedure(body["procedure_code"]))
+    procedure = find_procedure(body["procedure_code"])
+    if request.files:  # a refused application stores none of its files
+        validate_application(procedure, body["data"])
+    files = component_files(procedure)
     header = (request.headers.get("Idempotency-Key") or "")[:MAX_KEY]
     # A retry sends the same request again: the key stands for it only with the same content
     # (files too), so a key reused by mistake for another application never swallows it.
-    content = hashlib.sha256(json.dumps([body["procedure_code"], body["data"],
-                                         sorted(f["sha256"] for f in files)], sort_keys=True,
+    content = hashlib.sha256(json.dumps([body["procedure_code"], body["data"], file_pairs(files)], sort_keys=True,
                                         ensure_ascii=False).encode()).hexdigest()
     key = f"api:{header}:{content}" if header else None
     dossier, created = submit(g.user, body["procedure_code"], body["data"], now(), key, files=files)
@@ -110,7 +112,7 @@ def get_dossier(ref: str):
 def _deliver(ref: str, message: str):
     """The message from the dossier's owner, or from the desk with how it reached them."""
     body = parse(MessageBody())
-    dossier = _find(ref)
+    dossier = _readable(ref)
     postal_code = " ".join(body["postal_code"].split())
     if g.user.role != "citizen":
         problem = citizen.channel_problem(body["channel"], postal_code)

@@ -6,9 +6,10 @@ import json
 import re
 
 from flask import request
-from marshmallow import EXCLUDE, Schema, ValidationError
+from marshmallow import EXCLUDE, Schema, ValidationError, fields
 from marshmallow.validate import Length
 
+from ..eforms.parse import tidy
 from .blueprint import ApiError
 from .messages import ERRORS
 
@@ -19,6 +20,13 @@ FIELD_MESSAGES = {
     "Not a valid mapping type.": ERRORS["type_object"],
     "Unknown field.": ERRORS["unknown_field"],
 }
+
+
+class FormData(fields.Dict):
+    """An e-form's data, its text cleaned as a page's is (a reason of spaces alone is none)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return tidy(super()._deserialize(value, attr, data, **kwargs))
 
 
 def length(low: int, high: int) -> Length:

@@ -7,8 +7,8 @@ ERROR = {"$ref": "#/components/responses/Error"}
 
 
 FILES_BODY = "Nội dung JSON như khi gửi application/json"
-FILES_PART = ("Tệp của một thành phần hồ sơ: tên phần là tep.<mã thành phần> của thủ tục (như GTTT); kiểu và "
-              "dung lượng như trên Cổng Dịch vụ công")
+FILES_PART = ("Tệp của một thành phần hồ sơ: tên phần là tep.<mã thành phần> của thủ tục (như tep.GTTT), một "
+              "thành phần nhận được nhiều tệp (nhiều phần cùng tên); kiểu và dung lượng như trên Cổng Dịch vụ công")
 
 
 def _op(summary: str, responses: dict, auth: bool = True, body: dict | None = None, params=(),
@@ -21,9 +21,11 @@ def _op(summary: str, responses: dict, auth: bool = True, body: dict | None = No
     if body and files:
         # The same JSON in the part "body", with the component files beside it (app/api/component_files.py).
         op["requestBody"]["content"]["multipart/form-data"] = {"schema": {
-            "type": "object", "required": ["body"], "properties": {
-                "body": {"type": "string", "contentMediaType": "application/json", "description": FILES_BODY},
-                "tep.{ma_thanh_phan}": {"type": "string", "format": "binary", "description": FILES_PART}}}}
+            "type": "object", "required": ["body"],
+            "properties": {"body": {"type": "string", "contentMediaType": "application/json", "description": FILES_BODY}},
+            "patternProperties": {r"^tep\.[A-Za-z0-9_]+$": {"type": "array", "items": {"type": "string", "format": "binary"},
+                                                             "description": FILES_PART}},
+            "additionalProperties": False}}
     if params:
         op["parameters"] = [{"name": p, "in": "path", "required": True, "schema": {"type": "string"}}
                             for p in params]

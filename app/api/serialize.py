@@ -79,11 +79,11 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True) -> dict:
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
         "amount_due": d.amount_due if PAYMENT in (d.waiting_messages or []) else None,
         "open_tasks": [open_task(t) if internal else _step(t) for t in tasks],
-        # The components as sent (a supplement's replacement current, the replaced kept); the
-        # documents officers attach to their steps only for officers (app/dossiers/files.py).
+        # The components as sent (a supplement's replacement current, the replaced kept); never
+        # the documents officers attach to their steps, which stay on the agencies' pages.
         "files": [{"component_code": f.component_code, "file_name": f.file_name, "size": f.size, "sha256": f.sha256,
                    "uploaded_at": instant(f.uploaded_at), "current": not f.superseded}
-                  for f in sorted(d.files, key=lambda f: f.id) if internal or not is_internal(f)],
+                  for f in d.files if not is_internal(f)],
         "history": [event(e) for e in events],
         "lookup_url": url_for("api.lookup", code=d.code, _external=True) if d.code else None,
     }

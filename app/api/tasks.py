@@ -17,11 +17,11 @@ from ..users.models import OFFICER_ROLES, User
 from . import serialize
 from .auth import login_required
 from .blueprint import ApiError, api
-from .input import length, parse
+from .input import FormData, length, parse
 from .messages import ERRORS
 
 class CompleteBody(Schema):
-    data = fields.Dict(load_default=dict)
+    data = FormData(load_default=dict)
     # Required only for a second supplement request on the same dossier.
     justification = fields.String(load_default=None, validate=length(0, 2000))
 

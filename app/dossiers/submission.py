@@ -27,12 +27,20 @@ from .transitions import apply_outcome
 DEDUP_WINDOW_SECONDS = 600
 
 
-def submission_key(owner_id: int, procedure_code: str, data: dict, at: datetime, key: str | None) -> str:
+def submission_key(owner_id: int, procedure_code: str, data: dict, at: datetime, key: str | None,
+                   files: list[dict] = ()) -> str:
+    """What makes a submission the same one sent twice: the client's key, or the same owner,
+    procedure, data and files within the dedup window."""
     if key:
         return hashlib.sha256(f"key:{key}".encode()).hexdigest()
     bucket = int(at.timestamp()) // DEDUP_WINDOW_SECONDS
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    canonical = json.dumps([data, file_pairs(files)], sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(f"{owner_id}|{procedure_code}|{bucket}|{canonical}".encode()).hexdigest()
+
+
+def file_pairs(files: list[dict]) -> list[list[str]]:
+    """(component, content digest) of each file: what a file sent again is recognised by."""
+    return sorted([str(f.get("component_code")), str(f.get("sha256"))] for f in files)
 
 
 def find_procedure(code: str) -> Procedure:
@@ -64,7 +72,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     if not procedure.published:
         raise Conflict(ERRORS["procedure_unavailable"].format(name=procedure.name))
     data = validate_application(procedure, data)
-    digest = submission_key(owner.id, procedure.code, data, at, key)
+    digest = submission_key(owner.id, procedure.code, data, at, key, files)
     existing = _existing(owner.id, digest)
     if existing is not None:
         return existing, False

@@ -55,6 +55,16 @@ def clean_text(raw) -> str | None:
     return _CONTROL.sub("", text).strip() or None
 
 
+def tidy(value):
+    """JSON data (an API client's) as a page's form would have sent it: text cleaned as
+    `clean_text` cleans it, a field left blank (spaces alone) left out, as the page leaves it."""
+    if isinstance(value, dict):
+        return {key: item for key, item in ((key, tidy(item)) for key, item in value.items()) if item is not None}
+    if isinstance(value, list):
+        return [tidy(item) for item in value]
+    return clean_text(value) if isinstance(value, str) else value
+
+
 def convert(spec: dict, raw):
     """One submitted value as the schema's type; kept as text when it does not convert."""
     text = clean_text(raw)

@@ -70,3 +70,44 @@ def test_a_supplement_replaces_the_component_and_a_withdrawal_takes_no_file(api,
     assert response.status_code == 200, response.get_json()
     files = {(f["file_name"], f["current"]) for f in response.get_json()["files"]}
     assert files == {("mo.pdf", False), ("ro.pdf", True)}
+
+
+def test_files_tell_two_applications_apart_without_a_key(api, clock):
+    """Without an Idempotency-Key, the same application sent again within minutes is one dossier;
+    with other files (or the same file for another component) it is another, never a dossier
+    that silently drops what was sent."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    scan = pdf_bytes("Mat truoc")
+    first = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "a.pdf")})
+    again = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "a.pdf")})
+    other = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Mat sau"), "b.pdf")})
+    elsewhere = _multipart(api, "/dossiers", APPLICATION, {"tep.UQ": (scan, "a.pdf")})
+    assert (first.status_code, again.status_code, other.status_code, elsewhere.status_code) == (201, 200, 201, 201)
+    assert again.get_json()["id"] == first.get_json()["id"]
+    assert [f["file_name"] for f in other.get_json()["files"]] == ["b.pdf"]
+
+
+def test_a_reason_of_spaces_alone_is_no_reason(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    created = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes(), "a.pdf")}).get_json()
+    task = api.task("motcua", "Tiếp nhận hồ sơ", created["id"])["id"]
+    refused = api.post(f"/tasks/{task}/complete", "motcua", json={"data": {"quyet_dinh": "tu_choi", "ly_do": "   "}})
+    assert refused.status_code == 422
+    assert refused.get_json()["error"]["fields"] == [{"field": "ly_do", "message": "Trường «Lý do» là bắt buộc."}]
+
+
+def test_someone_elses_dossier_is_not_confirmed_to_exist(api, clock, clean_app):
+    from app.db import db
+    from app.users.models import User
+    from app.users.passwords import hash_password
+    from tests.conftest import PASSWORD
+    clock.set(vn(2026, 11, 23, 8, 0))
+    created = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes(), "a.pdf")}).get_json()
+    with clean_app.app_context():
+        db.session.add(User(username="khac", password_hash=hash_password(PASSWORD), role="citizen", full_name="Người Khác",
+                            email_verified_at=vn(2026, 11, 1)))
+        db.session.commit()
+        db.session.remove()
+    for action in ("withdraw", "supplement"):
+        stranger = api.post(f"/dossiers/{created['id']}/{action}", "khac", json={"data": {"ly_do_rut": "Thôi."}})
+        assert stranger.status_code == 404, action
