@@ -224,8 +224,7 @@ def _confirm_problems(spec: dict, questions, at: str, schema_relative: str) -> l
     not listed here (yes/no, $ref) are left alone."""
     if not isinstance(questions, dict):
         return [MESSAGES["ui_confirm_map"].format(at=at, value=as_written(questions))]
-    choices = [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o] \
-        or (_labelled_values(spec) if "boolean" not in str(spec.get("type")) else None)
+    choices = _one_of(spec) or (_labelled_values(spec) if "boolean" not in str(spec.get("type")) else None)
     if not choices or "$ref" in spec:
         return []
     values = ", ".join(map(as_written, choices))
@@ -249,8 +248,7 @@ def _shown_when_problems(group: dict, name: str, rule, at: str, schema_relative:
                                                        guess=guess(choice, others))]
     spec = siblings[choice] if isinstance(siblings[choice], dict) else {}
     kinds = spec.get("type") if isinstance(spec.get("type"), list) else [spec.get("type")]
-    choices = [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o] \
-        or (_labelled_values(spec) if "array" not in kinds else None)
+    choices = _one_of(spec) or (_labelled_values(spec) if "array" not in kinds else None)
     if not choices:
         return [MESSAGES["ui_shown_when_not_choice"].format(at=at, name=choice, schema=schema_relative)]
     known = {as_written(c) for c in choices}
@@ -268,6 +266,11 @@ def _shown_when_problems(group: dict, name: str, rule, at: str, schema_relative:
             found.append(MESSAGES["ui_shown_when_required"].format(
                 at=at, name=choice, values=", ".join(map(as_written, missing)), schema=schema_relative))
     return found
+
+
+def _one_of(spec: dict) -> list:
+    """The values of a choice written as oneOf [{"const": …, "title": …}]."""
+    return [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o]
 
 
 def _labelled_values(spec: dict) -> list | None:

@@ -190,10 +190,7 @@ def _breaks(keyword: str, value, limit) -> bool:
 def _related_errors(schema: dict, data) -> list:
     """Bounds naming another field ("den_nam" not before "tu_nam"), said with both fields."""
     result = []
-    for path, spec, keyword, other, limit in related_bounds(schema, data):
-        value = data
-        for part in path:
-            value = value[part]
+    for path, spec, value, keyword, other, limit in related_bounds(schema, data):
         if keyword in NUMBER_BOUNDS or spec.get("format") == "date":
             if _breaks(keyword, value, limit):
                 field = ".".join(map(str, path))

@@ -64,18 +64,18 @@ def value_at(data, path: list):
 
 
 def related_bounds(schema: dict, data, path: tuple = ()):
-    """(field path, field schema, keyword, other field's path, its value) for every bound that
-    names another field holding a value, walking the fields and list items the data has."""
+    """(field path, field schema, its value, keyword, other field's path, its value) for every
+    bound that names another field holding a value, walking the fields and list items the data has."""
     if not isinstance(schema, dict):
         return
+    here = value_at(data, list(path))[1]
     for keyword in BOUNDS:
         pointer = reference(schema.get(keyword))
         other = target(list(path), pointer) if pointer is not None else None
         if other is not None:
             found, value = value_at(data, other)
             if found and value is not None:
-                yield list(path), schema, keyword, other, value
-    here = value_at(data, list(path))[1]
+                yield list(path), schema, here, keyword, other, value
     properties = schema.get("properties")
     if isinstance(properties, dict) and isinstance(here, dict):
         for name, child in properties.items():
