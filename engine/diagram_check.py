@@ -23,11 +23,12 @@ from lxml import etree
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
-from .diagram_messages import KINDS, MESSAGES, STATUS_LABELS
+from .diagram_messages import KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
+from .statuses import LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, SUPPLEMENT_REQUESTED, TERMINAL
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -95,13 +96,10 @@ SUPPLEMENT_MESSAGE = "bo_sung"  # carries the citizen's application as supplemen
 # ANALYST.md QT-40). Together they are diagram_names.SYSTEM_NAMES (a test keeps them equal).
 MESSAGE_DATA = {"rut_ho_so": frozenset({"ly_do_rut"}),
                 "thanh_toan": frozenset({"so_tien_da_nop", "hinh_thuc_nop", "ma_giao_dich"})}
-PAYMENT_STATUS = 6
-# The public statuses a dossier ends in (ANALYST.md QT-46): not received, withdrawn, stopped,
-# result returned. An end event of the process leaves the dossier with its status.
-TERMINAL_STATUSES = (3, 7, 8, 10)
-# Statuses that say the dossier waits for the citizen: only on the wait for that message (QT-53).
-WAIT_STATUSES = {5: SUPPLEMENT_MESSAGE, PAYMENT_STATUS: PAYMENT_MESSAGE}
-PROCESSED_STATUS = 9  # reaching it signs the result (QT-22)
+# The public statuses a dossier ends in (ANALYST.md QT-46) are statuses.TERMINAL: an end event of
+# the process leaves the dossier with its status. Statuses that say the dossier waits for the
+# citizen: only on the wait for that message (QT-53). Reaching PROCESSED signs the result (QT-22).
+WAIT_STATUSES = {SUPPLEMENT_REQUESTED: SUPPLEMENT_MESSAGE, PAYMENT_REQUESTED: PAYMENT_MESSAGE}
 STATUS_NUMBER = re.compile(r"^\s*0*([0-9]+)\s*$")  # a status as the runtime reads it (int()), ASCII digits
 # An agency identifier code (mã định danh, e.g. 000.00.12.H08) is taken literally; any other
 # `agency` value is an expression over the dossier data.
@@ -1341,9 +1339,9 @@ class DiagramChecker:
             number = status_number(value)
             if value is not None and (number is None or not 1 <= number <= 10):
                 continue  # check_properties says what is wrong with it
-            if number in TERMINAL_STATUSES or not self.ends_dossier(end):
+            if number in TERMINAL or not self.ends_dossier(end):
                 continue
-            finals = ", ".join(f"{s} ({STATUS_LABELS[s]})" for s in TERMINAL_STATUSES)
+            finals = ", ".join(f"{s} ({STATUS_LABELS[s]})" for s in TERMINAL)
             if number is None:
                 self.add(end, "end_no_status", finals=finals)
             else:
@@ -1359,13 +1357,13 @@ class DiagramChecker:
             if number is None or not node.get("id"):
                 continue
             label, kind = STATUS_LABELS.get(number, ""), local(node.tag)
-            if number in TERMINAL_STATUSES and kind != "endEvent":
+            if number in TERMINAL and kind != "endEvent":
                 self.add(node, "status_final_misplaced", value=number, label=label, kind=_kind(node))
             elif number in WAIT_STATUSES and not self.waits_for(node, WAIT_STATUSES[number]) \
                     and not self.message_unsettled(node):
                 self.add(node, "status_wait_misplaced", value=number, label=label, kind=_kind(node),
                          message=WAIT_STATUSES[number])
-            elif number == PROCESSED_STATUS:
+            elif number == PROCESSED:
                 others = [(step, self.lane_of[step.get("id")]) for step in self.steps_reaching(node)
                           if step.get("id") in self.lane_of
                           and role_for_lane(self.lane_of[step.get("id")].get("name")) not in (None, "leader")]
@@ -1387,7 +1385,7 @@ class DiagramChecker:
                 continue
             seen.add(current.get("id"))
             kind = bpmn_kind(current)
-            if status_number(properties_of(current).get("status")) == PROCESSED_STATUS:
+            if status_number(properties_of(current).get("status")) == PROCESSED:
                 continue  # the dossier is at 9 there already: the result was issued before
             if kind in HUMAN_TASKS:
                 found.append(current)
@@ -1430,7 +1428,7 @@ class DiagramChecker:
         due date, the signed result. A process that never reaches one of them cannot serve."""
         reached = {status_number(properties_of(node).get("status")) for node in process.iter()
                    if isinstance(node.tag, str) and node.get("id")}
-        for status in (2, 9):
+        for status in (RECEIVED, PROCESSED):
             if status not in reached:
                 self.add(process, f"no_status_{status}")
 
@@ -1508,7 +1506,7 @@ class DiagramChecker:
             self.add(node, "payment_boundary")
         elif "amount" not in props:  # a blank one is no expression: check_amount says so
             self.add(node, "payment_no_amount")
-        if status_number(props.get("status")) != PAYMENT_STATUS:
+        if status_number(props.get("status")) != PAYMENT_REQUESTED:
             self.add(node, "payment_status", value=props.get("status") or MESSAGES["nothing"])
 
     # -- properties ---------------------------------------------------------------------------

@@ -14,12 +14,6 @@ KNOWN_PROPERTIES_HELP = (
 )
 DEADLINE_EXAMPLES = "working_hours(8), working_days(3) hoặc calendar_days(5)"
 CONDITION_EXAMPLE = 'quyet_dinh == "tiep_nhan"'
-# The public statuses of a dossier (Thông tư 22/2019), as docs/ANALYST.md QT-05 lists them.
-STATUS_LABELS = {
-    1: "Mới đăng ký", 2: "Được tiếp nhận", 3: "Không được tiếp nhận", 4: "Đang xử lý", 5: "Yêu cầu bổ sung giấy tờ",
-    6: "Yêu cầu thực hiện nghĩa vụ tài chính", 7: "Công dân yêu cầu rút hồ sơ", 8: "Dừng xử lý", 9: "Đã xử lý xong",
-    10: "Đã trả kết quả",
-}
 SCRIPT_EXAMPLE = "le_phi = so_ban * 8000"
 
 MESSAGES = {

@@ -83,14 +83,20 @@ def create_dossier():
     if request.files:  # a refused application stores none of its files
         validate_application(procedure, body["data"])
     files = component_files(procedure)
-    header = (request.headers.get("Idempotency-Key") or "")[:MAX_KEY]
-    # A retry sends the same request again: the key stands for it only with the same content
-    # (files too), so a key reused by mistake for another application never swallows it.
-    content = hashlib.sha256(json.dumps([body["procedure_code"], body["data"], file_pairs(files)], sort_keys=True,
-                                        ensure_ascii=False).encode()).hexdigest()
-    key = f"api:{header}:{content}" if header else None
+    key = _request_key([body["procedure_code"], body["data"], file_pairs(files)])
     dossier, created = submit(g.user, body["procedure_code"], body["data"], now(), key, files=files)
     return _body(dossier), 201 if created else 200
+
+
+def _request_key(content: list) -> str | None:
+    """The client's Idempotency-Key joined to what it sends. A retry sends the same request
+    again: the key stands for it only with the same content (files too), so a key reused by
+    mistake for another request never swallows it."""
+    header = (request.headers.get("Idempotency-Key") or "")[:MAX_KEY]
+    if not header:
+        return None
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return f"api:{header}:{digest}"
 
 
 @api.get("/dossiers")
@@ -124,8 +130,10 @@ def _deliver(ref: str, message: str):
     if request.files and message != citizen.SUPPLEMENT:
         raise ApiError(422, "invalid", API_ERRORS["no_files"])
     files = component_files(dossier.procedure) if message == citizen.SUPPLEMENT else []
+    key = _request_key([dossier.id, body["data"], file_pairs(files), body["channel"], postal_code]) \
+        if message == citizen.SUPPLEMENT else None
     return _body(citizen.deliver(g.user, dossier, message, body["data"], now(), files=files,
-                                 channel=body["channel"], postal_code=postal_code))
+                                 channel=body["channel"], postal_code=postal_code, request=key))
 
 
 @api.post("/dossiers/<ref>/supplement")

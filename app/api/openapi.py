@@ -32,6 +32,16 @@ def _op(summary: str, responses: dict, auth: bool = True, body: dict | None = No
     return op
 
 
+def _key(effect: str) -> dict:
+    return {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 128},
+            "description": "Gửi lại cùng yêu cầu (cùng nội dung, cùng tệp) với cùng khóa: " + effect}
+
+
+def _with_key(op: dict, effect: str) -> dict:
+    op["parameters"] = [*op.get("parameters", []), _key(effect)]
+    return op
+
+
 def _ok(description: str) -> dict:
     return {"200": {"description": description, "content": {"application/json": {"schema": {"type": "object"}}}}}
 
@@ -84,13 +94,15 @@ DOCUMENT = {
                                                      "200": {"description": "Hồ sơ đã nộp trước đó (nộp lặp)"}},
                           body={"type": "object", "required": ["procedure_code", "data"], "properties": {
                               "procedure_code": {"type": "string"}, "data": {"type": "object"}}}, files=True),
-                     "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string", "maxLength": 128},
-                                     "description": "Gửi lại cùng yêu cầu với cùng khóa: trả về hồ sơ đã tạo (200) thay vì tạo "
-                                                    "hồ sơ thứ hai; cùng khóa với nội dung khác là một hồ sơ mới"}]},
+                     "parameters": [_key("trả về hồ sơ đã tạo (200) thay vì tạo hồ sơ thứ hai; cùng khóa với nội dung "
+                                         "khác là một hồ sơ mới")]},
         },
         "/dossiers/{ref}": {"get": _op("Chi tiết hồ sơ (chủ hồ sơ hoặc cán bộ)", _ok("Hồ sơ"), params=["ref"])},
-        "/dossiers/{ref}/supplement": {"post": _op("Nộp bổ sung hồ sơ (công dân, hoặc bộ phận một cửa nhận trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
-                                                   params=["ref"], files=True)},
+        "/dossiers/{ref}/supplement": {"post": _with_key(
+            _op("Nộp bổ sung hồ sơ (công dân, hoặc bộ phận một cửa nhận trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
+                params=["ref"], files=True),
+            "trả về hồ sơ (200) như lần đầu, kể cả khi hồ sơ đã thôi chờ bổ sung, thay vì báo hồ sơ không chờ "
+            "bổ sung (409); cùng khóa với nội dung khác là một lần bổ sung khác")},
         "/dossiers/{ref}/withdraw": {"post": _op("Yêu cầu rút hồ sơ (công dân, hoặc bộ phận một cửa nhận đơn trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
                                                  params=["ref"])},
         "/dossiers/{ref}/fee": {"post": _op("Bộ phận một cửa thu phí, lệ phí hồ sơ đang chờ nộp (tiền mặt tại quầy hay "

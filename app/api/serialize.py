@@ -6,11 +6,12 @@ from datetime import datetime
 from flask import url_for
 
 
+from engine.statuses import LABELS as STATUS_LABELS
+
 from ..catalogue.forms import application_form
 from ..dossiers.events import actor_words
 from ..dossiers.files import is_internal
 from ..dossiers.fees import PAYMENT
-from ..dossiers.messages import STATUS_LABELS
 from ..workflow.service import workflow
 
 

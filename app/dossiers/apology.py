@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from engine.statuses import APPLICANTS_TURN, FINISHED
+
 from ..localtime import local_time
 from ..workflow.service import workflow
 from . import notices
@@ -14,8 +16,6 @@ from .events import add_event, write_events
 from .models import Dossier
 from .transitions import lock_dossier
 
-FINISHED = (3, 7, 8, 9, 10)
-WAITING_FOR_APPLICANT = (5, 6)  # a supplement, the fee
 MAX_REASON = 2000
 # A new date further away is a typing mistake, and the working calendar is not asked about it.
 MAX_POSTPONEMENT = timedelta(days=366)
@@ -29,7 +29,7 @@ def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
         return messages["not_processing"]
     if dossier.apologized_at is not None:
         return messages["once"]
-    if dossier.status in WAITING_FOR_APPLICANT:
+    if dossier.status in APPLICANTS_TURN:  # a supplement, the fee
         # Its time stands still until the applicant acts, then restarts or moves on by the wait:
         # a date promised now would be moved again without a second apology.
         return messages["waiting"]

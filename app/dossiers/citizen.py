@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from ..catalogue.forms import application_form
 from ..db import db
 from ..eforms.changes import changes
 from .errors import Conflict, Forbidden, Invalid
 from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
-from .models import Dossier, DossierFile, search_text
+from .models import Dossier, DossierEvent, DossierFile, search_text
 from .submission import add_files, applicant_name_of, validate_application
 from . import notices, supplements
 from .events import add_event, write_events
@@ -48,18 +48,24 @@ def may_receive_at_desk(user, dossier: Dossier) -> bool:
 
 
 def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
-            files: list[dict] = (), channel: str | None = None, postal_code: str = "") -> Dossier:
+            files: list[dict] = (), channel: str | None = None, postal_code: str = "",
+            request: str | None = None) -> Dossier:
     """Deliver the message; a supplement's `files` replace the dossier's current files of the
     same components (kept, marked superseded: the history of changes stays). `channel`
     ("counter", "postal"): the desk `user` received it on paper for the dossier's owner.
     Whatever the way in (portal, desk, API), a withdrawal carries only its reason and a
-    supplement must change something: Invalid otherwise, with nothing changed."""
+    supplement must change something: Invalid otherwise, with nothing changed.
+    `request`: the client's name for this very supplement (an API idempotency key with its
+    content): sent again once delivered, even while the first is being delivered, it changes
+    nothing and gets the dossier as the first did."""
     if channel is None and dossier.owner_id != user.id:
         raise Forbidden(ERRORS["not_owner"])
     if channel is not None and not may_receive_at_desk(user, dossier):
         raise Forbidden(ERRORS["not_desk"])
     label = MESSAGE_NAMES.get(message, message)
     if message not in dossier.waiting_messages:
+        if request is not None and _supplied(dossier.id, request):
+            return dossier
         raise Conflict(ERRORS["not_waiting"].format(name=label))
     if message == WITHDRAWAL:
         reason = withdrawal_reason(payload.get("ly_do_rut"))
@@ -69,6 +75,8 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     dossier_id = dossier.id
     db.session.rollback()
     dossier = lock_dossier(dossier_id)
+    if request is not None and _supplied(dossier_id, request):  # the same request, delivered while this one waited
+        return dossier
     before = dossier.form_data
     if message == SUPPLEMENT:
         # The supplement completes the application as it stands now (read under the lock, so
@@ -85,7 +93,7 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
                           data={"data": payload, "channel": channel, "so_buu_gui": postal_code or None})
     apply_outcome(dossier, outcome, at, actor=user, event=event)
     if message == SUPPLEMENT:
-        _supplemented(dossier, before, payload, files, user, at)
+        _supplemented(dossier, before, payload, files, user, at, request)
     if files:
         replaced = {item["component_code"] for item in files}
         db.session.execute(update(DossierFile).where(
@@ -96,7 +104,8 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     return dossier
 
 
-def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: datetime) -> None:
+def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: datetime,
+                  request: str | None) -> None:
     """The application becomes the supplemented one (with the name it is filed under), and the
     history records what changed, field by field and file by file."""
     form = application_form(dossier.procedure)
@@ -108,4 +117,10 @@ def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: 
     restarted = supplements.received(dossier, at, user)
     notices.queue_for(dossier, restarted, dossier.status, at)  # the new appointment, by mail
     write_events([add_event(dossier, at, "supplement_changes", actor=user, fields=len(fields), files=len(sent),
-                            data={"fields": fields, "files": sent}), *restarted])
+                            data={"fields": fields, "files": sent, "request": request}), *restarted])
+
+
+def _supplied(dossier_id: int, request: str) -> bool:
+    """Whether the dossier's history holds the supplement sent as `request`."""
+    return request in db.session.execute(select(DossierEvent.data["request"].as_string()).where(
+        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "supplement_changes")).scalars().all()

@@ -5,12 +5,11 @@ from datetime import datetime
 
 from sqlalchemy import update
 
+from engine.statuses import APPLICANTS_TURN, FINISHED
+
 from ..db import db
 from ..workflow.service import workflow
 from .models import OpenTask
-
-FINISHED = (3, 7, 8, 9, 10)  # refused, withdrawn, stopped, processed, returned
-APPLICANTS_TURN = (5, 6)  # supplement or payment requested: the agency's clock does not run
 
 
 def processing_due(procedure, start: datetime) -> datetime:

@@ -80,7 +80,8 @@ class Transfer:
 def transfers(dossier: Dossier, rows: list[Handoff], events: list[DossierEvent] | None = None) -> list[Transfer]:
     """Every hand-over into a step, in the order the steps were received; into one step, in the
     order its givers finished. A step opened again by the applicant's supplement (at once, or once
-    an extra fee it asked for was paid) was handed by the applicant. `events`: the dossier's, when the caller has them (read otherwise)."""
+    an extra fee it asked for was paid) was handed by the applicant. `events`: the dossier's,
+    when the caller has them (read otherwise)."""
     leads = _leads(dossier)
     if events is None:
         supplied = set(db.session.execute(select(DossierEvent.at).where(

@@ -1,18 +1,5 @@
 """What dossier services tell users, in Vietnamese, in one place."""
 
-STATUS_LABELS = {
-    1: "Mới đăng ký",
-    2: "Được tiếp nhận",
-    3: "Không được tiếp nhận",
-    4: "Đang xử lý",
-    5: "Yêu cầu bổ sung giấy tờ",
-    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
-    7: "Công dân yêu cầu rút hồ sơ",
-    8: "Dừng xử lý",
-    9: "Đã xử lý xong",
-    10: "Đã trả kết quả",
-}
-
 EVENTS = {
     "submitted": "Nộp hồ sơ {channel}",
     "code_issued": "Tiếp nhận hồ sơ, cấp mã {code}",

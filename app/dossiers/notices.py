@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from engine.numbers import grouped
+from engine.statuses import REFUSED, STOPPED, WITHDRAWN
 
 from ..mail.outbox import queue_mail
 from ..localtime import local_time
@@ -14,7 +15,6 @@ from .messages import NOTICES
 from .printouts import public_url
 from .reasons import closes, reason_in
 
-REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
 EVENT_NOTICES = ("code_issued", "supplement_requested", "result_issued", "apology", "deadline_restarted",
                  "fee_requested", "fee_paid")
 AT_THE_COUNTER = "counter"

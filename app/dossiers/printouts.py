@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from engine.roles import ROLE_LABELS
+from engine.statuses import REFUSED, RETURNED
 
 from .. import documents as doc
 from ..db import db
@@ -24,7 +25,6 @@ from .register import book, entry_number, register_rows
 from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, DossierResult
 
-REFUSED, RETURNED = 3, 10
 POSTAL = "postal"
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
+from engine.statuses import ENDED_WITHOUT_RESULT
+
 from ..db import db
 from .models import DossierEvent
 
-ENDED_WITHOUT_RESULT = (3, 8)
 REASON_FIELD = "ly_do"
 STOP_NOTICE = "stop_notice"  # stops.py: carries the reason when the deciding step wrote none
 

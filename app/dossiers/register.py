@@ -12,6 +12,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
+from engine.statuses import PROCESSED, RETURNED, STOPPED, WITHDRAWN
+
 from .. import documents as doc
 from ..db import db
 from ..localtime import local_time
@@ -19,8 +21,7 @@ from ..workflow.service import workflow
 from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, OpenTask
 
-PROCESSED, RETURNED = 9, 10
-ENDED_NOTES = {7: "note_withdrawn", 8: "note_stopped"}  # a refused dossier was never received
+ENDED_NOTES = {WITHDRAWN: "note_withdrawn", STOPPED: "note_stopped"}  # a refused dossier was never received
 # A printed register takes about 10 ms a row (each row has its QR code) and 7 rows a page: a
 # period with more dossiers than this is printed in shorter periods, never cut short silently.
 PRINT_MAX_ROWS = 1000

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from sqlalchemy import and_, or_, select
 
+from engine.statuses import REFUSED
+
 from ..db import db
 from ..localtime import local_time
 from . import stops
@@ -16,7 +18,6 @@ from .handoffs import SUPPLIED, Handoff
 from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent
 
-REFUSED = 3
 NOTED = ("supplement_requested", SUPPLIED, "deadline_restarted", "apology", stops.KIND)
 
 

@@ -12,7 +12,6 @@ from ..workflow.service import workflow
 from .events import add_event
 from .reasons import STOP_NOTICE, reason_in
 
-STOPPED = 8
 KIND = STOP_NOTICE
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from engine.runtime import EngineError
+from engine.statuses import SUBMITTED
 
 from ..catalogue.forms import application_form
 from ..catalogue.models import Procedure
@@ -86,7 +87,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     organisation_name = (representation or {}).get("organisation_name")
     dossier = Dossier(
         owner_id=owner.id, procedure_id=procedure.id, agency_id=procedure.agency_id,
-        applicant_name=applicant_name, channel=channel, status=1, organisation_name=organisation_name,
+        applicant_name=applicant_name, channel=channel, status=SUBMITTED, organisation_name=organisation_name,
         search_text=search_text(applicant_name, organisation_name), representation=representation,
         submitted_at=at, counts_from=wf.calendar.official_start(at),
         reception_due_at=wf.calendar.add_working_hours(at, wf.calendar.profile.policy("reception_working_hours", at)),

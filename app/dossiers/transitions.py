@@ -16,6 +16,7 @@ from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import joinedload, undefer
 
 from engine.runtime import EngineError, NotWaiting, Outcome
+from engine.statuses import PROCESSED, RECEIVED, STOPPED
 
 from ..accounts.activation import activated
 from ..agencies.models import Agency
@@ -32,8 +33,6 @@ from ..users.models import User
 from .models import Dossier, OpenTask
 
 log = logging.getLogger(__name__)
-RECEIVED = 2  # reaching it issues the dossier code and the legal due instant
-PROCESSED = 9  # reaching it issues the signed electronic result
 
 
 def _eager():
@@ -113,7 +112,7 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
                                         name=timer.name))
         if outcome.status is not None:
             dossier.status = outcome.status
-        if dossier.status == stops.STOPPED and before != stops.STOPPED and actor is not None and actor.is_officer:
+        if dossier.status == STOPPED and before != STOPPED and actor is not None and actor.is_officer:
             events.append(stops.notice(dossier, at, actor, stop_reason))
         if finishing:  # the fees of a dossier ended unfinished are owed back, in this transaction
             from ..payments.refunds import owe_unfinished  # here: app.payments imports this module

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from engine.forms import load_form
 from engine.roles import ROLE_LABELS
 from engine.runtime import EngineError, TaskNotReady
+from engine.statuses import LABELS as STATUS_LABELS, STOPPED
 
 from ..accounts.activation import activated, is_unclaimed
 from ..db import db
@@ -19,7 +20,7 @@ from .errors import Conflict, Forbidden, Invalid, NotFound
 from .events import add_event, write_events
 from .files import step_source
 from ..localtime import local_time
-from .messages import ERRORS, STATUS_LABELS
+from .messages import ERRORS
 from .models import Dossier, OpenTask
 from .submission import add_files
 from .transitions import apply_outcome, lock_task
@@ -183,7 +184,7 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
     justification = supplements.check_justification(dossier, outcome, justification, at)
     event = add_event(dossier, at, "task_completed", actor=user, node=node, name=node[1], data=data)
     stop_reason = stops.reason_of(dossier, task_id, data, state_before) \
-        if outcome.status == stops.STOPPED and dossier.status != stops.STOPPED else None
+        if outcome.status == STOPPED and dossier.status != STOPPED else None
     apply_outcome(dossier, outcome, at, actor=user, event=event, completed_task=task_id, justification=justification,
                   handed_at=handed, stop_reason=stop_reason)
     add_files(dossier, [{**item, "component_code": node[0][:64]} for item in files], user, at,

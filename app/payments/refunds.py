@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from engine.numbers import grouped
+from engine.statuses import STOPPED, WITHDRAWN
 
 from ..db import db
 from ..dossiers.errors import Conflict, Invalid
@@ -23,7 +24,6 @@ from .messages import REFUND_REASONS, TEXT
 from .models import Payment
 
 MAX_NOTE = 255
-WITHDRAWN, STOPPED = 7, 8
 UNFINISHED = (WITHDRAWN, STOPPED)  # ends without the service completed; a refusal (3) is never paid
 GIVEN_BACK = ("refund_due", "refunded")
 

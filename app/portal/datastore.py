@@ -7,14 +7,14 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from engine.statuses import PROCESSED, RECEIVED, REFUSED
+
 from ..catalogue.models import Procedure
 from ..db import db
 from ..dossiers.files import citizen_visible
 from ..dossiers.models import Dossier, DossierFile
 from ..users.models import DataAccess
 
-ACCEPTED_FROM = 2  # a component counts as accepted once the dossier was received
-REFUSED = 3
 RESULT_COMPONENTS = ("KQ",)
 
 
@@ -25,7 +25,7 @@ def log_access(user, actor, action: str, at: datetime, detail: str = "") -> None
 def stored_files(user, component_code: str | None = None) -> list[tuple[DossierFile, Dossier]]:
     """Current files of the user's received dossiers, newest first, one per content."""
     query = (select(DossierFile, Dossier).join(Dossier, Dossier.id == DossierFile.dossier_id)
-             .where(Dossier.owner_id == user.id, Dossier.status >= ACCEPTED_FROM, Dossier.status != REFUSED,
+             .where(Dossier.owner_id == user.id, Dossier.status >= RECEIVED, Dossier.status != REFUSED,
                     DossierFile.superseded.is_(False), citizen_visible())
              .order_by(DossierFile.uploaded_at.desc()).limit(200))
     if component_code:
@@ -47,7 +47,7 @@ def reusable_file(user, file_id: int) -> DossierFile | None:
 
 
 def results(user) -> list[Dossier]:
-    return db.session.execute(select(Dossier).where(Dossier.owner_id == user.id, Dossier.status >= 9)
+    return db.session.execute(select(Dossier).where(Dossier.owner_id == user.id, Dossier.status >= PROCESSED)
                               .order_by(Dossier.finished_at.desc()).limit(100)).scalars().all()
 
 

@@ -8,6 +8,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 
+from engine.statuses import LABELS as STATUS_LABELS, RETURNED
+
 from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
@@ -18,7 +20,7 @@ from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import history
 from ..dossiers.files import citizen_visible, send_file_of
 from ..dossiers.reasons import closing_reason
-from ..dossiers.messages import MESSAGE_NAMES, STATUS_LABELS
+from ..dossiers.messages import MESSAGE_NAMES
 from ..dossiers.models import Dossier, DossierFile, Rating
 from ..dossiers.uploads import read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
@@ -40,7 +42,6 @@ from .deadlines import time_left
 from .messages import COMPONENT_KINDS, MESSAGES, RATINGS, REPRESENTATION
 
 PREFIX = "f"
-RETURNED = 10
 INTERNAL_DOCUMENTS = ("mau-05",)  # the control slip is the agencies' own record
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, render_template, request, url_for
 
+from engine.statuses import LABELS as STATUS_LABELS
+
 from ..api.lookup import count_lookup, find_by_code, handled_by
 from ..dossiers.events import actor_words
-from ..dossiers.messages import STATUS_LABELS
 from ..files.messages import BROWSER as FILE_SCRIPT_TEXTS
 from ..files.uploads import kilobytes
 from ..localtime import local_date, local_time

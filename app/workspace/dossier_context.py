@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from engine.statuses import LABELS as STATUS_LABELS, REFUSED, STOPPED, WITHDRAWN
 
 from ..catalogue.forms import application_form
 from ..db import db
@@ -13,14 +14,11 @@ from ..dossiers.completeness import requirements, upload_components
 from ..dossiers.files import is_internal, step_files
 from ..dossiers.steps import completed_steps
 from ..dossiers.supplements import index_due
-from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
 from ..portal.representation import on_behalf
 from .messages import ATTACHMENTS, CHANNELS, MESSAGES, SYSTEM_COMPONENTS
-
-REFUSED, WITHDRAWN, STOPPED = 3, 7, 8
 
 
 def handed_next_day(dossier_id: int, since=None) -> list[str]:

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
+from engine.statuses import LABELS as STATUS_LABELS, PROCESSED, RETURNED
+
 from ..clock import now
 from ..db import db
 from ..dossiers import apology, citizen, handoffs, printouts, results, search, work
@@ -15,7 +17,6 @@ from ..dossiers.access import may_act_for_agency, may_read
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
-from ..dossiers.messages import STATUS_LABELS
 from ..dossiers.fees import PAYMENT
 from ..dossiers.models import Dossier, OpenTask
 from ..files.download import file_response
@@ -32,7 +33,7 @@ from .blueprint import STAFF, workspace
 from .messages import APOLOGY, DIGITISE, EMPTY, MESSAGES, ROLE_WORK, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
-PROCESSED = (9, 10)
+RESULT_ISSUED = (PROCESSED, RETURNED)
 # A typed day outside these is a mistake: before anything the system can hold, or so late that
 # the day's bounds would not fit a datetime.
 EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(9000, 12, 31)
@@ -62,7 +63,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         svg=diagram.svg(dossier, rows), legend=diagram.LEGEND,
         apology_refusal=apology.refusal(g.user, dossier, at, APOLOGY),
         at_desk=citizen.may_receive_at_desk(g.user, dossier),
-        may_digitise=dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS),
+        may_digitise=dossier.status in RESULT_ISSUED and may_act_for_agency(g.user, dossier, DIGITISERS),
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
         desk_channels=intake.CHANNEL_LABELS, nonce=carry.nonce(),
         online_attempt=open_attempt(dossier.id, at) if PAYMENT in (dossier.waiting_messages or []) else None,
@@ -141,7 +142,7 @@ def apologize(dossier_id: int):
 @login_required(*DIGITISERS)
 def digitise(dossier_id: int):
     dossier = _dossier(dossier_id)
-    if not (dossier.status in PROCESSED and may_act_for_agency(g.user, dossier, DIGITISERS)):
+    if not (dossier.status in RESULT_ISSUED and may_act_for_agency(g.user, dossier, DIGITISERS)):
         abort(403)
     form = {name: " ".join(request.form.get(name, "").split())[:200] for name in DIGITISE["fields"]}
     errors = {name: DIGITISE["required"].format(field=label) for name, label in DIGITISE["fields"].items()

@@ -5,13 +5,13 @@ from flask import flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from engine.roles import LANE_ROLES, ROLE_LABELS
+from engine.statuses import LABELS as STATUS_LABELS
 
 from ..agencies.models import Agency
 from ..clock import now
 from ..db import MAX_ID, db
 from ..dossiers import inbox, supervision, work
 from ..dossiers.errors import DossierError
-from ..dossiers.messages import STATUS_LABELS
 from ..web.session import login_required
 from ..workflow import versions
 from ..workflow.service import workflow

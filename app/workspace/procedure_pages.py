@@ -8,9 +8,9 @@ from markupsafe import Markup
 
 from engine.diagram_svg import DiagramRenderError, render_svg
 from engine.runtime import UnknownProcess
+from engine.statuses import LABELS as STATUS_LABELS
 
 from ..clock import now
-from ..dossiers.messages import STATUS_LABELS
 from ..web.session import login_required
 from ..workflow import migration, versions
 from ..workflow.messages import MOVE

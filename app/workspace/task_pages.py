@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from engine.forms import load_form
+from engine.statuses import PROCESSED, PROCESSING
 
 from ..clock import now
 from ..db import db
@@ -26,7 +27,6 @@ PREFIX = "f"
 JUSTIFICATION = "ly-do-bo-sung-them"
 ATTACHED, ATTACHED_ANCHOR = "tep_kem_theo", "tep-kem-theo"  # the step's documents: their input, its id
 SIGNERS = ("leader",)  # the leader's approval issues and signs the result (dossiers/transitions.py)
-PROCESSING, PROCESSED = 4, 9
 
 
 def _task(task_id: str) -> OpenTask:

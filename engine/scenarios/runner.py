@@ -26,13 +26,13 @@ from ..numbers import grouped
 from ..profile import ProfileError, load_profile
 from ..roles import role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
+from ..statuses import SUBMITTED
 from . import model
 from .coverage import CoverageTracker
 from .diagram import Facts, element, fold, load_diagram, one_line
 from .messages import MESSAGES as M
 from .results import FileReport, ScenarioResult, StepResult
 
-SUBMITTED = 1  # the status a dossier has from its submission until the diagram sets one, as in the app
 MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
 SUPPLEMENT = "bo_sung"  # the citizen's supplement: it completes the application, as on the portal
 PAYMENT = "thanh_toan"  # the fee: paid in full, online unless the step says otherwise, as the system does

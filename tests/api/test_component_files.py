@@ -72,6 +72,26 @@ def test_a_supplement_replaces_the_component_and_a_withdrawal_takes_no_file(api,
     assert files == {("mo.pdf", False), ("ro.pdf", True)}
 
 
+def test_a_supplement_sent_again_with_its_key_is_delivered_once(api, clock):
+    """A client that lost the answer sends the supplement again with the same Idempotency-Key:
+    the dossier as after the first, not "not waiting" (409); another content under the key is
+    another supplement, refused while none is asked for."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    created = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Mo"), "mo.pdf")}).get_json()
+    api.complete("motcua", "Tiếp nhận hồ sơ", {
+        "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh mờ.",
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ."}]})
+    path, scan = f"/dossiers/{created['id']}/supplement", pdf_bytes("Ro")
+    first = _multipart(api, path, {"data": {}}, {"tep.GTTT": (scan, "ro.pdf")}, **{"Idempotency-Key": "bs-1"})
+    again = _multipart(api, path, {"data": {}}, {"tep.GTTT": (scan, "ro.pdf")}, **{"Idempotency-Key": "bs-1"})
+    assert (first.status_code, again.status_code) == (200, 200), again.get_json()
+    assert again.get_json()["files"] == first.get_json()["files"]
+    assert sum(e["kind"] == "supplement_changes" for e in again.get_json()["history"]) == 1
+    other = _multipart(api, path, {"data": {}}, {"tep.GTTT": (pdf_bytes("Khac"), "ro.pdf")}, **{"Idempotency-Key": "bs-1"})
+    unkeyed = _multipart(api, path, {"data": {}}, {"tep.GTTT": (scan, "ro.pdf")})
+    assert (other.status_code, unkeyed.status_code) == (409, 409)
+
+
 def test_files_tell_two_applications_apart_without_a_key(api, clock):
     """Without an Idempotency-Key, the same application sent again within minutes is one dossier;
     with other files (or the same file for another component) it is another, never a dossier
