@@ -193,6 +193,10 @@ MESSAGES = {
     "form_related_missing": "{at}: {key} trỏ tới «{pointer}», nhưng ở đó biểu mẫu không có trường «{name}»{guess}, "
                             "nên giới hạn này không bao giờ được kiểm tra. Sửa tên trường, hoặc số bậc đi lên "
                             "(\"1/…\" là trường cạnh trường này).",
+    "form_related_items": "{at}: {key} trỏ tới «{pointer}», nhưng trong dữ liệu một mục của danh sách được gọi bằng "
+                          "số thứ tự (0 là mục đầu), không phải «items», nên giới hạn này không bao giờ được kiểm "
+                          "tra. Ghi số của mục, ví dụ «{example}»; để so với trường cùng mục, đặt giới hạn trong "
+                          "«items» và đi lên từ đó (\"1/…\").",
     "form_related_kind": "{at}: {key} so với trường «{name}» ({pointer}), nhưng trường đó {kind}. {need}",
     "form_related_need_number": "So sánh số cần trường kia là số (integer hoặc number).",
     "form_related_need_date": "So sánh ngày cần trường kia là ngày (\"format\": \"date\").",
@@ -272,8 +276,13 @@ MESSAGES = {
                                      "không ai gửi được biểu mẫu. Bỏ «ui:shownWhen», hoặc chỉ bắt buộc trường trong "
                                      "các nhánh if/then của những giá trị làm nó hiện.",
     "ui_shown_when_required": "{at}: «ui:shownWhen» ẩn trường khi «{name}» là {values}, nhưng tệp biểu mẫu «{schema}» "
-                              "bắt buộc trường này với giá trị đó (nhánh if/then), nên khi chọn nó không ai gửi "
+                              "bắt buộc trường này với giá trị đó (nhánh if/then hay else), nên khi chọn nó không ai gửi "
                               "được biểu mẫu. Thêm giá trị đó vào «ui:shownWhen».",
+    "ui_shown_when_self": "{at}: «ui:shownWhen» dựa vào chính trường «{name}», nên trường không bao giờ hiện (nó "
+                          "chờ một giá trị mà chỉ nó mới nhận){guess}. Ghi tên một trường lựa chọn khác cạnh trường này.",
+    "ui_shown_when_loop": "{at}: «ui:shownWhen» làm các trường dựa vào nhau thành vòng {chain} (tệp biểu mẫu "
+                          "«{schema}»): mỗi trường chờ một trường đang ẩn, nên không trường nào trong vòng hiện được. "
+                          "Bỏ «ui:shownWhen» của một trường trong vòng để nó luôn hiện.",
     "ui_shown_when_value": "{at}: «ui:shownWhen» cho hiện trường khi «{name}» là {value}, nhưng trường đó chỉ nhận "
                            "{values} (tệp biểu mẫu «{schema}»){guess}, nên với giá trị này trường không bao giờ hiện. "
                            "Sửa cho đúng một giá trị của trường (đúng từng ký tự).",

@@ -24,7 +24,7 @@ from jsonschema.exceptions import SchemaError
 
 from .diagram_messages import MESSAGES
 from .folding import fold as fold_text
-from .form_conditions import KEYWORD as SHOWN_WHEN, required_for, shown_when
+from .form_conditions import KEYWORD as SHOWN_WHEN, choice_values, one_of_values, required_for, shown_when
 from .forms import TODAY, date_bound
 from .related_fields import BOUNDS, NUMBER_BOUNDS, data_steps, parse, reference, schema_target, without_references
 
@@ -175,6 +175,7 @@ def _walk_ui(spec, ui, names: list, files: tuple[str, str], found: list[str], ad
             where = MESSAGES["ui_at_field"].format(path=files[0], field=".".join([*names, name]))
             found.extend(_shown_when_problems(spec, name, child_ui[SHOWN_WHEN], where, files[1]))
         _walk_ui(child, child_ui, [*names, name], files, found, advice)
+    found.extend(_shown_when_loops(properties or {}, ui, at, files[1]))
     declared = field_names(spec) if properties is not None else None  # None: it takes fields it does not name
     for name in ui if declared is not None else ():
         if not name.startswith("ui:") and name not in declared and isinstance(ui[name], dict):
@@ -224,7 +225,7 @@ def _confirm_problems(spec: dict, questions, at: str, schema_relative: str) -> l
     not listed here (yes/no, $ref) are left alone."""
     if not isinstance(questions, dict):
         return [MESSAGES["ui_confirm_map"].format(at=at, value=as_written(questions))]
-    choices = _one_of(spec) or (_labelled_values(spec) if "boolean" not in str(spec.get("type")) else None)
+    choices = one_of_values(spec) or (_labelled_values(spec) if "boolean" not in str(spec.get("type")) else None)
     if not choices or "$ref" in spec:
         return []
     values = ", ".join(map(as_written, choices))
@@ -243,18 +244,18 @@ def _shown_when_problems(group: dict, name: str, rule, at: str, schema_relative:
     choice, values = parsed
     siblings = group["properties"]
     others = [n for n in siblings if n != name]
+    if choice == name:
+        return [MESSAGES["ui_shown_when_self"].format(at=at, name=choice, guess=guess(choice, others))]
     if choice not in others:
         return [MESSAGES["ui_shown_when_field"].format(at=at, name=choice, schema=schema_relative,
                                                        guess=guess(choice, others))]
-    spec = siblings[choice] if isinstance(siblings[choice], dict) else {}
-    kinds = spec.get("type") if isinstance(spec.get("type"), list) else [spec.get("type")]
-    choices = _one_of(spec) or (_labelled_values(spec) if "array" not in kinds else None)
+    choices = choice_values(siblings[choice])
     if not choices:
         return [MESSAGES["ui_shown_when_not_choice"].format(at=at, name=choice, schema=schema_relative)]
     known = {as_written(c) for c in choices}
     found = [MESSAGES["ui_shown_when_value"].format(at=at, name=choice, value=as_written(value), schema=schema_relative,
                                                     values=", ".join(map(as_written, choices)),
-                                                    guess=guess(str(value), [str(c) for c in choices]))
+                                                    guess=guess(_spelt(value), [_spelt(c) for c in choices]))
              for value in values if as_written(value) not in known]
     needed = required_for(group, name, choice)
     hidden = [c for c in choices if as_written(c) not in {as_written(v) for v in values}]
@@ -268,9 +269,29 @@ def _shown_when_problems(group: dict, name: str, rule, at: str, schema_relative:
     return found
 
 
-def _one_of(spec: dict) -> list:
-    """The values of a choice written as oneOf [{"const": …, "title": …}]."""
-    return [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o]
+def _spelt(value) -> str:
+    """A value as the analyst types it between the guillemets of a message: giam, 1, true."""
+    return value if isinstance(value, str) else as_written(value)
+
+
+def _shown_when_loops(properties: dict, ui: dict, at: str, schema_relative: str) -> list[str]:
+    """Fields of a group that follow each other round in a loop never show (each waits for a
+    choice that is hidden): one message per loop."""
+    follows = {}
+    for name in properties:
+        rule = shown_when(ui.get(name)) if isinstance(ui.get(name), dict) else None
+        if rule is not None and rule[0] in properties and rule[0] != name:
+            follows[name] = rule[0]
+    found, reported = [], set()
+    for start in follows:
+        chain = [start]
+        while follows.get(chain[-1]) is not None and follows[chain[-1]] not in chain:
+            chain.append(follows[chain[-1]])
+        if follows.get(chain[-1]) == start and not reported & set(chain):
+            reported |= set(chain)
+            found.append(MESSAGES["ui_shown_when_loop"].format(
+                at=at, schema=schema_relative, chain=" → ".join(f"«{n}»" for n in [*chain, start])))
+    return found
 
 
 def _labelled_values(spec: dict) -> list | None:
@@ -468,6 +489,8 @@ def _related_problems(root: dict, path: list, key: str, bound: dict, at: str, ow
     if parsed[0] is not None and parsed[0] > len(steps):
         return [MESSAGES["form_related_above"].format(**words, levels=len(steps))]
     other, name = schema_target(root, path, pointer)
+    if other is None and name == "items":  # the schema's word for a list's item, not the data's
+        return [MESSAGES["form_related_items"].format(**words, example=re.sub(r"(?<=/)items(?=/|$)", "0", pointer))]
     if other is None:
         rest = "/".join(parsed[1])
         meant = next((p for p in [*(f"{up}/{rest}" for up in range(len(steps) + 1)), f"/{rest}"]

@@ -5,7 +5,9 @@ holds then is neither checked nor kept (`visible`): a reason typed before the of
 accept is no part of the acceptance. Whether the field is required while it shows is read from
 the form's own branches, `{"if": {"properties": {"quyet_dinh": {"const": "tu_choi"}},
 "required": ["quyet_dinh"]}, "then": {"required": ["ly_do"]}}`, so the page marks it; the form
-check refuses a rule hiding a field for a value that requires it (`required_for`).
+check refuses a rule hiding a field for a value that requires it (`required_for`). A field
+following a hidden choice is hidden too, whatever the choice held before it was hidden; an
+unticked yes/no box (sent as nothing) is `false`.
 """
 from __future__ import annotations
 
@@ -24,12 +26,33 @@ def shown_when(ui: dict) -> tuple[str, list] | None:
 
 
 def _branches(group: dict):
-    """The group's if/then pairs: its own and those of its allOf."""
+    """The group's (if, then, else) triples, its own and those of its allOf; a missing then or
+    else is {}."""
     items = [group] + [item for item in group.get("allOf") or [] if isinstance(item, dict)] \
         if isinstance(group.get("allOf", []), list) else [group]
     for item in items:
-        if isinstance(item.get("if"), dict) and isinstance(item.get("then"), dict):
-            yield item["if"], item["then"]
+        if isinstance(item.get("if"), dict) and any(isinstance(item.get(k), dict) for k in ("then", "else")):
+            yield item["if"], _dict(item.get("then")), _dict(item.get("else"))
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def one_of_values(spec: dict) -> list:
+    """The values of a choice written as oneOf [{"const": …, "title": …}]."""
+    return [o["const"] for o in spec.get("oneOf", []) if isinstance(o, dict) and "const" in o]
+
+
+def choice_values(spec) -> list | None:
+    """Every value a single choice takes (oneOf, enum, or a yes/no); None for any other field."""
+    if not isinstance(spec, dict):
+        return None
+    kinds = spec.get("type") if isinstance(spec.get("type"), list) else [spec.get("type")]
+    if "array" in kinds:
+        return None
+    found = one_of_values(spec) or (spec["enum"] if isinstance(spec.get("enum"), list) else [])
+    return found or ([True, False] if "boolean" in kinds else None)
 
 
 def _chosen(condition: dict, choice: str) -> list | None:
@@ -45,15 +68,21 @@ def _chosen(condition: dict, choice: str) -> list | None:
 
 
 def required_for(group: dict, field: str, choice: str) -> list | None:
-    """The values of `choice` for which the group's branches require `field`; None when the
-    group requires it whatever is chosen."""
+    """The values of `choice` for which the group's branches require `field` (an else branch:
+    for the values its condition does not hold for); None when the group requires it whatever
+    is chosen."""
     if field in (group.get("required") or []):
         return None
     needed = []
-    for condition, branch in _branches(group):
+    for condition, then, otherwise in _branches(group):
         chosen = _chosen(condition, choice)
-        if chosen is not None and field in (branch.get("required") or []):
+        if chosen is None:
+            continue
+        if field in (then.get("required") or []):
             needed += [v for v in chosen if v not in needed]
+        if field in (otherwise.get("required") or []):
+            others = choice_values((group.get("properties") or {}).get(choice)) or []
+            needed += [v for v in others if v not in chosen and v not in needed]
     return needed
 
 
@@ -64,19 +93,65 @@ def required_while_shown(group: dict, field: str, choice: str, values: list) -> 
 
 
 def visible(schema: dict, ui: dict, data):
-    """`data` without what the fields hidden by their "ui:shownWhen" hold (a copy): the choice
-    they follow has none of their values, or none at all."""
+    """`data` without what the fields hidden by their "ui:shownWhen" hold (a copy)."""
+    return _split(schema, ui, data, "", set())
+
+
+def hidden_fields(schema: dict, ui: dict, data) -> set[str]:
+    """The dotted paths (as FieldError names them) of the fields `data` leaves hidden."""
+    hidden: set[str] = set()
+    _split(schema, ui, data, "", hidden)
+    return hidden
+
+
+def _split(schema: dict, ui, data, path: str, hidden: set[str]):
+    """What `data` keeps of the fields shown; the paths of the others go into `hidden`."""
+    ui = ui if isinstance(ui, dict) else {}
     if isinstance(data, list) and isinstance(schema.get("items"), dict):
-        items_ui = ui.get("items") if isinstance(ui, dict) and isinstance(ui.get("items"), dict) else {}
-        return [visible(schema["items"], items_ui, item) for item in data]
+        items_ui = ui.get("items") if isinstance(ui.get("items"), dict) else {}
+        return [_split(schema["items"], items_ui, item, _join(path, index), hidden) for index, item in enumerate(data)]
     properties = schema.get("properties")
     if not isinstance(data, dict) or not isinstance(properties, dict):
         return data
-    kept = {}
-    for name, value in data.items():
-        own_ui = ui.get(name) if isinstance(ui, dict) and isinstance(ui.get(name), dict) else {}
-        rule = shown_when(own_ui) if name in properties else None
-        if rule is not None and rule[0] in properties and name != rule[0] and data.get(rule[0]) not in rule[1]:
-            continue
-        kept[name] = visible(properties[name], own_ui, value) if isinstance(properties.get(name), dict) else value
-    return kept
+    gone = _hidden(properties, ui, data, schema.get("required") if isinstance(schema.get("required"), list) else [])
+    hidden.update(_join(path, name) for name in gone)
+    return {name: _split(properties[name], ui.get(name), value, _join(path, name), hidden)
+            if isinstance(properties.get(name), dict) else value
+            for name, value in data.items() if name not in gone}
+
+
+def _hidden(properties: dict, ui: dict, data: dict, required: list) -> set[str]:
+    """The group's fields hidden: the choice they follow has none of their values, or none at
+    all, or is itself hidden (a chain)."""
+    rules = {}
+    for name in properties:
+        rule = shown_when(ui.get(name) if isinstance(ui.get(name), dict) else {})
+        if rule is not None and rule[0] in properties and rule[0] != name:
+            rules[name] = rule
+    gone = {name for name, (choice, values) in rules.items()
+            if _value(properties[choice], ui.get(choice), data, choice, choice in required) not in values}
+    while True:
+        more = {name for name, (choice, _) in rules.items() if choice in gone} - gone
+        if not more:
+            return gone
+        gone |= more
+
+
+def _value(spec, ui, data: dict, choice: str, required: bool):
+    """What the choice holds; an unticked box is "no" (it sends nothing), an unanswered yes/no
+    question none."""
+    if choice not in data and isinstance(spec, dict) and spec.get("type") == "boolean" \
+            and single_box(spec, ui if isinstance(ui, dict) else {}, required):
+        return False
+    return data.get(choice)
+
+
+def single_box(spec: dict, ui: dict, required: bool) -> bool:
+    """Whether a yes/no field is one box to tick rather than a question with a "no" to choose:
+    a required question needs a way to answer "no"; a consent (const true) does not."""
+    chosen = ui.get("ui:widget")
+    return not (chosen == "radio" or (required and chosen != "checkbox" and spec.get("const") is not True))
+
+
+def _join(path: str, name) -> str:
+    return f"{path}.{name}" if path else str(name)

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from .clock import frozen_at, now
-from .form_conditions import visible
+from .form_conditions import hidden_fields, visible
 from .numbers import grouped
 from .related_fields import NUMBER_BOUNDS, related_bounds
 
@@ -271,10 +271,12 @@ class Form:
         if at is not None:
             with frozen_at(at):
                 return self.validate(data)
+        # A hidden field is not asked for, even when a branch (an else) would require it.
+        seen = hidden_fields(self.schema, self.ui_schema, data)
         data = self.visible(data)
         errors = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         result = _text_errors(self.schema, data)
-        seen = {item.field for item in result}
+        seen |= {item.field for item in result}
         for error in errors:
             # if/then and oneOf report their sub-errors; one message per field is enough.
             for leaf in (error.context or [error]) if error.validator in ("allOf",) else [error]:

@@ -47,7 +47,7 @@ def target(path: list, pointer: str) -> list | None:
     if up is not None and up > len(path):
         return None
     base = [] if up is None else path[:len(path) - up]
-    return [*base, *names]
+    return [*base, *(int(name) if name.isdigit() else name for name in names)]  # digits: a list's item
 
 
 def value_at(data, path: list):
@@ -120,13 +120,16 @@ def schema_target(root: dict, schema_path: list, pointer: str):
     if up is not None and up > len(steps):
         return None
     node = root
-    for step in ([] if up is None else steps[:len(steps) - up]) + names:
+    # The levels climbed through are the field's own ("items": the item it is in); a pointer
+    # names a list's item by its number, as the data holds it ("items" is no key of the data).
+    base = [] if up is None else steps[:len(steps) - up]
+    for step, own in [*((s, True) for s in base), *((n, False) for n in names)]:
         if not isinstance(node, dict):
             return None, step
         properties = node.get("properties") if isinstance(node.get("properties"), dict) else {}
         if step in properties:
             node = properties[step]
-        elif (step == "items" or step.isdigit()) and isinstance(node.get("items"), dict):
+        elif (step == "items" if own else step.isdigit()) and isinstance(node.get("items"), dict):
             node = node["items"]
         else:
             return None, step

@@ -1297,6 +1297,79 @@ def test_ui_shown_when_wraps_a_field_in_the_choice_it_belongs_to_and_marks_it_re
 
 
 @pytest.mark.rule("QT-57")
+def test_a_field_following_a_hidden_choice_is_hidden_and_an_unticked_box_is_no():
+    from engine.forms import Form
+    schema = {"type": "object", "properties": {
+        "quy_mo": {"type": "string", "enum": ["lon", "nho"]},
+        "loai_ve": {"type": "string", "enum": ["co_phi", "mien_phi"]},
+        "gia_ve": {"type": "integer", "title": "Giá vé", "minimum": 1000},
+        "co_tai_tro": {"type": "boolean", "title": "Có tài trợ"},
+        "nguon_kinh_phi": {"type": "string", "title": "Nguồn kinh phí"}}}
+    ui = {"loai_ve": {"ui:shownWhen": {"quy_mo": ["lon"]}}, "gia_ve": {"ui:shownWhen": {"loai_ve": ["co_phi"]}},
+          "nguon_kinh_phi": {"ui:shownWhen": {"co_tai_tro": [False]}}}
+    form = Form(schema, ui)
+    # The scale turned small hides the ticket kind, and with it the price chosen for it.
+    typed = {"quy_mo": "nho", "loai_ve": "co_phi", "gia_ve": 500}
+    assert form.visible(typed) == {"quy_mo": "nho"} and form.validate(typed) == []
+    assert [e.field for e in form.validate({**typed, "quy_mo": "lon"})] == ["gia_ve"]
+    # The box left unticked (the page sends nothing) is "no": what it shows is kept.
+    assert form.visible({"nguon_kinh_phi": "Ngân sách đoàn"}) == {"nguon_kinh_phi": "Ngân sách đoàn"}
+    assert form.visible({"co_tai_tro": True, "nguon_kinh_phi": "x"}) == {"co_tai_tro": True}
+
+
+@pytest.mark.rule("QT-57")
+def test_an_else_branch_requires_a_field_only_for_the_other_values_and_never_while_hidden(tmp_path):
+    import json
+
+    from app.eforms.render import render_fields
+    from engine.form_check import pair_problems
+    from engine.forms import Form
+    schema = {"type": "object", "required": ["loai_hinh"], "properties": {
+        "loai_hinh": {"type": "string", "enum": ["trong_nuoc", "nuoc_ngoai", "lien_ket"]},
+        "muc_phi": {"type": "string", "title": "Mức phí áp dụng"}},
+        "if": {"properties": {"loai_hinh": {"const": "nuoc_ngoai"}}, "required": ["loai_hinh"]},
+        "else": {"required": ["muc_phi"]}}
+    hidden_when_needed = {"muc_phi": {"ui:shownWhen": {"loai_hinh": ["nuoc_ngoai"]}}}
+    (tmp_path / "f.schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    (tmp_path / "f.uischema.json").write_text(json.dumps(hidden_when_needed), encoding="utf-8")
+    [needed] = pair_problems(tmp_path, "f.schema.json", "f.uischema.json")
+    assert 'ẩn trường khi «loai_hinh» là "trong_nuoc", "lien_ket"' in needed and "if/then hay else" in needed
+    right = {"muc_phi": {"ui:shownWhen": {"loai_hinh": ["trong_nuoc", "lien_ket"]}}}
+    (tmp_path / "f.uischema.json").write_text(json.dumps(right), encoding="utf-8")
+    assert pair_problems(tmp_path, "f.schema.json", "f.uischema.json") == []
+    form = Form(schema, right)
+    assert [e.field for e in form.validate({"loai_hinh": "trong_nuoc"})] == ["muc_phi"]
+    assert form.validate({"loai_hinh": "nuoc_ngoai"}) == []
+    # No kind chosen yet: the else branch holds, but the field is hidden, so only the kind is asked for.
+    assert [e.field for e in form.validate({})] == ["loai_hinh"]
+    page = render_fields(form, {}, [])
+    assert 'aria-required="true"' in page.split('id="f-muc_phi"')[1].split(">")[0]
+
+
+@pytest.mark.rule("QT-57")
+def test_the_check_refuses_shown_when_rules_in_a_loop_or_on_the_field_itself(tmp_path):
+    import json
+
+    from engine.form_check import pair_problems
+    (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
+        "kenh": {"type": "string", "enum": ["web", "quay"]}, "hinh_thuc": {"type": "string", "enum": ["truc_tuyen"]},
+        "dia_diem": {"type": "string", "enum": ["a"]}, "co": {"type": "boolean"}}}), encoding="utf-8")
+    (tmp_path / "f.uischema.json").write_text(json.dumps({
+        "hinh_thuc": {"ui:shownWhen": {"kenh": ["web"]}}, "kenh": {"ui:shownWhen": {"hinh_thuc": ["truc_tuyen"]}},
+        "dia_diem": {"ui:shownWhen": {"dia_diem": ["a"]}}, "co": {"ui:shownWhen": {"kenh": ["web"]}}}),
+        encoding="utf-8")
+    found = pair_problems(tmp_path, "f.schema.json", "f.uischema.json")
+    [loop] = [p for p in found if "thành vòng" in p]
+    assert "«kenh» → «hinh_thuc» → «kenh»" in loop and "không trường nào trong vòng hiện được" in loop
+    [itself] = [p for p in found if "dựa vào chính trường" in p]
+    assert "«dia_diem»" in itself and len(found) == 2
+    (tmp_path / "f.uischema.json").write_text(json.dumps({"dia_diem": {"ui:shownWhen": {"co": ["true"]}}}),
+                                              encoding="utf-8")
+    [typed] = pair_problems(tmp_path, "f.schema.json", "f.uischema.json")
+    assert "(có phải ý bạn là «true»?)" in typed  # as the JSON file spells it
+
+
+@pytest.mark.rule("QT-57")
 def test_a_ui_shown_when_naming_no_choice_or_no_value_of_it_is_an_error(tmp_path):
     import json
 

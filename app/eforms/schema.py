@@ -3,6 +3,8 @@ order of its fields, how many items a repeated group shows. Shared by the render
 and the add/remove actions so that the three always agree."""
 from __future__ import annotations
 
+from engine.form_conditions import single_box
+
 RADIO_MAX = 4               # more options than this become a drop-down list
 TEXTAREA_MIN_LENGTH = 300   # a longer maxLength gets a multi-line box
 DEFAULT_MAX_ITEMS = 100     # a repeated group without maxItems still has a bound
@@ -61,9 +63,7 @@ def widget(spec: dict, ui: dict, name: str, required: bool) -> str:
     if declared == "array":
         return "checkboxes" if item_options(spec, ui) else "repeated"
     if declared == "boolean":
-        # A required yes/no question needs a way to answer "no"; a consent (const true) does not.
-        yes_no = chosen == "radio" or (required and chosen != "checkbox" and spec.get("const") is not True)
-        return "yes_no" if yes_no else "checkbox"
+        return "checkbox" if single_box(spec, ui, required) else "yes_no"
     choices = options(spec, ui)
     if choices:
         return "select" if chosen == "select" or (chosen != "radio" and len(choices) > RADIO_MAX) else "radio"

@@ -149,7 +149,9 @@ def _problems(procedure, form, draft) -> dict:
     for error in form.validate(draft.data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     errors.update(representation.errors(rep))
-    for component in missing_components(procedure, draft.files, representation.on_behalf(rep), draft.data):
+    # A component asked for by what a hidden field holds is not asked for (that value is not kept).
+    data = form.visible(draft.data)
+    for component in missing_components(procedure, draft.files, representation.on_behalf(rep), data):
         errors[component_anchor(component["code"])] = missing_message(
             MESSAGES["missing_component"].format(name=component["name"]), component, form)
     return errors
@@ -189,7 +191,7 @@ def _page(procedure, form, draft, errors: dict, status: int = 200):
     return render_template(
         "portal/apply.html", procedure=procedure, draft=draft, form=form,
         fields_html=render_fields(form, draft.data, shown, PREFIX), errors=errors, components=components,
-        marks=requirements(components, on_behalf, draft.data, form),
+        marks=requirements(components, on_behalf, form.visible(draft.data), form),
         reusable={c["code"]: datastore.stored_files(g.user, c["code"]) for c in components},
         limits=limits_text(procedure), kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION,
         on_behalf=on_behalf,

@@ -135,7 +135,7 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
         paper_record={"kind": desk.KIND_FIELD, "copies": desk.COPIES_FIELD, "most": desk.MAX_COPIES},
-        marks=requirements(upload_components(procedure), False, data, form),
+        marks=requirements(upload_components(procedure), False, form.visible(data), form),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, returns=desk.RETURN_CHOICES,
         intake_texts=INTAKE, nonce=carry.nonce(), lookup=desk.lookup_args(citizen),
         paper_note=_paper_note(citizen, form)), status
@@ -177,7 +177,7 @@ def intake_submit(citizen_id: int, code: str):
         return _page(citizen, procedure, apply_action(form, data, action), files, errors)
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
-    for component in missing_components(procedure, files, on_behalf=False, data=data):
+    for component in missing_components(procedure, files, on_behalf=False, data=form.visible(data)):
         errors.setdefault(component_anchor(component["code"]), missing_message(
             INTAKE["missing_component"].format(name=component["name"]), component, form))
     channel, postal, channel_errors = desk.channel_errors(request.form)

@@ -293,7 +293,7 @@ class _Run:
             fields = [e.field.split(".")[0] for e in refusal[2]]
             line = next((s.data_lines[f] for f in fields if f in s.data_lines), s.data_line) or s.line
             return StepResult(0, line, M["start_line"].format(at=self.fmt(at), line=line), False, refusal[0])
-        self.application = application
+        self.application = application = self.kept(application)
         try:
             outcome = self.ctx.engine.start(self.ctx.facts.version.process_id, application, at)
         except EngineError as exc:
@@ -417,7 +417,12 @@ class _Run:
             raise _Refused(self.refused(step, refusal[1]))
         if refusal:
             raise StepFailed(refusal[0])
-        return application
+        return self.kept(application)
+
+    def kept(self, application: dict) -> dict:
+        """The application as the app keeps it: without what hidden fields hold (QT-57), as the
+        citizen form of the procedure's (first) catalogue entry hides them."""
+        return self.ctx.citizen_forms[0][1].visible(application) if self.ctx.citizen_forms else application
 
     def paid(self, step: model.SendMessage) -> dict:
         """A payment as the gateway or the desk delivers it: exactly the amount due, one of the

@@ -38,3 +38,40 @@ def test_the_reception_form_shows_what_the_chosen_decision_needs(officer, api, c
     # Another decision hides it again, error and all: it is no part of that decision.
     desk.get_by_label("Tiếp nhận hồ sơ", exact=True).check()
     assert _shown(desk) == {REASON: False, "Ghi chú": True, MISSING: False}
+
+
+@pytest.mark.rule("QT-57")
+def test_a_chain_of_choices_hides_together_and_an_unticked_box_shows_its_no_part(browser):
+    """forms.js on a form of its own: the price follows the ticket kind, which follows the scale;
+    the source of funds shows while the sponsorship box is unticked."""
+    from pathlib import Path
+
+    from app.eforms.render import render_fields
+    from engine.forms import Form
+    form = Form({"type": "object", "properties": {
+        "quy_mo": {"type": "string", "title": "Quy mô", "enum": ["lon", "nho"]},
+        "loai_ve": {"type": "string", "title": "Loại vé", "enum": ["co_phi", "mien_phi"]},
+        "gia_ve": {"type": "integer", "title": "Giá vé"},
+        "co_tai_tro": {"type": "boolean", "title": "Có tài trợ"},
+        "nguon_kinh_phi": {"type": "string", "title": "Nguồn kinh phí"}}},
+        {"quy_mo": {"ui:enumNames": ["Lớn", "Nhỏ"]}, "loai_ve": {"ui:enumNames": ["Có phí", "Miễn phí"],
+                                                                 "ui:shownWhen": {"quy_mo": ["lon"]}},
+         "gia_ve": {"ui:shownWhen": {"loai_ve": ["co_phi"]}},
+         "nguon_kinh_phi": {"ui:shownWhen": {"co_tai_tro": [False]}}})
+    script = (Path(__file__).resolve().parents[2] / "app/web/static/forms.js").read_text(encoding="utf-8")
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.set_content(f"<form>{render_fields(form, {}, [])}</form><script>{script}</script>")
+
+    def shown() -> tuple[bool, bool, bool]:
+        return tuple(page.locator(f"#f-{name}").is_visible() for name in ("loai_ve", "gia_ve", "nguon_kinh_phi"))
+
+    assert shown() == (False, False, True)
+    page.get_by_label("Lớn", exact=True).check()
+    page.get_by_label("Có phí", exact=True).check()
+    assert shown() == (True, True, True)
+    page.get_by_label("Nhỏ", exact=True).check()  # the kind hides, and the price with it
+    assert shown() == (False, False, True)
+    page.get_by_label("Có tài trợ", exact=True).check()
+    assert shown() == (False, False, False)
+    context.close()

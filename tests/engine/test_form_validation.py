@@ -137,5 +137,7 @@ def test_the_check_refuses_a_bound_naming_no_field_or_one_of_another_kind(tmp_pa
     assert "maximum so với trường «ten» (3/ten), nhưng trường đó không phải số" in text
     [day] = found({"type": "string", "format": "date", "formatMinimum": {"$data": "1/tu_nam"}})
     assert "không phải ngày" in day
+    [items] = found({"type": "string", "format": "date", "formatMinimum": {"$data": "3/cu_tru/items/tu_nam"}})
+    assert "không phải «items»" in items and "«3/cu_tru/0/tu_nam»" in items
     [shape] = found({**number, "minimum": {"data": "1/tu_nam"}})
     assert 'minimum = {"data": "1/tu_nam"} không dùng được' in shape and "ví dụ 1900" in shape

@@ -566,3 +566,25 @@ def test_a_payment_is_sent_as_the_system_sends_it(tmp_path):
       - kiem_tra: {trang_thai: 6, phai_nop: 8000}
     """))
     assert refused.ok, "\n".join(format_report(refused))
+
+
+@pytest.mark.rule("QT-57")
+def test_a_hidden_field_of_the_application_is_dropped_as_the_app_drops_it(tmp_path):
+    """The passport number shown only for a passport: given with an identity card, the scenario's
+    dossier does not hold it, as the portal's would not."""
+    import json
+    forms = tmp_path / "forms"
+    shutil.copytree(FORMS, forms)
+    ui_path = forms / "cap_phieu_ly_lich_tu_phap" / "to_khai.uischema.json"
+    ui = json.loads(ui_path.read_text(encoding="utf-8"))
+    ui["so_ho_chieu"] = {**ui.get("so_ho_chieu", {}), "ui:shownWhen": {"loai_giay_to": ["ho_chieu"]}}
+    ui_path.write_text(json.dumps(ui, ensure_ascii=False), encoding="utf-8")
+    header = LLTP.replace("doi_tuong_nop_phi: thong_thuong}", "doi_tuong_nop_phi: thong_thuong, gioi_tinh: nam, "
+                          "ngay_sinh: '1990-01-01', noi_sinh: Huế, quoc_tich: Việt Nam, noi_cu_tru: Huế, "
+                          "loai_phieu: '1', muc_dich: Xin việc, loai_giay_to: cccd, so_cccd: '001090000001', "
+                          "so_ho_chieu: B1234567, qua_trinh_cu_tru: [{tu_nam: 2008, den_nam: 2026, noi_cu_tru: Huế}]}")
+    path = tmp_path / "thu.kich-ban.yaml"
+    path.write_text(scenario(header, "      - kiem_tra:\n          du_lieu: {so_ho_chieu: B1234567}\n"), encoding="utf-8")
+    report = run_file(path, BPMN, forms, catalogue_dir=ROOT / "catalogue")
+    assert not report.problems, report.problems
+    assert "so_ho_chieu" in failure(report), "\n".join(format_report(report))

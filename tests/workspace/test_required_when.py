@@ -218,3 +218,28 @@ def test_a_multiple_choice_or_a_yes_no_field_can_require_a_component():
     assert not is_required(proof, False, {"doi_tuong": ["cao_tuoi"]}) and not is_required(proof, True, {})
     asked = {"code": "Y", "required_when": {"field": "co_giay_phep", "in": [True]}}
     assert is_required(asked, False, {"co_giay_phep": True}) and not is_required(asked, False, {"co_giay_phep": 1})
+
+
+@pytest.mark.rule("QT-57")
+def test_a_component_asked_for_by_a_hidden_answer_is_not_asked_for(clean_app):
+    """The fee answer hidden (here: shown only for Phiếu số 2) keeps nothing, so the proof of an
+    exemption it once named is not asked for on the portal; shown, it is."""
+    from types import SimpleNamespace
+
+    from app.catalogue.forms import application_form
+    from app.dossiers.submission import find_procedure
+    from app.portal.apply import _problems
+    from engine.forms import Form
+    with clean_app.test_request_context():
+        procedure = find_procedure(LLTP)
+        real = application_form(procedure)
+        ui = {**real.ui_schema, "doi_tuong_nop_phi": {**real.ui_schema["doi_tuong_nop_phi"],
+                                                       "ui:shownWhen": {"loai_phieu": ["2"]}}}
+        form = Form(real.schema, ui)
+        identity = [{"component_code": "GTTT"}]
+        data = {**{k.removeprefix("f."): v for k, v in LLTP_FIELDS.items() if "." not in k.removeprefix("f.")},
+                "so_ban": 1, "qua_trinh_cu_tru": [{"tu_nam": 2000, "den_nam": 2026, "noi_cu_tru": "Quy Nhơn"}]}
+        for sheet, asked in (("1", False), ("2", True)):
+            draft = SimpleNamespace(representation={"kind": "self"}, files=identity,
+                                    data={**data, "loai_phieu": sheet, "doi_tuong_nop_phi": "mien"})
+            assert ("tep-MG" in _problems(procedure, form, draft)) is asked, sheet

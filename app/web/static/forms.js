@@ -96,15 +96,26 @@
     event.returnValue = "";  // older browsers ask only when this is set
   });
 
+  function chosenValue(control) {
+    // A choice that is itself hidden holds nothing (a chain of fields hides together).
+    var first = control && (control.tagName ? control : control[0]);
+    if (!first || first.closest("[data-shown-when][hidden]")) { return null; }
+    // A single check box (a yes/no) sends "true" when ticked; unticked it says "false".
+    return control.type === "checkbox" ? (control.checked ? control.value : "false") : control.value;
+  }
+
   function showChosen() {
-    slice(document.querySelectorAll("[data-shown-when]")).forEach(function (part) {
-      var rule = part.getAttribute("data-shown-when"), at = rule.indexOf("="), form = part.closest("form");
-      var control = form && form.elements.namedItem(rule.slice(0, at));
-      // A single check box (a yes/no) sends "true" when ticked; unticked it says "false".
-      var value = control && (control.type === "checkbox" ? (control.checked ? control.value : "false") : control.value);
-      var chosen = control && rule.slice(at + 1).split("|").indexOf(value) >= 0;
-      part.hidden = !chosen;
-    });
+    var parts = slice(document.querySelectorAll("[data-shown-when]")), changed = true;
+    // Again until nothing changes: a field may follow one that this round showed or hid.
+    for (var round = 0; changed && round <= parts.length; round++) {
+      changed = false;
+      parts.forEach(function (part) {
+        var rule = part.getAttribute("data-shown-when"), at = rule.indexOf("="), form = part.closest("form");
+        var value = chosenValue(form && form.elements.namedItem(rule.slice(0, at)));
+        var hidden = rule.slice(at + 1).split("|").indexOf(value) < 0;
+        if (part.hidden !== hidden) { part.hidden = hidden; changed = true; }
+      });
+    }
   }
   document.addEventListener("change", function (event) {
     var type = event.target.type;
