@@ -27,10 +27,8 @@ def register(app: Flask) -> None:
             from .db import db
             db.session.rollback()
         if request.path.startswith("/api/"):
-            from .api.blueprint import HTTP_MESSAGES, error_response
-            from .api.messages import ERRORS
-            key = HTTP_MESSAGES.get(exc.code)
-            return error_response(exc.code, key or "http_error", ERRORS[key] if key else exc.description)
+            from .api.blueprint import http_error_response
+            return http_error_response(exc)
         title, text = PAGES.get(exc.code, OTHER)
         if exc.code == 413:
             from engine.forms import MAX_TEXT

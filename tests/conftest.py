@@ -103,8 +103,33 @@ class Api:
     def get(self, path, user=None, **kw):
         return self.call("GET", path, user, **kw)
 
-    def post(self, path, user=None, **kw):
+    def post(self, path, user=None, components: bool = True, **kw):
+        """An application sent as JSON (`json=`) goes as the API asks for it: multipart, with a
+        scan for each component its procedure requires of it; components=False sends it bare."""
+        if path == "/dossiers" and components and isinstance(kw.get("json"), dict):
+            body = kw.pop("json")
+            kw.update(self._with_components(body))
         return self.call("POST", path, user, **kw)
+
+    _scan: bytes | None = None  # one scan for every test: the same bytes tell a retry from a new dossier
+
+    def _with_components(self, body: dict) -> dict:
+        import io
+        import json
+
+        from tests.web.pages import pdf_bytes
+        found = self.get(f"/procedures/{body.get('procedure_code')}")
+        components = found.get_json().get("components", []) if found.status_code == 200 else []
+        data = body.get("data") if isinstance(body.get("data"), dict) else {}
+        wanted = [c["code"] for c in components if not c.get("e_form") and (c.get("required") or (
+            isinstance(c.get("required_when"), dict) and data.get(c["required_when"].get("field"))
+            in c["required_when"].get("in", [])))]
+        if not wanted:
+            return {"json": body}
+        Api._scan = Api._scan or pdf_bytes("Ban chup thanh phan ho so")
+        return {"data": {"body": json.dumps(body, ensure_ascii=False),
+                         **{f"tep.{code}": (io.BytesIO(Api._scan), f"{code.lower()}.pdf") for code in wanted}},
+                "content_type": "multipart/form-data"}
 
     def task(self, user: str, name: str, dossier: int | None = None) -> dict:
         """The first task named `name` the user may work (of `dossier`, when given)."""

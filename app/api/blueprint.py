@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from ..db import db
 from ..dossiers.errors import DossierError
+from ..files.uploads import megabytes
 from .messages import ERRORS
 
 log = logging.getLogger(__name__)
@@ -55,8 +56,19 @@ def _db_busy(exc):
 @api.errorhandler(HTTPException)
 def _http_error(exc: HTTPException):
     db.session.rollback()
+    return http_error_response(exc)
+
+
+def http_error_response(exc: HTTPException):
+    """A werkzeug error (also one raised before the request reached the API, app/errors.py) as
+    the API's JSON; a request too large says the limits."""
     key = HTTP_MESSAGES.get(exc.code)
-    return error_response(exc.code, key or "http_error", ERRORS[key] if key else exc.description)
+    message = ERRORS[key] if key else exc.description
+    if exc.code == 413:
+        config = current_app.config
+        message = message.format(limit=megabytes(config.get("MAX_CONTENT_LENGTH") or 0),
+                                 body=megabytes(config.get("MAX_FORM_MEMORY_SIZE") or 0))
+    return error_response(exc.code, key or "http_error", message)
 
 
 @api.errorhandler(Exception)

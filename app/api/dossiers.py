@@ -12,6 +12,7 @@ from marshmallow import Schema, fields
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
+from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
 from ..dossiers import citizen
@@ -20,15 +21,15 @@ from ..dossiers.errors import Forbidden, NotFound
 from ..dossiers.events import history
 from ..dossiers.messages import ERRORS
 from ..dossiers.models import Dossier, OpenTask
-from ..dossiers.submission import file_pairs, find_procedure, submit, validate_application
-from ..dossiers.supplements import index_due
+from ..dossiers.submission import file_pairs, open_procedure, submit, validate_application
+from ..dossiers.supplements import index_due, latest_request
 from ..dossiers.printouts import public_url
 from ..payments import desk, online
 from . import serialize
 from .messages import ERRORS as API_ERRORS
 from .auth import login_required
 from .blueprint import ApiError, api
-from .component_files import component_files
+from .component_files import component_files, require_components
 from .input import FormData, length, parse
 
 MAX_KEY = 128
@@ -72,17 +73,19 @@ def _body(dossier: Dossier) -> dict:
         OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))
         .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))).scalars().all()
     events = history(dossier.id)
-    return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=g.user.role != "citizen")
+    asked = latest_request(dossier.id) if citizen.SUPPLEMENT in (dossier.waiting_messages or []) else None
+    return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=g.user.role != "citizen",
+                             supplement=asked)
 
 
 @api.post("/dossiers")
 @login_required("citizen")
 def create_dossier():
     body = parse(DossierCreate())
-    procedure = find_procedure(body["procedure_code"])
-    if request.files:  # a refused application stores none of its files
-        validate_application(procedure, body["data"])
+    procedure = open_procedure(body["procedure_code"])
+    kept = validate_application(procedure, body["data"])  # the form's errors first, as the portal says them
     files = component_files(procedure)
+    require_components(procedure, files, kept, application_form(procedure))
     key = _request_key([body["procedure_code"], body["data"], file_pairs(files)])
     dossier, created = submit(g.user, body["procedure_code"], body["data"], now(), key, files=files)
     return _body(dossier), 201 if created else 200

@@ -61,10 +61,14 @@ BODY_PART = "body"  # a multipart request (JSON with component files) carries it
 
 
 def _json_body():
-    """The request's JSON: the body itself, or the `body` part of a multipart request."""
+    """The request's JSON: the body itself, or the one `body` part of a multipart request."""
     if request.mimetype == "multipart/form-data":
+        parts = request.form.getlist(BODY_PART)
+        if len(parts) != 1:
+            problem = "body_twice" if parts else "body_as_file" if BODY_PART in request.files else "no_body"
+            raise ApiError(400, "bad_request", ERRORS[problem])
         try:
-            return json.loads(request.form.get(BODY_PART) or "null")
+            return json.loads(parts[0])
         except ValueError:
             return None
     return request.get_json(silent=True)

@@ -6,6 +6,15 @@ ERRORS = {
     "unknown_component": "Phần tệp {names} không ứng với thành phần hồ sơ nào của thủ tục; tên phần tệp là "
                          "tep.<mã thành phần>: {fields}.",
     "no_files": "Yêu cầu này không nhận tệp; tệp thành phần hồ sơ gửi kèm hồ sơ hoặc hồ sơ bổ sung.",
+    "unknown_part": "Phần {name} không dùng được: yêu cầu multipart/form-data gồm phần {body} (JSON) và các phần "
+                    "tệp tep.<mã thành phần>: {fields}.",
+    "file_as_text": "Phần {name} phải là một tệp (gửi kèm tên tệp, filename), không phải chữ; chưa có gì được lưu.",
+    "file_without_name": "Phần tệp {name} không có tên tệp (filename); gửi lại kèm tên tệp, ví dụ «can-cuoc.pdf».",
+    "missing_component": "Thiếu thành phần hồ sơ «{name}»: gửi tệp trong phần {field} (yêu cầu multipart/form-data).",
+    "components_missing": "Hồ sơ thiếu thành phần bắt buộc; xem lỗi của từng phần tệp.",
+    "no_body": "Yêu cầu multipart/form-data thiếu phần «body»: một phần chữ (không phải tệp) chứa JSON của yêu cầu.",
+    "body_as_file": "Phần «body» phải là phần chữ chứa JSON của yêu cầu, không phải một tệp.",
+    "body_twice": "Yêu cầu có nhiều phần «body»; chỉ gửi một phần chứa JSON của yêu cầu.",
     "files_refused": "Có tệp thành phần hồ sơ không nhận được; xem lỗi của từng phần tệp.",
     "required": "Trường này là bắt buộc.",
     "type_string": "Trường này phải là chuỗi ký tự.",
@@ -19,7 +28,8 @@ ERRORS = {
     "forbidden": "Tài khoản của bạn không có quyền thực hiện thao tác này.",
     "not_found": "Không tìm thấy tài nguyên được yêu cầu.",
     "method": "Phương thức không được hỗ trợ cho địa chỉ này.",
-    "too_large": "Nội dung gửi lên quá lớn.",
+    "too_large": "Nội dung gửi lên quá lớn: một yêu cầu tối đa {limit} MB (kể cả tệp), phần «body» của yêu cầu "
+                 "multipart tối đa {body} MB; chưa có gì được lưu.",
     "server": "Hệ thống gặp lỗi. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại sau.",
     "busy": "Hồ sơ đang được cập nhật bởi người khác. Vui lòng thử lại.",
     "rate_limited": "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",

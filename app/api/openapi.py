@@ -8,7 +8,8 @@ ERROR = {"$ref": "#/components/responses/Error"}
 
 FILES_BODY = "Nội dung JSON như khi gửi application/json"
 FILES_PART = ("Tệp của một thành phần hồ sơ: tên phần là tep.<mã thành phần> của thủ tục (như tep.GTTT), một "
-              "thành phần nhận được nhiều tệp (nhiều phần cùng tên); kiểu và dung lượng như trên Cổng Dịch vụ công")
+              "thành phần nhận được nhiều tệp (nhiều phần cùng tên); kiểu và dung lượng như trên Cổng Dịch vụ công. "
+              "Hồ sơ mới phải có tệp của mọi thành phần bắt buộc (components của thủ tục: required, required_when)")
 
 
 def _op(summary: str, responses: dict, auth: bool = True, body: dict | None = None, params=(),
@@ -73,7 +74,7 @@ DOCUMENT = {
     "security": [{"bearer": []}],
     "components": {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-        "responses": {"Error": {"description": "Lỗi (400, 401, 403, 404, 409, 422)", "content": {
+        "responses": {"Error": {"description": "Lỗi (400, 401, 403, 404, 409, 413, 422, 429, 500)", "content": {
             "application/json": {"schema": {"type": "object", "properties": {"error": {
                 "type": "object", "required": ["code", "message"], "properties": {
                     "code": {"type": "string"}, "message": {"type": "string"},

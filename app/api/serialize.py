@@ -12,6 +12,7 @@ from ..catalogue.forms import application_form
 from ..dossiers.events import actor_words
 from ..dossiers.files import is_internal
 from ..dossiers.fees import PAYMENT
+from ..dossiers.supplements import ASKED_COMPONENTS
 from ..workflow.service import workflow
 
 
@@ -66,9 +67,10 @@ def _step(t) -> dict:
             "due_at": instant(t.due_at)}
 
 
-def dossier(d, tasks, events, index_due=None, internal: bool = True) -> dict:
+def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement: dict | None = None) -> dict:
     """`index_due`: the national index's due instant where it differs from the legal one;
-    `internal`: for officers, the open tasks with their ids, forms and holders."""
+    `internal`: for officers, the open tasks with their ids, forms and holders; `supplement`:
+    what the supplement the dossier waits for asks (its request's data, Mẫu 02)."""
     return {
         "id": d.id, "code": d.code, "status": status(d.status), "late": d.late, "channel": d.channel,
         "procedure": {"code": d.procedure.code, "name": d.procedure.name},
@@ -79,6 +81,7 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True) -> dict:
         "due_at": instant(d.due_at), "index_due_at": instant(index_due), "finished_at": instant(d.finished_at),
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
         "amount_due": d.amount_due if PAYMENT in (d.waiting_messages or []) else None,
+        "supplement_request": _asked(supplement, internal) if supplement is not None else None,
         "open_tasks": [open_task(t) if internal else _step(t) for t in tasks],
         # The components as sent (a supplement's replacement current, the replaced kept); never
         # the documents officers attach to their steps, which stay on the agencies' pages.
@@ -88,6 +91,15 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True) -> dict:
         "history": [event(e) for e in events],
         "lookup_url": url_for("api.lookup", code=d.code, _external=True) if d.code else None,
     }
+
+
+def _asked(request: dict, internal: bool) -> dict:
+    """A supplement request as the citizen reads it on Mẫu 02: why, and each component to
+    bring with what to do to it; officers also see why one was asked late or again."""
+    components = [item for item in request.get(ASKED_COMPONENTS) or [] if isinstance(item, dict)]
+    return {"number": request.get("number"), "stage": request.get("stage"), "reason": request.get("ly_do"),
+            "components": [{"name": item.get("thanh_phan"), "to_do": item.get("yeu_cau")} for item in components],
+            **({"late": bool(request.get("late")), "justification": request.get("justification")} if internal else {})}
 
 
 def lookup(d, handled_by: list[str]) -> dict:

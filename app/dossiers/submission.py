@@ -24,6 +24,7 @@ from .messages import CHANNEL_WORDS, ERRORS
 from .events import add_event
 from .models import Dossier, DossierFile, search_text
 from .transitions import apply_outcome
+from .uploads import stored
 
 DEDUP_WINDOW_SECONDS = 600
 
@@ -51,6 +52,14 @@ def find_procedure(code: str) -> Procedure:
     return procedure
 
 
+def open_procedure(code: str) -> Procedure:
+    """The procedure, taking dossiers; Conflict when it is closed (its form may be why)."""
+    procedure = find_procedure(code)
+    if not procedure.published:
+        raise Conflict(ERRORS["procedure_unavailable"].format(name=procedure.name))
+    return procedure
+
+
 def validate_application(procedure: Procedure, data) -> dict:
     """The application as the dossier keeps it (without what hidden fields hold, QT-57);
     Invalid when the form refuses it."""
@@ -69,9 +78,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     transaction, so a dossier never exists without the components it was submitted with.
     `entered_by`: the officer who entered a paper dossier (counter or postal intake), with
     `details` of it (e.g. the postal item number) kept in its first event."""
-    procedure = find_procedure(procedure_code)
-    if not procedure.published:
-        raise Conflict(ERRORS["procedure_unavailable"].format(name=procedure.name))
+    procedure = open_procedure(procedure_code)
     data = validate_application(procedure, data)
     digest = submission_key(owner.id, procedure.code, data, at, key, files)
     existing = _existing(owner.id, digest)
@@ -116,7 +123,9 @@ def _existing(owner_id: int, digest: str) -> Dossier | None:
 
 
 def add_files(dossier: Dossier, files: list[dict], actor, at: datetime, source: str) -> None:
-    for item in files:
+    """The dossier's new files; one not stored yet (uploads.checked_uploads) is stored now,
+    once nothing else can refuse the request."""
+    for item in stored(files):
         db.session.add(DossierFile(
             dossier_id=dossier.id, component_code=item["component_code"], file_name=item["file_name"],
             content_type=item["content_type"], size=item["size"], sha256=item["sha256"],

@@ -11,7 +11,7 @@ from ..workflow.service import workflow
 from .messages import TYPE_NAMES
 from .sniff import PDF
 from .storage import storage
-from .uploads import UploadRejected, accept_upload, allowed_for
+from .uploads import CheckedUpload, UploadRejected, allowed_for, check_upload, store_upload
 
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg,.jpeg", "image/png": ".png"}
 
@@ -19,17 +19,28 @@ EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg,.jpeg", "image/png"
 def read_field(field: str, types, max_bytes: int) -> tuple[list[dict], str | None]:
     """The files chosen in the input `field`, each accepted one stored and described with its
     signatures' verdict; and why the rejected ones were refused (None when none was)."""
+    accepted, refused = check_field(field, types, max_bytes)
+    return [stored_file(checked) for checked in accepted], refused
+
+
+def check_field(field: str, types, max_bytes: int) -> tuple[list[CheckedUpload], str | None]:
+    """The files chosen in the input `field` that are accepted, not stored yet; and why the
+    others were refused (None when none was)."""
     files, refusals = [], []
     for upload in request.files.getlist(field):
         if upload is None or not upload.filename:
             continue
         try:
-            stored = accept_upload(upload, types, max_bytes)
+            files.append(check_upload(upload, types, max_bytes))
         except UploadRejected as exc:
             refusals.append(str(exc))
-            continue
-        files.append({**stored.as_dict(), "signature": _signature(stored)})
     return files, " ".join(refusals) or None
+
+
+def stored_file(checked: CheckedUpload) -> dict:
+    """An accepted file stored, described with its signatures' verdict."""
+    stored = store_upload(checked)
+    return {**stored.as_dict(), "signature": _signature(stored)}
 
 
 def _signature(stored) -> dict | None:

@@ -71,10 +71,27 @@ def _content_type(name) -> str | None:
     return SHORT_TYPES.get(name) or (name if name in KNOWN else None)
 
 
+@dataclass(frozen=True)
+class CheckedUpload:
+    """An accepted file not stored yet: stored once whatever else the request asks holds."""
+    file_name: str
+    content_type: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
 def accept_upload(file_storage, allowed_types, max_bytes: int, store: Storage | None = None) -> StoredUpload:
     """Check and store one uploaded file (a werkzeug FileStorage) in `store` (the app's
     storage by default); UploadRejected when it is empty, too large, or not one of
     `allowed_types` by its content."""
+    return store_upload(check_upload(file_storage, allowed_types, max_bytes), store)
+
+
+def check_upload(file_storage, allowed_types, max_bytes: int) -> CheckedUpload:
+    """Read and check one uploaded file; UploadRejected as accept_upload says."""
     name = clean_name(file_storage.filename)
     data = read_at_most(file_storage.stream, max_bytes + 1)
     if not data:
@@ -84,8 +101,12 @@ def accept_upload(file_storage, allowed_types, max_bytes: int, store: Storage | 
     content_type = detect(data)
     if content_type not in allowed_types:
         raise UploadRejected(MESSAGES["bad_type"].format(name=name, types=type_list(allowed_types)))
-    key = (store or storage()).put(data)
-    return StoredUpload(name, content_type, len(data), hashlib.sha256(data).hexdigest(), key)
+    return CheckedUpload(name, content_type, data)
+
+
+def store_upload(checked: CheckedUpload, store: Storage | None = None) -> StoredUpload:
+    key = (store or storage()).put(checked.data)
+    return StoredUpload(checked.file_name, checked.content_type, len(checked.data), checked.sha256, key)
 
 
 def read_at_most(stream, limit: int) -> bytes:

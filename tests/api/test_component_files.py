@@ -101,7 +101,7 @@ def test_files_tell_two_applications_apart_without_a_key(api, clock):
     first = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "a.pdf")})
     again = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "a.pdf")})
     other = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Mat sau"), "b.pdf")})
-    elsewhere = _multipart(api, "/dossiers", APPLICATION, {"tep.UQ": (scan, "a.pdf")})
+    elsewhere = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (scan, "a.pdf"), "tep.UQ": (scan, "a.pdf")})
     assert (first.status_code, again.status_code, other.status_code, elsewhere.status_code) == (201, 200, 201, 201)
     assert again.get_json()["id"] == first.get_json()["id"]
     assert [f["file_name"] for f in other.get_json()["files"]] == ["b.pdf"]
@@ -131,3 +131,90 @@ def test_someone_elses_dossier_is_not_confirmed_to_exist(api, clock, clean_app):
     for action in ("withdraw", "supplement"):
         stranger = api.post(f"/dossiers/{created['id']}/{action}", "khac", json={"data": {"ly_do_rut": "Thôi."}})
         assert stranger.status_code == 404, action
+
+
+def _blobs(app) -> int:
+    from pathlib import Path
+    return sum(1 for p in Path(app.config["MOTCUA_UPLOAD_DIR"]).rglob("*") if p.is_file())
+
+
+def test_an_application_without_a_required_component_is_refused_as_on_the_portal(api, clock):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    bare = api.post("/dossiers", "congdan", json=APPLICATION, components=False)
+    error = bare.get_json()["error"]
+    assert bare.status_code == 422 and error["message"] == "Hồ sơ thiếu thành phần bắt buộc; xem lỗi của từng phần tệp."
+    assert error["fields"] == [{"field": "tep.GTTT", "message": "Thiếu thành phần hồ sơ «Giấy tờ tùy thân (Căn cước "
+                                "công dân, hộ chiếu)»: gửi tệp trong phần tep.GTTT (yêu cầu multipart/form-data)."}]
+    # Exempt from the fee: the proof of it too, with why it is asked for.
+    exempt = {**APPLICATION, "data": {**LLTP_FORM, "doi_tuong_nop_phi": "mien"}}
+    unproven = _multipart(api, "/dossiers", exempt, {"tep.GTTT": (pdf_bytes(), "cccd.pdf")})
+    [field] = unproven.get_json()["error"]["fields"]
+    assert unproven.status_code == 422 and field["field"] == "tep.MG"
+    assert "bắt buộc khi «Mức phí áp dụng»" in field["message"]
+    assert _count(api) == 0
+
+
+def test_parts_the_request_cannot_use_are_refused_not_dropped(api, clock, clean_app):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    body = json.dumps(APPLICATION, ensure_ascii=False)
+    scan, blobs = pdf_bytes("Chua luu"), _blobs(clean_app)
+
+    def sent(**parts):
+        return api.post("/dossiers", "congdan", data=parts, content_type="multipart/form-data")
+
+    as_text = sent(body=body, **{"tep.GTTT": "JVBERi0xLjQK"})
+    assert as_text.status_code == 422 and as_text.get_json()["error"]["fields"][0]["field"] == "tep.GTTT"
+    assert "phải là một tệp" in as_text.get_json()["error"]["message"]
+    nameless = sent(body=body, **{"tep.GTTT": (io.BytesIO(scan), "")})
+    assert nameless.status_code == 422 and "không có tên tệp (filename)" in nameless.get_json()["error"]["message"]
+    stray = sent(body=body, ghi_chu="x", **{"tep.GTTT": (io.BytesIO(scan), "a.pdf")})
+    assert stray.status_code == 422 and "Phần ghi_chu không dùng được" in stray.get_json()["error"]["message"]
+    twice = api.post("/dossiers", "congdan", data={"body": [body, body], "tep.GTTT": (io.BytesIO(scan), "a.pdf")},
+                     content_type="multipart/form-data")
+    assert twice.status_code == 400 and "nhiều phần «body»" in twice.get_json()["error"]["message"]
+    as_file = sent(body=(io.BytesIO(body.encode()), "body.json"), **{"tep.GTTT": (io.BytesIO(scan), "a.pdf")})
+    assert as_file.status_code == 400 and "không phải một tệp" in as_file.get_json()["error"]["message"]
+    missing = sent(**{"tep.GTTT": (io.BytesIO(scan), "a.pdf")})
+    assert missing.status_code == 400 and "thiếu phần «body»" in missing.get_json()["error"]["message"]
+    assert _count(api) == 0 and _blobs(clean_app) == blobs
+
+
+def test_a_refused_request_stores_none_of_its_files(api, clock, clean_app):
+    """A good file beside a bad one, a closed procedure, a supplement nobody asked for or with
+    a wrong answer: refused, and the good file is not kept either."""
+    from sqlalchemy import update
+
+    from app.catalogue.models import Procedure
+    from app.db import db
+    clock.set(vn(2026, 11, 23, 8, 0))
+    created = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Mo"), "mo.pdf")}).get_json()
+    before = _blobs(clean_app)
+    half = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Tot"), "a.pdf"),
+                                                        "tep.UQ": (b"MZ\x90\x00" + b"\x00" * 100, "uq.pdf")})
+    unasked = _multipart(api, f"/dossiers/{created['id']}/supplement", {"data": {}},
+                         {"tep.GTTT": (pdf_bytes("Khong ai hoi"), "b.pdf")})
+    assert (half.status_code, unasked.status_code) == (422, 409)
+    api.complete("motcua", "Tiếp nhận hồ sơ", {
+        "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh mờ.",
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ."}]})
+    wrong = _multipart(api, f"/dossiers/{created['id']}/supplement", {"data": {"so_ban": "hai"}},
+                       {"tep.GTTT": (pdf_bytes("Sai du lieu"), "c.pdf")})
+    assert wrong.status_code == 422
+    with clean_app.app_context():
+        db.session.execute(update(Procedure).where(Procedure.code == APPLICATION["procedure_code"]).values(published=False))
+        db.session.commit()
+        db.session.remove()
+    closed = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Dong"), "d.pdf")})
+    assert closed.status_code == 409 and _blobs(clean_app) == before
+
+
+def test_a_request_too_large_says_the_limits(api, clean_app):
+    clean_app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    try:
+        big = (io.BytesIO(b"%PDF" + b"0" * 2_000_000), "a.pdf")
+        response = api.post("/dossiers", "congdan", data={"body": "{}", "tep.GTTT": big},
+                            content_type="multipart/form-data")
+    finally:
+        clean_app.config["MAX_CONTENT_LENGTH"] = 25 * 1024 * 1024
+    message = response.get_json()["error"]["message"]
+    assert response.status_code == 413 and "tối đa 1 MB (kể cả tệp)" in message and "tối đa 4 MB" in message

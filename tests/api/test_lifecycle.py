@@ -80,12 +80,17 @@ def test_copy_of_civil_status_extract_with_a_supplement_request(api, clock):
     state = dossier(api, created["id"])
     assert state["status"]["code"] == 5 and state["waiting_for"] == ["bo_sung", "rut_ho_so"]  # or withdraw
     assert state["open_tasks"] == []
+    # What to bring, as Mẫu 02 says it: the citizen's client needs no page to know.
+    assert state["supplement_request"] == {
+        "number": 1, "stage": "reception", "reason": "Thiếu bản sao giấy tờ tùy thân.",
+        "components": [{"name": "Bản chụp Căn cước công dân", "to_do": "Nộp bản chụp rõ nét, đủ hai mặt."}]}
+    assert api.get(f"/dossiers/{created['id']}", "motcua").get_json()["supplement_request"]["late"] is False
 
     clock.set(vn(2026, 11, 23, 9, 45))
     response = api.post(f"/dossiers/{created['id']}/supplement", "congdan", json={"data": {"so_ban": 2}})
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["status"]["code"] == 1
-    assert response.get_json()["form_data"]["so_ban"] == 2
+    assert response.get_json()["form_data"]["so_ban"] == 2 and response.get_json()["supplement_request"] is None
 
     clock.set(vn(2026, 11, 23, 10, 0))
     api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT)

@@ -62,8 +62,8 @@ def test_a_file_accepted_with_an_invalid_field_is_kept_and_sent_with_the_correct
     assert done.status_code == 303, html(done)
     assert done.headers["Location"].endswith(f"/ho-so/{dossier_id}")
     assert "Đã gửi hồ sơ bổ sung" in html(client.get(f"/ho-so/{dossier_id}"))
-    added = [f for f in _files(clean_app, dossier_id) if f not in before]
-    assert added == [("GTTT", "hai-mat.pdf", False)]
+    changed = [f for f in _files(clean_app, dossier_id) if f not in before]
+    assert changed == [("GTTT", "gttt.pdf", True), ("GTTT", "hai-mat.pdf", False)]  # the first scan replaced
     state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
     assert state["status"]["code"] == 1 and state["form_data"]["noi_cu_tru"] == "15 Lê Lợi, phường An Bình"
 

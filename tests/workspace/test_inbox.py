@@ -159,7 +159,7 @@ def test_completing_a_task_through_its_page(api, clock, client):
     token = as_officer(client, "motcua")
     task = api.task("motcua", "Tiếp nhận hồ sơ")["id"]
     page = html(client.get(f"/mot-cua/viec/{task}"))
-    assert "Thiếu: Giấy tờ tùy thân" in page and "Nguyễn Văn An" in page and "15/01/1990" in page
+    assert "Có: Giấy tờ tùy thân" in page and "Nguyễn Văn An" in page and "15/01/1990" in page
     # A refusal without its reason is sent back, with what was typed kept.
     response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
                                                                   "f.quyet_dinh": "tu_choi", "f.ghi_chu": "Ghi chú của tôi"})

@@ -124,11 +124,19 @@ def test_the_counter_refuses_an_exemption_without_its_scan_and_the_task_shows_it
 
 
 @pytest.mark.rule("QT-45")
-def test_the_desks_checklist_says_the_proof_is_missing_for_a_dossier_declaring_an_exemption(api, clock, client):
-    """The API takes the application form alone: the checklist is where the desk sees what
-    the dossier's answers require."""
+def test_the_desks_checklist_says_the_proof_is_missing_for_a_dossier_declaring_an_exemption(api, clock, client,
+                                                                                              clean_app):
+    """A dossier without the proof its answers require (let in before its entry required it:
+    every way in refuses one now) shows it missing on the checklist, where the desk looks."""
+    from app.db import db
+    from app.dossiers.submission import submit
+    from app.users.models import User
+    from tests.workspace.helpers import LLTP_FORM
     clock.set(vn(2026, 11, 23, 8, 0))
-    reduced = submit_lltp(api, doi_tuong_nop_phi="giam")
+    with clean_app.app_context():
+        owner = db.session.execute(select(User).where(User.username == "congdan")).scalar_one()
+        reduced = submit(owner, LLTP, {**LLTP_FORM, "doi_tuong_nop_phi": "giam"}, clock.now())[0].id
+        db.session.remove()
     full = submit_lltp(api, muc_dich="Bổ sung hồ sơ du học")
     as_officer(client, "motcua")
     page = html(client.get(f"/mot-cua/viec/{api.task('motcua', 'Tiếp nhận hồ sơ', reduced)['id']}"))
