@@ -8,6 +8,7 @@ field signed for another scope is ignored like a tampered one. The texts said on
 or leaving out a duplicate are the page's own ("file_removed", "file_duplicate", with {name})."""
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
 
 from flask import current_app, flash, request
@@ -18,6 +19,7 @@ from .messages import MESSAGES
 from .storage import storage
 
 FIELD = "tep_da_nhan"
+NONCE = "nonce"  # a one-time value: the same form sent twice (a double click) acts once
 SALT = "motcua-carried-files"
 
 
@@ -75,3 +77,14 @@ def gathered(new: list[dict], action: str, messages: Mapping[str, str], scope: s
     for item in duplicates:
         flash(messages["file_duplicate"].format(name=item.get("file_name", "")))
     return files
+
+
+def sent_nonce() -> str:
+    """The one-time value the form was sent with ("" when it had none)."""
+    return request.form.get(NONCE, "")[:64]
+
+
+def nonce() -> str:
+    """The one-time value for a form on the page: kept when the form is sent back for a
+    correction (it is still the same submission), else a new one."""
+    return sent_nonce() or secrets.token_urlsafe(16)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
 from ..db import db
 from ..dossiers.citizen import may_receive_at_desk
 from ..dossiers.errors import Conflict, Forbidden
@@ -14,6 +16,8 @@ from ..localtime import local_time
 from . import ledger
 from .messages import TEXT
 from .models import Payment
+
+SENT_TWICE = timedelta(minutes=1)  # how far apart a double click's two sendings may arrive
 
 
 def locked_at_desk(user, dossier_id: int):
@@ -46,3 +50,11 @@ def collect(user, dossier_id: int, channel: str, at: datetime, despite_online: b
         raise Conflict(TEXT["nothing_due"])
     db.session.commit()
     return payment
+
+
+def just_collected(officer, dossier_id: int, at: datetime) -> Payment | None:
+    """The payment `officer` took for the dossier in the last minute: a form sent twice (a
+    double click) finds the first sending's, and says it as the first did."""
+    return db.session.execute(select(Payment).where(
+        Payment.dossier_id == dossier_id, Payment.created_by_id == officer.id, Payment.method.in_(("counter", "postal")),
+        Payment.created_at >= at - SENT_TWICE).order_by(Payment.id.desc()).limit(1)).scalar()

@@ -97,6 +97,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         supplement_fields=render_fields(form, data if data is not None else dossier.form_data, shown, PREFIX)
         if supplement is not None else None,
         kept_files=kept, carried=carried_files.carry(kept, _carry_scope(dossier)) if supplement is not None else "",
+        nonce=carried_files.nonce(),
         components=upload_components(procedure), limits=limits_text(procedure), kinds=COMPONENT_KINDS,
         errors=errors, rating=rating, may_rate=dossier.status == RETURNED and rating is None,
         ratings=RATINGS, representation_labels=REPRESENTATION, message_names=MESSAGE_NAMES,
@@ -197,14 +198,17 @@ def supplement(dossier_id: int):
         errors["bo-sung"] = MESSAGES["supplement_nothing"]
     if errors:
         return _page(dossier, errors, data, status=422, kept=files)
-    return _deliver(dossier, citizen.SUPPLEMENT, data, MESSAGES["supplement_sent"], files)
+    sent = carried_files.sent_nonce()  # sent twice (a double click): the second finds the first delivered
+    return _deliver(dossier, citizen.SUPPLEMENT, data, MESSAGES["supplement_sent"], files,
+                    f"portal:{g.user.id}:{sent}" if sent else None)
 
 
-def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: list[dict] = ()):
+def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: list[dict] = (),
+             request_key: str | None = None):
     """Deliver the citizen's message; what the process refuses is said on the dossier page."""
     dossier_id = dossier.id
     try:
-        citizen.deliver(g.user, dossier, message, payload, now(), files=files)
+        citizen.deliver(g.user, dossier, message, payload, now(), files=files, request=request_key)
         flash(done)
     except (Conflict, Invalid) as exc:
         db.session.rollback()

@@ -1,5 +1,6 @@
 """Pre-filling a new application from the citizen's profile and data store: the profile for
-identity fields, then the most recent earlier dossier for any other field of the same name."""
+identity fields, then (on the portal, where the citizen reads it over) the most recent earlier
+dossier for any other field of the same name."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -23,11 +24,13 @@ def _profile_value(user, attribute: str):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def prefill(schema: dict, user) -> dict:
+def prefill(schema: dict, user, earlier: bool = True) -> dict:
+    """`earlier`: also what the citizen's latest dossier said; not at the counter, where the
+    officer copies a new paper application and the old case's details would pass unseen."""
     properties = schema.get("properties", {})
     data = {}
     last = db.session.execute(select(Dossier.form_data).where(Dossier.owner_id == user.id)
-                              .order_by(Dossier.submitted_at.desc()).limit(1)).scalar()
+                              .order_by(Dossier.submitted_at.desc()).limit(1)).scalar() if earlier else None
     for name, spec in properties.items():
         if name in PROFILE_FIELDS:
             value = _profile_value(user, PROFILE_FIELDS[name])

@@ -5,16 +5,10 @@ workspace's words; and a one-time value, so the same form sent twice (a double c
 sent again) acts once."""
 from __future__ import annotations
 
-import secrets
-
-from flask import request
-
 from ..files import carried as _carried
-from ..files.carried import FIELD, carried, carry, merged  # noqa: F401 -- the pages read them here, with the rest
+from ..files.carried import FIELD, carried, carry, merged, nonce, sent_nonce  # noqa: F401 -- the pages read them here
 from ..files.kept import REMOVE  # noqa: F401 -- likewise
 from .messages import MESSAGES
-
-NONCE = "nonce"
 
 
 def gathered(new: list[dict], action: str) -> list[dict]:
@@ -24,12 +18,3 @@ def gathered(new: list[dict], action: str) -> list[dict]:
     return _carried.gathered(new, action, MESSAGES)
 
 
-def sent_nonce() -> str:
-    """The one-time value the form was sent with ("" when it had none)."""
-    return request.form.get(NONCE, "")[:64]
-
-
-def nonce() -> str:
-    """The one-time value for a form on the page: kept when the form is sent back for a
-    correction (it is still the same submission), else a new one."""
-    return sent_nonce() or secrets.token_urlsafe(16)

@@ -47,7 +47,7 @@ def _page(dossier: Dossier, data: dict, files: list[dict], errors: dict, status:
         request_asked=supplements.latest_request(dossier.id) or {},
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
-        errors=errors, channels=desk.CHANNEL_LABELS, values=request.form), status
+        errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, nonce=carry.nonce()), status
 
 
 def _not_waiting(dossier: Dossier):
@@ -91,8 +91,10 @@ def desk_supplement(dossier_id: int):
         return _page(dossier, data, files, errors, 422)
     due_before = dossier.due_at
     try:
-        dossier = citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files,
-                                  channel=channel, postal_code=postal)
+        # Sent twice (a double click): the second finds the first delivered and says so alike.
+        sent = carry.sent_nonce()
+        dossier = citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files, channel=channel,
+                                  postal_code=postal, request=f"desk:{g.user.id}:{sent}" if sent else None)
     except (Conflict, Forbidden, Invalid) as exc:
         db.session.rollback()
         return _page(db.session.get(Dossier, dossier_id), data, files, {"bo-sung": str(exc)}, 409)

@@ -43,8 +43,10 @@ def collect_at_desk(dossier_id: int):
         _refuse(dossier_id)
     except Conflict as exc:
         db.session.rollback()
-        flash(str(exc), "error")
-        return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
+        payment = desk.just_collected(g.user, dossier_id, at)
+        if payment is None:
+            flash(str(exc), "error")
+            return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
     if not payment.amount:
         flash(TEXT["desk_zero"])
         return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)

@@ -135,10 +135,11 @@ def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[dict, O
 
 
 def create_citizen(kind: str, number: str, clean: dict, officer: User,
-                   at: datetime) -> tuple[User, OutgoingMail | None]:
+                   at: datetime) -> tuple[User, OutgoingMail | None, bool]:
     """A citizen record for a paper dossier, opened by `officer`: no password anyone knows, so
     no login until its owner activates it; with an e-mail address, the activation mail is
-    queued at once (accounts/activation.py). Returns the citizen and that mail."""
+    queued at once (accounts/activation.py). Returns the citizen, that mail, and whether this
+    call created it (False: another desk recorded the same paper a moment before)."""
     user = User(username=username_for(kind, number), password_hash=hash_password(secrets.token_urlsafe(32)),
                 role="citizen", full_name=clean["ho_ten"], date_of_birth=clean["ngay_sinh"],
                 id_kind=kind, id_number=number, nationality=clean.get(NATIONALITY),
@@ -152,8 +153,8 @@ def create_citizen(kind: str, number: str, clean: dict, officer: User,
         user = find_citizen(kind, number)
         if user is None:
             raise
-        return user, None
-    return user, queue_activation(user, at) if user.email else None
+        return user, None, False
+    return user, queue_activation(user, at) if user.email else None, True
 
 
 def may_correct(citizen: User, officer: User) -> bool:

@@ -47,12 +47,15 @@ def intake():
     if request.method == "POST" and found is None and number is not None:
         clean, errors = desk.citizen_errors(request.form, kind, now().date())
         if not errors:
-            found, mail = desk.create_citizen(kind, number, clean, g.user, now())
+            found, mail, created = desk.create_citizen(kind, number, clean, g.user, now())
             db.session.commit()
             if mail is not None:
                 send_now(now(), [mail])
-            flash(MESSAGES["citizen_created_mailed" if mail else "citizen_created"].format(
-                name=found.full_name, email=found.email))
+            if created:
+                flash(MESSAGES["citizen_created_mailed" if mail else "citizen_created"].format(
+                    name=found.full_name, email=found.email))
+            else:  # what this officer typed is not what the record holds: say so, never "created"
+                flash(MESSAGES["citizen_recorded_meanwhile"].format(name=found.full_name), "error")
     if found is not None:
         return _citizen_page(found)
     status = 422 if errors else 200
@@ -154,7 +157,7 @@ def intake_form(citizen_id: int, code: str):
     procedure = _procedure(code)
     # Filled as the portal fills the citizen's own new application: everything the citizen's
     # record holds (recorded at step 1 or in the profile), then their latest dossier.
-    return _page(citizen, procedure, prefill(application_form(procedure).schema, citizen), [], {})
+    return _page(citizen, procedure, prefill(application_form(procedure).schema, citizen, earlier=False), [], {})
 
 
 @workspace.post("/tiep-nhan/<int:citizen_id>/<code>")

@@ -36,6 +36,9 @@ MESSAGES = {
     "citizen_found": "Đã tìm thấy công dân {name}.",
     "citizen_created": "Đã tạo hồ sơ công dân {name}. Chưa có địa chỉ thư điện tử nên chưa kích hoạt được tài "
                        "khoản đăng nhập.",
+    "citizen_recorded_meanwhile": "Công dân này vừa được ghi nhận (ở quầy khác) với họ tên {name}; thông tin bạn "
+                                  "vừa nhập không được lưu. Đối chiếu thông tin dưới đây với giấy tờ và sửa nếu "
+                                  "cần.",
     "citizen_created_mailed": "Đã tạo hồ sơ công dân {name} và gửi thư kích hoạt tài khoản tới {email}.",
     "activation_mailed": "Đã lưu địa chỉ và gửi thư kích hoạt tài khoản tới {email}.",
     "corrected": "Đã sửa {fields} của người nộp; lần sửa được ghi lại trong lịch sử sửa thông tin.",

@@ -9,6 +9,7 @@ import json
 import re
 import urllib.parse
 import urllib.request
+from datetime import timedelta
 
 import pytest
 
@@ -193,9 +194,14 @@ def test_without_a_gateway_the_fee_is_taken_at_the_desk(api, client, clean_app, 
     ledger = desk_page[desk_page.index('id="phi"'):desk_page.index('id="ket-qua"')]
     assert "16.000" in ledger and "Trực tiếp tại quầy" in ledger and "Đã nộp" in ledger and f"{state['code']}-BL1" in ledger
     assert state["status"]["code"] == 4
-    # Taking it twice is refused with a reason, and changes nothing.
+    # Sent twice at once (a double click): the second says what the first did, and takes nothing.
+    twice = officer.post(f"/mot-cua/ho-so/{dossier_id}/thu-phi", data={"csrf_token": token, "hinh_thuc": "counter"})
+    assert f"biên lai điện tử {state['code']}-BL1" in officer.get(twice.location).get_data(as_text=True)
+    # Taking it again later is refused with a reason, and changes nothing.
+    clock.set(clock.now() + timedelta(minutes=5))
     again = officer.post(f"/mot-cua/ho-so/{dossier_id}/thu-phi", data={"csrf_token": token})
     assert "không chờ nộp phí" in officer.get(again.location).get_data(as_text=True)
+    assert len(dossier(api, dossier_id)["history"]) == len(state["history"])
 
 
 def test_money_for_a_dossier_withdrawn_meanwhile_is_recorded_for_refund(api, client, clean_app, clock,

@@ -148,3 +148,15 @@ def _user_id(app, username: str) -> int:
         found = db.session.execute(select(User.id).where(User.username == username)).scalar_one()
         db.session.remove()
     return found
+
+
+def test_a_supplement_sent_twice_by_a_double_click_is_delivered_once(api, clock, client, clean_app):
+    path, fields = _waiting(api, clock, client)
+    dossier_id = _dossier_id(path)
+    nonce = re.search(r'name="nonce" value="([^"]+)"', html(client.get(f"/ho-so/{dossier_id}"))).group(1)
+    sent = [_post(client, path, {**fields, "nonce": nonce, "tep_da_nhan": "",
+                                 "tep.GTTT": (io.BytesIO(SCAN), "hai-mat.pdf")}) for _ in range(2)]
+    assert [r.status_code for r in sent] == [303, 303]
+    page = html(client.get(f"/ho-so/{dossier_id}"))
+    assert "Đã gửi hồ sơ bổ sung" in page and "không chờ" not in page
+    assert [f for f in _files(clean_app, dossier_id) if f[1] == "hai-mat.pdf"] == [("GTTT", "hai-mat.pdf", False)]

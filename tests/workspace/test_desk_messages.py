@@ -74,6 +74,28 @@ def test_the_desk_receives_a_paper_supplement_for_the_citizen(api, clock, client
     assert f'href="/mot-cua/ho-so/{dossier_id}/bo-sung"' not in page  # nothing is awaited any more
 
 
+def test_a_paper_supplement_sent_twice_is_received_once_and_said_received_both_times(api, clock, client):
+    """A double click on a slow line: the second sending finds the first delivered (same form,
+    same one-time value) and the officer reads the same confirmation, not "not waiting"."""
+    dossier_id = _asked_at_reception(api, clock)
+    token = as_officer(client, "motcua")
+    form = html(client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung"))
+    nonce = re.search(r'name="nonce" value="([^"]+)"', form).group(1)
+    clock.set(vn(2026, 11, 25, 9, 0))
+    sent = [client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={
+        **_form(token, noi_cu_tru="15 Lê Lợi, phường An Bình"), "nonce": nonce,
+        "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD hai mat")), "cccd-hai-mat.pdf")}, content_type="multipart/form-data")
+        for _ in range(2)]
+    assert [r.status_code for r in sent] == [303, 303]
+    assert "Đã nhận hồ sơ bổ sung trực tiếp tại quầy" in html(client.get(sent[1].headers["Location"]))
+    summaries = [e["summary"] for e in dossier(api, dossier_id)["history"]]
+    assert summaries.count("Nội dung bổ sung: 1 trường tờ khai, 1 tệp thay đổi") == 1
+    # Another sending (a new form) is refused in words: nothing is awaited any more.
+    again = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={**_form(token, so_ban=5), "nonce": "khac"},
+                        content_type="multipart/form-data")
+    assert again.status_code == 409 and "không chờ «Bổ sung hồ sơ»" in html(again)
+
+
 def test_a_supplement_by_post_needs_its_item_number_and_a_change(api, clock, client):
     dossier_id = _asked_at_reception(api, clock)
     token = as_officer(client, "motcua")
