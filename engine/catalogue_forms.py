@@ -3,7 +3,8 @@
 The app loads and checks entries fully (app/catalogue/loader.py); the engine's tools only need
 to know, for a process, which citizen forms its dossiers are submitted with: the scenario runner
 checks a scenario's citizen data against them, `motcua bpmn check` reads their field names.
-An entry that cannot be read is skipped here: the catalogue check reports it.
+An entry that cannot be read is skipped here (the catalogue check reports it); the scenario
+runner asks which of them name its process (`unreadable`), as the app would not load them.
 """
 from __future__ import annotations
 
@@ -29,10 +30,29 @@ class CitizenForm:
 
 def _entry(path: Path) -> dict | None:
     try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
+        entry = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     return entry if isinstance(entry, dict) else None
+
+
+def unreadable(catalogue_dir: Path | None, process_id: str) -> list[tuple[str, str]]:
+    """(entry file, why) of the entries that cannot be read but whose text names `process_id`
+    as their `bpmn_process_id`: the app takes no dossier through them."""
+    from .form_check import json_problem
+    named = re.compile(r'"bpmn_process_id"\s*:\s*"' + re.escape(process_id) + '"')
+    folder = Path(catalogue_dir) if catalogue_dir is not None else None
+    found = []
+    for path in sorted(folder.glob("*.json")) if folder is not None and folder.is_dir() else []:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+            if named.search(text):
+                json.loads(text)
+        except json.JSONDecodeError as exc:
+            found.append((path.name, json_problem(exc)))
+        except (OSError, UnicodeDecodeError) as exc:
+            found.append((path.name, str(getattr(exc, "strerror", None) or exc)))
+    return found
 
 
 def placeholders(template) -> tuple[str, ...]:

@@ -132,6 +132,7 @@ ENGINE_REFUSALS = (
     ("has no implementation", "data_store"),
     ("Cannot resolve data", "data_association"),
     ("multiinstance task must specify", "multi_instance"),
+    ("A loopMaximum or loopCondition must be specified", "standard_loop"),
     ("Cancel Events may only be used", "cancel_event"),
     ("Conditional event definition with missing condition", "conditional_event"),
 )
@@ -728,6 +729,12 @@ class DiagramChecker:
         ends = [self.label(self.by_id.get(flow.get(ref))) or flow.get(ref, "") for ref in ("sourceRef", "targetRef")]
         return MESSAGES["flow_between"].format(source=ends[0], target=ends[1])
 
+    def described(self, node) -> str:
+        """An element as an analyst finds it among others of the same name: its kind and name,
+        a flow from where to where."""
+        label = self.flow_label(node) if local(node.tag) == "sequenceFlow" else f"«{self.label(node)}»"
+        return f"{_kind(node).lower()} {label}"
+
     def flow_list(self, flows) -> str:
         return ", ".join(self.flow_label(f) for f in flows)
 
@@ -752,12 +759,14 @@ class DiagramChecker:
         elif not executable:
             for process in processes:
                 self.add(process, "not_executable")
-        for process in processes:
-            self.check_process(process)
         # With no process marked executable, the analyst's next step is to mark them: their other
         # mistakes are named now too, not one round later. Beside an executable process, the
-        # others are not run, so not checked (a pool drawn for information is no mistake).
+        # others are not run (unless it calls them), so not checked: a pool drawn for information,
+        # as the citizen's side of the message flows, is no mistake.
         called = {c.get("calledElement") for c in root.iter(f"{{{BPMN_NS}}}callActivity")}
+        for process in processes:
+            if not executable or process in executable or process.get("id") in called:
+                self.check_process(process)
         for process in executable or processes:
             self.check_container(process)
             self.check_references(process, [p.get("id") for p in processes])
@@ -813,9 +822,11 @@ class DiagramChecker:
         parent = node.getparent() if kind == "SCHEMAV_ELEMENT_CONTENT" and node is not None else node
         parent_kind = _kind(parent) if parent is not None else ""
         if "'xs:ID'" in message:
-            others = [n for n in self.by_id.values() if n.get("id") == value and n is not node]
+            others = [n for n in (node.getroottree().iter() if node is not None else ())
+                      if isinstance(n.tag, str) and n.get("id") == value and n is not node]
             if others:
-                self.add(node, "duplicate_id", id=value, other=self.label(others[0]))
+                self.add(node, "duplicate_id", id=value, other=self.described(others[0]),
+                         line=others[0].sourceline or "?")
             else:
                 self.add(node, "bad_id", id=value)
         elif kind == "SCHEMAV_CVC_COMPLEX_TYPE_4":
@@ -891,7 +902,7 @@ class DiagramChecker:
             if self.forms_dir.resolve() not in path.parents:
                 continue  # check_form says the path must stay inside forms/
             try:
-                document = json.loads(path.read_text(encoding="utf-8"))
+                document = json.loads(path.read_text(encoding="utf-8-sig"))
             except (OSError, ValueError):
                 continue  # check_form (or the catalogue's check) names the form's problem
             for name, schema, declared in _field_schemas(document):
@@ -1687,6 +1698,12 @@ class DiagramChecker:
         return not errors
 
     def check_timer(self, event, definition) -> None:
+        holder = event.getparent()
+        if local(event.tag) == "startEvent" and holder.get("triggeredByEvent") == "true":
+            # SpiffWorkflow keeps what holds the event sub-process open until its timer fires: every
+            # dossier would wait there, its result held back, however early its work was done.
+            container = holder.getparent()
+            self.add(event, "event_subprocess_timer", sub=self.label(holder), container=self.label(container))
         for kind in ("timeDuration", "timeCycle"):
             found = definition.find(f"bpmn:{kind}", NS)
             if found is not None:
@@ -1730,6 +1747,10 @@ class DiagramChecker:
             return
         steps = self.steps_before(gateway)
         self.check_branch_values(gateway, outgoing, steps)
+        if not default and len(outgoing) == 1 and outgoing[0].find("bpmn:conditionExpression", NS) is not None:
+            # Left alone (its other branches deleted): a dossier its condition does not hold for stops here.
+            self.add(gateway, "gateway_lone_condition", flow=self.flow_label(outgoing[0]))
+            return
         if len(outgoing) < 2 or default:
             return
         for flow in outgoing:
@@ -1767,7 +1788,7 @@ class DiagramChecker:
         if relative not in self._documents:
             path = (self.forms_dir / relative).resolve()
             try:
-                document = json.loads(path.read_text(encoding="utf-8")) \
+                document = json.loads(path.read_text(encoding="utf-8-sig")) \
                     if self.forms_dir.resolve() in path.parents else None
             except (OSError, ValueError):
                 document = None  # check_form names the form's problem

@@ -435,6 +435,10 @@ MESSAGES = {
                "điều kiện, nên không biết đi nhánh nào. Đặt điều kiện cho nhánh {flow} (ví dụ "
                + CONDITION_EXAMPLE + "), hoặc chọn một nhánh làm nhánh mặc định (bấm vào nhánh, biểu tượng "
                "cờ lê, «Default flow»).",
+    "gateway_lone_condition": "Cổng rẽ nhánh chỉ có một nhánh ra là {flow}, nhánh đó có điều kiện và cổng không "
+                              "có nhánh mặc định, nên hồ sơ không thỏa điều kiện sẽ dừng ở cổng này (thường do "
+                              "lỡ xóa một nhánh). Vẽ lại nhánh cho các trường hợp còn lại (hoặc chọn một nhánh "
+                              "làm nhánh mặc định), hoặc bỏ điều kiện của nhánh {flow} nếu hồ sơ luôn đi tiếp.",
     "gateway_unrouted": "Cổng rẽ nhánh không có nhánh mặc định và mọi nhánh ra chỉ xét «{name}», nhưng không "
                         "nhánh nào nhận {values}, giá trị mà biểu mẫu {forms} cho chọn: hồ sơ có giá trị đó sẽ "
                         "dừng ở cổng này với lỗi. Thêm một nhánh có điều kiện cho {values}, hoặc chọn một nhánh "
@@ -599,14 +603,22 @@ MESSAGES = {
                         "có trong quy trình. Xóa mũi tên đó: dữ liệu hồ sơ đi qua các trường biểu mẫu.",
     "multi_instance": "Bước lặp nhiều lần (multi-instance) chưa cho biết lặp bao nhiêu lần. Ghi «Loop "
                       "cardinality» (ví dụ 3) hoặc «Input collection» (tên một danh sách trong dữ liệu hồ sơ).",
+    "event_subprocess_timer": "Hẹn giờ này bắt đầu tiểu quy trình theo sự kiện «{sub}»: bộ máy quy trình giữ «{container}» "
+                              "mở cho đến khi hẹn giờ tới, nên mọi hồ sơ chờ ở đó dù đã xử lý xong. Xóa tiểu quy "
+                              "trình này và gắn một sự kiện hẹn giờ lên biên của bước hay tiểu quy trình cần theo "
+                              "dõi (không ngắt, «Non-interrupting», nếu việc vẫn tiếp tục), như hẹn giờ "
+                              "«marksLate» của «Giải quyết hồ sơ».",
+    "standard_loop": "Bước đánh dấu lặp (dấu vòng «Loop») chưa cho biết khi nào dừng lặp, nên sẽ lặp mãi. Bỏ dấu "
+                     "lặp (bấm vào bước, biểu tượng cờ lê, chọn lại bước thường) và vẽ vòng lặp bằng một cổng rẽ "
+                     "nhánh có điều kiện quay lại bước này, như «Trả lại» quay về «Thẩm định hồ sơ».",
     "cancel_event": "Sự kiện hủy (cancel) chỉ dùng được trên giao dịch (transaction). Dùng sự kiện lỗi (error), "
                     "như sự kiện dừng xử lý dung_xu_ly.",
     "conditional_event": "Sự kiện điều kiện (conditional event) chưa có điều kiện. Ghi điều kiện (Condition), "
                          "ví dụ " + CONDITION_EXAMPLE + ".",
 
     # The BPMN 2.0 schema (XSD) that SpiffWorkflow checks the file against.
-    "duplicate_id": "Mã (id) «{id}» đã dùng cho «{other}»; mỗi phần tử cần một id riêng. Đổi id của một "
-                    "trong hai (bảng thuộc tính, ô ID).",
+    "duplicate_id": "Mã (id) «{id}» đã dùng cho {other} (dòng {line} của tệp); mỗi phần tử cần một id riêng. "
+                    "Đổi id của một trong hai (bảng thuộc tính, ô ID).",
     "bad_id": "Mã (id) «{id}» không hợp lệ: id phải bắt đầu bằng chữ cái không dấu hoặc dấu _, chỉ gồm chữ "
               "không dấu, số, _, - và dấu chấm, không có dấu cách; ví dụ Task_tham_dinh.",
     "xsd_attribute_missing": "{kind} thiếu thuộc tính bắt buộc «{attr}». Xóa phần tử và vẽ lại bằng trình vẽ.",

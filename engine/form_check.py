@@ -98,7 +98,7 @@ def usable_fields(forms_dir: Path, relative: str) -> set[str] | None:
     are reported on their own) or takes fields it does not name."""
     if form_problems(forms_dir, relative, schema=True):
         return None
-    return field_names(json.loads((Path(forms_dir) / relative).read_text(encoding="utf-8")))
+    return field_names(json.loads((Path(forms_dir) / relative).read_text(encoding="utf-8-sig")))
 
 
 def is_relative(path: str) -> bool:
@@ -120,7 +120,7 @@ def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list
         return [MESSAGES["form_missing"].format(what=what, path=relative,
                                                 guess=MESSAGES["guess"].format(name=close[0]) if close else "")]
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         return [MESSAGES["form_encoding"].format(what=what, path=relative)]
     except json.JSONDecodeError as exc:
@@ -150,7 +150,7 @@ def pair_problems(forms_dir: Path, schema_relative: str, ui_relative: str,
     [] unless both files are usable on their own: form_problems names what is wrong with them."""
     if form_problems(forms_dir, schema_relative, schema=True) or form_problems(forms_dir, ui_relative, schema=False):
         return []
-    schema, ui = (json.loads((Path(forms_dir) / r).read_text(encoding="utf-8")) for r in (schema_relative, ui_relative))
+    schema, ui = (json.loads((Path(forms_dir) / r).read_text(encoding="utf-8-sig")) for r in (schema_relative, ui_relative))
     found: list[str] = []
     _walk_ui(schema, ui, [], (ui_relative, schema_relative), found, [] if advice is None else advice)
     return found
@@ -561,7 +561,7 @@ def form_advice(forms_dir: Path, relative: str) -> list[str]:
     written in the form instead of its UI schema, a limit on the wrong kind of value ("minimum"
     on a text). Warnings: the form still works, and a shared form is edited in place (QT-26).
     For a form `form_problems` accepts."""
-    document = json.loads((Path(forms_dir) / relative).read_text(encoding="utf-8"))
+    document = json.loads((Path(forms_dir) / relative).read_text(encoding="utf-8-sig"))
     found: list[str] = []
     for node, path in _schemas(document, []):
         at = _at(relative, path)

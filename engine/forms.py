@@ -289,7 +289,7 @@ class Form:
 
 @lru_cache(maxsize=256)
 def _load(path: Path, mtime: float) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(path.read_text(encoding="utf-8-sig"))  # -sig: a byte-order mark (Notepad) is no error
 
 
 def load_form(forms_dir: Path, schema_file: str, ui_file: str | None = None) -> Form:

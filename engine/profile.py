@@ -117,7 +117,7 @@ def load_profile(code: str, directory: Path | None = None) -> Profile:
         raise UnknownProvince(MESSAGES["unknown"].format(code=str(code)[:64]))
     path = Path(directory or PROVINCES_DIR) / f"{code}.json"
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise UnknownProvince(MESSAGES["unknown"].format(code=code)) from None
     except (ValueError, UnicodeDecodeError) as exc:

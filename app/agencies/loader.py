@@ -37,7 +37,7 @@ class AgencyFileError(Exception):
 
 def read(path: Path) -> list[dict]:
     try:
-        entries = json.loads(Path(path).read_text(encoding="utf-8"))
+        entries = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise AgencyFileError([MESSAGES["json"].format(file=Path(path).name, detail=json_problem(exc))]) from exc
     except (OSError, ValueError, UnicodeDecodeError) as exc:

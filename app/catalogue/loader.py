@@ -87,7 +87,7 @@ class CatalogueError(Exception):
 
 def read_entry(path: Path) -> dict:
     try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
+        entry = json.loads(path.read_text(encoding="utf-8-sig"))
     except json.JSONDecodeError as exc:
         raise CatalogueError(MESSAGES["json"].format(file=path.name, problem=json_problem(exc))) from exc
     except UnicodeDecodeError as exc:
@@ -197,7 +197,7 @@ def component_problems(entry: dict, file_name: str, forms_dir: Path) -> list[str
             found.append(MESSAGES["when_shape"].format(value=as_written(when), **where))
             continue
         if schema is None:
-            schema = json.loads((forms_dir / entry["form"]).read_text(encoding="utf-8"))
+            schema = json.loads((forms_dir / entry["form"]).read_text(encoding="utf-8-sig"))
         properties = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
         field = when["field"]
         spec = properties.get(field)

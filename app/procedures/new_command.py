@@ -176,7 +176,7 @@ def _catalogue_entries(catalogue_dir: Path) -> list[tuple[dict, Path]]:
     entries = []
     for path in sorted(catalogue_dir.glob("*.json")):
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
+            entry = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError, UnicodeDecodeError):
             continue
         if isinstance(entry, dict):

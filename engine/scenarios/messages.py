@@ -144,6 +144,9 @@ MESSAGES = {
     "citizen_refused_supplement": "Tờ khai «{form}» (mục danh mục {entry}) không nhận tờ khai sau khi bổ sung "
                                   "(tờ khai đang có gộp với «du_lieu» của bước), nên Cổng Dịch vụ công sẽ từ chối "
                                   "việc bổ sung:\n{errors}\nSửa «du_lieu» của bước theo tờ khai.",
+    "catalogue_entry_unreadable": "Mục danh mục {entry} ghi quy trình này nhưng không đọc được ({why}), nên hệ "
+                                  "thống không nạp nó và không nhận hồ sơ qua nó. Sửa tệp (như «motcua bpmn check» "
+                                  "báo) rồi chạy lại.",
     "citizen_form_unusable": "Tờ khai «{form}» của mục danh mục {entry} không dùng được, nên hệ thống không nhận "
                              "hồ sơ của thủ tục này; sửa các lỗi dưới đây (như «motcua bpmn check» báo) rồi chạy lại:",
     "citizen_form_failed": "Không mở được tờ khai: {detail}. Chạy «motcua bpmn check» để xem tờ khai sai ở đâu.",

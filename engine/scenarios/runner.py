@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..calendar import WorkingCalendar
 from ..calendar_functions import deadline_functions
-from ..catalogue_forms import CitizenForm, citizen_forms
+from ..catalogue_forms import CitizenForm, citizen_forms, unreadable
 from ..diagram_check import Problem
 from ..diagram_names import PAYMENT_METHODS
 from ..form_check import closest, form_problems, guess, pair_problems
@@ -616,6 +616,8 @@ def _citizen_forms(catalogue_dir, forms_dir: Path, process_id: str, path: Path,
     """The citizen forms of the catalogue entries using the process, checked as `motcua bpmn
     check` checks them and loaded; a form that cannot be used is a problem of the file, listed as
     the check lists it."""
+    for entry, why in unreadable(catalogue_dir, process_id):
+        report.problems.append(_where(path, None, M["catalogue_entry_unreadable"].format(entry=entry, why=why)))
     loaded = []
     for citizen in citizen_forms(catalogue_dir).get(process_id, []):
         try:

@@ -358,3 +358,66 @@ def test_a_name_only_a_non_user_task_form_holds_is_said_plainly_without_a_wrong_
     assert conditions and all("chỉ gắn với phần tử không nhận biểu mẫu" in line and "ý bạn là" not in line
                               and "bởi không có" not in line for line in conditions)
     assert any("[Task_tham_dinh «Thẩm định hồ sơ»] Công việc dịch vụ" in line for line in found)
+
+
+@pytest.mark.rule("QT-43")
+def test_a_gateway_left_with_one_conditional_branch_and_no_default_is_an_error(tmp_path):
+    """«Trả lại» deleted the way a modeler deletes it (the flow, its references, its edge and the
+    default): «Phê duyệt?» keeps only «Phê duyệt», with its condition; a leader's "tra_lai" would
+    stop every such dossier there."""
+    import re
+    xml = re.sub(r'\s*<bpmndi:BPMNEdge id="Flow_tra_lai_di".*?</bpmndi:BPMNEdge>', "", SOURCE, flags=re.S)
+    xml = edit(xml, ' default="Flow_tra_lai"', "", "        <bpmn:outgoing>Flow_tra_lai</bpmn:outgoing>\n", "",
+               "        <bpmn:incoming>Flow_tra_lai</bpmn:incoming>\n", "",
+               '      <bpmn:sequenceFlow id="Flow_tra_lai" name="Trả lại" sourceRef="Gateway_phe_duyet" '
+               'targetRef="Task_tham_dinh" />\n', "")
+    [line] = [str(p) for p in problems(xml) if p.element_id == "Gateway_phe_duyet"]
+    assert "[Gateway_phe_duyet «Phê duyệt?»] Cổng rẽ nhánh chỉ có một nhánh ra là «Phê duyệt»" in line
+    assert "hồ sơ không thỏa điều kiện sẽ dừng ở cổng này" in line and "Vẽ lại nhánh" in line
+
+
+def test_a_pool_drawn_for_information_beside_the_process_is_not_checked_as_one_that_runs():
+    """The citizen's side drawn as a process not marked executable (start, «Chuẩn bị hồ sơ», end,
+    no lanes): not run, so not refused for its missing lane."""
+    citizen = ('<bpmn:process id="Process_cong_dan" isExecutable="false">'
+               '<bpmn:startEvent id="S_cd"><bpmn:outgoing>F_cd_1</bpmn:outgoing></bpmn:startEvent>'
+               '<bpmn:task id="T_cd" name="Chuẩn bị hồ sơ"><bpmn:incoming>F_cd_1</bpmn:incoming>'
+               '<bpmn:outgoing>F_cd_2</bpmn:outgoing></bpmn:task>'
+               '<bpmn:endEvent id="E_cd"><bpmn:incoming>F_cd_2</bpmn:incoming></bpmn:endEvent>'
+               '<bpmn:sequenceFlow id="F_cd_1" sourceRef="S_cd" targetRef="T_cd" />'
+               '<bpmn:sequenceFlow id="F_cd_2" sourceRef="T_cd" targetRef="E_cd" /></bpmn:process>\n  ')
+    xml = edit(SOURCE, "<bpmndi:BPMNDiagram", citizen + "<bpmndi:BPMNDiagram")
+    assert [str(p) for p in problems(xml) if p.element_id in ("T_cd", "S_cd", "E_cd", "Process_cong_dan")] == []
+
+
+def test_a_loop_marker_without_a_stop_is_explained_in_words_with_the_gateway_to_draw_instead():
+    """bpmn.io's «Loop» toggle on the first step: SpiffWorkflow refuses it in English."""
+    looped = SOURCE.replace("</bpmn:userTask>", "<bpmn:standardLoopCharacteristics /></bpmn:userTask>", 1)
+    found = [str(p) for p in problems(looped)]
+    assert any("chưa cho biết khi nào dừng lặp" in line and "cổng rẽ nhánh" in line for line in found), found
+    assert not any("loopMaximum" in line for line in found)
+
+
+def test_an_id_used_twice_names_the_first_element_by_kind_place_and_line():
+    """Three end events are named «Hồ sơ đã rút»: the message says which one holds the id."""
+    xml = SOURCE.replace('id="End_rut_khi_cho_nop_phi"', 'id="End_rut_ho_so"')
+    xml = xml.replace('bpmnElement="End_rut_khi_cho_nop_phi"', 'bpmnElement="End_rut_ho_so"')
+    line = next(n for n, text in enumerate(SOURCE.splitlines(), 1) if 'id="End_rut_ho_so"' in text)
+    found = [str(p) for p in problems(xml) if "đã dùng cho" in str(p)]
+    assert found and f"sự kiện kết thúc (end event) «Hồ sơ đã rút» (dòng {line} của tệp)" in found[0], found
+
+
+@pytest.mark.rule("QT-10")
+def test_a_timer_starting_an_event_sub_process_is_refused_for_the_boundary_timer():
+    """A non-interrupting event sub-process "after 3 working days" inside «Giải quyết hồ sơ»: the
+    engine would hold every dossier there until it fires."""
+    sub = ('<bpmn:subProcess id="Sub_nhac_han" name="Nhắc hạn" triggeredByEvent="true">'
+           '<bpmn:startEvent id="Start_nhac_han" isInterrupting="false"><bpmn:outgoing>F_nhac</bpmn:outgoing>'
+           '<bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">working_days(3)'
+           '</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>'
+           '<bpmn:endEvent id="End_nhac_han"><bpmn:incoming>F_nhac</bpmn:incoming></bpmn:endEvent>'
+           '<bpmn:sequenceFlow id="F_nhac" sourceRef="Start_nhac_han" targetRef="End_nhac_han" /></bpmn:subProcess>\n')
+    xml = edit(SOURCE, "    </bpmn:subProcess>", sub + "    </bpmn:subProcess>")
+    [line] = [str(p) for p in problems(xml) if p.element_id == "Start_nhac_han"]
+    assert "bắt đầu tiểu quy trình theo sự kiện «Nhắc hạn»" in line and "giữ «Giải quyết hồ sơ» mở" in line
+    assert "gắn một sự kiện hẹn giờ lên biên" in line

@@ -588,3 +588,21 @@ def test_a_hidden_field_of_the_application_is_dropped_as_the_app_drops_it(tmp_pa
     report = run_file(path, BPMN, forms, catalogue_dir=ROOT / "catalogue")
     assert not report.problems, report.problems
     assert "so_ho_chieu" in failure(report), "\n".join(format_report(report))
+
+
+@pytest.mark.rule("QT-36")
+def test_a_catalogue_entry_of_the_process_that_cannot_be_read_fails_the_file(tmp_path):
+    """The app would not load it, so no citizen could apply: the scenarios do not pass over it.
+    Saved with a byte-order mark (Windows Notepad) it is read as without one."""
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "catalogue", catalogue)
+    entry = catalogue / "2.000488.json"
+    good = entry.read_text(encoding="utf-8")
+    path = tmp_path / "thu.kich-ban.yaml"
+    path.write_text((BPMN / "cap_phieu_ly_lich_tu_phap.kich-ban.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    entry.write_text(good.replace('",', '"', 1), encoding="utf-8")  # one comma deleted
+    broken = run_file(path, BPMN, FORMS, catalogue_dir=catalogue)
+    [line] = [p for p in broken.problems if "2.000488.json" in p]
+    assert not broken.ok and "ghi quy trình này nhưng không đọc được" in line and "dòng" in line
+    entry.write_text("\ufeff" + good, encoding="utf-8")
+    assert run_file(path, BPMN, FORMS, catalogue_dir=catalogue).ok
