@@ -10,10 +10,12 @@ from sqlalchemy import select, update
 from ..catalogue.forms import application_form
 from ..db import db
 from ..eforms.changes import changes
+from .completeness import missing_message, newly_missing
 from .errors import Conflict, Forbidden, Invalid
 from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
 from .models import Dossier, DossierEvent, DossierFile, search_text
 from .submission import add_files, applicant_name_of, validate_application
+from .uploads import FIELD, component_anchor
 from . import notices, supplements
 from .events import add_event, write_events
 from .transitions import apply_outcome, deliver as deliver_to_process, lock_dossier
@@ -85,6 +87,12 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         payload = validate_application(dossier.procedure, payload)
         if not files and payload == before:
             raise Invalid(ERRORS["supplement_nothing"])
+        gaps = supplement_gaps(dossier, payload, files)
+        if gaps:
+            raise Invalid(ERRORS["supplement_components"], [
+                {"field": FIELD.format(code=c["code"]), "message": missing_message(
+                    ERRORS["supplement_component"].format(name=c["name"]), c, application_form(dossier.procedure))}
+                for c in gaps])
     outcome = deliver_to_process(dossier, message, payload, at)
     if channel is None:
         event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
@@ -118,6 +126,25 @@ def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: 
     notices.queue_for(dossier, restarted, dossier.status, at)  # the new appointment, by mail
     write_events([add_event(dossier, at, "supplement_changes", actor=user, fields=len(fields), files=len(sent),
                             data={"fields": fields, "files": sent, "request": request}), *restarted])
+
+
+def supplement_gaps(dossier: Dossier, data: dict, files) -> list[dict]:
+    """The components the application as supplemented (`data`, over what it holds) requires
+    that neither the dossier nor the supplement's `files` has (completeness.newly_missing)."""
+    held = db.session.execute(select(DossierFile.component_code).where(
+        DossierFile.dossier_id == dossier.id, DossierFile.superseded.is_(False))).scalars().all()
+    form = application_form(dossier.procedure)
+    before = form.visible(dossier.form_data or {})
+    return newly_missing(dossier.procedure, False, before, form.visible({**before, **data}),
+                         [{"component_code": code} for code in held] + list(files))
+
+
+def supplement_gap_errors(dossier: Dossier, data: dict, files, template: str) -> dict[str, str]:
+    """supplement_gaps as a page says them: at each component's anchor, in `template` (with
+    {name}), and why the component is required."""
+    form = application_form(dossier.procedure)
+    return {component_anchor(c["code"]): missing_message(template.format(name=c["name"]), c, form)
+            for c in supplement_gaps(dossier, data, files)}
 
 
 def _supplied(dossier_id: int, request: str) -> bool:

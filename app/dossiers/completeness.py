@@ -62,6 +62,15 @@ def missing_components(procedure, files: list[dict], on_behalf: bool, data: dict
             if is_required(c, on_behalf, data) and c["code"] not in present]
 
 
+def newly_missing(procedure, on_behalf: bool, before: dict, after: dict, files: list[dict]) -> list[dict]:
+    """The components a supplement's answers (`after`, replacing `before`) require that the
+    dossier lacks with the supplement's `files` (each with its "component_code"): an exemption
+    declared now needs its proof, as on the application. One lacking before is the officers'
+    to ask for, not this check's."""
+    missing_before = {c["code"] for c in missing_components(procedure, files, on_behalf, before)}
+    return [c for c in missing_components(procedure, files, on_behalf, after) if c["code"] not in missing_before]
+
+
 def condition_words(component: dict, form=None) -> str | None:
     """When a conditionally required component is required, in the applicant's words:
     «Mức phí áp dụng» là «…» hoặc «…» (the field's title and the chosen values' labels, from

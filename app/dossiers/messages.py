@@ -62,6 +62,8 @@ ERRORS = {
     "invalid_form": "Dữ liệu biểu mẫu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
     "not_waiting": "Hồ sơ hiện không chờ «{name}».",
     "withdrawal_reason": "Ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
+    "supplement_component": "Thiếu thành phần hồ sơ «{name}»: nội dung bổ sung làm thành phần này bắt buộc.",
+    "supplement_components": "Nội dung bổ sung làm hồ sơ thiếu thành phần bắt buộc; xem lỗi của từng thành phần.",
     "supplement_nothing": "Chưa có nội dung bổ sung: sửa thông tin được yêu cầu hoặc đính kèm ít nhất một tệp.",
     "second_supplement_reception": "Khi tiếp nhận, hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu "
                                    "cầu hướng dẫn đầy đủ, cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",

@@ -196,6 +196,8 @@ def supplement(dossier_id: int):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     if not errors and not files and data == dossier.form_data:
         errors["bo-sung"] = MESSAGES["supplement_nothing"]
+    if not errors:  # an exemption declared now needs its proof, as on the application
+        errors = citizen.supplement_gap_errors(dossier, data, files, MESSAGES["missing_component"])
     if errors:
         return _page(dossier, errors, data, status=422, kept=files)
     sent = carried_files.sent_nonce()  # sent twice (a double click): the second finds the first delivered

@@ -24,7 +24,7 @@ from ..web.session import login_required
 from . import carry, dossier_pages
 from . import intake as desk
 from .blueprint import workspace
-from .messages import CHANNELS, DESK_MESSAGES
+from .messages import CHANNELS, DESK_MESSAGES, INTAKE
 
 PREFIX = "f"
 
@@ -87,6 +87,8 @@ def desk_supplement(dossier_id: int):
     errors.update(channel_errors)
     if not errors and not files and data == dossier.form_data:
         errors["bo-sung"] = DESK_MESSAGES["nothing"]
+    if not errors:  # an exemption declared now needs its proof, as on the application
+        errors = citizen.supplement_gap_errors(dossier, data, files, INTAKE["missing_component"])
     if errors:
         return _page(dossier, data, files, errors, 422)
     due_before = dossier.due_at

@@ -218,3 +218,21 @@ def test_a_request_too_large_says_the_limits(api, clean_app):
         clean_app.config["MAX_CONTENT_LENGTH"] = 25 * 1024 * 1024
     message = response.get_json()["error"]["message"]
     assert response.status_code == 413 and "tối đa 1 MB (kể cả tệp)" in message and "tối đa 4 MB" in message
+
+
+def test_a_supplement_declaring_an_exemption_brings_its_proof(api, clock):
+    """The supplement completes the application: an exemption declared in it requires the
+    proof, as on the application; with the proof it is taken."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    created = _multipart(api, "/dossiers", APPLICATION, {"tep.GTTT": (pdf_bytes("Mo"), "mo.pdf")}).get_json()
+    api.complete("motcua", "Tiếp nhận hồ sơ", {
+        "quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh mờ.",
+        "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ."}]})
+    path, exempt = f"/dossiers/{created['id']}/supplement", {"data": {"doi_tuong_nop_phi": "mien"}}
+    unproven = _multipart(api, path, exempt, {"tep.GTTT": (pdf_bytes("Ro"), "ro.pdf")})
+    [field] = unproven.get_json()["error"]["fields"]
+    assert unproven.status_code == 422 and field["field"] == "tep.MG"
+    assert "nội dung bổ sung làm thành phần này bắt buộc" in field["message"] and "bắt buộc khi" in field["message"]
+    proven = _multipart(api, path, exempt, {"tep.GTTT": (pdf_bytes("Ro"), "ro.pdf"),
+                                            "tep.MG": (pdf_bytes("The nguoi cao tuoi"), "mg.pdf")})
+    assert proven.status_code == 200 and proven.get_json()["form_data"]["doi_tuong_nop_phi"] == "mien"

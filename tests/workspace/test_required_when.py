@@ -251,3 +251,22 @@ def test_a_component_asked_for_by_a_hidden_answer_is_not_asked_for(clean_app):
             draft = SimpleNamespace(representation={"kind": "self"}, files=identity,
                                     data={**data, "loai_phieu": sheet, "doi_tuong_nop_phi": "mien"})
             assert ("tep-MG" in _problems(procedure, form, draft)) is asked, sheet
+
+
+@pytest.mark.rule("QT-45")
+def test_a_supplement_on_the_portal_declaring_an_exemption_asks_for_its_proof(api, clock, client):
+    from tests.api.test_lifecycle import LLTP_FORM
+    from tests.workspace.test_desk_messages import RECEPTION_ASK, _fields
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    api.complete("motcua", "Tiếp nhận hồ sơ", RECEPTION_ASK)
+    login(client, "congdan")
+    path = f"/ho-so/{dossier_id}/bo-sung"
+    fields = {"csrf_token": csrf(client, f"/ho-so/{dossier_id}"), "action": "submit", "tep_da_nhan": "",
+              **_fields({**LLTP_FORM, "doi_tuong_nop_phi": "mien"})}
+    refused = client.post(path, data=fields, content_type="multipart/form-data")
+    assert refused.status_code == 422
+    assert re.search(r'id="tep-MG-error">Thiếu thành phần hồ sơ «' + re.escape(PROOF) + "»", html(refused))
+    done = client.post(path, data={**fields, "tep.MG": upload(pdf_bytes("The nguoi cao tuoi"), "mg.pdf")},
+                       content_type="multipart/form-data")
+    assert done.status_code == 303 and sorted(_files(client.application, dossier_id)) == ["GTTT", "MG"]
