@@ -14,7 +14,9 @@ from ..accounts.activation import is_unclaimed, queue_activation
 from ..catalogue.models import Procedure
 from ..db import db
 from ..dossiers.citizen import DESK_CHANNELS, channel_problem
+from ..dossiers.models import Dossier
 from ..dossiers.printouts import RETURN_FIELD
+from ..localtime import local_time
 from ..mail.models import OutgoingMail
 from ..users import identity
 from ..users.models import AccountCorrection, User, username_for
@@ -212,6 +214,17 @@ def correct_citizen(citizen: User, form, officer: User,
         return {NUMBER: INTAKE["id_held"]}, [], None
     moved = any(change["field"] in ("id_kind", "id_number") for change in changes)
     return {}, changes, queue_activation(citizen, at) if moved and citizen.email else None
+
+
+def still_holding(citizen: User, changes: list[dict]) -> list[str]:
+    """The codes (or, not received yet, the submission instants) of the citizen's unfinished
+    dossiers whose application still says what a correction changed: their documents print
+    it until a supplement changes it, so the desk is told."""
+    old = {str(change["old"]) for change in changes if change["old"] not in (None, "")}
+    rows = db.session.execute(select(Dossier.code, Dossier.submitted_at, Dossier.form_data).where(
+        Dossier.owner_id == citizen.id, Dossier.finished_at.is_(None)).order_by(Dossier.id)).all()
+    return [code or local_time(submitted) for code, submitted, data in rows
+            if isinstance(data, dict) and old & {str(value) for value in data.values() if not isinstance(value, (dict, list))}]
 
 
 def corrections(citizen: User) -> list[AccountCorrection]:

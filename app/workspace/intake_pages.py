@@ -113,6 +113,9 @@ def intake_correct(citizen_id: int):
         send_now(now(), [mail])
     names = ", ".join(CORRECTED_FIELDS[change["field"]].lower() for change in changes)
     flash(MESSAGES["correction_mailed" if mail else "corrected"].format(fields=names, email=citizen.email))
+    held = desk.still_holding(citizen, changes)
+    if held:
+        flash(MESSAGES["correction_dossiers"].format(dossiers=", ".join(held)), "error")
     return redirect(url_for("workspace.intake", **desk.lookup_args(citizen)), 303)
 
 

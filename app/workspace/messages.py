@@ -44,6 +44,9 @@ MESSAGES = {
     "corrected": "Đã sửa {fields} của người nộp; lần sửa được ghi lại trong lịch sử sửa thông tin.",
     "correction_mailed": "Đã sửa {fields} của người nộp; thư kích hoạt mới (với tên đăng nhập mới) đã gửi tới "
                          "{email}.",
+    "correction_dossiers": "Tờ khai của hồ sơ đang giải quyết {dossiers} vẫn ghi thông tin cũ, và giấy tờ của hồ sơ "
+                           "(biên lai, phiếu, kết quả) in theo tờ khai: tờ khai chỉ đổi qua nội dung bổ sung. Kiểm "
+                           "tra các hồ sơ này trước khi thu phí hay trả kết quả.",
     "correction_none": "Thông tin không thay đổi: chưa sửa gì.",
     "correction_help": "Chỉ sửa được khi công dân chưa kích hoạt và chưa đăng nhập tài khoản do cơ quan bạn lập "
                        "tại quầy. Thông tin đã sửa được dùng cho hồ sơ nhập từ nay; tờ khai của hồ sơ đã nhập "

@@ -205,3 +205,24 @@ def test_an_address_given_later_is_kept_in_the_trail_too(client, clock, clean_ap
                                  [{"field": "email", "old": "tam@example.vn", "new": "tam.dang@example.vn"}]]
     history = html(client.get(LOOKUP))
     assert "<td>Thư điện tử</td><td><del>—</del></td><td><ins>tam@example.vn</ins></td>" in history
+
+
+def test_a_correction_says_which_open_dossiers_still_print_the_old_number(client, clock, clean_app):
+    """The paper number corrected after a dossier was taken in with it: its receipt and result
+    would print the old one, so the desk is told which dossiers those are."""
+    import io
+
+    from tests.web.pages import pdf_bytes
+    from tests.workspace.test_intake import LLTP_FIELDS
+    clock.set(vn(2026, 11, 23, 9, 0))
+    token, action = _record(client)
+    form_path = action.replace("/sua-thong-tin", "/2.000488")
+    nonce = re.search(r'name="nonce" value="([^"]+)"', html(client.get(form_path))).group(1)
+    done = client.post(form_path, data={
+        "csrf_token": token, "nonce": nonce, "hinh_thuc": "counter", "action": "submit", "tep_da_nhan": "",
+        **LLTP_FIELDS, "f.ho_ten": "Đặng Thị Tấm", "f.so_cccd": "001085000888",
+        "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD")), "cccd.pdf")}, content_type="multipart/form-data")
+    assert done.status_code == 303
+    fixed = client.post(action, data={"csrf_token": token, **FIXED, "so_giay_to": "001085000889"})
+    page = html(client.get(fixed.headers["Location"]))
+    assert "Tờ khai của hồ sơ đang giải quyết 09:00 ngày 23/11/2026 vẫn ghi thông tin cũ" in page
