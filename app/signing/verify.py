@@ -117,9 +117,14 @@ def _checked_input(pdf: bytes, config: Mapping | None) -> bytes:
 def _reader(data: bytes) -> PdfFileReader:
     try:
         reader = PdfFileReader(BytesIO(data))
-    except Exception as exc:
-        logger.info("unreadable PDF", exc_info=exc)
-        raise VerificationError("damaged") from exc
+    except Exception:
+        # What common tools write slightly off the standard (Pillow's xref entry of generation
+        # 65536) poppler and Acrobat read; so does the lenient reader. Only what it cannot read is damaged.
+        try:
+            reader = PdfFileReader(BytesIO(data), strict=False)
+        except Exception as exc:
+            logger.info("unreadable PDF", exc_info=exc)
+            raise VerificationError("damaged") from exc
     if reader.encrypted:
         # A file with only an owner password opens with the empty user password.
         try:
