@@ -1283,6 +1283,9 @@ def test_ui_shown_when_wraps_a_field_in_the_choice_it_belongs_to_and_marks_it_re
     page = lxml_html.fromstring(f"<div>{render_fields(Form(schema, ui), {}, [])}</div>")
     parts = {p.xpath(".//*[@id]")[0].get("id"): p.get("data-shown-when") for p in page.xpath("//*[@data-shown-when]")}
     assert parts == {"f-ly_do": "f.quyet_dinh=bo_sung|tu_choi", "f-nhom-dia_chi": "f.nhom.gui_thu=true"}
+    # Without the page's script every field shows: each says when it applies.
+    assert page.xpath('//*[@data-shown-when]/p[@class="help shown-when-note"]/text()') == [
+        "Chỉ điền khi «Quyết định» là «bo_sung» hoặc «tu_choi».", "Chỉ điền khi «Gửi thư» là «Có»."]
     # Required whenever it shows (both choices require it): marked so; the address never is.
     assert page.xpath('//*[@id="f-ly_do"]/@aria-required') == ["true"]
     assert page.xpath('//*[@id="f-nhom-dia_chi"]/@aria-required') == []

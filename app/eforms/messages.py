@@ -7,6 +7,8 @@ TEXT = {
     "remove": "Xóa mục {n}",
     "remove_context": " của «{title}»",     # read by screen readers only: which group's item
     "required": "(bắt buộc)",              # read by screen readers only, after a group's legend
+    "shown_when": "Chỉ điền khi «{field}» là {values}.",  # seen without the page script, which hides the field
+    "or": " hoặc ",
     "yes": "Có",
     "no": "Không",
     "summary_title": "Có {n} lỗi cần sửa",

@@ -93,7 +93,8 @@ def _properties(schema: dict, ui: dict, value: dict, path: str, ctx: _Context) -
         html = _field(_Field(properties[name], _ui(ui, name), value.get(name), join(path, name), needed, ctx))
         if rule is not None:
             shown = f"{field_name(join(path, rule[0]), ctx.prefix)}={'|'.join(as_text(v) for v in rule[1])}"
-            html = f'<div{_attrs(("data-shown-when", shown))}>{html}</div>'
+            note = _shown_when_note(properties[rule[0]], _ui(ui, rule[0]), rule)
+            html = f'<div{_attrs(("data-shown-when", shown))}>{note}{html}</div>'
         parts.append(html)
     return "".join(parts)
 
@@ -234,6 +235,15 @@ def _choices(f: _Field) -> str:
         boxes.append(f'<div class="choice"><input{attrs}><label{_attrs(("for", option_id))}>{escape(label)}</label></div>')
     boxes = "".join(boxes)
     return _wrap(f, f'<fieldset{_attrs(("aria-describedby", _described_by(f)))}>{_legend(f)}{_notes(f)}{boxes}</fieldset>')
+
+
+def _shown_when_note(spec: dict, ui: dict, rule: tuple[str, list]) -> str:
+    """When a field following a choice applies, in words: what a page without its script shows
+    (the script hides the field itself until then, and this note with it)."""
+    labels = dict(_yes_no(ui) if kind(spec) == "boolean" else options(spec, ui))
+    values = TEXT["or"].join(f"«{labels.get(as_text(v), as_text(v))}»" for v in rule[1])
+    text = TEXT["shown_when"].format(field=spec.get("title") or rule[0], values=values)
+    return f'<p class="help shown-when-note">{escape(text)}</p>'
 
 
 def _yes_no(ui: dict) -> list[tuple[str, str]]:

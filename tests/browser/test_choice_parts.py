@@ -67,6 +67,7 @@ def test_a_chain_of_choices_hides_together_and_an_unticked_box_shows_its_no_part
         return tuple(page.locator(f"#f-{name}").is_visible() for name in ("loai_ve", "gia_ve", "nguon_kinh_phi"))
 
     assert shown() == (False, False, True)
+    assert not page.locator(".shown-when-note").first.is_visible()  # the script shows and hides instead
     page.get_by_label("Lớn", exact=True).check()
     page.get_by_label("Có phí", exact=True).check()
     assert shown() == (True, True, True)

@@ -104,6 +104,9 @@
     return control.type === "checkbox" ? (control.checked ? control.value : "false") : control.value;
   }
 
+  // With the script, a field following a choice hides until chosen: its note saying so goes.
+  slice(document.querySelectorAll(".shown-when-note")).forEach(function (note) { note.hidden = true; });
+
   function showChosen() {
     var parts = slice(document.querySelectorAll("[data-shown-when]")), changed = true;
     // Again until nothing changes: a field may follow one that this round showed or hid.
