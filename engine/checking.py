@@ -17,7 +17,8 @@ from .registry import MAX_DIAGRAM_BYTES, DiagramError, build_versions, preferred
 
 MESSAGES = {
     "ok": "Đạt: {file} (quy trình: {processes})",
-    "no_entry": "  Lưu ý: chưa có mục danh mục nào ghi «bpmn_process_id»: «{process}», nên tên dữ liệu mà điều kiện và "
+    "no_entry": "  Lưu ý: không có mục danh mục đọc được nào ghi «bpmn_process_id»: «{process}» (lỗi của một mục "
+                "không đọc được được nêu riêng), nên tên dữ liệu mà điều kiện và "
                 "biểu thức của sơ đồ đọc chưa được đối chiếu với tờ khai của công dân (QT-37). Thêm mục danh mục "
                 "(catalogue/<mã thủ tục>.json) trỏ tới quy trình này rồi kiểm tra lại.",
     "unreadable": "{file}: không đọc được tệp: {detail}.",

@@ -167,9 +167,9 @@ def test_a_diagram_no_catalogue_entry_uses_is_said_to_be_checked_without_its_nam
     result = subprocess.run([sys.executable, "-m", "app.cli", "bpmn", "check"], cwd=ROOT, capture_output=True,
                             text=True, timeout=120, env={**__import__("os").environ, **env})
     assert result.returncode == 0, result.stdout
-    assert ("Lưu ý: chưa có mục danh mục nào ghi «bpmn_process_id»: «cap_ban_sao_trich_luc_ho_tich», nên tên dữ "
-            "liệu") in result.stdout
-    assert result.stdout.count("Lưu ý: chưa có mục danh mục") == 1  # the other diagram has its entry
+    assert ("Lưu ý: không có mục danh mục đọc được nào ghi «bpmn_process_id»: «cap_ban_sao_trich_luc_ho_tich» "
+            "(lỗi của một mục không đọc được được nêu riêng), nên tên dữ liệu") in result.stdout
+    assert result.stdout.count("Lưu ý: không có mục danh mục") == 1  # the other diagram has its entry
 
 
 def test_motcua_up_on_a_busy_port_says_so_in_one_line(tmp_path):
