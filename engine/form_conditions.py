@@ -138,12 +138,14 @@ def _hidden(properties: dict, ui: dict, data: dict, required: list) -> set[str]:
 
 
 def _value(spec, ui, data: dict, choice: str, required: bool):
-    """What the choice holds; an unticked box is "no" (it sends nothing), an unanswered yes/no
-    question none."""
-    if choice not in data and isinstance(spec, dict) and spec.get("type") == "boolean" \
-            and single_box(spec, ui if isinstance(ui, dict) else {}, required):
-        return False
-    return data.get(choice)
+    """What the choice holds; unanswered, its "default" (the page chooses it beforehand), an
+    unticked box "no" (it sends nothing), an unanswered yes/no question none."""
+    if choice in data or not isinstance(spec, dict):
+        return data.get(choice)
+    if "default" in spec:
+        return spec["default"]
+    return False if spec.get("type") == "boolean" and single_box(spec, ui if isinstance(ui, dict) else {}, required) \
+        else None
 
 
 def single_box(spec: dict, ui: dict, required: bool) -> bool:

@@ -1321,6 +1321,26 @@ def test_a_field_following_a_hidden_choice_is_hidden_and_an_unticked_box_is_no()
 
 
 @pytest.mark.rule("QT-57")
+def test_a_choice_with_a_default_counts_as_it_until_answered_and_the_page_chooses_it():
+    """The criminal-record form: the ID paper defaults to the identity card. A passport number
+    typed, then abandoned by choosing the card again, is neither kept nor printed."""
+    import json
+
+    from app.eforms.render import render_fields
+    from engine.forms import Form
+    folder = ROOT / "forms" / "cap_phieu_ly_lich_tu_phap"
+    form = Form(json.loads((folder / "to_khai.schema.json").read_text(encoding="utf-8")),
+                json.loads((folder / "to_khai.uischema.json").read_text(encoding="utf-8")))
+    abandoned = {"loai_giay_to": "cccd", "so_cccd": "001090000123", "so_ho_chieu": "B1234567"}
+    assert "so_ho_chieu" not in form.visible(abandoned) and "so_cccd" in form.visible(abandoned)
+    unanswered = form.visible({"so_ho_chieu": "B1234567"})
+    assert "so_ho_chieu" not in unanswered
+    assert "so_cccd" in {e.field for e in form.validate({"so_ho_chieu": "B1234567"})}  # the card's number is asked
+    page = render_fields(form, {}, [])
+    assert re.search(r'<input[^>]*name="f.loai_giay_to"[^>]*value="cccd"[^>]*checked', page)
+
+
+@pytest.mark.rule("QT-57")
 def test_an_else_branch_requires_a_field_only_for_the_other_values_and_never_while_hidden(tmp_path):
     import json
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from engine.form_conditions import required_while_shown, shown_when
+from engine.form_conditions import choice_values, required_while_shown, shown_when
 from engine.forms import date_bound
 
 from .messages import TEXT
@@ -90,7 +90,10 @@ def _properties(schema: dict, ui: dict, value: dict, path: str, ctx: _Context) -
             rule = None  # names no field of the group: the form check says so
         # A field shown for some choices is marked required when those choices require it.
         needed = name in required or (rule is not None and required_while_shown(schema, name, *rule))
-        html = _field(_Field(properties[name], _ui(ui, name), value.get(name), join(path, name), needed, ctx))
+        current = value.get(name)
+        if current is None and "default" in properties[name] and choice_values(properties[name]) is not None:
+            current = properties[name]["default"]  # chosen beforehand, as the fields following it read it
+        html = _field(_Field(properties[name], _ui(ui, name), current, join(path, name), needed, ctx))
         if rule is not None:
             shown = f"{field_name(join(path, rule[0]), ctx.prefix)}={'|'.join(as_text(v) for v in rule[1])}"
             note = _shown_when_note(properties[rule[0]], _ui(ui, rule[0]), rule)

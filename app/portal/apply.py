@@ -2,6 +2,8 @@
 a draft saved at every step, and the submission with the automatic completeness check."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
@@ -13,7 +15,7 @@ from ..db import db
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid, NotFound
 from ..dossiers.models import Dossier
-from ..dossiers.submission import find_procedure, submission_key, submit
+from ..dossiers.submission import DEDUP_WINDOW_SECONDS, find_procedure, submission_key, submit
 from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..files.chosen import limits_text
@@ -46,7 +48,16 @@ def apply(code: str):
         flash(MESSAGES["procedure_closed"].format(name=procedure.name), "error")
         return redirect(f"/thu-tuc/{procedure.code}")
     form = _form(procedure)
-    draft = drafts.current_draft(g.user, procedure) or drafts.start_draft(g.user, procedure, form.schema, now())
+    draft = drafts.current_draft(g.user, procedure)
+    if draft is None:
+        # Back from the dossier just sent: say so before the citizen fills a second one by mistake.
+        sent = db.session.execute(select(Dossier.submitted_at).where(
+            Dossier.owner_id == g.user.id, Dossier.procedure_id == procedure.id,
+            Dossier.submitted_at >= now() - timedelta(seconds=DEDUP_WINDOW_SECONDS))
+            .order_by(Dossier.submitted_at.desc()).limit(1)).scalar()
+        if sent is not None:
+            flash(MESSAGES["just_submitted"].format(at=local_time(sent)))
+        draft = drafts.start_draft(g.user, procedure, form.schema, now())
     return _page(procedure, form, draft, {})
 
 

@@ -24,6 +24,8 @@ MESSAGES = {
     "submitted": "Hồ sơ đã được gửi lúc {submitted}. Hồ sơ được tính là đã nộp từ {counts_from}; "
                  "Bộ phận Một cửa sẽ kiểm tra và trả lời trước {reception_due}.",
     "submitted_outside_hours": "Bạn nộp ngoài giờ làm việc nên thời gian được tính từ giờ làm việc tiếp theo.",
+    "just_submitted": "Bạn vừa nộp hồ sơ thủ tục này lúc {at} (xem trong «Hồ sơ của tôi»). Tờ khai dưới đây là "
+                      "cho một hồ sơ mới.",
     "already_submitted": "Hồ sơ này đã được gửi trước đó; không tạo hồ sơ mới.",
     "missing_component": "Thiếu thành phần hồ sơ «{name}»: vui lòng đính kèm tệp.",
     "representation_kind": "Vui lòng chọn bạn nộp hồ sơ cho ai.",

@@ -92,8 +92,13 @@ def parse_birth_date(value: str, today: date) -> date | None:
     return None if birth_date_error(value, today) else parse_date(value)
 
 
+def normalise_id_number(value: str) -> str:
+    """Spaces removed: people type the 12 digits in groups (0012 9500 0777)."""
+    return "".join(str(value or "").split())
+
+
 def id_number_error(value: str) -> str | None:
-    value = (value or "").strip()
+    value = normalise_id_number(value)
     return None if re.fullmatch(r"\d{12}", value) and 1 <= int(value[:3]) <= 96 else MESSAGES["id_number"]
 
 
@@ -124,7 +129,7 @@ def id_paper(kind: str, number: str) -> tuple[str | None, str | None]:
     if not number.strip():
         return None, BLANK["so_cccd"]
     error = id_number_error(number)
-    return (None, error) if error else (number.strip(), None)
+    return (None, error) if error else (normalise_id_number(number), None)
 
 
 def nationality_error(value: str) -> str | None:
@@ -211,7 +216,7 @@ def validate_profile(form, fields=PROFILE_FIELDS, today: date | None = None) -> 
         elif name == "ngay_sinh":
             error, result = birth_date_error(value, today), parse_date(value)
         elif name == "so_cccd":
-            error, result = id_number_error(value), value.strip()
+            error, result = id_number_error(value), normalise_id_number(value)
         elif name == "dia_chi":
             error, result = address_error(value), _squash(value)
         elif name == "so_dien_thoai":

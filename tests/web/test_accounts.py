@@ -466,3 +466,15 @@ def test_unverified_citizen_gets_no_api_token(client, mail_sink):
     _register(client)
     response = client.post("/api/v1/auth/token", json={"username": "001192000123", "password": "MatKhau2026"})
     assert response.status_code == 403 and "chưa xác thực" in response.get_json()["error"]["message"]
+
+
+def test_an_id_number_typed_in_groups_is_read_whole(client, clean_app, clock, mail_sink):
+    """0011 9200 0123 as some type it: the box takes all of it (no maxlength cutting digits off)
+    and the account holds the 12 digits."""
+    clock.set(vn(2026, 11, 23, 9, 0))
+    page = _html(client.get("/dang-ky"))
+    field = re.search(r'<input [^>]*id="so_cccd"[^>]*>', page).group(0)
+    assert 'maxlength="12"' not in field
+    response = _register(client, so_cccd="0011 9200 0123")
+    assert response.status_code == 200, _html(response)[:2000]
+    assert _user(clean_app, id_number=CCCD) is not None

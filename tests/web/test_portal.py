@@ -82,6 +82,8 @@ def test_submission_answers_when_it_counts_and_a_double_click_makes_one_dossier(
     from app.dossiers.models import Dossier, DossierFile
     assert _count(citizen.application, Dossier) == 1 and _count(citizen.application, DossierFile) == 1
     assert "cccd.pdf" in page and re.search(r"\d,\d KB\b", page)  # a Vietnamese decimal comma
+    # Back to the form (the browser's back button): it says the dossier was just sent.
+    assert "Bạn vừa nộp hồ sơ thủ tục này lúc 18:30 ngày 23/11/2026" in citizen.get(APPLY).get_data(as_text=True)
 
 
 def test_every_draft_becomes_its_own_dossier(citizen, clock):
@@ -160,6 +162,9 @@ def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
     page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     assert "Đã trả kết quả" in page and "Kết quả giải quyết" in page
     code = re.search(r"Hồ sơ (000\.00\.12\.H99-\d{6}-\d{4})", page).group(1)
+    # Sent without a level: asked for it, and what the citizen wrote is still there.
+    unrated = citizen.post(f"/ho-so/{dossier_id}/danh-gia", data={"csrf_token": token, "gop_y": "Cán bộ tận tình"})
+    assert unrated.status_code == 422 and ">Cán bộ tận tình</textarea>" in unrated.get_data(as_text=True)
     response = citizen.post(f"/ho-so/{dossier_id}/danh-gia", data={"csrf_token": token, "muc_do": "3"})
     assert response.status_code == 303
     assert "Bạn đã đánh giá: <strong>Rất hài lòng" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
