@@ -7,9 +7,12 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from engine.statuses import WITHDRAWN
+
 from ..catalogue.forms import application_form
 from ..db import db
 from ..eforms.changes import changes
+from ..localtime import local_time
 from .completeness import missing_message, newly_missing
 from .errors import Conflict, Forbidden, Invalid
 from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
@@ -68,7 +71,7 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     if message not in dossier.waiting_messages:
         if request is not None and _supplied(dossier.id, request):
             return dossier
-        raise Conflict(ERRORS["not_waiting"].format(name=label))
+        raise _not_waiting(dossier, message)
     if message == WITHDRAWAL:
         reason = withdrawal_reason(payload.get("ly_do_rut"))
         if reason is None:
@@ -79,6 +82,8 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     dossier = lock_dossier(dossier_id)
     if request is not None and _supplied(dossier_id, request):  # the same request, delivered while this one waited
         return dossier
+    if message not in dossier.waiting_messages:  # another desk or the citizen, while this one waited
+        raise _not_waiting(dossier, message)
     before = dossier.form_data
     if message == SUPPLEMENT:
         # The supplement completes the application as it stands now (read under the lock, so
@@ -145,6 +150,13 @@ def supplement_gap_errors(dossier: Dossier, data: dict, files, template: str) ->
     form = application_form(dossier.procedure)
     return {component_anchor(c["code"]): missing_message(template.format(name=c["name"]), c, form)
             for c in supplement_gaps(dossier, data, files)}
+
+
+def _not_waiting(dossier: Dossier, message: str) -> Conflict:
+    """The process does not wait for the message; withdrawn already, the officer hears when."""
+    if message == WITHDRAWAL and dossier.status == WITHDRAWN and dossier.finished_at is not None:
+        return Conflict(ERRORS["already_withdrawn"].format(at=local_time(dossier.finished_at)))
+    return Conflict(ERRORS["not_waiting"].format(name=MESSAGE_NAMES.get(message, message)))
 
 
 def _supplied(dossier_id: int, request: str) -> bool:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from engine.roles import ROLE_LABELS
-from engine.statuses import REFUSED, RETURNED
+from engine.statuses import REFUSED, RETURNED, STOPPED, SUPPLEMENT_REQUESTED
 
 from .. import documents as doc
 from ..db import db
@@ -26,6 +26,7 @@ from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, DossierResult
 
 POSTAL = "postal"
+TO_APPLICANT = (SUPPLEMENT_REQUESTED, REFUSED, STOPPED)  # a step reaching these hands the dossier back
 
 
 def public_url(path: str) -> str:
@@ -276,8 +277,9 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
     citizen = doc.Party(PRINTOUTS["applicant_party"], "", dossier.applicant_name)
     parties = [doc.Party(r.agency, r.unit, r.officer or "") for r in rows]
     slips, noted = [], slip_notes.placed(slip_notes.notes(dossier), rows)
+    handed = handoffs.transfers(dossier, rows)
     # One row per hand-over: a step after a join is handed once by each branch that met there.
-    for transfer in handoffs.transfers(dossier, rows):
+    for transfer in handed:
         given, row = transfer.giver, rows[transfer.taker]
         # A hand-off's verdict is the giver's: whether it finished its step in time.
         verdict = rows[given].verdict if given is not None and rows[given].verdict in doc.data.VERDICTS else None
@@ -285,11 +287,22 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
         note = PRINTOUTS["slip_note"].format(step=row.step, notes=" ".join(extra)) if extra else row.step
         slips.append(doc.Handoff(citizen if given is None else parties[given], parties[transfer.taker],
                                  row.received_at, verdict, note))
+    returned = None
     if rows and dossier.finished_at and dossier.status == RETURNED:
         last = max(rows, key=lambda row: row.finished_at or row.received_at)
-        slips.append(doc.Handoff(parties[rows.index(last)], citizen, dossier.finished_at,
+        returned = rows.index(last)
+        slips.append(doc.Handoff(parties[returned], citizen, dossier.finished_at,
                                  last.verdict if last.verdict in doc.data.VERDICTS else None,
                                  PRINTOUTS["returned"]))
+    # A step whose completion asked the applicant for a supplement (Mẫu 02), refused or stopped the
+    # dossier handed it to the applicant: a row of its own, with whether it was done in time.
+    to_applicant = set(db.session.execute(select(DossierEvent.node_id, DossierEvent.at).where(
+        DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "task_completed",
+        DossierEvent.status_after.in_(TO_APPLICANT))).all())
+    slips += [doc.Handoff(parties[index], citizen, row.finished_at, row.verdict, row.step)
+              for index, row in enumerate(rows) if index != returned and (row.node_id, row.finished_at) in to_applicant
+              and row.verdict in doc.data.VERDICTS]
+    slips.sort(key=lambda slip: slip.at)
     consulted = sorted({r.agency for r in rows} - {dossier.agency.name})
     # A dossier not received (refused, or waiting for the desk) has no appointment: the desk's
     # own deadline to receive it is not one, so none is printed.

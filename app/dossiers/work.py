@@ -31,16 +31,18 @@ def _may_work(user, task: OpenTask) -> None:
         raise Forbidden(ERRORS["not_your_task"])
 
 
-def _gone(task: OpenTask) -> Conflict:
+def _gone(task: OpenTask, typed: bool = False) -> Conflict:
     """Why a task is no longer open, as the officer needs to hear it: who completed it, or the
-    end of the dossier (withdrawn, stopped) that closed it with nobody completing it."""
+    end of the dossier (withdrawn, stopped) that closed it with nobody completing it; `typed`:
+    the officer sent the step's form, which is not kept."""
+    after = ERRORS["typed_not_kept"] if typed else ""
     if task.closed_by_id is not None:
         closer = db.session.get(User, task.closed_by_id)
-        return Conflict(ERRORS["task_done_by"].format(name=closer.full_name, at=local_time(task.closed_at)))
+        return Conflict(ERRORS["task_done_by"].format(name=closer.full_name, at=local_time(task.closed_at)) + after)
     dossier = db.session.get(Dossier, task.dossier_id)
     if dossier is not None and dossier.finished_at is not None:
         return Conflict(ERRORS["task_ended"].format(status=STATUS_LABELS[dossier.status],
-                                                    at=local_time(dossier.finished_at)))
+                                                    at=local_time(dossier.finished_at)) + after)
     return Conflict(ERRORS["task_gone"])
 
 
@@ -55,9 +57,9 @@ def task_for(user, task_id: str) -> OpenTask:
     return task
 
 
-def _locked(user, task_id: str) -> tuple[Dossier, OpenTask]:
+def _locked(user, task_id: str, typed: bool = False) -> tuple[Dossier, OpenTask]:
     """Lock the task's dossier (the transaction's first write), then check the task is still
-    open, the officer's, and not claimed by someone else."""
+    open, the officer's, and not claimed by someone else (`typed`: to complete it, _gone)."""
     db.session.rollback()
     found = lock_task(task_id)
     if found is None:
@@ -65,7 +67,7 @@ def _locked(user, task_id: str) -> tuple[Dossier, OpenTask]:
     dossier, task = found
     _may_work(user, task)
     if task.closed_at is not None:
-        raise _gone(task)
+        raise _gone(task, typed)
     _check_claim(user, task)
     return dossier, task
 
@@ -164,7 +166,7 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
     """Complete a task with its form's data. A second supplement request needs `justification`.
     `files`: documents the officer attaches to the step (accepted uploads, files/uploads.py),
     kept in the same transaction, so a completion refused keeps none of them."""
-    dossier, task = _locked(user, task_id)
+    dossier, task = _locked(user, task_id, typed=True)
     if task.form:
         form = load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form)
         errors = form.validate(data)

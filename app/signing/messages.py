@@ -83,8 +83,10 @@ VERIFY = {
     "coverage": {
         "none": "Chữ ký bao trùm toàn bộ tệp: tệp không bị thay đổi sau khi ký.",
         "altered": "Nội dung đã ký bị sửa: tệp đã bị thay đổi sau khi ký.",
-        "lta_updates": "Sau khi ký, tệp chỉ được bổ sung dữ liệu duy trì chữ ký (dấu thời gian, "
-                       "thông tin kiểm tra chứng thư số); nội dung đã ký không thay đổi.",
+        # pyHanko's level for these also takes a changed document title, author or XMP metadata.
+        "lta_updates": "Sau khi ký, tệp chỉ được bổ sung dữ liệu duy trì chữ ký (dấu thời gian, thông tin "
+                       "kiểm tra chứng thư số) hoặc sửa thông tin mô tả tệp (tiêu đề, tác giả); nội dung các "
+                       "trang đã ký không thay đổi.",
         "form_filling": "Sau khi ký, tệp được bổ sung chữ ký khác hoặc điền vào ô biểu mẫu; "
                         "nội dung đã ký không thay đổi.",
         "annotations": "Sau khi ký, tệp được thêm ghi chú hoặc chú thích; nội dung đã ký không thay đổi, "

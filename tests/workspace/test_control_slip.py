@@ -86,12 +86,14 @@ def test_a_supplement_at_reception_is_noted_and_handed_in_again_by_the_applicant
     assert response.status_code == 200, response.get_json()
     rows, slip = _slip(clean_app, dossier_id, vn(2026, 11, 25, 15, 0), monkeypatch)
     assert [row.step for row in rows] == ["Tiếp nhận hồ sơ", "Tiếp nhận hồ sơ"]
-    assert [(row.giver.person, row.receiver.unit, row.at) for row in slip] == [
-        ("Nguyễn Văn An", "Bộ phận Một cửa", vn(2026, 11, 23, 8, 0)),
-        ("Nguyễn Văn An", "Bộ phận Một cửa", vn(2026, 11, 25, 14, 0))]
+    # The desk's request hands the dossier to the applicant: a row with its verdict.
+    assert [(row.giver.person, row.receiver.person, row.at, row.verdict) for row in slip] == [
+        ("Nguyễn Văn An", "Trần Thị Bình", vn(2026, 11, 23, 8, 0), None),
+        ("Trần Thị Bình", "Nguyễn Văn An", vn(2026, 11, 23, 9, 0), "early"),
+        ("Nguyễn Văn An", "Trần Thị Bình", vn(2026, 11, 25, 14, 0), None)]
     assert slip[0].note == ("Tiếp nhận hồ sơ. Yêu cầu bổ sung, hoàn thiện hồ sơ lần 1 (Mẫu 02) "
                             "lúc 09:00 ngày 23/11/2026.")
-    assert slip[1].note == "Tiếp nhận hồ sơ. Nhận hồ sơ bổ sung lúc 14:00 ngày 25/11/2026."
+    assert slip[2].note == "Tiếp nhận hồ sơ. Nhận hồ sơ bổ sung lúc 14:00 ngày 25/11/2026."
 
 
 def test_an_apology_and_a_restart_are_noted_on_the_step_open_then(api, clock, clean_app, monkeypatch):
@@ -106,6 +108,9 @@ def test_an_apology_and_a_restart_are_noted_on_the_step_open_then(api, clock, cl
     assert "Yêu cầu bổ sung, hoàn thiện hồ sơ lần 1 (Mẫu 02) lúc 09:00 ngày 25/11/2026." in search[0].note
     assert search[-1].giver.person == "Nguyễn Văn An" and search[-1].at == vn(2026, 11, 27, 10, 0)
     assert search[-1].note.endswith("Nhận đủ hồ sơ bổ sung lúc 10:00 ngày 27/11/2026; thời hạn giải quyết tính lại.")
+    # The appraisal's request handed the dossier to the applicant, with its verdict as on the screen.
+    [back] = [row for row in slip if row.receiver.person == "Nguyễn Văn An"]
+    assert back.at == vn(2026, 11, 25, 9, 0) and back.note == SEARCH and back.verdict in ("early", "on_time")
 
 
 def test_a_step_reopened_once_the_supplements_extra_fee_is_paid_is_handed_by_the_applicant(clean_app):

@@ -150,7 +150,7 @@ def test_the_desk_receives_a_written_withdrawal_during_processing(api, clock, cl
         e["summary"] for e in state["history"]]
     again = client.post(f"/mot-cua/ho-so/{dossier_id}/rut", data={
         "csrf_token": token, "hinh_thuc": "counter", "ly_do_rut": "Lần nữa."})
-    assert again.status_code == 409 and NOT_WAITING.format(name="Yêu cầu rút hồ sơ") in html(again)
+    assert again.status_code == 409 and "Hồ sơ đã được rút lúc 08:00 ngày 23/11/2026" in html(again)
 
 
 @pytest.mark.rule("QT-15")

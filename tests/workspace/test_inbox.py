@@ -177,7 +177,11 @@ def test_completing_a_task_through_its_page(api, clock, client):
     # The same form again: the task is closed, the officer is told so and nothing changes.
     again = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
                                                                "f.quyet_dinh": "tu_choi", "f.ly_do": "x"})
-    assert again.status_code == 409 and "Công việc này đã được Trần Thị Bình xử lý lúc 08:00 ngày 23/11/2026" in html(again)
+    assert again.status_code == 409 and ("Công việc này đã được Trần Thị Bình xử lý lúc 08:00 ngày 23/11/2026. "
+                                         "Những gì bạn nhập chưa được ghi.") in html(again)
+    # Claiming it now: told who did it, and nothing about typed text (none was sent).
+    claimed = html(client.get(client.post(f"/mot-cua/viec/{task}/nhan", data={"csrf_token": token}).location))
+    assert "đã được Trần Thị Bình xử lý lúc 08:00 ngày 23/11/2026." in claimed and "bạn nhập" not in claimed
     assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 6  # waiting for the fee
     # Without the page's CSRF token nothing happens.
     assert client.post(f"/mot-cua/viec/{task}/nhan", data={}).status_code == 400
