@@ -61,7 +61,7 @@ TYPE_NAMES = {
     "array": "danh sách", "object": "nhóm thông tin", "null": "rỗng",
 }
 OWN_MESSAGE_KINDS = ("pattern", "format", "minLength", "maxLength", "formatMinimum", "formatMaximum")
-FORMAT_NAMES = {"date": "ngày (YYYY-MM-DD)", "email": "thư điện tử", "date-time": "ngày giờ"}
+FORMAT_NAMES = {"date": "ngày (ngày/tháng/năm, ví dụ 15/01/1990)", "email": "thư điện tử", "date-time": "ngày giờ"}
 _FORMATS = FormatChecker()
 # Characters that reorder or hide text (bidi overrides and isolates, NUL...) make what an officer
 # reads differ from what was stored: never accepted in a form's text.

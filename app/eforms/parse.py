@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
@@ -17,6 +18,8 @@ from .schema import blank, item_options, kind
 MAX_FIELDS = 500
 _INTEGER = re.compile(r"[+-]?[0-9]{1,15}")
 _NUMBER = re.compile(r"[+-]?[0-9]{1,15}(?:[.,][0-9]{1,10})?")  # "1,5" is how a Vietnamese writes 1.5
+# A date typed where the browser has no date picker, as a Vietnamese writes it: 15/01/1990.
+_TYPED_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # PostgreSQL refuses NUL in JSON; tab and newline stay
 _BOOLEANS = {"true": True, "false": False}
 
@@ -78,6 +81,13 @@ def convert(spec: dict, raw):
         return float(number) if "." in number else int(number)
     if declared == "boolean":
         return _BOOLEANS.get(text, text)
+    typed = _TYPED_DAY.fullmatch(text) if spec.get("format") == "date" else None
+    if typed:
+        day, month, year = (int(part) for part in typed.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return text  # no such day: the form says the date is wrong, with what was typed
     return text
 
 
