@@ -34,3 +34,24 @@ def test_a_summary_link_shows_the_field_with_its_label(page, clean_app):
     page.wait_for_function("location.hash === '#f-qua_trinh_cu_tru-0-den_nam'")
     box = page.locator("label[for='f-qua_trinh_cu_tru-0-den_nam']").bounding_box()
     assert box is not None and box["y"] >= 0, box  # the label is on screen, above its box
+
+
+def test_the_summary_lists_the_problems_in_the_order_of_the_page(page, clean_app):
+    """The server lists the form's errors, then who applies: the page reads top down, so does the
+    summary (its first link is the first problem met going down)."""
+    from tests.conftest import PASSWORD
+    page.goto("/dang-nhap?next=/thu-tuc/2.000488/nop")
+    page.fill("#ten_dang_nhap", "congdan")
+    page.fill("#mat_khau", PASSWORD)
+    page.click("form button[type=submit]:not(.link)")
+    page.wait_for_url("**/thu-tuc/2.000488/nop")
+    page.fill("#f-so_cccd", "123")  # above «Mục đích» on the page, after it in the server's list
+    page.fill("#f-muc_dich", "")
+    page.click("button:has-text('Nộp hồ sơ')")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'tom-tat-loi'")
+    targets = page.eval_on_selector_all("#tom-tat-loi a", "links => links.map(a => a.getAttribute('href'))")
+    positions = page.evaluate("""hrefs => hrefs.map(h => {
+        const all = Array.from(document.querySelectorAll('[id]'));
+        return all.indexOf(document.getElementById(h.slice(1)));
+    })""", targets)
+    assert len(targets) >= 2 and positions == sorted(positions), (targets, positions)

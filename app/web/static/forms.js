@@ -27,6 +27,21 @@
 
   function slice(list) { return Array.prototype.slice.call(list); }
 
+  // The error summary in the order of the page: the server lists a form's errors, then its own
+  // parts' (who applies, the files); its first link should be the first problem on the way down.
+  slice(document.querySelectorAll(".error-summary ul")).forEach(function (list) {
+    var target = function (item) {
+      var link = item.querySelector("a[href^='#']");
+      return link && document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+    };
+    var items = slice(list.children);
+    items.slice().sort(function (a, b) {
+      var ta = target(a), tb = target(b);
+      if (!ta || !tb) { return (ta ? 0 : 1) - (tb ? 0 : 1) || items.indexOf(a) - items.indexOf(b); }
+      return ta === tb ? 0 : (ta.compareDocumentPosition(tb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    }).forEach(function (item) { list.appendChild(item); });
+  });
+
   // A list shows its first option when none is marked selected.
   function selectChanged(select) {
     var options = slice(select.options), initial = 0;
