@@ -21,7 +21,7 @@ def own_draft(user, draft_id) -> Draft | None:
 
 
 def start_draft(user, procedure, schema: dict, at: datetime) -> Draft:
-    draft = Draft(owner_id=user.id, procedure_id=procedure.id, data=prefill(schema, user), files=[],
+    draft = Draft(owner_id=user.id, procedure_id=procedure.id, data=prefill(schema, user, procedure.id), files=[],
                   representation={"kind": "self"}, created_at=at, updated_at=at)
     db.session.add(draft)
     db.session.commit()

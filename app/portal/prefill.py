@@ -1,6 +1,7 @@
 """Pre-filling a new application from the citizen's profile and data store: the profile for
 identity fields, then (on the portal, where the citizen reads it over) the most recent earlier
-dossier for any other field of the same name."""
+dossier of the same procedure for any other field of the same name: another procedure's field of
+the same name may mean another thing (so_ban: copies of another paper, at another fee)."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -24,13 +25,15 @@ def _profile_value(user, attribute: str):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def prefill(schema: dict, user, earlier: bool = True) -> dict:
-    """`earlier`: also what the citizen's latest dossier said; not at the counter, where the
-    officer copies a new paper application and the old case's details would pass unseen."""
+def prefill(schema: dict, user, procedure_id: int | None = None) -> dict:
+    """`procedure_id`: also what the citizen's latest dossier of that procedure said; none at
+    the counter, where the officer copies a new paper application and the old case's details
+    would pass unseen."""
     properties = schema.get("properties", {})
     data = {}
-    last = db.session.execute(select(Dossier.form_data).where(Dossier.owner_id == user.id)
-                              .order_by(Dossier.submitted_at.desc()).limit(1)).scalar() if earlier else None
+    last = db.session.execute(select(Dossier.form_data).where(
+        Dossier.owner_id == user.id, Dossier.procedure_id == procedure_id)
+        .order_by(Dossier.submitted_at.desc()).limit(1)).scalar() if procedure_id is not None else None
     for name, spec in properties.items():
         if name in PROFILE_FIELDS:
             value = _profile_value(user, PROFILE_FIELDS[name])

@@ -160,7 +160,7 @@ def intake_form(citizen_id: int, code: str):
     procedure = _procedure(code)
     # Filled as the portal fills the citizen's own new application: everything the citizen's
     # record holds (recorded at step 1 or in the profile), then their latest dossier.
-    return _page(citizen, procedure, prefill(application_form(procedure).schema, citizen, earlier=False), [], {})
+    return _page(citizen, procedure, prefill(application_form(procedure).schema, citizen), [], {})
 
 
 @workspace.post("/tiep-nhan/<int:citizen_id>/<code>")

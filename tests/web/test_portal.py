@@ -366,3 +366,16 @@ def test_residence_years_the_wrong_way_round_are_named_on_the_citizens_form(citi
     assert response.status_code == 422 and 'id="f-qua_trinh_cu_tru-0-den_nam-error"' in page
     assert "Trường «Đến năm» phải lớn hơn hoặc bằng «Từ năm» (2015)." in page
     assert 'value="2010"' in page  # what was typed stays, to correct
+
+
+def test_an_earlier_dossier_fills_only_a_new_application_of_its_own_procedure(citizen):
+    """«Số bản sao» of a criminal-record dossier (3 Phiếu) is not the number of extract copies,
+    at another fee: only the same procedure's earlier answers come back."""
+    from tests.api.test_lifecycle import LLTP, LLTP_FORM
+    api = Api(citizen.application.test_client())
+    earlier = {"procedure_code": LLTP, "data": {**LLTP_FORM, "so_ban": 3, "muc_dich": "Du học"}}
+    assert api.post("/dossiers", "congdan", json=earlier).status_code == 201
+    extract = citizen.get(APPLY).get_data(as_text=True)
+    assert not re.search(r'name="f.so_ban"[^>]*value="3"', extract)
+    again = citizen.get(f"/thu-tuc/{LLTP}/nop").get_data(as_text=True)
+    assert "Du học" in again and re.search(r'name="f.so_ban"[^>]*value="3"', again)
