@@ -141,3 +141,10 @@ def test_the_check_refuses_a_bound_naming_no_field_or_one_of_another_kind(tmp_pa
     assert "không phải «items»" in items and "«3/cu_tru/0/tu_nam»" in items
     [shape] = found({**number, "minimum": {"data": "1/tu_nam"}})
     assert 'minimum = {"data": "1/tu_nam"} không dùng được' in shape and "ví dụ 1900" in shape
+
+
+def test_an_email_needs_a_domain_with_a_dot():
+    """jsonschema's own check takes "an@" and "an@gmail": no mail reaches them."""
+    form = Form({"type": "object", "properties": {"email": {"type": "string", "format": "email", "title": "Thư"}}})
+    assert [form.validate({"email": v}) == [] for v in ("an@", "an@gmail", "an@.vn", "an@gmail.com", "a.b@x.gov.vn")] \
+        == [False, False, False, True, True]
