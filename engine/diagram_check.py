@@ -1492,10 +1492,11 @@ class DiagramChecker:
             if (kind == "messageEventDefinition" or kind == "receiveTask") and bpmn_kind(owner) in MESSAGE_CATCHERS \
                     and not _process_start(owner):  # no message starts a dossier: check_process_start
                 ref = node.get("messageRef")
+                what = KINDS["receiveTask"] if kind == "receiveTask" else MESSAGES["message_event"]
                 if not ref:
-                    self.add(owner, "message_no_ref")
+                    self.add(owner, "message_no_ref", what=what)
                 elif ref not in messages:
-                    self.add(owner, "message_ref_missing", ref=ref)
+                    self.add(owner, "message_ref_missing", ref=ref, what=what)
                 elif not (messages[ref].get("name") or "").strip():
                     self.add(owner, "message_no_name", ref=ref)
                 elif messages[ref].get("name").strip() not in self.messages:

@@ -513,10 +513,11 @@ MESSAGES = {
                                "mép của đúng công việc.",
     "boundary_unattached": "Sự kiện biên chưa gắn vào công việc nào (thiếu attachedToRef). Kéo sự kiện thả "
                            "lên mép của công việc hoặc quy trình con mà nó canh chừng.",
-    "message_no_ref": "Sự kiện tin nhắn chưa chọn tin nhắn nào (messageRef) nên sẽ chờ mãi. Chọn hoặc tạo "
+    "message_event": "Sự kiện tin nhắn",
+    "message_no_ref": "{what} chưa chọn tin nhắn nào (messageRef) nên sẽ chờ mãi. Chọn hoặc tạo "
                       "tin nhắn trong bảng thuộc tính (Message), ví dụ tin nhắn có tên bo_sung, rut_ho_so hoặc "
                       "thanh_toan.",
-    "message_ref_missing": "Sự kiện tin nhắn trỏ tới tin nhắn «{ref}», nhưng sơ đồ không khai báo tin nhắn "
+    "message_ref_missing": "{what} trỏ tới tin nhắn «{ref}», nhưng sơ đồ không khai báo tin nhắn "
                            "nào có id đó. Chọn lại tin nhắn trong bảng thuộc tính (Message).",
     "message_no_name": "Tin nhắn «{ref}» mà sự kiện này dùng chưa có tên (name), nên không việc nào của công "
                        "dân gửi tới được. Đặt tên cho tin nhắn trong bảng thuộc tính (Message > Name), ví dụ "

@@ -421,3 +421,10 @@ def test_a_timer_starting_an_event_sub_process_is_refused_for_the_boundary_timer
     [line] = [str(p) for p in problems(xml) if p.element_id == "Start_nhac_han"]
     assert "bắt đầu tiểu quy trình theo sự kiện «Nhắc hạn»" in line and "giữ «Giải quyết hồ sơ» mở" in line
     assert "gắn một sự kiện hẹn giờ lên biên" in line
+
+
+def test_a_receive_task_without_its_message_is_called_a_receive_task():
+    xml = edit(SOURCE, '<bpmn:userTask id="Task_tham_dinh"', '<bpmn:receiveTask id="Task_cho" name="Chờ công dân" />'
+               '<bpmn:userTask id="Task_tham_dinh"')
+    [line] = [str(p) for p in problems(xml) if p.element_id == "Task_cho" and "messageRef" in p.message]
+    assert "Công việc nhận tin nhắn (receive task) chưa chọn tin nhắn nào" in line
