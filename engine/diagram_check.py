@@ -1467,7 +1467,12 @@ class DiagramChecker:
         attached = node.get("attachedToRef")
         if kind == "boundaryEvent" and attached is not None \
                 and (attached not in siblings or local(siblings[attached].tag) not in ACTIVITIES):
-            self.add(node, "boundary_target_missing", ref=attached)
+            elsewhere = self.by_id.get(attached)
+            if elsewhere is not None and local(elsewhere.tag) in ACTIVITIES:  # dropped outside its step's sub-process
+                self.add(node, "boundary_target_elsewhere", ref=attached, name=self.label(elsewhere),
+                         container=self.label(elsewhere.getparent()))
+            else:
+                self.add(node, "boundary_target_missing", ref=attached)
 
     def check_references(self, process, process_ids: list[str]) -> None:
         """What a step names elsewhere in the file: messages, called processes; and the element

@@ -511,6 +511,9 @@ MESSAGES = {
     "boundary_target_missing": "Sự kiện biên gắn vào «{ref}» (attachedToRef), nhưng trong cùng quy trình "
                                "không có công việc hay quy trình con nào mang id đó. Kéo sự kiện thả lại lên "
                                "mép của đúng công việc.",
+    "boundary_target_elsewhere": "Sự kiện biên gắn vào «{name}» ({ref}), nhưng bước đó nằm trong «{container}» "
+                                 "còn sự kiện thì nằm ngoài, nên không canh chừng được. Kéo sự kiện vào trong "
+                                 "«{container}» và thả lên mép của «{name}».",
     "boundary_unattached": "Sự kiện biên chưa gắn vào công việc nào (thiếu attachedToRef). Kéo sự kiện thả "
                            "lên mép của công việc hoặc quy trình con mà nó canh chừng.",
     "message_event": "Sự kiện tin nhắn",

@@ -428,3 +428,11 @@ def test_a_receive_task_without_its_message_is_called_a_receive_task():
                '<bpmn:userTask id="Task_tham_dinh"')
     [line] = [str(p) for p in problems(xml) if p.element_id == "Task_cho" and "messageRef" in p.message]
     assert "Công việc nhận tin nhắn (receive task) chưa chọn tin nhắn nào" in line
+
+
+def test_a_boundary_event_left_outside_the_sub_process_of_its_step_says_where_the_step_is():
+    xml = edit(SOURCE, 'id="Boundary_qua_han_tiep_nhan" name="Quá hạn tiếp nhận" cancelActivity="false" '
+                       'attachedToRef="Task_tiep_nhan"', 'id="Boundary_qua_han_tiep_nhan" name="Quá hạn tiếp nhận" '
+                       'cancelActivity="false" attachedToRef="Task_tham_dinh"')
+    found = [str(p) for p in problems(xml) if p.element_id == "Boundary_qua_han_tiep_nhan"]
+    assert any("bước đó nằm trong «Giải quyết hồ sơ» còn sự kiện thì nằm ngoài" in line for line in found), found
