@@ -1686,8 +1686,10 @@ class DiagramChecker:
                 bare = spelt(found.group(1))
                 # A rewrite is offered only if it is one: what our language cannot say is said so.
                 errors = expressions.check(bare, "eval", DEADLINE_FUNCTIONS)
+                # FEEL's "=" compares; said only where the expression compares with one.
+                equals = MESSAGES["feel_equals"] if key == "feel" and "==" in bare else ""
                 self.add(node, f"{key}_unsupported" if errors else key, expr=_one_line(source), bare=_one_line(bare),
-                         example=MESSAGES["deadline_example" if deadline else "condition_example"])
+                         example=MESSAGES["deadline_example" if deadline else "condition_example"], equals=equals)
                 return True
         if deadline and ISO_TIME.match(source.strip()):
             self.add(node, "iso_time", expr=source.strip(), suggestion=_iso_suggestion(source))

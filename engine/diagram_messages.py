@@ -398,7 +398,8 @@ MESSAGES = {
     "juel": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}). Ở đây viết thẳng biểu thức, không "
             "có ${{ và }}: {bare}",
     "feel": "«{expr}» viết theo cú pháp FEEL của Camunda 8 (bắt đầu bằng dấu =). Ở đây viết thẳng biểu thức, "
-            "không có dấu = ở đầu, và so sánh bằng viết ==: {bare}",
+            "không có dấu = ở đầu{equals}: {bare}",
+    "feel_equals": ", và so sánh bằng viết ==",
     "juel_unsupported": "«{expr}» viết theo cú pháp biểu thức của Camunda (${{…}}), và cách viết bên trong không được "
                         "hỗ trợ ở đây: ngôn ngữ biểu thức của hệ thống không có nó, nên không đổi thẳng được. Viết "
                         "lại bằng ngôn ngữ biểu thức của hệ thống (docs/ANALYST.md, mục 6), không có ${{ và }}, ví dụ "

@@ -184,6 +184,8 @@ def test_a_camunda_condition_gets_a_rewrite_or_is_said_unsupported(condition, re
     else:
         assert problem.message.endswith(f": {rewrite}"), problem.message
         assert expressions.check(rewrite, "eval") == []
+        # Told how to compare only where the condition compares for equality.
+        assert ("so sánh bằng viết ==" in problem.message) is ("==" in rewrite and condition.startswith("="))
 
 
 # -- 3. a branch value the steps just before the gateway never give --------------------------------------
