@@ -55,3 +55,16 @@ def test_the_summary_lists_the_problems_in_the_order_of_the_page(page, clean_app
         return all.indexOf(document.getElementById(h.slice(1)));
     })""", targets)
     assert len(targets) >= 2 and positions == sorted(positions), (targets, positions)
+
+
+def test_an_item_added_to_a_list_takes_the_focus(page, clean_app):
+    """«Thêm quá trình cư trú» sends the form and the page comes back: the keyboard is in the new
+    item's first box, not at the top of the page."""
+    from tests.conftest import PASSWORD
+    page.goto("/dang-nhap?next=/thu-tuc/2.000488/nop")
+    page.fill("#ten_dang_nhap", "congdan")
+    page.fill("#mat_khau", PASSWORD)
+    page.click("form button[type=submit]:not(.link)")
+    page.wait_for_url("**/thu-tuc/2.000488/nop")
+    page.click("button[value='add:qua_trinh_cu_tru']")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'f-qua_trinh_cu_tru-1-tu_nam'")

@@ -103,7 +103,29 @@
     }
     if (!mayLeave(form)) { event.preventDefault(); return; }
     sent = form;
+    var verb = event.submitter && event.submitter.name === "action" ? event.submitter.value || "" : "";
+    if (verb.indexOf("add:") === 0) { remember(ADDED, verb); }
   });
+
+  // An item added to a repeated group (the page comes back from the server): the keyboard and
+  // the screen reader start in it, not at the top of the page, unless there are errors to fix.
+  var ADDED = "motcua-added";
+  function remember(key, value) { try { window.sessionStorage.setItem(key, value); } catch (e) { /* private mode */ } }
+  function recall(key) {
+    try { var value = window.sessionStorage.getItem(key); window.sessionStorage.removeItem(key); return value; }
+    catch (e) { return null; }
+  }
+  var added = recall(ADDED);
+  if (added && !document.querySelector(".error-summary")) {
+    var adder = slice(document.querySelectorAll("button[name='action']")).filter(function (b) { return b.value === added; })[0];
+    var group = adder && adder.closest(".repeated");
+    var items = group ? slice(group.querySelectorAll("fieldset.item")).filter(function (item) {
+      return item.parentNode.closest(".repeated") === group;
+    }) : [];
+    var first = items.length && items[items.length - 1].querySelector("input:not([type=hidden]), select, textarea");
+    // After the page's own move to the group (its address ends in #the-group), which blurs.
+    if (first) { window.addEventListener("load", function () { window.setTimeout(function () { first.focus(); }, 0); }); }
+  }
 
   window.addEventListener("beforeunload", function (event) {
     if (agreed || !losing(null)) { return; }
