@@ -24,7 +24,7 @@ from jsonschema.exceptions import SchemaError
 
 from .diagram_messages import MESSAGES
 from .folding import fold as fold_text
-from .form_conditions import KEYWORD as SHOWN_WHEN, choice_values, one_of_values, required_for, shown_when
+from .form_conditions import KEYWORD as SHOWN_WHEN, choice_values, group_rules, one_of_values, required_for, shown_when
 from .forms import TODAY, date_bound
 from .related_fields import BOUNDS, NUMBER_BOUNDS, data_steps, parse, reference, schema_target, without_references
 
@@ -277,11 +277,7 @@ def _spelt(value) -> str:
 def _shown_when_loops(properties: dict, ui: dict, at: str, schema_relative: str) -> list[str]:
     """Fields of a group that follow each other round in a loop never show (each waits for a
     choice that is hidden): one message per loop."""
-    follows = {}
-    for name in properties:
-        rule = shown_when(ui.get(name)) if isinstance(ui.get(name), dict) else None
-        if rule is not None and rule[0] in properties and rule[0] != name:
-            follows[name] = rule[0]
+    follows = {name: rule[0] for name, rule in group_rules(properties, ui).items()}
     found, reported = [], set()
     for start in follows:
         chain = [start]

@@ -94,14 +94,13 @@ def required_while_shown(group: dict, field: str, choice: str, values: list) -> 
 
 def visible(schema: dict, ui: dict, data):
     """`data` without what the fields hidden by their "ui:shownWhen" hold (a copy)."""
-    return _split(schema, ui, data, "", set())
+    return split(schema, ui, data)[0]
 
 
-def hidden_fields(schema: dict, ui: dict, data) -> set[str]:
-    """The dotted paths (as FieldError names them) of the fields `data` leaves hidden."""
+def split(schema: dict, ui: dict, data) -> tuple:
+    """(what `data` keeps, the dotted paths, as FieldError names them, of the fields it hides)."""
     hidden: set[str] = set()
-    _split(schema, ui, data, "", hidden)
-    return hidden
+    return _split(schema, ui, data, "", hidden), hidden
 
 
 def _split(schema: dict, ui, data, path: str, hidden: set[str]):
@@ -120,14 +119,22 @@ def _split(schema: dict, ui, data, path: str, hidden: set[str]):
             for name, value in data.items() if name not in gone}
 
 
-def _hidden(properties: dict, ui: dict, data: dict, required: list) -> set[str]:
-    """The group's fields hidden: the choice they follow has none of their values, or none at
-    all, or is itself hidden (a chain)."""
-    rules = {}
+def group_rules(properties: dict, ui) -> dict[str, tuple[str, list]]:
+    """Field -> (choice, values) of the group's rules that name another field of the group; a
+    rule naming none (or the field itself) the form check refuses, and nothing hides by it."""
+    ui = ui if isinstance(ui, dict) else {}
+    found = {}
     for name in properties:
         rule = shown_when(ui.get(name) if isinstance(ui.get(name), dict) else {})
         if rule is not None and rule[0] in properties and rule[0] != name:
-            rules[name] = rule
+            found[name] = rule
+    return found
+
+
+def _hidden(properties: dict, ui: dict, data: dict, required: list) -> set[str]:
+    """The group's fields hidden: the choice they follow has none of their values, or none at
+    all, or is itself hidden (a chain)."""
+    rules = group_rules(properties, ui)
     gone = {name for name, (choice, values) in rules.items()
             if _value(properties[choice], ui.get(choice), data, choice, choice in required) not in values}
     while True:

@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError
 
 from .clock import frozen_at, now
-from .form_conditions import hidden_fields, visible
+from .form_conditions import split, visible
 from .numbers import grouped
 from .related_fields import NUMBER_BOUNDS, related_bounds
 
@@ -280,8 +280,7 @@ class Form:
             with frozen_at(at):
                 return self.validate(data)
         # A hidden field is not asked for, even when a branch (an else) would require it.
-        seen = hidden_fields(self.schema, self.ui_schema, data)
-        data = self.visible(data)
+        data, seen = split(self.schema, self.ui_schema, data)
         errors = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         result = _text_errors(self.schema, data)
         seen |= {item.field for item in result}

@@ -92,12 +92,10 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         payload = validate_application(dossier.procedure, payload)
         if not files and payload == before:
             raise Invalid(ERRORS["supplement_nothing"])
-        gaps = supplement_gaps(dossier, payload, files)
+        gaps = supplement_gap_errors(dossier, payload, files, ERRORS["supplement_component"],
+                                     lambda code: FIELD.format(code=code))
         if gaps:
-            raise Invalid(ERRORS["supplement_components"], [
-                {"field": FIELD.format(code=c["code"]), "message": missing_message(
-                    ERRORS["supplement_component"].format(name=c["name"]), c, application_form(dossier.procedure))}
-                for c in gaps])
+            raise Invalid(ERRORS["supplement_components"], [{"field": k, "message": v} for k, v in gaps.items()])
     outcome = deliver_to_process(dossier, message, payload, at)
     if channel is None:
         event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
@@ -133,23 +131,19 @@ def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: 
                             data={"fields": fields, "files": sent, "request": request}), *restarted])
 
 
-def supplement_gaps(dossier: Dossier, data: dict, files) -> list[dict]:
+def supplement_gap_errors(dossier: Dossier, data: dict, files, template: str,
+                          where=component_anchor) -> dict[str, str]:
     """The components the application as supplemented (`data`, over what it holds) requires
-    that neither the dossier nor the supplement's `files` has (completeness.newly_missing)."""
+    that neither the dossier nor the supplement's `files` has (completeness.newly_missing):
+    by `where` (a page's anchor, the API's part name) of each, the message in `template` (with
+    {name}) and why the component is required."""
     held = db.session.execute(select(DossierFile.component_code).where(
         DossierFile.dossier_id == dossier.id, DossierFile.superseded.is_(False))).scalars().all()
     form = application_form(dossier.procedure)
     before = form.visible(dossier.form_data or {})
-    return newly_missing(dossier.procedure, False, before, form.visible({**before, **data}),
+    gaps = newly_missing(dossier.procedure, False, before, form.visible({**before, **data}),
                          [{"component_code": code} for code in held] + list(files))
-
-
-def supplement_gap_errors(dossier: Dossier, data: dict, files, template: str) -> dict[str, str]:
-    """supplement_gaps as a page says them: at each component's anchor, in `template` (with
-    {name}), and why the component is required."""
-    form = application_form(dossier.procedure)
-    return {component_anchor(c["code"]): missing_message(template.format(name=c["name"]), c, form)
-            for c in supplement_gaps(dossier, data, files)}
+    return {where(c["code"]): missing_message(template.format(name=c["name"]), c, form) for c in gaps}
 
 
 def _not_waiting(dossier: Dossier, message: str) -> Conflict:
