@@ -81,6 +81,12 @@ class WorkingCalendar:
     def is_working_time(self, instant: datetime) -> bool:
         return self.official_start(instant) == _aware(instant)
 
+    def is_appointment_time(self, instant: datetime) -> bool:
+        """Within a working period, its closing instant included: the calendar's own due
+        instants often fall there (17:00, 11:30), so a date an officer sets may too."""
+        local = _aware(instant).astimezone(self.tz)
+        return any(start <= local <= end for start, end in self.periods(local.date()))
+
     def add_working_hours(self, instant: datetime, hours: float) -> datetime:
         remaining = timedelta(hours=_positive(hours, limit=24 * MAX_DAYS_SEARCHED))
         for start, end in self._periods_from(instant):

@@ -100,7 +100,8 @@ DOCUMENT = {
         },
         "/dossiers/{ref}": {"get": _op("Chi tiết hồ sơ (chủ hồ sơ hoặc cán bộ)", _ok("Hồ sơ"), params=["ref"])},
         "/dossiers/{ref}/supplement": {"post": _with_key(
-            _op("Nộp bổ sung hồ sơ (công dân, hoặc bộ phận một cửa nhận trên giấy)", _ok("Hồ sơ"), body=DATA_BODY,
+            _op("Nộp bổ sung hồ sơ (công dân, hoặc bộ phận một cửa nhận trên giấy): mỗi thành phần mà "
+                "supplement_request.components nêu mã (component_code) phải có tệp mới", _ok("Hồ sơ"), body=DATA_BODY,
                 params=["ref"], files=True),
             "trả về hồ sơ (200) như lần đầu, kể cả khi hồ sơ đã thôi chờ bổ sung, thay vì báo hồ sơ không chờ "
             "bổ sung (409); cùng khóa với nội dung khác là một lần bổ sung khác")},

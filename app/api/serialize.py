@@ -12,7 +12,7 @@ from ..catalogue.forms import application_form
 from ..dossiers.events import actor_words
 from ..dossiers.files import is_internal
 from ..dossiers.fees import PAYMENT
-from ..dossiers.supplements import ASKED_COMPONENTS
+from ..dossiers.supplements import ASKED_NAME, asked_items, item_component
 from ..workflow.service import workflow
 
 
@@ -81,7 +81,7 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement:
         "due_at": instant(d.due_at), "index_due_at": instant(index_due), "finished_at": instant(d.finished_at),
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
         "amount_due": d.amount_due if PAYMENT in (d.waiting_messages or []) else None,
-        "supplement_request": _asked(supplement, internal) if supplement is not None else None,
+        "supplement_request": _asked(d.procedure, supplement, internal) if supplement is not None else None,
         "open_tasks": [open_task(t) if internal else _step(t) for t in tasks],
         # The components as sent (a supplement's replacement current, the replaced kept); never
         # the documents officers attach to their steps, which stay on the agencies' pages.
@@ -93,12 +93,16 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement:
     }
 
 
-def _asked(request: dict, internal: bool) -> dict:
+def _asked(procedure, request: dict, internal: bool) -> dict:
     """A supplement request as the citizen reads it on Mẫu 02: why, and each component to
-    bring with what to do to it; officers also see why one was asked late or again."""
-    components = [item for item in request.get(ASKED_COMPONENTS) or [] if isinstance(item, dict)]
+    bring with what to do to it (with the component's code when it names a file component,
+    whose new file the supplement must carry); officers also see why one was asked late or again."""
+    def component(item):
+        named = item_component(procedure, item)
+        return {"name": item.get(ASKED_NAME), "to_do": item.get("yeu_cau"),
+                "component_code": named["code"] if named else None}
     return {"number": request.get("number"), "stage": request.get("stage"), "reason": request.get("ly_do"),
-            "components": [{"name": item.get("thanh_phan"), "to_do": item.get("yeu_cau")} for item in components],
+            "components": [component(item) for item in asked_items(request)],
             **({"late": bool(request.get("late")), "justification": request.get("justification")} if internal else {})}
 
 

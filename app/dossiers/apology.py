@@ -28,7 +28,7 @@ def refusal(user, dossier: Dossier, at: datetime, messages: dict) -> str | None:
     if dossier.received_at is None or dossier.due_at is None or dossier.status in FINISHED:
         return messages["not_processing"]
     if dossier.apologized_at is not None:
-        return messages["once"]
+        return messages["once"].format(at=local_time(dossier.apologized_at), due=local_time(dossier.due_at))
     if dossier.status in APPLICANTS_TURN:  # a supplement, the fee
         # Its time stands still until the applicant acts, then restarts or moves on by the wait:
         # a date promised now would be moved again without a second apology.
@@ -69,8 +69,13 @@ def apologize(user, dossier_id: int, new_due: datetime | None, reason: str, at: 
 
 
 def _new_due_error(due: datetime, new_due: datetime, messages: dict) -> str | None:
+    """A new date is a later day than the one promised (Mẫu 04 moves the day), within a year,
+    at a working time of a working day."""
+    calendar = workflow().calendar
     if new_due > due + MAX_POSTPONEMENT:
         return messages["too_far"].format(due=local_time(due))
-    if new_due <= due or not workflow().calendar.is_working_time(new_due):
+    if new_due.astimezone(calendar.tz).date() <= due.astimezone(calendar.tz).date():
         return messages["new_due"].format(due=local_time(due))
+    if not calendar.is_appointment_time(new_due):
+        return messages["not_working_time"]
     return None

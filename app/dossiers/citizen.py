@@ -90,12 +90,12 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         # a concurrent change is never overwritten); it must pass the same e-form.
         payload = {**before, **payload}
         payload = validate_application(dossier.procedure, payload)
-        if not files and payload == before:
-            raise Invalid(ERRORS["supplement_nothing"])
         gaps = supplement_gap_errors(dossier, payload, files, ERRORS["supplement_component"],
-                                     lambda code: FIELD.format(code=code))
+                                     ERRORS["asked_component"], lambda code: FIELD.format(code=code))
         if gaps:
             raise Invalid(ERRORS["supplement_components"], [{"field": k, "message": v} for k, v in gaps.items()])
+        if not files and payload == before:
+            raise Invalid(ERRORS["supplement_nothing"])
     outcome = deliver_to_process(dossier, message, payload, at)
     if channel is None:
         event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
@@ -131,19 +131,27 @@ def _supplemented(dossier: Dossier, before: dict, after: dict, files, user, at: 
                             data={"fields": fields, "files": sent, "request": request}), *restarted])
 
 
-def supplement_gap_errors(dossier: Dossier, data: dict, files, template: str,
+def supplement_gap_errors(dossier: Dossier, data: dict, files, template: str, asked_template: str,
                           where=component_anchor) -> dict[str, str]:
-    """The components the application as supplemented (`data`, over what it holds) requires
-    that neither the dossier nor the supplement's `files` has (completeness.newly_missing):
-    by `where` (a page's anchor, the API's part name) of each, the message in `template` (with
-    {name}) and why the component is required."""
+    """What the supplement lacks, by `where` (a page's anchor, the API's part name) of each
+    component: a new file of each component the request names (supplements.asked_components),
+    in `asked_template`; then the components the application as supplemented (`data`, over
+    what it holds) requires that neither the dossier nor the supplement's `files` has
+    (completeness.newly_missing), in `template` with why the component is required. Both
+    templates take {name}."""
+    procedure, sent = dossier.procedure, {f["component_code"] for f in files}
+    errors = {where(c["code"]): asked_template.format(name=c["name"])
+              for c in supplements.asked_components(procedure, supplements.latest_request(dossier.id))
+              if c["code"] not in sent}
     held = db.session.execute(select(DossierFile.component_code).where(
         DossierFile.dossier_id == dossier.id, DossierFile.superseded.is_(False))).scalars().all()
-    form = application_form(dossier.procedure)
+    form = application_form(procedure)
     before = form.visible(dossier.form_data or {})
-    gaps = newly_missing(dossier.procedure, False, before, form.visible({**before, **data}),
+    gaps = newly_missing(procedure, False, before, form.visible({**before, **data}),
                          [{"component_code": code} for code in held] + list(files))
-    return {where(c["code"]): missing_message(template.format(name=c["name"]), c, form) for c in gaps}
+    for c in gaps:
+        errors.setdefault(where(c["code"]), missing_message(template.format(name=c["name"]), c, form))
+    return errors
 
 
 def _not_waiting(dossier: Dossier, message: str) -> Conflict:

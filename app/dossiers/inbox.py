@@ -124,7 +124,7 @@ def rows_statement(user, tab: str, filters: Filters, at: datetime):
     """The tab's rows, due first; the columns the inbox page shows and nothing else."""
     claimer = User.__table__.alias("claimer")
     statement = select(
-        OpenTask.id, OpenTask.name, OpenTask.status, OpenTask.due_at, OpenTask.opened_at, OpenTask.role,
+        OpenTask.id, OpenTask.name, OpenTask.status, OpenTask.due_at, OpenTask.opened_at, OpenTask.role, OpenTask.agency_id,
         OpenTask.claimed_by_id, claimer.c.full_name.label("claimed_by_name"), OpenTask.dossier_id,
         Dossier.code, Dossier.applicant_name, Dossier.channel, Dossier.due_at.label("dossier_due_at"),
         Procedure.name.label("procedure_name"))

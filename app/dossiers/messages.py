@@ -53,6 +53,7 @@ ERRORS = {
     "unknown_task": "Không tìm thấy công việc này.",
     "task_taken": "Công việc này đã được {name} nhận xử lý.",
     "task_gone": "Công việc này đã được xử lý hoặc không còn mở.",
+    "not_claimed": "Công việc này chưa có ai nhận xử lý: không có gì để trả về nhóm.",
     "already_withdrawn": "Hồ sơ đã được rút lúc {at}; không cần ghi nhận lại.",
     "task_done_by": "Công việc này đã được {name} xử lý lúc {at}.",
     "task_ended": "Công việc này không còn mở: hồ sơ chuyển sang «{status}» lúc {at}.",
@@ -65,7 +66,8 @@ ERRORS = {
     "not_waiting": "Hồ sơ hiện không chờ «{name}».",
     "withdrawal_reason": "Ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
     "supplement_component": "Thiếu thành phần hồ sơ «{name}»: nội dung bổ sung làm thành phần này bắt buộc.",
-    "supplement_components": "Nội dung bổ sung làm hồ sơ thiếu thành phần bắt buộc; xem lỗi của từng thành phần.",
+    "asked_component": "Thiếu tệp mới của thành phần «{name}» mà cơ quan đã yêu cầu bổ sung.",
+    "supplement_components": "Hồ sơ bổ sung còn thiếu thành phần; xem lỗi của từng thành phần.",
     "supplement_nothing": "Chưa có nội dung bổ sung: sửa thông tin được yêu cầu hoặc đính kèm ít nhất một tệp.",
     "second_supplement_reception": "Khi tiếp nhận, hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu "
                                    "cầu hướng dẫn đầy đủ, cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",

@@ -7,13 +7,16 @@ DOMAIN.md §3.4), and restarts the legal time when the supplement arrives during
 The raw events stay, so the national index's paused clock can be computed from them too."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import select
 
 from ..db import db
+from ..folding import fold
 from ..localtime import local_time
 from ..workflow.service import workflow
+from .completeness import upload_components
 from .errors import Invalid
 from .messages import ERRORS
 from .deadlines import move_due, processing_due
@@ -23,8 +26,10 @@ from .models import DossierEvent
 SUPPLEMENT = "bo_sung"
 # The fields of a step's form that say what is asked (the convention the shipped forms follow).
 ASKED_COMPONENTS = "thanh_phan_can_bo_sung"
+ASKED_NAME = "thanh_phan"  # each asked item's component name; "yeu_cau": what to change
 ASKED_FIELDS = ("ly_do", ASKED_COMPONENTS)
 MAX_JUSTIFICATION = 2000
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # a name's closing "(…)"
 
 
 def latest_request(dossier_id: int) -> dict | None:
@@ -39,6 +44,47 @@ def may_ask(form) -> bool:
     """Whether completing a step with this form can ask for a supplement: by the convention above,
     such a form has a place for the components asked (a refusal's `ly_do` alone does not count)."""
     return form is not None and ASKED_COMPONENTS in form.schema.get("properties", {})
+
+
+def name_suggestions(procedure, form) -> dict[str, list[str]]:
+    """The procedure's component names offered in the asked items' name box of a form that may
+    ask (by the path pattern eforms/render.py reads): a name chosen from them binds the citizen
+    to send that component (asked_components)."""
+    if not may_ask(form):
+        return {}
+    return {f"{ASKED_COMPONENTS}.*.{ASKED_NAME}": [c["name"] for c in procedure.components]}
+
+
+def asked_items(request: dict | None) -> list[dict]:
+    """The items of a request's list of components to bring (Mẫu 02's table)."""
+    items = (request or {}).get(ASKED_COMPONENTS)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def item_component(procedure, item: dict) -> dict | None:
+    """The file component an asked item names (letter case, accents and spacing aside: its
+    name, its name without the closing parenthesis, "Giấy tờ tùy thân" for "Giấy tờ tùy thân
+    (Căn cước công dân, hộ chiếu)", or its code), None when it names anything else (the e-form,
+    a detail): then it asks in words only."""
+    name = fold(str(item.get(ASKED_NAME) or ""))
+    return next((c for c in upload_components(procedure)
+                 if name in (fold(c["name"]), fold(_NOTE.sub("", c["name"])), fold(c["code"]))), None)
+
+
+def asked_components(procedure, request: dict | None) -> list[dict]:
+    """The file components a supplement request names: the supplement must bring a new file of each."""
+    named = {id(c): c for item in asked_items(request) if (c := item_component(procedure, item)) is not None}
+    return list(named.values())
+
+
+def asked_codes(procedure, request: dict | None) -> set[str]:
+    return {c["code"] for c in asked_components(procedure, request)}
+
+
+def asked_first(procedure, request: dict | None) -> list[dict]:
+    """The file components, those the request names first (the citizen sees what to send)."""
+    asked = asked_codes(procedure, request)
+    return sorted(upload_components(procedure), key=lambda c: c["code"] not in asked)
 
 
 def is_new_request(waiting_before, outcome) -> bool:

@@ -21,7 +21,7 @@ from .events import add_event, write_events
 from .files import step_source
 from ..localtime import local_time
 from .messages import ERRORS
-from .models import Dossier, OpenTask
+from .models import Dossier, DossierEvent, OpenTask
 from .submission import add_files
 from .transitions import apply_outcome, lock_task
 
@@ -93,10 +93,25 @@ def _unclaim(dossier, task: OpenTask, actor, at: datetime) -> dict:
     return add_event(dossier, at, "released", actor=actor, node=(task.node_id, task.name), name=task.name)
 
 
-def release(user, task_id: str, at: datetime) -> OpenTask:
-    dossier, task = _locked(user, task_id)
-    if task.claimed_by_id == user.id:
+def release(user, task_id: str, at: datetime, strict: bool = False) -> OpenTask:
+    """The task back to its group: by the officer holding it, or by one who may assign it (its
+    holder is away). Unclaimed already: nothing to do (`strict`: Conflict, saying so)."""
+    db.session.rollback()
+    found = lock_task(task_id)
+    if found is None:
+        raise NotFound(ERRORS["unknown_task"])
+    dossier, task = found
+    assigner = may_assign(user, task)
+    if not assigner:
+        _may_work(user, task)
+    if task.closed_at is not None:
+        raise _gone(task)
+    if not assigner:
+        _check_claim(user, task)
+    if task.claimed_by_id is not None:
         write_events([_unclaim(dossier, task, user, at)])
+    elif strict:
+        raise Conflict(ERRORS["not_claimed"])
     db.session.commit()
     return task
 
@@ -161,6 +176,25 @@ def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
     return task
 
 
+def _form_of(task: OpenTask):
+    return load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form)
+
+
+def completed_alike(user, task_id: str, data) -> bool:
+    """Whether `user` completed this task with this very data: the same form sent twice (a
+    double click), to be told it is done, not that their work was not kept."""
+    task = db.session.get(OpenTask, task_id)
+    if task is None or task.closed_by_id != user.id:
+        return False
+    if task.form:
+        data = _form_of(task).visible(data)
+    kept = db.session.execute(select(DossierEvent.data).where(
+        DossierEvent.dossier_id == task.dossier_id, DossierEvent.kind == "task_completed",
+        DossierEvent.actor_id == user.id, DossierEvent.node_id == task.node_id)
+        .order_by(DossierEvent.id.desc()).limit(1)).scalar()
+    return kept == data
+
+
 def complete(user, task_id: str, data, at: datetime, justification: str | None = None,
              files: list[dict] = ()) -> Dossier:
     """Complete a task with its form's data. A second supplement request needs `justification`.
@@ -168,7 +202,7 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
     kept in the same transaction, so a completion refused keeps none of them."""
     dossier, task = _locked(user, task_id, typed=True)
     if task.form:
-        form = load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form)
+        form = _form_of(task)
         errors = form.validate(data)
         if errors:
             raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])

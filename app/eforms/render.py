@@ -7,7 +7,8 @@ carries the question on that value's control (data-confirm), which the one-stop 
 asks before the form is sent with that value chosen (app/web/static/forms.js); the add and
 remove buttons (data-no-confirm) never ask. A field whose UI schema has "ui:shownWhen" (engine/
 form_conditions.py) is wrapped in data-shown-when, which the same script hides while none of
-its values is chosen."""
+its values is chosen. A text box may offer suggestions (a <datalist>) the caller gives by the
+field's path, with "*" for an item's index: typing anything else stays allowed."""
 from __future__ import annotations
 
 import re
@@ -27,12 +28,13 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
-def render_fields(form, data, errors, prefix: str = "f") -> Markup:
-    """Every field of `form` filled with `data`; `errors` (FieldErrors) shown at their field."""
+def render_fields(form, data, errors, prefix: str = "f", suggestions: dict[str, list[str]] | None = None) -> Markup:
+    """Every field of `form` filled with `data`; `errors` (FieldErrors) shown at their field;
+    `suggestions`: the values offered in text boxes, by path pattern ("group.*.name")."""
     shown: dict[str, str] = {}
     for error in errors or ():
         shown.setdefault(error.field, error.message)
-    context = _Context(prefix, shown)
+    context = _Context(prefix, shown, suggestions or {})
     return Markup(_properties(form.schema, form.ui_schema or {}, data if isinstance(data, dict) else {}, "", context))
 
 
@@ -40,6 +42,7 @@ def render_fields(form, data, errors, prefix: str = "f") -> Markup:
 class _Context:
     prefix: str
     errors: dict
+    suggestions: dict
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,11 @@ class _Field:
     @property
     def help(self) -> str | None:
         return self.ui.get("ui:help") or self.spec.get("description")
+
+    @property
+    def suggestions(self) -> list[str]:
+        pattern = ".".join("*" if part.isdigit() else part for part in self.path.split("."))
+        return self.ctx.suggestions.get(pattern) or []
 
     @property
     def widget(self) -> str:
@@ -179,7 +187,17 @@ def _input(f: _Field) -> str:
     else:
         extra += [("type", kind_ if kind_ in ("email", "tel") else "text"), ("maxlength", spec.get("maxLength")),
                   ("spellcheck", "false" if kind_ in ("email", "tel") else None)]
-    return _wrap(f, _label(f) + _notes(f) + f"<input{_control(f)}{_attrs(*extra)}{_attrs(('value', value))}>")
+    offered = _datalist(f)
+    if offered:
+        extra.append(("list", f"{f.anchor}-goi-y"))
+    return _wrap(f, _label(f) + _notes(f) + f"<input{_control(f)}{_attrs(*extra)}{_attrs(('value', value))}>{offered}")
+
+
+def _datalist(f: _Field) -> str:
+    if f.widget != "text" or not f.suggestions:
+        return ""
+    options = "".join(f"<option{_attrs(('value', text))}>" for text in f.suggestions)
+    return f'<datalist{_attrs(("id", f"{f.anchor}-goi-y"))}>{options}</datalist>'
 
 
 def _number(bound):

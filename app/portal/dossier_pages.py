@@ -14,7 +14,6 @@ from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
 from ..dossiers import citizen, printouts, results, supplements
-from ..dossiers.completeness import upload_components
 from ..dossiers.deadlines import current_due
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.events import history
@@ -98,7 +97,8 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         if supplement is not None else None,
         kept_files=kept, carried=carried_files.carry(kept, _carry_scope(dossier)) if supplement is not None else "",
         nonce=carried_files.nonce(),
-        components=upload_components(procedure), limits=limits_text(procedure), kinds=COMPONENT_KINDS,
+        components=supplements.asked_first(procedure, supplement), asked_codes=supplements.asked_codes(procedure, supplement),
+        limits=limits_text(procedure), kinds=COMPONENT_KINDS,
         errors=errors, rating=rating, may_rate=dossier.status == RETURNED and rating is None,
         ratings=RATINGS, representation_labels=REPRESENTATION, message_names=MESSAGE_NAMES,
         component_names={**{c["code"]: c["name"] for c in procedure.components}, "KQ": MESSAGES["result"],
@@ -194,10 +194,11 @@ def supplement(dossier_id: int):
         return _page(dossier, errors, apply_action(form, data, action), status=422 if errors else 200, kept=files)
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
+    if not errors:  # what was asked, and the proof of an exemption declared now, as on the application
+        errors = citizen.supplement_gap_errors(dossier, data, files, MESSAGES["missing_component"],
+                                                MESSAGES["asked_component"])
     if not errors and not files and data == dossier.form_data:
         errors["bo-sung"] = MESSAGES["supplement_nothing"]
-    if not errors:  # an exemption declared now needs its proof, as on the application
-        errors = citizen.supplement_gap_errors(dossier, data, files, MESSAGES["missing_component"])
     if errors:
         return _page(dossier, errors, data, status=422, kept=files)
     sent = carried_files.sent_nonce()  # sent twice (a double click): the second finds the first delivered

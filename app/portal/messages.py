@@ -28,6 +28,7 @@ MESSAGES = {
                       "cho một hồ sơ mới.",
     "already_submitted": "Hồ sơ này đã được gửi trước đó; không tạo hồ sơ mới.",
     "missing_component": "Thiếu thành phần hồ sơ «{name}»: vui lòng đính kèm tệp.",
+    "asked_component": "Cơ quan đã yêu cầu bổ sung «{name}»: vui lòng đính kèm tệp mới cho thành phần này.",
     "representation_kind": "Vui lòng chọn bạn nộp hồ sơ cho ai.",
     "principal_name": "Vui lòng nhập họ và tên người ủy quyền (2–100 ký tự, không chứa chữ số hoặc ký hiệu).",
     "principal_id": "Số định danh cá nhân của người ủy quyền phải gồm đúng 12 chữ số.",

@@ -12,7 +12,6 @@ from ..clock import now
 from ..db import db
 from ..dossiers import citizen, supplements
 from ..dossiers.access import may_read
-from ..dossiers.completeness import upload_components
 from ..dossiers.errors import Conflict, Forbidden, Invalid
 from ..dossiers.models import Dossier
 from ..dossiers.uploads import read_uploads
@@ -42,11 +41,12 @@ def _page(dossier: Dossier, data: dict, files: list[dict], errors: dict, status:
     procedure = dossier.procedure
     form = application_form(procedure)
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
+    asked = supplements.latest_request(dossier.id) or {}
     return render_template(
-        "workspace/desk_supplement.html", dossier=dossier, procedure=procedure,
-        request_asked=supplements.latest_request(dossier.id) or {},
+        "workspace/desk_supplement.html", dossier=dossier, procedure=procedure, request_asked=asked,
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
-        components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
+        components=supplements.asked_first(procedure, asked), asked_codes=supplements.asked_codes(procedure, asked),
+        kinds=COMPONENT_KINDS, limits=limits_text(procedure),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, nonce=carry.nonce()), status
 
 
@@ -85,10 +85,11 @@ def desk_supplement(dossier_id: int):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     channel, postal, channel_errors = desk.channel_errors(request.form)
     errors.update(channel_errors)
+    if not errors:  # what was asked, and the proof of an exemption declared now, as on the application
+        errors = citizen.supplement_gap_errors(dossier, data, files, INTAKE["missing_component"],
+                                               INTAKE["asked_component"])
     if not errors and not files and data == dossier.form_data:
         errors["bo-sung"] = DESK_MESSAGES["nothing"]
-    if not errors:  # an exemption declared now needs its proof, as on the application
-        errors = citizen.supplement_gap_errors(dossier, data, files, INTAKE["missing_component"])
     if errors:
         return _page(dossier, data, files, errors, 422)
     due_before = dossier.due_at

@@ -3,6 +3,7 @@ the control slip, its documents, and the actions on it (apology with a new date,
 paper result)."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
@@ -34,6 +35,7 @@ from .messages import APOLOGY, DIGITISE, EMPTY, MESSAGES, ROLE_WORK, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
 RESULT_ISSUED = (PROCESSED, RETURNED)
+APPOINTMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")  # a datetime-local box's value
 # A typed day outside these is a mistake: before anything the system can hold, or so late that
 # the day's bounds would not fit a datetime.
 EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(9000, 12, 31)
@@ -123,8 +125,11 @@ def paper_result(dossier_id: int, number: int):
 def apologize(dossier_id: int):
     dossier = _dossier(dossier_id)
     form = {"ngay_hen_moi": request.form.get("ngay_hen_moi", "")[:32], "ly_do": request.form.get("ly_do", "")[:4000]}
+    # Exactly what the date box sends (minutes, the province's time); anything else is not read.
+    typed = form["ngay_hen_moi"].strip()
     try:
-        new_due = datetime.fromisoformat(form["ngay_hen_moi"]).replace(tzinfo=workflow().calendar.tz)
+        new_due = datetime.strptime(typed, "%Y-%m-%dT%H:%M").replace(tzinfo=workflow().calendar.tz) \
+            if APPOINTMENT.fullmatch(typed) else None
     except ValueError:
         new_due = None  # said with the reason's problem, if any: everything to fix at once
     try:

@@ -110,7 +110,7 @@ def claim(task_id: str):
 @workspace.post("/viec/<task_id>/tra-lai")
 @login_required(*STAFF)
 def release(task_id: str):
-    return _act(lambda: work.release(g.user, task_id[:36], now()), "released")
+    return _act(lambda: work.release(g.user, task_id[:36], now(), strict=True), "released")
 
 
 @workspace.post("/viec/<task_id>/giao")

@@ -166,6 +166,7 @@ INTAKE = {
     "channel": "Chọn hình thức nộp: trực tiếp hoặc qua bưu chính.",
     "procedure": "Chọn thủ tục hành chính của cơ quan.",
     "missing_component": "Thiếu bản quét thành phần «{name}».",
+    "asked_component": "Thiếu bản quét mới của «{name}»: thành phần này đã được yêu cầu bổ sung.",
     "id_taken": "Số định danh này đã thuộc về một tài khoản khác không phải công dân.",
     "email_taken": "Địa chỉ thư điện tử này đã thuộc về tài khoản khác; để trống hoặc dùng địa chỉ khác.",
     "email_missing": "Nhập địa chỉ thư điện tử của công dân.",
@@ -196,11 +197,14 @@ CORRECTED_FIELDS = {"full_name": "Họ và tên", "date_of_birth": "Ngày sinh",
 APOLOGY = {
     "not_allowed": "Chỉ lãnh đạo của cơ quan giải quyết hồ sơ mới gửi được thư xin lỗi và hẹn lại ngày trả kết quả.",
     "not_processing": "Chỉ gửi thư xin lỗi cho hồ sơ đã tiếp nhận và đang giải quyết.",
-    "once": "Hồ sơ này đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép hẹn lại một lần.",
+    "once": "Hồ sơ này đã được hẹn lại ngày trả kết quả lúc {at} (ngày hẹn mới: {due}); pháp luật chỉ cho phép "
+            "hẹn lại một lần.",
     "waiting": "Hồ sơ đang chờ công dân bổ sung hồ sơ hoặc nộp phí, lệ phí: thời hạn giải quyết tạm dừng và sẽ được "
                "tính lại khi công dân thực hiện xong. Nếu sau đó vẫn không kịp hạn, hãy gửi thư xin lỗi khi ấy.",
     "too_late": "Thư xin lỗi phải gửi chậm nhất 1 ngày làm việc trước hạn trả kết quả ({due}); nay đã quá thời điểm đó.",
-    "new_due": "Ngày hẹn mới phải sau ngày hẹn hiện tại ({due}) và là giờ làm việc.",
+    "new_due": "Ngày hẹn mới phải là một ngày sau ngày hẹn hiện tại ({due}).",
+    "not_working_time": "Giờ hẹn mới phải trong giờ làm việc của một ngày làm việc (không vào thứ Bảy, Chủ nhật, ngày "
+                        "nghỉ lễ hay giờ nghỉ trưa).",
     "too_far": "Ngày hẹn mới không được quá một năm sau ngày hẹn hiện tại ({due}); kiểm tra lại năm đã nhập.",
     "reason": "Ghi rõ lý do chậm trả kết quả (tối đa 2.000 ký tự).",
     "bad_instant": "Ngày giờ hẹn mới không hợp lệ.",

@@ -66,7 +66,9 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
     lost = request.method == "POST" and not workable
     return render_template(
         "workspace/task.html", task=task, dossier=task.dossier, form=form, errors=errors,
-        fields_html=render_fields(form, data or {}, shown, PREFIX) if form is not None else "",
+        fields_html=render_fields(form, data or {}, shown, PREFIX,
+                                  supplements.name_suggestions(task.dossier.procedure, form))
+        if form is not None else "",
         workable=workable,
         may_assign=work.may_assign(g.user, task) and task.closed_at is None,
         assignees=work.assignees(task) if work.may_assign(g.user, task) else [],
@@ -154,6 +156,9 @@ def complete(task_id: str):
         return _page(_task(task_id), data, errors or {"bieu-mau": exc.message}, 422, files)
     except (Conflict, Forbidden, NotFound) as exc:
         db.session.rollback()
+        if work.completed_alike(g.user, task.id, data):  # sent twice: the first sending did it
+            flash(MESSAGES["completed"].format(name=name, dossier=task.dossier.code or f"số {task.dossier_id}"))
+            return redirect(url_for("workspace.dossier_page", dossier_id=task.dossier_id), 303)
         return _page(_task(task_id), data, {"bieu-mau": exc.message}, 409, files)
     news = before.news(dossier)
     code = dossier.code or f"số {dossier.id}"

@@ -83,7 +83,8 @@ def test_copy_of_civil_status_extract_with_a_supplement_request(api, clock):
     # What to bring, as Mẫu 02 says it: the citizen's client needs no page to know.
     assert state["supplement_request"] == {
         "number": 1, "stage": "reception", "reason": "Thiếu bản sao giấy tờ tùy thân.",
-        "components": [{"name": "Bản chụp Căn cước công dân", "to_do": "Nộp bản chụp rõ nét, đủ hai mặt."}]}
+        "components": [{"name": "Bản chụp Căn cước công dân", "to_do": "Nộp bản chụp rõ nét, đủ hai mặt.",
+                        "component_code": None}]}
     assert api.get(f"/dossiers/{created['id']}", "motcua").get_json()["supplement_request"]["late"] is False
 
     clock.set(vn(2026, 11, 23, 9, 45))

@@ -75,7 +75,7 @@ def test_a_supplement_at_reception_is_noted_and_handed_in_again_by_the_applicant
     """The slip's Ghi chú says what a step decided beside its name (Mẫu 02 with its instant), and
     the reception opened again by the supplement is handed by the applicant, not by the desk."""
     asked = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản chụp giấy tờ tùy thân.",
-             "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ hai mặt."}]}
+             "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp căn cước công dân", "yeu_cau": "Bản chụp rõ hai mặt."}]}
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
     clock.set(vn(2026, 11, 23, 9, 0))

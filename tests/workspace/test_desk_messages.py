@@ -19,7 +19,7 @@ from tests.workspace.helpers import (accept, as_officer, asked_during_processing
 NOT_WAITING = "Hồ sơ hiện không chờ «{name}»."
 
 RECEPTION_ASK = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Thiếu bản chụp giấy tờ tùy thân.",
-                 "thanh_phan_can_bo_sung": [{"thanh_phan": "Giấy tờ tùy thân", "yeu_cau": "Bản chụp rõ hai mặt."}]}
+                 "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp căn cước công dân", "yeu_cau": "Bản chụp rõ hai mặt."}]}
 
 
 def _fields(data: dict, prefix: str = "f") -> dict:

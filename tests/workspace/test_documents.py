@@ -8,8 +8,10 @@ import io
 
 import pytest
 
+from tests.api.test_component_files import _multipart
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
+from tests.web.pages import pdf_bytes
 from tests.workspace.helpers import (APPROVAL, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN, SEARCH, accept,
                                      as_officer, dossier, html, pdf_text, pdfsig, processed, qr_urls, submit_lltp)
 
@@ -31,7 +33,9 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     dossier_id = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", ASK)
     clock.set(vn(2026, 11, 23, 9, 0))
-    api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
+    sent = _multipart(api, f"/dossiers/{dossier_id}/supplement", {"data": {"so_ban": 3}},
+                      {"tep.GTTT": (pdf_bytes("CCCD hai mat"), "cccd.pdf")})  # the component asked for (QT-58)
+    assert sent.status_code == 200, sent.get_json()
     clock.set(vn(2026, 11, 23, 10, 15))
     accept(api, dossier_id)
     code = dossier(api, dossier_id)["code"]

@@ -341,3 +341,56 @@ def test_a_task_given_to_another_officer_meanwhile_shows_back_what_was_typed(api
     assert api.task("dothihoa.stp", SEARCH, dossier_id)["id"] == task  # still open, with her
     # Opening the page again is not a sending: nothing is said to be unsaved.
     assert "chưa được ghi vào hồ sơ" not in html(client.get(f"/mot-cua/viec/{task}"))
+
+
+def test_who_may_put_a_claimed_task_back_and_a_release_of_nothing_says_so(api, clock, client, clean_app):
+    """The officer holding a task, or one who may assign it (the leader, the administrator: its
+    holder is away), puts it back to the group; a colleague may not; an unclaimed task is said
+    to be unclaimed, not "put back"."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    _second_specialist(clean_app)
+    accept(api, submit_lltp(api))
+    task = api.task("chuyenvien", SEARCH)["id"]
+    token = as_officer(client, "chuyenvien")
+    nothing = client.post(f"/mot-cua/viec/{task}/tra-lai", data={"csrf_token": token}, follow_redirects=True)
+    assert "Công việc này chưa có ai nhận xử lý: không có gì để trả về nhóm." in html(nothing)
+    assert api.post(f"/tasks/{task}/release", "chuyenvien").status_code == 200  # the API: nothing to do, no error
+    client.post(f"/mot-cua/viec/{task}/nhan", data={"csrf_token": token})
+    token = as_officer(client, "dothihoa.stp")
+    taken = client.post(f"/mot-cua/viec/{task}/tra-lai", data={"csrf_token": token}, follow_redirects=True)
+    assert "đã được Lê Văn Cường nhận xử lý" in html(taken)
+    assert api.task("chuyenvien", SEARCH)["claimed_by"] == "chuyenvien"
+    for leader in ("lanhdao", "admin"):
+        token = as_officer(client, leader)
+        assert "Trả về nhóm" in html(client.get(f"/mot-cua/viec/{task}"))
+        released = client.post(f"/mot-cua/viec/{task}/tra-lai", data={"csrf_token": token}, follow_redirects=True)
+        assert f"Đã trả «{SEARCH}» về nhóm." in html(released)
+        assert api.task("chuyenvien", SEARCH)["claimed_by"] is None
+        api.post(f"/tasks/{task}/claim", "chuyenvien")
+
+
+def test_the_inbox_offers_a_claim_only_on_tasks_the_officer_may_work(api, clock, client):
+    clock.set(vn(2026, 11, 23, 8, 0))
+    submit_lltp(api)
+    as_officer(client, "admin")
+    page = html(client.get("/mot-cua?tab=nhom"))
+    assert _rows(page) >= 1 and "data-claim" not in page  # the administrator assigns, never claims
+    as_officer(client, "motcua")
+    assert "data-claim" in html(client.get("/mot-cua?tab=cho-nhan"))
+
+
+def test_a_form_sent_twice_is_said_done_to_the_officer_who_did_it(api, clock, client):
+    """A double click: the second sending finds the task completed by the same officer with the
+    same data, and says it is done instead of "what you typed was not kept"."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    task = api.task("chuyenvien", SEARCH, dossier_id)["id"]
+    token = as_officer(client, "chuyenvien")
+    form = {"csrf_token": token, "action": "submit", "f.ket_qua_tham_dinh": "dat", "f.y_kien": "Không có án tích."}
+    first = client.post(f"/mot-cua/viec/{task}/xu-ly", data=form)
+    second = client.post(f"/mot-cua/viec/{task}/xu-ly", data=form)
+    assert first.status_code == 303 and second.status_code == 303
+    assert f"Đã hoàn thành «{SEARCH}»" in html(client.get(second.location))
+    other = client.post(f"/mot-cua/viec/{task}/xu-ly", data={**form, "f.y_kien": "Khác."})
+    assert other.status_code == 409 and "Những gì bạn nhập chưa được ghi." in html(other)

@@ -308,6 +308,35 @@ def test_an_apology_moves_the_due_date_once_and_only_in_time(api, clock, client)
     assert dossier(api, second)["due_at"] == "2026-12-08T08:00:00+07:00"
 
 
+def test_an_apology_sets_a_later_day_at_a_working_time_and_keeps_a_late_comers_words(api, clock, client):
+    """The new date is another, later day (a minute later would spend the one apology for
+    nothing), at a working time, a period's closing instant included (the calendar's own due
+    instants fall there); only what the date box sends is read. A second leader sending from
+    a page older than the first apology sees what they typed, and when it was moved."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    token = as_officer(client, "lanhdao")
+    clock.set(vn(2026, 12, 4, 10, 0))
+    due = dossier(api, dossier_id)["due_at"]
+    assert due == "2026-12-08T08:00:00+07:00"
+    same_day = _apology(client, token, dossier_id, when="2026-12-08T16:00")
+    assert same_day.status_code == 422 and "Ngày hẹn mới phải là một ngày sau ngày hẹn hiện tại" in html(same_day)
+    for typed in ("2026-12-15T10:00:30", "2026-12-15T03:00+00:00", "15/12/2026 10:00"):
+        refused = _apology(client, token, dossier_id, when=typed)
+        assert refused.status_code == 422 and "Ngày giờ hẹn mới không hợp lệ." in html(refused), typed
+    lunch = _apology(client, token, dossier_id, when="2026-12-15T12:00")
+    assert lunch.status_code == 422 and "trong giờ làm việc của một ngày làm việc" in html(lunch)
+    assert dossier(api, dossier_id)["due_at"] == due
+    assert _apology(client, token, dossier_id, when="2026-12-15T17:00").status_code == 303
+    assert dossier(api, dossier_id)["due_at"] == "2026-12-15T17:00:00+07:00"
+    late = _apology(client, token, dossier_id, when="2026-12-18T09:00", reason="Lãnh đạo khác gõ lý do dài.")
+    page = html(late)
+    assert late.status_code == 409 and "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)" in page
+    assert "Lãnh đạo khác gõ lý do dài." in page and "2026-12-18T09:00" in page
+    assert "đã được hẹn lại ngày trả kết quả lúc 10:00 ngày 04/12/2026 (ngày hẹn mới: 17:00 ngày 15/12/2026)" in page
+
+
 def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
     from app.mail.outbox import deliver_pending
     clock.set(vn(2026, 11, 23, 8, 0))

@@ -29,7 +29,7 @@ def test_an_apology_date_absurdly_far_is_refused(api, clock, client):
     token = as_officer(client, "lanhdao")
     clock.set(vn(2026, 12, 2, 10, 0))
     far = "Ngày hẹn mới không được quá một năm sau ngày hẹn hiện tại"
-    for when, said in (("9999-12-31T23:59", far), ("2028-12-15T10:00", far), ("0001-01-01T00:00", "phải sau ngày hẹn")):
+    for when, said in (("9999-12-31T23:59", far), ("2028-12-15T10:00", far), ("0001-01-01T00:00", "phải là một ngày sau ngày hẹn hiện tại")):
         refused = client.post(f"/mot-cua/ho-so/{dossier_id}/xin-loi",
                               data={"csrf_token": token, "ngay_hen_moi": when, "ly_do": "Chờ Công an tỉnh trả lời."})
         assert refused.status_code == 422 and said in html(refused), when
