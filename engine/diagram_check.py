@@ -1158,7 +1158,7 @@ class DiagramChecker:
             found += [MESSAGES["set_by_system"].format(message=m) for m, names in MESSAGE_DATA.items() if name in names]
         return list(dict.fromkeys(found))
 
-    def check_available(self, node, what: str, source: str, mode: str) -> None:
+    def check_available(self, node, what: str, source: str, mode: str, also: frozenset = frozenset()) -> None:
         """A name an expression (or script) reads that is some form's field, or set by a script
         or a message, but that no element before `node` on any way there puts into the data, nor
         the citizen's form: a dossier reaching `node` stops with «Không có biến …» (ANALYST.md
@@ -1166,6 +1166,7 @@ class DiagramChecker:
         available = self.available_before(node) if self.names is not None else None
         if available is None:
             return
+        available |= also
         read = expressions.names(source, mode, DEADLINE_FUNCTIONS)[0]
         process = next((a for a in node.iterancestors() if bpmn_kind(a) == "process"), None)
         steps = [e for e in self.elements_before(node) or () if e is not node and self.data_set_by(e)]
@@ -1250,6 +1251,46 @@ class DiagramChecker:
                 self.check_step_script(node)
         self.check_fee_announced(process)
         self.check_result_names(process)
+        self.check_errors(process)
+
+    def check_errors(self, process) -> None:
+        """Error end events and the boundary events that catch them (ANALYST.md QT-59): matched by
+        the error's code, a boundary event without one catching all. An error no boundary event of
+        a sub-process around it catches is dropped, and the dossier leaves the sub-process by its
+        normal way out (a stop would reach the result); a boundary event whose code nothing inside
+        throws never runs."""
+        errors = {e.get("id"): e for e in process.getroottree().getroot().iterfind("bpmn:error", NS)}
+
+        def code(definition):
+            error = errors.get(definition.get("errorRef") or "")
+            return error.get("errorCode") if error is not None else None
+
+        def named(codes) -> str:
+            shown = [f"«{c}»" if c is not None else MESSAGES["error_no_code"] for c in codes]
+            return ", ".join(dict.fromkeys(shown)) or MESSAGES["nothing"]
+
+        catchers = defaultdict(list)  # sub-process id: the error codes its boundary events catch
+        for boundary in process.iter(f"{{{BPMN_NS}}}boundaryEvent"):
+            for definition in boundary.iterfind("bpmn:errorEventDefinition", NS):
+                catchers[boundary.get("attachedToRef")].append((boundary, code(definition)))
+        throwers = [(end, d.get("errorRef"), code(d)) for end in process.iter(f"{{{BPMN_NS}}}endEvent")
+                    for d in end.iterfind("bpmn:errorEventDefinition", NS)]
+        for end, ref, thrown in throwers:
+            around = [a for a in end.iterancestors() if bpmn_kind(a) in SUB_PROCESSES]
+            if not around or ref and ref not in errors:
+                continue  # outside any sub-process, or an error the parser names (explain)
+            if any(caught is None or caught == thrown for a in around for _, caught in catchers[a.get("id")]):
+                continue
+            self.add(end, "error_not_caught" if ref else "error_unset", code=named([thrown]).strip("«»"),
+                     sub=self.label(around[0]), caught=named(c for _, c in catchers[around[0].get("id")]))
+        for sub_id, caught in catchers.items():
+            sub = self.by_id.get(sub_id)
+            if sub is None or bpmn_kind(sub) not in SUB_PROCESSES:
+                continue  # attached to nothing (said elsewhere) or to a task, which throws no error
+            inside = [thrown for end, _, thrown in throwers if sub in end.iterancestors()]
+            for boundary, wanted in caught:
+                if wanted is not None and wanted not in inside:
+                    self.add(boundary, "error_never_thrown", code=wanted, sub=self.label(sub), thrown=named(inside))
 
     def check_result_names(self, process) -> None:
         """A catalogue entry's result template reads names the dossier has: a misspelt one would
@@ -1487,6 +1528,10 @@ class DiagramChecker:
                 self.add(node, "business_rule")
             elif kind == "serviceTask" and not self.has_problem(node):  # a Camunda implementation says more
                 self.add(node, "service_task")
+            elif kind == "sendTask":  # SpiffWorkflow passes it by: a step nobody works
+                self.add(node, "send_task")
+            elif kind == "messageEventDefinition" and bpmn_kind(node.getparent()) in ("intermediateThrowEvent", "endEvent"):
+                self.add(node.getparent(), "message_throw")
             elif kind == "callActivity":
                 called = node.get("calledElement")
                 if not called:
@@ -1902,11 +1947,7 @@ class DiagramChecker:
             self.add(flow, "condition", flow=self.flow_label(flow), detail=detail, hint=hint)
         if not errors:
             what = MESSAGES["names_in_condition"].format(flow=self.flow_label(flow))
-            self.check_names(flow, what, source)
-            self.check_available(flow, what, source, "eval")
-            self.check_literals(flow, what, source, "eval")
-            self.check_comparisons(flow, what, source, "eval")
-            self.check_lookups(flow, what, source, "eval")
+            self.check_code(flow, what, source, "eval")
 
     def check_script(self, task) -> None:
         script_format = (task.get("scriptFormat") or "").strip()
@@ -1923,19 +1964,32 @@ class DiagramChecker:
         for detail in errors:
             self.add(task, "script", detail=detail)
         if not errors:
-            self.check_names(task, MESSAGES["names_in_script"], source, "exec")
-            self.check_available(task, MESSAGES["names_in_script"], source, "exec")
-            self.check_literals(task, MESSAGES["names_in_script"], source, "exec")
-            self.check_comparisons(task, MESSAGES["names_in_script"], source, "exec")
-            self.check_lookups(task, MESSAGES["names_in_script"], source, "exec")
+            self.check_code(task, MESSAGES["names_in_script"], source, "exec")
+
+    def check_code(self, node, what: str, source: str, mode: str, also: frozenset = frozenset()) -> None:
+        """What an expression or a script reads and compares (`also`: names there besides what
+        comes before `node`, a post-script's own step's form)."""
+        self.check_names(node, what, source, mode)
+        self.check_available(node, what, source, mode, also)
+        self.check_literals(node, what, source, mode)
+        self.check_comparisons(node, what, source, mode)
+        self.check_lookups(node, what, source, mode)
 
     def check_step_script(self, node) -> None:
-        """spiff-arena's pre- and post-scripts run in our evaluator too: same rules as a script task."""
+        """spiff-arena's pre- and post-scripts run in our evaluator too: same rules as a script
+        task; a post-script also reads its step's form."""
         if not (node.text or "").strip():
             return
-        when = MESSAGES["before" if local(node.tag) == "preScript" else "after"]
-        for detail in _checked(node.text, "exec"):
+        pre = local(node.tag) == "preScript"
+        when = MESSAGES["before" if pre else "after"]
+        errors = _checked(node.text, "exec")
+        for detail in errors:
             self.add(node, "step_script", when=when, ext=local(node.tag), detail=detail)
+        step = self.owner(node)
+        if not errors and step is not None:
+            own = frozenset() if pre else self.data_set_by(step) or frozenset()
+            self.check_code(step, MESSAGES["names_in_step_script"].format(when=when, ext=local(node.tag)),
+                            node.text, "exec", own)
 
     # -- SpiffWorkflow's own refusals ---------------------------------------------------------
 

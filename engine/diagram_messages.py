@@ -378,6 +378,7 @@ MESSAGES = {
     "names_in": "Biểu thức «{prop}»",
     "names_in_condition": "Điều kiện trên nhánh {flow}",
     "names_in_script": "Mã của công việc tự động",
+    "names_in_step_script": "Mã chạy {when} bước (spiffworkflow:{ext})",
     "enum_literal": "{what} so sánh «{name}» với {value} (trong «{test}»), nhưng trường «{name}» chỉ nhận {values} "
                     "(biểu mẫu {forms}), nên {value} không bao giờ khớp và {effect}{guess}. Sửa {value} cho đúng "
                     "một giá trị của trường (đúng từng ký tự, kể cả chữ hoa, chữ thường và dấu cách), hoặc thêm "
@@ -600,6 +601,24 @@ MESSAGES = {
     "service_task": "Công việc dịch vụ (service task) không chạy được ở đây: hệ thống không gọi dịch vụ bên "
                     "ngoài từ sơ đồ. Đổi thành công việc tự động (Script task) nếu là phép tính trên dữ liệu "
                     "hồ sơ, hoặc công việc người dùng (User task) trong một làn nếu cán bộ làm việc đó.",
+    "error_not_caught": "Sự kiện kết thúc lỗi này ném lỗi mã «{code}», nhưng không sự kiện biên lỗi nào của "
+                        "«{sub}» bắt mã đó (các sự kiện biên bắt: {caught}): lỗi bị bỏ qua và hồ sơ đi tiếp như "
+                        "khi tiểu quy trình kết thúc bình thường, chẳng hạn tới trả kết quả. Chọn cùng một lỗi "
+                        "(errorRef) ở sự kiện kết thúc này và ở sự kiện biên, hoặc sửa errorCode cho trùng.",
+    "error_unset": "Sự kiện kết thúc lỗi này chưa chọn lỗi nào (errorRef), và không sự kiện biên lỗi nào của «{sub}» "
+                   "bắt mọi lỗi (các sự kiện biên bắt: {caught}): lỗi bị bỏ qua và hồ sơ đi tiếp như khi tiểu quy "
+                   "trình kết thúc bình thường, chẳng hạn tới trả kết quả. Chọn lỗi (errorRef) mà sự kiện biên bắt.",
+    "error_never_thrown": "Sự kiện biên lỗi này bắt lỗi mã «{code}», nhưng trong «{sub}» không sự kiện kết thúc lỗi "
+                          "nào ném mã đó (các mã được ném: {thrown}): nhánh đi từ nó không bao giờ chạy. Chọn cùng "
+                          "một lỗi (errorRef) ở sự kiện biên và ở sự kiện kết thúc lỗi bên trong.",
+    "error_no_code": "(lỗi không có mã)",
+    "send_task": "Công việc gửi tin (send task) không gửi gì ở đây: hệ thống không gửi tin nhắn từ sơ đồ, nên "
+                 "hồ sơ đi qua bước này mà không ai làm. Đổi thành công việc người dùng (User task) trong một làn "
+                 "nếu cán bộ làm việc đó (như trả kết quả); công dân được báo qua thư điện tử mỗi khi trạng thái hồ "
+                 "sơ đổi, không cần bước gửi tin.",
+    "message_throw": "Sự kiện gửi tin nhắn (message throw/end event) không gửi gì ở đây: hệ thống không gửi tin "
+                     "nhắn từ sơ đồ. Đổi thành sự kiện thường (bỏ biểu tượng phong bì); công dân được báo qua thư "
+                     "điện tử mỗi khi trạng thái hồ sơ đổi.",
     "business_rule": "Bảng quyết định (business rule task, DMN) chưa được hỗ trợ. Dùng cổng rẽ nhánh có điều "
                      "kiện, hoặc công việc tự động (Script task) với if.",
     "data_store": "Kho dữ liệu (data store) «{name}» không được hỗ trợ: dữ liệu hồ sơ nằm trong các trường "

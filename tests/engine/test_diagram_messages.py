@@ -374,6 +374,14 @@ MISTAKES = {
     "complex_gateway": (lambda r: retag(r, "Gateway_phe_duyet", "complexGateway"),
                         "Gateway_phe_duyet", "Phê duyệt?", ["Cổng phức hợp", "exclusive gateway"]),
     "service_task": (lambda r: service_task(r), "Task_tinh_le_phi", "Tính lệ phí", ["service task", "Script task"]),
+    "send_task": (lambda r: script_task_as(r, "sendTask"), "Task_tinh_le_phi", "Tính lệ phí",
+                  ["send task", "không ai làm", "User task"]),
+    "message_end_event": (lambda r: add_xml(el(r, "End_khong_tiep_nhan"),
+                                            '<bpmn:messageEventDefinition messageRef="Message_rut_ho_so" />'),
+                          "End_khong_tiep_nhan", "Không tiếp nhận", ["không gửi gì", "sự kiện thường"]),
+    "message_throw_event": (lambda r: add_xml(el(r, "Event_tiep_nhan"),
+                                              '<bpmn:messageEventDefinition messageRef="Message_rut_ho_so" />'),
+                            "Event_tiep_nhan", "Tiếp nhận, cấp mã hồ sơ", ["message throw", "phong bì"]),
     "business_rule_task": (lambda r: script_task_as(r, "businessRuleTask"),
                            "Task_tinh_le_phi", "Tính lệ phí", ["DMN", "Script task"]),
     "call_activity_to_missing_process": (lambda r: script_task_as(r, "callActivity", calledElement="tinh_phi"),
@@ -911,3 +919,35 @@ def edited_from(source: bytes, edit) -> bytes:
     root = etree.fromstring(source)
     edit(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _error_end(root):
+    return el(root, "ErrorEventDefinition_dung")
+
+
+@pytest.mark.rule("QT-59")
+@pytest.mark.parametrize("thrown", ["dung_xu_li", None])
+def test_an_error_its_boundary_event_does_not_catch_is_refused_at_both_ends(thrown, forms):
+    """The end event throwing another error (a typo in its code) or none chosen: the dossier
+    would leave the sub-process by its normal way out and get a signed result, not stop."""
+    def mismatched(root):
+        if thrown is None:
+            _error_end(root).attrib.pop("errorRef")
+        else:
+            add_xml(root, '<bpmn:error id="Error_khac" name="Khác" errorCode="dung_xu_li" />')
+            root.insert(0, root[-1])  # where a modeler writes it: before the processes
+            _error_end(root).set("errorRef", "Error_khac")
+    found = {p.element_id: p.message for p in problems(edited(mismatched), forms)}
+    end = next(p for p in found if p.startswith("End_dung"))
+    assert "lỗi bị bỏ qua" in found[end] and "«dung_xu_ly»" in found[end]
+    assert ("«dung_xu_li»" if thrown else "chưa chọn lỗi nào") in found[end]
+    assert "không bao giờ chạy" in found["Boundary_dung_xu_ly"]
+    assert not problems(SOURCE, forms)
+
+
+@pytest.mark.rule("QT-59")
+def test_a_boundary_event_without_an_error_catches_every_error(forms):
+    def catch_all(root):
+        el(root, "ErrorEventDefinition_dung_xu_ly").attrib.pop("errorRef")
+        _error_end(root).attrib.pop("errorRef")
+    assert not [p for p in problems(edited(catch_all), forms) if "lỗi" in p.message and "bắt" in p.message]
