@@ -23,6 +23,7 @@ from lxml import etree
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
+from .diagram_flow import Node, play, settled_by
 from .diagram_messages import KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
@@ -940,11 +941,12 @@ class DiagramChecker:
             else:
                 self.add(node, "unknown_name", what=what, name=name, guess=guess(name, self.names))
 
-    def field_values(self, name: str) -> tuple[list, list[str]] | None:
+    def field_values(self, name: str, sure: bool = True) -> tuple[list, list[str]] | None:
         """The values a form field can hold and the forms having it, when known for sure: every
         form of the procedure is known (self.names), and every form having the field declares it
-        with its values (enum). None otherwise, and for a name a script sets or the system gives."""
-        found = self.fields.get(name) if self.names is not None else None
+        with its values (enum). None otherwise, and for a name a script sets or the system gives.
+        Not `sure`: as the forms of the diagram's own steps declare it, the application's unknown."""
+        found = self.fields.get(name) if self.names is not None or not sure else None
         forms = sorted({f.form for f in found or ()})
         declared = [f for f in found or () if f.declared]
         if not declared or sorted({f.form for f in declared}) != forms \
@@ -1351,6 +1353,50 @@ class DiagramChecker:
             self.add(container, "no_end", kind=_kind(container))
         for node_id, node in nodes.items():
             self.check_connections(node, incoming[node_id], outgoing[node_id], nodes)
+        if len(starts) == 1 and not self.has_problem(container, *nodes.values()):
+            self.check_flow_play(container, nodes, incoming, outgoing, starts[0])
+
+    def check_flow_play(self, container, nodes: dict, incoming: dict, outgoing: dict, start) -> None:
+        """A parallel join some of whose branches may never come, a step two parallel branches
+        reach without a join (ANALYST.md QT-60), played out by engine/diagram_flow.py."""
+        played = []
+        for node_id, node in nodes.items():
+            kind = local(node.tag)
+            definitions = {bpmn_kind(d) for d in node if bpmn_kind(d).endswith("EventDefinition")}
+            conditional = any(f.find("bpmn:conditionExpression", NS) is not None for f in outgoing[node_id])
+            if kind in ("inclusiveGateway", "complexGateway") or "linkEventDefinition" in definitions \
+                    or conditional and kind not in GATEWAYS:
+                return  # what the game does not model: not judged
+            if kind == "boundaryEvent" or node.get("triggeredByEvent") == "true":
+                continue
+            conditions = {f.get("id"): settled_by(f.find("bpmn:conditionExpression", NS).text or "")
+                          for f in outgoing[node_id] if f.find("bpmn:conditionExpression", NS) is not None}
+            # A compensation boundary event leads to its handler by an association, not a flow.
+            ways = [(b.get("cancelActivity", "true") != "false",
+                     tuple(f.get("id") for f in outgoing[b.get("id")]))
+                    for b in nodes.values() if local(b.tag) == "boundaryEvent" and b.get("attachedToRef") == node_id
+                    and outgoing[b.get("id")]]
+            played.append(Node(
+                node_id, kind, tuple(f.get("id") for f in incoming[node_id]), tuple(f.get("id") for f in outgoing[node_id]),
+                interrupting=tuple(out for cancels, out in ways if cancels),
+                beside=tuple(out for cancels, out in ways if not cancels),
+                # An error end leaves the sub-process by its boundary event, every branch with it (QT-59).
+                terminates=kind == "endEvent" and bool({"terminateEventDefinition", "errorEventDefinition"} & definitions),
+                writes=self.data_set_by(node) if kind not in GATEWAYS else frozenset(),
+                settles={f: pairs for f, (pairs, _) in conditions.items()},
+                exact=frozenset(f for f, (_, exact) in conditions.items() if exact), default=node.get("default")))
+        asked = {name for n in played for pairs in n.settles.values() for name, _ in pairs}
+        # A choice made on a step's form: the values that form offers (a gateway's default flow is
+        # not taken when its conditions cover them all).
+        choices = {name: values for name in asked if (values := (self.field_values(name, sure=False) or ((), ()))[0])}
+        found = play(played, start.get("id"), choices)
+        if found is None:
+            return
+        for node_id in sorted(found.stuck_joins):
+            ins = incoming[node_id]
+            self.add(nodes[node_id], "join_never_complete", count=len(ins), flows=self.flow_list(ins))
+        for node_id in sorted(found.opened_twice):
+            self.add(nodes[node_id], "opened_twice", kind=_kind(nodes[node_id]))
 
     def check_process_start(self, start) -> None:
         """The citizen submits a dossier through the process's plain start event (ANALYST.md

@@ -612,6 +612,14 @@ MESSAGES = {
                           "nào ném mã đó (các mã được ném: {thrown}): nhánh đi từ nó không bao giờ chạy. Chọn cùng "
                           "một lỗi (errorRef) ở sự kiện biên và ở sự kiện kết thúc lỗi bên trong.",
     "error_no_code": "(lỗi không có mã)",
+    "join_never_complete": "Cổng song song này chờ đủ {count} nhánh vào ({flows}) rồi mới đi tiếp, nhưng có đường "
+                           "đi mà không phải nhánh nào cũng tới (các nhánh rẽ từ một lựa chọn: cổng loại trừ, cổng "
+                           "theo sự kiện hay sự kiện biên), nên hồ sơ chờ mãi ở đây, không bước nào mở. Gộp các "
+                           "nhánh loại trừ nhau bằng cổng loại trừ (exclusive gateway); cổng song song chỉ gộp các "
+                           "nhánh mà một cổng song song đã tách.",
+    "opened_twice": "{kind} này có thể được mở hai lần cùng lúc cho một hồ sơ: các nhánh do một cổng song song tách "
+                    "ra gặp lại ở đây mà không qua cổng song song gộp. Thêm một cổng song song gộp các nhánh đó "
+                    "ngay trước phần tử này.",
     "send_task": "Công việc gửi tin (send task) không gửi gì ở đây: hệ thống không gửi tin nhắn từ sơ đồ, nên "
                  "hồ sơ đi qua bước này mà không ai làm. Đổi thành công việc người dùng (User task) trong một làn "
                  "nếu cán bộ làm việc đó (như trả kết quả); công dân được báo qua thư điện tử mỗi khi trạng thái hồ "

@@ -951,3 +951,60 @@ def test_a_boundary_event_without_an_error_catches_every_error(forms):
         el(root, "ErrorEventDefinition_dung_xu_ly").attrib.pop("errorRef")
         _error_end(root).attrib.pop("errorRef")
     assert not [p for p in problems(edited(catch_all), forms) if "lỗi" in p.message and "bắt" in p.message]
+
+
+LLTP_SOURCE = (ROOT / "bpmn" / "cap_phieu_ly_lich_tu_phap.bpmn").read_bytes()
+
+
+def _lltp_edited(edit) -> bytes:
+    root = etree.fromstring(LLTP_SOURCE)
+    edit(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+@pytest.mark.rule("QT-60")
+def test_a_parallel_join_of_branches_a_choice_split_is_refused(forms):
+    """«Trình ký» gathers the two answers of «Phải nộp thêm?» (pay more, or not): drawn as a
+    parallel gateway it waits for both, and every dossier hangs there with no step open."""
+    def join(root):
+        retag(root, "Gateway_trinh_ky", "parallelGateway")
+    found = [p for p in problems(_lltp_edited(join), forms) if p.element_id == "Gateway_trinh_ky"]
+    assert len(found) == 1 and "chờ mãi ở đây" in found[0].message and "cổng loại trừ" in found[0].message
+
+
+@pytest.mark.rule("QT-60")
+def test_parallel_branches_meeting_without_a_join_are_refused(forms):
+    """«Phải nộp thêm?» drawn as a parallel gateway sends the dossier both ways at once: both
+    reach «Trình ký», and the leader's approval would open twice."""
+    def split(root):
+        retag(root, "Gateway_nop_them", "parallelGateway")
+        del el(root, "Gateway_nop_them").attrib["default"]
+        for flow in root.iter(f"{{{B}}}sequenceFlow"):
+            if flow.get("sourceRef") == "Gateway_nop_them":
+                for condition in flow.findall(f"{{{B}}}conditionExpression"):
+                    flow.remove(condition)
+    found = [p for p in problems(_lltp_edited(split), forms) if "mở hai lần" in p.message]
+    assert [p.element_id for p in found] == ["Gateway_trinh_ky"]
+
+
+@pytest.mark.rule("QT-60")
+def test_a_branch_contradicting_an_earlier_answer_is_not_taken_into_account(forms):
+    """The shipped criminal-record diagram routes the leader's «Không đồng ý» back by the answer
+    the specialist gave before (`ket_qua_tham_dinh == "dat"`), so its parallel join is sound; the
+    game follows that answer instead of reporting a hang that cannot happen."""
+    from engine.diagram_flow import Node, play, settled_by
+    assert not problems(LLTP_SOURCE, forms)
+    assert settled_by('a == "x" and b == 2') == ((("a", "x"), ("b", 2)), True)
+    assert settled_by("so_ban > 2") == ((), False)
+    # A choice of x then a second choice on x: the contradicting branch is never taken.
+    nodes = [Node("s", "startEvent", (), ("f0",)),
+             Node("g", "exclusiveGateway", ("f0",), ("f1", "f2"), settles={"f1": (("x", "a"),), "f2": (("x", "b"),)}),
+             Node("p", "parallelGateway", ("f1",), ("f3", "f4")),
+             Node("h", "exclusiveGateway", ("f3",), ("f5", "f6"), settles={"f5": (("x", "a"),), "f6": (("x", "b"),)}),
+             Node("j", "parallelGateway", ("f4", "f5"), ("f7",)),
+             Node("e", "endEvent", ("f2", "f6", "f7"), ())]
+    assert play(nodes, "s").stuck_joins == frozenset()
+    writes_x = [n if n.id != "p" else Node("p", "parallelGateway", ("f1",), ("f3", "f4")) for n in nodes]
+    writes_x[3] = Node("t", "userTask", ("f3",), ("f8",), writes=frozenset({"x"}))
+    writes_x.append(Node("h", "exclusiveGateway", ("f8",), ("f5", "f6"), settles={"f5": (("x", "a"),), "f6": (("x", "b"),)}))
+    assert play(writes_x, "s").stuck_joins == frozenset({"j"})  # x asked again after a step that writes it

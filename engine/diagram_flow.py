@@ -1,0 +1,178 @@
+"""Whether the flows of one process or sub-process can hang or run a step twice, found by playing
+the token game over its drawing: every branch of a choice is taken in turn, except a branch whose
+condition contradicts what an earlier branch of the same token settled (`x == "a"` taken, then a
+branch asking `x == "b"` before anything writes x again): diagrams route on the same answer twice.
+
+Two faults a modeler does not show and a test run meets only on the unlucky path (ANALYST.md
+QT-60): a parallel gateway joining branches that do not all come (they leave a choice, an
+exclusive gateway or a boundary event), where the dossier waits for ever with no step open; and
+branches a parallel split started meeting again without a parallel join, where the step after
+opens twice. The caller leaves out a container using what the game does not model; one too big
+to play out is not judged."""
+from __future__ import annotations
+
+import ast
+from collections import Counter, deque
+from dataclasses import dataclass, field
+
+MAX_MARKINGS = 20000
+CHOICES = ("exclusiveGateway", "eventBasedGateway")
+
+
+@dataclass(frozen=True, eq=False)  # one per element: compared and hashed as itself
+class Node:
+    id: str
+    kind: str  # the BPMN element's local name
+    incoming: tuple[str, ...]  # flow ids
+    outgoing: tuple[str, ...]
+    # Where a token may leave instead of (interrupting) or beside (not) the normal way out: the
+    # outgoing flows of each boundary event attached.
+    interrupting: tuple[tuple[str, ...], ...] = ()
+    beside: tuple[tuple[str, ...], ...] = ()
+    terminates: bool = False
+    writes: frozenset = frozenset()  # the names completing it may change (None: any)
+    settles: dict = field(default_factory=dict)  # outgoing flow id: ((name, value), ...) its condition asks
+    exact: frozenset = frozenset()  # the outgoing flows whose condition is nothing but those
+    default: str | None = None  # the gateway's default flow: taken when no condition holds
+
+
+@dataclass(frozen=True)
+class Findings:
+    stuck_joins: frozenset[str]  # parallel gateways a dossier can wait at for ever
+    opened_twice: frozenset[str]  # nodes a dossier can reach twice at once
+
+
+def settled_by(condition: str) -> tuple[tuple, bool]:
+    """The (name, value) pairs a condition requires, and whether it requires nothing else:
+    `a == "x" and b == 2` → ((("a", "x"), ("b", 2)), True)."""
+    try:
+        tree = ast.parse(condition.strip(), mode="eval").body
+    except (SyntaxError, ValueError):
+        return (), False
+    parts = tree.values if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And) else [tree]
+    found = []
+    for part in parts:
+        if isinstance(part, ast.Compare) and len(part.ops) == 1 and isinstance(part.ops[0], ast.Eq):
+            left, right = part.left, part.comparators[0]
+            if isinstance(right, ast.Name):
+                left, right = right, left
+            if isinstance(left, ast.Name) and isinstance(right, ast.Constant):
+                found.append((left.id, right.value))
+    return tuple(found), len(found) == len(parts)
+
+
+def play(nodes: list[Node], start: str, choices: dict | None = None) -> Findings | None:
+    """The faults of the container whose elements are `nodes` and whose start event is `start`
+    (`choices`: the values a name can hold, where known); None when it is not judged."""
+    by_flow = {flow: node for node in nodes for flow in node.incoming}
+    sinks = {flow for flow, node in by_flow.items() if node.kind == "endEvent" and not node.terminates}
+    first = next(n for n in nodes if n.id == start)
+    seen: set[tuple] = set()
+    queue = deque([(_frozen(Counter((flow, ()) for flow in first.outgoing)), 0)])
+    stuck, twice, first_twice = set(), set(), None
+    while queue:
+        marking, depth = queue.popleft()
+        if marking in seen:
+            continue
+        seen.add(marking)
+        if len(seen) > MAX_MARKINGS:
+            return None
+        tokens = Counter(dict(marking))
+        per_flow = Counter()
+        for (flow, _), n in tokens.items():
+            per_flow[flow] += n
+        # Two tokens before one element (on one flow or two) open it twice; a parallel join waits
+        # for them; a terminating end event ends everything anyway.
+        per_node = Counter()
+        for f, n in per_flow.items():
+            if f in by_flow:
+                per_node[by_flow[f]] += n
+        doubled = {node.id for node, n in per_node.items() if n > 1 and node.kind not in ("endEvent", "parallelGateway")}
+        if doubled:
+            if first_twice is None or depth == first_twice:  # where branches first meet, not after
+                first_twice = depth
+                twice |= doubled
+            continue  # not safe any more: what follows would only repeat it
+        successors = [after for node in {by_flow[f] for f in per_flow if f in by_flow}
+                      for after in _fire(node, tokens, choices or {})]
+        if not successors and tokens:
+            stuck |= {by_flow[f].id for f in per_flow if f in by_flow and by_flow[f].kind == "parallelGateway"}
+        # A token reaching a plain end event is done: dropped at once, so that tokens a timer
+        # beside a step sends there as the step is met again do not pile up.
+        queue.extend((tuple(t for t in after if t[0][0] not in sinks), depth + 1) for after in successors)
+    return Findings(frozenset(stuck), frozenset(twice))
+
+
+def _fire(node: Node, tokens: Counter, choices: dict) -> list[tuple]:
+    """The markings after `node` takes a token (a parallel join: one of each incoming flow), one
+    per way it may go."""
+    mine = [token for token in tokens if token[0] in node.incoming]
+    if node.kind == "parallelGateway":
+        taken = [next((t for t in mine if t[0] == flow), None) for flow in node.incoming]
+        if None in taken:
+            return []
+        known = _joined([t[1] for t in taken])
+        return [_moved(tokens, taken, [(out, known) for out in node.outgoing])]
+    found = []
+    for token in mine:
+        known = token[1]
+        if node.terminates:
+            found.append(())
+        elif node.kind in CHOICES:
+            open_ways = [out for out in node.outgoing if not _contradicts(known, node.settles.get(out, ()))
+                         and not (out == node.default and _some_condition_holds(node, known, choices))]
+            for out in open_ways or node.outgoing:  # everything contradicted: the game knows too little
+                found.append(_moved(tokens, [token], [(out, _joined([known, node.settles.get(out, ())]))]))
+        else:
+            kept = () if node.writes is None else tuple((n, v) for n, v in known if n not in node.writes)
+            ways = [node.outgoing, *node.interrupting, *(node.outgoing + extra for extra in node.beside)]
+            found += [_moved(tokens, [token], [(out, kept) for out in way]) for way in ways]
+    return found
+
+
+def _some_condition_holds(node: Node, known: tuple, choices: dict) -> bool:
+    """Whether, given what is settled, one of the gateway's exact conditions must hold, so its
+    default flow is never taken: one fully settled, or single questions on one name covering
+    every value that name can hold (`q == "dong_y"`, `q == "khong_dong_y"` of a two-valued q)."""
+    values = dict(known)
+    asked: dict = {}
+    for out in node.exact:
+        left = [(n, v) for n, v in node.settles.get(out, ()) if values.get(n, _UNSET) != v]
+        if any(n in values for n, _ in left):
+            continue  # contradicted: this condition is false
+        if not left:
+            return True
+        if len(left) == 1:
+            asked.setdefault(left[0][0], set()).add(left[0][1])
+    return any(name in choices and set(choices[name]) <= wanted for name, wanted in asked.items())
+
+
+_UNSET = object()
+
+
+def _contradicts(known: tuple, asked: tuple) -> bool:
+    values = dict(known)
+    return any(name in values and values[name] != value for name, value in asked)
+
+
+def _joined(parts: list[tuple]) -> tuple:
+    """What several branches settled together; a name they disagree on is not settled."""
+    values: dict = {}
+    clashes = set()
+    for part in parts:
+        for name, value in part:
+            if name in values and values[name] != value:
+                clashes.add(name)
+            values.setdefault(name, value)
+    return tuple(sorted((n, v) for n, v in values.items() if n not in clashes))
+
+
+def _moved(tokens: Counter, taken, given) -> tuple:
+    after = tokens.copy()
+    after.subtract(taken)
+    after.update(given)
+    return _frozen(after)
+
+
+def _frozen(tokens: Counter) -> tuple:
+    return tuple(sorted(((t, n) for t, n in tokens.items() if n > 0), key=repr))
