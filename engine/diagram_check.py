@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import unicodedata
 import textwrap
 import threading
 from collections import defaultdict
@@ -24,7 +25,7 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
 from .diagram_flow import Node, play, settled_by
-from .diagram_messages import KINDS, MESSAGES
+from .diagram_messages import CONDITION_EXAMPLE, KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
@@ -1526,6 +1527,9 @@ class DiagramChecker:
         due date, the signed result. A process that never reaches one of them cannot serve."""
         reached = {status_number(properties_of(node).get("status")) for node in process.iter()
                    if isinstance(node.tag, str) and node.get("id")}
+        if any(self.has_problem(node) for node in process.iter() if isinstance(node.tag, str)
+               and node.get("id") and "status" in properties_of(node) and status_number(properties_of(node)["status"]) is None):
+            return  # a status written wrong is said where it is, not as one missing
         for status in (RECEIVED, PROCESSED):
             if status not in reached:
                 self.add(process, f"no_status_{status}")
@@ -1638,7 +1642,11 @@ class DiagramChecker:
                 continue
             elif name == "status":
                 number = status_number(value)
-                if number is None or not 1 <= number <= 10:
+                if number is None and status_number(unicodedata.normalize("NFKC", value or "")) is not None:
+                    # Full-width digits (a Vietnamese keyboard's mode): read as no number at all.
+                    self.add(node, "status_spelling", fixed=status_number(unicodedata.normalize("NFKC", value)),
+                             value=value)
+                elif number is None or not 1 <= number <= 10:
                     self.add(node, "status", value=value)
                 elif value != str(number):  # read as the number elsewhere, compared as written by others
                     self.add(node, "status_spelling", fixed=number,
@@ -1854,9 +1862,26 @@ class DiagramChecker:
             return
         for flow in outgoing:
             if flow.find("bpmn:conditionExpression", NS) is None:
-                self.add(gateway, "gateway", count=len(outgoing), flow=self.flow_label(flow))
+                self.add(gateway, "gateway", count=len(outgoing), flow=self.flow_label(flow),
+                         example=self.condition_example(outgoing, steps))
                 return
         self.check_choices_routed(gateway, outgoing, steps)
+
+    def condition_example(self, outgoing, steps) -> str:
+        """A condition for a branch of a gateway, from the choice the step before it makes (its
+        form's first required field with values, a value no other branch asks for yet), so the
+        example passes the value checks as written; the guide's example when none is known."""
+        for step in steps or ():
+            document = self._form_document(properties_of(step)["formJsonSchemaFilename"]) or {}
+            required = document.get("required") if isinstance(document.get("required"), list) else []
+            for name in required:
+                values = self.set_values(name, steps)
+                if not values:
+                    continue
+                asked = " ".join(f.findtext("bpmn:conditionExpression", "", NS) for f in outgoing)
+                value = next((v for v in values if json.dumps(v, ensure_ascii=False) not in asked), values[0])
+                return f"{name} == {json.dumps(value, ensure_ascii=False)}"
+        return CONDITION_EXAMPLE
 
     def steps_before(self, node, seen=None) -> list | None:
         """The human steps whose form was filled in last when a dossier reaches `node`: going back

@@ -434,9 +434,8 @@ MESSAGES = {
     "not_instant": "kết quả không phải một thời điểm; dùng working_hours(…), working_days(…) hoặc "
                    "calendar_days(…)",
     "gateway": "Cổng rẽ nhánh có {count} nhánh ra nhưng không có nhánh mặc định và nhánh {flow} không có "
-               "điều kiện, nên không biết đi nhánh nào. Đặt điều kiện cho nhánh {flow} (ví dụ "
-               + CONDITION_EXAMPLE + "), hoặc chọn một nhánh làm nhánh mặc định (bấm vào nhánh, biểu tượng "
-               "cờ lê, «Default flow»).",
+               "điều kiện, nên không biết đi nhánh nào. Đặt điều kiện cho nhánh {flow} (ví dụ {example}), "
+               "hoặc chọn một nhánh làm nhánh mặc định (bấm vào nhánh, biểu tượng cờ lê, «Default flow»).",
     "gateway_lone_condition": "Cổng rẽ nhánh chỉ có một nhánh ra là {flow}, nhánh đó có điều kiện và cổng không "
                               "có nhánh mặc định, nên hồ sơ không thỏa điều kiện sẽ dừng ở cổng này (thường do "
                               "lỡ xóa một nhánh). Vẽ lại nhánh cho các trường hợp còn lại (hoặc chọn một nhánh "

@@ -169,6 +169,7 @@ def test_a_second_run_with_the_same_code_or_name_refuses_and_changes_nothing(wor
     for args, expected in (([CODE, "--name", "Cấp giấy phép biểu diễn nghệ thuật"], "đã có trong danh mục"),
                            (["1.009999", "--name", NAME], "cùng tên"),
                            (["1.009999", "--name", "  cấp  GIẤY phép tổ chức lễ hội "], "cùng tên"),
+                           (["1.009999", "--name", NAME + "."], "cùng tên"),
                            (["2.000635", "--name", "Cấp giấy phép mới"], "2.000635.json")):
         result = cli(env, "procedure", "new", *args, "--agency", AGENCY)
         assert result.exit_code == 2, result.output
@@ -384,3 +385,10 @@ def test_an_analyst_adds_a_procedure_changes_its_diagram_and_a_citizen_gets_the_
     assert "result_issued" in kinds
     assert "Task_kiem_tra_thuc_dia" in [e["node_id"] for e in final["history"]]
     assert project_snapshot() == before
+
+
+def test_an_agency_code_typed_in_small_letters_is_taken_in_capitals(workspace):
+    folder, env = workspace
+    result = cli(env, "procedure", "new", CODE, "--name", NAME, "--agency", AGENCY.lower())
+    assert result.exit_code == 0, result.output
+    assert json.loads(written(folder)["entry"].read_text(encoding="utf-8"))["agency_code"] == AGENCY

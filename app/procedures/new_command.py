@@ -105,11 +105,20 @@ def clean_days(days: str) -> int:
     return int(value)
 
 
+def _comparable(name: str) -> str:
+    """A procedure's name as two analysts typing it would agree: case, accents, spacing and a
+    closing full stop aside."""
+    return fold(name).rstrip(" .;:,!")
+
+
 def clean_agency_code(code: str) -> str:
     from engine.diagram_check import AGENCY_CODE
-    if not AGENCY_CODE.match(code.strip()):
-        raise Refused(NEW["bad_agency"].format(code=code.strip()[:40]))
-    return code.strip()
+    code = code.strip()
+    if not AGENCY_CODE.match(code) and AGENCY_CODE.match(code.upper()):
+        code = code.upper()  # 000.00.12.h99: the letters of an agency code are capitals
+    if not AGENCY_CODE.match(code):
+        raise Refused(NEW["bad_agency"].format(code=code[:40]))
+    return code
 
 
 # -- the configured database: which agency resolves the procedure ------------------------------
@@ -213,9 +222,9 @@ def plan(code: str, name: str, agency: Agency, days: int, reception_hours: float
     for entry, path in entries:
         if path.stem == code or str(entry.get("code", "")).strip() == code:
             raise Refused(NEW["code_taken"].format(code=code, file=path))
-    folded = fold(name)
-    same_name = [path for entry, path in entries if fold(str(entry.get("name", ""))) == folded]
-    same_name += [path for _, process_name, path in processes if fold(process_name) == folded]
+    folded = _comparable(name)
+    same_name = [path for entry, path in entries if _comparable(str(entry.get("name", ""))) == folded]
+    same_name += [path for _, process_name, path in processes if _comparable(process_name) == folded]
     if same_name:
         raise Refused(NEW["name_taken"].format(name=name, file=same_name[0]))
     taken = {process_id for process_id, _, _ in processes}

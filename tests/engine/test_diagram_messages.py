@@ -209,6 +209,10 @@ MISTAKES = {
                                "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["thiếu tên (name) hoặc giá trị (value)"]),
     "status_outside_1_10": (lambda r: set_property(r, "Task_tiep_nhan", "status", "0"),
                             "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["từ 1 đến 10", "«0»", "4 Đang xử lý"]),
+    # Typed with a Vietnamese keyboard in full-width mode: said as the digit to write, and only
+    # there (not as a process with no status 2 besides).
+    "status_full_width": (lambda r: set_property(r, "Event_tiep_nhan", "status", "２"),
+                          "Event_tiep_nhan", "Tiếp nhận, cấp mã hồ sơ", ["phải viết 2, không viết ２"]),
     "status_in_words": (lambda r: set_property(r, "End_tra_ket_qua", "status", "Đã trả kết quả"),
                         "End_tra_ket_qua", "Đã trả kết quả", ["từ 1 đến 10", "10 Đã trả kết quả"]),
     "marks_late_not_boolean": (lambda r: set_property(r, "Boundary_qua_han_tiep_nhan", "marksLate", "có"),
@@ -286,7 +290,9 @@ MISTAKES = {
     # Gateways and conditions.
     "gateway_without_default": (lambda r: el(r, "Flow_tu_choi").remove(el(r, "Flow_tu_choi")[0]),
                                 "Gateway_ket_qua_tiep_nhan", "Kết quả tiếp nhận?",
-                                ["«Từ chối»", "không có điều kiện", "nhánh mặc định", "Default flow"]),
+                                ["«Từ chối»", "không có điều kiện", "nhánh mặc định", "Default flow",
+                                 # the example: the step's own choice, the value no other branch asks for
+                                 'ví dụ quyet_dinh == "tu_choi"']),
     "gateway_default_not_its_flow": (lambda r: el(r, "Gateway_phe_duyet").set("default", "Flow_khong_co"),
                                      "Gateway_phe_duyet", "Phê duyệt?", ["«Flow_khong_co»", "Default flow"]),
     "condition_single_equals": (lambda r: condition(r, "Flow_tiep_nhan", 'quyet_dinh = "tiep_nhan"'),
