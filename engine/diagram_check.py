@@ -1171,6 +1171,11 @@ class DiagramChecker:
             return
         available |= also
         read = expressions.names(source, mode, DEADLINE_FUNCTIONS)[0]
+        for name in sorted(read & available - also):
+            optional = self.left_blank(name)
+            if optional:
+                self.warn(node, "name_optional", what=what, name=name, where=self._where(node),
+                          forms=", ".join(optional))
         process = next((a for a in node.iterancestors() if bpmn_kind(a) == "process"), None)
         steps = [e for e in self.elements_before(node) or () if e is not node and self.data_set_by(e)]
         before = list(dict.fromkeys(f"«{self.label(e)}»" for e in sorted(steps, key=lambda e: e.sourceline or 0)))
@@ -1188,6 +1193,26 @@ class DiagramChecker:
                      before=MESSAGES["before_steps"].format(steps=", ".join(before[:8]) + (", …" if len(before) > 8 else ""))
                      if before else MESSAGES["before_none"],
                      guess=guess(name, available - {name}))
+
+    def left_blank(self, name: str) -> list[str]:
+        """The forms where `name` may be left blank, when only forms put it into the data and
+        none requires it (ANALYST.md QT-61): a blank field is not kept, so reading it stops the
+        dossier. Empty when some form always fills it, or a script, a message or the system may."""
+        # self.fields leaves out what a script sets or the system gives.
+        found = self.fields.get(name) or []
+        if not found or any(name in names for names in MESSAGE_DATA.values()):
+            return []
+        forms = []
+        for relative in dict.fromkeys(f.form for f in found):
+            document = self._form_document(relative) or {}
+            schema = (document.get("properties") or {}).get(name)
+            if not isinstance(schema, dict):
+                return []  # in a group or a list: not read by this name
+            required = document.get("required") if isinstance(document.get("required"), list) else []
+            if name in required or schema.get("type") == "boolean":  # an unticked box is false, never blank
+                return []
+            forms.append(relative)
+        return forms
 
     def check_comparisons(self, node, what: str, source: str, mode: str) -> None:
         """A field compared with a written value of a type it never holds (ANALYST.md QT-52):

@@ -336,6 +336,10 @@ MESSAGES = {
                       "nhận biểu mẫu (chỉ Công việc người dùng, userTask, hiện biểu mẫu cho cán bộ), hoặc với bước "
                       "không đi trước nơi này. Hồ sơ tới đây sẽ dừng với lỗi «Không có biến '{name}'». Đổi phần tử "
                       "đó thành Công việc người dùng (userTask), hoặc chỉ đọc trường mà các bước đi trước ghi.",
+    "name_optional": "{what} đọc «{name}», nhưng «{name}» không bắt buộc trong biểu mẫu {forms}: trường để trống không "
+                     "được lưu vào dữ liệu hồ sơ, nên hồ sơ để trống nó tới {where} sẽ dừng với lỗi «Không có biến "
+                     "'{name}'». Thêm «{name}» vào danh sách bắt buộc (required) của biểu mẫu, hoặc rẽ nhánh theo "
+                     "một trường bắt buộc.",
     "not_yet_guarded": ", kể cả khi «{name}» đứng sau and, or hay trong một nhánh if: phần đó được đọc mỗi khi phần "
                        "trước nó chưa quyết định được kết quả",
     "at_gateway": "cổng «{gateway}»",

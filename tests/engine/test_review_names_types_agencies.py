@@ -104,6 +104,24 @@ def test_deadlines_and_scripts_reading_a_name_set_only_later_are_refused(tmp_pat
     assert "and, or" not in problem  # read whenever it runs: no word about short-circuits
 
 
+@pytest.mark.rule("QT-61")
+def test_a_condition_reading_a_field_the_citizen_may_leave_blank_is_warned(tmp_path):
+    """`quan_he` is optional on the application: left blank, it is not in the data, and the
+    branch reading it stops the dossier; the check warns (the diagram still runs for those who
+    fill it), naming the form to make it required in."""
+    xml = edit(SOURCE, RECEIVED, '>quyet_dinh == "tiep_nhan" and quan_he != "khac"<')
+    ok, problems, [warning] = checked(tmp_path, xml)
+    assert ok and not problems
+    assert "[Flow_tiep_nhan «Tiếp nhận»] Cảnh báo: Điều kiện trên nhánh «Tiếp nhận» đọc «quan_he»" in warning
+    assert "không bắt buộc trong biểu mẫu cap_ban_sao_trich_luc_ho_tich/don.schema.json" in warning
+    assert "danh sách bắt buộc (required)" in warning
+    with pytest.raises(ProcessFailed) as failure:  # what it foretells
+        received(engine_for(xml), "tiep_nhan")
+    assert "Không có biến 'quan_he'" in str(failure.value)
+    # A field the form requires, or one an earlier step's form always fills, is not warned about.
+    assert checked(tmp_path, edit(SOURCE, RECEIVED, '>quyet_dinh == "tiep_nhan" and so_ban > 0<'))[2] == []
+
+
 RESULT_STATUS = ('<spiffworkflow:property name="status" value="9" />\n        </spiffworkflow:properties>\n'
                  '      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_tra_ket_qua_xong')
 
