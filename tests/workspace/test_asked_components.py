@@ -12,7 +12,7 @@ from tests.api.test_lifecycle import LLTP_FORM
 from tests.conftest import vn
 from tests.web.pages import csrf, login, pdf_bytes
 from tests.workspace.helpers import as_officer, dossier, html, submit_lltp
-from tests.workspace.test_desk_messages import _fields
+from tests.workspace.test_desk_messages import _fields, _form
 
 GTTT = "Giấy tờ tùy thân (Căn cước công dân, hộ chiếu)"
 ASK = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Ảnh giấy tờ bị mờ.",
@@ -77,8 +77,7 @@ def test_the_desk_records_a_paper_supplement_only_with_the_named_scan(api, clock
     token = as_officer(client, "motcua")
     page = html(client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung"))
     assert f"{GTTT} <span class=\"required-mark\">(được yêu cầu bổ sung)</span>" in page
-    form = {"csrf_token": token, "action": "submit", "tep_da_nhan": "", "hinh_thuc": "counter",
-            **_fields({**LLTP_FORM, "noi_cu_tru": "15 Lê Lợi, phường An Bình"})}
+    form = _form(token, noi_cu_tru="15 Lê Lợi, phường An Bình")
     refused = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data=form, content_type="multipart/form-data")
     assert refused.status_code == 422
     assert f"Thiếu bản quét mới của «{GTTT}»: thành phần này đã được yêu cầu bổ sung." in html(refused)
