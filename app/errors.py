@@ -35,9 +35,11 @@ def register(app: Flask) -> None:
             from engine.numbers import grouped
             text = text.format(limit=f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) / 1048576:g}".replace(".", ","),
                                chars=grouped(MAX_TEXT))
+        typed = None
         if exc.code == 400 and exc.description == "csrf":
-            title, text = SECURITY["csrf_title"], SECURITY["csrf"]
-        return render_template(_template(), title=title, text=text), exc.code
+            from .security.refused_form import typed_back
+            title, text, typed = SECURITY["csrf_title"], SECURITY["csrf"], typed_back()
+        return render_template(_template(), title=title, text=text, typed=typed, words=SECURITY), exc.code
 
 
 def _template() -> str:

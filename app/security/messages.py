@@ -3,6 +3,11 @@
 MESSAGES = {
     "csrf": "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang và thử lại.",
     "csrf_title": "Không thực hiện được thao tác",
+    "typed": "Nội dung bạn đã nhập (chưa được ghi)",
+    "typed_help": "Hãy sao chép những nội dung dưới đây trước khi mở lại trang, rồi nhập lại và gửi.",
+    "typed_files": "Tệp đã chọn nhưng chưa được lưu (cần chọn lại): {files}.",
+    "back": "Mở lại trang vừa gửi",
+    "login": "Đăng nhập lại",
     "rate_limited": "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau {seconds} giây.",
     "rate_limited_title": "Quá nhiều yêu cầu",
 }

@@ -379,3 +379,23 @@ def test_an_earlier_dossier_fills_only_a_new_application_of_its_own_procedure(ci
     assert not re.search(r'name="f.so_ban"[^>]*value="3"', extract)
     again = citizen.get(f"/thu-tuc/{LLTP}/nop").get_data(as_text=True)
     assert "Du học" in again and re.search(r'name="f.so_ban"[^>]*value="3"', again)
+
+
+def test_a_form_refused_for_an_expired_session_shows_back_what_was_typed(client, clean_app):
+    """Sent from this site after the session ended (logged out, or logged in again elsewhere):
+    refused, nothing done, and the page gives back what was typed, to copy; a post from another
+    site gets only the refusal (it could otherwise write its own text on our page)."""
+    from app.dossiers.models import Dossier
+    form = {"csrf_token": "cu", "f.ho_ten": "Nguyễn Văn An", "f.muc_dich": "Bổ sung hồ sơ xin việc <b>gấp</b>",
+            "f.qua_trinh_cu_tru.0.noi_cu_tru": "phường An Bình", "action": "submit", "nonce": "x"}
+    here = client.post(APPLY, data=form, headers={"Origin": "http://localhost",
+                                                  "Referer": f"http://localhost{APPLY}"})
+    page = here.get_data(as_text=True)
+    assert here.status_code == 400 and "Nội dung bạn đã nhập (chưa được ghi)" in page
+    assert ">Nguyễn Văn An</textarea>" in page and "Bổ sung hồ sơ xin việc &lt;b&gt;gấp&lt;/b&gt;" in page
+    assert "qua trinh cu tru 1 noi cu tru" in page and ">phường An Bình</textarea>" in page
+    assert f'href="{APPLY}"' in page and "Đăng nhập lại" in page
+    assert ">x</textarea>" not in page  # the form's own machinery is not shown
+    elsewhere = client.post(APPLY, data=form, headers={"Origin": "https://evil.example"})
+    assert elsewhere.status_code == 400 and "Nguyễn Văn An" not in elsewhere.get_data(as_text=True)
+    assert _count(clean_app, Dossier) == 0

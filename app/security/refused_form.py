@@ -1,0 +1,46 @@
+"""What a form refused by the CSRF check carried (an expired session, a page from before a new
+login): shown back on the error page so that nothing typed is lost, only when the form was sent
+from this site (a cross-site post could otherwise write its own text on our page)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from flask import request
+
+# The form's own machinery, not what the user typed.
+TECHNICAL = {"csrf_token", "nonce", "tep_da_nhan", "action", "draft_id", "next"}
+MAX_FIELDS = 60
+MAX_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class Typed:
+    fields: list[tuple[str, str]]  # (the field's name in words, what was typed)
+    files: list[str]  # the names of the files chosen, which are not kept
+    back: str | None  # the page the form was on (this site's path)
+
+
+def typed_back() -> Typed | None:
+    if not _same_site():
+        return None
+    fields = [(_words(name), value[:MAX_CHARS]) for name, value in request.form.items(multi=True)
+              if name not in TECHNICAL and value.strip()][:MAX_FIELDS]
+    files = [f.filename for f in request.files.values() if f.filename][:MAX_FIELDS]
+    if not fields and not files:
+        return None
+    referrer = urlsplit(request.referrer or "")
+    local = referrer.path.startswith("/") and not referrer.path.startswith("//")
+    return Typed(fields, files, referrer.path if local else None)
+
+
+def _same_site() -> bool:
+    origin = request.headers.get("Origin") or request.referrer or ""
+    return bool(origin) and urlsplit(origin).netloc == request.host
+
+
+def _words(name: str) -> str:
+    """f.qua_trinh_cu_tru.0.noi_cu_tru → qua trinh cu tru 1 noi cu tru: the field, readable enough."""
+    parts = name.split(".")
+    parts = parts[1:] if parts[0] == "f" and len(parts) > 1 else parts
+    return " ".join(str(int(p) + 1) if p.isdigit() else p.replace("_", " ") for p in parts)
