@@ -128,6 +128,8 @@ class Outcome:
     data: dict = field(default_factory=dict)
     # What the applicant is asked to pay while a payment wait is reached (its `amount`, in đồng).
     amount_due: int | None = None
+    # The gateways a branch waits at for the others (a parallel join): (id, name) of each.
+    waiting_joins: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _open_ids(workflow: BpmnWorkflow) -> frozenset[str]:
@@ -362,10 +364,12 @@ class Engine:
 
     def _outcome(self, version: ProcessVersion, workflow: BpmnWorkflow, ran: list, before: frozenset,
                  handed_at: datetime | None = None) -> Outcome:
-        open_tasks, waiting_messages, timer_dues, candidates = [], [], [], []
+        open_tasks, waiting_messages, timer_dues, candidates, joins = [], [], [], [], []
         amount_due = None
         for task in workflow.get_tasks(state=TaskState.READY | TaskState.WAITING):
             node = version.node(task.task_spec.bpmn_id)
+            if task.state == TaskState.WAITING and node is not None and node.kind.endswith("Gateway"):
+                joins.append((node.id, node.name))
             if task.state == TaskState.READY and task.task_spec.manual:
                 open_tasks.append(self._open_task(task, node, handed_at))
                 candidates.append(task)
@@ -414,6 +418,7 @@ class Engine:
             fired_timers=fired,
             data=dict(last.data) if last is not None else {},
             amount_due=amount_due,
+            waiting_joins=joins,
         )
 
     def _open_task(self, task, node: NodeInfo | None, handed_at: datetime | None = None) -> OpenTask:

@@ -1425,3 +1425,24 @@ def test_a_ui_shown_when_naming_no_choice_or_no_value_of_it_is_an_error(tmp_path
     assert "luôn bắt buộc trường này (required)" in always
     [shape] = found(["ket_qua", "dat"])
     assert "«ui:shownWhen» phải ghi một trường lựa chọn" in shape and "nên trường luôn hiện" in shape
+
+
+@pytest.mark.rule("QT-60")
+def test_a_branch_at_a_parallel_join_is_reported_and_a_hang_is_said_by_the_scenario_runner():
+    """The specialist's branch done, the criminal-record dossier waits at «Tổng hợp kết quả» for
+    the police's answer: the engine says so (waiting_joins). Were nothing else left to move it on,
+    the scenario runner would say the dossier waits there for ever, pointing to the check."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+    from engine.scenarios.runner import _Run
+    engine = engine_for()
+    opened = accepted(engine, LLTP, {"so_ban": 1, "doi_tuong_nop_phi": "thong_thuong"})
+    search = task(opened, "Tra cứu, xác minh thông tin lý lịch tư pháp")
+    checked = engine.complete_task(LLTP, opened.version, opened.state, search.id,
+                                   {"ket_qua_tham_dinh": "dat"}, vn(2026, 11, 23, 9, 0))
+    assert checked.waiting_joins == [("Gateway_tong_hop", "Tổng hợp kết quả")]
+    assert [t.name for t in checked.open_tasks] == ["Lấy ý kiến Công an tỉnh"]
+    hung = replace(checked, open_tasks=[], next_timer_at=None, waiting_messages=[])
+    words = _Run.state(SimpleNamespace(outcome=hung, status=4, status_set=True,
+                                      shown_status=lambda o: (4, "")), outcome=hung)
+    assert "hồ sơ chờ mãi ở Gateway_tong_hop «Tổng hợp kết quả»" in words and "QT-60" in words

@@ -107,6 +107,8 @@ MESSAGES = {
     "status_kept": " (sơ đồ không đặt trạng thái mới ở đây, hệ thống giữ trạng thái trước đó)",
     "open_tasks": "việc đang mở: {tasks}",
     "no_open_task": "không có việc nào đang mở",
+    "stuck_at_join": "hồ sơ chờ mãi ở {gateways}: cổng gộp chờ một nhánh không bao giờ tới (xem QT-60 trong "
+                     "docs/ANALYST.md; `motcua bpmn check` chỉ ra chỗ sai)",
     "waiting": "chờ tin nhắn: {messages}",
     "finished": "quy trình đã kết thúc",
     "timer_fired": "bộ hẹn giờ {element} kích hoạt lúc {at}{late}",

@@ -201,6 +201,9 @@ class _Run:
             parts.append(M["waiting"].format(messages=", ".join(sorted(set(o.waiting_messages)))))
         if o.completed:
             parts.append(M["finished"])
+        elif not o.open_tasks and not o.waiting_messages and o.next_timer_at is None and o.waiting_joins:
+            # Nothing can move it on: a branch waits at a join for one that never comes (QT-60).
+            parts.append(M["stuck_at_join"].format(gateways=", ".join(element(i, n) for i, n in o.waiting_joins)))
         return "; ".join(parts)
 
     def with_notes(self, text: str) -> str:
