@@ -168,11 +168,22 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
         message = MESSAGES["xml_empty"]
     elif not text.startswith(b"<"):
         message = MESSAGES["not_xml"]
+    elif _not_utf8(text) is not None and re.search(rb"encoding=[\"'](?!utf-?8[\"'])", text[:200], re.I) is None:
+        message = MESSAGES["xml_encoding"].format(line=_not_utf8(text))
     elif line >= xml.rstrip().count(b"\n") + 1:
         message = MESSAGES["xml_truncated"].format(line=line)
     else:
         message = MESSAGES["xml"].format(line=line, column=column, detail=error.msg)
     return Problem(file_name, "", "", message)
+
+
+def _not_utf8(text: bytes) -> int | None:
+    """The line of the first byte that is not UTF-8 (a file saved in Windows-1258), or None."""
+    try:
+        text.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return text[:exc.start].count(b"\n") + 1
+    return None
 
 
 def _property_nodes(node):

@@ -25,6 +25,8 @@ MESSAGES = {
                "«Export as BPMN» để có tệp .bpmn; ảnh SVG hay PNG của sơ đồ không dùng được.",
     "xml_truncated": "Tệp bị cắt cụt: nội dung dừng giữa chừng ở dòng {line} (thường do lưu hoặc sao chép "
                      "dở dang). Lấy lại bản đầy đủ, hoặc mở sơ đồ bằng trình vẽ và lưu lại.",
+    "xml_encoding": "Tệp không lưu bằng mã UTF-8 (từ dòng {line} có chữ ở bảng mã khác, như Windows-1258 hay "
+                     "TCVN3): mở tệp bằng trình soạn thảo, lưu lại với mã hóa UTF-8, rồi kiểm tra lại.",
     "xml": "Tệp không phải XML hợp lệ: lỗi cú pháp ở dòng {line}, cột {column}. Tệp có lẽ đã bị sửa tay: "
            "sửa đúng chỗ đó, hoặc mở sơ đồ bằng trình vẽ và lưu lại. (Chi tiết: {detail})",
     "not_bpmn": "Tệp là XML nhưng không phải sơ đồ BPMN 2.0: phần tử gốc là «{root}», cần bpmn:definitions "

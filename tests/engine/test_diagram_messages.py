@@ -514,9 +514,10 @@ def test_harmless_camunda_metadata_is_accepted(forms):
     (SOURCE[: len(SOURCE) // 2], ["bị cắt cụt", "dòng"]),
     (SOURCE.replace(b"<bpmn:laneSet", b"<bpmn:laneSet<", 1), ["không phải XML hợp lệ", f"dòng {LANE_SET_LINE},",
                                                                "(Chi tiết:"]),
+    (SOURCE.decode("utf-8").encode("cp1258", errors="replace"), ["không lưu bằng mã UTF-8", "Windows-1258", "từ dòng"]),
     (b'<?xml version="1.0"?><sodo><buoc/></sodo>', ["«sodo»", "bpmn:definitions"]),
     (f'<bpmn:definitions xmlns:bpmn="{B}" id="D" targetNamespace="x" />'.encode(), ["không có quy trình nào"]),
-], ids=["empty", "not_xml", "truncated", "syntax_error", "not_bpmn", "no_process"])
+], ids=["empty", "not_xml", "truncated", "syntax_error", "windows_1258", "not_bpmn", "no_process"])
 def test_a_file_that_is_no_diagram_says_why(content, words, forms):
     [problem] = problems(content, forms)
     assert (problem.element_id, problem.element_name) == ("", "")
