@@ -141,6 +141,8 @@ MESSAGES = {
         "Invalid \\escape": "dấu \\ trong chuỗi phải viết \\\\",
         "Extra data": "còn nội dung sau khi JSON đã kết thúc (thừa dấu ngoặc, hay hai đối tượng liền nhau)",
     },
+    "json_property_name": "cần tên khóa trong dấu nháy kép mà gặp «{found}»: thường là thừa dấu ngoặc {{ hay [, "
+                          "hoặc tên khóa viết trong dấu nháy đơn hay không có dấu nháy",
     "json_other": "cú pháp sai, thường là thiếu hoặc thừa dấu phẩy, dấu ngoặc, dấu nháy kép (Chi tiết: {detail})",
     "form_schema": "Tệp biểu mẫu «{path}» không phải JSON Schema hợp lệ: {where}: {detail}. Sửa tệp theo "
                    "JSON Schema 2020-12, lấy forms/common/tham_dinh.schema.json làm mẫu.",

@@ -136,6 +136,10 @@ def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list
 def json_problem(exc: json.JSONDecodeError) -> str:
     """Where a JSON file breaks and why, in the analyst's words (a form, a catalogue entry)."""
     what = MESSAGES["json_errors"].get(exc.msg) or MESSAGES["json_other"].format(detail=exc.msg)
+    found = exc.doc[exc.pos:exc.pos + 1] if exc.doc else ""
+    if exc.msg.startswith("Expecting property name") and found not in ("}", ""):
+        # Not a comma before }: a bracket too many ({{), or a name in single quotes or none.
+        what = MESSAGES["json_property_name"].format(found=found)
     return MESSAGES["json_invalid"].format(line=exc.lineno, column=exc.colno, what=what)
 
 

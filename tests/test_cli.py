@@ -183,3 +183,16 @@ def test_motcua_up_on_a_busy_port_says_so_in_one_line(tmp_path):
     assert f"Lỗi: cổng {port} trên 127.0.0.1 đang được một chương trình khác dùng" in result.stderr
     assert f"motcua up --port {port + 10}" in result.stderr
     assert not (tmp_path / "demo.db").exists()  # nothing was set up
+
+
+@pytest.mark.parametrize("text, found", [('{{"code": "2.000635"}}', "«{»"), ("{'code': '2.000635'}", "«'»")])
+def test_a_json_file_opening_a_bracket_too_many_or_with_single_quotes_is_named_for_what_it_is(text, found):
+    """Not a trailing comma: what the parser met where a quoted name belongs is said, with the
+    two usual causes."""
+    import json
+    from engine.form_check import json_problem
+    with pytest.raises(json.JSONDecodeError) as error:
+        json.loads(text)
+    said = json_problem(error.value)
+    assert f"mà gặp {found}" in said and "thừa dấu ngoặc" in said and "dấu nháy đơn" in said
+    assert "dấu phẩy" not in said
