@@ -69,12 +69,13 @@ MESSAGES = {
     "bad_number": "Giá trị của trường «{field}» trong «{key}» phải là số hữu hạn.",
     "bad_instant": "Thời điểm «{value}» ở khóa «{key}» không đọc được{guess}. Viết theo giờ địa phương "
                    "«2026-11-23 08:00», hoặc ISO 8601 có múi giờ «2026-11-23T08:00:00+07:00».",
-    "bad_duration": "Khoảng thời gian «{value}» ở khóa «troi_qua» không đọc được. Viết «8 giờ làm việc», "
+    "bad_duration": "Khoảng thời gian «{value}» ở khóa «troi_qua» không đọc được{guess}. Viết «8 giờ làm việc», "
                     "«2 ngày làm việc», «3 ngày» (ngày lịch) hoặc «{{den: 2026-11-25 09:00}}».",
     "empty_instant": "Khóa «{key}» chưa có thời điểm. Viết theo giờ địa phương «2026-11-23 08:00», "
                      "hoặc ISO 8601 có múi giờ «2026-11-23T08:00:00+07:00».",
     "bad_calendar_days": "Số ngày lịch «{value}» phải là số nguyên dương.",
     "guess": " (có phải ý bạn là «{name}»?)",
+    "needs_time": " (thiếu giờ: viết cả giờ phút, như «{day} 17:00»)",
     "found_nothing": "để trống",
     "found_text": "chữ «{value}»",
     "found_list": "một danh sách",

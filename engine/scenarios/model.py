@@ -33,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from ..folding import fold
 from ..form_check import closest, guess
 from .diagram import SCENARIO_SUFFIX
 from .messages import MESSAGES, YAML_PROBLEMS
@@ -58,6 +59,7 @@ _INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z
 _DURATION = re.compile(r"^(\d+(?:[.,]\d+)?)\s+(giờ làm việc|ngày làm việc|ngày)$")
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 8.000: a Vietnamese thousands separator, read as 8.0
+_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$")  # 07/12/2026 08:00
 NOT_SCENARIO_SUFFIXES = {".bpmn": "kind_xml", ".xml": "kind_xml", ".json": "kind_json"}
 
@@ -379,7 +381,10 @@ def _data(value, key: str) -> dict:
 
 
 def _instant_guess(text: str) -> str:
-    """« (có phải ý bạn là «2026-12-07 08:00»?)» for a day written first (07/12/2026 08:00), or ""."""
+    """« (có phải ý bạn là «2026-12-07 08:00»?)» for a day written first (07/12/2026 08:00), a
+    word that the day has no time for a day alone (2026-12-08), or ""."""
+    if _DAY_ONLY.match(text):
+        return MESSAGES["needs_time"].format(day=text)
     match = _DAY_FIRST.match(text)
     if not match:
         return ""
@@ -401,21 +406,32 @@ def parse_instant(value, key: str) -> Instant:
         raise _Problem(MESSAGES["bad_instant"].format(value=text, key=key, guess="")) from None
 
 
+def _duration_guess(text: str) -> str:
+    """« (có phải ý bạn là «8 giờ làm việc»?)» for hours without "làm việc" (the calendar counts
+    working hours only) or a unit written without accents, or ""."""
+    match = re.match(r"^(\d+(?:[.,]\d+)?)\s*(gio|h|ngay)(\s+lam\s+viec)?$", fold(text))
+    if not match:
+        return ""
+    unit = "ngày" if match.group(2) == "ngay" and not match.group(3) else \
+        "ngày làm việc" if match.group(2) == "ngay" else "giờ làm việc"
+    return MESSAGES["guess"].format(name=f"{match.group(1)} {unit}")
+
+
 def parse_duration(value) -> Duration | Instant:
     if isinstance(value, dict):
         if set(value) != {"den"}:
-            raise _Problem(MESSAGES["bad_duration"].format(value=_found(value)))
+            raise _Problem(MESSAGES["bad_duration"].format(value=_found(value), guess=""))
         return parse_instant(value["den"], "troi_qua.den")
     text = " ".join(str(value).split()) if isinstance(value, str) else ""
     match = _DURATION.match(text)
     if not match:
         if value is None:
             raise _Problem(MESSAGES["empty_value"].format(key="troi_qua"))
-        raise _Problem(MESSAGES["bad_duration"].format(value=typed(value)[:60]))
+        raise _Problem(MESSAGES["bad_duration"].format(value=typed(value)[:60], guess=_duration_guess(text)))
     amount = float(match.group(1).replace(",", "."))
     unit = UNITS[match.group(2)]
     if amount <= 0:
-        raise _Problem(MESSAGES["bad_duration"].format(value=text))
+        raise _Problem(MESSAGES["bad_duration"].format(value=text, guess=""))
     if unit == "calendar_days" and not amount.is_integer():
         raise _Problem(MESSAGES["bad_calendar_days"].format(value=match.group(1)))
     return Duration(text, amount, unit)
