@@ -253,7 +253,8 @@ def test_a_late_dossier_gets_one_apology_with_a_new_date(officer, live_server, a
     assert late_code in apology and "10 giờ 00 phút, ngày 10 tháng 12 năm 2026" in apology, apology
     assert "Chờ Công an tỉnh trả lời kết quả xác minh." in apology and "Phạm Thị Dung" in apology
 
-    once = "Hồ sơ này đã được hẹn lại ngày trả kết quả một lần; pháp luật chỉ cho phép hẹn lại một lần."
+    once = ("Hồ sơ này đã được hẹn lại ngày trả kết quả lúc 08:00 ngày 04/12/2026 (ngày hẹn mới: 10:00 ngày "
+            "10/12/2026); pháp luật chỉ cho phép hẹn lại một lần.")
     assert not _apology_form_offered(leader)
     assert once in leader.inner_text("#xin-loi")
     forged = _forged_apology(leader, late)
