@@ -177,6 +177,18 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
     return Problem(file_name, "", "", message)
 
 
+def _required_when(document: dict) -> set[str]:
+    """The top-level fields a form requires with some answers only (if/then or else of allOf)."""
+    found = set()
+    branches = [document, *(document.get("allOf") if isinstance(document.get("allOf"), list) else [])]
+    for branch in branches:
+        for key in ("then", "else"):
+            part = branch.get(key) if isinstance(branch, dict) else None
+            if isinstance(part, dict) and isinstance(part.get("required"), list):
+                found |= {n for n in part["required"] if isinstance(n, str)}
+    return found
+
+
 def _not_utf8(text: bytes) -> int | None:
     """The line of the first byte that is not UTF-8 (a file saved in Windows-1258), or None."""
     try:
@@ -1220,7 +1232,9 @@ class DiagramChecker:
             if not isinstance(schema, dict):
                 return []  # in a group or a list: not read by this name
             required = document.get("required") if isinstance(document.get("required"), list) else []
-            if name in required or schema.get("type") == "boolean":  # an unticked box is false, never blank
+            # Always there (an unticked box is false), or required with some answer, which the way
+            # here may well have given: not judged.
+            if name in required or schema.get("type") == "boolean" or name in _required_when(document):
                 return []
             forms.append(relative)
         return forms
@@ -1315,7 +1329,9 @@ class DiagramChecker:
         throwers = [(end, d.get("errorRef"), code(d)) for end in process.iter(f"{{{BPMN_NS}}}endEvent")
                     for d in end.iterfind("bpmn:errorEventDefinition", NS)]
         for end, ref, thrown in throwers:
-            around = [a for a in end.iterancestors() if bpmn_kind(a) in SUB_PROCESSES]
+            # An event sub-process carries no boundary event: its error goes to the scope around it.
+            around = [a for a in end.iterancestors() if bpmn_kind(a) in SUB_PROCESSES
+                      and a.get("triggeredByEvent") != "true"]
             if not around or ref and ref not in errors:
                 continue  # outside any sub-process, or an error the parser names (explain)
             if any(caught is None or caught == thrown for a in around for _, caught in catchers[a.get("id")]):
@@ -1419,10 +1435,12 @@ class DiagramChecker:
                 beside=tuple(out for cancels, out in ways if not cancels),
                 # An error end leaves the sub-process by its boundary event, every branch with it (QT-59).
                 terminates=kind == "endEvent" and bool({"terminateEventDefinition", "errorEventDefinition"} & definitions),
-                writes=self.data_set_by(node) if kind not in GATEWAYS else frozenset(),
+                # What runs inside a sub-process or a called process may write anything.
+                writes=None if kind in (*SUB_PROCESSES, "callActivity") else
+                self.data_set_by(node) if kind not in GATEWAYS else frozenset(),
                 settles={f: pairs for f, (pairs, _) in conditions.items()},
                 exact=frozenset(f for f, (_, exact) in conditions.items() if exact), default=node.get("default")))
-        asked = {name for n in played for pairs in n.settles.values() for name, _ in pairs}
+        asked = {r[0] for n in played for requirements in n.settles.values() for r in requirements}
         # A choice made on a step's form: the values that form offers (a gateway's default flow is
         # not taken when its conditions cover them all).
         choices = {name: values for name in asked if (values := (self.field_values(name, sure=False) or ((), ()))[0])}

@@ -31,7 +31,7 @@ class Node:
     beside: tuple[tuple[str, ...], ...] = ()
     terminates: bool = False
     writes: frozenset = frozenset()  # the names completing it may change (None: any)
-    settles: dict = field(default_factory=dict)  # outgoing flow id: ((name, value), ...) its condition asks
+    settles: dict = field(default_factory=dict)  # outgoing flow id: what its condition requires (settled_by)
     exact: frozenset = frozenset()  # the outgoing flows whose condition is nothing but those
     default: str | None = None  # the gateway's default flow: taken when no condition holds
 
@@ -43,22 +43,48 @@ class Findings:
 
 
 def settled_by(condition: str) -> tuple[tuple, bool]:
-    """The (name, value) pairs a condition requires, and whether it requires nothing else:
-    `a == "x" and b == 2` → ((("a", "x"), ("b", 2)), True)."""
+    """What a condition requires of single names, as (name, "in" or "not in", values), and
+    whether it requires nothing else: `a == "x" and b != 2` → ((("a", "in", ("x",)),
+    ("b", "not in", (2,))), True); `in` and `not in` a written list too."""
     try:
         tree = ast.parse(condition.strip(), mode="eval").body
     except (SyntaxError, ValueError):
         return (), False
     parts = tree.values if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And) else [tree]
-    found = []
-    for part in parts:
-        if isinstance(part, ast.Compare) and len(part.ops) == 1 and isinstance(part.ops[0], ast.Eq):
-            left, right = part.left, part.comparators[0]
-            if isinstance(right, ast.Name):
-                left, right = right, left
-            if isinstance(left, ast.Name) and isinstance(right, ast.Constant):
-                found.append((left.id, right.value))
+    found = [found for found in map(_requirement, parts) if found is not None]
     return tuple(found), len(found) == len(parts)
+
+
+_OPS = {ast.Eq: "in", ast.In: "in", ast.NotEq: "not in", ast.NotIn: "not in"}
+
+
+def _requirement(part) -> tuple | None:
+    if not (isinstance(part, ast.Compare) and len(part.ops) == 1 and type(part.ops[0]) in _OPS):
+        return None
+    left, right, op = part.left, part.comparators[0], type(part.ops[0])
+    if op in (ast.Eq, ast.NotEq) and isinstance(right, ast.Name):
+        left, right = right, left
+    if not isinstance(left, ast.Name):
+        return None
+    if op in (ast.Eq, ast.NotEq):
+        values = [right]
+    elif isinstance(right, (ast.List, ast.Tuple, ast.Set)):
+        values = right.elts
+    else:
+        return None
+    if not all(isinstance(v, ast.Constant) for v in values):
+        return None
+    return left.id, _OPS[op], tuple(v.value for v in values)
+
+
+def _holds(requirement: tuple, value) -> bool:
+    _, op, values = requirement
+    return (value in values) == (op == "in")
+
+
+def _pins(requirements: tuple) -> tuple:
+    """The values a branch taken settles: its single-valued "in" requirements."""
+    return tuple((name, values[0]) for name, op, values in requirements if op == "in" and len(values) == 1)
 
 
 def play(nodes: list[Node], start: str, choices: dict | None = None) -> Findings | None:
@@ -122,7 +148,7 @@ def _fire(node: Node, tokens: Counter, choices: dict) -> list[tuple]:
             open_ways = [out for out in node.outgoing if not _contradicts(known, node.settles.get(out, ()))
                          and not (out == node.default and _some_condition_holds(node, known, choices))]
             for out in open_ways or node.outgoing:  # everything contradicted: the game knows too little
-                found.append(_moved(tokens, [token], [(out, _joined([known, node.settles.get(out, ())]))]))
+                found.append(_moved(tokens, [token], [(out, _joined([known, _pins(node.settles.get(out, ()))]))]))
         else:
             kept = () if node.writes is None else tuple((n, v) for n, v in known if n not in node.writes)
             ways = [node.outgoing, *node.interrupting, *(node.outgoing + extra for extra in node.beside)]
@@ -132,27 +158,29 @@ def _fire(node: Node, tokens: Counter, choices: dict) -> list[tuple]:
 
 def _some_condition_holds(node: Node, known: tuple, choices: dict) -> bool:
     """Whether, given what is settled, one of the gateway's exact conditions must hold, so its
-    default flow is never taken: one fully settled, or single questions on one name covering
-    every value that name can hold (`q == "dong_y"`, `q == "khong_dong_y"` of a two-valued q)."""
+    default flow is never taken: one fully settled, or conditions on one name together covering
+    every value that name can hold (`q == "dong_y"`, `q != "dong_y"`)."""
     values = dict(known)
-    asked: dict = {}
+    covered: dict = {}
     for out in node.exact:
-        left = [(n, v) for n, v in node.settles.get(out, ()) if values.get(n, _UNSET) != v]
-        if any(n in values for n, _ in left):
-            continue  # contradicted: this condition is false
+        requirements = node.settles.get(out, ())
+        if _contradicts(known, requirements):
+            continue  # this condition is false
+        left = [r for r in requirements if r[0] not in values]
         if not left:
             return True
-        if len(left) == 1:
-            asked.setdefault(left[0][0], set()).add(left[0][1])
-    return any(name in choices and set(choices[name]) <= wanted for name, wanted in asked.items())
+        names = {name for name, _, _ in left}
+        if len(names) != 1 or next(iter(names)) not in choices:
+            continue
+        name = next(iter(names))
+        meeting = {v for v in choices[name] if all(_holds(r, v) for r in left)}
+        covered.setdefault(name, set()).update(meeting)
+    return any(set(choices[name]) <= found for name, found in covered.items())
 
 
-_UNSET = object()
-
-
-def _contradicts(known: tuple, asked: tuple) -> bool:
+def _contradicts(known: tuple, requirements: tuple) -> bool:
     values = dict(known)
-    return any(name in values and values[name] != value for name, value in asked)
+    return any(r[0] in values and not _holds(r, values[r[0]]) for r in requirements)
 
 
 def _joined(parts: list[tuple]) -> tuple:

@@ -3,6 +3,7 @@ login): shown back on the error page so that nothing typed is lost, only when th
 from this site (a cross-site post could otherwise write its own text on our page)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -10,6 +11,8 @@ from flask import request
 
 # The form's own machinery, not what the user typed.
 TECHNICAL = {"csrf_token", "nonce", "tep_da_nhan", "action", "draft_id", "next"}
+# Never written back on a page, whoever sent them: passwords and one-time codes.
+SECRET = re.compile(r"mat_khau|password|ma_xac_(nhan|thuc)|otp|token", re.I)
 MAX_FIELDS = 60
 MAX_CHARS = 4000
 
@@ -25,7 +28,7 @@ def typed_back() -> Typed | None:
     if not _same_site():
         return None
     fields = [(_words(name), value[:MAX_CHARS]) for name, value in request.form.items(multi=True)
-              if name not in TECHNICAL and value.strip()][:MAX_FIELDS]
+              if name not in TECHNICAL and not SECRET.search(name) and value.strip()][:MAX_FIELDS]
     files = [f.filename for f in request.files.values() if f.filename][:MAX_FIELDS]
     if not fields and not files:
         return None

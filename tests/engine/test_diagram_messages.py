@@ -1001,17 +1001,30 @@ def test_a_branch_contradicting_an_earlier_answer_is_not_taken_into_account(form
     game follows that answer instead of reporting a hang that cannot happen."""
     from engine.diagram_flow import Node, play, settled_by
     assert not problems(LLTP_SOURCE, forms)
-    assert settled_by('a == "x" and b == 2') == ((("a", "x"), ("b", 2)), True)
+    assert settled_by('a == "x" and b != 2') == ((("a", "in", ("x",)), ("b", "not in", (2,))), True)
+    assert settled_by('a in ["x", "y"]') == ((("a", "in", ("x", "y")),), True)
     assert settled_by("so_ban > 2") == ((), False)
+    x_is = {"f5": (("x", "in", ("a",)),), "f6": (("x", "in", ("b",)),)}
     # A choice of x then a second choice on x: the contradicting branch is never taken.
     nodes = [Node("s", "startEvent", (), ("f0",)),
-             Node("g", "exclusiveGateway", ("f0",), ("f1", "f2"), settles={"f1": (("x", "a"),), "f2": (("x", "b"),)}),
+             Node("g", "exclusiveGateway", ("f0",), ("f1", "f2"), settles={"f1": (("x", "in", ("a",)),),
+                                                                           "f2": (("x", "in", ("b",)),)}),
              Node("p", "parallelGateway", ("f1",), ("f3", "f4")),
-             Node("h", "exclusiveGateway", ("f3",), ("f5", "f6"), settles={"f5": (("x", "a"),), "f6": (("x", "b"),)}),
+             Node("h", "exclusiveGateway", ("f3",), ("f5", "f6"), settles=x_is),
              Node("j", "parallelGateway", ("f4", "f5"), ("f7",)),
              Node("e", "endEvent", ("f2", "f6", "f7"), ())]
     assert play(nodes, "s").stuck_joins == frozenset()
-    writes_x = [n if n.id != "p" else Node("p", "parallelGateway", ("f1",), ("f3", "f4")) for n in nodes]
-    writes_x[3] = Node("t", "userTask", ("f3",), ("f8",), writes=frozenset({"x"}))
-    writes_x.append(Node("h", "exclusiveGateway", ("f8",), ("f5", "f6"), settles={"f5": (("x", "a"),), "f6": (("x", "b"),)}))
-    assert play(writes_x, "s").stuck_joins == frozenset({"j"})  # x asked again after a step that writes it
+    for writer in ("userTask", "subProcess"):  # a step that writes x, or a sub-process (anything)
+        again = [*nodes[:3], Node("t", writer, ("f3",), ("f8",), writes=frozenset({"x"}) if writer == "userTask" else None),
+                 Node("h", "exclusiveGateway", ("f8",), ("f5", "f6"), settles=x_is), *nodes[4:]]
+        assert play(again, "s").stuck_joins == frozenset({"j"}), writer  # x asked again after it may change
+
+
+@pytest.mark.rule("QT-60")
+def test_a_default_flow_is_not_followed_when_the_other_conditions_cover_every_answer(forms):
+    """`!=` and `in` count as well as `==`: the shipped «Đồng ý dừng?» rewritten with `!=` still
+    passes, its default (back before the join) never taken once the specialist said «dat»."""
+    def rewritten(root):
+        el(root, "Flow_xac_minh_tiep").find("bpmn:conditionExpression", NS).text = \
+            'quyet_dinh_dung != "dong_y" and ket_qua_tham_dinh == "dat"'
+    assert not problems(_lltp_edited(rewritten), forms)

@@ -118,8 +118,10 @@ def test_a_condition_reading_a_field_the_citizen_may_leave_blank_is_warned(tmp_p
     with pytest.raises(ProcessFailed) as failure:  # what it foretells
         received(engine_for(xml), "tiep_nhan")
     assert "Không có biến 'quan_he'" in str(failure.value)
-    # A field the form requires, or one an earlier step's form always fills, is not warned about.
+    # A field the form requires, or requires with some answer (the reason of a refusal: the way
+    # here may have given that answer), is not warned about.
     assert checked(tmp_path, edit(SOURCE, RECEIVED, '>quyet_dinh == "tiep_nhan" and so_ban > 0<'))[2] == []
+    assert checked(tmp_path, edit(SOURCE, RECEIVED, '>quyet_dinh == "tiep_nhan" and ly_do != "x"<'))[2] == []
 
 
 RESULT_STATUS = ('<spiffworkflow:property name="status" value="9" />\n        </spiffworkflow:properties>\n'

@@ -399,3 +399,14 @@ def test_a_form_refused_for_an_expired_session_shows_back_what_was_typed(client,
     elsewhere = client.post(APPLY, data=form, headers={"Origin": "https://evil.example"})
     assert elsewhere.status_code == 400 and "Nguyễn Văn An" not in elsewhere.get_data(as_text=True)
     assert _count(clean_app, Dossier) == 0
+
+
+def test_a_refused_login_or_password_form_never_shows_a_password_back(client):
+    same_site = {"Origin": "http://localhost", "Referer": "http://localhost/dang-nhap"}
+    for path, form in (("/dang-nhap", {"ten_dang_nhap": "congdan", "mat_khau": "MotCua@2026"}),
+                       ("/tai-khoan", {"mat_khau_hien_tai": "MotCua@2026", "mat_khau": "MatKhauMoi@1",
+                                       "nhap_lai_mat_khau": "MatKhauMoi@1"})):
+        page = client.post(path, data={"csrf_token": "cu", **form}, headers=same_site).get_data(as_text=True)
+        assert "MotCua@2026" not in page and "MatKhauMoi@1" not in page, path
+    assert "congdan" in client.post("/dang-nhap", data={"csrf_token": "cu", "ten_dang_nhap": "congdan"},
+                                    headers=same_site).get_data(as_text=True)  # the rest is shown back
