@@ -1445,7 +1445,8 @@ class DiagramChecker:
         # not taken when its conditions cover them all).
         choices = {name: values for name in asked if (values := (self.field_values(name, sure=False) or ((), ()))[0])}
         found = play(played, start.get("id"), choices)
-        if found is None:
+        if found is None:  # too many ways to play out: said, so that a pass is not read as a proof
+            self.warn(container, "flow_play_too_big", kind=_kind(container))
             return
         for node_id in sorted(found.stuck_joins):
             ins = incoming[node_id]

@@ -624,6 +624,9 @@ MESSAGES = {
                            "theo sự kiện hay sự kiện biên), nên hồ sơ chờ mãi ở đây, không bước nào mở. Gộp các "
                            "nhánh loại trừ nhau bằng cổng loại trừ (exclusive gateway); cổng song song chỉ gộp các "
                            "nhánh mà một cổng song song đã tách.",
+    "flow_play_too_big": "{kind} có quá nhiều cách đi song song để thử hết, nên chưa kiểm tra được cổng song song "
+                         "nào chờ mãi hay bước nào bị mở hai lần (QT-60). Chia bớt thành tiểu quy trình, hoặc kiểm "
+                         "tra các nhánh song song bằng kịch bản (motcua procedure test).",
     "opened_twice": "{kind} này có thể được mở hai lần cùng lúc cho một hồ sơ: các nhánh do một cổng song song tách "
                     "ra gặp lại ở đây mà không qua cổng song song gộp. Thêm một cổng song song gộp các nhánh đó "
                     "ngay trước phần tử này.",

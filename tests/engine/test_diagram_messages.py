@@ -1028,3 +1028,15 @@ def test_a_default_flow_is_not_followed_when_the_other_conditions_cover_every_an
         el(root, "Flow_xac_minh_tiep").find("bpmn:conditionExpression", NS).text = \
             'quyet_dinh_dung != "dong_y" and ket_qua_tham_dinh == "dat"'
     assert not problems(_lltp_edited(rewritten), forms)
+
+
+@pytest.mark.rule("QT-60")
+def test_a_diagram_too_big_to_play_out_is_said_not_passed_in_silence(forms, monkeypatch):
+    from engine import diagram_flow
+    monkeypatch.setattr(diagram_flow, "MAX_MARKINGS", 3)
+    from engine.checking import check_files
+    path = Path(forms).parent / "cap_phieu_ly_lich_tu_phap.bpmn"
+    path.write_bytes(LLTP_SOURCE)
+    ok, lines = check_files([path], ROOT / "forms")  # a warning: the diagram still passes
+    said = [line for line in lines if "quá nhiều cách đi song song" in line]
+    assert ok and said and "Cảnh báo:" in said[0] and "motcua procedure test" in said[0]
