@@ -29,6 +29,7 @@ from .diagram_messages import CONDITION_EXAMPLE, KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
+from .form_conditions import sometimes_required
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 from .statuses import LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, SUPPLEMENT_REQUESTED, TERMINAL
 
@@ -175,18 +176,6 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
     else:
         message = MESSAGES["xml"].format(line=line, column=column, detail=error.msg)
     return Problem(file_name, "", "", message)
-
-
-def _required_when(document: dict) -> set[str]:
-    """The top-level fields a form requires with some answers only (if/then or else of allOf)."""
-    found = set()
-    branches = [document, *(document.get("allOf") if isinstance(document.get("allOf"), list) else [])]
-    for branch in branches:
-        for key in ("then", "else"):
-            part = branch.get(key) if isinstance(branch, dict) else None
-            if isinstance(part, dict) and isinstance(part.get("required"), list):
-                found |= {n for n in part["required"] if isinstance(n, str)}
-    return found
 
 
 def _not_utf8(text: bytes) -> int | None:
@@ -1234,7 +1223,7 @@ class DiagramChecker:
             required = document.get("required") if isinstance(document.get("required"), list) else []
             # Always there (an unticked box is false), or required with some answer, which the way
             # here may well have given: not judged.
-            if name in required or schema.get("type") == "boolean" or name in _required_when(document):
+            if name in required or schema.get("type") == "boolean" or name in sometimes_required(document):
                 return []
             forms.append(relative)
         return forms
@@ -1336,7 +1325,8 @@ class DiagramChecker:
                 continue  # outside any sub-process, or an error the parser names (explain)
             if any(caught is None or caught == thrown for a in around for _, caught in catchers[a.get("id")]):
                 continue
-            self.add(end, "error_not_caught" if ref else "error_unset", code=named([thrown]).strip("«»"),
+            self.add(end, "error_not_caught" if ref else "error_unset",
+                     code=thrown if thrown is not None else MESSAGES["error_no_code"],
                      sub=self.label(around[0]), caught=named(c for _, c in catchers[around[0].get("id")]))
         for sub_id, caught in catchers.items():
             sub = self.by_id.get(sub_id)
@@ -1697,10 +1687,10 @@ class DiagramChecker:
                 continue
             elif name == "status":
                 number = status_number(value)
-                if number is None and status_number(unicodedata.normalize("NFKC", value or "")) is not None:
-                    # Full-width digits (a Vietnamese keyboard's mode): read as no number at all.
-                    self.add(node, "status_spelling", fixed=status_number(unicodedata.normalize("NFKC", value)),
-                             value=value)
+                # Full-width digits (a Vietnamese keyboard's mode) are read as no number at all.
+                wide = status_number(unicodedata.normalize("NFKC", value or "")) if number is None else None
+                if wide is not None:
+                    self.add(node, "status_spelling", fixed=wide, value=value)
                 elif number is None or not 1 <= number <= 10:
                     self.add(node, "status", value=value)
                 elif value != str(number):  # read as the number elsewhere, compared as written by others

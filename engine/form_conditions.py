@@ -86,6 +86,13 @@ def required_for(group: dict, field: str, choice: str) -> list | None:
     return needed
 
 
+def sometimes_required(group: dict) -> set[str]:
+    """The fields the group's branches (if/then/else, its own and its allOf's) require with
+    some answers only."""
+    return {name for _, then, otherwise in _branches(group) for part in (then, otherwise)
+            for name in part.get("required") or [] if isinstance(name, str)}
+
+
 def required_while_shown(group: dict, field: str, choice: str, values: list) -> bool:
     """Whether the group's branches require `field` for every one of `values` of `choice`."""
     needed = required_for(group, field, choice)

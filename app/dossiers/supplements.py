@@ -81,10 +81,9 @@ def asked_codes(procedure, request: dict | None) -> set[str]:
     return {c["code"] for c in asked_components(procedure, request)}
 
 
-def asked_first(procedure, request: dict | None) -> list[dict]:
-    """The file components, those the request names first (the citizen sees what to send)."""
-    asked = asked_codes(procedure, request)
-    return sorted(upload_components(procedure), key=lambda c: c["code"] not in asked)
+def asked_first(procedure, codes: set[str]) -> list[dict]:
+    """The file components, those asked for (`codes`, asked_codes) first: the citizen sees what to send."""
+    return sorted(upload_components(procedure), key=lambda c: c["code"] not in codes)
 
 
 def is_new_request(waiting_before, outcome) -> bool:

@@ -57,14 +57,19 @@ def task_for(user, task_id: str) -> OpenTask:
     return task
 
 
-def _locked(user, task_id: str, typed: bool = False) -> tuple[Dossier, OpenTask]:
-    """Lock the task's dossier (the transaction's first write), then check the task is still
-    open, the officer's, and not claimed by someone else (`typed`: to complete it, _gone)."""
+def _lock(task_id: str) -> tuple[Dossier, OpenTask]:
+    """Lock the task's dossier, the transaction's first write; NotFound for no such task."""
     db.session.rollback()
     found = lock_task(task_id)
     if found is None:
         raise NotFound(ERRORS["unknown_task"])
-    dossier, task = found
+    return found
+
+
+def _locked(user, task_id: str, typed: bool = False) -> tuple[Dossier, OpenTask]:
+    """Lock the task's dossier, then check the task is still open, the officer's, and not
+    claimed by someone else (`typed`: to complete it, _gone)."""
+    dossier, task = _lock(task_id)
     _may_work(user, task)
     if task.closed_at is not None:
         raise _gone(task, typed)
@@ -96,11 +101,7 @@ def _unclaim(dossier, task: OpenTask, actor, at: datetime) -> dict:
 def release(user, task_id: str, at: datetime, strict: bool = False) -> OpenTask:
     """The task back to its group: by the officer holding it, or by one who may assign it (its
     holder is away). Unclaimed already: nothing to do (`strict`: Conflict, saying so)."""
-    db.session.rollback()
-    found = lock_task(task_id)
-    if found is None:
-        raise NotFound(ERRORS["unknown_task"])
-    dossier, task = found
+    dossier, task = _lock(task_id)
     assigner = may_assign(user, task)
     if not assigner:
         _may_work(user, task)
@@ -157,11 +158,7 @@ def _check_assignee(assignee: User | None, task: OpenTask) -> None:
 
 
 def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
-    db.session.rollback()
-    found = lock_task(task_id)
-    if found is None:
-        raise NotFound(ERRORS["unknown_task"])
-    dossier, task = found
+    dossier, task = _lock(task_id)
     if not may_assign(user, task):
         raise Forbidden(ERRORS["not_assignable"])
     if task.closed_at is not None:

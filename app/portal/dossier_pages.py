@@ -80,6 +80,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
                                .order_by(DossierFile.id)).scalars().all()
     waiting = set(dossier.waiting_messages or [])
     supplement = supplements.latest_request(dossier.id) if citizen.SUPPLEMENT in waiting else None
+    asked = supplements.asked_codes(procedure, supplement)
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if data is not None else []
     rating = db.session.get(Rating, dossier.id)
     documents = printouts.available(dossier)  # one query for the receipts and the other documents
@@ -97,7 +98,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
         if supplement is not None else None,
         kept_files=kept, carried=carried_files.carry(kept, _carry_scope(dossier)) if supplement is not None else "",
         nonce=carried_files.nonce(),
-        components=supplements.asked_first(procedure, supplement), asked_codes=supplements.asked_codes(procedure, supplement),
+        components=supplements.asked_first(procedure, asked), asked_codes=asked,
         limits=limits_text(procedure), kinds=COMPONENT_KINDS,
         errors=errors, rating=rating, may_rate=dossier.status == RETURNED and rating is None,
         ratings=RATINGS, representation_labels=REPRESENTATION, message_names=MESSAGE_NAMES,

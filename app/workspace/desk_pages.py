@@ -41,11 +41,12 @@ def _page(dossier: Dossier, data: dict, files: list[dict], errors: dict, status:
     procedure = dossier.procedure
     form = application_form(procedure)
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
-    asked = supplements.latest_request(dossier.id) or {}
+    request_asked = supplements.latest_request(dossier.id) or {}
+    asked = supplements.asked_codes(procedure, request_asked)
     return render_template(
-        "workspace/desk_supplement.html", dossier=dossier, procedure=procedure, request_asked=asked,
+        "workspace/desk_supplement.html", dossier=dossier, procedure=procedure, request_asked=request_asked,
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
-        components=supplements.asked_first(procedure, asked), asked_codes=supplements.asked_codes(procedure, asked),
+        components=supplements.asked_first(procedure, asked), asked_codes=asked,
         kinds=COMPONENT_KINDS, limits=limits_text(procedure),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, nonce=carry.nonce()), status
 
