@@ -49,6 +49,7 @@ def test_the_summary_lists_the_problems_in_the_order_of_the_page(page, clean_app
     page.fill("#f-muc_dich", "")
     page.click("button:has-text('Nộp hồ sơ')")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'tom-tat-loi'")
+    page.wait_for_load_state("load")  # the page's script, which orders the summary, has run (autofocus can come first)
     targets = page.eval_on_selector_all("#tom-tat-loi a", "links => links.map(a => a.getAttribute('href'))")
     positions = page.evaluate("""hrefs => hrefs.map(h => {
         const all = Array.from(document.querySelectorAll('[id]'));
