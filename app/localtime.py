@@ -1,6 +1,9 @@
 """Instants as people in the province read them: in its time zone, Vietnamese style."""
 from __future__ import annotations
 
+from datetime import date
+
+from .clock import now
 from .workflow.service import workflow
 
 
@@ -11,3 +14,8 @@ def local_time(value) -> str:
 
 def local_date(value) -> str:
     return value.astimezone(workflow().calendar.tz).strftime("%d/%m/%Y") if value else "—"
+
+
+def local_today(at=None) -> date:
+    """The province's date at `at` (now by default): until 07:00 in Việt Nam, UTC is still yesterday."""
+    return (at or now()).astimezone(workflow().calendar.tz).date()

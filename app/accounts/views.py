@@ -15,7 +15,7 @@ from ..security.ratelimit import LOGIN_LIMIT, Limit, RateLimited, add, check, hi
 from ..users import identity
 from ..users.models import User
 from ..users.passwords import check_password, hash_password
-from ..localtime import local_time
+from ..localtime import local_time, local_today
 from ..web.session import login_required, login_user, logout_user
 from . import links
 from .activation import is_unclaimed, queue_activation
@@ -110,7 +110,7 @@ def register():
     if refused:
         return refused
     fields = identity.PROFILE_FIELDS + ("mat_khau",)
-    clean, errors = identity.validate_profile(request.form, fields, now().date())
+    clean, errors = identity.validate_profile(request.form, fields, local_today())
     counter = _counter_account(clean)
     if counter is not None:
         if counter.email and clean.get("email") == counter.email:
@@ -297,7 +297,7 @@ def profile():
         return render_template("accounts/profile.html", values=_profile_values(user), errors={})
     if request.form.get("action") == "password":
         return _change_password(user)
-    clean, errors = identity.validate_profile(request.form, PROFILE_FIELDS, now().date())
+    clean, errors = identity.validate_profile(request.form, PROFILE_FIELDS, local_today())
     new_email = clean.get("email")
     if new_email and new_email != user.email and _email_owner(new_email, other_than=user.id):
         errors["email"] = MESSAGES["duplicate_email"]

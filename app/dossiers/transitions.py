@@ -123,6 +123,9 @@ def apply_outcome(dossier: Dossier, outcome: Outcome, at: datetime, actor=None, 
         dossier.version += 1
         dossier.updated_at = at
         opened = _update_tasks(dossier, outcome, at, actor, completed_task, handed_at or at, events)
+        still_open = outcome.previous_task_ids & {t.id for t in outcome.open_tasks}
+        if dossier.status != before and still_open:  # the inbox shows and filters a step by its dossier's status
+            _run(update(OpenTask.__table__).where(OpenTask.id.in_(still_open)).values(status=dossier.status))
         if opened and handed_at:
             events.append(add_event(dossier, at, "handed_next_day", due_at=handed_at,
                                     instant=local_time(handed_at)))
@@ -159,7 +162,7 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
     rows = [{
         "id": t.id, "dossier_id": dossier.id, "procedure_id": dossier.procedure_id, "node_id": t.node_id, "name": t.name, "role": t.role or "",
         "agency_id": agencies.get(t.agency_code, dossier.agency_id), "form": t.form, "ui_form": t.ui_form,
-        "status": t.status, "due_at": step_due(t.due_at, dossier), "opened_at": opened_at, "claimed_by_id": None,
+        "status": dossier.status, "due_at": step_due(t.due_at, dossier), "opened_at": opened_at, "claimed_by_id": None,
         "claimed_at": None, "closed_at": None, "closed_by_id": None,
         "consulted": agencies.get(t.agency_code, dossier.agency_id) != dossier.agency_id} for t in new]
     _back_to_who_did_it(dossier, [(row, t) for row, t in zip(rows, new) if t.again], opened_at, events)

@@ -21,6 +21,9 @@ _NUMBER = re.compile(r"[+-]?[0-9]{1,15}(?:[.,][0-9]{1,10})?")  # "1,5" is how a 
 # A date typed where the browser has no date picker, as a Vietnamese writes it: 15/01/1990.
 _TYPED_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # PostgreSQL refuses NUL in JSON; tab and newline stay
+# Spaces and marks that show nothing (zero-width space and joiners, word joiner, BOM, soft hyphen):
+# at either end they are trimmed with the spaces, so that a required text of them alone is blank.
+_BLANK_EDGES = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff\u00ad]+|[\s\u200b-\u200d\u2060\ufeff\u00ad]+$")
 _BOOLEANS = {"true": True, "false": False}
 
 
@@ -51,11 +54,12 @@ def parse_submission(form, formdata, prefix: str = "f") -> dict:
 
 def clean_text(raw) -> str | None:
     """Trimmed, NFC (a Vietnamese letter typed as base + combining marks becomes one character),
-    browser line ends (CRLF) as LF, control characters removed; None when nothing is left."""
+    browser line ends (CRLF) as LF, control characters removed, invisible characters trimmed at
+    the ends as spaces are; None when nothing is left."""
     if not isinstance(raw, str):
         return None
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return _CONTROL.sub("", text).strip() or None
+    return _BLANK_EDGES.sub("", _CONTROL.sub("", text)) or None
 
 
 def tidy(value):

@@ -202,8 +202,8 @@ def validate_profile(form, fields=PROFILE_FIELDS, today: date | None = None) -> 
     among them); returns (clean values by field, error message by field). Clean values:
     ho_ten/dia_chi with single spaces, ngay_sinh a date, so_dien_thoai 0xxxxxxxxx, email lower case."""
     if today is None:
-        from ..clock import now
-        today = now().date()
+        from ..localtime import local_today
+        today = local_today()
     clean, errors = {}, {}
     typed = {name: str(form.get(name, "") or "") for name in fields}
     for name in fields:

@@ -23,7 +23,7 @@ from ..dossiers.models import Dossier, OpenTask
 from ..files.download import file_response
 from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
-from ..localtime import local_time
+from ..localtime import local_time, local_today
 from ..payments.ledger import ATTEMPT_MINUTES, open_attempt
 from ..payments.messages import PAYMENT_STATES
 from ..payments.models import Payment
@@ -155,7 +155,7 @@ def digitise(dossier_id: int):
     signed_on = typed_date(form["ngay_ky"])
     tz = workflow().calendar.tz
     submitted_on = dossier.submitted_at.astimezone(tz).date()
-    if form["ngay_ky"] and (signed_on is None or signed_on > now().astimezone(tz).date()):
+    if form["ngay_ky"] and (signed_on is None or signed_on > local_today()):
         errors["ngay_ky"] = DIGITISE["date"]
     elif signed_on is not None and signed_on < submitted_on:
         # The paper result answers this dossier: it cannot have been signed before it was submitted.

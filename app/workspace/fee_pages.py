@@ -9,6 +9,7 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from engine.numbers import grouped
 
 from ..clock import now
+from ..localtime import local_today
 from ..db import db
 from ..dossiers.access import may_read
 from ..dossiers.citizen import DESK_CHANNELS, DESK_ROLES
@@ -20,7 +21,6 @@ from ..payments import desk, refunds
 from ..payments.daybook import as_csv, daybook
 from ..payments.messages import DAYBOOK_COLUMNS, DAYBOOK_REFUND_COLUMNS, DAYBOOK_REFUNDS_TITLE, PAYMENT_STATES, TEXT
 from ..web.session import login_required
-from ..workflow.service import workflow
 from .blueprint import workspace
 from .dossier_context import handed_next_day
 from .dossier_pages import EARLIEST_DAY, typed_date
@@ -69,7 +69,7 @@ def _refuse(dossier_id: int):
 @login_required(*DAYBOOK_ROLES)
 def daybook_page():
     """The fees settled on a day for the officer's agency (an administrator: every agency)."""
-    today = now().astimezone(workflow().calendar.tz).date()
+    today = local_today()
     day, refusal = _day(request.args.get("ngay", "")[:32], today)
     agency_id = None if g.user.role == "admin" else g.user.agency_id
     if agency_id is None and g.user.role != "admin":

@@ -16,7 +16,7 @@ from ..db import db
 from ..dossiers.citizen import DESK_CHANNELS, channel_problem
 from ..dossiers.models import Dossier
 from ..dossiers.printouts import RETURN_FIELD
-from ..localtime import local_time
+from ..localtime import local_time, local_today
 from ..mail.models import OutgoingMail
 from ..users import identity
 from ..users.models import AccountCorrection, User, username_for
@@ -190,7 +190,7 @@ def correct_citizen(citizen: User, form, officer: User,
         return {"sua-thong-tin": INTAKE["correct_not_allowed"]}, [], None
     kind, typed = typed_paper(form)
     number, errors = paper_errors(kind, typed)
-    clean, detail_errors = _details(form, kind, at.date())
+    clean, detail_errors = _details(form, kind, local_today(at))
     errors.update(detail_errors)
     if not errors and (kind, number) != (citizen.id_kind, citizen.id_number) and db.session.execute(
             select(User.id).where(User.holding(kind, number), User.id != citizen.id)).first():

@@ -16,6 +16,7 @@ from ..dossiers.submission import submit
 from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..files.chosen import limits_text
+from ..localtime import local_today
 from ..mail.outbox import send_now
 from ..portal.messages import COMPONENT_KINDS
 from ..portal.prefill import prefill
@@ -45,7 +46,7 @@ def intake():
             if found is None and desk.id_number_taken(kind, number):
                 number, errors = None, {desk.NUMBER: INTAKE["id_taken"]}
     if request.method == "POST" and found is None and number is not None:
-        clean, errors = desk.citizen_errors(request.form, kind, now().date())
+        clean, errors = desk.citizen_errors(request.form, kind, local_today())
         if not errors:
             found, mail, created = desk.create_citizen(kind, number, clean, g.user, now())
             db.session.commit()

@@ -7,12 +7,11 @@ from datetime import date, timedelta
 
 from flask import g, render_template, request
 
-from ..clock import now
+from ..localtime import local_today
 from ..dossiers import printouts
 from ..dossiers.register import PRINT_MAX_ROWS, register_count, register_rows
 from ..files.download import file_response
 from ..web.session import login_required
-from ..workflow.service import workflow
 from .blueprint import STAFF, workspace
 from .dossier_pages import EARLIEST_DAY, LATEST_DAY, typed_date
 from ..documents.messages import REGISTER as COLUMNS
@@ -26,7 +25,7 @@ LONGEST = timedelta(days=366)
 @login_required(*STAFF)
 def register():
     """Mẫu 06 of the officer's agency for a period (default: this month so far)."""
-    today = now().astimezone(workflow().calendar.tz).date()
+    today = local_today()
     start, end = today.replace(day=1), today
     typed = {name: request.args.get(name, "")[:32] for name in ("tu", "den")}
     days = {name: _day(name, text) for name, text in typed.items()}

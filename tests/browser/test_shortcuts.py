@@ -39,3 +39,32 @@ def test_question_mark_opens_the_shortcut_list_and_moves_the_focus_to_it(officer
     assert desk.evaluate("document.activeElement.closest('#phim-tat') !== null") is True
     desk.keyboard.press("?")
     assert desk.evaluate("document.getElementById('phim-tat').open") is False
+
+
+def test_enter_on_a_control_is_the_controls_own_with_a_row_selected(officer, api, clock):  # noqa: F811
+    """With a row selected (j), Enter on its claim button claims the task, and Enter on a filter's
+    button filters: only from the row itself does Enter open the selected task."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    submit(api, LLTP, LLTP_FORM)
+    desk = officer("motcua")
+    desk.wait_for_load_state()  # the shortcuts script too
+    desk.keyboard.press("j")
+    claim = desk.locator("tr[data-row].selected").get_by_role("button", name="Nhận")
+    claim.focus()
+    desk.keyboard.press("Enter")
+    desk.wait_for_selector("text=Đã nhận xử lý «Tiếp nhận hồ sơ»")
+    assert _claimed(api) == ["motcua"] and "/mot-cua/viec/" not in desk.url
+    desk.wait_for_load_state()
+    desk.keyboard.press("j")
+    desk.get_by_label("Thời hạn").select_option(label="Đã quá hạn")
+    desk.get_by_role("button", name="Lọc").focus()
+    desk.keyboard.press("Enter")
+    desk.wait_for_url("**han=qua-han*")
+    desk.wait_for_load_state()
+    assert desk.locator("tr[data-row]").count() == 0
+    # From the selected row's own link, Enter opens it.
+    desk.goto(desk.url.split("?")[0] + "?tab=cua-toi")
+    desk.wait_for_load_state()
+    desk.keyboard.press("j")
+    desk.keyboard.press("Enter")
+    desk.wait_for_url("**/mot-cua/viec/*")

@@ -483,6 +483,14 @@ def test_text_is_trimmed_cleaned_and_empty_optional_fields_left_out():
     assert data["ho_ten"] == unicodedata.normalize("NFC", "Nguyễn")
 
 
+def test_invisible_characters_alone_are_blank_and_trimmed_at_the_ends():
+    """A required reason of a no-break space and a zero-width space is refused as empty."""
+    data = parse_submission(form(), MultiDict([("f.ho_ten", "\u00a0\u200b"), ("f.ghi_chu", "\ufeff Lý\u200bdo \u2060")]))
+    assert data == {"ghi_chu": "Lý\u200bdo"}  # inside the text it stays: it may be meant
+    errors = form().validate(data)
+    assert any(e.field == "ho_ten" for e in errors)
+
+
 def test_numbers_and_booleans_are_converted_and_bad_ones_kept_for_a_vietnamese_error():
     parsed = parse_submission(form(), MultiDict([
         ("f.so_ban", " +3 "), ("f.ty_le", "-2,25"), ("f.muc_do", "1"), ("f.dong_y", "true"), ("f.nhan_tin", "false"),

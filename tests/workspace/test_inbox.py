@@ -10,7 +10,8 @@ import pytest
 
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.conftest import vn
-from tests.workspace.helpers import (ACCEPT, CHECKED, POLICE, POLICE_TASK, SEARCH, accept, as_officer, dossier, html,
+from tests.workspace.helpers import (ACCEPT, CHECKED, POLICE, POLICE_TASK, SEARCH, accept, as_officer,
+                                     asked_during_processing, dossier, html,
                                      submit_lltp, task_id)
 
 
@@ -394,3 +395,16 @@ def test_a_form_sent_twice_is_said_done_to_the_officer_who_did_it(api, clock, cl
     assert f"Đã hoàn thành «{SEARCH}»" in html(client.get(second.location))
     other = client.post(f"/mot-cua/viec/{task}/xu-ly", data={**form, "f.y_kien": "Khác."})
     assert other.status_code == 409 and "Những gì bạn nhập chưa được ghi." in html(other)
+
+
+def test_a_step_still_open_shows_and_filters_by_its_dossiers_status_now(api, clock, client):
+    """The appraisal asks for a supplement while the police's consultation is still open: the
+    police's step reads "waiting for a supplement" (status 5), in its row and its filter, and the
+    dossier page shows the wait beside the open step."""
+    dossier_id = asked_during_processing(api, clock)
+    as_officer(client, "congan")
+    waiting = html(client.get("/mot-cua?tab=nhom&trang_thai=5"))
+    assert _rows(waiting) == 1 and "Yêu cầu bổ sung giấy tờ" in waiting
+    assert _rows(html(client.get("/mot-cua?tab=nhom&trang_thai=4"))) == 0
+    page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+    assert POLICE_TASK in page and "Đang chờ công dân bổ sung hồ sơ." in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 
@@ -227,3 +228,15 @@ def test_a_citizen_recorded_by_another_desk_a_moment_before_is_not_said_created(
                                                         "so_dien_thoai": "0922222222"}))
     assert "vừa được ghi nhận (ở quầy khác) với họ tên Lê Văn Một" in page and "Đã tạo hồ sơ" not in page
     assert "thông tin bạn vừa nhập không được lưu" in page and _citizen_id(clean_app, "001088776655") is not None
+
+
+def test_a_birth_yesterday_in_viet_nam_is_in_the_past_before_utc_turns_the_day(client, clock, clean_app):
+    """00:46 on 28/11 in Việt Nam is still 27/11 in UTC: a baby born on the 27th is recorded."""
+    clock.set(datetime(2026, 11, 27, 17, 46, tzinfo=timezone.utc))  # as the wall clock gives it
+    token = as_officer(client, "motcua")
+    details = {"csrf_token": token, "so_cccd": "001226000123", "ho_ten": "Trần Thị Mai", "dia_chi": "Số 3 Lê Lai",
+               "so_dien_thoai": "0905123499"}
+    today = client.post("/mot-cua/tiep-nhan", data={**details, "ngay_sinh": "28/11/2026"})
+    assert today.status_code == 422 and "Ngày sinh phải là một ngày trong quá khứ" in html(today)
+    made = client.post("/mot-cua/tiep-nhan", data={**details, "ngay_sinh": "27/11/2026"})
+    assert made.status_code == 200 and _citizen_id(clean_app, "001226000123") is not None

@@ -22,6 +22,13 @@
     if (link) { link.focus(); }
   }
 
+  // Enter opens the selected row only from the row itself (or nowhere in particular): on a
+  // button, a field's link or a filter, Enter is that control's own.
+  function onSelectedRow(target) {
+    var row = rows[current];
+    return target === document.body || target === row || target === row.querySelector("a");
+  }
+
   function follow(selector) {
     var link = document.querySelector('[data-key="' + selector + '"]');
     if (!link) { return false; }
@@ -60,7 +67,7 @@
     if (key === "g") { pending = "g"; return; }
     if (key === "j" || key === "ArrowDown" && rows.length) { event.preventDefault(); select(current + 1); }
     else if (key === "k" || key === "ArrowUp" && rows.length) { event.preventDefault(); select(current - 1); }
-    else if (key === "Enter" && current >= 0) { event.preventDefault(); if (mayLeave()) { window.location = rows[current].dataset.href; } }
+    else if (key === "Enter" && current >= 0 && onSelectedRow(event.target)) { event.preventDefault(); if (mayLeave()) { window.location = rows[current].dataset.href; } }
     else if (key === "n") { var button = claimButton(); if (button) { event.preventDefault(); button.click(); } }
     else if (key === "/") { var search = document.querySelector("[data-search]"); if (search) { event.preventDefault(); search.focus(); } }
     else if (key === "1" || key === "2" || key === "3") { if (follow(key)) { event.preventDefault(); } }
