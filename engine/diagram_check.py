@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lxml import etree
+from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
@@ -29,6 +30,7 @@ from .diagram_messages import CONDITION_EXAMPLE, KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
+from .folding import fold
 from .form_conditions import sometimes_required
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 from .statuses import LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, SUPPLEMENT_REQUESTED, TERMINAL
@@ -274,6 +276,69 @@ def _parsed(source: str, mode: str):
     except (SyntaxError, ValueError):
         tree = ast.parse("", mode="exec")
     return text, tree, {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+
+
+# SpiffWorkflow's parser wraps its own crash (not a refusal) as the Python exception's repr.
+PARSER_CRASH = re.compile(r"[A-Z]\w*(Error|Exception)\(")
+
+
+def _plain_value(node) -> bool:
+    """A value written as itself that is not None, True or False: text or a number."""
+    return isinstance(node, ast.Constant) and not isinstance(node.value, bool) and node.value is not None
+
+
+def _identity_tests(tree):
+    """`a is b` and `a is not b` where a side is text or a number: (the comparison, its sides, op)."""
+    for test in ast.walk(tree):
+        if isinstance(test, ast.Compare):
+            sides = [test.left, *test.comparators]
+            for op, left, right in zip(test.ops, sides, sides[1:]):
+                if isinstance(op, (ast.Is, ast.IsNot)) and (_plain_value(left) or _plain_value(right)):
+                    yield test, left, op, right
+
+
+def _bare_values_in_or(tree):
+    """In what is read as true or false (a condition, an `if`, `x if … else y`, a comprehension's
+    `if`, `not …`), an `or` with a bare value among its operands: (the `or`, the value, a
+    function of the text giving `x in [...]` when every other operand is `x == value`, or None).
+    An `or` giving a value (`ten = ho_ten or "—"`) is an idiom, not a slip."""
+    tests = [tree.body] if isinstance(tree, ast.Expression) else []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.If, ast.IfExp, ast.While)):
+            tests.append(node.test)
+        elif isinstance(node, ast.comprehension):
+            tests.extend(node.ifs)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            tests.append(node.operand)
+    seen = set()
+    while tests:
+        test = tests.pop()
+        if not isinstance(test, ast.BoolOp) or id(test) in seen:
+            continue
+        seen.add(id(test))
+        tests.extend(test.values)
+        bare = [v for v in test.values if _plain_value(v)]
+        if isinstance(test.op, ast.Or) and bare:
+            yield test, bare[0], _as_membership(test)
+
+
+def _as_membership(test):
+    """`x == "a" or "b"` → `x in ["a", "b"]`, when the operands are one name's equalities and bare values."""
+    names = {v.left.id for v in test.values if isinstance(v, ast.Compare) and len(v.ops) == 1
+             and isinstance(v.ops[0], ast.Eq) and isinstance(v.left, ast.Name) and _plain_value(v.comparators[0])}
+    if len(names) != 1:
+        return None
+    values = []
+    for v in test.values:
+        if _plain_value(v):
+            values.append(v)
+        elif isinstance(v, ast.Compare) and len(v.ops) == 1 and isinstance(v.ops[0], ast.Eq) \
+                and isinstance(v.left, ast.Name) and _plain_value(v.comparators[0]):
+            values.append(v.comparators[0])
+        else:
+            return None
+    name = next(iter(names))
+    return lambda text: f"{name} in [{', '.join(ast.get_source_segment(text, v) for v in values)}]"
 
 
 def _always_runs(node, parents: dict) -> bool:
@@ -786,6 +851,7 @@ class DiagramChecker:
             self.check_references(process, [p.get("id") for p in processes])
             self.check_statuses(process)
             self.check_status_places(process)
+            self.check_step_names(process)
             if process.get("id") not in called:  # a called process's end returns to its caller
                 self.check_end_statuses(process)
         if processes:
@@ -793,6 +859,18 @@ class DiagramChecker:
         for store in root.iter(f"{{{BPMN_NS}}}dataStore"):
             self.add(store, "data_store", name=self.label(store))
         return self.problems
+
+    def check_step_names(self, process) -> None:
+        """Two officers' steps of one process under one name (a step copied, its name kept): a
+        warning, since both run, but officers and the control slip cannot tell them apart."""
+        first: dict[str, object] = {}
+        for node in process.iter(f"{{{BPMN_NS}}}userTask", f"{{{BPMN_NS}}}manualTask"):
+            name = self.label(node) if (node.get("name") or "").strip() else None
+            if name is None:
+                continue
+            seen = first.setdefault(fold(name), node)
+            if seen is not node:
+                self.warn(node, "step_name_twice", name=name, other=seen.get("id"))
 
     def check_schema(self, tree) -> None:
         """The BPMN 2.0 schema SpiffWorkflow checks against, every error at once and in Vietnamese
@@ -1311,6 +1389,11 @@ class DiagramChecker:
             shown = [f"«{c}»" if c is not None else MESSAGES["error_no_code"] for c in codes]
             return ", ".join(dict.fromkeys(shown)) or MESSAGES["nothing"]
 
+        for definition in process.iter(f"{{{BPMN_NS}}}errorEventDefinition"):
+            ref = definition.get("errorRef")
+            if ref and ref not in errors:  # SpiffWorkflow's parser fails on it without naming it
+                self.add(definition.getparent(), "error_ref_missing", ref=ref,
+                         known=", ".join(f"«{i}»" for i in errors) or MESSAGES["nothing"])
         catchers = defaultdict(list)  # sub-process id: the error codes its boundary events catch
         for boundary in process.iter(f"{{{BPMN_NS}}}boundaryEvent"):
             for definition in boundary.iterfind("bpmn:errorEventDefinition", NS):
@@ -1322,7 +1405,7 @@ class DiagramChecker:
             around = [a for a in end.iterancestors() if bpmn_kind(a) in SUB_PROCESSES
                       and a.get("triggeredByEvent") != "true"]
             if not around or ref and ref not in errors:
-                continue  # outside any sub-process, or an error the parser names (explain)
+                continue  # outside any sub-process, or an error said missing above
             if any(caught is None or caught == thrown for a in around for _, caught in catchers[a.get("id")]):
                 continue
             self.add(end, "error_not_caught" if ref else "error_unset",
@@ -1333,6 +1416,8 @@ class DiagramChecker:
             if sub is None or bpmn_kind(sub) not in SUB_PROCESSES:
                 continue  # attached to nothing (said elsewhere) or to a task, which throws no error
             inside = [thrown for end, _, thrown in throwers if sub in end.iterancestors()]
+            if any(ref and ref not in errors for end, ref, _ in throwers if sub in end.iterancestors()):
+                continue  # what the dangling one throws is not known: said above
             for boundary, wanted in caught:
                 if wanted is not None and wanted not in inside:
                     self.add(boundary, "error_never_thrown", code=wanted, sub=self.label(sub), thrown=named(inside))
@@ -1607,6 +1692,9 @@ class DiagramChecker:
             if elsewhere is not None and local(elsewhere.tag) in ACTIVITIES:  # dropped outside its step's sub-process
                 self.add(node, "boundary_target_elsewhere", ref=attached, name=self.label(elsewhere),
                          container=self.label(elsewhere.getparent()))
+            elif elsewhere is not None:  # an event or a gateway: it has no time to watch
+                self.add(node, "boundary_target_not_step", ref=attached, name=self.label(elsewhere),
+                         kind=_kind(elsewhere)[:1].lower() + _kind(elsewhere)[1:])
             else:
                 self.add(node, "boundary_target_missing", ref=attached)
 
@@ -2090,6 +2178,25 @@ class DiagramChecker:
         self.check_literals(node, what, source, mode)
         self.check_comparisons(node, what, source, mode)
         self.check_lookups(node, what, source, mode)
+        self.check_slips(node, what, source, mode)
+
+    def check_slips(self, node, what: str, source: str, mode: str) -> None:
+        """Python that runs but does not say what it reads as (QT-63): `x is "a"` asks for the
+        same object, never true of a dossier's value; a bare value among a test's `or`
+        (`x == "a" or "b"`) is true, and so is the whole test; a condition that is a bare value."""
+        text, tree, _ = _parsed(source, mode)
+        for test, left, op, right in _identity_tests(tree):
+            self.add(node, "is_value", what=what, test=ast.get_source_segment(text, test),
+                     fixed=f"{ast.get_source_segment(text, left)} {'==' if isinstance(op, ast.Is) else '!='} "
+                           f"{ast.get_source_segment(text, right)}")
+        for test, value, fixed in _bare_values_in_or(tree):
+            self.add(node, "or_value", what=what, test=ast.get_source_segment(text, test),
+                     value=ast.get_source_segment(text, value),
+                     fix=MESSAGES["equals_hint"].format(fixed=fixed(text)) if fixed else MESSAGES["or_value_fix"])
+        if mode == "eval" and _plain_value(tree.body):
+            self.add(node, "bare_condition", what=what, value=ast.get_source_segment(text, tree.body),
+                     truth=MESSAGES["always_true" if tree.body.value else "always_false"],
+                     example=CONDITION_EXAMPLE)
 
     def check_step_script(self, node) -> None:
         """spiff-arena's pre- and post-scripts run in our evaluator too: same rules as a script
@@ -2121,6 +2228,9 @@ class DiagramChecker:
         key = next((k for pattern, k in ENGINE_REFUSALS if pattern in text), None)
         node = self.by_id.get(getattr(exc, "id", "") or "")
         node, related, values = self._refusal_details(key, text, node)
+        crashed = not isinstance(exc, SpiffWorkflowException) or PARSER_CRASH.match(text)
+        if key is None and self.problems and crashed:
+            return  # the parser broke (not a refusal) on what the checks above named, perhaps elsewhere
         if key is None or (node is None and key in ("flow_target_missing", "call_missing", "data_store")):
             key, values = "spiff", {"detail": _short(text.split("\n")[0]) or type(exc).__name__}
         if node is None and self.problems:

@@ -323,6 +323,18 @@ MESSAGES = {
     "deadline_hint": " Viết thời hạn bằng một hàm lịch làm việc, ví dụ " + DEADLINE_EXAMPLES + ".",
     "condition_hint": " Viết điều kiện như: " + CONDITION_EXAMPLE + ".",
     "equals_hint": " Sửa thành: {fixed}",
+    # Python that runs but does not say what it reads as (QT-63).
+    "is_value": "{what}: «{test}» dùng «is» để so với một giá trị viết thẳng. «is» hỏi hai bên có phải cùng một "
+                "đối tượng trong bộ nhớ, không hỏi chúng có bằng nhau không, nên với dữ liệu hồ sơ phép thử này luôn "
+                "sai (với «is not»: luôn đúng). Sửa thành: {fixed} («is» chỉ dùng với None, True, False).",
+    "or_value": "{what}: trong «{test}», {value} đứng một mình giữa các vế của «or», nên luôn được coi là đúng và "
+                "cả phép thử luôn đúng: «or» nối hai điều kiện, không nối hai giá trị của một trường.{fix}",
+    "or_value_fix": " Viết đủ phép so sánh cho từng giá trị, ví dụ quyet_dinh == \"a\" or quyet_dinh == \"b\", "
+                    "hoặc quyet_dinh in [\"a\", \"b\"].",
+    "bare_condition": "{what} chỉ là giá trị {value}, không phải một phép so sánh, nên luôn {truth}. Viết một phép "
+                      "so sánh với một trường của biểu mẫu, ví dụ {example}.",
+    "always_true": "đúng (hồ sơ nào cũng đi nhánh này)",
+    "always_false": "sai (không hồ sơ nào đi nhánh này)",
     "unknown_name": "{what} đọc «{name}», nhưng không biểu mẫu nào của thủ tục (tờ khai của công dân trong mục "
                     "danh mục, biểu mẫu các bước) có trường này, không công việc tự động nào gán nó và hệ thống "
                     "không cung cấp nó{guess}, nên hồ sơ tới đây sẽ dừng với lỗi «Không có biến '{name}'». Sửa "
@@ -520,6 +532,10 @@ MESSAGES = {
     "boundary_target_missing": "Sự kiện biên gắn vào «{ref}» (attachedToRef), nhưng trong cùng quy trình "
                                "không có công việc hay quy trình con nào mang id đó. Kéo sự kiện thả lại lên "
                                "mép của đúng công việc.",
+    "boundary_target_not_step": "Sự kiện biên gắn vào «{name}» ({ref}), nhưng đó là {kind}, không phải một công "
+                                "việc hay quy trình con: sự kiện biên chỉ canh chừng một bước đang mở (hẹn giờ, "
+                                "tin nhắn, lỗi trong khi bước chạy). Kéo sự kiện thả lên mép của bước cần canh, "
+                                "hoặc dùng sự kiện chờ trung gian (intermediate catch event) đặt trên luồng.",
     "boundary_target_elsewhere": "Sự kiện biên gắn vào «{name}» ({ref}), nhưng bước đó nằm trong «{container}» "
                                  "còn sự kiện thì nằm ngoài, nên không canh chừng được. Kéo sự kiện vào trong "
                                  "«{container}» và thả lên mép của «{name}».",
@@ -531,6 +547,9 @@ MESSAGES = {
                       "thanh_toan.",
     "message_ref_missing": "{what} trỏ tới tin nhắn «{ref}», nhưng sơ đồ không khai báo tin nhắn "
                            "nào có id đó. Chọn lại tin nhắn trong bảng thuộc tính (Message).",
+    "error_ref_missing": "Sự kiện lỗi trỏ tới lỗi «{ref}» (errorRef), nhưng sơ đồ không khai báo lỗi nào có id đó "
+                         "(các lỗi có: {known}). Chọn lại lỗi trong bảng thuộc tính của sự kiện, hoặc tạo lỗi đó với "
+                         "một mã lỗi (errorCode), như QT-59 hướng dẫn.",
     "message_no_name": "Tin nhắn «{ref}» mà sự kiện này dùng chưa có tên (name), nên không việc nào của công "
                        "dân gửi tới được. Đặt tên cho tin nhắn trong bảng thuộc tính (Message > Name), ví dụ "
                        "bo_sung (nộp bổ sung), rut_ho_so (rút hồ sơ) hoặc thanh_toan (nộp phí, lệ phí).",
@@ -586,6 +605,9 @@ MESSAGES = {
                            "biểu mẫu nào của thủ tục (quy trình «{process}») có trường này, không công việc tự động "
                            "nào gán nó và hệ thống không cung cấp nó{guess}, nên kết quả ký số sẽ in trống chỗ này. Sửa cho đúng tên một "
                            "trường, hoặc dùng {{ho_ten_nguoi_nop}} (người nộp), {{ma_ho_so}} (mã hồ sơ).",
+    "step_name_twice": "Bước «{name}» trùng tên với bước {other}: cán bộ thấy hai bước khác nhau cùng một tên "
+                       "trong hộp công việc, trên dòng thời gian và Phiếu kiểm soát (Mẫu 05), và kịch bản kiểm thử "
+                       "(lam: {name}) không phân biệt được chúng. Đặt cho mỗi bước một tên riêng nói việc của nó.",
     "fee_never_asked": "Mục danh mục {entries} ghi phí, lệ phí cho thủ tục này, nhưng quy trình không có sự "
                        "kiện chờ tin nhắn thanh_toan: công dân đọc trên Cổng là phải nộp phí mà không bao giờ được "
                        "yêu cầu nộp. Thêm sự kiện chờ nộp phí (xem QT-40 trong docs/ANALYST.md); nếu phí do cơ "

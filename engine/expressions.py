@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "hint_not": "; dùng not thay cho !",
     "hint_feel": "; bỏ dấu = ở đầu (cách viết FEEL của Camunda 8), và so sánh bằng viết ==",
     "hint_equals": "; dấu = là phép gán, so sánh bằng viết ==",
+    "hint_arrow": "; lớn hơn hoặc bằng viết >=, nhỏ hơn hoặc bằng viết <= (dấu = đứng sau)",
     "empty": "Biểu thức rỗng",
     "not_text": "Biểu thức phải là chuỗi ký tự",
     "bad_mode": "Chế độ kiểm tra không hợp lệ: {mode}",
@@ -138,7 +139,8 @@ SYNTAX_PROBLEMS: tuple[tuple[str, str], ...] = (
 SYNTAX_HINTS: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
     (re.compile(r"&&|\|\|"), "hint_and_or", ("eval", "exec")),
     (re.compile(r"^\s*=(?!=)"), "hint_feel", ("eval",)),
-    (re.compile(r"^(?!\s*=).*(?<![=!<>])=(?!=)", re.DOTALL), "hint_equals", ("eval",)),
+    (re.compile(r"=[<>]"), "hint_arrow", ("eval", "exec")),
+    (re.compile(r"^(?!\s*=).*(?<![=!<>])=(?![=<>])", re.DOTALL), "hint_equals", ("eval",)),
     (re.compile(r"!(?!=)"), "hint_not", ("eval", "exec")),
 )
 

@@ -939,6 +939,57 @@ def test_a_catalogue_entry_says_yes_no_and_amounts_as_json_values(tmp_path, edit
     assert check_entries(tmp_path, ROOT / "forms") == [str(refused.value)]
 
 
+def _components(edit) -> list:
+    import json
+    entry = json.loads((ROOT / "catalogue" / f"{BAN_SAO_CODE}.json").read_text(encoding="utf-8"))
+    components = json.loads(json.dumps(entry["components"]))
+    edit(components)
+    return components
+
+
+@pytest.mark.rule("QT-62")
+@pytest.mark.parametrize("edit, words", [
+    (lambda c: c[1].pop("code"), ["thành phần hồ sơ thứ 2 («Giấy tờ tùy thân", "thiếu mã «code»", '"code": "GTTT"']),
+    (lambda c: c[1].__setitem__("code", "GT TT"), ['có mã «code» là "GT TT"', "không có dấu cách"]),
+    (lambda c: c[1].__setitem__("code", "Giấy"), ['có mã «code» là "Giấy"', "chữ cái không dấu"]),
+    (lambda c: c[1].pop("name"), ["thành phần hồ sơ thứ 2 (mã «GTTT») thiếu tên «name»"]),
+    (lambda c: c[1].__setitem__("code", "tk"), ["thứ 1 («Tờ khai", "và thứ 2 («Giấy tờ tùy thân", "cùng mã «tk»"]),
+    (lambda c: c[1].__setitem__("required", "false"), ['«required» phải là true hoặc false', 'không phải "false"',
+                                                       "bắt buộc với mọi hồ sơ"]),
+    (lambda c: c[0].__setitem__("copies", "2"), ['số bản «copies»', 'không phải "2"']),
+    (lambda c: c[0].__setitem__("kind", "ban_chinhh"), ['«kind» là "ban_chinhh"', "ý bạn là «ban_chinh»"]),
+    (lambda c: c.append("Tờ khai"), ["«components» (thành phần hồ sơ) phải là danh sách"]),
+])
+def test_a_catalogue_entrys_components_have_a_code_a_name_and_json_flags(tmp_path, edit, words):
+    """A component without its code or name, two with one code, or "false" in quotes passes the
+    diagram and its scenarios, then fails or wrongly accepts every application: refused on load."""
+    import json
+
+    from app.catalogue.loader import CatalogueError, check_entries, read_entry
+    entry = json.loads((ROOT / "catalogue" / f"{BAN_SAO_CODE}.json").read_text(encoding="utf-8"))
+    path = tmp_path / f"{BAN_SAO_CODE}.json"
+    path.write_text(json.dumps({**entry, "components": _components(edit)}, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CatalogueError) as refused:
+        read_entry(path)
+    assert str(refused.value).startswith(f"{BAN_SAO_CODE}.json: ")
+    assert all(word in str(refused.value) for word in words), str(refused.value)
+    assert check_entries(tmp_path, ROOT / "forms") == [str(refused.value)]
+
+
+@pytest.mark.rule("QT-62")
+def test_bpmn_check_names_a_component_without_a_code(workspace):
+    import json
+
+    from tests.test_procedure_new import cli
+    folder, env = workspace
+    path = folder / "catalogue" / f"{BAN_SAO_CODE}.json"
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**entry, "components": _components(lambda c: c[1].pop("code"))}, ensure_ascii=False),
+                    encoding="utf-8")
+    result = cli(env, "bpmn", "check", str(folder / "bpmn" / f"{BAN_SAO}.bpmn"))
+    assert result.exit_code == 1 and f"{BAN_SAO_CODE}.json: thành phần hồ sơ thứ 2" in result.output
+
+
 @pytest.mark.rule("QT-37")
 def test_a_condition_comparing_a_field_with_a_value_its_form_never_gives_is_refused(workspace):
     from tests.test_procedure_new import cli
@@ -1446,3 +1497,29 @@ def test_a_branch_at_a_parallel_join_is_reported_and_a_hang_is_said_by_the_scena
     words = _Run.state(SimpleNamespace(outcome=hung, status=4, status_set=True,
                                       shown_status=lambda o: (4, "")), outcome=hung)
     assert "hồ sơ chờ mãi ở Gateway_tong_hop «Tổng hợp kết quả»" in words and "QT-60" in words
+
+
+@pytest.mark.rule("QT-63")
+@pytest.mark.parametrize("written, words", [
+    ('ket_qua_tham_dinh is "dat"', ['«ket_qua_tham_dinh is "dat"» dùng «is»', 'Sửa thành: ket_qua_tham_dinh == "dat"']),
+    ('ket_qua_tham_dinh is not "dat"', ['luôn đúng', 'Sửa thành: ket_qua_tham_dinh != "dat"']),
+    ('ket_qua_tham_dinh == "dat" or "yeu_cau_bo_sung"', ['"yeu_cau_bo_sung" đứng một mình giữa các vế của «or»',
+                                                          'Sửa thành: ket_qua_tham_dinh in ["dat", "yeu_cau_bo_sung"]']),
+    ('so_ban > 1 or "dat"', ['"dat" đứng một mình', 'hoặc quyet_dinh in ["a", "b"]']),
+    ('"dat"', ['chỉ là giá trị "dat", không phải một phép so sánh, nên luôn đúng']),
+])
+def test_python_that_runs_but_does_not_say_what_it_reads_as_is_refused(written, words):
+    source = SOURCE.replace('ket_qua_tham_dinh == "dat"', written.replace('"', "&quot;"), 1)
+    said = [str(p) for p in problems(source)]
+    found = [p for p in said if "Điều kiện trên nhánh" in p and ("«is»" in p or "«or»" in p or "chỉ là giá trị" in p)]
+    assert len(found) == 1 and all(word in found[0] for word in words), found
+
+
+@pytest.mark.rule("QT-63")
+def test_or_giving_a_value_and_is_none_stay_allowed():
+    from engine.diagram_check import _bare_values_in_or, _identity_tests, _parsed
+    for source in ('ghi_chu = ho_ten or "—"', "if so_ban is None:\n    so_ban = 1", 'x = [a for a in b if a is not None]'):
+        _, tree, _ = _parsed(source, "exec")
+        assert list(_bare_values_in_or(tree)) == [] and list(_identity_tests(tree)) == [], source
+    _, tree, _ = _parsed('if ket_qua == "a" or "b":\n    x = 1', "exec")
+    assert len(list(_bare_values_in_or(tree))) == 1

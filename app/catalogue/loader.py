@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from sqlalchemy import select
@@ -12,6 +13,7 @@ from engine.form_check import as_written, closest, form_advice, form_problems, g
 
 from ..agencies.models import Agency
 from ..db import db
+from ..documents.data import COMPONENT_KINDS
 from ..dossiers.completeness import ON_BEHALF, same_value
 from .models import Procedure
 from ..folding import fold
@@ -78,6 +80,32 @@ MESSAGES = {
                   "của trường: {values}. Sửa «in» cho đúng, viết mỗi giá trị y như trong «enum» của trường "
                   "(kể cả dấu ngoặc kép).",
 }
+# A component's code names its upload field (tep.<code>) and matches a supplement request's items.
+COMPONENT_CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")
+COMPONENT_MESSAGES = {
+    "components": "{file}: «components» (thành phần hồ sơ) phải là danh sách, mỗi thành phần một đối tượng như "
+                  "{{\"code\": \"TK\", \"name\": \"Tờ khai …\", \"kind\": \"ban_chinh\", \"copies\": 1, "
+                  "\"required\": true}}, không phải {value}.",
+    "code": "{file}: thành phần hồ sơ thứ {n} ({name}) {problem}. «code» là mã ngắn của thành phần, dùng để nhận tệp "
+            "công dân nộp và đối chiếu yêu cầu bổ sung: viết bằng chữ cái không dấu, chữ số, dấu gạch dưới hay gạch "
+            "ngang, không có dấu cách, tối đa 40 ký tự, ví dụ \"code\": \"GTTT\".",
+    "code_missing": "thiếu mã «code»",
+    "code_written": "có mã «code» là {value}",
+    "name": "{file}: thành phần hồ sơ thứ {n} (mã «{code}») thiếu tên «name», hoặc tên không phải là chữ: công dân "
+            "và cán bộ đọc tên này trên trang nộp hồ sơ, trên Giấy tiếp nhận và trong yêu cầu bổ sung. Viết tên đầy "
+            "đủ của giấy tờ, ví dụ \"name\": \"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp\".",
+    "duplicate": "{file}: thành phần hồ sơ thứ {first} («{first_name}») và thứ {n} («{name}») cùng mã «{code}»: "
+                 "một tệp nộp cho mã đó được tính cho cả hai, nên hồ sơ thiếu một giấy tờ bắt buộc vẫn được nhận. "
+                 "Đặt cho mỗi thành phần một mã riêng (mã so không phân biệt chữ hoa, chữ thường).",
+    "flag": "{file}: thành phần hồ sơ thứ {n} («{name}»): «{key}» phải là true hoặc false viết không có dấu ngoặc "
+            "kép, không phải {value}: hệ thống không đoán được ý bạn (một chữ trong ngoặc kép như \"false\" dễ bị "
+            "hiểu là có, và thành phần thành bắt buộc với mọi hồ sơ). Viết \"{key}\": true hoặc \"{key}\": false.",
+    "copies": "{file}: thành phần hồ sơ thứ {n} («{name}»): số bản «copies» phải là một số nguyên dương viết không có "
+              "dấu ngoặc kép, ví dụ \"copies\": 1, không phải {value}.",
+    "kind": "{file}: thành phần hồ sơ thứ {n} («{name}»): loại bản «kind» là {value}, không phải loại hệ thống "
+            "hiểu{guess}. Viết một trong: \"ban_chinh\" (bản chính), \"ban_sao_chung_thuc\" (bản sao có chứng "
+            "thực), \"ban_chup\" (bản chụp hoặc bản sao).",
+}
 DETAIL_KEYS = ("sector", "field_code", "level", "online_level")
 
 
@@ -108,7 +136,45 @@ def read_entry(path: Path) -> dict:
     if not isinstance(entry.get("published", True), bool):
         raise CatalogueError(MESSAGES["published"].format(file=path.name, value=as_written(entry["published"])))
     _check_fees(entry.get("fees"), path.name)
+    _check_components(entry.get("components"), path.name)
     return entry
+
+
+def _check_components(components, file_name: str) -> None:
+    """The documents a dossier is made of, as the portal, the desk and the API read them: a code
+    each (its upload field, unique), a name, and flags that are true or false. A slip here passes
+    the diagram and its scenarios but refuses or wrongly accepts every citizen's application."""
+    if components is None:
+        return
+    if not isinstance(components, list) or not all(isinstance(c, dict) for c in components):
+        raise CatalogueError(COMPONENT_MESSAGES["components"].format(file=file_name, value=as_written(components)))
+    seen: dict[str, int] = {}
+    for n, component in enumerate(components, 1):
+        code, name = component.get("code"), component.get("name")
+        where = {"file": file_name, "n": n, "name": name if isinstance(name, str) and name.strip() else ""}
+        if not (isinstance(code, str) and COMPONENT_CODE.fullmatch(code)):
+            problem = COMPONENT_MESSAGES["code_missing"] if code in (None, "") else \
+                COMPONENT_MESSAGES["code_written"].format(value=as_written(code))
+            raise CatalogueError(COMPONENT_MESSAGES["code"].format(problem=problem, **{**where, "name": (
+                f"«{where['name']}»" if where["name"] else "không tên")}))
+        if not where["name"]:
+            raise CatalogueError(COMPONENT_MESSAGES["name"].format(code=code, **where))
+        first = seen.setdefault(fold(code), n)
+        if first != n:
+            raise CatalogueError(COMPONENT_MESSAGES["duplicate"].format(
+                first=first, first_name=components[first - 1]["name"], code=code, **where))
+        for key in ("required", "e_form"):
+            if key in component and not isinstance(component[key], bool):
+                raise CatalogueError(COMPONENT_MESSAGES["flag"].format(key=key, value=as_written(component[key]),
+                                                                       **where))
+        copies = component.get("copies", 1)
+        if isinstance(copies, bool) or not isinstance(copies, int) or copies < 1:
+            raise CatalogueError(COMPONENT_MESSAGES["copies"].format(value=as_written(copies), **where))
+        kind = component.get("kind")
+        if "kind" in component and kind not in COMPONENT_KINDS:
+            close = closest(kind, COMPONENT_KINDS) if isinstance(kind, str) and kind.strip() else None
+            raise CatalogueError(COMPONENT_MESSAGES["kind"].format(
+                value=as_written(kind), guess=DIAGRAM_MESSAGES["guess"].format(name=close) if close else "", **where))
 
 
 def _unit_problem(file_name: str, time: dict) -> str:

@@ -599,7 +599,7 @@ def _scenario(number: int, line, raw) -> Scenario:
         try:
             scenario.steps.append(_step(index + 1, step_line, item))
         except _Problem as exc:
-            scenario.steps.append(InvalidStep(index + 1, step_line, problem=str(exc)))
+            scenario.steps.append(InvalidStep(index + 1, exc.line or step_line, problem=str(exc)))  # at the key
     return scenario
 
 

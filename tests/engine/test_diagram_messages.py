@@ -60,7 +60,7 @@ def problems(xml: bytes, forms: Path) -> list:
         build_versions(xml, "thu.bpmn", forms, deadline_functions(CALENDAR, vn(2026, 11, 23, 8, 0)))
     except DiagramError as refused:
         for problem in refused.problems:
-            plain = re.sub(r"\(Chi tiết: .*\)", "", problem.message)
+            plain = re.sub(r"\(Chi tiết: .*\)|«[^»]*»", "", problem.message)  # the detail, and names as written
             assert not any(word in plain for word in ENGLISH), problem.message
             assert "\n" not in str(problem)
         return refused.problems
@@ -960,6 +960,23 @@ def test_a_boundary_event_without_an_error_catches_every_error(forms):
     assert not [p for p in problems(edited(catch_all), forms) if "lỗi" in p.message and "bắt" in p.message]
 
 
+@pytest.mark.rule("QT-59")
+@pytest.mark.parametrize("definition, element", [("ErrorEventDefinition_dung", "End_dung_xu_ly"),
+                                                 ("ErrorEventDefinition_dung_xu_ly", "Boundary_dung_xu_ly")])
+def test_an_error_event_naming_no_declared_error_says_so(definition, element, forms):
+    """SpiffWorkflow's parser breaks on it without naming it: said on the event, nothing else."""
+    found = problems(edited(lambda root: el(root, definition).set("errorRef", "Error_x")), forms)
+    assert [(p.element_id, "«Error_x» (errorRef)" in p.message and "«Error_dung_xu_ly»" in p.message)
+            for p in found] == [(element, True)]
+
+
+def test_a_boundary_event_on_an_event_or_a_gateway_says_what_it_is_on(forms):
+    for target, kind in (("Event_cho_bo_sung", "sự kiện chờ"), ("Gateway_cho_cong_dan", "cổng theo sự kiện")):
+        found = problems(edited(lambda root: el(root, "Boundary_qua_han_tiep_nhan").set("attachedToRef", target)), forms)
+        assert len(found) == 1 and found[0].element_id == "Boundary_qua_han_tiep_nhan", found
+        assert f"({target}), nhưng đó là {kind}" in found[0].message and "Chi tiết" not in found[0].message
+
+
 LLTP_SOURCE = (ROOT / "bpmn" / "cap_phieu_ly_lich_tu_phap.bpmn").read_bytes()
 
 
@@ -1040,3 +1057,12 @@ def test_a_diagram_too_big_to_play_out_is_said_not_passed_in_silence(forms, monk
     ok, lines = check_files([path], ROOT / "forms")  # a warning: the diagram still passes
     said = [line for line in lines if "quá nhiều cách đi song song" in line]
     assert ok and said and "Cảnh báo:" in said[0] and "motcua procedure test" in said[0]
+
+
+def test_two_steps_under_one_name_are_a_warning_and_the_diagram_still_loads(tmp_path):
+    """A step copied with its name kept: both run, but nobody can tell them apart."""
+    ok, lines = _check(tmp_path, edited(lambda root: el(root, "Task_phe_duyet").set("name", "Thẩm định  hồ sơ")))
+    assert ok, lines
+    [warning] = [line for line in lines if "trùng tên" in line]
+    assert warning.startswith("thu.bpmn: [Task_phe_duyet «Thẩm định hồ sơ»] Cảnh báo: Bước «Thẩm định hồ sơ» trùng "
+                              "tên với bước Task_tham_dinh")

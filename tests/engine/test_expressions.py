@@ -390,6 +390,8 @@ class TestCheck:
         ('=x = "a"', "eval", "Lỗi cú pháp ở dòng 1, cột 1: viết sai cú pháp; bỏ dấu = ở đầu (cách viết FEEL của "
                              "Camunda 8), và so sánh bằng viết =="),
         ('x = "a"', "eval", "Lỗi cú pháp ở dòng 1, cột 3: viết sai cú pháp; dấu = là phép gán, so sánh bằng viết =="),
+        ("so_ban => 1", "eval", "Lỗi cú pháp ở dòng 1, cột 8: viết sai cú pháp; lớn hơn hoặc bằng viết >=, nhỏ hơn "
+                                "hoặc bằng viết <= (dấu = đứng sau)"),
         ("le_phi = 1\n  so_ban = 2", "exec", "Lỗi cú pháp ở dòng 2, cột 2: dòng thụt lề thừa (bỏ các dấu cách ở đầu dòng)"),
         ("if so_ban > 2:\nle_phi = 1", "exec", "Lỗi cú pháp ở dòng 2, cột 1: sau dòng kết thúc bằng «:» thiếu khối "
                                              "lệnh thụt vào (4 dấu cách)"),

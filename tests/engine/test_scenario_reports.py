@@ -206,6 +206,16 @@ def test_a_misspelled_scenario_key_keeps_the_scenario_named_and_says_its_line(tm
     assert "Kịch bản 3: (chưa có tên) (thu.kich-ban.yaml:11)" in lines
 
 
+@pytest.mark.rule("QT-30")
+def test_a_misspelled_key_inside_a_step_is_reported_at_its_own_line(tmp_path):
+    report = run_file(_write(tmp_path, _scenario(
+        "      - lam: Tiếp nhận hồ sơ\n"
+        "        du_lieu: {quyet_dinh: tiep_nhan}\n"
+        "        vaitro: mot_cua\n")), BPMN, FORMS)
+    [_, step] = report.scenarios[0].steps  # after the start
+    assert not step.passed and step.line == 10 and "«vaitro» (có phải ý bạn là «vai_tro»?)" in step.message
+
+
 @pytest.mark.rule("QT-27")
 def test_han_for_a_task_the_diagram_does_not_have_says_so(tmp_path):
     report = run_file(_write(tmp_path, _scenario(
