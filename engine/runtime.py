@@ -403,7 +403,9 @@ class Engine:
                  for t, n in zip(ran, ran_nodes)
                  if n is not None and isinstance(getattr(t.task_spec, "event_definition", None),
                                                  ClockTimeDateEventDefinition)]
-        last = workflow.last_task
+        # What the process holds now: the data of the step completed last, wherever it ran (the
+        # top workflow's own last task lags behind what its sub-processes wrote).
+        last = max(workflow.get_tasks(state=TaskState.COMPLETED), key=lambda t: t.last_state_change, default=None)
         return Outcome(
             process_id=version.process_id,
             version=version.version,

@@ -53,6 +53,8 @@ ERRORS = {
     "no_key_officers": "Chưa có khóa ký số của cơ quan; liên hệ quản trị hệ thống.",
     "bad_key_officers": "Khóa ký số của cơ quan chưa dùng được; liên hệ quản trị hệ thống.",
     "signing_failed": "Không ký được văn bản bằng khóa của cơ quan {code}.",
+    "unreadable_pdf": "Tệp PDF bị hỏng, không đầy đủ hoặc được đặt mật khẩu, nên không ký số được. Quét hoặc xuất "
+                      "lại tệp (không đặt mật khẩu) rồi tải lên lại.",
     "naive_time": "Thời điểm ký phải có múi giờ.",
 }
 
@@ -89,6 +91,8 @@ VERIFY = {
                        "trang đã ký không thay đổi.",
         "form_filling": "Sau khi ký, tệp được bổ sung chữ ký khác hoặc điền vào ô biểu mẫu; "
                         "nội dung đã ký không thay đổi.",
+        "unsigned_fields": "Sau khi ký, tệp được thêm hay điền ô biểu mẫu mà không ai ký lại phần thêm đó: "
+                           "nội dung hiển thị trên trang có thể khác với nội dung đã ký.",
         "annotations": "Sau khi ký, tệp được thêm ghi chú hoặc chú thích; nội dung đã ký không thay đổi, "
                        "nhưng phần ghi chú không thuộc văn bản đã ký.",
         "other": "Sau khi ký, tệp đã bị sửa đổi thêm; nội dung hiển thị có thể khác với nội dung đã ký.",

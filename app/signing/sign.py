@@ -52,9 +52,16 @@ def _sign_pdf(pdf: bytes, agency_code: str, signer_name: str, reason: str, locat
               config: Mapping | None, at: datetime | None) -> bytes:
     if at is not None and at.utcoffset() is None:
         raise ValueError(ERRORS["naive_time"])
-    writer = IncrementalPdfFileWriter(BytesIO(pdf))
+    try:  # an uploaded scan (digitising) may be damaged or locked: said so, not a crash
+        writer = IncrementalPdfFileWriter(BytesIO(pdf))
+        if writer.prev.encrypted:
+            raise ValueError("encrypted")
+        field_name = _free_field_name(writer)
+    except Exception as exc:
+        logger.info("unreadable PDF to sign", exc_info=exc)
+        raise SigningFailed(ERRORS["unreadable_pdf"]) from exc
     metadata = PdfSignatureMetadata(
-        field_name=_free_field_name(writer), name=signer_name, reason=reason, location=location,
+        field_name=field_name, name=signer_name, reason=reason, location=location,
         subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256")
     with open_signer(agency_code, config) as signer:
         _check_validity(signer.signing_cert, agency_code, at or datetime.now(timezone.utc))

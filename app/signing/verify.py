@@ -8,7 +8,7 @@ fetched from the network (no OCSP, no CRL): revocation is checked only when the 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from io import BytesIO
 from typing import Mapping
@@ -62,7 +62,8 @@ class SignatureReport:
     location: str | None
     modified_after_signing: bool     # anything beyond the signed revision
     modification: str                # what came after: none, lta_updates, form_filling (another
-                                     # signature, a form field), annotations, other, partial
+                                     # signature, a form field), unsigned_fields (form filling no
+                                     # later signature covers), annotations, other, partial
     coverage: str                    # the same, described in Vietnamese
     summary: str                     # the verdict in one Vietnamese sentence
     test_certificate: bool = False   # issued under the root `motcua keys init` makes (no legal value)
@@ -98,7 +99,23 @@ def _verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None) -> list
         except Exception as exc:  # a malformed /Contents, /ByteRange, CMS structure...
             logger.info("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
             raise VerificationError("broken_signature") from exc
-    return reports
+    return _unsigned_additions(reports)
+
+
+def _unsigned_additions(reports: list[SignatureReport]) -> list[SignatureReport]:
+    """pyHanko counts a new signature field, whatever appearance it draws over the page, as form
+    filling, like a later signature: an addition stands only when a later valid signature
+    covers it (someone trusted signed the file with it); else the page may show what nobody signed."""
+    checked = []
+    for n, report in enumerate(reports):
+        covered = any(later.valid and later.modification in ("none", "lta_updates") for later in reports[n + 1:])
+        if report.modification == "form_filling" and not covered:
+            coverage = VERIFY["coverage"]["unsigned_fields"]
+            report = replace(report, modification="unsigned_fields", coverage=coverage, summary=VERIFY[
+                "valid_extended"].format(signer=report.signer, coverage=coverage[0].lower() + coverage[1:])
+                if report.valid else report.summary)
+        checked.append(report)
+    return checked
 
 
 def _checked_input(pdf: bytes, config: Mapping | None) -> bytes:

@@ -20,6 +20,9 @@ MESSAGES = {
     "yaml_hint": " Kiểm tra thụt lề (chỉ dùng dấu cách, các khóa cùng cấp thẳng hàng) và đặt giá trị có "
                  "dấu «:», «#» hoặc «,» trong ngoặc kép.",
     "yaml_where": " (dòng {line}, cột {column})",
+    "yaml_tag": "Tệp có một giá trị viết kèm thẻ kiểu của YAML (như !!int, !!timestamp) mà giá trị không hợp với "
+                "thẻ, nên không đọc được. Bỏ thẻ «!!…» và viết giá trị như trong hướng dẫn, ví dụ "
+                "bat_dau: 2026-11-23 08:00, trang_thai: 2.",
     "too_deep": "Tệp kịch bản lồng nhau quá sâu (quá {limit} tầng). Viết dữ liệu phẳng hơn.",
     "too_many_nodes": "Tệp kịch bản có hơn {limit} phần tử (tính cả những phần lặp lại qua tham chiếu YAML & và *). "
                       "Chia thành nhiều tệp nhỏ hơn, bỏ bớt tham chiếu lồng nhau.",

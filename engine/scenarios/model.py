@@ -313,6 +313,9 @@ def _load_yaml(text: str):
         raise _yaml_problem(exc) from None
     except RecursionError:  # PyYAML composes nested collections recursively
         raise ScenarioFileError(MESSAGES["too_deep"].format(limit=MAX_DEPTH)) from None
+    except (ValueError, KeyError, AttributeError, TypeError):  # a tag's constructor: !!int abc, !!timestamp …
+        tagged = next((n for n, line in enumerate(text.splitlines(), 1) if "!" in line.split("#", 1)[0]), None)
+        raise ScenarioFileError(MESSAGES["yaml_tag"], tagged) from None
     finally:
         loader.dispose()
 

@@ -228,14 +228,15 @@ class _Run:
         for task in outcome.open_tasks:
             self.task_ids[fold(task.name)] = task.id
 
-    def move_to(self, at: datetime) -> None:
+    def move_to(self, at: datetime, acting: bool = False) -> None:
         """Move the scenario's clock forward to `at`, firing each timer due on the way at its
-        own due instant (a timer it starts counts from there)."""
+        own due instant (a timer it starts counts from there). `acting`: an action comes at
+        `at`, before a timer due at that very instant (done by its due instant is on time)."""
         if at < self.now:
             raise StepFailed(M["earlier"].format(at=self.fmt(at), now=self.fmt(self.now)))
         for _ in range(MAX_TIMER_ROUNDS):
             due = self.outcome.next_timer_at
-            if due is None or due > at or self.outcome.completed:
+            if due is None or due > at or (acting and due == at) or self.outcome.completed:
                 break
             fire_at = max(due, self.now)
             try:
@@ -340,7 +341,7 @@ class _Run:
 
     def complete(self, step: model.CompleteTask) -> str:
         at = self.when(step)
-        self.move_to(at)
+        self.move_to(at, acting=True)
         facts = self.ctx.facts
         nodes = facts.task_nodes(step.task)
         if not nodes:
@@ -452,7 +453,7 @@ class _Run:
 
     def send(self, step: model.SendMessage) -> str:
         at = self.when(step)
-        self.move_to(at)
+        self.move_to(at, acting=True)
         facts = self.ctx.facts
         if step.message not in facts.messages:
             raise StepFailed(M["message_not_in_diagram"].format(

@@ -216,6 +216,35 @@ def test_a_misspelled_key_inside_a_step_is_reported_at_its_own_line(tmp_path):
     assert not step.passed and step.line == 10 and "«vaitro» (có phải ý bạn là «vai_tro»?)" in step.message
 
 
+def test_a_data_check_reads_what_the_steps_inside_a_sub_process_wrote_last(tmp_path):
+    """«Thẩm định» and «Phê duyệt» run inside the sub-process «Giải quyết hồ sơ»: the check reads
+    their answers, the leader's sending back included, not what the process held before it."""
+    report = run_file(_write(tmp_path, _scenario("""\
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+      - gui: thanh_toan
+      - lam: Thẩm định hồ sơ
+        du_lieu: {ket_qua_tham_dinh: dat, y_kien: Đủ điều kiện.}
+      - kiem_tra: {du_lieu: {ket_qua_tham_dinh: dat, y_kien: Đủ điều kiện.}}
+      - lam: Phê duyệt kết quả
+        du_lieu: {quyet_dinh: tra_lai, y_kien: Xem lại.}
+      - kiem_tra: {viec: [Thẩm định hồ sơ], du_lieu: {quyet_dinh: tra_lai}}
+    """)), BPMN, FORMS)
+    assert all(step.passed for step in report.scenarios[0].steps), format_report(report)
+
+
+def test_a_step_done_at_its_due_instant_is_on_time(tmp_path):
+    """The timer «Quá hạn tiếp nhận» is due at the very instant the desk accepts: the action comes first."""
+    report = run_file(_write(tmp_path, _scenario("""\
+      - kiem_tra: {han: {Tiếp nhận hồ sơ: 2026-11-25 08:00}}
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+        luc: 2026-11-25 08:00
+      - kiem_tra: {tre_han: false}
+    """)), BPMN, FORMS)
+    assert all(step.passed for step in report.scenarios[0].steps), format_report(report)
+
+
 @pytest.mark.rule("QT-27")
 def test_han_for_a_task_the_diagram_does_not_have_says_so(tmp_path):
     report = run_file(_write(tmp_path, _scenario(

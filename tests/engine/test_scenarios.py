@@ -524,6 +524,12 @@ def test_references_that_expand_exponentially_or_loop_are_refused(tmp_path):
     assert "tham chiếu YAML vòng tròn" in loop.problems[0]
 
 
+@pytest.mark.parametrize("value", ["!!timestamp 2026-11-23 08:00", "!!int abc", "!!float abc", "!!bool abc", "!!int 0x"])
+def test_a_yaml_tag_its_value_does_not_fit_is_said_at_its_line(tmp_path, value):
+    report = run(tmp_path, f"quy_trinh: x\nkich_ban:\n  - ten: a\n    bat_dau: {value}\n")
+    assert report.problems[0].endswith(":4: " + model.MESSAGES["yaml_tag"]), report.problems
+
+
 def test_shared_steps_through_references_still_work(tmp_path):
     report = run(tmp_path, BAN_SAO + """\
   - ten: Một

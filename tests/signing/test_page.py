@@ -21,6 +21,7 @@ def test_the_page_offers_both_ways(client):
     assert response.status_code == 200
     assert 'enctype="multipart/form-data"' in html and 'name="csrf_token"' in html
     assert 'type="file" id="tep" name="tep"' in html and 'name="ma"' in html
+    assert '<a href="/xac-thuc">Xác thực kết quả</a>' in client.get("/").get_data(as_text=True)  # found from the portal
 
 
 def test_a_signed_result_is_shown_valid(keys, client, clean_app):
@@ -42,7 +43,7 @@ def test_a_signed_result_is_shown_valid(keys, client, clean_app):
 def test_a_result_signed_twice_is_valid(keys, client, clean_app):
     twice = sign(clean_app, sign(clean_app), agency="000.00.00.H99")
     html = post(client, twice).get_data(as_text=True)
-    assert "Văn bản hợp lệ: chữ ký số đúng" in html
+    assert "Văn bản hợp lệ: chữ ký số đúng; sau khi ký, văn bản chỉ được bổ sung chữ ký khác" in html
     assert "<h3>Chữ ký 1 trong 2 chữ ký: hợp lệ</h3>" in html and "<h3>Chữ ký 2 trong 2 chữ ký: hợp lệ</h3>" in html
     assert "Có. Sau khi ký, tệp được bổ sung chữ ký khác" in html
 

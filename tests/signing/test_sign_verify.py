@@ -2,6 +2,7 @@
 verify_pdf must agree with it on intact, trusted and changed files."""
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -85,6 +86,23 @@ def test_a_second_signature_keeps_the_first_valid(keys, clean_app):
     assert second.valid and not second.modified_after_signing
     assert (first.signer_code, second.signer_code) == (SIGNING_AGENCY, "000.00.00.H99")
     assert first.field_name != second.field_name
+
+
+def test_a_signature_field_added_after_signing_and_signed_by_nobody_is_a_change(keys, clean_app, tmp_path):
+    """An empty signature field can draw anything over the page (its appearance): pyHanko counts
+    it as form filling, like a second signature, but nobody signed what it shows."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+    writer = IncrementalPdfFileWriter(io.BytesIO(sign(clean_app)))
+    append_signature_field(writer, SigFieldSpec("Overlay", on_page=0, box=(60, 380, 560, 470)))
+    out = io.BytesIO()
+    writer.write(out)
+    [report] = verify_pdf(out.getvalue(), clean_app.config)
+    assert report.valid and report.modification == "unsigned_fields" and not report.document_ok
+    assert "không ai ký lại phần thêm đó" in report.summary
+    # Signed again by a trusted signer, what was added is covered.
+    first, second = verify_pdf(sign(clean_app, out.getvalue(), agency="000.00.00.H99"), clean_app.config)
+    assert first.modification == "form_filling" and first.document_ok and second.document_ok
 
 
 def test_a_foreign_certificate_is_intact_but_not_trusted(keys, clean_app, tmp_path):

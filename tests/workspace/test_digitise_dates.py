@@ -47,3 +47,14 @@ def test_the_day_before_is_refused_and_the_day_of_submission_accepted(api, clock
     kept = re.search(r'name="tep_da_nhan" value="([^"]+)"', html(day_before)).group(1)
     same_day = _post(client, token, dossier_id, ngay_ky="2026-11-10", tep_da_nhan=kept, tep_quet=(io.BytesIO(b""), ""))
     assert same_day.status_code == 303
+
+
+def test_a_damaged_pdf_scan_is_refused_in_words_and_nothing_is_digitised(api, clock, client):
+    """It passes the upload check (a PDF's header and end markers) but cannot be opened to sign."""
+    dossier_id = _processed(api, clock)
+    token = as_officer(client, "motcua")
+    damaged = b"%PDF-1.7\n" + b"garbage " * 1000 + b"\nstartxref\n999999\n%%EOF\n"
+    refused = _post(client, token, dossier_id, tep_quet=(io.BytesIO(damaged), "hong.pdf"))
+    page = html(refused)
+    assert refused.status_code == 409 and "Tệp PDF bị hỏng, không đầy đủ hoặc được đặt mật khẩu" in page
+    assert "KQ2" not in page
