@@ -95,7 +95,8 @@ class ProcessVersion:
     @cached_property
     def flow_index(self) -> FlowIndex:
         """Its flows by their ends, for reading which an instance took (paths.py); built once."""
-        return FlowIndex(self.flows, {n.id for n in self.nodes.values() if n.kind == "parallelGateway"})
+        return FlowIndex(self.flows, {n.id for n in self.nodes.values() if n.kind == "parallelGateway"},
+                         _conditions(safe_parse(self.xml).getroot()))
 
     @cached_property
     def _leaving(self) -> dict[str, list[str]]:
@@ -181,6 +182,12 @@ def _nodes(process) -> dict[str, NodeInfo]:
 
 def _flows(process) -> dict[str, tuple[str, str]]:
     return {flow.get("id"): (flow.get("sourceRef"), flow.get("targetRef")) for flow in process.iter("{*}sequenceFlow")}
+
+
+def _conditions(process) -> dict[str, str]:
+    """Each conditional flow's expression as the engine holds it (trimmed)."""
+    return {flow.get("id"): (condition.text or "").strip() for flow in process.iter("{*}sequenceFlow")
+            for condition in flow.iterfind("{*}conditionExpression")}
 
 
 def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=None,

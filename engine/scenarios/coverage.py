@@ -40,8 +40,9 @@ class Coverage:
 
 
 class CoverageTracker:
-    def __init__(self, facts: Facts):
+    def __init__(self, facts: Facts, script_engine=None):
         self.facts = facts
+        self.script_engine = script_engine  # reads a gateway's conditions again (paths.py), safely
         self._index = facts.version.flow_index
         self._ends = set(facts.end_events())
         self.taken: set[str] = set()
@@ -49,7 +50,10 @@ class CoverageTracker:
 
     def observe(self, state: str) -> None:
         """Record what one stored state shows (its sub-processes included)."""
-        taken, completed = self._index.taken(serializer.from_dict(json.loads(state)))
+        workflow = serializer.from_dict(json.loads(state))
+        if self.script_engine is not None:
+            workflow.script_engine = self.script_engine
+        taken, completed = self._index.taken(workflow)
         self.taken |= taken
         self.reached_ends |= completed & self._ends
 

@@ -670,8 +670,9 @@ def run_file(path, bpmn_dir, forms_dir, province: str | None = None, catalogue_d
     if report.problems:
         return report
     report.facts = loaded.facts
-    tracker = CoverageTracker(loaded.facts)
-    context = _Context(Engine(loaded.registry, calendar), loaded.facts, calendar, Path(forms_dir), tracker,
+    engine = Engine(loaded.registry, calendar)
+    tracker = CoverageTracker(loaded.facts, engine.script_engine)
+    context = _Context(engine, loaded.facts, calendar, Path(forms_dir), tracker,
                        spec.shared_data, citizen)
     for scenario in spec.scenarios:
         report.scenarios.append(_Run(context, scenario).run())

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import time
 import unicodedata
 from pathlib import Path
 
@@ -229,7 +228,7 @@ def test_marks_carry_state_class_colours_and_vietnamese_title():
 
 
 @pytest.mark.parametrize("path", OWN, ids=[p.name for p in OWN])
-def test_own_diagrams_keep_vietnamese_names_and_render_fast(path):
+def test_own_diagrams_keep_vietnamese_names(path):
     xml = path.read_bytes()
     svg = render_svg(xml, marks=LLTP_MARKS)
     root = parse_svg(svg)
@@ -239,13 +238,7 @@ def test_own_diagrams_keep_vietnamese_names_and_render_fast(path):
     for element in model.iter(f"{{{MODEL}}}lane", f"{{{MODEL}}}userTask"):
         for word in element.get("name").split():
             assert unicodedata.normalize("NFC", word) in text
-    assert unicodedata.is_normalized("NFC", svg)
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        render_svg(xml, marks=LLTP_MARKS)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.05, timings  # a few milliseconds on these machines
+    assert unicodedata.is_normalized("NFC", svg)  # its speed: scripts/bench_workspace.py (the dossier page)
 
 
 def test_same_input_same_bytes():

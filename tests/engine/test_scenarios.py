@@ -328,6 +328,36 @@ def test_dates_in_data_stay_text_as_forms_expect_them(tmp_path):
 
 # -- coverage ---------------------------------------------------------------------------------------
 
+def test_coverage_tells_apart_two_flows_between_the_same_two_elements(tmp_path):
+    """Refusing a dossier of fewer than 3 copies and of more takes two flows from the same
+    gateway to the same end event: only the one whose condition held counts as taken."""
+    bpmn = tmp_path / "bpmn"
+    shutil.copytree(BPMN, bpmn)
+    diagram = bpmn / "cap_ban_sao_trich_luc_ho_tich.bpmn"
+    flow = ('<bpmn:sequenceFlow id="Flow_tu_choi_nhieu" sourceRef="Gateway_ket_qua_tiep_nhan" '
+            'targetRef="End_khong_tiep_nhan"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">'
+            'quyet_dinh == "tu_choi" and so_ban &gt;= 3</bpmn:conditionExpression></bpmn:sequenceFlow>')
+    diagram.write_text(diagram.read_text(encoding="utf-8")
+                       .replace('>quyet_dinh == "tu_choi"<', '>quyet_dinh == "tu_choi" and so_ban &lt; 3<', 1)
+                       .replace("<bpmn:outgoing>Flow_tu_choi</bpmn:outgoing>", "<bpmn:outgoing>Flow_tu_choi</bpmn:outgoing>"
+                                "<bpmn:outgoing>Flow_tu_choi_nhieu</bpmn:outgoing>", 1)
+                       .replace("<bpmn:incoming>Flow_tu_choi</bpmn:incoming>\n    </bpmn:endEvent>",
+                                "<bpmn:incoming>Flow_tu_choi</bpmn:incoming><bpmn:incoming>Flow_tu_choi_nhieu"
+                                "</bpmn:incoming></bpmn:endEvent>" + flow, 1), encoding="utf-8")
+    refuse = scenario(BAN_SAO, """\
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tu_choi, ly_do: Không thuộc thẩm quyền.}
+    """)
+    path = tmp_path / "thu.kich-ban.yaml"
+    path.write_text(textwrap.dedent(refuse), encoding="utf-8")
+    report = run_file(path, bpmn, FORMS)
+    assert report.ok, "\n".join(format_report(report))
+    assert "Flow_tu_choi" in report.coverage.taken and "Flow_tu_choi_nhieu" not in report.coverage.taken
+    path.write_text(textwrap.dedent(refuse.replace("so_ban: 1", "so_ban: 3")), encoding="utf-8")
+    report = run_file(path, bpmn, FORMS)
+    assert "Flow_tu_choi_nhieu" in report.coverage.taken and "Flow_tu_choi" not in report.coverage.taken
+
+
 def test_coverage_counts_a_loop_back_only_when_it_is_taken(tmp_path):
     """Thẩm định is reached first from the start; approving directly must not count "Trả lại" (the
     flow back to it), returning must."""
