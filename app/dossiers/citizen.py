@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from engine.statuses import WITHDRAWN
+from engine.withdrawal import MAX_REASON, withdrawal_reason
 
 from ..catalogue.forms import application_form
 from ..db import db
@@ -27,13 +28,7 @@ SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, "rut_ho_so"
 DESK_ROLES = ("one_stop", "admin")
 DESK_CHANNELS = ("counter", "postal")  # how a paper dossier or letter reached the desk
 MAX_POSTAL_CODE = 40
-MAX_WITHDRAWAL_REASON = 1000
-
-
-def withdrawal_reason(text) -> str | None:
-    """The reason as recorded (spaces collapsed), None when empty or too long."""
-    reason = " ".join(str(text or "").split())
-    return reason if 0 < len(reason) <= MAX_WITHDRAWAL_REASON else None
+MAX_WITHDRAWAL_REASON = MAX_REASON
 
 
 def channel_problem(channel: str | None, postal_code: str) -> str | None:

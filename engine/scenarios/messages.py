@@ -20,6 +20,9 @@ MESSAGES = {
     "yaml_hint": " Kiểm tra thụt lề (chỉ dùng dấu cách, các khóa cùng cấp thẳng hàng) và đặt giá trị có "
                  "dấu «:», «#» hoặc «,» trong ngoặc kép.",
     "yaml_where": " (dòng {line}, cột {column})",
+    "withdrawal_reason": "Ghi lý do rút hồ sơ (tối đa 1.000 ký tự): Cổng Dịch vụ công, Bộ phận Một cửa và API chỉ "
+                         "nhận yêu cầu rút có lý do. Viết du_lieu: {ly_do_rut: <lý do>} cho bước gui: rut_ho_so.",
+    "empty_check": "Bước kiem_tra không kiểm tra điều gì nên luôn đạt. Ghi ít nhất một điều mong đợi: {keys}.",
     "yaml_tag": "Tệp có một giá trị viết kèm thẻ kiểu của YAML (như !!int, !!timestamp) mà giá trị không hợp với "
                 "thẻ, nên không đọc được. Bỏ thẻ «!!…» và viết giá trị như trong hướng dẫn, ví dụ "
                 "bat_dau: 2026-11-23 08:00, trang_thai: 2.",

@@ -479,6 +479,11 @@ def _check(number: int, line, raw) -> Check:
     if not isinstance(raw, dict):
         raise _Problem(MESSAGES["not_mapping"].format(key="kiem_tra", found=_found(raw)))
     _unknown_keys(raw, CHECK_KEYS)
+    if not raw:  # a check of nothing would pass whatever happened
+        raise _Problem(MESSAGES["empty_check"].format(keys=", ".join(CHECK_KEYS)))
+    for key in ("han", "du_lieu"):
+        if key in raw and raw[key] == {}:
+            raise _Problem(MESSAGES["empty_value"].format(key=key), _key_line(raw, key))
     for key in ("trang_thai", "phai_nop", "ket_thuc", "tre_han"):
         if key in raw and raw[key] is None:  # never «None» in a message: an empty value is said so
             raise _Problem(MESSAGES["empty_value"].format(key=key), _key_line(raw, key))

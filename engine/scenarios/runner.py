@@ -24,9 +24,10 @@ from ..form_check import closest, form_problems, guess, pair_problems
 from ..forms import FieldError, Form, load_form
 from ..numbers import grouped
 from ..profile import ProfileError, load_profile
-from ..roles import role_for_lane
+from ..roles import ROLE_LABELS, role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
 from ..statuses import SUBMITTED
+from ..withdrawal import withdrawal_reason
 from . import model
 from .coverage import CoverageTracker
 from .diagram import Facts, element, fold, load_diagram, one_line
@@ -35,6 +36,7 @@ from .results import FileReport, ScenarioResult, StepResult
 
 MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
 SUPPLEMENT = "bo_sung"  # the citizen's supplement: it completes the application, as on the portal
+WITHDRAWAL = "rut_ho_so"  # the citizen's withdrawal: its reason, as the portal asks for it
 PAYMENT = "thanh_toan"  # the fee: paid in full, online unless the step says otherwise, as the system does
 _MISSING = object()
 
@@ -364,12 +366,18 @@ class _Run:
             candidates = [t for t in candidates if t.agency_code == step.agency] or candidates
         task = candidates[0]
         name = element(task.node_id, task.name)
+        # An officer of another role or agency is refused the step: expected with `loi`, else a failure.
+        wrong = None
         if step.lane and not self.in_lane(task, step.lane):
-            raise StepFailed(M["task_lane"].format(element=name, lane=one_line(task.lane or ""), role=task.role,
-                                                   given=one_line(step.lane)))
-        if step.agency and task.agency_code != step.agency:
+            wrong = M["task_lane"].format(element=name, lane=one_line(task.lane or ""),
+                                          role=ROLE_LABELS.get(task.role, task.role), given=one_line(step.lane))
+        elif step.agency and task.agency_code != step.agency:
             actual = M["agency_code"].format(code=task.agency_code) if task.agency_code else M["agency_default"]
-            raise StepFailed(M["task_agency"].format(element=name, actual=actual, given=step.agency))
+            wrong = M["task_agency"].format(element=name, actual=actual, given=step.agency)
+        if wrong is not None:
+            if step.error:
+                return self.refused(step, wrong)
+            raise StepFailed(wrong)
         if task.form:
             try:
                 form = load_form(self.ctx.forms_dir, task.form, task.ui_form)  # its shownWhen, as the app
@@ -423,6 +431,18 @@ class _Run:
             raise StepFailed(refusal[0])
         return self.kept(application)
 
+    def withdrawn(self, step: model.SendMessage) -> dict:
+        """A withdrawal as the portal, the desk and the API deliver it: its reason alone, which
+        must be written."""
+        if WITHDRAWAL not in self.outcome.waiting_messages:
+            return step.data
+        reason = withdrawal_reason(step.data.get("ly_do_rut"))
+        if reason is None and step.error:
+            raise _Refused(self.refused(step, M["withdrawal_reason"]))
+        if reason is None:
+            raise StepFailed(M["withdrawal_reason"])
+        return {"ly_do_rut": reason}
+
     def kept(self, application: dict) -> dict:
         """The application as the app keeps it: without what hidden fields hold (QT-57), as the
         citizen form of the procedure's (first) catalogue entry hides them."""
@@ -460,7 +480,8 @@ class _Run:
                 message=step.message, guess=guess(step.message, facts.messages),
                 messages=", ".join(sorted(facts.messages)) or M["none"]))
         try:
-            payload = self.paid(step) if step.message == PAYMENT else self.supplemented(step)
+            payload = self.paid(step) if step.message == PAYMENT else self.withdrawn(step) \
+                if step.message == WITHDRAWAL else self.supplemented(step)
         except _Refused as refused:
             return refused.message
         try:

@@ -145,6 +145,9 @@ def test_an_expected_refusal_passes_and_leaves_the_instance_as_it_was(tmp_path):
       - gui: bo_sung
         loi: không chờ sự kiện «bo_sung»
       - gui: rut_ho_so
+        loi: Ghi lý do rút hồ sơ
+      - gui: rut_ho_so
+        du_lieu: {ly_do_rut: Nộp nhầm thủ tục.}
       - lam: Tiếp nhận hồ sơ
         du_lieu: {quyet_dinh: tiep_nhan}
         loi: không còn ở trạng thái chờ xử lý
@@ -152,8 +155,17 @@ def test_an_expected_refusal_passes_and_leaves_the_instance_as_it_was(tmp_path):
     """))
     assert report.ok, "\n".join(format_report(report))
     assert steps(report)[1].message == "bị từ chối đúng như mong đợi: Trường «Lý do» là bắt buộc."
-    assert steps(report)[4].message == ("bị từ chối đúng như mong đợi: Công việc «Tiếp nhận hồ sơ» không còn "
+    assert steps(report)[3].message.startswith("bị từ chối đúng như mong đợi: Ghi lý do rút hồ sơ")
+    assert steps(report)[5].message == ("bị từ chối đúng như mong đợi: Công việc «Tiếp nhận hồ sơ» không còn "
                                         "ở trạng thái chờ xử lý.")
+    # An officer of another role is refused the step: expected with `loi`.
+    other = run(tmp_path, scenario(BAN_SAO, "      - lam: Tiếp nhận hồ sơ\n        vai_tro: Lãnh đạo\n"
+                                             "        du_lieu: {quyet_dinh: tiep_nhan}\n        loi: thuộc làn\n"),
+                name="lan.kich-ban.yaml")
+    assert other.ok and steps(other)[1].message.startswith("bị từ chối đúng như mong đợi: Việc Task_tiep_nhan")
+    # Without `loi`, a withdrawal with no reason fails as the portal refuses it.
+    bare = run(tmp_path, scenario(BAN_SAO, "      - gui: rut_ho_so\n"), name="rut.kich-ban.yaml")
+    assert not bare.ok and "Ghi lý do rút hồ sơ" in steps(bare)[1].message
 
 
 # -- each kind of failure -------------------------------------------------------------------------
@@ -167,7 +179,7 @@ FAILURES = [
       "việc đang mở: Task_tiep_nhan «Tiếp nhận hồ sơ»; chờ tin nhắn: rut_ho_so",
       "Kiểm tra các bước trước"]),
     ("      - lam: Tiếp nhận hồ sơ\n        vai_tro: Lãnh đạo\n        du_lieu: {quyet_dinh: tiep_nhan}\n",
-     ["Việc Task_tiep_nhan «Tiếp nhận hồ sơ» thuộc làn «Bộ phận Một cửa» (vai trò one_stop), không phải «Lãnh đạo».",
+     ["Việc Task_tiep_nhan «Tiếp nhận hồ sơ» thuộc làn «Bộ phận Một cửa» (vai trò Bộ phận Một cửa), không phải «Lãnh đạo».",
       "Sửa «vai_tro» thành «Bộ phận Một cửa»"]),
     ("      - lam: Tiếp nhận hồ sơ\n        co_quan: 000.00.30.H99\n        du_lieu: {quyet_dinh: tiep_nhan}\n",
      ["Việc Task_tiep_nhan «Tiếp nhận hồ sơ» được giao cho cơ quan giải quyết hồ sơ", "«000.00.30.H99»"]),
@@ -394,6 +406,7 @@ def test_coverage_keeps_what_a_cancelled_sub_process_did(tmp_path):
       - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
         du_lieu: {ket_qua_tham_dinh: dat}
       - gui: rut_ho_so
+        du_lieu: {ly_do_rut: Không còn nhu cầu.}
     """) + "  - ten: Dừng\n    bat_dau: 2026-11-23 08:00\n    buoc:\n" + LLTP_ACCEPT + """\
       - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
         du_lieu: {ket_qua_tham_dinh: dung_xu_ly, ly_do: Không đủ điều kiện.}
@@ -552,6 +565,13 @@ def test_references_that_expand_exponentially_or_loop_are_refused(tmp_path):
     assert "hơn 100000 phần tử" in bomb.problems[0]
     loop = run(tmp_path, "quy_trinh: x\nkich_ban: &a [*a]\n")
     assert "tham chiếu YAML vòng tròn" in loop.problems[0]
+
+
+@pytest.mark.parametrize("check, words", [("{}", "không kiểm tra điều gì nên luôn đạt"), ("{han: {}}", "«han»"),
+                                          ("{du_lieu: {}}", "«du_lieu»")])
+def test_a_check_of_nothing_is_refused(tmp_path, check, words):
+    report = run(tmp_path, scenario(BAN_SAO, f"      - kiem_tra: {check}\n"))
+    assert not report.ok and words in steps(report)[1].message, steps(report)[1].message
 
 
 @pytest.mark.parametrize("value", ["!!timestamp 2026-11-23 08:00", "!!int abc", "!!float abc", "!!bool abc", "!!int 0x"])

@@ -1,0 +1,11 @@
+"""A citizen's request to withdraw a dossier carries its reason: what the portal, the desk, the API
+and the scenario runner all accept (Decree 61 lets a citizen withdraw; the record says why)."""
+from __future__ import annotations
+
+MAX_REASON = 1000
+
+
+def withdrawal_reason(text) -> str | None:
+    """The reason as recorded (spaces collapsed), None when empty or too long."""
+    reason = " ".join(str(text or "").split())
+    return reason if 0 < len(reason) <= MAX_REASON else None
