@@ -79,7 +79,8 @@ VERIFY = {
         "expired": "chứng thư số của người ký đã hết hạn.",
         "revoked": "chứng thư số của người ký đã bị thu hồi.",
         "usage": "chứng thư số không được cấp cho mục đích ký văn bản.",
-        "other": "chứng thư số của người ký không hợp lệ tại thời điểm kiểm tra.",
+        "other": "không xác minh được chứng thư số của người ký theo tổ chức chứng thực mà hệ thống tin cậy (chứng "
+                 "thư có thể do nơi khác cấp dưới cùng một tên, hoặc không còn hiệu lực tại thời điểm kiểm tra).",
     },
     # what happened to the file after the signature (the coverage description)
     "coverage": {

@@ -178,7 +178,9 @@ def _report(signature, status: PdfSignatureStatus) -> SignatureReport:
         reason=_text(sig.get("/Reason")), location=_text(sig.get("/Location")),
         modified_after_signing=modified, modification=modification, coverage=coverage,
         summary=_summary(status, signer, modified, coverage),
-        test_certificate=_text(status.signing_cert.issuer.native.get("common_name") or "").startswith(TEST_ROOT))
+        # Only a certificate that chains to our root is ours: a look-alike root's name proves nothing.
+        test_certificate=bool(status.trusted) and _text(
+            status.signing_cert.issuer.native.get("common_name") or "").startswith(TEST_ROOT))
 
 
 def _modification(status: PdfSignatureStatus) -> str:

@@ -53,6 +53,7 @@ def test_more_trust_anchors_make_another_provinces_results_verify(keys, clean_ap
     signed = sign(clean_app, config={"MOTCUA_KEYS_DIR": str(other)})
     [alone] = verify_pdf(signed, clean_app.config, at=AT)
     assert alone.intact and not alone.trusted
+    assert not alone.test_certificate  # its root's name says "CA thử nghiệm", but nothing vouches for it here
     anchors = tmp_path / "neo-tin-cay"
     anchors.mkdir()
     shutil.copy(other / "root.cert.pem", anchors / "tinh-khac.pem")
