@@ -299,8 +299,7 @@ def _identity_tests(tree):
 
 def _bare_values_in_or(tree):
     """In what is read as true or false (a condition, an `if`, `x if … else y`, a comprehension's
-    `if`, `not …`), an `or` with a bare value among its operands: (the `or`, the value, a
-    function of the text giving `x in [...]` when every other operand is `x == value`, or None).
+    `if`, `not …`), an `or` with a bare value among its operands: (the `or`, the value).
     An `or` giving a value (`ten = ho_ten or "—"`) is an idiom, not a slip."""
     tests = [tree.body] if isinstance(tree, ast.Expression) else []
     for node in ast.walk(tree):
@@ -319,26 +318,21 @@ def _bare_values_in_or(tree):
         tests.extend(test.values)
         bare = [v for v in test.values if _plain_value(v)]
         if isinstance(test.op, ast.Or) and bare:
-            yield test, bare[0], _as_membership(test)
+            yield test, bare[0]
 
 
-def _as_membership(test):
+def _as_membership(test, text: str) -> str | None:
     """`x == "a" or "b"` → `x in ["a", "b"]`, when the operands are one name's equalities and bare values."""
-    names = {v.left.id for v in test.values if isinstance(v, ast.Compare) and len(v.ops) == 1
-             and isinstance(v.ops[0], ast.Eq) and isinstance(v.left, ast.Name) and _plain_value(v.comparators[0])}
-    if len(names) != 1:
-        return None
-    values = []
+    names, values = set(), []
     for v in test.values:
-        if _plain_value(v):
-            values.append(v)
-        elif isinstance(v, ast.Compare) and len(v.ops) == 1 and isinstance(v.ops[0], ast.Eq) \
+        if isinstance(v, ast.Compare) and len(v.ops) == 1 and isinstance(v.ops[0], ast.Eq) \
                 and isinstance(v.left, ast.Name) and _plain_value(v.comparators[0]):
-            values.append(v.comparators[0])
-        else:
+            names.add(v.left.id)
+            v = v.comparators[0]
+        elif not _plain_value(v):
             return None
-    name = next(iter(names))
-    return lambda text: f"{name} in [{', '.join(ast.get_source_segment(text, v) for v in values)}]"
+        values.append(ast.get_source_segment(text, v))
+    return f"{names.pop()} in [{', '.join(values)}]" if len(names) == 1 else None
 
 
 def _always_runs(node, parents: dict) -> bool:
@@ -2189,10 +2183,11 @@ class DiagramChecker:
             self.add(node, "is_value", what=what, test=ast.get_source_segment(text, test),
                      fixed=f"{ast.get_source_segment(text, left)} {'==' if isinstance(op, ast.Is) else '!='} "
                            f"{ast.get_source_segment(text, right)}")
-        for test, value, fixed in _bare_values_in_or(tree):
+        for test, value in _bare_values_in_or(tree):
+            fixed = _as_membership(test, text)
             self.add(node, "or_value", what=what, test=ast.get_source_segment(text, test),
                      value=ast.get_source_segment(text, value),
-                     fix=MESSAGES["equals_hint"].format(fixed=fixed(text)) if fixed else MESSAGES["or_value_fix"])
+                     fix=MESSAGES["equals_hint"].format(fixed=fixed) if fixed else MESSAGES["or_value_fix"])
         if mode == "eval" and _plain_value(tree.body):
             self.add(node, "bare_condition", what=what, value=ast.get_source_segment(text, tree.body),
                      truth=MESSAGES["always_true" if tree.body.value else "always_false"],

@@ -91,6 +91,7 @@ COMPONENT_MESSAGES = {
             "ngang, không có dấu cách, tối đa 40 ký tự, ví dụ \"code\": \"GTTT\".",
     "code_missing": "thiếu mã «code»",
     "code_written": "có mã «code» là {value}",
+    "unnamed": "không tên",
     "name": "{file}: thành phần hồ sơ thứ {n} (mã «{code}») thiếu tên «name», hoặc tên không phải là chữ: công dân "
             "và cán bộ đọc tên này trên trang nộp hồ sơ, trên Giấy tiếp nhận và trong yêu cầu bổ sung. Viết tên đầy "
             "đủ của giấy tờ, ví dụ \"name\": \"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp\".",
@@ -155,8 +156,8 @@ def _check_components(components, file_name: str) -> None:
         if not (isinstance(code, str) and COMPONENT_CODE.fullmatch(code)):
             problem = COMPONENT_MESSAGES["code_missing"] if code in (None, "") else \
                 COMPONENT_MESSAGES["code_written"].format(value=as_written(code))
-            raise CatalogueError(COMPONENT_MESSAGES["code"].format(problem=problem, **{**where, "name": (
-                f"«{where['name']}»" if where["name"] else "không tên")}))
+            named = f"«{where['name']}»" if where["name"] else COMPONENT_MESSAGES["unnamed"]
+            raise CatalogueError(COMPONENT_MESSAGES["code"].format(problem=problem, **{**where, "name": named}))
         if not where["name"]:
             raise CatalogueError(COMPONENT_MESSAGES["name"].format(code=code, **where))
         first = seen.setdefault(fold(code), n)
@@ -172,9 +173,8 @@ def _check_components(components, file_name: str) -> None:
             raise CatalogueError(COMPONENT_MESSAGES["copies"].format(value=as_written(copies), **where))
         kind = component.get("kind")
         if "kind" in component and kind not in COMPONENT_KINDS:
-            close = closest(kind, COMPONENT_KINDS) if isinstance(kind, str) and kind.strip() else None
-            raise CatalogueError(COMPONENT_MESSAGES["kind"].format(
-                value=as_written(kind), guess=DIAGRAM_MESSAGES["guess"].format(name=close) if close else "", **where))
+            _, hint = _closest(kind, COMPONENT_KINDS)
+            raise CatalogueError(COMPONENT_MESSAGES["kind"].format(value=as_written(kind), guess=hint, **where))
 
 
 def _unit_problem(file_name: str, time: dict) -> str:
@@ -184,9 +184,15 @@ def _unit_problem(file_name: str, time: dict) -> str:
     if "unit" not in time:
         return MESSAGES["unit_missing"].format(file=file_name, units=units)
     unit = time["unit"]
-    close = closest(unit, UNITS) if isinstance(unit, str) and unit.strip() else None
+    close, hint = _closest(unit, UNITS)
     return MESSAGES["unit"].format(file=file_name, value=as_written(unit), units=units, example=close or UNITS[0],
-                                   guess=DIAGRAM_MESSAGES["guess"].format(name=close) if close else "")
+                                   guess=hint)
+
+
+def _closest(value, options) -> tuple[str | None, str]:
+    """The option a written value was meant to be, and the words saying so ("" for none)."""
+    close = closest(value, options) if isinstance(value, str) and value.strip() else None
+    return close, DIAGRAM_MESSAGES["guess"].format(name=close) if close else ""
 
 
 def _agency_problem(file_name: str, code, agencies: set[str]) -> str:
