@@ -2,6 +2,7 @@
 and the scenario runner all accept (Decree 61 lets a citizen withdraw; the record says why)."""
 from __future__ import annotations
 
+MESSAGE = "rut_ho_so"  # the BPMN message a withdrawal is delivered as
 MAX_REASON = 1000
 
 

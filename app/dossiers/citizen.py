@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from engine.statuses import WITHDRAWN
-from engine.withdrawal import MAX_REASON, withdrawal_reason
+from engine.withdrawal import MESSAGE, withdrawal_reason
 
 from ..catalogue.forms import application_form
 from ..db import db
@@ -24,11 +24,10 @@ from . import notices, supplements
 from .events import add_event, write_events
 from .transitions import apply_outcome, deliver as deliver_to_process, lock_dossier
 
-SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, "rut_ho_so"
+SUPPLEMENT, WITHDRAWAL = supplements.SUPPLEMENT, MESSAGE
 DESK_ROLES = ("one_stop", "admin")
 DESK_CHANNELS = ("counter", "postal")  # how a paper dossier or letter reached the desk
 MAX_POSTAL_CODE = 40
-MAX_WITHDRAWAL_REASON = MAX_REASON
 
 
 def channel_problem(channel: str | None, postal_code: str) -> str | None:

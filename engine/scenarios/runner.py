@@ -27,7 +27,7 @@ from ..profile import ProfileError, load_profile
 from ..roles import ROLE_LABELS, role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
 from ..statuses import SUBMITTED
-from ..withdrawal import withdrawal_reason
+from ..withdrawal import MESSAGE as WITHDRAWAL, withdrawal_reason
 from . import model
 from .coverage import CoverageTracker
 from .diagram import Facts, element, fold, load_diagram, one_line
@@ -36,7 +36,6 @@ from .results import FileReport, ScenarioResult, StepResult
 
 MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
 SUPPLEMENT = "bo_sung"  # the citizen's supplement: it completes the application, as on the portal
-WITHDRAWAL = "rut_ho_so"  # the citizen's withdrawal: its reason, as the portal asks for it
 PAYMENT = "thanh_toan"  # the fee: paid in full, online unless the step says otherwise, as the system does
 _MISSING = object()
 
