@@ -17,6 +17,7 @@ from pathlib import Path
 # from the process data, and from these two it adds: the applicant's name and the dossier code.
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 RESULT_NAMES = ("ho_ten_nguoi_nop", "ma_ho_so")
+PROCESSING_UNITS = ("working_days", "working_hours", "calendar_days")  # a `processing_time`'s units
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class CitizenForm:
     ui_form: str | None = None
     charges: bool = False  # the entry tells citizens of a fee above 0 đồng (its `fees`)
     placeholders: tuple[str, ...] = ()  # the names its result template reads
+    processing: tuple[float, str] | None = None  # its processing time (amount, unit), when valid
 
 
 def _entry(path: Path) -> dict | None:
@@ -69,6 +71,15 @@ def _charges(fees) -> bool:
         isinstance(f, dict) and isinstance(f.get("amount"), (int, float)) and f["amount"] > 0 for f in fees)
 
 
+def _processing(time) -> tuple[float, str] | None:
+    """An entry's `processing_time` as the catalogue loader accepts it, else None."""
+    if not isinstance(time, dict):
+        return None
+    amount, unit = time.get("amount"), time.get("unit")
+    valid = isinstance(amount, (int, float)) and not isinstance(amount, bool) and amount > 0
+    return (float(amount), unit) if valid and unit in PROCESSING_UNITS else None
+
+
 def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
     """Process id -> the citizen forms of the entries using it (usually one)."""
     found: dict[str, list[CitizenForm]] = {}
@@ -80,5 +91,5 @@ def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
         ui_form = entry.get("ui_schema") if isinstance(entry.get("ui_schema"), str) else None
         found.setdefault(entry["bpmn_process_id"], []).append(
             CitizenForm(path.name, entry["form"], ui_form, _charges(entry.get("fees")),
-                        placeholders(entry.get("result_document"))))
+                        placeholders(entry.get("result_document")), _processing(entry.get("processing_time"))))
     return found

@@ -52,8 +52,8 @@ def test_the_command_runs_every_shipped_file_and_exits_0():
         assert f"Tệp kịch bản {path}" in out
     assert "Độ phủ sơ đồ: đi qua 49/49 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
     assert "Độ phủ sơ đồ: đi qua 38/38 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
-    assert "— đạt: trạng thái 6; việc đang mở: (không có); chờ tin nhắn: rut_ho_so, thanh_toan; " \
-           "phải nộp 8.000 đồng" in out
+    assert "— đạt: trạng thái 6; việc đang mở: (không có); ngày hẹn trả 2026-11-26 10:00; chờ tin nhắn: " \
+           "rut_ho_so, thanh_toan; phải nộp 8.000 đồng" in out
     assert (": thời gian trôi qua 1 giờ làm việc — 2026-11-23 15:00 → 2026-11-23 16:00; bộ hẹn giờ "
             "Boundary_qua_han_tiep_nhan «Quá hạn tiếp nhận» kích hoạt lúc 2026-11-23 16:00") in out
     assert out.rstrip().endswith(f"Đạt: cả {len(SHIPPED)} tệp kịch bản.")

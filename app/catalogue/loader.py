@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from engine.catalogue_forms import PROCESSING_UNITS
 from engine.diagram_check import AGENCY_CODE, Problem
 from engine.diagram_messages import MESSAGES as DIAGRAM_MESSAGES
 from engine.form_check import as_written, closest, form_advice, form_problems, guess, json_problem, pair_problems
@@ -18,7 +19,7 @@ from ..dossiers.completeness import ON_BEHALF, same_value
 from .models import Procedure
 from ..folding import fold
 
-UNITS = ("working_days", "working_hours", "calendar_days")
+UNITS = PROCESSING_UNITS
 UNIT_WORDS = {"working_days": "ngày làm việc", "working_hours": "giờ làm việc", "calendar_days": "ngày lịch"}
 UNFINISHED = "[CẦN SỬA]"  # what `motcua procedure new` leaves for the analyst to write
 REQUIRED = ("code", "name", "agency_code", "processing_time", "form", "bpmn_process_id")

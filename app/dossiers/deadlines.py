@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import update
 
+from engine import dossier_due as due_rules
 from engine.statuses import APPLICANTS_TURN, FINISHED
 
 from ..db import db
@@ -13,13 +14,11 @@ from .models import OpenTask
 
 
 def processing_due(procedure, start: datetime) -> datetime:
-    calendar = workflow().calendar
-    amount, unit = procedure.processing_amount, procedure.processing_unit
-    if unit == "working_hours":
-        return calendar.add_working_hours(start, amount)
-    if unit == "calendar_days":
-        return calendar.add_calendar_days(start, int(amount))
-    return calendar.add_working_days(start, amount)
+    return due_rules.processing_due(workflow().calendar, procedure.processing_amount, procedure.processing_unit, start)
+
+
+def reception_due(at: datetime) -> datetime:
+    return due_rules.reception_due(workflow().calendar, at)
 
 
 def current_due(dossier) -> datetime | None:

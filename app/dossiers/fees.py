@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from engine.dossier_due import after_wait
 from engine.numbers import grouped
 
 from ..db import db
@@ -44,10 +45,10 @@ def resume(dossier, waited: float) -> datetime | None:
     """The current due instant moved by the working hours the applicant took to pay."""
     calendar = workflow().calendar
     if dossier.received_at is not None:
-        if dossier.due_at is not None and waited > 0:
-            move_due(dossier, calendar.add_working_hours(dossier.due_at, waited))
+        if dossier.due_at is not None:
+            move_due(dossier, after_wait(calendar, dossier.due_at, waited))
         return dossier.due_at
-    if dossier.reception_due_at is not None and waited > 0:
-        dossier.reception_due_at = calendar.add_working_hours(dossier.reception_due_at, waited)
+    if dossier.reception_due_at is not None:
+        dossier.reception_due_at = after_wait(calendar, dossier.reception_due_at, waited)
     return dossier.reception_due_at
 

@@ -19,6 +19,7 @@ from ..catalogue.forms import application_form
 from ..catalogue.models import Procedure
 from ..db import db
 from ..workflow.service import record_version, workflow
+from .deadlines import reception_due
 from .errors import Conflict, Invalid, NotFound
 from .messages import CHANNEL_WORDS, ERRORS
 from .events import add_event
@@ -97,7 +98,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
         applicant_name=applicant_name, channel=channel, status=SUBMITTED, organisation_name=organisation_name,
         search_text=search_text(applicant_name, organisation_name), representation=representation,
         submitted_at=at, counts_from=wf.calendar.official_start(at),
-        reception_due_at=wf.calendar.add_working_hours(at, wf.calendar.profile.policy("reception_working_hours", at)),
+        reception_due_at=reception_due(at),
         form_data=data, submission_key=digest, process_id=outcome.process_id,
         process_version=outcome.version, workflow_state=outcome.state, created_at=at, updated_at=at,
     )

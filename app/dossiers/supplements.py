@@ -12,6 +12,8 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from engine.dossier_due import after_wait
+
 from ..db import db
 from ..folding import fold
 from ..localtime import local_time
@@ -19,7 +21,7 @@ from ..workflow.service import workflow
 from .completeness import upload_components
 from .errors import Invalid
 from .messages import ERRORS
-from .deadlines import move_due, processing_due
+from .deadlines import move_due, processing_due, reception_due
 from .events import add_event
 from .models import DossierEvent
 
@@ -153,10 +155,8 @@ def received(dossier, at: datetime, actor=None) -> list[dict]:
     """Deadlines after a full supplement: before reception the desk's 8 working hours start
     again; during processing the statutory time restarts from now (`actor`: who received it,
     the citizen online or the desk officer on paper)."""
-    calendar = workflow().calendar
     if dossier.received_at is None:
-        hours = calendar.profile.policy("reception_working_hours", at)
-        dossier.reception_due_at = calendar.add_working_hours(at, hours)
+        dossier.reception_due_at = reception_due(at)
         return []
     previous = dossier.due_at
     move_due(dossier, processing_due(dossier.procedure, at))
@@ -180,12 +180,11 @@ def paused_due(due_at: datetime | None, events) -> datetime | None:
         if e.kind == "supplement_requested" and (e.data or {}).get("stage") == "processing":
             asked_at = e.at
         elif e.kind == "deadline_restarted" and asked_at is not None:
-            waited = calendar.working_hours_between(asked_at, e.at)
-            due = calendar.add_working_hours(due, waited) if waited > 0 else due
+            due = after_wait(calendar, due, calendar.working_hours_between(asked_at, e.at))
             asked_at = None
         elif e.kind == "fee_paid" and code_at is not None and e.at >= code_at and (e.data or {}).get("waited_hours"):
             # The fee's wait stops the clock for the index as for the law (QT-40).
-            due = calendar.add_working_hours(due, e.data["waited_hours"])
+            due = after_wait(calendar, due, e.data["waited_hours"])
         elif e.kind == "apology" and e.due_at is not None:
             due = e.due_at
     return due

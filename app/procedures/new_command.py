@@ -20,6 +20,8 @@ from xml.sax.saxutils import escape
 
 import click
 
+from engine.dossier_due import processing_due
+
 from ..folding import fold
 from ..messages import CLI as APP_CLI
 from .messages import NEW
@@ -33,7 +35,8 @@ APPROVAL_DAYS = 1
 COMMON_FORMS = ("tiep_nhan", "tham_dinh", "phe_duyet", "tra_ket_qua")
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 # In the scenario template, {{han:<step>:<instant>}} is the due instant of a step opened at that
-# instant, computed with the province's calendar so the file holds for any profile and --days.
+# instant ({{han:hen_tra:<instant>}}: the appointment of a dossier received then), computed with the
+# province's calendar so the file holds for any profile and --days.
 DUE = re.compile(r"\{\{han:(\w+):([0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2})\}\}")
 INSTANT_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -262,7 +265,8 @@ def _fill_json(template: str, values: dict) -> str:
 def _fill_scenario(template: str, values: dict, starter: Starter, calendar) -> str:
     limits = {"tiep_nhan": lambda t: calendar.add_working_hours(t, starter.reception_hours),
               "tham_dinh": lambda t: calendar.add_working_days(t, starter.appraisal_days),
-              "phe_duyet": lambda t: calendar.add_working_days(t, APPROVAL_DAYS)}
+              "phe_duyet": lambda t: calendar.add_working_days(t, APPROVAL_DAYS),
+              "hen_tra": lambda t: processing_due(calendar, starter.days, "working_days", t)}
 
     def due(match) -> str:
         opened = datetime.strptime(match.group(2), INSTANT_FORMAT).replace(tzinfo=calendar.tz)

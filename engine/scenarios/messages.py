@@ -79,6 +79,7 @@ MESSAGES = {
                     "«2 ngày làm việc», «3 ngày» (ngày lịch) hoặc «{{den: 2026-11-25 09:00}}».",
     "empty_instant": "Khóa «{key}» chưa có thời điểm. Viết theo giờ địa phương «2026-11-23 08:00», "
                      "hoặc ISO 8601 có múi giờ «2026-11-23T08:00:00+07:00».",
+    "no_appointment_hint": "Hồ sơ chưa có ngày hẹn trả (chưa được tiếp nhận) thì viết «hen_tra: khong».",
     "bad_calendar_days": "Số ngày lịch «{value}» phải là số nguyên dương.",
     "guess": " (có phải ý bạn là «{name}»?)",
     "needs_time": " (thiếu giờ: viết cả giờ phút, như «{day} 17:00»)",
@@ -201,8 +202,16 @@ MESSAGES = {
     "expected_due_closed": "- hạn của «{task}»: việc này không đang mở (việc đang mở: {actual})",
     "expected_due_unknown": "- hạn của «{task}»: sơ đồ không có việc nào tên «{task}»{guess}. Các việc trong sơ đồ: "
                             "{tasks}. Viết tên việc đúng như trong sơ đồ (có dấu).",
-    "expected_due_none": "- hạn của {element}: mong đợi {expected}, nhưng việc không có thời hạn "
-                         "(sơ đồ không đặt thuộc tính timeLimit)",
+    "expected_due_none": "- hạn của {element}: mong đợi {expected}, nhưng việc không có thời hạn: sơ đồ "
+                         "không đặt thuộc tính timeLimit, và khi việc mở, hồ sơ chưa có ngày hẹn trả{why}",
+    "check_appointment": "ngày hẹn trả {at}",
+    "check_no_appointment": "chưa có ngày hẹn trả",
+    "expected_appointment": "- ngày hẹn trả: mong đợi {expected}, thực tế {actual}",
+    "appointment_none": "chưa có (hồ sơ chưa được tiếp nhận: quy trình chưa tới phần tử mang status 2)",
+    "appointment_none_short": "chưa có",
+    "appointment_unknown": " (không tính được ngày hẹn trả: không có mục danh mục nào trong catalogue/ dùng quy "
+                           "trình «{process}» với thời hạn giải quyết «processing_time» hợp lệ; thêm mục "
+                           "danh mục, xem mục 8 của hướng dẫn)",
     "expected_due": "- hạn của {element}: mong đợi {expected}, thực tế {actual}",
     "expected_messages": "- tin nhắn đang chờ: mong đợi {expected}, thực tế {actual}",
     "expected_completed": "- kết thúc: mong đợi {expected}, thực tế {actual}",

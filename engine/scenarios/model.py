@@ -9,7 +9,7 @@ The format, in short (the analysts' guide shows it with examples):
         bat_dau: 2026-11-23 08:00    # local time of the province, or ISO 8601 with an offset
         du_lieu: {...}               # merged over du_lieu_chung
         buoc:
-          - kiem_tra: {trang_thai, viec, han, cho_tin_nhan, phai_nop, ket_thuc, tre_han, du_lieu}
+          - kiem_tra: {trang_thai, viec, han, hen_tra, cho_tin_nhan, phai_nop, ket_thuc, tre_han, du_lieu}
           - lam: <task name>   [vai_tro, co_quan, du_lieu, luc, loi]
           - gui: <message>     [du_lieu, luc, loi]
           - troi_qua: "N giờ làm việc" | "N ngày làm việc" | "N ngày" | {den: <instant>}
@@ -46,7 +46,8 @@ MAX_STEPS = 2_000        # steps in one file: each one is an engine operation
 FILE_KEYS = ("quy_trinh", "tinh", "du_lieu_chung", "kich_ban")
 SCENARIO_KEYS = ("ten", "bat_dau", "du_lieu", "buoc")
 STEP_KINDS = ("kiem_tra", "lam", "gui", "troi_qua")
-CHECK_KEYS = ("trang_thai", "viec", "han", "cho_tin_nhan", "phai_nop", "ket_thuc", "tre_han", "du_lieu")
+CHECK_KEYS = ("trang_thai", "viec", "han", "hen_tra", "cho_tin_nhan", "phai_nop", "ket_thuc", "tre_han", "du_lieu")
+NO_APPOINTMENT = "khong"  # hen_tra: the dossier has no appointment (not received yet)
 STEP_KEYS = {
     "kiem_tra": ("kiem_tra",),
     "lam": ("lam", "vai_tro", "co_quan", "du_lieu", "luc", "loi"),
@@ -112,6 +113,7 @@ class Check(Step):
     status: int | None = None
     tasks: tuple[str, ...] | None = None
     due: tuple[tuple[str, Instant | None], ...] | None = None  # None: written empty
+    appointment: Instant | str | None = None  # NO_APPOINTMENT: expected to have none
     messages: tuple[str, ...] | None = None
     amount_due: int | None = None  # 0: nothing to pay
     completed: bool | None = None
@@ -484,7 +486,7 @@ def _check(number: int, line, raw) -> Check:
     for key in ("han", "du_lieu"):
         if key in raw and raw[key] == {}:
             raise _Problem(MESSAGES["empty_value"].format(key=key), _key_line(raw, key))
-    for key in ("trang_thai", "phai_nop", "ket_thuc", "tre_han"):
+    for key in ("trang_thai", "hen_tra", "phai_nop", "ket_thuc", "tre_han"):
         if key in raw and raw[key] is None:  # never «None» in a message: an empty value is said so
             raise _Problem(MESSAGES["empty_value"].format(key=key), _key_line(raw, key))
     values = {}
@@ -503,6 +505,13 @@ def _check(number: int, line, raw) -> Check:
         # comma, which only the runner can tell, knowing the diagram's tasks.
         values["due"] = tuple((_text(name, "han"), None if at is None else parse_instant(at, f"han.{name}"))
                               for name, at in raw["han"].items())
+    if "hen_tra" in raw:
+        written = raw["hen_tra"]
+        try:
+            values["appointment"] = NO_APPOINTMENT if isinstance(written, str) \
+                and fold(written) == NO_APPOINTMENT else parse_instant(written, "hen_tra")
+        except _Problem as exc:
+            raise _Problem(f"{exc} {MESSAGES['no_appointment_hint']}") from None
     if "cho_tin_nhan" in raw:
         values["messages"] = _texts(raw["cho_tin_nhan"], "cho_tin_nhan")
     if "phai_nop" in raw:

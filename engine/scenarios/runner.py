@@ -29,6 +29,7 @@ from ..runtime import Engine, EngineError, NotWaiting, Outcome
 from ..statuses import SUBMITTED
 from ..withdrawal import MESSAGE as WITHDRAWAL, withdrawal_reason
 from . import model
+from .appointment import Appointment
 from .coverage import CoverageTracker
 from .diagram import Facts, element, fold, load_diagram, one_line
 from .messages import MESSAGES as M
@@ -63,6 +64,11 @@ class _Context:
     tracker: CoverageTracker
     shared: dict
     citizen_forms: list[tuple[CitizenForm, Form]]
+
+    @property
+    def processing(self) -> tuple[float, str] | None:
+        """The processing time of the procedure's (first) catalogue entry, as the app counts it."""
+        return next((c.processing for c, _ in self.citizen_forms if c.processing), None)
 
 
 def _same(expected, actual) -> bool:
@@ -173,6 +179,7 @@ class _Run:
         # app/dossiers/transitions.py does when a transition sets none.
         self.status = SUBMITTED
         self.status_set = False
+        self.appointment = Appointment(ctx.calendar, ctx.processing)
 
     # -- text ------------------------------------------------------------------------------------
 
@@ -217,6 +224,7 @@ class _Run:
         return self.outcome.process_id, self.outcome.version, self.outcome.state
 
     def observe(self, outcome: Outcome, at: datetime) -> None:
+        self.appointment.observe(self.outcome.waiting_messages if self.outcome else (), outcome, at)
         self.outcome = outcome
         if outcome.status is not None:
             self.status, self.status_set = outcome.status, True
@@ -306,6 +314,7 @@ class _Run:
         except Exception as exc:  # noqa: BLE001 - reported, never raised: see module docstring
             return StepResult(0, s.line, title, False, M["unexpected"].format(kind=type(exc).__name__, detail=exc))
         self.now = at
+        self.appointment.submitted(at)
         self.observe(outcome, at)
         return StepResult(0, s.line, title, True, self.with_notes(self.state()))
 
@@ -493,6 +502,11 @@ class _Run:
                 raise StepFailed(M["message_not_waited"].format(
                     message=step.message, elements=elements, state=self.state(with_ids=True))) from None
             raise StepFailed(M["engine_failed"].format(detail=_sentence(exc))) from None
+        if not step.error:  # the due instants move as the app moves them, before the steps open
+            if step.message == PAYMENT:
+                self.appointment.paid(at)
+            elif step.message == SUPPLEMENT:
+                self.appointment.supplemented(at)
         said = self.done(step, outcome, at)
         if step.message == SUPPLEMENT:
             self.application = payload
@@ -546,6 +560,8 @@ class _Run:
             differs = self.due_differs(name, instant)
             if differs:
                 fails.append(differs)
+        if step.appointment is not None:
+            fails.extend(self.appointment_differs(step.appointment, checked))
         if step.messages is not None:
             expected, actual = (", ".join(sorted(set(m))) or M["none"] for m in (step.messages, o.waiting_messages))
             checked.append(M["check_messages"].format(messages=expected))
@@ -608,12 +624,33 @@ class _Run:
             return M["expected_due_closed"].format(task=one_line(name),
                                                    actual=_quoted(t.name for t in self.outcome.open_tasks))
         task = tasks[0]
-        if task.due_at is None:
-            return M["expected_due_none"].format(element=element(task.node_id, task.name), expected=self.fmt(expected))
-        if task.due_at != expected:
+        due = self.appointment.step_due(task)
+        if due is None:
+            return M["expected_due_none"].format(element=element(task.node_id, task.name), expected=self.fmt(expected),
+                                                 why=self.unknown_processing())
+        if due != expected:
             return M["expected_due"].format(element=element(task.node_id, task.name), expected=self.fmt(expected),
-                                            actual=self.fmt(task.due_at))
+                                            actual=self.fmt(due))
         return None
+
+    def unknown_processing(self) -> str:
+        return M["appointment_unknown"].format(process=self.ctx.facts.version.process_id) \
+            if self.appointment.unknown else ""
+
+    def appointment_differs(self, expected, checked: list[str]) -> list[str]:
+        """`hen_tra`: the dossier's appointment, or none (model.NO_APPOINTMENT) before reception."""
+        actual = self.appointment.due
+        if expected == model.NO_APPOINTMENT:
+            checked.append(M["check_no_appointment"])
+            return [] if actual is None else [M["expected_appointment"].format(
+                expected=M["appointment_none_short"], actual=self.fmt(actual))]
+        wanted = expected.resolve(self.tz)
+        checked.append(M["check_appointment"].format(at=self.fmt(wanted)))
+        if actual == wanted:
+            return []
+        said = self.fmt(actual) if actual is not None else \
+            M["appointment_none_short"] + self.unknown_processing() if self.appointment.unknown else M["appointment_none"]
+        return [M["expected_appointment"].format(expected=self.fmt(wanted), actual=said)]
 
 
 def _where(path: Path, line: int | None, message: str) -> str:

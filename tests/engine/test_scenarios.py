@@ -284,17 +284,54 @@ def test_expectations_that_do_not_hold_list_what_was_expected_and_found(tmp_path
     ]
 
 
-def test_a_task_without_a_time_limit_says_so(tmp_path):
-    report = run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + """\
+# The shipped file's citizen data, which the catalogue entry's form takes.
+BAN_SAO_FILED = (BPMN / "cap_ban_sao_trich_luc_ho_tich.kich-ban.yaml").read_text(encoding="utf-8").split(
+    "kich_ban:\n")[0] + "kich_ban:\n"
+TO_RETURN = ACCEPT + PAY + """\
       - lam: Thẩm định hồ sơ
         du_lieu: {ket_qua_tham_dinh: dat}
       - lam: Phê duyệt kết quả
         du_lieu: {quyet_dinh: phe_duyet, y_kien: Đồng ý.}
-      - kiem_tra:
-          han: {Trả kết quả: 2026-11-25 08:00}
-    """))
-    assert "hạn của Task_tra_ket_qua «Trả kết quả»: mong đợi 2026-11-25 08:00, nhưng việc không có thời hạn" \
-        in failure(report)
+"""
+
+
+def run_filed(tmp_path, text: str):
+    path = tmp_path / "thu.kich-ban.yaml"
+    path.write_text(text, encoding="utf-8")
+    return run_file(path, BPMN, FORMS, catalogue_dir=ROOT / "catalogue")
+
+
+@pytest.mark.rule("QT-06")
+def test_a_task_without_a_time_limit_is_due_at_the_appointment(tmp_path):
+    """As in the app: returning the result is due when the citizen was told (2 working days of
+    the catalogue entry from acceptance at 08:00 Monday; Tuesday 24/11 is a day off)."""
+    expected = "      - kiem_tra:\n          han: {Trả kết quả: 2026-11-26 08:00}\n"
+    assert run_filed(tmp_path, scenario(BAN_SAO_FILED, TO_RETURN + expected)).ok
+    wrong = run_filed(tmp_path, scenario(BAN_SAO_FILED, TO_RETURN + expected.replace("26 08:00", "25 08:00")))
+    assert failure(wrong) == ("Không đạt:\n- hạn của Task_tra_ket_qua «Trả kết quả»: mong đợi 2026-11-25 08:00, "
+                              "thực tế 2026-11-26 08:00")
+    # Without the catalogue entry there is no appointment to take, and the runner says why.
+    unknown = run(tmp_path, scenario(BAN_SAO, TO_RETURN + expected))
+    assert "mong đợi 2026-11-26 08:00, nhưng việc không có thời hạn: sơ đồ không đặt thuộc tính timeLimit, " \
+           "và khi việc mở, hồ sơ chưa có ngày hẹn trả (không tính được ngày hẹn trả: không có mục danh mục " \
+           "nào trong catalogue/ dùng quy trình «cap_ban_sao_trich_luc_ho_tich»" in failure(unknown)
+
+
+@pytest.mark.rule("QT-27")
+def test_the_appointment_is_expected_with_hen_tra(tmp_path):
+    before = "      - kiem_tra: {hen_tra: khong}\n"
+    after = "      - kiem_tra: {hen_tra: 2026-11-26 08:00}\n"
+    assert run_filed(tmp_path, scenario(BAN_SAO_FILED, before + ACCEPT + after)).ok
+    early = run_filed(tmp_path, scenario(BAN_SAO_FILED, ACCEPT + before))
+    assert failure(early) == "Không đạt:\n- ngày hẹn trả: mong đợi chưa có, thực tế 2026-11-26 08:00"
+    late = run_filed(tmp_path, scenario(BAN_SAO_FILED, after))
+    assert failure(late) == ("Không đạt:\n- ngày hẹn trả: mong đợi 2026-11-26 08:00, thực tế chưa có (hồ sơ chưa "
+                             "được tiếp nhận: quy trình chưa tới phần tử mang status 2)")
+    unknown = run(tmp_path, scenario(BAN_SAO, ACCEPT + after))
+    assert "thực tế chưa có (không tính được ngày hẹn trả: không có mục danh mục" in failure(unknown)
+    unreadable = run(tmp_path, scenario(BAN_SAO, "      - kiem_tra: {hen_tra: chua co}\n"))
+    assert "Thời điểm «chua co» ở khóa «hen_tra» không đọc được" in failure(unreadable)
+    assert "thì viết «hen_tra: khong»" in failure(unreadable)
 
 
 def test_a_process_that_fails_at_start_names_the_element(tmp_path):
