@@ -177,19 +177,29 @@ def bpmn() -> None:
     pass
 
 
+def _diagrams(path: Path) -> list[Path]:
+    """A file named, or the diagrams of a folder named (as `procedure test` takes a folder)."""
+    if not path.is_dir():
+        return [path]
+    found = sorted(path.glob("*.bpmn"))
+    if not found:
+        _fail(MSG["no_diagrams_in"].format(folder=path))
+    return found
+
+
 @bpmn.command("check", help=MSG["check_help"])
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path())
 @click.option("--forms", "forms_dir", default=None, help=MSG["forms_help"])
 @click.option("--db", "db_option", default=None, help=MSG["check_db_help"])
 def bpmn_check(files, forms_dir, db_option) -> None:
     from engine.catalogue_forms import citizen_forms
-    from engine.checking import check_files
+    from engine.checking import check_files, folder_process_ids
 
     from .agencies.loader import known_codes, known_officers
     from .catalogue.loader import check_entries
     from .config import database_url, settings
     config = settings()
-    paths = [Path(f) for f in files] or sorted(Path(config["MOTCUA_BPMN_DIR"]).glob("*.bpmn"))
+    paths = [path for f in files for path in _diagrams(Path(f))] or sorted(Path(config["MOTCUA_BPMN_DIR"]).glob("*.bpmn"))
     if not paths:
         _fail(MSG["no_files"])
     forms = Path(forms_dir) if forms_dir else config["MOTCUA_FORMS_DIR"]
@@ -200,8 +210,10 @@ def bpmn_check(files, forms_dir, db_option) -> None:
     advice: list[str] = []
 
     def catalogue(declared: set[str]) -> list[str]:
-        # Files named: the entries of their processes; the whole folder: every entry.
-        return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared,
+        # Files named: the entries of their processes (and of a process close to theirs, a typo),
+        # among the processes the app runs beside them; the whole folder: every entry.
+        beside = folder_process_ids({config["MOTCUA_BPMN_DIR"], *(p.parent for p in paths)}) if files else set()
+        return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared | beside,
                              only=declared if files else None, agencies=agencies, advice=advice)
     ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue,
                             citizen_forms(config["MOTCUA_CATALOGUE_DIR"]), advice,

@@ -32,6 +32,7 @@ CLI = {
     "naive_instant": "thời điểm «{value}» thiếu múi giờ; thêm +07:00.",
     "bad_amount": "thời hạn «{value}» phải là số dương.",
     "no_files": "không có tệp sơ đồ nào để kiểm tra.",
+    "no_diagrams_in": "thư mục «{folder}» không có tệp sơ đồ nào (*.bpmn) để kiểm tra.",
     "port_busy": "cổng {port} trên {host} đang được một chương trình khác dùng (có thể là một Một Cửa đang "
                  "chạy). Dừng chương trình đó, hoặc chọn cổng khác: motcua up --port {other}",
     "serving": "Một Cửa đang chạy tại {url} (cơ sở dữ liệu: {db}). Nhấn Ctrl+C để dừng.",

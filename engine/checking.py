@@ -75,6 +75,12 @@ def _folder_processes(folder: Path, skip: set[Path]) -> dict[str, dict[str, str]
     return found
 
 
+def folder_process_ids(folders) -> set[str]:
+    """The executable process ids of every diagram in `folders`: what the app would run beside
+    the files checked."""
+    return {pid for folder in folders for ids in _folder_processes(Path(folder), set()).values() for pid in ids}
+
+
 def duplicate_problems(texts: dict[Path, bytes]) -> dict[Path, list[Problem]]:
     """For each file read, the process ids it shares with another diagram of its folder (one
     checked too, or one beside it): the app runs one file per process id (ANALYST.md QT-49)."""

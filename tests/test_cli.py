@@ -196,3 +196,30 @@ def test_a_json_file_opening_a_bracket_too_many_or_with_single_quotes_is_named_f
     said = json_problem(error.value)
     assert f"mà gặp {found}" in said and "thừa dấu ngoặc" in said and "dấu nháy đơn" in said
     assert "dấu phẩy" not in said
+
+
+@pytest.mark.rule("QT-49")
+def test_checking_one_diagram_sees_the_diagrams_beside_it(workspace):
+    """A copy beside the original (QT-49's advice) with its own entry: checking either file alone
+    says nothing about the other's entry, whose process a diagram of the folder declares; a
+    folder may be named as `procedure test` takes one."""
+    import json
+    import os
+    folder, env = workspace
+    original = (folder / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn").read_text(encoding="utf-8")
+    (folder / "bpmn" / "ban_sao_moi.bpmn").write_text(
+        original.replace('id="cap_ban_sao_trich_luc_ho_tich"', 'id="cap_ban_sao_trich_luc_ho_tich_moi"'), encoding="utf-8")
+    entry = json.loads((folder / "catalogue" / "2.000635.json").read_text(encoding="utf-8"))
+    (folder / "catalogue" / "2.000636.json").write_text(json.dumps(
+        {**entry, "code": "2.000636", "bpmn_process_id": "cap_ban_sao_trich_luc_ho_tich_moi"}), encoding="utf-8")
+
+    def check(*paths):
+        return subprocess.run([sys.executable, "-m", "app.cli", "bpmn", "check", *map(str, paths)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120, env={**os.environ, **env})
+    for name in ("ban_sao_moi.bpmn", "cap_ban_sao_trich_luc_ho_tich.bpmn"):
+        result = check(folder / "bpmn" / name)
+        assert result.returncode == 0 and "không có quy trình" not in result.stdout, result.stdout
+    whole = check(folder / "bpmn")
+    assert whole.returncode == 0 and "Tất cả 3 sơ đồ" in whole.stdout, whole.stdout + whole.stderr
+    empty = check(folder / "forms")
+    assert empty.returncode != 0 and "không có tệp sơ đồ nào (*.bpmn)" in empty.stderr and "Error" not in empty.stderr

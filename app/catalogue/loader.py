@@ -322,8 +322,10 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
         except CatalogueError as exc:
             problems.append(str(exc))
             continue
-        # Files named: their entries, and those naming a process close to theirs (a typo to report).
-        if only is not None and entry["bpmn_process_id"] not in only and not guess(entry["bpmn_process_id"], only):
+        # Files named: their entries, and those naming a process close to theirs that no diagram
+        # declares (a typo to report); an entry of another diagram is that diagram's business.
+        process = entry["bpmn_process_id"]
+        if only is not None and process not in only and (process in (process_ids or ()) or not guess(process, only)):
             continue
         problems.extend(entry_form_problems(entry, path.name, forms_dir, advice))
         if advice is not None:
