@@ -28,6 +28,7 @@ class CitizenForm:
     charges: bool = False  # the entry tells citizens of a fee above 0 đồng (its `fees`)
     placeholders: tuple[str, ...] = ()  # the names its result template reads
     processing: tuple[float, str] | None = None  # its processing time (amount, unit), when valid
+    agency: str | None = None  # the code of the agency that resolves its dossiers (`agency_code`)
 
 
 def _entry(path: Path) -> dict | None:
@@ -91,5 +92,6 @@ def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
         ui_form = entry.get("ui_schema") if isinstance(entry.get("ui_schema"), str) else None
         found.setdefault(entry["bpmn_process_id"], []).append(
             CitizenForm(path.name, entry["form"], ui_form, _charges(entry.get("fees")),
-                        placeholders(entry.get("result_document")), _processing(entry.get("processing_time"))))
+                        placeholders(entry.get("result_document")), _processing(entry.get("processing_time")),
+                        entry["agency_code"] if isinstance(entry.get("agency_code"), str) else None))
     return found

@@ -1788,6 +1788,8 @@ class DiagramChecker:
                 self.add(node, "marks_late", value=value)
             elif name == "amount":
                 self.check_amount(node, value)
+        if "agency" not in seen and bpmn_kind(node) in HUMAN_TASKS:
+            self.check_entry_officers(node)
         if "formUiSchemaFilename" in misplaced:
             pass
         elif "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:
@@ -1833,7 +1835,7 @@ class DiagramChecker:
             self.check_names(node, MESSAGES["names_in"].format(prop="agency"), value)
             self.check_available(node, MESSAGES["names_in"].format(prop="agency"), value, "eval")
 
-    def check_agency_officers(self, node, code: str) -> None:
+    def check_agency_officers(self, node, code: str, key: str = "agency_no_officer", **values) -> None:
         """A step sent to another agency reaches the inboxes of that agency's officers of its
         lane's role: with none active there, it waits unseen (ANALYST.md QT-07). A warning, not an
         error: the accounts may be opened before the first dossier comes."""
@@ -1842,10 +1844,22 @@ class DiagramChecker:
         if self.officers is None or role is None or role in self.officers.get(code, ()):
             return
         roles = [ROLE_LABELS[r] for r in LANE_ROLES if r in self.officers.get(code, ())]
-        self.warn(node, "agency_no_officer", value=code, role=ROLE_LABELS[role], code=role,
+        self.warn(node, key, value=code, role=ROLE_LABELS[role], code=role,
                   lane=_one_line(lane.get("name")),
                   others=MESSAGES["agency_other_roles"].format(roles=", ".join(roles)) if roles
-                  else MESSAGES["agency_no_roles"])
+                  else MESSAGES["agency_no_roles"], **values)
+
+    def check_entry_officers(self, node) -> None:
+        """A step with no `agency` is worked at the agency of its dossier's procedure (each
+        catalogue entry using the process names one): the same warning when nobody there works
+        its lane's role, as for a lane no agency of the province staffs (a «Điều phối» lane)."""
+        if self.officers is None or self.known_agencies is None:
+            return
+        process = next(node.iterancestors(f"{{{BPMN_NS}}}process"), None)
+        entries = (self.citizen_forms or {}).get(process.get("id") if process is not None else None) or ()
+        for entry in entries:
+            if entry.agency in self.known_agencies:  # an unknown code is the entry's own error
+                self.check_agency_officers(node, entry.agency, "entry_agency_no_officer", entry=entry.entry)
 
     def check_amount(self, node, value: str) -> None:
         """`amount` belongs on a wait for `thanh_toan` only, and is an expression over the data."""

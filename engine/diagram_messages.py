@@ -103,6 +103,14 @@ MESSAGES = {
                          "(motcua officers add <tên đăng nhập> --role {code} --agency {value} --name … --email …, hoặc "
                          "trang «Cán bộ» › «Thêm cán bộ» của quản trị viên), mở lại tài khoản đã khóa, hoặc sửa mã cơ "
                          "quan hay làn của bước.",
+    "entry_agency_no_officer": "Bước không có thuộc tính agency nên thuộc cơ quan giải quyết «{value}» của thủ tục "
+                               "({entry}), nhưng trong cơ sở dữ liệu cơ quan «{value}» không có tài khoản cán bộ "
+                               "nào đang hoạt động với vai trò «{role}» ({code}, vai trò của làn «{lane}»){others}: "
+                               "hồ sơ tới bước này sẽ nằm chờ mà không vào hộp công việc của ai. Lập tài khoản cán "
+                               "bộ vai trò «{role}» cho cơ quan «{value}» (motcua officers add <tên đăng nhập> --role "
+                               "{code} --agency {value} --name … --email …, hoặc trang «Cán bộ» › «Thêm cán bộ» của "
+                               "quản trị viên), đặt bước vào làn của một vai trò cơ quan có, hoặc ghi agency là mã "
+                               "cơ quan có cán bộ vai trò đó.",
     "agency_other_roles": "; cơ quan có cán bộ vai trò {roles}",
     "agency_no_roles": "; cơ quan chưa có cán bộ nào đang hoạt động",
     "agency_invalid": "Thuộc tính agency «{value}» không phải mã định danh cơ quan. Ghi mã định danh của cơ "

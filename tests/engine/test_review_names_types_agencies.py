@@ -285,6 +285,26 @@ def test_a_step_sent_to_an_agency_with_no_active_officer_of_its_role_is_a_warnin
     assert "vai trò «Chuyên viên»" in warning and "cơ quan có cán bộ vai trò Bộ phận Một cửa, Lãnh đạo" in warning
 
 
+@pytest.mark.rule("QT-07")
+def test_a_step_without_agency_at_an_agency_with_no_officer_of_its_role_is_a_warning(tmp_path):
+    """Without `agency` a step is worked at the procedure's own agency (its catalogue entry's
+    agency_code): a lane whose role nobody there works, such as «Điều phối», is said as for an agency."""
+    agencies = {"000.00.12.H99", "000.00.00.H99"}
+    staffed = {"000.00.12.H99": {"one_stop", "specialist", "leader"}, "000.00.00.H99": {"coordinator"}}
+    assert checked(tmp_path, SOURCE, known_agencies=agencies, officers=staffed)[2] == []
+    coordinated = edit(SOURCE, 'name="Chuyên viên"', 'name="Điều phối"')
+    ok, problems, warnings = checked(tmp_path, coordinated, known_agencies=agencies, officers=staffed)
+    assert ok and problems == [] and warnings
+    warning = next(w for w in warnings if "[Task_tham_dinh «Thẩm định hồ sơ»]" in w)
+    assert "Bước không có thuộc tính agency nên thuộc cơ quan giải quyết «000.00.12.H99» của thủ tục " \
+           "(2.000635.json), nhưng trong cơ sở dữ liệu cơ quan «000.00.12.H99» không có tài khoản cán bộ nào " \
+           "đang hoạt động với vai trò «Điều phối» (coordinator, vai trò của làn «Điều phối»); cơ quan có cán bộ " \
+           "vai trò Bộ phận Một cửa, Chuyên viên, Lãnh đạo" in warning
+    assert all("Điều phối" in w for w in warnings)  # the desk's and the leader's steps are staffed
+    # Without the province's officers (no database), nothing is said.
+    assert checked(tmp_path, coordinated, known_agencies=agencies)[2] == []
+
+
 def _province_database(path: Path) -> str:
     """A database with what `bpmn check --db` reads: agencies, and officers of theirs (one locked)."""
     with sqlite3.connect(path) as connection:
