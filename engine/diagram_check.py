@@ -31,7 +31,7 @@ from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
 from .folding import fold
-from .form_conditions import sometimes_required
+from .form_conditions import deciding_fields, sometimes_required
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 from .statuses import LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, SUPPLEMENT_REQUESTED, TERMINAL
 
@@ -1256,10 +1256,13 @@ class DiagramChecker:
         available |= also
         read = expressions.names(source, mode, DEADLINE_FUNCTIONS)[0]
         for name in sorted(read & available - also):
-            optional = self.left_blank(name)
-            if optional:
+            optional, deciding = self.left_blank(name)
+            if optional and not deciding:
                 self.warn(node, "name_optional", what=what, name=name, where=self._where(node),
                           forms=", ".join(optional))
+            elif optional and not self.decided_before(node, read, deciding):
+                self.warn(node, "name_sometimes_required", what=what, name=name, where=self._where(node),
+                          forms=", ".join(optional), choices=", ".join(f"«{c}»" for c in sorted(deciding)))
         process = next((a for a in node.iterancestors() if bpmn_kind(a) == "process"), None)
         steps = [e for e in self.elements_before(node) or () if e is not node and self.data_set_by(e)]
         before = list(dict.fromkeys(f"«{self.label(e)}»" for e in sorted(steps, key=lambda e: e.sourceline or 0)))
@@ -1278,27 +1281,46 @@ class DiagramChecker:
                      if before else MESSAGES["before_none"],
                      guess=guess(name, available - {name}))
 
-    def left_blank(self, name: str) -> list[str]:
+    def left_blank(self, name: str) -> tuple[list[str], set[str]]:
         """The forms where `name` may be left blank, when only forms put it into the data and
-        none requires it (ANALYST.md QT-61): a blank field is not kept, so reading it stops the
-        dossier. Empty when some form always fills it, or a script, a message or the system may."""
+        none always requires it (ANALYST.md QT-61): a blank field is not kept, so reading it stops
+        the dossier; and the fields whose answers make some of those forms require it (empty when
+        none does). Nothing when some form always fills it, or a script, a message or the system may."""
         # self.fields leaves out what a script sets or the system gives.
         found = self.fields.get(name) or []
         if not found or any(name in names for names in MESSAGE_DATA.values()):
-            return []
-        forms = []
+            return [], set()
+        forms, deciding = [], set()
         for relative in dict.fromkeys(f.form for f in found):
             document = self._form_document(relative) or {}
             schema = (document.get("properties") or {}).get(name)
             if not isinstance(schema, dict):
-                return []  # in a group or a list: not read by this name
+                return [], set()  # in a group or a list: not read by this name
             required = document.get("required") if isinstance(document.get("required"), list) else []
-            # Always there (an unticked box is false), or required with some answer, which the way
-            # here may well have given: not judged.
-            if name in required or schema.get("type") == "boolean" or name in sometimes_required(document):
-                return []
+            if name in required or schema.get("type") == "boolean":  # an unticked box is false
+                return [], set()
+            if name in sometimes_required(document):
+                deciding |= deciding_fields(document, name)
             forms.append(relative)
-        return forms
+        return forms, deciding
+
+    def decided_before(self, node, read: frozenset, deciding: set[str]) -> bool:
+        """Whether the answers that make a field required are weighed on the way to `node` (a
+        condition leaving an element that completes before it reads one), or by the expression
+        itself: a way there may then hold only dossiers that have the field. Not judged (True)
+        when the way back cannot be followed."""
+        if read & deciding:
+            return True
+        before = self.elements_before(node)
+        if before is None:
+            return True
+        ids = {e.get("id") for e in before} | {node.get("id")}
+        for flow in node.getroottree().iter(f"{{{BPMN_NS}}}sequenceFlow"):
+            condition = flow.find("bpmn:conditionExpression", NS)
+            if condition is not None and flow.get("sourceRef") in ids \
+                    and expressions.names(condition.text or "", "eval", DEADLINE_FUNCTIONS)[0] & deciding:
+                return True
+        return False
 
     def check_comparisons(self, node, what: str, source: str, mode: str) -> None:
         """A field compared with a written value of a type it never holds (ANALYST.md QT-52):

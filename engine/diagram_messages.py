@@ -364,6 +364,12 @@ MESSAGES = {
                      "được lưu vào dữ liệu hồ sơ, nên hồ sơ để trống nó tới {where} sẽ dừng với lỗi «Không có biến "
                      "'{name}'». Thêm «{name}» vào danh sách bắt buộc (required) của biểu mẫu, hoặc rẽ nhánh theo "
                      "một trường bắt buộc.",
+    "name_sometimes_required": "{what} đọc «{name}», nhưng biểu mẫu {forms} chỉ bắt buộc «{name}» với một số câu trả "
+                               "lời của {choices}, và trên đường tới {where} không có điều kiện nào xét {choices}: "
+                               "hồ sơ có câu trả lời không bắt buộc «{name}» mà để trống nó tới đây sẽ dừng với lỗi "
+                               "«Không có biến '{name}'». Đặt bước sau một cổng rẽ nhánh theo {choices} (nhánh chỉ "
+                               "cho các câu trả lời bắt buộc «{name}»), hoặc thêm «{name}» vào danh sách bắt buộc "
+                               "(required) của biểu mẫu.",
     "not_yet_guarded": ", kể cả khi «{name}» đứng sau and, or hay trong một nhánh if: phần đó được đọc mỗi khi phần "
                        "trước nó chưa quyết định được kết quả",
     "at_gateway": "cổng «{gateway}»",

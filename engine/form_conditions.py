@@ -93,6 +93,13 @@ def sometimes_required(group: dict) -> set[str]:
             for name in part.get("required") or [] if isinstance(name, str)}
 
 
+def deciding_fields(group: dict, field: str) -> set[str]:
+    """The fields whose answers decide, by the group's branches, whether `field` is required."""
+    return {name for condition, then, otherwise in _branches(group)
+            if field in (then.get("required") or []) or field in (otherwise.get("required") or [])
+            for name in _dict(condition.get("properties")) if isinstance(name, str)}
+
+
 def required_while_shown(group: dict, field: str, choice: str, values: list) -> bool:
     """Whether the group's branches require `field` for every one of `values` of `choice`."""
     needed = required_for(group, field, choice)

@@ -124,6 +124,38 @@ def test_a_condition_reading_a_field_the_citizen_may_leave_blank_is_warned(tmp_p
     assert checked(tmp_path, edit(SOURCE, RECEIVED, '>quyet_dinh == "tiep_nhan" and ly_do != "x"<'))[2] == []
 
 
+@pytest.mark.rule("QT-61")
+def test_reading_a_field_required_only_for_some_answers_is_warned_unless_the_way_weighs_them(tmp_path):
+    """`chi_tiet` is required only when `loai` is "dac_biet": a script reading it where no
+    condition on the way weighs `loai` stops every other dossier; weighing `loai` (here in the
+    script itself) is what the warning asks for."""
+    import json
+    import shutil
+    forms = tmp_path / "forms"
+    shutil.copytree(ROOT / "forms", forms)
+    path = forms / BAN_SAO / "don.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"] |= {"loai": {"type": "string", "enum": ["thuong", "dac_biet"]},
+                             "chi_tiet": {"type": "string", "maxLength": 100}}
+    schema["required"].append("loai")
+    schema["allOf"] = [{"if": {"properties": {"loai": {"const": "dac_biet"}}, "required": ["loai"]},
+                        "then": {"required": ["chi_tiet"]}}]
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    fee = "<bpmn:script>le_phi = so_ban * 8000</bpmn:script>"
+
+    def warnings(script: str) -> list[str]:
+        diagram = tmp_path / f"{BAN_SAO}.bpmn"
+        diagram.write_text(edit(SOURCE, fee, f"<bpmn:script>{script}</bpmn:script>"), encoding="utf-8")
+        ok, lines = check_files([diagram], forms, citizen_forms=citizen_forms(ROOT / "catalogue"))
+        assert ok, lines
+        return [line for line in lines if "Cảnh báo:" in line]
+    [warning] = warnings("le_phi = so_ban * 8000 + len(chi_tiet)")
+    assert "[Task_tinh_le_phi «Tính lệ phí»] Cảnh báo: Mã của công việc tự động đọc «chi_tiet», nhưng biểu mẫu " \
+           f"{BAN_SAO}/don.schema.json chỉ bắt buộc «chi_tiet» với một số câu trả lời của «loai»" in warning
+    assert "không có điều kiện nào xét «loai»" in warning and "Không có biến 'chi_tiet'" in warning
+    assert warnings('le_phi = so_ban * 8000 + (len(chi_tiet) if loai == "dac_biet" else 0)') == []
+
+
 RESULT_STATUS = ('<spiffworkflow:property name="status" value="9" />\n        </spiffworkflow:properties>\n'
                  '      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_tra_ket_qua_xong')
 
