@@ -12,6 +12,7 @@ TEXT = {
     "yes": "Có",
     "no": "Không",
     "summary_title": "Có {n} lỗi cần sửa",
+    "datetime_placeholder": "ngày/tháng/năm giờ:phút, ví dụ 01/12/2026 09:00",
     "too_large": "Nội dung gửi lên quá lớn: cả biểu mẫu tối đa {fields} trường. "
                  "Biểu mẫu chưa được lưu.",
 }

@@ -11,6 +11,7 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
+from .instants import stored_instant, typed_instant
 from .messages import TEXT
 from .paths import ancestors, field_name, join
 from .schema import blank, item_options, kind
@@ -85,6 +86,8 @@ def convert(spec: dict, raw):
         return float(number) if "." in number else int(number)
     if declared == "boolean":
         return _BOOLEANS.get(text, text)
+    if spec.get("format") == "date-time":
+        return text if stored_instant(text) else typed_instant(text) or text
     typed = _TYPED_DAY.fullmatch(text) if spec.get("format") == "date" else None
     if typed:
         day, month, year = (int(part) for part in typed.groups())

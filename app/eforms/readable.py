@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..localtime import local_time
+from .instants import stored_instant
 from .messages import TEXT
 from .schema import kind, options, ordered
 
@@ -52,6 +54,8 @@ def _text(spec: dict, ui: dict, value) -> str:
     labels = dict(options(spec, ui))
     if labels:
         return labels.get(str(value), str(value))
+    if spec.get("format") == "date-time" and stored_instant(value):
+        return local_time(stored_instant(value))
     if spec.get("format") == "date" and isinstance(value, str):
         try:
             return date.fromisoformat(value).strftime("%d/%m/%Y")

@@ -19,11 +19,13 @@ from markupsafe import Markup, escape
 from engine.form_conditions import choice_values, required_while_shown, shown_when
 from engine.forms import date_bound
 
+from .instants import picker_value
 from .messages import TEXT
 from .paths import field_anchor, field_name, join
 from .schema import as_text, blank, item_options, kind, max_items, min_items, options, ordered, shown_count, widget
 
 DEFAULT_AUTOCOMPLETE = {"email": "email", "tel": "tel"}
+DEFAULT_PLACEHOLDER = {"datetime": TEXT["datetime_placeholder"]}  # where the picker falls back to text
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
@@ -170,7 +172,7 @@ def _input(f: _Field) -> str:
     kind_, value = f.widget, _shown_value(f.value)
     spec, ui = f.spec, f.ui
     extra = [("autocomplete", ui.get("ui:autocomplete") or DEFAULT_AUTOCOMPLETE.get(kind_)),
-             ("placeholder", ui.get("ui:placeholder"))]
+             ("placeholder", ui.get("ui:placeholder") or DEFAULT_PLACEHOLDER.get(kind_))]
     if kind_ == "number":
         integer = kind(spec) == "integer"
         numeric = not value or _NUMBER.fullmatch(value)
@@ -184,6 +186,11 @@ def _input(f: _Field) -> str:
         # The phone's date picker offers only the days the form takes.
         extra += [(attr, day.isoformat() if day else None) for attr, day in
                   (("min", date_bound(spec.get("formatMinimum"))), ("max", date_bound(spec.get("formatMaximum"))))]
+    elif kind_ == "datetime":
+        # The picker shows the province's time; text typed that is no instant comes back as typed.
+        picked = picker_value(value)
+        value = picked or value
+        extra.append(("type", "datetime-local" if picked or not value else "text"))
     else:
         extra += [("type", kind_ if kind_ in ("email", "tel") else "text"), ("maxlength", spec.get("maxLength")),
                   ("spellcheck", "false" if kind_ in ("email", "tel") else None)]

@@ -73,6 +73,8 @@ def widget(spec: dict, ui: dict, name: str, required: bool) -> str:
         return "number"
     if spec.get("format") == "date" or chosen == "date":
         return "date"
+    if spec.get("format") == "date-time":
+        return "datetime"
     if spec.get("format") == "email" or chosen == "email":
         return "email"
     if chosen == "tel" or "dien_thoai" in name:

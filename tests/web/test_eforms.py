@@ -4,6 +4,7 @@ with aria-describedby, values escaped, and a render → fill → parse → valid
 from __future__ import annotations
 
 import re
+from datetime import datetime
 import unicodedata
 from pathlib import Path
 
@@ -643,3 +644,29 @@ def test_a_date_typed_day_first_is_read_as_the_day_it_names():
     wrong = parse_submission(form, MultiDict({"f.ngay_sinh": "31/02/1990"}), "f")
     [error] = form.validate(wrong)
     assert wrong == {"ngay_sinh": "31/02/1990"} and "ngày/tháng/năm, ví dụ 15/01/1990" in error.message
+
+
+def test_a_date_time_is_picked_or_typed_in_the_provinces_time_and_stored_with_its_offset(clean_app):
+    """A timer reads a date-time field (working_days(1, thoi_diem_hen), ANALYST.md QT-08): the
+    page offers the phone's date-time picker, takes what a keyboard types too, stores RFC 3339
+    with the province's offset, and shows it back as people read it."""
+    from app.eforms.readable import readable
+    form = Form({"type": "object", "required": ["thoi_diem_hen"], "properties": {
+        "thoi_diem_hen": {"type": "string", "title": "Thời điểm hẹn", "format": "date-time"}}})
+    with clean_app.app_context():
+        stored = "2026-12-01T09:00:00+07:00"
+        for typed in ("2026-12-01T09:00", "01/12/2026 09:00", "1/12/2026 9:00", stored, "2026-12-01T02:00:00+00:00"):
+            data = parse_submission(form, MultiDict({"f.thoi_diem_hen": typed}), "f")
+            assert form.validate(data) == [], typed
+            assert datetime.fromisoformat(data["thoi_diem_hen"]) == datetime.fromisoformat(stored), typed
+        [control] = controls(tree(render_fields(form, {"thoi_diem_hen": stored}, [])))
+        assert control.get("type") == "datetime-local" and control.get("value") == "2026-12-01T09:00"
+        assert [e.text for e in readable(form.schema, None, {"thoi_diem_hen": stored})] == ["09:00 ngày 01/12/2026"]
+        wrong = parse_submission(form, MultiDict({"f.thoi_diem_hen": "31/02/2026 09:00"}), "f")
+        [error] = form.validate(wrong)
+        assert wrong == {"thoi_diem_hen": "31/02/2026 09:00"}
+        assert "ngày/tháng/năm giờ:phút, ví dụ 01/12/2026 09:00" in error.message
+        [control] = controls(tree(render_fields(form, wrong, [error])))
+        assert control.get("type") == "text" and control.get("value") == "31/02/2026 09:00"
+        assert "ví dụ 01/12/2026 09:00" in control.get("placeholder")
+    assert form.validate({"thoi_diem_hen": "2026-12-01T09:00"}) != []  # without its offset: not an instant
