@@ -15,7 +15,7 @@ import re
 import unicodedata
 import textwrap
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -1379,6 +1379,8 @@ class DiagramChecker:
                 self.check_timer(node.getparent(), node)
             elif kind in ("exclusiveGateway", "inclusiveGateway"):
                 self.check_gateway(node)
+            elif kind == "parallelGateway":
+                self.check_parallel_writes(node)
             elif kind == "sequenceFlow":
                 self.check_condition(node)
             elif kind == "scriptTask":
@@ -2006,6 +2008,37 @@ class DiagramChecker:
             return
         if not isinstance(value, datetime) or value.tzinfo is None:
             self.add(node, "timer_eval", expr=expr, detail=MESSAGES["not_instant"])
+
+    def check_parallel_writes(self, gateway) -> None:
+        """Branches of a parallel split that put the same name into the data (two agencies
+        consulted with one form): their data is merged at the join, the branch completing last
+        keeps its value and the other's is lost before anything after the join reads it. A
+        warning: a branch may set a name the other only passes on."""
+        flows = list(gateway.getparent().iterfind("bpmn:sequenceFlow", NS))
+        leaving: dict[str, list[str]] = defaultdict(list)
+        for flow in flows:
+            leaving[flow.get("sourceRef")].append(flow.get("targetRef"))
+        arriving = Counter(flow.get("targetRef") for flow in flows)
+        if len(leaving[gateway.get("id")]) < 2:
+            return
+        setters: dict[str, list] = defaultdict(list)  # name -> the first step setting it, per branch
+        for start in leaving[gateway.get("id")]:
+            found, seen, queue = {}, set(), [start]
+            while queue:
+                node = self.by_id.get(queue.pop())
+                if node is None or node.get("id") in seen:
+                    continue
+                seen.add(node.get("id"))
+                if bpmn_kind(node) == "parallelGateway" and arriving[node.get("id")] > 1:
+                    continue  # the join: the branches end here
+                for name in self.data_set_by(node) or ():
+                    found.setdefault(name, node)
+                queue.extend(leaving[node.get("id")])
+            for name, node in found.items():
+                setters[name].append(node)
+        for name in sorted(n for n, nodes in setters.items() if len(nodes) > 1):
+            steps = ", ".join(dict.fromkeys(f"«{self.label(n)}»" for n in setters[name]))
+            self.warn(gateway, "parallel_same_name", name=name, steps=steps)
 
     def check_gateway(self, gateway) -> None:
         gid = gateway.get("id")

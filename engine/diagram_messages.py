@@ -364,6 +364,11 @@ MESSAGES = {
                      "được lưu vào dữ liệu hồ sơ, nên hồ sơ để trống nó tới {where} sẽ dừng với lỗi «Không có biến "
                      "'{name}'». Thêm «{name}» vào danh sách bắt buộc (required) của biểu mẫu, hoặc rẽ nhánh theo "
                      "một trường bắt buộc.",
+    "parallel_same_name": "Các nhánh song song sau cổng này cùng ghi «{name}» ({steps}): dữ liệu các nhánh gộp lại ở "
+                          "cổng nối, giá trị của nhánh xong sau đè giá trị của nhánh kia, nên một câu trả lời (như ý "
+                          "kiến của một cơ quan) mất trước khi các bước sau đọc nó. Dùng tên trường riêng cho mỗi "
+                          "nhánh (một biểu mẫu riêng cho mỗi cơ quan, ví dụ dong_y_cong_an và dong_y_xay_dung), rồi "
+                          "xét cả hai sau cổng nối.",
     "name_sometimes_required": "{what} đọc «{name}», nhưng biểu mẫu {forms} chỉ bắt buộc «{name}» với một số câu trả "
                                "lời của {choices}, và trên đường tới {where} không có điều kiện nào xét {choices}: "
                                "hồ sơ có câu trả lời không bắt buộc «{name}» mà để trống nó tới đây sẽ dừng với lỗi "

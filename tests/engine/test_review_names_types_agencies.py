@@ -156,6 +156,21 @@ def test_reading_a_field_required_only_for_some_answers_is_warned_unless_the_way
     assert warnings('le_phi = so_ban * 8000 + (len(chi_tiet) if loai == "dac_biet" else 0)') == []
 
 
+@pytest.mark.rule("QT-60")
+def test_parallel_branches_writing_the_same_name_are_warned_about(tmp_path):
+    """Two agencies consulted at once with one form: the answer completing last overwrites the
+    other's at the join, before the gateway after it weighs them."""
+    assert checked(tmp_path, LLTP_SOURCE, LLTP)[2] == []
+    both = edit(LLTP_SOURCE, '<spiffworkflow:property name="formJsonSchemaFilename" value="common/tham_dinh.schema.json" />\n'
+                '            <spiffworkflow:property name="formUiSchemaFilename" value="common/tham_dinh.uischema.json" />',
+                '<spiffworkflow:property name="formJsonSchemaFilename" value="common/phoi_hop.schema.json" />\n'
+                '            <spiffworkflow:property name="formUiSchemaFilename" value="common/phoi_hop.uischema.json" />')
+    warnings = [w for w in checked(tmp_path, both, LLTP)[2] if "[Gateway_phan_cong «Xác minh và lấy ý kiến»]" in w]
+    assert [w.split("cùng ghi ")[1][:10] for w in warnings] == ["«dong_y» (", "«y_kien_ph"]
+    assert "(«Tra cứu, xác minh thông tin lý lịch tư pháp», «Lấy ý kiến Công an tỉnh»)" in warnings[0]
+    assert "giá trị của nhánh xong sau đè giá trị của nhánh kia" in warnings[0]
+
+
 RESULT_STATUS = ('<spiffworkflow:property name="status" value="9" />\n        </spiffworkflow:properties>\n'
                  '      </bpmn:extensionElements>\n      <bpmn:incoming>Flow_tra_ket_qua_xong')
 
