@@ -20,7 +20,7 @@ Safety rests on three layers:
    sequence length, ``range`` length, source length and AST depth.
 
 Public API: :class:`ExpressionError`, :func:`evaluate`, :func:`execute`,
-:func:`check`.
+:func:`check`, :func:`unstorable_message`.
 """
 
 from __future__ import annotations
@@ -830,6 +830,9 @@ class _Interpreter:
         self.steps = 0
         self.alloc = 0
         self.lineno: int | None = None
+        # The line each data name was last set or changed on, to say where a value that cannot
+        # be stored came from (it is only refused once the script has run).
+        self.changed_on: dict[str, int | None] = {}
 
     # -- budgets -----------------------------------------------------------
     def tick(self, n: int = 1) -> None:
@@ -906,6 +909,7 @@ class _Interpreter:
             key = self.eval(target.slice)
             current = self.getitem(container, key)
             self.setitem(container, key, self.binop(node.op, current, self.eval(node.value)))
+            self.changed(target)
 
     def assign(self, target: ast.AST, value: Any) -> None:
         if isinstance(target, ast.Name):
@@ -918,8 +922,16 @@ class _Interpreter:
                 self.assign(elt, item)
         elif isinstance(target, ast.Subscript):
             self.setitem(self.eval(target.value), self.eval(target.slice), value)
+            self.changed(target)
         else:
             raise _err("assign_target", what=type(target).__name__)
+
+    def changed(self, node: ast.AST) -> None:
+        """A data name changed in place (`d["k"] = v`, `l.append(v)`) on the current line."""
+        while isinstance(node, (ast.Subscript, ast.Attribute)):
+            node = node.value
+        if isinstance(node, ast.Name) and not any(node.id in scope for scope in self.scopes):
+            self.changed_on[node.id] = self.lineno
 
     def store_name(self, name: str, value: Any) -> None:
         if self.scopes:
@@ -928,6 +940,7 @@ class _Interpreter:
             raise _err("mutation_in_expression", name=name)
         else:
             self.names[name] = value  # type: ignore[index]
+            self.changed_on[name] = self.lineno
 
     def delete(self, target: ast.AST) -> None:
         if self.readonly:
@@ -1274,7 +1287,10 @@ class _Interpreter:
         if isinstance(func, ast.Attribute):
             obj = self.eval(func.value)
             args, kwargs = self.call_args(node)
-            return self.call_method(obj, func.attr, args, kwargs)
+            result = self.call_method(obj, func.attr, args, kwargs)
+            if func.attr in _MUTATING_METHODS:
+                self.changed(func.value)
+            return result
         if not isinstance(func, ast.Name):
             raise _err("call_form")
         name = func.id
@@ -1396,7 +1412,7 @@ _SCALARS = (str, int, float, bool, Decimal, date, type(None))
 
 
 def _normalize(value: Any, name: str, budget: list[int], path: list[int] | None = None) -> Any:
-    """Return a JSON-like copy (tuples become lists) or raise ExpressionError.
+    """Return a JSON-like copy (tuples and sets become lists) or raise ExpressionError.
 
     ``budget`` counts visited nodes across the whole commit: shared
     sub-structures are expanded (as JSON serialisation would), so a DAG like
@@ -1417,6 +1433,8 @@ def _normalize(value: Any, name: str, budget: list[int], path: list[int] | None 
     try:
         if isinstance(value, (list, tuple)):
             return [_normalize(v, name, budget, path) for v in value]
+        if isinstance(value, (set, frozenset)):
+            return [_normalize(v, name, budget, path) for v in _in_order(value)]
         if isinstance(value, dict):
             out = {}
             for k, v in value.items():
@@ -1427,6 +1445,35 @@ def _normalize(value: Any, name: str, budget: list[int], path: list[int] | None 
     finally:
         path.pop()
     raise _err("not_json", name=name, type=_tname(value))
+
+
+def _in_order(items: set | frozenset) -> list:
+    """A set's items sorted when they compare, so the stored list does not depend on hashing."""
+    try:
+        return sorted(items)
+    except TypeError:
+        return list(items)
+
+
+def _committed(work: dict, changed_on: Mapping[str, int | None], script: str) -> dict:
+    """The script's data as it will be stored. A value that cannot be is refused at the line
+    that last set or changed it, not at the last line run (at none if the script never did)."""
+    budget = [MAX_SEQUENCE]
+    committed = {}
+    for key, value in work.items():
+        try:
+            committed[key] = _normalize(value, key, budget)
+        except ExpressionError as exc:
+            exc.expression, exc.lineno = script, changed_on.get(key)
+            raise
+        except Exception as exc:  # MemoryError and the like, as while running
+            raise _wrap_unexpected(exc, script, changed_on.get(key)) from exc
+    return committed
+
+
+def unstorable_message(name: str, value: Any) -> str:
+    """What to say of data the dossier cannot keep, wherever it came from."""
+    return MESSAGES["not_json"].format(name=name, type=_tname(value))
 
 
 # --------------------------------------------------------------------------
@@ -1457,7 +1504,7 @@ def execute(script: str, names: dict, functions: Mapping[str, Callable[..., Any]
 
     All-or-nothing: the script runs on a deep copy that is committed only on
     success, so a failed script leaves ``names`` untouched.  Stored values must
-    be JSON-like (plus date/datetime/Decimal); tuples are stored as lists.
+    be JSON-like (plus date/datetime/Decimal); tuples and sets are stored as lists.
     ``defaults`` are read-only fallback names (e.g. workflow data objects).
     """
     functions = functions or _EMPTY
@@ -1472,8 +1519,6 @@ def execute(script: str, names: dict, functions: Mapping[str, Callable[..., Any]
         # Cheap iterative size check first; _normalize is recursive and slower.
         if sum(_weight(v, MAX_STORED_WEIGHT) for v in work.values()) > MAX_STORED_WEIGHT:
             raise _err("too_big_seq", limit=MAX_SEQUENCE)
-        budget = [MAX_SEQUENCE]
-        committed = {k: _normalize(v, k, budget) for k, v in work.items()}
     except ExpressionError as exc:
         exc.expression = script
         if exc.lineno is None:
@@ -1483,6 +1528,7 @@ def execute(script: str, names: dict, functions: Mapping[str, Callable[..., Any]
         raise _wrap_unexpected(exc, script, interp.lineno) from exc
     except Exception as exc:
         raise _wrap_unexpected(exc, script, interp.lineno) from exc
+    committed = _committed(work, interp.changed_on, script)
     for key in [k for k in names if k not in committed]:
         del names[key]
     names.update(committed)

@@ -25,7 +25,6 @@ tasks instead, which recomputes their data and deadlines: not what a dossier may
 """
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -40,7 +39,7 @@ from .diagram_messages import KINDS
 from .migration_messages import EVENT_KINDS, MIGRATION_MESSAGES as MESSAGES
 from .registry import DiagramError, ProcessVersion
 from .runtime import Engine, EngineError, Outcome, _open_ids
-from .spiff import serializer
+from .spiff import dumps, serializer
 
 # What a dossier is in the middle of; ERROR never reaches a stored state (a failed operation is
 # not stored) but would be the same.
@@ -98,7 +97,7 @@ def move(engine: Engine, process_id: str, from_version: str, state: str, now: da
                 return result
             before = _open_ids(workflow)
             _migrate(workflow, pairs, target)
-            state = json.dumps(serializer.to_dict(workflow), ensure_ascii=False, separators=(",", ":"))
+            state = dumps(workflow)
             # Read back as every later operation will: a state that does not load is never given.
             restored = engine._restore(target, state)  # noqa: SLF001
             result.outcome = engine._outcome(target, restored, [], before)  # noqa: SLF001

@@ -7,7 +7,6 @@ stored state as it was, because the caller simply does not write anything.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -24,9 +23,10 @@ from SpiffWorkflow.util.task import TaskState
 from . import clock
 from .calendar_functions import deadline_functions
 from .diagram_check import AGENCY_CODE, safe_parse
+from .expressions import unstorable_message
 from .registry import NodeInfo, ProcessVersion, Registry
 from .script_environment import make_script_engine
-from .spiff import serializer
+from .spiff import dumps, loads, unstorable
 from .timers import ClockTimeDateEventDefinition, due_instant, parse_instant
 
 MESSAGES = {
@@ -42,6 +42,7 @@ MESSAGES = {
     "flow_between": "từ «{source}» tới «{target}»",
     "amount_invalid": "Số tiền phải nộp (thuộc tính amount «{expression}») tính ra «{value}», không phải một số "
                       "đồng nguyên không âm. Sửa biểu thức, ví dụ le_phi hoặc so_ban * 8000.",
+    "unstorable_state": "Dữ liệu của hồ sơ có giá trị không lưu được ({detail}).",
     "no_branch": "Không nhánh nào ra từ cổng rẽ nhánh này thỏa điều kiện với dữ liệu của hồ sơ, nên quy trình "
                  "không đi tiếp được. Người thiết kế quy trình cần thêm một nhánh mặc định (Default flow) cho "
                  "cổng, hoặc sửa điều kiện để luôn có một nhánh đúng.",
@@ -227,7 +228,7 @@ class Engine:
 
     def _restore(self, version: ProcessVersion, state: str) -> BpmnWorkflow:
         self.version(version.process_id, version.version)  # make sure its spec is registered
-        workflow = serializer.from_dict(json.loads(state))
+        workflow = loads(state)
         workflow.script_engine = self.script_engine
         return workflow
 
@@ -409,7 +410,7 @@ class Engine:
         return Outcome(
             process_id=version.process_id,
             version=version.version,
-            state=json.dumps(serializer.to_dict(workflow), ensure_ascii=False, separators=(",", ":")),
+            state=self._stored(workflow, ran),
             status=status,
             reached_statuses=reached,
             open_tasks=open_tasks,
@@ -422,6 +423,23 @@ class Engine:
             amount_due=amount_due,
             waiting_joins=joins,
         )
+
+    @staticmethod
+    def _stored(workflow: BpmnWorkflow, ran: list) -> str:
+        """The new state. Data it cannot hold fails the step that brought it in, named like any
+        other failure, so the caller keeps the state it had instead of crashing on it."""
+        try:
+            return dumps(workflow)
+        except (TypeError, ValueError) as exc:
+            # The first step that ran with the value brought it; the later ones inherited it.
+            found = next(((t, key) for t in ran for key in [unstorable(t.data)] if key), None)
+            if found is None:
+                raise ProcessFailed(MESSAGES["unstorable_state"].format(detail=exc)) from exc
+            task, key = found
+            element = task.task_spec.bpmn_id or task.task_spec.name
+            raise ProcessFailed(MESSAGES["failed"].format(
+                name=task.task_spec.bpmn_name or element, element=element,
+                detail=unstorable_message(key, task.data[key])), element) from exc
 
     def _open_task(self, task, node: NodeInfo | None, handed_at: datetime | None = None) -> OpenTask:
         props = node.properties if node else {}

@@ -2,18 +2,22 @@
 
 The only changes to SpiffWorkflow's own spiff-arena flavour: timeDate timers read the engine
 clock, and task data may hold dates and decimals (converted to JSON-safe forms).
+A state is written with `dumps` and read with `loads`, never with `json` directly.
 """
 from __future__ import annotations
 
+import json
 from copy import deepcopy
 from datetime import date
 from decimal import Decimal
 
+from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.parser.util import full_tag
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.serializer.default.event_definition import (
     TimerConditionalEventDefinitionConverter,
 )
+from SpiffWorkflow.bpmn.serializer.helpers.encoder import create_encoder
 from SpiffWorkflow.bpmn.specs.bpmn_process_spec import BpmnProcessSpec
 from SpiffWorkflow.bpmn.specs.defaults import BoundaryEvent, IntermediateCatchEvent, StartEvent
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimeDateEventDefinition
@@ -96,3 +100,28 @@ def _make_serializer() -> BpmnWorkflowSerializer:
 
 
 serializer = _make_serializer()
+
+# SpiffWorkflow 3.2's `to_dict` leaves a task's data (its `delta.updates` against its parent)
+# unconverted: the registry's conversions (dates, decimals) are made by this JSON encoder, the one
+# its `serialize_json` uses (not used itself: it escapes every Vietnamese letter and adds a
+# version key that `from_dict` does not read).
+_Encoder = create_encoder(serializer.registry)
+
+
+def dumps(workflow: BpmnWorkflow) -> str:
+    """A workflow as its stored state. TypeError or ValueError: its data holds a value JSON cannot."""
+    return json.dumps(serializer.to_dict(workflow), cls=_Encoder, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(state: str) -> BpmnWorkflow:
+    return serializer.from_dict(json.loads(state))
+
+
+def unstorable(data: dict) -> str | None:
+    """The first name in `data` whose value a stored state cannot hold, if any."""
+    for name, value in data.items():
+        try:
+            json.dumps(value, cls=_Encoder)
+        except (TypeError, ValueError):
+            return name
+    return None

@@ -6,10 +6,9 @@ observed, because a later cancellation (a withdrawal, a stop) marks reached task
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from ..spiff import serializer
+from ..spiff import loads
 from .diagram import Facts, Flow
 
 
@@ -50,7 +49,7 @@ class CoverageTracker:
 
     def observe(self, state: str) -> None:
         """Record what one stored state shows (its sub-processes included)."""
-        workflow = serializer.from_dict(json.loads(state))
+        workflow = loads(state)
         if self.script_engine is not None:
             workflow.script_engine = self.script_engine
         taken, completed = self._index.taken(workflow)

@@ -163,10 +163,33 @@ class TestExecute:
         assert err.__cause__ is not None
 
     def test_non_json_result_refused(self):
-        fails("s = {1, 2}", {}, mode="exec")
         fails("e = enumerate([1])", {}, mode="exec")
         fails("k = {1: 'a'}", {}, mode="exec")
         fails("l = []\nl.append(l)", {}, mode="exec")
+
+    def test_sets_are_stored_as_sorted_lists(self):
+        data = {}
+        execute("nhom = set(['b', 'a', 'b'])\nso = {3, 1}\nbo = set()", data)
+        assert data == {"nhom": ["a", "b"], "so": [1, 3], "bo": []}
+
+    def test_dates_are_stored(self):
+        data = {}
+        execute("han = working_days(2)", data, FUNCS)
+        assert data == {"han": date(2024, 5, 3)}
+
+    @pytest.mark.parametrize("script, line", [
+        ("r = range(2)\nx = 1\ny = 2", 1),  # set on the first line, refused after the last
+        ("d = {}\nx = 1\nd['k'] = range(2)\ny = 2", 3),  # changed in place
+        ("l = []\nl.append(enumerate([1]))\nx = 1", 2),
+        ("x = 1\nfor i in [range(2)]:\n    pass\ny = 2", 2),
+    ])
+    def test_a_value_that_cannot_be_stored_names_the_line_that_set_it(self, script, line):
+        err = fails(script, {}, mode="exec")
+        assert err.lineno == line and str(err).startswith(f"Dòng {line}: Giá trị của biến")
+
+    def test_a_value_the_script_did_not_set_is_refused_without_a_line(self):
+        err = fails("x = 1\ny = 2", {"r": range(2)}, mode="exec")
+        assert err.lineno is None and str(err).startswith("Giá trị của biến 'r'")
 
 
 class TestErrors:

@@ -4,8 +4,6 @@ a dossier whose current wait is gone from the fixed diagram stays, with the reas
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,36 +15,7 @@ from tests.engine.test_migration import BAN_SAO as PROCESS, broken, renamed, shi
 from tests.web.pages import csrf, login
 from tests.workspace.helpers import html
 
-ROOT = Path(__file__).resolve().parents[2]
 MOVE_TITLE = "Chuyển các hồ sơ đang chạy sang phiên bản hiện hành"
-
-
-@pytest.fixture()
-def diagrams(clean_app, tmp_path):
-    """The running app serving a copy of bpmn/ the test saves diagrams into (as an analyst does;
-    the reload is the one the running system does after a save), the shipped folder afterwards."""
-    from app.db import db
-    from app.workflow.reload import reload_procedures
-    folder = tmp_path / "bpmn"
-    shutil.copytree(ROOT / "bpmn", folder)
-    kept = clean_app.config["MOTCUA_BPMN_DIR"]
-
-    def reload() -> None:
-        with clean_app.app_context():
-            reload_procedures(clean_app)
-            db.session.remove()
-
-    def save(xml: str) -> str:
-        (folder / f"{PROCESS}.bpmn").write_text(xml, encoding="utf-8")
-        clean_app.config["MOTCUA_BPMN_DIR"] = folder
-        reload()
-        assert clean_app.extensions["motcua_workflow"].problems == []
-        return clean_app.extensions["motcua_workflow"].registry.latest(PROCESS).version
-
-    save.folder = folder
-    yield save
-    clean_app.config["MOTCUA_BPMN_DIR"] = kept
-    reload()
 
 
 def _stored(app, dossier_id: int):
