@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, MetaData, event
+from sqlalchemy import DateTime, MetaData, event, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
 
@@ -39,6 +39,17 @@ class UTCDateTime(TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def locked(statement, model, key, touch: str):
+    """`statement` run with `model`'s row whose id is `key` locked until the transaction ends,
+    and what it reads read afresh. SQLite has no row locks: an UPDATE of the row's `touch` column
+    to itself, as the transaction's first write, takes the database's write lock. PostgreSQL
+    locks the row with the SELECT itself (FOR UPDATE), one round trip fewer."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        column = getattr(model, touch)
+        db.session.connection().execute(update(model).where(model.id == key).values({column: column}))
+    return db.session.execute(statement.with_for_update(of=model).execution_options(populate_existing=True))
 
 
 def utcnow() -> datetime:

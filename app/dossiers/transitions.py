@@ -20,7 +20,7 @@ from engine.statuses import PROCESSED, RECEIVED, STOPPED
 
 from ..accounts.activation import activated
 from ..agencies.models import Agency
-from ..db import db
+from ..db import db, locked
 from ..localtime import local_time
 from ..workflow.service import workflow
 from . import fees, notices, results, stops, supplements
@@ -40,12 +40,7 @@ def _eager():
 
 
 def _lock(select_statement, dossier_id_clause):
-    """SQLite has no row locks: an UPDATE as the first write takes the database's write lock.
-    PostgreSQL locks the row with the SELECT itself (FOR UPDATE), one round trip fewer."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        _run(update(Dossier).where(Dossier.id == dossier_id_clause).values(version=Dossier.version))
-    return db.session.execute(select_statement.options(*_eager()).with_for_update(of=Dossier)
-                              .execution_options(populate_existing=True))
+    return locked(select_statement.options(*_eager()), Dossier, dossier_id_clause, "version")
 
 
 def lock_dossier(dossier_id: int) -> Dossier | None:

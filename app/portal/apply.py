@@ -6,8 +6,6 @@ from datetime import timedelta
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
-
 
 from ..catalogue.forms import application_form
 from ..clock import now
@@ -18,13 +16,14 @@ from ..dossiers.models import Dossier
 from ..dossiers.submission import DEDUP_WINDOW_SECONDS, find_procedure, submission_key, submit
 from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
+from ..files.carried import merged
 from ..files.chosen import limits_text
+from ..files.kept import without
 from ..localtime import local_time
 from ..web.session import login_required
 from . import datastore, drafts, representation
 from .blueprint import portal
 from .messages import COMPONENT_KINDS, MESSAGES, REPRESENTATION
-from ..files.kept import REMOVE, without
 
 PREFIX = "f"
 
@@ -75,28 +74,23 @@ def apply_post(code: str):
     except FormTooLarge as exc:
         return _page(procedure, form, draft, {"noi-dung": exc.message}, status=413)
     rep = representation.parse(request.form)
-    new_files, upload_errors = read_uploads(procedure)
+    new_files, upload_errors = read_uploads(procedure)  # stored before the lock: no file written while holding it
     action = request.form.get("action", "save")[:200]
-    at = now()
-    files = list(draft.files) + new_files
-    for item in new_files:
-        flash(MESSAGES["file_added"].format(name=item["file_name"]))
     if action.startswith(("add:", "remove:")):
         data = apply_action(form, data, action)
-    elif action.startswith(REMOVE):
-        files = _without_file(files, action)
-    elif action.startswith("dung_lai:"):
-        files = _reuse(procedure, files, action, at)
+    at = now()
+    # Saves of one draft run one at a time, each on the files the one before it kept (another
+    # tab's upload is never overwritten); the fields are the whole form as this save sends it.
+    draft = drafts.lock_draft(g.user, draft_id)
+    if draft is None:  # a second tap of «Nộp hồ sơ» made the draft a dossier meanwhile
+        return _after_missing_draft(procedure, draft_id, unsaved=True)
+    files, notes = _files(procedure, draft.files, new_files, action, at)
     draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
-    try:
-        db.session.commit()  # what was typed and uploaded is kept whatever happens next
-    except StaleDataError:  # a second tap of «Nộp hồ sơ» made the draft a dossier meanwhile
-        db.session.rollback()
-        return _after_missing_draft(procedure, draft_id)
+    db.session.commit()  # what was typed and uploaded is kept whatever happens next
+    for note in notes:  # said once it is kept
+        flash(note)
     if action == "submit":
-        # Everything to correct at once: a refused file beside the fields and missing components.
-        errors = {**_problems(procedure, form, draft), **upload_errors}
-        return _page(procedure, form, draft, errors, status=422) if errors else _submit(procedure, form, draft)
+        return _submit(procedure, form, draft_id, upload_errors)
     if upload_errors:
         return _page(procedure, form, draft, upload_errors, status=422)
     if action == "save":
@@ -118,8 +112,11 @@ def delete_draft(draft_id: int):
     return redirect(url_for("portal.my_dossiers"), 303)
 
 
-def _after_missing_draft(procedure, draft_id):
-    """A double click or a retried request: the draft became a dossier a moment ago."""
+def _after_missing_draft(procedure, draft_id, unsaved: bool = False):
+    """A double click or a retried request: the draft became a dossier a moment ago. `unsaved`:
+    this request's fields and files came too late for it, which the citizen is told."""
+    if unsaved:
+        flash(MESSAGES["draft_gone_unsaved"], "error")
     if draft_id is not None:
         key = submission_key(g.user.id, procedure.code, {}, now(), drafts.draft_submission_key(draft_id))
         dossier = db.session.execute(select(Dossier).where(
@@ -130,26 +127,35 @@ def _after_missing_draft(procedure, draft_id):
     return redirect(url_for("portal.apply", code=procedure.code), 303)
 
 
-def _without_file(files: list[dict], action: str) -> list[dict]:
-    kept, gone = without(files, action)
-    if gone is not None:
-        flash(MESSAGES["file_removed"].format(name=gone["file_name"]))
-    return kept
+def _files(procedure, held: list[dict], new: list[dict], action: str, at) -> tuple[list[dict], list[str]]:
+    """The draft's files after this save: those it holds now, less the one a remove button
+    names, then the new uploads and a reused file, each content kept once per component (a
+    resent save attaches nothing twice); and what to say of it once saved."""
+    kept, gone = without(list(held), action)
+    notes = [MESSAGES["file_removed"].format(name=gone["file_name"])] if gone is not None else []
+    added = [(item, "file_added") for item in new]
+    if action.startswith("dung_lai:"):
+        added += [(item, "file_reused") for item in _reused(procedure, action, at)]
+    files, duplicates = merged(kept, [item for item, _ in added])
+    left_out = {id(item) for item in duplicates}
+    notes += [MESSAGES["file_duplicate" if id(item) in left_out else said].format(name=item["file_name"])
+              for item, said in added]
+    return files, notes
 
 
-def _reuse(procedure, files: list[dict], action: str, at) -> list[dict]:
+def _reused(procedure, action: str, at) -> list[dict]:
+    """The file of the citizen's data store that a "dung_lai:<component>:<file id>" button names."""
     _, _, rest = action.partition(":")
     code, _, file_id = rest.partition(":")
     if code not in {c["code"] for c in upload_components(procedure)}:
-        return files  # only into a component the citizen uploads (never a result, never made up)
+        return []  # only into a component the citizen uploads (never a result, never made up)
     stored = datastore.reusable_file(g.user, int(file_id)) if file_id.isascii() and file_id.isdigit() else None
     if stored is None:
-        return files
+        return []
     datastore.log_access(g.user, g.user, "reuse_file", at, f"{stored.id} → {code}")
-    flash(MESSAGES["file_reused"].format(name=stored.file_name))
-    return files + [{"component_code": code, "file_name": stored.file_name,
-                     "content_type": stored.content_type, "size": stored.size, "sha256": stored.sha256,
-                     "storage_key": stored.storage_key, "signature": stored.signature}]
+    return [{"component_code": code, "file_name": stored.file_name, "content_type": stored.content_type,
+             "size": stored.size, "sha256": stored.sha256, "storage_key": stored.storage_key,
+             "signature": stored.signature}]
 
 
 def _problems(procedure, form, draft) -> dict:
@@ -168,9 +174,18 @@ def _problems(procedure, form, draft) -> dict:
     return errors
 
 
-def _submit(procedure, form, draft):
-    rep = draft.representation
-    draft_id, files, data = draft.id, list(draft.files), dict(draft.data)
+def _submit(procedure, form, draft_id: int, upload_errors: dict):
+    """The draft as it stands under its lock (no save slips in between the check and the
+    dossier) becomes the dossier; everything to correct is said at once otherwise: a refused
+    file beside the fields and missing components."""
+    draft = drafts.lock_draft(g.user, draft_id)
+    if draft is None:
+        return _after_missing_draft(procedure, draft_id)
+    errors = {**_problems(procedure, form, draft), **upload_errors}
+    if errors:
+        db.session.rollback()
+        return _page(procedure, form, drafts.own_draft(g.user, draft_id), errors, status=422)
+    rep, files, data = draft.representation, list(draft.files), dict(draft.data)
     drafts.discard(draft_id)  # in the submission's transaction: the draft becomes the dossier
     try:
         dossier, created = submit(g.user, procedure.code, data, now(), key=drafts.draft_submission_key(draft_id),

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 
-from ..db import db
+from ..db import db, locked
 from .models import Draft
 from .prefill import prefill
 
@@ -18,6 +18,16 @@ def current_draft(user, procedure) -> Draft | None:
 def own_draft(user, draft_id) -> Draft | None:
     draft = db.session.get(Draft, draft_id) if isinstance(draft_id, int) else None
     return draft if draft is not None and draft.owner_id == user.id else None
+
+
+def lock_draft(user, draft_id: int) -> Draft | None:
+    """The user's draft as last committed, its row locked until this transaction ends: saves and
+    the submission of one draft (two tabs, a double click, a retry) run one after the other, each
+    building on what the one before it kept. None when it is gone (submitted meanwhile)."""
+    owner_id = user.id
+    db.session.rollback()  # what was read before the lock may be stale; SQLite's lock must be the first write
+    return locked(select(Draft).where(Draft.id == draft_id, Draft.owner_id == owner_id),
+                  Draft, draft_id, "updated_at").scalar_one_or_none()
 
 
 def start_draft(user, procedure, schema: dict, at: datetime) -> Draft:

@@ -1,0 +1,122 @@
+"""Saves of one application draft that meet (two tabs, a resent request): none loses a file
+another kept, a file sent twice is attached once, a stale tab's remove button takes off only the
+file it names, and "file attached" is said only of a file the draft keeps.
+
+The meeting is forced, not timed: the first save is held after it read the draft and before it
+writes, while the other request runs whole in a thread of its own (its own app context and
+database session, as a second worker would)."""
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import vn
+from tests.web.pages import csrf, login, pdf_bytes, upload
+from tests.web.test_portal import APPLY, VALID, _post, _start
+
+FRONT, BACK = pdf_bytes("Mat truoc"), pdf_bytes("Mat sau")
+
+
+@pytest.fixture()
+def tabs(client, clean_app, clock):
+    """The citizen's draft open in two tabs (each its own client): their form fields."""
+    clock.set(vn(2026, 11, 23, 9, 0))
+    login(client, "congdan")
+    other = clean_app.test_client()
+    login(other, "congdan")
+    first = _start(client)
+    second = {**first, "csrf_token": csrf(other, APPLY)}
+    return (client, {**first, **VALID}), (other, {**second, **VALID})
+
+
+def _draft_files(app) -> list[str]:
+    from app.db import db
+    from app.portal.models import Draft
+    with app.app_context():
+        files = db.session.execute(select(Draft.files)).scalars().all()
+        db.session.remove()
+    return [f["file_name"] for draft in files for f in draft]
+
+
+def _meanwhile(monkeypatch, request):
+    """Make `request` (a callable returning a response) run whole, in a thread, after the next
+    save has read the draft and before it writes: as if two saves were sent at once."""
+    from app.portal import apply
+    read = apply.read_uploads
+    answers = []
+
+    def held(procedure):
+        monkeypatch.setattr(apply, "read_uploads", read)  # only the first save is held
+        worker = threading.Thread(target=lambda: answers.append(request()))
+        worker.start()
+        worker.join()
+        return read(procedure)
+
+    monkeypatch.setattr(apply, "read_uploads", held)
+    return answers
+
+
+def _page(client) -> str:
+    return client.get(APPLY).get_data(as_text=True)
+
+
+def test_two_saves_at_once_each_with_a_file_keep_both(tabs, clean_app, monkeypatch):
+    (first, fields), (other, other_fields) = tabs
+    answers = _meanwhile(monkeypatch, lambda: _post(other, APPLY, {
+        **other_fields, "f.so_ban": "2", "action": "save", "tep.GTTT": upload(BACK, "mat-sau.pdf")}))
+    response = _post(first, APPLY, {**fields, "f.so_ban": "3", "action": "save",
+                                    "tep.GTTT": upload(FRONT, "mat-truoc.pdf")})
+    assert response.status_code == 303 and answers[0].status_code == 303
+    assert sorted(_draft_files(clean_app)) == ["mat-sau.pdf", "mat-truoc.pdf"]
+    page = _page(first)
+    assert "Đã đính kèm tệp «mat-truoc.pdf»" in page and "Bỏ tệp «mat-sau.pdf»" in page
+    assert re.search(r'name="f.so_ban"[^>]*value="3"', page)  # the later save of the whole form sets the fields
+
+
+def test_a_save_sent_again_attaches_its_file_once(tabs, clean_app):
+    (client, fields), _ = tabs
+    for _ in range(2):  # the browser resends the request (a retry, a page sent again)
+        assert _post(client, APPLY, {**fields, "action": "save",
+                                     "tep.GTTT": upload(FRONT, "mat-truoc.pdf")}).status_code == 303
+    assert _draft_files(clean_app) == ["mat-truoc.pdf"]
+    page = _page(client)
+    assert "Tệp «mat-truoc.pdf» trùng nội dung với tệp đã có của thành phần này: không lưu thêm." in page
+    # The same content for another component is that component's own file.
+    assert _post(client, APPLY, {**fields, "dai_dien": "person", "action": "save",
+                                 "tep.UQ": upload(FRONT, "uy-quyen.pdf")}).status_code == 303
+    assert _draft_files(clean_app) == ["mat-truoc.pdf", "uy-quyen.pdf"]
+
+
+def test_a_stale_tab_removes_only_the_file_its_button_names(tabs, clean_app):
+    (first, fields), (other, other_fields) = tabs
+    _post(first, APPLY, {**fields, "action": "save", "tep.GTTT": [upload(FRONT, "mat-truoc.pdf"),
+                                                                  upload(BACK, "mat-sau.pdf")]})
+    stale = _page(first)  # this tab shows both files
+    buttons = dict(re.findall(r'value="(bo_tep:[^"]+)">Bỏ tệp «([^»]+)»', stale))
+    by_name = {name: action for action, name in buttons.items()}
+    assert set(by_name) == {"mat-truoc.pdf", "mat-sau.pdf"}
+    # The other tab takes the front side off: the back side moves up to the first place.
+    assert _post(other, APPLY, {**other_fields, "action": by_name["mat-truoc.pdf"]}).status_code == 303
+    assert _draft_files(clean_app) == ["mat-sau.pdf"]
+    # The stale tab's button for the front side (the first place) does not take the back side off.
+    assert _post(first, APPLY, {**fields, "action": by_name["mat-truoc.pdf"]}).status_code == 303
+    assert _draft_files(clean_app) == ["mat-sau.pdf"]
+    # Its button for the back side (the second place, gone) still takes off the back side.
+    assert _post(first, APPLY, {**fields, "action": by_name["mat-sau.pdf"]}).status_code == 303
+    assert _draft_files(clean_app) == []
+
+
+def test_a_save_that_comes_after_the_submission_says_its_file_was_not_attached(tabs, clean_app, monkeypatch):
+    (first, fields), (other, other_fields) = tabs
+    _post(first, APPLY, {**fields, "action": "save", "tep.GTTT": upload(FRONT, "mat-truoc.pdf")})
+    first.get(APPLY)  # the flashes of that save read
+    answers = _meanwhile(monkeypatch, lambda: _post(other, APPLY, {**other_fields, "action": "submit"}))
+    late = _post(first, APPLY, {**fields, "action": "save", "tep.UQ": upload(BACK, "uy-quyen.pdf")})
+    assert answers[0].status_code == 303 and "/ho-so/" in answers[0].headers["Location"]
+    assert late.status_code == 303 and late.headers["Location"] == answers[0].headers["Location"]
+    page = first.get(late.headers["Location"]).get_data(as_text=True)
+    assert "Đã đính kèm tệp «uy-quyen.pdf»" not in page
+    assert "thông tin và tệp vừa gửi chưa được ghi vào đâu" in page
