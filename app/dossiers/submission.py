@@ -23,7 +23,7 @@ from .deadlines import reception_due
 from .errors import Conflict, Invalid, NotFound
 from .messages import CHANNEL_WORDS, ERRORS
 from .events import add_event
-from .models import Dossier, DossierFile, search_text
+from .models import Dossier, DossierEvent, DossierFile, search_text
 from .transitions import apply_outcome
 from .uploads import stored
 
@@ -121,6 +121,26 @@ def _existing(owner_id: int, digest: str) -> Dossier | None:
     return db.session.execute(
         select(Dossier).where(Dossier.owner_id == owner_id, Dossier.submission_key == digest)
     ).scalar_one_or_none()
+
+
+def same_submission(dossier: Dossier, data: dict, files: list[dict], channel: str, details: dict | None) -> bool:
+    """Whether `dossier` is what submitting this again would make: a form sent twice under one
+    key holds the same application (as the form keeps it, `validate_application`), files (by
+    component and content), channel and desk details (its first event's data). A key sent again
+    with other content is another submission, which `submit` would otherwise answer with this one."""
+    sent = db.session.execute(select(DossierFile.component_code, DossierFile.sha256).where(
+        DossierFile.dossier_id == dossier.id, DossierFile.source == "submission")).all()
+    recorded = db.session.execute(select(DossierEvent.data).where(
+        DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "submitted")
+        .order_by(DossierEvent.id).limit(1)).scalar()
+    return (dossier.channel == channel and _as_stored(dossier.form_data) == _as_stored(data)
+            and recorded == _as_stored(details)
+            and file_pairs([{"component_code": code, "sha256": digest} for code, digest in sent]) == file_pairs(files))
+
+
+def _as_stored(value):
+    """`value` as a JSON column gives it back."""
+    return json.loads(json.dumps(value))
 
 
 def add_files(dossier: Dossier, files: list[dict], actor, at: datetime, source: str) -> None:

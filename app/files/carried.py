@@ -8,6 +8,7 @@ field signed for another scope is ignored like a tampered one. The texts said on
 or leaving out a duplicate are the page's own ("file_removed", "file_duplicate", with {name})."""
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping
 
@@ -20,6 +21,7 @@ from .storage import storage
 
 FIELD = "tep_da_nhan"
 NONCE = "nonce"  # a one-time value: the same form sent twice (a double click) acts once
+NONCE_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what `nonce` gives (secrets.token_urlsafe), and short enough to keep
 SALT = "motcua-carried-files"
 
 
@@ -80,11 +82,13 @@ def gathered(new: list[dict], action: str, messages: Mapping[str, str], scope: s
 
 
 def sent_nonce() -> str:
-    """The one-time value the form was sent with ("" when it had none)."""
-    return request.form.get(NONCE, "")[:64]
+    """The one-time value the form was sent with; "" when it had none or one no page gives
+    (other characters, or too long to keep whole: cut, two could match)."""
+    value = request.form.get(NONCE, "")
+    return value if NONCE_SHAPE.fullmatch(value) else ""
 
 
-def nonce() -> str:
+def nonce(fresh: bool = False) -> str:
     """The one-time value for a form on the page: kept when the form is sent back for a
-    correction (it is still the same submission), else a new one."""
-    return sent_nonce() or secrets.token_urlsafe(16)
+    correction (it is still the same submission), else (or when `fresh`) a new one."""
+    return (not fresh and sent_nonce()) or secrets.token_urlsafe(16)

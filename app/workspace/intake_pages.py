@@ -12,11 +12,11 @@ from ..db import db
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.models import OpenTask
-from ..dossiers.submission import submit
+from ..dossiers.submission import same_submission, submit
 from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..files.chosen import limits_text
-from ..localtime import local_today
+from ..localtime import local_time, local_today
 from ..mail.outbox import send_now
 from ..portal.messages import COMPONENT_KINDS
 from ..portal.prefill import prefill
@@ -134,7 +134,8 @@ def _procedure(code: str):
     return found
 
 
-def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, status: int = 200):
+def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, status: int = 200,
+          fresh_nonce: bool = False):
     form = application_form(procedure)
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
     return render_template(
@@ -144,7 +145,7 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
         paper_record={"kind": desk.KIND_FIELD, "copies": desk.COPIES_FIELD, "most": desk.MAX_COPIES},
         marks=requirements(upload_components(procedure), False, form.visible(data), form),
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, returns=desk.RETURN_CHOICES,
-        intake_texts=INTAKE, nonce=carry.nonce(), lookup=desk.lookup_args(citizen),
+        intake_texts=INTAKE, nonce=carry.nonce(fresh_nonce), lookup=desk.lookup_args(citizen),
         paper_note=_paper_note(citizen, form)), status
 
 
@@ -182,6 +183,9 @@ def intake_submit(citizen_id: int, code: str):
         return _page(citizen, procedure, data, files, errors)
     if action.startswith(("add:", "remove:")):
         return _page(citizen, procedure, apply_action(form, data, action), files, errors)
+    nonce = carry.sent_nonce()
+    if not nonce:  # without it, this form and the next would be taken for one (the page gives a new one)
+        errors = {"noi-dung": MESSAGES["intake_no_nonce"], **errors}
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     for component in missing_components(procedure, files, on_behalf=False, data=form.visible(data)):
@@ -199,12 +203,21 @@ def intake_submit(citizen_id: int, code: str):
     if errors:
         return _page(citizen, procedure, data, files, errors, 422)
     try:
-        dossier, _ = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{carry.sent_nonce()}",
-                            channel=channel, files=files, entered_by=g.user, details=details)
+        dossier, created = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{nonce}",
+                                  channel=channel, files=files, entered_by=g.user, details=details)
     except (Invalid, Conflict) as exc:
         db.session.rollback()
         return _page(citizen, procedure, data, files, {"noi-dung": str(exc)}, 422)
-    flash(MESSAGES["intake_done"].format(channel=CHANNELS[channel].lower(), name=citizen.full_name))
+    if created:
+        flash(MESSAGES["intake_done"].format(channel=CHANNELS[channel].lower(), name=citizen.full_name))
+    else:
+        sent_as = {"dossier": dossier.code or f"số {dossier.id}", "at": local_time(dossier.submitted_at)}
+        if not same_submission(dossier, form.visible(data), files, channel, details):
+            # The form sent before, changed and sent again: kept on the page, never dropped for the
+            # first dossier; sent once more (a new one-time value), it becomes a dossier of its own.
+            return _page(citizen, procedure, data, files, {"noi-dung": MESSAGES["intake_sent_other"].format(**sent_as)},
+                         409, fresh_nonce=True)
+        flash(MESSAGES["intake_sent_before"].format(**sent_as))
     task = db.session.execute(select(OpenTask.id).where(OpenTask.dossier_id == dossier.id,
                                                         OpenTask.closed_at.is_(None))).scalar()
     target = url_for("workspace.task_page", task_id=task) if task else url_for("workspace.dossier_page",

@@ -33,6 +33,14 @@ MESSAGES = {
     "digitised": "Đã số hóa kết quả giấy thành {code} và ký số.",
     "digitised_before": "Bản giấy này đã được số hóa thành {code} (biểu mẫu được gửi hai lần); không tạo thêm kết quả.",
     "intake_done": "Đã nhập hồ sơ {channel} cho {name}; hồ sơ đang ở bước tiếp nhận.",
+    "intake_sent_before": "Biểu mẫu này đã được gửi lúc {at} và đã nhập thành hồ sơ {dossier}; không tạo hồ sơ mới.",
+    "intake_sent_other": "Biểu mẫu này đã được gửi lúc {at} và đã nhập thành hồ sơ {dossier}, nhưng nội dung vừa gửi "
+                         "khác với hồ sơ đó nên chưa được ghi. Nội dung vừa nhập vẫn còn dưới đây: nếu đây là một hồ sơ "
+                         "khác, kiểm tra lại rồi bấm «Nhập hồ sơ và chuyển tiếp nhận» để nhập thành hồ sơ mới; nếu "
+                         "muốn sửa hồ sơ {dossier}, mở hồ sơ đó.",
+    "intake_no_nonce": "Biểu mẫu gửi lên thiếu mã nhận diện lần gửi hoặc mã không hợp lệ (trang có thể chưa tải hết "
+                       "hoặc đã bị sửa), nên chưa nhập hồ sơ. Nội dung vừa nhập vẫn còn dưới đây: kiểm tra lại rồi "
+                       "bấm «Nhập hồ sơ và chuyển tiếp nhận».",
     "citizen_found": "Đã tìm thấy công dân {name}.",
     "citizen_created": "Đã tạo hồ sơ công dân {name}. Chưa có địa chỉ thư điện tử nên chưa kích hoạt được tài "
                        "khoản đăng nhập.",
