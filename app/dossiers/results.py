@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import datetime
+from datetime import date, datetime
 
 from flask import current_app
 from sqlalchemy import func, insert, select
@@ -17,6 +17,7 @@ from .. import documents as doc
 from ..catalogue.forms import application_form
 from ..db import db
 from ..eforms.readable import readable
+from ..localtime import local_time
 from ..files.storage import storage
 from ..signing.backends import SigningUnavailable
 from ..signing.inspect import signature_summary
@@ -54,6 +55,9 @@ def _given(template: str, values: dict) -> bool:
 def _values(dossier, form, data: dict) -> dict:
     """The process data as text, the application's fields in words (enum labels, dates)."""
     values = {k: str(v) for k, v in data.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+    # A date a script computed (a deadline) reads as people read dates, in the province's time.
+    values |= {k: local_time(v) for k, v in data.items() if isinstance(v, datetime)}
+    values |= {k: v.strftime("%d/%m/%Y") for k, v in data.items() if isinstance(v, date) and not isinstance(v, datetime)}
     names = {p.get("title", n): n for n, p in form.schema.get("properties", {}).items()}
     for entry in readable(form.schema, form.ui_schema, dossier.form_data):
         if not entry.children and entry.title in names:

@@ -83,6 +83,9 @@ class _Problem(Exception):
         self.line = line
 
 
+InvalidValue = _Problem  # what parse_instant raises, for the runner
+
+
 # -- the parsed file ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)

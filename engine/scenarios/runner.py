@@ -582,11 +582,22 @@ class _Run:
         for key, expected in (step.data or {}).items():
             checked.append(M["check_data"].format(key=key, value=_show(expected)))
             actual = o.data.get(key, _MISSING)
-            if actual is _MISSING or not _same(expected, actual):
-                fails.append(M["expected_data"].format(key=key, expected=_show(expected), actual=_show(actual)))
+            if not self.data_holds(expected, actual):
+                shown = self.fmt(actual) if isinstance(actual, datetime) else _show(actual)
+                fails.append(M["expected_data"].format(key=key, expected=_show(expected), actual=shown))
         if fails:
             raise StepFailed(M["failed_checks"].format(lines="\n".join(fails)))
         return M["checked"].format(what="; ".join(checked))
+
+    def data_holds(self, expected, actual) -> bool:
+        """A value of the data as expected; a date a script stored is expected as an instant is
+        written everywhere in the file ("2026-12-01 17:00", local time)."""
+        if isinstance(actual, datetime) and isinstance(expected, str):
+            try:
+                return model.parse_instant(expected, "du_lieu").resolve(self.tz) == actual
+            except model.InvalidValue:
+                return False
+        return actual is not _MISSING and _same(expected, actual)
 
     def open_tasks_differ(self, expected: tuple[str, ...]) -> list[str]:
         names = [t.name for t in self.outcome.open_tasks]

@@ -95,3 +95,34 @@ def test_a_value_a_script_cannot_store_is_said_at_the_line_that_set_it():
     assert failure.value.element_id == "Task_tinh_han"
     assert "(Task_tinh_han): Dòng 1: Giá trị của biến 'khoang' không lưu được vào hồ sơ (kiểu range)" \
         in str(failure.value)
+
+
+def test_a_scenario_expects_a_stored_date_as_an_instant(tmp_path):
+    """`kiem_tra: {du_lieu: {han_xac_minh: "2026-11-27 08:00"}}`: the date a script stored is
+    written as every instant of a scenario file is (local time), and said so when it differs."""
+    from engine.scenarios import format_report, run_file
+    bpmn = tmp_path / "bpmn"
+    bpmn.mkdir()
+    (bpmn / f"{BAN_SAO}.bpmn").write_text(with_script(DATES), encoding="utf-8")
+    due = CALENDAR.add_working_days(vn(2026, 11, 25, 8, 0), 2).strftime("%Y-%m-%d %H:%M")
+
+    def run(expected: str):
+        path = bpmn / f"{BAN_SAO}.kich-ban.yaml"
+        path.write_text(f"""quy_trinh: {BAN_SAO}
+du_lieu_chung: {{ho_ten_nguoi_yeu_cau: Nguyễn Văn An, so_ban: 2}}
+kich_ban:
+  - ten: Hạn xác minh
+    bat_dau: 2026-11-23 09:00
+    buoc:
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {{quyet_dinh: tiep_nhan}}
+      - gui: thanh_toan
+      - lam: Thẩm định hồ sơ
+        du_lieu: {{ket_qua_tham_dinh: dat, y_kien: Hồ sơ đầy đủ.}}
+        luc: 2026-11-25 08:00
+      - kiem_tra: {{du_lieu: {{han_xac_minh: "{expected}"}}}}
+""", encoding="utf-8")
+        return run_file(path, bpmn, ROOT / "forms")
+    assert run(due).ok, "\n".join(format_report(run(due)))
+    wrong = "\n".join(format_report(run("2026-11-26 08:00")))
+    assert f"- dữ liệu «han_xac_minh»: mong đợi \"2026-11-26 08:00\", thực tế {due}" in wrong

@@ -43,3 +43,18 @@ def test_a_step_followed_by_a_script_storing_a_date_completes_and_the_dossier_go
     assert dossier(api, dossier_id)["status"]["code"] == 9
     handing = api.task("motcua", "Trả kết quả", dossier_id)
     assert step_data(clean_app, dossier_id, handing["id"])["han_xac_minh"] == due
+
+
+@pytest.mark.rule("QT-20")
+def test_a_stored_date_reads_as_people_read_dates_in_a_result_template(clean_app):
+    """`{han_xac_minh}` in the catalogue's result_document: a date, not a blank."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from app.dossiers.results import _values
+    from engine.forms import Form
+    data = {"han_xac_minh": vn(2026, 11, 27, 8, 0), "ngay_cap": date(2026, 11, 27)}
+    with clean_app.app_context():
+        values = _values(SimpleNamespace(form_data={}, applicant_name="Nguyễn Văn An", code="X"),
+                         Form({"type": "object", "properties": {}}), data)
+    assert values["han_xac_minh"] == "08:00 ngày 27/11/2026" and values["ngay_cap"] == "27/11/2026"
