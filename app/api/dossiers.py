@@ -4,8 +4,6 @@ fee: paid online by its owner (the API gives the gateway address to open, as the
 button does), or taken in cash by the desk."""
 from __future__ import annotations
 
-import hashlib
-import json
 
 from flask import g, request, url_for
 from marshmallow import Schema, fields
@@ -24,6 +22,7 @@ from ..dossiers.models import Dossier, OpenTask
 from ..dossiers.submission import file_pairs, open_procedure, submit, validate_application
 from ..dossiers.supplements import index_due, latest_request
 from ..dossiers.printouts import public_url
+from ..dossiers.request_keys import request_key
 from ..payments import desk, online
 from . import serialize
 from .messages import ERRORS as API_ERRORS
@@ -95,11 +94,7 @@ def _request_key(content: list) -> str | None:
     """The client's Idempotency-Key joined to what it sends. A retry sends the same request
     again: the key stands for it only with the same content (files too), so a key reused by
     mistake for another request never swallows it."""
-    header = (request.headers.get("Idempotency-Key") or "")[:MAX_KEY]
-    if not header:
-        return None
-    digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    return f"api:{header}:{digest}"
+    return request_key("api", (request.headers.get("Idempotency-Key") or "")[:MAX_KEY], content)
 
 
 @api.get("/dossiers")

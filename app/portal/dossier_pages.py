@@ -21,6 +21,8 @@ from ..dossiers.files import citizen_visible, send_file_of
 from ..dossiers.reasons import closing_reason
 from ..dossiers.messages import MESSAGE_NAMES
 from ..dossiers.models import Dossier, DossierFile, Rating
+from ..dossiers.request_keys import request_key
+from ..dossiers.submission import file_pairs
 from ..dossiers.uploads import read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..eforms.readable import readable
@@ -202,9 +204,10 @@ def supplement(dossier_id: int):
         errors["bo-sung"] = MESSAGES["supplement_nothing"]
     if errors:
         return _page(dossier, errors, data, status=422, kept=files)
-    sent = carried_files.sent_nonce()  # sent twice (a double click): the second finds the first delivered
-    return _deliver(dossier, citizen.SUPPLEMENT, data, MESSAGES["supplement_sent"], files,
-                    f"portal:{g.user.id}:{sent}" if sent else None)
+    # Sent twice (a double click): the second finds the first delivered; a stale page sent again
+    # with other content is another supplement, which the dossier no longer waits for.
+    key = request_key(f"portal:{g.user.id}", carried_files.sent_nonce(), [dossier.id, data, file_pairs(files)])
+    return _deliver(dossier, citizen.SUPPLEMENT, data, MESSAGES["supplement_sent"], files, key)
 
 
 def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: list[dict] = (),

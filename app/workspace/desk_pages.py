@@ -16,6 +16,8 @@ from ..dossiers import citizen, supplements
 from ..dossiers.access import may_read
 from ..dossiers.errors import Conflict, Forbidden, Invalid
 from ..dossiers.models import Dossier
+from ..dossiers.request_keys import request_key
+from ..dossiers.submission import file_pairs
 from ..dossiers.uploads import read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..files.chosen import limits_text
@@ -97,10 +99,12 @@ def desk_supplement(dossier_id: int):
         return _page(dossier, data, files, errors, 422)
     due_before = dossier.due_at
     try:
-        # Sent twice (a double click): the second finds the first delivered and says so alike.
-        sent = carry.sent_nonce()
+        # Sent twice (a double click): the second finds the first delivered and says so alike;
+        # sent again with other content, it is another supplement.
+        key = request_key(f"desk:{g.user.id}", carry.sent_nonce(),
+                          [dossier.id, data, file_pairs(files), channel, postal])
         dossier = citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files, channel=channel,
-                                  postal_code=postal, request=f"desk:{g.user.id}:{sent}" if sent else None)
+                                  postal_code=postal, request=key)
     except (Conflict, Forbidden, Invalid) as exc:
         db.session.rollback()
         return _page(db.session.get(Dossier, dossier_id), data, files, {"bo-sung": str(exc)}, 409)

@@ -20,6 +20,7 @@ from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
 from ..dossiers.fees import PAYMENT
 from ..dossiers.models import Dossier, OpenTask
+from ..dossiers.request_keys import request_key
 from ..files.download import file_response
 from ..files.storage import storage
 from ..files.uploads import UploadRejected, accept_upload
@@ -175,12 +176,13 @@ def digitise(dossier_id: int):
     if errors:
         return render(dossier, errors, 422, {**form, carry.FIELD: carry.carry([stored]) if stored else "",
                                             "scan_name": stored["file_name"] if stored else ""})
+    meta = {"title": form["trich_yeu"], "document_number": form["so_ky_hieu"], "signing_agency": form["co_quan_ban_hanh"],
+            "signer": form["nguoi_ky"], "signed_on": signed_on.isoformat(), "scan": stored["file_name"]}
+    # The same form sent twice acts once; sent again with another paper, it digitises that one.
+    form_key = request_key(f"digitise:{g.user.id}", carry.sent_nonce(), [dossier.id, meta, stored["sha256"]]) or ""
     try:
-        code, created = results.digitise(
-            dossier, storage().open(stored["storage_key"]), stored["content_type"],
-            {"title": form["trich_yeu"], "document_number": form["so_ky_hieu"],
-             "signing_agency": form["co_quan_ban_hanh"], "signer": form["nguoi_ky"],
-             "signed_on": signed_on.isoformat(), "scan": stored["file_name"]}, now(), g.user, carry.sent_nonce())
+        code, created = results.digitise(dossier, storage().open(stored["storage_key"]), stored["content_type"],
+                                         meta, now(), g.user, form_key)
         db.session.commit()
     except DossierError as exc:
         db.session.rollback()

@@ -160,3 +160,8 @@ def test_a_supplement_sent_twice_by_a_double_click_is_delivered_once(api, clock,
     page = html(client.get(f"/ho-so/{dossier_id}"))
     assert "Đã gửi hồ sơ bổ sung" in page and "không chờ" not in page
     assert [f for f in _files(clean_app, dossier_id) if f[1] == "hai-mat.pdf"] == [("GTTT", "hai-mat.pdf", False)]
+    # The same page sent again after an edit is another supplement, never taken for the first:
+    # the citizen reads that the dossier no longer waits for one.
+    _post(client, path, {**fields, "f.so_ban": "5", "nonce": nonce, "tep_da_nhan": "",
+                         "tep.GTTT": (io.BytesIO(SCAN), "hai-mat.pdf")})
+    assert "không chờ" in html(client.get(f"/ho-so/{dossier_id}"))

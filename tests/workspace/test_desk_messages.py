@@ -82,18 +82,21 @@ def test_a_paper_supplement_sent_twice_is_received_once_and_said_received_both_t
     form = html(client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung"))
     nonce = re.search(r'name="nonce" value="([^"]+)"', form).group(1)
     clock.set(vn(2026, 11, 25, 9, 0))
+    scan = pdf_bytes("CCCD hai mat")  # the browser sends the same bytes again
     sent = [client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={
         **_form(token, noi_cu_tru="15 Lê Lợi, phường An Bình"), "nonce": nonce,
-        "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD hai mat")), "cccd-hai-mat.pdf")}, content_type="multipart/form-data")
+        "tep.GTTT": (io.BytesIO(scan), "cccd-hai-mat.pdf")}, content_type="multipart/form-data")
         for _ in range(2)]
     assert [r.status_code for r in sent] == [303, 303]
     assert "Đã nhận hồ sơ bổ sung trực tiếp tại quầy" in html(client.get(sent[1].headers["Location"]))
     summaries = [e["summary"] for e in dossier(api, dossier_id)["history"]]
     assert summaries.count("Nội dung bổ sung: 1 trường tờ khai, 1 tệp thay đổi") == 1
-    # Another sending (a new form) is refused in words: nothing is awaited any more.
-    again = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={**_form(token, so_ban=5), "nonce": "khac"},
-                        content_type="multipart/form-data")
-    assert again.status_code == 409 and "không chờ «Bổ sung hồ sơ»" in html(again)
+    # Another sending (a new form, or the same page sent again with other content) is refused in
+    # words: nothing is awaited any more; it is never taken for the first.
+    for other in ("khac", nonce):
+        again = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={**_form(token, so_ban=5), "nonce": other},
+                            content_type="multipart/form-data")
+        assert again.status_code == 409 and "không chờ «Bổ sung hồ sơ»" in html(again)
 
 
 def test_a_supplement_by_post_needs_its_item_number_and_a_change(api, clock, client):

@@ -103,6 +103,9 @@ def test_the_same_digitising_form_sent_twice_makes_one_result(api, clock, client
     # A new form (a second paper result) is digitised as the next result.
     assert _post(client, token, dossier_id, nonce=_nonce(client, dossier_id)).status_code == 303
     assert _result_codes(clean_app, dossier_id)[-1] == f"{code}-KQ3"
+    # The first page sent again with another paper's number is that other paper: never dropped.
+    assert _post(client, token, dossier_id, nonce=nonce, so_ky_hieu="126/PLLTP-STP").status_code == 303
+    assert _result_codes(clean_app, dossier_id)[-1] == f"{code}-KQ4"
 
 
 def test_two_digitisations_at_once_neither_fails(api, clock, client, clean_app):
