@@ -69,14 +69,7 @@ ERRORS = {
     "asked_component": "Thiếu tệp mới của thành phần «{name}» mà cơ quan đã yêu cầu bổ sung.",
     "supplement_components": "Hồ sơ bổ sung còn thiếu thành phần; xem lỗi của từng thành phần.",
     "supplement_nothing": "Chưa có nội dung bổ sung: sửa thông tin được yêu cầu hoặc đính kèm ít nhất một tệp.",
-    "second_supplement_reception": "Khi tiếp nhận, hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu "
-                                   "cầu hướng dẫn đầy đủ, cụ thể một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
-    "second_supplement_processing": "Trong khi giải quyết, hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật "
-                                    "chỉ cho yêu cầu bổ sung một lần; muốn yêu cầu bổ sung thêm, phải ghi rõ lý do.",
     "justification_required": "Ghi rõ lý do phải yêu cầu bổ sung thêm một lần nữa.",
-    "late_supplement": "Thời hạn yêu cầu bổ sung trong quá trình giải quyết đã hết lúc {end} (tính từ khi tiếp nhận "
-                       "hồ sơ). Muốn yêu cầu bổ sung, phải ghi rõ lý do; yêu cầu muộn được ghi nhận là lỗi "
-                       "của cơ quan giải quyết.",
     "late_justification_required": "Ghi rõ lý do phải yêu cầu bổ sung sau thời hạn.",
     "not_assignable": "Bạn không có quyền giao công việc này.",
     "not_digitiser": "Chỉ cán bộ Bộ phận Một cửa hoặc chuyên viên của cơ quan giải quyết mới số hóa được kết quả.",

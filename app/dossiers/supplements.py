@@ -12,11 +12,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from engine import supplement_rules as rules
 from engine.dossier_due import after_wait
 
 from ..db import db
 from ..folding import fold
-from ..localtime import local_time
 from ..workflow.service import workflow
 from .completeness import upload_components
 from .errors import Invalid
@@ -92,23 +92,8 @@ def is_new_request(waiting_before, outcome) -> bool:
     return SUPPLEMENT in outcome.waiting_messages and SUPPLEMENT not in (waiting_before or [])
 
 
-def window_end(dossier) -> datetime | None:
-    """Until when a supplement may be asked during processing without a justification."""
-    if dossier.received_at is None:
-        return None
-    calendar = workflow().calendar
-    days = calendar.profile.policy("processing_supplement_working_days", dossier.received_at)
-    return calendar.add_working_days(dossier.received_at, days)
-
-
-def _late(dossier, at: datetime) -> bool:
-    end = window_end(dossier)
-    return end is not None and at > end
-
-
 def stage(dossier) -> str:
-    """Reception (before the desk accepted it) or processing: each may ask once."""
-    return "processing" if dossier.received_at else "reception"
+    return rules.stage(dossier.received_at)
 
 
 def asked_in_stage(dossier) -> int:
@@ -126,13 +111,11 @@ def check_justification(dossier, outcome, justification: str | None, at: datetim
     text = " ".join((justification or "").split())[:MAX_JUSTIFICATION]
     if text or not is_new_request(dossier.waiting_messages, outcome):
         return text or None
-    asked = asked_in_stage(dossier)
-    if asked:
-        raise Invalid(ERRORS[f"second_supplement_{stage(dossier)}"].format(count=asked),
-                      [{"field": "justification", "message": ERRORS["justification_required"]}])
-    if _late(dossier, at):
-        raise Invalid(ERRORS["late_supplement"].format(end=local_time(window_end(dossier))),
-                      [{"field": "justification", "message": ERRORS["late_justification_required"]}])
+    needed = rules.justification_needed(workflow().calendar, dossier.received_at, asked_in_stage(dossier), at)
+    if needed is not None:
+        kind, message = needed
+        field = ERRORS["justification_required" if kind == "second" else "late_justification_required"]
+        raise Invalid(message, [{"field": "justification", "message": field}])
     return None
 
 
@@ -143,7 +126,7 @@ def requested(dossier, at: datetime, actor, node, data: dict | None, justificati
     asked = {k: (data or {}).get(k) for k in ASKED_FIELDS if (data or {}).get(k)}
     asked["stage"] = stage(dossier)
     asked["number"] = dossier.supplement_count
-    if _late(dossier, at):
+    if rules.is_late(workflow().calendar, dossier.received_at, at):
         asked["late"] = True
     if justification:
         asked["justification"] = justification

@@ -29,7 +29,7 @@ class Appointment:
     processing: tuple[float, str] | None  # the catalogue entry's processing time; None: unknown
     reception_due: datetime | None = None
     due: datetime | None = None
-    received: bool = False
+    received_at: datetime | None = None
     fee_asked_at: datetime | None = None
     taken: dict[str, datetime | None] = field(default_factory=dict)  # open step id -> the due it took
 
@@ -42,7 +42,7 @@ class Appointment:
         if PAYMENT in outcome.waiting_messages and PAYMENT not in (waiting_before or ()):
             self.fee_asked_at = at
         if RECEIVED in outcome.reached_statuses and not self.received:
-            self.received = True
+            self.received_at = at
             self.due = processing_due(self.calendar, *self.processing, at) if self.processing else None
         open_ids = {t.id for t in outcome.open_tasks}
         self.taken = {i: due for i, due in self.taken.items() if i in open_ids}
@@ -75,6 +75,10 @@ class Appointment:
     def step_due(self, task) -> datetime | None:
         """An open step's due instant: its own time limit, else the appointment it took."""
         return task.due_at or self.taken.get(task.id)
+
+    @property
+    def received(self) -> bool:
+        return self.received_at is not None
 
     @property
     def unknown(self) -> bool:

@@ -204,6 +204,8 @@ MESSAGES = {
                             "{tasks}. Viết tên việc đúng như trong sơ đồ (có dấu).",
     "expected_due_none": "- hạn của {element}: mong đợi {expected}, nhưng việc không có thời hạn: sơ đồ "
                          "không đặt thuộc tính timeLimit, và khi việc mở, hồ sơ chưa có ngày hẹn trả{why}",
+    "justification_hint": " Trong kịch bản, ghi lý do ở khóa «giai_trinh» của bước (như cán bộ ghi trên trang), "
+                          "hoặc thêm «loi» nếu mong đợi hệ thống từ chối.",
     "check_appointment": "ngày hẹn trả {at}",
     "check_no_appointment": "chưa có ngày hẹn trả",
     "expected_appointment": "- ngày hẹn trả: mong đợi {expected}, thực tế {actual}",

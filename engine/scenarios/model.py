@@ -10,7 +10,7 @@ The format, in short (the analysts' guide shows it with examples):
         du_lieu: {...}               # merged over du_lieu_chung
         buoc:
           - kiem_tra: {trang_thai, viec, han, hen_tra, cho_tin_nhan, phai_nop, ket_thuc, tre_han, du_lieu}
-          - lam: <task name>   [vai_tro, co_quan, du_lieu, luc, loi]
+          - lam: <task name>   [vai_tro, co_quan, du_lieu, giai_trinh, luc, loi]
           - gui: <message>     [du_lieu, luc, loi]
           - troi_qua: "N giờ làm việc" | "N ngày làm việc" | "N ngày" | {den: <instant>}
 
@@ -50,7 +50,7 @@ CHECK_KEYS = ("trang_thai", "viec", "han", "hen_tra", "cho_tin_nhan", "phai_nop"
 NO_APPOINTMENT = "khong"  # hen_tra: the dossier has no appointment (not received yet)
 STEP_KEYS = {
     "kiem_tra": ("kiem_tra",),
-    "lam": ("lam", "vai_tro", "co_quan", "du_lieu", "luc", "loi"),
+    "lam": ("lam", "vai_tro", "co_quan", "du_lieu", "giai_trinh", "luc", "loi"),
     "gui": ("gui", "du_lieu", "luc", "loi"),
     "troi_qua": ("troi_qua",),
 }
@@ -130,6 +130,7 @@ class CompleteTask(Step):
     lane: str | None = None
     agency: str | None = None
     data: dict = field(default_factory=dict)
+    justification: str | None = None  # why a supplement is asked again, or late (QT-14)
     at: Instant | None = None
     error: str | None = None
 
@@ -558,7 +559,9 @@ def _step(number: int, line, raw) -> Step:
         return CompleteTask(number, line, task=_text(raw["lam"], "lam"),
                             lane=_text(raw["vai_tro"], "vai_tro") if raw.get("vai_tro") is not None else None,
                             agency=_text(raw["co_quan"], "co_quan") if raw.get("co_quan") is not None else None,
-                            data=_data(raw.get("du_lieu"), "du_lieu"), at=at, error=error)
+                            data=_data(raw.get("du_lieu"), "du_lieu"), at=at, error=error,
+                            justification=_text(raw["giai_trinh"], "giai_trinh") if raw.get("giai_trinh") is not None
+                            else None)
     if kind == "gui":
         return SendMessage(number, line, message=_text(raw["gui"], "gui"),
                            data=_data(raw.get("du_lieu"), "du_lieu"), at=at, error=error)

@@ -26,6 +26,7 @@ from ..numbers import grouped
 from ..profile import ProfileError, load_profile
 from ..roles import ROLE_LABELS, role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
+from .. import supplement_rules
 from ..statuses import SUBMITTED
 from ..withdrawal import MESSAGE as WITHDRAWAL, withdrawal_reason
 from . import model
@@ -180,6 +181,7 @@ class _Run:
         self.status = SUBMITTED
         self.status_set = False
         self.appointment = Appointment(ctx.calendar, ctx.processing)
+        self.supplements_asked: Counter = Counter()  # supplement requests by stage (reception, processing)
 
     # -- text ------------------------------------------------------------------------------------
 
@@ -405,7 +407,19 @@ class _Run:
             if step.error:
                 return self.refused(step, str(exc))
             raise StepFailed(M["engine_failed"].format(detail=_sentence(exc))) from None
-        return self.done(step, outcome, at)
+        asking = SUPPLEMENT in outcome.waiting_messages and SUPPLEMENT not in self.outcome.waiting_messages
+        if asking:  # as the app asks an officer (QT-14): everything at once, early in processing
+            stage = supplement_rules.stage(self.appointment.received_at)
+            needed = supplement_rules.justification_needed(
+                self.ctx.calendar, self.appointment.received_at, self.supplements_asked[stage], at)
+            if needed is not None and not step.justification:
+                if step.error:
+                    return self.refused(step, needed[1])
+                raise StepFailed(needed[1] + M["justification_hint"])
+        said = self.done(step, outcome, at)
+        if asking:
+            self.supplements_asked[stage] += 1
+        return said
 
     def in_lane(self, task, given: str) -> bool:
         return fold(given) == fold(task.lane or "") or (task.role is not None and role_for_lane(given) == task.role)

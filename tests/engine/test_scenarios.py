@@ -217,7 +217,7 @@ FAILURES = [
      ["Bị từ chối nhưng thông báo không chứa «không được»: Trường «Lý do» là bắt buộc."]),
     ("      - lam: Tiếp nhận hồ sơ\n        du_lieux: {}\n",
      ["Khóa không dùng được: «du_lieux» (có phải ý bạn là «du_lieu»?). Các khóa dùng được ở đây: lam, vai_tro, "
-      "co_quan, du_lieu, luc, loi."]),
+      "co_quan, du_lieu, giai_trinh, luc, loi."]),
     ("      - lam: Tiếp nhận hồ sơ\n        gui: bo_sung\n",
      ["Mỗi bước cần đúng một trong các khóa kiem_tra, lam, gui, troi_qua; bước này có lam, gui."]),
     ("      - troi_qua: 1 ngày\n        loi: x\n", ["Khóa «loi» chỉ dùng cùng «lam» hoặc «gui»"]),
@@ -704,3 +704,44 @@ def test_a_catalogue_entry_of_the_process_that_cannot_be_read_fails_the_file(tmp
     assert not broken.ok and "ghi quy trình này nhưng không đọc được" in line and "dòng" in line
     entry.write_text("\ufeff" + good, encoding="utf-8")
     assert run_file(path, BPMN, FORMS, catalogue_dir=catalogue).ok
+
+
+ASK_AT_RECEPTION = """\
+      - lam: Tiếp nhận hồ sơ
+        du_lieu:
+          quyet_dinh: yeu_cau_bo_sung
+          ly_do: Thiếu giấy tờ.
+          thanh_phan_can_bo_sung: [{thanh_phan: Tờ khai, yeu_cau: Ghi đủ nơi cư trú.}]
+"""
+
+
+@pytest.mark.rule("QT-14")
+def test_a_second_supplement_request_needs_a_justification_as_in_the_app(tmp_path):
+    """The law asks for everything at once: the officer's second request of the reception stage
+    is refused without a written reason, in the app's words; `giai_trinh` is that reason."""
+    twice = ASK_AT_RECEPTION + "      - gui: bo_sung\n        du_lieu: {so_ban: 2}\n" + ASK_AT_RECEPTION
+    failed = failure(run(tmp_path, scenario(BAN_SAO, twice)))
+    assert failed.startswith("Khi tiếp nhận, hồ sơ này đã được yêu cầu bổ sung 1 lần. Pháp luật yêu cầu hướng dẫn")
+    assert "ghi lý do ở khóa «giai_trinh» của bước" in failed
+    refused = twice + "        loi: đã được yêu cầu bổ sung 1 lần\n      - kiem_tra: {trang_thai: 1, viec: [Tiếp nhận hồ sơ]}\n"
+    assert run(tmp_path, scenario(BAN_SAO, refused)).ok
+    justified = twice + "        giai_trinh: Công dân nộp nhầm tờ khai của thủ tục khác.\n      - kiem_tra: {trang_thai: 5}\n"
+    assert run(tmp_path, scenario(BAN_SAO, justified)).ok
+
+
+@pytest.mark.rule("QT-14")
+def test_a_request_during_processing_after_the_window_needs_a_justification(tmp_path):
+    """Three working days from reception (Monday 23/11 08:00; Tuesday 24/11 is a day off): asked
+    on Friday 27/11 it is late, the agency's fault, and needs a reason."""
+    ask = """\
+      - lam: Thẩm định hồ sơ
+        du_lieu:
+          ket_qua_tham_dinh: yeu_cau_bo_sung
+          ly_do: Thiếu thông tin.
+          thanh_phan_can_bo_sung: [{thanh_phan: Tờ khai, yeu_cau: Ghi rõ.}]
+        luc: 2026-11-27 09:00
+"""
+    failed = failure(run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + ask)))
+    assert failed.startswith("Thời hạn yêu cầu bổ sung trong quá trình giải quyết đã hết lúc 08:00 ngày 27/11/2026")
+    assert run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + ask + "        giai_trinh: Cơ quan phối hợp mới trả lời.\n")).ok
+    assert run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + ask.replace("27 09:00", "26 17:00"))).ok
