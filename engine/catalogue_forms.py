@@ -29,6 +29,7 @@ class CitizenForm:
     placeholders: tuple[str, ...] = ()  # the names its result template reads
     processing: tuple[float, str] | None = None  # its processing time (amount, unit), when valid
     agency: str | None = None  # the code of the agency that resolves its dossiers (`agency_code`)
+    uploads: tuple[dict, ...] = ()  # the components a citizen uploads ({"code", "name"}; not the e-form)
 
 
 def _entry(path: Path) -> dict | None:
@@ -81,6 +82,13 @@ def _processing(time) -> tuple[float, str] | None:
     return (float(amount), unit) if valid and unit in PROCESSING_UNITS else None
 
 
+def _uploads(components) -> tuple[dict, ...]:
+    """The components a citizen uploads, as the app reads them (app/dossiers/completeness.py)."""
+    return tuple({"code": c["code"], "name": c["name"]} for c in components or []
+                 if isinstance(c, dict) and isinstance(c.get("code"), str) and isinstance(c.get("name"), str)
+                 and not c.get("e_form")) if isinstance(components, list) else ()
+
+
 def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
     """Process id -> the citizen forms of the entries using it (usually one)."""
     found: dict[str, list[CitizenForm]] = {}
@@ -93,5 +101,6 @@ def citizen_forms(catalogue_dir: Path | None) -> dict[str, list[CitizenForm]]:
         found.setdefault(entry["bpmn_process_id"], []).append(
             CitizenForm(path.name, entry["form"], ui_form, _charges(entry.get("fees")),
                         placeholders(entry.get("result_document")), _processing(entry.get("processing_time")),
-                        entry["agency_code"] if isinstance(entry.get("agency_code"), str) else None))
+                        entry["agency_code"] if isinstance(entry.get("agency_code"), str) else None,
+                        _uploads(entry.get("components"))))
     return found

@@ -6,9 +6,16 @@ a dossier's history (app/dossiers/supplements.py), the scenario runner in memory
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from .calendar import WorkingCalendar
+from .folding import fold
+
+# The fields of a step's form that say what is asked (the convention the shipped forms follow).
+ASKED_COMPONENTS = "thanh_phan_can_bo_sung"
+ASKED_NAME = "thanh_phan"  # each asked item's component name; "yeu_cau": what to change
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # a name's closing "(…)"
 
 MESSAGES = {
     "second_reception": "Khi tiếp nhận, hồ sơ này đã được yêu cầu bổ sung {count} lần. Pháp luật yêu cầu hướng "
@@ -48,3 +55,25 @@ def justification_needed(calendar: WorkingCalendar, received_at: datetime | None
         end = window_end(calendar, received_at).astimezone(calendar.tz).strftime("%H:%M ngày %d/%m/%Y")
         return "late", MESSAGES["late"].format(end=end)
     return None
+
+
+def asked_items(request: dict | None) -> list[dict]:
+    """The items of a request's list of components to bring (Mẫu 02's table)."""
+    items = (request or {}).get(ASKED_COMPONENTS)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+
+
+def item_component(components: list[dict], item: dict) -> dict | None:
+    """The file component (of `components`, those a citizen uploads) an asked item names, letter
+    case, accents and spacing aside: its name, its name without the closing parenthesis
+    ("Giấy tờ tùy thân" for "Giấy tờ tùy thân (Căn cước công dân, hộ chiếu)"), or its code;
+    None when it names anything else (the e-form, a detail): then it asks in words only."""
+    name = fold(str(item.get(ASKED_NAME) or ""))
+    return next((c for c in components
+                 if name in (fold(c["name"]), fold(_NOTE.sub("", c["name"])), fold(c["code"]))), None)
+
+
+def asked_components(components: list[dict], request: dict | None) -> list[dict]:
+    """The file components a supplement request names: the supplement must bring a new file of each."""
+    named = {id(c): c for item in asked_items(request) if (c := item_component(components, item)) is not None}
+    return list(named.values())

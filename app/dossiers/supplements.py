@@ -7,7 +7,6 @@ DOMAIN.md §3.4), and restarts the legal time when the supplement arrives during
 The raw events stay, so the national index's paused clock can be computed from them too."""
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from sqlalchemy import select
@@ -16,7 +15,6 @@ from engine import supplement_rules as rules
 from engine.dossier_due import after_wait
 
 from ..db import db
-from ..folding import fold
 from ..workflow.service import workflow
 from .completeness import upload_components
 from .errors import Invalid
@@ -26,12 +24,9 @@ from .events import add_event
 from .models import DossierEvent
 
 SUPPLEMENT = "bo_sung"
-# The fields of a step's form that say what is asked (the convention the shipped forms follow).
-ASKED_COMPONENTS = "thanh_phan_can_bo_sung"
-ASKED_NAME = "thanh_phan"  # each asked item's component name; "yeu_cau": what to change
+ASKED_COMPONENTS, ASKED_NAME = rules.ASKED_COMPONENTS, rules.ASKED_NAME
 ASKED_FIELDS = ("ly_do", ASKED_COMPONENTS)
 MAX_JUSTIFICATION = 2000
-_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # a name's closing "(…)"
 
 
 def latest_request(dossier_id: int) -> dict | None:
@@ -57,26 +52,15 @@ def name_suggestions(procedure, form) -> dict[str, list[str]]:
     return {f"{ASKED_COMPONENTS}.*.{ASKED_NAME}": [c["name"] for c in procedure.components]}
 
 
-def asked_items(request: dict | None) -> list[dict]:
-    """The items of a request's list of components to bring (Mẫu 02's table)."""
-    items = (request or {}).get(ASKED_COMPONENTS)
-    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+asked_items = rules.asked_items
 
 
 def item_component(procedure, item: dict) -> dict | None:
-    """The file component an asked item names (letter case, accents and spacing aside: its
-    name, its name without the closing parenthesis, "Giấy tờ tùy thân" for "Giấy tờ tùy thân
-    (Căn cước công dân, hộ chiếu)", or its code), None when it names anything else (the e-form,
-    a detail): then it asks in words only."""
-    name = fold(str(item.get(ASKED_NAME) or ""))
-    return next((c for c in upload_components(procedure)
-                 if name in (fold(c["name"]), fold(_NOTE.sub("", c["name"])), fold(c["code"]))), None)
+    return rules.item_component(upload_components(procedure), item)
 
 
 def asked_components(procedure, request: dict | None) -> list[dict]:
-    """The file components a supplement request names: the supplement must bring a new file of each."""
-    named = {id(c): c for item in asked_items(request) if (c := item_component(procedure, item)) is not None}
-    return list(named.values())
+    return rules.asked_components(upload_components(procedure), request)
 
 
 def asked_codes(procedure, request: dict | None) -> set[str]:

@@ -204,6 +204,17 @@ MESSAGES = {
                             "{tasks}. Viết tên việc đúng như trong sơ đồ (có dấu).",
     "expected_due_none": "- hạn của {element}: mong đợi {expected}, nhưng việc không có thời hạn: sơ đồ "
                          "không đặt thuộc tính timeLimit, và khi việc mở, hồ sơ chưa có ngày hẹn trả{why}",
+    "supplement_file_missing": "Cổng từ chối hồ sơ bổ sung: thiếu tệp mới của thành phần {names} mà cơ quan đã yêu "
+                               "cầu bổ sung.",
+    "supplement_file_hint": " Trong kịch bản, ghi các thành phần công dân gửi tệp ở khóa «tep» của bước, ví dụ "
+                            "«tep: [{codes}]», hoặc thêm «loi» nếu mong đợi Cổng từ chối.",
+    "supplement_nothing": "Cổng từ chối hồ sơ bổ sung: chưa có nội dung bổ sung (tờ khai không đổi, không tệp nào).",
+    "supplement_nothing_hint": " Trong kịch bản, ghi trường được sửa ở «du_lieu» hay thành phần gửi tệp ở «tep» "
+                               "(mã hoặc tên thành phần).",
+    "supplement_file_unknown": "Khóa «tep» ghi «{given}», nhưng thủ tục không có thành phần nào như vậy. Các thành "
+                               "phần công dân gửi tệp: {components}.",
+    "files_not_supplement": "Khóa «tep» chỉ dùng với «gui: bo_sung» (công dân gửi tệp bổ sung), không dùng với "
+                            "«gui: {message}».",
     "justification_hint": " Trong kịch bản, ghi lý do ở khóa «giai_trinh» của bước (như cán bộ ghi trên trang), "
                           "hoặc thêm «loi» nếu mong đợi hệ thống từ chối.",
     "check_appointment": "ngày hẹn trả {at}",

@@ -11,7 +11,7 @@ The format, in short (the analysts' guide shows it with examples):
         buoc:
           - kiem_tra: {trang_thai, viec, han, hen_tra, cho_tin_nhan, phai_nop, ket_thuc, tre_han, du_lieu}
           - lam: <task name>   [vai_tro, co_quan, du_lieu, giai_trinh, luc, loi]
-          - gui: <message>     [du_lieu, luc, loi]
+          - gui: <message>     [du_lieu, tep, luc, loi]
           - troi_qua: "N giờ làm việc" | "N ngày làm việc" | "N ngày" | {den: <instant>}
 
 Names (tasks, lanes) match whatever the case and spacing; `viec` and `cho_tin_nhan` take one
@@ -51,7 +51,7 @@ NO_APPOINTMENT = "khong"  # hen_tra: the dossier has no appointment (not receive
 STEP_KEYS = {
     "kiem_tra": ("kiem_tra",),
     "lam": ("lam", "vai_tro", "co_quan", "du_lieu", "giai_trinh", "luc", "loi"),
-    "gui": ("gui", "du_lieu", "luc", "loi"),
+    "gui": ("gui", "du_lieu", "tep", "luc", "loi"),
     "troi_qua": ("troi_qua",),
 }
 UNITS = {"giờ làm việc": "working_hours", "ngày làm việc": "working_days", "ngày": "calendar_days"}
@@ -139,6 +139,7 @@ class CompleteTask(Step):
 class SendMessage(Step):
     message: str = ""
     data: dict = field(default_factory=dict)
+    files: tuple[str, ...] = ()  # a supplement's files: the components (code or name) sent anew
     at: Instant | None = None
     error: str | None = None
 
@@ -564,7 +565,8 @@ def _step(number: int, line, raw) -> Step:
                             else None)
     if kind == "gui":
         return SendMessage(number, line, message=_text(raw["gui"], "gui"),
-                           data=_data(raw.get("du_lieu"), "du_lieu"), at=at, error=error)
+                           data=_data(raw.get("du_lieu"), "du_lieu"), at=at, error=error,
+                           files=_texts(raw["tep"], "tep") if raw.get("tep") is not None else ())
     parsed = parse_duration(raw["troi_qua"])
     if isinstance(parsed, Instant):
         return LetTimePass(number, line, until=parsed)

@@ -182,6 +182,7 @@ class _Run:
         self.status_set = False
         self.appointment = Appointment(ctx.calendar, ctx.processing)
         self.supplements_asked: Counter = Counter()  # supplement requests by stage (reception, processing)
+        self.asked: dict | None = None  # the data of the latest supplement request
 
     # -- text ------------------------------------------------------------------------------------
 
@@ -419,6 +420,7 @@ class _Run:
         said = self.done(step, outcome, at)
         if asking:
             self.supplements_asked[stage] += 1
+            self.asked = data  # what the request names: the supplement must bring those files
         return said
 
     def in_lane(self, task, given: str) -> bool:
@@ -442,16 +444,44 @@ class _Run:
 
     def supplemented(self, step: model.SendMessage) -> dict:
         """A supplement's data as the portal delivers it: the application as it stands, completed
-        by what the step sends, and refused unless the citizen form takes the result."""
+        by what the step sends, and refused unless the citizen form takes the result, a new file
+        of each component the request named comes with it (`tep`), and it changes something."""
         if step.message != SUPPLEMENT or SUPPLEMENT not in self.outcome.waiting_messages:
             return step.data
         application = {**self.application, **step.data}
         refusal = self.citizen_refusal(application, "citizen_refused_supplement", self.now)
-        if refusal and step.error:
-            raise _Refused(self.refused(step, refusal[1]))
         if refusal:
-            raise StepFailed(refusal[0])
+            self.refuse(step, refusal[1], refusal[0])
+        uploads = self.ctx.citizen_forms[0][0].uploads if self.ctx.citizen_forms else None
+        if uploads is not None:
+            sent = self.sent_files(step, uploads)
+            missing = [c for c in supplement_rules.asked_components(list(uploads), self.asked) if c["code"] not in sent]
+            if missing:
+                names = _quoted(c["name"] for c in missing)
+                self.refuse(step, M["supplement_file_missing"].format(names=names),
+                            M["supplement_file_missing"].format(names=names) + M["supplement_file_hint"].format(
+                                codes=", ".join(c["code"] for c in missing)))
+            if not sent and self.kept(application) == self.application:
+                self.refuse(step, M["supplement_nothing"], M["supplement_nothing"] + M["supplement_nothing_hint"])
         return self.kept(application)
+
+    def refuse(self, step, said: str, failure: str) -> None:
+        """What the portal would refuse: expected with `loi` (_Refused), else the step fails."""
+        if step.error:
+            raise _Refused(self.refused(step, said))
+        raise StepFailed(failure)
+
+    def sent_files(self, step: model.SendMessage, uploads) -> set[str]:
+        """The codes of the components a supplement step sends a file of (`tep`: codes or names)."""
+        sent = set()
+        for given in step.files:
+            found = next((c for c in uploads if fold(given) in (fold(c["code"]), fold(c["name"]))), None)
+            if found is None:
+                raise StepFailed(M["supplement_file_unknown"].format(
+                    given=one_line(given), components=", ".join(f"{c['code']} «{c['name']}»" for c in uploads)
+                    or M["none"]))
+            sent.add(found["code"])
+        return sent
 
     def withdrawn(self, step: model.SendMessage) -> dict:
         """A withdrawal as the portal, the desk and the API deliver it: its reason alone, which
@@ -497,6 +527,8 @@ class _Run:
         at = self.when(step)
         self.move_to(at, acting=True)
         facts = self.ctx.facts
+        if step.files and step.message != SUPPLEMENT:
+            raise StepFailed(M["files_not_supplement"].format(message=step.message))
         if step.message not in facts.messages:
             raise StepFailed(M["message_not_in_diagram"].format(
                 message=step.message, guess=guess(step.message, facts.messages),

@@ -745,3 +745,31 @@ def test_a_request_during_processing_after_the_window_needs_a_justification(tmp_
     assert failed.startswith("Thời hạn yêu cầu bổ sung trong quá trình giải quyết đã hết lúc 08:00 ngày 27/11/2026")
     assert run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + ask + "        giai_trinh: Cơ quan phối hợp mới trả lời.\n")).ok
     assert run(tmp_path, scenario(BAN_SAO, ACCEPT + PAY + ask.replace("27 09:00", "26 17:00"))).ok
+
+
+@pytest.mark.rule("QT-58")
+def test_a_supplement_brings_the_files_the_request_named_as_the_portal_demands(tmp_path):
+    """The request names «Giấy tờ tùy thân của người yêu cầu» (GTTT): the portal refuses a
+    supplement without a new file of it, and one that changes nothing; `tep` lists what is sent."""
+    ask = ASK_AT_RECEPTION.replace("Tờ khai, yeu_cau: Ghi đủ nơi cư trú.", "Giấy tờ tùy thân của người yêu cầu, "
+                                   "yeu_cau: Bản chụp rõ nét.")
+    back = "      - kiem_tra: {trang_thai: 1, viec: [Tiếp nhận hồ sơ]}\n"
+
+    def supplement(lines: str):
+        return run_filed(tmp_path, scenario(BAN_SAO_FILED, ask + "      - gui: bo_sung\n" + lines + back))
+    missing = failure(supplement("        du_lieu: {so_ban: 2}\n"))
+    assert missing.startswith("Cổng từ chối hồ sơ bổ sung: thiếu tệp mới của thành phần «Giấy tờ tùy thân của "
+                              "người yêu cầu (Căn cước công dân, hộ chiếu)»")
+    assert "«tep: [GTTT]»" in missing
+    assert supplement("        tep: [GTTT]\n").ok
+    assert supplement('        tep: ["Giấy tờ tùy thân của người yêu cầu (Căn cước công dân, hộ chiếu)"]\n').ok
+    assert run_filed(tmp_path, scenario(BAN_SAO_FILED, ask + "      - gui: bo_sung\n        loi: thiếu tệp mới\n"
+                                        "      - kiem_tra: {trang_thai: 5}\n")).ok
+    unknown = failure(supplement("        tep: [CMND]\n"))
+    assert unknown.startswith("Khóa «tep» ghi «CMND», nhưng thủ tục không có thành phần nào như vậy.")
+    assert "GTTT «Giấy tờ tùy thân của người yêu cầu" in unknown and "UQ «Văn bản ủy quyền" in unknown
+    # Asked in words only: a supplement that changes nothing is refused too.
+    nothing = failure(run_filed(tmp_path, scenario(BAN_SAO_FILED, ASK_AT_RECEPTION + "      - gui: bo_sung\n")))
+    assert nothing.startswith("Cổng từ chối hồ sơ bổ sung: chưa có nội dung bổ sung")
+    wrong = failure(run_filed(tmp_path, scenario(BAN_SAO_FILED, ACCEPT + "      - gui: thanh_toan\n        tep: [GTTT]\n")))
+    assert wrong == "Khóa «tep» chỉ dùng với «gui: bo_sung» (công dân gửi tệp bổ sung), không dùng với «gui: thanh_toan»."
