@@ -213,6 +213,8 @@ MESSAGES = {
                                "(mã hoặc tên thành phần).",
     "supplement_file_unknown": "Khóa «tep» ghi «{given}», nhưng thủ tục không có thành phần nào như vậy. Các thành "
                                "phần công dân gửi tệp: {components}.",
+    "supplement_file_split": "Khóa «tep»: tên thành phần «{name}» có dấu phẩy nên YAML tách nó làm nhiều mục; "
+                             "viết tên trong ngoặc kép, \"{name}\", hoặc ghi mã của nó: {code}.",
     "files_not_supplement": "Khóa «tep» chỉ dùng với «gui: bo_sung» (công dân gửi tệp bổ sung), không dùng với "
                             "«gui: {message}».",
     "justification_hint": " Trong kịch bản, ghi lý do ở khóa «giai_trinh» của bước (như cán bộ ghi trên trang), "

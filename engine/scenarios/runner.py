@@ -473,9 +473,16 @@ class _Run:
 
     def sent_files(self, step: model.SendMessage, uploads) -> set[str]:
         """The codes of the components a supplement step sends a file of (`tep`: codes or names)."""
+        def named(text: str):
+            return next((c for c in uploads if fold(text) in (fold(c["code"]), fold(c["name"]))), None)
         sent = set()
-        for given in step.files:
-            found = next((c for c in uploads if fold(given) in (fold(c["code"]), fold(c["name"]))), None)
+        for i, given in enumerate(step.files):
+            found = named(given)
+            # [A (x, y)] in YAML's flow style is two pieces: the name had a comma in it
+            split = next((", ".join(step.files[i:j]) for j in range(i + 2, len(step.files) + 1)
+                          if named(", ".join(step.files[i:j]))), None) if found is None else None
+            if split is not None:
+                raise StepFailed(M["supplement_file_split"].format(name=split, code=named(split)["code"]))
             if found is None:
                 raise StepFailed(M["supplement_file_unknown"].format(
                     given=one_line(given), components=", ".join(f"{c['code']} «{c['name']}»" for c in uploads)

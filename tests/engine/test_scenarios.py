@@ -765,6 +765,9 @@ def test_a_supplement_brings_the_files_the_request_named_as_the_portal_demands(t
     assert supplement('        tep: ["Giấy tờ tùy thân của người yêu cầu (Căn cước công dân, hộ chiếu)"]\n').ok
     assert run_filed(tmp_path, scenario(BAN_SAO_FILED, ask + "      - gui: bo_sung\n        loi: thiếu tệp mới\n"
                                         "      - kiem_tra: {trang_thai: 5}\n")).ok
+    split = failure(supplement("        tep: [Giấy tờ tùy thân của người yêu cầu (Căn cước công dân, hộ chiếu)]\n"))
+    assert split.startswith("Khóa «tep»: tên thành phần «Giấy tờ tùy thân của người yêu cầu (Căn cước công dân, "
+                            "hộ chiếu)» có dấu phẩy") and split.endswith("hoặc ghi mã của nó: GTTT.")
     unknown = failure(supplement("        tep: [CMND]\n"))
     assert unknown.startswith("Khóa «tep» ghi «CMND», nhưng thủ tục không có thành phần nào như vậy.")
     assert "GTTT «Giấy tờ tùy thân của người yêu cầu" in unknown and "UQ «Văn bản ủy quyền" in unknown
