@@ -31,7 +31,7 @@ from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
 from .folding import fold
-from .form_conditions import deciding_fields, sometimes_required
+from .form_conditions import choice_values, deciding_fields, required_for, sometimes_required
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 from .statuses import LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, SUPPLEMENT_REQUESTED, TERMINAL
 
@@ -516,6 +516,16 @@ def _guarded(source: str, mode: str, name: str) -> bool:
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
                and not _always_runs(n, parents) for n in ast.walk(tree))
+
+
+def _passes_only(requirement: tuple, requiring: set, answers: list) -> bool:
+    """Whether a condition's requirement on a choice (settled_by) lets through some answers, and
+    only answers in `requiring`."""
+    _, op, values = requirement
+    if not answers:  # a choice whose answers are not listed: not judged
+        return True
+    passing = [v for v in answers if (v in values) == (op == "in")]
+    return bool(passing) and all(v in requiring for v in passing)
 
 
 def _value_guess(value, choices: list) -> str:
@@ -1281,44 +1291,55 @@ class DiagramChecker:
                      if before else MESSAGES["before_none"],
                      guess=guess(name, available - {name}))
 
-    def left_blank(self, name: str) -> tuple[list[str], set[str]]:
+    def left_blank(self, name: str) -> tuple[list[str], dict[str, tuple[set, list]]]:
         """The forms where `name` may be left blank, when only forms put it into the data and
         none always requires it (ANALYST.md QT-61): a blank field is not kept, so reading it stops
-        the dossier; and the fields whose answers make some of those forms require it (empty when
-        none does). Nothing when some form always fills it, or a script, a message or the system may."""
+        the dossier; and the choices whose answers make some of those forms require it: choice ->
+        (the answers requiring it, every answer), empty when none does. Nothing when some form
+        always fills it, or a script, a message or the system may."""
         # self.fields leaves out what a script sets or the system gives.
         found = self.fields.get(name) or []
         if not found or any(name in names for names in MESSAGE_DATA.values()):
-            return [], set()
-        forms, deciding = [], set()
+            return [], {}
+        forms, deciding = [], {}
         for relative in dict.fromkeys(f.form for f in found):
             document = self._form_document(relative) or {}
             schema = (document.get("properties") or {}).get(name)
             if not isinstance(schema, dict):
-                return [], set()  # in a group or a list: not read by this name
+                return [], {}  # in a group or a list: not read by this name
             required = document.get("required") if isinstance(document.get("required"), list) else []
             if name in required or schema.get("type") == "boolean":  # an unticked box is false
-                return [], set()
+                return [], {}
             if name in sometimes_required(document):
-                deciding |= deciding_fields(document, name)
+                for choice in deciding_fields(document, name):
+                    requiring, answers = deciding.setdefault(choice, (set(), []))
+                    requiring.update(required_for(document, name, choice) or [])
+                    answers += [v for v in choice_values((document.get("properties") or {}).get(choice)) or []
+                                if v not in answers]
             forms.append(relative)
         return forms, deciding
 
-    def decided_before(self, node, read: frozenset, deciding: set[str]) -> bool:
-        """Whether the answers that make a field required are weighed on the way to `node` (a
-        condition leaving an element that completes before it reads one), or by the expression
-        itself: a way there may then hold only dossiers that have the field. Not judged (True)
-        when the way back cannot be followed."""
-        if read & deciding:
+    def decided_before(self, node, read: frozenset, deciding: dict[str, tuple[set, list]]) -> bool:
+        """Whether the way to `node` lets through only dossiers whose answers require the field:
+        a condition on a flow of that way (`loai == "dac_biet"`) passes requiring answers only. The
+        expression weighing the choice itself, or a condition too rich to read, is not judged
+        (True), nor is a way back that cannot be followed."""
+        if read & deciding.keys():
             return True
         before = self.elements_before(node)
         if before is None:
             return True
-        ids = {e.get("id") for e in before} | {node.get("id")}
+        # The way: what completes before `node`, `node` itself and the sub-processes around it.
+        ids = {e.get("id") for e in before} | {node.get("id")} | {a.get("id") for a in node.iterancestors()}
         for flow in node.getroottree().iter(f"{{{BPMN_NS}}}sequenceFlow"):
             condition = flow.find("bpmn:conditionExpression", NS)
-            if condition is not None and flow.get("sourceRef") in ids \
-                    and expressions.names(condition.text or "", "eval", DEADLINE_FUNCTIONS)[0] & deciding:
+            if condition is None or flow.get("sourceRef") not in ids or flow.get("targetRef") not in ids:
+                continue
+            text = condition.text or ""
+            if not expressions.names(text, "eval", DEADLINE_FUNCTIONS)[0] & deciding.keys():
+                continue
+            requirements, plain = settled_by(text)
+            if not plain or any(_passes_only(req, *deciding[req[0]]) for req in requirements if req[0] in deciding):
                 return True
         return False
 

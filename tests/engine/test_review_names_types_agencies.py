@@ -155,6 +155,22 @@ def test_reading_a_field_required_only_for_some_answers_is_warned_unless_the_way
     assert "không có điều kiện nào xét «loai»" in warning and "Không có biến 'chi_tiet'" in warning
     assert warnings('le_phi = so_ban * 8000 + (len(chi_tiet) if loai == "dac_biet" else 0)') == []
 
+    # Read later (the appraisal's time limit): a condition on the way passing only "dac_biet"
+    # guards it; one passing "thuong", or one on a flow leading elsewhere, does not.
+    def read_after(condition_on: str, extra: str) -> list[str]:
+        diagram = tmp_path / f"{BAN_SAO}.bpmn"
+        xml = edit(SOURCE, '<spiffworkflow:property name="timeLimit" value="working_days(1)" />',
+                   '<spiffworkflow:property name="timeLimit" value="working_days(len(chi_tiet) % 3 + 1)" />')
+        xml = edit(xml, condition_on, condition_on.replace("&lt;", "&lt;").rstrip("<") + f" and {extra}<")
+        diagram.write_text(xml, encoding="utf-8")
+        ok, lines = check_files([diagram], forms, citizen_forms=citizen_forms(ROOT / "catalogue"))
+        return [line for line in lines if "chỉ bắt buộc «chi_tiet»" in line]
+    accepted, refused = '>quyet_dinh == "tiep_nhan"<', '>quyet_dinh == "tu_choi"<'
+    assert read_after(accepted, 'loai == "dac_biet"') == []
+    assert read_after(accepted, 'loai != "thuong"') == []
+    assert len(read_after(accepted, 'loai == "thuong"')) == 1
+    assert len(read_after(refused, 'loai == "dac_biet"')) == 1
+
 
 @pytest.mark.rule("QT-60")
 def test_parallel_branches_writing_the_same_name_are_warned_about(tmp_path):
