@@ -209,12 +209,14 @@ def bpmn_check(files, forms_dir, db_option) -> None:
 
     advice: list[str] = []
 
+    # Files named: the entries of their processes (and of a process close to theirs, a typo),
+    # among the processes the app runs beside them; a whole folder: every entry.
+    some = bool(files) and not any(Path(f).is_dir() for f in files)
+
     def catalogue(declared: set[str]) -> list[str]:
-        # Files named: the entries of their processes (and of a process close to theirs, a typo),
-        # among the processes the app runs beside them; the whole folder: every entry.
-        beside = folder_process_ids({config["MOTCUA_BPMN_DIR"], *(p.parent for p in paths)}) if files else set()
+        beside = folder_process_ids({config["MOTCUA_BPMN_DIR"], *(p.parent for p in paths)}) if some else set()
         return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared | beside,
-                             only=declared if files else None, agencies=agencies, advice=advice)
+                             only=declared if some else None, agencies=agencies, advice=advice)
     ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue,
                             citizen_forms(config["MOTCUA_CATALOGUE_DIR"]), advice,
                             officers=known_officers(database_url(db_option)) if agencies is not None else None)

@@ -83,6 +83,11 @@ def _date_time(value) -> bool:
         return False
 
 
+def format_holds(value, name: str) -> bool:
+    """Whether `value` is written as the format `name` ("date", "date-time", "email") stores it."""
+    return _FORMATS.conforms(value, name)
+
+
 @_FORMATS.checks("email")
 def _email(value) -> bool:
     return not isinstance(value, str) or _EMAIL.fullmatch(value) is not None

@@ -221,5 +221,10 @@ def test_checking_one_diagram_sees_the_diagrams_beside_it(workspace):
         assert result.returncode == 0 and "không có quy trình" not in result.stdout, result.stdout
     whole = check(folder / "bpmn")
     assert whole.returncode == 0 and "Tất cả 3 sơ đồ" in whole.stdout, whole.stdout + whole.stderr
+    # A folder is checked whole: an entry naming a process no diagram has is said, as without arguments.
+    (folder / "catalogue" / "2.999999.json").write_text(json.dumps(
+        {**entry, "code": "2.999999", "bpmn_process_id": "khong_co_quy_trinh"}), encoding="utf-8")
+    orphan = check(folder / "bpmn")
+    assert orphan.returncode == 1 and "2.999999.json: không có quy trình «khong_co_quy_trinh»" in orphan.stdout
     empty = check(folder / "forms")
     assert empty.returncode != 0 and "không có tệp sơ đồ nào (*.bpmn)" in empty.stderr and "Error" not in empty.stderr

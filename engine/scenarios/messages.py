@@ -147,6 +147,10 @@ MESSAGES = {
     "form_error": "- {field}{message}",
     # What the form's own message leaves out: the value written, the allowed ones, the closest name.
     "form_value": " Đã ghi «{value}»; giá trị cho phép: {allowed}{guess}.",
+    # What the page takes typed (15/01/1990, 01/12/2026 09:00) a scenario writes as stored.
+    "form_format": {"date": " Trong kịch bản, viết ngày như khi lưu: \"1990-01-15\".",
+                    "date-time": " Trong kịch bản, viết ngày giờ như khi lưu, có múi giờ: "
+                                 "\"2026-12-01T09:00:00+07:00\"."},
     "form_field_guess": " Có phải ý bạn là «{name}» (thay cho «{given}»)?",
     "citizen_refused_start": "Tờ khai «{form}» (mục danh mục {entry}) không nhận dữ liệu công dân của kịch bản "
                              "này («du_lieu_chung» gộp với «du_lieu» của kịch bản), nên Cổng Dịch vụ công sẽ từ "

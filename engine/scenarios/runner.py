@@ -21,7 +21,7 @@ from ..catalogue_forms import CitizenForm, citizen_forms, unreadable
 from ..diagram_check import Problem
 from ..diagram_names import PAYMENT_METHODS
 from ..form_check import closest, form_problems, guess, pair_problems
-from ..forms import FieldError, Form, load_form
+from ..forms import FieldError, Form, format_holds, load_form
 from ..numbers import grouped
 from ..profile import ProfileError, load_profile
 from ..roles import ROLE_LABELS, role_for_lane
@@ -141,6 +141,8 @@ def _more(schema: dict, data: dict, error: FieldError) -> str:
     if not isinstance(allowed, list):
         one_of = node.get("oneOf") if isinstance(node.get("oneOf"), list) else []
         allowed = [o["const"] for o in one_of if isinstance(o, dict) and "const" in o]
+    if isinstance(value, str) and node.get("format") in M["form_format"] and not format_holds(value, node["format"]):
+        return M["form_format"][node["format"]]
     if allowed and value is not _MISSING and value not in allowed:
         return M["form_value"].format(value=_said(value), allowed=", ".join(map(_said, allowed)),
                                       guess=guess(_said(value), [a for a in allowed if isinstance(a, str)]))

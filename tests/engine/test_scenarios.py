@@ -776,3 +776,13 @@ def test_a_supplement_brings_the_files_the_request_named_as_the_portal_demands(t
     assert nothing.startswith("Cổng từ chối hồ sơ bổ sung: chưa có nội dung bổ sung")
     wrong = failure(run_filed(tmp_path, scenario(BAN_SAO_FILED, ACCEPT + "      - gui: thanh_toan\n        tep: [GTTT]\n")))
     assert wrong == "Khóa «tep» chỉ dùng với «gui: bo_sung» (công dân gửi tệp bổ sung), không dùng với «gui: thanh_toan»."
+
+
+@pytest.mark.rule("QT-36")
+def test_a_date_written_as_the_page_takes_it_is_said_how_a_scenario_writes_it(tmp_path):
+    """The page takes 04/05/2020; the stored data, which a scenario writes, is 2020-05-04."""
+    header = BAN_SAO_FILED.replace('ngay_dang_ky: "2020-05-04"', 'ngay_dang_ky: "04/05/2020"')
+    assert header != BAN_SAO_FILED
+    failed = steps(run_filed(tmp_path, scenario(header, "      - kiem_tra: {trang_thai: 1}\n")))[0]
+    assert not failed.passed and "ví dụ 15/01/1990). Trong kịch bản, viết ngày như khi lưu: \"1990-01-15\"." \
+        in failed.message
