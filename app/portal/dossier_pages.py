@@ -191,6 +191,10 @@ def supplement(dossier_id: int):
     new_files, errors = read_uploads(procedure)
     action = request.form.get("action", "submit")[:200]
     files = carried_files.gathered(new_files, action, MESSAGES, scope)
+    if citizen.SUPPLEMENT not in (dossier.waiting_messages or []):
+        # Sent from another tab meanwhile, or withdrawn: said at once, never a form to correct;
+        # the same form sent again (a double click) finds itself delivered.
+        return _supplement(dossier, data, files)
     if action.startswith(REMOVE):
         return _page(dossier, errors, data, status=422 if errors else 200, kept=files)
     if action.startswith(("add:", "remove:")):
@@ -204,6 +208,10 @@ def supplement(dossier_id: int):
         errors["bo-sung"] = MESSAGES["supplement_nothing"]
     if errors:
         return _page(dossier, errors, data, status=422, kept=files)
+    return _supplement(dossier, data, files)
+
+
+def _supplement(dossier: Dossier, data: dict, files: list[dict]):
     # Sent twice (a double click): the second finds the first delivered; a stale page sent again
     # with other content is another supplement, which the dossier no longer waits for.
     key = request_key(f"portal:{g.user.id}", carried_files.sent_nonce(), [dossier.id, data, file_pairs(files)])

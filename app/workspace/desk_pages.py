@@ -82,13 +82,17 @@ def desk_supplement(dossier_id: int):
     new_files, errors = read_uploads(dossier.procedure)
     action = request.form.get("action", "submit")[:200]
     files = carry.gathered(new_files, action)
+    channel, postal, channel_errors = desk.channel_errors(request.form)
+    if citizen.SUPPLEMENT not in (dossier.waiting_messages or []):
+        # Received meanwhile (another tab, the citizen online) or withdrawn: said at once, never a
+        # form to correct; the same form sent again finds itself delivered.
+        return _delivered(dossier, data, files, channel, postal) if channel else _not_waiting(dossier)
     if action.startswith(carry.REMOVE):
         return _page(dossier, data, files, errors)
     if action.startswith(("add:", "remove:")):
         return _page(dossier, apply_action(form, data, action), files, errors)
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
-    channel, postal, channel_errors = desk.channel_errors(request.form)
     errors.update(channel_errors)
     if not errors:  # what was asked, and the proof of an exemption declared now, as on the application
         errors = citizen.supplement_gap_errors(dossier, data, files, INTAKE["missing_component"],
@@ -97,7 +101,11 @@ def desk_supplement(dossier_id: int):
         errors["bo-sung"] = DESK_MESSAGES["nothing"]
     if errors:
         return _page(dossier, data, files, errors, 422)
-    due_before = dossier.due_at
+    return _delivered(dossier, data, files, channel, postal)
+
+
+def _delivered(dossier: Dossier, data: dict, files: list[dict], channel: str, postal: str):
+    dossier_id, due_before = dossier.id, dossier.due_at
     try:
         # Sent twice (a double click): the second finds the first delivered and says so alike;
         # sent again with other content, it is another supplement.
@@ -107,7 +115,11 @@ def desk_supplement(dossier_id: int):
                                   postal_code=postal, request=key)
     except (Conflict, Forbidden, Invalid) as exc:
         db.session.rollback()
-        return _page(db.session.get(Dossier, dossier_id), data, files, {"bo-sung": str(exc)}, 409)
+        current = db.session.get(Dossier, dossier_id)
+        if citizen.SUPPLEMENT not in (current.waiting_messages or []):  # nothing on the form to correct
+            flash(str(exc), "error")
+            return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
+        return _page(current, data, files, {"bo-sung": str(exc)}, 409)
     flash(DESK_MESSAGES["supplement_received"].format(channel=CHANNELS[channel].lower()))
     if dossier.code and dossier.due_at != due_before:  # processing restarts: a new appointment to hand over
         flash(DESK_MESSAGES["new_appointment"].format(due=local_time(dossier.due_at)))

@@ -165,3 +165,6 @@ def test_a_supplement_sent_twice_by_a_double_click_is_delivered_once(api, clock,
     _post(client, path, {**fields, "f.so_ban": "5", "nonce": nonce, "tep_da_nhan": "",
                          "tep.GTTT": (io.BytesIO(SCAN), "hai-mat.pdf")})
     assert "không chờ" in html(client.get(f"/ho-so/{dossier_id}"))
+    # Another tab's page, without the file asked for: told at once, not asked to attach it.
+    stale = _post(client, path, {**fields, "f.so_ban": "6", "nonce": "tab-khac", "tep_da_nhan": ""})
+    assert stale.status_code == 303 and "không chờ" in html(client.get(stale.headers["Location"]))

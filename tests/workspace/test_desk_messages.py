@@ -96,7 +96,11 @@ def test_a_paper_supplement_sent_twice_is_received_once_and_said_received_both_t
     for other in ("khac", nonce):
         again = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={**_form(token, so_ban=5), "nonce": other},
                             content_type="multipart/form-data")
-        assert again.status_code == 409 and "không chờ «Bổ sung hồ sơ»" in html(again)
+        assert again.status_code == 303 and "không chờ «Bổ sung hồ sơ»" in html(client.get(again.headers["Location"]))
+    # Even with no file and a field left wrong: the dossier not waiting is said first, not the form.
+    stale = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={**_form(token, so_ban=0), "nonce": "cu"},
+                        content_type="multipart/form-data")
+    assert stale.status_code == 303 and "không chờ «Bổ sung hồ sơ»" in html(client.get(stale.headers["Location"]))
 
 
 def test_a_supplement_by_post_needs_its_item_number_and_a_change(api, clock, client):
@@ -203,7 +207,8 @@ def test_a_dossier_not_waiting_for_a_supplement_is_refused_in_words(api, clock, 
     assert "Hồ sơ này không chờ công dân bổ sung" in html(response)
     response = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data=_form(token, so_ban=5),
                            content_type="multipart/form-data")
-    assert response.status_code == 409 and NOT_WAITING.format(name="Bổ sung hồ sơ") in html(response)
+    assert response.status_code == 303  # to the dossier, where it is said: nothing on the form to correct
+    assert NOT_WAITING.format(name="Bổ sung hồ sơ") in html(client.get(response.headers["Location"]))
     assert dossier(api, dossier_id)["form_data"]["so_ban"] == LLTP_FORM["so_ban"]
 
 
