@@ -24,6 +24,8 @@ EVENTS = {
     "fee_refunded": "Hoàn trả {amount} đồng phí, lệ phí đã nhận: {note}",
     "receipt_issued": "Ký số và cấp biên lai điện tử {code} (cấp sau khi thu)",
     "fee_refund_due": "Nhận {amount} đồng phí, lệ phí khi hồ sơ không còn chờ nộp phí: phải hoàn trả",
+    "fee_superseded_paid": "Nhận {amount} đồng cho một lần nộp phí trực tuyến đã được thay bằng lần nộp sau: phải "
+                           "hoàn trả",
     "fee_refund_owed": "Phải hoàn trả {amount} đồng phí, lệ phí đã nộp vì {reason} trước khi giải quyết xong",
     "fee_mismatch": "Cổng thanh toán báo đã thu {paid} đồng, khác số phải nộp {asked} đồng: không ghi nhận, cần "
                     "đối soát với cổng thanh toán",

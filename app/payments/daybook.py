@@ -19,7 +19,7 @@ from sqlalchemy.orm import joinedload
 from ..db import db
 from ..dossiers.models import Dossier
 from ..workflow.service import workflow
-from .ledger import OPEN
+from .ledger import undecided
 from .models import Payment
 
 SETTLED = ("paid", "refund_due", "refunded")
@@ -64,7 +64,7 @@ def undecided_statement(agency_id: int | None, day: date):
     """The online attempts started on `day` the gateway has not decided (ix_payments_open)."""
     start = datetime.combine(day, time(0), workflow().calendar.tz)
     query = select(Payment).join(Dossier, Dossier.id == Payment.dossier_id).where(
-        Payment.state.in_(OPEN), Payment.created_at >= start, Payment.created_at < start + timedelta(days=1)) \
+        undecided(), Payment.created_at >= start, Payment.created_at < start + timedelta(days=1)) \
         .options(joinedload(Payment.dossier)).order_by(Payment.created_at)
     return query if agency_id is None else query.where(Dossier.agency_id == agency_id)
 

@@ -39,6 +39,7 @@ def collect(user, dossier_id: int, channel: str, at: datetime, despite_online: b
         key = "online_review" if attempt.state == "review" else "online_open"
         raise Conflict(TEXT[key].format(at=local_time(attempt.created_at),
                                         until=local_time(attempt.created_at + timedelta(minutes=ledger.ATTEMPT_MINUTES))))
+    ledger.supersede_pending(dossier.id)  # the citizen said they are not paying online: its money is refused
     number = ledger.next_number(dossier.id)
     payment = Payment(dossier_id=dossier.id, number=number, txn_ref=f"{dossier.id}Q{number}",
                       amount=dossier.amount_due or 0, method=channel, state="pending", created_by_id=user.id,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from engine.diagram_names import PAYMENT_METHODS
 from engine.numbers import grouped
@@ -27,6 +27,22 @@ METHOD_CODES = dict(zip(("online", "counter", "postal"), PAYMENT_METHODS))
 # may still take the money.
 ATTEMPT_MINUTES = gateway.EXPIRE_MINUTES
 OPEN = ("pending", "review")  # waiting for the gateway's final word
+# A pending online attempt replaced by a later one (online or at the desk). The gateway cannot
+# cancel an order, so its page may still be paid: online.py refuses that money; until the gateway's
+# final word is recorded (gateway_code), the reconciliation keeps asking about it.
+SUPERSEDED = "superseded"
+
+
+def undecided():
+    """The condition of the online attempts the gateway has not decided; its first term is the
+    partial index's (ix_payments_open), for the databases to read that index."""
+    return Payment.state.in_((*OPEN, SUPERSEDED)) & ((Payment.state != SUPERSEDED) | Payment.gateway_code.is_(None))
+
+
+def supersede_pending(dossier_id: int) -> None:
+    """A new payment of the locked dossier replaces its online attempts still pending."""
+    db.session.execute(update(Payment).where(Payment.dossier_id == dossier_id, Payment.method == "online",
+                                             Payment.state == "pending").values(state=SUPERSEDED))
 
 
 def open_attempt(dossier_id: int, at: datetime) -> Payment | None:
@@ -55,9 +71,7 @@ def settle(dossier, payment: Payment, at: datetime, actor=None) -> bool:
                                   "ma_giao_dich": payment.transaction_no or payment.txn_ref}, at, actor,
                         paid_at=payment.paid_at)
     except fee_payment.NoLongerWaiting:
-        payment.state = "refund_due"
-        write_events([add_event(dossier, at, "fee_refund_due", actor=actor, amount=grouped(payment.amount),
-                                data={"txn_ref": payment.txn_ref})])
+        owe_back(dossier, payment, at, "fee_refund_due", actor)
         return False
     if not payment.amount:  # nothing was paid (a fee of 0 đồng): no receipt to sign
         return True
@@ -66,3 +80,11 @@ def settle(dossier, payment: Payment, at: datetime, actor=None) -> bool:
     except Conflict:  # no signing key: the payment stands; the receipt can be issued later
         log.exception("receipt of payment %s not signed", payment.txn_ref)
     return True
+
+
+def owe_back(dossier, payment: Payment, at: datetime, kind: str, actor=None) -> None:
+    """Money came for `payment` that the dossier does not take: recorded, to be given back."""
+    payment.state = "refund_due"
+    payment.paid_at = payment.paid_at or at
+    write_events([add_event(dossier, at, kind, actor=actor, amount=grouped(payment.amount),
+                            data={"txn_ref": payment.txn_ref})])

@@ -14,8 +14,9 @@ TEXT = {
     "failed": "Thanh toán chưa thành công: {reason} Hồ sơ vẫn chờ nộp phí; bạn có thể thanh toán lại.",
     "bad_callback": "Kết quả thanh toán không hợp lệ (sai chữ ký hoặc thiếu thông tin), nên không được ghi nhận. "
                     "Nếu tài khoản đã bị trừ tiền, vui lòng liên hệ Bộ phận Một cửa kèm mã giao dịch.",
-    "refund_due": "Đã nhận {amount} đồng nhưng hồ sơ không còn chờ nộp phí (đã rút, đã dừng xử lý hoặc đã nộp bằng "
-                  "cách khác); khoản tiền phải được hoàn lại và đã được ghi vào sổ thu phí để Bộ phận Một cửa hoàn trả.",
+    "refund_due": "Đã nhận {amount} đồng nhưng hồ sơ không nhận khoản này (hồ sơ đã rút, đã dừng xử lý, đã nộp bằng "
+                  "cách khác, hoặc lần nộp này đã được thay bằng lần nộp sau); khoản tiền phải được hoàn lại và đã "
+                  "được ghi vào sổ thu phí để Bộ phận Một cửa hoàn trả.",
     "amount_mismatch": "Cổng thanh toán báo số tiền khác số phải nộp, nên khoản này chưa được ghi nhận. Nếu tài "
                        "khoản đã bị trừ tiền, vui lòng liên hệ Bộ phận Một cửa kèm mã giao dịch.",
     "online_open": "Công dân đang thanh toán trực tuyến (giao dịch tạo lúc {at}, còn hiệu lực đến {until}). Thu "
@@ -28,6 +29,8 @@ TEXT = {
                       "thể thanh toán lại.",
     "online_in_review": "Ngân hàng đã trừ tiền cho giao dịch lúc {at} và đang xem xét giao dịch. Vui lòng không thanh "
                         "toán lại: hồ sơ được cập nhật khi ngân hàng xác nhận.",
+    "superseded": "Lần nộp phí này đã được thay bằng lần nộp sau, nên không được nhận: cổng thanh toán đã hủy giao "
+                  "dịch, tài khoản của bạn không bị trừ tiền.",
     "refund_note": "Ghi cách đã hoàn trả (ví dụ: tiền mặt tại quầy, chuyển khoản số ...), tối đa 255 ký tự.",
     "no_refund_due": "Khoản nộp này không ở tình trạng phải hoàn trả.",
     "refunded": "Đã ghi nhận hoàn trả {amount} đồng: {note}.",
@@ -51,7 +54,7 @@ DAYBOOK_REFUND_COLUMNS = ["Thời điểm hoàn trả", "Mã hồ sơ", "Ngườ
                           "Mã giao dịch", "Số biên lai", "Cán bộ hoàn trả", "Cách hoàn trả", "Thời điểm nộp"]
 PAYMENT_STATES = {"pending": "Đang chờ cổng thanh toán", "review": "Ngân hàng đã trừ tiền, đang xem xét giao dịch",
                   "paid": "Đã nộp", "failed": "Không thành công", "refunded": "Đã hoàn trả",
-                  "refund_due": "Phải hoàn trả"}
+                  "refund_due": "Phải hoàn trả", "superseded": "Đã thay bằng lần nộp sau"}
 # Why money is owed back (Quảng Ninh 2022, Điều 13.5.c), by the status its dossier ended with; None:
 # it came while the dossier did not wait for it (paid twice, or once the dossier was processed).
 REFUND_REASONS = {7: "công dân rút hồ sơ", 8: "hồ sơ dừng xử lý",

@@ -3,7 +3,9 @@ from __future__ import annotations
 from ..db import UTCDateTime, db
 
 REFUND_DUE = "state = 'refund_due'"  # the partial index's condition, in the migration too
-OPEN_STATES = "state IN ('pending', 'review')"  # ledger.OPEN, as the partial index says it
+# ledger.OPEN and SUPERSEDED (ledger.undecided: the reconciliation asks about these), as the
+# partial index says it; in its migration too.
+OPEN_STATES = "state IN ('pending', 'review', 'superseded')"
 
 
 class Payment(db.Model):
@@ -28,7 +30,8 @@ class Payment(db.Model):
     txn_ref = db.Column(db.String(40), nullable=False, unique=True)  # our reference at the gateway
     amount = db.Column(db.BigInteger, nullable=False)  # đồng (land fees reach billions)
     method = db.Column(db.String(16), nullable=False)  # online | counter | postal
-    # pending | review (the bank holds it) | paid | failed | refund_due | refunded
+    # pending | review (the bank holds it) | paid | failed | refund_due | refunded | superseded
+    # (a pending online attempt replaced by a later one; refused by the IPN, owed back if taken)
     state = db.Column(db.String(16), nullable=False, default="pending")
     gateway_code = db.Column(db.String(8))  # the gateway's response code
     transaction_no = db.Column(db.String(40))  # the gateway's transaction number

@@ -16,7 +16,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from ..db import db
-from . import gateway, online
+from . import gateway, ledger, online
 from .models import Payment
 from .settings import gateway_settings
 
@@ -52,7 +52,9 @@ def _outcome(payment_state: str, created_at: datetime, result: gateway.GatewayRe
     if status == gateway.PAID:
         return result
     if status == gateway.SUSPECTED:  # money taken, held by the bank: under review until it decides
-        return None if payment_state == "review" else replace(result, response_code=online.UNDER_REVIEW)
+        if payment_state in ("review", ledger.SUPERSEDED):  # a superseded one is not put under review
+            return None
+        return replace(result, response_code=online.UNDER_REVIEW)
     if status in (gateway.FAILED, gateway.REVERSED):
         return replace(result, response_code=OTHER_FAILURE)
     if status == gateway.UNFINISHED:
@@ -64,9 +66,10 @@ def _outcome(payment_state: str, created_at: datetime, result: gateway.GatewayRe
 
 
 def open_statement(at: datetime, older_than: timedelta = OLDER_THAN):
-    """The online payments to ask the gateway about, oldest first (ix_payments_open)."""
+    """The online payments to ask the gateway about, oldest first (ix_payments_open); superseded
+    ones too, which its page may still have taken money for."""
     return select(Payment.txn_ref, Payment.created_at, Payment.state, Payment.amount).where(
-        Payment.method == "online", Payment.state.in_(online.OPEN), Payment.created_at < at - older_than,
+        Payment.method == "online", ledger.undecided(), Payment.created_at < at - older_than,
         Payment.created_at > at - ASKED_FOR).order_by(Payment.created_at)
 
 

@@ -1,6 +1,7 @@
 """A local sandbox payment gateway speaking VNPay 2.1.0, so that tests and the demo pay through a
 real HTTP server instead of a mock: it checks the merchant's signed request, lets the tester pick
-an outcome, calls the merchant's IPN URL server-to-server and returns the browser to the merchant;
+an outcome, calls the merchant's IPN URL server-to-server (voiding a payment the merchant answers
+it has no order for) and returns the browser to the merchant;
 and it answers the merchant's transaction queries (querydr) about the transactions it has seen.
 A Flask app of its own, not part of the product's app."""
 from __future__ import annotations
@@ -54,7 +55,10 @@ TEXT = {
         "expired": "Giao dịch đã quá thời gian chờ thanh toán. Xin vui lòng thực hiện lại giao dịch.",
         "used": "Mã giao dịch «{ref}» đã được xử lý; mỗi lần thanh toán cần một mã giao dịch mới.",
         "bad_outcome": "Kết quả giao dịch được chọn không hợp lệ.",
+        "refused": "Đơn vị chấp nhận thanh toán không nhận giao dịch «{ref}» (đơn hàng không còn hiệu lực), nên "
+                   "giao dịch đã bị hủy: tài khoản của bạn không bị trừ tiền.",
     },
+    "back": "Quay lại trang của đơn vị",
 }
 
 PAY_PATH = "/paymentv2/vpcpay.html"
@@ -63,6 +67,9 @@ NO_IPN = "00-no-ipn"  # a test outcome: paid, the IPN never sent
 IPN_TIMEOUT_SECONDS = 10
 LOG_SIZE = 200
 EXPIRED = "11"  # the gateway's code for a payment not completed before vnp_ExpireDate
+# The merchant's IPN answer that it has no such order (one it superseded): the payment is voided,
+# as the merchant cannot cancel an order at the gateway itself; recorded as failed ("other error").
+ORDER_REFUSED, VOIDED = "01", "99"
 # The protocol's fixed fields, checked so a merchant bug shows here rather than at the real gateway.
 FIXED_FIELDS = {"vnp_Version": gateway.VERSION, "vnp_Command": "pay", "vnp_CurrCode": "VND"}
 # The IPN goes straight to the merchant: a proxy from the environment must not swallow loopback calls.
@@ -86,6 +93,7 @@ PAGE = """<!doctype html>
 <h1>{{ t.title }}</h1>
 {% if error %}
  <h2 class="error">{{ t.error_title }}</h2><p class="error">{{ error }}</p>
+ {% if back %}<p><a href="{{ back }}">{{ t.back }}</a></p>{% endif %}
 {% else %}
  <dl>
   <dt>{{ t.merchant }}</dt><dd>{{ params.vnp_TmnCode }}</dd>
@@ -361,7 +369,12 @@ def create_sandbox_app(merchants: Mapping[str, SandboxMerchant], *,
         state.complete(pay, params)
         # The IPN goes before the redirect, so the merchant knows the outcome when the citizen returns.
         if send_ipn:
-            state.notify(pay.merchant, params)
+            answer = state.notify(pay.merchant, params)["answer"]
+            if outcome == gateway.SUCCESS and isinstance(answer, dict) and answer.get("RspCode") == ORDER_REFUSED:
+                params = state.result(pay, VOIDED)
+                state.complete(pay, params)
+                back = _with_query(pay.params["vnp_ReturnUrl"], params)
+                return _page(error=TEXT["errors"]["refused"].format(ref=pay.params["vnp_TxnRef"]), back=back)
         return redirect(_with_query(pay.params["vnp_ReturnUrl"], params), 302)
 
     @app.errorhandler(_QueryRefused)

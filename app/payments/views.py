@@ -59,6 +59,8 @@ def _outcome(code: str, payment) -> tuple[str, str]:
     if payment.state == "paid":
         return (TEXT["paid"].format(amount=amount, receipt=payment.receipt_code) if payment.receipt_code
                 else TEXT["paid_no_receipt"].format(amount=amount)), "message"
+    if payment.state == "superseded":
+        return TEXT["superseded"], "error"
     if payment.state == "refund_due":
         return TEXT["refund_due"].format(amount=amount), "error"
     if payment.state == "review":
@@ -69,6 +71,6 @@ def _outcome(code: str, payment) -> tuple[str, str]:
 @payments.get("/thanh-toan/ipn")
 def gateway_confirmation():
     """The gateway's server-to-server confirmation; it reads only the JSON answer."""
-    code, _ = online.confirm(request.args, now())
+    code, _ = online.confirm(request.args, now(), ipn=True)
     return jsonify(gateway.ipn_answer(code))
 

@@ -35,25 +35,37 @@ def accepted(api, clock) -> int:
     return created["id"]
 
 
-def pay_at_gateway(client, dossier_id: int, outcome: str = "00") -> str:
-    """The citizen presses "Thanh toán trực tuyến", then a button of the gateway's page; the
-    address the gateway sends them back to."""
+def start_payment(client, dossier_id: int) -> str:
+    """The citizen presses "Thanh toán trực tuyến": the gateway address they are sent to."""
     token = csrf(client, f"/ho-so/{dossier_id}")
     response = client.post(f"/ho-so/{dossier_id}/nop-phi", data={"csrf_token": token})
     assert response.status_code == 303
-    with urllib.request.urlopen(response.location, timeout=10) as page:
+    return response.location
+
+
+def press_at_gateway(location: str, outcome: str = "00") -> tuple[int, str | None, str]:
+    """The gateway's page at `location` opened and one of its buttons pressed: the status, the
+    address the gateway sends the browser back to (a redirect), and the page it shows."""
+    with urllib.request.urlopen(location, timeout=10) as page:
         body = page.read().decode()
     assert "16.000" in body  # two copies at 8.000 đồng
     fields = {html_lib.unescape(n): html_lib.unescape(v)
               for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', body)}
-    action = urllib.parse.urljoin(response.location, re.search(r'<form method="post" action="([^"]+)"', body)[1])
+    action = urllib.parse.urljoin(location, re.search(r'<form method="post" action="([^"]+)"', body)[1])
     request = urllib.request.Request(action, data=urllib.parse.urlencode({**fields, "outcome": outcome}).encode())
     try:
-        urllib.request.build_opener(NoRedirect).open(request, timeout=20)
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=20) as answer:
+            return answer.status, None, answer.read().decode()
     except urllib.error.HTTPError as redirect:
-        assert redirect.code == 302
-        return redirect.headers["Location"]
-    raise AssertionError("the gateway did not send the citizen back")
+        return redirect.code, redirect.headers["Location"], redirect.read().decode()
+
+
+def pay_at_gateway(client, dossier_id: int, outcome: str = "00") -> str:
+    """The citizen presses "Thanh toán trực tuyến", then a button of the gateway's page; the
+    address the gateway sends them back to."""
+    status, back, _ = press_at_gateway(start_payment(client, dossier_id), outcome)
+    assert status == 302, "the gateway did not send the citizen back"
+    return back
 
 
 def ipn_log(gateway) -> list[dict]:

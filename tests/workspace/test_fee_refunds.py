@@ -157,7 +157,8 @@ def _online_attempt(app, dossier_id: int, at) -> str:
 
 
 def _gateway_confirms(app, txn_ref: str, amount: int, at) -> str:
-    """The gateway's confirmation of the payment, as its IPN brings it: the answer code."""
+    """The gateway's word that the payment was made, as the citizen's return (or the gateway's
+    transaction query) brings it, which cannot refuse the money: the answer code."""
     from app.db import db
     from app.payments import online
     from app.payments.gateway import GatewayResult
@@ -217,8 +218,9 @@ def test_a_withdrawal_and_the_gateways_confirmation_at_once_lose_no_money(api, c
 
 
 def test_money_already_owed_back_is_not_owed_twice_when_the_dossier_stops(api, clock, clean_app):
-    """Paid at the counter while an online payment was still open, which the gateway then
-    confirmed (paid twice: owed on arrival); the stop then owes back the counter's payment only."""
+    """Paid at the counter while an online payment was still open (superseded), which the gateway
+    then took all the same (paid twice: owed on arrival); the stop then owes back the counter's
+    payment only."""
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
     api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "tiep_nhan"}, dossier=dossier_id)
@@ -232,5 +234,5 @@ def test_money_already_owed_back_is_not_owed_twice_when_the_dossier_stops(api, c
     stopped(api, dossier_id)
     state = dossier(api, dossier_id)
     assert _payments(clean_app, dossier_id) == [(1, "refund_due", 200000), (2, "refund_due", 200000)]
-    assert [e["kind"] for e in state["history"] if e["kind"].startswith("fee_refund")] == [
-        "fee_refund_due", "fee_refund_owed"]
+    assert [e["kind"] for e in state["history"] if e["kind"] in ("fee_superseded_paid", "fee_refund_owed")] == [
+        "fee_superseded_paid", "fee_refund_owed"]

@@ -30,9 +30,9 @@ def _undecided(db) -> list[int]:
 
 
 def test_the_partial_index_says_what_open_means():
-    from app.payments.ledger import OPEN
+    from app.payments.ledger import OPEN, SUPERSEDED
     from app.payments.models import OPEN_STATES
-    assert OPEN_STATES == "state IN (" + ", ".join(f"'{s}'" for s in OPEN) + ")"
+    assert OPEN_STATES == "state IN (" + ", ".join(f"'{s}'" for s in (*OPEN, SUPERSEDED)) + ")"
 
 
 def test_undecided_attempts_are_read_from_their_partial_index(province):  # noqa: F811
