@@ -1,3 +1,4 @@
 """Electronic results signed as PDF signatures (PAdES, pyHanko) with the agency's key, and their
 verification: keys.py and demo_keys.py (certificates), backends.py (file or PKCS#11 keys),
-sign.py, verify.py (no Flask), cli.py (`motcua keys init`), views.py (the public page /xac-thuc)."""
+sign.py, verify.py (no Flask; raw.py reads the signatures of a file pyHanko cannot open),
+cli.py (`motcua keys init`), views.py (the public page /xac-thuc)."""

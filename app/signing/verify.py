@@ -3,7 +3,8 @@ root, who signed and when, and was the file changed after signing. Used by the p
 verification page and at reception (an uploaded certified copy or earlier result).
 
 Untrusted input: the size is bounded, the type is read from the content, and whatever a broken
-file makes pyHanko raise becomes a VerificationError with a Vietnamese message. Nothing is
+file makes pyHanko raise becomes a VerificationError with a Vietnamese message, unless the raw
+bytes still hold a signature (raw.py) that shows the file was changed after signing. Nothing is
 fetched from the network (no OCSP, no CRL): revocation is checked only when the file carries it."""
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from ..files.sniff import PDF, detect
 from ..files.uploads import megabytes
-from . import settings
+from . import raw, settings
 from .backends import trust_roots
 from .loop import outside_event_loop
 from .messages import CERTIFICATES, VERIFY
@@ -31,6 +32,7 @@ from .messages import CERTIFICATES, VERIFY
 logger = logging.getLogger(__name__)
 PDF_START = b"%PDF-"
 LEGITIMATE_UPDATES = ("none", "lta_updates", "form_filling")
+SALVAGEABLE = ("not_pdf", "damaged", "broken_signature")  # what a changed byte can make pyHanko say
 
 
 class VerificationError(Exception):
@@ -82,8 +84,20 @@ def verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None = None) -
 
 
 def _verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
-    data = _checked_input(pdf, config)
-    reader = _reader(data)
+    data = _bounded(pdf, config)
+    try:
+        reports = _verify_readable(data, config, at)
+    except VerificationError as exc:
+        reports = _salvaged(data, config, at) if exc.reason in SALVAGEABLE else []
+        if not reports:
+            raise
+        return reports
+    # A changed byte can also hide a signature from pyHanko (its /Type, the form's list of fields).
+    return reports or _salvaged(data, config, at)
+
+
+def _verify_readable(data: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
+    reader = _reader(_checked_type(data))
     try:
         signatures = [s for s in reader.embedded_signatures if s.sig_object_type == "/Sig"]
     except Exception as exc:
@@ -93,13 +107,44 @@ def _verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None) -> list
     reports = []
     for signature in signatures:
         try:
-            context = ValidationContext(trust_roots=roots, allow_fetching=False, moment=at)
-            status = validate_pdf_signature(signature, context)
-            reports.append(_report(signature, status))
+            status = validate_pdf_signature(signature, _context(roots, at))
+            reports.append(_report(status, signature.field_name, signature.sig_object))
         except Exception as exc:  # a malformed /Contents, /ByteRange, CMS structure...
             logger.info("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
             raise VerificationError("broken_signature") from exc
     return _unsigned_additions(reports)
+
+
+def _salvaged(data: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
+    """What the signatures pyHanko cannot read in a file prove: garbage in the unused padding of a
+    signature is harmless (the file is checked again without it); a changed header or trailer is a
+    change of the signed bytes, reported as such with who signed. [] when nothing is proved."""
+    found = raw.find_signatures(data)
+    cleaned = raw.without_padding_garbage(data, found)
+    if cleaned != data:
+        try:
+            reports = _verify_readable(cleaned, config, at)
+        except VerificationError:
+            reports = None
+        # Each signature pyHanko checked was located, so none of them signed the cleaned bytes.
+        if reports is not None and len(reports) == len(found):
+            return reports
+    roots = trust_roots(config)
+    reports = []
+    for signature in found:
+        try:
+            status = raw.validate(data, signature, _context(roots, at))
+        except Exception as exc:  # a CMS that does not parse proves nothing
+            logger.info("unreadable raw signature %s", signature.byte_range, exc_info=exc)
+            continue
+        # No field name nor signature dictionary: a broken file's /Name, /M, /Reason are unproven.
+        reports.append(_report(status, "", {}))
+    # Signed bytes all intact and covering the file, yet unreadable: no change to report.
+    return reports if any(report.modified_after_signing for report in reports) else []
+
+
+def _context(roots, at: datetime | None) -> ValidationContext:
+    return ValidationContext(trust_roots=roots, allow_fetching=False, moment=at)
 
 
 def _unsigned_additions(reports: list[SignatureReport]) -> list[SignatureReport]:
@@ -118,13 +163,17 @@ def _unsigned_additions(reports: list[SignatureReport]) -> list[SignatureReport]
     return checked
 
 
-def _checked_input(pdf: bytes, config: Mapping | None) -> bytes:
+def _bounded(pdf: bytes, config: Mapping | None) -> bytes:
     data = bytes(pdf or b"")
     limit = settings.verify_max_bytes(config)
     if not data:
         raise VerificationError("empty")
     if len(data) > limit:
         raise VerificationError("too_large", VERIFY["too_large"].format(limit=megabytes(limit)))
+    return data
+
+
+def _checked_type(data: bytes) -> bytes:
     if detect(data) != PDF:
         # A PDF header without the end markers is a PDF cut short, not another kind of file.
         raise VerificationError("damaged" if data.startswith(PDF_START) else "not_pdf")
@@ -158,7 +207,7 @@ def _reader(data: bytes) -> PdfFileReader:
     return reader
 
 
-def _report(signature, status: PdfSignatureStatus) -> SignatureReport:
+def _report(status: PdfSignatureStatus, field_name: str, sig: Mapping) -> SignatureReport:
     subject = status.signing_cert.subject.native
     common_name, organisation = _text(subject.get("common_name")), _text(subject.get("organization_name"))
     signer = common_name or organisation or VERIFY["unknown_signer"]
@@ -169,9 +218,8 @@ def _report(signature, status: PdfSignatureStatus) -> SignatureReport:
     modification = _modification(status)
     coverage = VERIFY["coverage"][modification]
     valid = bool(status.intact and status.valid and status.trusted)
-    sig = signature.sig_object
     return SignatureReport(
-        field_name=signature.field_name, valid=valid, intact=bool(status.intact), trusted=bool(status.trusted),
+        field_name=field_name, valid=valid, intact=bool(status.intact), trusted=bool(status.trusted),
         signer=signer, signer_common_name=common_name, signer_organisation=organisation,
         signer_code=_text(subject.get("organization_identifier")),
         signer_name=_text(sig.get("/Name")), signed_at=status.signer_reported_dt,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
@@ -12,6 +13,8 @@ import pytest
 SIGNING_AGENCY = "000.00.12.H99"  # Sở Tư pháp tỉnh Bình An in the demo data
 AT = datetime(2026, 2, 13, 2, 30, tzinfo=timezone.utc)  # 09:30 in Hà Nội
 TEXT = "KET QUA GIAI QUYET THU TUC HANH CHINH"
+# Not a PDF, though its words locate a signature: a /ByteRange whose gap is a /Contents hex string.
+NOT_PDF_WITH_BYTE_RANGE = b"GIF89a /Contents <3000> /ByteRange [0 17 23 10] no signature here"
 
 
 @pytest.fixture()
@@ -40,6 +43,20 @@ def sign(clean_app, pdf: bytes | None = None, agency: str = SIGNING_AGENCY, at=A
     from app.signing.sign import sign_pdf
     return sign_pdf(pdf or make_pdf(), agency, "Phạm Thị Dung", "Phê duyệt kết quả giải quyết",
                     "Bình An", config or clean_app.config, at=at)
+
+
+def flip(pdf: bytes, position: int) -> bytes:
+    """`pdf` with one byte changed, as a reviewer's hex editor would: the byte XOR 0x5A."""
+    return pdf[:position] + bytes([pdf[position] ^ 0x5A]) + pdf[position + 1:]
+
+
+def in_padding(pdf: bytes, signature: int = 0) -> int:
+    """An offset in the zero padding after the CMS in a signature's /Contents (the first by
+    default): outside the signed bytes and outside the signature itself."""
+    start = [m.end() for m in re.finditer(rb"/Contents <", pdf)][signature]
+    end = pdf.index(b">", start)
+    assert set(pdf[end - 200:end]) == {ord("0")}
+    return end - 100
 
 
 def add_annotation(pdf: bytes) -> bytes:

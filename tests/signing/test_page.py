@@ -7,7 +7,9 @@ import pytest
 
 from tests.web.pages import csrf
 
-from .conftest import TEXT, add_annotation, make_pdf, sign
+from .conftest import (
+    NOT_PDF_WITH_BYTE_RANGE, TEXT, add_annotation, flip, in_padding, make_pdf, sign,
+)
 
 
 def post(client, data: bytes, name: str = "ket-qua.pdf"):
@@ -62,6 +64,24 @@ def test_one_changed_byte_is_shown_as_a_broken_signature(keys, client, clean_app
     assert "tệp không bị thay đổi" not in html
 
 
+@pytest.mark.parametrize("position", [2, -3], ids=["header", "end marker"])
+def test_a_changed_header_or_end_marker_is_shown_as_a_change_with_the_signer(keys, client, clean_app, position):
+    signed = sign(clean_app)
+    response = post(client, flip(signed, position % len(signed)))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<h3>Chữ ký 1: không hợp lệ</h3>" in html
+    assert "Chữ ký số không còn nguyên vẹn: nội dung tệp đã bị sửa sau khi ký." in html
+    assert "Sở Tư pháp tỉnh Bình An (Ủy ban nhân dân tỉnh Bình An) — mã định danh 000.00.12.H99" in html
+    assert "không phải là tệp PDF" not in html and "không đầy đủ" not in html
+
+
+def test_a_changed_byte_in_the_signature_padding_is_shown_valid(keys, client, clean_app):
+    signed = sign(clean_app)
+    html = post(client, flip(signed, in_padding(signed))).get_data(as_text=True)
+    assert "<h3>Chữ ký 1: hợp lệ</h3>" in html and "bị hỏng" not in html
+
+
 def test_an_update_after_signing_is_shown(keys, client, clean_app):
     html = post(client, add_annotation(sign(clean_app))).get_data(as_text=True)
     assert "<h3>Chữ ký 1: tệp đã bị sửa đổi thêm sau khi ký (phần đã ký còn nguyên vẹn)</h3>" in html
@@ -76,6 +96,7 @@ def test_a_pdf_without_signature_is_checked_and_says_so(client):
 
 @pytest.mark.parametrize("data, message", [
     (b"GIF89a not a document", "Tệp không phải là tệp PDF."),
+    (NOT_PDF_WITH_BYTE_RANGE, "Tệp không phải là tệp PDF."),
     (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "Tệp PDF bị hỏng hoặc không đầy đủ"),
     (b"", "Tệp rỗng"),
 ])

@@ -10,7 +10,10 @@ import pytest
 from app.signing.backends import SigningUnavailable
 from app.signing.verify import VerificationError, verify_pdf
 
-from .conftest import AT, SIGNING_AGENCY, TEXT, add_annotation, make_pdf, nss_database, pdfsig, self_signed, sign
+from .conftest import (
+    AT, NOT_PDF_WITH_BYTE_RANGE, SIGNING_AGENCY, TEXT, add_annotation, flip, in_padding, make_pdf, nss_database,
+    pdfsig, self_signed, sign,
+)
 
 
 def test_pdfsig_accepts_the_signature(keys, clean_app, tmp_path):
@@ -133,6 +136,7 @@ def test_a_pdf_without_signatures_has_no_report(clean_app):
     (b"MZ\x90\x00 an executable", "not_pdf"),
     (b"<html><body>%PDF-1.7</body></html>", "not_pdf"),
     (b"%PDF-1.7\n1 0 obj garbage\nstartxref\n0\n%%EOF\n", "damaged"),
+    (NOT_PDF_WITH_BYTE_RANGE, "not_pdf"),
 ])
 def test_unreadable_input_is_a_vietnamese_error(clean_app, data, reason):
     with pytest.raises(VerificationError) as caught:
@@ -152,6 +156,61 @@ def test_a_truncated_or_broken_signed_file_is_an_error_not_a_crash(keys, clean_a
         verify_pdf(broken, clean_app.config)
     assert caught.value.reason == "broken_signature"
     assert "chữ ký bị hỏng" in caught.value.message
+
+
+@pytest.mark.parametrize("position", [2, -3], ids=["header", "end marker"])
+def test_a_changed_header_or_end_marker_is_a_change_after_signing(keys, clean_app, tmp_path, position):
+    """pyHanko cannot read such a file, but its signature is still there: the signed bytes no
+    longer match, as pdfsig says, which is no "not a PDF" nor "incomplete download"."""
+    signed = sign(clean_app)
+    assert signed.startswith(b"%PDF-") and signed.endswith(b"%%EOF\n")
+    changed = flip(signed, position % len(signed))
+    [report] = verify_pdf(changed, clean_app.config)
+    assert not report.intact and not report.valid and not report.trusted
+    assert report.modified_after_signing and report.modification == "altered"
+    assert "không còn nguyên vẹn" in report.summary
+    assert report.signer == "Sở Tư pháp tỉnh Bình An (Ủy ban nhân dân tỉnh Bình An)"
+    assert report.signer_code == SIGNING_AGENCY
+    assert "Digest Mismatch" in pdfsig(changed, tmp_path)
+
+
+@pytest.mark.parametrize("word", [b"/Type /Sig", b"/FT /Sig"])
+def test_a_change_that_hides_the_signature_from_pyhanko_is_a_change_not_an_unsigned_file(keys, clean_app, word):
+    signed = sign(clean_app)
+    [report] = verify_pdf(flip(signed, signed.index(word) + len(word) - 1), clean_app.config)
+    assert not report.intact and not report.valid and report.modification == "altered"
+
+
+def test_a_changed_header_breaks_every_signature(keys, clean_app):
+    twice = sign(clean_app, sign(clean_app), agency="000.00.00.H99")
+    reports = verify_pdf(flip(twice, 2), clean_app.config)
+    assert [(r.intact, r.valid, r.signer_code) for r in reports] == [
+        (False, False, SIGNING_AGENCY), (False, False, "000.00.00.H99")]
+
+
+def test_a_changed_byte_in_the_unused_padding_of_the_signature_is_harmless(keys, clean_app, tmp_path):
+    """The zeros after the CMS in /Contents are neither signed nor part of the signature:
+    pdfsig reads past a byte changed there (here "j", not even a hex digit), and so do we."""
+    signed = sign(clean_app)
+    changed = flip(signed, in_padding(signed))
+    [report] = verify_pdf(changed, clean_app.config)
+    assert report.valid and report.document_ok and not report.modified_after_signing
+    assert report.signer_name == "Phạm Thị Dung"  # the whole file read, as if untouched
+    assert "Signature is Valid." in pdfsig(changed, tmp_path)
+
+
+def test_a_changed_padding_byte_a_later_signature_signed_is_a_change(keys, clean_app, tmp_path):
+    twice = sign(clean_app, sign(clean_app), agency="000.00.00.H99")
+    changed = flip(twice, in_padding(twice))  # the first signature's, inside the second's ranges
+    first, second = verify_pdf(changed, clean_app.config)
+    assert first.valid and first.modified_after_signing and not first.document_ok
+    assert not second.intact and not second.valid and second.modification == "altered"
+    assert "Digest Mismatch" in pdfsig(changed, tmp_path)
+
+
+def test_bytes_appended_after_signing_are_a_change_of_an_intact_signature(keys, clean_app):
+    [report] = verify_pdf(sign(clean_app) + b"\x00garbage" * 300, clean_app.config)
+    assert report.intact and report.valid and report.modification == "other" and not report.document_ok
 
 
 def test_no_changed_byte_crashes_verification_or_passes_as_valid(keys, clean_app):
