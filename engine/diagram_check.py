@@ -2052,7 +2052,8 @@ class DiagramChecker:
                 seen.add(node.get("id"))
                 if bpmn_kind(node) == "parallelGateway" and arriving[node.get("id")] > 1:
                     continue  # the join: the branches end here
-                for name in self.data_set_by(node) or ():
+                inside = self._inside(node) if bpmn_kind(node) in ("subProcess", "transaction", "callActivity") else []
+                for name in {n for element in (node, *inside) for n in self.data_set_by(element) or ()}:
                     found.setdefault(name, node)
                 queue.extend(leaving[node.get("id")])
             for name, node in found.items():

@@ -185,6 +185,19 @@ def test_parallel_branches_writing_the_same_name_are_warned_about(tmp_path):
     assert [w.split("cùng ghi ")[1][:10] for w in warnings] == ["«dong_y» (", "«y_kien_ph"]
     assert "(«Tra cứu, xác minh thông tin lý lịch tư pháp», «Lấy ý kiến Công an tỉnh»)" in warnings[0]
     assert "giá trị của nhánh xong sau đè giá trị của nhánh kia" in warnings[0]
+    # A branch that is a sub-process writes what its steps write.
+    task_start = '<bpmn:userTask id="Task_y_kien_cong_an" name="Lấy ý kiến Công an tỉnh">'
+    wrapped = edit(LLTP_SOURCE, task_start,
+                   '<bpmn:subProcess id="Task_y_kien_cong_an" name="Lấy ý kiến"><bpmn:incoming>Flow_y_kien</bpmn:incoming>'
+                   '<bpmn:outgoing>Flow_y_kien_xong</bpmn:outgoing>'
+                   '<bpmn:userTask id="Task_ghi_chu" name="Ghi nhận ý kiến"><bpmn:extensionElements>'
+                   '<spiffworkflow:properties><spiffworkflow:property name="formJsonSchemaFilename" '
+                   'value="common/tham_dinh.schema.json" /></spiffworkflow:properties></bpmn:extensionElements>'
+                   '</bpmn:userTask></bpmn:subProcess>' + task_start.replace("Task_y_kien_cong_an", "Task_cu"),
+                   '<bpmn:incoming>Flow_y_kien</bpmn:incoming>\n        <bpmn:outgoing>Flow_y_kien_xong</bpmn:outgoing>',
+                   '')
+    [inner] = [w for w in checked(tmp_path, wrapped, LLTP)[2] if "[Gateway_phan_cong" in w and "«ket_qua_tham_dinh»" in w]
+    assert "«Lấy ý kiến»" in inner and "«Tra cứu, xác minh thông tin lý lịch tư pháp»" in inner
 
 
 RESULT_STATUS = ('<spiffworkflow:property name="status" value="9" />\n        </spiffworkflow:properties>\n'

@@ -99,7 +99,9 @@ def test_every_document_reads_back_with_its_names_and_qr_code(api, clock, client
     # Bình Định Điều 16.4: the applicant prints it from the portal too; nobody else does.
     from tests.web.pages import login
     login(client, "congdan")
-    assert "In bản chuyển đổi sang giấy" in html(client.get(f"/ho-so/{dossier_id}"))
+    own = html(client.get(f"/ho-so/{dossier_id}"))
+    assert "In bản chuyển đổi sang giấy" in own
+    assert "số 1 hoặc số 2" not in own  # the result issued is shown, not the catalogue's kinds of result
     mine = pdf_text(_get(client, f"/ho-so/{dossier_id}/ket-qua/1/ban-giay.pdf"), tmp_path)
     assert f"5. Mã số hồ sơ thủ tục hành chính: {code}-KQ1" in [" ".join(line.split()) for line in mine.splitlines()]
     assert client.get(f"/ho-so/{dossier_id}/ket-qua/2/ban-giay.pdf").status_code == 404
