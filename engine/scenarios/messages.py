@@ -226,6 +226,8 @@ MESSAGES = {
     "check_appointment": "ngày hẹn trả {at}",
     "check_no_appointment": "chưa có ngày hẹn trả",
     "expected_appointment": "- ngày hẹn trả: mong đợi {expected}, thực tế {actual}",
+    "appointment_entry": " (các mục danh mục dùng quy trình có thời hạn giải quyết khác nhau; kịch bản tính theo "
+                         "{entry})",
     "appointment_none": "chưa có (hồ sơ chưa được tiếp nhận: quy trình chưa tới phần tử mang status 2)",
     "appointment_none_short": "chưa có",
     "appointment_unknown": " (không tính được ngày hẹn trả: không có mục danh mục nào trong catalogue/ dùng quy "

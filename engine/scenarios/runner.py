@@ -71,6 +71,13 @@ class _Context:
         """The processing time of the procedure's (first) catalogue entry, as the app counts it."""
         return next((c.processing for c, _ in self.citizen_forms if c.processing), None)
 
+    @property
+    def processing_entry(self) -> str | None:
+        """The entry whose processing time a scenario counts, when entries using the process
+        differ in it (each procedure's dossiers count their own): said with `hen_tra`."""
+        times = {c.processing for c, _ in self.citizen_forms if c.processing}
+        return next(c.entry for c, _ in self.citizen_forms if c.processing) if len(times) > 1 else None
+
 
 def _same(expected, actual) -> bool:
     """Equality as an analyst means it: 1 equals 1.0, but true is not 1."""
@@ -711,12 +718,15 @@ class _Run:
             return [] if actual is None else [M["expected_appointment"].format(
                 expected=M["appointment_none_short"], actual=self.fmt(actual))]
         wanted = expected.resolve(self.tz)
-        checked.append(M["check_appointment"].format(at=self.fmt(wanted)))
+        entry = self.ctx.processing_entry
+        checked.append(M["check_appointment"].format(at=self.fmt(wanted))
+                       + (M["appointment_entry"].format(entry=entry) if entry else ""))
         if actual == wanted:
             return []
         said = self.fmt(actual) if actual is not None else \
             M["appointment_none_short"] + self.unknown_processing() if self.appointment.unknown else M["appointment_none"]
-        return [M["expected_appointment"].format(expected=self.fmt(wanted), actual=said)]
+        return [M["expected_appointment"].format(expected=self.fmt(wanted), actual=said)
+                + (M["appointment_entry"].format(entry=entry) if entry else "")]
 
 
 def _where(path: Path, line: int | None, message: str) -> str:

@@ -786,3 +786,20 @@ def test_a_date_written_as_the_page_takes_it_is_said_how_a_scenario_writes_it(tm
     failed = steps(run_filed(tmp_path, scenario(header, "      - kiem_tra: {trang_thai: 1}\n")))[0]
     assert not failed.passed and "ví dụ 15/01/1990). Trong kịch bản, viết ngày như khi lưu: \"1990-01-15\"." \
         in failed.message
+
+
+@pytest.mark.rule("QT-27")
+def test_hen_tra_names_the_entry_it_counts_when_entries_differ_in_processing_time(tmp_path):
+    """Two procedures run one diagram with different processing times: each dossier counts its
+    own; a scenario counts the first entry's and says which."""
+    import json
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(ROOT / "catalogue", catalogue)
+    entry = json.loads((catalogue / "2.000635.json").read_text(encoding="utf-8"))
+    (catalogue / "2.000636.json").write_text(json.dumps(
+        {**entry, "code": "2.000636", "processing_time": {"amount": 5, "unit": "working_days"}}), encoding="utf-8")
+    path = tmp_path / "thu.kich-ban.yaml"
+    path.write_text(scenario(BAN_SAO_FILED, ACCEPT + "      - kiem_tra: {hen_tra: 2026-11-26 08:00}\n"),
+                    encoding="utf-8")
+    report = run_file(path, BPMN, FORMS, catalogue_dir=catalogue)
+    assert report.ok and "kịch bản tính theo 2.000635.json" in steps(report)[-1].message
