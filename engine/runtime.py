@@ -132,6 +132,10 @@ class Outcome:
     # The gateways a branch waits at for the others (a parallel join): (id, name) of each.
     waiting_joins: list[tuple[str, str]] = field(default_factory=list)
 
+    def asks(self, message: str, waiting_before) -> bool:
+        """Whether the process newly waits for `message` (a supplement or a fee asked now)."""
+        return message in self.waiting_messages and message not in (waiting_before or ())
+
 
 def _open_ids(workflow: BpmnWorkflow) -> frozenset[str]:
     return frozenset(str(t.id) for t in workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual)

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from engine.diagram_check import PAYMENT_MESSAGE
 from engine.dossier_due import after_wait
 from engine.numbers import grouped
 
@@ -18,11 +19,11 @@ from .deadlines import move_due
 from .events import add_event
 from .models import DossierEvent
 
-PAYMENT = "thanh_toan"
+PAYMENT = PAYMENT_MESSAGE
 
 
 def is_new_request(waiting_before, outcome) -> bool:
-    return PAYMENT in outcome.waiting_messages and PAYMENT not in (waiting_before or [])
+    return outcome.asks(PAYMENT, waiting_before)
 
 
 def requested(dossier, at: datetime, actor, amount: int | None) -> dict:

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from engine import supplement_rules as rules
+from engine.diagram_check import SUPPLEMENT_MESSAGE
 from engine.dossier_due import after_wait
 
 from ..db import db
@@ -23,7 +24,7 @@ from .deadlines import move_due, processing_due, reception_due
 from .events import add_event
 from .models import DossierEvent
 
-SUPPLEMENT = "bo_sung"
+SUPPLEMENT = SUPPLEMENT_MESSAGE
 ASKED_COMPONENTS, ASKED_NAME = rules.ASKED_COMPONENTS, rules.ASKED_NAME
 ASKED_FIELDS = ("ly_do", ASKED_COMPONENTS)
 MAX_JUSTIFICATION = 2000
@@ -73,7 +74,7 @@ def asked_first(procedure, codes: set[str]) -> list[dict]:
 
 
 def is_new_request(waiting_before, outcome) -> bool:
-    return SUPPLEMENT in outcome.waiting_messages and SUPPLEMENT not in (waiting_before or [])
+    return outcome.asks(SUPPLEMENT, waiting_before)
 
 
 def stage(dossier) -> str:

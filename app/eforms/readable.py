@@ -54,8 +54,8 @@ def _text(spec: dict, ui: dict, value) -> str:
     labels = dict(options(spec, ui))
     if labels:
         return labels.get(str(value), str(value))
-    if spec.get("format") == "date-time" and stored_instant(value):
-        return local_time(stored_instant(value))
+    if spec.get("format") == "date-time" and (instant := stored_instant(value)):
+        return local_time(instant)
     if spec.get("format") == "date" and isinstance(value, str):
         try:
             return date.fromisoformat(value).strftime("%d/%m/%Y")

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..calendar import WorkingCalendar
+from ..diagram_check import PAYMENT_MESSAGE
 from ..dossier_due import after_wait, processing_due, reception_due
 from ..runtime import Outcome
 from ..statuses import RECEIVED
-
-PAYMENT = "thanh_toan"
 
 
 @dataclass
@@ -39,7 +38,7 @@ class Appointment:
     def observe(self, waiting_before, outcome: Outcome, at: datetime) -> None:
         """After the engine moved the instance at `at`: a fee asked, the dossier received, the
         steps opened (which take the appointment it has now) and closed."""
-        if PAYMENT in outcome.waiting_messages and PAYMENT not in (waiting_before or ()):
+        if outcome.asks(PAYMENT_MESSAGE, waiting_before):
             self.fee_asked_at = at
         if RECEIVED in outcome.reached_statuses and not self.received:
             self.received_at = at

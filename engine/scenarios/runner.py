@@ -18,7 +18,7 @@ from pathlib import Path
 from ..calendar import WorkingCalendar
 from ..calendar_functions import deadline_functions
 from ..catalogue_forms import CitizenForm, citizen_forms, unreadable
-from ..diagram_check import Problem
+from ..diagram_check import PAYMENT_MESSAGE, SUPPLEMENT_MESSAGE, Problem
 from ..diagram_names import PAYMENT_METHODS
 from ..form_check import closest, form_problems, guess, pair_problems
 from ..forms import FieldError, Form, format_holds, load_form
@@ -37,8 +37,8 @@ from .messages import MESSAGES as M
 from .results import FileReport, ScenarioResult, StepResult
 
 MAX_TIMER_ROUNDS = 1000  # timers fired while the clock moves once: a diagram that loops stops here
-SUPPLEMENT = "bo_sung"  # the citizen's supplement: it completes the application, as on the portal
-PAYMENT = "thanh_toan"  # the fee: paid in full, online unless the step says otherwise, as the system does
+SUPPLEMENT = SUPPLEMENT_MESSAGE  # the citizen's supplement: it completes the application, as on the portal
+PAYMENT = PAYMENT_MESSAGE  # the fee: paid in full, online unless the step says otherwise, as the system does
 _MISSING = object()
 
 
@@ -417,7 +417,7 @@ class _Run:
             if step.error:
                 return self.refused(step, str(exc))
             raise StepFailed(M["engine_failed"].format(detail=_sentence(exc))) from None
-        asking = SUPPLEMENT in outcome.waiting_messages and SUPPLEMENT not in self.outcome.waiting_messages
+        asking = outcome.asks(SUPPLEMENT, self.outcome.waiting_messages)
         if asking:  # as the app asks an officer (QT-14): everything at once, early in processing
             stage = supplement_rules.stage(self.appointment.received_at)
             needed = supplement_rules.justification_needed(
