@@ -13,12 +13,12 @@ from .receipt import fee_receipt_pdf
 from .reception import receipt_pdf, refusal_pdf, supplement_request_pdf
 from .register import register_pdf
 from .results import paper_result_pdf, result_pdf
-from .scan import image_pdf
+from .scan import ScanFacts, image_pdf, with_verification_page
 
 __all__ = [
     "Agency", "Apology", "Applicant", "Component", "ControlSlip", "Duration", "FeeReceipt", "Handoff", "MissingItem",
     "PaperResult", "Party", "Receipt", "Refusal", "Register", "RegisterRow", "ResultContent", "ResultDocument",
     "Signer", "StopNotice", "SupplementRequest", "result_code", "stop_notice_pdf",
     "receipt_pdf", "supplement_request_pdf", "refusal_pdf", "apology_pdf", "control_slip_pdf", "register_pdf",
-    "paper_result_pdf", "result_pdf", "image_pdf", "fee_receipt_pdf", "amount_digits", "amount_in_words",
+    "paper_result_pdf", "result_pdf", "image_pdf", "ScanFacts", "with_verification_page", "fee_receipt_pdf", "amount_digits", "amount_in_words",
 ]

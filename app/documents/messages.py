@@ -206,6 +206,21 @@ PAPER = {
     "provided_by": "Được cung cấp bởi {system}./.",
 }
 
+# The page a scanned PDF gets at its end when digitised (An Giang 2023, Điều 28): what the paper
+# original is and where to check the signature, since the scan itself has no room for a QR code.
+SCAN = {
+    "title": "TRANG XÁC THỰC BẢN SỐ HÓA",
+    "subtitle": "Bản số hóa từ kết quả giải quyết thủ tục hành chính bản giấy",
+    "document": "1. Văn bản: {value}",
+    "number": "2. Số, ký hiệu: {value}",
+    "agency": "3. Cơ quan ban hành: {value}",
+    "signer": "4. Người ký: {value}",
+    "signed_on": "5. Ngày ký: {value}",
+    "code": "6. Mã kết quả: {value}",
+    "digitised": "Số hóa và ký số bởi {officer}, {agency}, {at}.",
+    "verify": "Quét mã QR hoặc truy cập {url} để kiểm tra chữ ký số của bản số hóa và thông tin bản giấy gốc.",
+}
+
 FEE_RECEIPT = {
     "doc_title": "Biên lai thu phí, lệ phí",
     "title": "BIÊN LAI THU PHÍ, LỆ PHÍ",
