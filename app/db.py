@@ -52,6 +52,20 @@ def locked(statement, model, key, touch: str):
     return db.session.execute(statement.with_for_update(of=model).execution_options(populate_existing=True))
 
 
+def savepoint():
+    """`db.session.begin_nested()`, nested in the request's transaction on SQLite too. pysqlite
+    opens a transaction only before a write, and SQLite takes a SAVEPOINT outside a transaction
+    as the transaction itself, which its RELEASE commits: without this, what a savepoint wraps
+    at the start of a request (a dossier's row) was committed apart from the rest (its files,
+    events and steps), seen half-made by a concurrent request and kept by a crash."""
+    connection = db.session.connection()
+    if connection.dialect.name == "sqlite":
+        raw = connection.connection.dbapi_connection
+        if not raw.in_transaction:
+            raw.execute("BEGIN")
+    return db.session.begin_nested()
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 

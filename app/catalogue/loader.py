@@ -13,7 +13,7 @@ from engine.diagram_messages import MESSAGES as DIAGRAM_MESSAGES
 from engine.form_check import as_written, closest, form_advice, form_problems, guess, json_problem, pair_problems
 
 from ..agencies.models import Agency
-from ..db import db
+from ..db import db, savepoint
 from ..documents.data import COMPONENT_KINDS
 from ..dossiers.completeness import ON_BEHALF, same_value
 from .models import Procedure
@@ -405,14 +405,14 @@ def load_catalogue(directory: Path, forms_dir: Path | None = None,
             unusable = entry_form_problems(entry, path.name, forms_dir) if forms_dir is not None else []
             if unusable:
                 problems.extend(unusable)
-                with db.session.begin_nested():
+                with savepoint():
                     if _close(entry["code"]):
                         problems.append(MESSAGES["closed"].format(file=path.name))
                 continue
             if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
                 problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
                 entry = {**entry, "published": False}
-            with db.session.begin_nested():
+            with savepoint():
                 upsert(entry, path.name)
         except CatalogueError as exc:
             problems.append(str(exc))

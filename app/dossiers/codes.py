@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import insert, update
 from sqlalchemy.exc import IntegrityError
 
-from ..db import db
+from ..db import db, savepoint
 from .models import DossierCounter
 
 
@@ -23,7 +23,7 @@ def issue_code(agency, instant: datetime, tz) -> str:
     number = db.session.connection().execute(bump).scalar()
     if number is None:
         try:
-            with db.session.begin_nested():
+            with savepoint():
                 db.session.connection().execute(insert(counters).values(agency_id=agency.id, day=day, last_number=1))
             number = 1
         except IntegrityError:  # another reception created today's row first

@@ -17,7 +17,7 @@ from engine.statuses import SUBMITTED
 
 from ..catalogue.forms import application_form
 from ..catalogue.models import Procedure
-from ..db import db
+from ..db import db, savepoint
 from ..workflow.service import record_version, workflow
 from .deadlines import reception_due
 from .errors import Conflict, Invalid, NotFound
@@ -104,7 +104,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
     )
     dossier.procedure = procedure
     try:
-        with db.session.begin_nested():
+        with savepoint():
             db.session.add(dossier)
     except IntegrityError:  # the same submission won a race a moment ago
         db.session.rollback()

@@ -12,7 +12,7 @@ from engine.statuses import LABELS as STATUS_LABELS, RETURNED
 
 from ..catalogue.forms import application_form
 from ..clock import now
-from ..db import db
+from ..db import db, savepoint
 from ..dossiers import citizen, printouts, results, supplements
 from ..dossiers.deadlines import current_due
 from ..dossiers.errors import Conflict, Invalid
@@ -258,7 +258,7 @@ def rate(dossier_id: int):
     if errors:
         return _page(dossier, errors, status=422)
     try:
-        with db.session.begin_nested():
+        with savepoint():
             db.session.add(Rating(dossier_id=dossier.id, score=score, comment=comment or None, created_at=now()))
         db.session.commit()
         flash(MESSAGES["rated"])

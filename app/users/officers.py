@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from engine.roles import LANE_ROLES
 
 from ..agencies.models import Agency
-from ..db import db
+from ..db import db, savepoint
 from ..dossiers import work
 from . import identity
 from .models import User
@@ -100,7 +100,7 @@ def create(clean: dict, admin: User, at: datetime) -> User:
     officer = User(username=clean["username"], password_hash=hash_password(secrets.token_urlsafe(32)),
                    role=clean["role"], agency=clean["agency"], full_name=clean["full_name"], email=clean["email"],
                    position=clean["position"], created_at=at, creator=admin)
-    with db.session.begin_nested():
+    with savepoint():
         db.session.add(officer)
     return officer
 

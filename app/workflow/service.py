@@ -15,7 +15,7 @@ from engine.registry import Registry
 from engine.runtime import Engine
 
 from ..clock import now
-from ..db import db
+from ..db import db, savepoint
 from .models import ProcessVersionRecord
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ def record_version(wf: Workflow, process_id: str, version: str) -> None:
     if db.session.get(ProcessVersionRecord, (process_id, version)) is None:
         found = wf.registry.get(process_id, version)
         try:
-            with db.session.begin_nested():  # another dossier may record it at the same moment
+            with savepoint():  # another dossier may record it at the same moment
                 db.session.add(ProcessVersionRecord(process_id=process_id, version=version,
                                                     file_name=found.file_name, xml=found.xml, created_at=now()))
         except IntegrityError:

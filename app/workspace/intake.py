@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..accounts.activation import is_unclaimed, queue_activation
 from ..catalogue.models import Procedure
-from ..db import db
+from ..db import db, savepoint
 from ..dossiers.citizen import DESK_CHANNELS, channel_problem
 from ..dossiers.models import Dossier
 from ..dossiers.printouts import RETURN_FIELD
@@ -124,7 +124,7 @@ def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[dict, O
         return {"email": error or INTAKE["email_missing"]}, None
     old = citizen.email
     try:
-        with db.session.begin_nested():
+        with savepoint():
             citizen.email = email
             db.session.flush()
     except IntegrityError:  # given to another account a moment ago, after the check above
@@ -148,7 +148,7 @@ def create_citizen(kind: str, number: str, clean: dict, officer: User,
                 address=clean["dia_chi"], phone=clean["so_dien_thoai"],
                 email=clean.get("email"), email_verified_at=None, created_at=at, creator=officer)
     try:
-        with db.session.begin_nested():
+        with savepoint():
             db.session.add(user)
     except IntegrityError:  # recorded a moment ago by another desk, or the e-mail is someone's
         db.session.rollback()
