@@ -8,6 +8,7 @@ EVENTS = {
     "message_at_desk": "Bộ phận Một cửa nhận «{name}» của công dân {channel}",
     "timer_fired": "Hết thời hạn «{name}»",
     "marked_late": "Hồ sơ bị đánh dấu trễ hạn tại bước «{name}»",
+    "task_cancelled": "Bước «{name}» được đóng lại, không còn phải xử lý",
     "claimed": "Nhận xử lý bước «{name}»",
     "released": "Trả lại bước «{name}» cho nhóm",
     "assigned": "Giao bước «{name}» cho {assignee}",
@@ -112,6 +113,7 @@ PRINTOUTS = {
     "slip_apology": "Xin lỗi, hẹn lại trả kết quả lúc {due} (Mẫu 04, gửi lúc {at}).",
     "slip_stop_notice": "Thông báo dừng giải quyết hồ sơ lúc {at}.",
     "slip_note": "{step}. {notes}",
+    "slip_cancelled": "{step} (không thực hiện: bước được đóng lại trước khi xử lý)",
     # Who provides a paper conversion (Bình Định 2020, Biểu mẫu): the province's one-stop system.
     "system_name": "Hệ thống thông tin một cửa điện tử tỉnh {place}",
     "system_name_unplaced": "Hệ thống thông tin một cửa điện tử",

@@ -285,6 +285,8 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
         verdict = rows[given].verdict if given is not None and rows[given].verdict in doc.data.VERDICTS else None
         extra = noted.pop(transfer.taker, None)  # what the step decided: on its first row only
         note = PRINTOUTS["slip_note"].format(step=row.step, notes=" ".join(extra)) if extra else row.step
+        if row.verdict == "cancelled":  # closed before anyone worked it: a stop, a withdrawal, a timer
+            note = PRINTOUTS["slip_cancelled"].format(step=note)
         slips.append(doc.Handoff(citizen if given is None else parties[given], parties[transfer.taker],
                                  row.received_at, verdict, note))
     returned = None

@@ -141,7 +141,13 @@ def _update_tasks(dossier: Dossier, outcome: Outcome, at: datetime, actor, compl
     closed = outcome.previous_task_ids - wanted
     if closed:
         closer = case((OpenTask.id == completed_task, actor.id), else_=None) if completed_task and actor else None
-        _run(update(OpenTask.__table__).where(OpenTask.id.in_(closed)).values(closed_at=at, closed_by_id=closer))
+        table = OpenTask.__table__
+        ended = _run(update(table).where(table.c.id.in_(closed)).values(closed_at=at, closed_by_id=closer)
+                     .returning(table.c.id, table.c.node_id, table.c.name)).all()
+        # A step the transition closed that nobody completed (a stop, a withdrawal, a timer that
+        # cut it short): said on the timeline, so its officers and the slip know it ended unworked.
+        events.extend(add_event(dossier, at, "task_cancelled", node=(node_id, name), name=name)
+                      for task_id, node_id, name in ended if task_id != completed_task)
     new = [t for t in outcome.open_tasks if t.id not in outcome.previous_task_ids]
     if not new:
         return 0
