@@ -24,7 +24,8 @@ COMMON = {
     "sign_hint": "(Ký và ghi rõ họ tên)",
     "lookup_code": "Tra cứu tình trạng hồ sơ: quét mã QR hoặc truy cập {url} (mã hồ sơ: {code})",
     # A dossier without a code cannot be looked up publicly: its QR code leads to the applicant's own page.
-    "lookup_own": "Người nộp xem hồ sơ trên Cổng Dịch vụ công (đăng nhập tài khoản): quét mã QR hoặc truy cập {url}",
+    # A walk-in applicant may have no account they can log in with: the desk answers by the number.
+    "lookup_own": "Người nộp xem hồ sơ trên Cổng Dịch vụ công bằng tài khoản của mình: quét mã QR hoặc truy cập {url}; hoặc hỏi Bộ phận Một cửa, nêu số hồ sơ ghi trên phiếu này",
     "reference": "Hồ sơ số {number} (chưa cấp mã hồ sơ)",
     "reference_refused": "Hồ sơ số {number} (không được tiếp nhận, không cấp mã hồ sơ)",
     "closing": "./.",

@@ -22,8 +22,8 @@ def test_a_control_slip_without_code_or_appointment_says_why():
     assert "Thời gian hẹn trả kết quả: — (hồ sơ không được tiếp nhận)" in words
     # Its only instant is the submission's: not printed as a reception.
     assert re.search(r"Thời gian nhận hồ sơ: — \(hồ sơ không được tiếp nhận; nộp lúc \d\d giờ", words)
-    assert "Người nộp xem hồ sơ trên Cổng Dịch vụ công (đăng nhập tài khoản): quét mã QR hoặc truy cập " \
-           f"{OWN_PAGE}" in words
+    assert "Người nộp xem hồ sơ trên Cổng Dịch vụ công bằng tài khoản của mình: quét mã QR hoặc truy cập " \
+           f"{OWN_PAGE}; hoặc hỏi Bộ phận Một cửa, nêu số hồ sơ ghi trên phiếu này" in words  # a walk-in may have no login
     assert not EMPTY_CODE.search(words) and "Mã hồ sơ" not in words
     assert qr_codes(refused) == [OWN_PAGE]
     waiting = text(control_slip_pdf(samples.control_slip(code="", due_at=None, reference="42",

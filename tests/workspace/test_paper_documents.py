@@ -68,7 +68,7 @@ def test_a_dossier_refused_at_reception_prints_no_empty_code_and_no_appointment(
     assert "ngày 25 tháng 11 năm 2026" not in text
     assert not NO_EMPTY_CODE.search(raw), raw
     # No code, so no public lookup: the QR code leads to the applicant's own page, and says so.
-    assert f"Người nộp xem hồ sơ trên Cổng Dịch vụ công (đăng nhập tài khoản): quét mã QR hoặc truy cập {own_page}" \
+    assert f"Người nộp xem hồ sơ trên Cổng Dịch vụ công bằng tài khoản của mình: quét mã QR hoặc truy cập {own_page}" \
         in text
     assert qr_urls(slip, tmp_path) == [own_page]
     for line in ("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Thời gian nhận hồ sơ: — (hồ sơ không được tiếp nhận; nộp lúc 14 giờ 00 phút, ngày 23 tháng 11",
