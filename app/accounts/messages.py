@@ -16,6 +16,7 @@ MESSAGES = {
     "logged_out": "Bạn đã đăng xuất.",
     "reset_sent": "Nếu địa chỉ này thuộc một tài khoản, thư hướng dẫn đặt lại mật khẩu đã được gửi (hiệu lực 1 giờ).",
     "reset_done": "Đã đặt mật khẩu mới. Mọi phiên đăng nhập cũ đã kết thúc; vui lòng đăng nhập lại.",
+    "activated": "Tài khoản đã được kích hoạt. Mời đăng nhập bằng mật khẩu vừa đặt.",
     "profile_saved": "Đã lưu thông tin cá nhân.",
     "email_pending": "Thư xác thực đã được gửi tới địa chỉ mới; địa chỉ cũ vẫn được dùng cho đến khi bạn xác thực.",
     "password_changed": "Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.",

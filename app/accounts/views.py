@@ -253,13 +253,14 @@ def forgot():
 def _reset_user(token: str) -> tuple[User | None, dict]:
     """The account of a password reset or a counter account's activation link, with the link's
     payload; None when the link is forged, expired or used."""
-    payload = links.read("reset", token, links.RESET_HOURS) or links.read("activate", token, links.ACTIVATE_HOURS)
+    reset = links.read("reset", token, links.RESET_HOURS)
+    payload = reset or links.read("activate", token, links.ACTIVATE_HOURS)
     if not payload or not isinstance(payload.get("uid"), int):
         return None, {}
     user = db.session.get(User, payload["uid"])
     if user is None or not user.active or user.token_generation != payload.get("gen"):
         return None, {}
-    return user, payload
+    return user, {**payload, "activating": reset is None}
 
 
 @accounts.route("/dat-lai-mat-khau/<token>", methods=["GET", "POST"])
@@ -268,11 +269,14 @@ def reset(token: str):
     if user is None:
         flash(MESSAGES["bad_link"], "error")
         return redirect(url_for("accounts.forgot"), 303)
+    # An activation link (a new officer, an account opened at the counter) sets the first
+    # password: the page says so and names the account, rather than "reset".
+    page = {"token": token, "account": user, "activating": payload["activating"]}
     if request.method == "GET":
-        return render_template("accounts/reset.html", token=token, errors={})
+        return render_template("accounts/reset.html", errors={}, **page)
     errors = identity.new_password_errors(request.form, user.id_number or "", user.email or "")
     if errors:
-        return render_template("accounts/reset.html", token=token, errors=errors), 422
+        return render_template("accounts/reset.html", errors=errors, **page), 422
     user.password_hash = hash_password(request.form["mat_khau"])
     user.token_generation += 1  # ends every session and API token, and this link
     if user.email_verified_at is None and user.email and payload.get("email") == user.email:
@@ -280,7 +284,7 @@ def reset(token: str):
     user.failed_logins, user.locked_until = 0, None
     db.session.commit()
     logout_user()
-    flash(MESSAGES["reset_done"])
+    flash(MESSAGES["activated" if payload["activating"] else "reset_done"])
     return redirect(url_for("accounts.login"), 303)
 
 

@@ -82,9 +82,13 @@ def test_an_administrator_opens_an_account_the_officer_activates_and_works_with(
     client.post("/dang-xuat", data={"csrf_token": csrf(client, "/mot-cua")})
     assert _log_in(client, "dothihoa.stp", PASSWORD).status_code == 401  # nobody knows a password yet
     link = _activation_path(mail_sink)
+    page = " ".join(html(client.get(link)).split())
+    assert "<h1>Kích hoạt tài khoản</h1>" in page and "Tên đăng nhập: dothihoa.stp" in page
+    assert "Đặt lại mật khẩu" not in page  # a first password, not a reset
     done = client.post(link, data={"csrf_token": csrf(client, link), "mat_khau": PASSWORD,
                                    "nhap_lai_mat_khau": PASSWORD})
     assert done.status_code == 303
+    assert "Tài khoản đã được kích hoạt" in html(client.get(done.headers["Location"]))
     logged = _log_in(client, "dothihoa.stp", PASSWORD)
     assert logged.status_code == 303 and logged.headers["Location"] == "/mot-cua"
     assert "Hộp công việc" in html(client.get("/mot-cua"))
