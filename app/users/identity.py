@@ -12,6 +12,10 @@ MESSAGES = {
     "birth_future": "Ngày sinh phải là một ngày trong quá khứ.",
     "birth_old": "Ngày sinh không hợp lệ: tuổi không thể quá 130.",
     "id_number": "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số, 3 chữ số đầu là mã tỉnh nơi đăng ký khai sinh (001–096).",
+    # Thông tư 59/2021/TT-BCA Điều 7: the 4th digit gives the century of birth (with the sex),
+    # the 5th and 6th the last two digits of the year of birth.
+    "id_birth_year": "Số định danh cá nhân {number} ghi năm sinh {coded} (chữ số thứ 4 đến 6), khác năm sinh "
+                     "đã nhập ({typed}): kiểm tra lại số định danh hoặc ngày sinh theo thẻ Căn cước.",
     "passport_chars": "Số hộ chiếu chỉ gồm chữ cái không dấu (A–Z) và chữ số, như in trên trang nhân thân của hộ "
                       "chiếu; không có dấu gạch, dấu chấm hay ký hiệu khác.",
     "passport_length": "Số hộ chiếu gồm từ 6 đến 20 chữ cái và chữ số; số đã nhập có {count} ký tự.",
@@ -100,6 +104,19 @@ def normalise_id_number(value: str) -> str:
 def id_number_error(value: str) -> str | None:
     value = normalise_id_number(value)
     return None if re.fullmatch(r"\d{12}", value) and 1 <= int(value[:3]) <= 96 else MESSAGES["id_number"]
+
+
+def birth_year_in(number: str) -> int:
+    """The year of birth a valid 12-digit personal identification number encodes: its 4th digit
+    is 0/1 for the 20th century, 2/3 for the 21st and so on (even: male, odd: female)."""
+    return 1900 + 100 * (int(number[3]) // 2) + int(number[4:6])
+
+
+def id_birth_error(number: str, born: date) -> str | None:
+    """The number and the date of birth disagree on the year: one of them was mistyped."""
+    coded = birth_year_in(number)
+    return None if coded == born.year else MESSAGES["id_birth_year"].format(number=number, coded=coded,
+                                                                           typed=born.year)
 
 
 def normalise_passport(value: str) -> str:
@@ -229,6 +246,11 @@ def validate_profile(form, fields=PROFILE_FIELDS, today: date | None = None) -> 
             errors[name] = error
         else:
             clean[name] = result
+    if "so_cccd" in clean and "ngay_sinh" in clean:
+        error = id_birth_error(clean["so_cccd"], clean["ngay_sinh"])
+        if error:
+            errors["so_cccd"] = error
+            del clean["so_cccd"]
     if "mat_khau" in fields:
         found = new_password_errors(form, clean.get("so_cccd", typed.get("so_cccd", "")),
                                     clean.get("email", typed.get("email", "")))

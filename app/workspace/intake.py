@@ -77,9 +77,14 @@ def _details(form, kind: str, today: date) -> tuple[dict, dict]:
     return clean, errors
 
 
-def citizen_errors(form, kind: str, today: date) -> tuple[dict, dict]:
-    """The details of a citizen recorded at the counter, the paper already checked at the search."""
+def citizen_errors(form, kind: str, number: str, today: date) -> tuple[dict, dict]:
+    """The details of a citizen recorded at the counter, the paper (`number`) already checked at
+    the search; a CCCD number must agree with the date of birth on the year it encodes."""
     clean, errors = _details(form, kind, today)
+    if kind == "cccd" and "ngay_sinh" in clean:
+        error = identity.id_birth_error(number, clean["ngay_sinh"])
+        if error:
+            errors["ngay_sinh"] = error
     email, error = _email(form)
     if error:
         errors["email"] = error

@@ -46,7 +46,7 @@ def intake():
             if found is None and desk.id_number_taken(kind, number):
                 number, errors = None, {desk.NUMBER: INTAKE["id_taken"]}
     if request.method == "POST" and found is None and number is not None:
-        clean, errors = desk.citizen_errors(request.form, kind, local_today())
+        clean, errors = desk.citizen_errors(request.form, kind, number, local_today())
         if not errors:
             found, mail, created = desk.create_citizen(kind, number, clean, g.user, now())
             db.session.commit()

@@ -141,6 +141,11 @@ def test_identity_errors_are_shown_next_to_each_field(client, clean_app, clock, 
     field = re.search(r'<input [^>]*id="dia_chi"[^>]*>', html).group(0)
     assert "aria-invalid" not in field
 
+    # The number encodes the year of birth (digits 4-6: 1 for a woman of the 1900s, then 92).
+    typo = _register(client, ngay_sinh="08/03/1993")
+    assert typo.status_code == 422 and "ghi năm sinh 1992 (chữ số thứ 4 đến 6), khác năm sinh đã nhập (1993)" \
+        in _html(typo) and 'id="so_cccd-error"' in _html(typo)
+
     blank = _register(client, dia_chi="  ", email="")
     assert "Vui lòng nhập địa chỉ." in _html(blank) and "Vui lòng nhập địa chỉ thư điện tử." in _html(blank)
     mismatch = _register(client, nhap_lai_mat_khau="MatKhau2027")

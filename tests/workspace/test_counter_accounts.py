@@ -131,3 +131,21 @@ def test_the_desk_adds_an_address_later_and_the_activation_goes_there(client, cl
     assert "Gửi thư kích hoạt" not in html(client.get("/mot-cua/tiep-nhan?so_cccd=001085000888"))
     refused = client.post(action, data={"csrf_token": csrf(client, "/mot-cua"), "email": "khac@example.vn"})
     assert refused.status_code == 403 and "đã được công dân kích hoạt" in html(refused)
+
+
+
+def test_a_cccd_number_and_a_date_of_birth_that_disagree_on_the_year_are_refused(client, clock, clean_app):
+    """Thông tư 59/2021/TT-BCA: digits 4-6 of the number encode the year of birth, so a mistyped
+    number or date is caught at the counter, keeping what was typed and recording nobody."""
+    clock.set(vn(2026, 11, 23, 9, 0))
+    before = _users(clean_app)
+    token = as_officer(client, "motcua")
+    refused = client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, **CITIZEN, "ngay_sinh": "02/03/1990"})
+    page = " ".join(html(refused).split())
+    assert refused.status_code == 422
+    assert "Số định danh cá nhân 001085000888 ghi năm sinh 1985 (chữ số thứ 4 đến 6), khác năm sinh đã nhập " \
+           "(1990)" in page
+    assert 'value="02/03/1990"' in page and _users(clean_app) == before
+    # A woman born in 2003: the century digit is 3 (21st century, female), and the year agrees.
+    assert _record(client, so_cccd="001303000888", ngay_sinh="02/03/2003")
+    assert _users(clean_app) == before + 1

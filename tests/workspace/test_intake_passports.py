@@ -138,7 +138,7 @@ def test_a_number_is_unique_within_its_kind_and_registration_is_not_confused(cli
     before = _count_users(clean_app)
     register_token = csrf(client, "/dang-ky")
     registered = client.post("/dang-ky", data={
-        "csrf_token": register_token, "ho_ten": "Lê Thị Chín", "ngay_sinh": "1991-02-03", "so_cccd": "001085000999",
+        "csrf_token": register_token, "ho_ten": "Lê Thị Chín", "ngay_sinh": "1985-02-03", "so_cccd": "001085000999",
         "dia_chi": "Số 1 Lê Lai, phường An Bình", "so_dien_thoai": "0905000999", "email": "chin@example.vn",
         "mat_khau": PASSWORD, "nhap_lai_mat_khau": PASSWORD})
     assert registered.status_code == 200, html(registered)[:1500]
