@@ -266,6 +266,21 @@ def _not_a_number(source: str) -> bool:
         isinstance(tree, ast.Constant) and type(tree.value) in (int, float))
 
 
+def _thousands_assigned(source: str, names) -> list[tuple[str, str]]:
+    """In a script, the numbers that look written with a Vietnamese thousands separator (500.000,
+    read as 500.0) in what is assigned to one of `names`: (the name, the number as written)."""
+    text, tree, _ = _parsed(source, "exec")
+    found = []
+    for assign in ast.walk(tree):
+        targets = assign.targets if isinstance(assign, ast.Assign) else \
+            [assign.target] if isinstance(assign, (ast.AugAssign, ast.AnnAssign)) and assign.value else []
+        for name in (t.id for t in targets if isinstance(t, ast.Name) and t.id in names):
+            found += [(name, ast.get_source_segment(text, n)) for n in ast.walk(assign.value)
+                      if isinstance(n, ast.Constant) and type(n.value) is float
+                      and THOUSANDS.fullmatch(ast.get_source_segment(text, n) or "")]
+    return list(dict.fromkeys(found))
+
+
 def _parsed(source: str, mode: str):
     """An expression's or a script's text as parsed (a script as the evaluator sees it, its
     indentation removed), its tree (an empty one when it does not parse: its errors are said
@@ -633,12 +648,17 @@ def _our_spelling(source: str) -> str:
 
 
 def _syntax_hints(source: str) -> str:
-    """The hints expressions.check does not give with a syntax error: for ===, and for AND, OR, NOT."""
+    """The hints expressions.check does not give with a syntax error: for ===, for AND, OR, NOT,
+    and for a number with thousands dots (1.200.000), which no Python reads."""
     hints = ""
     if _found_outside_strings(TRIPLE_EQUALS, source):
         hints += MESSAGES["hint_triple_equals"]
     if _found_outside_strings(UPPER_WORDS, source):
         hints += MESSAGES["hint_upper_words"]
+    grouped = [n for n in THOUSANDS.findall(STRING_LITERAL.sub('""', source)) if n.count(".") > 1]
+    if grouped:
+        hints += MESSAGES["hint_thousands"].format(numbers=", ".join(dict.fromkeys(grouped)),
+                                                   fixed=grouped[0].replace(".", ""))
     return hints
 
 
@@ -2264,6 +2284,29 @@ class DiagramChecker:
         self.check_comparisons(node, what, source, mode)
         self.check_lookups(node, what, source, mode)
         self.check_slips(node, what, source, mode)
+        if mode == "exec":
+            self.check_fee_numbers(node, source)
+
+    def check_fee_numbers(self, node, source: str) -> None:
+        """A script setting a name a fee wait charges (its `amount` reads it) with 500.000: the
+        language reads the dot as a decimal point, and the citizen is asked for 500 đồng, as
+        check_amount says of the same number written in the amount itself (ANALYST.md QT-40)."""
+        charged = self.charged_names(node)
+        for name, number in _thousands_assigned(source, charged):
+            self.add(node, "script_amount_decimal", name=name, number=number, fixed=number.replace(".", ""),
+                     read=f"{float(number):g}",
+                     waits=", ".join(f"«{self.label(w)}»" for w in charged[name]))
+
+    def charged_names(self, node) -> dict[str, list]:
+        """The names the `amount` of the diagram's fee waits read: name -> those waits."""
+        charged: dict[str, list] = defaultdict(list)
+        for wait in node.getroottree().getroot().iter():
+            amount = properties_of(wait).get("amount") if bpmn_kind(wait) in MESSAGE_CATCHERS else None
+            if amount and self.waits_for_payment(wait) and not expressions.check(amount, "eval"):
+                for name in sorted({n.id for n in ast.walk(ast.parse(amount.strip(), mode="eval"))
+                                    if isinstance(n, ast.Name)}):
+                    charged[name].append(wait)
+        return charged
 
     def check_slips(self, node, what: str, source: str, mode: str) -> None:
         """Python that runs but does not say what it reads as (QT-63): `x is "a"` asks for the

@@ -407,6 +407,8 @@ MESSAGES = {
     "type_object": "nhóm trường (\"object\")",
     "hint_triple_equals": "; so sánh bằng viết ==, khác viết != (không viết ===, !==)",
     "hint_upper_words": "; dùng and, or, not, in viết thường thay cho AND, OR, NOT, IN",
+    "hint_thousands": "; số {numbers} viết với dấu chấm ngăn cách hàng nghìn, mà trong biểu thức dấu chấm là dấu "
+                      "thập phân: viết số liền, không có dấu chấm, như {fixed}",
     "branch_value_unset": "Điều kiện trên nhánh {flow} so sánh «{name}» với {value} (trong «{test}»), nhưng ngay trước "
                           "cổng rẽ nhánh «{gateway}», «{name}» là giá trị mà bước {steps} vừa ghi, và biểu mẫu {forms} "
                           "của bước đó chỉ cho chọn {values}: {value}{origin} không bao giờ có ở đây, nên "
@@ -620,6 +622,10 @@ MESSAGES = {
                       "chấm là dấu thập phân, không phải dấu ngăn cách hàng nghìn: 8.000 là 8 đồng, không phải "
                       "tám nghìn đồng. Viết số đồng liền, không có dấu chấm: {fixed}.",
     "amount_decimal_example": "ví dụ 8000, không viết 8.000",
+    "script_amount_decimal": "Công việc tự động gán cho {name} số {number}, viết với dấu chấm, mà {name} là số tiền "
+                             "công dân phải nộp (amount của {waits}). Trong biểu thức, dấu chấm là dấu thập phân, "
+                             "không phải dấu ngăn cách hàng nghìn: {number} là {read} đồng, không phải {fixed} "
+                             "đồng. Viết số đồng liền, không có dấu chấm: {fixed}.",
     "result_unknown_name": "{entry}: nội dung kết quả («result_document») dùng «{{{name}}}», nhưng không "
                            "biểu mẫu nào của thủ tục (quy trình «{process}») có trường này, không công việc tự động "
                            "nào gán nó và hệ thống không cung cấp nó{guess}, nên kết quả ký số sẽ in trống chỗ này. Sửa cho đúng tên một "

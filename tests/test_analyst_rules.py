@@ -542,6 +542,22 @@ def test_what_the_check_refuses_on_a_fee_wait_names_the_element(edit, element, w
 
 
 @pytest.mark.rule("QT-40")
+def test_a_fee_a_script_writes_with_a_thousands_dot_is_refused_on_the_script():
+    """`le_phi = 500.000` is 500 đồng: the amount reading le_phi would charge that."""
+    [found] = problems(SOURCE.replace("le_phi = so_ban * 8000", "le_phi = so_ban * 500.000"))
+    assert (found.element_id, found.element_name) == ("Task_tinh_le_phi", "Tính lệ phí")
+    for word in ("le_phi số 500.000", "amount của «Chờ công dân nộp phí»", "500.000 là 500 đồng",
+                 "không có dấu chấm: 500000."):
+        assert word in found.message, (word, found.message)
+    # A name no amount reads is left alone (a ratio may be 1.500); and a number with two dots
+    # does not parse at all: the syntax error says why.
+    assert problems(SOURCE.replace("le_phi = so_ban * 8000", "he_so = 1.500\nle_phi = so_ban * 8000")) == []
+    [grouped] = problems(SOURCE.replace("le_phi = so_ban * 8000", "le_phi = 1.200.000"))
+    assert grouped.element_id == "Task_tinh_le_phi" and "Lỗi cú pháp" in grouped.message
+    assert "số 1.200.000 viết với dấu chấm ngăn cách hàng nghìn" in grouped.message and "như 1200000" in grouped.message
+
+
+@pytest.mark.rule("QT-40")
 @pytest.mark.rule("QT-37")
 def test_the_amount_reads_known_names_and_later_steps_read_the_payment(workspace):
     from tests.test_procedure_new import cli
