@@ -1855,6 +1855,10 @@ class DiagramChecker:
                 self.check_amount(node, value)
         if "agency" not in seen and bpmn_kind(node) in HUMAN_TASKS:
             self.check_entry_officers(node)
+        elif "agency" in seen and "timeLimit" not in seen and bpmn_kind(node) in HUMAN_TASKS:
+            # A consultation has its own deadline (liên thông); without one the step's due is the
+            # dossier's, and the consulted agency's lateness shows nowhere. The step still runs.
+            self.warn(node, "agency_no_time_limit", value=seen["agency"])
         if "formUiSchemaFilename" in misplaced:
             pass
         elif "formUiSchemaFilename" in seen and "formJsonSchemaFilename" not in seen:

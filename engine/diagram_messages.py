@@ -116,6 +116,10 @@ MESSAGES = {
     "agency_invalid": "Thuộc tính agency «{value}» không phải mã định danh cơ quan. Ghi mã định danh của cơ "
                       "quan xử lý bước (chữ in hoa), ví dụ 000.00.30.H99, không ghi tên cơ quan; hoặc tên một "
                       "trường dữ liệu hồ sơ chứa mã đó, ví dụ co_quan_phoi_hop.",
+    "agency_no_time_limit": "Bước lấy ý kiến cơ quan «{value}» (thuộc tính agency) không có thời hạn riêng "
+                            "(timeLimit), nên cơ quan được lấy ý kiến chỉ bị tính theo ngày hẹn trả của cả hồ sơ: hộp "
+                            "công việc và Phiếu kiểm soát không cho biết cơ quan đó trả lời trễ. Mỗi lần lấy ý kiến "
+                            "có thời hạn riêng: thêm thuộc tính timeLimit cho bước, ví dụ working_days(5) (QT-07).",
     "agency_unknown": "Thuộc tính agency «{value}» không phải mã của cơ quan nào trong hệ thống{guess}, nên bước "
                       "sẽ không tới được cán bộ cơ quan cần lấy ý kiến. Sửa mã, hoặc nạp cơ quan đó trước "
                       "(motcua agencies load).",

@@ -362,6 +362,19 @@ def test_a_step_sent_to_an_agency_with_no_active_officer_of_its_role_is_a_warnin
 
 
 @pytest.mark.rule("QT-07")
+def test_a_consultation_step_without_its_own_time_limit_is_a_warning(tmp_path):
+    """Each consultation of another agency has its own deadline (DOMAIN.md §3): without one the
+    step counts only against the dossier's due date. The shipped consultation has one."""
+    assert checked(tmp_path, LLTP_SOURCE, LLTP) == (True, [], [])
+    limit = '<spiffworkflow:property name="timeLimit" value="working_days(5)" />\n            ' + AGENCY
+    ok, problems, [warning] = checked(tmp_path, edit(LLTP_SOURCE, limit, AGENCY), LLTP)
+    assert ok and problems == []  # the step still runs
+    assert warning.startswith(f"{LLTP}.bpmn: [Task_y_kien_cong_an «Lấy ý kiến Công an tỉnh»] Cảnh báo: ")
+    assert "cơ quan «000.00.30.H99» (thuộc tính agency) không có thời hạn riêng (timeLimit)" in warning
+    assert "ngày hẹn trả của cả hồ sơ" in warning and "timeLimit cho bước, ví dụ working_days(5)" in warning
+
+
+@pytest.mark.rule("QT-07")
 def test_a_step_without_agency_at_an_agency_with_no_officer_of_its_role_is_a_warning(tmp_path):
     """Without `agency` a step is worked at the procedure's own agency (its catalogue entry's
     agency_code): a lane whose role nobody there works, such as «Điều phối», is said as for an agency."""
