@@ -1500,7 +1500,10 @@ class DiagramChecker:
         entries = (self.citizen_forms or {}).get(process.get("id"))
         if not entries:
             return
-        waits = [n for n in process.iter() if bpmn_kind(n) in MESSAGE_CATCHERS and self.waits_for_payment(n)]
+        catches = [n for n in process.iter() if bpmn_kind(n) in MESSAGE_CATCHERS]
+        if any(self.message_unsettled(n) for n in catches):
+            return  # a misspelt name may be the fee's wait: the name is what to fix (check_references)
+        waits = [n for n in catches if self.waits_for_payment(n)]
         charging = [e.entry for e in entries if e.charges]
         if charging and not waits:
             self.warn(process, "fee_never_asked", entries=", ".join(charging))
@@ -1931,7 +1934,11 @@ class DiagramChecker:
                 self.check_agency_officers(node, entry.agency, "entry_agency_no_officer", entry=entry.entry)
 
     def check_amount(self, node, value: str) -> None:
-        """`amount` belongs on a wait for `thanh_toan` only, and is an expression over the data."""
+        """`amount` belongs on a wait for `thanh_toan` only, and is an expression over the data.
+        On a wait for a misspelt message (`thanh_toán`) nothing is said of it: the fix is the
+        name, which check_references gives, not deleting the amount."""
+        if self.message_unsettled(node):
+            return
         if not self.waits_for_payment(node):
             self.add(node, "amount_misplaced")
         elif _decimal_numbers(value):

@@ -361,6 +361,18 @@ def test_a_step_sent_to_an_agency_with_no_active_officer_of_its_role_is_a_warnin
     assert "vai trò «Chuyên viên»" in warning and "cơ quan có cán bộ vai trò Bộ phận Một cửa, Lãnh đạo" in warning
 
 
+@pytest.mark.rule("QT-12")
+@pytest.mark.rule("QT-40")
+def test_a_misspelt_payment_message_is_said_once_without_advice_to_delete_the_amount(tmp_path):
+    """`thanh_toán` for `thanh_toan`: the fix is the name, not deleting the waits' amounts, and the
+    catalogue's fee is not «never asked for»."""
+    ok, problems, warnings = checked(tmp_path, edit(SOURCE, 'name="thanh_toan"', 'name="thanh_toán"'))
+    assert not ok and warnings == []
+    assert [p.split("]")[0] for p in problems] == [f"{BAN_SAO}.bpmn: [Event_cho_nop_phi «Chờ công dân nộp phí»",
+                                                   f"{BAN_SAO}.bpmn: [Event_cho_nop_them «Chờ công dân nộp thêm phí»"]
+    assert all("«thanh_toán»" in p and "ý bạn là «thanh_toan»" in p and "amount" not in p for p in problems)
+
+
 @pytest.mark.rule("QT-07")
 def test_a_consultation_step_without_its_own_time_limit_is_a_warning(tmp_path):
     """Each consultation of another agency has its own deadline (DOMAIN.md §3): without one the
