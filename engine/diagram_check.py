@@ -281,6 +281,31 @@ def _thousands_assigned(source: str, names) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
+# A comparison and the one that holds exactly when it does not.
+OPPOSITES = {ast.Eq: "!=", ast.NotEq: "==", ast.Lt: ">=", ast.LtE: ">", ast.Gt: "<=", ast.GtE: "<",
+             ast.In: "not in", ast.NotIn: "in"}
+
+
+def _names_read(source: str) -> list[str]:
+    """The data names an expression reads, in the order written: not the functions it calls, nor
+    the names it sets itself (a comprehension's)."""
+    text, tree, own = _parsed(source, "eval")
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    found = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+             and n.id not in own and id(n) not in called]
+    return list(dict.fromkeys(n.id for n in sorted(found, key=lambda n: (n.lineno, n.col_offset))))
+
+
+def _opposite(source: str) -> str | None:
+    """`so_ban > 2` → `so_ban <= 2`: a single comparison written the other way; None otherwise."""
+    text, tree, _ = _parsed(source, "eval")
+    test = tree.body if isinstance(tree, ast.Expression) else None
+    if not isinstance(test, ast.Compare) or len(test.ops) != 1 or type(test.ops[0]) not in OPPOSITES:
+        return None
+    return f"{ast.get_source_segment(text, test.left)} {OPPOSITES[type(test.ops[0])]} " \
+           f"{ast.get_source_segment(text, test.comparators[0])}"
+
+
 def _parsed(source: str, mode: str):
     """An expression's or a script's text as parsed (a script as the evaluator sees it, its
     indentation removed), its tree (an empty one when it does not parse: its errors are said
@@ -2117,20 +2142,33 @@ class DiagramChecker:
         self.check_choices_routed(gateway, outgoing, steps)
 
     def condition_example(self, outgoing, steps) -> str:
-        """A condition for a branch of a gateway, from the choice the step before it makes (its
-        form's first required field with values, a value no other branch asks for yet), so the
-        example passes the value checks as written; the guide's example when none is known."""
+        """A condition for a branch of a gateway, about what its other branches test: a value of
+        the field they compare that none asks for yet, from the forms (that of the step just
+        before, else any form's), or the opposite of the first branch's comparison (`so_ban > 2`:
+        `so_ban <= 2`). With no other branch to go by, the choice the step before makes (its
+        form's first required field with values). Built so the example passes the value checks
+        as written; the guide's example when nothing is known."""
+        conditions = [c for c in (textwrap.dedent(f.findtext("bpmn:conditionExpression", "", NS)).strip()
+                                  for f in outgoing) if c and not _errors_quietly(c)]
+        read = list(dict.fromkeys(name for c in conditions for name in _names_read(c)))
+        for name in read or self._required_choices(steps):
+            values = self.set_values(name, steps) or (self.field_values(name, sure=False) or [None])[0]
+            asked = [v for c in conditions for n, _, written, _ in _literal_tests(c, "eval") if n == name
+                     for v, _ in written]
+            value = next((v for v in values or () if not any(v == a and type(v) is type(a) for a in asked)), None)
+            if value is not None:
+                return f"{name} == {json.dumps(value, ensure_ascii=False)}"
+        opposite = _opposite(conditions[0]) if conditions else None
+        return opposite or CONDITION_EXAMPLE
+
+    def _required_choices(self, steps) -> list[str]:
+        """The required fields with values of the forms of `steps`, in the forms' order."""
+        names = []
         for step in steps or ():
             document = self._form_document(properties_of(step)["formJsonSchemaFilename"]) or {}
             required = document.get("required") if isinstance(document.get("required"), list) else []
-            for name in required:
-                values = self.set_values(name, steps)
-                if not values:
-                    continue
-                asked = " ".join(f.findtext("bpmn:conditionExpression", "", NS) for f in outgoing)
-                value = next((v for v in values if json.dumps(v, ensure_ascii=False) not in asked), values[0])
-                return f"{name} == {json.dumps(value, ensure_ascii=False)}"
-        return CONDITION_EXAMPLE
+            names += [n for n in required if isinstance(n, str) and self.set_values(n, steps)]
+        return list(dict.fromkeys(names))
 
     def steps_before(self, node, seen=None) -> list | None:
         """The human steps whose form was filled in last when a dossier reaches `node`: going back

@@ -293,6 +293,11 @@ MISTAKES = {
                                 ["«Từ chối»", "không có điều kiện", "nhánh mặc định", "Default flow",
                                  # the example: the step's own choice, the value no other branch asks for
                                  'ví dụ quyet_dinh == "tu_choi"']),
+    # About another field than the step's choice: the example tests what the other branches test.
+    "gateway_without_default_about_another_field": (
+        lambda r: (condition(r, "Flow_can_bo_sung", "so_ban &gt; 2"), condition(r, "Flow_khong_du_dieu_kien", "so_ban == 1"),
+                   el(r, "Flow_du_dieu_kien").remove(el(r, "Flow_du_dieu_kien")[0])),
+        "Gateway_tham_dinh", "Kết quả thẩm định?", ["«Đạt» không có điều kiện", "(ví dụ so_ban != 1)"]),
     "gateway_default_not_its_flow": (lambda r: el(r, "Gateway_phe_duyet").set("default", "Flow_khong_co"),
                                      "Gateway_phe_duyet", "Phê duyệt?", ["«Flow_khong_co»", "Default flow"]),
     "condition_single_equals": (lambda r: condition(r, "Flow_tiep_nhan", 'quyet_dinh = "tiep_nhan"'),

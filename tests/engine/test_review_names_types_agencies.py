@@ -361,6 +361,18 @@ def test_a_step_sent_to_an_agency_with_no_active_officer_of_its_role_is_a_warnin
     assert "vai trò «Chuyên viên»" in warning and "cơ quan có cán bộ vai trò Bộ phận Một cửa, Lãnh đạo" in warning
 
 
+@pytest.mark.rule("QT-17")
+def test_the_example_of_a_missing_condition_tests_the_field_the_other_branches_test(tmp_path):
+    """Not the step's own choice (ket_qua_tham_dinh) when the branches are about the application's
+    loai_trich_luc: a value of it no branch asks for yet."""
+    about = edit(SOURCE, 'ket_qua_tham_dinh == "yeu_cau_bo_sung"', 'loai_trich_luc == "khai_sinh"',
+                 'ket_qua_tham_dinh == "dung_xu_ly"', 'loai_trich_luc in ["ket_hon", "nhan_cha_me_con"]',
+                 '<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">ket_qua_tham_dinh == "dat"'
+                 '</bpmn:conditionExpression>', "")
+    ok, [problem], _ = checked(tmp_path, about)
+    assert "[Gateway_tham_dinh «Kết quả thẩm định?»]" in problem and '(ví dụ loai_trich_luc == "khai_tu")' in problem
+
+
 @pytest.mark.rule("QT-12")
 @pytest.mark.rule("QT-40")
 def test_a_misspelt_payment_message_is_said_once_without_advice_to_delete_the_amount(tmp_path):
