@@ -256,6 +256,21 @@ def _deadline_starts(source: str):
             yield start[0].id, f"{call.func.id}({', '.join(ast.unparse(a) for a in counts)})"
 
 
+def _decimal_commas(source: str):
+    """The deadline calls with a Vietnamese decimal comma (`working_days(1,5)`): a count, then a
+    whole number where the start instant goes. Yields (the call, the two numbers as written)."""
+    text = source.strip()
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return
+    for call in ast.walk(tree):
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in DEADLINE_FUNCTIONS[:3] \
+                and len(call.args) == 2 and not call.keywords \
+                and all(isinstance(a, ast.Constant) and type(a.value) is int for a in call.args):
+            yield call, *(ast.get_source_segment(text, a) for a in call.args)
+
+
 def _not_a_number(source: str) -> bool:
     """A literal that can never be a sum of đồng ("8000" in quotes, True, a list...)."""
     try:
@@ -2074,7 +2089,12 @@ class DiagramChecker:
         self.check_names(node, MESSAGES["names_in"].format(prop=prop), expr)
         self.check_available(node, MESSAGES["names_in"].format(prop=prop), expr, "eval")
         self.check_deadline_starts(node, prop, expr)
-        if not self.timer_functions:
+        commas = list(_decimal_commas(expr))
+        for call, whole, fraction in commas:
+            fix = MESSAGES["deadline_comma_whole" if call.func.id == "calendar_days" else "deadline_comma_fix"]
+            self.add(node, "deadline_comma", prop=prop, expr=expr, call=ast.get_source_segment(expr.strip(), call),
+                     whole=whole, fraction=fraction, fix=fix.format(func=call.func.id, number=f"{whole}.{fraction}"))
+        if not self.timer_functions or commas:  # evaluated, the number read as a start says no more
             return
         try:
             value = expressions.evaluate(expr, {}, self.timer_functions)

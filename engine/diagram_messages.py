@@ -475,6 +475,12 @@ MESSAGES = {
     "start_integer": "trường số",
     "start_number": "trường số",
     "start_other": "trường kiểu {type}",
+    "deadline_comma": "Biểu thức «{prop}» = «{expr}»: trong {call}, dấu phẩy ngăn hai đối số, nên «{fraction}» "
+                      "bị hiểu là mốc thời gian bắt đầu tính, không phải phần lẻ của {whole}. Trong biểu thức, dấu "
+                      "thập phân là dấu chấm, dấu phẩy chỉ ngăn các đối số: {fix}.",
+    "deadline_comma_fix": "viết {func}({number})",
+    "deadline_comma_whole": "calendar_days chỉ đếm ngày trọn, nên viết một số nguyên ngày, hoặc working_days({number}) "
+                            "nếu cần tính theo ngày làm việc",
     "timer_eval": "Biểu thức thời hạn «{expr}» không tính được: {detail}.",
     "not_instant": "kết quả không phải một thời điểm; dùng working_hours(…), working_days(…) hoặc "
                    "calendar_days(…)",

@@ -263,6 +263,13 @@ MISTAKES = {
                                 "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["ISO 8601", "working_days(3)", "calendar_days(3)"]),
     "time_limit_in_quotes": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", 'working_days("5")'),
                              "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không có dấu ngoặc kép", "chữ «5»"]),
+    # A Vietnamese decimal comma: the 5 would be read as the instant to count from.
+    "time_limit_decimal_comma": (lambda r: set_property(r, "Task_tiep_nhan", "timeLimit", "working_days(1,5)"),
+                                 "Task_tiep_nhan", "Tiếp nhận hồ sơ",
+                                 ["«5» bị hiểu là mốc thời gian", "dấu thập phân là dấu chấm", "viết working_days(1.5)."]),
+    "time_date_decimal_comma": (lambda r: set_timer(r, "timeDate", "calendar_days(2,5)"),
+                                "Boundary_qua_han_tiep_nhan", "Quá hạn tiếp nhận",
+                                ["dấu phẩy chỉ ngăn các đối số", "calendar_days chỉ đếm ngày trọn", "working_days(2.5)"]),
     "time_limit_from_a_date_field": (lambda r: (set_property(r, "Task_tham_dinh", "formJsonSchemaFilename",
                                                              "hong/lich_hen.schema.json"),
                                                 set_property(r, "Task_phe_duyet", "timeLimit",
@@ -487,7 +494,7 @@ def test_spiffworkflow_does_not_repeat_a_mistake_the_checks_named(mistake, forms
     assert not any("SpiffWorkflow" in p.message for p in found), [str(p) for p in found]
 
 
-@pytest.mark.parametrize("mistake", ["time_limit_in_quotes", "time_limit_not_an_instant"])
+@pytest.mark.parametrize("mistake", ["time_limit_in_quotes", "time_limit_not_an_instant", "time_limit_decimal_comma"])
 def test_a_message_ends_with_one_full_stop(mistake, forms):
     edit, element_id, _, _ = MISTAKES[mistake]
     [mine] = [p for p in problems(edited(edit), forms) if p.element_id == element_id]
