@@ -133,6 +133,8 @@ MESSAGES = {
     "marks_late": "Thuộc tính marksLate chỉ nhận giá trị true hoặc false (viết thường), không phải «{value}».",
     "form_schema_file": "biểu mẫu (formJsonSchemaFilename)",
     "form_ui_file": "giao diện biểu mẫu (formUiSchemaFilename)",
+    "entry_form_schema_file": "tờ khai (trường form của mục danh mục)",
+    "entry_form_ui_file": "giao diện tờ khai (trường ui_schema của mục danh mục)",
     "form_missing": "Không tìm thấy tệp {what} «{path}» trong thư mục forms/{guess}. Đường dẫn tính từ "
                     "thư mục forms/, ví dụ common/tham_dinh.schema.json, và phân biệt chữ hoa, chữ thường.",
     "form_escape": "Đường dẫn {what} «{path}» phải nằm trong thư mục forms/ và viết tương đối, ví dụ "
@@ -162,6 +164,8 @@ MESSAGES = {
                        "{shape}.{swap}",
     "form_shape_schema": "có \"type\": \"object\" và \"properties\" (các trường)",
     "form_shape_ui": "({…})",
+    "entry_form_swapped": " Có lẽ hai trường form (tệp .schema.json) và ui_schema (tệp .uischema.json) của mục "
+                          "danh mục bị đổi chỗ.",
     "form_swapped": " Có lẽ hai thuộc tính formJsonSchemaFilename (tệp .schema.json) và "
                     "formUiSchemaFilename (tệp .uischema.json) bị đổi chỗ.",
     "form_unusable": "Tệp biểu mẫu «{path}» không dùng được để kiểm tra dữ liệu: công dân hay cán bộ gửi "

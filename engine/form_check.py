@@ -105,9 +105,12 @@ def is_relative(path: str) -> bool:
     return not (Path(path).is_absolute() or PureWindowsPath(path).is_absolute() or path.startswith(("/", "\\")))
 
 
-def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list[str] | None = None) -> list[str]:
-    """Why the form file `relative` (inside `forms_dir`) cannot be used, one message per mistake."""
-    what = MESSAGES["form_schema_file" if schema else "form_ui_file"]
+def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list[str] | None = None,
+                  entry: bool = False) -> list[str]:
+    """Why the form file `relative` (inside `forms_dir`) cannot be used, one message per mistake.
+    `entry`: it is a catalogue entry's citizen form (its `form`, `ui_schema`), not a step's
+    (its formJsonSchemaFilename, formUiSchemaFilename): the messages name the field it is in."""
+    what = MESSAGES[("entry_" if entry else "") + ("form_schema_file" if schema else "form_ui_file")]
     forms_dir = Path(forms_dir)
     path = (forms_dir / relative).resolve()
     if not relative.strip() or not is_relative(relative) or forms_dir.resolve() not in path.parents:
@@ -125,7 +128,7 @@ def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list
         return [MESSAGES["form_encoding"].format(what=what, path=relative)]
     except json.JSONDecodeError as exc:
         return [MESSAGES["form_json"].format(what=what, path=relative, problem=json_problem(exc))]
-    swap = MESSAGES["form_swapped"] if ("uischema" in relative) == schema else ""
+    swap = MESSAGES["entry_form_swapped" if entry else "form_swapped"] if ("uischema" in relative) == schema else ""
     if not isinstance(document, dict) or (schema and document.get("type") != "object"
                                           and "properties" not in document):
         shape = MESSAGES["form_shape_schema" if schema else "form_shape_ui"]

@@ -118,6 +118,12 @@ def test_the_citizen_form_of_a_catalogue_entry_is_checked_like_a_steps_form(work
     [ui] = [line for line in lines if line.startswith("2.000635.json: [ui_schema")]
     assert "Không tìm thấy" in ui and f"ý bạn là «{BAN_SAO}/don.uischema.json»" in ui
     assert "2.000488.json" not in result.output  # only the entries of the diagram checked
+    # A citizen form that is no JSON is named by the entry's field, not by a step's property.
+    form.write_text("{ho_ten: 1}", "utf-8")
+    broken = cli(env, "bpmn", "check", str(folder / "bpmn" / f"{BAN_SAO}.bpmn"))
+    assert (f"2.000635.json: [form «{BAN_SAO}/don.schema.json»] Tệp tờ khai (trường form của mục danh mục) "
+            f"«{BAN_SAO}/don.schema.json» không phải JSON hợp lệ") in broken.output
+    assert "formJsonSchemaFilename" not in broken.output
     assert lines[-1] == "Có 2 lỗi: 0 sơ đồ và 1 mục danh mục cần sửa."
     everything = cli(env, "bpmn", "check")
     assert everything.exit_code == 1 and "2.000635.json: [form" in everything.output

@@ -232,7 +232,7 @@ def entry_form_problems(entry: dict, file_name: str, forms_dir: Path, advice: li
         relative = entry.get(key)
         if relative is None and not schema:
             continue
-        for message in form_problems(Path(forms_dir), str(relative or ""), schema):
+        for message in form_problems(Path(forms_dir), str(relative or ""), schema, entry=True):
             found.append(str(Problem(file_name, key, str(relative or ""), message)))
     if not found:
         found.extend(component_problems(entry, file_name, Path(forms_dir)))

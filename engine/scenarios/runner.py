@@ -738,10 +738,10 @@ def _citizen_form_problems(citizen: CitizenForm, forms_dir: Path) -> list[str]:
     `motcua bpmn check` (app/catalogue/loader.py checks an entry's forms so): the app does not
     take dossiers with it, so no scenario can start."""
     found = [str(Problem(citizen.entry, "form", citizen.form, message))
-             for message in form_problems(forms_dir, citizen.form, schema=True)]
+             for message in form_problems(forms_dir, citizen.form, schema=True, entry=True)]
     if citizen.ui_form is not None:
         found += [str(Problem(citizen.entry, "ui_schema", citizen.ui_form, message))
-                  for message in form_problems(forms_dir, citizen.ui_form, schema=False)]
+                  for message in form_problems(forms_dir, citizen.ui_form, schema=False, entry=True)]
         if not found:
             found += [str(Problem(citizen.entry, "ui_schema", citizen.ui_form, message))
                       for message in pair_problems(forms_dir, citizen.form, citizen.ui_form)]
