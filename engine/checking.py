@@ -17,6 +17,8 @@ from .registry import MAX_DIAGRAM_BYTES, DiagramError, build_versions, preferred
 
 MESSAGES = {
     "ok": "Đạt: {file} (quy trình: {processes})",
+    "ok_entries_bad": "Không đạt: {file} (quy trình: {processes}): sơ đồ không có lỗi, nhưng mục danh mục {entries} "
+                      "dùng nó có lỗi (xem dưới đây): sửa các lỗi đó rồi kiểm tra lại.",
     "no_entry": "  Lưu ý: không có mục danh mục đọc được nào ghi «bpmn_process_id»: «{process}» (lỗi của một mục "
                 "không đọc được được nêu riêng), nên tên dữ liệu mà điều kiện và "
                 "biểu thức của sơ đồ đọc chưa được đối chiếu với tờ khai của công dân (QT-37). Thêm mục danh mục "
@@ -112,6 +114,16 @@ def _os_reason(exc: OSError) -> str:
     return MESSAGES["os_errors"].get(type(exc).__name__) or MESSAGES["os_other"].format(detail=exc.strerror or exc)
 
 
+def _failing_entries(entries: list[str], processes: set[str], citizen_forms, alone: bool) -> list[str]:
+    """The catalogue entries with problems (`entries`: lines starting with the entry's file name)
+    that use one of `processes`: a diagram whose procedure cannot take dossiers has not passed.
+    An entry too broken to say its process is counted against a diagram checked `alone`."""
+    using = {form.entry for p in processes for form in (citizen_forms or {}).get(p, ())}
+    named = {form.entry for forms in (citizen_forms or {}).values() for form in forms}
+    failing = [line.split(":", 1)[0] for line in entries]
+    return list(dict.fromkeys(e for e in failing if e in using or alone and e not in named))
+
+
 def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", known_agencies: set[str] | None = None,
                 catalogue: Callable[[set[str]], list[str]] | None = None,
                 citizen_forms: dict[str, list[CitizenForm]] | None = None,
@@ -136,6 +148,7 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
         except OSError as exc:
             texts[path] = exc
     duplicates = duplicate_problems({p: xml for p, xml in texts.items() if isinstance(xml, bytes)})
+    passed: list[tuple[int, str, list]] = []  # (where its line goes, file name, versions): said once entries are known
     for path in paths:
         xml = texts[path]
         if isinstance(xml, OSError):
@@ -154,8 +167,8 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
             lines.extend(str(p) for p in found)
             problems, bad_files = problems + len(found), bad_files + 1
         else:
-            lines.append(MESSAGES["ok"].format(file=Path(path).name,
-                                               processes=", ".join(v.process_id for v in versions)))
+            passed.append((len(lines), Path(path).name, versions))
+            lines.append("")
             if citizen_forms is not None:  # QT-37: the names its expressions read were taken on trust
                 lines.extend(MESSAGES["no_entry"].format(process=v.process_id) for v in versions
                              if v.process_id not in citizen_forms)
@@ -163,6 +176,11 @@ def check_files(paths: list[Path], forms_dir: Path, province: str = "demo", know
         warnings += len(checker.warnings)
         entry_problems += checker.entry_problems
     entries = (catalogue(declared) if catalogue is not None else []) + entry_problems
+    for at, name, versions in passed:
+        processes = ", ".join(v.process_id for v in versions)
+        failing = _failing_entries(entries, {v.process_id for v in versions}, citizen_forms, alone=len(paths) == 1)
+        lines[at] = MESSAGES["ok_entries_bad" if failing else "ok"].format(file=name, processes=processes,
+                                                                           entries=", ".join(failing))
     lines.extend(entries)
     problems += len(entries)
     lines.extend(catalogue_advice or [])

@@ -124,6 +124,7 @@ def test_the_citizen_form_of_a_catalogue_entry_is_checked_like_a_steps_form(work
     assert (f"2.000635.json: [form «{BAN_SAO}/don.schema.json»] Tệp tờ khai (trường form của mục danh mục) "
             f"«{BAN_SAO}/don.schema.json» không phải JSON hợp lệ") in broken.output
     assert "formJsonSchemaFilename" not in broken.output
+    assert f"Đạt: {BAN_SAO}.bpmn" not in broken.output and f"Không đạt: {BAN_SAO}.bpmn" in broken.output
     assert lines[-1] == "Có 2 lỗi: 0 sơ đồ và 1 mục danh mục cần sửa."
     everything = cli(env, "bpmn", "check")
     assert everything.exit_code == 1 and "2.000635.json: [form" in everything.output
@@ -433,8 +434,10 @@ def test_a_result_template_reading_a_name_the_dossier_lacks_is_refused(tmp_path)
     path.write_text(json.dumps(entry), encoding="utf-8")
     ok, lines = check_files([ROOT / "bpmn" / f"{BAN_SAO}.bpmn"], ROOT / "forms", citizen_forms=citizen_forms(catalogue))
     [problem] = [line for line in lines if "result_document" in line]
-    # The entry's mistake, listed with the catalogue's: the diagram itself is fine.
-    assert not ok and problem.startswith(f"{BAN_SAO_CODE}.json: ") and f"Đạt: {BAN_SAO}.bpmn" in lines[0]
+    # The entry's mistake, listed with the catalogue's: the diagram itself is fine, the procedure is not.
+    assert not ok and problem.startswith(f"{BAN_SAO_CODE}.json: ")
+    assert lines[0] == (f"Không đạt: {BAN_SAO}.bpmn (quy trình: {BAN_SAO}): sơ đồ không có lỗi, nhưng mục danh mục "
+                        f"{BAN_SAO_CODE}.json dùng nó có lỗi (xem dưới đây): sửa các lỗi đó rồi kiểm tra lại.")
     assert "«{ho_ten_nguoi_duoc_capp}»" in problem and f"quy trình «{BAN_SAO}»" in problem
     assert "có phải ý bạn là «ho_ten_nguoi_duoc_cap»?" in problem and "in trống" in problem
     assert lines[-1] == "Có 1 lỗi: 0 sơ đồ và 1 mục danh mục cần sửa."
