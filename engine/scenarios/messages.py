@@ -258,6 +258,8 @@ MESSAGES = {
     "uncovered_end": "  Sự kiện kết thúc chưa tới: {element}",
     "coverage_required": "  (--phu-day: kịch bản phải đi qua mọi luồng và tới mọi sự kiện kết thúc)",
     "file_ok": "Kết quả: đạt cả {total} kịch bản ({steps} bước).",
+    "file_ok_uncovered": "Kết quả: không đạt vì chưa phủ hết sơ đồ: {total}/{total} kịch bản đạt ({steps} bước), "
+                         "nhưng còn {flows} luồng và {ends} sự kiện kết thúc chưa kịch bản nào đi qua (--phu-day).",
     "file_failed": "Kết quả: {failed}/{total} kịch bản không đạt.",
     "file_broken": "Kết quả: không chạy được tệp kịch bản.",
 }

@@ -56,5 +56,9 @@ def format_report(report: FileReport, require_coverage: bool = False) -> list[st
         lines.append(M["file_failed"].format(failed=failed, total=len(report.scenarios)))
     else:
         steps = sum(1 for s in report.scenarios for step in s.steps if step.number)
-        lines.append(M["file_ok"].format(total=len(report.scenarios), steps=steps))
+        # With --phu-day an uncovered diagram fails the file: the line must not read as a pass.
+        uncovered = require_coverage and not coverage.complete
+        lines.append(M["file_ok_uncovered" if uncovered else "file_ok"].format(
+            total=len(report.scenarios), steps=steps, flows=len(coverage.uncovered_flows),
+            ends=len(coverage.uncovered_end_events)))
     return lines
