@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagram_check import _one_line as one_line  # names drawn on two lines (&#10;) keep one line
+from ..checking import folder_process_ids
 from ..diagram_check import local, safe_parse
+from ..form_check import guess
 from ..registry import DiagramError, ProcessVersion, Registry
 from ..roles import fold_name as fold  # names as analysts type them: NFC, spaces collapsed, case ignored
 from .messages import MESSAGES
@@ -96,7 +98,8 @@ def _try(registry: Registry, path: Path, process_id: str) -> tuple[ProcessVersio
         if version.process_id == process_id:
             return version, [], True
     found = ", ".join(v.process_id for v in versions) or MESSAGES["none"]
-    return None, [MESSAGES["diagram_without_process"].format(file=path.name, process_id=process_id, found=found)], True
+    return None, [MESSAGES["diagram_without_process"].format(file=path.name, process_id=process_id, found=found,
+                                                             guess=guess(process_id, [v.process_id for v in versions]))], True
 
 
 def load_diagram(scenario_path: Path, bpmn_dir: Path, forms_dir: Path, process_id: str,
@@ -122,5 +125,7 @@ def load_diagram(scenario_path: Path, bpmn_dir: Path, forms_dir: Path, process_i
             return Loaded(registry, _facts(version), None)
         if not loaded:  # a broken diagram that mentions the process may be the one meant
             problems.extend(found)
-    missing = MESSAGES["no_diagram"].format(process_id=process_id, here=Path(scenario_path).parent, folder=bpmn_dir)
+    here = Path(scenario_path).parent
+    missing = MESSAGES["no_diagram"].format(process_id=process_id, here=here, folder=bpmn_dir,
+                                            guess=guess(process_id, folder_process_ids({here, Path(bpmn_dir)})))
     return Loaded(problems=problems or [missing])

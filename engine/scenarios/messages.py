@@ -92,9 +92,9 @@ MESSAGES = {
     "province": "Không dùng được hồ sơ tỉnh: {detail} Sửa khóa «tinh» hoặc biến môi trường MOTCUA_PROVINCE.",
     "diagram_problems": "Sơ đồ {file} không nạp được; sửa các lỗi dưới đây (như «motcua bpmn check» báo) rồi chạy lại:",
     "diagram_unreadable": "Không đọc được sơ đồ {file}: {detail}.",
-    "diagram_without_process": "Sơ đồ {file} không có quy trình «{process_id}»; quy trình trong sơ đồ: {found}. "
+    "diagram_without_process": "Sơ đồ {file} không có quy trình «{process_id}»{guess}; quy trình trong sơ đồ: {found}. "
                                "Sửa khóa «quy_trinh».",
-    "no_diagram": "Không tìm thấy sơ đồ nào có quy trình «{process_id}» (đã tìm trong {here} và {folder}). "
+    "no_diagram": "Không tìm thấy sơ đồ nào có quy trình «{process_id}»{guess} (đã tìm trong {here} và {folder}). "
                   "Đặt tệp kịch bản cạnh sơ đồ của nó, cùng tên: <tên sơ đồ>.kich-ban.yaml, hoặc sửa khóa «quy_trinh».",
     "none": "(không có)",
     # -- running the steps (runner.py) ----------------------------------------------------------

@@ -559,6 +559,18 @@ def test_the_diagram_beside_the_file_must_hold_the_process(tmp_path):
     report = run(tmp_path, scenario(LLTP, "      - kiem_tra: {trang_thai: 1}\n"))
     assert report.problems == ["Sơ đồ thu.bpmn không có quy trình «cap_phieu_ly_lich_tu_phap»; quy trình trong sơ đồ: "
                                "cap_ban_sao_trich_luc_ho_tich. Sửa khóa «quy_trinh»."]
+    misspelt = run(tmp_path, scenario(BAN_SAO.replace("trich_luc_ho_tich", "trich_luc_ho_tichh"),
+                                      "      - kiem_tra: {trang_thai: 1}\n"))
+    assert misspelt.problems == ["Sơ đồ thu.bpmn không có quy trình «cap_ban_sao_trich_luc_ho_tichh» (có phải ý bạn là "
+                                 "«cap_ban_sao_trich_luc_ho_tich»?); quy trình trong sơ đồ: "
+                                 "cap_ban_sao_trich_luc_ho_tich. Sửa khóa «quy_trinh»."]
+
+
+def test_a_misspelt_process_with_no_diagram_beside_gets_the_nearest_name(tmp_path):
+    report = run(tmp_path, scenario(LLTP.replace("ly_lich_tu_phap", "ly_lich_tu_phap_"), "      - kiem_tra: {trang_thai: 1}\n"),
+                 name="khac.kich-ban.yaml")
+    assert "Không tìm thấy sơ đồ nào có quy trình «cap_phieu_ly_lich_tu_phap_» (có phải ý bạn là " \
+           "«cap_phieu_ly_lich_tu_phap»?)" in report.problems[0]
 
 
 def test_the_diagram_beside_the_file_is_the_one_tested(tmp_path):
