@@ -183,6 +183,10 @@ MESSAGES = {
                        "mẫu không bao giờ gửi được. Ghi các giá trị cho phép vào enum, hoặc bỏ enum.",
     "form_format": "{at}: định dạng (format) «{value}» không được hỗ trợ{guess}, nên giá trị không được kiểm "
                    "tra. Dùng một trong: {formats}; hoặc bỏ format và dùng pattern.",
+    "form_format_file": "{at}: định dạng (format) «{value}» là ô tải tệp lên, mà biểu mẫu ở đây không nhận tệp. "
+                        "Giấy tờ công dân nộp kèm là thành phần hồ sơ: khai nó trong «components» của mục danh mục "
+                        "(mã code, tên name, required; QT-62), Cổng và Bộ phận Một cửa nhận tệp của nó; rồi bỏ "
+                        "trường này khỏi biểu mẫu.",
     "form_date_bound": "{at}: {key} = {value} không dùng được: nó chỉ đặt trên trường \"format\": \"date\", và "
                        "là một ngày viết YYYY-MM-DD (ví dụ \"1900-01-01\") hoặc \"today\" (hôm nay, ví dụ ngày "
                        "sinh không được sau hôm nay: \"formatMaximum\": \"today\").",

@@ -30,6 +30,8 @@ from .related_fields import BOUNDS, NUMBER_BOUNDS, data_steps, parse, reference,
 
 TYPES = ("string", "integer", "number", "boolean", "array", "object", "null")
 FORMATS = tuple(sorted(FormatChecker().checkers))
+# react-jsonschema-form's file upload field: the files of a dossier are its components instead.
+UPLOAD_FORMATS = ("data-url",)
 DATE_BOUNDS = ("formatMinimum", "formatMaximum")  # a date field's first and last day (ANALYST.md QT-41)
 # Keywords whose value is a schema, a map of schemas, or a list of schemas.
 ONE_SCHEMA = ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
@@ -521,7 +523,9 @@ def _check_node(node: dict, at: str, root: dict, found: list[str]) -> None:
     if node.get("enum") == []:
         found.append(MESSAGES["form_enum_empty"].format(at=at))
     form_format = node.get("format")
-    if isinstance(form_format, str) and form_format not in FORMATS:
+    if form_format in UPLOAD_FORMATS:
+        found.append(MESSAGES["form_format_file"].format(at=at, value=form_format))
+    elif isinstance(form_format, str) and form_format not in FORMATS:
         found.append(MESSAGES["form_format"].format(at=at, value=form_format, formats=", ".join(FORMATS),
                                                     guess=guess(form_format, FORMATS)))
     # A bound naming another field is checked on its own (_related_problems), except where it may stand.

@@ -75,6 +75,20 @@ def test_the_check_refuses_a_bound_that_is_no_day_or_not_on_a_date(tmp_path):
     assert '«a»: formatMaximum = "hom_nay"' in found[0] and '«b»: formatMaximum = "today"' in found[1]
 
 
+@pytest.mark.rule("QT-03")
+def test_a_file_upload_field_is_refused_with_where_files_go(tmp_path):
+    """react-jsonschema-form's `"format": "data-url"` is a file input: a dossier's files are its
+    catalogue entry's components, not a form field."""
+    import json
+
+    from engine.form_check import form_problems
+    (tmp_path / "f.schema.json").write_text(json.dumps({"type": "object", "properties": {
+        "ban_ve": {"type": "string", "title": "Bản vẽ", "format": "data-url"}}}), encoding="utf-8")
+    [found] = form_problems(tmp_path, "f.schema.json", schema=True)
+    assert "«ban_ve»" in found and "«data-url» là ô tải tệp lên" in found
+    assert "«components» của mục danh mục" in found and "có phải ý bạn là" not in found
+
+
 RESIDENCE = Form({"type": "object", "properties": {
     "ngay_sinh": {"type": "string", "title": "Ngày sinh", "format": "date"},
     "cu_tru": {"type": "array", "items": {"type": "object", "properties": {
