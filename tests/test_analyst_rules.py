@@ -641,6 +641,12 @@ def test_the_expression_language_has_what_the_guide_lists():
     assert expressions.evaluate("sorted([x * 2 for x in cac_ban if x > 1])", data) == [4, 6]
     expressions.execute("tong = 0\nfor x in cac_ban:\n    tong = tong + x\nif tong > 5:\n    lon = True", data)
     assert data["tong"] == 6 and data["lon"] is True
+    # Text with values filled in is an f-string; `%` formatting is refused with that hint.
+    assert expressions.evaluate('f"Cấp {so_ban} bản, lệ phí {so_ban * 8000:,} đồng"', data) == \
+        "Cấp 3 bản, lệ phí 24,000 đồng"
+    assert "f-string" in expressions.check('"%s bản" % so_ban', "eval")[0]
+    section = GUIDE[GUIDE.index("**[QT-18]**"):GUIDE.index("**[QT-63]**")]
+    assert 'f"Cấp {so_ban} bản"' in section and "`%`" in section
 
 
 @pytest.mark.rule("QT-19")
