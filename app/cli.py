@@ -9,7 +9,11 @@ from pathlib import Path
 
 import click
 
-from .messages import CLI as MSG
+from . import cli_words
+
+cli_words.install()  # before the commands below are defined: Click reads some words then
+
+from .messages import CLI as MSG  # noqa: E402
 from .files.commands import files as files_group
 from .payments.cli import payments as payments_group
 from .payments.sandbox_cli import payment_sandbox

@@ -43,6 +43,21 @@ def test_calendar_due_refuses_bad_input_in_one_line(args):
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("Lỗi: ")
 
 
+def test_the_command_line_itself_speaks_vietnamese():
+    """Click's own words (app/cli_words.py): headings, and what a mistyped command is told."""
+    shown = motcua("--help")
+    assert shown.returncode == 0 and "Cách dùng:" in shown.stdout and "Tùy chọn:" in shown.stdout
+    assert "Lệnh:" in shown.stdout and "Hiện hướng dẫn này rồi thoát." in shown.stdout
+    for args, said in ((["bpmn", "chek"], "Lỗi: Không có lệnh «chek». Có phải ý bạn là 'check'?"),
+                       (["files", "sweep", "--days", "ba"],
+                        "Lỗi: Giá trị không hợp lệ cho '--days': «ba» không phải một số hợp lệ."),
+                       (["keys", "init", "--bogus"], "Lỗi: Không có tùy chọn «--bogus»."),
+                       (["calendar", "due"], "Lỗi: Thiếu tùy chọn")):
+        result = motcua(*args)
+        assert result.returncode == 2 and said in result.stderr, result.stderr
+        assert "Usage" not in result.stderr and "Error" not in result.stderr
+
+
 def test_bpmn_check_accepts_the_shipped_diagrams():
     result = motcua("bpmn", "check")
     assert result.returncode == 0, result.stdout + result.stderr
