@@ -144,9 +144,14 @@ def _text_errors(schema: dict, data) -> list:
         if _CONTROLS.search(text):
             result.append(FieldError(".".join(map(str, path)), MESSAGES["controls"].format(title=_title(schema, path))))
         elif len(text) > MAX_TEXT and not _walk(schema, path)[0].get("maxLength", MAX_TEXT + 1) <= MAX_TEXT:
-            result.append(FieldError(".".join(map(str, path)),
-                                     MESSAGES["maxLength"].format(title=_title(schema, path), limit=grouped(MAX_TEXT))))
+            result.append(FieldError(".".join(map(str, path)), too_long(_title(schema, path), MAX_TEXT)))
     return result
+
+
+def too_long(title: str, limit: int) -> str:
+    """The e-forms' words for a text over its limit, also said by the app's own boxes outside an
+    e-form, so an over-long text reads alike wherever it is refused."""
+    return MESSAGES["maxLength"].format(title=title, limit=grouped(limit))
 
 
 # A date field's bounds, by ajv-formats' keywords: an ISO date, or "today" (the day in Vietnam at

@@ -29,3 +29,9 @@ LABELS = {
     PROCESSED: "Đã xử lý xong",
     RETURNED: "Đã trả kết quả",
 }
+
+
+def known(value) -> int | None:
+    """A status as a filter reads it from an address: one of LABELS, else None (ignored, as any
+    other nonsense typed there is, rather than a filter nothing matches)."""
+    return value if value in LABELS else None

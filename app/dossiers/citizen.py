@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from engine.statuses import WITHDRAWN
+from engine.statuses import LABELS as STATUS_LABELS, WITHDRAWN
 from engine.withdrawal import MESSAGE, withdrawal_reason
 
 from ..catalogue.forms import application_form
@@ -16,7 +16,7 @@ from ..eforms.changes import changes
 from ..localtime import local_time
 from .completeness import missing_message, newly_missing
 from .errors import Conflict, Forbidden, Invalid
-from .messages import CHANNEL_WORDS, ERRORS, MESSAGE_NAMES
+from .messages import CHANNEL_WORDS, ENDED_HOW, ERRORS, MESSAGE_ACTIONS, MESSAGE_NAMES
 from .models import Dossier, DossierEvent, DossierFile, search_text
 from .submission import add_files, applicant_name_of, validate_application
 from .uploads import FIELD, component_anchor
@@ -149,9 +149,14 @@ def supplement_gap_errors(dossier: Dossier, data: dict, files, template: str, as
 
 
 def _not_waiting(dossier: Dossier, message: str) -> Conflict:
-    """The process does not wait for the message; withdrawn already, the officer hears when."""
+    """The process does not wait for the message; withdrawn already, the officer hears when; ended
+    otherwise (from a page opened before), how and when it ended: nothing can be sent to it any more."""
     if message == WITHDRAWAL and dossier.status == WITHDRAWN and dossier.finished_at is not None:
         return Conflict(ERRORS["already_withdrawn"].format(at=local_time(dossier.finished_at)))
+    if dossier.finished_at is not None:
+        return Conflict(ERRORS["ended"].format(
+            how=ENDED_HOW.get(dossier.status, STATUS_LABELS.get(dossier.status, "")).lower(),
+            at=local_time(dossier.finished_at), action=MESSAGE_ACTIONS.get(message, message)))
     return Conflict(ERRORS["not_waiting"].format(name=MESSAGE_NAMES.get(message, message)))
 
 

@@ -1,4 +1,5 @@
 """What dossier services tell users, in Vietnamese, in one place."""
+from engine.statuses import PROCESSED, REFUSED, RETURNED, STOPPED, WITHDRAWN
 
 EVENTS = {
     "submitted": "Nộp hồ sơ {channel}",
@@ -48,6 +49,10 @@ CHANNEL_WORDS = {"online": "trực tuyến", "counter": "trực tiếp tại B�
                  "postal": "qua dịch vụ bưu chính công ích"}
 
 MESSAGE_NAMES = {"bo_sung": "Bổ sung hồ sơ", "rut_ho_so": "Yêu cầu rút hồ sơ", "thanh_toan": "Nộp phí, lệ phí"}
+# What a citizen can no longer do once the dossier ended, and how it ended (by public status).
+MESSAGE_ACTIONS = {"bo_sung": "bổ sung hồ sơ", "rut_ho_so": "rút hồ sơ", "thanh_toan": "nộp phí, lệ phí"}
+ENDED_HOW = {REFUSED: "không được tiếp nhận", WITHDRAWN: "đã được rút", STOPPED: "bị dừng xử lý",
+             PROCESSED: "đã xử lý xong", RETURNED: "đã trả kết quả"}
 
 ERRORS = {
     "unknown_procedure": "Không tìm thấy thủ tục có mã «{code}».",
@@ -67,6 +72,7 @@ ERRORS = {
     "busy": "Hồ sơ đang được người khác cập nhật. Vui lòng thử lại.",
     "invalid_form": "Dữ liệu biểu mẫu chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
     "not_waiting": "Hồ sơ hiện không chờ «{name}».",
+    "ended": "Hồ sơ đã kết thúc ({how} lúc {at}) nên không thể {action} nữa.",
     "withdrawal_reason": "Ghi lý do rút hồ sơ (tối đa 1.000 ký tự).",
     "supplement_component": "Thiếu thành phần hồ sơ «{name}»: nội dung bổ sung làm thành phần này bắt buộc.",
     "asked_component": "Thiếu tệp mới của thành phần «{name}» mà cơ quan đã yêu cầu bổ sung.",
@@ -74,6 +80,7 @@ ERRORS = {
     "supplement_nothing": "Chưa có nội dung bổ sung: sửa thông tin được yêu cầu hoặc đính kèm ít nhất một tệp.",
     "justification_required": "Ghi rõ lý do phải yêu cầu bổ sung thêm một lần nữa.",
     "late_justification_required": "Ghi rõ lý do phải yêu cầu bổ sung sau thời hạn.",
+    "justification_title": "Lý do yêu cầu bổ sung",
     "not_assignable": "Bạn không có quyền giao công việc này.",
     "not_digitiser": "Chỉ cán bộ Bộ phận Một cửa hoặc chuyên viên của cơ quan giải quyết mới số hóa được kết quả.",
     "not_processed": "Chỉ số hóa kết quả của hồ sơ đã xử lý xong hoặc đã trả kết quả.",

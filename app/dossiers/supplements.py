@@ -14,6 +14,7 @@ from sqlalchemy import select
 from engine import supplement_rules as rules
 from engine.diagram_check import SUPPLEMENT_MESSAGE
 from engine.dossier_due import after_wait
+from engine.forms import too_long
 
 from ..db import db
 from ..workflow.service import workflow
@@ -92,8 +93,12 @@ def asked_in_stage(dossier) -> int:
 
 def check_justification(dossier, outcome, justification: str | None, at: datetime) -> str | None:
     """The cleaned justification; Invalid when this transition would be a second request of its
-    stage, or a late one during processing, without one."""
-    text = " ".join((justification or "").split())[:MAX_JUSTIFICATION]
+    stage, or a late one during processing, without one, or when it is too long (refused, never
+    cut: the record would not say what the officer wrote)."""
+    text = " ".join((justification or "").split())
+    if len(text) > MAX_JUSTIFICATION:
+        message = too_long(ERRORS["justification_title"], MAX_JUSTIFICATION)
+        raise Invalid(message, [{"field": "justification", "message": message}])
     if text or not is_new_request(dossier.waiting_messages, outcome):
         return text or None
     needed = rules.justification_needed(workflow().calendar, dossier.received_at, asked_in_stage(dossier), at)

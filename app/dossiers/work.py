@@ -16,6 +16,7 @@ from ..db import db
 from ..users.models import User
 from ..workflow.service import workflow
 from . import handover, stops, supplements
+from .access import may_read
 from .errors import Conflict, Forbidden, Invalid, NotFound
 from .events import add_event, write_events
 from .files import step_source
@@ -26,9 +27,20 @@ from .submission import add_files
 from .transitions import apply_outcome, lock_task
 
 
+def may_see(user, task: OpenTask) -> bool:
+    """Whether the officer may know the task exists: they may read its dossier (their agency's, or
+    one their agency was consulted on); to anyone else it answers as if there were no such task."""
+    return may_read(user, task.dossier)
+
+
+def _refused(user, task: OpenTask, message: str) -> Forbidden | NotFound:
+    """Forbidden with `message` for an officer who may see the task; NotFound for anyone else."""
+    return Forbidden(message) if may_see(user, task) else NotFound(ERRORS["unknown_task"])
+
+
 def _may_work(user, task: OpenTask) -> None:
     if task.role != user.role or task.agency_id != user.agency_id:
-        raise Forbidden(ERRORS["not_your_task"])
+        raise _refused(user, task, ERRORS["not_your_task"])
 
 
 def _gone(task: OpenTask, typed: bool = False) -> Conflict:
@@ -160,7 +172,7 @@ def _check_assignee(assignee: User | None, task: OpenTask) -> None:
 def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
     dossier, task = _lock(task_id)
     if not may_assign(user, task):
-        raise Forbidden(ERRORS["not_assignable"])
+        raise _refused(user, task, ERRORS["not_assignable"])
     if task.closed_at is not None:
         raise _gone(task)
     assignee = db.session.get(User, assignee_id) if assignee_id else None

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 
-from engine.withdrawal import MAX_REASON
-
 from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
@@ -136,7 +134,7 @@ def desk_withdraw(dossier_id: int):
     channel, postal, errors = desk.channel_errors(request.form)
     if reason is None:
         errors["ly_do_rut"] = DESK_MESSAGES["withdrawal_reason"]
-    form = {k: request.form.get(k, "")[:MAX_REASON] for k in ("ly_do_rut", "hinh_thuc", "so_buu_gui")}
+    form = {k: request.form.get(k, "") for k in ("ly_do_rut", "hinh_thuc", "so_buu_gui")}  # shown back whole
     if errors:
         return dossier_pages.render(dossier, errors, 422, form)
     try:

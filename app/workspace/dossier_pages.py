@@ -9,7 +9,8 @@ from datetime import date, datetime
 from flask import abort, current_app, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from engine.statuses import LABELS as STATUS_LABELS, PROCESSED, RETURNED
+from engine.forms import too_long
+from engine.statuses import LABELS as STATUS_LABELS, PROCESSED, RETURNED, known as known_status
 
 from ..clock import now
 from ..db import db
@@ -35,6 +36,9 @@ from .blueprint import STAFF, workspace
 from .messages import APOLOGY, DIGITISE, EMPTY, MESSAGES, ROLE_WORK, VERDICTS
 
 DIGITISERS = ("one_stop", "specialist")
+# What each box of the paper result's facts holds (the number as the results' column does); a
+# longer text is refused, never cut, so what is recorded is what the paper says.
+DIGITISE_MAX = {"trich_yeu": 200, "so_ky_hieu": 64, "co_quan_ban_hanh": 200, "nguoi_ky": 200}
 RESULT_ISSUED = (PROCESSED, RETURNED)
 APPOINTMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")  # a datetime-local box's value
 # A typed day outside these is a mistake: before anything the system can hold, or so late that
@@ -67,6 +71,7 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         apology_refusal=apology.refusal(g.user, dossier, at, APOLOGY),
         at_desk=citizen.may_receive_at_desk(g.user, dossier),
         may_digitise=dossier.status in RESULT_ISSUED and may_act_for_agency(g.user, dossier, DIGITISERS),
+        digitise_max=DIGITISE_MAX,
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
         desk_channels=intake.CHANNEL_LABELS, nonce=carry.nonce(),
         online_attempt=open_attempt(dossier.id, at) if PAYMENT in (dossier.waiting_messages or []) else None,
@@ -83,8 +88,7 @@ def dossier_search():
     consulted on, by code or by applicant, also those nobody has a task on now (a leader's
     follow-up, a citizen at the desk, the police looking up a record they checked)."""
     q = " ".join((request.args.get("q") or "").split())[:search.MAX_QUERY]
-    status = request.args.get("trang_thai", type=int)
-    status = status if status in STATUS_LABELS else None
+    status = known_status(request.args.get("trang_thai", type=int))
     found = search.find_dossiers(db.session, g.user, q, status)
     return render_template("workspace/dossiers.html", q=q, status=status, dossiers=found, statuses=STATUS_LABELS,
                            limit=search.ROWS, empty=EMPTY, role_work=ROLE_WORK)
@@ -150,9 +154,11 @@ def digitise(dossier_id: int):
     dossier = _dossier(dossier_id)
     if not (dossier.status in RESULT_ISSUED and may_act_for_agency(g.user, dossier, DIGITISERS)):
         abort(403)
-    form = {name: " ".join(request.form.get(name, "").split())[:200] for name in DIGITISE["fields"]}
+    form = {name: " ".join(request.form.get(name, "").split()) for name in DIGITISE["fields"]}
     errors = {name: DIGITISE["required"].format(field=label) for name, label in DIGITISE["fields"].items()
               if not form[name]}
+    errors.update({name: too_long(DIGITISE["fields"][name].capitalize(), limit)
+                   for name, limit in DIGITISE_MAX.items() if len(form[name]) > limit})
     signed_on = typed_date(form["ngay_ky"])
     tz = workflow().calendar.tz
     submitted_on = dossier.submitted_at.astimezone(tz).date()

@@ -5,7 +5,7 @@ from flask import flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from engine.roles import LANE_ROLES, ROLE_LABELS
-from engine.statuses import LABELS as STATUS_LABELS
+from engine.statuses import LABELS as STATUS_LABELS, known as known_status
 
 from ..agencies.models import Agency
 from ..clock import now
@@ -21,6 +21,14 @@ from .messages import ADMIN_TABS, CHANNELS, DUE_FILTERS, EMPTY, MESSAGES, ROLE_W
 
 # Kept across tabs and pages.
 FILTER_NAMES = ("q", "thu_tuc", "trang_thai", "han", "co_quan", "vai_tro", "nguoi_xu_ly")
+VIEW_NAMES = ("tab", "trang", *FILTER_NAMES)
+
+
+def view_args(values) -> dict[str, str]:
+    """The inbox view (tab, page, filters) an address carries. A task opened from the inbox carries
+    it, so going back (its link, Esc, after completing) lands on the view the officer left; only
+    these names, and only into the inbox's own address: never a way to send anyone elsewhere."""
+    return {k: v[:inbox.MAX_QUERY] for k, v in values.items() if k in VIEW_NAMES and v}
 
 
 def _int(name: str, values=None) -> int | None:
@@ -34,7 +42,7 @@ def _filters() -> inbox.Filters:
     args = request.args
     due = args.get("han")
     role = args.get("vai_tro")
-    return inbox.Filters(procedure_id=_int("thu_tuc"), status=_int("trang_thai"),
+    return inbox.Filters(procedure_id=_int("thu_tuc"), status=known_status(args.get("trang_thai", type=int)),
                          due=due if due in inbox.DUE_FILTERS else None, q=(args.get("q") or "")[:inbox.MAX_QUERY],
                          agency_id=_int("co_quan") if g.user.role == "admin" else None,
                          role=role if g.user.role in inbox.SUPERVISORS and role in LANE_ROLES else None,
@@ -68,12 +76,13 @@ def inbox_page():
     tab = request.args.get("tab")
     tab = tab if tab in inbox.TABS else _default_tab(counts)
     page = inbox.page_of(g.user, tab, filters, at, request.args.get("trang", 1, type=int) or 1, counts[tab])
-    kept = {k: v[:inbox.MAX_QUERY] for k, v in request.args.items() if k in FILTER_NAMES and v}
+    kept = {k: v for k, v in view_args(request.args).items() if k in FILTER_NAMES}
+    view = {"tab": tab, **({"trang": page.page} if page.page > 1 else {}), **kept}  # carried to each task
     tz = workflow().calendar.tz
     claimers = _claimers(tab, filters)
     return render_template(
         "workspace/inbox.html", tab=tab, tabs=ADMIN_TABS if g.user.role == "admin" else TABS, counts=counts,
-        page=page, filters=filters, kept=kept, at=at, today=at.astimezone(tz).date(), tz=tz,
+        page=page, filters=filters, kept=kept, view=view, at=at, today=at.astimezone(tz).date(), tz=tz,
         procedures=inbox.procedures_offered(g.user, filters), statuses=STATUS_LABELS, due_filters=DUE_FILTERS,
         agencies=db.session.execute(select(Agency.id, Agency.name).order_by(Agency.name)).all()
         if g.user.role == "admin" else [],

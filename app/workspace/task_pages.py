@@ -21,6 +21,7 @@ from ..web.session import login_required
 from ..workflow.service import workflow
 from . import carry, dossier_context
 from .blueprint import STAFF, workspace
+from .inbox_pages import view_args
 from .messages import ATTACHMENTS, MESSAGES
 
 PREFIX = "f"
@@ -34,7 +35,7 @@ def _task(task_id: str) -> OpenTask:
     if task is None:
         abort(404)
     if not work.may_open(g.user, task):
-        abort(403)
+        abort(403 if work.may_see(g.user, task) else 404)  # another agency's work is not confirmed to exist
     return task
 
 
@@ -80,7 +81,7 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         attached=list(files), carried=carry.carry(list(files)), attached_id=ATTACHED_ANCHOR,
         limits=limits_text(task.dossier.procedure),
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
-        messages=MESSAGES, at=now(), **dossier_context.context(task.dossier),
+        messages=MESSAGES, at=now(), inbox_view=view_args(request.args), **dossier_context.context(task.dossier),
     ), status
 
 
@@ -169,4 +170,4 @@ def complete(task_id: str):
         flash(message)
     if news:  # a document to print or a result to check: the dossier page has it at the top
         return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id, _anchor="giay-to"), 303)
-    return redirect(url_for("workspace.inbox_page"), 303)
+    return redirect(url_for("workspace.inbox_page", **view_args(request.args)), 303)

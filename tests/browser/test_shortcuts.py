@@ -68,3 +68,18 @@ def test_enter_on_a_control_is_the_controls_own_with_a_row_selected(officer, api
     desk.keyboard.press("j")
     desk.keyboard.press("Enter")
     desk.wait_for_url("**/mot-cua/viec/*")
+
+
+def test_escape_on_a_task_goes_back_to_the_inbox_view_it_came_from(officer, api, clock):  # noqa: F811
+    clock.set(vn(2026, 11, 23, 8, 0))
+    submit(api, LLTP, LLTP_FORM)
+    desk = officer("motcua")
+    desk.goto(desk.url.split("?")[0] + "?tab=nhom&trang_thai=1")
+    desk.wait_for_load_state()
+    desk.locator("tr[data-row]").first.get_by_role("link").first.click()
+    desk.wait_for_url("**/mot-cua/viec/*")
+    desk.wait_for_load_state()
+    desk.keyboard.press("Escape")
+    desk.wait_for_url("**/mot-cua?*")
+    assert desk.url.split("/mot-cua", 1)[1] == "?tab=nhom&trang_thai=1"
+    assert desk.locator("[aria-current=page]").inner_text().startswith("Tất cả việc của nhóm")

@@ -268,6 +268,9 @@ def test_supplement_and_withdrawal_refuse_bad_input(citizen):
     assert not_waiting.status_code in (303, 422)
     empty = citizen.post(f"/ho-so/{dossier_id}/rut", data={"csrf_token": token, "ly_do": ""})
     assert empty.status_code == 422 and "lý do rút hồ sơ" in empty.get_data(as_text=True)
+    too_long = "Nộp nhầm thủ tục, " + "rất " * 300  # over 1,000 characters: refused, and shown back to shorten
+    refused = citizen.post(f"/ho-so/{dossier_id}/rut", data={"csrf_token": token, "ly_do": too_long})
+    assert refused.status_code == 422 and too_long in refused.get_data(as_text=True)
     bad_rating = citizen.post(f"/ho-so/{dossier_id}/danh-gia", data={"csrf_token": token, "muc_do": "9"})
     assert bad_rating.status_code == 303  # not returned yet: refused with a message
     assert "Chỉ có thể đánh giá sau khi đã nhận kết quả" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)

@@ -97,7 +97,7 @@ def html(response) -> str:
 
 
 def task_id(page_html: str, name: str) -> str:
-    found = re.search(r'href="/mot-cua/viec/([0-9a-f-]{36})">' + re.escape(name) + "<", page_html)
+    found = re.search(r'href="/mot-cua/viec/([0-9a-f-]{36})(?:\?[^"]*)?">' + re.escape(name) + "<", page_html)
     assert found, f"no task «{name}» on the page"
     return found.group(1)
 

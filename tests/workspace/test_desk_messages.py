@@ -13,8 +13,8 @@ from tests.api.test_lifecycle import LLTP_FORM
 from tests.conftest import vn
 from tests.documents.samples import page_count
 from tests.web.pages import login, pdf_bytes
-from tests.workspace.helpers import (accept, as_officer, asked_during_processing, dossier, html, pdf_text,
-                                     qr_urls, submit_lltp)
+from tests.workspace.helpers import (RETURN, accept, as_officer, asked_during_processing, dossier, html, pdf_text,
+                                     processed, qr_urls, submit_lltp)
 
 NOT_WAITING = "Hồ sơ hiện không chờ «{name}»."
 
@@ -147,6 +147,10 @@ def test_the_desk_receives_a_written_withdrawal_during_processing(api, clock, cl
     empty = client.post(f"/mot-cua/ho-so/{dossier_id}/rut", data={"csrf_token": token, "hinh_thuc": "counter",
                                                                   "ly_do_rut": "  "})
     assert empty.status_code == 422 and "Nhập lý do rút hồ sơ" in html(empty)
+    too_long = "Công dân không còn nhu cầu, " + "vì " * 400  # refused whole, shown back whole to shorten
+    refused = client.post(f"/mot-cua/ho-so/{dossier_id}/rut", data={"csrf_token": token, "hinh_thuc": "counter",
+                                                                  "ly_do_rut": too_long})
+    assert refused.status_code == 422 and f">{too_long}</textarea>" in html(refused)
     assert dossier(api, dossier_id)["status"]["code"] == 4
     done = client.post(f"/mot-cua/ho-so/{dossier_id}/rut", data={
         "csrf_token": token, "hinh_thuc": "counter", "ly_do_rut": "Công dân không còn nhu cầu (đơn ngày 24/11)."})
@@ -255,3 +259,31 @@ def test_the_desk_records_paper_messages_through_the_api(api, clock):
     assert dossier(api, dossier_id)["status"]["code"] == 4
     done = api.post(withdraw, "motcua", json={"channel": "counter", "data": {"ly_do_rut": "Đơn rút ngày 26/11."}})
     assert done.status_code == 200 and done.get_json()["status"]["code"] == 7
+
+
+def test_a_withdrawal_of_a_dossier_that_ended_says_how_it_ended(api, clock, client):
+    """A written withdrawal recorded from a page opened before the dossier ended: refused with how
+    and when it ended, nothing changed; the citizen and the API hear the same."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    refused_id = submit_lltp(api)
+    token = as_officer(client, "motcua")
+    assert f'action="/mot-cua/ho-so/{refused_id}/rut"' in html(client.get(f"/mot-cua/ho-so/{refused_id}"))
+    clock.set(vn(2026, 11, 23, 9, 30))
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "tu_choi", "ly_do": "Không thuộc thẩm quyền."})
+    typed = "Công dân không còn nhu cầu (đơn ngày 23/11)."
+    late = client.post(f"/mot-cua/ho-so/{refused_id}/rut", data={"csrf_token": token, "hinh_thuc": "counter",
+                                                               "ly_do_rut": typed})
+    ended = "Hồ sơ đã kết thúc (không được tiếp nhận lúc 09:30 ngày 23/11/2026) nên không thể rút hồ sơ nữa."
+    assert late.status_code == 409 and ended in html(late) and "hiện không chờ" not in html(late)
+    state = dossier(api, refused_id)
+    assert state["status"]["code"] == 3 and "message_at_desk" not in [e["kind"] for e in state["history"]]
+    by_citizen = api.post(f"/dossiers/{refused_id}/withdraw", "congdan", json={"data": {"ly_do_rut": typed}})
+    assert by_citizen.status_code == 409 and by_citizen.get_json()["error"]["message"] == ended
+    returned_id = submit_lltp(api)
+    processed(api, returned_id)
+    clock.set(vn(2026, 11, 23, 10, 0))
+    api.complete("motcua", "Trả kết quả", RETURN, dossier=returned_id)
+    late = client.post(f"/mot-cua/ho-so/{returned_id}/rut", data={"csrf_token": token, "hinh_thuc": "counter",
+                                                                "ly_do_rut": typed})
+    assert late.status_code == 409
+    assert "Hồ sơ đã kết thúc (đã trả kết quả lúc 10:00 ngày 23/11/2026) nên không thể rút hồ sơ nữa." in html(late)

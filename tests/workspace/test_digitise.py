@@ -136,3 +136,21 @@ def test_two_digitisations_at_once_neither_fails(api, clock, client, clean_app):
     assert sum(f"Đã số hóa kết quả giấy thành {code}-KQ2" in page for _, page in answers) == 1
     assert sum(f"Bản giấy này đã được số hóa thành {code}-KQ2" in page for _, page in answers) == 1
     assert _result_codes(clean_app, dossier_id) == [f"{code}-KQ1", f"{code}-KQ2"]
+
+
+def test_facts_too_long_for_their_box_are_refused_not_cut(api, clock, client, clean_app):
+    """What the paper says is recorded as typed or not at all: a summary over 200 characters, or a
+    number over the 64 its column holds, is refused in words, kept on the form, and nothing is
+    digitised."""
+    clock.set(vn(2026, 11, 25, 9, 0))
+    dossier_id = submit_lltp(api)
+    code = processed(api, dossier_id)["code"]
+    token = as_officer(client, "motcua")
+    summary, number = "Phiếu lý lịch tư pháp " + "rất dài " * 100, "125/PLLTP-STP-" + "9" * 60
+    refused = _post(client, token, dossier_id, trich_yeu=summary, so_ky_hieu=number)
+    text = html(refused)
+    assert refused.status_code == 422
+    assert "Trường «Trích yếu (tên kết quả)» chỉ được có tối đa 200 ký tự." in text
+    assert "Trường «Số, ký hiệu văn bản» chỉ được có tối đa 64 ký tự." in text
+    assert f'value="{summary.strip()}"' in text and f'value="{number}"' in text
+    assert _result_codes(clean_app, dossier_id) == [f"{code}-KQ1"]

@@ -55,6 +55,11 @@ def test_tabs_count_and_filter_the_desks_tasks(api, clock, client):
     for query in ("?tab=x&thu_tuc=-1&trang_thai=abc&han=<b>&trang=-5", "?q=" + "%" * 300, "?q=%27%20OR%201=1--",
                   "?_scheme=javascript&_external=1&_anchor=x"):
         assert client.get("/mot-cua" + query).status_code == 200
+    # A status no dossier can have is ignored like the rest, not a filter nothing matches.
+    everything = html(client.get("/mot-cua?tab=nhom"))
+    for status in ("999", "0", "-3"):
+        unknown = html(client.get(f"/mot-cua?tab=nhom&trang_thai={status}"))
+        assert _rows(unknown) == 4 and _counts(unknown) == _counts(everything), status
 
 
 def test_each_row_shows_the_dossiers_appointment_beside_the_steps_own_limit(api, clock, client):
@@ -145,11 +150,19 @@ def test_who_may_open_the_one_stop_system(api, clock, client):
     as_officer(client, "congdan")
     assert client.get("/mot-cua").status_code == 403
     assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 403
-    as_officer(client, "congan")  # the police: not their task, not yet their dossier
-    assert client.get(f"/mot-cua/viec/{task}").status_code == 403
+    token = as_officer(client, "congan")  # the police: not their task, not yet their dossier
+    # Neither is confirmed to exist, whatever the way in: as an unknown task, with nothing changed.
+    assert client.get(f"/mot-cua/viec/{task}").status_code == 404
     assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 404
+    assert api.get(f"/tasks/{task}", "congan").status_code == 404
+    assert api.post(f"/tasks/{task}/claim", "congan").status_code == 404
+    claimed = html(client.post(f"/mot-cua/viec/{task}/nhan", data={"csrf_token": token}, follow_redirects=True))
+    assert "Không tìm thấy công việc này." in claimed and "không có quyền" not in claimed
+    assert api.task("motcua", "Tiếp nhận hồ sơ")["claimed_by"] is None
     accept(api, dossier_id)
     assert client.get(f"/mot-cua/ho-so/{dossier_id}").status_code == 200  # consulted now
+    # A step of the dossier it now sees (listed on its page) is another agency's work: refused.
+    assert client.get(f"/mot-cua/viec/{api.task('chuyenvien', SEARCH)['id']}").status_code == 403
     assert client.get("/mot-cua/viec/not-a-task").status_code == 404
     assert client.get("/mot-cua/ho-so/999999").status_code == 404
 
@@ -408,3 +421,36 @@ def test_a_step_still_open_shows_and_filters_by_its_dossiers_status_now(api, clo
     assert _rows(html(client.get("/mot-cua?tab=nhom&trang_thai=4"))) == 0
     page = html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
     assert POLICE_TASK in page and "Đang chờ công dân bổ sung hồ sơ." in page
+
+
+def test_a_task_opened_from_the_inbox_goes_back_to_the_view_it_came_from(api, clock, client):
+    """The inbox's tab and filters ride along to the task page: its back link (also Esc), and
+    where claiming and releasing it lead, return to that view; only the inbox's own names are
+    carried, and only into the inbox's address."""
+    from urllib.parse import parse_qs, urlsplit
+
+    def view(address: str) -> tuple[str, dict]:
+        parts = urlsplit(address.replace("&amp;", "&"))
+        return parts.path, parse_qs(parts.query)
+
+    clock.set(vn(2026, 11, 23, 8, 0))
+    submit_lltp(api)
+    token = as_officer(client, "motcua")
+    wanted = ("/mot-cua", {"tab": ["nhom"], "trang_thai": ["1"], "q": ["Nguyễn"]})
+    page = html(client.get("/mot-cua?tab=nhom&trang_thai=1&q=Nguyễn"))
+    link = re.search(r'<a href="(/mot-cua/viec/[^"]+)">Tiếp nhận hồ sơ<', page).group(1).replace("&amp;", "&")
+    task = task_id(page, "Tiếp nhận hồ sơ")
+    assert view(link) == (f"/mot-cua/viec/{task}", wanted[1])
+    back = re.compile(r'<a href="([^"]+)" data-key="Escape">')
+    assert view(back.search(html(client.get(link))).group(1)) == wanted
+    claimed = client.post(f"/mot-cua/viec/{task}/nhan", data={
+        "csrf_token": token, "next": re.search(r'name="next" value="([^"]+)"', html(client.get(link))).group(1)
+        .replace("&amp;", "&")})
+    assert view(claimed.location) == (f"/mot-cua/viec/{task}", wanted[1])
+    page = html(client.get(claimed.location))
+    release_next = re.search(r'/tra-lai">\s*<input[^>]+>\s*<input type="hidden" name="next" value="([^"]+)"', page)
+    assert view(release_next.group(1)) == wanted
+    # Anything else in the address stays out of the way back.
+    odd = html(client.get(f"/mot-cua/viec/{task}?tab=nhom&next=//evil.example&_external=1&_scheme=javascript"))
+    assert view(back.search(odd).group(1)) == ("/mot-cua", {"tab": ["nhom"]})
+    assert view(back.search(html(client.get(f"/mot-cua/viec/{task}"))).group(1)) == ("/mot-cua", {})

@@ -4,7 +4,6 @@ slip and the timeline say so. Online dossiers are handed at once, at any hour.""
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from sqlalchemy import select
@@ -12,7 +11,7 @@ from sqlalchemy import select
 from tests.conftest import vn
 from tests.web.pages import pdf_bytes
 from tests.api.test_lifecycle import pay
-from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, html, submit_lltp
+from tests.workspace.helpers import ACCEPT, SEARCH, accept, as_officer, html, submit_lltp, task_id
 from tests.workspace.test_intake import LLTP_FIELDS, _citizen_id
 
 
@@ -80,7 +79,7 @@ def test_the_desk_is_told_when_to_hand_the_paper_dossier_on(client, clock, clean
     dossier_id = _paper_dossier(client, clean_app, "counter")
     token = as_officer(client, "motcua")
     page = html(client.get("/mot-cua?tab=nhom"))
-    task = re.search(r'href="/mot-cua/viec/([0-9a-f-]{36})">Tiếp nhận hồ sơ<', page).group(1)
+    task = task_id(page, "Tiếp nhận hồ sơ")
     response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={"csrf_token": token, "action": "submit",
                                                                 "f.quyet_dinh": "tiep_nhan"})
     assert response.status_code == 303

@@ -147,6 +147,13 @@ def test_a_second_supplement_request_of_a_stage_needs_a_justification(api, clock
     # One thing to fix, said once, at the justification box: why a reason is needed.
     assert response.status_code == 422 and "Có 1 lỗi cần sửa" in html(response)
     assert html(response).count("Trong khi giải quyết, hồ sơ này đã được yêu cầu bổ sung 1 lần. Pháp luật") == 2
+    # Too long a reason is refused in words, not cut to fit: what was typed stays in the box.
+    typed = "Công an tỉnh báo có thông tin cư trú mới. " + "x" * 3000
+    response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly", data={**form, "ly_do_bo_sung_them": typed})
+    assert response.status_code == 422
+    assert "Trường «Lý do yêu cầu bổ sung» chỉ được có tối đa 2.000 ký tự." in html(response)
+    assert typed in html(response)
+    assert dossier(api, dossier_id)["status"]["code"] == 4 and api.task("chuyenvien", SEARCH)["id"] == task["id"]
     response = client.post(f"/mot-cua/viec/{task['id']}/xu-ly",
                            data={**form, "ly_do_bo_sung_them": "Công an tỉnh báo có thông tin cư trú mới."})
     assert response.status_code == 303
