@@ -1629,7 +1629,10 @@ class DiagramChecker:
             ins = incoming[node_id]
             self.add(nodes[node_id], "join_never_complete", count=len(ins), flows=self.flow_list(ins))
         for node_id in sorted(found.opened_twice):
-            self.add(nodes[node_id], "opened_twice", kind=_kind(nodes[node_id]))
+            if local(nodes[node_id].tag) == "parallelGateway" and len(incoming[node_id]) > 1:  # a branch come round
+                self.add(nodes[node_id], "opened_twice_join")
+            else:
+                self.add(nodes[node_id], "opened_twice", kind=_kind(nodes[node_id]))
 
     def check_process_start(self, start) -> None:
         """The citizen submits a dossier through the process's plain start event (ANALYST.md
@@ -2118,20 +2121,30 @@ class DiagramChecker:
         arriving = Counter(flow.get("targetRef") for flow in flows)
         if len(leaving[gateway.get("id")]) < 2:
             return
-        setters: dict[str, list] = defaultdict(list)  # name -> the first step setting it, per branch
+        branches = []  # the steps of each branch, in the order met
         for start in leaving[gateway.get("id")]:
-            found, seen, queue = {}, set(), [start]
+            seen, queue = {}, [start]
             while queue:
                 node = self.by_id.get(queue.pop())
                 if node is None or node.get("id") in seen:
                     continue
-                seen.add(node.get("id"))
+                seen[node.get("id")] = node
                 if bpmn_kind(node) == "parallelGateway" and arriving[node.get("id")] > 1:
                     continue  # the join: the branches end here
+                queue.extend(leaving[node.get("id")])
+            branches.append(seen)
+        # A step two branches reach is where they meet without a join: opened twice (QT-60, said by
+        # check_flow_play), not two steps writing one name; past it every step would be counted twice.
+        shared = {i for i, n in Counter(i for seen in branches for i in seen).items() if n > 1}
+        setters: dict[str, list] = defaultdict(list)  # name -> the first step setting it, per branch
+        for seen in branches:
+            found = {}
+            for node_id, node in seen.items():
+                if node_id in shared or bpmn_kind(node) == "parallelGateway" and arriving[node_id] > 1:
+                    continue
                 inside = self._inside(node) if bpmn_kind(node) in ("subProcess", "transaction", "callActivity") else []
                 for name in {n for element in (node, *inside) for n in self.data_set_by(element) or ()}:
                     found.setdefault(name, node)
-                queue.extend(leaving[node.get("id")])
             for name, node in found.items():
                 setters[name].append(node)
         for name in sorted(n for n, nodes in setters.items() if len(nodes) > 1):

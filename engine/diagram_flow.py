@@ -90,43 +90,75 @@ def _pins(requirements: tuple) -> tuple:
 def play(nodes: list[Node], start: str, choices: dict | None = None) -> Findings | None:
     """The faults of the container whose elements are `nodes` and whose start event is `start`
     (`choices`: the values a name can hold, where known); None when it is not judged."""
+    # A parallel split adds tokens that its join takes back, so a diagram whose splits are all
+    # joined never holds more than one token per branch. More means a split was passed again (a
+    # loop: «Trả lại», a supplement) before its branches were joined, and every turn of the loop
+    # adds tokens: played without a bound, such a game would not end. Played first within the
+    # bound, which judges every sound diagram whole and, nearly always, finds the step a wrong
+    # one opens twice; only if it finds none while some marking went past the bound is the game
+    # played again unbounded (as far as MAX_MARKINGS) to find where.
+    bound = 1 + sum(len(n.outgoing) - 1 for n in nodes if n.kind not in CHOICES and len(n.outgoing) > 1) \
+        + sum(len(extra) for n in nodes for extra in n.beside)
+    found, exceeded = _explore(nodes, start, choices or {}, bound)
+    if found is None or found.opened_twice or not exceeded:
+        return found
+    return _explore(nodes, start, choices or {}, None)[0]
+
+
+def _explore(nodes: list[Node], start: str, choices: dict, bound: int | None) -> tuple[Findings | None, bool]:
+    """The token game breadth first, a marking holding more than `bound` tokens not followed;
+    with whether one did."""
     by_flow = {flow: node for node in nodes for flow in node.incoming}
     sinks = {flow for flow, node in by_flow.items() if node.kind == "endEvent" and not node.terminates}
     first = next(n for n in nodes if n.id == start)
     seen: set[tuple] = set()
     queue = deque([(_frozen(Counter((flow, ()) for flow in first.outgoing)), 0)])
-    stuck, twice, first_twice = set(), set(), None
+    stuck, twice, first_twice, exceeded = set(), set(), None, False
     while queue:
         marking, depth = queue.popleft()
         if marking in seen:
             continue
         seen.add(marking)
         if len(seen) > MAX_MARKINGS:
-            return None
+            # What was met is met (a hang or a step opened twice on a path played out); only a
+            # clean pass would claim more than the game saw.
+            return (Findings(frozenset(stuck), frozenset(twice)) if stuck or twice else None), exceeded
         tokens = Counter(dict(marking))
         per_flow = Counter()
         for (flow, _), n in tokens.items():
             per_flow[flow] += n
-        # Two tokens before one element (on one flow or two) open it twice; a parallel join waits
-        # for them; a terminating end event ends everything anyway.
-        per_node = Counter()
-        for f, n in per_flow.items():
-            if f in by_flow:
-                per_node[by_flow[f]] += n
-        doubled = {node.id for node, n in per_node.items() if n > 1 and node.kind not in ("endEvent", "parallelGateway")}
+        doubled = _doubled(per_flow, by_flow)
         if doubled:
             if first_twice is None or depth == first_twice:  # where branches first meet, not after
                 first_twice = depth
                 twice |= doubled
             continue  # not safe any more: what follows would only repeat it
+        if bound is not None and sum(per_flow.values()) > bound:
+            exceeded = True
+            continue
         successors = [after for node in {by_flow[f] for f in per_flow if f in by_flow}
-                      for after in _fire(node, tokens, choices or {})]
+                      for after in _fire(node, tokens, choices)]
         if not successors and tokens:
             stuck |= {by_flow[f].id for f in per_flow if f in by_flow and by_flow[f].kind == "parallelGateway"}
         # A token reaching a plain end event is done: dropped at once, so that tokens a timer
         # beside a step sends there as the step is met again do not pile up.
         queue.extend((tuple(t for t in after if t[0][0] not in sinks), depth + 1) for after in successors)
-    return Findings(frozenset(stuck), frozenset(twice))
+    return Findings(frozenset(stuck), frozenset(twice)), exceeded
+
+
+def _doubled(per_flow: Counter, by_flow: dict) -> set[str]:
+    """The elements a marking opens twice: two tokens before one element (on one flow or two),
+    or two on one flow into a parallel join, which waits for one on each of its flows: the
+    second is a branch come round again (a loop, or branches never joined) before the others.
+    Without the second case, tokens would pile up there as a loop turns and the game would never
+    end. A plain end event only takes tokens; a terminating one ends everything anyway."""
+    per_node = Counter()
+    for flow, n in per_flow.items():
+        if flow in by_flow:
+            per_node[by_flow[flow]] += n
+    return {node.id for node, n in per_node.items() if n > 1 and node.kind not in ("endEvent", "parallelGateway")} \
+        | {by_flow[flow].id for flow, n in per_flow.items()
+           if n > 1 and flow in by_flow and by_flow[flow].kind == "parallelGateway"}
 
 
 def _fire(node: Node, tokens: Counter, choices: dict) -> list[tuple]:

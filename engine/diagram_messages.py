@@ -693,8 +693,13 @@ MESSAGES = {
                          "nào chờ mãi hay bước nào bị mở hai lần (QT-60). Chia bớt thành tiểu quy trình, hoặc kiểm "
                          "tra các nhánh song song bằng kịch bản (motcua procedure test).",
     "opened_twice": "{kind} này có thể được mở hai lần cùng lúc cho một hồ sơ: các nhánh do một cổng song song tách "
-                    "ra gặp lại ở đây mà không qua cổng song song gộp. Thêm một cổng song song gộp các nhánh đó "
-                    "ngay trước phần tử này.",
+                    "ra gặp lại ở đây mà không qua cổng song song gộp, hay một nhánh đi hết một vòng lặp quay lại "
+                    "trước cổng tách khi nhánh kia chưa xong. Thêm một cổng song song gộp các nhánh đó ngay trước "
+                    "phần tử này; vòng lặp thì cho quay lại sau cổng gộp.",
+    "opened_twice_join": "Cổng song song gộp này có thể nhận hai lần một nhánh trước khi các nhánh kia tới: một nhánh "
+                         "đi hết một vòng lặp quay lại cổng song song tách ra nó khi nhánh kia chưa gộp, nên các bước "
+                         "của hai lượt chạy lẫn vào nhau. Cho vòng lặp quay lại sau cổng gộp này, để các nhánh gộp "
+                         "xong rồi mới quay lại.",
     "send_task": "Công việc gửi tin (send task) không gửi gì ở đây: hệ thống không gửi tin nhắn từ sơ đồ, nên "
                  "hồ sơ đi qua bước này mà không ai làm. Đổi thành công việc người dùng (User task) trong một làn "
                  "nếu cán bộ làm việc đó (như trả kết quả); công dân được báo qua thư điện tử mỗi khi trạng thái hồ "

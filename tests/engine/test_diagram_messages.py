@@ -1071,6 +1071,82 @@ def test_a_diagram_too_big_to_play_out_is_said_not_passed_in_silence(forms, monk
     assert ok and said and "Cảnh báo:" in said[0] and "motcua procedure test" in said[0]
 
 
+def _consulted_and_inspected(to_join=True, loop_back=True):
+    """The copy of a certificate with the appraisal's «Đạt» opening a consultation and an
+    inspection at once, joined before the leader's approval, or (`to_join` False) the inspection
+    sent straight on to the approval. The diagram keeps its loops («Trả lại», the supplement)
+    unless `loop_back` is False (the leader's «Trả lại» then ends the sub-process)."""
+    def edit(root):
+        sub = el(root, "Sub_giai_quyet")
+        add_xml(sub, '<bpmn:parallelGateway id="Gateway_tach" name="Lấy ý kiến và kiểm tra" />')
+        add_xml(sub, '<bpmn:parallelGateway id="Gateway_gop" name="Đủ ý kiến và kết quả kiểm tra" />')
+        for task_id, name, form in (("Task_lay_y_kien", "Lấy ý kiến cơ quan phối hợp", "common/phoi_hop"),
+                                    ("Task_kiem_tra", "Kiểm tra thực tế", "thu/kiem_tra")):
+            add_xml(sub, f'<bpmn:userTask id="{task_id}" name="{name}"><bpmn:extensionElements><spiffworkflow:properties>'
+                         f'<spiffworkflow:property name="formJsonSchemaFilename" value="{form}.schema.json" />'
+                         f'</spiffworkflow:properties></bpmn:extensionElements></bpmn:userTask>')
+            in_lane(root, "Lane_chuyen_vien", task_id)
+        for node_id in ("Gateway_tach", "Gateway_gop"):
+            in_lane(root, "Lane_chuyen_vien", node_id)
+        el(root, "Flow_du_dieu_kien").set("targetRef", "Gateway_tach")
+        flow(root, "Flow_tach_y_kien", "Gateway_tach", "Task_lay_y_kien")
+        flow(root, "Flow_tach_kiem_tra", "Gateway_tach", "Task_kiem_tra")
+        flow(root, "Flow_y_kien_xong", "Task_lay_y_kien", "Gateway_gop")
+        flow(root, "Flow_kiem_tra_xong", "Task_kiem_tra", "Gateway_gop" if to_join else "Task_phe_duyet")
+        flow(root, "Flow_gop_xong", "Gateway_gop", "Task_phe_duyet")
+        if not loop_back:
+            el(root, "Flow_tra_lai").set("targetRef", "End_giai_quyet")
+    return edited(edit)
+
+
+@pytest.fixture(scope="module")
+def inspection_form(forms):
+    (forms / "thu").mkdir(exist_ok=True)
+    (forms / "thu" / "kiem_tra.schema.json").write_text(json.dumps({
+        "type": "object", "required": ["ket_qua_kiem_tra"],
+        "properties": {"ket_qua_kiem_tra": {"type": "string", "title": "Kết quả kiểm tra thực tế"}}}), "utf-8")
+    return forms
+
+
+@pytest.mark.rule("QT-60")
+@pytest.mark.parametrize("loop_back", [True, False])
+def test_parallel_branches_not_joined_are_refused_in_a_diagram_with_loops(loop_back, inspection_form, tmp_path):
+    """The inspection sent straight to the leader's approval while the consultation still runs:
+    the approval opens, then opens again when the consultation ends, and a result could be
+    approved before the consulted agency answered. The starter diagram's «Trả lại» and
+    supplement loops once made the game too big to play out, and the check passed with a vague
+    warning and a dozen warnings about names «written by both branches»."""
+    from engine.checking import check_files
+    assert [str(p) for p in problems(_consulted_and_inspected(loop_back=loop_back), inspection_form)] == []
+    path = tmp_path / "thu.bpmn"
+    path.write_bytes(_consulted_and_inspected(to_join=False, loop_back=loop_back))
+    ok, lines = check_files([path], inspection_form)
+    assert not ok
+    said = [line for line in lines if "[Task_phe_duyet «Phê duyệt kết quả»]" in line]
+    assert len(said) == 1 and "mở hai lần" in said[0] and "cổng song song gộp" in said[0], lines
+    assert not [line for line in lines if "quá nhiều cách đi song song" in line or "cùng ghi" in line], lines
+
+
+@pytest.mark.rule("QT-60")
+def test_a_branch_coming_round_a_loop_to_a_join_before_the_others_is_a_step_opened_twice():
+    """Tokens piling up before a parallel join as a loop turns: reported, and the game ends."""
+    from engine.diagram_flow import Findings, Node, play
+    # s → p splits into a (a loop back to p, not joined) and b; j joins a second time round.
+    nodes = [Node("s", "startEvent", (), ("f0",)),
+             Node("m", "exclusiveGateway", ("f0", "f9"), ("f1",)),
+             Node("p", "parallelGateway", ("f1",), ("f2", "f3")),
+             Node("a", "userTask", ("f2",), ("f4",)),
+             Node("g", "exclusiveGateway", ("f4",), ("f9", "f5")),
+             Node("j", "parallelGateway", ("f5", "f3"), ("f6",)),
+             Node("e", "endEvent", ("f6",), ())]
+    found = play(nodes, "s")
+    assert found is not None and found.opened_twice == frozenset({"j"})
+    # The same loop drawn right: round through the join, never opened twice, never stuck.
+    joined = [*nodes[:4], Node("j", "parallelGateway", ("f4", "f3"), ("f5",)),
+              Node("g", "exclusiveGateway", ("f5",), ("f9", "f6")), nodes[6]]
+    assert play(joined, "s") == Findings(frozenset(), frozenset())
+
+
 def test_two_steps_under_one_name_are_a_warning_and_the_diagram_still_loads(tmp_path):
     """A step copied with its name kept: both run, but nobody can tell them apart."""
     ok, lines = _check(tmp_path, edited(lambda root: el(root, "Task_phe_duyet").set("name", "Thẩm định  hồ sơ")))
