@@ -25,7 +25,7 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import expressions
-from .diagram_flow import Node, play, settled_by
+from .diagram_flow import Node, play, reached, settled_by
 from .diagram_messages import CONDITION_EXAMPLE, KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
@@ -1583,8 +1583,33 @@ class DiagramChecker:
             self.add(container, "no_end", kind=_kind(container))
         for node_id, node in nodes.items():
             self.check_connections(node, incoming[node_id], outgoing[node_id], nodes)
+        self.check_reached(nodes, incoming, outgoing)
         if len(starts) == 1 and not self.has_problem(container, *nodes.values()):
             self.check_flow_play(container, nodes, incoming, outgoing, starts[0])
+
+    def check_reached(self, nodes: dict, incoming: dict, outgoing: dict) -> None:
+        """Steps drawn with flows into them that no path from a start leads to: a loop nothing
+        enters, A → B → A (ANALYST.md QT-31). The engine enters a container by its start events
+        (an event sub-process's by a message, a timer or an error), a boundary event by its step,
+        a link catch event by its throw, a compensation handler by compensation: those are
+        where paths begin, and so is a step said to have no flow in, so that what follows it is
+        not said again."""
+        after = defaultdict(list)
+        for node_id, flows in outgoing.items():
+            after[node_id] += [f.get("targetRef") for f in flows]
+        for node_id, node in nodes.items():
+            if local(node.tag) == "boundaryEvent":
+                after[node.get("attachedToRef")].append(node_id)
+        entries = [node_id for node_id, node in nodes.items()
+                   if local(node.tag) == "startEvent" or not incoming[node_id] and local(node.tag) != "boundaryEvent"
+                   or node.get("triggeredByEvent") == "true" or node.get("isForCompensation") == "true"
+                   or any(bpmn_kind(d) == "linkEventDefinition" for d in node)
+                   or local(node.tag) == "boundaryEvent" and node.get("attachedToRef") not in nodes
+                   or any(f.get("sourceRef") not in nodes for f in incoming[node_id])]  # said above
+        found = reached(entries, after)
+        for node_id, node in nodes.items():
+            if node_id not in found:
+                self.add(node, "never_reached", kind=_kind(node), flows=self.flow_list(incoming[node_id]))
 
     def check_flow_play(self, container, nodes: dict, incoming: dict, outgoing: dict, start) -> None:
         """A parallel join some of whose branches may never come, a step two parallel branches

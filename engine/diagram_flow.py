@@ -42,6 +42,18 @@ class Findings:
     opened_twice: frozenset[str]  # nodes a dossier can reach twice at once
 
 
+def reached(entries, after: dict) -> set:
+    """Every element a path from `entries` goes through, `after` giving each element's next
+    ones: what is not among them never runs, whatever the conditions say."""
+    found, queue = set(), list(entries)
+    while queue:
+        current = queue.pop()
+        if current not in found:
+            found.add(current)
+            queue.extend(after.get(current, ()))
+    return found
+
+
 def settled_by(condition: str) -> tuple[tuple, bool]:
     """What a condition requires of single names, as (name, "in" or "not in", values), and
     whether it requires nothing else: `a == "x" and b != 2` → ((("a", "in", ("x",)),

@@ -554,6 +554,9 @@ MESSAGES = {
                     "tiếp, đổi nó thành sự kiện trung gian (intermediate event); nếu không, xóa các luồng ra.",
     "no_incoming": "{kind} không có luồng nào đi vào nên không bao giờ được thực hiện. Vẽ một mũi tên "
                    "(sequence flow) từ bước trước tới nó, hoặc xóa nó nếu không dùng.",
+    "never_reached": "{kind} không bao giờ được thực hiện: các luồng đi vào nó ({flows}) chỉ đến từ những phần tử mà "
+                     "không đường nào từ sự kiện bắt đầu dẫn tới (một vòng khép kín không có lối vào). Vẽ một mũi "
+                     "tên (sequence flow) từ bước trước tới vòng đó, hoặc xóa các phần tử không dùng.",
     "no_outgoing": "{kind} không có luồng đi ra: quy trình dừng ở đây mà không qua sự kiện kết thúc. Nối nó "
                    "tới bước tiếp theo hoặc tới một sự kiện kết thúc (end event).",
     "many_outgoing": "{kind} có {count} luồng ra ({flows}); chỉ cổng rẽ nhánh mới chia nhánh. Thêm một cổng "

@@ -370,6 +370,13 @@ MISTAKES = {
     "task_without_incoming": (lambda r: (new_task(r, "Task_luu_tru", "Lưu trữ hồ sơ"),
                                          flow(r, "Flow_luu_tru", "Task_luu_tru", "End_tra_ket_qua")),
                               "Task_luu_tru", "Lưu trữ hồ sơ", ["không có luồng nào đi vào", "Vẽ một mũi tên"]),
+    "steps_in_a_loop_nothing_enters": (lambda r: (new_task(r, "Task_soat_xet", "Soát xét lại"),
+                                                  new_task(r, "Task_ky_nhay", "Ký nháy"),
+                                                  flow(r, "Flow_soat_xet", "Task_soat_xet", "Task_ky_nhay"),
+                                                  flow(r, "Flow_ky_nhay", "Task_ky_nhay", "Task_soat_xet")),
+                                       "Task_soat_xet", "Soát xét lại",
+                                       ["không bao giờ được thực hiện", "(từ «Ký nháy» tới «Soát xét lại»)",
+                                        "không đường nào từ sự kiện bắt đầu", "Vẽ một mũi tên"]),
     "task_without_outgoing": (lambda r: (new_task(r, "Task_luu_tru", "Lưu trữ hồ sơ"),
                                          flow(r, "Flow_luu_tru", "Gateway_ket_qua_tiep_nhan", "Task_luu_tru",
                                               'quyet_dinh == "luu_tru"')),
@@ -1069,6 +1076,35 @@ def test_a_diagram_too_big_to_play_out_is_said_not_passed_in_silence(forms, monk
     ok, lines = check_files([path], ROOT / "forms")  # a warning: the diagram still passes
     said = [line for line in lines if "quá nhiều cách đi song song" in line]
     assert ok and said and "Cảnh báo:" in said[0] and "motcua procedure test" in said[0]
+
+
+@pytest.mark.rule("QT-31")
+def test_steps_no_path_from_a_start_leads_to_are_refused_even_in_a_closed_loop(forms):
+    """A → B → A with nothing leading in: each has a flow in, yet neither ever runs. A chain after
+    a step with no flow in at all is said once, at that step; what the engine enters otherwise (a
+    boundary event from its step, an event sub-process by its message) is no mistake."""
+    def loop(root, head=False):
+        new_task(root, "Task_soat_xet", "Soát xét lại")
+        new_task(root, "Task_ky_nhay", "Ký nháy")
+        flow(root, "Flow_soat_xet", "Task_soat_xet", "Task_ky_nhay")
+        flow(root, "Flow_ky_nhay", "Task_ky_nhay", "Task_soat_xet")
+        if head:
+            new_task(root, "Task_dau", "Chuẩn bị")
+            flow(root, "Flow_dau", "Task_dau", "Task_soat_xet")
+    never = "không bao giờ được thực hiện"
+    assert [p.element_id for p in problems(edited(loop), forms) if never in p.message] == ["Task_soat_xet", "Task_ky_nhay"]
+    found = [p for p in problems(edited(lambda root: loop(root, head=True)), forms) if never in p.message]
+    assert [(p.element_id, "không có luồng nào đi vào" in p.message) for p in found] == [("Task_dau", True)]
+
+    def event_sub_process(root):
+        add_xml(process(root), '<bpmn:subProcess id="Sub_khieu_nai" name="Xử lý khi công dân rút hồ sơ" '
+                               'triggeredByEvent="true"><bpmn:startEvent id="Start_khieu_nai" name="Công dân rút" '
+                               'isInterrupting="false"><bpmn:messageEventDefinition messageRef="Message_rut_ho_so" />'
+                               '</bpmn:startEvent><bpmn:endEvent id="End_khieu_nai" name="Đã ghi nhận" />'
+                               '<bpmn:sequenceFlow id="Flow_khieu_nai" sourceRef="Start_khieu_nai" '
+                               'targetRef="End_khieu_nai" /></bpmn:subProcess>')
+        in_lane(root, "Lane_mot_cua", "Sub_khieu_nai")
+    assert not [p for p in problems(edited(event_sub_process), forms) if never in p.message]
 
 
 def _consulted_and_inspected(to_join=True, loop_back=True):
