@@ -61,8 +61,8 @@ def savepoint():
     connection = db.session.connection()
     if connection.dialect.name == "sqlite":
         raw = connection.connection.dbapi_connection
-        if not raw.in_transaction:
-            raw.execute("BEGIN")
+        if not raw.in_transaction:  # IMMEDIATE: the write lock now (waiting busy_timeout), so a read
+            raw.execute("BEGIN IMMEDIATE")  # in the block cannot be outdated by a commit before its write
     return db.session.begin_nested()
 
 

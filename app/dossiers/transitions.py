@@ -48,11 +48,20 @@ def lock_dossier(dossier_id: int) -> Dossier | None:
 
 
 def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
-    """Lock the dossier a task belongs to and read both in one statement."""
+    """Lock the dossier a task belongs to and read both as they are once the lock is held.
+    PostgreSQL, having waited for the lock, returns the locked dossier's row as it is now but a
+    row joined to it as it was before the wait: the task is read again there, or two officers
+    claiming it at once would both be told they hold it. SQLite takes its lock before reading."""
     owner = select(OpenTask.dossier_id).where(OpenTask.id == task_id).scalar_subquery()
     row = _lock(select(Dossier, OpenTask).join(OpenTask, OpenTask.dossier_id == Dossier.id)
                 .where(OpenTask.id == task_id), owner).first()
-    return (row[0], row[1]) if row else None
+    if row is None:
+        return None
+    dossier, task = row
+    if db.session.get_bind().dialect.name != "sqlite":
+        task = db.session.execute(select(OpenTask).where(OpenTask.id == task_id)
+                                  .execution_options(populate_existing=True)).scalar_one()
+    return dossier, task
 
 
 def deliver(dossier: Dossier, message: str, payload: dict, at: datetime, not_waiting=Conflict,
