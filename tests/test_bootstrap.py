@@ -47,6 +47,15 @@ def test_a_new_province_starts_from_its_agencies_and_a_first_administrator(tmp_p
         assert loaded.returncode == 0 and "Đã nạp 2 cơ quan mới, cập nhật 0 cơ quan." in loaded.stdout
         again = motcua(url, "agencies", "load", str(agencies))
         assert "Đã nạp 0 cơ quan mới, cập nhật 2 cơ quan." in again.stdout
+        # A loop in the tree, against what the system holds or of one agency with itself: refused, unchanged.
+        for loop, chain in (([{**AGENCIES[0], "parent": "000.00.12.G22"}], "000.00.00.G22 → 000.00.12.G22 → 000.00.00.G22"),
+                            ([{**AGENCIES[1], "parent": "000.00.12.G22"}], "000.00.12.G22 → 000.00.12.G22")):
+            path = tmp_path / "loop.json"
+            path.write_text(json.dumps(loop, ensure_ascii=False), encoding="utf-8")
+            refused = motcua(url, "agencies", "load", str(path))
+            assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+            assert f"làm các cơ quan thành vòng tròn ({chain}): một cơ quan không thể ở dưới chính nó" in refused.stderr
+        assert "Đã nạp 0 cơ quan mới, cập nhật 2 cơ quan." in motcua(url, "agencies", "load", str(agencies)).stdout
 
         wrong = motcua(url, "officers", "add", "quantri", "--name", "Nguyễn Thị Quản", "--email", "qt@quangninh.example.vn",
                        "--role", "admin", "--agency", "000.00.99.G22")

@@ -26,6 +26,8 @@ MESSAGES = {
     "text": "mục {n} ({code}): «{field}» tối đa {limit} ký tự.",
     "level": "mục {n} ({code}): cấp phải là một trong {levels}.",
     "parent": "mục {n} ({code}): không có cơ quan cấp trên «{parent}» trong tệp hay trong hệ thống.",
+    "cycle": "mục {n} ({code}): cơ quan cấp trên «{parent}» làm các cơ quan thành vòng tròn ({chain}): một cơ "
+             "quan không thể ở dưới chính nó. Sửa «parent» của một trong các cơ quan đó.",
 }
 
 
@@ -45,6 +47,23 @@ def read(path: Path) -> list[dict]:
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise AgencyFileError([MESSAGES["list"].format(file=Path(path).name)])
     return entries
+
+
+def _cycles(entries: list[dict], parents: dict[str, str | None]) -> list[str]:
+    """The entries whose parent chain, as the file would leave the tree (`parents`: the system's
+    agency -> parent code, the file's entries over them), comes back to the entry itself."""
+    tree = {**parents, **{str(e.get("code", "")): e.get("parent") or None for e in entries}}
+    problems = []
+    for n, entry in enumerate(entries, 1):
+        code = str(entry.get("code", ""))
+        chain, current = [code], tree.get(code)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = tree.get(current)
+        if current == code:
+            problems.append(MESSAGES["cycle"].format(n=n, code=code, parent=entry.get("parent"),
+                                                     chain=" → ".join(chain + [code])))
+    return problems
 
 
 def _problems(entries: list[dict], known: set[str]) -> list[str]:
@@ -74,8 +93,12 @@ def _problems(entries: list[dict], known: set[str]) -> list[str]:
 
 def load(entries: list[dict]) -> tuple[int, int]:
     """(inserted, updated); AgencyFileError with every problem, and nothing written, if any."""
-    known = set(db.session.execute(select(Agency.code)).scalars())
-    problems = _problems(entries, known)
+    parent = Agency.__table__.alias("parent")
+    parents = dict(db.session.execute(select(Agency.code, parent.c.code).outerjoin(
+        parent, parent.c.id == Agency.parent_id)).all())
+    problems = _problems(entries, set(parents))
+    if not problems:  # a loop is judged once every code and parent is known to exist
+        problems = _cycles(entries, parents)
     if problems:
         raise AgencyFileError(problems)
     by_code = {a.code: a for a in db.session.execute(select(Agency)).scalars()}
