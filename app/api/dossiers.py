@@ -71,10 +71,10 @@ def _body(dossier: Dossier) -> dict:
     tasks = db.session.execute(select(OpenTask).where(
         OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))
         .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))).scalars().all()
-    events = history(dossier.id)
+    internal = g.user.role != "citizen"
+    events = history(dossier.id, internal)
     asked = latest_request(dossier.id) if citizen.SUPPLEMENT in (dossier.waiting_messages or []) else None
-    return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=g.user.role != "citizen",
-                             supplement=asked)
+    return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=internal, supplement=asked)
 
 
 @api.post("/dossiers")

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from ..agencies.models import Agency
 from ..db import db
+from ..dossiers.events import INTERNAL_KINDS
 from ..dossiers.models import Dossier, DossierEvent
 from ..clock import now
 from ..security.ratelimit import Limit, RateLimited, hit
@@ -33,7 +34,8 @@ def find_by_code(code: str) -> Dossier | None:
 def handled_by(dossier: Dossier) -> list[str]:
     rows = db.session.execute(
         select(Agency.name).join(DossierEvent, DossierEvent.agency_id == Agency.id)
-        .where(DossierEvent.dossier_id == dossier.id).group_by(Agency.name).order_by(Agency.name)
+        .where(DossierEvent.dossier_id == dossier.id, DossierEvent.kind.not_in(INTERNAL_KINDS))
+        .group_by(Agency.name).order_by(Agency.name)
     ).scalars().all()
     return list(rows)
 

@@ -46,9 +46,16 @@ def write_events(events: list[dict]) -> None:
         run(insert(DossierEvent.__table__), events)
 
 
-def history(dossier_id: int) -> list[DossierEvent]:
-    """A dossier's events in order, with who acted and for which agency (the timeline)."""
-    return list(db.session.execute(select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
-                                   .order_by(DossierEvent.id)
-                                   .options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))
-                                   ).scalars())
+# The system's own housekeeping on a dossier: officers see it, its applicant and the public do
+# not, and the agency of whoever did it did not handle the dossier.
+INTERNAL_KINDS = ("version_moved",)
+
+
+def history(dossier_id: int, internal: bool = True) -> list[DossierEvent]:
+    """A dossier's events in order, with who acted and for which agency (the timeline);
+    `internal` False: as its applicant sees it, without INTERNAL_KINDS."""
+    query = select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
+    if not internal:
+        query = query.where(DossierEvent.kind.not_in(INTERNAL_KINDS))
+    return list(db.session.execute(query.order_by(DossierEvent.id).options(
+        joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))).scalars())

@@ -77,7 +77,7 @@ def _page(dossier: Dossier, errors: dict | None = None, data: dict | None = None
     errors, kept = errors or {}, kept or []
     procedure = dossier.procedure
     form = application_form(procedure)
-    events = history(dossier.id)
+    events = history(dossier.id, internal=False)
     files = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id, citizen_visible())
                                .order_by(DossierFile.id)).scalars().all()
     waiting = set(dossier.waiting_messages or [])

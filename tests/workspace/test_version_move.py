@@ -116,6 +116,15 @@ def test_the_administrator_moves_stuck_dossiers_to_the_fixed_version(clean_app, 
     assert _stored(clean_app, waiting)[0] == old  # the other one stays, with its reason
     timeline = html(client.get(f"/mot-cua/ho-so/{stuck}"))
     assert f"Chuyển hồ sơ sang phiên bản {new[:10]}" in timeline
+    # Housekeeping: not on the applicant's page nor in the API as they read it, and the public
+    # lookup does not count the administrator's agency among those that handled the dossier.
+    assert "version_moved" in [e["kind"] for e in api.get(f"/dossiers/{stuck}", "motcua").get_json()["history"]]
+    assert "version_moved" not in [e["kind"] for e in api.get(f"/dossiers/{stuck}", "congdan").get_json()["history"]]
+    applicant = clean_app.test_client()
+    login(applicant, "congdan")
+    assert "Chuyển hồ sơ sang phiên bản" not in html(applicant.get(f"/ho-so/{stuck}"))
+    public = clean_app.test_client().get(f"/api/v1/lookup/{codes[stuck]}").get_json()
+    assert "Ủy ban nhân dân tỉnh Bình An" not in str(public) and "Sở Tư pháp tỉnh Bình An" in str(public)
 
     # The specialist finds the step in their inbox, still theirs, and it goes on now.
     specialist = clean_app.test_client()
