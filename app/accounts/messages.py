@@ -4,6 +4,10 @@ MESSAGES = {
     "duplicate_id": "Số định danh cá nhân này đã được dùng để đăng ký tài khoản. Hãy đăng nhập hoặc lấy lại mật khẩu.",
     "duplicate_email": "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.",
     "login_failed": "Tên đăng nhập hoặc mật khẩu không đúng.",
+    # Said only to whoever typed the account's right password.
+    "closed": "Tài khoản này đã bị khóa{reason}, nên chưa đăng nhập được. Vui lòng liên hệ quản trị viên hệ thống "
+              "(hoặc Bộ phận Một cửa) để mở lại tài khoản.",
+    "closed_idle": " vì lâu không sử dụng",
     "login_missing": "Vui lòng nhập tên đăng nhập và mật khẩu.",
     "locked": "Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau {until} hoặc lấy lại mật khẩu.",
     "unverified": "Tài khoản chưa xác thực thư điện tử. Vui lòng mở liên kết trong thư xác thực, hoặc gửi lại thư bên dưới.",

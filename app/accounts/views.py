@@ -14,7 +14,7 @@ from ..mail.outbox import queue_mail, send_now
 from ..security.ratelimit import LOGIN_LIMIT, Limit, RateLimited, add, check, hit
 from ..users import identity
 from ..users.models import User
-from ..users.passwords import check_password, hash_password
+from ..users.passwords import CLOSED, OK, check_password, hash_password, login_outcome
 from ..localtime import local_time, local_today
 from ..web.session import login_required, login_user, logout_user
 from . import links
@@ -208,9 +208,12 @@ def login():
     user = db.session.execute(select(User).where(or_(
         User.id_number == name, User.id_number == paper, User.email == name.lower(), User.username == name))
         .order_by(User.id)).scalars().first()
-    ok = check_password(user, password, at)
+    outcome = login_outcome(user, password, at)
     db.session.commit()  # the failure count is kept even when refusing
-    if not ok:
+    if outcome == CLOSED:
+        reason = MESSAGES["closed_idle"] if user.idle_locked_at is not None else ""
+        return _login_page(403, next_path, name, MESSAGES["closed"].format(reason=reason))
+    if outcome != OK:
         add(LOGIN_LIMIT, request.remote_addr or "?", at)
         return _login_page(401, next_path, name, _locked_message(user, at) or MESSAGES["login_failed"])
     if user.role == "citizen" and user.email_verified_at is None:

@@ -19,24 +19,36 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+OK, FAILED, CLOSED = "ok", "failed", "closed"
+
+
 def check_password(user, password: str, at: datetime) -> bool:
     """True when the password is right and the account is usable; records failures."""
+    return login_outcome(user, password, at) == OK
+
+
+def login_outcome(user, password: str, at: datetime) -> str:
+    """OK; CLOSED when the account was closed (by an administrator, or for being unused) and the
+    password is its own: the person proved who they are and may be told to ask for it to be
+    opened, while a guesser learns nothing; FAILED otherwise, a failure recorded."""
     if user is None:
         _verify(_DUMMY, password)
-        return False
-    if not user.active or (user.locked_until is not None and user.locked_until > at):
+        return FAILED
+    if not user.active:  # the account's own hash, as for an open account: the same time either way
+        return CLOSED if _verify(user.password_hash, password) else FAILED
+    if user.locked_until is not None and user.locked_until > at:
         _verify(_DUMMY, password)
-        return False
+        return FAILED
     if _verify(user.password_hash, password):
         user.failed_logins = 0
         user.locked_until = None
         user.last_login_at = at
-        return True
+        return OK
     user.failed_logins += 1
     if user.failed_logins >= MAX_FAILURES:
         # Backoff doubles with every further failure, from 15 minutes.
         user.locked_until = at + timedelta(minutes=LOCK_MINUTES * 2 ** (user.failed_logins - MAX_FAILURES))
-    return False
+    return FAILED
 
 
 def _verify(stored: str, password: str) -> bool:

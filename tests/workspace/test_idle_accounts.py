@@ -57,7 +57,11 @@ def test_an_unused_officer_account_is_locked_and_opened_again(api, clock, client
     assert "không được sử dụng" in mails[0].get_body(preferencelist=("plain",)).get_content()
     assert _lock(clean_app, at) == []  # run again: nothing more to do
     clock.set(at)
-    assert _log_in(client, "chuyenvien", PASSWORD).status_code == 401
+    # The right password is told the account is closed and whom to ask; a wrong one learns nothing.
+    closed = _log_in(client, "chuyenvien", PASSWORD)
+    assert closed.status_code == 403 and "Tài khoản này đã bị khóa vì lâu không sử dụng" in html(closed)
+    guessed = _log_in(client, "chuyenvien", "SaiMatKhau2026")
+    assert guessed.status_code == 401 and "Tên đăng nhập hoặc mật khẩu không đúng." in html(guessed)
 
     token = as_officer(client, "admin")
     listing = html(client.get("/mot-cua/can-bo?trang_thai=khoa-do-khong-dung"))

@@ -118,7 +118,8 @@ def test_a_moved_or_locked_officer_gives_back_claimed_tasks_and_is_logged_out(ap
     assert client.get("/mot-cua").status_code == 302  # the old session ended with the move
     locked = admin.post(f"/mot-cua/can-bo/{officer[0]}", data={**form, "hoat_dong": ""})
     assert locked.status_code == 303 and _officer(clean_app, "chuyenvien")[3] is False
-    assert _log_in(client, "chuyenvien", "MotCua@2026").status_code == 401
+    refused = _log_in(client, "chuyenvien", "MotCua@2026")  # told why, and whom to ask, not "wrong password"
+    assert refused.status_code == 403 and "Tài khoản này đã bị khóa, nên chưa đăng nhập được" in html(refused)
     assert "Đã khóa" in html(admin.get("/mot-cua/can-bo?trang_thai=da-khoa"))
 
 
