@@ -1,17 +1,18 @@
-"""The dossier register (Mẫu 06) of the officer's agency: a period's dossiers on screen, a page at
-a time whatever their number, and the same period printed as the template's PDF when it is short
-enough to print in one request."""
+"""The dossier register (Mẫu 06) of the officer's agency (any agency, for an administrator): a
+period's dossiers on screen, a page at a time whatever their number, and the same period printed
+as the template's PDF when it is short enough to print in one request."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import g, render_template, request
+from flask import render_template, request
 
 from ..localtime import local_today
 from ..dossiers import printouts
 from ..dossiers.register import PRINT_MAX_ROWS, register_count, register_rows
 from ..files.download import file_response
 from ..web.session import login_required
+from . import agency_choice
 from .blueprint import STAFF, workspace
 from .dossier_pages import EARLIEST_DAY, LATEST_DAY, typed_date
 from ..documents.messages import REGISTER as COLUMNS
@@ -24,7 +25,8 @@ LONGEST = timedelta(days=366)
 @workspace.get("/so-theo-doi")
 @login_required(*STAFF)
 def register():
-    """Mẫu 06 of the officer's agency for a period (default: this month so far)."""
+    """Mẫu 06 of the officer's agency (an administrator's choice) for a period (default: this
+    month so far)."""
     today = local_today()
     start, end = today.replace(day=1), today
     typed = {name: request.args.get(name, "")[:32] for name in ("tu", "den")}
@@ -34,9 +36,10 @@ def register():
         refusals.append(REGISTER["shown_instead"].format(start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}"))
     else:
         start, end = days["tu"][0] or start, days["den"][0] or end
-    agency = g.user.agency
+    agencies = agency_choice.choices()
+    agency = agency_choice.shown(agencies)
     invalid = start > end or end - start > LONGEST
-    context = {"start": start, "end": end, "agency": agency, "invalid": invalid, "messages": REGISTER, "columns": COLUMNS,
+    context = {"start": start, "end": end, "agency": agency, "agencies": agencies, "invalid": invalid, "messages": REGISTER, "columns": COLUMNS,
                "print_max": PRINT_MAX_ROWS, "rows": [], "total": 0, "page": 1, "pages": 1, "refusals": refusals}
     if agency is None or invalid:
         return render_template("workspace/register.html", **context), 422 if invalid or refusals else 200

@@ -3,26 +3,16 @@ officers, for its leader, or an administrator choosing the agency, to rebalance 
 leads to the inbox listing those very tasks (dossiers/supervision.py)."""
 from __future__ import annotations
 
-from flask import g, render_template, request, url_for
+from flask import g, render_template, url_for
 
 from engine.roles import ROLE_LABELS
 
 from ..clock import now
 from ..dossiers import inbox, supervision
-from ..users import officers
 from ..web.session import login_required
+from . import agency_choice
 from .blueprint import workspace
 from .messages import DUE_FILTERS, SUPERVISION
-
-
-def _agency(agencies):
-    """The agency shown: a leader's own, whatever the address says; an administrator's choice
-    among `agencies`, else their own agency, else the first one."""
-    if g.user.role != "admin":
-        return g.user.agency
-    by_id = {a.id: a for a in agencies}
-    return by_id.get(request.args.get("co_quan", type=int)) or by_id.get(g.user.agency_id) \
-        or next(iter(agencies), None)
 
 
 def _inbox_link(agency_id: int, row: supervision.Row | None, due: str | None = None) -> str | None:
@@ -41,8 +31,8 @@ def _inbox_link(agency_id: int, row: supervision.Row | None, due: str | None = N
 @workspace.get("/theo-doi")
 @login_required(*inbox.SUPERVISORS)
 def supervision_page():
-    agencies = officers.agencies() if g.user.role == "admin" else []
-    agency = _agency(agencies)
+    agencies = agency_choice.choices()
+    agency = agency_choice.shown(agencies)
     at = now()
     return render_template(
         "workspace/supervision.html", agency=agency, agencies=agencies, at=at,

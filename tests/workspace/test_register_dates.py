@@ -3,6 +3,8 @@ value was not understood or is out of range, and which period is shown instead; 
 never printed for another period than the one asked for."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import vn
@@ -56,3 +58,21 @@ def test_good_and_empty_days_are_not_refused(officer):
         response = officer.get(f"/mot-cua/so-theo-doi?{query}")
         assert response.status_code == 200, query
         assert "Đang hiện sổ mặc định" not in html(response)
+
+
+def test_an_administrator_chooses_the_agency_whose_register_to_read(api, clock, client):
+    """The administrator belongs to the province's committee, which receives nothing: the register
+    of another agency is chosen as on the supervision page; a desk officer reads only their own."""
+    clock.set(vn(2026, 12, 2, 9, 0))
+    accept(api, submit_lltp(api))
+    as_officer(client, "admin")
+    own = html(client.get("/mot-cua/so-theo-doi"))
+    assert "0 hồ sơ từ ngày 01/12/2026" in own and '<select id="co_quan" name="co_quan">' in own
+    justice = re.search(r'<option value="(\d+)"[^>]*>Sở Tư pháp tỉnh Bình An', own).group(1)
+    chosen = html(client.get(f"/mot-cua/so-theo-doi?co_quan={justice}"))
+    assert "1 hồ sơ từ ngày 01/12/2026" in chosen and "Sở Tư pháp tỉnh Bình An" in chosen
+    printed = client.get(f"/mot-cua/so-theo-doi?co_quan={justice}&pdf=1")
+    assert printed.status_code == 200 and printed.mimetype == "application/pdf"
+    as_officer(client, "congan")  # another agency's officer: the address's choice is not theirs to make
+    other = html(client.get(f"/mot-cua/so-theo-doi?co_quan={justice}"))
+    assert "Công an tỉnh Bình An" in other and 'name="co_quan"' not in other
