@@ -40,6 +40,7 @@ class Row:
     load: Load
     officer_id: int | None = None  # None: the tasks of `role` nobody has claimed
     name: str | None = None
+    stranded: bool = False  # unclaimed tasks of a role no active officer of the agency has
 
 
 @dataclass(frozen=True)
@@ -79,5 +80,7 @@ def workload(agency_id: int, at: datetime) -> Workload:
             for officer_id, name, role in people]
     rows.sort(key=lambda r: (-r.load.due["qua-han"], -r.load.tasks))  # stable: by name among equals
     unclaimed = by_claimer.get(None, {})
-    return Workload(rows, [Row(role, unclaimed[role]) for role in LANE_ROLES if role in unclaimed],
+    staffed = {role for _, _, role in people}
+    return Workload(rows, [Row(role, unclaimed[role], stranded=role not in staffed)
+                           for role in LANE_ROLES if role in unclaimed],
                     sum((load for held in by_claimer.values() for load in held.values()), Load()))

@@ -296,6 +296,9 @@ SUPERVISION = {
     "tasks": "Việc đang mở",
     "earliest_due": "Hạn sớm nhất",
     "unclaimed": "Chưa ai nhận",
+    # A locked or moved account can leave a role with no one: its tasks wait for nobody.
+    "stranded": "Không còn cán bộ nào có vai trò này đang hoạt động ở cơ quan: việc sẽ không có người nhận. "
+                "Quản trị viên mở lại tài khoản hoặc giao vai trò này cho một cán bộ.",
     "total": "Tổng cộng",
     "caption": "Việc đang mở của từng cán bộ, việc nhiều quá hạn nhất ở trên",
     "soon_note": "«Đến hạn trong 3 ngày làm việc» gồm cả việc đến hạn hôm nay, không gồm việc đã quá hạn.",

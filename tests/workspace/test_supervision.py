@@ -240,3 +240,22 @@ def test_the_open_tasks_are_read_through_their_index(clean_app):
                                  for line in lines), plan
         db.session.rollback()
         db.session.remove()
+
+
+def test_a_role_left_with_no_active_officer_is_flagged(api, clock, client, clean_app):
+    """The police's only specialist locked: their agency's waiting consultations have nobody to
+    take them, which the page says where the administrator looks, not just "nobody has taken"."""
+    from app.db import db
+    from app.users.models import User
+    police = _agency_id(clean_app, POLICE)
+    _week(api, clock)
+    as_officer(client, "admin")
+    assert "data-stranded" not in html(client.get(f"{PAGE}?co_quan={police}"))
+    with clean_app.app_context():
+        db.session.execute(db.update(User).where(User.username == "congan").values(active=False))
+        db.session.commit()
+        db.session.remove()
+    page = html(client.get(f"{PAGE}?co_quan={police}"))
+    row = re.search(r'<tr class="overdue" data-stranded="specialist">(.*?)</tr>', page, re.S).group(1)
+    assert "Không còn cán bộ nào có vai trò này đang hoạt động ở cơ quan" in _text(row)
+    assert _table(page)[0][:3] == ["Chưa ai nhận", "Chuyên viên", "2"]
