@@ -36,8 +36,16 @@ def main() -> None:
     logging.getLogger("app").setLevel(logging.INFO)
 
 
-def _app(db_option: str | None = None):
+def _app(db_option: str | None = None, new_database: bool = False):
+    """The app on the province's database, refused in words when that database is missing, out
+    of date or unreachable. `new_database` (`up`, `db upgrade`): a SQLite file that does not
+    exist yet is created, a server must still answer."""
     from . import create_app
+    from .config import database_url
+    from .database_check import problem
+    found = problem(database_url(db_option, make_folder=new_database), db_option, need_schema=not new_database)
+    if found:
+        _fail(found)
     return create_app(db=db_option) if db_option else create_app()
 
 
@@ -80,7 +88,7 @@ def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
     from .demo_dossiers import load_demo_dossiers
     from .scheduler import start_in_process
     _check_port(host, port)  # before the database work: a busy port is said at once, in words
-    app = _app(db_option)
+    app = _app(db_option, new_database=True)
     if not os.environ.get("MOTCUA_PUBLIC_URL"):  # links in mails and QR codes point here
         app.config["MOTCUA_PUBLIC_URL"] = f"http://{host}:{port}"
     loaded, catalogue_problems = prepare_database(app)
@@ -126,7 +134,7 @@ def db_upgrade(db_option: str | None, demo: bool) -> None:
     from flask_migrate import upgrade
 
     from . import MIGRATIONS_DIR
-    app = _app(db_option)
+    app = _app(db_option, new_database=True)
     if demo:
         prepare_database(app)
         return
@@ -207,7 +215,7 @@ def bpmn_check(files, forms_dir, db_option) -> None:
     if not paths:
         _fail(MSG["no_files"])
     forms = Path(forms_dir) if forms_dir else config["MOTCUA_FORMS_DIR"]
-    agencies = known_codes(database_url(db_option))
+    agencies = known_codes(database_url(db_option, make_folder=False))  # a check creates nothing
     if agencies is None:
         click.echo(MSG["no_agencies"], err=True)
 
@@ -223,7 +231,7 @@ def bpmn_check(files, forms_dir, db_option) -> None:
                              only=declared if some else None, agencies=agencies, advice=advice)
     ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue,
                             citizen_forms(config["MOTCUA_CATALOGUE_DIR"]), advice,
-                            officers=known_officers(database_url(db_option)) if agencies is not None else None)
+                            officers=known_officers(database_url(db_option, make_folder=False)) if agencies is not None else None)
     for line in lines:
         click.echo(line)
     sys.exit(0 if ok else 1)

@@ -12,13 +12,16 @@ def _path(name: str, default: Path) -> Path:
     return Path(os.environ.get(name, default))
 
 
-def database_url(db_option: str | None = None) -> str:
-    """--db (a URL or a SQLite file path), else MOTCUA_DATABASE_URL, else instance/motcua.db."""
+def database_url(db_option: str | None = None, make_folder: bool = True) -> str:
+    """--db (a URL or a SQLite file path), else MOTCUA_DATABASE_URL, else instance/motcua.db.
+    `make_folder` False: a command checking that the database exists first must not leave the
+    folders of a mistyped path behind."""
     value = db_option or os.environ.get("MOTCUA_DATABASE_URL")
     if not value:
         value = str(ROOT / "instance" / "motcua.db")
     if "://" not in value:
-        Path(value).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+        if make_folder:
+            Path(value).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
         value = "sqlite:///" + str(Path(value).expanduser().resolve())
     return value
 

@@ -47,3 +47,22 @@ CLI = {
     "roles": {"citizen": "Công dân", "one_stop": "Bộ phận Một cửa", "specialist": "Chuyên viên",
               "leader": "Lãnh đạo", "coordinator": "Điều phối", "admin": "Quản trị"},
 }
+
+# Before a command works on the province's database (app/database_check.py). {db}: the path or the
+# URL without its password; {command}: what creates or upgrades that database.
+DATABASE = {
+    "no_file": "không có cơ sở dữ liệu «{db}». Kiểm tra lại đường dẫn --db (hoặc biến MOTCUA_DATABASE_URL); "
+               "nếu cần tạo cơ sở dữ liệu mới, chạy: {command}",
+    "no_schema": "cơ sở dữ liệu «{db}» chưa có các bảng của Một Cửa. Kiểm tra lại --db (hoặc biến "
+                 "MOTCUA_DATABASE_URL); nếu đây là cơ sở dữ liệu mới, tạo các bảng bằng: {command}",
+    "old_schema": "cơ sở dữ liệu «{db}» chưa được nâng cấp lên cấu trúc của phiên bản Một Cửa này; chạy: {command}",
+    "newer_schema": "cơ sở dữ liệu «{db}» đã được nâng cấp bởi một phiên bản Một Cửa mới hơn (phiên bản cấu trúc "
+                    "{version}); dùng phiên bản Một Cửa đó.",
+    "unreachable": "không kết nối được tới cơ sở dữ liệu «{db}»: máy chủ không trả lời hoặc từ chối kết nối. "
+                   "Kiểm tra máy chủ cơ sở dữ liệu đang chạy, địa chỉ, cổng, tên đăng nhập và mật khẩu trong "
+                   "--db (hoặc MOTCUA_DATABASE_URL). Chi tiết: {detail}",
+    "unopenable": "không mở được tệp cơ sở dữ liệu «{db}» (không phải tệp SQLite, hoặc không có quyền đọc ghi). "
+                  "Chi tiết: {detail}",
+    "bad_url": "không dùng được cơ sở dữ liệu «{db}»: cần một URL SQLAlchemy (ví dụ postgresql+psycopg://…) "
+               "hoặc đường dẫn tệp SQLite. Chi tiết: {detail}",
+}

@@ -243,3 +243,43 @@ def test_checking_one_diagram_sees_the_diagrams_beside_it(workspace):
     assert orphan.returncode == 1 and "2.999999.json: không có quy trình «khong_co_quy_trinh»" in orphan.stdout
     empty = check(folder / "forms")
     assert empty.returncode != 0 and "không có tệp sơ đồ nào (*.bpmn)" in empty.stderr and "Error" not in empty.stderr
+
+
+def test_a_command_on_a_database_that_is_not_there_refuses_and_creates_nothing(tmp_path):
+    """A mistyped --db used to make a new empty SQLite file (and its folders), then fail with
+    SQLAlchemy's "no such table"; now the command says what to check and what to run."""
+    typo = tmp_path / "x" / "typo.db"
+    for args in (["officers", "lock-idle"], ["timers", "fire"], ["keys", "status"], ["scheduler"],
+                 ["officers", "add", "quantri", "--name", "Nguyễn Thị Quản", "--email", "qt@example.vn",
+                  "--role", "admin", "--agency", "000.00.00.H99"]):
+        result = motcua(*args, "--db", str(typo))
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"Lỗi: không có cơ sở dữ liệu «{typo}»" in result.stderr
+        assert f"motcua db upgrade --db {typo}" in result.stderr
+    assert not (tmp_path / "x").exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    result = motcua("timers", "fire", "--db", str(empty))
+    assert result.returncode == 2 and "chưa có các bảng của Một Cửa" in result.stderr
+    assert f"motcua db upgrade --db {empty}" in result.stderr
+
+
+def test_a_database_server_that_does_not_answer_is_said_in_words():
+    pytest.importorskip("psycopg")
+    url = "postgresql+psycopg://postgres:bi-mat@127.0.0.1:1/motcua"  # port 1: nothing listens there
+    for args in (["db", "upgrade"], ["officers", "lock-idle"]):
+        result = motcua(*args, "--db", url)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert "Lỗi: không kết nối được tới cơ sở dữ liệu «postgresql+psycopg://postgres:***@127.0.0.1:1/motcua»" \
+            in result.stderr
+        assert "bi-mat" not in result.stderr
+
+
+def test_a_new_database_without_agencies_is_told_to_load_the_provinces_not_the_demo(tmp_path):
+    """`db upgrade` still creates a new SQLite file; `keys status` then points at the province's
+    agencies file, the demo (public passwords) only for a trial."""
+    path = tmp_path / "new" / "motcua.db"
+    assert motcua("db", "upgrade", "--db", str(path)).returncode == 0 and path.is_file()
+    result = motcua("keys", "status", "--db", str(path))
+    assert result.returncode == 2
+    assert "motcua agencies load" in result.stderr and "Chỉ khi chạy thử" in result.stderr

@@ -9,7 +9,11 @@ CLI = {
     "force_help": "Tạo lại tất cả: chứng thư số gốc mới và chứng thư số mới cho mọi cơ quan "
                   "(chữ ký đã ký bằng khóa cũ sẽ không còn được tin cậy).",
     "dir_help": "Thư mục lưu khóa (mặc định biến MOTCUA_KEYS_DIR hoặc instance/keys/).",
-    "no_agencies": "Chưa có cơ quan nào trong cơ sở dữ liệu; hãy chạy `motcua db upgrade --demo` trước.",
+    # Not `db upgrade --demo` first: on a province's real database that would open the demo's accounts,
+    # whose password is public.
+    "no_agencies": "Chưa có cơ quan nào trong cơ sở dữ liệu; nạp danh sách cơ quan của tỉnh trước: "
+                   "`motcua agencies load agencies.json`. (Chỉ khi chạy thử: `motcua db upgrade --demo` nạp "
+                   "dữ liệu mẫu, kèm các tài khoản mẫu có mật khẩu công khai.)",
     "root_created": "Đã tạo chứng thư số gốc: {path}",
     "root_kept": "Giữ nguyên chứng thư số gốc đã có: {path}",
     "created": "  Đã tạo khóa và chứng thư số cho {code} ({name})",

@@ -115,9 +115,13 @@ def test_without_the_root_key_nothing_is_issued(clean_app, tmp_path):
 
 
 def test_keys_init_without_agencies_says_what_to_do(tmp_path):
-    result = motcua("keys", "init", "--db", str(tmp_path / "empty.db"), "--dir", str(tmp_path / "keys"))
+    empty = tmp_path / "empty.db"
+    missing = motcua("keys", "init", "--db", str(empty), "--dir", str(tmp_path / "keys"))
+    assert missing.returncode == 2 and f"motcua db upgrade --db {empty}" in missing.stderr
+    assert motcua("db", "upgrade", "--db", str(empty)).returncode == 0
+    result = motcua("keys", "init", "--db", str(empty), "--dir", str(tmp_path / "keys"))
     assert result.returncode == 2
-    assert "motcua db upgrade --demo" in result.stderr
+    assert "motcua agencies load" in result.stderr and "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("code", ["../etc/passwd", "", "a/b", "x" * 40])
