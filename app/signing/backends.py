@@ -38,12 +38,13 @@ class SigningUnavailable(Exception):
 
 
 def trust_roots(config: Mapping | None) -> list[asn1_x509.Certificate]:
-    """The certificates a signature must chain to: `root.cert.pem` of the keys directory and
-    those of MOTCUA_TRUST_ROOTS. An unreadable file is left out and logged (`motcua keys
-    status` names it): verification goes on with the others."""
+    """The certificates a signature must chain to: `root.cert.pem` of the keys directory, the
+    roots it replaced (settings.retired_roots) and those of MOTCUA_TRUST_ROOTS. An unreadable
+    file is left out and logged (`motcua keys status` names it): verification goes on with the
+    others."""
     path = settings.keys_dir(config) / ROOT_CERT
     roots = _certificates(path) if path.exists() else []
-    for extra in settings.extra_trust_roots(config):
+    for extra in settings.retired_roots(config) + settings.extra_trust_roots(config):
         try:
             roots += _certificates(extra)
         except (OSError, ValueError) as exc:

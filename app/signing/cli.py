@@ -16,9 +16,10 @@ def keys() -> None:
 
 @keys.command("init", help=MSG["init_help"])
 @click.option("--force", is_flag=True, help=MSG["force_help"])
+@click.option("--yes", is_flag=True, help=MSG["yes_help"])
 @click.option("--dir", "directory", default=None, type=click.Path(file_okay=False), help=MSG["dir_help"])
 @click.option("--db", "db_option", default=None, help=MAIN["db_help"])
-def init(force: bool, directory: str | None, db_option: str | None) -> None:
+def init(force: bool, yes: bool, directory: str | None, db_option: str | None) -> None:
     from ..cli import _app  # here, not at the top: app.cli imports this module
     from . import settings
     from .demo_keys import agency_identities, ensure_demo_keys
@@ -29,6 +30,9 @@ def init(force: bool, directory: str | None, db_option: str | None) -> None:
     if settings.pkcs11(app.config):
         click.echo(MSG["pkcs11_configured"])
         return
+    folder = settings.keys_dir(app.config)
+    if force and not yes and folder.is_dir() and any(folder.glob("*.pem")):  # nothing to replace: no question
+        click.confirm(MSG["force_confirm"].format(path=folder), abort=True)
     try:
         result = ensure_demo_keys(app, force=force)
     except SQLAlchemyError:  # no schema yet
@@ -36,8 +40,10 @@ def init(force: bool, directory: str | None, db_option: str | None) -> None:
     if result is None:
         click.echo(MAIN["error"].format(message=MSG["no_agencies"]), err=True)
         raise SystemExit(2)
-    root = settings.keys_dir(app.config) / ROOT_CERT
+    root = folder / ROOT_CERT
     click.echo(MSG["root_created" if result.root_created else "root_kept"].format(path=root))
+    if result.retired_root:
+        click.echo(MSG["root_retired"].format(path=result.retired_root))
     with app.app_context():
         names = {a.code: a.name for a in agency_identities()[1]}
     for key, codes in (("created", result.created), ("kept", result.kept), ("no_root_key", result.no_root_key)):

@@ -4,7 +4,9 @@ the agencies. A production installation gets its certificates from a real CA ins
 them in the same files (or keeps the keys in a PKCS#11 device, see backends.py).
 
 Files: `root.key.pem` + `root.cert.pem` (the trust anchor), `<code>.key.pem` + `<code>.cert.pem`
-per agency; keys are written with mode 0600 and never replaced unless `force`."""
+per agency; keys are written with mode 0600 and never replaced unless `force`. A root replaced by
+`force` stays a trust anchor as `root.retired-<UTC time>.cert.pem`: every result and receipt
+already signed under it must still verify."""
 from __future__ import annotations
 
 import os
@@ -22,6 +24,7 @@ from .messages import CERTIFICATES, ERRORS
 from .settings import valid_code
 
 ROOT_KEY, ROOT_CERT = "root.key.pem", "root.cert.pem"
+RETIRED_ROOT = "root.retired-{stamp}.cert.pem"  # settings.retired_roots() finds them by this shape
 ROOT_YEARS, AGENCY_YEARS = 10, 5
 NAME_MAX = 64
 # The app's clock can be set back to replay past dossiers; a demo certificate also covers the
@@ -43,6 +46,7 @@ class InitResult:
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     no_root_key: list[str] = field(default_factory=list)
+    retired_root: Path | None = None  # where the root `force` replaced is kept as a trust anchor
 
 
 def key_path(directory: Path, code: str) -> Path:
@@ -73,6 +77,8 @@ def init_keys(directory: Path, agencies: list[AgencyIdentity], province: str, *,
     root_key_file, root_cert_file = directory / ROOT_KEY, directory / ROOT_CERT
     root_key = root_cert = None
     if force or not (root_key_file.exists() or root_cert_file.exists()):
+        if root_cert_file.exists():
+            result.retired_root = retire_root(root_cert_file, at)
         root_key = ec.generate_private_key(ec.SECP256R1())
         root_cert = new_root(root_key, province, at)
         write_key(root_key_file, root_key)
@@ -94,6 +100,19 @@ def init_keys(directory: Path, agencies: list[AgencyIdentity], province: str, *,
         write_certificates(cert_file, [issue_certificate(root_key, root_cert, key.public_key(), agency, at)])
         result.created.append(agency.code)
     return result
+
+
+def retire_root(root_cert_file: Path, at: datetime) -> Path:
+    """Keep the root about to be replaced beside the new one, byte for byte (it may be a real
+    CA's certificate, not the demo's)."""
+    stamp = at.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    retired = root_cert_file.with_name(RETIRED_ROOT.format(stamp=stamp))
+    number = 1
+    while retired.exists():  # two replacements within a second
+        number += 1
+        retired = root_cert_file.with_name(RETIRED_ROOT.format(stamp=f"{stamp}-{number}"))
+    _write(retired, root_cert_file.read_bytes(), 0o644)
+    return retired
 
 
 def new_root(key, province: str, at: datetime) -> x509.Certificate:

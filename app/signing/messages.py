@@ -6,8 +6,18 @@ CLI = {
     "init_help": "Tạo (cho bản chạy thử) chứng thư số gốc của tỉnh và một khóa, chứng thư số cho mỗi "
                  "cơ quan trong cơ sở dữ liệu, lưu vào thư mục MOTCUA_KEYS_DIR (mặc định instance/keys/). "
                  "Không ghi đè khóa đã có, trừ khi dùng --force.",
-    "force_help": "Tạo lại tất cả: chứng thư số gốc mới và chứng thư số mới cho mọi cơ quan "
-                  "(chữ ký đã ký bằng khóa cũ sẽ không còn được tin cậy).",
+    "force_help": "Tạo lại tất cả: chứng thư số gốc mới và khóa, chứng thư số mới cho mọi cơ quan. Chứng thư "
+                  "số gốc cũ được giữ lại (root.retired-….cert.pem) để văn bản đã ký vẫn xác thực được. "
+                  "Hỏi xác nhận trước, trừ khi có --yes.",
+    "yes_help": "Không hỏi xác nhận (cho kịch bản tự động).",
+    # Asked before --force replaces anything: what changes for documents already signed, and for
+    # a production installation whose real keys would give way to test ones.
+    "force_confirm": "Lệnh này thay chứng thư số gốc của tỉnh và khóa ký của mọi cơ quan trong {path} bằng khóa "
+                     "thử nghiệm mới (không có giá trị pháp lý). Chứng thư số gốc cũ được giữ lại làm chứng thư số "
+                     "gốc tin cậy, để các kết quả và biên lai đã ký vẫn xác thực được; nếu xóa tệp đó, chúng sẽ "
+                     "báo «chưa xác thực được người ký» trên /xac-thuc. Tiếp tục?",
+    "root_retired": "Giữ chứng thư số gốc cũ làm chứng thư số gốc tin cậy (văn bản đã ký vẫn xác thực được): "
+                    "{path}",
     "dir_help": "Thư mục lưu khóa (mặc định biến MOTCUA_KEYS_DIR hoặc instance/keys/).",
     # Not `db upgrade --demo` first: on a province's real database that would open the demo's accounts,
     # whose password is public.

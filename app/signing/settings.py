@@ -34,6 +34,13 @@ def key_passphrase(config: Mapping | None) -> bytes | None:
     return str(value).encode("utf-8") if value else None
 
 
+def retired_roots(config: Mapping | None) -> list[Path]:
+    """Roots `motcua keys init --force` replaced (keys.RETIRED_ROOT), oldest first: still trust
+    anchors, so what was signed under them verifies. Deleting one stops trusting it (after a
+    compromised key, say)."""
+    return sorted(keys_dir(config).glob("root.retired-*.cert.pem"))
+
+
 def extra_trust_roots(config: Mapping | None) -> list[Path]:
     """MOTCUA_TRUST_ROOTS: trust anchors besides the keys directory's root.cert.pem, e.g. the
     Government's root CA, so that results and certified copies signed by other provinces and

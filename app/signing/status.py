@@ -62,8 +62,10 @@ def agency_states(config: Mapping | None, agencies: list[tuple[str, str]], at: d
 
 
 def root_states(config: Mapping | None, at: datetime) -> list[CertificateState]:
-    """The trust anchors: root.cert.pem of the keys directory, then MOTCUA_TRUST_ROOTS."""
-    paths = [settings.keys_dir(config) / ROOT_CERT] + settings.extra_trust_roots(config)
+    """The trust anchors: root.cert.pem of the keys directory, the roots it replaced, then
+    MOTCUA_TRUST_ROOTS."""
+    paths = ([settings.keys_dir(config) / ROOT_CERT] + settings.retired_roots(config)
+             + settings.extra_trust_roots(config))
     found = []
     for path in paths:
         try:

@@ -18,9 +18,9 @@ from app.demo import AGENCIES
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def motcua(*args):
+def motcua(*args, input=None):
     return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=180)
+                          text=True, timeout=180, input=input)
 
 
 def string_types(certificate: x509.Certificate) -> dict[str, str]:
@@ -77,10 +77,38 @@ def test_existing_keys_are_kept_unless_forced(clean_app, database_url, tmp_path)
     assert again.returncode == 0, again.stderr
     assert "Giữ nguyên chứng thư số gốc đã có" in again.stdout and "Đã tạo khóa" not in again.stdout
     assert {p.name: p.read_bytes() for p in directory.glob("*.pem")} == before
-    forced = motcua("keys", "init", "--db", database_url, "--dir", str(directory), "--force")
+    forced = motcua("keys", "init", "--db", database_url, "--dir", str(directory), "--force", "--yes")
     assert forced.returncode == 0, forced.stderr
-    after = {p.name: p.read_bytes() for p in directory.glob("*.pem")}
+    [retired] = directory.glob("root.retired-*.cert.pem")
+    assert retired.read_bytes() == before["root.cert.pem"] and str(retired) in forced.stdout
+    after = {p.name: p.read_bytes() for p in directory.glob("*.pem") if p != retired}
     assert after.keys() == before.keys() and all(after[n] != before[n] for n in before)
+
+
+def test_forcing_new_keys_asks_first_and_what_was_signed_still_verifies(keys, clean_app, database_url):
+    """--force replaces the root and every agency's key: it says what that means and waits for a
+    yes; the old root stays a trust anchor, so a result signed before still verifies."""
+    from app.signing.status import root_states
+    from app.signing.verify import verify_pdf
+    from tests.signing.conftest import AT, sign
+    signed_before = sign(clean_app)
+    before = {p.name: p.read_bytes() for p in keys.glob("*.pem")}
+    declined = motcua("keys", "init", "--db", database_url, "--dir", str(keys), "--force", input="n\n")
+    assert declined.returncode == 1 and "Đã hủy." in declined.stderr
+    assert "chưa xác thực được người ký" in declined.stdout and "không có giá trị pháp lý" in declined.stdout
+    assert {p.name: p.read_bytes() for p in keys.glob("*.pem")} == before
+    accepted = motcua("keys", "init", "--db", database_url, "--dir", str(keys), "--force", input="y\n")
+    assert accepted.returncode == 0, accepted.stderr
+    assert (keys / "root.cert.pem").read_bytes() != before["root.cert.pem"]
+    [report] = verify_pdf(signed_before, clean_app.config)
+    assert report.valid and report.trusted
+    [report] = verify_pdf(sign(clean_app), clean_app.config)
+    assert report.valid  # the new keys sign under the new root
+    assert [state.label for state in root_states(clean_app.config, AT)] == [
+        str(keys / "root.cert.pem"), str(next(keys.glob("root.retired-*.cert.pem")))]
+    next(keys.glob("root.retired-*.cert.pem")).unlink()  # what the question warns of
+    [report] = verify_pdf(signed_before, clean_app.config)
+    assert not report.trusted
 
 
 def test_a_new_agency_gets_a_key_from_the_existing_root(keys, clean_app):
