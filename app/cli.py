@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sys
 from datetime import datetime
@@ -147,15 +148,50 @@ def calendar() -> None:
     pass
 
 
+# The years `calendar due` counts in: Việt Nam's time zone has been +07:00 since 1975 (before, the
+# zone database answers other offsets, +07:06:30 before 1906), and past 2100 a start near the end
+# of Python's dates overflowed instead of being refused.
+FIRST_YEAR, LAST_YEAR = 1975, 2100
+
+
+def _due_start(value: str) -> datetime:
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        _fail(MSG["bad_instant"].format(value=value))
+    if instant.tzinfo is None:
+        date_only = "T" not in value.upper() and " " not in value.strip()
+        _fail(MSG["date_only" if date_only else "naive_instant"].format(value=value.strip()))
+    if not FIRST_YEAR <= instant.year <= LAST_YEAR:
+        _fail(MSG["instant_out_of_range"].format(value=value, first=FIRST_YEAR, last=LAST_YEAR))
+    return instant
+
+
+def _due_amount(unit: str, raw: str) -> float | int:
+    """Working days and hours may be fractional, as `working_days(1.5)` is in a diagram; calendar
+    days are whole. A decimal comma is read as Vietnamese writes it (1,5)."""
+    try:
+        amount = float(raw.strip().replace(",", ".", 1))
+    except ValueError:
+        _fail(MSG["bad_amount"].format(value=raw))
+    if not math.isfinite(amount):
+        _fail(MSG["bad_amount"].format(value=raw))
+    if amount <= 0:
+        _fail(MSG["amount_not_positive"].format(value=raw))
+    if unit == "calendar_days":
+        if not amount.is_integer():
+            _fail(MSG["whole_calendar_days"].format(value=raw))
+        return int(amount)
+    return amount
+
+
 @calendar.command("due", help=MSG["due_help"])
 @click.option("--from", "start", required=True, help=MSG["from_help"])
-@click.option("--working-days", default=None)
-@click.option("--working-hours", default=None)
-@click.option("--calendar-days", default=None)
+@click.option("--working-days", default=None, help=MSG["working_days_help"])
+@click.option("--working-hours", default=None, help=MSG["working_hours_help"])
+@click.option("--calendar-days", default=None, help=MSG["calendar_days_help"])
 @click.option("--province", default=None, help=MSG["province_help"])
 def calendar_due(start, working_days, working_hours, calendar_days, province) -> None:
-    import os
-
     from engine.calendar import WorkingCalendar
     from engine.profile import ProfileError, UnknownProvince, load_profile
     given = [(k, v) for k, v in (("working_days", working_days), ("working_hours", working_hours),
@@ -163,18 +199,8 @@ def calendar_due(start, working_days, working_hours, calendar_days, province) ->
     if len(given) != 1:
         _fail(MSG["one_amount"])
     unit, raw = given[0]
-    try:
-        instant = datetime.fromisoformat(start)
-    except ValueError:
-        _fail(MSG["bad_instant"].format(value=start))
-    if instant.tzinfo is None:
-        _fail(MSG["naive_instant"].format(value=start))
-    try:
-        amount = float(raw) if unit == "working_hours" else int(raw)
-    except ValueError:
-        _fail(MSG["bad_amount"].format(value=raw))
-    if amount <= 0:
-        _fail(MSG["bad_amount"].format(value=raw))
+    instant = _due_start(start)
+    amount = _due_amount(unit, raw)
     try:
         cal = WorkingCalendar(load_profile(province or os.environ.get("MOTCUA_PROVINCE", "demo")))
         due = {"working_days": cal.add_working_days, "working_hours": cal.add_working_hours,

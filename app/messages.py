@@ -29,8 +29,19 @@ CLI = {
     "error": "Lỗi: {message}",
     "one_amount": "cần đúng một trong --working-days, --working-hours, --calendar-days.",
     "bad_instant": "không đọc được thời điểm «{value}»; dùng ISO 8601, ví dụ 2026-02-13T16:30:00+07:00.",
-    "naive_instant": "thời điểm «{value}» thiếu múi giờ; thêm +07:00.",
-    "bad_amount": "thời hạn «{value}» phải là số dương.",
+    "naive_instant": "thời điểm «{value}» thiếu múi giờ; thêm +07:00, ví dụ {value}+07:00.",
+    "date_only": "«{value}» chỉ có ngày; cần cả giờ và múi giờ, ví dụ {value}T08:00:00+07:00.",
+    "instant_out_of_range": "thời điểm «{value}» nằm ngoài khoảng lịch làm việc tính được (từ năm {first} đến "
+                            "năm {last}).",
+    "bad_amount": "thời hạn «{value}» không phải là một số; ví dụ --working-days 3 hoặc --working-hours 1,5.",
+    "amount_not_positive": "thời hạn «{value}» phải lớn hơn 0.",
+    "whole_calendar_days": "--calendar-days phải là số ngày nguyên, không phải «{value}»; ngày làm việc lẻ thì "
+                           "dùng --working-days.",
+    "working_days_help": "Số ngày làm việc, có thể lẻ (1,5 hoặc 1.5: một ngày rưỡi, tính bằng số giờ làm việc "
+                         "của một ngày).",
+    "working_hours_help": "Số giờ làm việc, có thể lẻ (ví dụ 0,5).",
+    "calendar_days_help": "Số ngày theo lịch (số nguyên): hạn là cuối ngày thứ n, dời sang cuối ngày làm việc kế "
+                          "tiếp nếu ngày đó là ngày nghỉ.",
     "no_files": "không có tệp sơ đồ nào để kiểm tra.",
     "no_diagrams_in": "thư mục «{folder}» không có tệp sơ đồ nào (*.bpmn) để kiểm tra.",
     "port_busy": "cổng {port} trên {host} đang được một chương trình khác dùng (có thể là một Một Cửa đang "

@@ -25,6 +25,7 @@ MESSAGES = {
     "amount": "thời hạn phải là số dương, không phải «{value}»",
     "amount_text": "thời hạn phải là một số, viết không có dấu ngoặc kép (ví dụ working_days(5)), không phải "
                    "chữ «{value}»",
+    "whole_days": "số ngày theo lịch phải là số nguyên, không phải «{value}» (ngày lẻ: dùng working_days)",
     "too_long": "thời hạn «{value}» vượt quá giới hạn tính toán.",
     "no_working_day": "lịch làm việc không có ngày làm việc nào trong mười năm tới.",
 }
@@ -100,8 +101,8 @@ class WorkingCalendar:
         return self.add_working_hours(instant, days * self.hours_per_day)
 
     def add_calendar_days(self, instant: datetime, days: int) -> datetime:
-        if isinstance(days, float) and not days.is_integer():
-            raise ValueError(MESSAGES["amount"].format(value=days))
+        if isinstance(days, float) and days > 0 and not days.is_integer():  # positive, so not "phải là số dương"
+            raise ValueError(MESSAGES["whole_days"].format(value=days))
         days = int(_positive(days, limit=MAX_DAYS_SEARCHED // 2))
         day = self.official_start(instant).date() + timedelta(days=days)
         for _ in range(MAX_DAYS_SEARCHED):

@@ -20,6 +20,9 @@ def motcua(*args, cwd=ROOT):
     (["--from", "2026-11-23T12:00:00+07:00", "--working-hours", "8"], "2026-11-25T11:30:00+07:00"),
     (["--from", "2026-11-20T05:00:00+00:00", "--working-hours", "1"], "2026-11-20T14:00:00+07:00"),
     (["--from", "2026-11-20T10:00:00+07:00", "--calendar-days", "1"], "2026-11-23T17:00:00+07:00"),
+    # Fractional working days, as working_days(1.5) in a diagram; a decimal comma as Vietnamese write it.
+    (["--from", "2026-11-23T08:00:00+07:00", "--working-days", "1.5"], "2026-11-25T13:30:00+07:00"),
+    (["--from", "2026-11-23T08:00:00+07:00", "--working-days", "1,5"], "2026-11-25T13:30:00+07:00"),
 ])
 def test_calendar_due(args, expected):
     result = motcua("calendar", "due", *args)
@@ -35,12 +38,36 @@ def test_calendar_due(args, expected):
     ["--from", "2026-02-13T16:30:00+07:00", "--working-days", "ba"],
     ["--from", "2026-02-13T16:30:00+07:00"],
     ["--from", "2026-02-13T16:30:00+07:00", "--working-days", "3", "--province", "khong-co"],
+    ["--from", "2026-02-13T16:30:00+07:00", "--working-days", "nan"],
+    ["--from", "2026-02-13T16:30:00+07:00", "--calendar-days", "1.5"],
+    ["--from", "9999-12-31T16:30:00+07:00", "--working-days", "3"],
+    ["--from", "1900-01-01T08:00:00+07:00", "--working-days", "3"],
+    ["--from", "2026-02-13", "--working-days", "3"],
 ])
 def test_calendar_due_refuses_bad_input_in_one_line(args):
     result = motcua("calendar", "due", *args)
     assert result.returncode != 0
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("Lỗi: ")
+
+
+@pytest.mark.parametrize("args, said", [
+    (["--from", "2026-02-13", "--working-days", "3"], "cần cả giờ và múi giờ, ví dụ 2026-02-13T08:00:00+07:00"),
+    (["--from", "2026-02-13T08:00", "--working-days", "3"], "thêm +07:00, ví dụ 2026-02-13T08:00+07:00"),
+    (["--from", "1900-01-01T08:00:00+07:00", "--working-days", "3"], "từ năm 1975 đến năm 2100"),
+    (["--from", "9999-12-31T16:30:00+07:00", "--working-days", "3"], "từ năm 1975 đến năm 2100"),
+    (["--from", "2026-02-13T16:30:00+07:00", "--calendar-days", "1.5"], "--calendar-days phải là số ngày nguyên"),
+    (["--from", "2026-02-13T16:30:00+07:00", "--working-days", "0"], "phải lớn hơn 0"),
+    (["--from", "2026-02-13T16:30:00+07:00", "--working-hours", "ba"], "không phải là một số"),
+])
+def test_calendar_due_says_what_is_wrong_with_its_input(args, said):
+    result = motcua("calendar", "due", *args)
+    assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_calendar_due_explains_each_amount():
+    shown = motcua("calendar", "due", "--help").stdout
+    assert "Số ngày làm việc, có thể lẻ" in shown and "Số giờ làm việc" in shown and "Số ngày theo lịch" in shown
 
 
 def test_the_command_line_itself_speaks_vietnamese():
