@@ -310,3 +310,41 @@ def test_a_new_database_without_agencies_is_told_to_load_the_provinces_not_the_d
     result = motcua("keys", "status", "--db", str(path))
     assert result.returncode == 2
     assert "motcua agencies load" in result.stderr and "Chỉ khi chạy thử" in result.stderr
+
+
+def test_officers_add_says_every_mistake_at_once_in_words(tmp_path):
+    """Each error in words, never the form's field name; all of them in one run; a code typed in
+    lower case gets the agency's code; a link on the default address says how to set the real one."""
+    import json
+    import os
+    env = {**os.environ, "MOTCUA_SECRET_KEY": "test-cli"}
+    env.pop("MOTCUA_PUBLIC_URL", None)
+    env.pop("MOTCUA_DATABASE_URL", None)
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "app.cli", *args, "--db", str(tmp_path / "tinh.db")], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120, env=env)
+    assert run("db", "upgrade").returncode == 0
+    agencies = tmp_path / "agencies.json"
+    agencies.write_text(json.dumps([{"code": "000.00.00.H99", "name": "Ủy ban nhân dân tỉnh Bình An", "level": "tinh"},
+                                    {"code": "000.00.12.H99", "name": "Sở Tư pháp", "parent": "000.00.00.H99"}],
+                                   ensure_ascii=False), encoding="utf-8")
+    assert run("agencies", "load", str(agencies)).returncode == 0
+    made = run("officers", "add", "quantri", "--name", "Nguyễn Thị Quản", "--email", "qt@binhan.example.vn",
+               "--role", "admin", "--agency", "000.00.00.H99")
+    assert made.returncode == 0, made.stderr
+    assert "http://127.0.0.1:5000/dat-lai-mat-khau/" in made.stdout
+    assert "chưa đặt biến MOTCUA_PUBLIC_URL" in made.stderr and "MOTCUA_PUBLIC_URL=https://" in made.stderr
+    wrong = run("officers", "add", "QuanTri", "--name", "Lê Văn Đạo", "--email", "qt@binhan.example.vn",
+                "--role", "Leader", "--agency", "000.00.12.h99")
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    said = wrong.stderr.strip().splitlines()
+    assert said == ["Lỗi: Tên đăng nhập này đã có người dùng.",
+                    "Lỗi: Địa chỉ thư điện tử này đã thuộc về tài khoản khác.",
+                    "Lỗi: không có vai trò «Leader» (có phải ý bạn là «leader»?); --role là one_stop, specialist, "
+                    "leader, coordinator hoặc admin.",
+                    "Lỗi: không có cơ quan mã «000.00.12.h99» (có phải ý bạn là «000.00.12.H99»?); nạp cơ quan "
+                    "trước bằng motcua agencies load."], said
+    leader = run("officers", "add", "lanhdao", "--name", "Lê Văn Đạo", "--email", "ld@binhan.example.vn",
+                 "--role", "leader", "--agency", "000.00.12.H99")
+    assert leader.returncode == 1 and "Dùng --position." in leader.stderr
