@@ -120,7 +120,7 @@ def up(host: str, port: int, db_option: str | None, no_scheduler: bool) -> None:
 @click.option("--db", "db_option", default=None, help=MSG["db_help"])
 def scheduler(db_option: str | None) -> None:
     from .scheduler import run_standalone
-    run_standalone(_app(db_option))
+    run_standalone(_app(db_option), say=click.echo)
 
 
 @main.group(help=MSG["db_group_help"])
@@ -135,12 +135,25 @@ def db_upgrade(db_option: str | None, demo: bool) -> None:
     from flask_migrate import upgrade
 
     from . import MIGRATIONS_DIR
+    from .database_check import schema_version, shown
     app = _app(db_option, new_database=True)
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    before = schema_version(url)
     if demo:
-        prepare_database(app)
-        return
-    with app.app_context():
-        upgrade(directory=str(MIGRATIONS_DIR))
+        loaded, _ = prepare_database(app)
+    else:
+        with app.app_context():
+            upgrade(directory=str(MIGRATIONS_DIR))
+    # Alembic's own lines (English, one per migration) are its log; this is the command's answer.
+    after = ", ".join(sorted(schema_version(url)))
+    if not before:
+        click.echo(MSG["upgrade_created"].format(db=shown(url), version=after))
+    elif before != set(after.split(", ")):
+        click.echo(MSG["upgrade_done"].format(db=shown(url), old=", ".join(sorted(before)), version=after))
+    else:
+        click.echo(MSG["upgrade_current"].format(db=shown(url), version=after))
+    if demo:
+        click.echo(MSG["upgrade_demo_loaded"] if loaded else MSG["upgrade_demo_kept"])
 
 
 @main.group(help=MSG["calendar_help"])

@@ -20,6 +20,10 @@ def _shown(url: str) -> str:
         return url.split("@")[-1]
 
 
+def shown(url: str) -> str:
+    return _shown(url)
+
+
 def _upgrade_command(db_option: str | None, url: str) -> str:
     # With --db the command must name the same database; without it, the environment already does.
     return f"motcua db upgrade --db {_shown(url)}" if db_option else "motcua db upgrade"
@@ -70,6 +74,20 @@ def problem(url: str, db_option: str | None, need_schema: bool = True) -> str | 
     if current != heads:
         return MSG["old_schema"].format(db=shown, command=command)
     return None
+
+
+def schema_version(url: str) -> set[str]:
+    """The migrations the database at `url` is at (empty for a new one), for `db upgrade` to say
+    what it did."""
+    from sqlalchemy import create_engine, inspect, text
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return set()
+            return {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
+    finally:
+        engine.dispose()
 
 
 def _revisions() -> tuple[set[str], set[str]]:

@@ -9,7 +9,12 @@ CLI = {
     "scheduler_help": "Chạy các công việc nền (bộ hẹn giờ của quy trình) trong một tiến trình riêng.",
     "db_group_help": "Quản lý cơ sở dữ liệu.",
     "upgrade_help": "Áp dụng các bản nâng cấp cấu trúc cơ sở dữ liệu (Alembic).",
-    "demo_help": "Nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống.",
+    "demo_help": "Nạp dữ liệu mẫu nếu cơ sở dữ liệu còn trống (chỉ để chạy thử: tài khoản mẫu có mật khẩu công khai).",
+    "upgrade_created": "Đã tạo cơ sở dữ liệu {db} ở phiên bản cấu trúc mới nhất ({version}).",
+    "upgrade_done": "Đã nâng cấp cơ sở dữ liệu {db} từ phiên bản cấu trúc {old} lên phiên bản mới nhất ({version}).",
+    "upgrade_current": "Cơ sở dữ liệu {db} đã ở phiên bản cấu trúc mới nhất ({version}); không có gì phải nâng cấp.",
+    "upgrade_demo_loaded": "Đã nạp dữ liệu mẫu (chỉ để chạy thử; các tài khoản mẫu có mật khẩu công khai).",
+    "upgrade_demo_kept": "Cơ sở dữ liệu đã có dữ liệu: không nạp dữ liệu mẫu.",
     "calendar_help": "Lịch làm việc của tỉnh.",
     "due_help": "Tính thời hạn theo lịch làm việc, in ra dạng ISO 8601 (+07:00).",
     "from_help": "Thời điểm bắt đầu, ISO 8601 có múi giờ, ví dụ 2026-02-13T16:30:00+07:00.",
@@ -76,4 +81,23 @@ DATABASE = {
                   "Chi tiết: {detail}",
     "bad_url": "không dùng được cơ sở dữ liệu «{db}»: cần một URL SQLAlchemy (ví dụ postgresql+psycopg://…) "
                "hoặc đường dẫn tệp SQLite. Chi tiết: {detail}",
+}
+
+# `motcua scheduler` (app/scheduler.py): what it runs, by job id, and how often.
+SCHEDULER = {
+    "started": "Bộ lập lịch đang chạy các công việc nền (nhấn Ctrl+C để dừng):",
+    "job_line": "  - {name}: {every}",
+    "jobs": {
+        "send_mail": "Gửi thư điện tử đang chờ trong hộp thư đi",
+        "fire_timers": "Kích hoạt bộ hẹn giờ quy trình đã đến hạn",
+        "purge_rate_counters": "Xóa bộ đếm giới hạn truy cập đã cũ",
+        "lock_idle_officers": "Khóa tài khoản cán bộ không sử dụng",
+        "reconcile_payments": "Hỏi cổng thanh toán về các lần nộp phí trực tuyến chưa có kết quả",
+    },
+    "every_seconds": "mỗi {count} giây",
+    "every_minutes": "mỗi {count} phút",
+    "every_hours": "mỗi {count} giờ",
+    "every_minute": "mỗi phút",
+    "every_hour": "mỗi giờ",
+    "waiting": "Một bộ lập lịch khác đang chạy trên cơ sở dữ liệu này; tiến trình này chờ và sẽ thay nó khi nó dừng.",
 }

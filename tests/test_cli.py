@@ -306,7 +306,11 @@ def test_a_new_database_without_agencies_is_told_to_load_the_provinces_not_the_d
     """`db upgrade` still creates a new SQLite file; `keys status` then points at the province's
     agencies file, the demo (public passwords) only for a trial."""
     path = tmp_path / "new" / "motcua.db"
-    assert motcua("db", "upgrade", "--db", str(path)).returncode == 0 and path.is_file()
+    created = motcua("db", "upgrade", "--db", str(path))
+    assert created.returncode == 0 and path.is_file()
+    assert f"Đã tạo cơ sở dữ liệu {path} ở phiên bản cấu trúc mới nhất (" in created.stdout
+    again = motcua("db", "upgrade", "--db", str(path))
+    assert again.returncode == 0 and "đã ở phiên bản cấu trúc mới nhất" in again.stdout
     result = motcua("keys", "status", "--db", str(path))
     assert result.returncode == 2
     assert "motcua agencies load" in result.stderr and "Chỉ khi chạy thử" in result.stderr
@@ -348,3 +352,32 @@ def test_officers_add_says_every_mistake_at_once_in_words(tmp_path):
     leader = run("officers", "add", "lanhdao", "--name", "Lê Văn Đạo", "--email", "ld@binhan.example.vn",
                  "--role", "leader", "--agency", "000.00.12.H99")
     assert leader.returncode == 1 and "Dùng --position." in leader.stderr
+
+
+def test_the_scheduler_says_what_it_runs_and_names_its_jobs(tmp_path):
+    """A line in words for each job and how often; APScheduler's own log lines name the jobs
+    instead of the wrapper every one ran in ("_in_app")."""
+    import os
+    path = tmp_path / "motcua.db"
+    assert motcua("db", "upgrade", "--db", str(path)).returncode == 0
+    env = {**os.environ, "MOTCUA_SECRET_KEY": "test-cli"}
+    scheduler = subprocess.Popen([sys.executable, "-m", "app.cli", "scheduler", "--db", str(path)], cwd=ROOT, env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        said = []
+        for line in scheduler.stdout:  # the process runs until stopped: read its first lines only
+            said.append(line.rstrip())
+            if len(said) == 6:
+                break
+        log = ""
+        for line in scheduler.stderr:  # the jobs are added after the lines above are said
+            log += line
+            if "Scheduler started" in line:
+                break
+    finally:
+        scheduler.terminate()
+        scheduler.communicate(timeout=30)
+    assert said[0] == "Bộ lập lịch đang chạy các công việc nền (nhấn Ctrl+C để dừng):", said
+    assert "  - Kích hoạt bộ hẹn giờ quy trình đã đến hạn: mỗi 30 giây" in said
+    assert "  - Khóa tài khoản cán bộ không sử dụng: mỗi giờ" in said
+    assert 'Added job "Gửi thư điện tử đang chờ trong hộp thư đi"' in log and "_in_app" not in log
