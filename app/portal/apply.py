@@ -79,18 +79,14 @@ def apply_post(code: str):
     if action.startswith(("add:", "remove:")):
         data = apply_action(form, data, action)
     at = now()
-    # Saves of one draft run one at a time, each on the files the one before it kept (another
-    # tab's upload is never overwritten); the fields are the whole form as this save sends it.
-    draft = drafts.lock_draft(g.user, draft_id)
+    draft, notes = _save(procedure, draft_id, data, rep, new_files, action, at)
     if draft is None:  # a second tap of «Nộp hồ sơ» made the draft a dossier meanwhile
         return _after_missing_draft(procedure, draft_id, unsaved=True)
-    files, notes = _files(procedure, draft.files, new_files, action, at)
-    draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
+    if action == "submit":  # in the save's transaction, under its lock: no other tab's save slips in
+        return _submit(procedure, form, draft, upload_errors, notes,
+                       lambda: _save(procedure, draft_id, data, rep, new_files, action, at))
     db.session.commit()  # what was typed and uploaded is kept whatever happens next
-    for note in notes:  # said once it is kept
-        flash(note)
-    if action == "submit":
-        return _submit(procedure, form, draft_id, upload_errors)
+    _flash(notes)  # said once it is kept
     if upload_errors:
         return _page(procedure, form, draft, upload_errors, status=422)
     if action == "save":
@@ -98,6 +94,19 @@ def apply_post(code: str):
     anchor = action.split(":", 1)[1].split(".")[0] if ":" in action else ""
     return redirect(url_for("portal.apply", code=procedure.code,
                             _anchor=field_anchor(anchor, PREFIX) if anchor and not action.startswith(("bo_tep", "dung_lai")) else None), 303)
+
+
+def _save(procedure, draft_id: int, data: dict, rep: dict, new_files: list[dict], action: str, at):
+    """(the draft locked, with this request's fields and files, not committed; what to say of
+    its files once kept), or (None, []) when the draft is gone. Saves of one draft run one at a
+    time, each on the files the one before it kept (another tab's upload is never overwritten);
+    the fields are the whole form as this save sends it."""
+    draft = drafts.lock_draft(g.user, draft_id)
+    if draft is None:
+        return None, []
+    files, notes = _files(procedure, draft.files, new_files, action, at)
+    draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
+    return draft, notes
 
 
 @portal.post("/ho-so/nhap/<int:draft_id>/xoa")
@@ -174,30 +183,44 @@ def _problems(procedure, form, draft) -> dict:
     return errors
 
 
-def _submit(procedure, form, draft_id: int, upload_errors: dict):
-    """The draft as it stands under its lock (no save slips in between the check and the
-    dossier) becomes the dossier; everything to correct is said at once otherwise: a refused
-    file beside the fields and missing components."""
-    draft = drafts.lock_draft(g.user, draft_id)
-    if draft is None:
-        return _after_missing_draft(procedure, draft_id)
+def _submit(procedure, form, draft, upload_errors: dict, notes: list[str], save_again):
+    """The draft, locked and just saved with this request's fields and files, becomes the
+    dossier in the same transaction: a save from another tab waits for it, and then finds the
+    draft gone, rather than slipping in between and being submitted in this one's place.
+    Everything to correct is said at once otherwise, the save kept: a refused file beside the
+    fields and missing components. `save_again`: the save redone after a refused submission,
+    whose rollback took it off."""
+    draft_id = draft.id
     errors = {**_problems(procedure, form, draft), **upload_errors}
     if errors:
-        db.session.rollback()
-        return _page(procedure, form, drafts.own_draft(g.user, draft_id), errors, status=422)
+        db.session.commit()
+        _flash(notes)
+        return _page(procedure, form, draft, errors, status=422)
     rep, files, data = draft.representation, list(draft.files), dict(draft.data)
+    db.session.flush()  # the save written before the row goes
     drafts.discard(draft_id)  # in the submission's transaction: the draft becomes the dossier
     try:
         dossier, created = submit(g.user, procedure.code, data, now(), key=drafts.draft_submission_key(draft_id),
                                   files=files, representation=representation.stored(rep))
     except (Invalid, Conflict) as exc:
         db.session.rollback()
-        return _page(procedure, form, drafts.own_draft(g.user, draft_id), {"noi-dung": str(exc)}, status=422)
+        draft, notes = save_again()
+        if draft is None:
+            return _after_missing_draft(procedure, draft_id, unsaved=True)
+        db.session.commit()
+        _flash(notes)
+        return _page(procedure, form, draft, {"noi-dung": str(exc)}, status=422)
+    _flash(notes)
     if not created:
         flash(MESSAGES["already_submitted"])
     else:
         flash(_submitted_message(dossier))
     return redirect(url_for("portal.dossier", dossier_id=dossier.id), 303)
+
+
+def _flash(notes: list[str]) -> None:
+    for note in notes:
+        flash(note)
 
 
 def _submitted_message(dossier) -> str:

@@ -120,3 +120,64 @@ def test_a_save_that_comes_after_the_submission_says_its_file_was_not_attached(t
     page = first.get(late.headers["Location"]).get_data(as_text=True)
     assert "Đã đính kèm tệp «uy-quyen.pdf»" not in page
     assert "thông tin và tệp vừa gửi chưa được ghi vào đâu" in page
+
+
+def test_a_submission_sends_its_own_tab_and_a_save_right_after_it_finds_the_dossier(tabs, clean_app, monkeypatch):
+    """One tab submits while the other saves: the other's save runs whole right after the
+    submitting request's first commit once it holds the draft. Saved, committed and locked again
+    apart, the submission was made of the other tab's fields and files, its own lost; saved and
+    submitted in one transaction, the dossier is what the submitting tab sent, and the late save
+    finds the dossier (the draft is gone: it is sent there, as a resent submission is)."""
+    from app.db import db
+    from app.dossiers.models import Dossier, DossierFile
+    from app.portal import apply
+    (first, fields), (other, other_fields) = tabs
+    main, lock_draft, commit = threading.get_ident(), apply.drafts.lock_draft, db.session.commit
+    holding, answers = [], []
+
+    def locking(user, draft_id):
+        if threading.get_ident() == main:
+            holding.append(True)
+        return lock_draft(user, draft_id)
+
+    def committing():
+        commit()
+        if threading.get_ident() == main and holding and not answers:
+            worker = threading.Thread(target=lambda: answers.append(_post(other, APPLY, {
+                **other_fields, "f.so_ban": "5", "action": "save", "tep.GTTT": upload(BACK, "mat-sau.pdf")})))
+            worker.start()
+            worker.join()
+
+    monkeypatch.setattr(apply.drafts, "lock_draft", locking)
+    monkeypatch.setattr(db.session, "commit", committing)
+    sent = _post(first, APPLY, {**fields, "f.so_ban": "3", "action": "submit",
+                                "tep.GTTT": upload(FRONT, "mat-truoc.pdf")})
+    monkeypatch.undo()
+    assert sent.status_code == 303 and "/ho-so/" in sent.headers["Location"], sent.get_data(as_text=True)
+    with clean_app.app_context():
+        dossier = db.session.execute(select(Dossier)).scalar_one()
+        names = db.session.execute(select(DossierFile.file_name).where(DossierFile.dossier_id == dossier.id)).scalars().all()
+        copies = dossier.form_data["so_ban"]
+        db.session.remove()
+    assert (copies, names) == (3, ["mat-truoc.pdf"])
+    late = answers[0]
+    assert late.status_code == 303 and late.headers["Location"] == sent.headers["Location"]
+    page = other.get(late.headers["Location"]).get_data(as_text=True)
+    assert "Hồ sơ này đã được gửi trước đó" in page and _draft_files(clean_app) == []
+
+
+def test_a_submission_refused_keeps_what_the_tab_sent(tabs, clean_app, monkeypatch):
+    """The submission refused after the save (the procedure closed a moment ago, say): its
+    rollback would take the save with it, so the save is made again and kept."""
+    from app.dossiers.errors import Conflict
+    from app.portal import apply
+    (first, fields), _ = tabs
+
+    def refused(*args, **kwargs):
+        raise Conflict("Thủ tục này tạm ngừng tiếp nhận hồ sơ trực tuyến.")
+
+    monkeypatch.setattr(apply, "submit", refused)
+    sent = _post(first, APPLY, {**fields, "f.so_ban": "4", "action": "submit", "tep.GTTT": upload(FRONT, "mat-truoc.pdf")})
+    assert sent.status_code == 422 and "tạm ngừng tiếp nhận" in sent.get_data(as_text=True)
+    assert _draft_files(clean_app) == ["mat-truoc.pdf"]
+    assert re.search(r'name="f.so_ban"[^>]*value="4"', _page(first))
