@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
-from ..db import db, locked
+from ..db import db, locked, savepoint
 from .models import Draft
 from .prefill import prefill
 
@@ -31,9 +32,19 @@ def lock_draft(user, draft_id: int) -> Draft | None:
 
 
 def start_draft(user, procedure, schema: dict, at: datetime) -> Draft:
-    draft = Draft(owner_id=user.id, procedure_id=procedure.id, data=prefill(schema, user, procedure.id), files=[],
+    """A new draft, committed; or, when another request (a second tab opening the page at the
+    same moment) started one first, that one: the unique index on (owner, procedure) refuses a
+    second."""
+    owner_id, procedure_id = user.id, procedure.id
+    draft = Draft(owner_id=owner_id, procedure_id=procedure_id, data=prefill(schema, user, procedure_id), files=[],
                   representation={"kind": "self"}, created_at=at, updated_at=at)
-    db.session.add(draft)
+    try:
+        with savepoint():
+            db.session.add(draft)
+    except IntegrityError:  # the other request's draft, committed: read it
+        db.session.rollback()
+        return db.session.execute(select(Draft).where(Draft.owner_id == owner_id,
+                                                      Draft.procedure_id == procedure_id)).scalar_one()
     db.session.commit()
     return draft
 

@@ -9,7 +9,11 @@ class Draft(db.Model):
     __tablename__ = "drafts"
     # Ids never reused (SQLite reuses the highest after a delete): a submitted draft's id is its
     # dossier's submission key, so the next draft must not find that dossier (drafts.py).
-    __table_args__ = (db.Index("ix_drafts_owner_updated", "owner_id", "updated_at"), {"sqlite_autoincrement": True})
+    # One draft per citizen and procedure (a submitted draft is deleted): two tabs opening the
+    # apply page at once start one, the second reading the first's (drafts.start_draft).
+    __table_args__ = (db.Index("ix_drafts_owner_updated", "owner_id", "updated_at"),
+                      db.Index("ix_drafts_owner_procedure", "owner_id", "procedure_id", unique=True),
+                      {"sqlite_autoincrement": True})
 
     id = db.Column(db.Integer, primary_key=True)
     owner_id = db.Column(db.Integer, db.ForeignKey("users.id"), nullable=False)
