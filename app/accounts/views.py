@@ -281,7 +281,7 @@ def reset(token: str):
     if errors:
         return render_template("accounts/reset.html", errors=errors, **page), 422
     user.password_hash = hash_password(request.form["mat_khau"])
-    user.token_generation += 1  # ends every session and API token, and this link
+    user.end_sessions()  # every session and API token, and this link
     if user.email_verified_at is None and user.email and payload.get("email") == user.email:
         user.email_verified_at = now()  # the link was mailed to this address: it is the owner's
     user.failed_logins, user.locked_until = 0, None
@@ -332,7 +332,7 @@ def _change_password(user: User):
         db.session.commit()  # keep the failure count
         return render_template("accounts/profile.html", values=_profile_values(user), errors=errors), 422
     user.password_hash = hash_password(request.form["mat_khau"])
-    user.token_generation += 1
+    user.end_sessions()
     db.session.commit()
     login_user(user)  # this session stays, the others end
     flash(MESSAGES["password_changed"])

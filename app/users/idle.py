@@ -54,7 +54,7 @@ def lock_idle(at: datetime) -> list[User]:
         or_(User.reactivated_at.is_(None), User.reactivated_at < cutoff)).with_for_update()).scalars().all()
     for user in candidates:
         user.active, user.idle_locked_at = False, at
-        user.token_generation += 1
+        user.end_sessions()
         work.release_claims(user, None, at)
         if user.email:
             queue_mail(user.email, MESSAGES["subject"], MESSAGES["body"].format(

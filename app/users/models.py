@@ -53,6 +53,13 @@ class User(db.Model):
     agency = db.relationship("Agency")
     creator = db.relationship("User", remote_side=[id])
 
+    def end_sessions(self) -> None:
+        """Bump the token generation, ending every session, API token and mailed link issued
+        before: in SQL (`token_generation + 1`), so two requests doing it at once both count,
+        where a read-modify-write in Python loses one; flushed, so the new value is read back."""
+        self.token_generation = User.token_generation + 1
+        db.session.flush()
+
     @property
     def is_officer(self) -> bool:
         return self.role in OFFICER_ROLES

@@ -120,7 +120,7 @@ def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
     officer.role, officer.agency, officer.active = clean["role"], clean["agency"], clean["active"]
     released = 0
     if moved or stopped:
-        officer.token_generation += 1
+        officer.end_sessions()
         released = work.release_claims(officer, admin, at)
     return Change(officer, released)
 

@@ -137,7 +137,7 @@ def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[dict, O
         return {"email": INTAKE["email_taken"]}, None
     db.session.add(AccountCorrection(user_id=citizen.id, actor_id=officer.id, at=at,
                                      changes=[{"field": "email", "old": old, "new": email}]))
-    citizen.token_generation += 1  # an activation link sent to the old address stops working
+    citizen.end_sessions()  # an activation link sent to the old address stops working
     return {}, queue_activation(citizen, at)
 
 
