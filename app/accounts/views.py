@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from ..clock import now
-from ..db import db
+from ..db import db, locked
 from ..mail.outbox import queue_mail, send_now
 from ..security.ratelimit import LOGIN_LIMIT, Limit, RateLimited, add, check, hit
 from ..users import identity
@@ -280,7 +280,15 @@ def reset(token: str):
     errors = identity.new_password_errors(request.form, user.id_number or "", user.email or "")
     if errors:
         return render_template("accounts/reset.html", errors=errors, **page), 422
-    user.password_hash = hash_password(request.form["mat_khau"])
+    password = hash_password(request.form["mat_khau"])  # slow: before the lock
+    # Locked and read again: the desk may be correcting the account or its address at this moment
+    # (workspace/intake.py), which ends this link; what the link was checked against must hold.
+    user = locked(select(User).where(User.id == user.id), User, user.id, "token_generation").scalar_one()
+    if not user.active or user.token_generation != payload.get("gen"):
+        db.session.rollback()
+        flash(MESSAGES["bad_link"], "error")
+        return redirect(url_for("accounts.forgot"), 303)
+    user.password_hash = password
     user.end_sessions()  # every session and API token, and this link
     if user.email_verified_at is None and user.email and payload.get("email") == user.email:
         user.email_verified_at = now()  # the link was mailed to this address: it is the owner's

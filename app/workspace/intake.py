@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..accounts.activation import is_unclaimed, queue_activation
 from ..catalogue.models import Procedure
-from ..db import db, savepoint
+from ..db import db, locked, savepoint
 from ..dossiers.citizen import DESK_CHANNELS, channel_problem
 from ..dossiers.models import Dossier
 from ..dossiers.printouts import RETURN_FIELD
@@ -121,6 +121,7 @@ def set_email(citizen: User, form, officer: User, at: datetime) -> tuple[dict, O
     account can be activated, when `email_refusal` allows it; the change is kept among the
     account's corrections. Returns (errors by field, "thu-dien-tu" for a refusal; the
     activation mail queued)."""
+    _lock(citizen)
     refusal = email_refusal(citizen, officer)
     if refusal:
         return {"thu-dien-tu": refusal}, None
@@ -164,6 +165,13 @@ def create_citizen(kind: str, number: str, clean: dict, officer: User,
     return user, queue_activation(user, at) if user.email else None, True
 
 
+def _lock(citizen: User) -> None:
+    """The account's row locked and read afresh before `may_correct` is asked: its owner may be
+    activating it at this moment (accounts/views.py reset locks it too), and a desk that saw it
+    unclaimed must not change an account its owner has just taken over."""
+    locked(select(User).where(User.id == citizen.id), User, citizen.id, "email").scalar_one()
+
+
 def may_correct(citizen: User, officer: User) -> bool:
     """The desk corrects an account its agency opened at the counter (an administrator: any
     such account) while nobody has taken it over: never activated, never logged in. After
@@ -191,6 +199,7 @@ def correct_citizen(citizen: User, form, officer: User,
     recorded, the identity paper kept unique; nothing changes when anything is wrong. Returns
     (errors by field, the changes made as kept in the trail, an activation mail queued again
     when the number the owner logs in with changed)."""
+    _lock(citizen)
     if not may_correct(citizen, officer):
         return {"sua-thong-tin": INTAKE["correct_not_allowed"]}, [], None
     kind, typed = typed_paper(form)
