@@ -131,9 +131,16 @@ def release(user, task_id: str, at: datetime, strict: bool = False) -> OpenTask:
 
 def release_claims(officer: User, actor: User, at: datetime) -> int:
     """Every task `officer` has claimed back to its group (they were moved or locked out), in the
-    caller's transaction; how many."""
-    tasks = db.session.execute(select(OpenTask).where(OpenTask.claimed_by_id == officer.id,
-                                                      OpenTask.closed_at.is_(None))).scalars().all()
+    caller's transaction; how many. As a transition does, the tasks' dossiers are locked before
+    the tasks are read: on PostgreSQL here, in id order, and the tasks read after the wait (one
+    closed or completed meanwhile is left as it is); on SQLite the caller's first write (the
+    officer's row) took the database's lock already."""
+    claimed = (OpenTask.claimed_by_id == officer.id, OpenTask.closed_at.is_(None))
+    if db.session.get_bind().dialect.name != "sqlite":
+        db.session.execute(select(Dossier).where(Dossier.id.in_(select(OpenTask.dossier_id).where(*claimed)))
+                           .order_by(Dossier.id).with_for_update().execution_options(populate_existing=True)).all()
+    tasks = db.session.execute(select(OpenTask).where(*claimed)
+                               .execution_options(populate_existing=True)).scalars().all()
     write_events([_unclaim(task.dossier, task, actor, at) for task in tasks])
     return len(tasks)
 
