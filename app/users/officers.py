@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from engine.roles import LANE_ROLES
 
 from ..agencies.models import Agency
-from ..db import db, savepoint
+from ..db import db, locked, savepoint
 from ..dossiers import work
 from . import identity
 from .models import User
@@ -107,13 +107,16 @@ def create(clean: dict, admin: User, at: datetime) -> User:
 
 def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
     """Apply the form; a move or a deactivation gives back the officer's claimed tasks and ends
-    their sessions and API tokens. Raises ValueError(last_admin) rather than lock the province out."""
+    their sessions and API tokens. Raises ValueError(last_admin) rather than lock the province out.
+    The administrators are counted under a lock every change of an account takes (`_lock`), so
+    two administrators locked out at once are refused one after the other, never both allowed."""
+    officer = _lock(officer)
     moved = (clean["role"], clean["agency"].id) != (officer.role, officer.agency_id)
     stopped = officer.active and not clean["active"]
-    if clean["active"] and not officer.active:  # opened again: its idle time counts from now
-        officer.reactivated_at, officer.idle_locked_at = at, None
     if officer.role == "admin" and (clean["role"] != "admin" or stopped) and _other_admins(officer) == 0:
         raise ValueError(MESSAGES["last_admin"])
+    if clean["active"] and not officer.active:  # opened again: its idle time counts from now
+        officer.reactivated_at, officer.idle_locked_at = at, None
     if clean["email"] != officer.email:
         officer.email_verified_at = None  # verified again by the next activation or reset link
     officer.full_name, officer.email, officer.position = clean["full_name"], clean["email"], clean["position"]
@@ -125,7 +128,18 @@ def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
     return Change(officer, released)
 
 
+def _lock(officer: User) -> User:
+    """The officer's row locked and read afresh, after the active administrators' rows: counted
+    without a lock, two administrators locking each other out at once both saw the other still
+    active (write skew). On SQLite the row lock is the database's write lock, which serialises
+    every change; on PostgreSQL the administrators' rows are locked first, in id order (no
+    deadlock), so each such change waits for the one before and counts what it left."""
+    if db.session.get_bind().dialect.name != "sqlite":
+        db.session.execute(select(User.id).where(User.role == "admin", User.active.is_(True))
+                           .order_by(User.id).with_for_update())
+    return locked(select(User).where(User.id == officer.id), User, officer.id, "role").scalar_one()
+
+
 def _other_admins(officer: User) -> int:
     return db.session.execute(select(func.count(User.id)).where(User.role == "admin", User.active.is_(True),
                                                                 User.id != officer.id)).scalar_one()
-
