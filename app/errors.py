@@ -36,6 +36,9 @@ def register(app: Flask) -> None:
             text = text.format(limit=f"{(current_app.config.get('MAX_CONTENT_LENGTH') or 0) / 1048576:g}".replace(".", ","),
                                chars=grouped(MAX_TEXT))
         typed = None
+        if exc.code == 404 and exc.description == "file_missing":  # a stored file gone (dossiers/files.py)
+            from .files.messages import MESSAGES as FILES
+            title, text = FILES["missing_title"], FILES["missing"]
         if exc.code == 400 and exc.description == "csrf":
             from .security.refused_form import typed_back
             title, text, typed = SECURITY["csrf_title"], SECURITY["csrf"], typed_back()

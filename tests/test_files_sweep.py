@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from datetime import datetime, timezone
 
 from click.testing import CliRunner
 
@@ -93,3 +94,109 @@ def test_a_carried_file_swept_meanwhile_is_asked_for_again(client, clock, clean_
     assert again.status_code == 422
     assert "Tệp «cccd.pdf» được chọn đã quá lâu nên không còn được lưu trên máy chủ: vui lòng chọn lại tệp này." in page
     assert "Bỏ tệp «cccd.pdf»" not in page
+
+
+def _draft_and_dossier(app, api, key: str) -> tuple[int, int, int]:
+    """A dossier, and a draft of the citizen's naming `key`, saved a month ago; (dossier, draft,
+    citizen) ids."""
+    from app.db import db
+    from app.dossiers.models import Dossier
+    from app.portal.models import Draft
+    from app.users.models import User
+    dossier_id = submit_lltp(api)
+    with app.app_context():
+        citizen = db.session.execute(db.select(User).filter_by(username="congdan")).scalar_one()
+        draft = Draft(owner_id=citizen.id, procedure_id=db.session.get(Dossier, dossier_id).procedure_id, data={},
+                      representation={}, files=[{"component_code": "GTTT", "storage_key": key}],
+                      created_at=vn(2026, 11, 1, 8, 0), updated_at=vn(2026, 11, 1, 8, 0))
+        db.session.add(draft)
+        db.session.commit()
+        found = (dossier_id, draft.id, citizen.id)
+        db.session.remove()
+    return found
+
+
+def test_a_draft_submitted_while_the_sweep_reads_keeps_its_files(api, clock, clean_app, monkeypatch):
+    """The draft becomes a dossier (its key moves from the draft to the dossier's files in one
+    transaction) right after the sweep's read of the references began: the key is in the one
+    snapshot the sweep reads, so the blob stays."""
+    from sqlalchemy import delete, insert
+
+    from app.db import db
+    from app.dossiers.models import DossierFile
+    from app.files import sweep as sweeping
+    from app.files.storage import storage
+    from app.portal.models import Draft
+    clock.set(vn(2026, 11, 23, 8, 0))
+    with clean_app.app_context():
+        key = storage().put(b"a scan submitted during the sweep")
+    _age(clean_app, key, 30)
+    dossier_id, draft_id, citizen_id = _draft_and_dossier(clean_app, api, key)
+    real_execute, moved = db.session.execute, []
+
+    def execute(*args, **kwargs):
+        result = real_execute(*args, **kwargs)
+        if not moved:  # the submission commits between the sweep's first read and anything after it
+            moved.append(True)
+            with db.engine.begin() as other:
+                other.execute(insert(DossierFile).values(
+                    dossier_id=dossier_id, component_code="GTTT", file_name="cccd.pdf", content_type="application/pdf",
+                    size=33, sha256=key, storage_key=key, uploaded_by_id=citizen_id,
+                    uploaded_at=vn(2026, 11, 23, 8, 0), source="submission"))
+                other.execute(delete(Draft).where(Draft.id == draft_id))
+        return result
+
+    with clean_app.app_context():
+        monkeypatch.setattr(db.session, "execute", execute)
+        result = sweeping.sweep(storage(), datetime.now(timezone.utc), 7, delete=True)
+        monkeypatch.undo()
+        assert moved and key not in dict(result.unreferenced) and storage().exists(key)
+        db.session.remove()
+
+
+def test_a_blob_stored_again_after_the_listing_is_not_deleted(clock, clean_app, monkeypatch):
+    """An old blob nothing names, chosen again on a form (put() renews it) after the sweep listed
+    it: its age is looked at again before it is removed, so the form's file stays."""
+    from app.files import sweep as sweeping
+    from app.files.storage import storage
+    content = b"an old scan chosen again"
+    with clean_app.app_context():
+        key = storage().put(content)
+    _age(clean_app, key, 30)
+    real_referenced = sweeping.referenced
+
+    def referenced():
+        found = real_referenced()
+        storage().put(content)  # the citizen chooses the same file again now
+        return found
+
+    monkeypatch.setattr(sweeping, "referenced", referenced)
+    with clean_app.app_context():
+        result = sweeping.sweep(storage(), datetime.now(timezone.utc), 7, delete=True)
+        assert key not in dict(result.unreferenced) and storage().exists(key)
+
+
+def test_a_file_missing_from_the_store_answers_a_page_not_an_error(api, client, clock, clean_app):
+    from app.db import db
+    from app.dossiers.models import DossierFile
+    from app.users.models import User
+    from tests.web.pages import login
+    from tests.workspace.helpers import as_officer, html
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    with clean_app.app_context():
+        citizen = db.session.execute(db.select(User).filter_by(username="congdan")).scalar_one()
+        row = DossierFile(dossier_id=dossier_id, component_code="GTTT", file_name="cccd.pdf",
+                          content_type="application/pdf", size=6, sha256="ab" * 32, storage_key="ab" * 32,
+                          uploaded_by_id=citizen.id, uploaded_at=vn(2026, 11, 23, 8, 0), source="submission")
+        db.session.add(row)
+        db.session.commit()
+        file_id = row.id
+        db.session.remove()
+    login(client, "congdan")
+    mine = client.get(f"/ho-so/{dossier_id}/tep/{file_id}")
+    assert mine.status_code == 404 and "không còn trên máy chủ" in html(mine)
+    officer = clean_app.test_client()
+    as_officer(officer, "motcua")
+    desk = officer.get(f"/mot-cua/ho-so/{dossier_id}/tep/{file_id}")
+    assert desk.status_code == 404 and "không còn trên máy chủ" in html(desk)

@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import abort
+from flask import abort, current_app
 from sqlalchemy import select
 
 from ..db import db
 from ..files.download import file_response
 from ..files.storage import storage
 from .models import DossierFile, OpenTask
+
+FILE_MISSING = "file_missing"  # the description of the 404 a missing blob answers (app/errors.py)
 
 # The source of a file attached to a step: "task:<the task's id>" (like "supplement:…", "result:<n>").
 STEP_SOURCE = "task:"
@@ -35,11 +37,18 @@ def citizen_visible():
 def send_file_of(dossier, file_id: int, internal: bool = False):
     """The file if it belongs to `dossier` (404 otherwise: ids of other dossiers are not
     confirmed to exist), as a download with its own name; a step's attachment only when
-    `internal` (an officer's page)."""
+    `internal` (an officer's page). A row whose blob is missing from the store answers a page
+    that says so (404, app/errors.py), the key in the server log for the operator."""
     file = db.session.get(DossierFile, file_id)
     if file is None or file.dossier_id != dossier.id or (is_internal(file) and not internal):
         abort(404)
-    return file_response(storage().open(file.storage_key), file.file_name, file.content_type)
+    try:
+        data = storage().open(file.storage_key)
+    except FileNotFoundError:
+        current_app.logger.error("dossier %s file %s: blob %s missing from the store", dossier.id, file.id,
+                                 file.storage_key)
+        abort(404, description=FILE_MISSING)
+    return file_response(data, file.file_name, file.content_type)
 
 
 @dataclass(frozen=True)

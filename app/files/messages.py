@@ -6,6 +6,9 @@ MESSAGES = {
     "bad_type": "Tệp «{name}» không phải là tệp {types} hợp lệ (nội dung tệp được kiểm tra, không chỉ phần đuôi tên tệp).",
     "unnamed": "tệp không tên",
     "or": " hoặc ",
+    "missing_title": "Không mở được tệp",
+    "missing": "Tệp này của hồ sơ không còn trên máy chủ nên chưa tải về được. Vui lòng liên hệ bộ phận "
+               "một cửa hoặc quản trị hệ thống để được hỗ trợ.",
     "carried_gone": "Tệp «{name}» được chọn đã quá lâu nên không còn được lưu trên máy chủ: vui lòng chọn lại tệp này.",
 }
 TYPE_NAMES = {"application/pdf": "PDF", "image/jpeg": "JPEG", "image/png": "PNG"}

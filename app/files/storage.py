@@ -22,6 +22,7 @@ class Storage(Protocol):
     def open(self, key: str) -> bytes: ...
     def exists(self, key: str) -> bool: ...
     def blobs(self) -> Iterator[tuple[str, int, float]]: ...
+    def stored_at(self, key: str) -> float | None: ...
     def delete(self, key: str) -> None: ...
 
 
@@ -76,6 +77,13 @@ class LocalStorage:
             if valid_key(path.name) and path.name[:2] == path.parent.parent.name and path.is_file():
                 stat = path.stat()
                 yield path.name, stat.st_size, stat.st_mtime
+
+    def stored_at(self, key: str) -> float | None:
+        """When the blob was last stored (a POSIX time), None if absent."""
+        try:
+            return self._path(key).stat().st_mtime
+        except FileNotFoundError:
+            return None
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
