@@ -9,10 +9,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from engine.roles import LANE_ROLES
 
+from ..accounts.activation import activated
 from ..agencies.models import Agency
 from ..db import db, locked, savepoint
 from ..dossiers import work
@@ -34,7 +35,8 @@ MESSAGES = {
     "position": f"Chức vụ tối đa {MAX_POSITION} ký tự.",
     "position_required": "Nhập chức vụ của lãnh đạo đúng như in dưới chữ ký (ví dụ «Giám đốc Sở Tư pháp» hay "
                          "«Phó Giám đốc Sở Tư pháp»): kết quả, thư xin lỗi do lãnh đạo ký đều in chức vụ này.",
-    "last_admin": "Không thể bỏ quyền hoặc khóa tài khoản quản trị cuối cùng đang hoạt động.",
+    "last_admin": "Không thể bỏ quyền hoặc khóa tài khoản quản trị cuối cùng đang hoạt động (tài khoản quản trị "
+                  "chưa kích hoạt không được tính: chờ người đó đặt mật khẩu và đăng nhập rồi mới đổi).",
 }
 
 
@@ -141,5 +143,8 @@ def _lock(officer: User) -> User:
 
 
 def _other_admins(officer: User) -> int:
-    return db.session.execute(select(func.count(User.id)).where(User.role == "admin", User.active.is_(True),
-                                                                User.id != officer.id)).scalar_one()
+    """The other administrators who can log in: an account opened and never activated (its link
+    mistyped or expired) would leave the province with nobody able to open another."""
+    return db.session.execute(select(func.count(User.id)).where(
+        User.role == "admin", User.active.is_(True), User.id != officer.id,
+        or_(User.last_login_at.isnot(None), activated()))).scalar_one()

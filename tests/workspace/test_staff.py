@@ -136,3 +136,27 @@ def test_the_last_administrator_cannot_be_locked_out_and_citizens_are_not_kept_h
     assert client.get(f"/mot-cua/can-bo/{citizen}").status_code == 404
     listed = html(client.get("/mot-cua/can-bo"))
     assert "Nguyễn Văn An" not in listed and re.search(r"\d+ cán bộ\.", listed)
+
+
+def test_an_administrator_not_yet_activated_does_not_count_as_the_one_left(client, clean_app, mail_sink):
+    """Handing over to a new administrator who has never set a password (the mailed link may be
+    mistyped or expire) would leave nobody who can log in: refused until they have."""
+    from app.db import db, utcnow
+    from app.users.models import User
+    token = as_officer(client, "admin")
+    province = _agency_id(clean_app, "000.00.00.H99")
+    made = client.post("/mot-cua/can-bo/moi", data={"csrf_token": token, **NEW, "ten_dang_nhap": "quantri2",
+                                                    "email": "quantri2@binhan.example.vn", "vai_tro": "admin",
+                                                    "co_quan": province, "chuc_vu": ""})
+    assert made.status_code == 303
+    admin_id = _officer(clean_app, "admin")[0]
+    form = {"csrf_token": token, "ho_ten": "Quản trị hệ thống", "email": "admin@binhan.example.vn",
+            "vai_tro": "specialist", "co_quan": province, "chuc_vu": "", "hoat_dong": "1"}
+    refused = client.post(f"/mot-cua/can-bo/{admin_id}", data=form)
+    assert refused.status_code == 409 and "tài khoản quản trị chưa kích hoạt không được tính" in html(refused)
+    assert _officer(clean_app, "admin")[3] is True
+    with clean_app.app_context():  # the new administrator set their password from the mail
+        db.session.execute(db.update(User).where(User.username == "quantri2").values(email_verified_at=utcnow()))
+        db.session.commit()
+        db.session.remove()
+    assert client.post(f"/mot-cua/can-bo/{admin_id}", data=form).status_code == 303
