@@ -3,13 +3,13 @@ paginated, hostile input answered safely, the text index kept in step with the t
 by the query plan, and its migration reversible."""
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 from sqlalchemy import select, text
 
 from tests.plans import query_plan
+from tests.schema_at import schema_at
 
 SO_TU_PHAP, CONG_AN, PHUONG = "000.00.12.H99", "000.00.30.H99", "000.20.01.H99"
 HOSTILE = ['"', "*", "NEAR(", 'NEAR("cap" "ban", 2)', "cap AND", "-cap OR ^ban", "{search_text} : cap", "name: x",
@@ -235,30 +235,24 @@ def test_migration_indexes_existing_rows_and_downgrades(tmp_path):
     """On a database of its own: the index is built for the rows already there, and goes away."""
     from flask_migrate import downgrade, upgrade
 
-    from app import MIGRATIONS_DIR, create_app
+    from app import MIGRATIONS_DIR
     from app.catalogue.search import search, statement
     from app.db import db
-    from app.scratch_db import temporary_database
-    with temporary_database(os.environ.get("MOTCUA_DATABASE_URL")) as url:
-        app = create_app(db=url, SECRET_KEY="test", TESTING=True, MOTCUA_UPLOAD_DIR=tmp_path)
-        with app.app_context():
-            upgrade(directory=str(MIGRATIONS_DIR), revision="b7c1e2d4a9f0")
-            # The agency by SQL: today's models may have columns this old schema lacks.
-            db.session.execute(text("INSERT INTO agencies (code, name, level) VALUES (:code, :name, 'tinh')"),
-                               {"code": SO_TU_PHAP, "name": "Sở Tư pháp tỉnh Bình An"})
-            db.session.commit()
-            _add(app, {"code": "1.000040", "name": "Cấp bản sao trích lục hộ tịch"})
-            upgrade(directory=str(MIGRATIONS_DIR), revision="c4d2f8a1b3e5")
-            assert [p.code for p in search("cap ban sao").items] == ["1.000040"]
-            assert "INDEX" in query_plan(db, statement("cap")).upper()
-            db.session.rollback()  # the migration's own connection must not wait on this one's locks
-            downgrade(directory=str(MIGRATIONS_DIR), revision="b7c1e2d4a9f0")
-            remaining = {"procedures_fts", "procedures_fts_insert", "ix_procedures_search"} & _schema_names(db)
-            assert remaining == set()
-            upgrade(directory=str(MIGRATIONS_DIR))
-            assert search("trich luc").total == 1
-            db.session.remove()
-            db.engine.dispose()
+    with schema_at(tmp_path, "b7c1e2d4a9f0") as app:
+        # The agency by SQL: today's models may have columns this old schema lacks.
+        db.session.execute(text("INSERT INTO agencies (code, name, level) VALUES (:code, :name, 'tinh')"),
+                           {"code": SO_TU_PHAP, "name": "Sở Tư pháp tỉnh Bình An"})
+        db.session.commit()
+        _add(app, {"code": "1.000040", "name": "Cấp bản sao trích lục hộ tịch"})
+        upgrade(directory=str(MIGRATIONS_DIR), revision="c4d2f8a1b3e5")
+        assert [p.code for p in search("cap ban sao").items] == ["1.000040"]
+        assert "INDEX" in query_plan(db, statement("cap")).upper()
+        db.session.rollback()  # the migration's own connection must not wait on this one's locks
+        downgrade(directory=str(MIGRATIONS_DIR), revision="b7c1e2d4a9f0")
+        remaining = {"procedures_fts", "procedures_fts_insert", "ix_procedures_search"} & _schema_names(db)
+        assert remaining == set()
+        upgrade(directory=str(MIGRATIONS_DIR))
+        assert search("trich luc").total == 1
 
 
 def _schema_names(db) -> set[str]:

@@ -3,13 +3,13 @@ one draft, the later of the two reading the first's; a database with duplicates 
 this rule keeps the draft saved last of each."""
 from __future__ import annotations
 
-import os
 import re
 import threading
 
 from sqlalchemy import func, select, text
 
 from tests.conftest import vn
+from tests.schema_at import schema_at
 from tests.web.pages import login
 from tests.web.test_portal import APPLY
 
@@ -50,33 +50,27 @@ def test_two_tabs_opening_the_apply_page_at_once_share_one_draft(client, clean_a
 def test_the_migration_keeps_the_draft_saved_last_of_duplicates(tmp_path):
     from flask_migrate import downgrade, upgrade
 
-    from app import MIGRATIONS_DIR, create_app
+    from app import MIGRATIONS_DIR
     from app.db import db
-    from app.scratch_db import temporary_database
-    with temporary_database(os.environ.get("MOTCUA_DATABASE_URL")) as url:
-        app = create_app(db=url, SECRET_KEY="test", TESTING=True, MOTCUA_UPLOAD_DIR=tmp_path)
-        with app.app_context():
-            upgrade(directory=str(MIGRATIONS_DIR), revision="d9b4f6a8c2e1")
-            # By SQL: today's models may have columns this older schema lacks.
-            run = db.session.execute
-            run(text("INSERT INTO agencies (id, code, name, level) VALUES (1, 'A', 'Sở Tư pháp', 'tinh')"))
-            run(text("INSERT INTO users (id, username, password_hash, role, full_name, active, failed_logins,"
-                     " token_generation, created_at, id_kind) VALUES (1, 'congdan', 'x', 'citizen', 'An', :t, 0, 0,"
-                     " '2026-11-01 08:00:00', 'cccd')"), {"t": True})
-            for procedure in (1, 2):
-                run(text("INSERT INTO procedures (id, code, name, search_text, agency_id, processing_amount,"
-                         " processing_unit, form, bpmn_process_id, published, details) VALUES (:id, :code, 'x', 'x', 1,"
-                         " 1, 'working_days', 'x', 'x', :t, '{}')"), {"id": procedure, "code": f"1.00{procedure}", "t": True})
-            for draft, procedure, saved in ((1, 1, "2026-11-02"), (2, 1, "2026-11-03"), (3, 1, "2026-11-01"),
-                                           (4, 2, "2026-11-05"), (5, 2, "2026-11-05")):
-                run(text("INSERT INTO drafts (id, owner_id, procedure_id, data, files, representation, created_at,"
-                         " updated_at) VALUES (:id, 1, :procedure, '{}', '[]', '{}', :at, :at)"),
-                    {"id": draft, "procedure": procedure, "at": f"{saved} 08:00:00"})
-            db.session.commit()
-            upgrade(directory=str(MIGRATIONS_DIR))
-            assert run(text("SELECT id FROM drafts ORDER BY id")).scalars().all() == [2, 5]
-            db.session.rollback()
-            downgrade(directory=str(MIGRATIONS_DIR), revision="d9b4f6a8c2e1")
-            upgrade(directory=str(MIGRATIONS_DIR))
-            db.session.remove()
-            db.engine.dispose()
+    with schema_at(tmp_path, "d9b4f6a8c2e1"):
+        # By SQL: today's models may have columns this older schema lacks.
+        run = db.session.execute
+        run(text("INSERT INTO agencies (id, code, name, level) VALUES (1, 'A', 'Sở Tư pháp', 'tinh')"))
+        run(text("INSERT INTO users (id, username, password_hash, role, full_name, active, failed_logins,"
+                 " token_generation, created_at, id_kind) VALUES (1, 'congdan', 'x', 'citizen', 'An', :t, 0, 0,"
+                 " '2026-11-01 08:00:00', 'cccd')"), {"t": True})
+        for procedure in (1, 2):
+            run(text("INSERT INTO procedures (id, code, name, search_text, agency_id, processing_amount,"
+                     " processing_unit, form, bpmn_process_id, published, details) VALUES (:id, :code, 'x', 'x', 1,"
+                     " 1, 'working_days', 'x', 'x', :t, '{}')"), {"id": procedure, "code": f"1.00{procedure}", "t": True})
+        for draft, procedure, saved in ((1, 1, "2026-11-02"), (2, 1, "2026-11-03"), (3, 1, "2026-11-01"),
+                                       (4, 2, "2026-11-05"), (5, 2, "2026-11-05")):
+            run(text("INSERT INTO drafts (id, owner_id, procedure_id, data, files, representation, created_at,"
+                     " updated_at) VALUES (:id, 1, :procedure, '{}', '[]', '{}', :at, :at)"),
+                {"id": draft, "procedure": procedure, "at": f"{saved} 08:00:00"})
+        db.session.commit()
+        upgrade(directory=str(MIGRATIONS_DIR))
+        assert run(text("SELECT id FROM drafts ORDER BY id")).scalars().all() == [2, 5]
+        db.session.rollback()
+        downgrade(directory=str(MIGRATIONS_DIR), revision="d9b4f6a8c2e1")
+        upgrade(directory=str(MIGRATIONS_DIR))
