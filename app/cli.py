@@ -62,8 +62,9 @@ def prepare_database(app) -> tuple[bool, list[str]]:
     with app.app_context():
         upgrade(directory=str(MIGRATIONS_DIR))
         loaded = load_demo()
-        process_ids = set(app.extensions["motcua_workflow"].registry.process_ids())
-        problems = load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"], process_ids)
+        registry = app.extensions["motcua_workflow"].registry
+        problems = load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"],
+                                  set(registry.process_ids()), registry.unloaded)
         app.extensions["motcua_workflow"].catalogue_problems = problems
     ensure_demo_keys(app)  # the demo signs results at once; real keys are kept as they are
     return loaded, problems

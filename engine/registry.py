@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -228,12 +229,19 @@ def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=
     return versions
 
 
+# A diagram file's name -> the processes it was meant to hold (process id -> the XML of the newest
+# version dossiers ran on, None when none is kept): for a file that does not load.
+StoredLookup = Callable[[str], dict[str, bytes | None]]
+
+
 class Registry:
     def __init__(self, forms_dir: Path, timer_functions=None):
         self.forms_dir = Path(forms_dir)
         self.timer_functions = timer_functions
         self._versions: dict[tuple[str, str], ProcessVersion] = {}
         self._latest: dict[str, ProcessVersion] = {}
+        # The processes of files that do not load that nothing serves: process id -> file name.
+        self.unloaded: dict[str, str] = {}
 
     def add(self, xml: bytes, file_name: str, latest: bool = True, ran: bool = False) -> list[ProcessVersion]:
         """`ran`: a version kept because dossiers run on it (build_versions)."""
@@ -244,16 +252,24 @@ class Registry:
                 self._latest[version.process_id] = version
         return versions
 
-    def load_directory(self, bpmn_dir: Path, previous: Registry | None = None) -> list[Problem]:
+    def load_directory(self, bpmn_dir: Path, previous: Registry | None = None,
+                       stored: StoredLookup | None = None) -> list[Problem]:
         """Load every diagram of a folder; the problems of broken files are returned, and
         the good files are still loaded so one broken diagram does not stop a province.
         With `previous` (the registry in use), a file that no longer loads keeps serving the
         versions it gave before: an analyst's broken save does not close a procedure.
+        With `stored` (the versions dossiers ran on, kept in the database), a file that does not
+        load and that `previous` has nothing from (a start with a broken file in the folder) serves
+        the newest stored version of each process it was meant to hold (`stored` says which:
+        `<process id>.bpmn`, or the file a stored version came from) that no file loading fine
+        declares. Either way its problems are returned all the same (ANALYST.md QT-26).
         Two files declaring the same process: one serves it (`preferred_file`: the one serving it
         now), the other is refused as a problem, as a broken file is (ANALYST.md QT-49)."""
         problems: list[Problem] = []
         offered: dict[str, list[ProcessVersion]] = {}  # file name -> the versions it would serve
         falling_back: set[str] = set()  # files serving their versions of `previous`, if any
+        broken: list[str] = []  # files that do not load
+        self.unloaded = {}
         for path in sorted(Path(bpmn_dir).glob("*.bpmn")):
             try:
                 offered[path.name] = build_versions(path.read_bytes(), path.name, self.forms_dir,
@@ -267,6 +283,10 @@ class Registry:
                 continue
             offered[path.name] = self._before(previous, path.name)
             falling_back.add(path.name)
+            broken.append(path.name)
+        meant = {name: {Path(name).stem: None, **(stored(name) if stored else {})} for name in broken}
+        if stored:
+            self._from_store(meant, offered)
         refused: set[str] = set()
         while True:
             claims: dict[str, list[str]] = defaultdict(list)
@@ -296,7 +316,24 @@ class Registry:
             for version in versions:
                 self._versions[(version.process_id, version.version)] = version
                 self._latest[version.process_id] = version
+        self.unloaded = {process_id: name for name, processes in meant.items() for process_id in processes
+                         if process_id not in self._latest}
         return problems
+
+    def _from_store(self, meant: dict[str, dict[str, bytes | None]],
+                    offered: dict[str, list[ProcessVersion]]) -> None:
+        """Each file that does not load (`meant`: the processes it was meant to hold, with the XML
+        of their newest stored version) serves those stored versions that no other file offers."""
+        for name, processes in meant.items():
+            for process_id, xml in sorted(processes.items()):
+                claimed = {v.process_id for versions in offered.values() for v in versions}
+                if xml is None or process_id in claimed:
+                    continue
+                try:  # read as any version dossiers ran on: refused only if the engine cannot read it
+                    versions = build_versions(xml, name, self.forms_dir, self.timer_functions, ran=True)
+                except DiagramError:
+                    continue
+                offered[name].extend(v for v in versions if v.process_id == process_id)
 
     @staticmethod
     def _before(previous: Registry | None, file_name: str) -> list[ProcessVersion]:

@@ -60,6 +60,9 @@ MESSAGES = {
     "process": "{file}: không có quy trình «{process}» trong bpmn/ (hoặc sơ đồ đang lỗi){guess}; "
                "thủ tục được nạp nhưng tạm ngừng nhận hồ sơ. Sửa «bpmn_process_id» cho đúng mã quy trình "
                "(thuộc tính id của thẻ bpmn:process trong sơ đồ).",
+    "process_broken": "{file}: sơ đồ {diagram} của quy trình «{process}» bị lỗi nên không nạp được (xem lỗi của "
+                      "tệp {diagram}) và chưa có phiên bản nào của quy trình này được lưu để chạy thay; thủ tục "
+                      "được nạp nhưng tạm ngừng nhận hồ sơ cho đến khi sửa xong sơ đồ.",
     # A component required by an answer on the application form (ANALYST.md QT-45).
     "when_shape": "{file}: thủ tục {procedure}, thành phần «{code}» ({name}): «required_when» là {value}, hệ "
                   "thống không hiểu nên không biết khi nào đòi thành phần này. Viết \"required_when\": "
@@ -354,7 +357,12 @@ def _unfinished(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
             for where, text in texts.items() if UNFINISHED in text]
 
 
-def _missing_process(file_name: str, process: str, process_ids: set[str]) -> str:
+def _missing_process(file_name: str, process: str, process_ids: set[str],
+                     unloaded: dict[str, str] | None = None) -> str:
+    """`unloaded`: process id -> the diagram file meant to hold it, which does not load (then the
+    entry's process id is not to blame)."""
+    if unloaded and process in unloaded:
+        return MESSAGES["process_broken"].format(file=file_name, process=process, diagram=unloaded[process])
     return MESSAGES["process"].format(file=file_name, process=process, guess=guess(process, process_ids))
 
 
@@ -392,12 +400,13 @@ def upsert(entry: dict, file_name: str) -> Procedure:
 
 
 def load_catalogue(directory: Path, forms_dir: Path | None = None,
-                   process_ids: set[str] | None = None) -> list[str]:
+                   process_ids: set[str] | None = None, unloaded: dict[str, str] | None = None) -> list[str]:
     """Load (insert or update) every entry of the folder; returns the problems of the entries
     that could not be loaded, so one broken file does not keep the others out. With `forms_dir`
     an entry whose citizen form is missing or unusable is left out (closed, if it was loaded
     before: the form on disk is the only one there is); with `process_ids` an entry whose
-    diagram is not loaded is kept but closed to new dossiers."""
+    diagram is not loaded is kept but closed to new dossiers (`unloaded`: the processes of diagram
+    files that do not load, Registry.unloaded, so that the entry is not blamed for them)."""
     problems = []
     for path in sorted(Path(directory).glob("*.json")):
         try:
@@ -410,7 +419,7 @@ def load_catalogue(directory: Path, forms_dir: Path | None = None,
                         problems.append(MESSAGES["closed"].format(file=path.name))
                 continue
             if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
-                problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
+                problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids, unloaded))
                 entry = {**entry, "published": False}
             with savepoint():
                 upsert(entry, path.name)

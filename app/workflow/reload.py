@@ -42,7 +42,7 @@ def reload_procedures(app: Flask) -> None:
     # The diagrams first: a catalogue entry must never name a process the requests cannot find.
     app.extensions["motcua_workflow"] = fresh
     fresh.catalogue_problems = load_catalogue(app.config["MOTCUA_CATALOGUE_DIR"], app.config["MOTCUA_FORMS_DIR"],
-                                              set(fresh.registry.process_ids()))
+                                              set(fresh.registry.process_ids()), fresh.registry.unloaded)
     for problem in fresh.catalogue_problems:
         log.warning("catalogue entry: %s", problem)
     log.info("procedures reloaded: %d diagrams, %d problems", len(fresh.registry.process_ids()),

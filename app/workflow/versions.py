@@ -30,6 +30,9 @@ class ProcessSummary:
     file_name: str | None  # None: the diagram is no longer in the bpmn folder
     procedures: list[Procedure] = field(default_factory=list)
     versions: list[VersionUse] = field(default_factory=list)
+    # Why its file does not load, when it does not: the process then runs the version it ran
+    # before (the one marked current), or none when there is none to run.
+    load_problems: list[str] = field(default_factory=list)
 
     @property
     def running(self) -> int:
@@ -58,7 +61,8 @@ def running_statement(only: str | None = None):
 def summaries(only: str | None = None) -> list[ProcessSummary]:
     """Every loaded diagram, and every one that dossiers still run on though its file is gone;
     `only`: just that process."""
-    registry = workflow().registry
+    wf = workflow()
+    registry = wf.registry
     latest = [v for v in registry.all_latest() if only in (None, v.process_id)]
     found = {v.process_id: ProcessSummary(v.process_id, v.name, v.file_name) for v in latest}
     records = select(ProcessVersionRecord.process_id, ProcessVersionRecord.version, ProcessVersionRecord.created_at)
@@ -78,6 +82,10 @@ def summaries(only: str | None = None) -> list[ProcessSummary]:
     for procedure in db.session.execute(procedures).scalars():
         if procedure.bpmn_process_id in found:
             found[procedure.bpmn_process_id].procedures.append(procedure)
+    for summary in found.values():
+        # A file that does not load is still there: say why, not that it is gone.
+        summary.file_name = summary.file_name or registry.unloaded.get(summary.process_id)
+        summary.load_problems = [str(p) for p in wf.problems if p.file == summary.file_name]
     for summary in found.values():  # the current version first, then the newest used
         summary.versions.sort(key=lambda v: (not v.current, -(v.first_used.timestamp() if v.first_used else 0)))
     return sorted(found.values(), key=lambda s: s.name)

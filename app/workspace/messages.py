@@ -257,6 +257,11 @@ PROCEDURES = {
              "lưu là có phiên bản mới; hồ sơ đang chạy đi tiếp trên phiên bản đã bắt đầu.",
     "problems": "Chưa nạp được",
     "file_gone": "không còn trong thư mục bpmn/",
+    "file_broken": "Tệp sơ đồ bị lỗi, không nạp được:",
+    "file_broken_serving": "Hồ sơ mới vẫn chạy phiên bản hiện hành (phiên bản trước khi tệp bị lỗi) cho đến khi "
+                           "sửa xong tệp.",
+    "file_broken_none": "Chưa có phiên bản nào của quy trình này để chạy thay: thủ tục dùng sơ đồ tạm ngừng nhận hồ "
+                        "sơ cho đến khi sửa xong tệp.",
     "current": "bản hiện hành",
     "not_used": "chưa có hồ sơ",
     "unpublished": "tạm ngừng nhận hồ sơ",
