@@ -57,7 +57,7 @@ TASK_FILTERS = [
     {"name": "tab", "in": "query", "description": "available (mặc định: việc của tôi và việc chưa ai nhận), "
      "mine, unclaimed, group", "schema": {"enum": ["available", "mine", "unclaimed", "group"]}},
     {"name": "procedure", "in": "query", "description": "mã thủ tục", "schema": {"type": "string"}},
-    {"name": "status", "in": "query", "description": "trạng thái hồ sơ 1-10", "schema": {"type": "integer"}},
+    {"name": "status", "in": "query", "description": "trạng thái hồ sơ 1-10", "schema": {"type": "integer", "minimum": 1, "maximum": 10}},
     {"name": "due", "in": "query", "schema": {"enum": ["overdue", "today", "3-working-days", "none"]}},
     {"name": "q", "in": "query", "description": "mã hồ sơ hoặc tên người nộp (có dấu hoặc không)",
      "schema": {"type": "string"}},

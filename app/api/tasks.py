@@ -6,6 +6,7 @@ from marshmallow import Schema, fields
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
+from engine import statuses
 from engine.forms import load_form
 
 from ..clock import now
@@ -52,6 +53,16 @@ def _positive(name: str) -> int | None:
     return int(value)
 
 
+def _status() -> int | None:
+    """A public status (1-10): one no dossier can have is refused as the API refuses any value it
+    cannot use, never answered with an empty list as if nothing had it."""
+    value = _positive("status")
+    if value is not None and statuses.known(value) is None:
+        raise ApiError(422, "invalid", ERRORS["invalid"], [{"field": "status", "message": ERRORS["one_of"].format(
+            values=", ".join(str(code) for code in sorted(statuses.LABELS)))}])
+    return value
+
+
 def _procedure_id() -> int | None:
     code = request.args.get("procedure")
     if not code:
@@ -69,7 +80,7 @@ def inbox_tasks():
     """The officer's inbox, the same tabs and filters as the inbox page, a page at a time."""
     legacy_mine = request.args.get("mine") in ("1", "true")
     tab = _choice("tab", TABS, "mine" if legacy_mine else "available")
-    filters = inbox.Filters(procedure_id=_procedure_id(), status=_positive("status"), due=_choice("due", DUE),
+    filters = inbox.Filters(procedure_id=_procedure_id(), status=_status(), due=_choice("due", DUE),
                             q=(request.args.get("q") or "")[:inbox.MAX_QUERY])
     at = now()
     total = db.session.execute(inbox.count_statement(g.user, tab, filters, at)).scalar_one()

@@ -60,6 +60,7 @@ def test_the_tabs_and_filters_of_the_inbox(api, clock, clean_app):
 def test_an_unknown_filter_is_refused_in_words(api):
     for query, field, words in (("tab=all", "tab", "mine"), ("due=soon", "due", "overdue"),
                                 ("status=x", "status", "số nguyên dương"), ("page=0", "page", "số nguyên dương"),
+                                ("status=999", "status", "Giá trị phải là một trong: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10."),
                                 ("procedure=9.999999", "procedure", "Không có thủ tục mã «9.999999»")):
         response = api.get(f"/tasks?{query}", "motcua")
         assert response.status_code == 422, query
