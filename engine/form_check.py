@@ -394,8 +394,20 @@ def regex_problem(pattern: str) -> str:
     return ""
 
 
+class WrittenFloat(float):
+    """A JSON number with a fraction, keeping its text (`json.loads(..., parse_float=WrittenFloat)`):
+    a fee typed 200.000 is quoted back as 200.000, not as the 200.0 it was read as."""
+
+    def __new__(cls, text: str):
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
 def as_written(value) -> str:
     """A value as the analyst writes it in a JSON file or an expression: "giam", 1, true."""
+    if isinstance(value, WrittenFloat):
+        return value.text
     return json.dumps(value, ensure_ascii=False)
 
 

@@ -970,6 +970,21 @@ def test_a_catalogue_entry_says_yes_no_and_amounts_as_json_values(tmp_path, edit
     assert check_entries(tmp_path, ROOT / "forms") == [str(refused.value)]
 
 
+@pytest.mark.rule("QT-25")
+def test_a_fee_written_with_a_thousands_dot_is_quoted_as_written(tmp_path):
+    """200.000 in the file is read as 200.0: the refusal quotes what the analyst typed."""
+    import json
+
+    from app.catalogue.loader import CatalogueError, read_entry
+    entry = json.loads((ROOT / "catalogue" / f"{BAN_SAO_CODE}.json").read_text(encoding="utf-8"))
+    text = json.dumps({**entry, "fees": [{"name": "Lệ phí", "amount": 1}]}, ensure_ascii=False)
+    path = tmp_path / f"{BAN_SAO_CODE}.json"
+    path.write_text(text.replace('"amount": 1}', '"amount": 200.000}'), encoding="utf-8")
+    with pytest.raises(CatalogueError) as refused:
+        read_entry(path)
+    assert "thứ 1 («Lệ phí») là 200.000, không phải một số đồng" in str(refused.value), str(refused.value)
+
+
 def _components(edit) -> list:
     import json
     entry = json.loads((ROOT / "catalogue" / f"{BAN_SAO_CODE}.json").read_text(encoding="utf-8"))

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from engine.catalogue_forms import PROCESSING_UNITS
 from engine.diagram_check import AGENCY_CODE, Problem
 from engine.diagram_messages import MESSAGES as DIAGRAM_MESSAGES
-from engine.form_check import as_written, closest, form_advice, form_problems, guess, json_problem, pair_problems
+from engine.form_check import (WrittenFloat, as_written, closest, form_advice, form_problems, guess, json_problem,
+                               pair_problems)
 
 from ..agencies.models import Agency
 from ..db import db, savepoint
@@ -120,7 +121,7 @@ class CatalogueError(Exception):
 
 def read_entry(path: Path) -> dict:
     try:
-        entry = json.loads(path.read_text(encoding="utf-8-sig"))
+        entry = json.loads(path.read_text(encoding="utf-8-sig"), parse_float=WrittenFloat)
     except json.JSONDecodeError as exc:
         raise CatalogueError(MESSAGES["json"].format(file=path.name, problem=json_problem(exc))) from exc
     except UnicodeDecodeError as exc:
