@@ -9,7 +9,7 @@ from pathlib import Path
 from .messages import DATABASE as MSG
 
 
-def _shown(url: str) -> str:
+def shown(url: str) -> str:
     """The database as the operator named it, without a password."""
     if url.startswith("sqlite:///"):
         return url.removeprefix("sqlite:///")
@@ -20,13 +20,9 @@ def _shown(url: str) -> str:
         return url.split("@")[-1]
 
 
-def shown(url: str) -> str:
-    return _shown(url)
-
-
 def _upgrade_command(db_option: str | None, url: str) -> str:
     # With --db the command must name the same database; without it, the environment already does.
-    return f"motcua db upgrade --db {_shown(url)}" if db_option else "motcua db upgrade"
+    return f"motcua db upgrade --db {shown(url)}" if db_option else "motcua db upgrade"
 
 
 def _detail(error: Exception) -> str:
@@ -38,7 +34,7 @@ def _detail(error: Exception) -> str:
 
 def unreachable(url: str, error: Exception) -> str:
     key = "unopenable" if url.startswith("sqlite:") else "unreachable"
-    return MSG[key].format(db=_shown(url), detail=_detail(error))
+    return MSG[key].format(db=shown(url), detail=_detail(error))
 
 
 def problem(url: str, db_option: str | None, need_schema: bool = True) -> str | None:
@@ -47,22 +43,22 @@ def problem(url: str, db_option: str | None, need_schema: bool = True) -> str | 
     file being theirs to create."""
     from sqlalchemy import create_engine, inspect, text
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-    shown = _shown(url)
+    named = shown(url)
     command = _upgrade_command(db_option, url)
     if need_schema and url.startswith("sqlite:///") and ":memory:" not in url:
         if not Path(url.removeprefix("sqlite:///")).is_file():  # connecting would create it
-            return MSG["no_file"].format(db=shown, command=command)
+            return MSG["no_file"].format(db=named, command=command)
     try:
         engine = create_engine(url)
     except (ArgumentError, ImportError, ValueError) as error:  # not a URL, or no driver installed
-        return MSG["bad_url"].format(db=shown, detail=_detail(error))
+        return MSG["bad_url"].format(db=named, detail=_detail(error))
     try:
         with engine.connect() as connection:
             if not need_schema:
                 connection.execute(text("SELECT 1"))
                 return None
             if not inspect(connection).has_table("alembic_version"):
-                return MSG["no_schema"].format(db=shown, command=command)
+                return MSG["no_schema"].format(db=named, command=command)
             current = {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
     except SQLAlchemyError as error:
         return unreachable(url, error)
@@ -70,9 +66,9 @@ def problem(url: str, db_option: str | None, need_schema: bool = True) -> str | 
         engine.dispose()
     known, heads = _revisions()
     if current - known:
-        return MSG["newer_schema"].format(db=shown, version=", ".join(sorted(current - known)))
+        return MSG["newer_schema"].format(db=named, version=", ".join(sorted(current - known)))
     if current != heads:
-        return MSG["old_schema"].format(db=shown, command=command)
+        return MSG["old_schema"].format(db=named, command=command)
     return None
 
 

@@ -41,12 +41,17 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
+def on_sqlite() -> bool:
+    """Whether the session's database is the embedded SQLite (no row locks: see `locked`)."""
+    return db.session.get_bind().dialect.name == "sqlite"
+
+
 def locked(statement, model, key, touch: str):
     """`statement` run with `model`'s row whose id is `key` locked until the transaction ends,
     and what it reads read afresh. SQLite has no row locks: an UPDATE of the row's `touch` column
     to itself, as the transaction's first write, takes the database's write lock. PostgreSQL
     locks the row with the SELECT itself (FOR UPDATE), one round trip fewer."""
-    if db.session.get_bind().dialect.name == "sqlite":
+    if on_sqlite():
         column = getattr(model, touch)
         db.session.connection().execute(update(model).where(model.id == key).values({column: column}))
     return db.session.execute(statement.with_for_update(of=model).execution_options(populate_existing=True))

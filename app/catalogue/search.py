@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import column, func, literal_column, select, table
 
 from ..agencies.models import Agency
-from ..db import db
+from ..db import db, on_sqlite
 from .models import Procedure
 from ..folding import fold
 
@@ -94,7 +94,7 @@ def statement(q: str | None, sector: str | None = None, agency_code: str | None 
     order = []
     found = words(q)
     if found:
-        sqlite = db.session.get_bind().dialect.name == "sqlite"
+        sqlite = on_sqlite()
         where, name_matches, relevance = (_sqlite_match if sqlite else _postgres_match)(found)
         if sqlite:
             query = query.join(_FTS, _FTS.c.rowid == Procedure.id)

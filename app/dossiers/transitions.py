@@ -20,7 +20,7 @@ from engine.statuses import PROCESSED, RECEIVED, STOPPED
 
 from ..accounts.activation import activated
 from ..agencies.models import Agency
-from ..db import db, locked
+from ..db import db, locked, on_sqlite
 from ..localtime import local_time
 from ..workflow.service import workflow
 from . import fees, notices, results, stops, supplements
@@ -58,7 +58,7 @@ def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
     if row is None:
         return None
     dossier, task = row
-    if db.session.get_bind().dialect.name != "sqlite":
+    if not on_sqlite():
         task = db.session.execute(select(OpenTask).where(OpenTask.id == task_id)
                                   .execution_options(populate_existing=True)).scalar_one()
     return dossier, task

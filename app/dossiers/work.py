@@ -12,7 +12,7 @@ from engine.runtime import EngineError, TaskNotReady
 from engine.statuses import LABELS as STATUS_LABELS, STOPPED
 
 from ..accounts.activation import activated, is_unclaimed
-from ..db import db
+from ..db import db, on_sqlite
 from ..users.models import User
 from ..workflow.service import workflow
 from . import handover, stops, supplements
@@ -136,7 +136,7 @@ def release_claims(officer: User, actor: User, at: datetime) -> int:
     closed or completed meanwhile is left as it is); on SQLite the caller's first write (the
     officer's row) took the database's lock already."""
     claimed = (OpenTask.claimed_by_id == officer.id, OpenTask.closed_at.is_(None))
-    if db.session.get_bind().dialect.name != "sqlite":
+    if not on_sqlite():
         db.session.execute(select(Dossier).where(Dossier.id.in_(select(OpenTask.dossier_id).where(*claimed)))
                            .order_by(Dossier.id).with_for_update().execution_options(populate_existing=True)).all()
     tasks = db.session.execute(select(OpenTask).where(*claimed)

@@ -15,7 +15,7 @@ from engine.roles import LANE_ROLES
 
 from ..accounts.activation import activated
 from ..agencies.models import Agency
-from ..db import db, locked, savepoint
+from ..db import db, locked, on_sqlite, savepoint
 from ..dossiers import work
 from . import identity
 from .models import User
@@ -136,7 +136,7 @@ def _lock(officer: User) -> User:
     active (write skew). On SQLite the row lock is the database's write lock, which serialises
     every change; on PostgreSQL the administrators' rows are locked first, in id order (no
     deadlock), so each such change waits for the one before and counts what it left."""
-    if db.session.get_bind().dialect.name != "sqlite":
+    if not on_sqlite():
         db.session.execute(select(User.id).where(User.role == "admin", User.active.is_(True))
                            .order_by(User.id).with_for_update())
     return locked(select(User).where(User.id == officer.id), User, officer.id, "role").scalar_one()
