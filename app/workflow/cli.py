@@ -22,13 +22,19 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+SHORTEST_PREFIX = 6  # a slip of one or two characters must not name, and move, some version
+
+
 def _version(process_id: str, given: str) -> str:
     """The running version `given` names: in full, or by its start as the procedures page shows it."""
     from ..db import db
     from .versions import running_statement
     running = [v for _, v, _ in db.session.execute(running_statement(process_id))]
-    matching = [v for v in running if v == given] or [v for v in running if v.startswith(given)]
-    if not given or not matching:
+    matching = [v for v in running if v == given]
+    if not matching and len(given) < SHORTEST_PREFIX:
+        _fail(MOVE["cli_short_version"].format(version=given, shortest=SHORTEST_PREFIX))
+    matching = matching or [v for v in running if v.startswith(given)]
+    if not matching:
         _fail(MOVE["cli_unknown_version"].format(version=given, process_id=process_id))
     if len(matching) > 1:
         _fail(MOVE["cli_ambiguous_version"].format(version=given, versions=", ".join(v[:10] for v in matching)))

@@ -39,6 +39,8 @@ MOVE = {
     "cli_dry_run_help": "Chỉ liệt kê hồ sơ nào chuyển được, không chuyển.",
     "cli_unknown_process": "Không có quy trình «{process_id}».",
     "cli_unknown_version": "Không có hồ sơ nào đang chạy trên phiên bản «{version}» của quy trình «{process_id}».",
+    "cli_short_version": "«{version}» quá ngắn để chỉ một phiên bản: ghi ít nhất {shortest} ký tự đầu của mã phiên "
+                         "bản như trang Quy trình hiện (10 ký tự), hoặc ghi đủ cả mã.",
     "cli_ambiguous_version": "«{version}» là phần đầu của nhiều phiên bản ({versions}): ghi dài hơn.",
     "cli_line_ok": "{dossier}: chuyển được",
     "cli_line_moved": "{dossier}: đã chuyển",

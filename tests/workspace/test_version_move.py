@@ -164,7 +164,9 @@ def test_the_console_moves_the_stuck_dossiers(clean_app, clock, api, diagrams, d
         return CliRunner().invoke(main, ["dossiers", "move-version", PROCESS, *args, "--db", database_url], env=env,
                                   catch_exceptions=False)
 
-    assert run("--from", "ffff").exit_code == 2
+    assert run("--from", "ffffff").exit_code == 2
+    short = run("--from", old[:2])  # a slip: even if one running version starts so, nothing moves
+    assert short.exit_code == 2 and "quá ngắn" in short.output and "ít nhất 6 ký tự" in short.output, short.output
     dry = run("--from", old[:10], "--dry-run")
     assert dry.exit_code == 0 and dry.output.count(": chuyển được") == 2, dry.output
     assert _stored(clean_app, stuck)[0] == old
