@@ -68,7 +68,8 @@ def apply_post(code: str):
     draft_id = request.form.get("draft_id", type=int)
     draft = drafts.own_draft(g.user, draft_id)
     if draft is None or draft.procedure_id != procedure.id:
-        return _after_missing_draft(procedure, draft_id)
+        # A second «Nộp hồ sơ» sent what the first one did; any other action brought what is lost.
+        return _after_missing_draft(procedure, draft_id, unsaved=request.form.get("action") != "submit")
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:

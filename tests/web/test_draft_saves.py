@@ -164,6 +164,7 @@ def test_a_submission_sends_its_own_tab_and_a_save_right_after_it_finds_the_doss
     assert late.status_code == 303 and late.headers["Location"] == sent.headers["Location"]
     page = other.get(late.headers["Location"]).get_data(as_text=True)
     assert "Hồ sơ này đã được gửi trước đó" in page and _draft_files(clean_app) == []
+    assert "thông tin và tệp vừa gửi chưa được ghi vào đâu" in page  # its 5 copies and file are not in it
 
 
 def test_a_submission_refused_keeps_what_the_tab_sent(tabs, clean_app, monkeypatch):
