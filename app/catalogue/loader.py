@@ -58,6 +58,9 @@ MESSAGES = {
                   "8000 (trong JSON, 8.000 là 8 đồng). Công dân đọc mức phí này trên Cổng Dịch vụ công.",
     "not_object": "{file}: mục danh mục phải là một đối tượng JSON.",
     "closed": "{file}: vì tờ khai không dùng được, thủ tục tạm ngừng nhận hồ sơ cho đến khi sửa xong.",
+    "file_gone": "Thủ tục «{name}» ({code}) không còn tệp mục danh mục trong thư mục catalogue/ (tệp {code}.json đã bị "
+                 "xóa hoặc đổi tên): thủ tục ngừng nhận hồ sơ mới; hồ sơ đang giải quyết vẫn đi tiếp. Muốn nhận hồ sơ "
+                 "lại, đặt lại tệp vào thư mục; muốn ngừng hẳn, nên giữ tệp và ghi \"published\": false.",
     "process": "{file}: không có quy trình «{process}» trong bpmn/ (hoặc sơ đồ đang lỗi){guess}; "
                "thủ tục được nạp nhưng tạm ngừng nhận hồ sơ. Sửa «bpmn_process_id» cho đúng mã quy trình "
                "(thuộc tính id của thẻ bpmn:process trong sơ đồ).",
@@ -408,10 +411,13 @@ def load_catalogue(directory: Path, forms_dir: Path | None = None,
     before: the form on disk is the only one there is); with `process_ids` an entry whose
     diagram is not loaded is kept but closed to new dossiers (`unloaded`: the processes of diagram
     files that do not load, Registry.unloaded, so that the entry is not blamed for them)."""
-    problems = []
+    problems, codes, unread = [], set(), False
     for path in sorted(Path(directory).glob("*.json")):
+        codes.add(path.stem)
+        entry = None
         try:
             entry = read_entry(path)
+            codes.add(str(entry["code"]))
             unusable = entry_form_problems(entry, path.name, forms_dir) if forms_dir is not None else []
             if unusable:
                 problems.extend(unusable)
@@ -426,5 +432,18 @@ def load_catalogue(directory: Path, forms_dir: Path | None = None,
                 upsert(entry, path.name)
         except CatalogueError as exc:
             problems.append(str(exc))
+            unread = unread or entry is None
+    if codes and not unread:  # a file not read may be any entry's: then none is taken for deleted
+        problems.extend(_close_deleted(codes))
     db.session.commit()
     return problems
+
+
+def _close_deleted(codes: set[str]) -> list[str]:
+    """Entries loaded before whose file is no longer in the folder stop taking dossiers (the
+    folder is the catalogue: a deleted file is a procedure taken off it), said once, when closed."""
+    gone = db.session.execute(select(Procedure).where(Procedure.published.is_(True),
+                                                      Procedure.code.not_in(codes))).scalars().all()
+    for procedure in gone:
+        procedure.published = False
+    return [MESSAGES["file_gone"].format(name=p.name, code=p.code) for p in gone]

@@ -70,6 +70,43 @@ def test_a_broken_entry_is_reported_and_the_others_still_load(clean_app, tmp_pat
         db.session.remove()
 
 
+@pytest.mark.rule("QT-64")
+def test_an_entry_whose_file_is_deleted_stops_taking_dossiers_until_put_back(api, clean_app, tmp_path):
+    from app.catalogue.loader import load_catalogue
+    from app.catalogue.models import Procedure
+    from app.db import db
+    shutil.copytree(ROOT / "catalogue", tmp_path, dirs_exist_ok=True)
+    processes = {"cap_ban_sao_trich_luc_ho_tich", "cap_phieu_ly_lich_tu_phap"}
+
+    def load():
+        with clean_app.app_context():
+            problems = load_catalogue(tmp_path, ROOT / "forms", processes)
+            published = dict(db.session.execute(db.select(Procedure.code, Procedure.published)).all())
+            db.session.remove()
+        return problems, published
+
+    kept = (tmp_path / "2.000635.json").read_text(encoding="utf-8")
+    (tmp_path / "2.000635.json").unlink()
+    problems, published = load()
+    assert published == {"2.000635": False, "2.000488": True}
+    assert problems == ["Thủ tục «Cấp bản sao trích lục hộ tịch» (2.000635) không còn tệp mục danh mục trong thư "
+                        "mục catalogue/ (tệp 2.000635.json đã bị xóa hoặc đổi tên): thủ tục ngừng nhận hồ sơ mới; hồ "
+                        "sơ đang giải quyết vẫn đi tiếp. Muốn nhận hồ sơ lại, đặt lại tệp vào thư mục; muốn ngừng "
+                        "hẳn, nên giữ tệp và ghi \"published\": false."]
+    assert "2.000635" not in {p["code"] for p in api.get("/procedures").get_json()["items"]}
+    assert load() == ([], {"2.000635": False, "2.000488": True})  # said once, when it closed
+    # A file that cannot be read may be any entry's: the other one is not taken for deleted.
+    (tmp_path / "2.000488.json").rename(tmp_path / "ban-nhap.json")
+    (tmp_path / "ban-nhap.json").write_text("{not json", encoding="utf-8")
+    problems, published = load()
+    assert published["2.000488"] is True and len(problems) == 1 and "ban-nhap.json" in problems[0]
+    # Put back, it takes dossiers again.
+    (tmp_path / "2.000635.json").write_text(kept, encoding="utf-8")
+    problems, published = load()
+    assert published["2.000635"] is True
+    assert "2.000635" in {p["code"] for p in api.get("/procedures").get_json()["items"]}
+
+
 @pytest.mark.rule("QT-25")
 def test_a_closed_procedure_is_not_listed_and_takes_no_dossier(api, clean_app):
     from app.catalogue.models import Procedure
