@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -162,3 +162,17 @@ def applicant_name_of(data: dict, owner, representation: dict | None = None) -> 
         if isinstance(data.get(field), str) and data[field].strip():
             return data[field].strip()[:200]
     return owner.full_name
+
+
+def entered_lately(owner_id: int, procedure_id: int, entered_by_id: int, data: dict, files: list[dict],
+                   channel: str, details: dict | None, at: datetime) -> Dossier | None:
+    """The dossier this officer entered for this owner and procedure within the dedup window
+    holding this same application (`same_submission`), if any: a desk form sent again under a
+    fresh one-time value (Back, then send; a double click) is that dossier, not a second one."""
+    candidates = db.session.execute(
+        select(Dossier).join(DossierEvent, DossierEvent.dossier_id == Dossier.id).where(
+            Dossier.owner_id == owner_id, Dossier.procedure_id == procedure_id,
+            Dossier.submitted_at >= at - timedelta(seconds=DEDUP_WINDOW_SECONDS),
+            DossierEvent.kind == "submitted", DossierEvent.actor_id == entered_by_id)
+        .order_by(Dossier.submitted_at.desc())).scalars().unique()
+    return next((d for d in candidates if same_submission(d, data, files, channel, details)), None)

@@ -14,13 +14,13 @@ from engine.statuses import LABELS as STATUS_LABELS, PROCESSED, RETURNED, known 
 
 from ..clock import now
 from ..db import db
-from ..dossiers import apology, citizen, handoffs, printouts, results, search, work
+from ..dossiers import apology, citizen, handoffs, printouts, results, search, transitions, work
 from ..dossiers.access import may_act_for_agency, may_read
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
 from ..dossiers.fees import PAYMENT
-from ..dossiers.models import Dossier, OpenTask
+from ..dossiers.models import Dossier, DossierResult, OpenTask
 from ..dossiers.request_keys import request_key
 from ..files.download import file_response
 from ..files.storage import storage
@@ -183,9 +183,17 @@ def digitise(dossier_id: int):
         return render(dossier, errors, 422, {**form, carry.FIELD: carry.carry([stored]) if stored else "",
                                             "scan_name": stored["file_name"] if stored else ""})
     meta = {"title": form["trich_yeu"], "document_number": form["so_ky_hieu"], "signing_agency": form["co_quan_ban_hanh"],
-            "signer": form["nguoi_ky"], "signed_on": signed_on.isoformat(), "scan": stored["file_name"]}
+            "signer": form["nguoi_ky"], "signed_on": signed_on.isoformat(), "scan": stored["file_name"],
+            "scan_sha256": stored["sha256"]}
     # The same form sent twice acts once; sent again with another paper, it digitises that one.
     form_key = request_key(f"digitise:{g.user.id}", carry.sent_nonce(), [dossier.id, meta, stored["sha256"]]) or ""
+    # Locked first, so the scan's check and its digitising are one step for a form sent twice at once.
+    transitions.lock_dossier(dossier.id)
+    earlier = _digitised_scan(dossier.id, stored["sha256"], form_key)
+    if earlier is not None:  # the same paper under a new one-time value (Back, then send): not a second result
+        db.session.rollback()
+        return render(_dossier(dossier_id), {"so-hoa": DIGITISE["scan_digitised"].format(
+            code=earlier.code, at=local_time(earlier.signed_at))}, 409, form)
     try:
         code, created = results.digitise(dossier, storage().open(stored["storage_key"]), stored["content_type"],
                                          meta, now(), g.user, form_key)
@@ -195,6 +203,16 @@ def digitise(dossier_id: int):
         return render(_dossier(dossier_id), {"so-hoa": exc.message}, 409, form)
     flash(MESSAGES["digitised" if created else "digitised_before"].format(code=code))
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id, _anchor="ket-qua"), 303)
+
+
+def _digitised_scan(dossier_id: int, sha256: str, form_key: str) -> DossierResult | None:
+    """The dossier's result already digitised from a scan with these bytes, unless it is the one
+    this same form made (sent twice under one key, answered as such by `results.digitise`)."""
+    rows = db.session.execute(select(DossierResult).where(
+        DossierResult.dossier_id == dossier_id, DossierResult.kind == "digitised")
+        .order_by(DossierResult.number)).scalars()
+    return next((r for r in rows if (r.details or {}).get("paper", {}).get("scan_sha256") == sha256
+                 and not (form_key and (r.details or {}).get("form_key") == form_key)), None)
 
 
 def typed_date(text: str) -> date | None:

@@ -8,11 +8,11 @@ from sqlalchemy import select
 from ..accounts.activation import is_unclaimed
 from ..catalogue.forms import application_form
 from ..clock import now
-from ..db import db
+from ..db import db, locked
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid
 from ..dossiers.models import OpenTask
-from ..dossiers.submission import same_submission, submit
+from ..dossiers.submission import entered_lately, same_submission, submit
 from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..files.chosen import limits_text
@@ -202,6 +202,15 @@ def intake_submit(citizen_id: int, code: str):
     details = {**(details or {}), desk.RECEIVED: received}
     if errors:
         return _page(citizen, procedure, data, files, errors, 422)
+    # The citizen's row locked: two sendings of one form at once (a double click) are checked one
+    # after the other, so the second finds the dossier the first made.
+    locked(select(User).where(User.id == citizen.id), User, citizen.id, "email")
+    earlier = entered_lately(citizen.id, procedure.id, g.user.id, form.visible(data), files, channel, details, now())
+    if earlier is not None:  # sent again under a new one-time value (Back, then send): the same dossier
+        db.session.rollback()
+        flash(MESSAGES["intake_sent_before"].format(dossier=earlier.code or f"số {earlier.id}",
+                                                     at=local_time(earlier.submitted_at)))
+        return _to_dossier(earlier)
     try:
         dossier, created = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{nonce}",
                                   channel=channel, files=files, entered_by=g.user, details=details)
@@ -218,6 +227,11 @@ def intake_submit(citizen_id: int, code: str):
             return _page(citizen, procedure, data, files, {"noi-dung": MESSAGES["intake_sent_other"].format(**sent_as)},
                          409, fresh_nonce=True)
         flash(MESSAGES["intake_sent_before"].format(**sent_as))
+    return _to_dossier(dossier)
+
+
+def _to_dossier(dossier):
+    """To the dossier's open task, where the desk goes on with it; without one, to the dossier."""
     task = db.session.execute(select(OpenTask.id).where(OpenTask.dossier_id == dossier.id,
                                                         OpenTask.closed_at.is_(None))).scalar()
     target = url_for("workspace.task_page", task_id=task) if task else url_for("workspace.dossier_page",

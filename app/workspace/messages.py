@@ -248,6 +248,9 @@ DIGITISE = {
     "before_submitted": "Ngày ký {day} trước ngày nộp hồ sơ ({submitted}): kết quả bản giấy không thể được ký trước "
                         "khi hồ sơ mà nó giải quyết được nộp. Kiểm tra lại ngày ký ghi trên bản giấy.",
     "no_file": "Vui lòng chọn tệp bản quét (PDF, JPEG hoặc PNG).",
+    "scan_digitised": "Bản quét này đã số hóa thành {code} lúc {at} (cùng tệp, có thể biểu mẫu được gửi lại sau "
+                      "khi bấm «Quay lại»); không tạo thêm kết quả. Nếu đây là một bản giấy khác, chọn đúng tệp "
+                      "bản quét của bản giấy đó.",
 }
 
 PROCEDURES = {

@@ -12,10 +12,10 @@ META = {"trich_yeu": "Phiếu lý lịch tư pháp số 1 (bản giấy)", "so_k
         "co_quan_ban_hanh": "Sở Tư pháp tỉnh Bình An", "nguoi_ky": "Phạm Thị Dung", "ngay_ky": "2026-11-25"}
 
 
-def _png() -> bytes:
+def _png(color: str = "white") -> bytes:
     from PIL import Image
     out = io.BytesIO()
-    Image.new("RGB", (600, 850), "white").save(out, format="PNG")
+    Image.new("RGB", (600, 850), color).save(out, format="PNG")
     return out.getvalue()
 
 
@@ -100,11 +100,13 @@ def test_the_same_digitising_form_sent_twice_makes_one_result(api, clock, client
     page = html(client.get(again.headers["Location"]))
     assert f"Bản giấy này đã được số hóa thành {code}-KQ2" in page
     assert _result_codes(clean_app, dossier_id) == [f"{code}-KQ1", f"{code}-KQ2"]
-    # A new form (a second paper result) is digitised as the next result.
-    assert _post(client, token, dossier_id, nonce=_nonce(client, dossier_id)).status_code == 303
+    # A new form (a second paper result, its own scan) is digitised as the next result.
+    assert _post(client, token, dossier_id, nonce=_nonce(client, dossier_id),
+                 tep_quet=(io.BytesIO(_png("lightgray")), "ban-quet-2.png")).status_code == 303
     assert _result_codes(clean_app, dossier_id)[-1] == f"{code}-KQ3"
-    # The first page sent again with another paper's number is that other paper: never dropped.
-    assert _post(client, token, dossier_id, nonce=nonce, so_ky_hieu="126/PLLTP-STP").status_code == 303
+    # The first page sent again with another paper (its number, its scan) is that paper: never dropped.
+    assert _post(client, token, dossier_id, nonce=nonce, so_ky_hieu="126/PLLTP-STP",
+                 tep_quet=(io.BytesIO(_png("ivory")), "ban-quet-3.png")).status_code == 303
     assert _result_codes(clean_app, dossier_id)[-1] == f"{code}-KQ4"
 
 
@@ -154,3 +156,28 @@ def test_facts_too_long_for_their_box_are_refused_not_cut(api, clock, client, cl
     assert "Trường «Số, ký hiệu văn bản» chỉ được có tối đa 64 ký tự." in text
     assert f'value="{summary.strip()}"' in text and f'value="{number}"' in text
     assert _result_codes(clean_app, dossier_id) == [f"{code}-KQ1"]
+
+
+def test_the_same_scan_sent_again_under_a_fresh_nonce_is_refused_naming_its_result(api, clock, client, clean_app):
+    """Back, then send again: the page has a new one-time value, the browser the same paper's
+    scan. It was digitised once; the second sending says as what and when, and makes no KQ3."""
+    clock.set(vn(2026, 11, 25, 9, 0))
+    dossier_id = submit_lltp(api)
+    token = as_officer(client, "motcua")
+    code = processed(api, dossier_id)["code"]
+
+    def nonce():
+        return re.search(r'name="nonce" value="([^"]+)"', html(client.get(f"/mot-cua/ho-so/{dossier_id}"))).group(1)
+
+    assert _post(client, token, dossier_id, nonce=nonce()).status_code == 303
+    clock.set(vn(2026, 11, 25, 9, 5))
+    again = _post(client, token, dossier_id, nonce=nonce(), trich_yeu="Phiếu gửi lại")
+    page = html(again)
+    assert again.status_code == 409
+    assert f"Bản quét này đã số hóa thành {code}-KQ2 lúc 09:00 ngày 25/11/2026" in page
+    assert "Phiếu gửi lại" in page  # what was typed stays on the page
+    assert f"{code}-KQ3" not in page
+    other = _post(client, token, dossier_id, nonce=nonce(),  # another paper's scan: another result
+                  tep_quet=(io.BytesIO(_png("lightgray")), "ban-khac.png"))
+    assert other.status_code == 303
+    assert f"{code}-KQ3" in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))

@@ -98,3 +98,33 @@ def test_a_form_without_a_usable_nonce_is_refused_and_kept(client, clean_app, de
         given = re.search(r'name="nonce" value="([^"]*)"', page).group(1)
         assert re.fullmatch(r"[A-Za-z0-9_-]{16,64}", given)  # a new one, to send the form with
     assert _dossiers(clean_app) == []
+
+
+def _fresh_nonce(client, path) -> str:
+    return re.search(r'name="nonce" value="([^"]+)"', html(client.get(path))).group(1)
+
+
+def test_the_same_content_sent_again_under_a_fresh_nonce_is_the_dossier_already_entered(client, clean_app, desk):
+    """Back re-renders the form with a new one-time value while the browser restores the typed
+    fields and the chosen scan; a double click sends twice. Neither makes a second dossier."""
+    path, fields = desk
+    done = _send(client, path, fields)
+    for _ in range(2):  # Back then send; a double click
+        again = _send(client, path, {**fields, "nonce": _fresh_nonce(client, path)})
+        assert again.status_code == 303 and again.headers["Location"] == done.headers["Location"]
+        page = html(client.get(again.headers["Location"]))
+        assert "Biểu mẫu này đã được gửi lúc 09:00 ngày 23/11/2026 và đã nhập thành hồ sơ" in page
+        assert "không tạo hồ sơ mới" in page
+    assert len(_dossiers(clean_app)) == 1 and _file_count(clean_app) == 1
+    # Another scan (or other content) under a fresh nonce is another dossier.
+    other = _send(client, path, {**fields, "nonce": _fresh_nonce(client, path)}, OTHER_SCAN)
+    assert other.status_code == 303 and other.headers["Location"] != done.headers["Location"]
+    assert len(_dossiers(clean_app)) == 2
+
+
+def test_the_same_content_after_the_dedup_window_is_a_new_dossier(client, clean_app, clock, desk):
+    path, fields = desk
+    assert _send(client, path, fields).status_code == 303
+    clock.set(vn(2026, 11, 23, 9, 11))
+    assert _send(client, path, {**fields, "nonce": _fresh_nonce(client, path)}).status_code == 303
+    assert len(_dossiers(clean_app)) == 2
