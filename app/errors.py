@@ -6,6 +6,7 @@ from flask import Flask, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from .security.messages import MESSAGES as SECURITY
+from .web.session import SESSION_ENDED
 
 PAGES = {
     400: ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên không đúng. Vui lòng tải lại trang và thử lại."),
@@ -42,7 +43,13 @@ def register(app: Flask) -> None:
         if exc.code == 400 and exc.description == "csrf":
             from .security.refused_form import typed_back
             title, text, typed = SECURITY["csrf_title"], SECURITY["csrf"], typed_back()
-        return render_template(_template(), title=title, text=text, typed=typed, words=SECURITY), exc.code
+        login_next = None
+        if exc.code == 401 and exc.description == SESSION_ENDED:
+            from .security.refused_form import form_page, typed_back
+            title, text, typed = SECURITY["session_ended_title"], SECURITY["session_ended"], typed_back()
+            login_next = form_page() or ("/mot-cua" if request.path.startswith("/mot-cua") else "/ho-so")
+        return render_template(_template(), title=title, text=text, typed=typed, words=SECURITY,
+                               login_next=login_next), exc.code
 
 
 def _template() -> str:

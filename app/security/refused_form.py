@@ -1,5 +1,5 @@
-"""What a form refused by the CSRF check carried (an expired session, a page from before a new
-login): shown back on the error page so that nothing typed is lost, only when the form was sent
+"""What a form refused by the CSRF check or sent after its session ended carried (an expired
+session, a page from before a new login, a password changed elsewhere): shown back on the error page so that nothing typed is lost, only when the form was sent
 from this site (a cross-site post could otherwise write its own text on our page)."""
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import request
+from flask import current_app, request
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
 # The form's own machinery, not what the user typed.
 TECHNICAL = {"csrf_token", "nonce", "tep_da_nhan", "action", "draft_id", "next"}
@@ -32,9 +34,30 @@ def typed_back() -> Typed | None:
     files = [f.filename for f in request.files.values() if f.filename][:MAX_FIELDS]
     if not fields and not files:
         return None
+    return Typed(fields, files, form_page())
+
+
+def form_page() -> str | None:
+    """The page the form was on: the Referer's path when it is this site's and a page (answers
+    GET); never an address only a form is sent to, which would answer 405 once opened."""
     referrer = urlsplit(request.referrer or "")
-    local = referrer.path.startswith("/") and not referrer.path.startswith("//")
-    return Typed(fields, files, referrer.path if local else None)
+    path = referrer.path
+    if referrer.netloc != request.host or not path.startswith("/") or path.startswith("//"):
+        return None
+    urls = current_app.url_map.bind(request.host)
+    try:
+        page, _ = urls.match(path, method="GET", return_rule=True)
+    except (MethodNotAllowed, NotFound):
+        return None
+    except RequestRedirect:  # a page under another spelling (a trailing slash): still a page
+        return path
+    try:
+        form, _ = urls.match(path, method="POST", return_rule=True)
+    except (MethodNotAllowed, NotFound, RequestRedirect):
+        return path
+    # /tiep-nhan/1/sua-thong-tin (POST only) is also /tiep-nhan/<id>/<code> to a GET: the rule
+    # naming more of the path literally is the address it is.
+    return None if form is not page and len(form.arguments) < len(page.arguments) else path
 
 
 def _same_site() -> bool:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import g, redirect, request, session, url_for
+from flask import abort, g, redirect, request, session, url_for
 
 from ..db import db
 from ..users.models import User
+
+SESSION_ENDED = "session_ended"  # the 401's description, which app/errors.py answers with the form kept
 
 
 def login_user(user: User) -> None:
@@ -37,14 +39,17 @@ def load_user() -> None:
 
 def login_required(*roles: str):
     """Send an anonymous visitor to the login page and back here afterwards; a logged-in
-    user without one of `roles` gets 403."""
+    user without one of `roles` gets 403. A form sent without a session (ended elsewhere: a
+    password changed, an account moved or locked) is answered 401 with what it carried
+    (app/errors.py), never redirected: that would drop it and log in back to a POST-only address."""
     def decorate(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
             if g.get("user") is None:
+                if request.method not in ("GET", "HEAD"):
+                    abort(401, description=SESSION_ENDED)
                 return redirect(url_for("accounts.login", next=request.full_path.rstrip("?")))
             if roles and g.user.role not in roles:
-                from flask import abort
                 abort(403)
             return view(*args, **kwargs)
         return wrapper
