@@ -39,6 +39,14 @@ def latest_request(dossier_id: int) -> dict | None:
     return event.data or {} if event is not None else None
 
 
+def last_received(dossier_id: int) -> DossierEvent | None:
+    """The latest supplement delivered (its changes' event: when, and by whom: the citizen online
+    or the desk officer who received it on paper), to say to a form sent after it."""
+    return db.session.execute(select(DossierEvent).where(
+        DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "supplement_changes")
+        .order_by(DossierEvent.id.desc()).limit(1)).scalar()
+
+
 def may_ask(form) -> bool:
     """Whether completing a step with this form can ask for a supplement: by the convention above,
     such a form has a place for the components asked (a refusal's `ly_do` alone does not count)."""

@@ -26,8 +26,9 @@ class Typed:
     back: str | None  # the page the form was on (this site's path)
 
 
-def typed_back() -> Typed | None:
-    if not _same_site():
+def typed_back(verified: bool = False) -> Typed | None:
+    """`verified`: the form passed the CSRF check, so this site sent it whatever its headers say."""
+    if not (verified or _same_site()):
         return None
     fields = [(_words(name), value[:MAX_CHARS]) for name, value in request.form.items(multi=True)
               if name not in TECHNICAL and not SECRET.search(name) and value.strip()][:MAX_FIELDS]

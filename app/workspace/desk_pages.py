@@ -21,6 +21,8 @@ from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission,
 from ..files.chosen import limits_text
 from ..localtime import local_time
 from ..portal.messages import COMPONENT_KINDS
+from ..security.messages import MESSAGES as SECURITY
+from ..security.refused_form import typed_back
 from ..web.session import login_required
 from . import carry, dossier_pages
 from . import intake as desk
@@ -58,6 +60,23 @@ def _not_waiting(dossier: Dossier):
     return redirect(url_for("workspace.dossier_page", dossier_id=dossier.id), 303)
 
 
+def _sent_too_late(dossier: Dossier):
+    """A supplement sent from a page that went stale (another tab, or the citizen online, supplied
+    it first; the dossier withdrawn): what it carried shown back, not saved, with who received
+    the supplement and when, to compare with what is now on the dossier."""
+    received = supplements.last_received(dossier.id)
+    if received is None:
+        text = DESK_MESSAGES["supplement_not_awaited"]
+    else:
+        by = received.actor
+        who = (DESK_MESSAGES["received_online"] if by is None or by.role == "citizen"
+               else DESK_MESSAGES["received_by"].format(name=by.full_name))
+        text = DESK_MESSAGES["supplement_received_before"].format(who=who, at=local_time(received.at))
+    return render_template("workspace/desk_too_late.html", dossier=dossier, text=text, words=SECURITY,
+                           desk_messages=DESK_MESSAGES,
+                           typed=typed_back(verified=True)), 409
+
+
 @workspace.get("/ho-so/<int:dossier_id>/bo-sung")
 @login_required(*citizen.DESK_ROLES)
 def desk_supplement_page(dossier_id: int):
@@ -84,7 +103,7 @@ def desk_supplement(dossier_id: int):
     if citizen.SUPPLEMENT not in (dossier.waiting_messages or []):
         # Received meanwhile (another tab, the citizen online) or withdrawn: said at once, never a
         # form to correct; the same form sent again finds itself delivered.
-        return _delivered(dossier, data, files, channel, postal) if channel else _not_waiting(dossier)
+        return _delivered(dossier, data, files, channel, postal) if channel else _sent_too_late(dossier)
     if action.startswith(carry.REMOVE):
         return _page(dossier, data, files, errors)
     if action.startswith(("add:", "remove:")):
@@ -115,8 +134,7 @@ def _delivered(dossier: Dossier, data: dict, files: list[dict], channel: str, po
         db.session.rollback()
         current = db.session.get(Dossier, dossier_id)
         if citizen.SUPPLEMENT not in (current.waiting_messages or []):  # nothing on the form to correct
-            flash(str(exc), "error")
-            return redirect(url_for("workspace.dossier_page", dossier_id=dossier_id), 303)
+            return _sent_too_late(current)
         return _page(current, data, files, {"bo-sung": str(exc)}, 409)
     flash(DESK_MESSAGES["supplement_received"].format(channel=CHANNELS[channel].lower()))
     if dossier.code and dossier.due_at != due_before:  # processing restarts: a new appointment to hand over

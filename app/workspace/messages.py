@@ -156,6 +156,15 @@ EMPTY = {
 
 DESK_MESSAGES = {
     "not_waiting": "Hồ sơ này không chờ công dân bổ sung hoặc rút hồ sơ.",
+    "too_late_title": "Nội dung bổ sung chưa được ghi",
+    "supplement_received_before": "Hồ sơ đã được bổ sung lúc {at} ({who}) trong khi trang này còn mở, nên nội dung "
+                                  "bạn vừa gửi chưa được ghi. Hãy mở hồ sơ để đối chiếu với nội dung đã nhận; nếu "
+                                  "bản giấy còn điều gì khác, ghi lại những nội dung dưới đây trước khi rời trang.",
+    "supplement_not_awaited": "Hồ sơ hiện không chờ công dân bổ sung, nên nội dung bạn vừa gửi chưa được ghi. Hãy mở "
+                              "hồ sơ để xem tình trạng; ghi lại những nội dung dưới đây trước khi rời trang.",
+    "received_online": "công dân đã gửi trực tuyến",
+    "received_by": "cán bộ {name} đã nhận bản giấy",
+    "open_dossier": "Mở hồ sơ",
     "nothing": "Chưa có nội dung bổ sung: sửa tờ khai theo bản giấy hoặc đính kèm bản quét giấy tờ bổ sung.",
     "supplement_received": "Đã nhận hồ sơ bổ sung {channel}; hồ sơ tiếp tục được giải quyết.",
     "new_appointment": "Thời hạn giải quyết được tính lại, hẹn trả kết quả {due}: in Giấy tiếp nhận hồ sơ bổ sung và "

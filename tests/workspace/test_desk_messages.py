@@ -93,14 +93,36 @@ def test_a_paper_supplement_sent_twice_is_received_once_and_said_received_both_t
     assert summaries.count("Nội dung bổ sung: 1 trường tờ khai, 1 tệp thay đổi") == 1
     # Another sending (a new form, or the same page sent again with other content) is refused in
     # words: nothing is awaited any more; it is never taken for the first.
+    received = "Hồ sơ đã được bổ sung lúc 09:00 ngày 25/11/2026 (cán bộ Trần Thị Bình đã nhận bản giấy)"
     for other in ("khac", nonce):
         again = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={**_form(token, so_ban=5), "nonce": other},
                             content_type="multipart/form-data")
-        assert again.status_code == 303 and "không chờ «Bổ sung hồ sơ»" in html(client.get(again.headers["Location"]))
+        assert again.status_code == 409 and received in html(again)
     # Even with no file and a field left wrong: the dossier not waiting is said first, not the form.
     stale = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data={**_form(token, so_ban=0), "nonce": "cu"},
                         content_type="multipart/form-data")
-    assert stale.status_code == 303 and "không chờ «Bổ sung hồ sơ»" in html(client.get(stale.headers["Location"]))
+    assert stale.status_code == 409 and received in html(stale)
+
+
+def test_a_paper_supplement_from_a_stale_page_keeps_what_was_typed_and_says_who_supplied_first(api, clock, client):
+    """The citizen supplied online while the desk's page was open: the desk's corrections and
+    scans come back, not saved, with who supplied the dossier and when."""
+    dossier_id = _asked_at_reception(api, clock)
+    token = as_officer(client, "motcua")
+    nonce = re.search(r'name="nonce" value="([^"]+)"', html(client.get(f"/mot-cua/ho-so/{dossier_id}/bo-sung"))).group(1)
+    clock.set(vn(2026, 11, 24, 14, 30))
+    online = api.post(f"/dossiers/{dossier_id}/supplement", "congdan", content_type="multipart/form-data", data={
+        "body": '{"data": {}}', "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD ro")), "cccd-ro.pdf")})
+    assert online.status_code == 200, online.get_json()
+    clock.set(vn(2026, 11, 24, 15, 0))
+    stale = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", content_type="multipart/form-data", data={
+        **_form(token, noi_cu_tru="27 Trần Phú, phường Hải Cảng"), "nonce": nonce,
+        "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD giay")), "cccd-ban-giay.pdf")})
+    page = html(stale)
+    assert stale.status_code == 409
+    assert "Hồ sơ đã được bổ sung lúc 14:30 ngày 24/11/2026 (công dân đã gửi trực tuyến)" in page
+    assert "chưa được ghi" in page and "27 Trần Phú, phường Hải Cảng" in page and "cccd-ban-giay.pdf" in page
+    assert dossier(api, dossier_id)["form_data"]["noi_cu_tru"] != "27 Trần Phú, phường Hải Cảng"
 
 
 def test_a_supplement_by_post_needs_its_item_number_and_a_change(api, clock, client):
@@ -211,8 +233,8 @@ def test_a_dossier_not_waiting_for_a_supplement_is_refused_in_words(api, clock, 
     assert "Hồ sơ này không chờ công dân bổ sung" in html(response)
     response = client.post(f"/mot-cua/ho-so/{dossier_id}/bo-sung", data=_form(token, so_ban=5),
                            content_type="multipart/form-data")
-    assert response.status_code == 303  # to the dossier, where it is said: nothing on the form to correct
-    assert NOT_WAITING.format(name="Bổ sung hồ sơ") in html(client.get(response.headers["Location"]))
+    assert response.status_code == 409  # what was sent comes back, not saved
+    assert "Hồ sơ hiện không chờ công dân bổ sung, nên nội dung bạn vừa gửi chưa được ghi" in html(response)
     assert dossier(api, dossier_id)["form_data"]["so_ban"] == LLTP_FORM["so_ban"]
 
 
