@@ -82,6 +82,10 @@ ERRORS = {
     "late_justification_required": "Ghi rõ lý do phải yêu cầu bổ sung sau thời hạn.",
     "justification_title": "Lý do yêu cầu bổ sung",
     "not_assignable": "Bạn không có quyền giao công việc này.",
+    "holder_changed": "Chưa giao việc: trong lúc trang mở, công việc đã do {name} giữ từ {since}. Xem lại trang dưới "
+                      "đây; nếu vẫn muốn giao, chọn cán bộ rồi bấm «Giao việc» lần nữa.",
+    "holder_released": "Chưa giao việc: trong lúc trang mở, người giữ công việc đã trả về nhóm. Xem lại trang dưới "
+                       "đây; nếu vẫn muốn giao, chọn cán bộ rồi bấm «Giao việc» lần nữa.",
     "not_digitiser": "Chỉ cán bộ Bộ phận Một cửa hoặc chuyên viên của cơ quan giải quyết mới số hóa được kết quả.",
     "not_processed": "Chỉ số hóa kết quả của hồ sơ đã xử lý xong hoặc đã trả kết quả.",
     "digitise_field": "Vui lòng nhập {field}.",

@@ -176,7 +176,12 @@ def _check_assignee(assignee: User | None, task: OpenTask) -> None:
     raise Invalid(message, [{"field": "assignee", "message": message}])
 
 
-def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
+SHOWN_ANY = object()  # `assign` with no holder shown (the API): whoever holds the task now
+
+
+def assign(user, task_id: str, assignee_id: int, at: datetime, shown_holder=SHOWN_ANY) -> OpenTask:
+    """`shown_holder`: the holder's id (None: nobody) on the page the leader assigned from; a
+    task claimed or given back meanwhile is refused, never taken from its holder unseen."""
     dossier, task = _lock(task_id)
     if not may_assign(user, task):
         raise _refused(user, task, ERRORS["not_assignable"])
@@ -184,6 +189,9 @@ def assign(user, task_id: str, assignee_id: int, at: datetime) -> OpenTask:
         raise _gone(task)
     assignee = db.session.get(User, assignee_id) if assignee_id else None
     _check_assignee(assignee, task)
+    if shown_holder is not SHOWN_ANY and task.claimed_by_id not in (shown_holder, assignee.id):
+        raise Conflict(ERRORS["holder_changed"].format(name=task.claimed_by.full_name, since=local_time(task.claimed_at))
+                       if task.claimed_by is not None else ERRORS["holder_released"])
     if task.claimed_by_id != assignee.id:
         task.claimed_by_id, task.claimed_at = assignee.id, at
         write_events([add_event(dossier, at, "assigned", actor=user, node=(task.node_id, task.name),

@@ -126,5 +126,11 @@ def release(task_id: str):
 @login_required("leader", "admin")
 def assign(task_id: str):
     assignee = _int("can_bo", request.form)
-    return _act(lambda: work.assign(g.user, task_id[:36], assignee, now()), "assigned",
+    if assignee is None and "can_bo" in request.form:  # the list's empty first choice: nobody chosen
+        flash(MESSAGES["assign_choose"], "error")
+        return _back(url_for("workspace.inbox_page"))
+    # The holder the page showed ("": nobody), so a task claimed meanwhile is not taken unseen.
+    shown = request.form.get("nguoi_giu")
+    shown = work.SHOWN_ANY if shown is None else _int("nguoi_giu", request.form)
+    return _act(lambda: work.assign(g.user, task_id[:36], assignee, now(), shown), "assigned",
                 assignee=lambda task: task.claimed_by.full_name)

@@ -32,6 +32,8 @@ MESSAGES = {
     "apology_sent": "Đã gửi thư xin lỗi; ngày hẹn trả kết quả mới: {due}.",
     "digitised": "Đã số hóa kết quả giấy thành {code} và ký số.",
     "digitised_before": "Bản giấy này đã được số hóa thành {code} (biểu mẫu được gửi hai lần); không tạo thêm kết quả.",
+    "assign_choose": "Chưa giao việc: chọn cán bộ trong danh sách «Giao cho cán bộ».",
+    "assign_nobody": "— chọn cán bộ —",
     "intake_done": "Đã nhập hồ sơ {channel} cho {name}; hồ sơ đang ở bước tiếp nhận.",
     "intake_sent_before": "Biểu mẫu này đã được gửi lúc {at} và đã nhập thành hồ sơ {dossier}; không tạo hồ sơ mới.",
     "intake_sent_other": "Biểu mẫu này đã được gửi lúc {at} và đã nhập thành hồ sơ {dossier}, nhưng nội dung vừa gửi "
