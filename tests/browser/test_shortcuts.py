@@ -83,3 +83,25 @@ def test_escape_on_a_task_goes_back_to_the_inbox_view_it_came_from(officer, api,
     desk.wait_for_url("**/mot-cua?*")
     assert desk.url.split("/mot-cua", 1)[1] == "?tab=nhom&trang_thai=1"
     assert desk.locator("[aria-current=page]").inner_text().startswith("Tất cả việc của nhóm")
+
+
+def test_a_pending_g_ends_in_a_field_or_after_a_moment(officer):  # noqa: F811
+    """`g` then `h` opens the dossier search; a `g` followed by typing in a field, or left alone
+    for a moment, is no shortcut: the `h` after it stays a plain key."""
+    desk = officer("motcua")
+    desk.wait_for_load_state()
+    desk.keyboard.press("g")
+    desk.locator("[data-search]").focus()
+    desk.keyboard.type("hồ sơ")
+    desk.evaluate("document.activeElement.blur()")
+    desk.keyboard.press("h")
+    desk.wait_for_timeout(300)
+    assert desk.url.endswith("/mot-cua")
+    desk.keyboard.press("g")
+    desk.wait_for_timeout(1700)
+    desk.keyboard.press("h")
+    desk.wait_for_timeout(300)
+    assert desk.url.endswith("/mot-cua")
+    desk.keyboard.press("g")
+    desk.keyboard.press("h")
+    desk.wait_for_url("**/mot-cua/ho-so")

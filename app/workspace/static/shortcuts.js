@@ -3,7 +3,14 @@
 // that leaves a page whose form holds unsaved changes asks first (forms.js).
 (function () {
   "use strict";
-  var rows = [], current = -1, pending = "";
+  var rows = [], current = -1, pending = "", pendingTimer = null;
+  var PENDING_MS = 1500;  // a "g" left alone this long was no shortcut: the next key is its own
+
+  function setPending(key) {
+    pending = key;
+    clearTimeout(pendingTimer);
+    pendingTimer = key ? setTimeout(function () { pending = ""; }, PENDING_MS) : null;
+  }
 
   function mayLeave() {
     return !(window.MotCua && window.MotCua.mayLeave) || window.MotCua.mayLeave();
@@ -57,14 +64,15 @@
       if (form) { event.preventDefault(); form.requestSubmit(); }
       return;
     }
-    if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target)) { return; }
+    if (typing(event.target)) { setPending(""); return; }
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
     var key = event.key;
     if (pending === "g") {
-      pending = "";
+      setPending("");
       if (follow("g " + key)) { event.preventDefault(); }
       return;
     }
-    if (key === "g") { pending = "g"; return; }
+    if (key === "g") { setPending("g"); return; }
     if (key === "j" || key === "ArrowDown" && rows.length) { event.preventDefault(); select(current + 1); }
     else if (key === "k" || key === "ArrowUp" && rows.length) { event.preventDefault(); select(current - 1); }
     else if (key === "Enter" && current >= 0 && onSelectedRow(event.target)) { event.preventDefault(); if (mayLeave()) { window.location = rows[current].dataset.href; } }
@@ -81,6 +89,12 @@
         if (summary) { summary.focus(); }
       }
     }
+  });
+
+  // Focus moving into a field ends a pending "g": what is typed there is text, and the key after
+  // leaving the field must not finish a shortcut begun before.
+  document.addEventListener("focusin", function (event) {
+    if (typing(event.target)) { setPending(""); }
   });
 
   document.addEventListener("DOMContentLoaded", function () {
