@@ -126,7 +126,7 @@ def release(task_id: str):
 @login_required("leader", "admin")
 def assign(task_id: str):
     assignee = _int("can_bo", request.form)
-    if assignee is None and "can_bo" in request.form:  # the list's empty first choice: nobody chosen
+    if "can_bo" in request.form and not request.form["can_bo"].strip():  # the list's empty first choice
         flash(MESSAGES["assign_choose"], "error")
         return _back(url_for("workspace.inbox_page"))
     # The holder the page showed ("": nobody), so a task claimed meanwhile is not taken unseen.
