@@ -112,6 +112,9 @@ VERIFY = {
                        "nhưng phần ghi chú không thuộc văn bản đã ký.",
         "other": "Sau khi ký, tệp đã bị sửa đổi thêm; nội dung hiển thị có thể khác với nội dung đã ký.",
         "partial": "Chữ ký chỉ bao trùm một phần tệp; phần còn lại không được bảo đảm.",
+        # A file with too many signatures or updates (revisions.py): only its beginning is checked.
+        "unchecked": "Sau khi ký, tệp còn được bổ sung nhiều chữ ký hoặc thay đổi khác; hệ thống chỉ kiểm tra "
+                     "{limit} chữ ký đầu tiên, phần sau đó không được kiểm tra nên không được bảo đảm.",
     },
     "unknown_signer": "người ký không rõ tên",
 }
@@ -153,4 +156,7 @@ PAGE = {
     "result_digitised": "Bản giấy đã được số hóa vào kho dữ liệu; thông tin của bản giấy:",
     "result_hidden": "Nội dung của kết quả chỉ hiện khi mở trang này từ mã QR in trên văn bản (mã QR mang khóa "
                      "riêng của văn bản), để người khác không đọc được nội dung khi chỉ biết mã kết quả.",
+    "partly_checked": "Tệp có quá nhiều chữ ký hoặc lần sửa đổi để kiểm tra hết: chỉ {limit} chữ ký đầu tiên "
+                      "được kiểm tra. Các chữ ký và thay đổi sau đó không được kiểm tra nên không được bảo đảm; "
+                      "không thể coi văn bản này là hợp lệ.",
 }

@@ -17,7 +17,7 @@ from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-MAX_SIGNATURES = 16  # every one is hashed over up to the whole file: a crafted file lists no more
+from .revisions import MAX_SIGNATURES  # every one is hashed over up to the whole file
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]")
 _CONTENTS_KEY = re.compile(rb"/Contents\s*\Z")
 _HEX_PREFIX = re.compile(rb"[0-9A-Fa-f\s]*")

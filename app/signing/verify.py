@@ -24,7 +24,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from ..files.sniff import PDF, detect
 from ..files.uploads import megabytes
-from . import raw, settings
+from . import raw, revisions, settings
 from .backends import trust_roots
 from .loop import outside_event_loop
 from .messages import CERTIFICATES, VERIFY
@@ -98,21 +98,36 @@ def _verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None) -> list
 
 def _verify_readable(data: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
     reader = _reader(_checked_type(data))
+    cut = revisions.checked_length(reader, data)
+    if cut is not None:
+        reader = _reader(data[:cut])
     try:
         signatures = [s for s in reader.embedded_signatures if s.sig_object_type == "/Sig"]
     except Exception as exc:
         logger.info("unreadable signature fields", exc_info=exc)
         raise VerificationError("broken_signature") from exc
+    unchecked = cut is not None or len(signatures) > revisions.MAX_SIGNATURES
     roots = trust_roots(config)
     reports = []
-    for signature in signatures:
+    for signature in signatures[:revisions.MAX_SIGNATURES]:
         try:
             status = validate_pdf_signature(signature, _context(roots, at))
             reports.append(_report(status, signature.field_name, signature.sig_object))
         except Exception as exc:  # a malformed /Contents, /ByteRange, CMS structure...
             logger.info("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
             raise VerificationError("broken_signature") from exc
-    return _unsigned_additions(reports)
+    reports = _unsigned_additions(reports)
+    return [_followed_by_unchecked(report, len(reports)) for report in reports] if unchecked else reports
+
+
+def _followed_by_unchecked(report: SignatureReport, checked: int) -> SignatureReport:
+    """A report of a file checked only in part: whatever came after the part checked (more
+    signatures, more changes) is vouched for by nobody, so no signature covers the document."""
+    if report.modification not in LEGITIMATE_UPDATES:
+        return report  # already not the document as signed, and said why
+    coverage = VERIFY["coverage"]["unchecked"].format(limit=checked)
+    return replace(report, modified_after_signing=True, modification="unchecked", coverage=coverage,
+                   summary=_extended(report.signer, coverage) if report.valid else report.summary)
 
 
 def _salvaged(data: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
@@ -156,9 +171,8 @@ def _unsigned_additions(reports: list[SignatureReport]) -> list[SignatureReport]
         covered = any(later.valid and later.modification in ("none", "lta_updates") for later in reports[n + 1:])
         if report.modification == "form_filling" and not covered:
             coverage = VERIFY["coverage"]["unsigned_fields"]
-            report = replace(report, modification="unsigned_fields", coverage=coverage, summary=VERIFY[
-                "valid_extended"].format(signer=report.signer, coverage=coverage[0].lower() + coverage[1:])
-                if report.valid else report.summary)
+            report = replace(report, modification="unsigned_fields", coverage=coverage,
+                             summary=_extended(report.signer, coverage) if report.valid else report.summary)
         checked.append(report)
     return checked
 
@@ -251,6 +265,11 @@ def _summary(status: PdfSignatureStatus, signer: str, modified: bool, coverage: 
         return VERIFY["untrusted"].format(signer=signer, reason=VERIFY["untrusted_reasons"][_trust_problem(status)])
     if not modified:
         return VERIFY["valid"].format(signer=signer)
+    return _extended(signer, coverage)
+
+
+def _extended(signer: str, coverage: str) -> str:
+    """The verdict of a valid signature followed by more: what came after, in the sentence."""
     return VERIFY["valid_extended"].format(signer=signer, coverage=coverage[0].lower() + coverage[1:])
 
 
