@@ -236,8 +236,8 @@ def _report(status: PdfSignatureStatus, field_name: str, sig: Mapping) -> Signat
         field_name=field_name, valid=valid, intact=bool(status.intact), trusted=bool(status.trusted),
         signer=signer, signer_common_name=common_name, signer_organisation=organisation,
         signer_code=_text(subject.get("organization_identifier")),
-        signer_name=_text(sig.get("/Name")), signed_at=status.signer_reported_dt,
-        reason=_text(sig.get("/Reason")), location=_text(sig.get("/Location")),
+        signer_name=_entry(sig, "/Name"), signed_at=status.signer_reported_dt,
+        reason=_entry(sig, "/Reason"), location=_entry(sig, "/Location"),
         modified_after_signing=modified, modification=modification, coverage=coverage,
         summary=_summary(status, signer, modified, coverage),
         # Only a certificate that chains to our root is ours: a look-alike root's name proves nothing.
@@ -283,6 +283,18 @@ def _trust_problem(status: PdfSignatureStatus) -> str:
         return "usage" if status.signing_cert.self_signed == "no" else "unknown_issuer"
     return {AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND: "unknown_issuer",
             AdESIndeterminate.OUT_OF_BOUNDS_NO_POE: "expired"}.get(problem, "other")
+
+
+def _entry(sig: Mapping, key: str) -> str | None:
+    """A text entry of the signature dictionary: in an encrypted file it comes as a proxy to be
+    decrypted (or an indirect object); anything that is not text then is left out, never shown
+    as Python's description of an object."""
+    value = sig.get(key)
+    try:
+        value = value.get_object() if hasattr(value, "get_object") else value
+    except Exception:  # a reference to nothing, a string the file's key does not decrypt
+        return None
+    return _text(value) if isinstance(value, str) else None
 
 
 def _text(value) -> str | None:

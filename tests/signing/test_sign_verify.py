@@ -260,3 +260,30 @@ def test_a_pdf_written_slightly_off_the_standard_by_a_common_tool_is_read(clean_
     out = io.BytesIO()
     Image.new("RGB", (200, 100), "white").save(out, "PDF")
     assert verify_pdf(out.getvalue(), clean_app.config) == []
+
+
+def test_the_signers_name_in_an_encrypted_pdf_is_read_as_text(keys, clean_app, client):
+    """A file with only an owner password (it opens without one) signed: the signature
+    dictionary's strings are encrypted too; they are shown decrypted, never as an object."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
+    from pyhanko.sign import signers
+    from pyhanko.sign.fields import SigSeedSubFilter
+
+    from .test_page import post
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(make_pdf())))
+    writer.encrypt("chu-so-huu", "")
+    encrypted = io.BytesIO()
+    writer.write(encrypted)
+    signer = signers.SimpleSigner.load(str(keys / f"{SIGNING_AGENCY}.key.pem"), str(keys / f"{SIGNING_AGENCY}.cert.pem"),
+                                       ca_chain_files=[str(keys / "root.cert.pem")])
+    incremental = IncrementalPdfFileWriter(encrypted)
+    incremental.encrypt(b"chu-so-huu")
+    meta = signers.PdfSignatureMetadata(field_name="ChuKy", name="Phạm Thị Dung", reason="Chứng thực bản sao",
+                                        location="Bình An", subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256")
+    signed = signers.PdfSigner(meta, signer).sign_pdf(incremental).getvalue()
+    [report] = verify_pdf(signed, clean_app.config)
+    assert (report.signer_name, report.reason, report.location) == ("Phạm Thị Dung", "Chứng thực bản sao", "Bình An")
+    html = post(client, signed).get_data(as_text=True)
+    assert "<dd>Phạm Thị Dung</dd>" in html and "object at 0x" not in html
