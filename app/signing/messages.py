@@ -93,6 +93,8 @@ VERIFY = {
         "expired": "chứng thư số của người ký đã hết hạn.",
         "revoked": "chứng thư số của người ký đã bị thu hồi.",
         "usage": "chứng thư số không được cấp cho mục đích ký văn bản.",
+        "ca_signer": "chứng thư số là của tổ chức chứng thực (dùng để cấp chứng thư số cho người khác), không "
+                     "phải chứng thư số cấp cho cơ quan, tổ chức để ký văn bản.",
         "other": "không xác minh được chứng thư số của người ký theo tổ chức chứng thực mà hệ thống tin cậy (chứng "
                  "thư có thể do nơi khác cấp dưới cùng một tên, hoặc không còn hiệu lực tại thời điểm kiểm tra).",
     },

@@ -18,6 +18,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from .revisions import MAX_SIGNATURES  # every one is hashed over up to the whole file
+from .trust import KEY_USAGE
 _BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]")
 _CONTENTS_KEY = re.compile(rb"/Contents\s*\Z")
 _HEX_PREFIX = re.compile(rb"[0-9A-Fa-f\s]*")
@@ -97,7 +98,7 @@ def validate(data: bytes, signature: RawSignature, context: ValidationContext) -
     if content["content_type"].native != "signed_data":
         raise ValueError("not a CMS SignedData")
     status = asyncio.run(async_validate_detached_cms(signature.signed_bytes(data), content["content"],
-                                                     signer_validation_context=context))
+                                                     signer_validation_context=context, key_usage_settings=KEY_USAGE))
     return PdfSignatureStatus(**{f.name: getattr(status, f.name) for f in fields(status)},
                               coverage=_coverage(data, signature.byte_range))
 

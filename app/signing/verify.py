@@ -20,11 +20,10 @@ from pyhanko.sign.ades.report import AdESIndeterminate
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
 
 from ..files.sniff import PDF, detect
 from ..files.uploads import megabytes
-from . import raw, revisions, settings
+from . import raw, revisions, settings, trust
 from .backends import trust_roots
 from .loop import outside_event_loop
 from .messages import CERTIFICATES, VERIFY
@@ -111,7 +110,7 @@ def _verify_readable(data: bytes, config: Mapping | None, at: datetime | None) -
     reports = []
     for signature in signatures[:revisions.MAX_SIGNATURES]:
         try:
-            status = validate_pdf_signature(signature, _context(roots, at))
+            status = validate_pdf_signature(signature, trust.context(roots, at), key_usage_settings=trust.KEY_USAGE)
             reports.append(_report(status, signature.field_name, signature.sig_object))
         except Exception as exc:  # a malformed /Contents, /ByteRange, CMS structure...
             logger.info("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
@@ -148,7 +147,7 @@ def _salvaged(data: bytes, config: Mapping | None, at: datetime | None) -> list[
     reports = []
     for signature in found:
         try:
-            status = raw.validate(data, signature, _context(roots, at))
+            status = raw.validate(data, signature, trust.context(roots, at))
         except Exception as exc:  # a CMS that does not parse proves nothing
             logger.info("unreadable raw signature %s", signature.byte_range, exc_info=exc)
             continue
@@ -156,10 +155,6 @@ def _salvaged(data: bytes, config: Mapping | None, at: datetime | None) -> list[
         reports.append(_report(status, "", {}))
     # Signed bytes all intact and covering the file, yet unreadable: no change to report.
     return reports if any(report.modified_after_signing for report in reports) else []
-
-
-def _context(roots, at: datetime | None) -> ValidationContext:
-    return ValidationContext(trust_roots=roots, allow_fetching=False, moment=at)
 
 
 def _unsigned_additions(reports: list[SignatureReport]) -> list[SignatureReport]:
@@ -231,17 +226,18 @@ def _report(status: PdfSignatureStatus, field_name: str, sig: Mapping) -> Signat
     modified = not status.intact or status.coverage != SignatureCoverageLevel.ENTIRE_FILE
     modification = _modification(status)
     coverage = VERIFY["coverage"][modification]
-    valid = bool(status.intact and status.valid and status.trusted)
+    trusted = bool(status.trusted) and not trust.is_ca(status.signing_cert)
+    valid = bool(status.intact and status.valid and trusted)
     return SignatureReport(
-        field_name=field_name, valid=valid, intact=bool(status.intact), trusted=bool(status.trusted),
+        field_name=field_name, valid=valid, intact=bool(status.intact), trusted=trusted,
         signer=signer, signer_common_name=common_name, signer_organisation=organisation,
         signer_code=_text(subject.get("organization_identifier")),
         signer_name=_entry(sig, "/Name"), signed_at=status.signer_reported_dt,
         reason=_entry(sig, "/Reason"), location=_entry(sig, "/Location"),
         modified_after_signing=modified, modification=modification, coverage=coverage,
-        summary=_summary(status, signer, modified, coverage),
+        summary=_summary(status, trusted, signer, modified, coverage),
         # Only a certificate that chains to our root is ours: a look-alike root's name proves nothing.
-        test_certificate=bool(status.trusted) and _text(
+        test_certificate=trusted and _text(
             status.signing_cert.issuer.native.get("common_name") or "").startswith(TEST_ROOT))
 
 
@@ -256,12 +252,12 @@ def _modification(status: PdfSignatureStatus) -> str:
             ModificationLevel.ANNOTATIONS: "annotations"}.get(status.modification_level, "other")
 
 
-def _summary(status: PdfSignatureStatus, signer: str, modified: bool, coverage: str) -> str:
+def _summary(status: PdfSignatureStatus, trusted: bool, signer: str, modified: bool, coverage: str) -> str:
     if not status.intact:
         return VERIFY["not_intact"]
     if not status.valid:
         return VERIFY["bad_crypto"]
-    if not status.trusted:
+    if not trusted:
         return VERIFY["untrusted"].format(signer=signer, reason=VERIFY["untrusted_reasons"][_trust_problem(status)])
     if not modified:
         return VERIFY["valid"].format(signer=signer)
@@ -277,6 +273,8 @@ def _trust_problem(status: PdfSignatureStatus) -> str:
     problem = status.trust_problem_indic
     if status.revoked or problem in (AdESIndeterminate.REVOKED_NO_POE, AdESIndeterminate.REVOKED_CA_NO_POE):
         return "revoked"
+    if trust.is_ca(status.signing_cert):  # whether it chains to our root or not (a root signing itself)
+        return "ca_signer"
     if problem == AdESIndeterminate.CHAIN_CONSTRAINTS_FAILURE:
         # certvalidator reports a self-signed certificate (its own issuer: nobody vouches for
         # it) the same way as a certificate without the signing key usages.
