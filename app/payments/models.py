@@ -45,6 +45,9 @@ class Payment(db.Model):
     refund_note = db.Column(db.String(255))  # how it was given back (cash, bank transfer, the gateway)
     receipt_code = db.Column(db.String(48), unique=True)
     receipt_file_id = db.Column(db.Integer, db.ForeignKey("dossier_files.id"))
+    # What the receipt's QR code carries besides its code (dossiers/result_keys.py): the record
+    # behind a guessable code is shown only with it. None for receipts issued before keys existed.
+    verify_key = db.Column(db.String(64))
 
     dossier = db.relationship("Dossier")
     created_by = db.relationship("User", foreign_keys=[created_by_id])

@@ -7,13 +7,15 @@ attempt takes no number): `<dossier code>-BL<n>` once the dossier has its code, 
 `BL-<agency code>-<yyyymmdd>-<dossier id>-<n>` (the date of issue), never the bare dossier id."""
 from __future__ import annotations
 
+import hmac
+import re
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from .. import documents as doc
 from ..db import db
-from ..dossiers import printouts, results
+from ..dossiers import printouts, result_keys, results
 from ..files.storage import storage
 from ..dossiers.models import Dossier, DossierFile
 from ..workflow.service import workflow
@@ -23,6 +25,7 @@ from .models import Payment
 
 RECEIPT_COMPONENT = "BL"
 MAX_CODE = 48
+_RECEIPT_CODE = re.compile(rf"(^{RECEIPT_COMPONENT}-|-{RECEIPT_COMPONENT}\d+$)")
 
 
 def _fee_name(dossier) -> str:
@@ -60,21 +63,21 @@ def issue(dossier, payment: Payment, at: datetime, actor=None) -> str:
     when it cannot be signed (no key...), with nothing written. A payment gets one receipt only."""
     if payment.receipt_code:
         return payment.receipt_code
-    code = next_code(dossier, at)
+    code, key = next_code(dossier, at), result_keys.new_key()
     given = dossier.form_data or {}
     receipt = doc.FeeReceipt(
         province=workflow().calendar.profile.place, agency=printouts.agency_header(dossier.agency),
         receipt_no=code, issued_at=at.astimezone(workflow().calendar.tz), payer_name=dossier.applicant_name,
         dossier_code=dossier.code or "", procedure_name=dossier.procedure.name,
         lines=((_fee_name(dossier), payment.amount),), total=payment.amount,
-        method=TEXT[f"method_{payment.method}"], verify_url=printouts.verify_url(code),
+        method=TEXT[f"method_{payment.method}"], verify_url=printouts.keyed_url(code, key),
         payer_id_number=str(given.get("so_cccd") or given.get("so_ho_chieu") or ""),
         payer_id_is_passport=not given.get("so_cccd") and bool(given.get("so_ho_chieu")),
         transaction_no=payment.transaction_no or "", collector=actor.full_name if actor is not None else "")
     signed = results.sign(doc.fee_receipt_pdf(receipt), dossier, dossier.agency.name, TEXT["receipt_reason"], at)
     payment.receipt_file_id = results.store(dossier, signed, f"{code}.pdf", actor, at, f"receipt:{payment.number}",
                                             component=RECEIPT_COMPONENT)
-    payment.receipt_code = code
+    payment.receipt_code, payment.verify_key = code, key
     return code
 
 
@@ -87,14 +90,20 @@ def find_pdf(code: str) -> bytes | None:
     return storage().open(key) if key else None
 
 
-def recorded(code: str) -> dict | None:
+def is_receipt_code(code: str) -> bool:
+    return bool(_RECEIPT_CODE.search(code or ""))
+
+
+def recorded(code: str, key: str) -> dict | None:
     """What the system recorded for the receipt with this code, for the reader of a paper receipt
-    to compare with (an altered amount keeps a genuine QR code); None when no receipt has it."""
-    if not code or len(code) > MAX_CODE:
+    to compare with (an altered amount keeps a genuine QR code), when `key` is the key its QR code
+    carries; None otherwise. Receipt codes are as guessable as result codes, and what a receipt
+    records (the procedure: a criminal record request...) is no stranger's to read."""
+    if not code or not key or len(code) > MAX_CODE or len(key) > result_keys.KEY_MAX:
         return None
     row = db.session.execute(select(Payment, Dossier).join(Dossier, Dossier.id == Payment.dossier_id)
                              .where(Payment.receipt_code == code)).first()
-    if row is None:
+    if row is None or not hmac.compare_digest(row[0].verify_key or "", key):
         return None
     payment, dossier = row
     return {"code": payment.receipt_code, "dossier_code": dossier.code or "", "procedure": dossier.procedure.name,

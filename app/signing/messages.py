@@ -158,6 +158,9 @@ PAGE = {
     "result_digitised": "Bản giấy đã được số hóa vào kho dữ liệu; thông tin của bản giấy:",
     "result_hidden": "Nội dung của kết quả chỉ hiện khi mở trang này từ mã QR in trên văn bản (mã QR mang khóa "
                      "riêng của văn bản), để người khác không đọc được nội dung khi chỉ biết mã kết quả.",
+    "receipt_hidden": "Thông tin đã ghi nhận của biên lai (thủ tục, số tiền, người nộp) chỉ hiện khi mở trang này "
+                      "từ mã QR in trên biên lai (mã QR mang khóa riêng của biên lai), để người khác không đọc "
+                      "được khi chỉ biết mã biên lai.",
     "partly_checked": "Tệp có quá nhiều chữ ký hoặc lần sửa đổi để kiểm tra hết: chỉ {limit} chữ ký đầu tiên "
                       "được kiểm tra. Các chữ ký và thay đổi sau đó không được kiểm tra nên không được bảo đảm; "
                       "không thể coi văn bản này là hợp lệ.",

@@ -11,11 +11,18 @@ def find_result_pdf(code: str) -> bytes | None:
     return find_pdf(code) or find_receipt(code)
 
 
-def find_receipt(code: str) -> dict | None:
+def is_receipt(code: str) -> bool:
+    """Whether the code is shaped as a receipt's (else it is a result's)."""
+    from ..payments.receipts import is_receipt_code
+    return is_receipt_code(code)
+
+
+def find_receipt(code: str, key: str) -> dict | None:
     """What the system recorded for the receipt with this code (dossier, procedure, amount, when
-    and how paid, the payer's name partly masked), or None when the code is not a receipt's."""
+    and how paid, the payer's name partly masked), when `key` is the key its QR code carries;
+    None otherwise."""
     from ..payments.receipts import recorded
-    return recorded(code)
+    return recorded(code, key)
 
 
 def find_result_content(code: str, key: str) -> dict | None:

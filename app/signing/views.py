@@ -11,7 +11,7 @@ from ..security.messages import MESSAGES as SECURITY
 from ..security.ratelimit import Limit, RateLimited, hit
 from . import settings
 from .messages import PAGE
-from .results import find_receipt, find_result_content, find_result_pdf
+from .results import find_receipt, find_result_content, find_result_pdf, is_receipt
 from .verify import VerificationError, verify_pdf
 
 signing = Blueprint("signing", __name__, template_folder="templates")
@@ -77,9 +77,11 @@ def verify_code(code: str):
     pdf = find_result_pdf(code) if code else None
     if pdf is None:
         return _page(404, code=code, error=PAGE["unknown_code"].format(code=code))
-    # Also what was recorded, since a printed copy can be altered under a genuine QR code: for a
-    # receipt always, for a result only with the key its QR code carries (result_keys.py).
-    receipt = find_receipt(code)
-    result = None if receipt else find_result_content(code, (request.args.get("k") or "").strip())
-    # A stored document that is no receipt is a result: without its key, its content stays hidden.
-    return _verdict(pdf, code=code, receipt=receipt, result=result, result_hidden=receipt is None and result is None)
+    # Also what was recorded, since a printed copy can be altered under a genuine QR code: only
+    # with the key its QR code carries (result_keys.py), for a receipt as for a result, since
+    # their codes are guessable. Without it, the page says only whether the document is genuine.
+    key, receipt_code = (request.args.get("k") or "").strip(), is_receipt(code)
+    receipt = find_receipt(code, key) if receipt_code else None
+    result = None if receipt_code else find_result_content(code, key)
+    hidden = None if receipt or result else PAGE["receipt_hidden" if receipt_code else "result_hidden"]
+    return _verdict(pdf, code=code, receipt=receipt, result=result, hidden=hidden)

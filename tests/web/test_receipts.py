@@ -10,6 +10,7 @@ from tests.api.test_lifecycle import dossier, pay
 from tests.conftest import vn
 from tests.web.pages import csrf, login
 from tests.web.test_payment import accepted
+from tests.workspace.helpers import qr_urls
 
 
 def _payments(app, dossier_id: int) -> list[tuple]:
@@ -120,7 +121,7 @@ def test_a_receipt_that_could_not_be_signed_is_issued_later_by_the_desk(api, cle
     assert _receipt_files(clean_app, dossier_id) == [f"{code}-BL1.pdf"]
 
 
-def test_the_verification_page_shows_what_was_recorded_for_a_receipt(api, clean_app, client, clock):
+def test_the_verification_page_shows_what_was_recorded_for_a_receipt(api, clean_app, client, clock, tmp_path):
     dossier_id = accepted(api, clock)
     clock.set(vn(2026, 11, 23, 11, 0))
     pay(api, dossier_id)
@@ -129,12 +130,22 @@ def test_the_verification_page_shows_what_was_recorded_for_a_receipt(api, clean_
     with clean_app.app_context():
         from app.db import db
         from app.dossiers.models import Dossier
+        from app.payments.receipts import find_pdf
         procedure = db.session.get(Dossier, dossier_id).procedure.name
+        pdf = find_pdf(f"{code}-BL1")
         db.session.remove()
-    response = client.get(f"/xac-thuc/{code}-BL1")
+    # The code alone (guessable: the dossier's code and BL1) proves the paper genuine, nothing more.
+    typed = " ".join(client.get(f"/xac-thuc/{code}-BL1").get_data(as_text=True).split())
+    assert "Văn bản hợp lệ" in typed and "chỉ hiện khi mở trang này từ mã QR in trên biên lai" in typed
+    assert procedure not in typed and "16.000" not in typed and "Nguyễn V** A*" not in typed
+    assert procedure not in client.get(f"/xac-thuc/{code}-BL1?k=doan-bua").get_data(as_text=True)
+    # The paper's QR code carries the receipt's key: scanned, the page shows the record.
+    [url] = qr_urls(pdf, tmp_path)
+    assert url.startswith(f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}-BL1?k=")
+    response = client.get(url[url.index("/xac-thuc/"):])
     assert response.status_code == 200
     page = " ".join(response.get_data(as_text=True).split())
-    assert "Văn bản hợp lệ" in page
+    assert "Văn bản hợp lệ" in page and "chỉ hiện khi" not in page
     assert f"Biên lai {code}-BL1" in page and f"<dd>{code}</dd>" in page and procedure in page
     assert "16.000 đồng" in page and "11:00 ngày 23/11/2026" in page and "Tiền mặt tại Bộ phận Một cửa" in page
     assert "Nguyễn V** A*" in page and "Nguyễn Văn An" not in page  # the payer, partly masked
