@@ -23,12 +23,13 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 
 from ..files.sniff import PDF, detect
 from ..files.uploads import megabytes
-from . import raw, revisions, settings, trust
+from . import quiet, raw, revisions, settings, trust
 from .backends import trust_roots
 from .loop import outside_event_loop
 from .messages import CERTIFICATES, VERIFY
 
 logger = logging.getLogger(__name__)
+quiet.install()
 PDF_START = b"%PDF-"
 LEGITIMATE_UPDATES = ("none", "lta_updates", "form_filling")
 SALVAGEABLE = ("not_pdf", "damaged", "broken_signature")  # what a changed byte can make pyHanko say
@@ -83,6 +84,19 @@ def verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None = None) -
 
 
 def _verify_pdf(pdf: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
+    with quiet.verifying():
+        try:
+            reports = _verified(pdf, config, at)
+        except VerificationError as exc:
+            logger.info("verified a file of %d bytes: %s", len(pdf or b""), exc.reason)
+            raise
+    logger.info("verified a file of %d bytes: %s", len(pdf or b""), ", ".join(
+        "valid" if r.document_ok else r.modification if r.valid else "untrusted" if r.intact else "altered"
+        for r in reports) or "no signature")
+    return reports
+
+
+def _verified(pdf: bytes, config: Mapping | None, at: datetime | None) -> list[SignatureReport]:
     data = _bounded(pdf, config)
     try:
         reports = _verify_readable(data, config, at)
@@ -103,7 +117,7 @@ def _verify_readable(data: bytes, config: Mapping | None, at: datetime | None) -
     try:
         signatures = [s for s in reader.embedded_signatures if s.sig_object_type == "/Sig"]
     except Exception as exc:
-        logger.info("unreadable signature fields", exc_info=exc)
+        logger.debug("unreadable signature fields", exc_info=exc)
         raise VerificationError("broken_signature") from exc
     unchecked = cut is not None or len(signatures) > revisions.MAX_SIGNATURES
     roots = trust_roots(config)
@@ -113,7 +127,7 @@ def _verify_readable(data: bytes, config: Mapping | None, at: datetime | None) -
             status = validate_pdf_signature(signature, trust.context(roots, at), key_usage_settings=trust.KEY_USAGE)
             reports.append(_report(status, signature.field_name, signature.sig_object))
         except Exception as exc:  # a malformed /Contents, /ByteRange, CMS structure...
-            logger.info("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
+            logger.debug("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
             raise VerificationError("broken_signature") from exc
     reports = _unsigned_additions(reports)
     return [_followed_by_unchecked(report, len(reports)) for report in reports] if unchecked else reports
@@ -149,7 +163,7 @@ def _salvaged(data: bytes, config: Mapping | None, at: datetime | None) -> list[
         try:
             status = raw.validate(data, signature, trust.context(roots, at))
         except Exception as exc:  # a CMS that does not parse proves nothing
-            logger.info("unreadable raw signature %s", signature.byte_range, exc_info=exc)
+            logger.debug("unreadable raw signature %s", signature.byte_range, exc_info=exc)
             continue
         # No field name nor signature dictionary: a broken file's /Name, /M, /Reason are unproven.
         reports.append(_report(status, "", {}))
@@ -198,7 +212,7 @@ def _reader(data: bytes) -> PdfFileReader:
         try:
             reader = PdfFileReader(BytesIO(data), strict=False)
         except Exception as exc:
-            logger.info("unreadable PDF", exc_info=exc)
+            logger.debug("unreadable PDF", exc_info=exc)
             raise VerificationError("damaged") from exc
     if reader.encrypted:
         # A file with only an owner password opens with the empty user password.
@@ -211,7 +225,7 @@ def _reader(data: bytes) -> PdfFileReader:
     try:
         reader.root  # a broken catalogue fails here, not halfway through the checks
     except Exception as exc:
-        logger.info("unreadable PDF catalogue", exc_info=exc)
+        logger.debug("unreadable PDF catalogue", exc_info=exc)
         raise VerificationError("damaged") from exc
     return reader
 

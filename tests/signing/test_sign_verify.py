@@ -287,3 +287,21 @@ def test_the_signers_name_in_an_encrypted_pdf_is_read_as_text(keys, clean_app, c
     assert (report.signer_name, report.reason, report.location) == ("Phạm Thị Dung", "Chứng thực bản sao", "Bình An")
     html = post(client, signed).get_data(as_text=True)
     assert "<dd>Phạm Thị Dung</dd>" in html and "object at 0x" not in html
+
+
+def test_an_untrusted_changed_upload_logs_one_line(keys, clean_app, tmp_path, caplog):
+    """pyHanko's warnings (a traceback each) are not written for what anyone may upload."""
+    import logging
+    foreign = tmp_path / "foreign"
+    self_signed(foreign, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")
+    changed = add_annotation(sign(clean_app, config={"MOTCUA_KEYS_DIR": str(foreign)}))
+    with caplog.at_level(logging.DEBUG, logger="pyhanko"), caplog.at_level(logging.INFO, logger="app"):
+        [report] = verify_pdf(changed, clean_app.config)
+    assert not report.trusted
+    assert [(r.name, r.levelno) for r in caplog.records] == [("app.signing.verify", logging.INFO)]
+    assert "untrusted" in caplog.records[0].getMessage() and caplog.records[0].exc_info is None
+    # An error pyHanko logs still reaches the log.
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="pyhanko"):
+        logging.getLogger("pyhanko.sign.validation.generic_cms").error("processing error")
+    assert [r.getMessage() for r in caplog.records] == ["processing error"]
