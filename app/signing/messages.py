@@ -161,6 +161,8 @@ PAGE = {
     "receipt_hidden": "Thông tin đã ghi nhận của biên lai (thủ tục, số tiền, người nộp) chỉ hiện khi mở trang này "
                       "từ mã QR in trên biên lai (mã QR mang khóa riêng của biên lai), để người khác không đọc "
                       "được khi chỉ biết mã biên lai.",
+    "bad_code": "Mã đã nhập không phải mã kết quả hay mã biên lai: mã chỉ gồm chữ cái không dấu, chữ số, dấu chấm "
+                "và dấu gạch ngang, ví dụ 000.00.12.H99-260213-0001-KQ1. Vui lòng kiểm tra lại mã in trên văn bản.",
     "partly_checked": "Tệp có quá nhiều chữ ký hoặc lần sửa đổi để kiểm tra hết: chỉ {limit} chữ ký đầu tiên "
                       "được kiểm tra. Các chữ ký và thay đổi sau đó không được kiểm tra nên không được bảo đảm; "
                       "không thể coi văn bản này là hợp lệ.",

@@ -3,6 +3,8 @@
 client address, since checking a PDF costs far more than a status lookup."""
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from ..clock import now
@@ -16,6 +18,7 @@ from .verify import VerificationError, verify_pdf
 
 signing = Blueprint("signing", __name__, template_folder="templates")
 CODE_MAX = 60
+CODE = re.compile(r"[0-9A-Z][0-9A-Z.\-]*")  # what result and receipt codes are made of
 FIELD = "tep"
 
 
@@ -48,12 +51,26 @@ def _verdict(pdf: bytes, **context):
     return _page(reports=reports, checked=True, **context)
 
 
+def _typed(code: str) -> str:
+    """A code as typed or pasted: result and receipt codes are upper case and have no spaces
+    (a copy from a PDF may break one with spaces or a line)."""
+    return re.sub(r"\s+", "", code).upper()[:CODE_MAX]
+
+
+def _bad_code():
+    # Not echoed: what is no code (a NUL, a slash) has nothing to show between « ».
+    return _page(404, error=PAGE["bad_code"])
+
+
 @signing.get("/xac-thuc")
 def verify_form():
-    code = (request.args.get("ma") or "").strip().upper()  # result and receipt codes are upper case
-    if code:  # the code form is a GET form: one address per result, as the QR code has
-        return redirect(url_for("signing.verify_code", code=code[:CODE_MAX]))
-    return _page()
+    code = _typed(request.args.get("ma") or "")
+    if not code:
+        return _page()
+    if not CODE.fullmatch(code):
+        return _bad_code()
+    # The code form is a GET form: one address per result, as the QR code has.
+    return redirect(url_for("signing.verify_code", code=code))
 
 
 @signing.post("/xac-thuc")
@@ -73,8 +90,10 @@ def verify_code(code: str):
     limited = _rate_limited()
     if limited:
         return limited
-    code = code.strip().upper()[:CODE_MAX]
-    pdf = find_result_pdf(code) if code else None
+    code = _typed(code)
+    if not CODE.fullmatch(code):
+        return _bad_code()
+    pdf = find_result_pdf(code)
     if pdf is None:
         return _page(404, code=code, error=PAGE["unknown_code"].format(code=code))
     # Also what was recorded, since a printed copy can be altered under a genuine QR code: only

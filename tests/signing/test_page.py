@@ -162,3 +162,17 @@ def test_verification_is_limited_per_client(client, clean_app, clock):
         clean_app.config.pop("MOTCUA_VERIFY_PER_MINUTE")
     assert statuses[:2] == [404, 404] and statuses[2] == 429
     assert other.status_code == 404  # another address has its own count
+
+
+@pytest.mark.parametrize("address", ["/xac-thuc/%00", "/xac-thuc?ma=a/b", "/xac-thuc/%C3%A1b", "/xac-thuc?ma=%00"])
+def test_what_is_no_code_is_said_so_without_empty_guillemets(client, address):
+    response = client.get(address)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404 and "không phải mã kết quả hay mã biên lai" in html and "« »" not in html
+
+
+def test_spaces_inside_a_pasted_code_are_dropped(client):
+    response = client.get("/xac-thuc?ma=000.00.12.H99-260213-%200001-kq1")
+    assert response.status_code == 302 and response.location.endswith("/xac-thuc/000.00.12.H99-260213-0001-KQ1")
+    html = client.get("/xac-thuc/000.00.12.H99-260213-%200001-KQ1").get_data(as_text=True)
+    assert "«000.00.12.H99-260213-0001-KQ1»" in html
