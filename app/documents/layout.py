@@ -22,11 +22,25 @@ PORTRAIT_MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 
 LANDSCAPE_MARGINS = {"leftMargin": 20 * mm, "rightMargin": 15 * mm, "topMargin": 20 * mm,
                      "bottomMargin": 15 * mm}
 GAP = "&nbsp;" * 8  # between two facts on one line ("Số điện thoại: … Email: …")
+# reportlab's Frame pads what it holds by 6 pt on each side (SimpleDocTemplate keeps the default).
+FRAME_PADDING = 6
+# A row split as the last resort leaves at least this much of itself on the page (two lines).
+MIN_ROW_PIECE = 24
+
+
+def _page(is_landscape: bool) -> tuple[tuple[float, float], dict]:
+    return (landscape(A4), LANDSCAPE_MARGINS) if is_landscape else (A4, PORTRAIT_MARGINS)
 
 
 def frame_width(is_landscape: bool = False) -> float:
-    page, margins = (landscape(A4), LANDSCAPE_MARGINS) if is_landscape else (A4, PORTRAIT_MARGINS)
+    page, margins = _page(is_landscape)
     return page[0] - margins["leftMargin"] - margins["rightMargin"]
+
+
+def page_room(is_landscape: bool = False) -> float:
+    """The height a flowable has at the top of an empty page."""
+    page, margins = _page(is_landscape)
+    return page[1] - margins["topMargin"] - margins["bottomMargin"] - 2 * FRAME_PADDING
 
 
 def table_style(commands: list) -> TableStyle:
@@ -52,7 +66,7 @@ def build_counted(flowables: list, *, title: str, author: str = "", is_landscape
     tighter layout when it does not)."""
     register_fonts()
     buffer = io.BytesIO()
-    page, margins = (landscape(A4), LANDSCAPE_MARGINS) if is_landscape else (A4, PORTRAIT_MARGINS)
+    page, margins = _page(is_landscape)
     doc = SimpleDocTemplate(buffer, pagesize=page, title=clean(title), subject=clean(title), author=clean(author),
                             creator=COMMON["creator"],
                             invariant=1, lang="vi-VN", initialFontName=REGULAR, **margins)
@@ -164,7 +178,7 @@ class TableThenClosing(Flowable):
     last rows go over with it, under their repeated header. Never drawn itself: the frame asks
     it to split, and it answers with the table (or its parts) and the closing."""
 
-    def __init__(self, table: Table, closing: list):
+    def __init__(self, table: Grid, closing: list):
         super().__init__()
         self.table, self.closing = table, list(closing)
         self.moved = False
@@ -179,9 +193,11 @@ class TableThenClosing(Flowable):
             return [self.table, KeepTogether(self.closing)]
         if table > available_height:  # the table goes on: split it as it would split alone
             parts = self.table.split(available_width, available_height)
-        else:  # the table ends here but its closing would not fit: its last row goes over with it, whole
-            self.table.splitInRow = 0
+        elif self.table.header_height() + self.table._rowHeights[-1] + closing <= self.table.page_room:
+            # the table ends here but its closing would not fit: its last row goes over with it, whole
             parts = self.table.split(available_width, sum(self.table._rowHeights[:-1]) + 0.5)
+        else:  # no page holds the last row whole with the closing: it is cut where the closing would start
+            parts = self.table.split(available_width, available_height - closing, in_row=True)
         if len(parts) == 2:
             return [parts[0], TableThenClosing(parts[1], self.closing)]
         if not self.moved:  # nothing can be left here: all of it on the next page
@@ -194,10 +210,43 @@ def _height(flowable, width: float, height: float) -> float:
     return flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
+class Grid(Table):
+    """A table that breaks between rows, its header rows repeated at the top of the next page.
+    Only a row that no page could hold whole under the header is split, where it meets the
+    page's end: reportlab's splitInRow would split whichever row meets it, even into the few
+    points left under a previous part, putting a header and a row's first lines mid-page."""
+    page_room = float("inf")  # set by grid(); the parts of a split inherit it
+
+    def header_height(self) -> float:
+        return sum(self._rowHeights[:self.repeatRows])
+
+    def split(self, available_width, available_height, in_row: bool | None = None):
+        """`in_row` True splits the row meeting `available_height` whatever its height."""
+        self._calc(available_width, available_height)
+        if in_row is None:
+            in_row = self.header_height() + self._row_meeting(available_height) > self.page_room
+        # reportlab tries an in-row split first when splitByRow is off, whole rows otherwise
+        self.splitByRow, self.splitInRow = (0, MIN_ROW_PIECE) if in_row else (1, 0)
+        parts = super().split(available_width, available_height)
+        for part in parts:
+            part.page_room = self.page_room
+        return parts
+
+    def _row_meeting(self, height: float) -> float:
+        """The height of the first row that ends below `height` (0 when the table fits)."""
+        used = self.header_height()
+        for row_height in self._rowHeights[self.repeatRows:]:
+            used += row_height
+            if used > height:
+                return row_height
+        return 0
+
+
 def grid(rows: list[list], widths: list[float], header_rows: int = 1,
-         spans: list[tuple] = ()) -> Table:
-    """A ruled table whose header rows repeat on every page; a row taller than a page splits."""
-    table = Table(rows, colWidths=widths, repeatRows=header_rows, splitInRow=1, spaceBefore=4, spaceAfter=6)
+         spans: list[tuple] = (), is_landscape: bool = False) -> Grid:
+    """A ruled table whose header rows repeat on every page; rows stay whole (see Grid)."""
+    table = Grid(rows, colWidths=widths, repeatRows=header_rows, spaceBefore=4, spaceAfter=6)
+    table.page_room = page_room(is_landscape)
     style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),

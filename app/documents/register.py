@@ -55,5 +55,5 @@ def register_pdf(data: Register) -> bytes:
                     is_landscape=True)]
     story += title(REGISTER["title"], fill(REGISTER["period"], start=short_date(data.period_start),
                                            end=short_date(data.period_end)))
-    story.append(grid([first, second] + body, widths, header_rows=2, spans=spans))
+    story.append(grid([first, second] + body, widths, header_rows=2, spans=spans, is_landscape=True))
     return build(story, title=REGISTER["doc_title"], author=data.agency.name, is_landscape=True)

@@ -148,6 +148,13 @@ def text(pdf: bytes, first: int | None = None, last: int | None = None) -> str:
     return " ".join(out.stdout.decode("utf-8").split())
 
 
+def lines(pdf: bytes, page: int) -> list[str]:
+    """pdftotext -layout's lines of one page: what sits on one line of a table row stays on one."""
+    out = _run("pdftotext", "-enc", "UTF-8", "-layout", "-f", str(page), "-l", str(page), "-", "-", data=pdf)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.decode("utf-8").splitlines()
+
+
 def page_count(pdf: bytes) -> int:
     out = _run("pdfinfo", "-", data=pdf)
     assert out.returncode == 0, out.stderr

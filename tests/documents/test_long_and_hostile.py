@@ -2,11 +2,13 @@
 prints as itself (markup, entities, huge words, NFD input, control characters)."""
 from __future__ import annotations
 
+import re
 import unicodedata
+from dataclasses import replace
 
 import pytest
 
-from app.documents import (Applicant, Component, MissingItem, RegisterRow, ResultContent, control_slip_pdf,
+from app.documents import (Applicant, Component, Handoff, MissingItem, RegisterRow, ResultContent, control_slip_pdf,
                            paper_result_pdf, receipt_pdf, refusal_pdf, register_pdf, result_pdf,
                            supplement_request_pdf)
 
@@ -60,10 +62,54 @@ def test_the_control_slips_closing_never_stands_alone_on_a_page():
     assert len(seen_pages) >= 2  # the counts cross a page break
 
 
+def _long_handoff(index: int, opinions: int) -> Handoff:
+    note = f"Lần giao số {index}. " + "Ý kiến: đề nghị bổ sung xác minh. " * opinions
+    return replace(samples.handoff(index), note=note)
+
+
+def test_a_long_control_slip_breaks_between_rows_under_one_header_per_page():
+    """Rows of several lines each: every page has the header once, at its top, and every row
+    whole (its number, its "Giao:" and its "Nhận:" on one page); pages are filled, not left half
+    empty by a header repeated mid-page."""
+    pdf = control_slip_pdf(samples.control_slip(rows=[_long_handoff(i, 2) for i in range(1, 31)]))
+    pages = samples.page_count(pdf)
+    assert pages >= 3
+    numbers = []
+    for page in range(1, pages + 1):
+        lines = samples.lines(pdf, page)
+        heads = [n for n, line in enumerate(lines) if line.startswith("TT ")]
+        assert len(heads) == 1, f"page {page}: {len(heads)} table headers"
+        rows = [int(match.group(1)) for line in lines[heads[0]:] if (match := re.match(r"\s*(\d+)\s+Giao:", line))]
+        assert rows, f"page {page} holds no row"
+        assert sum("Nhận:" in line for line in lines) == len(rows), f"page {page} has a row cut in two"
+        numbers += rows
+    assert numbers == list(range(1, 31))
+    assert pages <= 6  # 30 rows of 7 lines: about 7 a page
+
+
+def test_a_long_register_has_its_header_once_on_every_page():
+    pdf = register_pdf(samples.register(rows=[samples.register_row(i) for i in range(1, 41)]))
+    pages = samples.page_count(pdf)
+    assert pages >= 3
+    for page in range(1, pages + 1):
+        assert samples.text(pdf, page).count("Nhận kết quả từ cơ quan giải quyết") == 1, page
+
+
+def test_a_hand_off_taller_than_a_page_is_split_and_still_closes_the_slip():
+    """The last resort: a row no page can hold goes on over pages, under the header each time,
+    and the slip's note and QR code still come after a part of it, not alone."""
+    pdf = control_slip_pdf(samples.control_slip(rows=[_long_handoff(1, 2), _long_handoff(2, 70)]))
+    pages = samples.page_count(pdf)
+    assert pages >= 3
+    for page in range(1, pages + 1):
+        assert sum(line.startswith("TT ") for line in samples.lines(pdf, page)) == 1, page
+    last = samples.text(pdf, pages)
+    assert "xác minh" in last and samples.qr_codes(pdf, pages) == [samples.LOOKUP_URL]
+
+
 def test_a_counter_receipt_with_a_long_address_stays_on_one_page_with_its_signatures():
     """The closing (register line, QR code, both signatures) would not fit under a long address and
     three components: the tighter closing keeps Mẫu 01 on the page the applicant signs."""
-    from dataclasses import replace
     address = ("Số 123, đường Nguyễn Thị Minh Khai, tổ dân phố 5, khu phố 3, phường Bến Thành, thành phố Thủ "
                "Dầu Một, tỉnh Bình An, gần chợ Bến Thành, đối diện công viên")
     items = [Component("Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", "ban_chinh", 1),
