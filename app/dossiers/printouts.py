@@ -287,8 +287,9 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
         note = PRINTOUTS["slip_note"].format(step=row.step, notes=" ".join(extra)) if extra else row.step
         if row.verdict == "cancelled":  # closed before anyone worked it: a stop, a withdrawal, a timer
             note = PRINTOUTS["slip_cancelled"].format(step=note)
-        slips.append(doc.Handoff(citizen if given is None else parties[given], parties[transfer.taker],
-                                 row.received_at, verdict, note))
+        at = row.received_at if given is not None else _handed_in_at(dossier, row)
+        slips.append(doc.Handoff(citizen if given is None else parties[given], parties[transfer.taker], at, verdict,
+                                 note))
     returned = None
     if rows and dossier.finished_at and dossier.status == RETURNED:
         last = max(rows, key=lambda row: row.finished_at or row.received_at)
@@ -314,6 +315,17 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
         due_at=dossier.due_at, resolving_agency=dossier.agency.name,
         lookup_url=lookup_url(dossier), rows=slips, cooperating_agencies=consulted, reference=str(dossier.id),
         refused=dossier.status == REFUSED))
+
+
+def _handed_in_at(dossier: Dossier, row: handoffs.Handoff) -> datetime:
+    """When the applicant handed the dossier to `row`'s step. The step that received it was
+    handed it at the reception, the instant Mẫu 01 and the slip's header print (its task opened
+    at the online submission, earlier); a step the dossier was not received at (a submission
+    refused or sent back for a supplement, a supplement brought later) when it opened."""
+    received = dossier.received_at
+    if received is not None and row.received_at <= received and (row.finished_at or received) >= received:
+        return received
+    return row.received_at
 
 
 def register(agency, start: date, end: date, printed_on: date) -> bytes:

@@ -135,3 +135,22 @@ def test_a_step_reopened_once_the_supplements_extra_fee_is_paid_is_handed_by_the
     with clean_app.app_context():
         found = transfers(SimpleNamespace(process_id="khong_co", process_version="0"), rows, [])
     assert [(t.giver, t.taker) for t in found] == [(None, 0), (0, 1), (1, 2)]
+
+
+def test_the_applicants_hand_off_is_dated_with_the_reception_not_the_online_submission(api, clock, clean_app,
+                                                                                        monkeypatch):
+    """Sent online at 08:30, received by the desk at 09:00: the slip's first row (applicant to
+    desk) says 09:00, as its header and Mẫu 01 do; the desk's own hand-off is unchanged."""
+    clock.set(vn(2026, 11, 23, 8, 30))
+    dossier_id = submit_lltp(api)
+    clock.set(vn(2026, 11, 23, 9, 0))
+    accept(api, dossier_id)
+    rows, slip = _slip(clean_app, dossier_id, vn(2026, 11, 23, 10, 0), monkeypatch)
+    assert rows[0].received_at == vn(2026, 11, 23, 8, 30)  # the desk's task opened at the submission
+    assert (slip[0].giver.person, slip[0].at) == ("Nguyễn Văn An", vn(2026, 11, 23, 9, 0))
+    assert slip[1].at == rows[1].received_at
+    from app.db import db
+    from app.dossiers.models import Dossier
+    with clean_app.app_context():
+        assert db.session.get(Dossier, dossier_id).received_at == slip[0].at
+        db.session.remove()
