@@ -240,6 +240,7 @@ class ControlSlip(_Checked):
     cooperating_agencies: tuple[str, ...] = ()
     reference: str = ""
     refused: bool = False
+    made_at: datetime | None = None  # when printed, the PDF's date; None: the app's clock
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,7 @@ class Register(_Checked):
     period_end: date
     printed_on: date
     rows: tuple[RegisterRow, ...] = ()
+    made_at: datetime | None = None  # when printed, the PDF's date; None: the app's clock
 
 
 @dataclass(frozen=True)
@@ -303,6 +305,7 @@ class ResultDocument(_Checked):
     signer: Signer
     verify_url: str
     recipients: tuple[str, ...] = ()
+    made_at: datetime | None = None  # when printed, the PDF's date; None: the app's clock
 
     def __post_init__(self):
         super().__post_init__()
@@ -323,18 +326,20 @@ class PaperResult(_Checked):
     verify_url: str
     system_name: str
     applicant: str = ""
+    made_at: datetime | None = None  # when printed, the PDF's date; None: the app's clock
 
     def __post_init__(self):
         super().__post_init__()
         _check_result_code(self.result_code)
 
     @classmethod
-    def of(cls, result: ResultDocument, centre: Agency, system_name: str) -> PaperResult:
-        """The conversion of `result`, printed by `centre`."""
+    def of(cls, result: ResultDocument, centre: Agency, system_name: str,
+           made_at: datetime | None = None) -> PaperResult:
+        """The conversion of `result`, printed by `centre` at `made_at`."""
         return cls(centre=centre, document_number=result.number, signing_agency=result.agency.name,
                    signer=result.signer.name, signed_on=result.issued_on, result_code=result.result_code,
                    content=result.content, verify_url=result.verify_url, system_name=system_name,
-                   applicant=result.applicant)
+                   applicant=result.applicant, made_at=made_at)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -14,7 +15,8 @@ from reportlab.platypus import (Flowable, HRFlowable, KeepTogether, Paragraph, S
 
 from .messages import COMMON
 from .qr import QRCode
-from .text import agency_markup, clean, markup, upper
+from ..clock import now_or_wall
+from .text import agency_markup, clean, local, markup, upper
 from .typography import BOLD, REGULAR, register_fonts, styles, text_width
 
 PORTRAIT_MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm,
@@ -56,12 +58,24 @@ def _page_number(canvas, doc):
     canvas.restoreState()
 
 
-def build(flowables: list, *, title: str, author: str = "", is_landscape: bool = False) -> bytes:
-    """The PDF bytes; `invariant` fixes the dates and the file id, so equal input gives equal bytes."""
-    return build_counted(flowables, title=title, author=author, is_landscape=is_landscape)[0]
+def stamp(canvas, made_at: datetime | None) -> None:
+    """Dates the PDF (Info CreationDate and ModDate) with the instant it was made, in Vietnam's
+    offset; the app's clock when the caller has none. reportlab's `invariant` stays on for what
+    it was set for, equal input giving equal bytes (the file id): the date is part of the input."""
+    at = local(made_at or now_or_wall())
+    hours, minutes = divmod(abs(int(at.utcoffset().total_seconds())) // 60, 60)
+    text = at.strftime("D:%Y%m%d%H%M%S") + f"{'-' if at.utcoffset().days < 0 else '+'}{hours:02d}'{minutes:02d}'"
+    canvas.setDateFormatter(lambda *_: text)
 
 
-def build_counted(flowables: list, *, title: str, author: str = "", is_landscape: bool = False) -> tuple[bytes, int]:
+def build(flowables: list, *, title: str, author: str = "", is_landscape: bool = False,
+          made_at: datetime | None = None) -> bytes:
+    """The PDF bytes, dated `made_at` (see stamp)."""
+    return build_counted(flowables, title=title, author=author, is_landscape=is_landscape, made_at=made_at)[0]
+
+
+def build_counted(flowables: list, *, title: str, author: str = "", is_landscape: bool = False,
+                  made_at: datetime | None = None) -> tuple[bytes, int]:
     """The PDF bytes and how many pages they have (a document that should fit one page tries a
     tighter layout when it does not)."""
     register_fonts()
@@ -70,7 +84,7 @@ def build_counted(flowables: list, *, title: str, author: str = "", is_landscape
     doc = SimpleDocTemplate(buffer, pagesize=page, title=clean(title), subject=clean(title), author=clean(author),
                             creator=COMMON["creator"],
                             invariant=1, lang="vi-VN", initialFontName=REGULAR, **margins)
-    doc.build(flowables, onLaterPages=_page_number)
+    doc.build(flowables, onFirstPage=lambda canvas, _: stamp(canvas, made_at), onLaterPages=_page_number)
     return buffer.getvalue(), doc.page
 
 

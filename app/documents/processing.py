@@ -40,7 +40,8 @@ def apology_pdf(data: Apology) -> bytes:
               para(fill_raw(APOLOGY["apology"], agency=markup(data.agency.name),
                             at=bold(datetime_words(data.new_due_at)))),
               para(APOLOGY["thanks"])]
-    return build(_leader_signs(story, data, data.leader), title=APOLOGY["doc_title"], author=data.agency.name)
+    return build(_leader_signs(story, data, data.leader), title=APOLOGY["doc_title"], author=data.agency.name,
+                 made_at=data.issued_at)
 
 
 def stop_notice_pdf(data: StopNotice) -> bytes:
@@ -50,7 +51,8 @@ def stop_notice_pdf(data: StopNotice) -> bytes:
               para(markup(data.reason or STOP_NOTICE["no_reason"]), "indent"),
               para(STOP_NOTICE["return"]),
               para(STOP_NOTICE["closing"])]
-    return build(_leader_signs(story, data, data.signer), title=STOP_NOTICE["doc_title"], author=data.agency.name)
+    return build(_leader_signs(story, data, data.signer), title=STOP_NOTICE["doc_title"],
+                 author=data.agency.name, made_at=data.issued_at)
 
 
 def _party(party: Party) -> str:
@@ -98,7 +100,7 @@ def control_slip_pdf(data: ControlSlip) -> bytes:
         story.append(para(fill(CONTROL["cooperating"], agencies="; ".join(cooperating))))
     story.append(TableThenClosing(_handoffs_table(data),
                                   [para(CONTROL["postal_note"], "note"), lookup_box(data.lookup_url, data.code)]))
-    return build(story, title=CONTROL["doc_title"], author=data.agency.name)
+    return build(story, title=CONTROL["doc_title"], author=data.agency.name, made_at=data.made_at)
 
 
 def _received_key(data: ControlSlip) -> str:

@@ -78,4 +78,4 @@ def fee_receipt_pdf(data: FeeReceipt) -> bytes:
     qr = [QRCode(data.verify_url, 26 * mm), para(FEE["qr_caption"], "small")]
     story = closing(story, signatures(Signature((FEE["signs"],), data.collector, FEE["sign_hint"]), left=qr),
                     para(fill(FEE["verify"], url=data.verify_url), "note"))
-    return build(story, title=FEE["doc_title"], author=data.agency.name)
+    return build(story, title=FEE["doc_title"], author=data.agency.name, made_at=data.issued_at)

@@ -37,9 +37,10 @@ def receipt_pdf(data: Receipt) -> bytes:
     was received, not a page of signatures alone."""
     roomy = not (data.note.strip() or data.by_post)
     pdf, pages = build_counted(_receipt_story(data, compact=not roomy), title=RECEIPT["doc_title"],
-                               author=data.agency.name)
+                               author=data.agency.name, made_at=data.received_at)
     if roomy and pages > 1:
-        pdf = build(_receipt_story(data, compact=True), title=RECEIPT["doc_title"], author=data.agency.name)
+        pdf = build(_receipt_story(data, compact=True), title=RECEIPT["doc_title"], author=data.agency.name,
+                    made_at=data.received_at)
     return pdf
 
 
@@ -113,7 +114,7 @@ def supplement_request_pdf(data: SupplementRequest) -> bytes:
                       else fill(SUPPLEMENT["contact_no_phone"], officer=data.officer)))
     story = closing(story, lookup_box(data.lookup_url, data.code),
                     signatures(Signature((SUPPLEMENT["officer_signs"],), data.officer, COMMON["sign_hint"])))
-    return build(story, title=SUPPLEMENT["doc_title"], author=data.agency.name)
+    return build(story, title=SUPPLEMENT["doc_title"], author=data.agency.name, made_at=data.issued_at)
 
 
 def refusal_pdf(data: Refusal) -> bytes:
@@ -128,4 +129,4 @@ def refusal_pdf(data: Refusal) -> bytes:
               para(REFUSAL["closing"])]
     story = closing(story, lookup_box(data.lookup_url, data.code),
                     signatures(Signature((REFUSAL["officer_signs"],), data.officer, COMMON["sign_hint"])))
-    return build(story, title=REFUSAL["doc_title"], author=data.agency.name)
+    return build(story, title=REFUSAL["doc_title"], author=data.agency.name, made_at=data.issued_at)

@@ -56,4 +56,5 @@ def register_pdf(data: Register) -> bytes:
     story += title(REGISTER["title"], fill(REGISTER["period"], start=short_date(data.period_start),
                                            end=short_date(data.period_end)))
     story.append(grid([first, second] + body, widths, header_rows=2, spans=spans, is_landscape=True))
-    return build(story, title=REGISTER["doc_title"], author=data.agency.name, is_landscape=True)
+    return build(story, title=REGISTER["doc_title"], author=data.agency.name, is_landscape=True,
+                 made_at=data.made_at)

@@ -53,7 +53,7 @@ def result_pdf(data: ResultDocument, draft: bool = False) -> bytes:
                                                 room=32 * mm), left=left),
                     *([] if draft else [para(fill(RESULT["verify"], url=data.verify_url), "note")]))
     return build(story, title=(RESULT["draft_title"] if draft else "") + clean(data.content.title),
-                 author=data.agency.name)
+                 author=data.agency.name, made_at=data.made_at)
 
 
 def _centre(data: PaperResult) -> Table:
@@ -91,4 +91,4 @@ def paper_result_pdf(data: PaperResult) -> bytes:
     story = closing(story, _full_rule(), para(fill(PAPER["provided_by"], system=data.system_name), "center_italic"),
                     Spacer(1, 6), para(PAPER["stamp_note"], "note"),
                     para(fill(PAPER["verify"], url=data.verify_url, code=data.result_code), "note"))
-    return build(story, title=PAPER["doc_title"], author=data.centre.name)
+    return build(story, title=PAPER["doc_title"], author=data.centre.name, made_at=data.made_at)

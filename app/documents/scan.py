@@ -18,7 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Spacer
 
-from .layout import build, fill, para
+from .layout import build, fill, para, stamp
 from .messages import COMMON, SCAN
 from .qr import QRCode
 from .text import clean, datetime_words, short_date
@@ -39,6 +39,7 @@ def image_pdf(image: bytes, title: str, verify_url: str, author: str = "") -> by
     scale = min((page_width - 2 * MARGIN) / width, (page_height - 2 * MARGIN - strip) / height)
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=A4, invariant=1)
+    stamp(page, None)
     page.setTitle(clean(title))
     page.setSubject(clean(title))
     page.setAuthor(clean(author))  # else reportlab writes "anonymous"
@@ -80,7 +81,7 @@ def verification_page_pdf(facts: ScanFacts) -> bytes:
                             at=datetime_words(facts.at)), "left"),
                   Spacer(1, 6 * mm), QRCode(facts.verify_url, 30 * mm), Spacer(1, 2 * mm),
                   para(fill(SCAN["verify"], url=facts.verify_url), "left")],
-                 title=SCAN["title"], author=facts.agency)
+                 title=SCAN["title"], author=facts.agency, made_at=facts.at)
 
 
 def with_verification_page(scan: bytes, facts: ScanFacts) -> bytes:

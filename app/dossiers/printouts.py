@@ -314,7 +314,7 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
         procedure=dossier.procedure.name, received_at=dossier.received_at or dossier.submitted_at,
         due_at=dossier.due_at, resolving_agency=dossier.agency.name,
         lookup_url=lookup_url(dossier), rows=slips, cooperating_agencies=consulted, reference=str(dossier.id),
-        refused=dossier.status == REFUSED))
+        refused=dossier.status == REFUSED, made_at=at))
 
 
 def _handed_in_at(dossier: Dossier, row: handoffs.Handoff) -> datetime:

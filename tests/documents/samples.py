@@ -86,7 +86,7 @@ def control_slip(**changes) -> ControlSlip:
         agency=DESK, code=CODE, applicant=APPLICANT, procedure=PROCEDURE, received_at=vn(2026, 11, 23, 8, 15),
         due_at=vn(2026, 12, 7, 8, 15), resolving_agency="Sở Tư pháp tỉnh Bình An",
         cooperating_agencies=["Công an tỉnh Bình An"], lookup_url=LOOKUP_URL,
-        rows=[handoff(),
+        made_at=vn(2026, 12, 9, 16, 0), rows=[handoff(),
               Handoff(Party("Sở Tư pháp tỉnh Bình An", "Phòng Hành chính tư pháp", "Phạm Minh Đức"),
                       Party("Công an tỉnh Bình An", "Phòng Hồ sơ", "Đỗ Quang Huy"), vn(2026, 11, 24, 14, 5),
                       "on_time", "Lấy ý kiến liên thông"),
@@ -112,7 +112,8 @@ def register_lookup_url(index: int) -> str:
 
 def register(**changes) -> Register:
     return replace(Register(agency=DESK, period_start=date(2026, 11, 1), period_end=date(2026, 11, 30),
-                            printed_on=date(2026, 12, 1), rows=[register_row(1), register_row(2)]), **changes)
+                            printed_on=date(2026, 12, 1), rows=[register_row(1), register_row(2)],
+                            made_at=vn(2026, 12, 1, 7, 30)), **changes)
 
 
 CONTENT = ResultContent(
@@ -127,11 +128,12 @@ def result(**changes) -> ResultDocument:
     return replace(ResultDocument(
         agency=AGENCY, number="1234/LLTP-STP", issued_on=date(2026, 12, 4), result_code=RESULT_CODE,
         applicant="Nguyễn Văn An", content=CONTENT, signer=LEADER, verify_url=VERIFY_URL,
-        recipients=["Ông Nguyễn Văn An", "Lưu: VT, HCTP"]), **changes)
+        recipients=["Ông Nguyễn Văn An", "Lưu: VT, HCTP"], made_at=vn(2026, 12, 4, 10, 30)), **changes)
 
 
 def paper(**changes) -> PaperResult:
-    return replace(PaperResult.of(result(), CENTRE, "Hệ thống thông tin một cửa điện tử tỉnh Bình An"), **changes)
+    return replace(PaperResult.of(result(), CENTRE, "Hệ thống thông tin một cửa điện tử tỉnh Bình An",
+                                  vn(2026, 12, 5, 8, 45)), **changes)
 
 
 # --- readers -----------------------------------------------------------------------------------

@@ -155,6 +155,19 @@ def test_same_input_same_bytes(name):
     assert render(name) == render(name)
 
 
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_dated_when_made(name):
+    """pdfinfo's CreationDate and ModDate are the instant the document was made (issued, received,
+    printed), in Vietnam's offset, not reportlab's invariant 2000-01-01."""
+    data = DOCUMENTS[name][1]()
+    made = next(value for key in ("made_at", "issued_at", "received_at") if (value := getattr(data, key, None)))
+    info = subprocess.run(["pdfinfo", "-isodates", "-"], input=render(name), capture_output=True,
+                          check=True).stdout.decode()
+    expected = made.strftime("%Y-%m-%dT%H:%M:%S+07")
+    dates = dict(line.split(None, 1) for line in info.splitlines() if line.endswith("+07"))
+    assert dates == {"CreationDate:": expected, "ModDate:": expected}, info
+
+
 def test_same_bytes_in_a_fresh_process():
     """Nothing process-wide (font registration order, counters, the clock) leaks into the output."""
     script = ("import sys; from tests.documents.test_documents import render; "
