@@ -37,9 +37,12 @@ def init(force: bool, yes: bool, directory: str | None, db_option: str | None) -
         result = ensure_demo_keys(app, force=force)
     except SQLAlchemyError:  # no schema yet
         result = None
+    except OSError as exc:  # the folder cannot be made or written: said with the path, not a traceback
+        _fail(MSG["dir_unusable"].format(path=folder, reason=_dir_reason(exc)))
+    except ValueError as exc:  # an unreadable root key or certificate: init_keys says which folder
+        _fail(str(exc))
     if result is None:
-        click.echo(MAIN["error"].format(message=MSG["no_agencies"]), err=True)
-        raise SystemExit(2)
+        _fail(MSG["no_agencies"])
     root = folder / ROOT_CERT
     click.echo(MSG["root_created" if result.root_created else "root_kept"].format(path=root))
     if result.retired_root:
@@ -52,13 +55,16 @@ def init(force: bool, yes: bool, directory: str | None, db_option: str | None) -
 
 
 @keys.command("status", help=MSG["status_help"])
+@click.option("--dir", "directory", default=None, type=click.Path(file_okay=False), help=MSG["status_dir_help"])
 @click.option("--db", "db_option", default=None, help=MAIN["db_help"])
-def status(db_option: str | None) -> None:
+def status(directory: str | None, db_option: str | None) -> None:
     from ..cli import _app
     from ..clock import now
     from .demo_keys import agency_identities
     from .status import agency_states, root_states
     app = _app(db_option)
+    if directory:
+        app.config["MOTCUA_KEYS_DIR"] = directory
     with app.app_context():
         try:
             agencies = [(a.code, a.name) for a in agency_identities()[1]]
@@ -82,3 +88,19 @@ def status(db_option: str | None) -> None:
                 click.echo(MSG["status_detail"].format(detail=state.detail))
     if not all(state.can_sign for state in signing):
         raise SystemExit(1)
+
+
+def _fail(message: str) -> None:
+    click.echo(MAIN["error"].format(message=message), err=True)
+    raise SystemExit(2)
+
+
+def _dir_reason(exc: OSError) -> str:
+    reasons = MSG["dir_reasons"]
+    if isinstance(exc, (NotADirectoryError, FileExistsError)):
+        return reasons["not_a_directory"]
+    if isinstance(exc, FileNotFoundError):
+        return reasons["missing"]
+    if isinstance(exc, PermissionError):
+        return reasons["permission"]
+    return reasons["other"].format(detail=exc.strerror or type(exc).__name__)

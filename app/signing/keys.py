@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from .messages import CERTIFICATES, ERRORS
+from .messages import CERTIFICATES, CLI, ERRORS
 from .settings import valid_code
 
 ROOT_KEY, ROOT_CERT = "root.key.pem", "root.cert.pem"
@@ -85,8 +85,11 @@ def init_keys(directory: Path, agencies: list[AgencyIdentity], province: str, *,
         write_certificates(root_cert_file, [root_cert])
         result.root_created = True
     elif root_key_file.exists() and root_cert_file.exists():
-        root_key = serialization.load_pem_private_key(root_key_file.read_bytes(), password=None)
-        root_cert = x509.load_pem_x509_certificate(root_cert_file.read_bytes())
+        try:
+            root_key = serialization.load_pem_private_key(root_key_file.read_bytes(), password=None)
+            root_cert = x509.load_pem_x509_certificate(root_cert_file.read_bytes())
+        except (ValueError, TypeError) as exc:  # damaged, or encrypted (the demo's never is)
+            raise ValueError(CLI["root_unreadable"].format(path=directory)) from exc
     for agency in agencies:
         key_file, cert_file = key_path(directory, agency.code), cert_path(directory, agency.code)
         if not force and (key_file.exists() or cert_file.exists()):

@@ -45,6 +45,16 @@ CLI = {
                         "invalid": "Tệp không chứa chứng thư số dạng PEM hoặc DER đọc được."},
     "pkcs11_configured": "Đang dùng thiết bị ký PKCS#11 (MOTCUA_PKCS11_LIB): khóa nằm trong thiết bị, "
                          "lệnh này không tạo khóa tệp.",
+    "status_dir_help": "Thư mục khóa cần kiểm tra (mặc định biến MOTCUA_KEYS_DIR hoặc instance/keys/).",
+    "dir_unusable": "Không dùng được thư mục khóa {path}: {reason}. Chọn thư mục khác bằng --dir hoặc MOTCUA_KEYS_DIR.",
+    "dir_reasons": {"not_a_directory": "một phần của đường dẫn là tệp, không phải thư mục",
+                    "missing": "không tạo được thư mục ở đường dẫn này",
+                    "permission": "không có quyền tạo hoặc ghi tệp trong thư mục",
+                    "other": "lỗi hệ thống tệp ({detail})"},
+    "root_unreadable": "Không đọc được khóa bí mật gốc root.key.pem hoặc chứng thư số gốc root.cert.pem trong {path} "
+                       "(tệp hỏng hoặc được mã hóa) nên chưa cấp được chứng thư số cho cơ quan nào: chép lại tệp "
+                       "đúng, hoặc dùng --force để tạo lại tất cả.",
+    "status_failed": "Không kiểm tra được khóa của cơ quan: {detail}",
 }
 
 # Names written into the demo certificates (UTF8String). {name}: the top agency of the province.

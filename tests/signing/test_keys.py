@@ -157,3 +157,16 @@ def test_agency_codes_never_name_other_files(code, tmp_path):
     from app.signing.backends import SigningUnavailable, signer_for
     with pytest.raises(SigningUnavailable, match="không hợp lệ"):
         signer_for(code, {"MOTCUA_KEYS_DIR": str(tmp_path)})
+
+
+@pytest.mark.parametrize("where, reason", [
+    ("file", "một phần của đường dẫn là tệp, không phải thư mục"),
+    ("/proc/motcua-khong-co", "không tạo được thư mục ở đường dẫn này"),
+])
+def test_keys_init_into_a_folder_it_cannot_make_says_so(clean_app, database_url, tmp_path, where, reason):
+    if where == "file":
+        (tmp_path / "a-file").write_text("")
+        where = str(tmp_path / "a-file" / "sub")
+    result = motcua("keys", "init", "--db", database_url, "--dir", where)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"Lỗi: Không dùng được thư mục khóa {where}: {reason}. Chọn thư mục khác bằng --dir" in result.stderr
