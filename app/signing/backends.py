@@ -15,26 +15,22 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from asn1crypto import x509 as asn1_x509
+from asn1crypto import keys as asn1_keys, x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
 from pyhanko.keys import load_certs_from_pemder
 from pyhanko.sign.signers import SimpleSigner
 from pyhanko.sign.signers.pdf_cms import Signer
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from . import settings
+from .errors import SigningUnavailable, unusable_key
 from .keys import ROOT_CERT, cert_path, chain_path, key_path
 from .messages import ERRORS
 
+__all__ = ["SigningUnavailable", "open_signer", "signer_for", "trust_roots"]
+
 _DEVICE_TURN = threading.Lock()
 logger = logging.getLogger(__name__)
-
-
-class SigningUnavailable(Exception):
-    """No usable key for the agency; str(exc) says what is missing, in Vietnamese, for the
-    operator (files, device errors); `for_officers` says it without the server's paths."""
-
-    def __init__(self, message: str, for_officers: str | None = None):
-        super().__init__(message)
-        self.for_officers = for_officers or message
 
 
 def trust_roots(config: Mapping | None) -> list[asn1_x509.Certificate]:
@@ -65,7 +61,15 @@ def signer_for(agency_code: str, config: Mapping | None) -> Signer:
 def release(signer: Signer) -> None:
     session = getattr(signer, "pkcs11_session", None)
     if session is not None:
+        _close(session)
+
+
+def _close(session) -> None:
+    import pkcs11
+    try:
         session.close()
+    except pkcs11.PKCS11Error as exc:  # a device pulled out: nothing left to give back
+        logger.warning("PKCS#11 session not closed: %s", type(exc).__name__)
 
 
 @contextmanager
@@ -85,7 +89,7 @@ def _chain(agency_code: str, config: Mapping | None) -> list[asn1_x509.Certifica
     """Intermediates and root, embedded in the signature so a reader can build the path alone."""
     directory = settings.keys_dir(config)
     chain = chain_path(directory, agency_code)
-    return (_certificates(chain) if chain.exists() else []) + trust_roots(config)
+    return (_certificate_file(chain, agency_code) if chain.exists() else []) + trust_roots(config)
 
 
 def _file_signer(agency_code: str, config: Mapping | None) -> Signer:
@@ -93,36 +97,78 @@ def _file_signer(agency_code: str, config: Mapping | None) -> Signer:
     key, cert = key_path(directory, agency_code), cert_path(directory, agency_code)
     if not (key.exists() and cert.exists()):
         raise SigningUnavailable(ERRORS["no_key"].format(code=agency_code, key=key, cert=cert), ERRORS["no_key_officers"])
-    chain_files = [str(p) for p in (chain_path(directory, agency_code), directory / ROOT_CERT) if p.exists()]
-    signer = SimpleSigner.load(str(key), str(cert), ca_chain_files=chain_files or None,
-                               key_passphrase=settings.key_passphrase(config))
-    if signer is None:  # pyHanko logs the cause (a wrong passphrase among them) and answers None
-        raise SigningUnavailable(ERRORS["bad_key"].format(code=agency_code), ERRORS["bad_key_officers"])
-    return signer
+    certificate = _certificate_file(cert, agency_code)[0]
+    private_key = _private_key(key, agency_code, config)
+    _same_kind(private_key.algorithm, certificate, agency_code, str(cert))
+    embedded = [c for path in (chain_path(directory, agency_code), directory / ROOT_CERT) if path.exists()
+                for c in _certificate_file(path, agency_code)]
+    return SimpleSigner(signing_cert=certificate, signing_key=private_key,
+                        cert_registry=SimpleCertificateStore.from_certs([certificate, *embedded]))
+
+
+def _same_kind(key_algorithm: str | None, certificate: asn1_x509.Certificate, agency_code: str, where: str) -> None:
+    """An RSA key under an EC certificate (or the reverse) would fail with a mechanism error
+    while signing; said here as what it is. A key of the right kind is checked by identity.py."""
+    if key_algorithm != certificate.public_key.algorithm:
+        raise unusable_key(ERRORS["key_mismatch"].format(code=agency_code, cert=where))
+
+
+def _private_key(path: Path, agency_code: str, config: Mapping | None) -> asn1_keys.PrivateKeyInfo:
+    """Read here rather than by SimpleSigner.load, which logs a traceback and answers None
+    whatever the cause: each cause has its own remedy."""
+    passphrase = settings.key_passphrase(config)
+    try:
+        data = path.read_bytes()
+        load = serialization.load_pem_private_key if b"-----BEGIN" in data else serialization.load_der_private_key
+        key = load(data, password=passphrase)
+    except OSError as exc:
+        raise unusable_key(ERRORS["key_unreadable"].format(path=path, code=agency_code)) from exc
+    except TypeError as exc:  # cryptography: a passphrase missing, or given for a plain key
+        cause = "key_not_encrypted" if passphrase else "key_encrypted"
+        raise unusable_key(ERRORS[cause].format(path=path, code=agency_code)) from exc
+    except ValueError as exc:
+        cause = "key_wrong_passphrase" if passphrase and b"ENCRYPTED" in data else "key_unreadable"
+        raise unusable_key(ERRORS[cause].format(path=path, code=agency_code)) from exc
+    return asn1_keys.PrivateKeyInfo.load(key.private_bytes(
+        serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+
+
+def _certificate_file(path: Path, agency_code: str) -> list[asn1_x509.Certificate]:
+    try:
+        return certificates(path)
+    except (OSError, ValueError) as exc:
+        raise unusable_key(ERRORS["cert_unreadable"].format(path=path, code=agency_code)) from exc
 
 
 def _pkcs11_signer(agency_code: str, config: Mapping | None) -> Signer:
     import pkcs11
-    from pyhanko.config.pkcs11 import TokenCriteria
-    from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+    from pyhanko.sign.pkcs11 import PKCS11Signer
+
+    from . import device
 
     library, token, pin = settings.pkcs11(config)
-    cert = cert_path(settings.keys_dir(config), agency_code)
-    criteria = TokenCriteria(label=token) if token else None
     try:
-        try:
-            session = open_pkcs11_session(library, token_criteria=criteria, user_pin=pin)
-        except pkcs11.UserAlreadyLoggedIn:
-            # The login belongs to the whole process, not to a session: another session of
-            # this process is logged in, so this one is too.
-            session = open_pkcs11_session(library, token_criteria=criteria)
-    except (pkcs11.PKCS11Error, OSError, RuntimeError) as exc:
-        detail = str(exc) or type(exc).__name__
-        raise SigningUnavailable(ERRORS["pkcs11"].format(code=agency_code, detail=detail),
-                                 ERRORS["bad_key_officers"]) from exc
-    return PKCS11Signer(session, cert_label=agency_code, key_label=agency_code,
-                        signing_cert=_certificates(cert)[0] if cert.exists() else None,
-                        ca_chain=_chain(agency_code, config))
+        session = device.open_session(library, token, pin, agency_code)
+    except pkcs11.PKCS11Error as exc:  # the device itself (not plugged in, out of order)
+        raise device.device_error(exc, token, agency_code) from exc
+    try:
+        key = device.signing_key(session, agency_code, pin is not None)
+        cert = cert_path(settings.keys_dir(config), agency_code)
+        on_token = ERRORS["on_token"].format(token=session.token.label)
+        certificate = _certificate_file(cert, agency_code)[0] if cert.exists() else device.certificate(session, agency_code)
+        if certificate is None:
+            raise unusable_key(ERRORS["pkcs11_no_cert"].format(code=agency_code, cert=cert, token=session.token.label))
+        _same_kind(device.key_algorithm(key), certificate, agency_code, str(cert) if cert.exists() else on_token)
+        signer = PKCS11Signer(session, cert_label=agency_code, key_label=agency_code, signing_cert=certificate,
+                              ca_chain=_chain(agency_code, config), use_raw_mechanism=device.needs_raw_mechanism(key))
+        signer.signing_cert  # pyHanko looks the key up on first use: here, where its errors are caught
+        return signer
+    except pkcs11.PKCS11Error as exc:
+        _close(session)
+        raise device.device_error(exc, token, agency_code) from exc
+    except BaseException:
+        _close(session)
+        raise
 
 
 def _certificates(path: Path) -> list[asn1_x509.Certificate]:

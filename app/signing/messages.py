@@ -32,7 +32,8 @@ CLI = {
                    "(root.key.pem) và chứng thư số gốc (root.cert.pem) để cấp chứng thư số; "
                    "dùng --force để tạo lại tất cả.",
     "status_help": "Kiểm tra khóa ký và chứng thư số của từng cơ quan và các chứng thư số gốc được tin cậy: "
-                   "còn hạn, sắp hết hạn (dưới 30 ngày), đã hết hạn, thiếu khóa. Trả mã lỗi 1 khi có cơ quan "
+                   "còn hạn, sắp hết hạn (dưới 30 ngày), đã hết hạn, thiếu khóa; ký thử bằng từng khóa, đối chiếu "
+                   "khóa với chứng thư số và chứng thư số với chứng thư số gốc. Trả mã lỗi 1 khi có cơ quan "
                    "không ký được.",
     "status_agencies": "Khóa ký của các cơ quan:",
     "status_roots": "Chứng thư số gốc được tin cậy khi xác thực:",
@@ -66,17 +67,69 @@ ERRORS = {
     "bad_code": "Mã cơ quan «{code}» không hợp lệ.",
     "no_key": "Chưa có khóa ký của cơ quan {code}: cần tệp {key} và {cert} trong thư mục khóa, "
               "hoặc cấu hình thiết bị ký PKCS#11.",
-    "bad_key": "Không đọc được khóa hoặc chứng thư số của cơ quan {code} (nếu khóa được mã hóa, "
-               "kiểm tra mật khẩu khóa MOTCUA_KEYS_PASSPHRASE).",
     "cert_expired": "Chứng thư số của cơ quan {code} đã hết hạn từ ngày {until}: chữ ký sẽ không được "
                     "tin cậy nên văn bản chưa được ký. Cần gia hạn chứng thư số trước khi phê duyệt.",
     "cert_not_yet_valid": "Chứng thư số của cơ quan {code} chỉ có hiệu lực từ ngày {since}: văn bản chưa "
                           "được ký.",
-    "pkcs11": "Không mở được thiết bị ký PKCS#11 cho cơ quan {code}: {detail}",
-    # What officers read instead of the three above: the details (paths, device) are the operator's.
+    "pkcs11": "Lỗi thiết bị ký PKCS#11 (thẻ «{token}») khi dùng khóa của cơ quan {code}: {detail}. Kiểm tra thiết "
+              "bị còn cắm và hoạt động, rồi chạy `motcua keys status`.",
+    "pkcs11_module": "Không nạp được mô-đun PKCS#11 {library} (MOTCUA_PKCS11_LIB) để ký cho cơ quan {code}: {detail}. "
+                     "Kiểm tra đường dẫn tệp thư viện của thiết bị ký.",
+    "pkcs11_none": "không có thẻ nào",
+    "pkcs11_no_token": "Mô-đun PKCS#11 {library} không có thẻ nhãn «{token}» (MOTCUA_PKCS11_TOKEN) để ký cho cơ quan "
+                       "{code}; các thẻ đang có: {labels}. Cắm thiết bị ký hoặc sửa MOTCUA_PKCS11_TOKEN.",
+    "pkcs11_no_tokens": "Mô-đun PKCS#11 {library} không có thẻ nào đã khởi tạo để ký cho cơ quan {code}: cắm thiết bị "
+                        "ký (hoặc khởi tạo thẻ) rồi đặt MOTCUA_PKCS11_TOKEN bằng nhãn của thẻ.",
+    "pkcs11_which_token": "Mô-đun PKCS#11 {library} có nhiều thẻ ({labels}): đặt MOTCUA_PKCS11_TOKEN bằng nhãn của "
+                          "thẻ chứa khóa của cơ quan {code}.",
+    # The PIN is not tried again by this process: a real token locks after a few wrong tries.
+    "pkcs11_pin": "Thẻ «{token}» từ chối mã PIN MOTCUA_PKCS11_PIN ({reason}) nên chưa ký được cho cơ quan {code}. "
+                  "Hệ thống không thử lại mã PIN này để thẻ không bị khóa: sửa MOTCUA_PKCS11_PIN rồi khởi động lại "
+                  "dịch vụ (hoặc chạy lại lệnh).",
+    "pkcs11_pin_reasons": {"incorrect": "mã PIN sai", "locked": "mã PIN đã bị khóa do nhập sai nhiều lần; cần mở "
+                           "khóa bằng mã PIN quản trị (SO PIN) của thẻ", "expired": "mã PIN đã hết hạn, cần đổi",
+                           "invalid": "mã PIN không đúng dạng thẻ yêu cầu"},
+    "pkcs11_no_key": "Thẻ «{token}» không có khóa bí mật nhãn «{code}» của cơ quan {code}: nạp khóa ký của cơ quan "
+                     "vào thẻ với nhãn {code}.",
+    "pkcs11_no_key_no_pin": "Không thấy khóa bí mật nhãn «{code}» của cơ quan {code} trên thẻ «{token}»: chưa đặt "
+                            "MOTCUA_PKCS11_PIN, mà thẻ chỉ cho thấy khóa bí mật sau khi đăng nhập. Đặt "
+                            "MOTCUA_PKCS11_PIN; nếu vẫn không thấy, nạp khóa vào thẻ với nhãn {code}.",
+    "pkcs11_many_keys": "Thẻ «{token}» có {count} khóa bí mật cùng nhãn «{code}»: chỉ giữ một khóa ký của cơ quan "
+                        "{code} với nhãn đó.",
+    "pkcs11_no_cert": "Chưa có chứng thư số của cơ quan {code}: đặt tệp {cert} hoặc nạp chứng thư số vào thẻ "
+                      "«{token}» với nhãn {code}.",
+    "key_unreadable": "Không đọc được tệp khóa {path} của cơ quan {code}: tệp hỏng hoặc không phải khóa bí mật dạng "
+                      "PEM/DER. Chép lại tệp khóa đúng của cơ quan.",
+    "key_encrypted": "Tệp khóa {path} của cơ quan {code} được mã hóa: đặt mật khẩu khóa vào MOTCUA_KEYS_PASSPHRASE.",
+    "key_wrong_passphrase": "Mật khẩu khóa MOTCUA_KEYS_PASSPHRASE không mở được tệp khóa {path} của cơ quan {code}: "
+                            "kiểm tra lại mật khẩu.",
+    "key_not_encrypted": "Tệp khóa {path} của cơ quan {code} không được mã hóa nhưng MOTCUA_KEYS_PASSPHRASE có đặt: "
+                         "mã hóa tệp khóa bằng mật khẩu đó, hoặc bỏ MOTCUA_KEYS_PASSPHRASE nếu các khóa để dạng "
+                         "không mã hóa.",
+    "cert_unreadable": "Không đọc được chứng thư số {path} của cơ quan {code}: tệp hỏng hoặc không phải chứng thư số "
+                       "dạng PEM/DER. Chép lại chứng thư số đúng của cơ quan.",
+    # The checks of a key against its certificate (identity.py), made before anything is signed.
+    "cannot_sign": "Khóa của cơ quan {code} không ký thử được ({detail}): kiểm tra khóa và thiết bị ký.",
+    "key_mismatch": "Khóa bí mật của cơ quan {code} không khớp với chứng thư số ({cert}): chữ ký tạo ra sẽ không hợp "
+                    "lệ nên văn bản chưa được ký. Đặt đúng cặp khóa và chứng thư số của cơ quan {code}.",
+    "cert_other_agency": "Chứng thư số ({cert}) đặt cho cơ quan {code} lại được cấp cho «{subject}», mã định danh "
+                         "{named}: đặt đúng chứng thư số (và khóa) của cơ quan {code}.",
+    "cert_unnamed": "Chứng thư số ({cert}) đặt cho cơ quan {code} không ghi mã định danh {code} "
+                    "(organizationIdentifier) mà ghi «{subject}»: dùng chứng thư số cấp cho cơ quan {code}.",
+    "cert_untrusted": "Chứng thư số của cơ quan {code} ({cert}) không dẫn tới chứng thư số gốc được tin cậy "
+                      "(root.cert.pem của thư mục khóa, MOTCUA_TRUST_ROOTS): {detail}. Chữ ký sẽ không xác thực được; "
+                      "thêm chứng thư số trung gian vào {chain} hoặc chứng thư số gốc của tổ chức cấp vào "
+                      "MOTCUA_TRUST_ROOTS.",
+    "cert_untrusted_reasons": {"no_path": "không tìm thấy tổ chức cấp nào được tin cậy",
+                               "invalid_path": "một chứng thư số trong chuỗi không hợp lệ (chữ ký, thời hạn "
+                                               "hoặc quyền cấp chứng thư số)"},
+    "on_token": "trên thẻ «{token}»",
+    # What officers read instead of the messages above: the details (paths, device) are the operator's.
     "no_key_officers": "Chưa có khóa ký số của cơ quan; liên hệ quản trị hệ thống.",
     "bad_key_officers": "Khóa ký số của cơ quan chưa dùng được; liên hệ quản trị hệ thống.",
     "signing_failed": "Không ký được văn bản bằng khóa của cơ quan {code}.",
+    "signature_not_valid": "Chữ ký vừa tạo bằng khóa của cơ quan {code} không hợp lệ khi kiểm tra lại nên văn bản "
+                           "không được lưu; liên hệ quản trị hệ thống (chạy `motcua keys status`).",
     "unreadable_pdf": "Tệp PDF bị hỏng, không đầy đủ hoặc được đặt mật khẩu, nên không ký số được. Quét hoặc xuất "
                       "lại tệp (không đặt mật khẩu) rồi tải lên lại.",
     "naive_time": "Thời điểm ký phải có múi giờ.",

@@ -9,10 +9,13 @@ from io import BytesIO
 from typing import Mapping
 
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import SigSeedSubFilter, enumerate_sig_fields
 from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
+from pyhanko.sign.validation.generic_cms import validate_sig_integrity
 
 from .backends import SigningUnavailable, open_signer
+from .identity import check_signer
 from .loop import outside_event_loop
 from .messages import ERRORS
 
@@ -63,13 +66,32 @@ def _sign_pdf(pdf: bytes, agency_code: str, signer_name: str, reason: str, locat
     metadata = PdfSignatureMetadata(
         field_name=field_name, name=signer_name, reason=reason, location=location,
         subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256")
+    when = at or datetime.now(timezone.utc)
     with open_signer(agency_code, config) as signer:
-        _check_validity(signer.signing_cert, agency_code, at or datetime.now(timezone.utc))
+        _check_validity(signer.signing_cert, agency_code, when)
+        check_signer(signer, agency_code, config, when)
         try:
-            return _TimedPdfSigner(metadata, signer, at=at).sign_pdf(writer).getvalue()
+            signed = _TimedPdfSigner(metadata, signer, at=at).sign_pdf(writer).getvalue()
         except Exception as exc:  # a device or key error surfaces only while signing
             logger.exception("signing for %s failed", agency_code)
             raise SigningFailed(ERRORS["signing_failed"].format(code=agency_code)) from exc
+    _check_signed(signed, agency_code)
+    return signed
+
+
+def _check_signed(pdf: bytes, agency_code: str) -> None:
+    """The new signature verifies over the bytes about to be stored and handed out: cheap
+    insurance against whatever the checks before signing did not foresee."""
+    try:
+        signature = PdfFileReader(BytesIO(pdf)).embedded_signatures[-1]
+        intact, valid = validate_sig_integrity(signature.signer_info, signature.signer_cert, "data",
+                                               signature.compute_digest())
+    except Exception as exc:  # unreadable is no better than invalid here
+        logger.error("the signature just made for %s cannot be read back: %s", agency_code, exc)
+        intact = valid = False
+    if not (intact and valid):
+        logger.error("the signature just made for %s does not verify (intact=%s, valid=%s)", agency_code, intact, valid)
+        raise SigningFailed(ERRORS["signature_not_valid"].format(code=agency_code))
 
 
 def _check_validity(certificate, agency_code: str, at: datetime) -> None:

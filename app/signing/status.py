@@ -3,6 +3,7 @@
 refused for it."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Mapping
 
 from . import settings
 from .backends import SigningUnavailable, certificates, open_signer
+from .identity import check_signer
 from .keys import ROOT_CERT
 from .messages import CLI
 
+logger = logging.getLogger(__name__)
 RENEW_WITHIN = timedelta(days=30)  # warn this long before a certificate expires
 
 
@@ -46,19 +49,29 @@ def _state(label: str, certificate, at: datetime) -> CertificateState:
 
 
 def agency_states(config: Mapping | None, agencies: list[tuple[str, str]], at: datetime) -> list[CertificateState]:
-    """One state per (code, name): the signing key opened as signing would open it."""
-    found = []
-    for code, name in agencies:
-        label = f"{code} {name}"
-        try:
-            with open_signer(code, config) as signer:
-                certificate = signer.signing_cert
-        except SigningUnavailable as exc:
-            found.append(CertificateState(label, "unavailable", detail=str(exc)))
-            continue
-        found.append(_state(label, certificate, at) if certificate is not None
-                     else CertificateState(label, "unavailable"))
-    return found
+    """One state per (code, name): the signing key opened as signing would open it, and checked
+    as signing checks it (identity.py), by a test signature among others."""
+    return [_agency_state(code, f"{code} {name}", config, at) for code, name in agencies]
+
+
+def _agency_state(code: str, label: str, config: Mapping | None, at: datetime) -> CertificateState:
+    dates = None
+    try:
+        with open_signer(code, config) as signer:
+            dates = _state(label, signer.signing_cert, at)
+            check_signer(signer, code, config, at)
+    except SigningUnavailable as exc:
+        return _unavailable(label, dates, str(exc))
+    except Exception as exc:  # the command reports every agency, whatever one of them does
+        logger.debug("checking %s's key failed", code, exc_info=exc)  # the line below says it; no traceback
+        return _unavailable(label, dates, CLI["status_failed"].format(detail=str(exc) or type(exc).__name__))
+    return dates
+
+
+def _unavailable(label: str, dates: CertificateState | None, detail: str) -> CertificateState:
+    """Unavailable, with the certificate's names and end when it was read before the failure."""
+    return CertificateState(label, "unavailable", dates.subject if dates else "", dates.not_after if dates else None,
+                            detail)
 
 
 def root_states(config: Mapping | None, at: datetime) -> list[CertificateState]:

@@ -76,8 +76,10 @@ def add_annotation(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def self_signed(directory: Path, code: str, name: str) -> None:
-    """Key and certificate files of a signer whose certificate is its own issuer."""
+def self_signed(directory: Path, code: str, name: str) -> Path:
+    """Key and certificate files of a signer whose certificate is its own issuer (and names the
+    agency code, as a forger would); the certificate's path, which signing must be told to
+    trust (MOTCUA_TRUST_ROOTS) before it signs with it."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -88,7 +90,8 @@ def self_signed(directory: Path, code: str, name: str) -> None:
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Công ty Giả mạo"),
-                         x509.NameAttribute(NameOID.COMMON_NAME, name)])
+                         x509.NameAttribute(NameOID.COMMON_NAME, name),
+                         x509.NameAttribute(NameOID.ORGANIZATION_IDENTIFIER, code)])
     start = datetime.now(timezone.utc) - timedelta(days=400)
     cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(start)
@@ -97,6 +100,7 @@ def self_signed(directory: Path, code: str, name: str) -> None:
             .sign(key, hashes.SHA256()))
     write_key(key_path(directory, code), key)
     write_certificates(cert_path(directory, code), [cert])
+    return cert_path(directory, code)
 
 
 def pdfsig(pdf: bytes, tmp_path: Path, nss_dir: Path | None = None) -> str:

@@ -103,8 +103,7 @@ def _status(database_url, env):
 def test_a_certificate_under_another_root_is_not_called_a_test_one(clean_app, tmp_path):
     from .conftest import self_signed
     directory = tmp_path / "ca-that"
-    self_signed(directory, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")
-    signed = sign(clean_app, config={"MOTCUA_KEYS_DIR": str(directory)})
-    certificate = directory / f"{SIGNING_AGENCY}.cert.pem"
+    certificate = self_signed(directory, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")
+    signed = sign(clean_app, config={"MOTCUA_KEYS_DIR": str(directory), "MOTCUA_TRUST_ROOTS": str(certificate)})
     [report] = verify_pdf(signed, {**clean_app.config, "MOTCUA_TRUST_ROOTS": str(certificate)})
     assert report.valid and not report.test_certificate

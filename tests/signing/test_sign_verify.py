@@ -110,8 +110,8 @@ def test_a_signature_field_added_after_signing_and_signed_by_nobody_is_a_change(
 
 def test_a_foreign_certificate_is_intact_but_not_trusted(keys, clean_app, tmp_path):
     foreign = tmp_path / "foreign"
-    self_signed(foreign, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")  # same name, not our CA
-    signed = sign(clean_app, config={"MOTCUA_KEYS_DIR": str(foreign)})
+    certificate = self_signed(foreign, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")  # same name, not our CA
+    signed = sign(clean_app, config={"MOTCUA_KEYS_DIR": str(foreign), "MOTCUA_TRUST_ROOTS": str(certificate)})
     [report] = verify_pdf(signed, clean_app.config)
     assert report.intact and not report.trusted and not report.valid
     assert report.signer == "Sở Tư pháp tỉnh Bình An (Công ty Giả mạo)"
