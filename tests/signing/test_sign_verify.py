@@ -293,8 +293,9 @@ def test_an_untrusted_changed_upload_logs_one_line(keys, clean_app, tmp_path, ca
     """pyHanko's warnings (a traceback each) are not written for what anyone may upload."""
     import logging
     foreign = tmp_path / "foreign"
-    self_signed(foreign, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")
-    changed = add_annotation(sign(clean_app, config={"MOTCUA_KEYS_DIR": str(foreign)}))
+    certificate = self_signed(foreign, SIGNING_AGENCY, "Sở Tư pháp tỉnh Bình An")  # trusted only to sign
+    changed = add_annotation(sign(clean_app, config={"MOTCUA_KEYS_DIR": str(foreign),
+                                                     "MOTCUA_TRUST_ROOTS": str(certificate)}))
     with caplog.at_level(logging.DEBUG, logger="pyhanko"), caplog.at_level(logging.INFO, logger="app"):
         [report] = verify_pdf(changed, clean_app.config)
     assert not report.trusted
