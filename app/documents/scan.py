@@ -1,6 +1,7 @@
 """A scanned paper result made ready for its PDF signature, like every electronic result, with
-the QR code of its verification page: a scanned page (JPEG or PNG) becomes a one-page PDF with
-the code under the image; a scanned PDF gets a last page saying what it is, with the code."""
+the QR code of its verification page: a scanned PDF gets a last page saying what it is, with the
+code and its address in words; a scanned page (JPEG or PNG) becomes a one-page PDF that gets the
+same last page."""
 from __future__ import annotations
 
 import io
@@ -26,34 +27,6 @@ from .text import clean, datetime_words, short_date
 logger = logging.getLogger(__name__)
 
 MARGIN = 10 * mm
-QR_SIZE = 22 * mm
-
-
-def image_pdf(image: bytes, title: str, verify_url: str, author: str = "") -> bytes:
-    """The image scaled to fit an A4 page above a strip holding the QR code of the
-    verification page (kept upright, never enlarged beyond the page)."""
-    reader = ImageReader(io.BytesIO(image))
-    width, height = reader.getSize()
-    page_width, page_height = A4
-    strip = QR_SIZE + MARGIN
-    scale = min((page_width - 2 * MARGIN) / width, (page_height - 2 * MARGIN - strip) / height)
-    out = io.BytesIO()
-    page = canvas.Canvas(out, pagesize=A4, invariant=1)
-    stamp(page, None)
-    page.setTitle(clean(title))
-    page.setSubject(clean(title))
-    page.setAuthor(clean(author))  # else reportlab writes "anonymous"
-    page.setCreator(COMMON["creator"])
-    drawn_width, drawn_height = width * scale, height * scale
-    page.drawImage(reader, (page_width - drawn_width) / 2, MARGIN + strip + (page_height - 2 * MARGIN - strip
-                                                                              - drawn_height) / 2,
-                   drawn_width, drawn_height)
-    code = QRCode(verify_url, QR_SIZE)
-    code.wrapOn(page, QR_SIZE, QR_SIZE)
-    code.drawOn(page, MARGIN, MARGIN)
-    page.showPage()
-    page.save()
-    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -82,6 +55,28 @@ def verification_page_pdf(facts: ScanFacts) -> bytes:
                   Spacer(1, 6 * mm), QRCode(facts.verify_url, 30 * mm), Spacer(1, 2 * mm),
                   para(fill(SCAN["verify"], url=facts.verify_url), "left")],
                  title=SCAN["title"], author=facts.agency, made_at=facts.at)
+
+
+def image_pdf(image: bytes, facts: ScanFacts) -> bytes:
+    """A scanned page (JPEG or PNG) as a scanned PDF would be: the image scaled to fit an A4
+    page (kept upright, never enlarged beyond the page), then the same verification page."""
+    reader = ImageReader(io.BytesIO(image))
+    width, height = reader.getSize()
+    page_width, page_height = A4
+    scale = min((page_width - 2 * MARGIN) / width, (page_height - 2 * MARGIN) / height)
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=1)
+    stamp(page, facts.at)
+    page.setTitle(clean(facts.title))
+    page.setSubject(clean(facts.title))
+    page.setAuthor(clean(facts.agency))  # else reportlab writes "anonymous"
+    page.setCreator(COMMON["creator"])
+    drawn_width, drawn_height = width * scale, height * scale
+    page.drawImage(reader, (page_width - drawn_width) / 2, (page_height - drawn_height) / 2, drawn_width,
+                   drawn_height)
+    page.showPage()
+    page.save()
+    return with_verification_page(out.getvalue(), facts)
 
 
 def with_verification_page(scan: bytes, facts: ScanFacts) -> bytes:

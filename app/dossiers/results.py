@@ -158,7 +158,8 @@ def issue(dossier, data: dict, at: datetime, actor) -> dict:
 def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, actor,
              form_key: str = "") -> tuple[str, bool]:
     """A paper result scanned into the data store: the scan as a PDF with the QR code of its
-    verification page (an image gets a page of its own, a PDF a last page), signed with the agency's key in the digitising officer's name. Returns its code and
+    verification page (a last page with the paper original's facts; an image is made a page first),
+    signed with the agency's key in the digitising officer's name. Returns its code and
     whether it is new: the same form sent again (`form_key`, its one-time value) returns the
     result it made the first time."""
     # Locked, so a form sent twice at once (or with the approval) is serialised, never numbered twice.
@@ -169,12 +170,9 @@ def digitise(dossier, scan: bytes, content_type: str, meta: dict, at: datetime, 
     number, key = next_number(dossier.id), result_keys.new_key()
     code = doc.result_code(dossier.code, number)
     url = printouts.keyed_url(code, key)
-    if content_type == "application/pdf":
-        pdf = doc.with_verification_page(scan, doc.ScanFacts(
-            meta["title"], meta["document_number"], meta["signing_agency"], meta["signer"],
-            date.fromisoformat(meta["signed_on"]), code, actor.full_name, dossier.agency.name, at, url))
-    else:
-        pdf = doc.image_pdf(scan, meta["title"], url, author=dossier.agency.name)
+    facts = doc.ScanFacts(meta["title"], meta["document_number"], meta["signing_agency"], meta["signer"],
+                          date.fromisoformat(meta["signed_on"]), code, actor.full_name, dossier.agency.name, at, url)
+    pdf = (doc.with_verification_page if content_type == "application/pdf" else doc.image_pdf)(scan, facts)
     signed = sign(pdf, dossier, actor.full_name, PRINTOUTS["digitised_reason"], at)
     file_id = store(dossier, signed, f"{code}.pdf", actor, at, f"digitised:{number}")
     _record(dossier, number, "digitised", PRINTOUTS["digitised_title"].format(title=meta["title"]),

@@ -199,16 +199,30 @@ def test_metadata_names_the_document_in_vietnamese(name):
     assert "Creator:         Hệ thống thông tin một cửa điện tử" in info
 
 
-def test_a_scanned_page_says_who_made_it():
+def test_a_scanned_page_says_who_made_it_and_carries_the_verification_page():
+    """A scan sent as an image gets the last page a scanned PDF gets: the paper original's facts,
+    the result code and the address in words under the QR code, readable without a phone."""
     import io
+    from datetime import date
 
     from PIL import Image
 
-    from app.documents import image_pdf
+    from app.documents import ScanFacts, image_pdf
     scan = io.BytesIO()
     Image.new("RGB", (200, 280), "white").save(scan, "PNG")
-    pdf = image_pdf(scan.getvalue(), "Giấy phép xây dựng", VERIFY_URL, author="Sở Tư pháp tỉnh Bình An")
-    info = subprocess.run(["pdfinfo", "-enc", "UTF-8", "-"], input=pdf, capture_output=True, check=True).stdout
-    info = info.decode("utf-8")
+    facts = ScanFacts("Giấy phép xây dựng", "12/GPXD", "Sở Xây dựng tỉnh Bình An", "Lê Văn Cường",
+                      date(2026, 11, 20), RESULT_CODE, "Trần Thị Bình", "Sở Tư pháp tỉnh Bình An",
+                      samples.vn(2026, 11, 25, 9, 0), VERIFY_URL)
+    pdf = image_pdf(scan.getvalue(), facts)
+    info = subprocess.run(["pdfinfo", "-enc", "UTF-8", "-isodates", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode("utf-8")
     assert "Author:          Sở Tư pháp tỉnh Bình An" in info and "Subject:         Giấy phép xây dựng" in info
     assert "anonymous" not in info and "unspecified" not in info
+    assert "CreationDate:    2026-11-25T09:00:00+07" in info
+    assert samples.page_count(pdf) == 2
+    text = samples.text(pdf, 2)
+    for expected in ("TRANG XÁC THỰC BẢN SỐ HÓA", "1. Văn bản: Giấy phép xây dựng", "2. Số, ký hiệu: 12/GPXD",
+                     f"6. Mã kết quả: {RESULT_CODE}", "Số hóa và ký số bởi Trần Thị Bình"):
+        assert expected in text, expected
+    assert VERIFY_URL in "".join(text.split())  # the address, wrapped where the line ends
+    assert samples.qr_codes(pdf, 2) == [VERIFY_URL]

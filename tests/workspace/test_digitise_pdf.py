@@ -80,3 +80,27 @@ def test_a_signed_pdf_scanned_in_keeps_its_signature_valid(api, clock, client, c
     report = pdfsig(signed, tmp_path)
     assert report.count("Signature is Valid.") == 2, report
     assert len(_pages(signed, tmp_path)) == len(_pages(first, tmp_path))
+
+
+def test_a_scanned_image_gets_the_same_verification_page(api, clock, client, clean_app, tmp_path):
+    """A scan sent as a PNG: its page, then the page a scanned PDF gets, the result code and its
+    address in words beside the QR code; signed, valid, and dated when it was digitised."""
+    clock.set(vn(2026, 11, 25, 9, 0))
+    dossier_id = submit_lltp(api)
+    code = processed(api, dossier_id)["code"]
+    token = as_officer(client, "motcua")
+    assert _post(client, token, dossier_id).status_code == 303  # the default scan is a PNG
+    signed = _stored(clean_app, f"{code}-KQ2")
+    assert "Signature is Valid." in pdfsig(signed, tmp_path)
+    first, last = _pages(signed, tmp_path)
+    assert not first.strip()  # the blank scanned page
+    text = " ".join(last.split())
+    for expected in ("TRANG XÁC THỰC BẢN SỐ HÓA", "2. Số, ký hiệu: 125/PLLTP-STP", f"6. Mã kết quả: {code}-KQ2",
+                     "Số hóa và ký số bởi Trần Thị Bình"):
+        assert expected in text, expected
+    [keyed] = qr_urls(signed, tmp_path)
+    assert keyed.startswith(f"{clean_app.config['MOTCUA_PUBLIC_URL']}/xac-thuc/{code}-KQ2?k=")
+    assert keyed in "".join(text.split())
+    info = subprocess.run(["pdfinfo", "-isodates", str(tmp_path / "scan.pdf")], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"^CreationDate:\s+2026-11-25T09:00:00\+07$", info, re.M), info
