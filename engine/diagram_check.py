@@ -33,7 +33,8 @@ from .form_check import as_written, form_advice, form_problems, guess, pair_prob
 from .folding import fold
 from .form_conditions import choice_values, deciding_fields, required_for, sometimes_required
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
-from .statuses import LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, SUPPLEMENT_REQUESTED, TERMINAL
+from .statuses import (LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, REFUSED, SUPPLEMENT_REQUESTED,
+                       TERMINAL)
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -764,6 +765,30 @@ def _iso_suggestion(text: str) -> str:
     if days:
         return MESSAGES["iso_days"].format(n=days.group(1))
     return MESSAGES["iso_other"]
+
+
+def _definitions(node) -> set[str]:
+    return {bpmn_kind(d) for d in node if bpmn_kind(d).endswith("EventDefinition")}
+
+
+def _waits(node) -> bool:
+    """A catch event the engine stops at until something arrives (a link only jumps)."""
+    return bpmn_kind(node) == "intermediateCatchEvent" and _definitions(node) != {"linkEventDefinition"}
+
+
+def _timed(node) -> bool:
+    return "timerEventDefinition" in _definitions(node)
+
+
+def _arrival_kind(node) -> str:
+    """How an element that no officer completes brings a dossier on (ANALYST.md QT-53)."""
+    kind = bpmn_kind(node)
+    if kind in ("startEvent", "receiveTask"):
+        return kind
+    for definition in ("timerEventDefinition", "messageEventDefinition", "errorEventDefinition"):
+        if definition in _definitions(node):
+            return definition
+    return "other"
 
 
 def _shows_inside(sub_process, drawn: dict) -> bool:
@@ -1723,21 +1748,40 @@ class DiagramChecker:
                 self.add(node, "status_wait_misplaced", value=number, label=label, kind=_kind(node),
                          message=WAIT_STATUSES[number])
             elif number == PROCESSED:
-                others = [(step, self.lane_of[step.get("id")]) for step in self.steps_reaching(node)
-                          if step.get("id") in self.lane_of
-                          and role_for_lane(self.lane_of[step.get("id")].get("name")) not in (None, "leader")]
-                if others:
-                    self.add(node, "status_9_before_approval", steps=MESSAGES["and"].join(
-                        f"«{self.label(step)}» ({step.get('id')}, làn «{_one_line(lane.get('name'))}»)"
-                        for step, lane in others))
+                self.check_approved_before(node)
+            elif number == REFUSED and kind == "endEvent":
+                timers = [wait for wait in self.arrivals(node)[1] if _timed(wait)]
+                if timers:
+                    self.add(node, "refusal_by_timer", waits=self.wait_list(timers))
 
-    def steps_reaching(self, node) -> list:
-        """The human steps whose completion can bring the dossier to `node`: back across events,
-        gateways and automatic tasks, into a sub-process through its ends that complete it (an
-        error end leaves by a boundary event instead), never past an element already at 9 (the
-        result is issued once) nor a boundary event (a timer or a message, no officer's act)."""
+    def check_approved_before(self, node) -> None:
+        """Status 9 signs the result in the name of whoever completed the step that brought the
+        dossier there (QT-22), in that same transition: so on every way in, the last thing done
+        is the leader's step, with nothing that waits (a message, a timer) in between."""
+        steps, waits = self.arrivals(node)
+        others = [(step, self.lane_of[step.get("id")]) for step in steps if step.get("id") in self.lane_of
+                  and role_for_lane(self.lane_of[step.get("id")].get("name")) not in (None, "leader")]
+        if others:
+            self.add(node, "status_9_before_approval", steps=MESSAGES["and"].join(
+                f"«{self.label(step)}» ({step.get('id')}, làn «{_one_line(lane.get('name'))}»)"
+                for step, lane in others))
+        elif waits:  # said once the officers' steps are right, not piled on that first fix
+            self.add(node, "status_9_after_wait", waits=self.wait_list(waits))
+
+    def wait_list(self, waits) -> str:
+        def described(wait) -> str:
+            how = MESSAGES["arrival_kinds"][_arrival_kind(wait)].format(messages=", ".join(self.message_names(wait)))
+            return f"«{self.label(wait)}» ({wait.get('id')}, {how})"
+        return MESSAGES["and"].join(described(wait) for wait in waits)
+
+    def arrivals(self, node) -> tuple[list, list]:
+        """What can bring the dossier to `node`: the human steps whose completion can, and the
+        elements that can with no officer's act (a wait resumed by a message or a timer, a
+        boundary event, the start of the process). Back across gateways, automatic tasks and
+        throw events, into a sub-process through its ends that complete it (an error end leaves
+        by a boundary event instead), never past an element already at 9 (the result is issued once)."""
         sources = self.sources
-        found, seen, queue = [], set(), list(sources[node.get("id")])
+        steps, waits, seen, queue = [], [], set(), list(sources[node.get("id")])
         while queue:
             current = self.by_id.get(queue.pop())
             if current is None or current.get("id") in seen:
@@ -1746,16 +1790,22 @@ class DiagramChecker:
             kind = bpmn_kind(current)
             if status_number(properties_of(current).get("status")) == PROCESSED:
                 continue  # the dossier is at 9 there already: the result was issued before
+            inside = bpmn_kind(current.getparent()) in SUB_PROCESSES
             if kind in HUMAN_TASKS:
-                found.append(current)
-            elif kind == "startEvent" and bpmn_kind(current.getparent()) in ("subProcess", "transaction"):
+                steps.append(current)
+            elif kind == "startEvent" and inside:
                 queue.extend(sources[current.getparent().get("id")])  # entered from before the sub-process
-            elif kind in ("subProcess", "transaction"):
+            elif kind in SUB_PROCESSES:
                 queue.extend(end.get("id") for end in current.iterfind("bpmn:endEvent", NS)
                              if not any(bpmn_kind(d) == "errorEventDefinition" for d in end))
-            elif kind != "boundaryEvent":
+            elif kind in ("startEvent", "boundaryEvent"):
+                waits.append(current)
+            elif kind == "receiveTask" or _waits(current):
+                waits.append(current)  # and on: a step before it is named too, the first thing to fix
                 queue.extend(sources[current.get("id")])
-        return found
+            else:
+                queue.extend(sources[current.get("id")])
+        return steps, waits
 
     def check_drawing(self, root, processes) -> None:
         """The diagram interchange (bpmndi), which the officer's dossier page draws: every step

@@ -621,6 +621,24 @@ MESSAGES = {
                                 "phải bước phê duyệt của làn Lãnh đạo: kết quả sẽ được ký trước khi "
                                 "lãnh đạo duyệt. Đặt status 9 sau bước phê duyệt của lãnh đạo (như sự kiện «Đã xử lý "
                                 "xong» sau tiểu quy trình «Giải quyết hồ sơ» của sơ đồ mẫu), ở đây đặt 4 (QT-53).",
+    "status_9_after_wait": "status 9 (Đã xử lý xong) ký số và phát hành kết quả ngay khi hồ sơ tới đây, mang tên "
+                           "lãnh đạo vừa hoàn thành bước phê duyệt (QT-22); nhưng hồ sơ còn tới đây được qua {waits}, "
+                           "không phải ngay sau bước phê duyệt của làn Lãnh đạo: kết quả sẽ được ký với tên người "
+                           "bấm chuyển (thủ quỹ ghi khoản nộp, công dân) hay không được ký, hoặc không cần lãnh đạo "
+                           "duyệt. Giữa bước phê duyệt và phần tử mang status 9 chỉ đặt cổng rẽ nhánh, công việc tự "
+                           "động và sự kiện ném: chờ nộp phí (QT-40) đặt trước tiểu quy trình «Giải quyết hồ sơ» "
+                           "(như sơ đồ mẫu cấp bản sao trích lục, sau «Tiếp nhận, cấp mã hồ sơ»); bộ hẹn giờ hay tin nhắn không "
+                           "đưa hồ sơ tới status 9 được, hãy nối nó tới một bước của làn Lãnh đạo (QT-53).",
+    "refusal_by_timer": "status 3 (Không được tiếp nhận) in Phiếu từ chối với lý do cán bộ ghi ở bước quyết định "
+                        "(QT-24), nhưng hồ sơ tới sự kiện kết thúc này được qua bộ hẹn giờ {waits}: hồ sơ bị từ chối "
+                        "tự động, không ai quyết định, không có lý do. Nối bộ hẹn giờ tới một bước của cán bộ (hoặc "
+                        "dùng bộ hẹn giờ không ngắt, cancelActivity=\"false\", để đánh dấu trễ hạn như QT-10), để "
+                        "chỉ bước quyết định «Không tiếp nhận» đưa hồ sơ tới đây (QT-53).",
+    "arrival_kinds": {
+        "timerEventDefinition": "bộ hẹn giờ", "messageEventDefinition": "chờ tin nhắn {messages}",
+        "errorEventDefinition": "sự kiện bắt lỗi", "startEvent": "lúc công dân nộp hồ sơ, chưa cán bộ nào làm gì",
+        "receiveTask": "chờ tin nhắn {messages}", "other": "không cán bộ nào hoàn thành",
+    },
     "payment_boundary": "Chờ nộp phí không đặt được trên sự kiện biên: hồ sơ phải dừng lại chờ tiền, không chờ "
                         "song song với một bước. Dùng sự kiện trung gian bắt tin nhắn (Intermediate Catch Event) "
                         "thanh_toan, nếu cần thì sau một cổng sự kiện (Event-based Gateway) cùng với rut_ho_so.",

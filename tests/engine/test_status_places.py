@@ -38,3 +38,58 @@ def test_status_9_before_the_leaders_approval_is_refused_where_it_is_written():
 def test_a_final_or_waiting_status_on_a_step_is_refused(status, expected):
     [problem] = _appraisal_with(status)
     assert problem.element_id == "Task_tham_dinh" and expected in problem.message, problem.message
+
+
+BEFORE_STOP = '    <bpmn:boundaryEvent id="Boundary_dung_xu_ly"'
+IN_LANE = '<bpmn:flowNodeRef>Boundary_dung_xu_ly</bpmn:flowNodeRef>'
+
+
+def _with(elements: str, refs: str, source: str = SOURCE) -> str:
+    """The shipped diagram with `elements` added to the process and `refs` to a lane."""
+    return (source.replace(BEFORE_STOP, elements + BEFORE_STOP, 1)
+            .replace(IN_LANE, IN_LANE + refs, 1))
+
+
+def _timer_to(target: str, attached: str) -> str:
+    return _with(f'''<bpmn:boundaryEvent id="Boundary_het_han" name="Hết hạn" attachedToRef="{attached}">
+      <bpmn:outgoing>Flow_het_han</bpmn:outgoing>
+      <bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">working_days(5)</bpmn:timeDate>
+      </bpmn:timerEventDefinition></bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="Flow_het_han" sourceRef="Boundary_het_han" targetRef="{target}" />
+''', '<bpmn:flowNodeRef>Boundary_het_han</bpmn:flowNodeRef>')
+
+
+@pytest.mark.rule("QT-53")
+def test_a_fee_wait_between_the_approval_and_status_9_is_refused():
+    """Paid at the desk, the cashier's recording would sign the result; paid online, nobody would."""
+    xml = _with('''<bpmn:intermediateCatchEvent id="Event_nop_phi_sau" name="Chờ nộp phí sau phê duyệt">
+      <bpmn:extensionElements><spiffworkflow:properties>
+        <spiffworkflow:property name="status" value="6" />
+        <spiffworkflow:property name="amount" value="le_phi" />
+      </spiffworkflow:properties></bpmn:extensionElements>
+      <bpmn:messageEventDefinition messageRef="Message_thanh_toan" />
+    </bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="Flow_da_nop_sau" sourceRef="Event_nop_phi_sau" targetRef="Event_da_xu_ly" />
+''', '<bpmn:flowNodeRef>Event_nop_phi_sau</bpmn:flowNodeRef>').replace(
+        '<bpmn:sequenceFlow id="Flow_xu_ly_xong" sourceRef="Sub_giai_quyet" targetRef="Event_da_xu_ly" />',
+        '<bpmn:sequenceFlow id="Flow_xu_ly_xong" sourceRef="Sub_giai_quyet" targetRef="Event_nop_phi_sau" />')
+    [problem] = problems(xml)
+    assert (problem.element_id, problem.element_name) == ("Event_da_xu_ly", "Đã xử lý xong")
+    assert "«Chờ nộp phí sau phê duyệt» (Event_nop_phi_sau, chờ tin nhắn thanh_toan)" in problem.message
+    assert "đặt trước tiểu quy trình «Giải quyết hồ sơ»" in problem.message
+
+
+@pytest.mark.rule("QT-53")
+def test_a_timer_on_the_processing_leading_to_status_9_is_refused():
+    [problem] = problems(_timer_to("Event_da_xu_ly", "Sub_giai_quyet"))
+    assert problem.element_id == "Event_da_xu_ly"
+    assert "«Hết hạn» (Boundary_het_han, bộ hẹn giờ)" in problem.message
+
+
+@pytest.mark.rule("QT-53")
+@pytest.mark.rule("QT-24")
+def test_a_timer_leading_to_the_refusal_end_is_refused():
+    """An automatic refusal: nobody decided, the refusal slip has no reason."""
+    [problem] = problems(_timer_to("End_khong_tiep_nhan", "Task_tiep_nhan"))
+    assert (problem.element_id, problem.element_name) == ("End_khong_tiep_nhan", "Không tiếp nhận")
+    assert "bộ hẹn giờ «Hết hạn» (Boundary_het_han, bộ hẹn giờ)" in problem.message
