@@ -34,6 +34,8 @@ EVENTS = {
     "apology": "Gửi thư xin lỗi và hẹn lại ngày trả kết quả",
     "stop_notice": "Ký Thông báo dừng giải quyết hồ sơ gửi công dân",
     "result_issued": "Ban hành kết quả {code}, ký số bởi {signer}",
+    "result_not_issued": "Hồ sơ đã xử lý xong mà không qua bước phê duyệt của lãnh đạo: kết quả điện tử chưa được "
+                         "ký và ban hành; quản trị cần sửa sơ đồ quy trình, lãnh đạo ban hành kết quả",
     "result_digitised": "Số hóa kết quả giấy {code}, ký số bởi {signer}",
     "version_moved": "Chuyển hồ sơ sang phiên bản {to_version} của sơ đồ quy trình (từ phiên bản {from_version}), "
                      "để hồ sơ đi tiếp theo sơ đồ đã sửa",
