@@ -1749,6 +1749,11 @@ class DiagramChecker:
                          message=WAIT_STATUSES[number])
             elif number == PROCESSED:
                 self.check_approved_before(node)
+            elif number == RECEIVED and any(bpmn_kind(wait) == "startEvent" for wait in self.arrivals(node)[1]):
+                # A status on a step shows when it opens: on the reception step itself the code
+                # and "Được tiếp nhận" would come at submission, with the citizen as actor (QT-21).
+                self.add(node, "status_2_before_reception", kind=_kind(node), after=MESSAGES["status_2_after"].format(
+                    step=self.label(node)) if bpmn_kind(node) in HUMAN_TASKS else "")
             elif number == REFUSED and kind == "endEvent":
                 timers = [wait for wait in self.arrivals(node)[1] if _timed(wait)]
                 if timers:

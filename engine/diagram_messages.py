@@ -629,6 +629,13 @@ MESSAGES = {
                            "động và sự kiện ném: chờ nộp phí (QT-40) đặt trước tiểu quy trình «Giải quyết hồ sơ» "
                            "(như sơ đồ mẫu cấp bản sao trích lục, sau «Tiếp nhận, cấp mã hồ sơ»); bộ hẹn giờ hay tin nhắn không "
                            "đưa hồ sơ tới status 9 được, hãy nối nó tới một bước của làn Lãnh đạo (QT-53).",
+    "status_2_before_reception": "status 2 (Được tiếp nhận) cấp mã hồ sơ và tính ngày hẹn trả (QT-21) ngay khi hồ sơ "
+                                 "tới đây, mà hồ sơ tới {kind} này từ lúc công dân nộp, trước khi Bộ phận Một cửa "
+                                 "tiếp nhận (status trên một bước có hiệu lực khi bước mở ra): hồ sơ sẽ được cấp mã "
+                                 "và ghi «Được tiếp nhận» ngay lúc nộp, chưa ai xem. Xóa status 2 ở đây (bước tiếp "
+                                 "nhận mang 1) và đặt nó trên một sự kiện ném{after} ở nhánh tiếp nhận, như «Tiếp "
+                                 "nhận, cấp mã hồ sơ» của sơ đồ mẫu (QT-53).",
+    "status_2_after": " sau bước «{step}», sau cổng rẽ nhánh theo quyết định",
     "refusal_by_timer": "status 3 (Không được tiếp nhận) in Phiếu từ chối với lý do cán bộ ghi ở bước quyết định "
                         "(QT-24), nhưng hồ sơ tới sự kiện kết thúc này được qua bộ hẹn giờ {waits}: hồ sơ bị từ chối "
                         "tự động, không ai quyết định, không có lý do. Nối bộ hẹn giờ tới một bước của cán bộ (hoặc "

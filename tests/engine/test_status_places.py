@@ -93,3 +93,16 @@ def test_a_timer_leading_to_the_refusal_end_is_refused():
     [problem] = problems(_timer_to("End_khong_tiep_nhan", "Task_tiep_nhan"))
     assert (problem.element_id, problem.element_name) == ("End_khong_tiep_nhan", "Không tiếp nhận")
     assert "bộ hẹn giờ «Hết hạn» (Boundary_het_han, bộ hẹn giờ)" in problem.message
+
+
+@pytest.mark.rule("QT-53")
+@pytest.mark.rule("QT-21")
+def test_status_2_on_the_reception_step_itself_is_refused():
+    """A status on a step shows when it opens: the code would come at submission, from the citizen."""
+    reception = SOURCE.index('<bpmn:userTask id="Task_tiep_nhan"')
+    one = '<spiffworkflow:property name="status" value="1" />'
+    at = SOURCE.index(one, reception)
+    [problem] = problems(SOURCE[:at] + one.replace('"1"', '"2"') + SOURCE[at + len(one):])
+    assert (problem.element_id, problem.element_name) == ("Task_tiep_nhan", "Tiếp nhận hồ sơ")
+    assert "trước khi Bộ phận Một cửa tiếp nhận" in problem.message
+    assert "sau bước «Tiếp nhận hồ sơ»" in problem.message and "«Tiếp nhận, cấp mã hồ sơ»" in problem.message
