@@ -2386,9 +2386,9 @@ class DiagramChecker:
             routed += [value for value, _ in tests[0][2]]
         declared = [f for f in self.fields.get(field, ()) if f.form in forms and f.declared]
         if self.names is None or {f.form for f in declared} != forms \
-                or not all(isinstance(f.schema.get("enum"), list) for f in declared):
+                or not all(_choices(f.schema) for f in declared):
             return
-        offered = [v for f in declared for v in f.schema["enum"]]
+        offered = [v for f in declared for v in _choices(f.schema)]  # enum or oneOf consts (QT-34)
         missing = [v for v in offered if not any(v == r for r in routed)]
         # A written value the forms never give is a typo, said on its branch (check_branch_values,
         # check_literals).

@@ -438,3 +438,24 @@ def test_a_boundary_event_left_outside_the_sub_process_of_its_step_says_where_th
                        'cancelActivity="false" attachedToRef="Task_tham_dinh"')
     found = [str(p) for p in problems(xml) if p.element_id == "Boundary_qua_han_tiep_nhan"]
     assert any("bước đó nằm trong «Giải quyết hồ sơ» còn sự kiện thì nằm ngoài" in line for line in found), found
+
+
+@pytest.mark.rule("QT-43")
+@pytest.mark.rule("QT-34")
+def test_an_unrouted_value_of_a_choice_written_with_one_of_is_named(tmp_path):
+    """QT-34 offers oneOf [{const, title}] as well as enum: its consts are the values a gateway
+    must route, as an enum's are."""
+    import json
+    import shutil
+    forms = tmp_path / "forms"
+    shutil.copytree(ROOT / "forms", forms)
+    schema_path = forms / "common" / "tiep_nhan.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    field = schema["properties"]["quyet_dinh"]
+    field["oneOf"] = [{"const": value, "title": value} for value in field.pop("enum")]
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    path = tmp_path / f"{BAN_SAO}.bpmn"
+    path.write_text(edit(SOURCE, 'quyet_dinh == "tu_choi"', 'quyet_dinh == "tiep_nhan"'), encoding="utf-8")
+    ok, found = check_files([path], forms, citizen_forms=citizen_forms(ROOT / "catalogue"))
+    [line] = [line for line in found if "[Gateway_ket_qua_tiep_nhan «Kết quả tiếp nhận?»]" in line]
+    assert 'không nhánh nào nhận "tu_choi"' in line and not ok
