@@ -37,6 +37,9 @@ MESSAGES = {
     "unknown_key": "«{key}»{guess}",
     "split_value": " Có lẽ giá trị «{key}: {name}» có dấu phẩy, nên trong {{ }} YAML cắt nó thành {pieces}; viết "
                    "giá trị trong ngoặc kép: {key}: \"{name}\".",
+    "thousands_split": " Có lẽ số «{key}: {written}» viết dấu phẩy ngăn cách hàng nghìn: YAML coi dấu phẩy là hết "
+                       "giá trị, nên đọc thành {key}: {first} và phần sau thành khóa. Viết số liền, không dấu "
+                       "ngăn cách: {key}: {number}.",
     "missing_process": "Thiếu khóa «quy_trinh»: ghi mã quy trình trong sơ đồ (thuộc tính id của process), "
                        "ví dụ «quy_trinh: cap_phieu_ly_lich_tu_phap».",
     "bad_text": "Khóa «{key}» phải là một dòng chữ, không phải {found}.",

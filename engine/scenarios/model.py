@@ -469,7 +469,16 @@ def _comma_split(mapping: dict, key, allowed) -> str:
     key with no value: said so, with the value as it should be written."""
     keys = list(mapping)
     at = keys.index(key)
-    if at == 0 or mapping[key] is not None or not isinstance(mapping[keys[at - 1]], str):
+    if at == 0 or mapping[key] is not None:
+        return ""
+    before = mapping[keys[at - 1]]
+    if isinstance(before, int) and not isinstance(before, bool) and isinstance(key, int):
+        # {phai_nop: 8,000}: a thousands separator; each group of three digits came back a number.
+        groups = [str(before)] + [str(name).zfill(3) for name in keys[at:]
+                                  if isinstance(name, int) and mapping[name] is None]
+        return MESSAGES["thousands_split"].format(key=keys[at - 1], written=",".join(groups), first=groups[0],
+                                                 number="".join(groups))
+    if not isinstance(before, str):
         return ""
     pieces = [mapping[keys[at - 1]]]
     for name in keys[at:]:

@@ -220,3 +220,14 @@ def test_a_bad_start_date_is_reported_at_its_line_with_the_date_meant(tmp_path):
 ])
 def test_a_wrong_name_suggests_the_closest(tmp_path, step, said):
     assert said in failed(run(tmp_path, LLTP + f"      - {step}\n")).message
+
+
+@pytest.mark.rule("QT-40")
+def test_a_thousands_comma_in_phai_nop_says_to_write_the_number_whole(tmp_path):
+    """{phai_nop: 8,000}: YAML reads phai_nop: 8 and a key 000, that is 0."""
+    report = run(tmp_path, LLTP + "      - kiem_tra: {trang_thai: 6, phai_nop: 8,000}\n")
+    message = failed(report).message
+    assert "Khóa không dùng được: «0»" in message
+    assert message.endswith("Có lẽ số «phai_nop: 8,000» viết dấu phẩy ngăn cách hàng nghìn: YAML coi dấu phẩy là hết "
+                            "giá trị, nên đọc thành phai_nop: 8 và phần sau thành khóa. Viết số liền, không dấu "
+                            "ngăn cách: phai_nop: 8000."), message
