@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -309,7 +310,9 @@ def _yaml_problem(exc: yaml.YAMLError) -> ScenarioFileError:
 
 
 def _load_yaml(text: str):
-    loader = _Loader(text)
+    # An editor that writes Vietnamese decomposed (NFD: «giờ» as g, i, ơ, combining grave) would
+    # match none of the words we read, and be told a suggestion that looks identical.
+    loader = _Loader(unicodedata.normalize("NFC", text))
     try:
         node = loader.get_single_node()
         if node is None:

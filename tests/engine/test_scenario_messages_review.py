@@ -231,3 +231,16 @@ def test_a_thousands_comma_in_phai_nop_says_to_write_the_number_whole(tmp_path):
     assert message.endswith("Có lẽ số «phai_nop: 8,000» viết dấu phẩy ngăn cách hàng nghìn: YAML coi dấu phẩy là hết "
                             "giá trị, nên đọc thành phai_nop: 8 và phần sau thành khóa. Viết số liền, không dấu "
                             "ngăn cách: phai_nop: 8000."), message
+
+
+def test_vietnamese_written_decomposed_is_read_as_composed(tmp_path):
+    """An editor saving NFD (ờ as o, horn, grave) matched no word, then suggested what looked identical."""
+    import unicodedata
+    text = (BPMN / "cap_ban_sao_trich_luc_ho_tich.kich-ban.yaml").read_text(encoding="utf-8")
+    assert "troi_qua: 8 giờ làm việc" in text
+    decomposed = text.replace("troi_qua: 8 giờ làm việc", unicodedata.normalize("NFD", "troi_qua: 8 giờ làm việc"))
+    assert decomposed != text
+    path = tmp_path / "cap_ban_sao_trich_luc_ho_tich.kich-ban.yaml"
+    path.write_text(decomposed, encoding="utf-8")
+    report = run_file(path, BPMN, FORMS, catalogue_dir=CATALOGUE)
+    assert report.problems == [] and all(s.passed for s in report.scenarios), format_report(report)
