@@ -392,3 +392,13 @@ def test_an_agency_code_typed_in_small_letters_is_taken_in_capitals(workspace):
     result = cli(env, "procedure", "new", CODE, "--name", NAME, "--agency", AGENCY.lower())
     assert result.exit_code == 0, result.output
     assert json.loads(written(folder)["entry"].read_text(encoding="utf-8"))["agency_code"] == AGENCY
+
+
+def test_a_name_differing_only_in_its_marks_names_the_existing_procedure(workspace):
+    """«Thủ tục thứ» after «Thủ tục thử»: the refusal names the one already there, not the new one."""
+    folder, env = workspace
+    assert cli(env, "procedure", "new", CODE, "--name", "Thủ tục thử", "--agency", AGENCY).exit_code == 0
+    result = cli(env, "procedure", "new", "1.009999", "--name", "Thủ tục thứ", "--agency", AGENCY)
+    assert result.exit_code == 2, result.output
+    assert "đã có thủ tục cùng tên «Thủ tục thử»" in result.stderr
+    assert "Tên «Thủ tục thứ» khác «Thủ tục thử» chỉ ở dấu" in result.stderr and "một mã quy trình" in result.stderr

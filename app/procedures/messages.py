@@ -49,6 +49,8 @@ NEW = {
     "code_taken": "mã thủ tục {code} đã có trong danh mục ({file}). Chọn mã khác, hoặc sửa trực tiếp tệp đó.",
     "name_taken": "đã có thủ tục cùng tên «{name}» ({file}). Mỗi thủ tục chỉ tạo một lần; hãy sửa trực tiếp các "
                   "tệp đã có.",
+    "name_folds_alike": " Tên «{given}» khác «{existing}» chỉ ở dấu (hay chữ hoa, dấu cách), mà mã quy trình và so "
+                        "sánh tên bỏ dấu, nên hai tên thành một mã quy trình: đặt tên khác hẳn.",
     "file_exists": "tệp {file} đã có; lệnh không ghi đè tệp nào.",
     "starter_invalid": "thủ tục mẫu không đạt kiểm tra, các tệp vừa tạo đã được xóa:\n{problems}",
     "written": "Đã tạo thủ tục «{name}» (mã {code}, quy trình {process_id}):",

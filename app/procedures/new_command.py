@@ -226,10 +226,14 @@ def plan(code: str, name: str, agency: Agency, days: int, reception_hours: float
         if path.stem == code or str(entry.get("code", "")).strip() == code:
             raise Refused(NEW["code_taken"].format(code=code, file=path))
     folded = _comparable(name)
-    same_name = [path for entry, path in entries if _comparable(str(entry.get("name", ""))) == folded]
-    same_name += [path for _, process_name, path in processes if _comparable(process_name) == folded]
+    same_name = [(str(entry.get("name", "")), path) for entry, path in entries
+                 if _comparable(str(entry.get("name", ""))) == folded]
+    same_name += [(process_name, path) for _, process_name, path in processes if _comparable(process_name) == folded]
     if same_name:
-        raise Refused(NEW["name_taken"].format(name=name, file=same_name[0]))
+        existing, path = same_name[0]
+        # «Thủ tục thứ» after «Thủ tục thử»: both fold to one process id, so it is the same name here.
+        raise Refused(NEW["name_taken"].format(name=existing, file=path) + (
+            NEW["name_folds_alike"].format(given=name, existing=existing) if existing.strip() != name.strip() else ""))
     taken = {process_id for process_id, _, _ in processes}
     taken |= {p.name.split(".")[0] for p in bpmn_dir.glob("*")}
     if forms_dir.is_dir():
