@@ -1052,7 +1052,9 @@ class DiagramChecker:
                     refused[(self.owner(node), EXTENSION_FIXES.get(local(name), "camunda_other"))].append(
                         _as_prefixed(name, node))
         for (owner, key), names in refused.items():
-            self.add(owner, key, ext=", ".join(dict.fromkeys(names)), labels=", ".join(lane_labels()))
+            # The fix is written with the file's own prefix (activiti:, camunda:...), as QT-29 says.
+            prefix = names[0].partition(":")[0] if ":" in names[0] else "camunda"
+            self.add(owner, key, ext=", ".join(dict.fromkeys(names)), labels=", ".join(lane_labels()), prefix=prefix)
 
     # -- one process --------------------------------------------------------------------------
 

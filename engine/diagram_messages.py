@@ -780,13 +780,13 @@ MESSAGES = {
     # Camunda Modeler's extensions (camunda: for Camunda 7, zeebe: for Camunda 8).
     "camunda_form": "{ext} (biểu mẫu của Camunda) không dùng được ở đây. Khai báo biểu mẫu bằng thuộc tính "
                     "formJsonSchemaFilename (và formUiSchemaFilename) trong «Extension properties», ví dụ "
-                    "<camunda:property name=\"formJsonSchemaFilename\" value=\"common/tham_dinh.schema.json\"/> "
+                    "<{prefix}:property name=\"formJsonSchemaFilename\" value=\"common/tham_dinh.schema.json\"/> "
                     "(hoặc spiffworkflow:property cùng tên), rồi xóa {ext}.",
     "camunda_assignee": "{ext} không dùng được ở đây: làn (lane) quyết định ai xử lý một bước. Xóa {ext} và "
                         "đặt bước vào làn của vai trò xử lý ({labels}); việc giao cho từng cán bộ làm trên hộp "
                         "công việc.",
     "camunda_due": "{ext} không dùng được ở đây. Thời hạn của bước ghi bằng thuộc tính timeLimit với hàm lịch "
-                   "làm việc, ví dụ <camunda:property name=\"timeLimit\" value=\"working_days(1)\"/>; rồi xóa "
+                   "làm việc, ví dụ <{prefix}:property name=\"timeLimit\" value=\"working_days(1)\"/>; rồi xóa "
                    "{ext}.",
     "camunda_code": "{ext} gọi mã Java, biểu thức hay dịch vụ của Camunda, không chạy được ở đây. Đổi bước "
                     "thành công việc tự động (Script task) và viết phép tính bằng ngôn ngữ biểu thức (ví dụ "

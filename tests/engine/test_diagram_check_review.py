@@ -459,3 +459,17 @@ def test_an_unrouted_value_of_a_choice_written_with_one_of_is_named(tmp_path):
     ok, found = check_files([path], forms, citizen_forms=citizen_forms(ROOT / "catalogue"))
     [line] = [line for line in found if "[Gateway_ket_qua_tiep_nhan «Kết quả tiếp nhận?»]" in line]
     assert 'không nhánh nào nhận "tu_choi"' in line and not ok
+
+
+@pytest.mark.rule("QT-29")
+def test_the_fix_for_a_camunda_extension_is_written_with_the_files_own_prefix():
+    """activiti:formKey is answered with <activiti:property …>, not camunda:, which the file does not declare."""
+    xml = SOURCE.replace(f'xmlns:spiffworkflow="{SPIFF}"', f'xmlns:activiti="{ACTIVITI}"') \
+        .replace("spiffworkflow:", "activiti:")
+    broken = edit(xml, '<bpmn:userTask id="Task_tham_dinh" name="Thẩm định hồ sơ"',
+                  '<bpmn:userTask id="Task_tham_dinh" name="Thẩm định hồ sơ" activiti:formKey="tham_dinh" '
+                  'activiti:dueDate="P1D"')
+    said = [p.message for p in problems(broken) if p.element_id == "Task_tham_dinh"]
+    assert any('<activiti:property name="formJsonSchemaFilename"' in m for m in said), said
+    assert any('<activiti:property name="timeLimit"' in m for m in said), said
+    assert not any("camunda:property" in m for m in said), said
