@@ -2031,6 +2031,14 @@ class DiagramChecker:
         else:
             self.check_names(node, MESSAGES["names_in"].format(prop="agency"), value)
             self.check_available(node, MESSAGES["names_in"].format(prop="agency"), value, "eval")
+            self.check_agency_field(node, value.strip())
+
+    def check_agency_field(self, node, name: str) -> None:
+        """An agency read from a form field the officer types freely: «công an tỉnh» is no code,
+        and the live step falls back to the dossier's own agency (QT-07)."""
+        declared = [f for f in self.fields.get(name, ()) if f.declared]
+        if declared and not any(_choices(f.schema) or f.schema.get("pattern") for f in declared):
+            self.warn(node, "agency_field_free", name=name, forms=", ".join(sorted({f.form for f in declared})))
 
     def check_agency_officers(self, node, code: str, key: str = "agency_no_officer", **values) -> None:
         """A step sent to another agency reaches the inboxes of that agency's officers of its

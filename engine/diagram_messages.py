@@ -93,6 +93,12 @@ MESSAGES = {
     "agency_code_case": "Thuộc tính agency «{value}» phải là mã định danh cơ quan viết chữ in hoa{spaces}, ví dụ "
                         "000.00.30.H99: sửa thành «{fixed}».",
     "agency_and_spaces": ", không có dấu cách ở đầu hay cuối",
+    "agency_field_free": "Thuộc tính agency đọc mã cơ quan từ trường «{name}» (biểu mẫu {forms}), mà trường đó "
+                         "nhận chữ gõ tùy ý (không có enum, oneOf hay pattern): cán bộ gõ tên («công an tỉnh») thay "
+                         "vì mã thì bước này không tới được cơ quan nào, hồ sơ báo lỗi cơ quan và bước về cơ quan giải "
+                         "quyết hồ sơ. Cho trường danh sách mã, ví dụ \"oneOf\": [{{\"const\": \"000.00.30.H99\", "
+                         "\"title\": \"Công an tỉnh\"}}], hoặc \"pattern\": \"^[0-9A-Z]{{2,4}}(\\\\.[0-9A-Z]{{2,4}}){{2,4}}$\" "
+                         "(QT-07).",
     "agency_code_spaces": "Thuộc tính agency «{value}» có dấu cách ở đầu hoặc cuối. Mã định danh cơ quan được đọc "
                           "đúng từng ký tự: có dấu cách, nó không còn là một mã mà bị đọc như một biểu thức, nên hồ sơ "
                           "tới bước này sẽ dừng với lỗi. Xóa dấu cách: «{fixed}».",

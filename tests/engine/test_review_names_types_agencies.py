@@ -515,3 +515,19 @@ def test_an_unknown_agency_code_gets_the_closest_one(tmp_path):
     assert "motcua agencies load" in problem
     _entry(tmp_path, agency_code="000.00.12.H99")
     assert check_entries(tmp_path / "catalogue", ROOT / "forms", agencies={"000.00.12.H99"}) == []
+
+
+@pytest.mark.rule("QT-07")
+def test_an_agency_read_from_a_free_text_field_is_warned(tmp_path):
+    """`agency` naming a field officers type freely («công an tỉnh» is no code): warned, with
+    the list or pattern that makes the form refuse a name."""
+    approval = SOURCE.index('<bpmn:userTask id="Task_phe_duyet"')
+    at = SOURCE.index("<spiffworkflow:properties>", approval) + len("<spiffworkflow:properties>")
+    path = tmp_path / f"{BAN_SAO}.bpmn"
+    path.write_text(SOURCE[:at] + '<spiffworkflow:property name="agency" value="y_kien" />' + SOURCE[at:],
+                    encoding="utf-8")
+    ok, found = check_files([path], ROOT / "forms", citizen_forms=citizen_forms(ROOT / "catalogue"))
+    [line] = [line for line in found if "Task_phe_duyet" in line and "agency_field" not in line
+              and "nhận chữ gõ tùy ý" in line]
+    assert ok and "Cảnh báo:" in line and "trường «y_kien» (biểu mẫu " in line and "common/tham_dinh.schema.json" in line
+    assert '"oneOf": [{"const": "000.00.30.H99"' in line and "(QT-07)" in line
