@@ -6,6 +6,7 @@ so a field error reads the same wherever it is met.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,6 +21,15 @@ from .clock import frozen_at, now
 from .form_conditions import split, visible
 from .numbers import grouped
 from .related_fields import NUMBER_BOUNDS, related_bounds
+
+log = logging.getLogger(__name__)
+FORM_FILE_MESSAGES = {
+    "json": "Tệp biểu mẫu {file} không đọc được: sai cú pháp JSON ở dòng {line}, cột {column}. Sửa tệp (chạy "
+            "motcua bpmn check để xem lỗi), rồi làm lại bước.",
+    "schema": "Tệp biểu mẫu {file} không dùng được: tại «{place}», {detail}. Sửa tệp (chạy motcua bpmn check để "
+              "xem cách sửa), rồi làm lại bước.",
+    "type": "kiểu «{value}» không phải kiểu JSON nào (các kiểu: {types})",
+}
 
 MESSAGES = {
     "required": "Trường «{title}» là bắt buộc.",
@@ -319,16 +329,72 @@ class Form:
         return result + [item for item in _related_errors(self.schema, data) if item.field not in seen]
 
 
+class FormUnusable(Exception):
+    """A form file on disk that cannot be read as a form (forms are not versioned, QT-26), and no
+    earlier content of it was read: said in Vietnamese, naming the file and the place."""
+
+
+# The last content of each form file that loaded: a file saved broken while dossiers run keeps
+# serving its previous content (said in the log) rather than failing every step that uses it.
+_last_good: dict[Path, dict] = {}
+
+
 @lru_cache(maxsize=256)
 def _load(path: Path, mtime: float) -> dict:
-    return json.loads(path.read_text(encoding="utf-8-sig"))  # -sig: a byte-order mark (Notepad) is no error
+    document = json.loads(path.read_text(encoding="utf-8-sig"))  # -sig: a byte-order mark (Notepad) is no error
+    if path.name.endswith(".schema.json"):
+        _check_types(document)  # "type": "strng" fails every validation that reaches it
+    return document
+
+
+JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")
+
+
+class _UnknownType(ValueError):
+    def __init__(self, path: list, value):
+        super().__init__(FORM_FILE_MESSAGES["type"].format(value=value, types=", ".join(JSON_TYPES)))
+        self.path, self.message = path, str(self)
+
+
+def _check_types(schema, path: tuple = ()) -> None:
+    """Every `type` a schema names is a JSON type (a full metaschema check would refuse the
+    `{"$data": …}` bounds our forms use)."""
+    if isinstance(schema, list):
+        for index, item in enumerate(schema):
+            _check_types(item, (*path, index))
+        return
+    if not isinstance(schema, dict):
+        return
+    kinds = schema.get("type")
+    for kind in kinds if isinstance(kinds, list) else [kinds] if kinds is not None else []:
+        if kind not in JSON_TYPES:
+            raise _UnknownType([*path, "type"], kind)
+    for key, value in schema.items():
+        if key not in ("enum", "const", "default", "examples") and isinstance(value, (dict, list)):
+            _check_types(value, (*path, key))
+
+
+def _broken(relative: str, exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return FORM_FILE_MESSAGES["json"].format(file=relative, line=exc.lineno, column=exc.colno)
+    place = "/".join(str(p) for p in getattr(exc, "path", ())) or "(gốc)"
+    return FORM_FILE_MESSAGES["schema"].format(file=relative, place=place, detail=getattr(exc, "message", exc))
 
 
 def load_form(forms_dir: Path, schema_file: str, ui_file: str | None = None) -> Form:
-    """Load a form by its path relative to `forms_dir` (cached until the file changes)."""
+    """Load a form by its path relative to `forms_dir` (cached until the file changes); a file
+    now broken gives its last content that loaded, else FormUnusable."""
     def read(relative):
         path = (Path(forms_dir) / relative).resolve()
         if Path(forms_dir).resolve() not in path.parents:
             raise FileNotFoundError(relative)
-        return _load(path, path.stat().st_mtime)
+        try:
+            document = _last_good[path] = _load(path, path.stat().st_mtime)
+        except ValueError as exc:  # JSONDecodeError and _UnknownType
+            message = _broken(relative, exc)
+            if path not in _last_good:
+                raise FormUnusable(message) from exc
+            log.error("%s; using its last content that loaded", message)
+            document = _last_good[path]
+        return document
     return Form(read(schema_file), read(ui_file) if ui_file else None)

@@ -7,6 +7,8 @@ from flask import Blueprint, current_app, jsonify
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
+from engine.forms import FormUnusable
+
 from ..db import db
 from ..dossiers.errors import DossierError
 from ..files.uploads import megabytes
@@ -43,6 +45,14 @@ def _api_error(exc: ApiError):
 def _dossier_error(exc: DossierError):
     db.session.rollback()
     return error_response(STATUS_OF_KIND.get(exc.kind, 400), exc.kind, exc.message, exc.fields)
+
+
+@api.errorhandler(FormUnusable)
+def _form_unusable(exc: FormUnusable):
+    # A form file saved broken on disk (forms are read at task time, QT-26): the operator's to fix.
+    db.session.rollback()
+    log.error("form unusable: %s", exc)
+    return error_response(409, "form_unusable", str(exc))
 
 
 @api.errorhandler(OperationalError)
