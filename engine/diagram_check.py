@@ -2154,13 +2154,22 @@ class DiagramChecker:
             self.add(node, "expression", prop=prop, detail=detail, hint=hint)
         return not errors
 
+    def late_timer_example(self, node) -> str:
+        """A boundary timer that marks lateness to copy: one of this diagram's, else the sample's."""
+        for timer in node.getroottree().getroot().iter(f"{{{BPMN_NS}}}boundaryEvent"):
+            attached = self.by_id.get(timer.get("attachedToRef"))
+            if attached is not None and "marksLate" in properties_of(timer):
+                return MESSAGES["timer_example_here"].format(timer=self.label(timer), step=self.label(attached))
+        return MESSAGES["timer_example_sample"]
+
     def check_timer(self, event, definition) -> None:
         holder = event.getparent()
         if local(event.tag) == "startEvent" and holder.get("triggeredByEvent") == "true":
             # SpiffWorkflow keeps what holds the event sub-process open until its timer fires: every
             # dossier would wait there, its result held back, however early its work was done.
             container = holder.getparent()
-            self.add(event, "event_subprocess_timer", sub=self.label(holder), container=self.label(container))
+            self.add(event, "event_subprocess_timer", sub=self.label(holder), container=self.label(container),
+                     example=self.late_timer_example(event))
         for kind in ("timeDuration", "timeCycle"):
             found = definition.find(f"bpmn:{kind}", NS)
             if found is not None:

@@ -752,8 +752,10 @@ MESSAGES = {
     "event_subprocess_timer": "Hẹn giờ này bắt đầu tiểu quy trình theo sự kiện «{sub}»: bộ máy quy trình giữ «{container}» "
                               "mở cho đến khi hẹn giờ tới, nên mọi hồ sơ chờ ở đó dù đã xử lý xong. Xóa tiểu quy "
                               "trình này và gắn một sự kiện hẹn giờ lên biên của bước hay tiểu quy trình cần theo "
-                              "dõi (không ngắt, «Non-interrupting», nếu việc vẫn tiếp tục), như hẹn giờ "
-                              "«marksLate» của «Giải quyết hồ sơ».",
+                              "dõi (không ngắt, «Non-interrupting», nếu việc vẫn tiếp tục), {example}.",
+    "timer_example_here": "như hẹn giờ «{timer}» (marksLate) trên «{step}» của sơ đồ này",
+    "timer_example_sample": "như hẹn giờ «Quá hạn tiếp nhận» (marksLate) trên bước «Tiếp nhận hồ sơ» của sơ đồ mẫu "
+                            "cấp bản sao trích lục",
     "standard_loop": "Bước đánh dấu lặp (dấu vòng «Loop») chưa cho biết khi nào dừng lặp, nên sẽ lặp mãi. Bỏ dấu "
                      "lặp (bấm vào bước, biểu tượng cờ lê, chọn lại bước thường) và vẽ vòng lặp bằng một cổng rẽ "
                      "nhánh có điều kiện quay lại bước này, như «Trả lại» quay về «Thẩm định hồ sơ».",

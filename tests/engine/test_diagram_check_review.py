@@ -423,6 +423,11 @@ def test_a_timer_starting_an_event_sub_process_is_refused_for_the_boundary_timer
     [line] = [str(p) for p in problems(xml) if p.element_id == "Start_nhac_han"]
     assert "bắt đầu tiểu quy trình theo sự kiện «Nhắc hạn»" in line and "giữ «Giải quyết hồ sơ» mở" in line
     assert "gắn một sự kiện hẹn giờ lên biên" in line
+    # The timer to copy is one that marks lateness, named with the step it watches, not «Giải quyết hồ sơ».
+    assert "như hẹn giờ «Quá hạn tiếp nhận» (marksLate) trên «Tiếp nhận hồ sơ» của sơ đồ này" in line
+    bare = edit(xml, '<spiffworkflow:property name="marksLate" value="true" />', "")
+    [line] = [str(p) for p in problems(bare) if p.element_id == "Start_nhac_han"]
+    assert "bước «Tiếp nhận hồ sơ» của sơ đồ mẫu" in line
 
 
 def test_a_receive_task_without_its_message_is_called_a_receive_task():
