@@ -37,6 +37,9 @@ MESSAGES = {
     "unknown_key": "«{key}»{guess}",
     "split_value": " Có lẽ giá trị «{key}: {name}» có dấu phẩy, nên trong {{ }} YAML cắt nó thành {pieces}; viết "
                    "giá trị trong ngoặc kép: {key}: \"{name}\".",
+    "leading_zero": "«{value}» bắt đầu bằng số 0 nên YAML đọc nó như một số (số hệ bát phân, hoặc bỏ các số 0 "
+                    "đầu), không giữ nguyên dãy số đã viết. Dãy số như số CCCD, số điện thoại thì viết trong ngoặc "
+                    "kép: \"{value}\"; nếu là số lượng thì bỏ các số 0 ở đầu.",
     "thousands_split": " Có lẽ số «{key}: {written}» viết dấu phẩy ngăn cách hàng nghìn: YAML coi dấu phẩy là hết "
                        "giá trị, nên đọc thành {key}: {first} và phần sau thành khóa. Viết số liền, không dấu "
                        "ngăn cách: {key}: {number}.",

@@ -253,6 +253,17 @@ def _construct_float(loader, node):
     return value
 
 
+def _construct_int(loader, node):
+    """A number written with a leading 0 (a CCCD, 001012345670) is octal to YAML, or loses its
+    zeros: never what was meant. A group of three (the 000 of 8,000) is left to the comma's hint."""
+    digits = node.value.lstrip("+-").replace("_", "")
+    if digits.isdigit() and digits.startswith("0") and len(digits) > 3:
+        raise yaml.constructor.ConstructorError(None, None, MESSAGES["leading_zero"].format(value=node.value),
+                                                node.start_mark)
+    return loader.construct_yaml_int(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)

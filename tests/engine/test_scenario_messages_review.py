@@ -244,3 +244,15 @@ def test_vietnamese_written_decomposed_is_read_as_composed(tmp_path):
     path.write_text(decomposed, encoding="utf-8")
     report = run_file(path, BPMN, FORMS, catalogue_dir=CATALOGUE)
     assert report.problems == [] and all(s.passed for s in report.scenarios), format_report(report)
+
+
+def test_an_unquoted_cccd_with_a_leading_zero_says_to_quote_it(tmp_path):
+    """so_cccd: 001012345670 is octal to YAML (all its digits below 8): it came back a number."""
+    text = BAN_SAO.format(so_ban=1, start="2026-11-23 08:00", data="").replace(
+        'so_cccd: "001090000001"', "so_cccd: 001012345670") + "      - lam: Tiếp nhận hồ sơ\n"
+    path = tmp_path / "thu.kich-ban.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(model.ScenarioFileError) as refused:
+        model.load(path)
+    assert "«001012345670» bắt đầu bằng số 0" in str(refused.value)
+    assert 'viết trong ngoặc kép: "001012345670"' in str(refused.value)
