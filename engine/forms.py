@@ -329,7 +329,7 @@ class Form:
         return result + [item for item in _related_errors(self.schema, data) if item.field not in seen]
 
 
-class FormUnusable(Exception):
+class FormUnusable(ValueError):
     """A form file on disk that cannot be read as a form (forms are not versioned, QT-26), and no
     earlier content of it was read: said in Vietnamese, naming the file and the place."""
 

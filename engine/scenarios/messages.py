@@ -145,6 +145,9 @@ MESSAGES = {
                  "thành «{lane}», hoặc chuyển việc sang làn đúng trong sơ đồ.",
     "task_agency": "Việc {element} được giao cho {actual}, không phải cơ quan «{given}». Sửa «co_quan», "
                    "hoặc thuộc tính agency của việc trong sơ đồ.",
+    "agency_not_code": "Việc {element} được giao cho cơ quan «{code}», mà đó không phải mã định danh cơ quan (như "
+                       "000.00.30.H99): trên hệ thống thật không cơ quan nào có mã đó, việc về cơ quan giải quyết hồ "
+                       "sơ. Ghi mã định danh vào trường mà thuộc tính agency đọc (QT-07).",
     "agency_default": "cơ quan giải quyết hồ sơ (sơ đồ không ghi agency riêng)",
     "agency_code": "cơ quan «{code}»",
     "form_missing": "Không mở được biểu mẫu «{form}» của việc {element}: {detail}.",

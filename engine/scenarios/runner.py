@@ -18,7 +18,7 @@ from pathlib import Path
 from ..calendar import WorkingCalendar
 from ..calendar_functions import deadline_functions
 from ..catalogue_forms import CitizenForm, citizen_forms, unreadable
-from ..diagram_check import PAYMENT_MESSAGE, SUPPLEMENT_MESSAGE, Problem
+from ..diagram_check import AGENCY_CODE, PAYMENT_MESSAGE, SUPPLEMENT_MESSAGE, Problem
 from ..diagram_names import PAYMENT_METHODS
 from ..form_check import closest, form_problems, guess, pair_problems
 from ..forms import FieldError, Form, format_holds, load_form
@@ -394,6 +394,9 @@ class _Run:
         elif step.agency and task.agency_code != step.agency:
             actual = M["agency_code"].format(code=task.agency_code) if task.agency_code else M["agency_default"]
             wrong = M["task_agency"].format(element=name, actual=actual, given=step.agency)
+        elif task.agency_code and not AGENCY_CODE.match(task.agency_code):
+            # Read from a field («công an tỉnh»): no agency has it, the live step goes to the dossier's own (QT-07).
+            raise StepFailed(M["agency_not_code"].format(element=name, code=task.agency_code))
         if wrong is not None:
             if step.error:
                 return self.refused(step, wrong)
