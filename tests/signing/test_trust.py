@@ -15,6 +15,7 @@ from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from app.signing.loop import outside_event_loop
 from app.signing.verify import verify_pdf
 
 from .conftest import make_pdf, nss_database, pdfsig
@@ -50,7 +51,9 @@ def _signed(key, cert, chain=()) -> bytes:
                                   cert_registry=SimpleCertificateStore.from_certs([asn1(c) for c in chain]))
     meta = signers.PdfSignatureMetadata(field_name="ChuKy", subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256")
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    return signers.PdfSigner(meta, signer).sign_pdf(IncrementalPdfFileWriter(io.BytesIO(make_pdf()))).getvalue()
+    # pyHanko runs its own loop: not in this thread if the browser tests left one running.
+    return outside_event_loop(signers.PdfSigner(meta, signer).sign_pdf,
+                              IncrementalPdfFileWriter(io.BytesIO(make_pdf()))).getvalue()
 
 
 def test_the_root_signing_a_document_itself_is_not_trusted(keys, clean_app):
