@@ -2,11 +2,17 @@
 a Vietnamese page elsewhere (in the one-stop system's layout for its officers)."""
 from __future__ import annotations
 
+import logging
+
 from flask import Flask, current_app, g, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from engine.forms import FormUnusable
+
 from .security.messages import MESSAGES as SECURITY
 from .web.session import SESSION_ENDED
+
+log = logging.getLogger(__name__)
 
 PAGES = {
     400: ("Yêu cầu không hợp lệ", "Yêu cầu gửi lên không đúng. Vui lòng tải lại trang và thử lại."),
@@ -19,6 +25,12 @@ PAGES = {
                                "nhỏ hơn hoặc rút ngắn nội dung, rồi gửi lại."),
 }
 OTHER = ("Có lỗi xảy ra", "Yêu cầu chưa được thực hiện. Vui lòng thử lại.")
+# A form file saved broken on disk and never read whole by this server (engine.forms.FormUnusable).
+FORM_UNUSABLE = ("Biểu mẫu đang bị lỗi", "Biểu mẫu của bước này chưa dùng được vì tệp biểu mẫu đang bị lỗi, nên "
+                 "chưa có gì được lưu hay gửi đi; hồ sơ vẫn giữ nguyên. Hãy báo quản trị hệ thống nội dung dưới "
+                 "đây, rồi làm lại khi tệp đã được sửa.")
+FORM_UNUSABLE_PUBLIC = ("Biểu mẫu đang bị lỗi", "Biểu mẫu này tạm thời chưa dùng được, nên chưa có gì được lưu hay "
+                        "gửi đi; cơ quan đã được báo để sửa. Vui lòng thử lại sau.")
 
 
 def register(app: Flask) -> None:
@@ -50,6 +62,20 @@ def register(app: Flask) -> None:
             login_next = form_page() or ("/mot-cua" if request.path.startswith("/mot-cua") else "/ho-so")
         return render_template(_template(), title=title, text=text, typed=typed, words=SECURITY,
                                login_next=login_next), exc.code
+
+    @app.errorhandler(FormUnusable)
+    def _form_unusable(exc: FormUnusable):
+        # The operator's to fix: logged with the file and the place; an officer is shown them too,
+        # a citizen only that nothing was kept. What the form carried is written back.
+        from .db import db
+        from .security.refused_form import typed_back
+        db.session.rollback()
+        log.error("form unusable: %s", exc)
+        template = _template()
+        title, text = FORM_UNUSABLE if template.startswith("workspace/") else FORM_UNUSABLE_PUBLIC
+        detail = str(exc) if template.startswith("workspace/") else None
+        typed = typed_back() if request.method == "POST" else None
+        return render_template(template, title=title, text=text, detail=detail, typed=typed, words=SECURITY), 503
 
 
 def _template() -> str:

@@ -12,6 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from werkzeug.serving import make_server
 
+# argon2id at its cheapest: the suite logs in thousands of times (README: MOTCUA_PASSWORD_COST).
+# Set before the app is imported, and inherited by the `motcua` commands the tests run.
+os.environ.setdefault("MOTCUA_PASSWORD_COST", "test")
+
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 PASSWORD = "MotCua@2026"
 

@@ -194,6 +194,28 @@ def test_lockout_after_five_failures(client, clean_app, clock):
     assert _user(clean_app, username="congdan").failed_logins == 0
 
 
+def test_password_hashes_are_argon2id_at_rfc_9106_cost_unless_tests_ask_for_less():
+    from argon2 import extract_parameters
+
+    from app.users.passwords import hasher_for
+    standard = extract_parameters(hasher_for("").hash("x"))
+    assert (standard.type.name, standard.memory_cost, standard.time_cost) == ("ID", 65536, 3)
+    assert hasher_for("anything-else").memory_cost == 65536  # an unknown value is not a weaker one
+    assert hasher_for("test").memory_cost == 8
+
+
+def test_a_cheaper_hash_is_remade_at_the_standard_cost_on_the_next_login(client, clean_app, monkeypatch):
+    from argon2 import extract_parameters
+
+    from app.users import passwords
+    monkeypatch.setattr(passwords, "_hasher", passwords.hasher_for("standard"))
+    assert extract_parameters(_user(clean_app, username="congdan").password_hash).memory_cost < 65536
+    assert _login(client, "congdan", DEMO_PASSWORD).status_code == 303
+    remade = _user(clean_app, username="congdan").password_hash
+    assert extract_parameters(remade).memory_cost == 65536
+    assert passwords.hasher_for("standard").verify(remade, DEMO_PASSWORD)
+
+
 def test_officer_goes_home_and_safe_next_is_kept(client):
     response = _login(client, "motcua", DEMO_PASSWORD)
     assert response.headers["Location"] == "/mot-cua"  # the one-stop system's inbox
