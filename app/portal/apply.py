@@ -23,7 +23,7 @@ from ..localtime import local_time
 from ..web.session import login_required
 from . import datastore, drafts, representation
 from .blueprint import portal
-from .messages import COMPONENT_KINDS, MESSAGES, REPRESENTATION
+from .messages import COMPONENT_KINDS, MESSAGES, REPRESENTATION, REPRESENTATION_TEXTS
 
 PREFIX = "f"
 
@@ -243,6 +243,6 @@ def _page(procedure, form, draft, errors: dict, status: int = 200):
         fields_html=render_fields(form, draft.data, shown, PREFIX), errors=errors, components=components,
         marks=requirements(components, on_behalf, form.visible(draft.data), form),
         reusable={c["code"]: datastore.stored_files(g.user, c["code"]) for c in components},
-        limits=limits_text(procedure), kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION,
+        limits=limits_text(procedure), kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION, representation_texts=REPRESENTATION_TEXTS,
         on_behalf=on_behalf,
     ), status

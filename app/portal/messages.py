@@ -5,6 +5,15 @@ REPRESENTATION = {
     "person": "Người khác (tôi được ủy quyền)",
     "organisation": "Tổ chức (tôi là người đại diện hoặc được ủy quyền)",
 }
+# The words of the "for whom" fieldset (portal/_representation.html): field key → (label, help).
+REPRESENTATION_TEXTS = {
+    "legend": "Người yêu cầu",
+    "help": "Khi nộp thay người khác hoặc tổ chức, cần đính kèm văn bản ủy quyền ở Bước 3.",
+    "fields": {"name": ("Họ và tên người ủy quyền", "Chỉ điền khi nộp thay người khác."),
+               "id_number": ("Số định danh cá nhân của người ủy quyền", "12 chữ số, chỉ điền khi nộp thay người khác."),
+               "organisation_name": ("Tên tổ chức", "Chỉ điền khi nộp cho tổ chức."),
+               "tax_code": ("Mã số doanh nghiệp hoặc mã số thuế", "Chỉ điền khi nộp cho tổ chức.")},
+}
 
 COMPONENT_KINDS = {
     "ban_chinh": "Bản chính",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -18,9 +19,14 @@ def hasher_for(cost: str) -> PasswordHasher:
 
 
 _hasher = hasher_for(os.environ.get("MOTCUA_PASSWORD_COST", ""))
+
+
 # The hash of a random password: checked when the user does not exist, so a wrong username
 # costs as long as a wrong password and does not reveal which accounts exist.
-_DUMMY = _hasher.hash("không-có-tài-khoản-này")
+@lru_cache(maxsize=1)
+def _dummy() -> str:  # made at the first login, not at every command's start
+    return _hasher.hash("không-có-tài-khoản-này")
+
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -43,12 +49,12 @@ def login_outcome(user, password: str, at: datetime) -> str:
     password is its own: the person proved who they are and may be told to ask for it to be
     opened, while a guesser learns nothing; FAILED otherwise, a failure recorded."""
     if user is None:
-        _verify(_DUMMY, password)
+        _verify(_dummy(), password)
         return FAILED
     if not user.active:  # the account's own hash, as for an open account: the same time either way
         return CLOSED if _verify(user.password_hash, password) else FAILED
     if user.locked_until is not None and user.locked_until > at:
-        _verify(_DUMMY, password)
+        _verify(_dummy(), password)
         return FAILED
     if _verify(user.password_hash, password):
         if _hasher.check_needs_rehash(user.password_hash):

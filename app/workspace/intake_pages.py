@@ -18,6 +18,7 @@ from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission,
 from ..files.chosen import limits_text
 from ..localtime import local_time, local_today
 from ..mail.outbox import send_now
+from ..portal import representation
 from ..portal.messages import COMPONENT_KINDS
 from ..portal.prefill import prefill
 from ..users import identity
@@ -26,7 +27,8 @@ from ..web.session import login_required
 from . import carry
 from . import intake as desk
 from .blueprint import workspace
-from .messages import CHANNELS, CORRECTED_FIELDS, INTAKE, MESSAGES
+from .messages import (CHANNELS, CORRECTED_FIELDS, COUNTER_REPRESENTATION, COUNTER_REPRESENTATION_LABELS, INTAKE,
+                       MESSAGES)
 
 DESK = ("one_stop", "admin")
 PREFIX = "f"
@@ -138,12 +140,16 @@ def _page(citizen, procedure, data: dict, files: list[dict], errors: dict, statu
           fresh_nonce: bool = False):
     form = application_form(procedure)
     shown = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
+    rep = representation.parse(request.form) if request.method == "POST" else {"kind": "self"}
+    on_behalf = representation.on_behalf(rep)
     return render_template(
         "workspace/intake_form.html", citizen=citizen, procedure=procedure, form=form,
         fields_html=render_fields(form, data, shown, PREFIX), files=files, carried=carry.carry(files),
         components=upload_components(procedure), kinds=COMPONENT_KINDS, limits=limits_text(procedure),
         paper_record={"kind": desk.KIND_FIELD, "copies": desk.COPIES_FIELD, "most": desk.MAX_COPIES},
-        marks=requirements(upload_components(procedure), False, form.visible(data), form),
+        marks=requirements(upload_components(procedure), on_behalf, form.visible(data), form), rep=rep,
+        on_behalf=on_behalf, representation_labels=COUNTER_REPRESENTATION_LABELS,
+        representation_texts=COUNTER_REPRESENTATION,
         errors=errors, channels=desk.CHANNEL_LABELS, values=request.form, returns=desk.RETURN_CHOICES,
         intake_texts=INTAKE, nonce=carry.nonce(fresh_nonce), lookup=desk.lookup_args(citizen),
         paper_note=_paper_note(citizen, form)), status
@@ -188,7 +194,9 @@ def intake_submit(citizen_id: int, code: str):
         errors = {"noi-dung": MESSAGES["intake_no_nonce"], **errors}
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
-    for component in missing_components(procedure, files, on_behalf=False, data=form.visible(data)):
+    rep = representation.parse(request.form)
+    errors.update(representation.errors(rep))
+    for component in missing_components(procedure, files, representation.on_behalf(rep), data=form.visible(data)):
         errors.setdefault(component_anchor(component["code"]), missing_message(
             INTAKE["missing_component"].format(name=component["name"]), component, form))
     channel, postal, channel_errors = desk.channel_errors(request.form)
@@ -213,7 +221,8 @@ def intake_submit(citizen_id: int, code: str):
         return _to_dossier(earlier)
     try:
         dossier, created = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{nonce}",
-                                  channel=channel, files=files, entered_by=g.user, details=details)
+                                  channel=channel, files=files, entered_by=g.user, details=details,
+                                  representation=representation.stored(rep))
     except (Invalid, Conflict) as exc:
         db.session.rollback()
         return _page(citizen, procedure, data, files, {"noi-dung": str(exc)}, 422)

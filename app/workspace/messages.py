@@ -1,4 +1,5 @@
 """What the one-stop system says to officers, in Vietnamese, in one place."""
+from ..portal.messages import REPRESENTATION_TEXTS
 
 TABS = {"cua-toi": "Việc của tôi", "cho-nhan": "Chờ nhận xử lý", "nhom": "Tất cả việc của nhóm"}
 ADMIN_TABS = {"cua-toi": "Việc của tôi", "cho-nhan": "Chưa có người nhận", "nhom": "Tất cả công việc"}
@@ -206,6 +207,20 @@ INTAKE = {
     "correct_not_allowed": "Không sửa được thông tin tài khoản này: chỉ sửa được tài khoản do cơ quan bạn lập tại "
                            "quầy khi công dân chưa kích hoạt, chưa đăng nhập; sau đó công dân tự sửa trong trang "
                            "Tài khoản.",
+}
+
+# The "for whom" fieldset at the counter (portal/_representation.html), in the desk's words: the
+# person at the counter is the account the dossier is entered for.
+COUNTER_REPRESENTATION_LABELS = {
+    "self": "Chính người nộp",
+    "person": "Người khác (người nộp được ủy quyền)",
+    "organisation": "Tổ chức (người nộp là người đại diện hoặc được ủy quyền)",
+}
+COUNTER_REPRESENTATION = {
+    "legend": "Người nộp hồ sơ cho ai",
+    "help": "Khi người nộp nộp thay người khác hoặc tổ chức, văn bản ủy quyền là thành phần bắt buộc: quét kèm "
+            "ở phần thành phần hồ sơ.",
+    "fields": REPRESENTATION_TEXTS["fields"],  # the portal's: the same fields, the same words
 }
 
 # The account details the desk corrects, as its trail names them (users/models.py AccountCorrection).
