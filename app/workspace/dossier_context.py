@@ -18,7 +18,8 @@ from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
 from ..portal.representation import on_behalf
-from .messages import ATTACHMENTS, CHANNELS, MESSAGES, SYSTEM_COMPONENTS
+from ..dossiers.printouts import RETURN_FIELD
+from .messages import ATTACHMENTS, CHANNELS, INTAKE, MESSAGES, SYSTEM_COMPONENTS
 
 
 def handed_next_day(dossier_id: int, since=None) -> list[str]:
@@ -70,13 +71,16 @@ def attachment_notes(events: list[DossierEvent], groups) -> dict[int, str]:
             if e.kind == "task_completed" and (e.node_id, e.at) in counts}
 
 
-def _postal_item(dossier: Dossier) -> str | None:
-    """The postal item number the desk recorded when the dossier arrived by post (the first event)."""
+def _postal_item(dossier: Dossier) -> dict | None:
+    """What the desk recorded when the dossier arrived by post (the first event): the item number,
+    and how the result goes back (posted to the sender unless they chose to collect it)."""
     if dossier.channel != "postal":
         return None
     data = db.session.execute(select(DossierEvent.data).where(
         DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "submitted")).scalar()
-    return data.get("so_buu_gui") if isinstance(data, dict) else None
+    data = data if isinstance(data, dict) else {}
+    returned = data.get(RETURN_FIELD) if data.get(RETURN_FIELD) in ("buu_chinh", "truc_tiep") else "buu_chinh"
+    return {"number": data.get("so_buu_gui"), "returned": INTAKE[f"return_{returned}"]}
 
 
 def withdrawal_reason(event: DossierEvent) -> str | None:

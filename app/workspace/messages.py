@@ -78,6 +78,7 @@ MESSAGES = {
                   "không thấy.",
     "steps_none": "Chưa có bước nào ghi ý kiến hoặc kết quả.",
     "postal_item": "Số hiệu bưu gửi",
+    "postal_return": "Trả kết quả",
     "file_removed": "Đã bỏ tệp «{name}».",
     "file_duplicate": "Tệp «{name}» trùng nội dung với tệp đã có của thành phần này: không lưu thêm.",
     "withdrawal_reason": "Lý do rút hồ sơ",

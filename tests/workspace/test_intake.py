@@ -116,6 +116,8 @@ def test_postal_intake_needs_the_postal_number_and_a_forged_carry_is_ignored(cli
     dossier_path = re.search(r'href="(/mot-cua/ho-so/\d+)"', task_page).group(1)
     dossier_page = html(client.get(dossier_path))
     assert "<dt>Số hiệu bưu gửi</dt><dd>EB123456789VN</dd>" in dossier_page
+    # How the result goes back (the intake's default: posted to the sender), for the return step.
+    assert "<dt>Trả kết quả</dt><dd>Gửi qua dịch vụ bưu chính công ích đến địa chỉ người gửi</dd>" in dossier_page
     assert re.search(r"Nộp hồ sơ qua dịch vụ bưu chính công ích · [^<]*· số hiệu bưu gửi: EB123456789VN", dossier_page)
     # The desk officer typed it in for the applicant: the timeline does not name them as the sender.
     entered = "Nộp hồ sơ qua dịch vụ bưu chính công ích · Bộ phận Một cửa nhập: Trần Thị Bình"
