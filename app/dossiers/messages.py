@@ -63,6 +63,9 @@ ERRORS = {
     "unknown_task": "Không tìm thấy công việc này.",
     "task_taken": "Công việc này đã được {name} nhận xử lý.",
     "task_gone": "Công việc này đã được xử lý hoặc không còn mở.",
+    "online_unreachable": "Người nộp chưa kích hoạt tài khoản trên Cổng Dịch vụ công nên không nhận được kết quả "
+                          "trực tuyến: chọn trả trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính, hoặc hướng dẫn "
+                          "người nộp kích hoạt tài khoản trước.",
     "not_claimed": "Công việc này chưa có ai nhận xử lý: không có gì để trả về nhóm.",
     "already_withdrawn": "Hồ sơ đã được rút lúc {at}; không cần ghi nhận lại.",
     "task_done_by": "Công việc này đã được {name} xử lý lúc {at}.",

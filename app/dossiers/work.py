@@ -23,6 +23,7 @@ from .files import step_source
 from ..localtime import local_time
 from .messages import ERRORS
 from .models import Dossier, DossierEvent, OpenTask
+from .printouts import RETURN_FIELD
 from .submission import add_files
 from .transitions import apply_outcome, lock_task
 
@@ -219,6 +220,14 @@ def completed_alike(user, task_id: str, data) -> bool:
     return kept == data
 
 
+def _reachable_online(dossier: Dossier, data: dict) -> None:
+    """A result returned online goes to the applicant's account: one opened at the counter and
+    never activated reaches nobody, and the dossier would close as returned with the result unread."""
+    if data.get(RETURN_FIELD) == "truc_tuyen" and is_unclaimed(dossier.owner):
+        message = ERRORS["online_unreachable"]
+        raise Invalid(message, [{"field": RETURN_FIELD, "message": message}])
+
+
 def complete(user, task_id: str, data, at: datetime, justification: str | None = None,
              files: list[dict] = ()) -> Dossier:
     """Complete a task with its form's data. A second supplement request needs `justification`.
@@ -231,6 +240,7 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
         if errors:
             raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
         data = form.visible(data)  # what a field of a decision not taken holds is not kept (QT-57)
+        _reachable_online(dossier, data)
     node = (task.node_id, task.name)
     handed = handover.handed_at(dossier, task, at)
     state_before = dossier.workflow_state

@@ -4,12 +4,13 @@ required component (catalogue: "required_when": "on_behalf")."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .messages import MESSAGES
 
 KINDS = ("self", "person", "organisation")
-_TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
-_ID = re.compile(r"^\d{12}$")
+_TAX_CODE = re.compile(r"^[0-9]{10}(-[0-9]{3})?$")
+_ID = re.compile(r"^[0-9]{12}$")
 
 
 def parse(formdata) -> dict:
@@ -19,6 +20,8 @@ def parse(formdata) -> dict:
     for key, field in (("name", "dai_dien_ho_ten"), ("id_number", "dai_dien_cccd"),
                        ("organisation_name", "dai_dien_to_chuc"), ("tax_code", "dai_dien_mst")):
         value = " ".join(formdata.get(field, "").split())[:300]
+        if key in ("id_number", "tax_code"):  # full-width digits as the digits they are; no spaces in a number
+            value = "".join(unicodedata.normalize("NFKC", value).split())
         if value:
             result[key] = value
     return result

@@ -97,13 +97,15 @@ def parse_birth_date(value: str, today: date) -> date | None:
 
 
 def normalise_id_number(value: str) -> str:
-    """Spaces removed: people type the 12 digits in groups (0012 9500 0777)."""
-    return "".join(str(value or "").split())
+    """Spaces removed: people type the 12 digits in groups (0012 9500 0777); full-width digits
+    (an input method's, or pasted from a document) read as the digits they are (NFKC), so the
+    same number is never stored twice in two scripts."""
+    return "".join(unicodedata.normalize("NFKC", str(value or "")).split())
 
 
 def id_number_error(value: str) -> str | None:
     value = normalise_id_number(value)
-    return None if re.fullmatch(r"\d{12}", value) and 1 <= int(value[:3]) <= 96 else MESSAGES["id_number"]
+    return None if re.fullmatch(r"[0-9]{12}", value) and 1 <= int(value[:3]) <= 96 else MESSAGES["id_number"]
 
 
 def birth_year_in(number: str) -> int:
@@ -161,12 +163,12 @@ def clean_nationality(value: str) -> str:
 
 
 def normalise_phone(value: str) -> str | None:
-    digits = re.sub(r"[\s.\-()]", "", value or "")
+    digits = re.sub(r"[\s.\-()]", "", unicodedata.normalize("NFKC", value or ""))
     if digits.startswith("+84"):
         digits = "0" + digits[3:]
     elif digits.startswith("0084"):
         digits = "0" + digits[4:]
-    return digits if re.fullmatch(r"0\d{9}", digits) else None
+    return digits if re.fullmatch(r"0[0-9]{9}", digits) else None
 
 
 def phone_error(value: str) -> str | None:

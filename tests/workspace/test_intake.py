@@ -242,3 +242,16 @@ def test_a_birth_yesterday_in_viet_nam_is_in_the_past_before_utc_turns_the_day(c
     assert today.status_code == 422 and "Ngày sinh phải là một ngày trong quá khứ" in html(today)
     made = client.post("/mot-cua/tiep-nhan", data={**details, "ngay_sinh": "27/11/2026"})
     assert made.status_code == 200 and _citizen_id(clean_app, "001226000123") is not None
+
+
+def test_digits_typed_full_width_are_the_same_number(client, clock, clean_app):
+    """An input method or a pasted document gives full-width digits (００１…): the same CCCD, found
+    as the account it is, never a second account under the same number in other characters."""
+    from app.users.identity import id_number_error, normalise_id_number, normalise_phone
+    clock.set(vn(2026, 11, 23, 9, 0))
+    as_officer(client, "motcua")
+    page = html(client.get("/mot-cua/tiep-nhan?so_cccd=００１０ ９０００ ０００１"))
+    assert "Tiếp nhận hồ sơ cho Nguyễn Văn An" in page
+    assert normalise_id_number("００１０９００００００１") == "001090000001" and id_number_error("００１０９００００００１") is None
+    assert id_number_error("٠٠١٠٩٠٠٠٠٠٠١") is not None  # Arabic-Indic digits are no CCCD
+    assert normalise_phone("０９１２ ３４５ ６７８") == "0912345678"

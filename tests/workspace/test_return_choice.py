@@ -65,3 +65,32 @@ def test_a_result_returned_by_post_records_its_postal_item_number(api, clock, cl
     assert sent.status_code == 303
     assert api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["status"]["code"] == 10
     assert "EB987654321VN" in html(client.get(f"/mot-cua/ho-so/{dossier_id}"))
+
+
+def test_a_result_is_not_returned_online_to_an_account_nobody_activated(api, clock, client, clean_app):
+    """An account the desk opened at the counter and the citizen never activated reaches nobody
+    online: returning the result that way is refused in words, on the page and over the API."""
+    from sqlalchemy import update
+
+    from app.db import db
+    from app.users.models import User
+    clock.set(vn(2026, 11, 23, 9, 0))
+    dossier_id = submit_lltp(api)
+    processed(api, dossier_id)
+    with clean_app.app_context():
+        desk = db.session.execute(db.select(User.id).where(User.username == "motcua")).scalar()
+        db.session.execute(update(User).where(User.username == "congdan").values(created_by_id=desk,
+                                                                                 email_verified_at=None))
+        db.session.commit()
+        db.session.remove()
+    token = as_officer(client, "motcua")
+    task = api.task("motcua", RETURN_TASK, dossier_id)["id"]
+    refused = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
+        "csrf_token": token, "action": "submit", "f.hinh_thuc_tra": "truc_tuyen"})
+    assert refused.status_code == 422 and "chưa kích hoạt tài khoản" in html(refused)
+    over_api = api.post(f"/tasks/{task}/complete", "motcua", json={"data": {"hinh_thuc_tra": "truc_tuyen"}})
+    assert over_api.status_code == 422 and over_api.get_json()["error"]["fields"][0]["field"] == "hinh_thuc_tra"
+    assert api.task("motcua", RETURN_TASK, dossier_id)["id"] == task  # nothing recorded
+    done = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
+        "csrf_token": token, "action": "submit", "f.hinh_thuc_tra": "truc_tiep"})
+    assert done.status_code == 303
