@@ -1717,6 +1717,26 @@ class DiagramChecker:
                 queue.extend(sources[current])
         return False
 
+    def may_complete_scope(self, end) -> bool:
+        """Whether reaching `end` can be what completes its sub-process: not when every way back
+        meets a non-interrupting boundary event with nothing that waits on the way (a late-marking
+        timer's branch ends at once, while the step it watches, still open, completes the scope)."""
+        sources = self.sources
+        seen, queue = set(), [end.get("id")]
+        while queue:
+            current = queue.pop()
+            node = self.by_id.get(current)
+            if current in seen or node is None:
+                continue
+            seen.add(current)
+            kind = bpmn_kind(node)
+            if kind == "boundaryEvent" and node.get("cancelActivity", "true") == "false":
+                continue
+            if kind in ("startEvent", "boundaryEvent", "receiveTask") or kind in HUMAN_TASKS or _waits(node):
+                return True
+            queue.extend(sources[current])
+        return False
+
     def check_end_statuses(self, process) -> None:
         """An end event of the process sets a status a dossier ends in (ANALYST.md QT-46): without
         one, the dossier finishes showing the status it had (1, 4...), as if still under way."""
@@ -1804,7 +1824,8 @@ class DiagramChecker:
                 queue.extend(sources[current.getparent().get("id")])  # entered from before the sub-process
             elif kind in SUB_PROCESSES:
                 queue.extend(end.get("id") for end in current.iterfind("bpmn:endEvent", NS)
-                             if not any(bpmn_kind(d) == "errorEventDefinition" for d in end))
+                             if not any(bpmn_kind(d) == "errorEventDefinition" for d in end)
+                             and self.may_complete_scope(end))
             elif kind in ("startEvent", "boundaryEvent"):
                 waits.append(current)
             elif kind == "receiveTask" or _waits(current):

@@ -35,6 +35,8 @@ MESSAGES = {
     "top_not_mapping": "Tệp kịch bản phải là một nhóm khóa (quy_trinh, kich_ban, ...), không phải {found}.",
     "unknown_keys": "Khóa không dùng được: {keys}. Các khóa dùng được ở đây: {allowed}.",
     "unknown_key": "«{key}»{guess}",
+    "not_indented": " «{parent}:» để trống ngay trên «{key}»: nếu «{key}» thuộc «{parent}», thụt dòng của nó vào "
+                    "sâu hơn «{parent}:» hai dấu cách.",
     "split_value": " Có lẽ giá trị «{key}: {name}» có dấu phẩy, nên trong {{ }} YAML cắt nó thành {pieces}; viết "
                    "giá trị trong ngoặc kép: {key}: \"{name}\".",
     "leading_zero": "«{value}» bắt đầu bằng số 0 nên YAML đọc nó như một số (số hệ bát phân, hoặc bỏ các số 0 "

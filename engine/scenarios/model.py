@@ -47,6 +47,7 @@ MAX_STEPS = 2_000        # steps in one file: each one is an engine operation
 FILE_KEYS = ("quy_trinh", "tinh", "du_lieu_chung", "kich_ban")
 SCENARIO_KEYS = ("ten", "bat_dau", "du_lieu", "buoc")
 STEP_KINDS = ("kiem_tra", "lam", "gui", "troi_qua")
+NESTED_KEYS = ("du_lieu", "kiem_tra", "tep", "han")  # keys whose value is a group of keys
 CHECK_KEYS = ("trang_thai", "viec", "han", "hen_tra", "cho_tin_nhan", "phai_nop", "ket_thuc", "tre_han", "du_lieu")
 NO_APPOINTMENT = "khong"  # hen_tra: the dossier has no appointment (not received yet)
 STEP_KEYS = {
@@ -475,7 +476,18 @@ def _unknown_keys(mapping: dict, allowed) -> None:
     extra = [k for k in mapping if k not in allowed]
     if extra:
         raise _Problem(MESSAGES["unknown_keys"].format(keys=_named(extra, allowed), allowed=", ".join(allowed))
-                       + _comma_split(mapping, extra[0], allowed), _key_line(mapping, extra[0]))
+                       + _comma_split(mapping, extra[0], allowed) + _not_indented(mapping, extra[0]),
+                       _key_line(mapping, extra[0]))
+
+
+def _not_indented(mapping: dict, key) -> str:
+    """du_lieu: left empty, the field meant for it written under it at the same depth: YAML
+    reads the field as the step's own key. Said so, with how to indent it."""
+    keys = list(mapping)
+    before = keys[keys.index(key) - 1] if keys.index(key) else None
+    if before in NESTED_KEYS and mapping[before] is None:
+        return MESSAGES["not_indented"].format(key=key, parent=before)
+    return ""
 
 
 def _comma_split(mapping: dict, key, allowed) -> str:

@@ -272,3 +272,13 @@ def test_a_step_given_to_an_agency_that_is_no_code_fails(tmp_path):
     messages = "\n".join(format_report(report))
     assert "Việc Task_phe_duyet «Phê duyệt kết quả» được giao cho cơ quan «" in messages
     assert "không phải mã định danh cơ quan" in messages
+
+
+def test_a_field_not_indented_under_an_empty_du_lieu_says_to_indent_it(tmp_path):
+    """du_lieu: left empty and the field written at its depth: YAML reads it as the step's key."""
+    report = run(tmp_path, LLTP + "      - lam: Tiếp nhận hồ sơ\n        vai_tro: Bộ phận Một cửa\n"
+                                  "        du_lieu:\n        quyet_dinh: tiep_nhan\n")
+    message = failed(report).message
+    assert "Khóa không dùng được: «quyet_dinh»" in message
+    assert "«du_lieu:» để trống ngay trên «quyet_dinh»: nếu «quyet_dinh» thuộc «du_lieu», thụt dòng của nó vào " \
+           "sâu hơn «du_lieu:» hai dấu cách." in message

@@ -106,3 +106,48 @@ def test_status_2_on_the_reception_step_itself_is_refused():
     assert (problem.element_id, problem.element_name) == ("Task_tiep_nhan", "Tiếp nhận hồ sơ")
     assert "trước khi Bộ phận Một cửa tiếp nhận" in problem.message
     assert "sau bước «Tiếp nhận hồ sơ»" in problem.message and "«Tiếp nhận, cấp mã hồ sơ»" in problem.message
+
+
+LATE_BRANCH = '''<bpmn:boundaryEvent id="Boundary_qua_han_tham_dinh" name="Quá hạn thẩm định" cancelActivity="false"
+        attachedToRef="Task_tham_dinh">
+        <bpmn:extensionElements><spiffworkflow:properties>
+          <spiffworkflow:property name="marksLate" value="true" />
+        </spiffworkflow:properties></bpmn:extensionElements>
+        <bpmn:outgoing>Flow_qua_han_tham_dinh</bpmn:outgoing>
+        <bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">working_days(3)</bpmn:timeDate>
+        </bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      {between}
+      <bpmn:endEvent id="End_tre_han_tham_dinh" name="Ghi nhận trễ hạn" />
+      '''
+REF = '<bpmn:flowNodeRef>Task_tham_dinh</bpmn:flowNodeRef>'
+
+
+def _late_branch_in_the_processing(between: str, flows: str, refs: str) -> str:
+    at = SOURCE.index('<bpmn:sequenceFlow id="Flow_bat_dau"')
+    xml = SOURCE[:at] + LATE_BRANCH.format(between=between) + flows + SOURCE[at:]
+    return xml.replace(REF, REF + '<bpmn:flowNodeRef>Boundary_qua_han_tham_dinh</bpmn:flowNodeRef>'
+                       '<bpmn:flowNodeRef>End_tre_han_tham_dinh</bpmn:flowNodeRef>' + refs, 1)
+
+
+@pytest.mark.rule("QT-53")
+@pytest.mark.rule("QT-10")
+def test_a_late_marking_timer_on_a_step_inside_the_processing_leaves_status_9_to_the_leader():
+    """The branch of a non-interrupting timer ends at once, while the step it watches stays open:
+    the sub-process is completed by its own way, through the leader's approval (reviewer's case)."""
+    xml = _late_branch_in_the_processing(
+        "", '<bpmn:sequenceFlow id="Flow_qua_han_tham_dinh" sourceRef="Boundary_qua_han_tham_dinh" '
+            'targetRef="End_tre_han_tham_dinh" />\n      ', "")
+    assert problems(xml) == []
+
+
+@pytest.mark.rule("QT-53")
+def test_a_step_on_a_late_timers_branch_may_still_be_what_completes_the_processing():
+    """A step on that branch can be done after the approval's way has ended: then it, not the
+    leader, would bring the dossier to 9, and the check still says so."""
+    xml = _late_branch_in_the_processing(
+        '<bpmn:userTask id="Task_bao_cao_tre" name="Báo cáo lý do trễ hạn" />',
+        '<bpmn:sequenceFlow id="Flow_qua_han_tham_dinh" sourceRef="Boundary_qua_han_tham_dinh" '
+        'targetRef="Task_bao_cao_tre" />\n      <bpmn:sequenceFlow id="Flow_bao_cao_xong" sourceRef="Task_bao_cao_tre" '
+        'targetRef="End_tre_han_tham_dinh" />\n      ', '<bpmn:flowNodeRef>Task_bao_cao_tre</bpmn:flowNodeRef>')
+    found = [p for p in problems(xml) if p.element_id == "Event_da_xu_ly"]
+    assert found and "«Báo cáo lý do trễ hạn» (Task_bao_cao_tre" in found[0].message, problems(xml)
