@@ -1701,6 +1701,13 @@ class DiagramChecker:
         """Whether reaching an end event of the process can end the dossier: some way back to it
         goes to the start event or an interrupting boundary event, not only to a non-interrupting
         one (its branch ends while the step it watches goes on, like a late-marking timer's)."""
+        # A boundary event's cancelActivity other than true or false is the schema check's to name.
+        return self.reaches_back(end, lambda node, kind: kind == "startEvent" or kind == "boundaryEvent"
+                                 and node.get("cancelActivity", "true") == "true")
+
+    def reaches_back(self, end, found) -> bool:
+        """Whether some way back from `end` meets a node `found(node, kind)` accepts, walking
+        back through anything but boundary events (where a branch begins)."""
         sources = self.sources
         seen, queue = set(), [end.get("id")]
         while queue:
@@ -1710,8 +1717,7 @@ class DiagramChecker:
                 continue
             seen.add(current)
             kind = bpmn_kind(node)
-            # A boundary event's cancelActivity other than true or false is the schema check's to name.
-            if kind == "startEvent" or kind == "boundaryEvent" and node.get("cancelActivity", "true") == "true":
+            if found(node, kind):
                 return True
             if kind != "boundaryEvent":
                 queue.extend(sources[current])
@@ -1721,21 +1727,9 @@ class DiagramChecker:
         """Whether reaching `end` can be what completes its sub-process: not when every way back
         meets a non-interrupting boundary event with nothing that waits on the way (a late-marking
         timer's branch ends at once, while the step it watches, still open, completes the scope)."""
-        sources = self.sources
-        seen, queue = set(), [end.get("id")]
-        while queue:
-            current = queue.pop()
-            node = self.by_id.get(current)
-            if current in seen or node is None:
-                continue
-            seen.add(current)
-            kind = bpmn_kind(node)
-            if kind == "boundaryEvent" and node.get("cancelActivity", "true") == "false":
-                continue
-            if kind in ("startEvent", "boundaryEvent", "receiveTask") or kind in HUMAN_TASKS or _waits(node):
-                return True
-            queue.extend(sources[current])
-        return False
+        return self.reaches_back(end, lambda node, kind: kind in ("startEvent", "receiveTask")
+                                 or kind in HUMAN_TASKS or _waits(node)
+                                 or kind == "boundaryEvent" and node.get("cancelActivity", "true") != "false")
 
     def check_end_statuses(self, process) -> None:
         """An end event of the process sets a status a dossier ends in (ANALYST.md QT-46): without
