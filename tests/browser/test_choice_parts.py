@@ -76,3 +76,20 @@ def test_a_chain_of_choices_hides_together_and_an_unticked_box_shows_its_no_part
     page.get_by_label("Có tài trợ", exact=True).check()
     assert shown() == (False, False, False)
     context.close()
+
+
+def test_the_counter_intake_asks_whom_for_only_when_it_is_someone_else(officer, clean_app):  # noqa: F811
+    """Most paper dossiers are the bringer's own: the principal's fields show for «Người khác»,
+    the organisation's for «Tổ chức», none otherwise (the same fieldset as the portal's)."""
+    from tests.workspace.test_intake import _citizen_id
+    desk = officer("motcua")
+    desk.goto(f"/mot-cua/tiep-nhan/{_citizen_id(clean_app, '001090000001')}/2.000488")
+    fields = ("#dai_dien_ho_ten", "#dai_dien_cccd", "#dai_dien_to_chuc", "#dai_dien_mst")
+
+    def shown():
+        return [desk.locator(field).is_visible() for field in fields]
+    assert desk.locator("#dai_dien-self").is_checked() and shown() == [False] * 4
+    desk.get_by_label("Người khác (người nộp được ủy quyền)", exact=True).check()
+    assert shown() == [True, True, False, False]
+    desk.get_by_label("Tổ chức (người nộp là người đại diện hoặc được ủy quyền)", exact=True).check()
+    assert shown() == [False, False, True, True]
