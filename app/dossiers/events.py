@@ -8,7 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from ..db import db
 from .messages import ACTORS, EVENTS
-from .models import DossierEvent
+from .models import DossierEvent, PostalItem
 
 
 def run(statement, rows=None):
@@ -44,6 +44,18 @@ def actor_words(event: DossierEvent) -> str:
 def write_events(events: list[dict]) -> None:
     if events:
         run(insert(DossierEvent.__table__), events)
+        items = [{"dossier_id": e["dossier_id"], "number": number, "at": e["at"]}
+                 for e in events if (number := postal_number(e["data"]))]
+        if items:  # what the officers' search finds a dossier by (search.py)
+            run(insert(PostalItem.__table__), items)
+
+
+def postal_number(data) -> str | None:
+    """The postal item number an event's data records («so_buu_gui»: the intake by post, a letter
+    received by post, the result posted back), as searched: upper case, without spaces."""
+    value = data.get("so_buu_gui") if isinstance(data, dict) else None
+    number = "".join(value.split()).upper()[:40] if isinstance(value, str) else ""
+    return number or None
 
 
 # The system's own housekeeping on a dossier: officers see it, its applicant and the public do

@@ -109,6 +109,17 @@ class DossierEvent(db.Model):
     agency = db.relationship("Agency")
 
 
+class PostalItem(db.Model):
+    """A postal item number (số hiệu bưu gửi) a dossier's history records: the dossier arriving by
+    post, a letter for it by post, its result posted back. Officers find the dossier by it."""
+    __tablename__ = "postal_items"
+
+    id = db.Column(db.Integer, primary_key=True)
+    dossier_id = db.Column(db.Integer, db.ForeignKey("dossiers.id"), nullable=False)
+    number = db.Column(db.String(40), nullable=False, index=True)  # upper case, no spaces
+    at = db.Column(UTCDateTime, nullable=False)
+
+
 _OPEN_ONLY = db.text("closed_at IS NULL")
 
 

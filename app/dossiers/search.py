@@ -1,7 +1,7 @@
 """Finding dossiers by what an officer types: a dossier code (or its start, its end as the
 receipt prints it big: "261123-0007", a middle part such as "H99-261123-0007", or the receiving
-day "261123"), else the start of words of the applicant's or
-organisation's name, with or without accents and in any case ("dang van an" finds "Đặng Văn Ân",
+day "261123"), a postal item number its history records (EB123456789VN), else the start of words
+of the applicant's or organisation's name, with or without accents and in any case ("dang van an" finds "Đặng Văn Ân",
 "an" finds "An" and "Anh" but not "Lan" or "Văn"). Used by the inbox's search and by the dossier
 search."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import joinedload
 
-from .models import Dossier, OpenTask
+from .models import Dossier, OpenTask, PostalItem
 from ..folding import fold
 
 MAX_QUERY = 64
@@ -23,6 +23,8 @@ HORIZON = 5000  # a consulted agency's latest steps, searched before all of them
 _NUMBER = re.compile(r"(?:số\s*)?([0-9]{1,9})", re.IGNORECASE)
 # The end of a code: the receipt date and the day's running number ("261123-0007", "261123-7").
 _TAIL = re.compile(r"([0-9]{6})-([0-9]{1,4})")
+# A postal item number as the UPU's S10 writes it: two letters, nine digits, the country (EB123456789VN).
+_POSTAL_ITEM = re.compile(r"[A-Z]{2}[0-9]{9}[A-Z]{2}")
 # How codes start: the agency's identifier (000.00.12.H99), of which officers type the beginning.
 _CODE_START = re.compile(r"[0-9]{3}\.")
 
@@ -44,6 +46,9 @@ def clause(q: str):
     tail = _TAIL.fullmatch(q)
     if tail:  # within the officer's scope (an agency's dossiers or tasks): few rows to look at
         return Dossier.code.endswith(f"-{tail.group(1)}-{int(tail.group(2)):04d}", autoescape=True)
+    item = q.replace(" ", "").upper()
+    if _POSTAL_ITEM.fullmatch(item):  # a postal item number the dossier's history records
+        return Dossier.id.in_(select(PostalItem.dossier_id).where(PostalItem.number == item))
     if re.fullmatch(r"[0-9A-Za-z.\-]+", q) and any(ch.isdigit() for ch in q):
         if _CODE_START.match(q):  # the start of a code, read through the codes' index
             return Dossier.code.startswith(q.upper(), autoescape=True)

@@ -278,3 +278,19 @@ def test_whether_an_agency_was_consulted_is_one_probe_of_the_partial_index(clean
         assert search.was_consulted(db.session, justice) is False
         db.session.rollback()
         db.session.remove()
+
+
+def test_a_postal_item_number_is_looked_up_through_its_index(clean_app):
+    """EB123456789VN: the item numbers' index, never a scan of every item the province recorded."""
+    from app.db import db
+    from app.dossiers.search import dossiers_statement
+    from app.users.models import User
+    with clean_app.app_context():
+        user = db.session.execute(select(User).where(User.username == "lanhdao")).scalar_one()
+        if db.engine.dialect.name == "postgresql":
+            db.session.execute(text("SET LOCAL enable_seqscan = off"))  # an empty table is no year's worth
+        plan = query_plan(db, dossiers_statement(user, "EB 123456789 VN", None))
+        assert "ix_postal_items_number" in plan, plan
+        assert not re.search(r"SCAN postal_items\b(?! USING)|Seq Scan on postal_items", plan), plan
+        db.session.rollback()
+        db.session.remove()
