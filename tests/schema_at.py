@@ -21,3 +21,17 @@ def schema_at(tmp_path, revision: str):
             yield app
             db.session.remove()
             db.engine.dispose()
+
+
+def agency_citizen_procedures(run, procedures=(1,)) -> None:
+    """By SQL (today's models may have columns an older schema lacks): agency 1, citizen 1, and
+    procedures of agency 1 with the given ids (codes 1.00<id>)."""
+    from sqlalchemy import text
+    run(text("INSERT INTO agencies (id, code, name, level) VALUES (1, 'A', 'Sở Tư pháp', 'tinh')"))
+    run(text("INSERT INTO users (id, username, password_hash, role, full_name, active, failed_logins,"
+             " token_generation, created_at, id_kind) VALUES (1, 'congdan', 'x', 'citizen', 'An', :t, 0, 0,"
+             " '2026-11-01 08:00:00', 'cccd')"), {"t": True})
+    for procedure in procedures:
+        run(text("INSERT INTO procedures (id, code, name, search_text, agency_id, processing_amount,"
+                 " processing_unit, form, bpmn_process_id, published, details) VALUES (:id, :code, 'x', 'x', 1,"
+                 " 1, 'working_days', 'x', 'x', :t, '{}')"), {"id": procedure, "code": f"1.00{procedure}", "t": True})

@@ -9,7 +9,7 @@ import threading
 from sqlalchemy import func, select, text
 
 from tests.conftest import vn
-from tests.schema_at import schema_at
+from tests.schema_at import agency_citizen_procedures, schema_at
 from tests.web.pages import login
 from tests.web.test_portal import APPLY
 
@@ -55,14 +55,7 @@ def test_the_migration_keeps_the_draft_saved_last_of_duplicates(tmp_path):
     with schema_at(tmp_path, "d9b4f6a8c2e1"):
         # By SQL: today's models may have columns this older schema lacks.
         run = db.session.execute
-        run(text("INSERT INTO agencies (id, code, name, level) VALUES (1, 'A', 'Sở Tư pháp', 'tinh')"))
-        run(text("INSERT INTO users (id, username, password_hash, role, full_name, active, failed_logins,"
-                 " token_generation, created_at, id_kind) VALUES (1, 'congdan', 'x', 'citizen', 'An', :t, 0, 0,"
-                 " '2026-11-01 08:00:00', 'cccd')"), {"t": True})
-        for procedure in (1, 2):
-            run(text("INSERT INTO procedures (id, code, name, search_text, agency_id, processing_amount,"
-                     " processing_unit, form, bpmn_process_id, published, details) VALUES (:id, :code, 'x', 'x', 1,"
-                     " 1, 'working_days', 'x', 'x', :t, '{}')"), {"id": procedure, "code": f"1.00{procedure}", "t": True})
+        agency_citizen_procedures(run, (1, 2))
         for draft, procedure, saved in ((1, 1, "2026-11-02"), (2, 1, "2026-11-03"), (3, 1, "2026-11-01"),
                                        (4, 2, "2026-11-05"), (5, 2, "2026-11-05")):
             run(text("INSERT INTO drafts (id, owner_id, procedure_id, data, files, representation, created_at,"

@@ -9,7 +9,7 @@ import re
 from sqlalchemy import text
 
 from tests.conftest import vn
-from tests.schema_at import schema_at
+from tests.schema_at import agency_citizen_procedures, schema_at
 from tests.web.pages import pdf_bytes
 from tests.workspace.helpers import as_officer, html, processed
 from tests.workspace.test_intake import LLTP_FIELDS, _citizen_id
@@ -49,13 +49,7 @@ def test_the_migration_records_the_item_numbers_already_in_the_history(tmp_path)
     from app.db import db
     with schema_at(tmp_path, "a1c3e5b7d9f2"):
         run = db.session.execute
-        run(text("INSERT INTO agencies (id, code, name, level) VALUES (1, 'A', 'Sở Tư pháp', 'tinh')"))
-        run(text("INSERT INTO users (id, username, password_hash, role, full_name, active, failed_logins,"
-                 " token_generation, created_at, id_kind) VALUES (1, 'congdan', 'x', 'citizen', 'An', :t, 0, 0,"
-                 " '2026-11-01 08:00:00', 'cccd')"), {"t": True})
-        run(text("INSERT INTO procedures (id, code, name, search_text, agency_id, processing_amount, processing_unit,"
-                 " form, bpmn_process_id, published, details) VALUES (1, '1.001', 'x', 'x', 1, 1, 'working_days',"
-                 " 'x', 'x', :t, '{}')"), {"t": True})
+        agency_citizen_procedures(run)
         run(text("INSERT INTO dossiers (id, owner_id, procedure_id, agency_id, applicant_name, channel, status, late,"
                  " submitted_at, counts_from, form_data, submission_key, process_id, process_version, workflow_state,"
                  " waiting_messages, version, created_at, updated_at) VALUES (1, 1, 1, 1, 'An', 'postal', 1, :f,"
