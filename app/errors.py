@@ -72,10 +72,11 @@ def register(app: Flask) -> None:
         db.session.rollback()
         log.error("form unusable: %s", exc)
         template = _template()
-        title, text = FORM_UNUSABLE if template.startswith("workspace/") else FORM_UNUSABLE_PUBLIC
-        detail = str(exc) if template.startswith("workspace/") else None
+        officer = template.startswith("workspace/")
+        title, text = FORM_UNUSABLE if officer else FORM_UNUSABLE_PUBLIC
         typed = typed_back() if request.method == "POST" else None
-        return render_template(template, title=title, text=text, detail=detail, typed=typed, words=SECURITY), 503
+        return render_template(template, title=title, text=text, detail=str(exc) if officer else None, typed=typed,
+                               words=SECURITY), 503
 
 
 def _template() -> str:

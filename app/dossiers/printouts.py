@@ -142,7 +142,7 @@ def receipt(dossier: Dossier, restart: int | None = None) -> bytes:
     # The components the desk held at that instant, so a receipt printed again is the one issued.
     present = {f.component_code for f in dossier.files if f.uploaded_at <= event.at}
     # A paper dossier's components as the desk recorded receiving them, else the catalogue's.
-    received = _submission(dossier).get("thanh_phan") or {}
+    received = intake_record(dossier).get("thanh_phan") or {}
     components = [doc.Component(c["name"], _kind(received.get(c["code"], c).get("kind")),
                                 int(received.get(c["code"], c).get("copies") or 1))
                   for c in procedure.components if c.get("e_form") or c["code"] in present]
@@ -191,7 +191,7 @@ def _hours(hours: float) -> str:
     return " ".join(part for part in (f"{whole} giờ" if whole else "", f"{minutes} phút" if minutes else "") if part)
 
 
-def _submission(dossier: Dossier) -> dict:
+def intake_record(dossier: Dossier) -> dict:
     """What the desk recorded of a paper dossier's intake (postal item number, how the result
     goes back), kept in the dossier's first event."""
     submitted = _events(dossier, "submitted")
@@ -204,7 +204,7 @@ def _arrival(dossier: Dossier, restart: DossierEvent | None) -> dict | None:
     itself, or (`restart`) the supplement that restarted the time, delivered in the same instant;
     None when it came online."""
     if restart is None:
-        return {**_submission(dossier), "channel": dossier.channel} if dossier.channel != "online" else None
+        return {**intake_record(dossier), "channel": dossier.channel} if dossier.channel != "online" else None
     delivered = [e for e in _events(dossier, "message_at_desk") if e.at == restart.at]
     data = delivered[-1].data if delivered else None
     return data if isinstance(data, dict) else None
@@ -215,17 +215,20 @@ def _arrival(dossier: Dossier, restart: DossierEvent | None) -> dict | None:
 RETURN_FIELD = "hinh_thuc_tra"
 
 
-def returns_by_post(dossier: Dossier) -> bool:
+def returns_by_post(dossier: Dossier, intake: dict | None = None) -> bool:
     """A dossier received by post has its result posted back to the applicant's address unless
-    the applicant asked to collect it at the desk (the intake's choice, RETURN_FIELD)."""
-    return dossier.channel == POSTAL and _submission(dossier).get(RETURN_FIELD, "buu_chinh") == "buu_chinh"
+    the applicant asked to collect it at the desk (the intake's choice, RETURN_FIELD); `intake`:
+    intake_record(dossier), when the caller has read it already."""
+    if dossier.channel != POSTAL:
+        return False
+    return (intake_record(dossier) if intake is None else intake).get(RETURN_FIELD, "buu_chinh") == "buu_chinh"
 
 
-def return_method(dossier: Dossier) -> str:
+def return_method(dossier: Dossier, intake: dict | None = None) -> str:
     """How the applicant expects the result: by post when the dossier came by post (unless they
     chose the desk), online for an online dossier, at the desk for a counter one."""
     if dossier.channel == POSTAL:
-        return "buu_chinh" if returns_by_post(dossier) else "truc_tiep"
+        return "buu_chinh" if returns_by_post(dossier, intake) else "truc_tiep"
     return "truc_tuyen" if dossier.channel == "online" else "truc_tiep"
 
 

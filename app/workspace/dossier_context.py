@@ -18,7 +18,7 @@ from ..dossiers.models import Dossier, DossierEvent, DossierFile, DossierResult
 from ..eforms.readable import readable
 from ..localtime import local_time
 from ..portal.representation import on_behalf
-from ..dossiers.printouts import RETURN_FIELD
+from ..dossiers import printouts
 from .messages import ATTACHMENTS, CHANNELS, INTAKE, MESSAGES, SYSTEM_COMPONENTS
 
 
@@ -72,15 +72,13 @@ def attachment_notes(events: list[DossierEvent], groups) -> dict[int, str]:
 
 
 def _postal_item(dossier: Dossier) -> dict | None:
-    """What the desk recorded when the dossier arrived by post (the first event): the item number,
+    """What the desk recorded when the dossier arrived by post (its first event): the item number,
     and how the result goes back (posted to the sender unless they chose to collect it)."""
     if dossier.channel != "postal":
         return None
-    data = db.session.execute(select(DossierEvent.data).where(
-        DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "submitted")).scalar()
-    data = data if isinstance(data, dict) else {}
-    returned = data.get(RETURN_FIELD) if data.get(RETURN_FIELD) in ("buu_chinh", "truc_tiep") else "buu_chinh"
-    return {"number": data.get("so_buu_gui"), "returned": INTAKE[f"return_{returned}"]}
+    intake = printouts.intake_record(dossier)
+    returned = printouts.return_method(dossier, intake)
+    return {"number": intake.get("so_buu_gui"), "returned": INTAKE[f"return_{returned}"]}
 
 
 def withdrawal_reason(event: DossierEvent) -> str | None:
