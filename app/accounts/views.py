@@ -203,10 +203,11 @@ def login():
     if not name or not password:
         return _login_page(422, next_path, name, MESSAGES["login_missing"])
     at = now()
-    # A passport number as printed (upper case, maybe with spaces) or typed in lower case.
-    paper = identity.normalise_passport(name)
+    # A number as stored: typed in groups, in full-width digits (NFKC), a passport in lower case.
+    number = identity.normalise_id_number(name)
+    paper = identity.normalise_passport(number)
     user = db.session.execute(select(User).where(or_(
-        User.id_number == name, User.id_number == paper, User.email == name.lower(), User.username == name))
+        User.id_number == number, User.id_number == paper, User.email == name.lower(), User.username == name))
         .order_by(User.id)).scalars().first()
     outcome = login_outcome(user, password, at)
     db.session.commit()  # the failure count is kept even when refusing

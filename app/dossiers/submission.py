@@ -123,10 +123,12 @@ def _existing(owner_id: int, digest: str) -> Dossier | None:
     ).scalar_one_or_none()
 
 
-def same_submission(dossier: Dossier, data: dict, files: list[dict], channel: str, details: dict | None) -> bool:
+def same_submission(dossier: Dossier, data: dict, files: list[dict], channel: str, details: dict | None,
+                    representation: dict | None = None) -> bool:
     """Whether `dossier` is what submitting this again would make: a form sent twice under one
     key holds the same application (as the form keeps it, `validate_application`), files (by
-    component and content), channel and desk details (its first event's data). A key sent again
+    component and content), channel, desk details (its first event's data) and who applies on
+    whose behalf (`representation.stored`). A key sent again
     with other content is another submission, which `submit` would otherwise answer with this one."""
     sent = db.session.execute(select(DossierFile.component_code, DossierFile.sha256).where(
         DossierFile.dossier_id == dossier.id, DossierFile.source == "submission")).all()
@@ -134,7 +136,7 @@ def same_submission(dossier: Dossier, data: dict, files: list[dict], channel: st
         DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "submitted")
         .order_by(DossierEvent.id).limit(1)).scalar()
     return (dossier.channel == channel and _as_stored(dossier.form_data) == _as_stored(data)
-            and recorded == _as_stored(details)
+            and recorded == _as_stored(details) and _as_stored(dossier.representation) == _as_stored(representation)
             and file_pairs([{"component_code": code, "sha256": digest} for code, digest in sent]) == file_pairs(files))
 
 
@@ -165,7 +167,7 @@ def applicant_name_of(data: dict, owner, representation: dict | None = None) -> 
 
 
 def entered_lately(owner_id: int, procedure_id: int, entered_by_id: int, data: dict, files: list[dict],
-                   channel: str, details: dict | None, at: datetime) -> Dossier | None:
+                   channel: str, details: dict | None, at: datetime, representation: dict | None = None) -> Dossier | None:
     """The dossier this officer entered for this owner and procedure within the dedup window
     holding this same application (`same_submission`), if any: a desk form sent again under a
     fresh one-time value (Back, then send; a double click) is that dossier, not a second one."""
@@ -175,4 +177,4 @@ def entered_lately(owner_id: int, procedure_id: int, entered_by_id: int, data: d
             Dossier.submitted_at >= at - timedelta(seconds=DEDUP_WINDOW_SECONDS),
             DossierEvent.kind == "submitted", DossierEvent.actor_id == entered_by_id)
         .order_by(Dossier.submitted_at.desc())).scalars().unique()
-    return next((d for d in candidates if same_submission(d, data, files, channel, details)), None)
+    return next((d for d in candidates if same_submission(d, data, files, channel, details, representation)), None)

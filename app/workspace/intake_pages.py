@@ -213,7 +213,9 @@ def intake_submit(citizen_id: int, code: str):
     # The citizen's row locked: two sendings of one form at once (a double click) are checked one
     # after the other, so the second finds the dossier the first made.
     locked(select(User).where(User.id == citizen.id), User, citizen.id, "email")
-    earlier = entered_lately(citizen.id, procedure.id, g.user.id, form.visible(data), files, channel, details, now())
+    on_behalf = representation.stored(rep)
+    earlier = entered_lately(citizen.id, procedure.id, g.user.id, form.visible(data), files, channel, details, now(),
+                             on_behalf)
     if earlier is not None:  # sent again under a new one-time value (Back, then send): the same dossier
         db.session.rollback()
         flash(MESSAGES["intake_sent_before"].format(dossier=earlier.code or f"số {earlier.id}",
@@ -222,7 +224,7 @@ def intake_submit(citizen_id: int, code: str):
     try:
         dossier, created = submit(citizen, procedure.code, data, now(), key=f"intake:{g.user.id}:{nonce}",
                                   channel=channel, files=files, entered_by=g.user, details=details,
-                                  representation=representation.stored(rep))
+                                  representation=on_behalf)
     except (Invalid, Conflict) as exc:
         db.session.rollback()
         return _page(citizen, procedure, data, files, {"noi-dung": str(exc)}, 422)
@@ -230,7 +232,7 @@ def intake_submit(citizen_id: int, code: str):
         flash(MESSAGES["intake_done"].format(channel=CHANNELS[channel].lower(), name=citizen.full_name))
     else:
         sent_as = {"dossier": dossier.code or f"số {dossier.id}", "at": local_time(dossier.submitted_at)}
-        if not same_submission(dossier, form.visible(data), files, channel, details):
+        if not same_submission(dossier, form.visible(data), files, channel, details, on_behalf):
             # The form sent before, changed and sent again: kept on the page, never dropped for the
             # first dossier; sent once more (a new one-time value), it becomes a dossier of its own.
             return _page(citizen, procedure, data, files, {"noi-dung": MESSAGES["intake_sent_other"].format(**sent_as)},

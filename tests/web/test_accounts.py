@@ -242,6 +242,15 @@ def test_login_page_links_and_redirect_from_protected_page(client):
     assert 'name="next" value="/tai-khoan"' in html
 
 
+def test_the_number_logs_in_as_people_type_it(clean_app):
+    """In groups as printed on the card, or in full-width digits (an input method's): the same
+    number the account was stored under."""
+    for typed in ("001090000001", " 0010 9000 0001 ", "\uff10\uff10\uff11\uff10\uff19\uff10\uff10\uff10\uff10\uff10\uff10\uff11"):
+        client = clean_app.test_client()
+        assert _login(client, typed, DEMO_PASSWORD).status_code == 303, typed
+        assert client.get("/tai-khoan").status_code == 200
+
+
 def test_reset_works_once_and_ends_old_sessions(clean_app, clock, mail_sink):
     clock.set(vn(2026, 11, 23, 9, 0))
     old_session = clean_app.test_client()

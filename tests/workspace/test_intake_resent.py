@@ -128,3 +128,27 @@ def test_the_same_content_after_the_dedup_window_is_a_new_dossier(client, clean_
     clock.set(vn(2026, 11, 23, 9, 11))
     assert _send(client, path, {**fields, "nonce": _fresh_nonce(client, path)}).status_code == 303
     assert len(_dossiers(clean_app)) == 2
+
+
+def test_the_same_form_for_another_principal_is_another_dossier(client, clean_app, desk):
+    """Who the dossier is for is part of what was sent: the same scans brought for someone else
+    under a fresh one-time value are a dossier of their own, and under the same value refused."""
+    path, fields = desk
+    authorisation = pdf_bytes("Uy quyen")
+
+    def send(principal, nonce):
+        return client.post(path, data={**fields, "nonce": nonce, "dai_dien": "person", **principal,
+                                       "tep.GTTT": (io.BytesIO(SCAN), "cccd.pdf"),
+                                       "tep.UQ": (io.BytesIO(authorisation), "uy-quyen.pdf")},
+                           content_type="multipart/form-data")
+
+    bay = {"dai_dien_ho_ten": "Trần Văn Bảy", "dai_dien_cccd": "001085000777"}
+    tam = {"dai_dien_ho_ten": "Lê Thị Tám", "dai_dien_cccd": "001085000888"}
+    first = send(bay, fields["nonce"])
+    assert first.status_code == 303
+    assert send(tam, fields["nonce"]).status_code == 409
+    other = send(tam, _fresh_nonce(client, path))
+    assert other.status_code == 303 and other.headers["Location"] != first.headers["Location"]
+    same = send(bay, _fresh_nonce(client, path))  # the first again: still the first dossier
+    assert same.status_code == 303 and same.headers["Location"] == first.headers["Location"]
+    assert len(_dossiers(clean_app)) == 2
