@@ -12,6 +12,8 @@ MESSAGES = {
     "birth_future": "Ngày sinh phải là một ngày trong quá khứ.",
     "birth_old": "Ngày sinh không hợp lệ: tuổi không thể quá 130.",
     "id_number": "Số định danh cá nhân (CCCD) phải gồm đúng 12 chữ số, 3 chữ số đầu là mã tỉnh nơi đăng ký khai sinh (001–096).",
+    "id_province": "Số định danh cá nhân {number} bắt đầu bằng {code}, không phải mã tỉnh, thành phố nào (mã tỉnh nơi "
+                   "đăng ký khai sinh, từ 001 Hà Nội đến 096 Cà Mau): kiểm tra lại theo thẻ Căn cước.",
     # Thông tư 59/2021/TT-BCA Điều 7: the 4th digit gives the century of birth (with the sex),
     # the 5th and 6th the last two digits of the year of birth.
     "id_birth_year": "Số định danh cá nhân {number} ghi năm sinh {coded} (chữ số thứ 4 đến 6), khác năm sinh "
@@ -103,9 +105,21 @@ def normalise_id_number(value: str) -> str:
     return "".join(unicodedata.normalize("NFKC", str(value or "")).split())
 
 
+# The 63 provinces' codes that open a personal identification number (the place of birth
+# registration; Thông tư 07/2016/TT-BCA, kept by 59/2021/TT-BCA): the numbers between are unused.
+PROVINCE_CODES = frozenset(f"{n:03d}" for n in (
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42,
+    44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86,
+    87, 89, 91, 92, 93, 94, 95, 96))
+
+
 def id_number_error(value: str) -> str | None:
     value = normalise_id_number(value)
-    return None if re.fullmatch(r"[0-9]{12}", value) and 1 <= int(value[:3]) <= 96 else MESSAGES["id_number"]
+    if not re.fullmatch(r"[0-9]{12}", value) or not 1 <= int(value[:3]) <= 96:
+        return MESSAGES["id_number"]
+    if value[:3] not in PROVINCE_CODES:
+        return MESSAGES["id_province"].format(number=value, code=value[:3])
+    return None
 
 
 def birth_year_in(number: str) -> int:

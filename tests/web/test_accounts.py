@@ -146,6 +146,11 @@ def test_identity_errors_are_shown_next_to_each_field(client, clean_app, clock, 
     assert typo.status_code == 422 and "ghi năm sinh 1992 (chữ số thứ 4 đến 6), khác năm sinh đã nhập (1993)" \
         in _html(typo) and 'id="so_cccd-error"' in _html(typo)
 
+    # 003 is no province's code (002 Hà Giang, 004 Cao Bằng): a mistyped number.
+    nowhere = _register(client, so_cccd="003192000123")
+    assert nowhere.status_code == 422 and "Số định danh cá nhân 003192000123 bắt đầu bằng 003, không phải mã " \
+        "tỉnh, thành phố nào" in _html(nowhere)
+
     blank = _register(client, dia_chi="  ", email="")
     assert "Vui lòng nhập địa chỉ." in _html(blank) and "Vui lòng nhập địa chỉ thư điện tử." in _html(blank)
     mismatch = _register(client, nhap_lai_mat_khau="MatKhau2027")
