@@ -74,7 +74,7 @@ class DossierFile(db.Model):
     file_name = db.Column(db.String(255), nullable=False)
     content_type = db.Column(db.String(100), nullable=False)
     size = db.Column(db.Integer, nullable=False)
-    sha256 = db.Column(db.String(64), nullable=False)
+    sha256 = db.Column(db.String(64), nullable=False, index=True)  # a signed document found by its bytes
     storage_key = db.Column(db.String(255), nullable=False)
     uploaded_by_id = db.Column(db.Integer, db.ForeignKey("users.id"))
     uploaded_at = db.Column(UTCDateTime, nullable=False, default=utcnow)

@@ -200,6 +200,12 @@ def electronic(dossier_id: int, number: int) -> DossierResult | None:
         DossierResult.kind == "electronic")).scalar()
 
 
+def signed_at_of(sha256: str) -> datetime | None:
+    """When the system signed the result whose stored file has exactly these bytes (their SHA-256)."""
+    return db.session.execute(select(func.min(DossierResult.signed_at)).join(
+        DossierFile, DossierFile.id == DossierResult.file_id).where(DossierFile.sha256 == sha256)).scalar()
+
+
 def find_pdf(code: str) -> bytes | None:
     """The signed PDF of a result code, for the public verification page."""
     if not code or len(code) > 48:

@@ -90,6 +90,12 @@ def find_pdf(code: str) -> bytes | None:
     return storage().open(key) if key else None
 
 
+def signed_at_of(sha256: str) -> datetime | None:
+    """When the system signed and stored the receipt whose file has exactly these bytes."""
+    return db.session.execute(select(func.min(DossierFile.uploaded_at)).join(
+        Payment, Payment.receipt_file_id == DossierFile.id).where(DossierFile.sha256 == sha256)).scalar()
+
+
 def is_receipt_code(code: str) -> bool:
     return bool(_RECEIPT_CODE.search(code or ""))
 

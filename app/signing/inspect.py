@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Mapping
 
-from .verify import VerificationError, verify_pdf
+from .issued import verify_document
+from .verify import VerificationError
 
 
 def signature_summary(pdf: bytes, config: Mapping | None, at: datetime, tz) -> dict | None:
     """None for a PDF without signatures; else {"signatures": [...]} or {"error": message}."""
     try:
-        reports = verify_pdf(pdf, config, at)
+        reports = verify_document(pdf, config, at)
     except VerificationError as exc:
         return {"error": exc.message}
     if not reports:

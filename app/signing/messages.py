@@ -150,6 +150,8 @@ VERIFY = {
                   "Không được tin cậy nội dung tệp này.",
     "bad_crypto": "Chữ ký số không hợp lệ (sai về mặt mật mã). Không được tin cậy nội dung tệp này.",
     "untrusted": "Chữ ký số còn nguyên vẹn nhưng {reason} Chưa xác thực được người ký là {signer}.",
+    "expired_since": "Chứng thư số của người ký nay đã hết hạn, nhưng hệ thống ghi nhận đã ký và lưu đúng tệp "
+                     "này lúc {at}, khi chứng thư số còn hiệu lực, nên chữ ký vẫn có giá trị.",
     # why a certificate is not trusted
     "untrusted_reasons": {
         "unknown_issuer": "chứng thư số không do tổ chức chứng thực mà hệ thống tin cậy cấp.",

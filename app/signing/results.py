@@ -2,6 +2,9 @@
 receipt of a fee (with what the system recorded for it)."""
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime
+
 
 def find_result_pdf(code: str) -> bytes | None:
     """The signed PDF of the result (`<dossier code>-KQ<n>`) or receipt (`-BL<n>`, or `BL-...`
@@ -30,3 +33,12 @@ def find_result_content(code: str, key: str) -> dict | None:
     carries; None otherwise (a code typed by hand, a receipt, an unknown code)."""
     from ..dossiers.result_keys import recorded
     return recorded(code, key)
+
+
+def issued_at(pdf: bytes) -> datetime | None:
+    """When the system signed the result or receipt stored with exactly these bytes; None for a
+    file it did not issue (or one changed since, even by a byte)."""
+    from ..dossiers.results import signed_at_of
+    from ..payments.receipts import signed_at_of as receipt_signed_at
+    digest = hashlib.sha256(pdf).hexdigest()
+    return signed_at_of(digest) or receipt_signed_at(digest)

@@ -69,6 +69,8 @@ class SignatureReport:
     coverage: str                    # the same, described in Vietnamese
     summary: str                     # the verdict in one Vietnamese sentence
     test_certificate: bool = False   # issued under the root `motcua keys init` makes (no legal value)
+    trust_problem: str | None = None  # why an intact signature is not trusted (VERIFY["untrusted_reasons"])
+    recorded_at: datetime | None = None  # judged at this instant, when the system recorded signing it (issued.py)
 
     @property
     def document_ok(self) -> bool:
@@ -242,6 +244,7 @@ def _report(status: PdfSignatureStatus, field_name: str, sig: Mapping) -> Signat
     coverage = VERIFY["coverage"][modification]
     trusted = bool(status.trusted) and not trust.is_ca(status.signing_cert)
     valid = bool(status.intact and status.valid and trusted)
+    problem = _trust_problem(status) if status.intact and status.valid and not trusted else None
     return SignatureReport(
         field_name=field_name, valid=valid, intact=bool(status.intact), trusted=trusted,
         signer=signer, signer_common_name=common_name, signer_organisation=organisation,
@@ -249,7 +252,7 @@ def _report(status: PdfSignatureStatus, field_name: str, sig: Mapping) -> Signat
         signer_name=_entry(sig, "/Name"), signed_at=status.signer_reported_dt,
         reason=_entry(sig, "/Reason"), location=_entry(sig, "/Location"),
         modified_after_signing=modified, modification=modification, coverage=coverage,
-        summary=_summary(status, trusted, signer, modified, coverage),
+        summary=_summary(status, problem, signer, modified, coverage), trust_problem=problem,
         # Only a certificate that chains to our root is ours: a look-alike root's name proves nothing.
         test_certificate=trusted and _text(
             status.signing_cert.issuer.native.get("common_name") or "").startswith(TEST_ROOT))
@@ -266,13 +269,13 @@ def _modification(status: PdfSignatureStatus) -> str:
             ModificationLevel.ANNOTATIONS: "annotations"}.get(status.modification_level, "other")
 
 
-def _summary(status: PdfSignatureStatus, trusted: bool, signer: str, modified: bool, coverage: str) -> str:
+def _summary(status: PdfSignatureStatus, problem: str | None, signer: str, modified: bool, coverage: str) -> str:
     if not status.intact:
         return VERIFY["not_intact"]
     if not status.valid:
         return VERIFY["bad_crypto"]
-    if not trusted:
-        return VERIFY["untrusted"].format(signer=signer, reason=VERIFY["untrusted_reasons"][_trust_problem(status)])
+    if problem:
+        return VERIFY["untrusted"].format(signer=signer, reason=VERIFY["untrusted_reasons"][problem])
     if not modified:
         return VERIFY["valid"].format(signer=signer)
     return _extended(signer, coverage)

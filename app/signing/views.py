@@ -14,7 +14,8 @@ from ..security.ratelimit import Limit, RateLimited, hit
 from . import settings
 from .messages import PAGE
 from .results import find_receipt, find_result_content, find_result_pdf, is_receipt
-from .verify import VerificationError, verify_pdf
+from .issued import verify_document
+from .verify import VerificationError
 
 signing = Blueprint("signing", __name__, template_folder="templates")
 CODE_MAX = 60
@@ -45,7 +46,7 @@ def _verdict(pdf: bytes, **context):
     """200 with one report per signature (valid or not: the file was checked); 422 when the
     file cannot be read as a PDF, 413 when it is too large to check."""
     try:
-        reports = verify_pdf(pdf, current_app.config, at=now())
+        reports = verify_document(pdf, current_app.config, now())
     except VerificationError as exc:
         return _page(413 if exc.reason == "too_large" else 422, error=exc.message, **context)
     return _page(reports=reports, checked=True, **context)
