@@ -18,6 +18,7 @@ ROLE_LABELS = {
 
 # Roles that may work a task in a lane; citizens act through messages, not tasks.
 LANE_ROLES = ("one_stop", "specialist", "leader", "coordinator")
+DESK = "one_stop"  # the one-stop desk: receives dossiers and hands them on
 
 
 def fold_name(text: str) -> str:

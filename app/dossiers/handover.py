@@ -4,12 +4,12 @@ the next working day when it accepts it after the province's cut-off (15:00). Th
 count their time limits from that hand-over, and the control slip shows it."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
+
+from engine.dossier_due import PAPER_CHANNELS, paper_handover
+from engine.roles import DESK
 
 from ..workflow.service import workflow
-
-PAPER_CHANNELS = ("counter", "postal")
-DESK = "one_stop"
 
 
 def handed_at(dossier, task, at: datetime) -> datetime | None:
@@ -17,19 +17,10 @@ def handed_at(dossier, task, at: datetime) -> datetime | None:
     (the steps it opens start at once)."""
     if dossier.channel not in PAPER_CHANNELS or dossier.received_at is not None or task.role != DESK:
         return None
-    return _after_cutoff(at)
+    return paper_handover(workflow().calendar, at)
 
 
 def handed_after_fee(dossier, at: datetime) -> datetime | None:
     """A paper dossier waiting for its fee stays at the desk until it is paid: paid after the
     cut-off, it reaches the department the next working morning; else None."""
-    return _after_cutoff(at) if dossier.channel in PAPER_CHANNELS else None
-
-
-def _after_cutoff(at: datetime) -> datetime | None:
-    calendar = workflow().calendar
-    local = at.astimezone(calendar.tz)
-    if local.time() < time.fromisoformat(calendar.profile.policy("paper_handover_cutoff", at)):
-        return None
-    next_day = datetime.combine(local.date() + timedelta(days=1), time(0), calendar.tz)
-    return calendar.official_start(next_day)
+    return paper_handover(workflow().calendar, at) if dossier.channel in PAPER_CHANNELS else None

@@ -59,6 +59,7 @@ MESSAGES = {
     "missing_name": "Kịch bản chưa có tên: thêm «ten: <mô tả ngắn>».",
     "unnamed": "(chưa có tên)",
     "missing_start": "Kịch bản chưa có thời điểm bắt đầu: thêm «bat_dau: 2026-11-23 08:00».",
+    "channel": "Khóa «kenh» (hồ sơ đến bằng cách nào) là một trong {channels}, không phải {found}.",
     "missing_steps": "Kịch bản chưa có bước nào: thêm «buoc:» với danh sách các bước.",
     "steps_not_list": "Khóa «buoc» phải là một danh sách bước (mỗi bước bắt đầu bằng «- »), không phải {found}.",
     "step_not_mapping": "Bước phải là một nhóm khóa như «- lam: Tiếp nhận hồ sơ», không phải {found}.",
@@ -129,6 +130,7 @@ MESSAGES = {
     "finished": "quy trình đã kết thúc",
     "timer_fired": "bộ hẹn giờ {element} kích hoạt lúc {at}{late}",
     "timer_marks_late": " (đánh dấu hồ sơ trễ hạn)",
+    "handed_next_day": "hồ sơ giấy được chuyển sau giờ chốt trong ngày: các bước vừa mở tính thời hạn từ {at}",
     "no_timer": "không có bộ hẹn giờ nào đến hạn",
     "too_many_timers": "Các bộ hẹn giờ kích hoạt lặp lại hơn {limit} lần trước {at}: sơ đồ có vòng lặp hẹn giờ? "
                        "Kiểm tra các bộ hẹn giờ trong sơ đồ.",

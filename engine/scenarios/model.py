@@ -7,6 +7,7 @@ The format, in short (the analysts' guide shows it with examples):
     kich_ban:
       - ten: <name>
         bat_dau: 2026-11-23 08:00    # local time of the province, or ISO 8601 with an offset
+        kenh: truc_tiep              # how it arrived: truc_tuyen (default), truc_tiep, buu_chinh
         du_lieu: {...}               # merged over du_lieu_chung
         buoc:
           - kiem_tra: {trang_thai, viec, han, hen_tra, cho_tin_nhan, phai_nop, ket_thuc, tre_han, du_lieu}
@@ -34,6 +35,7 @@ from pathlib import Path
 
 import yaml
 
+from ..diagram_names import PAYMENT_METHODS
 from ..folding import fold
 from ..form_check import closest, guess
 from .diagram import SCENARIO_SUFFIX
@@ -45,7 +47,9 @@ MAX_DEPTH = 40           # a real file nests about 10 deep
 MAX_STEPS = 2_000        # steps in one file: each one is an engine operation
 
 FILE_KEYS = ("quy_trinh", "tinh", "du_lieu_chung", "kich_ban")
-SCENARIO_KEYS = ("ten", "bat_dau", "du_lieu", "buoc")
+SCENARIO_KEYS = ("ten", "bat_dau", "kenh", "du_lieu", "buoc")
+# How the dossier arrived (`kenh`), in the words `hinh_thuc_nop` uses: online, at the counter, by post.
+CHANNELS = dict(zip(PAYMENT_METHODS, ("online", "counter", "postal")))
 STEP_KINDS = ("kiem_tra", "lam", "gui", "troi_qua")
 NESTED_KEYS = ("du_lieu", "kiem_tra", "tep", "han")  # keys whose value is a group of keys
 CHECK_KEYS = ("trang_thai", "viec", "han", "hen_tra", "cho_tin_nhan", "phai_nop", "ket_thuc", "tre_han", "du_lieu")
@@ -163,6 +167,7 @@ class Scenario:
     name: str
     line: int | None
     start: Instant | None = None
+    channel: str = "online"
     data: dict = field(default_factory=dict)
     steps: list[Step] = field(default_factory=list)
     problem: str | None = None  # the scenario's own keys are wrong: none of its steps run
@@ -623,6 +628,13 @@ def _name(raw: dict) -> str:
     return ""
 
 
+def _channel(value) -> str:
+    channel = CHANNELS.get(value) if isinstance(value, str) else None
+    if channel is None:
+        raise _Problem(MESSAGES["channel"].format(found=_found(value), channels=", ".join(CHANNELS)))
+    return channel
+
+
 def _scenario(number: int, line, raw) -> Scenario:
     if not isinstance(raw, dict):
         return Scenario(number, MESSAGES["unnamed"], line,
@@ -639,6 +651,8 @@ def _scenario(number: int, line, raw) -> Scenario:
             raise _Problem(MESSAGES["missing_start"])
         key = "bat_dau"
         scenario.start = parse_instant(raw["bat_dau"], "bat_dau")
+        key = "kenh"
+        scenario.channel = _channel(raw.get("kenh", PAYMENT_METHODS[0]))
         key = "du_lieu"
         scenario.data = _data(raw.get("du_lieu"), "du_lieu")
         if "du_lieu" in raw:

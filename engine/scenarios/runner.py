@@ -20,11 +20,12 @@ from ..calendar_functions import deadline_functions
 from ..catalogue_forms import CitizenForm, citizen_forms, unreadable
 from ..diagram_check import AGENCY_CODE, PAYMENT_MESSAGE, SUPPLEMENT_MESSAGE, Problem
 from ..diagram_names import PAYMENT_METHODS
+from ..dossier_due import PAPER_CHANNELS, paper_handover
 from ..form_check import closest, form_problems, guess, pair_problems
 from ..forms import FieldError, Form, format_holds, load_form
 from ..numbers import grouped
 from ..profile import ProfileError, load_profile
-from ..roles import ROLE_LABELS, role_for_lane
+from ..roles import DESK, ROLE_LABELS, role_for_lane
 from ..runtime import Engine, EngineError, NotWaiting, Outcome
 from .. import supplement_rules
 from ..statuses import SUBMITTED
@@ -415,7 +416,9 @@ class _Run:
                                                           errors=_listed(errors, form.schema, step.data)))
         try:
             data = form.visible(step.data) if task.form else step.data  # kept as the app keeps it (QT-57)
-            outcome = self.ctx.engine.complete_task(*self.ids, task.id, data, at)
+            handed = self.handed(at) if task.role == DESK and not self.appointment.received else None
+            outcome = self.ctx.engine.complete_task(*self.ids, task.id, data, at, handed)
+            self.note_handover(handed, outcome)
         except EngineError as exc:
             if step.error:
                 return self.refused(step, str(exc))
@@ -434,6 +437,16 @@ class _Run:
             self.supplements_asked[stage] += 1
             self.asked = data  # what the request names: the supplement must bring those files
         return said
+
+    def handed(self, at: datetime) -> datetime | None:
+        """As the app hands a paper dossier on (app/dossiers/handover.py): passed on by the desk
+        after the cut-off, the steps it opens start the next working morning; online, or before
+        the cut-off, at once."""
+        return paper_handover(self.ctx.calendar, at) if self.scenario.channel in PAPER_CHANNELS else None
+
+    def note_handover(self, handed: datetime | None, outcome: Outcome) -> None:
+        if handed is not None and {t.id for t in outcome.open_tasks} - {t.id for t in self.outcome.open_tasks}:
+            self.notes.append(M["handed_next_day"].format(at=self.fmt(handed)))
 
     def in_lane(self, task, given: str) -> bool:
         return fold(given) == fold(task.lane or "") or (task.role is not None and role_for_lane(given) == task.role)
@@ -558,7 +571,9 @@ class _Run:
         except _Refused as refused:
             return refused.message
         try:
-            outcome = self.ctx.engine.deliver_message(*self.ids, step.message, payload, at)
+            handed = self.handed(at) if step.message == PAYMENT else None  # paid at the desk: it hands it on
+            outcome = self.ctx.engine.deliver_message(*self.ids, step.message, payload, at, handed)
+            self.note_handover(handed, outcome)
         except EngineError as exc:
             if step.error:
                 return self.refused(step, str(exc))

@@ -202,7 +202,7 @@ def test_a_misspelled_scenario_key_keeps_the_scenario_named_and_says_its_line(tm
     lines = format_report(report)
     assert "Kịch bản 1: Hồ sơ hợp lệ (thu.kich-ban.yaml:5)" in lines
     assert "  ✗ kịch bản không chạy được (dòng 10) — Khóa không dùng được: «buocc» (có phải ý bạn là «buoc»?). " \
-           "Các khóa dùng được ở đây: ten, bat_dau, du_lieu, buoc." in lines
+           "Các khóa dùng được ở đây: ten, bat_dau, kenh, du_lieu, buoc." in lines
     assert "Kịch bản 3: (chưa có tên) (thu.kich-ban.yaml:11)" in lines
 
 

@@ -362,7 +362,7 @@ def test_a_scenario_with_wrong_keys_is_reported_and_the_others_run(tmp_path):
 """)
     messages = [s.steps[0].message for s in report.scenarios[:3]]
     assert messages == ["Kịch bản chưa có thời điểm bắt đầu: thêm «bat_dau: 2026-11-23 08:00».",
-                        "Khóa không dùng được: «ghi_chu». Các khóa dùng được ở đây: ten, bat_dau, du_lieu, buoc.",
+                        "Khóa không dùng được: «ghi_chu». Các khóa dùng được ở đây: ten, bat_dau, kenh, du_lieu, buoc.",
                         "Kịch bản chưa có bước nào: thêm «buoc:» với danh sách các bước."]
     assert [s.passed for s in report.scenarios] == [False, False, False, True]
 

@@ -139,3 +139,33 @@ def test_the_receipt_printed_after_the_fee_gives_the_appointment_the_wait_moved(
     assert " ".join(before.split()).count("09 giờ 00 phút") and "chờ nộp phí" not in before
     assert due.minute == 30 and "09 giờ 30 phút" in " ".join(after.split())
     assert "đã cộng thêm 30 phút làm việc chờ nộp phí, lệ phí" in " ".join(after.split())
+
+
+@pytest.mark.rule("QT-35")
+@pytest.mark.rule("QT-06")
+@pytest.mark.parametrize("channel,at,due", [
+    ("truc_tiep", "2026-11-25 15:30", "2026-12-02 17:00"),   # after the cut-off: from Thursday 07:30
+    ("buu_chinh", "2026-11-27 16:10", "2026-12-04 17:00"),   # Friday by post: from Monday 07:30
+    ("truc_tiep", "2026-11-25 14:59", "2026-12-02 14:59"),   # before it: at once
+    ("truc_tuyen", "2026-11-25 15:30", "2026-12-02 15:30"),  # online: at once, at any hour
+])
+def test_a_scenario_says_when_a_paper_dossier_reaches_the_department(tmp_path, channel, at, due):
+    """`kenh` in a scenario: the same instants as the app's (the parametrized test above)."""
+    import yaml
+    from pathlib import Path
+
+    from engine.scenarios import format_report, run_file
+    from tests.api.test_lifecycle import LLTP_FORM
+    root = Path(__file__).resolve().parents[2]
+    steps = [{"lam": "Tiếp nhận hồ sơ", "du_lieu": ACCEPT, "luc": at},
+             {"gui": "thanh_toan", "luc": at, "du_lieu": {"hinh_thuc_nop": "truc_tiep"}},
+             {"kiem_tra": {"han": {SEARCH: due}}}]
+    path = tmp_path / "cap_phieu_ly_lich_tu_phap.kich-ban.yaml"
+    path.write_text(yaml.safe_dump({
+        "quy_trinh": "cap_phieu_ly_lich_tu_phap", "du_lieu_chung": LLTP_FORM,
+        "kich_ban": [{"ten": "Hồ sơ giấy", "bat_dau": at[:11] + "14:00", "kenh": channel, "buoc": steps}]},
+        allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report = run_file(path, root / "bpmn", root / "forms", catalogue_dir=root / "catalogue")
+    text = "\n".join(format_report(report))
+    assert report.ok, text
+    assert ("các bước vừa mở tính thời hạn từ" in text) == (due.endswith("17:00"))
