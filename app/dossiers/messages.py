@@ -62,6 +62,7 @@ ERRORS = {
     "unknown_dossier": "Không tìm thấy hồ sơ «{ref}».",
     "unknown_task": "Không tìm thấy công việc này.",
     "task_taken": "Công việc này đã được {name} nhận xử lý.",
+    "task_given": "Công việc này đã được giao cho {name} xử lý.",
     "task_gone": "Công việc này đã được xử lý hoặc không còn mở.",
     "online_unreachable": "Người nộp chưa kích hoạt tài khoản trên Cổng Dịch vụ công nên không nhận được kết quả "
                           "trực tuyến: chọn trả trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính, hoặc hướng dẫn "

@@ -86,13 +86,20 @@ def _locked(user, task_id: str, typed: bool = False) -> tuple[Dossier, OpenTask]
     _may_work(user, task)
     if task.closed_at is not None:
         raise _gone(task, typed)
-    _check_claim(user, task)
+    _check_claim(user, task, typed)
     return dossier, task
 
 
-def _check_claim(user, task: OpenTask) -> None:
-    if task.claimed_by_id not in (None, user.id):
-        raise Conflict(ERRORS["task_taken"].format(name=task.claimed_by.full_name))
+def _check_claim(user, task: OpenTask, typed: bool = False) -> None:
+    """Conflict when someone else holds the task: said as it happened, they took it or a leader
+    or administrator gave it to them (its latest claim or assignment in the history)."""
+    if task.claimed_by_id in (None, user.id):
+        return
+    how = db.session.execute(select(DossierEvent.kind).where(
+        DossierEvent.dossier_id == task.dossier_id, DossierEvent.node_id == task.node_id,
+        DossierEvent.kind.in_(("claimed", "assigned"))).order_by(DossierEvent.id.desc()).limit(1)).scalar()
+    message = ERRORS["task_given" if how == "assigned" else "task_taken"].format(name=task.claimed_by.full_name)
+    raise Conflict(message + (ERRORS["typed_not_kept"] if typed else ""))
 
 
 def claim(user, task_id: str, at: datetime) -> OpenTask:

@@ -85,6 +85,8 @@ MESSAGES = {
     "no_result_yet": "Chưa có kết quả. Kết quả điện tử được tạo và ký số khi lãnh đạo phê duyệt.",
     "no_result_closed": "Hồ sơ đã kết thúc mà không có kết quả điện tử.",
     "select_first": "Chọn một công việc trước (phím j hoặc k), rồi nhấn n để nhận xử lý.",
+    "not_claimable": "Không nhận được công việc đang chọn: công việc đã có người nhận xử lý hoặc không thuộc vai "
+                     "trò của bạn. Chọn công việc khác bằng phím j hoặc k.",
     "justification_label": "Lý do phải yêu cầu bổ sung thêm",
     "asked_in_stage": "Ở giai đoạn này, hồ sơ đã được yêu cầu bổ sung {count} lần.",
     "justification_help": "Chỉ cần khi yêu cầu bổ sung thêm một lần nữa: pháp luật yêu cầu hướng dẫn đầy đủ một lần.",

@@ -53,8 +53,10 @@ def _initial(task: OpenTask, form) -> dict:
 
 
 def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, status: int = 200,
-          files: list[dict] = ()):
-    """The task page; `files`: the documents chosen to attach, kept on a form sent back."""
+          files: list[dict] = (), conflict: str = ""):
+    """The task page; `files`: the documents chosen to attach, kept on a form sent back;
+    `conflict`: why the step was not done (someone else holds it), said once at the top rather
+    than as something to fix in a form the officer may no longer send."""
     form = _form(task)
     data = _initial(task, form) if data is None else data
     errors = errors or {}
@@ -81,7 +83,8 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         attached=list(files), carried=carry.carry(list(files)), attached_id=ATTACHED_ANCHOR,
         limits=limits_text(task.dossier.procedure),
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
-        messages=MESSAGES, at=now(), inbox_view=view_args(request.args), **dossier_context.context(task.dossier),
+        messages=MESSAGES, at=now(), inbox_view=view_args(request.args), conflict=conflict,
+        **dossier_context.context(task.dossier),
     ), status
 
 
@@ -160,7 +163,10 @@ def complete(task_id: str):
         if work.completed_alike(g.user, task.id, data):  # sent twice: the first sending did it
             flash(MESSAGES["completed"].format(name=name, dossier=task.dossier.code or f"số {task.dossier_id}"))
             return redirect(url_for("workspace.dossier_page", dossier_id=task.dossier_id), 303)
-        return _page(_task(task_id), data, {"bieu-mau": exc.message}, 409, files)
+        task = _task(task_id)
+        if task.closed_at is not None or task.claimed_by_id not in (None, g.user.id):
+            return _page(task, data, {}, 409, files, conflict=exc.message)  # the page says who has it
+        return _page(task, data, {"bieu-mau": exc.message}, 409, files)
     news = before.news(dossier)
     code = dossier.code or f"số {dossier.id}"
     flash(ATTACHMENTS["completed"].format(name=name, dossier=code, count=len(files),

@@ -29,6 +29,13 @@ def test_n_claims_only_a_selected_or_open_task(officer, api, clock):  # noqa: F8
     desk.keyboard.press("n")
     desk.wait_for_selector("text=Đã nhận xử lý «Tiếp nhận hồ sơ»")
     assert _claimed(api) == ["motcua"]
+    # With Caps Lock on (capital letters), on a row already taken: said so, nothing else happens.
+    desk.goto(desk.url.split("/mot-cua")[0] + "/mot-cua?tab=cua-toi")
+    desk.wait_for_load_state()
+    desk.keyboard.press("J")
+    desk.keyboard.press("N")
+    assert desk.locator("[data-not-claimable]").inner_text().startswith("Không nhận được công việc đang chọn")
+    assert desk.url.endswith("tab=cua-toi") and _claimed(api) == ["motcua"]
 
 
 def test_question_mark_opens_the_shortcut_list_and_moves_the_focus_to_it(officer):  # noqa: F811

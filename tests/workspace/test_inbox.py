@@ -193,6 +193,7 @@ def test_completing_a_task_through_its_page(api, clock, client):
                                                                "f.quyet_dinh": "tu_choi", "f.ly_do": "x"})
     assert again.status_code == 409 and ("Công việc này đã được Trần Thị Bình xử lý lúc 08:00 ngày 23/11/2026. "
                                          "Những gì bạn nhập chưa được ghi.") in html(again)
+    assert html(again).count("xử lý lúc 08:00 ngày 23/11/2026") == 1 and "lỗi cần sửa" not in html(again)
     # Claiming it now: told who did it, and nothing about typed text (none was sent).
     claimed = html(client.get(client.post(f"/mot-cua/viec/{task}/nhan", data={"csrf_token": token}).location))
     assert "đã được Trần Thị Bình xử lý lúc 08:00 ngày 23/11/2026." in claimed and "bạn nhập" not in claimed
@@ -349,7 +350,10 @@ def test_a_task_given_to_another_officer_meanwhile_shows_back_what_was_typed(api
         "f.y_kien": "Không có thông tin về án tích của người này.",
         "tep_kem_theo": (io.BytesIO(pdf_bytes("Bien ban")), "bien-ban-tra-cuu.pdf")})
     page = html(stale)
-    assert stale.status_code == 409 and "Công việc này đã được Đỗ Thị Hoa nhận xử lý." in page
+    # Given to her, not taken by her; said once, at the top, not as something to fix in the form.
+    assert stale.status_code == 409 and "Công việc này đã được giao cho Đỗ Thị Hoa xử lý. Những gì bạn nhập " \
+        "chưa được ghi." in page
+    assert "lỗi cần sửa" not in page and "Hạn bước" in page
     assert "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)" in page
     assert "Không có thông tin về án tích của người này." in page and "bien-ban-tra-cuu.pdf" in page
     assert api.task("dothihoa.stp", SEARCH, dossier_id)["id"] == task  # still open, with her

@@ -46,7 +46,11 @@
   // The selected row's button; on a page of rows with none selected, none: a stray key must not
   // take work. Off a list (a task page), the button of the task that is open.
   function claimButton() {
-    if (current >= 0) { return rows[current].querySelector("[data-claim]"); }
+    if (current >= 0) {
+      var button = rows[current].querySelector("[data-claim]");
+      if (!button) { say("data-not-claimable"); }
+      return button;
+    }
     if (rows.length) { say("data-select-first"); return null; }
     return document.querySelector("[data-claim]");
   }
@@ -66,7 +70,8 @@
     }
     if (typing(event.target)) { setPending(""); return; }
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
-    var key = event.key;
+    // Caps Lock on: "N" is still n (no shortcut uses a capital letter).
+    var key = event.key && event.key.length === 1 ? event.key.toLowerCase() : event.key;
     if (pending === "g") {
       setPending("");
       if (follow("g " + key)) { event.preventDefault(); }
