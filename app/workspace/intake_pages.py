@@ -59,6 +59,9 @@ def intake():
                     name=found.full_name, email=found.email))
             else:  # what this officer typed is not what the record holds: say so, never "created"
                 flash(MESSAGES["citizen_recorded_meanwhile"].format(name=found.full_name), "error")
+            # To the citizen's page by its address: Back and Reload from the next page do not send
+            # the record again (nor ask the browser's "resubmit the form?").
+            return redirect(url_for("workspace.intake", **desk.lookup_args(found)), 303)
     if found is not None:
         return _citizen_page(found)
     status = 422 if errors else 200

@@ -19,8 +19,11 @@ PASSWORD = "MatKhauMoi2026"
 
 def _record(client, **extra):
     token = as_officer(client, "motcua")
-    made = client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, **CITIZEN, **extra})
+    made = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={"csrf_token": token, **CITIZEN, **extra})
     assert made.status_code == 200, html(made)[:2000]
+    # Recorded, then to the citizen's page by its own address: Back and Reload send nothing again.
+    assert [r.status_code for r in made.history] == [303] and made.request.method == "GET"
+    assert made.request.args["so_giay_to"] == CITIZEN["so_cccd"]
     return html(made)
 
 
@@ -140,7 +143,7 @@ def test_a_cccd_number_and_a_date_of_birth_that_disagree_on_the_year_are_refused
     clock.set(vn(2026, 11, 23, 9, 0))
     before = _users(clean_app)
     token = as_officer(client, "motcua")
-    refused = client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, **CITIZEN, "ngay_sinh": "02/03/1990"})
+    refused = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={"csrf_token": token, **CITIZEN, "ngay_sinh": "02/03/1990"})
     page = " ".join(html(refused).split())
     assert refused.status_code == 422
     assert "Số định danh cá nhân 001085000888 ghi năm sinh 1985 (chữ số thứ 4 đến 6), khác năm sinh đã nhập " \

@@ -23,7 +23,7 @@ LOOKUP = "/mot-cua/tiep-nhan?so_cccd=001085000888"
 def _record(client, **extra) -> tuple[str, str]:
     """The citizen recorded by the desk; returns (a CSRF token, the correction form's action)."""
     token = as_officer(client, "motcua")
-    page = html(client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, **CITIZEN, **extra}))
+    page = html(client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={"csrf_token": token, **CITIZEN, **extra}))
     assert "Tiếp nhận hồ sơ cho Đặng Thị Tấm" in page
     return token, re.search(r'action="(/mot-cua/tiep-nhan/\d+/sua-thong-tin)"', page).group(1)
 

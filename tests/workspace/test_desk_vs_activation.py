@@ -43,7 +43,7 @@ def _activating_meanwhile(app, post):
 
 def _recorded(client) -> tuple[str, str, str]:
     token = as_officer(client, "motcua")
-    page = html(client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, **CITIZEN, "email": "tam@example.vn"}))
+    page = html(client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={"csrf_token": token, **CITIZEN, "email": "tam@example.vn"}))
     email = re.search(r'action="(/mot-cua/tiep-nhan/\d+/thu-dien-tu)"', page).group(1)
     correct = re.search(r'action="(/mot-cua/tiep-nhan/\d+/sua-thong-tin)"', page).group(1)
     return token, email, correct

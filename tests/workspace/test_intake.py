@@ -43,14 +43,14 @@ def test_a_new_citizen_is_recorded_and_a_paper_dossier_starts_the_process(client
     token = as_officer(client, "motcua")
     found = client.get("/mot-cua/tiep-nhan?so_cccd=001085000777")
     assert "Chưa có công dân với số định danh 001085000777" in html(found)
-    bad = client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, "so_cccd": "001085000777", "ho_ten": "X1",
+    bad = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={"csrf_token": token, "so_cccd": "001085000777", "ho_ten": "X1",
                                                   "ngay_sinh": "2030-01-01", "dia_chi": "a", "so_dien_thoai": "12"})
     assert bad.status_code == 422 and _citizen_id(clean_app, "001085000777") is None
-    taken = client.post("/mot-cua/tiep-nhan", data={
+    taken = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={
         "csrf_token": token, "so_cccd": "001085000777", "ho_ten": "Trần Văn Bảy", "ngay_sinh": "02/03/1985",
         "dia_chi": "Số 3 Lê Lai, phường An Bình", "so_dien_thoai": "0905123456", "email": "congdan@binhan.example.vn"})
     assert taken.status_code == 422 and "đã thuộc về tài khoản khác" in html(taken)
-    made = client.post("/mot-cua/tiep-nhan", data={
+    made = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={
         "csrf_token": token, "so_cccd": "001085000777", "ho_ten": "Trần Văn Bảy", "ngay_sinh": "02/03/1985",
         "dia_chi": "Số 3 Lê Lai, phường An Bình", "so_dien_thoai": "0905123456"})
     page = html(made)
@@ -161,7 +161,7 @@ def test_the_form_is_filled_with_everything_step_one_recorded(client, clock, cle
     not typed again at step 2; filled the way the portal fills a citizen's own application."""
     clock.set(vn(2026, 11, 23, 9, 0))
     token = as_officer(client, "motcua")
-    made = client.post("/mot-cua/tiep-nhan", data={
+    made = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={
         "csrf_token": token, "so_cccd": "001085000777", "ho_ten": "Trần Văn Bảy", "ngay_sinh": "02/03/1985",
         "dia_chi": "Số 3 Lê Lai, phường An Bình", "so_dien_thoai": "0905123456", "email": "bay@example.vn"})
     assert made.status_code == 200
@@ -217,7 +217,7 @@ def test_a_citizen_recorded_by_another_desk_a_moment_before_is_not_said_created(
     token = as_officer(client, "motcua")
     fields = {"csrf_token": token, "so_cccd": "001088776655", "ngay_sinh": "02/03/1988",
               "dia_chi": "Số 1 Lê Lai, phường An Bình", "so_dien_thoai": "0911111111"}
-    assert "Đã tạo hồ sơ công dân Lê Văn Một" in html(client.post("/mot-cua/tiep-nhan",
+    assert "Đã tạo hồ sơ công dân Lê Văn Một" in html(client.post("/mot-cua/tiep-nhan", follow_redirects=True,
                                                                   data={**fields, "ho_ten": "Lê Văn Một"}))
     real, looks = desk.find_citizen, []
 
@@ -226,7 +226,7 @@ def test_a_citizen_recorded_by_another_desk_a_moment_before_is_not_said_created(
         return None if len(looks) == 1 else real(kind, number)
     monkeypatch.setattr(desk, "find_citizen", not_yet)
     monkeypatch.setattr(desk, "id_number_taken", lambda kind, number: False)
-    page = html(client.post("/mot-cua/tiep-nhan", data={**fields, "ho_ten": "Lê Văn Hai",
+    page = html(client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={**fields, "ho_ten": "Lê Văn Hai",
                                                         "so_dien_thoai": "0922222222"}))
     assert "vừa được ghi nhận (ở quầy khác) với họ tên Lê Văn Một" in page and "Đã tạo hồ sơ" not in page
     assert "thông tin bạn vừa nhập không được lưu" in page and _citizen_id(clean_app, "001088776655") is not None
@@ -238,9 +238,9 @@ def test_a_birth_yesterday_in_viet_nam_is_in_the_past_before_utc_turns_the_day(c
     token = as_officer(client, "motcua")
     details = {"csrf_token": token, "so_cccd": "001226000123", "ho_ten": "Trần Thị Mai", "dia_chi": "Số 3 Lê Lai",
                "so_dien_thoai": "0905123499"}
-    today = client.post("/mot-cua/tiep-nhan", data={**details, "ngay_sinh": "28/11/2026"})
+    today = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={**details, "ngay_sinh": "28/11/2026"})
     assert today.status_code == 422 and "Ngày sinh phải là một ngày trong quá khứ" in html(today)
-    made = client.post("/mot-cua/tiep-nhan", data={**details, "ngay_sinh": "27/11/2026"})
+    made = client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={**details, "ngay_sinh": "27/11/2026"})
     assert made.status_code == 200 and _citizen_id(clean_app, "001226000123") is not None
 
 

@@ -20,7 +20,7 @@ OTHER_AGENCY = "chỉ sửa được tài khoản do cơ quan bạn lập"
 def _recorded_without_address(client) -> str:
     """The Ministry of Justice desk records the citizen with no address: the e-mail form's action."""
     token = as_officer(client, "motcua")
-    page = html(client.post("/mot-cua/tiep-nhan", data={"csrf_token": token, **CITIZEN}))
+    page = html(client.post("/mot-cua/tiep-nhan", follow_redirects=True, data={"csrf_token": token, **CITIZEN}))
     return re.search(r'action="(/mot-cua/tiep-nhan/\d+/thu-dien-tu)"', page).group(1)
 
 

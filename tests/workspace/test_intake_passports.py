@@ -24,7 +24,8 @@ def _search(client, kind: str, number: str):
 
 
 def _record(client, token: str, kind: str, number: str, **fields):
-    return client.post(FIND, data={"csrf_token": token, "loai_giay_to": kind, "so_giay_to": number, **fields})
+    return client.post(FIND, follow_redirects=True,
+                       data={"csrf_token": token, "loai_giay_to": kind, "so_giay_to": number, **fields})
 
 
 def _accounts(app, number: str) -> list[tuple]:
