@@ -23,7 +23,7 @@ def _record(client, **extra):
     assert made.status_code == 200, html(made)[:2000]
     # Recorded, then to the citizen's page by its own address: Back and Reload send nothing again.
     assert [r.status_code for r in made.history] == [303] and made.request.method == "GET"
-    assert made.request.args["so_giay_to"] == CITIZEN["so_cccd"]
+    assert made.request.args["so_giay_to"] == {**CITIZEN, **extra}["so_cccd"]
     return html(made)
 
 
