@@ -262,13 +262,16 @@ def bpmn_check(files, forms_dir, db_option) -> None:
     advice: list[str] = []
 
     # Files named: the entries of their processes (and of a process close to theirs, a typo),
-    # among the processes the app runs beside them; a whole folder: every entry.
+    # among the processes the app runs beside them; a whole folder: every entry. A file holds the
+    # process its name says too (`<process>.bpmn`, QT-26): saved with another id, the entries of
+    # that process lose their diagram, which the check of that one file must say.
     some = bool(files) and not any(Path(f).is_dir() for f in files)
 
     def catalogue(declared: set[str]) -> list[str]:
         beside = folder_process_ids({config["MOTCUA_BPMN_DIR"], *(p.parent for p in paths)}) if some else set()
         return check_entries(config["MOTCUA_CATALOGUE_DIR"], forms, declared | beside,
-                             only=declared if some else None, agencies=agencies, advice=advice)
+                             only=declared | {p.stem for p in paths} if some else None, agencies=agencies,
+                             advice=advice)
     ok, lines = check_files(paths, forms, config["MOTCUA_PROVINCE"], agencies, catalogue,
                             citizen_forms(config["MOTCUA_CATALOGUE_DIR"]), advice,
                             officers=known_officers(database_url(db_option, make_folder=False)) if agencies is not None else None)

@@ -52,7 +52,7 @@ def _ban_sao(name: str, id_number: str, phone: str, of: str) -> dict:
 ACCEPT = {"quyet_dinh": "tiep_nhan"}
 CHECKED = {"ket_qua_tham_dinh": "dat", "y_kien": "Không có thông tin án tích trong cơ sở dữ liệu."}
 APPRAISED = {"ket_qua_tham_dinh": "dat", "y_kien": "Sự kiện hộ tịch có trong Sổ đăng ký khai sinh."}
-POLICE = {"y_kien_phoi_hop": "Không có án tích.", "dong_y": True}
+POLICE = {"tinh_trang_an_tich": "khong_co_an_tich", "y_kien_phoi_hop": "Không có án tích.", "dong_y": True}
 APPROVE = {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý."}
 RETURN = {"hinh_thuc_tra": "truc_tuyen"}
 SUPPLEMENT = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Hồ sơ chưa đầy đủ theo quy định.",

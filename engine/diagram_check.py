@@ -36,6 +36,9 @@ from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 from .statuses import (LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, REFUSED, SUPPLEMENT_REQUESTED,
                        TERMINAL)
 
+# Lanes an analyst draws for the applicant, who works no step (QT-33): said as such, not as a typo.
+CITIZEN_LANES = frozenset({"cong dan", "citizen", "nguoi dan", "nguoi nop ho so", "to chuc, ca nhan",
+                           "ca nhan, to chuc", "nguoi yeu cau"})
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
 SPIFF_NS = "http://spiffworkflow.org/bpmn/schema/1.0/core"
@@ -1469,7 +1472,9 @@ class DiagramChecker:
         for lane in process.iterfind(".//bpmn:lane", NS):
             if lane.find("bpmn:childLaneSet", NS) is not None:
                 continue
-            if role_for_lane(lane.get("name")) is None:
+            if fold(lane.get("name") or "") in CITIZEN_LANES:
+                self.add(lane, "citizen_lane", lane=_one_line(lane.get("name")))
+            elif role_for_lane(lane.get("name")) is None:
                 self.add(lane, "unknown_lane" if (lane.get("name") or "").strip() else "lane_unnamed",
                          lane=_one_line(lane.get("name")), labels=", ".join(lane_labels()), codes=", ".join(LANE_ROLES),
                          guess=guess(_one_line(lane.get("name")), lane_labels()) if lane.get("name") else "")

@@ -57,6 +57,10 @@ MESSAGES = {
     # Lanes and who works a step.
     "unknown_lane": "Làn «{lane}» không ứng với vai trò nào{guess}. Đặt tên làn là một trong: {labels} "
                     "(hoặc mã vai trò: {codes}).",
+    "citizen_lane": "Làn «{lane}»: công dân không có làn, vì công dân không làm bước nào trong hộp công việc: "
+                    "việc công dân làm sau khi nộp (bổ sung, nộp phí, rút hồ sơ) là tin nhắn chờ ở giữa quy trình "
+                    "(mục 5 của hướng dẫn). Bỏ làn này; sự kiện bắt đầu đặt ở làn nào cũng được, bước của cán bộ "
+                    "chuyển vào làn của vai trò xử lý.",
     "lane_unnamed": "Làn chưa có tên nên không ứng với vai trò nào{guess}. Đặt tên làn là một trong: {labels} "
                     "(hoặc mã vai trò: {codes}).",
     "task_without_lane": "{kind} không nằm trong làn nào nên không biết vai trò nào xử lý. Kéo bước này "

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import difflib
 import functools
 import re
 import textwrap
@@ -57,7 +58,8 @@ MESSAGES: dict[str, str] = {
     "too_long": "Mã quá dài (tối đa {limit} ký tự)",
     "too_deep": "Biểu thức lồng nhau quá sâu (tối đa {limit} cấp)",
     "forbidden_node": "Không được dùng {what}",
-    "forbidden_call": "Không được gọi hàm '{name}'",
+    "forbidden_call": "Không được gọi hàm '{name}'{guess}",
+    "call_guess": " (có phải ý bạn là '{name}'?)",
     "call_form": "Chỉ được gọi hàm theo tên hoặc các phương thức được phép",
     "private_attr": "Không được truy cập thuộc tính bắt đầu bằng '_' ('{name}')",
     "private_name": "Không được dùng tên bắt đầu bằng '__' ('{name}')",
@@ -634,7 +636,9 @@ class _Checker:
         func = node.func
         if isinstance(func, ast.Name):
             if func.id not in self.functions:
-                self.error(node, "forbidden_call", name=func.id)
+                near = difflib.get_close_matches(func.id, sorted(self.functions), n=1, cutoff=0.75)
+                self.error(node, "forbidden_call", name=func.id,
+                           guess=MESSAGES["call_guess"].format(name=near[0]) if near else "")
         elif isinstance(func, ast.Attribute):
             if func.attr.startswith("_"):
                 self.error(node, "private_attr", name=func.attr)

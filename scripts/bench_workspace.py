@@ -87,7 +87,7 @@ SUPPLEMENT = {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Bản chụp giấy t�
               "thanh_phan_can_bo_sung": [{"thanh_phan": "Bản chụp Căn cước công dân",
                                           "yeu_cau": "Nộp bản chụp rõ nét, đủ hai mặt."}]}
 APPRAISE = {"ket_qua_tham_dinh": "dat", "y_kien": "Hồ sơ đầy đủ, đúng quy định."}
-POLICE = {"y_kien_phoi_hop": "Không có án tích.", "dong_y": True}
+POLICE = {"tinh_trang_an_tich": "khong_co_an_tich", "y_kien_phoi_hop": "Không có án tích.", "dong_y": True}
 APPROVE = {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý."}
 RETURN = {"hinh_thuc_tra": "truc_tuyen"}
 # Each diagram's way through: the step (node id) and the data it is completed with.

@@ -191,6 +191,21 @@ def test_checking_one_diagram_reports_a_catalogue_entry_naming_it_with_a_typo(wo
             "(có phải ý bạn là «cap_ban_sao_trich_luc_ho_tich»?)") in result.stdout
 
 
+@pytest.mark.rule("QT-26")
+def test_checking_one_diagram_saved_with_another_process_id_names_the_entries_it_leaves(workspace):
+    """The file named after a process (`<process>.bpmn`) saved with another id: checking that one
+    file says which entry lost its diagram, as checking the folder does, not "all valid"."""
+    import os
+    folder, env = workspace
+    path = folder / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'id="cap_ban_sao_trich_luc_ho_tich"', 'id="ban_sao_v2"'), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "app.cli", "bpmn", "check", str(path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120, env={**os.environ, **env})
+    assert result.returncode == 1, result.stdout
+    assert "2.000635.json: không có quy trình «cap_ban_sao_trich_luc_ho_tich»" in result.stdout
+
+
 def test_a_catalogue_entry_with_a_trailing_comma_is_named_in_words_an_analyst_reads(workspace):
     folder, env = workspace
     entry = folder / "catalogue" / "2.000635.json"

@@ -30,7 +30,8 @@ MESSAGES = {
                 "Encoding → UTF-8).",
     "missing": "{file}: thiếu trường bắt buộc «{field}».",
     "unfinished": "{file}: Cảnh báo: thủ tục đã công bố (published: true) mà tệp {where} còn {count} chỗ «[CẦN SỬA]»: "
-                  "công dân đọc nguyên văn những chỗ này trên Cổng Dịch vụ công. Viết thông tin thật vào đó, hoặc "
+                  "công dân đọc nguyên văn những chỗ này trên Cổng Dịch vụ công, và chỗ nào trong "
+                  "«result_document» được in vào kết quả ký số. Viết thông tin thật vào đó, hoặc "
                   "đặt \"published\": false cho đến khi xong.",
     "agency": "{file}: không có cơ quan mã «{code}»{guess}. Sửa «agency_code» cho đúng mã định danh của cơ quan giải "
               "quyết thủ tục, hoặc nạp cơ quan đó trước (motcua agencies load).",

@@ -12,6 +12,7 @@ from flask import current_app
 from sqlalchemy import func, insert, select
 
 from engine.catalogue_forms import PLACEHOLDER, RESULT_NAMES
+from engine.forms import load_form
 
 from .. import documents as doc
 from ..catalogue.forms import application_form
@@ -53,17 +54,34 @@ def _given(template: str, values: dict) -> bool:
 
 
 def _values(dossier, form, data: dict) -> dict:
-    """The process data as text, the application's fields in words (enum labels, dates)."""
+    """The process data as text, the steps' and the application's answers in words (enum
+    labels, dates): an officer's choice prints as the label they chose, never its code."""
     values = {k: str(v) for k, v in data.items() if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
     # A date a script computed (a deadline) reads as people read dates, in the province's time.
     values |= {k: local_time(v) for k, v in data.items() if isinstance(v, datetime)}
     values |= {k: v.strftime("%d/%m/%Y") for k, v in data.items() if isinstance(v, date) and not isinstance(v, datetime)}
-    names = {p.get("title", n): n for n, p in form.schema.get("properties", {}).items()}
-    for entry in readable(form.schema, form.ui_schema, dossier.form_data):
-        if not entry.children and entry.title in names:
-            values[names[entry.title]] = entry.text
+    for step_form in _step_forms(dossier):
+        values |= _in_words(step_form, data, changed_only=True)
+    values |= _in_words(form, dossier.form_data)
     values.update(dict(zip(RESULT_NAMES, (dossier.applicant_name, dossier.code or ""))))
     return values
+
+
+def _in_words(form, data: dict, changed_only: bool = False) -> dict:
+    """`data`'s top-level answers to `form` as the form says them; `changed_only`: only those it
+    words otherwise (a label for a code), since one name may be another step's answer too."""
+    names = {p.get("title", n): n for n, p in form.schema.get("properties", {}).items()}
+    return {names[e.title]: e.text for e in readable(form.schema, form.ui_schema, data)
+            if not e.children and e.title in names
+            and not (changed_only and e.text == str(data.get(names[e.title], "")))}
+
+
+def _step_forms(dossier) -> list:
+    """The forms of the diagram's steps, each once."""
+    version = workflow().engine.version(dossier.process_id, dossier.process_version)
+    files = dict.fromkeys((n.properties.get("formJsonSchemaFilename"), n.properties.get("formUiSchemaFilename"))
+                          for n in version.nodes.values() if n.properties.get("formJsonSchemaFilename"))
+    return [load_form(current_app.config["MOTCUA_FORMS_DIR"], schema, ui) for schema, ui in files]
 
 
 def content(dossier, data: dict) -> doc.ResultContent:

@@ -3,8 +3,8 @@ a consulted agency's opinion, a leader's instruction), in words, so the officers
 read it before they decide. Internal to the agencies: the citizen's pages never show it.
 
 A step whose form answers `dong_y` (the consulted agency's "Thống nhất với đề nghị", forms/common/
-phoi_hop) with no is a disagreement: the pages set it apart, so that whoever approves next cannot
-miss it among the other steps."""
+phoi_hop; the police's "the identity matches their records" of the criminal-record procedure) with
+no is set apart, with that question, so that whoever approves next cannot miss it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,6 +29,7 @@ class StepRecord:
     agency: object  # the actor's Agency, or None
     entries: list[Entry]
     disagrees: bool = False  # answered `dong_y` with no (AGREEMENT_FIELD)
+    question: str = ""  # that field's title, as the form asked it
 
 
 AGREEMENT_FIELD = "dong_y"
@@ -45,9 +46,14 @@ def completed_steps(dossier_id: int) -> list[StepRecord]:
         .outerjoin(forms, forms.c.node_id == DossierEvent.node_id)
         .where(DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "task_completed")
         .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))).all()
-    return [StepRecord(e.at, e.node_name or "", e.actor, e.agency, readable(*_form(form, ui_form, e.data), e.data),
-                       isinstance(e.data, dict) and e.data.get(AGREEMENT_FIELD) is False)
-            for e, form, ui_form in rows if e.data]
+    return [_record(e, *_form(form, ui_form, e.data)) for e, form, ui_form in rows if e.data]
+
+
+def _record(event, schema: dict, ui_schema: dict | None) -> StepRecord:
+    disagrees = isinstance(event.data, dict) and event.data.get(AGREEMENT_FIELD) is False
+    question = schema.get("properties", {}).get(AGREEMENT_FIELD, {}).get("title", "") if disagrees else ""
+    return StepRecord(event.at, event.node_name or "", event.actor, event.agency,
+                      readable(schema, ui_schema, event.data), disagrees, question)
 
 
 def _form(schema_file: str | None, ui_file: str | None, data: dict) -> tuple[dict, dict | None]:

@@ -168,6 +168,17 @@ def _shown_value(value) -> str:
 
 # -- single controls ----------------------------------------------------------------------------
 
+_DIGITS = re.compile(r"(?:[0-9]|\[0-9\]|\\d)(?:\{\d+(?:,\d*)?\}|[+*?])?")
+
+
+def _digits_only(pattern) -> bool:
+    """Whether a field's pattern takes nothing but digits (`^[0-9]{12}$`, `^0\\d{9}$`)."""
+    if not isinstance(pattern, str):
+        return False
+    body = pattern.removeprefix("^").removesuffix("$")
+    return bool(body) and re.fullmatch(f"(?:{_DIGITS.pattern})+", body) is not None
+
+
 def _input(f: _Field) -> str:
     kind_, value = f.widget, _shown_value(f.value)
     spec, ui = f.spec, f.ui
@@ -193,7 +204,9 @@ def _input(f: _Field) -> str:
         extra.append(("type", "datetime-local" if picked or not value else "text"))
     else:
         extra += [("type", kind_ if kind_ in ("email", "tel") else "text"), ("maxlength", spec.get("maxLength")),
-                  ("spellcheck", "false" if kind_ in ("email", "tel") else None)]
+                  ("spellcheck", "false" if kind_ in ("email", "tel") else None),
+                  # A number made of digits only (a CCCD): the phone's digit keypad, kept as text (leading 0).
+                  ("inputmode", "numeric" if kind_ == "text" and _digits_only(spec.get("pattern")) else None)]
     offered = _datalist(f)
     if offered:
         extra.append(("list", f"{f.anchor}-goi-y"))

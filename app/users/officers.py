@@ -17,6 +17,7 @@ from ..accounts.activation import activated
 from ..agencies.models import Agency
 from ..db import db, locked, on_sqlite, savepoint
 from ..dossiers import work
+from ..dossiers.models import OpenTask
 from . import identity
 from .models import User
 from .passwords import hash_password
@@ -44,6 +45,7 @@ MESSAGES = {
 class Change:
     user: User
     released: int  # claimed tasks given back to their group
+    stranded: int = 0  # open tasks of the role and agency the officer left, which nobody active has now
 
 
 def _small_id(value) -> bool:
@@ -113,7 +115,8 @@ def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
     The administrators are counted under a lock every change of an account takes (`_lock`), so
     two administrators locked out at once are refused one after the other, never both allowed."""
     officer = _lock(officer)
-    moved = (clean["role"], clean["agency"].id) != (officer.role, officer.agency_id)
+    left = (officer.role, officer.agency_id)
+    moved = (clean["role"], clean["agency"].id) != left
     stopped = officer.active and not clean["active"]
     if officer.role == "admin" and (clean["role"] != "admin" or stopped) and _other_admins(officer) == 0:
         raise ValueError(MESSAGES["last_admin"])
@@ -123,11 +126,24 @@ def update(officer: User, clean: dict, admin: User, at: datetime) -> Change:
         officer.email_verified_at = None  # verified again by the next activation or reset link
     officer.full_name, officer.email, officer.position = clean["full_name"], clean["email"], clean["position"]
     officer.role, officer.agency, officer.active = clean["role"], clean["agency"], clean["active"]
-    released = 0
+    released = stranded = 0
     if moved or stopped:
         officer.end_sessions()
         released = work.release_claims(officer, admin, at)
-    return Change(officer, released)
+        stranded = _stranded(*left, officer.id)
+    return Change(officer, released, stranded)
+
+
+def _stranded(role: str, agency_id: int, leaving_id: int) -> int:
+    """The open tasks of `role` at the agency when no other officer able to work them is left
+    (active, activated): they wait for nobody, which the administrator must hear at once."""
+    others = db.session.execute(select(func.count()).select_from(User).where(
+        User.role == role, User.agency_id == agency_id, User.active.is_(True), User.id != leaving_id,
+        activated())).scalar()
+    if others:
+        return 0
+    return db.session.execute(select(func.count()).select_from(OpenTask).where(
+        OpenTask.role == role, OpenTask.agency_id == agency_id, OpenTask.closed_at.is_(None))).scalar()
 
 
 def _lock(officer: User) -> User:

@@ -71,9 +71,9 @@ MESSAGES = {
     "task_unknown": "Không tìm thấy công việc này.",
     "unassigned": "Chưa có người nhận",
     "steps_title": "Ý kiến, kết quả các bước đã thực hiện",
-    "disagreement": "{agency} không thống nhất với đề nghị (bước «{step}»): đọc ý kiến của cơ quan phối hợp "
-                    "dưới đây trước khi quyết định.",
-    "disagrees_badge": "Không thống nhất",
+    "disagreement": "{agency} trả lời «Không» cho «{question}» (bước «{step}»): đọc ý kiến của bước đó dưới đây "
+                    "trước khi quyết định.",
+    "disagrees_badge": "Trả lời «Không»",
     "steps_help": "Nội dung cán bộ ghi khi hoàn thành từng bước; chỉ cán bộ giải quyết hồ sơ xem được, công dân "
                   "không thấy.",
     "steps_none": "Chưa có bước nào ghi ý kiến hoặc kết quả.",
@@ -310,6 +310,9 @@ STAFF = {
     "resent": "Đã gửi lại thư kích hoạt tới {email}.",
     "saved": "Đã lưu thông tin của {name}.",
     "released": "{count} việc cán bộ này đã nhận được trả lại cho nhóm để người khác nhận xử lý.",
+    "stranded_now": "Cơ quan không còn cán bộ nào khác đang hoạt động có vai trò cũ của cán bộ này: {count} việc "
+                    "đang mở của vai trò đó sẽ không có người nhận. Mở lại tài khoản, hoặc giao vai trò đó cho "
+                    "một cán bộ khác của cơ quan.",
     "states": {"active": "Đang hoạt động", "unclaimed": "Chưa kích hoạt", "inactive": "Đã khóa",
                "idle_locked": "Khóa vì lâu không sử dụng"},
     "never": "Chưa đăng nhập",

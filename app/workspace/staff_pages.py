@@ -118,4 +118,6 @@ def officer_page(user_id: int):
     flash(STAFF["saved"].format(name=officer.full_name))
     if change.released:
         flash(STAFF["released"].format(count=change.released))
+    if change.stranded:
+        flash(STAFF["stranded_now"].format(count=change.stranded), "error")
     return redirect(url_for("workspace.officer_page", user_id=officer.id), 303)

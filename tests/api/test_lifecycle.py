@@ -184,7 +184,7 @@ def test_criminal_record_certificate_consults_the_police_in_parallel(api, clock)
     # 5 working days from Monday 08:00, with 24/11 off: due Tuesday 1/12 08:00.
     assert police["due_at"] == "2026-12-01T08:00:00+07:00"
     assert state["due_at"] == "2026-12-08T08:00:00+07:00"  # 10 working days
-    api.complete("congan", "Lấy ý kiến Công an tỉnh", {"y_kien_phoi_hop": "Không có án tích.", "dong_y": True})
+    api.complete("congan", "Lấy ý kiến Công an tỉnh", {"tinh_trang_an_tich": "khong_co_an_tich", "y_kien_phoi_hop": "Không có án tích.", "dong_y": True})
     assert dossier(api, created["id"])["status"]["code"] == 4
     assert api.get("/tasks", "lanhdao").get_json()["items"] == []  # the join waits for both branches
     api.complete("chuyenvien", "Tra cứu, xác minh thông tin lý lịch tư pháp", APPRAISE)

@@ -42,6 +42,7 @@ def test_files_too_large_are_stopped_before_sending_and_nothing_typed_is_lost(
     task_id = api.task("congan", POLICE_TASK, dossier_id)["id"]
     police = officer("congan")
     police.goto(f"/mot-cua/viec/{task_id}")
+    police.get_by_label("Không có án tích").check()
     police.get_by_label("Ý kiến của cơ quan phối hợp").fill("Không có án tích.")
     police.get_by_label("Có", exact=True).check()
     files = police.get_by_label("Văn bản, tài liệu kèm theo")

@@ -157,8 +157,9 @@ def test_a_criminal_record_dossier_from_claim_to_return(officer, live_server, ap
     _open_task(police, code, "Lấy ý kiến Công an tỉnh")
     # The consultation has its own limit: 5 working days from the acceptance.
     assert "Hạn bước: 08:30 ngày 01/12/2026" in police.inner_text("main")
+    police.get_by_label("Không có án tích").check()
     police.get_by_label("Ý kiến của cơ quan phối hợp").fill("Không có thông tin về án tích.")
-    police.get_by_role("group", name="Thống nhất với đề nghị").get_by_label("Có", exact=True).check()
+    police.get_by_role("group", name="Nhân thân trong tờ khai khớp").get_by_label("Có", exact=True).check()
     _complete(police, "Lấy ý kiến Công an tỉnh")
     police.wait_for_selector("text=Đã hoàn thành «Lấy ý kiến Công an tỉnh»")
 

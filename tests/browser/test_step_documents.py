@@ -28,6 +28,7 @@ def test_a_reply_chosen_is_kept_from_a_shortcut_and_attached_when_sent(officer, 
     assert dialogs.take() == [("confirm", UNSAVED)]
     assert police.url == task_url
 
+    police.get_by_label("Không có án tích").check()
     police.get_by_label("Ý kiến của cơ quan phối hợp").fill("Không có án tích.")
     police.get_by_label("Có", exact=True).check()
     police.get_by_role("button", name=f"Hoàn thành «{POLICE_TASK}»").click()

@@ -80,7 +80,7 @@ def test_every_kind_of_step_and_expectation_passes_on_the_real_engine(tmp_path):
       - lam: Lấy ý kiến Công an tỉnh
         vai_tro: Chuyên viên
         co_quan: 000.00.30.H99
-        du_lieu: {y_kien_phoi_hop: Không có án tích., dong_y: true}
+        du_lieu: {tinh_trang_an_tich: khong_co_an_tich, y_kien_phoi_hop: Không có án tích., dong_y: true}
       - troi_qua: 2 ngày làm việc
       - lam: Tra cứu, xác minh thông tin lý lịch tư pháp
         du_lieu:

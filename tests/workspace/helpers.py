@@ -10,7 +10,7 @@ from tests.web.pages import csrf, login
 
 ACCEPT = {"quyet_dinh": "tiep_nhan"}
 CHECKED = {"ket_qua_tham_dinh": "dat", "y_kien": "Không có thông tin về án tích."}
-POLICE = {"y_kien_phoi_hop": "Không có án tích.", "dong_y": True}
+POLICE = {"tinh_trang_an_tich": "khong_co_an_tich", "y_kien_phoi_hop": "Không có án tích.", "dong_y": True}
 APPROVE = {"quyet_dinh": "phe_duyet", "y_kien": "Đồng ý cấp Phiếu."}
 RETURN = {"hinh_thuc_tra": "truc_tuyen"}
 SEARCH, POLICE_TASK = "Tra cứu, xác minh thông tin lý lịch tư pháp", "Lấy ý kiến Công an tỉnh"

@@ -309,7 +309,8 @@ def test_a_task_closed_meanwhile_says_what_happened(api, clock, client):
     assert api.post(f"/dossiers/{dossier_id}/withdraw", "congdan",
                     json={"data": {"ly_do_rut": "Không cần nữa."}}).status_code == 200
     stale = client.post(f"/mot-cua/viec/{police}/xu-ly", data={
-        "csrf_token": token, "action": "submit", "f.y_kien_phoi_hop": "Không có án tích.", "f.dong_y": "true"})
+        "csrf_token": token, "action": "submit", "f.tinh_trang_an_tich": "khong_co_an_tich",
+        "f.y_kien_phoi_hop": "Không có án tích.", "f.dong_y": "true"})
     page = html(stale)
     assert stale.status_code == 409
     assert "hồ sơ chuyển sang «Công dân yêu cầu rút hồ sơ» lúc 09:00 ngày 24/11/2026" in page

@@ -75,6 +75,26 @@ def test_the_approval_signs_the_result_into_the_data_store(api, clock, client, c
     assert dossier(api, dossier_id)["status"]["code"] == 10
 
 
+@pytest.mark.rule("QT-22")
+def test_the_police_answer_prints_as_its_label_and_their_notes_stay_inside(api, clock, clean_app, tmp_path):
+    """A step's choice prints as the label the officer chose, never its code; the record's details
+    follow as their own paragraph; the police's notes to the Sở are not on the signed Phiếu."""
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", POLICE_TASK, {"tinh_trang_an_tich": "co_an_tich",
+                                         "noi_dung_an_tich": "Bản án số 12/2020/HS-ST ngày 05/3/2020 của Tòa án "
+                                                             "nhân dân thành phố An Bình.",
+                                         "y_kien_phoi_hop": "Ghi chú nội bộ: đã đối chiếu hồ sơ lưu.", "dong_y": True})
+    api.complete("lanhdao", APPROVAL, APPROVE)
+    [(_, _, _, key, _)] = _results(clean_app, dossier_id)
+    text = " ".join(pdf_text(_stored(clean_app, key), tmp_path).split())
+    assert "Tình trạng án tích: Có án tích." in text and "co_an_tich" not in text
+    assert "Bản án số 12/2020/HS-ST ngày 05/3/2020 của Tòa án nhân dân thành phố An Bình." in text
+    assert "Ghi chú nội bộ" not in text
+
+
 def test_an_approval_without_a_signing_key_changes_nothing(api, clock, clean_app, tmp_path):
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)

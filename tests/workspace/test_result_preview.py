@@ -78,12 +78,13 @@ def test_the_preview_carries_the_consulted_agencys_answer_whichever_branch_ended
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
     accept(api, dossier_id)
-    api.complete("congan", POLICE_TASK, {**POLICE, "y_kien_phoi_hop": "Có 1 án tích về tội trộm cắp tài sản."})
+    api.complete("congan", POLICE_TASK, {**POLICE, "tinh_trang_an_tich": "co_an_tich",
+                                         "noi_dung_an_tich": "Có 1 án tích về tội trộm cắp tài sản."})
     api.complete("chuyenvien", SEARCH, CHECKED)
     task = api.task("lanhdao", APPROVAL)
     as_officer(client, "lanhdao")
     preview = pdf_text(client.get(f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf").get_data(), tmp_path)
-    assert "Tình trạng án tích: Có 1 án tích về tội trộm cắp tài sản." in " ".join(preview.split())
+    assert "Tình trạng án tích: Có án tích. Có 1 án tích về tội trộm cắp tài sản." in " ".join(preview.split())
 
 
 def test_a_leader_s_step_that_cannot_sign_a_result_offers_no_preview(api, clock, client):

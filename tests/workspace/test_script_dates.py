@@ -55,6 +55,7 @@ def test_a_stored_date_reads_as_people_read_dates_in_a_result_template(clean_app
     from engine.forms import Form
     data = {"han_xac_minh": vn(2026, 11, 27, 8, 0), "ngay_cap": date(2026, 11, 27)}
     with clean_app.app_context():
-        values = _values(SimpleNamespace(form_data={}, applicant_name="Nguyễn Văn An", code="X"),
+        values = _values(SimpleNamespace(form_data={}, applicant_name="Nguyễn Văn An", code="X",
+                                         process_id="cap_phieu_ly_lich_tu_phap", process_version=None),
                          Form({"type": "object", "properties": {}}), data)
     assert values["han_xac_minh"] == "08:00 ngày 27/11/2026" and values["ngay_cap"] == "27/11/2026"

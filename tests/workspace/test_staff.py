@@ -111,13 +111,17 @@ def test_a_moved_or_locked_officer_gives_back_claimed_tasks_and_is_logged_out(ap
             "vai_tro": "specialist", "co_quan": police, "chuc_vu": "", "hoat_dong": "1"}
     moved = admin.post(f"/mot-cua/can-bo/{officer[0]}", data=form)
     assert moved.status_code == 303
-    assert "1 việc cán bộ này đã nhận được trả lại cho nhóm" in html(admin.get(moved.headers["Location"]))
+    page = html(admin.get(moved.headers["Location"]))
+    assert "1 việc cán bộ này đã nhận được trả lại cho nhóm" in page
+    # The Sở's only specialist moved: its open appraisal waits for nobody, said at once.
+    assert "Cơ quan không còn cán bộ nào khác đang hoạt động có vai trò cũ của cán bộ này: 1 việc" in page
     assert _officer(clean_app, "chuyenvien")[2] == police
     history = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["history"]
     assert history[-1]["summary"] == f"Trả lại bước «{SEARCH}» cho nhóm" and history[-1]["actor"] == "Quản trị hệ thống"
     assert client.get("/mot-cua").status_code == 302  # the old session ended with the move
     locked = admin.post(f"/mot-cua/can-bo/{officer[0]}", data={**form, "hoat_dong": ""})
     assert locked.status_code == 303 and _officer(clean_app, "chuyenvien")[3] is False
+    assert "không còn cán bộ nào khác" not in html(admin.get(locked.headers["Location"]))  # the police have congan
     refused = _log_in(client, "chuyenvien", "MotCua@2026")  # told why, and whom to ask, not "wrong password"
     assert refused.status_code == 403 and "Tài khoản này đã bị khóa, nên chưa đăng nhập được" in html(refused)
     assert "Đã khóa" in html(admin.get("/mot-cua/can-bo?trang_thai=da-khoa"))

@@ -13,7 +13,8 @@ from tests.conftest import vn
 from tests.workspace.helpers import APPROVAL, POLICE_TASK, RETURN, SEARCH, accept, as_officer, html, submit_lltp
 
 APPRAISAL = {"ket_qua_tham_dinh": "dat", "y_kien": "Đã tra cứu cơ sở dữ liệu lý lịch tư pháp."}
-OPINION = {"y_kien_phoi_hop": "Có 01 án tích: Bản án số 12/2020/HS-ST.", "dong_y": False}
+OPINION = {"tinh_trang_an_tich": "co_an_tich", "noi_dung_an_tich": "Bản án số 12/2020/HS-ST.",
+           "y_kien_phoi_hop": "Có 01 án tích: Bản án số 12/2020/HS-ST.", "dong_y": False}
 SENT_BACK = {"quyet_dinh": "tra_lai", "y_kien": "Xác minh thêm quá trình cư trú từ năm 1990."}
 RECHECK = "Xác minh lại theo ý kiến lãnh đạo"
 JUSTIFICATION_BOX = 'name="ly_do_bo_sung_them"'
@@ -54,13 +55,16 @@ def test_the_leader_reads_the_appraisal_and_the_police_opinion_before_signing(ap
                      r"\d\d:\d\d ngày \d\d/\d\d/2026</p>", steps)
     assert "<dt>Kết quả thẩm định</dt> <dd>Đủ điều kiện, trình lãnh đạo phê duyệt</dd>" in steps
     assert f"<dt>Ý kiến thẩm định</dt> <dd>{APPRAISAL['y_kien']}</dd>" in steps
-    # The police do not agree: set apart above the records, and on their own record.
-    assert ("<strong>Công an tỉnh Bình An không thống nhất với đề nghị (bước «Lấy ý kiến Công an tỉnh»): đọc ý "
-            "kiến của cơ quan phối hợp dưới đây trước khi quyết định.</strong>") in steps
-    assert (f'<li class="disagrees"><h4>{POLICE_TASK} <span class="badge late">Không thống nhất</span></h4> '
+    # The police say the identity does not match: set apart above the records, with the question
+    # they answered, and on their own record.
+    assert ("<strong>Công an tỉnh Bình An trả lời «Không» cho «Nhân thân trong tờ khai khớp với cơ sở dữ liệu của "
+            "Công an» (bước «Lấy ý kiến Công an tỉnh»): đọc ý kiến của bước đó dưới đây trước khi quyết "
+            "định.</strong>") in steps
+    assert (f'<li class="disagrees"><h4>{POLICE_TASK} <span class="badge late">Trả lời «Không»</span></h4> '
             '<p class="muted">Hoàng Văn Em (Công an tỉnh Bình An)') in steps
+    assert "<dt>Tình trạng án tích</dt> <dd>Có án tích</dd>" in steps
     assert f"<dt>Ý kiến của cơ quan phối hợp</dt> <dd>{OPINION['y_kien_phoi_hop']}</dd>" in steps
-    assert "<dt>Thống nhất với đề nghị</dt> <dd>Không</dd>" in steps
+    assert "<dt>Nhân thân trong tờ khai khớp với cơ sở dữ liệu của Công an</dt> <dd>Không</dd>" in steps
     assert steps.index(SEARCH) > steps.index("Tiếp nhận hồ sơ")  # oldest first
     # Approving cannot ask for a supplement: no justification box although one was asked before.
     page = _task_page(api, client, "lanhdao", APPROVAL)

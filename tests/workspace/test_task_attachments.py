@@ -31,7 +31,7 @@ def _consulted(api, clock) -> tuple[int, str]:
 
 
 def _send(client, token: str, task: str, files: list[tuple[bytes, str]], opinion: str = OPINION, **extra):
-    data = {"csrf_token": token, "action": "submit", "f.y_kien_phoi_hop": opinion, "f.dong_y": "true",
+    data = {"csrf_token": token, "action": "submit", "f.tinh_trang_an_tich": "khong_co_an_tich", "f.y_kien_phoi_hop": opinion, "f.dong_y": "true",
             "tep_kem_theo": [(io.BytesIO(content), name) for content, name in files], **extra}
     return client.post(f"/mot-cua/viec/{task}/xu-ly", data=data, content_type="multipart/form-data")
 
@@ -180,7 +180,7 @@ def test_a_step_without_files_completes_as_before(api, clock, client, clean_app)
     dossier_id, task = _consulted(api, clock)
     token = as_officer(client, "congan")
     response = client.post(f"/mot-cua/viec/{task}/xu-ly", data={
-        "csrf_token": token, "action": "submit", "f.y_kien_phoi_hop": OPINION, "f.dong_y": "true"})
+        "csrf_token": token, "action": "submit", "f.tinh_trang_an_tich": "khong_co_an_tich", "f.y_kien_phoi_hop": OPINION, "f.dong_y": "true"})
     assert response.status_code == 303 and not _task_open(api, dossier_id)
     assert "Đã hoàn thành «Lấy ý kiến Công an tỉnh»" in html(client.get(response.headers["Location"]))
     assert _step_rows(clean_app, dossier_id) == []

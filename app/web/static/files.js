@@ -91,6 +91,22 @@
     if (input.type === "file" && input.form) { checkInput(input); checkTotal(input.form); }
   });
 
+  // The server's messages about the form as it was sent before: stale once this sending is
+  // stopped here (the fields were filled since), so they go, and the file's message stands alone.
+  function clearSent(form) {
+    var summary = document.getElementById("tom-tat-loi");
+    if (summary) { summary.parentNode.removeChild(summary); }
+    slice(form.querySelectorAll('.field-error[id$="-error"]')).forEach(function (message) {
+      slice(form.querySelectorAll('[aria-describedby~="' + message.id + '"]')).forEach(function (control) {
+        var rest = control.getAttribute("aria-describedby").split(" ").filter(function (one) { return one !== message.id; });
+        if (rest.length) { control.setAttribute("aria-describedby", rest.join(" ")); }
+        else { control.removeAttribute("aria-describedby"); }
+        if (!rest.some(function (one) { return /-(error|size)$/.test(one); })) { control.removeAttribute("aria-invalid"); }
+      });
+      message.parentNode.removeChild(message);
+    });
+  }
+
   document.addEventListener("submit", function (event) {
     var form = event.target, files = inputs(form);
     if (!files.length) { return; }
@@ -98,6 +114,7 @@
     var whole = checkTotal(form);
     if (!bad.length && whole) { return; }
     event.preventDefault();
+    clearSent(form);
     (bad.length ? bad[0] : document.getElementById((form.id || "bieu-mau") + "-tong-tep")).focus();
   }, true);  // before forms.js asks its questions: a form that cannot be sent asks nothing
 })();
