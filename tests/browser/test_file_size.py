@@ -71,3 +71,31 @@ def test_files_too_large_are_stopped_before_sending_and_nothing_typed_is_lost(
     assert total.count() == 0
     send.click()
     police.wait_for_selector("text=kèm 1 tệp: van-ban-tra-loi.pdf")
+
+
+def test_a_file_stopped_in_the_browser_clears_the_messages_of_the_sending_before(
+        officer, api, clock, clean_app):  # noqa: F811
+    """The server refused the form (a choice missing); the officer fills it and picks a file too
+    large: the sending is stopped here, and the server's messages about the earlier form go, so
+    only what is wrong now is said."""
+    _limit_files(clean_app, 20 / 1024)
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    task_id = api.task("congan", POLICE_TASK, dossier_id)["id"]
+    police = officer("congan")
+    police.goto(f"/mot-cua/viec/{task_id}")
+    send = police.get_by_role("button", name=f"Hoàn thành «{POLICE_TASK}»")
+    send.click()
+    police.wait_for_selector("#tom-tat-loi")
+    assert police.locator(".field-error[id$='-error']").count() > 0
+    police.get_by_label("Không có án tích").check()
+    police.get_by_label("Ý kiến của cơ quan phối hợp").fill("Không có án tích.")
+    police.get_by_label("Có", exact=True).check()
+    police.get_by_label("Văn bản, tài liệu kèm theo").set_input_files([_pdf("ban-quet-lon.pdf", 30 * KB)])
+    send.click()
+    police.wait_for_timeout(300)
+    assert police.locator("#tom-tat-loi").count() == 0
+    assert police.locator(".field-error[id$='-error']").count() == 0
+    assert "ban-quet-lon.pdf" in police.locator("#tep-kem-theo-size").inner_text()
+    assert police.locator("[aria-invalid='true']").count() == 1  # the file input alone

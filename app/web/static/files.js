@@ -101,9 +101,16 @@
         var rest = control.getAttribute("aria-describedby").split(" ").filter(function (one) { return one !== message.id; });
         if (rest.length) { control.setAttribute("aria-describedby", rest.join(" ")); }
         else { control.removeAttribute("aria-describedby"); }
-        if (!rest.some(function (one) { return /-(error|size)$/.test(one); })) { control.removeAttribute("aria-invalid"); }
       });
       message.parentNode.removeChild(message);
+    });
+    // Marked invalid by the server (a choice's buttons carry no description of their own): only
+    // what a message still standing describes stays so.
+    slice(form.querySelectorAll("[aria-invalid]")).forEach(function (control) {
+      var described = (control.getAttribute("aria-describedby") || "").split(" ");
+      if (!described.some(function (one) { return one && /-(error|size)$/.test(one) && document.getElementById(one); })) {
+        control.removeAttribute("aria-invalid");
+      }
     });
   }
 
