@@ -3,10 +3,9 @@ completed: the release waits for that dossier's lock and leaves the completed ta
 than writing a "released" event for work that was done meanwhile."""
 from __future__ import annotations
 
-import threading
-
 from sqlalchemy import func, select
 
+from tests.api.lock_race import while_locked
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM, submit
 from tests.conftest import vn
 
@@ -15,7 +14,6 @@ def test_claims_given_back_while_one_is_completed_skip_the_completed_one(api, cl
     from app.db import db, locked
     from app.dossiers import work
     from app.dossiers.models import DossierEvent, OpenTask
-    from app.dossiers.transitions import lock_task
     from app.users.models import User
     clock.set(vn(2026, 11, 23, 9, 0))
     submit(api, BAN_SAO, BAN_SAO_FORM)
@@ -26,31 +24,18 @@ def test_claims_given_back_while_one_is_completed_skip_the_completed_one(api, cl
         db.session.commit()
         desk_id = desk.id
         db.session.remove()
-    holding, outcome = threading.Event(), {}
+    outcome = {}
 
-    def completing():
-        with clean_app.app_context():
-            _, task = lock_task(task_id)  # the dossier's lock held while the release starts
-            task.closed_at = vn(2026, 11, 23, 9, 2)
-            holding.set()
-            threading.Event().wait(1.0)
-            db.session.commit()
-            db.session.remove()
+    def completed(task):
+        task.closed_at = vn(2026, 11, 23, 9, 2)
 
     def releasing():
-        holding.wait(10)
-        with clean_app.app_context():
-            # As officers.update does: the officer's row first (SQLite: the database's write lock).
-            officer = locked(select(User).where(User.id == desk_id), User, desk_id, "email").scalar_one()
-            outcome["released"] = work.release_claims(officer, None, vn(2026, 11, 23, 9, 2))
-            db.session.commit()
-            db.session.remove()
+        # As officers.update does: the officer's row first (SQLite: the database's write lock).
+        officer = locked(select(User).where(User.id == desk_id), User, desk_id, "email").scalar_one()
+        outcome["released"] = work.release_claims(officer, None, vn(2026, 11, 23, 9, 2))
+        db.session.commit()
 
-    threads = [threading.Thread(target=completing), threading.Thread(target=releasing)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    while_locked(clean_app, task_id, completed, releasing)
     assert outcome == {"released": 0}
     with clean_app.app_context():
         task = db.session.get(OpenTask, task_id)

@@ -3,10 +3,9 @@ lock, reads the task as the first left it and is told who holds it. On PostgreSQ
 the locked one is returned as it was before the wait (transitions.lock_task reads it again)."""
 from __future__ import annotations
 
-import threading
-
 from sqlalchemy import select
 
+from tests.api.lock_race import while_locked
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM, submit
 from tests.conftest import vn
 from tests.workspace.test_counter_corrections import _officer
@@ -16,41 +15,28 @@ def test_a_claim_waiting_for_another_sees_it_and_is_refused(api, clock, clean_ap
     from app.db import db
     from app.dossiers import work
     from app.dossiers.errors import Conflict
-    from app.dossiers.transitions import lock_task
     from app.users.models import User
     clock.set(vn(2026, 11, 23, 9, 0))
     submit(api, BAN_SAO, BAN_SAO_FORM)
     task_id = api.task("motcua", "Tiếp nhận hồ sơ")["id"]
     _officer(clean_app, "motcuahai", "one_stop", "000.00.12.H99")
-    holding, outcome = threading.Event(), {}
+    with clean_app.app_context():
+        desk_id = db.session.execute(select(User.id).filter_by(username="motcua")).scalar_one()
+        db.session.remove()
+    outcome = {}
 
-    def first():
-        with clean_app.app_context():
-            desk = db.session.execute(select(User).filter_by(username="motcua")).scalar_one()
-            db.session.rollback()
-            _, task = lock_task(task_id)  # holds the dossier's lock while the other claim starts
-            task.claimed_by_id, task.claimed_at = desk.id, vn(2026, 11, 23, 9, 1)
-            holding.set()
-            threading.Event().wait(1.0)
-            db.session.commit()
-            db.session.remove()
+    def claimed_first(task):
+        task.claimed_by_id, task.claimed_at = desk_id, vn(2026, 11, 23, 9, 1)
 
     def second():
-        holding.wait(10)
-        with clean_app.app_context():
-            other = db.session.execute(select(User).filter_by(username="motcuahai")).scalar_one()
-            try:
-                work.claim(other, task_id, vn(2026, 11, 23, 9, 1))
-                outcome["second"] = "claimed"
-            except Conflict as exc:
-                outcome["second"] = str(exc)
-            db.session.remove()
+        other = db.session.execute(select(User).filter_by(username="motcuahai")).scalar_one()
+        try:
+            work.claim(other, task_id, vn(2026, 11, 23, 9, 1))
+            outcome["second"] = "claimed"
+        except Conflict as exc:
+            outcome["second"] = str(exc)
 
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    while_locked(clean_app, task_id, claimed_first, second)
     assert outcome["second"] == "Công việc này đã được Trần Thị Bình nhận xử lý.", outcome
     from app.dossiers.models import OpenTask
     with clean_app.app_context():
