@@ -7,7 +7,7 @@ phoi_hop; the police's "the identity matches their records" of the criminal-reco
 no is set apart, with that question, so that whoever approves next cannot miss it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flask import current_app
@@ -30,9 +30,14 @@ class StepRecord:
     entries: list[Entry]
     disagrees: bool = False  # answered `dong_y` with no (AGREEMENT_FIELD)
     question: str = ""  # that field's title, as the form asked it
+    # The application supplemented after this step (its first such instant, the fields changed
+    # since): an answer given on the application before, a consulted agency's above all.
+    changed_at: datetime | None = None
+    changed_fields: tuple[str, ...] = ()
 
 
 AGREEMENT_FIELD = "dong_y"
+SUPPLEMENTED = "supplement_changes"  # the citizen's supplement, with the fields it changed
 
 
 def completed_steps(dossier_id: int) -> list[StepRecord]:
@@ -44,9 +49,21 @@ def completed_steps(dossier_id: int) -> list[StepRecord]:
     rows = db.session.execute(
         select(DossierEvent, forms.c.form, forms.c.ui_form)
         .outerjoin(forms, forms.c.node_id == DossierEvent.node_id)
-        .where(DossierEvent.dossier_id == dossier_id, DossierEvent.kind == "task_completed")
+        .where(DossierEvent.dossier_id == dossier_id, DossierEvent.kind.in_(("task_completed", SUPPLEMENTED)))
         .order_by(DossierEvent.id).options(joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))).all()
-    return [_record(e, *_form(form, ui_form, e.data)) for e, form, ui_form in rows if e.data]
+    records = []
+    for e, form, ui_form in rows:
+        if e.kind == SUPPLEMENTED:
+            fields = tuple(c["field"] for c in (e.data or {}).get("fields", []) if isinstance(c, dict) and c.get("field"))
+            records = [_changed(r, e.at, fields) for r in records] if fields else records
+        elif e.data:
+            records.append(_record(e, *_form(form, ui_form, e.data)))
+    return records
+
+
+def _changed(record: StepRecord, at: datetime, fields: tuple[str, ...]) -> StepRecord:
+    return replace(record, changed_at=record.changed_at or at,
+                   changed_fields=tuple(dict.fromkeys(record.changed_fields + fields)))
 
 
 def _record(event, schema: dict, ui_schema: dict | None) -> StepRecord:

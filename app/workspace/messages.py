@@ -74,6 +74,9 @@ MESSAGES = {
     "disagreement": "{agency} trả lời «Không» cho «{question}» (bước «{step}»): đọc ý kiến của bước đó dưới đây "
                     "trước khi quyết định.",
     "disagrees_badge": "Trả lời «Không»",
+    # A consulted agency answered on the application as it was before a supplement changed it.
+    "changed_since": "Tờ khai được bổ sung sau ý kiến này (lúc {at}), đổi: {fields}. Ý kiến trên dựa trên tờ khai "
+                     "trước đó: hỏi lại cơ quan này nếu nội dung đổi liên quan đến ý kiến của họ.",
     "steps_help": "Nội dung cán bộ ghi khi hoàn thành từng bước; chỉ cán bộ giải quyết hồ sơ xem được, công dân "
                   "không thấy.",
     "steps_none": "Chưa có bước nào ghi ý kiến hoặc kết quả.",
