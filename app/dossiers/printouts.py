@@ -279,7 +279,7 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
     rows = handoffs.handoffs(dossier.id, at)
     citizen = doc.Party(PRINTOUTS["applicant_party"], "", dossier.applicant_name)
     parties = [doc.Party(r.agency, r.unit, r.officer or "") for r in rows]
-    slips, noted = [], slip_notes.placed(slip_notes.notes(dossier), rows)
+    slips, noted = [], slip_notes.placed(slip_notes.notes(dossier), rows, dossier.agency.name)
     handed = handoffs.transfers(dossier, rows)
     # One row per hand-over: a step after a join is handed once by each branch that met there.
     for transfer in handed:

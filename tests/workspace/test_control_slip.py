@@ -154,3 +154,21 @@ def test_the_applicants_hand_off_is_dated_with_the_reception_not_the_online_subm
     with clean_app.app_context():
         assert db.session.get(Dossier, dossier_id).received_at == slip[0].at
         db.session.remove()
+
+
+def test_an_apology_is_noted_on_the_sos_step_not_on_the_consulted_agencys(api, clock, client, clean_app,
+                                                                          monkeypatch):
+    """The leader apologises while the appraisal and the police's step are both open: the note
+    goes on the Sở's own step, never on the consulted agency's, which did not issue it."""
+    from tests.workspace.helpers import POLICE_TASK, accept, as_officer, submit_lltp
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    clock.set(vn(2026, 11, 25, 9, 0))
+    token = as_officer(client, "lanhdao")
+    apology = client.post(f"/mot-cua/ho-so/{dossier_id}/xin-loi",
+                          data={"csrf_token": token, "ngay_hen_moi": "2026-12-15T16:00", "ly_do": "Chờ xác minh."})
+    assert apology.status_code == 303
+    _, slip = _slip(clean_app, dossier_id, vn(2026, 11, 25, 10, 0), monkeypatch)
+    [noted] = [row for row in slip if "Xin lỗi" in row.note]
+    assert noted.note.startswith(SEARCH) and POLICE_TASK not in noted.note
