@@ -113,6 +113,7 @@ def test_a_dossier_nobody_has_worked_on_says_so(api, clock, client):
     assert 'id="y-kien-cac-buoc"' not in _task_page(api, client, "motcua", "Tiếp nhận hồ sơ")
 
 
+@pytest.mark.rule("QT-44")
 def test_a_consulted_answer_given_before_a_supplement_says_what_changed_since(api, clock, client, clean_app):
     """The police answered on the application as it was; the citizen's supplement changed the
     name since: the leader reads, on the police's record, that it predates the change and what
