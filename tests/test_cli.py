@@ -396,3 +396,25 @@ def test_the_scheduler_says_what_it_runs_and_names_its_jobs(tmp_path):
     assert "  - Kích hoạt bộ hẹn giờ quy trình đã đến hạn: mỗi 30 giây" in said
     assert "  - Khóa tài khoản cán bộ không sử dụng: mỗi giờ" in said
     assert 'Added job "Gửi thư điện tử đang chờ trong hộp thư đi"' in log and "_in_app" not in log
+
+
+def test_a_slip_in_an_entry_and_one_in_its_form_are_both_said_in_one_run(workspace):
+    """The fee's amount written in quotes and a required field the form does not have: one run
+    of the check names both, not the entry's slip now and the form's at the next run."""
+    import json
+    import os
+    folder, env = workspace
+    entry_path = folder / "catalogue" / "2.000635.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry["fees"] = [{**entry["fees"][0], "amount": "8000"}] if entry.get("fees") else [{"name": "Lệ phí", "amount": "8000"}]
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    form_path = folder / "forms" / entry["form"]
+    form = json.loads(form_path.read_text(encoding="utf-8"))
+    form["required"] = [*form.get("required", []), "noi_cu_tru_hien_tai"]
+    form_path.write_text(json.dumps(form, ensure_ascii=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "app.cli", "bpmn", "check"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120, env={**os.environ, **env})
+    assert result.returncode == 1
+    assert "2.000635.json" in result.stdout and "noi_cu_tru_hien_tai" in result.stdout, result.stdout
+    fee_lines = [line for line in result.stdout.splitlines() if "8000" in line and "2.000635.json" in line]
+    assert fee_lines, result.stdout

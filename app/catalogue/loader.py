@@ -329,7 +329,11 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
             entry = read_entry(path)
         except CatalogueError as exc:
             problems.append(str(exc))
-            continue
+            # A slip in the entry's own values (a fee, a component): its form is checked in this
+            # same run all the same, so the analyst sees every problem at once, not one per run.
+            entry = _named_parts(path)
+            if entry is None:
+                continue
         # Files named: their entries, and those naming a process close to theirs that no diagram
         # declares (a typo to report); an entry of another diagram is that diagram's business.
         process = entry["bpmn_process_id"]
@@ -347,6 +351,20 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
                 and AGENCY_CODE.match(code.strip().upper()):
             problems.append(MESSAGES["agency_case"].format(file=path.name, code=code, fixed=code.strip().upper()))
     return problems
+
+
+def _named_parts(path: Path) -> dict | None:
+    """An entry `read_entry` refused, when what names its diagram, form and agency is readable
+    text: enough to check those; else None."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    names = ("form", "bpmn_process_id", "agency_code")
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) and raw[k] for k in names) \
+            or not isinstance(raw.get("ui_schema"), (str, type(None))):
+        return None
+    return {k: raw[k] for k in (*names, "ui_schema", "published") if k in raw}
 
 
 def _unfinished(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
