@@ -77,11 +77,18 @@ def _in_words(form, data: dict, changed_only: bool = False) -> dict:
 
 
 def _step_forms(dossier) -> list:
-    """The forms of the diagram's steps, each once."""
+    """The forms of the diagram's steps, each once; one that no longer loads is left out (its
+    answers print as recorded), never a reason not to sign."""
     version = workflow().engine.version(dossier.process_id, dossier.process_version)
     files = dict.fromkeys((n.properties.get("formJsonSchemaFilename"), n.properties.get("formUiSchemaFilename"))
                           for n in version.nodes.values() if n.properties.get("formJsonSchemaFilename"))
-    return [load_form(current_app.config["MOTCUA_FORMS_DIR"], schema, ui) for schema, ui in files]
+    forms = []
+    for schema, ui in files:
+        try:
+            forms.append(load_form(current_app.config["MOTCUA_FORMS_DIR"], schema, ui))
+        except (OSError, ValueError):
+            log.warning("step form %s unreadable; its answers print as recorded", schema)
+    return forms
 
 
 def content(dossier, data: dict) -> doc.ResultContent:

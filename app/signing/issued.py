@@ -1,8 +1,8 @@
 """Documents the system signed itself (results, fee receipts) stay valid once the signer's
 certificate has expired. A digital signature counts when it was made while its certificate was
-valid (Nghị định 130/2018/NĐ-CP, Điều 9), and the time a file states proves nothing; for these
-files the system's own record does: it stored exactly these bytes, signed, at that instant. Any
-other file is judged at the time of checking, as verify.py does."""
+valid (Nghị định 130/2018/NĐ-CP Điều 9, kept by the decrees after it), and the time a file states
+proves nothing; for these files the system's own record does: it stored exactly these bytes,
+signed, at that instant. Any other file is judged at the time of checking, as verify.py does."""
 from __future__ import annotations
 
 from dataclasses import replace

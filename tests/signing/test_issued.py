@@ -1,7 +1,8 @@
 """A result the system signed stays valid on the verification page after the agency's
 certificate has expired: judged at the instant the system recorded signing that very file
-(Nghị định 130/2018/NĐ-CP, Điều 9: made while the certificate was valid). Any other file signed
-with the same key, or the result with one byte changed, is judged at the time of checking."""
+(Nghị định 130/2018/NĐ-CP Điều 9 and the decrees after it: made while the certificate was
+valid). Any other file signed with the same key, or the result with one byte changed, is judged
+at the time of checking."""
 from __future__ import annotations
 
 import io
