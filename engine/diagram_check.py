@@ -35,6 +35,7 @@ from .form_conditions import choice_values, deciding_fields, required_for, somet
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 from .statuses import (LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, REFUSED, SUPPLEMENT_REQUESTED,
                        TERMINAL)
+from .withdrawal import MESSAGE as WITHDRAWAL_MESSAGE
 
 # Lanes an analyst draws for the applicant, who works no step (QT-33): said as such, not as a typo.
 CITIZEN_LANES = frozenset({"cong dan", "citizen", "nguoi dan", "nguoi nop ho so", "to chuc, ca nhan",
@@ -100,6 +101,7 @@ EXTENSION_FIXES = {
 DELIVERABLE_MESSAGES = ("bo_sung", "rut_ho_so", "thanh_toan")
 PAYMENT_MESSAGE = "thanh_toan"  # its wait says how much (`amount`) and shows status 6
 SUPPLEMENT_MESSAGE = "bo_sung"  # carries the citizen's application as supplemented (its form's fields)
+CITIZEN_WAITS = (SUPPLEMENT_MESSAGE, PAYMENT_MESSAGE)  # the dossier waits on the citizen, who may give up instead
 # What the other messages put into a dossier's data when a catch event receives them: the reason
 # of a withdrawal (app/dossiers/citizen.py), the record of a payment (app/payments/ledger.py,
 # ANALYST.md QT-40). Together they are diagram_names.SYSTEM_NAMES (a test keeps them equal).
@@ -1947,8 +1949,11 @@ class DiagramChecker:
                     # Delivery compares names exactly: "bo_sung " never receives "bo_sung".
                     self.add(owner, "message_spaces", ref=ref, name=messages[ref].get("name"),
                              fixed=messages[ref].get("name").strip())
-                elif messages[ref].get("name") == PAYMENT_MESSAGE:
-                    self.check_payment_wait(owner)
+                else:
+                    if messages[ref].get("name") == PAYMENT_MESSAGE:
+                        self.check_payment_wait(owner)
+                    if messages[ref].get("name") in CITIZEN_WAITS:
+                        self.check_withdrawable(owner, messages[ref].get("name"))
 
     def check_payment_wait(self, node) -> None:
         """A wait for the fee (ANALYST.md QT-40) says how much and shows status 6, so the citizen
@@ -1960,6 +1965,25 @@ class DiagramChecker:
             self.add(node, "payment_no_amount")
         if status_number(props.get("status")) != PAYMENT_REQUESTED:
             self.add(node, "payment_status", value=props.get("status") or MESSAGES["nothing"])
+
+    def check_withdrawable(self, node, message: str) -> None:
+        """While the dossier waits on the citizen (a supplement, a fee), the citizen may give up
+        instead (ANALYST.md QT-16, QT-40): some wait for `rut_ho_so` must stand beside this one, after
+        the same event-based gateway, or on a subprocess around it as a boundary event."""
+        if local(node.tag) == "boundaryEvent":
+            return  # a wait beside a step: the step's own paths say what else may happen
+        beside = [target for source in self.sources.get(node.get("id"), [])
+                  if bpmn_kind(self.by_id.get(source)) == "eventBasedGateway"
+                  for target in self._targets(source)]
+        holders = [node, *(h for h in node.iterancestors() if local(h.tag) == "subProcess")]  # a receive task's own
+        around = [boundary for holder in holders
+                  for boundary in self._elements("boundaryEvent", attachedToRef=holder.get("id"))]
+        if not any(WITHDRAWAL_MESSAGE in self.awaited(n) for n in [*beside, *around]):
+            self.warn(node, "wait_not_withdrawable", waits=MESSAGES["citizen_waits"][message])
+
+    def _targets(self, source_id: str) -> list:
+        return [self.by_id[f.get("targetRef")] for f in self._elements("sequenceFlow", sourceRef=source_id)
+                if f.get("targetRef") in self.by_id]
 
     # -- properties ---------------------------------------------------------------------------
 

@@ -656,6 +656,11 @@ MESSAGES = {
         "errorEventDefinition": "sự kiện bắt lỗi", "startEvent": "lúc công dân nộp hồ sơ, chưa cán bộ nào làm gì",
         "receiveTask": "chờ tin nhắn {messages}", "other": "không cán bộ nào hoàn thành",
     },
+    "wait_not_withdrawable": "Trong khi hồ sơ {waits} ở đây, công dân không rút được hồ sơ: không có sự kiện chờ "
+                             "tin nhắn rut_ho_so sau cùng một cổng sự kiện (Event-based Gateway) với nó, cũng không có "
+                             "sự kiện biên rut_ho_so trên tiểu quy trình chứa nó. Đặt sự kiện này sau một cổng sự kiện "
+                             "cùng với một sự kiện chờ rut_ho_so dẫn tới kết thúc status 7 (QT-16).",
+    "citizen_waits": {"bo_sung": "chờ công dân nộp bổ sung", "thanh_toan": "chờ công dân nộp phí, lệ phí"},
     "payment_boundary": "Chờ nộp phí không đặt được trên sự kiện biên: hồ sơ phải dừng lại chờ tiền, không chờ "
                         "song song với một bước. Dùng sự kiện trung gian bắt tin nhắn (Intermediate Catch Event) "
                         "thanh_toan, nếu cần thì sau một cổng sự kiện (Event-based Gateway) cùng với rut_ho_so.",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from functools import lru_cache
 from pathlib import Path, PureWindowsPath
 from urllib.parse import unquote
 
@@ -334,15 +335,25 @@ def schema_problems(document: dict, relative: str) -> list[str]:
     if found:
         return found
     document = without_references(document)  # not JSON Schema's own words: checked above
-    try:
-        Draft202012Validator.check_schema(document)
-    except SchemaError as exc:
-        return [_meta_problem(exc, relative)]
+    refusal = _meta_refusal(json.dumps(document, sort_keys=True, ensure_ascii=False))
+    if refusal is not None:
+        return [_meta_problem(refusal, relative)]
     try:
         list(Draft202012Validator(document, format_checker=FormatChecker()).iter_errors({}))
     except Exception as exc:  # noqa: BLE001 -- whatever would be a 500 for the citizen is a problem here
         return [MESSAGES["form_unusable"].format(path=relative, detail=f"{type(exc).__name__}: {exc}"[:300])]
     return []
+
+
+@lru_cache(maxsize=1024)
+def _meta_refusal(canonical: str) -> SchemaError | None:
+    """The meta-schema's verdict on a form, by its text: the slowest part of checking a form, and
+    the catalogue is checked again on every reload with mostly the same forms."""
+    try:
+        Draft202012Validator.check_schema(json.loads(canonical))
+    except SchemaError as exc:
+        return exc
+    return None
 
 
 def _meta_problem(exc: SchemaError, relative: str) -> str:

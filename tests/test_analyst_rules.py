@@ -379,6 +379,31 @@ def test_no_withdrawal_once_processing_is_over():
     assert approved.status == 9 and "rut_ho_so" not in approved.waiting_messages
 
 
+@pytest.mark.rule("QT-16")
+@pytest.mark.rule("QT-40")
+@pytest.mark.parametrize("wait, name, words", [
+    ("nop_phi", "Chờ công dân nộp phí", "chờ công dân nộp phí, lệ phí"),
+    ("bo_sung", "Chờ công dân bổ sung", "chờ công dân nộp bổ sung"),
+])
+def test_a_wait_on_the_citizen_with_no_way_to_withdraw_is_warned(tmp_path, wait, name, words):
+    """The citizen asked to pay or to supplement may give up instead: a wait with no `rut_ho_so`
+    beside it (here turned into a deadline) leaves them no way to, which the check says at the wait."""
+    from engine.catalogue_forms import citizen_forms
+    from engine.checking import check_files
+    catch = f'<bpmn:messageEventDefinition id="MessageEventDefinition_rut_cho_{wait}" messageRef="Message_rut_ho_so" />'
+    assert SOURCE.count(catch) == 1
+    path = tmp_path / f"{BAN_SAO}.bpmn"
+    path.write_text(SOURCE.replace(catch, '<bpmn:timerEventDefinition id="Timer_qua_han">'
+                                          '<bpmn:timeDate>working_days(30)</bpmn:timeDate></bpmn:timerEventDefinition>'),
+                    encoding="utf-8")
+    ok, lines = check_files([path], ROOT / "forms", citizen_forms=citizen_forms(ROOT / "catalogue"))
+    warned = [line for line in lines if "Cảnh báo" in line and "[Event_" in line]
+    assert ok and len(warned) == 1, lines  # a warning: the diagram still runs
+    assert f"[Event_cho_{wait} «{name}»] Cảnh báo: Trong khi hồ sơ {words} ở đây, công dân không rút được hồ sơ" \
+        in warned[0]
+    assert "cổng sự kiện (Event-based Gateway)" in warned[0] and "QT-16" in warned[0]
+
+
 AMOUNT = '<spiffworkflow:property name="amount" value="le_phi" />'
 FEE_STATUS = '<spiffworkflow:property name="status" value="6" />'
 

@@ -140,6 +140,9 @@ PRINTOUTS = {
     "digitised_title": "Bản số hóa kết quả: {title}",
 }
 
+# A dossier named on a page before the desk issues its code.
+LABEL = {"no_code": "số {id} (chưa cấp mã)"}
+
 # E-mails to the applicant: (subject, body) by event kind or status reached.
 NOTICES = {
     "code": "mã {code}",

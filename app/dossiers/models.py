@@ -139,6 +139,10 @@ class OpenTask(db.Model):
         # agency was consulted on (its search, newest first), few beside the agency's own steps.
         db.Index("ix_open_tasks_consulted", "agency_id", "opened_at",
                  postgresql_where=db.text("consulted = true"), sqlite_where=db.text("consulted = 1")),
+        # The open steps of other agencies: what the resolving agencies wait on (consultations.py).
+        db.Index("ix_open_tasks_consulted_open", "due_at",
+                 postgresql_where=db.text("consulted = true AND closed_at IS NULL"),
+                 sqlite_where=db.text("consulted = 1 AND closed_at IS NULL")),
     )
 
     id = db.Column(db.String(36), primary_key=True)  # the engine's task id

@@ -8,6 +8,7 @@ from engine.statuses import LABELS as STATUS_LABELS
 
 from ..api.lookup import count_lookup, find_by_code, handled_by
 from ..dossiers.events import actor_words
+from ..dossiers.label import dossier_label
 from ..files.messages import BROWSER as FILE_SCRIPT_TEXTS
 from ..files.uploads import kilobytes
 from ..localtime import local_date, local_time
@@ -28,6 +29,7 @@ web.add_app_template_filter(local_date, "local_date")
 web.add_app_template_filter(kilobytes, "kilobytes")
 web.add_app_template_filter(actor_words, "actor_words")
 web.add_app_template_filter(masked_name, "masked_name")
+web.add_app_template_filter(dossier_label, "dossier_label")
 web.add_app_template_global(FILE_SCRIPT_TEXTS, "file_script_texts")
 web.add_app_template_global(FORM_SCRIPT, "form_script_texts")
 

@@ -67,7 +67,6 @@ MESSAGES = {
     "activation_email_help": "Không cần để tiếp nhận hồ sơ: chuyển ngay sang bước 2 nếu công dân không có thư "
                              "điện tử. Có địa chỉ, công dân nhận thư kích hoạt để theo dõi hồ sơ trực tuyến.",
     "required_note": "Các trường có dấu * là bắt buộc.",
-    "no_dossier_code": "chưa cấp mã",
     "task_unknown": "Không tìm thấy công việc này.",
     "unassigned": "Chưa có người nhận",
     "steps_title": "Ý kiến, kết quả các bước đã thực hiện",
@@ -354,4 +353,22 @@ SUPERVISION = {
     "claimer_heading": "Công việc {officer} đang xử lý",
     "claimer_other": "Công việc của cán bộ đã chọn",
     "back": "Về trang theo dõi xử lý",
+    # The agency's dossiers waiting on another agency's step (liên thông).
+    "waits_title": "Hồ sơ đang chờ cơ quan phối hợp",
+    "waits_none": "Không hồ sơ nào của {agency} đang chờ cơ quan khác.",
+    "waits_count": "{total} bước đang mở ở cơ quan khác trên hồ sơ của {agency}; {overdue} bước đã quá hạn.",
+    "waits_more": "Bảng chỉ hiện {shown} bước có hạn sớm nhất.",
+    "waits_caption": "Bước đang mở ở cơ quan phối hợp, hạn sớm nhất ở trên",
+    "waits_dossier": "Hồ sơ",
+    "waits_step": "Bước",
+    "waits_agency": "Cơ quan phối hợp",
+    "waits_officer": "Người đang xử lý",
+    "waits_opened": "Chuyển đến lúc",
+    "waits_due": "Hạn của bước",
+    "waits_no_due": "Không đặt hạn",
+    "waits_overdue": "Quá hạn",
+    "waits_stranded": "Cơ quan này không còn cán bộ nào có vai trò của bước đang hoạt động: đề nghị cơ quan đó "
+                      "hoặc quản trị viên giao người.",
+    "waits_note": "Cơ quan chủ trì chịu trách nhiệm về thời hạn của cả hồ sơ: đôn đốc cơ quan phối hợp trước khi "
+                  "bước của họ quá hạn.",
 }

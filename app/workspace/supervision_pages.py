@@ -8,7 +8,7 @@ from flask import g, render_template, url_for
 from engine.roles import ROLE_LABELS
 
 from ..clock import now
-from ..dossiers import inbox, supervision
+from ..dossiers import consultations, inbox, supervision
 from ..web.session import login_required
 from . import agency_choice
 from .blueprint import workspace
@@ -37,4 +37,5 @@ def supervision_page():
     return render_template(
         "workspace/supervision.html", agency=agency, agencies=agencies, at=at,
         workload=supervision.workload(agency.id, at) if agency else None, due_counts=supervision.DUE_COUNTS,
+        waits=consultations.waits(agency.id, at) if agency else None,
         due_filters=DUE_FILTERS, roles=ROLE_LABELS, link=_inbox_link, messages=SUPERVISION)

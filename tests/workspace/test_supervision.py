@@ -8,13 +8,13 @@ import re
 from html import unescape
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from tests.api.test_lifecycle import BAN_SAO, BAN_SAO_FORM
 from tests.api.test_statements import counted
 from tests.conftest import PASSWORD, vn
 from tests.plans import query_plan
-from tests.workspace.helpers import CHECKED, SEARCH, accept, as_officer, html, submit_lltp
+from tests.workspace.helpers import CHECKED, POLICE as POLICE_ANSWER, POLICE_TASK, SEARCH, accept, as_officer, html, submit_lltp
 from tests.workspace.test_inbox_plans import _province
 from tests.workspace.test_staff import _agency_id
 
@@ -219,7 +219,9 @@ def test_the_page_costs_the_same_for_few_officers_or_many(api, clock, client, cl
     with counted(clean_app) as many:
         rows = _table(html(client.get(PAGE)))
     assert len(rows) == 11 and rows[-1][2] == "10"
-    assert len(many) == len(few) <= 5, many
+    # The workload's statements, then the waited steps' (a count, the rows, who could take them),
+    # whatever the number of officers or of dossiers waiting at the police (2, then 8).
+    assert len(many) == len(few) <= 7, many
     assert not any("workflow_state" in s for s in many)
 
 
@@ -259,3 +261,76 @@ def test_a_role_left_with_no_active_officer_is_flagged(api, clock, client, clean
     row = re.search(r'<tr class="overdue" data-stranded="specialist">(.*?)</tr>', page, re.S).group(1)
     assert "Không còn cán bộ nào có vai trò này đang hoạt động ở cơ quan" in _text(row)
     assert _table(page)[0][:3] == ["Chưa ai nhận", "Chuyên viên", "2"]
+
+
+def _waits(page: str) -> list[list[str]]:
+    """The text of each row of the table of steps waited on at other agencies."""
+    rows = re.findall(r"<tr[^>]*data-wait[^>]*>(.*?)</tr>", page, re.S)
+    return [[_text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in rows]
+
+
+def test_the_leader_sees_the_dossiers_waiting_on_another_agency(api, clock, client, clean_app):
+    """A's and E's consultations wait at the police: the Sở's leader, who answers for the whole
+    time limit, sees both on the supervision page, the overdue one first once a step's time has
+    passed, and which of them nobody at the police could take; the police's own page lists none."""
+    from app.db import db
+    from app.users.models import User
+    ids = _week(api, clock)
+    codes = {}
+    with clean_app.app_context():
+        from app.dossiers.models import Dossier
+        for key in ("a", "e"):
+            codes[key] = db.session.get(Dossier, ids[key]).code
+        db.session.remove()
+    as_officer(client, "lanhdao")
+    page = html(client.get(PAGE))
+    assert "2 bước đang mở ở cơ quan khác trên hồ sơ của Sở Tư pháp tỉnh Bình An; 0 bước đã quá hạn." in _text(page)
+    rows = _waits(page)
+    assert [r[0].split(" ")[0] for r in rows] == [codes["a"], codes["e"]]  # due at the same instant: by dossier
+    assert rows[0][1:4] == [POLICE_TASK, "Công an tỉnh Bình An", "Chưa ai nhận"]
+    assert f'href="/mot-cua/ho-so/{ids["a"]}"' in page and "Quá hạn" not in "".join(rows[0])
+    # A week later both steps are past their time: in red, counted; the police keep their answer.
+    clock.set(vn(2026, 12, 2, 9, 0))
+    with clean_app.app_context():
+        db.session.execute(db.update(User).where(User.username == "congan").values(active=False))
+        db.session.commit()
+        db.session.remove()
+    page = html(client.get(PAGE))
+    assert "; 2 bước đã quá hạn." in _text(page)
+    assert re.search(r'<tr class="overdue" data-row data-href="/mot-cua/ho-so/\d+" data-wait', page)
+    assert all(r[5].startswith("Quá hạn") for r in _waits(page))
+    assert all("không còn cán bộ nào có vai trò của bước" in r[3] for r in _waits(page))
+    # The police's own supervision lists no dossier of theirs waiting on anyone.
+    as_officer(client, "admin")
+    police = html(client.get(f"{PAGE}?co_quan={_agency_id(clean_app, POLICE)}"))
+    assert "Không hồ sơ nào của Công an tỉnh Bình An đang chờ cơ quan khác." in police and not _waits(police)
+    # Answered, a step leaves the list.
+    with clean_app.app_context():
+        db.session.execute(db.update(User).where(User.username == "congan").values(active=True))
+        db.session.commit()
+        db.session.remove()
+    api.complete("congan", POLICE_TASK, POLICE_ANSWER, dossier=ids["a"])
+    as_officer(client, "lanhdao")
+    assert [r[0].split(" ")[0] for r in _waits(html(client.get(PAGE)))] == [codes["e"]]
+
+
+def test_the_waited_steps_are_read_through_their_index(clean_app):
+    from app.db import db
+    from app.dossiers import consultations
+    with clean_app.app_context():
+        postgres = db.engine.dialect.name == "postgresql"
+        if postgres:
+            _province(db)
+            db.session.execute(text("UPDATE open_tasks SET consulted = (agency_id <> "
+                                    "(SELECT dossiers.agency_id FROM dossiers WHERE dossiers.id = open_tasks.dossier_id))"))
+            db.session.execute(text("ANALYZE open_tasks"))
+        agency = _agency_id(clean_app, JUSTICE)
+        for statement in (consultations.rows_statement(agency), consultations._open_consultations(agency)
+                          .with_only_columns(db.func.count())):
+            plan = query_plan(db, statement)
+            if postgres:
+                assert "Seq Scan on open_tasks" not in plan and "ix_open_tasks_consulted_open" in plan, plan
+            else:
+                assert re.search(r"open_tasks USING (COVERING )?INDEX ix_open_tasks_consulted_open", plan), plan
+        db.session.rollback()
+        db.session.remove()
