@@ -29,6 +29,12 @@ def activated():
     return or_(User.email_verified_at.isnot(None), and_(User.created_by_id.is_(None), User.role == "citizen"))
 
 
+def able_to_work():
+    """An officer who can log in and so take work: active and activated (work given to an account
+    nobody can use yet would wait unseen)."""
+    return and_(User.active.is_(True), activated())
+
+
 def activation_link(user: User) -> str:
     """The set-password link of an unclaimed account (7 days, once; bound to its address)."""
     token = links.make("activate", uid=user.id, gen=user.token_generation, email=user.email)

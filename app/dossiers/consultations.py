@@ -11,18 +11,21 @@ from datetime import datetime
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import joinedload
 
+from ..accounts.activation import able_to_work
+from ..agencies.models import Agency
+from ..catalogue.models import Procedure
 from ..db import db
 from ..users.models import User
 from .models import Dossier, OpenTask
 
-ROWS = 100  # a leader chases the most overdue; the count says how many more wait
+ROWS = 50  # a leader chases the most overdue; the count says how many more wait
 
 
 @dataclass(frozen=True)
 class Waiting:
     task: OpenTask  # the other agency's open step, with its dossier and agency loaded
     overdue: bool
-    stranded: bool  # no active officer of the step's role at that agency: nobody will take it
+    stranded: bool  # no officer of the step's role at that agency who can log in: nobody will take it
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,13 @@ def rows_statement(agency_id: int | None):
     """The open steps of other agencies on the dossiers of `agency_id` (None: of every agency),
     the earliest due first, those without a step time limit last."""
     return (_open_consultations(agency_id)
-            .options(joinedload(OpenTask.dossier).joinedload(Dossier.procedure), joinedload(OpenTask.agency),
-                     joinedload(OpenTask.claimed_by))
-            .order_by(OpenTask.due_at.is_(None), OpenTask.due_at, OpenTask.opened_at, OpenTask.dossier_id,
-                      OpenTask.node_id, OpenTask.id).limit(ROWS))  # ties by dossier, not by the random task id
+            # Only what the page shows: a dossier row carries its whole application and workflow state.
+            .options(joinedload(OpenTask.dossier).load_only(Dossier.id, Dossier.code, Dossier.procedure_id)
+                     .joinedload(Dossier.procedure).load_only(Procedure.id, Procedure.name),
+                     joinedload(OpenTask.agency).load_only(Agency.id, Agency.name),
+                     joinedload(OpenTask.claimed_by).load_only(User.id, User.full_name))
+            .order_by(OpenTask.due_at.asc().nulls_last(), OpenTask.opened_at, OpenTask.dossier_id, OpenTask.node_id,
+                      OpenTask.id).limit(ROWS))  # the index's own order; ties by dossier, not the random task id
 
 
 def waits(agency_id: int | None, at: datetime) -> Waits:
@@ -63,8 +69,8 @@ def waits(agency_id: int | None, at: datetime) -> Waits:
 
 
 def _staffed(pairs: set[tuple[int, str]]) -> set[tuple[int, str]]:
-    """Which (agency, role) of `pairs` has an active officer."""
+    """Which (agency, role) of `pairs` has an officer able to work."""
     if not pairs:
         return set()
     return set(db.session.execute(select(User.agency_id, User.role).distinct().where(
-        tuple_(User.agency_id, User.role).in_(pairs), User.active.is_(True))).all())
+        tuple_(User.agency_id, User.role).in_(pairs), able_to_work())).all())

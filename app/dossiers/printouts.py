@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from engine.roles import ROLE_LABELS
@@ -301,10 +301,13 @@ def control_slip(dossier: Dossier, at: datetime) -> bytes:
                                  last.verdict if last.verdict in doc.data.VERDICTS else None,
                                  PRINTOUTS["returned"]))
     # A step whose completion asked the applicant for a supplement (Mẫu 02), refused or stopped the
-    # dossier handed it to the applicant: a row of its own, with whether it was done in time.
+    # dossier handed it to the applicant: a row of its own, with whether it was done in time. A step
+    # finished while the dossier already waited on the applicant (the police answering during a
+    # supplement) handed nothing to them.
     to_applicant = set(db.session.execute(select(DossierEvent.node_id, DossierEvent.at).where(
         DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "task_completed",
-        DossierEvent.status_after.in_(TO_APPLICANT))).all())
+        DossierEvent.status_after.in_(TO_APPLICANT),
+        or_(DossierEvent.status_before.is_(None), DossierEvent.status_before != DossierEvent.status_after))).all())
     slips += [doc.Handoff(parties[index], citizen, row.finished_at, row.verdict, row.step)
               for index, row in enumerate(rows) if index != returned and (row.node_id, row.finished_at) in to_applicant
               and row.verdict in doc.data.VERDICTS]

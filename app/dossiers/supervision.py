@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from engine.roles import LANE_ROLES
 
+from ..accounts.activation import activated
 from ..db import db
 from ..users.models import OFFICER_ROLES, User
 from . import inbox
@@ -51,8 +52,8 @@ class Workload:
 
 
 def officers(agency_id: int):
-    """The agency's active officers (id, full_name, role), by name."""
-    return db.session.execute(select(User.id, User.full_name, User.role).where(
+    """The agency's active officers (id, full_name, role, able: activated, so able to work), by name."""
+    return db.session.execute(select(User.id, User.full_name, User.role, activated().label("able")).where(
         User.agency_id == agency_id, User.role.in_(OFFICER_ROLES), User.active.is_(True))
         .order_by(User.full_name, User.id)).all()
 
@@ -77,10 +78,10 @@ def workload(agency_id: int, at: datetime) -> Workload:
     # gives their claims back, work.release_claims); their row adds up every role all the same,
     # so that no task they hold could drop out of the counts.
     rows = [Row(role, sum(by_claimer.get(officer_id, {}).values(), Load()), officer_id, name)
-            for officer_id, name, role in people]
+            for officer_id, name, role, _ in people]
     rows.sort(key=lambda r: (-r.load.due["qua-han"], -r.load.tasks))  # stable: by name among equals
     unclaimed = by_claimer.get(None, {})
-    staffed = {role for _, _, role in people}
+    staffed = {role for _, _, role, able in people if able}  # an account never activated takes nothing
     return Workload(rows, [Row(role, unclaimed[role], stranded=role not in staffed)
                            for role in LANE_ROLES if role in unclaimed],
                     sum((load for held in by_claimer.values() for load in held.values()), Load()))

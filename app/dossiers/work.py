@@ -11,7 +11,7 @@ from engine.roles import ROLE_LABELS
 from engine.runtime import EngineError, TaskNotReady
 from engine.statuses import LABELS as STATUS_LABELS, STOPPED
 
-from ..accounts.activation import activated, is_unclaimed
+from ..accounts.activation import able_to_work, is_unclaimed
 from ..db import db, on_sqlite
 from ..users.models import User
 from ..workflow.service import workflow
@@ -167,7 +167,7 @@ def assignees(task: OpenTask) -> list[User]:
     """The officers who may be given a task: its role, its agency, able to log in (active and
     activated: work given to an account nobody can use yet would wait unseen)."""
     return list(db.session.execute(select(User).where(
-        User.role == task.role, User.agency_id == task.agency_id, User.active.is_(True), activated())
+        User.role == task.role, User.agency_id == task.agency_id, able_to_work())
         .order_by(User.full_name)).scalars())
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 
 from engine.roles import LANE_ROLES
 
-from ..accounts.activation import activated
+from ..accounts.activation import able_to_work, activated
 from ..agencies.models import Agency
 from ..db import db, locked, on_sqlite, savepoint
 from ..dossiers import work
@@ -138,8 +138,7 @@ def _stranded(role: str, agency_id: int, leaving_id: int) -> int:
     """The open tasks of `role` at the agency when no other officer able to work them is left
     (active, activated): they wait for nobody, which the administrator must hear at once."""
     others = db.session.execute(select(func.count()).select_from(User).where(
-        User.role == role, User.agency_id == agency_id, User.active.is_(True), User.id != leaving_id,
-        activated())).scalar()
+        User.role == role, User.agency_id == agency_id, User.id != leaving_id, able_to_work())).scalar()
     if others:
         return 0
     return db.session.execute(select(func.count()).select_from(OpenTask).where(

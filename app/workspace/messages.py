@@ -17,6 +17,7 @@ DIAGRAM_STATES = {"done": "Đã hoàn thành", "done_late": "Đã hoàn thành (
                   "current_late": "Đang xử lý (quá hạn)"}
 
 MESSAGES = {
+    "agency_unknown": "Không có cơ quan nào mang số «{asked}»: trang đang hiện {shown}. Chọn cơ quan trong danh sách.",
     "unsaved": "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)",
     "result_preview": "Xem trước kết quả sẽ được ký khi phê duyệt (PDF, chưa ký, không có giá trị pháp lý)",
     "claimed": "Đã nhận xử lý «{name}» của hồ sơ {dossier}.",
@@ -338,9 +339,10 @@ SUPERVISION = {
     "tasks": "Việc đang mở",
     "earliest_due": "Hạn sớm nhất",
     "unclaimed": "Chưa ai nhận",
-    # A locked or moved account can leave a role with no one: its tasks wait for nobody.
-    "stranded": "Không còn cán bộ nào có vai trò này đang hoạt động ở cơ quan: việc sẽ không có người nhận. "
-                "Quản trị viên mở lại tài khoản hoặc giao vai trò này cho một cán bộ.",
+    # A locked, moved or never activated account can leave a role with no one: its tasks wait for nobody.
+    "stranded": "Không còn cán bộ nào có vai trò này đăng nhập được ở cơ quan (tài khoản đang hoạt động và đã kích "
+                "hoạt): việc sẽ không có người nhận. Quản trị viên mở lại tài khoản, nhắc cán bộ kích hoạt tài "
+                "khoản hoặc giao vai trò này cho một cán bộ.",
     "total": "Tổng cộng",
     "caption": "Việc đang mở của từng cán bộ, việc nhiều quá hạn nhất ở trên",
     "soon_note": "«Đến hạn trong 3 ngày làm việc» gồm cả việc đến hạn hôm nay, không gồm việc đã quá hạn.",
@@ -367,8 +369,8 @@ SUPERVISION = {
     "waits_due": "Hạn của bước",
     "waits_no_due": "Không đặt hạn",
     "waits_overdue": "Quá hạn",
-    "waits_stranded": "Cơ quan này không còn cán bộ nào có vai trò của bước đang hoạt động: đề nghị cơ quan đó "
-                      "hoặc quản trị viên giao người.",
+    "waits_stranded": "Ở cơ quan này không còn {role} nào đăng nhập được (tài khoản đang hoạt động và đã kích "
+                      "hoạt): bước sẽ không có người nhận. Đề nghị cơ quan đó hoặc quản trị viên giao người.",
     "waits_note": "Cơ quan chủ trì chịu trách nhiệm về thời hạn của cả hồ sơ: đôn đốc cơ quan phối hợp trước khi "
                   "bước của họ quá hạn.",
 }

@@ -93,3 +93,21 @@ def test_a_branch_going_on_does_not_take_the_other_branch_waiting_at_the_join():
     assert [givers(rows, i, leads) for i in range(len(rows))] == [[], [0], [0], [1], [2, 3]]
     # Without the diagram: the step finished last, as before.
     assert givers(rows, 4) == [3]
+
+
+def test_the_police_answering_during_a_supplement_hand_nothing_to_the_applicant(api, clock, client, tmp_path):
+    """The specialist asks for a supplement while the police step is open: the slip hands the
+    dossier to the applicant once, from the specialist; the police's answer, given while it waits,
+    goes to the Sở, not to the applicant."""
+    from tests.workspace.helpers import ASK
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    clock.set(vn(2026, 11, 24, 9, 0))
+    api.complete("chuyenvien", SEARCH, ASK, dossier=dossier_id)
+    clock.set(vn(2026, 11, 24, 10, 0))
+    api.complete("congan", POLICE_TASK, POLICE, dossier=dossier_id)
+    as_officer(client, "motcua")
+    text = " ".join(pdf_text(client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-05.pdf").data, tmp_path).split())
+    assert text.count("Nhận: Tổ chức, cá nhân") == 1, text  # the specialist's supplement request
+    assert f"Người giao: {POLICE_OFFICER}" not in text, text  # the police hand to the leader, after the join

@@ -259,8 +259,15 @@ def test_a_role_left_with_no_active_officer_is_flagged(api, clock, client, clean
         db.session.remove()
     page = html(client.get(f"{PAGE}?co_quan={police}"))
     row = re.search(r'<tr class="overdue" data-stranded="specialist">(.*?)</tr>', page, re.S).group(1)
-    assert "Không còn cán bộ nào có vai trò này đang hoạt động ở cơ quan" in _text(row)
+    assert "Không còn cán bộ nào có vai trò này đăng nhập được ở cơ quan" in _text(row)
     assert _table(page)[0][:3] == ["Chưa ai nhận", "Chuyên viên", "2"]
+    # A specialist opened in their place who has not activated the account takes nothing yet either.
+    with clean_app.app_context():
+        db.session.add(User(username="congan2", password_hash="!", role="specialist", full_name="Công An Hai",
+                            agency_id=police, email="congan2@binhan.example.vn"))
+        db.session.commit()
+        db.session.remove()
+    assert 'data-stranded="specialist"' in html(client.get(f"{PAGE}?co_quan={police}"))
 
 
 def _waits(page: str) -> list[list[str]]:
@@ -289,17 +296,20 @@ def test_the_leader_sees_the_dossiers_waiting_on_another_agency(api, clock, clie
     assert [r[0].split(" ")[0] for r in rows] == [codes["a"], codes["e"]]  # due at the same instant: by dossier
     assert rows[0][1:4] == [POLICE_TASK, "Công an tỉnh Bình An", "Chưa ai nhận"]
     assert f'href="/mot-cua/ho-so/{ids["a"]}"' in page and "Quá hạn" not in "".join(rows[0])
-    # A week later both steps are past their time: in red, counted; the police keep their answer.
+    # A week later both steps are past their time: in red, counted. The police's only specialist
+    # is locked, and the one opened in their place has not activated the account: nobody can take them.
     clock.set(vn(2026, 12, 2, 9, 0))
     with clean_app.app_context():
         db.session.execute(db.update(User).where(User.username == "congan").values(active=False))
+        db.session.add(User(username="congan2", password_hash="!", role="specialist", full_name="Công An Hai",
+                            agency_id=_agency_id(clean_app, POLICE), email="congan2@binhan.example.vn"))
         db.session.commit()
         db.session.remove()
     page = html(client.get(PAGE))
     assert "; 2 bước đã quá hạn." in _text(page)
     assert re.search(r'<tr class="overdue" data-row data-href="/mot-cua/ho-so/\d+" data-wait', page)
     assert all(r[5].startswith("Quá hạn") for r in _waits(page))
-    assert all("không còn cán bộ nào có vai trò của bước" in r[3] for r in _waits(page))
+    assert all("Ở cơ quan này không còn chuyên viên nào đăng nhập được" in r[3] for r in _waits(page))
     # The police's own supervision lists no dossier of theirs waiting on anyone.
     as_officer(client, "admin")
     police = html(client.get(f"{PAGE}?co_quan={_agency_id(clean_app, POLICE)}"))
@@ -334,3 +344,13 @@ def test_the_waited_steps_are_read_through_their_index(clean_app):
                 assert re.search(r"open_tasks USING (COVERING )?INDEX ix_open_tasks_consulted_open", plan), plan
         db.session.rollback()
         db.session.remove()
+
+
+def test_an_agency_the_administrator_cannot_have_asked_for_is_said(api, clock, client, clean_app):
+    """?co_quan=99 (no such agency), or not a number: the page says so, and which agency it shows."""
+    as_officer(client, "admin")
+    for asked in ("99999", "abc"):
+        page = html(client.get(f"{PAGE}?co_quan={asked}"))
+        assert f"Không có cơ quan nào mang số «{asked}»: trang đang hiện Ủy ban nhân dân tỉnh Bình An." in page
+    assert "Không có cơ quan nào" not in html(client.get(f"{PAGE}?co_quan={_agency_id(clean_app, POLICE)}"))
+    assert "Không có cơ quan nào" not in html(client.get(PAGE))
