@@ -35,19 +35,17 @@ class Waits:
     overdue: int
 
 
-def _open_consultations(agency_id: int | None):
+def _open_consultations(agency_id: int):
     """The open consulted steps, read in the order of their partial index; the agency's a test of
     each step's dossier, never a walk over every dossier the agency ever resolved."""
-    statement = select(OpenTask).where(OpenTask.consulted == True, OpenTask.closed_at.is_(None))  # noqa: E712
-    if agency_id is None:
-        return statement
-    return statement.where(select(Dossier.id).where(Dossier.id == OpenTask.dossier_id,
-                                                    Dossier.agency_id == agency_id).exists())
+    return select(OpenTask).where(
+        OpenTask.consulted == True, OpenTask.closed_at.is_(None),  # noqa: E712 -- the index's own words
+        select(Dossier.id).where(Dossier.id == OpenTask.dossier_id, Dossier.agency_id == agency_id).exists())
 
 
-def rows_statement(agency_id: int | None):
-    """The open steps of other agencies on the dossiers of `agency_id` (None: of every agency),
-    the earliest due first, those without a step time limit last."""
+def rows_statement(agency_id: int):
+    """The open steps of other agencies on the dossiers of `agency_id`, the earliest due first,
+    those without a step time limit last."""
     return (_open_consultations(agency_id)
             # Only what the page shows: a dossier row carries its whole application and workflow state.
             .options(joinedload(OpenTask.dossier).load_only(Dossier.id, Dossier.code, Dossier.procedure_id)
@@ -58,11 +56,11 @@ def rows_statement(agency_id: int | None):
                       OpenTask.id).limit(ROWS))  # the index's own order; ties by dossier, not the random task id
 
 
-def waits(agency_id: int | None, at: datetime) -> Waits:
+def waits(agency_id: int, at: datetime) -> Waits:
     counted = _open_consultations(agency_id).with_only_columns(
         func.count(), func.count().filter(OpenTask.due_at < at))
     total, overdue = db.session.execute(counted).one()
-    tasks = db.session.execute(rows_statement(agency_id)).scalars().unique().all() if total else []
+    tasks = db.session.execute(rows_statement(agency_id)).scalars().all() if total else []
     staffed = _staffed({(t.agency_id, t.role) for t in tasks})
     return Waits([Waiting(t, t.due_at is not None and t.due_at < at, (t.agency_id, t.role) not in staffed)
                   for t in tasks], total, overdue)
