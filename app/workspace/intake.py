@@ -286,9 +286,11 @@ KIND_FIELD, COPIES_FIELD = "hinh_thuc_tp.{code}", "so_ban_tp.{code}"
 MAX_COPIES = 99
 
 
-def received_components(form, components: list[dict], kinds) -> tuple[dict, dict]:
-    """({component code: {"kind", "copies"}} for the components sent with files; the error by
-    field). Each starts at the catalogue's form and count."""
+def received_components(form, components: list[dict], kinds, sent: set[str]) -> tuple[dict, dict]:
+    """({component code: {"kind", "copies"}} for the components `sent` with files; the error by
+    field of every component's record, each shown on the page whether or not its file came
+    through this time (a refused scan must not hide a wrong count until the next sending). Each
+    starts at the catalogue's form and count."""
     received, errors = {}, {}
     for c in components:
         kind_field, copies_field = KIND_FIELD.format(code=c["code"]), COPIES_FIELD.format(code=c["code"])
@@ -298,7 +300,7 @@ def received_components(form, components: list[dict], kinds) -> tuple[dict, dict
             errors[kind_field] = INTAKE["component_kind"].format(name=c["name"])
         if not copies.isdecimal() or not 1 <= int(copies) <= MAX_COPIES:
             errors[copies_field] = INTAKE["component_copies"].format(name=c["name"], most=MAX_COPIES)
-        if kind_field not in errors and copies_field not in errors:
+        if c["code"] in sent and kind_field not in errors and copies_field not in errors:
             received[c["code"]] = {"kind": kind, "copies": int(copies)}
     return received, errors
 

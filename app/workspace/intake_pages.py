@@ -208,7 +208,7 @@ def intake_submit(citizen_id: int, code: str):
     errors.update(detail_errors)
     sent = {f.get("component_code") for f in files}
     received, received_errors = desk.received_components(
-        request.form, [c for c in upload_components(procedure) if c["code"] in sent], COMPONENT_KINDS)
+        request.form, upload_components(procedure), COMPONENT_KINDS, sent)
     errors.update(received_errors)
     details = {**(details or {}), desk.RECEIVED: received}
     if errors:

@@ -194,6 +194,11 @@ def test_the_receipt_lists_each_paper_component_as_the_desk_received_it(client, 
                                        "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD")), "cccd.pdf")},
                       content_type="multipart/form-data")
     assert bad.status_code == 422 and "Số bản của «Giấy tờ tùy thân" in html(bad) and _count(clean_app, Dossier) == 0
+    # A scan refused in the same sending does not hide the wrong count: both are said at once.
+    both = html(client.post(form_path, data={**fields, "so_ban_tp.GTTT": "-5",
+                                             "tep.GTTT": (io.BytesIO(b"not a pdf"), "cccd.pdf")},
+                            content_type="multipart/form-data"))
+    assert "Số bản của «Giấy tờ tùy thân" in both and 'id="tep-GTTT-error"' in both and _count(clean_app, Dossier) == 0
     done = client.post(form_path, data={**fields, "tep.GTTT": (io.BytesIO(pdf_bytes("CCCD")), "cccd.pdf")},
                        content_type="multipart/form-data")
     assert done.status_code == 303
