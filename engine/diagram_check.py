@@ -24,7 +24,7 @@ from lxml import etree
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
-from . import expressions
+from . import constant_parts, expressions
 from .diagram_flow import Node, play, reached, settled_by
 from .diagram_messages import CONDITION_EXAMPLE, KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
@@ -169,6 +169,23 @@ def safe_parse(xml: bytes) -> etree._ElementTree:
     return etree.ElementTree(etree.fromstring(xml, parser=parser))
 
 
+# libxml2's error codes (lxml.etree.ErrorTypes) an analyst meets, said in words: (codes, a word
+# of the reader's text that tells two alike apart, the message of diagram_messages).
+XML_TAG_MISMATCH, XML_LIMIT = 76, 114  # ERR_TAG_NAME_MISMATCH, ERR_RESOURCE_LIMIT
+XML_DOCTYPE_ERRORS = (29,)  # ERR_ENTITY_IS_EXTERNAL
+XML_ERRORS = (
+    ((XML_TAG_MISMATCH,), "", "xml_tag_mismatch"),
+    ((39, 40, 41), "", "xml_quote"),  # ERR_ATTRIBUTE_NOT_STARTED, _NOT_FINISHED, _WITHOUT_VALUE
+    ((38,), "", "xml_less_than"),  # ERR_LT_IN_ATTRIBUTE
+    ((68,), "StartTag", "xml_less_than"),  # ERR_NAME_REQUIRED: "< b" in text
+    ((68,), "EntityRef", "xml_ampersand"),  # ERR_NAME_REQUIRED: "a & b"
+    ((23,), "", "xml_ampersand"),  # ERR_ENTITYREF_SEMICOL_MISSING
+    ((26, 27), "", "xml_entity"),  # ERR_UNDECLARED_ENTITY, WAR_UNDECLARED_ENTITY
+    ((9,), "", "xml_char"),  # ERR_INVALID_CHAR
+    ((201,), "", "xml_prefix"),  # NS_ERR_UNDEFINED_NAMESPACE
+)
+
+
 def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Problem:
     """Why a file could not be parsed at all: empty, not XML, cut short, or a syntax error."""
     text = xml.removeprefix(b"\xef\xbb\xbf").strip()
@@ -179,11 +196,22 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
         message = MESSAGES["not_xml"]
     elif _not_utf8(text) is not None and re.search(rb"encoding=[\"'](?!utf-?8[\"'])", text[:200], re.I) is None:
         message = MESSAGES["xml_encoding"].format(line=_not_utf8(text))
-    elif line >= xml.rstrip().count(b"\n") + 1:
+    elif error.code in XML_DOCTYPE_ERRORS or error.code == XML_LIMIT and "depth" not in error.msg:
+        message = MESSAGES["xml_doctype"].format(where=f" (dòng {line})")
+    elif error.code == XML_LIMIT:
+        message = MESSAGES["xml_too_deep"].format(line=line)
+    elif error.code != XML_TAG_MISMATCH and _at_end(text, line, column):
         message = MESSAGES["xml_truncated"].format(line=line)
     else:
-        message = MESSAGES["xml"].format(line=line, column=column, detail=error.msg)
+        what = next((MESSAGES[key] for codes, words, key in XML_ERRORS if error.code in codes and words in error.msg), "")
+        message = MESSAGES["xml"].format(line=line, column=column, what=what, detail=error.msg)
     return Problem(file_name, "", "", message)
+
+
+def _at_end(text: bytes, line: int, column: int) -> bool:
+    """Whether the reader stopped where the content does: a file cut short, not a mistake inside."""
+    lines = text.split(b"\n")
+    return line > len(lines) or line == len(lines) and column > len(lines[-1].decode("utf-8", "replace").rstrip())
 
 
 def _not_utf8(text: bytes) -> int | None:
@@ -915,6 +943,9 @@ class DiagramChecker:
 
     def check(self, tree) -> list[Problem]:
         root = tree.getroot()
+        if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:  # entities left unread: refused whole
+            self.add(None, "xml_doctype", where="")
+            return self.problems
         if root.tag != f"{{{BPMN_NS}}}definitions":
             self.add(None, "not_bpmn", root=_short(root.tag) if isinstance(root.tag, str) else "?")
             return self.problems
@@ -2509,6 +2540,8 @@ class DiagramChecker:
         self.check_comparisons(node, what, source, mode)
         self.check_lookups(node, what, source, mode)
         self.check_slips(node, what, source, mode)
+        for part, error in constant_parts.failures(source, mode):
+            self.add(node, "constant_fails", what=what, part=part, error=error)
         if mode == "exec":
             self.check_fee_numbers(node, source)
 

@@ -27,8 +27,25 @@ MESSAGES = {
                      "dở dang). Lấy lại bản đầy đủ, hoặc mở sơ đồ bằng trình vẽ và lưu lại.",
     "xml_encoding": "Tệp không lưu bằng mã UTF-8 (từ dòng {line} có chữ ở bảng mã khác, như Windows-1258 hay "
                      "TCVN3): mở tệp bằng trình soạn thảo, lưu lại với mã hóa UTF-8, rồi kiểm tra lại.",
-    "xml": "Tệp không phải XML hợp lệ: lỗi cú pháp ở dòng {line}, cột {column}. Tệp có lẽ đã bị sửa tay: "
+    "xml": "Tệp không phải XML hợp lệ: lỗi cú pháp ở dòng {line}, cột {column}{what}. Tệp có lẽ đã bị sửa tay: "
            "sửa đúng chỗ đó, hoặc mở sơ đồ bằng trình vẽ và lưu lại. (Chi tiết: {detail})",
+    # What the XML reader's common refusals mean, said after the place ({what} above).
+    "xml_tag_mismatch": ": thẻ đóng không khớp với thẻ mở (tên thẻ gõ sai, hoặc thiếu thẻ đóng của một phần "
+                        "tử ở trước); tên thẻ đóng phải viết đúng như thẻ mở, ví dụ </bpmn:definitions>",
+    "xml_quote": ": giá trị thuộc tính phải nằm trong cặp dấu nháy kép, ví dụ name=\"Tiếp nhận\"",
+    "xml_less_than": ": dấu «<» trong giá trị hay trong chữ phải viết là «&lt;» (và «>» là «&gt;»)",
+    "xml_ampersand": ": dấu «&» đứng một mình phải viết là «&amp;»",
+    "xml_entity": ": tên thực thể «&…;» không có trong XML (như «&nbsp;» của HTML): gõ thẳng ký tự, "
+                  "ví dụ dấu cách",
+    "xml_char": ": có ký tự không được phép trong XML (ký tự điều khiển dán từ nơi khác): xóa ký tự đó",
+    "xml_prefix": ": tiền tố không gian tên (phần trước dấu «:» của tên thẻ) chưa được khai báo bằng xmlns:… "
+                  "ở phần tử gốc",
+    "xml_doctype": "Tệp có khai báo <!DOCTYPE> hoặc thực thể (<!ENTITY>){where}: sơ đồ BPMN không "
+                   "dùng chúng, trình vẽ không bao giờ ghi ra, và hệ thống không đọc chúng (một thực thể có thể "
+                   "đọc tệp của máy chủ). Xóa khai báo <!DOCTYPE …> cùng mọi chỗ dùng «&tên;», rồi kiểm tra lại.",
+    "xml_too_deep": "Các phần tử trong tệp lồng vào nhau quá sâu (hơn 256 tầng, ở dòng {line}): sơ đồ do "
+                    "trình vẽ lưu không bao giờ như vậy. Bỏ phần lồng sâu đó (thường là nội dung dán vào "
+                    "documentation), hoặc mở sơ đồ bằng trình vẽ và lưu lại.",
     "not_bpmn": "Tệp là XML nhưng không phải sơ đồ BPMN 2.0: phần tử gốc là «{root}», cần bpmn:definitions "
                 "(không gian tên http://www.omg.org/spec/BPMN/20100524/MODEL). Xuất lại sơ đồ từ trình vẽ "
                 "dưới dạng BPMN 2.0.",
@@ -442,6 +459,9 @@ MESSAGES = {
     "names_in_condition": "Điều kiện trên nhánh {flow}",
     "names_in_script": "Mã của công việc tự động",
     "names_in_step_script": "Mã chạy {when} bước (spiffworkflow:{ext})",
+    "constant_fails": "{what} có «{part}», phần không đọc dữ liệu nào nên giống nhau với mọi hồ sơ, và phần đó "
+                      "luôn gặp lỗi khi chạy: {error}. Hồ sơ nào tới đây cũng dừng lại. Sửa phần đó (ví dụ "
+                      "chia cho một số khác 0, viết số nhỏ hơn, lấy phần tử có trong danh sách).",
     "enum_literal": "{what} so sánh «{name}» với {value} (trong «{test}»), nhưng trường «{name}» chỉ nhận {values} "
                     "(biểu mẫu {forms}), nên {value} không bao giờ khớp và {effect}{guess}. Sửa {value} cho đúng "
                     "một giá trị của trường (đúng từng ký tự, kể cả chữ hoa, chữ thường và dấu cách), hoặc thêm "

@@ -491,6 +491,9 @@ def _prepare(source: Any, mode: str) -> str:
     return textwrap.dedent(source).strip("\n")
 
 
+prepared = _prepare  # the source as the engine parses it (engine/constant_parts.py reads it too)
+
+
 def _ast_depth_ok(tree: ast.AST) -> bool:
     # Iterative: the tree may be arbitrarily deep, the walker must not be.
     stack = [(tree, 1)]

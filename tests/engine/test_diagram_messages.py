@@ -324,6 +324,13 @@ MISTAKES = {
                                                              "bỏ qua điều kiện", "cổng loại trừ", "sau «Trả kết quả»"]),
     "condition_camunda_8": (lambda r: condition(r, "Flow_tiep_nhan", '=quyet_dinh = "tiep_nhan"'),
                             "Flow_tiep_nhan", "Tiếp nhận", ["FEEL", "dấu = ở đầu"]),
+    # A part reading no data fails for every dossier: said before one stops there (QT-19).
+    "condition_constant_fails": (lambda r: condition(r, "Flow_tiep_nhan", 'so_ban / 0 == 1 or quyet_dinh == "tiep_nhan"'),
+                                 "Flow_tiep_nhan", "Tiếp nhận", ["«so_ban / 0»", "Phép chia cho 0", "mọi hồ sơ"]),
+    "condition_constant_too_big": (lambda r: condition(r, "Flow_tiep_nhan", '"a" * 10**9 == quyet_dinh'),
+                                   "Flow_tiep_nhan", "Tiếp nhận", ["«'a' * 10 ** 9»", "quá lớn"]),
+    "script_constant_fails": (lambda r: script(r, 'le_phi = so_ban * int("8.000")'),
+                              "Task_tinh_le_phi", "Tính lệ phí", ["«int('8.000')»", "'int'"]),
     # Scripts.
     "script_import": (lambda r: script(r, "import os\nle_phi = 0"),
                       "Task_tinh_le_phi", "Tính lệ phí", ["import", "phép gán"]),
@@ -536,7 +543,25 @@ def test_harmless_camunda_metadata_is_accepted(forms):
     (SOURCE.decode("utf-8").encode("cp1258", errors="replace"), ["không lưu bằng mã UTF-8", "Windows-1258", "từ dòng"]),
     (b'<?xml version="1.0"?><sodo><buoc/></sodo>', ["«sodo»", "bpmn:definitions"]),
     (f'<bpmn:definitions xmlns:bpmn="{B}" id="D" targetNamespace="x" />'.encode(), ["không có quy trình nào"]),
-], ids=["empty", "not_xml", "truncated", "syntax_error", "windows_1258", "not_bpmn", "no_process"])
+    # Cut short after a whole tag, and a typo in the last line's closing tag: only the first is cut.
+    (SOURCE[: SOURCE.index(b">", len(SOURCE) // 2) + 1], ["bị cắt cụt"]),
+    (SOURCE.replace(b"</bpmn:definitions>", b"</bpmn:definitons>"), ["không khớp với thẻ mở", "</bpmn:definitions>"]),
+    (SOURCE.replace(b'name="Ti', b'name="&nbsp;Ti', 1), ["«&nbsp;»", "gõ thẳng ký tự"]),
+    (SOURCE.replace(b'name="Ti', b'name="A & Ti', 1), ["«&amp;»"]),
+    (b"<a>" * 300 + b"</a>" * 300, ["quá sâu", "256"]),
+    # An entity reading the server's files, or one doubling itself: refused, and said so.
+    (SOURCE.replace(b"<bpmn:definitions", b'<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                    b'<bpmn:definitions a="&e;"', 1), ["<!DOCTYPE>", "Xóa khai báo"]),
+    (b'<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([c + 1]), b"&%s;" % bytes([c]) * 10) for c in range(97, 103))
+     + b"]><l>&g;</l>", ["<!DOCTYPE>"]),
+    # Read without harm, yet a diagram has no use for one: refused the same.
+    (SOURCE.replace(b"<bpmn:definitions", b'<!DOCTYPE d [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                    b'<bpmn:definitions', 1).replace(b"</bpmn:definitions>", b"<!-- &e; --></bpmn:definitions>"),
+     ["<!DOCTYPE>", "Xóa khai báo"]),
+], ids=["empty", "not_xml", "truncated", "syntax_error", "windows_1258", "not_bpmn", "no_process", "truncated_after_tag",
+        "closing_tag_typo", "html_entity", "lone_ampersand", "too_deep", "external_entity", "entity_expansion",
+        "doctype"])
 def test_a_file_that_is_no_diagram_says_why(content, words, forms):
     [problem] = problems(content, forms)
     assert (problem.element_id, problem.element_name) == ("", "")
