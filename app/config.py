@@ -74,6 +74,12 @@ def settings(**overrides) -> dict:
         "MOTCUA_LOOKUP_PER_MINUTE": int(os.environ.get("MOTCUA_LOOKUP_PER_MINUTE", "10")),
         "MOTCUA_LOOKUP_PER_HOUR": int(os.environ.get("MOTCUA_LOOKUP_PER_HOUR", "60")),
     }
+    # The session cookie: never read by a script, not sent by another site's form, and over an
+    # https public address only ever sent over https. Flask's own defaults (no SameSite, not
+    # Secure) are already in app.config, so these are settings here, where overrides still win.
+    values.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                  SESSION_COOKIE_SECURE=str(overrides.get("MOTCUA_PUBLIC_URL", values["MOTCUA_PUBLIC_URL"]))
+                  .startswith("https://"))
     values.update(overrides)
     return values
 

@@ -352,6 +352,8 @@ def test_a_supplement_request_is_recorded_printed_and_restarts_reception(api, cl
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 1}})
     state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
     assert state["reception_due_at"] == "2026-11-26T09:00:00+07:00" and state["code"] is None
+    assert state["counts_from"] == "2026-11-25T09:00:00+07:00"  # the complete dossier counts from now
+    assert state["submitted_at"] == "2026-11-23T08:00:00+07:00"
 
 
 @pytest.mark.rule("QT-16")

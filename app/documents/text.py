@@ -36,14 +36,32 @@ def upper(value) -> str:
 _PLACE_LEVELS = ("TỈNH", "THÀNH PHỐ", "XÃ", "PHƯỜNG", "ĐẶC KHU", "HUYỆN", "QUẬN", "THỊ XÃ")
 
 
+_PLACE_WORDS = 3  # a place's own name: "BÌNH AN", "THỪA THIÊN HUẾ"; what follows may break
+
+
 def agency_markup(name: str) -> str:
     """An agency's title in capitals for a header, its place name kept on one line: a narrow
-    column breaks "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" before "TỈNH", never inside "BÌNH AN"."""
+    column breaks "ỦY BAN NHÂN DÂN TỈNH BÌNH AN" before "TỈNH", never inside "BÌNH AN". Only
+    the place's name is kept together (at most three words, up to a dash or a comma): the rest
+    of a longer title ("… - CHI NHÁNH KHU VỰC BẮC") breaks between its words as usual."""
     text = markup(upper(name))
-    cut = max((text.rfind(f" {level} ") for level in _PLACE_LEVELS), default=-1)
+    found = [(text.rfind(f" {level} "), level) for level in _PLACE_LEVELS]
+    # The last place named; of two ending alike ("THỊ XÃ", "XÃ"), the whole level.
+    cut, level = max(found, key=lambda pair: (pair[0] >= 0, pair[0] + len(pair[1]), len(pair[1])))
     if cut < 0:
         return text
-    return text[:cut + 1] + text[cut + 1:].replace(" ", "&nbsp;")
+    start = cut + 1 + len(level)  # the level's own words ("THÀNH PHỐ") are glued too
+    words = text[start:].split(" ")[1:]
+    place = []
+    for word in words[:_PLACE_WORDS]:
+        if word in ("-", "–") or not word:
+            break
+        place.append(word)
+        if word.endswith((",", ";", ")")):
+            break
+    glued = "&nbsp;".join([level.replace(" ", "&nbsp;"), *place])
+    rest = text[start + 1 + len(" ".join(place)):] if place else text[start:]
+    return text[:cut + 1] + glued + (" " + rest.lstrip(" ") if rest.strip() else "")
 
 
 def _day_month(day: int, month: int) -> tuple[str, str]:

@@ -137,6 +137,9 @@ def received(dossier, at: datetime, actor=None) -> list[dict]:
     again; during processing the statutory time restarts from now (`actor`: who received it,
     the citizen online or the desk officer on paper)."""
     if dossier.received_at is None:
+        # The complete dossier counts as submitted now: the applicant's page says so beside the
+        # desk's new 8 working hours (the first submission stays in the events).
+        dossier.counts_from = workflow().calendar.official_start(at)
         dossier.reception_due_at = reception_due(at)
         return []
     previous = dossier.due_at

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import secrets
+import socket
 import threading
 from collections import deque
 from collections.abc import Callable, Mapping
@@ -402,7 +403,15 @@ class ServerThread:
     """A WSGI server running in a daemon thread; `port` is the one bound (useful with port 0)."""
 
     def __init__(self, app: Flask, host: str, port: int):
-        self._server = make_server(host, port, app, threaded=True)
+        """Raises OSError when `port` is taken (werkzeug would say so in English and exit)."""
+        if port:
+            with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+                probe.bind((host, port))  # raises OSError when taken
+        try:
+            self._server = make_server(host, port, app, threaded=True)
+        except SystemExit as exc:  # taken between the probe and now
+            raise OSError(f"port {port} is taken") from exc
         self.host = host
         self.port = self._server.server_port
         # A short poll so shutdown() returns at once: tests start and stop servers by the dozen.

@@ -215,7 +215,8 @@ def _supplement(dossier: Dossier, data: dict, files: list[dict]):
     # Sent twice (a double click): the second finds the first delivered; a stale page sent again
     # with other content is another supplement, which the dossier no longer waits for.
     key = request_key(f"portal:{g.user.id}", carried_files.sent_nonce(), [dossier.id, data, file_pairs(files)])
-    return _deliver(dossier, citizen.SUPPLEMENT, data, MESSAGES["supplement_sent"], files, key)
+    done = MESSAGES["supplement_sent_code"].format(code=dossier.code) if dossier.code else MESSAGES["supplement_sent"]
+    return _deliver(dossier, citizen.SUPPLEMENT, data, done, files, key)
 
 
 def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: list[dict] = (),

@@ -47,7 +47,8 @@ MESSAGES = {
     "organisation_name": "Vui lòng nhập tên tổ chức (2–255 ký tự).",
     "tax_code": "Mã số doanh nghiệp/mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số.",
     "form_too_large": "Nội dung gửi lên quá lớn. Vui lòng kiểm tra lại các trường đã nhập.",
-    "supplement_sent": "Đã gửi hồ sơ bổ sung. Mã hồ sơ không thay đổi.",
+    "supplement_sent": "Đã gửi hồ sơ bổ sung.",  # before reception: no code yet
+    "supplement_sent_code": "Đã gửi hồ sơ bổ sung. Mã hồ sơ {code} không thay đổi.",
     "supplement_nothing": "Vui lòng đính kèm ít nhất một tệp hoặc sửa thông tin được yêu cầu bổ sung.",
     "supplement_submit": "Gửi hồ sơ bổ sung",
     # The form's first, hidden button (Enter in a field sends the supplement, never a file's remove

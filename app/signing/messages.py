@@ -167,6 +167,8 @@ VERIFY = {
     "coverage": {
         "none": "Chữ ký bao trùm toàn bộ tệp: tệp không bị thay đổi sau khi ký.",
         "altered": "Nội dung đã ký bị sửa: tệp đã bị thay đổi sau khi ký.",
+        "trailing_space": "Chữ ký bao trùm toàn bộ nội dung tệp; sau phần đã ký tệp chỉ có thêm dấu xuống dòng hay "
+                          "khoảng trắng (thường do gửi, tải tệp), không thay đổi gì trong văn bản.",
         # pyHanko's level for these also takes a changed document title, author or XMP metadata.
         "lta_updates": "Sau khi ký, tệp chỉ được bổ sung dữ liệu duy trì chữ ký (dấu thời gian, thông tin "
                        "kiểm tra chứng thư số) hoặc sửa thông tin mô tả tệp (tiêu đề, tác giả); nội dung các "

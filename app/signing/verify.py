@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 quiet.install()
 PDF_START = b"%PDF-"
 LEGITIMATE_UPDATES = ("none", "lta_updates", "form_filling")
+TRAILING_SPACE = b" \t\r\n\x00\x0c"  # PDF white-space characters (ISO 32000-1, 7.2.2)
 SALVAGEABLE = ("not_pdf", "damaged", "broken_signature")  # what a changed byte can make pyHanko say
 
 
@@ -127,7 +128,8 @@ def _verify_readable(data: bytes, config: Mapping | None, at: datetime | None) -
     for signature in signatures[:revisions.MAX_SIGNATURES]:
         try:
             status = validate_pdf_signature(signature, trust.context(roots, at), key_usage_settings=trust.KEY_USAGE)
-            reports.append(_report(status, signature.field_name, signature.sig_object))
+            reports.append(_report(status, signature.field_name, signature.sig_object,
+                                   _only_space_after(data, signature.sig_object, status)))
         except Exception as exc:  # a malformed /Contents, /ByteRange, CMS structure...
             logger.debug("unreadable signature %s", getattr(signature, "field_name", "?"), exc_info=exc)
             raise VerificationError("broken_signature") from exc
@@ -232,16 +234,29 @@ def _reader(data: bytes) -> PdfFileReader:
     return reader
 
 
-def _report(status: PdfSignatureStatus, field_name: str, sig: Mapping) -> SignatureReport:
+def _only_space_after(data: bytes, sig: Mapping, status: PdfSignatureStatus) -> bool:
+    """Nothing but line ends or spaces after the signed bytes, and no revision there: what a
+    transfer or an editor adds to a file's end (readers ignore it), not a change of the document."""
+    if not (status.intact and status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+            and status.modification_level == ModificationLevel.NONE):
+        return False
+    try:
+        start, length, second, second_length = (int(n) for n in sig["/ByteRange"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return not data[second + second_length:].strip(TRAILING_SPACE)
+
+
+def _report(status: PdfSignatureStatus, field_name: str, sig: Mapping, only_space_after: bool = False) -> SignatureReport:
     subject = status.signing_cert.subject.native
     common_name, organisation = _text(subject.get("common_name")), _text(subject.get("organization_name"))
     signer = common_name or organisation or VERIFY["unknown_signer"]
     if common_name and organisation and organisation != common_name:
         signer = f"{common_name} ({organisation})"
     # Bytes changed inside what was signed: the file was changed, whatever the coverage says.
-    modified = not status.intact or status.coverage != SignatureCoverageLevel.ENTIRE_FILE
-    modification = _modification(status)
-    coverage = VERIFY["coverage"][modification]
+    modified = not status.intact or status.coverage != SignatureCoverageLevel.ENTIRE_FILE and not only_space_after
+    modification = "none" if only_space_after else _modification(status)
+    coverage = VERIFY["coverage"]["trailing_space" if only_space_after else modification]
     trusted = bool(status.trusted) and not trust.is_ca(status.signing_cert)
     valid = bool(status.intact and status.valid and trusted)
     problem = _trust_problem(status) if status.intact and status.valid and not trusted else None

@@ -18,6 +18,7 @@ from ..security.headers import init_headers
 from ..security.messages import MESSAGES as SECURITY
 from ..security.ratelimit import RateLimited
 from .messages import FORM_SCRIPT
+from .history_url import history_url
 from .session import load_user
 
 web = Blueprint("web", __name__, template_folder="templates", static_folder="static",
@@ -32,15 +33,13 @@ web.add_app_template_filter(masked_name, "masked_name")
 web.add_app_template_filter(dossier_label, "dossier_label")
 web.add_app_template_global(FILE_SCRIPT_TEXTS, "file_script_texts")
 web.add_app_template_global(FORM_SCRIPT, "form_script_texts")
+web.add_app_template_global(history_url, "history_url")
 
 
 def init_web(app: Flask) -> None:
     app.before_request(load_user)
     init_csrf(app)
     init_headers(app)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config.setdefault("SESSION_COOKIE_SECURE", app.config["MOTCUA_PUBLIC_URL"].startswith("https://"))
     app.register_blueprint(web)
     from ..accounts.views import accounts
     from ..catalogue.views import catalogue_web

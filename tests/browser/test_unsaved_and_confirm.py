@@ -143,3 +143,26 @@ def test_the_apology_asks_before_it_is_sent(officer, api, clock):  # noqa: F811
     leader.wait_for_selector("text=Đã gửi thư xin lỗi; ngày hẹn trả kết quả mới: 10:00 ngày 10/12/2026.")
     assert dialogs.take() == [("confirm", APOLOGY)]
     assert dossier(api, dossier_id)["due_at"] == "2026-12-10T10:00:00+07:00"
+
+
+def test_back_to_a_form_the_server_refused_opens_its_page_again(officer, api, clock):  # noqa: F811
+    """An officer's pages are never stored (Cache-Control: no-store), so Back to the page a refused
+    sending produced would ask to send the form again (ERR_CACHE_MISS): that history entry holds
+    the task page's own address instead, and Back opens the task page afresh."""
+    dossier_id, desk, dialogs = _submitted_and_desk(officer, api, clock)
+    _open_reception(desk, dossier_id)
+    task_url = desk.url
+    desk.get_by_label("Yêu cầu bổ sung, hoàn thiện hồ sơ", exact=True).check()
+    with desk.expect_response(lambda r: r.request.method == "POST") as refused:
+        desk.get_by_role("button", name=f"Hoàn thành «{RECEPTION}»").click()  # no reason, nothing asked
+    assert refused.value.status == 422 and refused.value.headers["cache-control"] == "no-store"
+    desk.wait_for_load_state()
+    assert desk.url == task_url and desk.get_by_label("Yêu cầu bổ sung, hoàn thiện hồ sơ", exact=True).is_checked()
+    desk.get_by_label(RECEPTION, exact=True).check()
+    desk.get_by_role("button", name=f"Hoàn thành «{RECEPTION}»").click()
+    desk.wait_for_url(f"**/mot-cua/ho-so/{dossier_id}*")
+    assert dialogs.take() == []
+    desk.go_back()  # no "Confirm Form Resubmission": the task page, now done
+    desk.wait_for_load_state()
+    assert desk.url == task_url and desk.locator("h1").count() == 1
+    assert RECEPTION not in _open_tasks(api, dossier_id)  # accepted once, not sent again

@@ -191,6 +191,24 @@ def test_a_long_governing_body_breaks_before_its_place_name_not_inside_it():
     assert not any(line.endswith("TỈNH BÌNH") for line in lines)
 
 
+@pytest.mark.parametrize("name, words", [
+    ("Văn phòng Đăng ký đất đai tỉnh Bình An - Chi nhánh khu vực Bắc Sông Hàn",
+     ["VĂN", "PHÒNG", "ĐĂNG", "KÝ", "ĐẤT", "ĐAI", "TỈNH", "BÌNH", "AN", "-", "CHI", "NHÁNH", "KHU", "VỰC", "BẮC",
+      "SÔNG", "HÀN"]),
+    ("Chi cục Thuế tỉnh Bình An Mở Rộng Phía Nam",
+     ["CHI", "CỤC", "THUẾ", "TỈNH", "BÌNH", "AN", "MỞ", "RỘNG", "PHÍA", "NAM"]),
+])
+def test_a_title_going_on_after_its_place_name_breaks_between_words(name, words, tmp_path):
+    """Only the place's own name is kept on one line: the rest of a long title wraps at its spaces,
+    never inside a word ("KH" / "U VỰC")."""
+    from app.documents.data import Agency
+    pdf = result_pdf(samples.result(agency=Agency(name, parent="Ủy ban nhân dân tỉnh Bình An", place="Bình An")))
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True)
+    text = out.stdout.decode("utf-8")
+    start = text.index(words[0])
+    assert text[start:].split()[:len(words)] == words, text[start:start + 200]
+
+
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_metadata_names_the_document_in_vietnamese(name):
     info = subprocess.run(["pdfinfo", "-enc", "UTF-8", "-"], input=render(name), capture_output=True,

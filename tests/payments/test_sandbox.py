@@ -230,3 +230,24 @@ def test_the_command_needs_a_merchant_secret_and_ipn_url():
     unset = {"MOTCUA_PAYMENT_TMN_CODE": None, "MOTCUA_PAYMENT_SECRET": None}
     result = runner.invoke(payment_sandbox, ["--merchant", TMN, "--ipn-url", "http://127.0.0.1:5000/ipn"], env=unset)
     assert result.exit_code == 2 and "--secret" in result.output
+
+
+def test_the_demo_gateway_takes_another_port_when_the_next_one_is_taken(clean_app):
+    """`motcua up --port N` runs the sandbox on N+1 when free: a taken one (another program, another
+    demo's gateway) moves it to a free port, never stops the portal (werkzeug exits on its own)."""
+    import socket
+
+    from app.payments.demo import start_demo_gateway
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    busy = taken.getsockname()[1]
+    app = clean_app.test_client().application
+    saved = {k: app.config.get(k) for k in ("MOTCUA_PAYMENT_URL", "MOTCUA_PAYMENT_TMN_CODE", "MOTCUA_PAYMENT_SECRET")}
+    try:
+        app.config["MOTCUA_PAYMENT_URL"] = ""
+        url = start_demo_gateway(app, "127.0.0.1", busy)
+        assert url and f":{busy}/" not in url and url.startswith("http://127.0.0.1:")
+    finally:
+        app.config.update(saved)
+        taken.close()

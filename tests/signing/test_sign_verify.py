@@ -214,6 +214,14 @@ def test_bytes_appended_after_signing_are_a_change_of_an_intact_signature(keys, 
     assert report.intact and report.valid and report.modification == "other" and not report.document_ok
 
 
+@pytest.mark.parametrize("tail", [b"\r\n", b"\n\n   \n", b"\x00" * 64])
+def test_line_ends_added_after_signing_change_nothing(keys, clean_app, tail):
+    """A signed file that picked up a line end in transfer is the document as signed."""
+    [report] = verify_pdf(sign(clean_app) + tail, clean_app.config)
+    assert report.valid and report.document_ok and not report.modified_after_signing
+    assert "khoảng trắng" in report.coverage
+
+
 def test_no_changed_byte_crashes_verification_or_passes_as_valid(keys, clean_app):
     signed = sign(clean_app)
     start, length, second, second_length = map(int, re.search(

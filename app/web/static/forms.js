@@ -1,5 +1,6 @@
 // Forms of the portal and the one-stop system, a progressive addition: without this script a
-// form is sent at once and a page is left freely. Its words come from the page: its own <script
+// form is sent at once and a page is left freely (and Back to a page a form produced asks to send
+// it again). Its words come from the page: its own <script
 // data-unsaved-question> (app/web/messages.py), and the questions of data-confirm.
 //
 // Unsaved changes: while a form (method post) holds what the user changed, or what the server
@@ -22,6 +23,14 @@
 // neither checks nor keeps it), so switching back finds it as typed.
 (function () {
   "use strict";
+  // A page a form's sending produced (a refusal to fix, a conflict) takes, in the history, the
+  // address of the page the form belongs to (<meta name="page-url">, app/web/history_url.py): a
+  // logged-in user's pages are not stored, and Back to it would otherwise ask to send the form
+  // again. What it shows back unsaved is guarded below like any change.
+  var here = document.querySelector('meta[name="page-url"]');
+  if (here && window.history && window.history.replaceState) {
+    window.history.replaceState(window.history.state, "", here.getAttribute("content"));
+  }
   var agreed = false;  // the officer already chose to leave (a shortcut's question)
   var sent = null;     // the form being sent: what it holds goes with it
 
