@@ -14,7 +14,7 @@ from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
 from ..dossiers import citizen
-from ..dossiers.access import may_read
+from ..dossiers.access import ISSUED_COMPONENTS, consulted_only, may_read
 from ..dossiers.errors import Forbidden, NotFound
 from ..dossiers.events import history
 from ..dossiers.messages import ERRORS
@@ -74,7 +74,9 @@ def _body(dossier: Dossier) -> dict:
     internal = g.user.role != "citizen"
     events = history(dossier.id, internal)
     asked = latest_request(dossier.id) if citizen.SUPPLEMENT in (dossier.waiting_messages or []) else None
-    return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=internal, supplement=asked)
+    hidden = ISSUED_COMPONENTS if consulted_only(g.user, dossier) else ()
+    return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=internal, supplement=asked,
+                             hidden=hidden)
 
 
 @api.post("/dossiers")
@@ -155,7 +157,7 @@ def collect_fee(ref: str):
     if channel not in citizen.DESK_CHANNELS:
         raise ApiError(422, "invalid", API_ERRORS["desk_channel"],
                        [{"field": "channel", "message": API_ERRORS["desk_channel"]}])
-    dossier = _find(ref)
+    dossier = _readable(ref)  # another agency's dossier is not confirmed to exist, as on the page
     desk.collect(g.user, dossier.id, channel, now(), despite_online=body["despite_online"])
     return _body(db.session.get(Dossier, dossier.id))
 

@@ -37,6 +37,7 @@ ERRORS = {
     "one_of": "Giá trị phải là một trong: {values}.",
     "positive_integer": "Giá trị phải là số nguyên dương.",
     "unknown_procedure": "Không có thủ tục mã «{code}».",
+    "unknown_agency": "Không có cơ quan mã «{code}».",
     "unknown_lookup": "Không tìm thấy hồ sơ có mã «{code}».",
     "desk_channel": "Bộ phận một cửa ghi nhận thay công dân phải nói đã nhận thế nào: channel là "
                     "«counter» (tại quầy) hoặc «postal» (qua bưu chính).",

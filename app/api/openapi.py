@@ -55,7 +55,10 @@ DATA_BODY = {"type": "object", "properties": {
 
 TASK_FILTERS = [
     {"name": "tab", "in": "query", "description": "available (mặc định: việc của tôi và việc chưa ai nhận), "
-     "mine, unclaimed, group", "schema": {"enum": ["available", "mine", "unclaimed", "group"]}},
+     "mine, unclaimed, group; quản trị viên: chỉ group (mặc định), việc của mọi cơ quan để giao",
+     "schema": {"enum": ["available", "mine", "unclaimed", "group"]}},
+    {"name": "agency", "in": "query", "description": "quản trị viên: mã định danh của một cơ quan",
+     "schema": {"type": "string"}},
     {"name": "procedure", "in": "query", "description": "mã thủ tục", "schema": {"type": "string"}},
     {"name": "status", "in": "query", "description": "trạng thái hồ sơ 1-10", "schema": {"type": "integer", "minimum": 1, "maximum": 10}},
     {"name": "due", "in": "query", "schema": {"enum": ["overdue", "today", "3-working-days", "none"]}},

@@ -67,10 +67,12 @@ def _step(t) -> dict:
             "due_at": instant(t.due_at)}
 
 
-def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement: dict | None = None) -> dict:
+def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement: dict | None = None,
+            hidden: tuple[str, ...] = ()) -> dict:
     """`index_due`: the national index's due instant where it differs from the legal one;
     `internal`: for officers, the open tasks with their ids, forms and holders; `supplement`:
-    what the supplement the dossier waits for asks (its request's data, Mẫu 02)."""
+    what the supplement the dossier waits for asks (its request's data, Mẫu 02); `hidden`: the
+    components not listed (a consulted agency's officer: access.consulted_only)."""
     return {
         "id": d.id, "code": d.code, "status": status(d.status), "late": d.late, "channel": d.channel,
         "procedure": {"code": d.procedure.code, "name": d.procedure.name},
@@ -87,7 +89,7 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement:
         # the documents officers attach to their steps, which stay on the agencies' pages.
         "files": [{"component_code": f.component_code, "file_name": f.file_name, "size": f.size, "sha256": f.sha256,
                    "uploaded_at": instant(f.uploaded_at), "current": not f.superseded}
-                  for f in d.files if not is_internal(f)],
+                  for f in d.files if not is_internal(f) and f.component_code not in hidden],
         "history": [event(e) for e in events],
         "lookup_url": url_for("api.lookup", code=d.code, _external=True) if d.code else None,
     }

@@ -11,6 +11,7 @@ from engine.forms import load_form
 
 from ..clock import now
 from ..db import db
+from ..agencies.models import Agency
 from ..catalogue.models import Procedure
 from ..dossiers import inbox, work
 from ..dossiers.models import Dossier, OpenTask
@@ -33,6 +34,7 @@ class AssignBody(Schema):
 
 # The API's names for the inbox's tabs and due filters (app/dossiers/inbox.py).
 TABS = {"available": inbox.AVAILABLE, "mine": "cua-toi", "unclaimed": "cho-nhan", "group": "nhom"}
+ADMIN_TABS = {"group": "nhom"}  # an administrator holds no task: the tasks to assign
 DUE = {"overdue": "qua-han", "today": "hom-nay", "3-working-days": "3-ngay", "none": "khong-han"}
 
 
@@ -63,6 +65,19 @@ def _status() -> int | None:
     return value
 
 
+def _agency_id() -> int | None:
+    """An administrator's `agency` (its identifier code): an unknown one is refused, never
+    answered with an empty list as if that agency had no work."""
+    code = request.args.get("agency")
+    if not code:
+        return None
+    found = db.session.execute(select(Agency.id).where(Agency.code == code[:64])).scalar()
+    if found is None:
+        raise ApiError(422, "invalid", ERRORS["invalid"],
+                       [{"field": "agency", "message": ERRORS["unknown_agency"].format(code=code[:64])}])
+    return found
+
+
 def _procedure_id() -> int | None:
     code = request.args.get("procedure")
     if not code:
@@ -75,13 +90,18 @@ def _procedure_id() -> int | None:
 
 
 @api.get("/tasks")
-@login_required(*OFFICER_ROLES)
+@login_required(*OFFICER_ROLES, "admin")
 def inbox_tasks():
-    """The officer's inbox, the same tabs and filters as the inbox page, a page at a time."""
+    """The officer's inbox, the same tabs and filters as the inbox page, a page at a time; an
+    administrator's is every agency's group tab (the tasks they may assign), or one `agency`'s."""
     legacy_mine = request.args.get("mine") in ("1", "true")
-    tab = _choice("tab", TABS, "mine" if legacy_mine else "available")
+    if g.user.role == "admin":
+        tab = _choice("tab", ADMIN_TABS, "group")
+    else:
+        tab = _choice("tab", TABS, "mine" if legacy_mine else "available")
     filters = inbox.Filters(procedure_id=_procedure_id(), status=_status(), due=_choice("due", DUE),
-                            q=(request.args.get("q") or "")[:inbox.MAX_QUERY])
+                            q=(request.args.get("q") or "")[:inbox.MAX_QUERY],
+                            agency_id=_agency_id() if g.user.role == "admin" else None)
     at = now()
     total = db.session.execute(inbox.count_statement(g.user, tab, filters, at)).scalar_one()
     page = inbox.tasks_page(g.user, tab, filters, at, _positive("page") or 1, total,
@@ -93,7 +113,7 @@ def inbox_tasks():
 
 
 @api.get("/tasks/<task_id>")
-@login_required(*OFFICER_ROLES)
+@login_required(*OFFICER_ROLES, "admin")
 def task(task_id: str):
     found = work.task_for(g.user, task_id)
     body = serialize.open_task(found)

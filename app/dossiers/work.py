@@ -60,11 +60,12 @@ def _gone(task: OpenTask, typed: bool = False) -> Conflict:
 
 
 def task_for(user, task_id: str) -> OpenTask:
-    """An open task the officer may work (for reading it)."""
+    """An open task the officer may open (for reading it): to work it, or to assign it."""
     task = db.session.get(OpenTask, task_id)
     if task is None:
         raise NotFound(ERRORS["unknown_task"])
-    _may_work(user, task)
+    if not may_open(user, task):
+        raise _refused(user, task, ERRORS["not_your_task"])
     if task.closed_at is not None:
         raise _gone(task)
     return task

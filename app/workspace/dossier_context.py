@@ -10,6 +10,7 @@ from engine.statuses import LABELS as STATUS_LABELS, REFUSED, STOPPED, WITHDRAWN
 
 from ..catalogue.forms import application_form
 from ..db import db
+from ..dossiers.access import ISSUED_COMPONENTS
 from ..dossiers.completeness import requirements, upload_components
 from ..dossiers.files import is_internal, step_files
 from ..dossiers.steps import completed_steps
@@ -33,16 +34,19 @@ def handed_next_day(dossier_id: int, since=None) -> list[str]:
     return [MESSAGES["handed_next_day"].format(at=local_time(handed))] if handed is not None else []
 
 
-def context(dossier: Dossier) -> dict:
+def context(dossier: Dossier, consulted: bool = False) -> dict:
+    """`consulted`: for an officer of a consulted agency (access.consulted_only), without the
+    results and receipts the resolving agency issued."""
     procedure = dossier.procedure
     form = application_form(procedure)
     every = db.session.execute(select(DossierFile).where(DossierFile.dossier_id == dossier.id)
                                .order_by(DossierFile.id)).scalars().all()
-    files = [f for f in every if not is_internal(f)]  # the components and what the system added
+    files = [f for f in every if not is_internal(f)  # the components and what the system added
+             and not (consulted and f.component_code in ISSUED_COMPONENTS)]
     names = {c["code"]: c["name"] for c in procedure.components} | SYSTEM_COMPONENTS
     present = {f.component_code for f in files if not f.superseded}
     return {
-        "procedure": procedure, "statuses": STATUS_LABELS, "channels": CHANNELS,
+        "procedure": procedure, "statuses": STATUS_LABELS, "channels": CHANNELS, "consulted": consulted,
         "application": readable(form.schema, form.ui_schema, dossier.form_data),
         "application_title": form.schema.get("title", ""),
         "current_files": [f for f in files if not f.superseded], "old_files": [f for f in files if f.superseded],

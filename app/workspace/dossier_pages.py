@@ -15,12 +15,12 @@ from engine.statuses import LABELS as STATUS_LABELS, PROCESSED, RETURNED, known 
 from ..clock import now
 from ..db import db
 from ..dossiers import apology, citizen, handoffs, printouts, results, search, transitions, work
-from ..dossiers.access import may_act_for_agency, may_read
+from ..dossiers.access import consulted_only, may_act_for_agency, may_read, may_read_file
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
 from ..dossiers.fees import PAYMENT
-from ..dossiers.models import Dossier, DossierResult, OpenTask
+from ..dossiers.models import Dossier, DossierFile, DossierResult, OpenTask
 from ..dossiers.request_keys import request_key
 from ..files.download import file_response
 from ..files.storage import storage
@@ -53,6 +53,15 @@ def _dossier(dossier_id: int) -> Dossier:
     return dossier
 
 
+def _issuers_dossier(dossier_id: int) -> Dossier:
+    """The dossier, for what its resolving agency issued (printouts, results): 404 to a consulted
+    agency's officer, as to anyone who may not read it."""
+    dossier = _dossier(dossier_id)
+    if consulted_only(g.user, dossier):
+        abort(404)
+    return dossier
+
+
 def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form: dict | None = None):
     """The dossier page, with what a refused action on it sent back (`errors`, `form`)."""
     at = now()
@@ -60,13 +69,15 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
     open_tasks = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id,
                                                            OpenTask.closed_at.is_(None))).scalars().all()
     rows = handoffs.handoffs(dossier.id, at)
-    found = results.of_dossier(dossier.id)
-    shared = dossier_context.context(dossier)
+    # A consulted agency's officer: no fees, receipts, results nor printouts (access.consulted_only).
+    consulted = consulted_only(g.user, dossier)
+    found = [] if consulted else results.of_dossier(dossier.id)
+    shared = dossier_context.context(dossier, consulted)
     return render_template(
         "workspace/dossier.html", dossier=dossier, events=events, open_tasks=open_tasks, handoffs=rows,
         transfers=handoffs.transfers(dossier, rows, events),
         openable={t.id for t in open_tasks if work.may_open(g.user, t)},
-        verdicts=VERDICTS, documents=printouts.available(dossier), results=found, at=at,
+        verdicts=VERDICTS, documents=[] if consulted else printouts.available(dossier), results=found, at=at,
         svg=diagram.svg(dossier, rows), legend=diagram.LEGEND,
         apology_refusal=apology.refusal(g.user, dossier, at, APOLOGY),
         at_desk=citizen.may_receive_at_desk(g.user, dossier),
@@ -74,10 +85,11 @@ def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form
         digitise_max=DIGITISE_MAX,
         errors=errors or {}, form=form or {}, messages=MESSAGES, tz=workflow().calendar.tz,
         desk_channels=intake.CHANNEL_LABELS, nonce=carry.nonce(),
-        online_attempt=open_attempt(dossier.id, at) if PAYMENT in (dossier.waiting_messages or []) else None,
+        online_attempt=open_attempt(dossier.id, at) if PAYMENT in (dossier.waiting_messages or []) and not consulted
+        else None,
         attempt_minutes=ATTEMPT_MINUTES, payment_states=PAYMENT_STATES,
-        payments=db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
-                                    .order_by(Payment.number)).scalars().all(),
+        payments=[] if consulted else db.session.execute(select(Payment).where(Payment.dossier_id == dossier.id)
+                                                         .order_by(Payment.number)).scalars().all(),
         attachment_notes=dossier_context.attachment_notes(events, shared["step_files"]), **shared), status
 
 
@@ -103,13 +115,17 @@ def dossier_page(dossier_id: int):
 @workspace.get("/ho-so/<int:dossier_id>/tep/<int:file_id>")
 @login_required(*STAFF)
 def dossier_file(dossier_id: int, file_id: int):
-    return send_file_of(_dossier(dossier_id), file_id, internal=True)
+    dossier = _dossier(dossier_id)
+    file = db.session.get(DossierFile, file_id)
+    if file is not None and not may_read_file(g.user, dossier, file.component_code):
+        abort(404)
+    return send_file_of(dossier, file_id, internal=True)
 
 
 @workspace.get("/ho-so/<int:dossier_id>/giay-to/<key>.pdf")
 @login_required(*STAFF)
 def document(dossier_id: int, key: str):
-    dossier = _dossier(dossier_id)
+    dossier = _issuers_dossier(dossier_id)
     pdf = printouts.render(dossier, key[:16], now())
     if pdf is None:
         abort(404)
@@ -119,7 +135,7 @@ def document(dossier_id: int, key: str):
 @workspace.get("/ho-so/<int:dossier_id>/ket-qua/<int:number>/ban-giay.pdf")
 @login_required(*STAFF)
 def paper_result(dossier_id: int, number: int):
-    result = results.electronic(_dossier(dossier_id).id, number)
+    result = results.electronic(_issuers_dossier(dossier_id).id, number)
     if result is None:
         abort(404)
     return file_response(printouts.paper_result(result), f"{result.code}-ban-giay.pdf", inline=True)

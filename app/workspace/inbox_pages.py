@@ -38,13 +38,24 @@ def _int(name: str, values=None) -> int | None:
     return value if value and 0 < value <= MAX_ID else None
 
 
+def _agency_filter() -> int | None:
+    """An administrator's agency: one there is not is said (the page shows every agency), never
+    shown as an agency with no work."""
+    asked = (request.args.get("co_quan") or "")[:32]
+    agency_id = _int("co_quan")
+    if asked and (agency_id is None or db.session.get(Agency, agency_id) is None):
+        flash(MESSAGES["agency_unknown"].format(asked=asked, shown=MESSAGES["every_agency"]), "error")
+        return None
+    return agency_id
+
+
 def _filters() -> inbox.Filters:
     args = request.args
     due = args.get("han")
     role = args.get("vai_tro")
     return inbox.Filters(procedure_id=_int("thu_tuc"), status=known_status(args.get("trang_thai", type=int)),
                          due=due if due in inbox.DUE_FILTERS else None, q=(args.get("q") or "")[:inbox.MAX_QUERY],
-                         agency_id=_int("co_quan") if g.user.role == "admin" else None,
+                         agency_id=_agency_filter() if g.user.role == "admin" else None,
                          role=role if g.user.role in inbox.SUPERVISORS and role in LANE_ROLES else None,
                          claimer_id=_int("nguoi_xu_ly") if g.user.role in inbox.SUPERVISORS else None)
 

@@ -17,7 +17,10 @@ DIAGRAM_STATES = {"done": "Đã hoàn thành", "done_late": "Đã hoàn thành (
                   "current_late": "Đang xử lý (quá hạn)"}
 
 MESSAGES = {
+    "consulted_limits": "Cơ quan phối hợp xem tờ khai, thành phần hồ sơ và các bước xử lý; phí, lệ phí, biên lai, "
+                        "kết quả giải quyết và giấy tờ in của hồ sơ do {agency} quản lý.",
     "agency_unknown": "Không có cơ quan nào mang số «{asked}»: trang đang hiện {shown}. Chọn cơ quan trong danh sách.",
+    "every_agency": "việc của mọi cơ quan",
     "unsaved": "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)",
     "result_preview": "Xem trước kết quả sẽ được ký khi phê duyệt (PDF, chưa ký, không có giá trị pháp lý)",
     "claimed": "Đã nhận xử lý «{name}» của hồ sơ {dossier}.",
@@ -314,8 +317,10 @@ STAFF = {
     "saved": "Đã lưu thông tin của {name}.",
     "released": "{count} việc cán bộ này đã nhận được trả lại cho nhóm để người khác nhận xử lý.",
     "stranded_now": "Cơ quan không còn cán bộ nào khác đang hoạt động có vai trò cũ của cán bộ này: {count} việc "
-                    "đang mở của vai trò đó sẽ không có người nhận. Mở lại tài khoản, hoặc giao vai trò đó cho "
-                    "một cán bộ khác của cơ quan.",
+                    "đang mở của vai trò đó sẽ không có người nhận. {remedy}",
+    "stranded_remedy": {"locked": "Mở lại tài khoản, hoặc giao vai trò đó cho một cán bộ khác của cơ quan.",
+                        "moved": "Đặt lại vai trò, cơ quan cũ cho cán bộ này, hoặc giao vai trò đó cho một cán bộ "
+                                 "khác của cơ quan cũ."},
     "states": {"active": "Đang hoạt động", "unclaimed": "Chưa kích hoạt", "inactive": "Đã khóa",
                "idle_locked": "Khóa vì lâu không sử dụng"},
     "never": "Chưa đăng nhập",

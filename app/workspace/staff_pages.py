@@ -119,5 +119,6 @@ def officer_page(user_id: int):
     if change.released:
         flash(STAFF["released"].format(count=change.released))
     if change.stranded:
-        flash(STAFF["stranded_now"].format(count=change.stranded), "error")
+        remedy = STAFF["stranded_remedy"]["moved" if officer.active else "locked"]
+        flash(STAFF["stranded_now"].format(count=change.stranded, remedy=remedy), "error")
     return redirect(url_for("workspace.officer_page", user_id=officer.id), 303)

@@ -10,6 +10,7 @@ from engine.statuses import PROCESSED, PROCESSING
 from ..clock import now
 from ..db import db
 from ..dossiers import printouts, results, supplements, work
+from ..dossiers.access import consulted_only
 from ..dossiers.errors import Conflict, Forbidden, Invalid, NotFound
 from ..dossiers.models import OpenTask
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
@@ -84,7 +85,7 @@ def _page(task: OpenTask, data: dict | None = None, errors: dict | None = None, 
         limits=limits_text(task.dossier.procedure),
         justification_id=JUSTIFICATION, justification=request.form.get("ly_do_bo_sung_them", ""),
         messages=MESSAGES, at=now(), inbox_view=view_args(request.args), conflict=conflict,
-        **dossier_context.context(task.dossier),
+        **dossier_context.context(task.dossier, consulted_only(g.user, task.dossier)),
     ), status
 
 

@@ -459,3 +459,11 @@ def test_a_task_opened_from_the_inbox_goes_back_to_the_view_it_came_from(api, cl
     odd = html(client.get(f"/mot-cua/viec/{task}?tab=nhom&next=//evil.example&_external=1&_scheme=javascript"))
     assert view(back.search(odd).group(1)) == ("/mot-cua", {"tab": ["nhom"]})
     assert view(back.search(html(client.get(f"/mot-cua/viec/{task}"))).group(1)) == ("/mot-cua", {})
+
+
+def test_an_administrator_asking_for_an_agency_there_is_not_is_told_so(client, clean_app):
+    as_officer(client, "admin")
+    for asked in ("999", "abc"):
+        page = html(client.get(f"/mot-cua?co_quan={asked}"))
+        assert f"Không có cơ quan nào mang số «{asked}»: trang đang hiện việc của mọi cơ quan" in page
+    assert "Không có cơ quan nào" not in html(client.get("/mot-cua"))

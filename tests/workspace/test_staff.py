@@ -115,6 +115,7 @@ def test_a_moved_or_locked_officer_gives_back_claimed_tasks_and_is_logged_out(ap
     assert "1 việc cán bộ này đã nhận được trả lại cho nhóm" in page
     # The Sở's only specialist moved: its open appraisal waits for nobody, said at once.
     assert "Cơ quan không còn cán bộ nào khác đang hoạt động có vai trò cũ của cán bộ này: 1 việc" in page
+    assert "Đặt lại vai trò, cơ quan cũ cho cán bộ này" in page and "Mở lại tài khoản" not in page  # moved, not locked
     assert _officer(clean_app, "chuyenvien")[2] == police
     history = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()["history"]
     assert history[-1]["summary"] == f"Trả lại bước «{SEARCH}» cho nhóm" and history[-1]["actor"] == "Quản trị hệ thống"
