@@ -68,8 +68,14 @@ def apply_post(code: str):
     draft_id = request.form.get("draft_id", type=int)
     draft = drafts.own_draft(g.user, draft_id)
     if draft is None or draft.procedure_id != procedure.id:
-        # A second «Nộp hồ sơ» sent what the first one did; any other action brought what is lost.
-        return _after_missing_draft(procedure, draft_id, unsaved=request.form.get("action") != "submit")
+        if _dossier_from(procedure, draft_id) is not None:
+            # A second «Nộp hồ sơ» sent what the first one did; any other action brought what is lost.
+            return _after_missing_draft(procedure, draft_id, unsaved=request.form.get("action") != "submit")
+        # Deleted from another tab (the dossiers page), not sent: what this page holds goes into
+        # the procedure's draft, a new one, and is said so; nothing typed or chosen is dropped.
+        draft = drafts.current_draft(g.user, procedure) or drafts.start_draft(g.user, procedure, form.schema, now())
+        draft_id = draft.id
+        flash(MESSAGES["draft_replaced"])
     try:
         data = parse_submission(form, request.form, PREFIX)
     except FormTooLarge as exc:
@@ -122,18 +128,24 @@ def delete_draft(draft_id: int):
     return redirect(url_for("portal.my_dossiers"), 303)
 
 
+def _dossier_from(procedure, draft_id) -> Dossier | None:
+    """The dossier a draft became (submitted), None when it was deleted or never was."""
+    if draft_id is None:
+        return None
+    key = submission_key(g.user.id, procedure.code, {}, now(), drafts.draft_submission_key(draft_id))
+    return db.session.execute(select(Dossier).where(
+        Dossier.owner_id == g.user.id, Dossier.submission_key == key)).scalar()
+
+
 def _after_missing_draft(procedure, draft_id, unsaved: bool = False):
     """A double click or a retried request: the draft became a dossier a moment ago. `unsaved`:
     this request's fields and files came too late for it, which the citizen is told."""
     if unsaved:
         flash(MESSAGES["draft_gone_unsaved"], "error")
-    if draft_id is not None:
-        key = submission_key(g.user.id, procedure.code, {}, now(), drafts.draft_submission_key(draft_id))
-        dossier = db.session.execute(select(Dossier).where(
-            Dossier.owner_id == g.user.id, Dossier.submission_key == key)).scalar()
-        if dossier is not None:
-            flash(MESSAGES["already_submitted"])
-            return redirect(url_for("portal.dossier", dossier_id=dossier.id), 303)
+    dossier = _dossier_from(procedure, draft_id)
+    if dossier is not None:
+        flash(MESSAGES["already_submitted"])
+        return redirect(url_for("portal.dossier", dossier_id=dossier.id), 303)
     return redirect(url_for("portal.apply", code=procedure.code), 303)
 
 

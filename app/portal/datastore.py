@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from engine.statuses import PROCESSED, RECEIVED, REFUSED
+from engine.statuses import PROCESSED, REFUSED
 
 from ..catalogue.models import Procedure
 from ..db import db
@@ -23,9 +23,10 @@ def log_access(user, actor, action: str, at: datetime, detail: str = "") -> None
 
 
 def stored_files(user, component_code: str | None = None) -> list[tuple[DossierFile, Dossier]]:
-    """Current files of the user's received dossiers, newest first, one per content."""
+    """Current files of the user's received dossiers, newest first, one per content: received by
+    an agency (a dossier withdrawn or refused before that is no proof its files were accepted)."""
     query = (select(DossierFile, Dossier).join(Dossier, Dossier.id == DossierFile.dossier_id)
-             .where(Dossier.owner_id == user.id, Dossier.status >= RECEIVED, Dossier.status != REFUSED,
+             .where(Dossier.owner_id == user.id, Dossier.received_at.is_not(None), Dossier.status != REFUSED,
                     DossierFile.superseded.is_(False), citizen_visible())
              .order_by(DossierFile.uploaded_at.desc()).limit(200))
     if component_code:

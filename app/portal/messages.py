@@ -36,9 +36,11 @@ MESSAGES = {
     "just_submitted": "Bạn vừa nộp hồ sơ thủ tục này lúc {at} (xem trong «Hồ sơ của tôi»). Tờ khai dưới đây là "
                       "cho một hồ sơ mới.",
     "already_submitted": "Hồ sơ này đã được gửi trước đó; không tạo hồ sơ mới.",
-    "draft_gone_unsaved": "Hồ sơ đang soạn đã được nộp (hoặc đã xóa) từ một cửa sổ khác ngay trước lần lưu này, nên "
+    "draft_gone_unsaved": "Hồ sơ đang soạn đã được nộp từ một cửa sổ khác ngay trước lần lưu này, nên "
                           "thông tin và tệp vừa gửi chưa được ghi vào đâu. Vui lòng kiểm tra hồ sơ đã nộp và gửi "
                           "lại những gì còn thiếu khi được yêu cầu bổ sung.",
+    "draft_replaced": "Bản nháp của trang này đã bị xóa ở một cửa sổ khác; những gì bạn vừa gửi đã được ghi vào "
+                      "một bản nháp mới của thủ tục này.",
     "missing_component": "Thiếu thành phần hồ sơ «{name}»: vui lòng đính kèm tệp.",
     "asked_component": "Cơ quan đã yêu cầu bổ sung «{name}»: vui lòng đính kèm tệp mới cho thành phần này.",
     "representation_kind": "Vui lòng chọn bạn nộp hồ sơ cho ai.",

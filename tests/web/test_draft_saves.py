@@ -182,3 +182,19 @@ def test_a_submission_refused_keeps_what_the_tab_sent(tabs, clean_app, monkeypat
     assert sent.status_code == 422 and "tạm ngừng tiếp nhận" in sent.get_data(as_text=True)
     assert _draft_files(clean_app) == ["mat-truoc.pdf"]
     assert re.search(r'name="f.so_ban"[^>]*value="4"', _page(first))
+
+
+def test_a_draft_deleted_in_another_tab_keeps_what_this_tab_sends(tabs, clean_app):
+    """The dossiers page deletes the draft while the form is open elsewhere: the form's next save
+    goes into a new draft of the procedure, said so, with what was typed and chosen."""
+    (first, fields), (other, other_fields) = tabs
+    draft_id = fields["draft_id"]
+    token = csrf(other, "/ho-so")
+    assert other.post(f"/ho-so/nhap/{draft_id}/xoa", data={"csrf_token": token}).status_code == 303
+    saved = _post(first, APPLY, {**fields, "action": "save", "f.ho_ten_nguoi_duoc_cap": "Trần Văn Mới",
+                                 "tep.GTTT": upload(FRONT, "mat-truoc.pdf")})
+    assert saved.status_code == 303
+    page = first.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "đã được ghi vào một bản nháp mới" in page and "chưa được ghi vào đâu" not in page
+    assert "Trần Văn Mới" in page and _draft_files(clean_app) == ["mat-truoc.pdf"]
+    assert re.search(r'name="draft_id" value="(\d+)"', page).group(1) != draft_id

@@ -278,6 +278,10 @@ def test_supplement_and_withdrawal_refuse_bad_input(citizen):
     assert withdrawn.status_code == 303
     page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     assert "Đã gửi yêu cầu rút hồ sơ" in page
+    # Withdrawn before any agency received it: its files were never accepted, so the data store
+    # neither lists them nor offers them again.
+    store = citizen.get("/kho-du-lieu").get_data(as_text=True)
+    assert "cccd.pdf" not in store and "None" not in store
 
 
 def test_lookup_is_rate_limited(client, clock):
