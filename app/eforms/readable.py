@@ -64,3 +64,24 @@ def _text(spec: dict, ui: dict, value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value)
+
+
+def field_words(schema: dict, ui: dict | None, name: str, value: str, prefix: str) -> tuple[str, str] | None:
+    """One control of the page form as sent (`f.qua_trinh_cu_tru.0.noi_cu_tru`, the text sent) in
+    the form's words: its titles down the path ("Quá trình cư trú · Mục 1 · Nơi cư trú") and the
+    value as the page offered it (a choice's label, a date as dd/mm/yyyy); None for a name that is
+    no field of the form."""
+    parts = name.split(".")
+    if parts[0] != prefix or len(parts) < 2:
+        return None
+    spec, ui, titles = schema or {}, ui if isinstance(ui, dict) else {}, []
+    for part in parts[1:]:
+        if part.isdigit() and kind(spec) == "array":
+            spec, ui = spec.get("items") or {}, ui.get("items") if isinstance(ui.get("items"), dict) else {}
+            titles.append(TEXT["item"].format(n=int(part) + 1))
+        elif part in (spec.get("properties") or {}):
+            spec, ui = spec["properties"][part], ui.get(part) if isinstance(ui.get(part), dict) else {}
+            titles.append(str(spec.get("title", part)))
+        else:
+            return None
+    return " · ".join(titles), _text(spec, ui, value)

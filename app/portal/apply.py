@@ -7,7 +7,8 @@ from datetime import timedelta
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
-from ..catalogue.forms import application_form
+from ..catalogue.forms import application_form, application_form_of
+from ..security.refused_form import describes
 from ..clock import now
 from ..db import db
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
@@ -58,6 +59,9 @@ def apply(code: str):
             flash(MESSAGES["just_submitted"].format(at=local_time(sent)))
         draft = drafts.start_draft(g.user, procedure, form.schema, now())
     return _page(procedure, form, draft, {})
+
+
+describes("portal.apply_post")(application_form_of)  # a refused sending's fields, in the form's words
 
 
 @portal.post("/thu-tuc/<code>/nop")

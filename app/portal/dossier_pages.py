@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 from engine.statuses import LABELS as STATUS_LABELS, RETURNED
 
 from ..catalogue.forms import application_form
+from ..security.refused_form import describes
 from ..clock import now
 from ..db import db, savepoint
 from ..dossiers import citizen, printouts, results, supplements
@@ -171,6 +172,13 @@ def restart_receipt(dossier_id: int, n: int):
     if pdf is None:
         abort(404)
     return file_response(pdf, f"giay-tiep-nhan-bo-sung-{n}-{dossier.code}.pdf", inline=True)
+
+
+@describes("portal.supplement")
+def _supplement_form(dossier_id: int):
+    """A refused supplement's fields in the application form's words (security/refused_form.py)."""
+    dossier = db.session.get(Dossier, dossier_id)
+    return application_form(dossier.procedure) if dossier is not None else None
 
 
 @portal.post("/ho-so/<int:dossier_id>/bo-sung")

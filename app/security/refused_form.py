@@ -4,6 +4,7 @@ from this site (a cross-site post could otherwise write its own text on our page
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -11,12 +12,26 @@ from flask import current_app, request
 from werkzeug.exceptions import MethodNotAllowed, NotFound
 from werkzeug.routing import RequestRedirect
 
+from ..eforms.readable import field_words
+
 # The form's own machinery, not what the user typed.
 TECHNICAL = {"csrf_token", "nonce", "tep_da_nhan", "action", "draft_id", "next"}
 # Never written back on a page, whoever sent them: passwords and one-time codes.
 SECRET = re.compile(r"mat_khau|password|ma_xac_(nhan|thuc)|otp|token", re.I)
 MAX_FIELDS = 60
 MAX_CHARS = 4000
+# Endpoint -> (its view arguments -> the e-form its page sends, or None): an e-form's fields are
+# said in the form's own words (engine forms, app/eforms/readable.field_words).
+FORM_PAGES: dict[str, Callable[..., object]] = {}
+PREFIX = "f"  # the e-forms' controls (app/eforms): f.<path>
+
+
+def describes(endpoint: str):
+    """Register the function giving the e-form a page at `endpoint` sends."""
+    def register(finder):
+        FORM_PAGES[endpoint] = finder
+        return finder
+    return register
 
 
 @dataclass(frozen=True)
@@ -30,7 +45,8 @@ def typed_back(verified: bool = False) -> Typed | None:
     """`verified`: the form passed the CSRF check, so this site sent it whatever its headers say."""
     if not (verified or _same_site()):
         return None
-    fields = [(_words(name), value[:MAX_CHARS]) for name, value in request.form.items(multi=True)
+    form = _form_sent()
+    fields = [_described(form, name, value[:MAX_CHARS]) for name, value in request.form.items(multi=True)
               if name not in TECHNICAL and not SECRET.search(name) and value.strip()][:MAX_FIELDS]
     files = [f.filename for f in request.files.values() if f.filename][:MAX_FIELDS]
     if not fields and not files:
@@ -64,6 +80,22 @@ def form_page() -> str | None:
 def _same_site() -> bool:
     origin = request.headers.get("Origin") or request.referrer or ""
     return bool(origin) and urlsplit(origin).netloc == request.host
+
+
+def _form_sent():
+    """The e-form of the page that sent the request, when its endpoint said which (FORM_PAGES);
+    None otherwise, or when it cannot be read now: the page must answer anyway."""
+    finder = FORM_PAGES.get(request.endpoint or "")
+    try:
+        return finder(**(request.view_args or {})) if finder else None
+    except Exception:  # noqa: BLE001 -- a form gone or broken since: the fields said by their names
+        current_app.logger.debug("refused form: no e-form for %s", request.endpoint, exc_info=True)
+        return None
+
+
+def _described(form, name: str, value: str) -> tuple[str, str]:
+    said = field_words(form.schema, form.ui_schema, name, value, PREFIX) if form is not None else None
+    return said or (_words(name), value)
 
 
 def _words(name: str) -> str:

@@ -6,7 +6,8 @@ from flask import abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from ..accounts.activation import is_unclaimed
-from ..catalogue.forms import application_form
+from ..catalogue.forms import application_form, application_form_of
+from ..security.refused_form import describes
 from ..clock import now
 from ..db import db, locked
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
@@ -172,6 +173,9 @@ def intake_form(citizen_id: int, code: str):
     # Filled as the portal fills the citizen's own new application: everything the citizen's
     # record holds (recorded at step 1 or in the profile), then their latest dossier.
     return _page(citizen, procedure, prefill(application_form(procedure).schema, citizen), [], {})
+
+
+describes("workspace.intake_submit")(application_form_of)  # a refused sending's fields, in the form's words
 
 
 @workspace.post("/tiep-nhan/<int:citizen_id>/<code>")

@@ -18,6 +18,7 @@ from ..eforms.readable import readable
 from ..files.chosen import limits_text, read_field
 from ..files.download import file_response
 from ..files.uploads import allowed_for
+from ..security.refused_form import describes
 from ..web.session import login_required
 from ..workflow.service import workflow
 from . import carry, dossier_context
@@ -42,6 +43,13 @@ def _task(task_id: str) -> OpenTask:
 
 def _form(task: OpenTask):
     return load_form(current_app.config["MOTCUA_FORMS_DIR"], task.form, task.ui_form) if task.form else None
+
+
+@describes("workspace.complete")
+def _sent_form(task_id: str):
+    """A refused sending's fields in the step form's words (security/refused_form.py)."""
+    task = db.session.get(OpenTask, task_id[:36])
+    return _form(task) if task is not None else None
 
 
 def _initial(task: OpenTask, form) -> dict:

@@ -394,13 +394,17 @@ def test_a_form_refused_for_an_expired_session_shows_back_what_was_typed(client,
     site gets only the refusal (it could otherwise write its own text on our page)."""
     from app.dossiers.models import Dossier
     form = {"csrf_token": "cu", "f.ho_ten": "Nguyễn Văn An", "f.muc_dich": "Bổ sung hồ sơ xin việc <b>gấp</b>",
-            "f.qua_trinh_cu_tru.0.noi_cu_tru": "phường An Bình", "action": "submit", "nonce": "x"}
+            "f.qua_trinh_cu_tru.0.noi_cu_tru": "phường An Bình", "action": "submit", "nonce": "x",
+            "f.loai_trich_luc": "khai_sinh", "f.ngay_dang_ky": "2015-06-12"}
     here = client.post(APPLY, data=form, headers={"Origin": "http://localhost",
                                                   "Referer": f"http://localhost{APPLY}"})
     page = here.get_data(as_text=True)
     assert here.status_code == 400 and "Nội dung bạn đã nhập (chưa được ghi)" in page
     assert ">Nguyễn Văn An</textarea>" in page and "Bổ sung hồ sơ xin việc &lt;b&gt;gấp&lt;/b&gt;" in page
-    assert "qua trinh cu tru 1 noi cu tru" in page and ">phường An Bình</textarea>" in page
+    assert "qua trinh cu tru 1 noi cu tru" in page and ">phường An Bình</textarea>" in page  # no field of this form
+    # The form's own fields in its words: the label, the choice as offered, the date as typed.
+    assert re.search(r">Loại trích lục</label>\s*<textarea[^>]*>Trích lục khai sinh</textarea>", page)
+    assert re.search(r">Ngày đăng ký hộ tịch</label>\s*<textarea[^>]*>12/06/2015</textarea>", page)
     assert f'href="{APPLY}"' in page and "Đăng nhập lại" in page
     assert ">x</textarea>" not in page  # the form's own machinery is not shown
     elsewhere = client.post(APPLY, data=form, headers={"Origin": "https://evil.example"})
