@@ -65,27 +65,16 @@ def _status() -> int | None:
     return value
 
 
-def _agency_id() -> int | None:
-    """An administrator's `agency` (its identifier code): an unknown one is refused, never
-    answered with an empty list as if that agency had no work."""
-    code = request.args.get("agency")
+def _id_by_code(name: str, model, unknown: str) -> int | None:
+    """The id of the row whose code the query's `name` gives (a procedure, an agency): an unknown
+    one is refused, never answered with an empty list as if it had no work."""
+    code = request.args.get(name)
     if not code:
         return None
-    found = db.session.execute(select(Agency.id).where(Agency.code == code[:64])).scalar()
+    found = db.session.execute(select(model.id).where(model.code == code[:64])).scalar()
     if found is None:
         raise ApiError(422, "invalid", ERRORS["invalid"],
-                       [{"field": "agency", "message": ERRORS["unknown_agency"].format(code=code[:64])}])
-    return found
-
-
-def _procedure_id() -> int | None:
-    code = request.args.get("procedure")
-    if not code:
-        return None
-    found = db.session.execute(select(Procedure.id).where(Procedure.code == code[:64])).scalar()
-    if found is None:
-        raise ApiError(422, "invalid", ERRORS["invalid"],
-                       [{"field": "procedure", "message": ERRORS["unknown_procedure"].format(code=code[:64])}])
+                       [{"field": name, "message": ERRORS[unknown].format(code=code[:64])}])
     return found
 
 
@@ -99,9 +88,10 @@ def inbox_tasks():
         tab = _choice("tab", ADMIN_TABS, "group")
     else:
         tab = _choice("tab", TABS, "mine" if legacy_mine else "available")
-    filters = inbox.Filters(procedure_id=_procedure_id(), status=_status(), due=_choice("due", DUE),
-                            q=(request.args.get("q") or "")[:inbox.MAX_QUERY],
-                            agency_id=_agency_id() if g.user.role == "admin" else None)
+    filters = inbox.Filters(procedure_id=_id_by_code("procedure", Procedure, "unknown_procedure"), status=_status(),
+                            due=_choice("due", DUE), q=(request.args.get("q") or "")[:inbox.MAX_QUERY],
+                            agency_id=_id_by_code("agency", Agency, "unknown_agency") if g.user.role == "admin"
+                            else None)
     at = now()
     total = db.session.execute(inbox.count_statement(g.user, tab, filters, at)).scalar_one()
     page = inbox.tasks_page(g.user, tab, filters, at, _positive("page") or 1, total,
