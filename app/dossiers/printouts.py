@@ -26,6 +26,7 @@ from .messages import PRINTOUTS
 from .models import Dossier, DossierEvent, DossierResult
 
 POSTAL = "postal"
+CONTROL_SLIP = "mau-05"  # the hand-offs: printed by every agency that took part (the page shows them too)
 TO_APPLICANT = (SUPPLEMENT_REQUESTED, REFUSED, STOPPED)  # a step reaching these hands the dossier back
 
 
@@ -115,7 +116,7 @@ def available(dossier: Dossier) -> list[Available]:
         found.append(Available("mau-04", PRINTOUTS["apology"]))
     if kinds.get(stops.KIND):
         found.append(Available("dung-xu-ly", PRINTOUTS["stop_notice"]))
-    found.append(Available("mau-05", PRINTOUTS["control_slip"]))
+    found.append(Available(CONTROL_SLIP, PRINTOUTS["control_slip"]))
     return found
 
 
@@ -130,7 +131,7 @@ def render(dossier: Dossier, key: str, at: datetime) -> bytes | None:
     if key.startswith("mau-02-"):
         return supplement_request(dossier, int(key.rsplit("-", 1)[1]))
     return {"mau-03": refusal, "mau-04": apology, "dung-xu-ly": stop_notice,
-            "mau-05": lambda d: control_slip(d, at)}[key](dossier)
+            CONTROL_SLIP: lambda d: control_slip(d, at)}[key](dossier)
 
 
 def receipt(dossier: Dossier, restart: int | None = None) -> bytes:

@@ -125,7 +125,8 @@ def dossier_file(dossier_id: int, file_id: int):
 @workspace.get("/ho-so/<int:dossier_id>/giay-to/<key>.pdf")
 @login_required(*STAFF)
 def document(dossier_id: int, key: str):
-    dossier = _issuers_dossier(dossier_id)
+    # A consulted agency prints the control slip it took part in (its page shows the same table).
+    dossier = _dossier(dossier_id) if key == printouts.CONTROL_SLIP else _issuers_dossier(dossier_id)
     pdf = printouts.render(dossier, key[:16], now())
     if pdf is None:
         abort(404)

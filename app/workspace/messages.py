@@ -17,8 +17,8 @@ DIAGRAM_STATES = {"done": "Đã hoàn thành", "done_late": "Đã hoàn thành (
                   "current_late": "Đang xử lý (quá hạn)"}
 
 MESSAGES = {
-    "consulted_limits": "Cơ quan phối hợp xem tờ khai, thành phần hồ sơ và các bước xử lý; phí, lệ phí, biên lai, "
-                        "kết quả giải quyết và giấy tờ in của hồ sơ do {agency} quản lý.",
+    "consulted_limits": "Cơ quan phối hợp xem tờ khai, thành phần hồ sơ, các bước xử lý và phiếu kiểm soát; phí, "
+                        "lệ phí, biên lai, kết quả giải quyết và các giấy tờ in khác của hồ sơ do {agency} quản lý.",
     "agency_unknown": "Không có cơ quan nào mang số «{asked}»: trang đang hiện {shown}. Chọn cơ quan trong danh sách.",
     "every_agency": "việc của mọi cơ quan",
     "unsaved": "Nội dung bạn đã nhập (chưa được ghi vào hồ sơ)",

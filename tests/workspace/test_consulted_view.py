@@ -43,8 +43,11 @@ def test_the_police_see_the_application_not_the_fees_receipts_results_or_printou
         assert client.get(path).status_code == 200
     for path in set(own_files) - set(seen):  # the result and the receipt, by their address
         assert client.get(path).status_code == 404
-    for path in ("giay-to/mau-01.pdf", "giay-to/mau-05.pdf", "ket-qua/1/ban-giay.pdf"):
+    for path in ("giay-to/mau-01.pdf", "ket-qua/1/ban-giay.pdf"):
         assert client.get(f"/mot-cua/ho-so/{dossier_id}/{path}").status_code == 404, path
+    # The control slip it took part in: printed as the page shows it.
+    assert "giay-to/mau-05.pdf" in text
+    assert client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-05.pdf").status_code == 200
     assert {f["component_code"] for f in dossier(api, dossier_id, "congan")["files"]} == codes - {"KQ", "BL"}
     # The resolving agency's leader still has it all.
     as_officer(client, "lanhdao")
