@@ -14,7 +14,7 @@ from ..catalogue.forms import application_form
 from ..clock import now
 from ..db import db
 from ..dossiers import citizen
-from ..dossiers.access import ISSUED_COMPONENTS, consulted_only, may_read
+from ..dossiers.access import ISSUED_EVENTS, consulted_only, may_read
 from ..dossiers.errors import Forbidden, NotFound
 from ..dossiers.events import history
 from ..dossiers.messages import ERRORS
@@ -72,11 +72,11 @@ def _body(dossier: Dossier) -> dict:
         OpenTask.dossier_id == dossier.id, OpenTask.closed_at.is_(None))
         .options(joinedload(OpenTask.agency), joinedload(OpenTask.claimed_by))).scalars().all()
     internal = g.user.role != "citizen"
-    events = history(dossier.id, internal)
+    consulted = consulted_only(g.user, dossier)
+    events = history(dossier.id, internal, hidden=ISSUED_EVENTS if consulted else ())
     asked = latest_request(dossier.id) if citizen.SUPPLEMENT in (dossier.waiting_messages or []) else None
-    hidden = ISSUED_COMPONENTS if consulted_only(g.user, dossier) else ()
     return serialize.dossier(dossier, tasks, events, index_due(dossier), internal=internal, supplement=asked,
-                             hidden=hidden)
+                             consulted=consulted)
 
 
 @api.post("/dossiers")

@@ -10,6 +10,7 @@ from engine.statuses import LABELS as STATUS_LABELS
 
 from ..catalogue.forms import application_form
 from ..dossiers.events import actor_words
+from ..dossiers.access import ISSUED_COMPONENTS
 from ..dossiers.files import is_internal
 from ..dossiers.fees import PAYMENT
 from ..dossiers.supplements import ASKED_NAME, asked_items, item_component
@@ -68,11 +69,12 @@ def _step(t) -> dict:
 
 
 def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement: dict | None = None,
-            hidden: tuple[str, ...] = ()) -> dict:
+            consulted: bool = False) -> dict:
     """`index_due`: the national index's due instant where it differs from the legal one;
     `internal`: for officers, the open tasks with their ids, forms and holders; `supplement`:
-    what the supplement the dossier waits for asks (its request's data, Mẫu 02); `hidden`: the
-    components not listed (a consulted agency's officer: access.consulted_only)."""
+    what the supplement the dossier waits for asks (its request's data, Mẫu 02); `consulted`: for
+    an officer of a consulted agency, without the fee and the issued files (access.consulted_only)."""
+    hidden = ISSUED_COMPONENTS if consulted else ()
     return {
         "id": d.id, "code": d.code, "status": status(d.status), "late": d.late, "channel": d.channel,
         "procedure": {"code": d.procedure.code, "name": d.procedure.name},
@@ -82,7 +84,7 @@ def dossier(d, tasks, events, index_due=None, internal: bool = True, supplement:
         "reception_due_at": instant(d.reception_due_at), "received_at": instant(d.received_at),
         "due_at": instant(d.due_at), "index_due_at": instant(index_due), "finished_at": instant(d.finished_at),
         "form_data": d.form_data, "waiting_for": d.waiting_messages,
-        "amount_due": d.amount_due if PAYMENT in (d.waiting_messages or []) else None,
+        "amount_due": d.amount_due if PAYMENT in (d.waiting_messages or []) and not consulted else None,
         "supplement_request": _asked(d.procedure, supplement, internal) if supplement is not None else None,
         "open_tasks": [open_task(t) if internal else _step(t) for t in tasks],
         # The components as sent (a supplement's replacement current, the replaced kept); never

@@ -7,6 +7,7 @@ from sqlalchemy import exists, select
 
 from ..db import db
 from ..users.models import User
+from .messages import EVENTS
 from .models import Dossier, DossierEvent, OpenTask
 
 
@@ -34,6 +35,8 @@ def may_act_for_agency(user, dossier: Dossier, roles=("leader", "specialist")) -
 # What the resolving agency issued on the dossier: its results (results.RESULT_COMPONENT) and fee
 # receipts (payments.receipts.RECEIPT_COMPONENT), with the printouts and the payments beside them.
 ISSUED_COMPONENTS = ("KQ", "BL")
+# Their events in the timeline: fees asked, paid, refunded; receipts and results issued.
+ISSUED_EVENTS = tuple(kind for kind in EVENTS if kind.startswith(("fee_", "receipt_", "result_")))
 
 
 def consulted_only(user, dossier: Dossier) -> bool:

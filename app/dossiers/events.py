@@ -63,11 +63,14 @@ def postal_number(data) -> str | None:
 INTERNAL_KINDS = ("version_moved",)
 
 
-def history(dossier_id: int, internal: bool = True) -> list[DossierEvent]:
+def history(dossier_id: int, internal: bool = True, hidden: tuple[str, ...] = ()) -> list[DossierEvent]:
     """A dossier's events in order, with who acted and for which agency (the timeline);
-    `internal` False: as its applicant sees it, without INTERNAL_KINDS."""
+    `internal` False: as its applicant sees it, without INTERNAL_KINDS; `hidden`: kinds left out
+    (a consulted agency's officer: access.ISSUED_EVENTS)."""
     query = select(DossierEvent).where(DossierEvent.dossier_id == dossier_id)
     if not internal:
         query = query.where(DossierEvent.kind.not_in(INTERNAL_KINDS))
+    if hidden:
+        query = query.where(DossierEvent.kind.not_in(hidden))
     return list(db.session.execute(query.order_by(DossierEvent.id).options(
         joinedload(DossierEvent.actor), joinedload(DossierEvent.agency))).scalars())

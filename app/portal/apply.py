@@ -76,7 +76,8 @@ def apply_post(code: str):
             # A second «Nộp hồ sơ» sent what the first one did; any other action brought what is lost.
             return _after_missing_draft(procedure, draft_id, unsaved=request.form.get("action") != "submit")
         # Deleted from another tab (the dossiers page), not sent: what this page holds goes into
-        # the procedure's draft, a new one, and is said so; nothing typed or chosen is dropped.
+        # the procedure's draft (a new one, or one another tab opened since), and is said so;
+        # nothing typed or chosen is dropped.
         draft = drafts.current_draft(g.user, procedure) or drafts.start_draft(g.user, procedure, form.schema, now())
         draft_id = draft.id
         flash(MESSAGES["draft_replaced"])

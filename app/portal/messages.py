@@ -40,7 +40,7 @@ MESSAGES = {
                           "thông tin và tệp vừa gửi chưa được ghi vào đâu. Vui lòng kiểm tra hồ sơ đã nộp và gửi "
                           "lại những gì còn thiếu khi được yêu cầu bổ sung.",
     "draft_replaced": "Bản nháp của trang này đã bị xóa ở một cửa sổ khác; những gì bạn vừa gửi đã được ghi vào "
-                      "một bản nháp mới của thủ tục này.",
+                      "bản nháp đang soạn của thủ tục này (bản mới, hoặc bản một cửa sổ khác vừa mở).",
     "missing_component": "Thiếu thành phần hồ sơ «{name}»: vui lòng đính kèm tệp.",
     "asked_component": "Cơ quan đã yêu cầu bổ sung «{name}»: vui lòng đính kèm tệp mới cho thành phần này.",
     "representation_kind": "Vui lòng chọn bạn nộp hồ sơ cho ai.",

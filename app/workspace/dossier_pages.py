@@ -15,7 +15,7 @@ from engine.statuses import LABELS as STATUS_LABELS, PROCESSED, RETURNED, known 
 from ..clock import now
 from ..db import db
 from ..dossiers import apology, citizen, handoffs, printouts, results, search, transitions, work
-from ..dossiers.access import consulted_only, may_act_for_agency, may_read, may_read_file
+from ..dossiers.access import ISSUED_EVENTS, consulted_only, may_act_for_agency, may_read, may_read_file
 from ..dossiers.events import history
 from ..dossiers.files import send_file_of
 from ..dossiers.errors import DossierError
@@ -65,12 +65,12 @@ def _issuers_dossier(dossier_id: int) -> Dossier:
 def render(dossier: Dossier, errors: dict | None = None, status: int = 200, form: dict | None = None):
     """The dossier page, with what a refused action on it sent back (`errors`, `form`)."""
     at = now()
-    events = history(dossier.id)
+    # A consulted agency's officer: no fees, receipts, results nor printouts (access.consulted_only).
+    consulted = consulted_only(g.user, dossier)
+    events = history(dossier.id, hidden=ISSUED_EVENTS if consulted else ())
     open_tasks = db.session.execute(select(OpenTask).where(OpenTask.dossier_id == dossier.id,
                                                            OpenTask.closed_at.is_(None))).scalars().all()
     rows = handoffs.handoffs(dossier.id, at)
-    # A consulted agency's officer: no fees, receipts, results nor printouts (access.consulted_only).
-    consulted = consulted_only(g.user, dossier)
     found = [] if consulted else results.of_dossier(dossier.id)
     shared = dossier_context.context(dossier, consulted)
     return render_template(

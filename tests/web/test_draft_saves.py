@@ -195,6 +195,6 @@ def test_a_draft_deleted_in_another_tab_keeps_what_this_tab_sends(tabs, clean_ap
                                  "tep.GTTT": upload(FRONT, "mat-truoc.pdf")})
     assert saved.status_code == 303
     page = first.get(saved.headers["Location"]).get_data(as_text=True)
-    assert "đã được ghi vào một bản nháp mới" in page and "chưa được ghi vào đâu" not in page
+    assert "đã được ghi vào bản nháp đang soạn của thủ tục này" in page and "chưa được ghi vào đâu" not in page
     assert "Trần Văn Mới" in page and _draft_files(clean_app) == ["mat-truoc.pdf"]
     assert re.search(r'name="draft_id" value="(\d+)"', page).group(1) != draft_id

@@ -36,6 +36,8 @@ def test_the_police_see_the_application_not_the_fees_receipts_results_or_printou
     assert page.status_code == 200 and "Cơ quan phối hợp xem tờ khai" in text and "Sở Tư pháp tỉnh Bình An quản lý" in text
     assert "Họ và tên" in text and "Lấy ý kiến Công an tỉnh" in text  # the application and the steps
     assert "Phí, lệ phí" not in text and "Biên lai" not in text and "Tải tệp đã ký số" not in text
+    for said in ("Yêu cầu nộp phí, lệ phí", "Đã nộp phí, lệ phí", "Ban hành kết quả", "biên lai điện tử"):
+        assert said not in text, said  # nor in the timeline
     assert "giay-to/mau-01.pdf" not in text
     seen = _files(text, dossier_id)
     assert seen and set(seen) < set(own_files)  # the citizen's components only
@@ -48,7 +50,11 @@ def test_the_police_see_the_application_not_the_fees_receipts_results_or_printou
     # The control slip it took part in: printed as the page shows it.
     assert "giay-to/mau-05.pdf" in text
     assert client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-05.pdf").status_code == 200
-    assert {f["component_code"] for f in dossier(api, dossier_id, "congan")["files"]} == codes - {"KQ", "BL"}
+    seen_by_api = dossier(api, dossier_id, "congan")
+    assert {f["component_code"] for f in seen_by_api["files"]} == codes - {"KQ", "BL"}
+    kinds = {e["kind"] for e in seen_by_api["history"]}
+    assert "task_completed" in kinds and not kinds & {"fee_requested", "fee_paid", "receipt_issued", "result_issued"}
+    assert {"fee_paid", "result_issued"} <= {e["kind"] for e in returned["history"]}  # the agency's own view
     # The resolving agency's leader still has it all.
     as_officer(client, "lanhdao")
     assert client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").status_code == 200
