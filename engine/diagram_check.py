@@ -197,10 +197,12 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
     elif _not_utf8(text) is not None and re.search(rb"encoding=[\"'](?!utf-?8[\"'])", text[:200], re.I) is None:
         message = MESSAGES["xml_encoding"].format(line=_not_utf8(text))
     elif error.code in XML_DOCTYPE_ERRORS or error.code == XML_LIMIT and "depth" not in error.msg:
-        message = MESSAGES["xml_doctype"].format(where=f" (dòng {line})")
+        declared = xml.find(b"<!DOCTYPE")  # said where it is declared, not where an entity is used
+        where = MESSAGES["xml_line"].format(line=xml[:declared].count(b"\n") + 1) if declared >= 0 else ""
+        message = MESSAGES["xml_doctype"].format(where=where)
     elif error.code == XML_LIMIT:
         message = MESSAGES["xml_too_deep"].format(line=line)
-    elif error.code != XML_TAG_MISMATCH and _at_end(text, line, column):
+    elif error.code != XML_TAG_MISMATCH and _at_end(xml.rstrip(), line, column):  # lines as the reader counts
         message = MESSAGES["xml_truncated"].format(line=line)
     else:
         what = next((MESSAGES[key] for codes, words, key in XML_ERRORS if error.code in codes and words in error.msg), "")

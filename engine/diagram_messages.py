@@ -40,6 +40,7 @@ MESSAGES = {
     "xml_char": ": có ký tự không được phép trong XML (ký tự điều khiển dán từ nơi khác): xóa ký tự đó",
     "xml_prefix": ": tiền tố không gian tên (phần trước dấu «:» của tên thẻ) chưa được khai báo bằng xmlns:… "
                   "ở phần tử gốc",
+    "xml_line": " (dòng {line})",
     "xml_doctype": "Tệp có khai báo <!DOCTYPE> hoặc thực thể (<!ENTITY>){where}: sơ đồ BPMN không "
                    "dùng chúng, trình vẽ không bao giờ ghi ra, và hệ thống không đọc chúng (một thực thể có thể "
                    "đọc tệp của máy chủ). Xóa khai báo <!DOCTYPE …> cùng mọi chỗ dùng «&tên;», rồi kiểm tra lại.",
@@ -460,8 +461,8 @@ MESSAGES = {
     "names_in_script": "Mã của công việc tự động",
     "names_in_step_script": "Mã chạy {when} bước (spiffworkflow:{ext})",
     "constant_fails": "{what} có «{part}», phần không đọc dữ liệu nào nên giống nhau với mọi hồ sơ, và phần đó "
-                      "luôn gặp lỗi khi chạy: {error}. Hồ sơ nào tới đây cũng dừng lại. Sửa phần đó (ví dụ "
-                      "chia cho một số khác 0, viết số nhỏ hơn, lấy phần tử có trong danh sách).",
+                      "luôn gặp lỗi mỗi khi được chạy tới: {error}. Hồ sơ nào chạy tới phần đó đều dừng lại. Sửa "
+                      "phần đó (ví dụ chia cho một số khác 0, viết số nhỏ hơn, lấy phần tử có trong danh sách).",
     "enum_literal": "{what} so sánh «{name}» với {value} (trong «{test}»), nhưng trường «{name}» chỉ nhận {values} "
                     "(biểu mẫu {forms}), nên {value} không bao giờ khớp và {effect}{guess}. Sửa {value} cho đúng "
                     "một giá trị của trường (đúng từng ký tự, kể cả chữ hoa, chữ thường và dấu cách), hoặc thêm "
