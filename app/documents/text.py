@@ -50,18 +50,16 @@ def agency_markup(name: str) -> str:
     cut, level = max(found, key=lambda pair: (pair[0] >= 0, pair[0] + len(pair[1]), len(pair[1])))
     if cut < 0:
         return text
-    start = cut + 1 + len(level)  # the level's own words ("THÀNH PHỐ") are glued too
-    words = text[start:].split(" ")[1:]
-    place = []
+    words = text[cut + 1 + len(level):].split()
+    held = 0  # the place's own words, glued to its level's ("THÀNH PHỐ")
     for word in words[:_PLACE_WORDS]:
-        if word in ("-", "–") or not word:
+        if word in ("-", "–"):
             break
-        place.append(word)
+        held += 1
         if word.endswith((",", ";", ")")):
             break
-    glued = "&nbsp;".join([level.replace(" ", "&nbsp;"), *place])
-    rest = text[start + 1 + len(" ".join(place)):] if place else text[start:]
-    return text[:cut + 1] + glued + (" " + rest.lstrip(" ") if rest.strip() else "")
+    glued = "&nbsp;".join([level.replace(" ", "&nbsp;"), *words[:held]])
+    return " ".join([text[:cut], glued, *words[held:]])
 
 
 def _day_month(day: int, month: int) -> tuple[str, str]:

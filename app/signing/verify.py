@@ -241,7 +241,7 @@ def _only_space_after(data: bytes, sig: Mapping, status: PdfSignatureStatus) -> 
             and status.modification_level == ModificationLevel.NONE):
         return False
     try:
-        start, length, second, second_length = (int(n) for n in sig["/ByteRange"])
+        *_, second, second_length = (int(n) for n in sig["/ByteRange"])
     except (KeyError, TypeError, ValueError):
         return False
     return not data[second + second_length:].strip(TRAILING_SPACE)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from flask import current_app, request
 from werkzeug.exceptions import HTTPException
-from werkzeug.routing import RequestRedirect
 
 
 def history_url() -> str:
@@ -21,7 +20,7 @@ def history_url() -> str:
     while path:
         try:
             adapter.match(path, method="GET")
-        except (HTTPException, RequestRedirect):
+        except HTTPException:  # not found, POST only, or another spelling (RequestRedirect)
             path = path.rsplit("/", 1)[0]
             continue
         query = request.query_string.decode("latin-1")
