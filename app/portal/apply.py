@@ -70,6 +70,7 @@ def apply_post(code: str):
     procedure = _procedure(code)
     form = _form(procedure)
     draft_id = request.form.get("draft_id", type=int)
+    seen = request.form.get("revision", type=int)  # the draft's revision the page showed
     draft = drafts.own_draft(g.user, draft_id)
     if draft is None or draft.procedure_id != procedure.id:
         if _dossier_from(procedure, draft_id) is not None:
@@ -79,7 +80,7 @@ def apply_post(code: str):
         # the procedure's draft (a new one, or one another tab opened since), and is said so;
         # nothing typed or chosen is dropped.
         draft = drafts.current_draft(g.user, procedure) or drafts.start_draft(g.user, procedure, form.schema, now())
-        draft_id = draft.id
+        draft_id, seen = draft.id, None
         flash(MESSAGES["draft_replaced"])
     try:
         data = parse_submission(form, request.form, PREFIX)
@@ -91,12 +92,14 @@ def apply_post(code: str):
     if action.startswith(("add:", "remove:")):
         data = apply_action(form, data, action)
     at = now()
-    draft, notes = _save(procedure, draft_id, data, rep, new_files, action, at)
+    draft, notes, stale = _save(procedure, draft_id, data, rep, new_files, action, at, seen)
     if draft is None:  # a second tap of «Nộp hồ sơ» made the draft a dossier meanwhile
         return _after_missing_draft(procedure, draft_id, unsaved=True)
+    if stale is not None:
+        return _stale(procedure, form, draft, notes, stale, data, rep, upload_errors)
     if action == "submit":  # in the save's transaction, under its lock: no other tab's save slips in
         return _submit(procedure, form, draft, upload_errors, notes,
-                       lambda: _save(procedure, draft_id, data, rep, new_files, action, at))
+                       lambda: _save(procedure, draft_id, data, rep, new_files, action, at, seen))
     db.session.commit()  # what was typed and uploaded is kept whatever happens next
     _flash(notes)  # said once it is kept
     if upload_errors:
@@ -108,17 +111,27 @@ def apply_post(code: str):
                             _anchor=field_anchor(anchor, PREFIX) if anchor and not action.startswith(("bo_tep", "dung_lai")) else None), 303)
 
 
-def _save(procedure, draft_id: int, data: dict, rep: dict, new_files: list[dict], action: str, at):
+def _save(procedure, draft_id: int, data: dict, rep: dict, new_files: list[dict], action: str, at,
+          seen: int | None):
     """(the draft locked, with this request's fields and files, not committed; what to say of
-    its files once kept), or (None, []) when the draft is gone. Saves of one draft run one at a
-    time, each on the files the one before it kept (another tab's upload is never overwritten);
-    the fields are the whole form as this save sends it."""
+    its files once kept; None, or when the page was opened before another tab saved other fields,
+    the instant of that save), or (None, [], None) when the draft is gone. Saves of one draft run
+    one at a time, each on the files the one before it kept (another tab's upload is never
+    overwritten); the fields are the whole form as this save sends it, unless the page was stale:
+    then the fields saved meanwhile stay, and the page shows this one's (_stale)."""
     draft = drafts.lock_draft(g.user, draft_id)
     if draft is None:
-        return None, []
+        return None, [], None
     files, notes = _files(procedure, draft.files, new_files, action, at)
-    draft.data, draft.representation, draft.files, draft.updated_at = data, rep, files, at
-    return draft, notes
+    stale = seen is not None and seen != draft.revision and (draft.data, draft.representation) != (data, rep)
+    saved_at = draft.updated_at
+    if files != draft.files or not stale:
+        draft.files, draft.updated_at = files, at
+    if stale:
+        return draft, notes, saved_at
+    if (draft.data, draft.representation) != (data, rep):
+        draft.data, draft.representation, draft.revision = data, rep, draft.revision + 1
+    return draft, notes, None
 
 
 @portal.post("/ho-so/nhap/<int:draft_id>/xoa")
@@ -222,9 +235,11 @@ def _submit(procedure, form, draft, upload_errors: dict, notes: list[str], save_
                                   files=files, representation=representation.stored(rep))
     except (Invalid, Conflict) as exc:
         db.session.rollback()
-        draft, notes = save_again()
+        draft, notes, stale = save_again()
         if draft is None:
             return _after_missing_draft(procedure, draft_id, unsaved=True)
+        if stale is not None:
+            return _stale(procedure, form, draft, notes, stale, data, rep, {})
         db.session.commit()
         _flash(notes)
         return _page(procedure, form, draft, {"noi-dung": str(exc)}, status=422)
@@ -234,6 +249,16 @@ def _submit(procedure, form, draft, upload_errors: dict, notes: list[str], save_
     else:
         flash(_submitted_message(dossier))
     return redirect(url_for("portal.dossier", dossier_id=dossier.id), 303)
+
+
+def _stale(procedure, form, draft, notes: list[str], saved_at, data: dict, rep: dict, upload_errors: dict):
+    """Another tab saved other fields after this page was opened: those stay, this request's
+    files are kept, and the page shows what this one sent, with the draft's revision now, so
+    that «Lưu nháp» again writes it over the other on purpose (nothing either tab typed is lost)."""
+    db.session.commit()
+    _flash(notes)
+    flash(MESSAGES["draft_stale"].format(at=local_time(saved_at)), "error")
+    return _page(procedure, form, draft, upload_errors, status=409, shown=(data, rep))
 
 
 def _flash(notes: list[str]) -> None:
@@ -250,15 +275,17 @@ def _submitted_message(dossier) -> str:
     return text
 
 
-def _page(procedure, form, draft, errors: dict, status: int = 200):
-    """The application page; `errors` maps the id of a field or component to its message."""
-    shown = [e for e in form.validate(draft.data) if field_anchor(e.field, PREFIX) in errors] if errors else []
+def _page(procedure, form, draft, errors: dict, status: int = 200, shown: tuple[dict, dict] | None = None):
+    """The application page; `errors` maps the id of a field or component to its message.
+    `shown`: the fields and representation to show instead of the draft's (a stale page's)."""
+    data, rep = shown or (draft.data, draft.representation)
+    invalid = [e for e in form.validate(data) if field_anchor(e.field, PREFIX) in errors] if errors else []
     components = upload_components(procedure)
-    on_behalf = representation.on_behalf(draft.representation)
+    on_behalf = representation.on_behalf(rep)
     return render_template(
-        "portal/apply.html", procedure=procedure, draft=draft, form=form,
-        fields_html=render_fields(form, draft.data, shown, PREFIX), errors=errors, components=components,
-        marks=requirements(components, on_behalf, form.visible(draft.data), form),
+        "portal/apply.html", procedure=procedure, draft=draft, form=form, rep=rep or {}, stale=shown is not None,
+        fields_html=render_fields(form, data, invalid, PREFIX), errors=errors, components=components,
+        marks=requirements(components, on_behalf, form.visible(data), form),
         reusable={c["code"]: datastore.stored_files(g.user, c["code"]) for c in components},
         limits=limits_text(procedure), kinds=COMPONENT_KINDS, representation_labels=REPRESENTATION, representation_texts=REPRESENTATION_TEXTS,
         on_behalf=on_behalf,

@@ -41,6 +41,10 @@ MESSAGES = {
                           "lại những gì còn thiếu khi được yêu cầu bổ sung.",
     "draft_replaced": "Bản nháp của trang này đã bị xóa ở một cửa sổ khác; những gì bạn vừa gửi đã được ghi vào "
                       "bản nháp đang soạn của thủ tục này (bản mới, hoặc bản một cửa sổ khác vừa mở).",
+    "draft_stale": "Hồ sơ đang soạn này đã được lưu từ một cửa sổ khác lúc {at}, sau khi trang này được mở, nên "
+                   "thông tin bạn vừa nhập chưa ghi đè lên bản đó (tệp vừa chọn thì đã được đính kèm). Thông tin "
+                   "của bạn vẫn ở nguyên trên trang này: bấm «Lưu nháp» để lưu nó thay cho bản kia, hoặc tải lại "
+                   "trang để xem bản đã lưu.",
     "missing_component": "Thiếu thành phần hồ sơ «{name}»: vui lòng đính kèm tệp.",
     "asked_component": "Cơ quan đã yêu cầu bổ sung «{name}»: vui lòng đính kèm tệp mới cho thành phần này.",
     "representation_kind": "Vui lòng chọn bạn nộp hồ sơ cho ai.",

@@ -24,5 +24,8 @@ class Draft(db.Model):
     representation = db.Column(db.JSON, nullable=False, default=dict)
     created_at = db.Column(UTCDateTime, nullable=False)
     updated_at = db.Column(UTCDateTime, nullable=False)
+    # Counted up at every save of its fields; the page sends the one it showed, so a save from a
+    # page opened before another tab's save is told, not written over it (portal/apply.py).
+    revision = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
     procedure = db.relationship("Procedure")

@@ -4,8 +4,9 @@
 // data-unsaved-question> (app/web/messages.py), and the questions of data-confirm.
 //
 // Unsaved changes: while a form (method post) holds what the user changed, or what the server
-// showed back without recording it (data-unsaved; a control marked aria-invalid; not on a form
-// marked data-draft, which the server saves at every sending), leaving the page asks first. A keyboard shortcut asks with window.confirm (MotCua.mayLeave, used by shortcuts.js),
+// showed back without recording it (data-unsaved, also on a form marked data-draft: a stale
+// draft page's fields; a control marked aria-invalid, not on a form marked data-draft, which the
+// server saves at every sending), leaving the page asks first. A keyboard shortcut asks with window.confirm (MotCua.mayLeave, used by shortcuts.js),
 // a link, the back button or closing the tab with the browser's own beforeunload dialog. Sending
 // the form is not leaving it; sending another form of the page is.
 //
@@ -72,8 +73,8 @@
   }
 
   function unsaved(form) {
-    var shownBack = form.hasAttribute("data-unsaved") || form.querySelector('[aria-invalid="true"]') !== null;
-    return (shownBack && !form.hasAttribute("data-draft")) || slice(form.elements).some(controlChanged);
+    var invalid = form.querySelector('[aria-invalid="true"]') !== null && !form.hasAttribute("data-draft");
+    return form.hasAttribute("data-unsaved") || invalid || slice(form.elements).some(controlChanged);
   }
 
   // Forms other than `except` (the one being sent) whose content would be lost.
