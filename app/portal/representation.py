@@ -6,19 +6,26 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .messages import MESSAGES
+from ..security.refused_form import plain_field
+from .messages import MESSAGES, REPRESENTATION, REPRESENTATION_TEXTS
 
 KINDS = ("self", "person", "organisation")
 _TAX_CODE = re.compile(r"^[0-9]{10}(-[0-9]{3})?$")
 _ID = re.compile(r"^[0-9]{12}$")
 
 
+CONTROLS = {"name": "dai_dien_ho_ten", "id_number": "dai_dien_cccd", "organisation_name": "dai_dien_to_chuc",
+            "tax_code": "dai_dien_mst"}  # key kept -> the control typing it
+plain_field("dai_dien", REPRESENTATION_TEXTS["legend"], REPRESENTATION)  # said on a refused sending's page
+for _key, _control in CONTROLS.items():
+    plain_field(_control, REPRESENTATION_TEXTS["fields"][_key][0])
+
+
 def parse(formdata) -> dict:
     """The representation as typed (kept in the draft even when not valid yet)."""
     kind = formdata.get("dai_dien", "self")
     result = {"kind": kind if kind in KINDS else ""}
-    for key, field in (("name", "dai_dien_ho_ten"), ("id_number", "dai_dien_cccd"),
-                       ("organisation_name", "dai_dien_to_chuc"), ("tax_code", "dai_dien_mst")):
+    for key, field in CONTROLS.items():
         value = " ".join(formdata.get(field, "").split())[:300]
         if key in ("id_number", "tax_code"):  # full-width digits as the digits they are; no spaces in a number
             value = "".join(unicodedata.normalize("NFKC", value).split())

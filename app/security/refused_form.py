@@ -15,7 +15,7 @@ from werkzeug.routing import RequestRedirect
 from ..eforms.readable import field_words
 
 # The form's own machinery, not what the user typed.
-TECHNICAL = {"csrf_token", "nonce", "tep_da_nhan", "action", "draft_id", "next"}
+TECHNICAL = {"csrf_token", "nonce", "tep_da_nhan", "action", "draft_id", "revision", "next"}
 # Never written back on a page, whoever sent them: passwords and one-time codes.
 SECRET = re.compile(r"mat_khau|password|ma_xac_(nhan|thuc)|otp|token", re.I)
 MAX_FIELDS = 60
@@ -24,6 +24,9 @@ MAX_CHARS = 4000
 # said in the form's own words (engine forms, app/eforms/readable.field_words).
 FORM_PAGES: dict[str, Callable[..., object]] = {}
 PREFIX = "f"  # the e-forms' controls (app/eforms): f.<path>
+# A page's own control outside its e-form, named alike wherever it is -> (its label, what each
+# value it sends means): registered by the module whose words they are (plain_field).
+PLAIN_FIELDS: dict[str, tuple[str, dict[str, str]]] = {}
 
 
 def describes(endpoint: str):
@@ -32,6 +35,11 @@ def describes(endpoint: str):
         FORM_PAGES[endpoint] = finder
         return finder
     return register
+
+
+def plain_field(name: str, label: str, values: dict[str, str] | None = None) -> None:
+    """Say the control `name` by `label`, and a value it sends by what `values` calls it."""
+    PLAIN_FIELDS[name] = (label, values or {})
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,9 @@ def _form_sent():
 
 def _described(form, name: str, value: str) -> tuple[str, str]:
     said = field_words(form.schema, form.ui_schema, name, value, PREFIX) if form is not None else None
+    if said is None and name in PLAIN_FIELDS:
+        label, values = PLAIN_FIELDS[name]
+        said = label, values.get(value, value)
     return said or (_words(name), value)
 
 

@@ -6,6 +6,8 @@ ADMIN_TABS = {"cua-toi": "Việc của tôi", "cho-nhan": "Chưa có người nh
 DUE_FILTERS = {"qua-han": "Đã quá hạn", "hom-nay": "Đến hạn hôm nay", "3-ngay": "Đến hạn trong 3 ngày làm việc",
                "khong-han": "Không có thời hạn"}
 CHANNELS = {"online": "Trực tuyến", "counter": "Trực tiếp tại quầy", "postal": "Qua bưu chính công ích"}
+# The controls saying how a paper dossier or letter came (workspace/_channel.html), by name.
+CHANNEL_FIELDS = {"hinh_thuc": "Hình thức nộp", "so_buu_gui": "Số hiệu bưu gửi (khi nhận qua bưu chính)"}
 VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn", "open_late": "Đang quá hạn",
             "open": "Đang xử lý", "none": "Không quy định thời hạn",
             "cancelled": "Không thực hiện (hồ sơ đã rút hoặc dừng xử lý)"}

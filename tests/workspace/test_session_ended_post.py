@@ -33,6 +33,11 @@ def _login_next(page: str) -> str:
     return parse_qs(urlsplit(link).query)["next"][0]
 
 
+def _typed(page: str) -> list[tuple[str, str]]:
+    """The fields the page gives back: (label, value)."""
+    return re.findall(r'<label for="da-nhap-\d+">([^<]*)</label>\s*<textarea[^>]*>([^<]*)</textarea>', page)
+
+
 def test_a_form_sent_after_the_session_ended_comes_back_with_what_was_typed(client, clock, clean_app):
     clock.set(vn(2026, 11, 23, 9, 0))
     token = as_officer(client, "motcua")
@@ -46,7 +51,25 @@ def test_a_form_sent_after_the_session_ended_comes_back_with_what_was_typed(clie
     assert sent.status_code == 401 and "Location" not in sent.headers
     assert "Phiên đăng nhập đã kết thúc" in page and "chưa được ghi" in page
     assert LLTP_FIELDS["f.ho_ten"] in page and "cccd.pdf" in page
+    assert ("Hình thức nộp", "Trực tiếp tại quầy") in _typed(page)  # the page's own control, in its words
     assert _login_next(page) == form_page
+
+
+def test_who_a_citizen_applied_for_comes_back_in_the_pages_words(client, clock, clean_app):
+    from tests.web.pages import csrf, login
+    from tests.web.test_portal import APPLY
+    clock.set(vn(2026, 11, 23, 9, 0))
+    login(client, "congdan")
+    token = csrf(client, APPLY)
+    _end_sessions(clean_app, "congdan")
+    sent = client.post(APPLY, headers={"Referer": HOST + APPLY}, content_type="multipart/form-data",
+                       data={"csrf_token": token, "draft_id": "1", "revision": "0", "action": "save",
+                             "dai_dien": "person", "dai_dien_ho_ten": "Lê Thị Hạnh", "dai_dien_cccd": "001190000777"})
+    page = html(sent)
+    assert sent.status_code == 401
+    assert _typed(page) == [("Người yêu cầu", "Người khác (tôi được ủy quyền)"),
+                            ("Họ và tên người ủy quyền", "Lê Thị Hạnh"),
+                            ("Số định danh cá nhân của người ủy quyền", "001190000777")]
 
 
 def test_the_login_link_never_leads_to_the_address_only_a_form_is_sent_to(client, clock, clean_app):
