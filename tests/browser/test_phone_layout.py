@@ -107,3 +107,27 @@ def test_a_long_unbroken_note_wraps(phone, api, clock):
     _fits(page, "the police's step")
     page.goto(f"/mot-cua/ho-so/{dossier}")
     _fits(page, "the dossier page")
+
+
+def test_a_citizens_lists_are_cards_on_a_phone(page, api, clock):
+    """«Hồ sơ của tôi» and the data store: each row a card whose cells say what they are, no
+    table wider than the screen (no sideways scroll inside it either)."""
+    from tests.conftest import PASSWORD
+    clock.set(vn(2026, 11, 23, 8, 0))
+    processed(api, submit(api, LLTP, LLTP_FORM)["id"])
+    submit(api, LLTP, {**LLTP_FORM, "so_ban": 3})
+    page.goto("/dang-nhap")
+    page.fill("#ten_dang_nhap", "congdan")
+    page.fill("#mat_khau", PASSWORD)
+    page.click("form button[type=submit]:not(.link)")
+    page.wait_for_load_state()
+    for path, cards in (("/ho-so", 2), ("/kho-du-lieu", 3)):
+        page.goto(path)
+        _fits(page, path)
+        wide = page.evaluate("[...document.querySelectorAll('.table-scroll')].filter(e => e.scrollWidth > e.clientWidth).length")
+        assert wide == 0, f"{path}: a table scrolls sideways"
+        rows = page.locator("table.cards tbody tr")
+        assert rows.count() >= cards
+        label = rows.first.locator("td[data-label]").first
+        assert page.evaluate("e => getComputedStyle(e, '::before').content", label.element_handle()).startswith('"')
+        assert rows.first.bounding_box()["width"] <= PHONE["width"]

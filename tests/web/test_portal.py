@@ -173,7 +173,7 @@ def test_supplement_keeps_the_code_and_the_history_of_files(citizen, clock):
     assert _count(citizen.application, Rating) == 1
     store = citizen.get("/kho-du-lieu").get_data(as_text=True)
     assert "cccd-ro.pdf" in store and code in store
-    assert "<td>Kết quả giải quyết (bản điện tử có chữ ký số)</td>" in store  # the result named, not blank
+    assert "<td data-label=\"Thành phần\">Kết quả giải quyết (bản điện tử có chữ ký số)</td>" in store  # the result named, not blank
 
 
 def test_another_citizens_dossier_is_not_found(citizen, client):
