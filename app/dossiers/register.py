@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload
 from engine.statuses import PROCESSED, RETURNED, STOPPED, WITHDRAWN
 
 from .. import documents as doc
+from ..catalogue.models import Procedure
 from ..db import db
 from ..localtime import local_time
 from ..workflow.service import workflow
@@ -62,6 +63,11 @@ def _entries(agency, dossiers: list[Dossier]) -> dict[int, int]:
             entries[d.id] = entry_number(agency.id, d.received_at, d.id)
         previous = d
     return entries
+
+
+def resolves_any(agency) -> bool:
+    """Whether `agency` receives any procedure's dossiers (one only ever consulted does not)."""
+    return db.session.execute(select(Procedure.id).where(Procedure.agency_id == agency.id).limit(1)).first() is not None
 
 
 def register_count(agency, start: date, end: date) -> int:

@@ -269,6 +269,10 @@ REGISTER = {
     "too_many": "Sổ in có mã QR cho từng hồ sơ nên mỗi lần in tối đa {max} hồ sơ; khoảng thời gian này có {total} "
                 "hồ sơ. Chọn khoảng ngắn hơn (ví dụ từng tuần) để in.",
     "empty": "Không có hồ sơ nào được tiếp nhận trong khoảng thời gian này.",
+    # An agency only ever consulted (liên thông) receives no dossier of its own: the register stays empty.
+    "receives_none": "{agency} không tiếp nhận hồ sơ của thủ tục nào nên sổ này luôn trống. Hồ sơ cơ quan được "
+                     "hỏi ý kiến (liên thông) tìm ở",
+    "search": "Tra cứu hồ sơ",
     "no_agency": "Tài khoản của bạn không thuộc cơ quan nào.",
     "fields": {"tu": "Từ ngày", "den": "Đến ngày"},
     "not_understood": "Không hiểu ngày «{text}» ở ô {field}: nhập một ngày có thật theo dạng năm-tháng-ngày, "

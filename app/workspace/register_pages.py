@@ -9,7 +9,7 @@ from flask import render_template, request
 
 from ..localtime import local_today
 from ..dossiers import printouts
-from ..dossiers.register import PRINT_MAX_ROWS, register_count, register_rows
+from ..dossiers.register import PRINT_MAX_ROWS, register_count, register_rows, resolves_any
 from ..files.download import file_response
 from ..web.session import login_required
 from . import agency_choice
@@ -50,6 +50,7 @@ def register():
     pages = max(-(-total // PER_PAGE), 1)
     page = min(max(request.args.get("trang", 1, type=int) or 1, 1), pages)
     context.update(total=total, page=page, pages=pages, first=(page - 1) * PER_PAGE + 1,
+                   receives_none=not total and not resolves_any(agency),
                    rows=register_rows(agency, start, end, PER_PAGE, (page - 1) * PER_PAGE),
                    too_long=bool(request.args.get("pdf")) and not refusals)
     return render_template("workspace/register.html", **context), 422 if context["too_long"] or refusals else 200

@@ -85,3 +85,12 @@ def test_rows_and_receipts_give_the_entry_in_the_book_of_the_year(api, clock, cl
         receipt = client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").get_data()
         text = " ".join(pdf_text(receipt, tmp_path).split())
         assert f"Vào Sổ theo dõi hồ sơ, Quyển số: {book} Số thứ tự: {entry}" in text, text
+
+
+def test_an_agency_only_consulted_is_told_why_its_register_is_empty(api, clock, client):
+    _received(api, clock, 1)
+    as_officer(client, "congan")
+    page = html(client.get(f"/mot-cua/so-theo-doi?{PERIOD}"))
+    assert ("Công an tỉnh Bình An không tiếp nhận hồ sơ của thủ tục nào nên sổ này luôn trống. Hồ sơ cơ quan "
+            "được hỏi ý kiến (liên thông) tìm ở <a href=\"/mot-cua/ho-so\">«Tra cứu hồ sơ»</a>.") in page
+    assert "Không có hồ sơ nào được tiếp nhận" not in page
