@@ -31,6 +31,7 @@ from .catalogue_forms import RESULT_NAMES, CitizenForm
 from .diagram_names import DATA_ELEMENTS, DATA_REFERENCES, SYSTEM_NAMES, known_names, unknown_names
 from .form_check import as_written, form_advice, form_problems, guess, pair_problems, usable_fields
 from .folding import fold
+from .numbers import whole_dong
 from .form_conditions import choice_values, deciding_fields, required_for, sometimes_required
 from .roles import LANE_ROLES, ROLE_LABELS, lane_labels, role_for_lane
 from .statuses import (LABELS as STATUS_LABELS, PAYMENT_REQUESTED, PROCESSED, RECEIVED, REFUSED, SUPPLEMENT_REQUESTED,
@@ -1504,6 +1505,7 @@ class DiagramChecker:
         self.fields = self.fields_of(process)
         self.start_names = self.start_names_of(process) if self.names is not None else None
         self.lane_of = lane_of = {}
+        twice: dict[str, list] = {}  # a step listed by more than one lane -> those lanes
         for lane in process.iterfind(".//bpmn:lane", NS):
             if lane.find("bpmn:childLaneSet", NS) is not None:
                 continue
@@ -1514,7 +1516,11 @@ class DiagramChecker:
                          lane=_one_line(lane.get("name")), labels=", ".join(lane_labels()), codes=", ".join(LANE_ROLES),
                          guess=guess(_one_line(lane.get("name")), lane_labels()) if lane.get("name") else "")
             for ref in lane.iterfind("bpmn:flowNodeRef", NS):
-                lane_of[(ref.text or "").strip()] = lane
+                node_id = (ref.text or "").strip()
+                if lane_of.get(node_id, lane) is not lane:
+                    twice.setdefault(node_id, [lane_of[node_id]]).append(lane)
+                lane_of[node_id] = lane
+        self.check_lanes_once(process, twice)
         for node in process.iter():
             kind = bpmn_kind(node)
             if kind in HUMAN_TASKS and node.get("id") not in lane_of:
@@ -1538,6 +1544,14 @@ class DiagramChecker:
         self.check_fee_announced(process)
         self.check_result_names(process)
         self.check_errors(process)
+
+    def check_lanes_once(self, process, twice: dict[str, list]) -> None:
+        """A step each lane lists (QT-01): which role works it would be the last lane's, unsaid."""
+        for node in process.iter():
+            lanes = twice.get(node.get("id") or "")
+            if lanes and bpmn_kind(node) != "lane":
+                self.add(node, "node_in_two_lanes", id=node.get("id"), first=_one_line(lanes[0].get("name")),
+                         second=_one_line(lanes[1].get("name")))
 
     def check_errors(self, process) -> None:
         """Error end events and the boundary events that catch them (ANALYST.md QT-59): matched by
@@ -2159,8 +2173,15 @@ class DiagramChecker:
             # No calendar functions: they give instants, not sums of money.
             self.add(node, "amount_invalid", value=value)
         else:
-            self.check_names(node, MESSAGES["names_in"].format(prop="amount"), value)
-            self.check_available(node, MESSAGES["names_in"].format(prop="amount"), value, "eval")
+            what = MESSAGES["names_in"].format(prop="amount")
+            self.check_names(node, what, value)
+            self.check_available(node, what, value, "eval")
+            for part, error in constant_parts.failures(value, "eval"):
+                self.add(node, "constant_fails", what=what, part=part, error=error)
+            known, result = constant_parts.constant_value(value)
+            if known and whole_dong(result) is None:  # 17001 / 2, 0 - 8000, str(8000): asked of every dossier
+                self.add(node, "amount_constant", value=value.strip(),
+                         result=json.dumps(result, ensure_ascii=False) if isinstance(result, str) else result)
 
     def waits_for_payment(self, node) -> bool:
         return self.waits_for(node, PAYMENT_MESSAGE)

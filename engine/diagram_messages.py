@@ -83,6 +83,10 @@ MESSAGES = {
                     "(hoặc mã vai trò: {codes}).",
     "task_without_lane": "{kind} không nằm trong làn nào nên không biết vai trò nào xử lý. Kéo bước này "
                          "vào một làn: {labels}.",
+    "node_in_two_lanes": "Bước này được xếp vào hai làn, «{first}» và «{second}», nên không rõ vai trò nào xử lý "
+                         "(khi chạy, làn ghi sau cùng được dùng). Mỗi bước thuộc đúng một làn: trong trình vẽ, kéo "
+                         "bước vào làn đúng; trong tệp XML, xóa dòng <bpmn:flowNodeRef>{id}</bpmn:flowNodeRef> ở làn "
+                         "không đúng.",
 
     # Properties of a step.
     "unknown_property": "Thuộc tính «{prop}» không được hỗ trợ{guess}. Các thuộc tính dùng được (viết đúng "
@@ -169,6 +173,8 @@ MESSAGES = {
                    "common/tham_dinh.schema.json (không bắt đầu bằng «/», không có «..»).",
     "form_encoding": "Tệp {what} «{path}» không lưu bằng mã UTF-8. Lưu lại tệp với mã hóa UTF-8.",
     "form_json": "Tệp {what} «{path}» {problem}",
+    "json_empty": "là tệp rỗng, không có nội dung JSON nào. Viết nội dung vào tệp (bắt đầu bằng { và kết thúc "
+                  "bằng }), lưu lại, rồi kiểm tra lại; hoặc xóa tệp nếu không dùng đến.",
     "json_invalid": "không phải JSON hợp lệ: lỗi ở dòng {line}, cột {column}: {what}. Sửa tệp rồi kiểm tra lại.",
     # What Python's json module says, as an analyst reads it (engine/form_check.py json_problem).
     "json_errors": {
@@ -703,6 +709,9 @@ MESSAGES = {
     "amount_decimal": "Thuộc tính amount «{value}» có số viết với dấu chấm ({numbers}). Trong biểu thức, dấu "
                       "chấm là dấu thập phân, không phải dấu ngăn cách hàng nghìn: 8.000 là 8 đồng, không phải "
                       "tám nghìn đồng. Viết số đồng liền, không có dấu chấm: {fixed}.",
+    "amount_constant": "Thuộc tính amount «{value}» không đọc dữ liệu nào và luôn tính ra «{result}», không phải "
+                       "một số đồng nguyên không âm, nên hồ sơ nào tới bước chờ nộp phí này cũng dừng lại. Viết số "
+                       "đồng nguyên, không âm, không đặt trong dấu nháy, ví dụ 8000 hoặc so_ban * 8000.",
     "amount_decimal_example": "ví dụ 8000, không viết 8.000",
     "script_amount_decimal": "Công việc tự động gán cho {name} số {number}, viết với dấu chấm, mà {name} là số tiền "
                              "công dân phải nộp (amount của {waits}). Trong biểu thức, dấu chấm là dấu thập phân, "

@@ -141,6 +141,8 @@ def form_problems(forms_dir: Path, relative: str, schema: bool, form_files: list
 
 def json_problem(exc: json.JSONDecodeError) -> str:
     """Where a JSON file breaks and why, in the analyst's words (a form, a catalogue entry)."""
+    if not (exc.doc or "").strip():  # an empty file has no comma to look for
+        return MESSAGES["json_empty"]
     what = MESSAGES["json_errors"].get(exc.msg) or MESSAGES["json_other"].format(detail=exc.msg)
     found = exc.doc[exc.pos:exc.pos + 1] if exc.doc else ""
     if exc.msg.startswith("Expecting property name") and found not in ("}", ""):

@@ -7,7 +7,6 @@ stored state as it was, because the caller simply does not write anything.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Callable
@@ -24,6 +23,7 @@ from . import clock
 from .calendar_functions import deadline_functions
 from .diagram_check import AGENCY_CODE, safe_parse
 from .expressions import unstorable_message
+from .numbers import whole_dong
 from .registry import NodeInfo, ProcessVersion, Registry
 from .script_environment import make_script_engine
 from .spiff import dumps, loads, unstorable
@@ -475,13 +475,12 @@ class Engine:
         """A payment wait's amount, evaluated over the dossier's data: whole đồng, never negative."""
         expression = node.properties["amount"]
         value = self._evaluate(task, expression)
-        # NaN and infinity (float("nan"), 1e400) are no amount either, and int() of them raises.
-        if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                or (isinstance(value, float) and not math.isfinite(value)) or value < 0 or value != int(value):
+        amount = whole_dong(value)
+        if amount is None:
             raise ProcessFailed(MESSAGES["failed"].format(
                 name=node.name, element=node.id,
                 detail=MESSAGES["amount_invalid"].format(expression=expression, value=value)), node.id)
-        return int(value)
+        return amount
 
     def _evaluate(self, task, expression: str):
         result = []

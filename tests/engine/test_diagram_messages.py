@@ -40,6 +40,7 @@ def forms(tmp_path_factory):
     (folder / "hong").mkdir()
     (folder / "hong" / "khong_phai_json.schema.json").write_text('{"type": "object",\n  "properties": {', "utf-8")
     (folder / "hong" / "khong_phai_schema.schema.json").write_text('{"type": "object", "properties": 3}', "utf-8")
+    (folder / "hong" / "rong.schema.json").write_text(" \n", "utf-8")
     for name, schema in {
         "kieu_sai": {"type": "object", "properties": {"so_ban": {"type": "integr"}}},
         "ref_hong": {"type": "object", "properties": {"x": {"$ref": "#/definitions/nope"}}},
@@ -222,6 +223,8 @@ MISTAKES = {
                                                            "ý bạn là «common/tiep_nhan.schema.json»"]),
     "form_not_json": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "hong/khong_phai_json.schema.json"),
                       "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không phải JSON hợp lệ", "dòng 2", "dấu phẩy"]),
+    "form_empty": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename", "hong/rong.schema.json"),
+                   "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["là tệp rỗng", "Viết nội dung vào tệp"]),
     "form_not_json_schema": (lambda r: set_property(r, "Task_tiep_nhan", "formJsonSchemaFilename",
                                                     "hong/khong_phai_schema.schema.json"),
                              "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["không phải JSON Schema hợp lệ", "«properties»"]),
@@ -331,6 +334,24 @@ MISTAKES = {
                                    "Flow_tiep_nhan", "Tiếp nhận", ["«'a' * 10 ** 9»", "quá lớn"]),
     "script_constant_fails": (lambda r: script(r, 'le_phi = so_ban * int("8.000")'),
                               "Task_tinh_le_phi", "Tính lệ phí", ["«int('8.000')»", "'int'", "mỗi khi được chạy tới"]),
+    # What a script keeps is the same for every dossier, and cannot be kept (QT-19, QT-20).
+    "script_keeps_a_range": (lambda r: script(r, "le_phi = 8000\ncac_so = range(3)"),
+                             "Task_tinh_le_phi", "Tính lệ phí", ["«cac_so = range(3)»", "không lưu được", "kiểu range"]),
+    "script_keeps_a_function": (lambda r: script(r, "le_phi = 8000\ncach_tinh = len"),
+                                "Task_tinh_le_phi", "Tính lệ phí", ["«cach_tinh = len»", "Hàm 'len' chỉ được gọi"]),
+    "script_keeps_number_keys": (lambda r: script(r, 'le_phi = 8000\nbang = {1: "a"}'),
+                                 "Task_tinh_le_phi", "Tính lệ phí", ["phải là chuỗi", "số nguyên"]),
+    # An amount reading no data that is no sum of đồng stops every dossier at the wait (QT-40).
+    "amount_constant_fraction": (lambda r: set_property(r, "Event_cho_nop_phi", "amount", "17001 / 2"),
+                                 "Event_cho_nop_phi", "Chờ công dân nộp phí", ["«8500.5»", "số đồng nguyên không âm"]),
+    "amount_constant_text": (lambda r: set_property(r, "Event_cho_nop_phi", "amount", "str(8000)"),
+                             "Event_cho_nop_phi", "Chờ công dân nộp phí", ['«"8000"»', "không đặt trong dấu nháy"]),
+    "amount_constant_negative": (lambda r: set_property(r, "Event_cho_nop_phi", "amount", "0 - 8000"),
+                                 "Event_cho_nop_phi", "Chờ công dân nộp phí", ["«-8000»"]),
+    # A step two lanes list: which role works it would be silently the last lane's (QT-01).
+    "node_in_two_lanes": (lambda r: in_lane(r, "Lane_chuyen_vien", "Task_tiep_nhan"),
+                          "Task_tiep_nhan", "Tiếp nhận hồ sơ", ["«Bộ phận Một cửa» và «Chuyên viên»",
+                                                                "<bpmn:flowNodeRef>Task_tiep_nhan</bpmn:flowNodeRef>"]),
     # Scripts.
     "script_import": (lambda r: script(r, "import os\nle_phi = 0"),
                       "Task_tinh_le_phi", "Tính lệ phí", ["import", "phép gán"]),
@@ -1230,3 +1251,17 @@ def test_two_steps_under_one_name_are_a_warning_and_the_diagram_still_loads(tmp_
 def test_a_part_reading_no_data_that_runs_is_no_mistake(source, forms):
     """Only what fails is said; a method or a costly call of literals is left to run (QT-19)."""
     assert [p for p in problems(edited(lambda r: script(r, source)), forms) if "luôn gặp lỗi" in p.message] == []
+
+
+@pytest.mark.rule("QT-19")
+def test_only_the_value_a_script_keeps_is_tried():
+    from engine import expressions
+    from engine.constant_parts import failures
+    assert failures("cac_so = range(3)", "exec")[0][0] == "cac_so = range(3)"
+    said = failures("cac_so = range(so_ban)", "exec")  # whatever it reads, a range is never kept
+    assert said == [("cac_so = range(so_ban)", expressions.unstorable_message("cac_so", range(0)))]
+    for kept in ("cac_so = range(3)\ncac_so = list(cac_so)",  # set again before the end: a list is kept
+                 "tong = 0\nfor i in range(3):\n    tong = tong + i",  # a range only looped over
+                 "cac_so = list(range(so_ban))",
+                 "cac_so = [1, 2]\nso = len(cac_so)"):
+        assert failures(kept, "exec") == [], kept

@@ -88,7 +88,9 @@ def test_data_the_state_cannot_hold_fails_the_step_that_brought_it():
 
 @pytest.mark.rule("QT-19")
 def test_a_value_a_script_cannot_store_is_said_at_the_line_that_set_it():
-    engine, paid = at_appraisal("khoang = range(3)\nso = 1\nhan_xac_minh = working_days(2)")
+    # [range(so_ban)]: a list reading the data, which the check does not try (`khoang = range(3)` is
+    # said before, QT-19).
+    engine, paid = at_appraisal("khoang = [range(so_ban)]\nso = 1\nhan_xac_minh = working_days(2)")
     with pytest.raises(ProcessFailed) as failure:
         engine.complete_task(BAN_SAO, paid.version, paid.state, paid.open_tasks[0].id, APPRAISE,
                              vn(2026, 11, 25, 9, 0))
