@@ -110,7 +110,7 @@ def test_a_long_unbroken_note_wraps(phone, api, clock):
 
 
 def test_a_citizens_lists_are_cards_on_a_phone(page, api, clock):
-    """«Hồ sơ của tôi» and the data store: each row a card whose cells say what they are, no
+    """«Hồ sơ của tôi», the data store and a procedure's components: each row a card whose cells say what they are, no
     table wider than the screen (no sideways scroll inside it either)."""
     from tests.conftest import PASSWORD
     clock.set(vn(2026, 11, 23, 8, 0))
@@ -121,7 +121,7 @@ def test_a_citizens_lists_are_cards_on_a_phone(page, api, clock):
     page.fill("#mat_khau", PASSWORD)
     page.click("form button[type=submit]:not(.link)")
     page.wait_for_load_state()
-    for path, cards in (("/ho-so", 2), ("/kho-du-lieu", 3)):
+    for path, cards in (("/ho-so", 2), ("/kho-du-lieu", 3), ("/thu-tuc/2.000635", 3)):
         page.goto(path)
         _fits(page, path)
         wide = page.evaluate("[...document.querySelectorAll('.table-scroll')].filter(e => e.scrollWidth > e.clientWidth).length")

@@ -144,8 +144,9 @@ def test_procedure_page_shows_every_component(client):
             "<dd>Cấp tỉnh</dd>", "<dd>Sở Tư pháp tỉnh Bình An</dd>",  # agency level, resolving agency
             "Trình tự thực hiện", "Bộ phận Một cửa kiểm tra hồ sơ trong 8 giờ làm việc",  # steps
             "Tờ khai cấp bản sao trích lục hộ tịch", "Điền trực tuyến khi nộp hồ sơ",
-            "<td>Bản chính</td>", "<td>Bản chụp/bản sao</td>", "<td>Bản sao có chứng thực</td>",  # kinds
-            "<td>Bắt buộc</td>", "<td>Bắt buộc khi nộp thay (ủy quyền)</td>", "Số bản",
+            '<td data-label="Loại bản">Bản chính</td>', '<td data-label="Loại bản">Bản chụp/bản sao</td>',  # kinds
+            '<td data-label="Loại bản">Bản sao có chứng thực</td>', '<td data-label="Yêu cầu">Bắt buộc</td>',
+            '<td data-label="Yêu cầu">Bắt buộc khi nộp thay (ủy quyền)</td>', "Số bản",
             "Mẫu đơn, tờ khai", "PDF, JPEG, PNG, tối đa 5 MB",  # e-form, attachments
             "<dd>2 ngày làm việc</dd>", "Cá nhân có yêu cầu cấp bản sao trích lục",  # time, applicants
             "Bản sao trích lục hộ tịch (bản điện tử có chữ ký số hoặc bản giấy)",  # result
