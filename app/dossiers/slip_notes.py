@@ -55,14 +55,16 @@ def placed(found: list[Note], rows: list[Handoff], home: str | None = None) -> d
     """`row index -> its notes`: the row of the step that was open at the note's instant (the
     step the event names, when it names one; else, when several were open, the latest received
     of the agency resolving the dossier, `home`: an apology is its act, never a consulted
-    agency's, whose step runs beside)."""
+    agency's, whose step runs beside). None open then (a supplement received while an extra fee
+    it asked for waited): the step the dossier went to next, which the supplement opened."""
     by_row: dict[int, list[str]] = {}
     for note in found:
         open_then = [i for i, row in enumerate(rows) if row.received_at <= note.at
                      and (row.finished_at is None or note.at <= row.finished_at)]
         named = [i for i in open_then if rows[i].node_id == note.node_id]
         own = [i for i in open_then if rows[i].agency == home]
-        chosen = (named or own or open_then or [len(rows) - 1])[-1] if rows else None
+        after = [i for i, row in enumerate(rows) if row.received_at > note.at][:1]
+        chosen = (named or own or open_then or after or [len(rows) - 1])[-1] if rows else None
         if chosen is not None:
             by_row.setdefault(chosen, []).append(note.text)
     return by_row

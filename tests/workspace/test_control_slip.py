@@ -172,3 +172,21 @@ def test_an_apology_is_noted_on_the_sos_step_not_on_the_consulted_agencys(api, c
     _, slip = _slip(clean_app, dossier_id, vn(2026, 11, 25, 10, 0), monkeypatch)
     [noted] = [row for row in slip if "Xin lỗi" in row.note]
     assert noted.note.startswith(SEARCH) and POLICE_TASK not in noted.note
+
+
+def test_a_supplement_received_while_its_extra_fee_waits_is_noted_on_the_step_it_reopened():
+    """No step is open when the supplement arrives (the fee it raised is due first): the note goes
+    on the step the dossier went to next, not on the last row of the slip."""
+    from app.dossiers.handoffs import Handoff
+    from app.dossiers.slip_notes import Note, placed
+
+    def row(step, received, finished):
+        return Handoff(step, step, "Sở Tư pháp tỉnh Bình An", "Chuyên viên", None, received, None, finished, "early")
+
+    supplied = vn(2026, 11, 27, 10, 0)
+    rows = [row("Tiếp nhận hồ sơ", vn(2026, 11, 23, 8, 0), vn(2026, 11, 23, 8, 30)),
+            row(SEARCH, vn(2026, 11, 23, 8, 30), vn(2026, 11, 25, 9, 0)),
+            row(SEARCH, vn(2026, 11, 27, 14, 0), vn(2026, 11, 30, 9, 0)),  # opened once the fee was paid
+            row(APPROVAL, vn(2026, 11, 30, 9, 0), vn(2026, 11, 30, 10, 0)),
+            row("Trả kết quả", vn(2026, 11, 30, 10, 0), None)]
+    assert placed([Note(supplied, None, "Nhận đủ hồ sơ bổ sung")], rows) == {2: ["Nhận đủ hồ sơ bổ sung"]}
