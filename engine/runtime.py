@@ -137,6 +137,16 @@ class Outcome:
         return message in self.waiting_messages and message not in (waiting_before or ())
 
 
+def _everywhere(workflow: BpmnWorkflow, payload: dict) -> None:
+    """What a message brings (the supplemented application, a payment) is the dossier's, not one
+    branch's: each branch of a parallel split holds its own copy of the data, and a join keeps the
+    copy of the branch that reaches it last, so a consultation answered after the supplement would
+    bring the application as it was before it (so_ban, the fee recomputed from it) back over it."""
+    for task in workflow.get_tasks():
+        if not task.has_state(TaskState.CANCELLED):
+            task.data.update(payload)
+
+
 def _open_ids(workflow: BpmnWorkflow) -> frozenset[str]:
     return frozenset(str(t.id) for t in workflow.get_tasks(state=TaskState.READY) if t.task_spec.manual)
 
@@ -279,6 +289,7 @@ class Engine:
             # Catching resets the task's data from its parent (SpiffWorkflow 3.2); the payload
             # goes in after, so the steps that follow see what the citizen sent.
             task.data.update(payload)
+            _everywhere(workflow, payload)
             return self._advance(version, workflow, [], before, handed_at=handed_at)
 
     def fire_timers(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:

@@ -121,3 +121,14 @@ def test_a_broken_file_is_a_failure_and_no_file_is_a_usage_error(tmp_path):
     none = motcua("procedure", "test", env={"MOTCUA_BPMN_DIR": str(empty)})
     assert none.returncode == 2 and none.stdout == ""
     assert none.stderr.startswith("Lỗi: không có tệp kịch bản (*.kich-ban.yaml) nào trong ")
+
+
+@pytest.mark.rule("QT-32")
+def test_a_supplement_reaches_the_consultation_answered_after_it():
+    """The police answer after the supplement asked for a third Phiếu: their branch reaches the
+    join last, and the fee recomputed after it is still that of three Phiếu (5.000 đồng more)."""
+    report = run_file(ROOT / "bpmn" / "cap_phieu_ly_lich_tu_phap.kich-ban.yaml", ROOT / "bpmn", ROOT / "forms",
+                      "demo", ROOT / "catalogue")
+    [scenario] = [s for s in report.scenarios if s.name.startswith("Công an trả lời sau khi công dân đã bổ sung")]
+    assert scenario.passed, "\n".join(format_report(report))
+    assert any("phải nộp 5.000 đồng" in step.message for step in scenario.steps)

@@ -32,6 +32,10 @@ class Dossier(db.Model):
     search_text = db.Column(db.String(460), nullable=False, default="", server_default="")
     # Who the account applied for: {"kind": "self" | "person" | "organisation", ...}
     representation = db.Column(db.JSON)
+    # The account's address, phone and email when the dossier was submitted, as its documents
+    # print them: a later correction of the account changes no receipt already issued. None on
+    # dossiers from before it was kept (the account's, as it is now: `contact`).
+    applicant_contact = db.Column(db.JSON)
     channel = db.Column(db.String(16), nullable=False, default="online")
     status = db.Column(db.SmallInteger, nullable=False, default=1, index=True)
     late = db.Column(db.Boolean, nullable=False, default=False)
@@ -63,6 +67,11 @@ class Dossier(db.Model):
     procedure = db.relationship("Procedure")
     agency = db.relationship("Agency")
     files = db.relationship("DossierFile", order_by="DossierFile.id")
+
+    @property
+    def contact(self) -> dict[str, str]:
+        """The applicant's address, phone and email as this dossier's documents print them."""
+        return {**contact_of(self.owner), **self.applicant_contact} if self.applicant_contact else contact_of(self.owner)
 
 
 class DossierFile(db.Model):
@@ -214,6 +223,11 @@ class DossierResult(db.Model):
     file = db.relationship("DossierFile")
     agency = db.relationship("Agency")
     signed_by = db.relationship("User")
+
+
+def contact_of(user) -> dict[str, str]:
+    """What a dossier's documents print to reach its applicant, from `user` (the account)."""
+    return {"address": user.address or "", "phone": user.phone or "", "email": user.email or ""}
 
 
 def search_text(applicant_name: str, organisation_name: str | None) -> str:

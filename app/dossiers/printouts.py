@@ -78,9 +78,9 @@ def signer(actor) -> doc.Signer:
 
 
 def applicant(dossier: Dossier) -> doc.Applicant:
-    owner = dossier.owner
-    return doc.Applicant(name=dossier.applicant_name, address=owner.address or "", phone=owner.phone or "",
-                         email=owner.email or "")
+    contact = dossier.contact
+    return doc.Applicant(name=dossier.applicant_name, address=contact["address"], phone=contact["phone"],
+                         email=contact["email"])
 
 
 def _events(dossier: Dossier, kind: str) -> list[DossierEvent]:

@@ -92,7 +92,7 @@ def register_rows(agency, start: date, end: date, limit: int | None = None, offs
     entries = _entries(agency, dossiers)
     return [doc.RegisterRow(entry=entries[d.id],
         dossier_id=d.id, code=d.code, procedure=d.procedure.name, applicant=d.applicant_name, received_at=d.received_at,
-        due_at=d.due_at, contact=", ".join(v for v in (d.owner.address, d.owner.phone) if v), resolving_agency=agency.name,
+        due_at=d.due_at, contact=", ".join(v for v in (d.contact["address"], d.contact["phone"]) if v), resolving_agency=agency.name,
         transferred_at=transferred.get(d.id), result_at=processed.get(d.id),
         returned_at=d.finished_at if d.status == RETURNED else None, note=_note(d, apologies.get(d.id)))
         for d in dossiers]

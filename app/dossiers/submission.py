@@ -23,7 +23,7 @@ from .deadlines import reception_due
 from .errors import Conflict, Invalid, NotFound
 from .messages import CHANNEL_WORDS, ERRORS
 from .events import add_event
-from .models import Dossier, DossierEvent, DossierFile, search_text
+from .models import Dossier, DossierEvent, DossierFile, contact_of, search_text
 from .transitions import apply_outcome
 from .uploads import stored
 
@@ -97,7 +97,7 @@ def submit(owner, procedure_code: str, data, at: datetime, key: str | None = Non
         owner_id=owner.id, procedure_id=procedure.id, agency_id=procedure.agency_id,
         applicant_name=applicant_name, channel=channel, status=SUBMITTED, organisation_name=organisation_name,
         search_text=search_text(applicant_name, organisation_name), representation=representation,
-        submitted_at=at, counts_from=wf.calendar.official_start(at),
+        applicant_contact=contact_of(owner), submitted_at=at, counts_from=wf.calendar.official_start(at),
         reception_due_at=reception_due(at),
         form_data=data, submission_key=digest, process_id=outcome.process_id,
         process_version=outcome.version, workflow_state=outcome.state, created_at=at, updated_at=at,

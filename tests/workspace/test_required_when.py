@@ -152,8 +152,8 @@ def test_the_desks_checklist_says_the_proof_is_missing_for_a_dossier_declaring_a
 def test_the_catalogue_page_says_when_the_proof_is_required(client, clock):
     clock.set(vn(2026, 11, 23, 9, 0))
     page = html(client.get(f"/thu-tuc/{LLTP}"))
-    assert f"<td>Bắt buộc khi {CONDITION}</td>" in page
-    assert "<td>Bắt buộc khi nộp thay (ủy quyền)</td>" in page
+    assert f"<td data-label=\"Yêu cầu\">Bắt buộc khi {CONDITION}</td>" in page
+    assert "<td data-label=\"Yêu cầu\">Bắt buộc khi nộp thay (ủy quyền)</td>" in page
 
 
 def _with_condition(folder, when) -> None:

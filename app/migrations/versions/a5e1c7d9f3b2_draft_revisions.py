@@ -23,5 +23,6 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('drafts') as batch:
-        batch.drop_column('revision')
+    # Not a batch: SQLite would copy the table and drop the old one, which the foreign keys to it
+    # refuse; both databases drop a column in place (SQLite since 3.35).
+    op.execute("ALTER TABLE drafts DROP COLUMN revision")
