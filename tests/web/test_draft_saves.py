@@ -20,13 +20,19 @@ from tests.web.test_portal import APPLY, VALID, _post, _start
 FRONT, BACK = pdf_bytes("Mat truoc"), pdf_bytes("Mat sau")
 
 
-@pytest.fixture()
-def tabs(client, clean_app, clock):
-    """The citizen's draft open in two tabs (each its own client): their form fields."""
+def two_tabs(client, clean_app, clock):
+    """The citizen logged in on two clients (two tabs, two devices) at 09:00 Monday 23/11/2026."""
     clock.set(vn(2026, 11, 23, 9, 0))
     login(client, "congdan")
     other = clean_app.test_client()
     login(other, "congdan")
+    return client, other
+
+
+@pytest.fixture()
+def tabs(client, clean_app, clock):
+    """The citizen's draft open in two tabs (each its own client): their form fields."""
+    client, other = two_tabs(client, clean_app, clock)
     first = _start(client)
     second = {**first, "csrf_token": csrf(other, APPLY)}
     return (client, {**first, **VALID}), (other, {**second, **VALID})

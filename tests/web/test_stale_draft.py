@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import vn
-from tests.web.pages import csrf, login, pdf_bytes, upload
+from tests.web.pages import csrf, pdf_bytes, upload
+from tests.web.test_draft_saves import two_tabs
 from tests.web.test_portal import APPLY, VALID, _post
 
 STALE = "đã được lưu từ một cửa sổ khác lúc 09:05 ngày 23/11/2026, sau khi trang này được mở"
@@ -24,10 +25,7 @@ def _fields(client) -> dict:
 @pytest.fixture()
 def tabs(client, clean_app, clock):
     """The citizen's draft open in two tabs, each page as it was when opened."""
-    clock.set(vn(2026, 11, 23, 9, 0))
-    login(client, "congdan")
-    other = clean_app.test_client()
-    login(other, "congdan")
+    client, other = two_tabs(client, clean_app, clock)
     return (client, _fields(client)), (other, _fields(other))
 
 
