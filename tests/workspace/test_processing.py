@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tests.api.test_lifecycle import pay
 from tests.conftest import vn
 from tests.workspace.helpers import (ACCEPT, AGREE_STOP, APPROVAL, ASK, APPROVE, CHECKED, POLICE, POLICE_TASK, RETURN,
                                      SEARCH, STOP, STOP_APPROVAL, accept, as_officer, dossier, html, pdf_text, pdfsig,
@@ -373,6 +374,7 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
     api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"so_ban": 3}})
     api.complete("chuyenvien", SEARCH, CHECKED)
     api.complete("congan", POLICE_TASK, POLICE)
+    pay(api, dossier_id)  # the third Phiếu the supplement asked for: 5.000 đồng more
     api.complete("lanhdao", APPROVAL, APPROVE)
     with clean_app.app_context():
         deliver_pending(vn(2026, 11, 23, 9, 0))
@@ -380,7 +382,9 @@ def test_the_applicant_is_told_by_mail(api, clock, clean_app, mail_sink):
     subjects = [m["Subject"] for m in mail_sink.messages]
     assert subjects == [f"Hồ sơ {code}: mời nộp phí, lệ phí", f"Hồ sơ {code}: đã nhận phí, lệ phí",
                         f"Hồ sơ {code}: cần bổ sung, hoàn thiện",
-                        f"Hồ sơ {code}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới", f"Hồ sơ {code}: đã có kết quả"]
+                        f"Hồ sơ {code}: đã nhận đủ hồ sơ bổ sung, hẹn trả kết quả mới",
+                        f"Hồ sơ {code}: mời nộp phí, lệ phí", f"Hồ sơ {code}: đã nhận phí, lệ phí",
+                        f"Hồ sơ {code}: đã có kết quả"]
     assert "ngày hẹn trả kết quả mới: 08:00 ngày 08/12/2026" in mail_sink.messages[3].get_content()
     assert all(m["To"] == "congdan@binhan.example.vn" for m in mail_sink.messages)
     assert mail_sink.links(f"/ho-so/{dossier_id}")
