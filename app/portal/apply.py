@@ -14,7 +14,8 @@ from ..db import db
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid, NotFound
 from ..dossiers.models import Dossier
-from ..dossiers.submission import DEDUP_WINDOW_SECONDS, find_procedure, submission_key, submit
+from ..dossiers.submission import (DEDUP_WINDOW_SECONDS, entered_lately, find_procedure, submission_key, submit,
+                                   validate_application)
 from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..files.carried import merged
@@ -230,6 +231,11 @@ def _submit(procedure, form, draft, upload_errors: dict, notes: list[str], save_
     rep, files, data = draft.representation, list(draft.files), dict(draft.data)
     db.session.flush()  # the save written before the row goes
     drafts.discard(draft_id)  # in the submission's transaction: the draft becomes the dossier
+    sent = _sent_lately(procedure, data, files, rep)
+    if sent is not None:  # Back from the dossier just sent, and the same page sent again
+        db.session.commit()
+        flash(MESSAGES["sent_lately"].format(at=local_time(sent.submitted_at)))
+        return redirect(url_for("portal.dossier", dossier_id=sent.id), 303)
     try:
         dossier, created = submit(g.user, procedure.code, data, now(), key=drafts.draft_submission_key(draft_id),
                                   files=files, representation=representation.stored(rep))
@@ -259,6 +265,18 @@ def _stale(procedure, form, draft, notes: list[str], saved_at, data: dict, rep: 
     _flash(notes)
     flash(MESSAGES["draft_stale"].format(at=local_time(saved_at)), "error")
     return _page(procedure, form, draft, upload_errors, status=409, shown=(data, rep))
+
+
+def _sent_lately(procedure, data: dict, files: list[dict], rep: dict) -> Dossier | None:
+    """The dossier this citizen sent moments ago holding this very application, files and
+    representation (the page after it, prefilled from it, with the browser's files chosen
+    again): that dossier, not a second one the desk would receive and charge twice."""
+    try:
+        kept = validate_application(procedure, data)
+    except Invalid:
+        return None
+    return entered_lately(g.user.id, procedure.id, g.user.id, kept, files, "online", None, now(),
+                          representation.stored(rep))
 
 
 def _flash(notes: list[str]) -> None:

@@ -35,6 +35,8 @@ MESSAGES = {
     "submitted_outside_hours": "Bạn nộp ngoài giờ làm việc nên thời gian được tính từ giờ làm việc tiếp theo.",
     "just_submitted": "Bạn vừa nộp hồ sơ thủ tục này lúc {at} (xem trong «Hồ sơ của tôi»). Tờ khai dưới đây là "
                       "cho một hồ sơ mới.",
+    "sent_lately": "Hồ sơ giống hệt (cùng tờ khai và tệp) đã được nộp lúc {at}; không tạo hồ sơ thứ hai. Đây là "
+                   "hồ sơ đó.",
     "already_submitted": "Hồ sơ này đã được gửi trước đó; không tạo hồ sơ mới.",
     "draft_gone_unsaved": "Hồ sơ đang soạn đã được nộp từ một cửa sổ khác ngay trước lần lưu này, nên "
                           "thông tin và tệp vừa gửi chưa được ghi vào đâu. Vui lòng kiểm tra hồ sơ đã nộp và gửi "

@@ -50,6 +50,27 @@ def _submit(client) -> int:
     return int(response.headers["Location"].rsplit("/", 1)[1])
 
 
+def test_back_after_submitting_and_the_same_page_sent_again_is_the_dossier_just_sent(citizen, clock):
+    """Back shows a new draft, prefilled from the dossier just sent, and the browser chooses the
+    file again: sending it within the dedup window answers with that dossier, not a second one;
+    another application (one field changed) is another dossier."""
+    from app.dossiers.models import Dossier
+    scan = pdf_bytes()
+    sent = _post(citizen, APPLY, {**_start(citizen), **VALID, "action": "submit", "tep.GTTT": upload(scan, "cccd.pdf")})
+    first = int(sent.headers["Location"].rsplit("/", 1)[1])
+    clock.set(vn(2026, 11, 23, 9, 3))
+    again = _post(citizen, APPLY, {**_start(citizen), **VALID, "action": "submit",
+                                   "tep.GTTT": upload(scan, "cccd.pdf")})
+    assert again.status_code == 303 and again.headers["Location"].endswith(f"/ho-so/{first}")
+    page = citizen.get(again.headers["Location"]).get_data(as_text=True)
+    assert "Hồ sơ giống hệt (cùng tờ khai và tệp) đã được nộp lúc 09:00 ngày 23/11/2026" in page
+    assert _count(citizen.application, Dossier) == 1
+    other = _post(citizen, APPLY, {**_start(citizen), **VALID, "f.so_ban": "2", "action": "submit",
+                                   "tep.GTTT": upload(scan, "cccd.pdf")})
+    assert other.status_code == 303 and not other.headers["Location"].endswith(f"/ho-so/{first}")
+    assert _count(citizen.application, Dossier) == 2
+
+
 def test_apply_prefills_from_the_profile_and_answers_errors_in_vietnamese(citizen):
     html = citizen.get(APPLY).get_data(as_text=True)
     assert 'value="Nguyễn Văn An"' in html and 'value="001090000001"' in html
