@@ -10,6 +10,7 @@ REQUIRED = {True: "Bắt buộc", False: "Không bắt buộc", "on_behalf": "B�
 # A component required by the applicant's own answer on the application e-form (catalogue
 # "required_when": {"field": …, "in": […]}, ANALYST.md QT-45): the field's title and the labels of
 # the values, as the applicant reads them on the form.
+WORDLESS = "«{query}» không có chữ hay số nào để tìm; dưới đây là mọi thủ tục. Hãy gõ tên thủ tục, ví dụ «trích lục»."
 REQUIRED_WHEN = "Bắt buộc khi {condition}"
 CONDITION_FIELD = "«{field}» là {values}"
 CONDITION_OR = " hoặc "

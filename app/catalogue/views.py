@@ -76,14 +76,19 @@ def page_numbers(page: int, pages: int, around: int = 2) -> list[int]:
 def search():
     query = clean(request.args.get("q"))
     chosen = {param: clean(request.args.get(param)) for param in FILTERS}
-    results = search_procedures(query, **{FILTERS[p]: value or None for p, value in chosen.items()},
+    # "😀", '"': no letter or digit to look for; every procedure is listed, and said why, never
+    # as procedures «matching» it.
+    wordless = query if query and not any(ch.isalnum() for ch in query) else ""
+    results = search_procedures(None if wordless else query,
+                                **{FILTERS[p]: value or None for p, value in chosen.items()},
                                 page=request.args.get("trang", 1, type=int), per_page=PER_PAGE)
     kept = {name: value for name, value in {"q": query, **chosen}.items() if value}
 
     def page_url(number: int) -> str:
         return url_for("catalogue.search", **kept, trang=number, _anchor="ket-qua")
 
-    return render_template("catalogue/search.html", query=query, chosen=chosen, results=results,
+    return render_template("catalogue/search.html", query="" if wordless else query, typed=query, wordless=wordless,
+                           chosen=chosen, results=results,
                            numbers=page_numbers(results.page, results.pages), page_url=page_url,
                            first=(results.page - 1) * PER_PAGE + 1, filtered=any(chosen.values()),
                            options=filter_options(chosen), m=messages)

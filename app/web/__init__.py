@@ -2,6 +2,8 @@
 The catalogue, accounts, citizen, verification and officer pages are blueprints of their own modules."""
 from __future__ import annotations
 
+import unicodedata
+
 from flask import Blueprint, Flask, render_template, request, url_for
 
 from engine.statuses import LABELS as STATUS_LABELS
@@ -62,9 +64,16 @@ def favicon():
     return web.send_static_file("favicon.svg")
 
 
+def typed_code(text: str) -> str:
+    """A dossier code as typed or pasted: upper case (typed on a phone, often not), full-width
+    digits as digits, without spaces or the invisible characters a copy brings (U+200B...)."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf").upper()
+
+
 @web.get("/tra-cuu")
 def lookup_form():
-    code = request.args.get("ma", "").strip().upper()  # codes are upper case; typed on a phone, often not
+    code = typed_code(request.args.get("ma", ""))
     return lookup_page(code) if code else render_template("web/home.html")
 
 
@@ -86,7 +95,7 @@ def lookup_page(code: str):
         response = render_template("web/error.html", title=SECURITY["rate_limited_title"],
                                    text=SECURITY["rate_limited"].format(seconds=exc.retry_after))
         return response, 429, {"Retry-After": str(exc.retry_after)}
-    code = code.strip().upper()
+    code = typed_code(code)
     dossier = find_by_code(code)
     status = 404 if dossier is None else 200
     return render_template("web/lookup.html", code=code[:40], dossier=dossier,

@@ -261,3 +261,12 @@ def _schema_names(db) -> set[str]:
         return set(db.session.execute(text("SELECT name FROM sqlite_master")).scalars())
     return set(db.session.execute(text(
         "SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace")).scalars())
+
+
+@pytest.mark.parametrize("typed", ["😀", '"', "…"])
+def test_a_query_without_letters_or_digits_matches_nothing_and_says_so(client, typed):
+    import html
+    page = html.unescape(client.get("/thu-tuc", query_string={"q": typed}).get_data(as_text=True))
+    assert "phù hợp với" not in page
+    assert f"«{typed}» không có chữ hay số nào để tìm; dưới đây là mọi thủ tục." in page
+    assert f'name="q" type="search" maxlength="200" value="{typed}"' in page  # kept in the box

@@ -380,6 +380,7 @@ def test_the_public_lookup_masks_the_applicant_and_reads_codes_in_any_case(api, 
     page = client.get(f"/tra-cuu/{code.lower()}").get_data(as_text=True)
     assert code in page and "Nguyễn V** A*" in page and "Nguyễn Văn An" not in page
     assert client.get(f"/tra-cuu?ma=+{code.lower()}+").status_code == 200
+    assert client.get("/tra-cuu", query_string={"ma": f"\u200b{code}\u200b\ufeff"}).status_code == 200  # pasted
 
 
 @pytest.mark.rule("QT-56")
@@ -442,3 +443,17 @@ def test_a_refused_login_or_password_form_never_shows_a_password_back(client):
         assert "MotCua@2026" not in page and "MatKhauMoi@1" not in page, path
     assert "congdan" in client.post("/dang-nhap", data={"csrf_token": "cu", "ten_dang_nhap": "congdan"},
                                     headers=same_site).get_data(as_text=True)  # the rest is shown back
+
+
+def test_the_dossier_page_names_the_applicant_as_submitted(citizen, clean_app):
+    """The account's name corrected since: the page says the name the receipt printed."""
+    from app.db import db
+    from app.users.models import User
+    dossier_id = _submit(citizen)
+    with clean_app.app_context():
+        user = db.session.execute(select(User).where(User.username == "congdan")).scalar_one()
+        user.full_name = "Nguyễn Văn Ân"
+        db.session.commit()
+        db.session.remove()
+    page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "<dt>Người nộp</dt><dd>Nguyễn Văn An</dd>" in page
