@@ -2,6 +2,10 @@
 
 MESSAGES = {
     "duplicate_id": "Số định danh cá nhân này đã được dùng để đăng ký tài khoản. Hãy đăng nhập hoặc lấy lại mật khẩu.",
+    # Held by a registration whose mail was never opened: freed when its link expires.
+    "duplicate_pending": "Đã có người đăng ký bằng thông tin này nhưng chưa xác thực thư điện tử. Nếu đó là bạn, hãy "
+                         "mở thư xác thực (hoặc gửi lại thư từ trang đăng nhập). Nếu không, thông tin này được giải "
+                         "phóng lúc {until} nếu đăng ký kia vẫn chưa xác thực; cần gấp, hãy đến Bộ phận Một cửa.",
     "duplicate_email": "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.",
     "login_failed": "Tên đăng nhập hoặc mật khẩu không đúng.",
     # Said only to whoever typed the account's right password.

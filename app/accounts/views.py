@@ -17,7 +17,7 @@ from ..users.models import User
 from ..users.passwords import CLOSED, OK, check_password, hash_password, login_outcome
 from ..localtime import local_time, local_today
 from ..web.session import login_required, login_user, logout_user
-from . import links
+from . import abandoned, links
 from .activation import is_unclaimed, queue_activation
 from .messages import MESSAGES
 
@@ -70,14 +70,19 @@ def _email_owner(email: str, other_than: int | None = None) -> bool:
 
 
 def _duplicates(clean: dict) -> dict:
-    """Errors for a CCCD or an e-mail address another account already has."""
+    """Errors for a CCCD or an e-mail address another account already has; one a registration
+    not verified yet holds says until when (abandoned.py)."""
     errors = {}
     if "so_cccd" in clean and db.session.execute(
             select(User.id).where(or_(User.holding("cccd", clean["so_cccd"]), User.username == clean["so_cccd"]))).first():
-        errors["so_cccd"] = MESSAGES["duplicate_id"]
+        errors["so_cccd"] = _held(MESSAGES["duplicate_id"], abandoned.pending_until(clean["so_cccd"], None))
     if "email" in clean and _email_owner(clean["email"]):
-        errors["email"] = MESSAGES["duplicate_email"]
+        errors["email"] = _held(MESSAGES["duplicate_email"], abandoned.pending_until(None, clean["email"]))
     return errors
+
+
+def _held(message: str, until) -> str:
+    return MESSAGES["duplicate_pending"].format(until=local_time(until)) if until is not None else message
 
 
 def _counter_account(clean: dict) -> User | None:
@@ -111,6 +116,7 @@ def register():
         return refused
     fields = identity.PROFILE_FIELDS + ("mat_khau",)
     clean, errors = identity.validate_profile(request.form, fields, local_today())
+    abandoned.release(clean.get("so_cccd"), clean.get("email"), now())
     counter = _counter_account(clean)
     if counter is not None:
         if counter.email and clean.get("email") == counter.email:
@@ -153,6 +159,7 @@ def verify(token: str):
     if user is None or not user.active or not isinstance(email, str) or payload.get("was") != user.email:
         flash(MESSAGES["bad_link"], "error")
         return redirect(url_for("accounts.login"), 303)
+    abandoned.release(None, email, now(), proven_by=user.id)
     if _email_owner(email, other_than=user.id):
         flash(MESSAGES["email_taken"], "error")
         return redirect(url_for("accounts.login"), 303)
@@ -315,7 +322,10 @@ def profile():
         return _change_password(user)
     clean, errors = identity.validate_profile(request.form, PROFILE_FIELDS, local_today())
     new_email = clean.get("email")
-    if new_email and new_email != user.email and _email_owner(new_email, other_than=user.id):
+    # An address a registration holds without ever having opened its mail may be asked for: the
+    # link mailed to it decides whose it is (verify).
+    if new_email and new_email != user.email and _email_owner(new_email, other_than=user.id) \
+            and abandoned.pending_until(None, new_email) is None:
         errors["email"] = MESSAGES["duplicate_email"]
     if errors:
         return render_template("accounts/profile.html", values=_typed(request.form, PROFILE_FIELDS), errors=errors), 422

@@ -170,6 +170,7 @@ def test_password_equal_to_cccd_or_email_is_refused(client, clean_app, mail_sink
 
 def test_duplicate_cccd_and_email(client, clean_app, mail_sink):
     assert _register(client).status_code == 200
+    client.get(_path(_link(mail_sink, "/dang-ky/xac-thuc/")))  # verified: held for good
     again = _register(client, email="khac@example.vn")
     assert again.status_code == 422
     html = _html(again)
@@ -519,3 +520,38 @@ def test_an_id_number_typed_in_groups_is_read_whole(client, clean_app, clock, ma
     response = _register(client, so_cccd="0011 9200 0123")
     assert response.status_code == 200, _html(response)[:2000]
     assert _user(clean_app, id_number=CCCD) is not None
+
+
+def test_a_registration_never_verified_holds_an_id_or_address_only_until_its_link_expires(
+        client, clean_app, clock, mail_sink):
+    """Someone registers with another's CCCD and address and never opens the mail: the real
+    holder is told until when it is held, and registers once the link has expired."""
+    clock.set(vn(2026, 11, 23, 9, 0))
+    assert _register(client).status_code == 200  # the squatter: never verified
+    clock.set(vn(2026, 11, 24, 9, 0))
+    refused = _html(_register(client, email="hoa.that@example.vn"))
+    assert "Đã có người đăng ký bằng thông tin này nhưng chưa xác thực thư điện tử" in refused
+    assert "được giải phóng lúc 09:00 ngày 25/11/2026" in refused
+    clock.set(vn(2026, 11, 25, 9, 1))
+    assert _register(client, email="hoa.that@example.vn").status_code == 200
+    assert _user(clean_app, id_number=CCCD).email == "hoa.that@example.vn"
+    client.get(_path(_link(mail_sink, "/dang-ky/xac-thuc/")))
+    assert _login(client, CCCD, PASSWORD).status_code == 303
+
+
+def test_opening_the_mail_sent_to_an_address_beats_a_registration_that_never_did(client, clean_app, clock, mail_sink):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    _register(client, so_cccd="001192000555", email="chung@example.vn")  # someone else's address, never opened
+    squatter = _user(clean_app, email="chung@example.vn")
+    owner = clean_app.test_client()
+    _register(owner, email="that@example.vn")
+    owner.get(_path(_link(mail_sink, "/dang-ky/xac-thuc/")))
+    assert _login(owner, CCCD, PASSWORD).status_code == 303
+    # The address's real owner changes to it and opens the mail sent there, minutes later.
+    changed = _post(owner, "/tai-khoan", {"action": "profile", "ho_ten": FORM["ho_ten"], "ngay_sinh": "1992-03-08",
+                                         "dia_chi": FORM["dia_chi"], "so_dien_thoai": "0987654321",
+                                         "email": "chung@example.vn"})
+    assert changed.status_code == 303
+    owner.get(_path(_link(mail_sink, "/dang-ky/xac-thuc/")))
+    assert _user(clean_app, id_number=CCCD).email == "chung@example.vn"
+    assert _user(clean_app, id=squatter.id) is None
