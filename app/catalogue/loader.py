@@ -16,7 +16,7 @@ from engine.form_check import (WrittenFloat, as_written, closest, form_advice, f
 from ..agencies.models import Agency
 from ..db import db, savepoint
 from ..documents.data import COMPONENT_KINDS
-from ..dossiers.completeness import ON_BEHALF, same_value
+from ..dossiers.completeness import ON_BEHALF, answer_condition, same_value
 from .models import Procedure
 from ..folding import fold
 
@@ -88,6 +88,10 @@ MESSAGES = {
                   "{guess}: công dân không chọn được nó, nên thành phần không bao giờ bị đòi vì nó. Các giá trị "
                   "của trường: {values}. Sửa «in» cho đúng, viết mỗi giá trị y như trong «enum» của trường "
                   "(kể cả dấu ngoặc kép).",
+    "self_only": "{file}: thủ tục {procedure}: «self_only_when» là {value}, hệ thống không hiểu nên không ngăn "
+                 "được ai nộp thay. Viết {{\"field\": <một trường có danh sách giá trị của tờ khai «{form}»>, "
+                 "\"in\": [<các giá trị của trường đó>]}}, ví dụ \"self_only_when\": {{\"field\": \"loai_phieu\", "
+                 "\"in\": [\"2\"]}}.",
 }
 # A component's code names its upload field (tep.<code>) and matches a supplement request's items.
 COMPONENT_CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")
@@ -244,6 +248,7 @@ def entry_form_problems(entry: dict, file_name: str, forms_dir: Path, advice: li
             found.append(str(Problem(file_name, key, str(relative or ""), message)))
     if not found:
         found.extend(component_problems(entry, file_name, Path(forms_dir)))
+        found.extend(self_only_problems(entry, file_name, Path(forms_dir)))
     if advice is not None and not found:
         advice.extend(str(Problem(file_name, "form", str(entry["form"]), DIAGRAM_MESSAGES["warning"].format(message=m)))
                       for m in form_advice(Path(forms_dir), str(entry["form"])))
@@ -300,6 +305,24 @@ def component_problems(entry: dict, file_name: str, forms_dir: Path) -> list[str
                 found.append(MESSAGES["when_value"].format(field=field, value=as_written(value),
                                                            values=", ".join(written), guess=hint, **where))
     return found
+
+
+def self_only_problems(entry: dict, file_name: str, forms_dir: Path) -> list[str]:
+    """A `self_only_when` that is no {"field": …, "in": […]} over a field of the application form
+    with values it can take: nobody would be kept from applying for someone else."""
+    when = entry.get("self_only_when")
+    if when is None:
+        return []
+    condition = answer_condition(when)
+    spec = None
+    if condition is not None and condition[1]:
+        schema = json.loads((forms_dir / entry["form"]).read_text(encoding="utf-8-sig"))
+        spec = (schema.get("properties") or {}).get(condition[0]) if isinstance(schema.get("properties"), dict) else None
+    values = choices(spec) if isinstance(spec, dict) else None
+    if values is not None and all(any(same_value(v, c) for c in values) for v in condition[1]):
+        return []
+    return [MESSAGES["self_only"].format(file=file_name, procedure=f"{entry.get('code')} «{entry.get('name')}»",
+                                         value=as_written(when), form=entry["form"])]
 
 
 def choices(spec: dict) -> list | None:

@@ -11,6 +11,9 @@ REQUIRED = {True: "Bắt buộc", False: "Không bắt buộc", "on_behalf": "B�
 # "required_when": {"field": …, "in": […]}, ANALYST.md QT-45): the field's title and the labels of
 # the values, as the applicant reads them on the form.
 WORDLESS = "«{query}» không có chữ hay số nào để tìm; dưới đây là mọi thủ tục. Hãy gõ tên thủ tục, ví dụ «trích lục»."
+# A procedure only the person concerned may ask for under some answer ("self_only_when").
+SELF_ONLY = "Khi {condition}, người yêu cầu phải tự nộp hồ sơ, không nộp thay người khác được. Chọn «Bản thân tôi», hoặc đổi câu trả lời đó."
+SELF_ONLY_NOTE = "Không nộp thay được khi {condition}."
 REQUIRED_WHEN = "Bắt buộc khi {condition}"
 CONDITION_FIELD = "«{field}» là {values}"
 CONDITION_OR = " hoặc "

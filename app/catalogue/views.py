@@ -7,7 +7,7 @@ from sqlalchemy import select
 from engine.numbers import grouped
 
 from ..db import db
-from ..dossiers.completeness import ON_BEHALF, condition_words
+from ..dossiers.completeness import ON_BEHALF, answer_condition, condition_text, condition_words
 from . import messages
 from .forms import application_form
 from .models import Procedure
@@ -102,5 +102,7 @@ def procedure(code: str):
     if found is None:
         abort(404)
     form = _application_form(found)
+    alone = answer_condition(found.details.get("self_only_when"))
     return render_template("catalogue/procedure.html", p=found, d=found.details,
-                           requirement=lambda component: requirement(component, form), m=messages)
+                           requirement=lambda component: requirement(component, form), m=messages,
+                           self_only=messages.SELF_ONLY_NOTE.format(condition=condition_text(*alone, form)) if alone else None)

@@ -24,10 +24,33 @@ def upload_components(procedure) -> list[dict]:
 
 def field_condition(component: dict) -> tuple[str, list] | None:
     """(field, values) of a component required by an answer on the application form, or None."""
-    when = component.get("required_when")
+    return answer_condition(component.get("required_when"))
+
+
+def answer_condition(when) -> tuple[str, list] | None:
+    """(field, values) of a condition on the application's answers, {"field": …, "in": […]}."""
     if isinstance(when, dict) and isinstance(when.get("field"), str) and isinstance(when.get("in"), list):
         return when["field"], when["in"]
     return None
+
+
+def answered(data: dict | None, field: str, values: list) -> bool:
+    """Whether the application's answer to `field` is one of `values` (a multiple choice: any)."""
+    if not isinstance(data, dict):
+        return False
+    answer = data.get(field)
+    chosen = answer if isinstance(answer, list) else [answer]
+    return any(same_value(value, wanted) for value in chosen for wanted in values)
+
+
+def self_only(procedure, data: dict | None, form=None) -> str | None:
+    """Why this application cannot be made on someone else's behalf, when the entry's
+    `self_only_when` holds for its answers (a criminal record extract no. 2 goes to the person
+    concerned only, Luật Lý lịch tư pháp Điều 46); None otherwise."""
+    condition = answer_condition((procedure.details or {}).get("self_only_when"))
+    if condition is None or not answered(data, *condition):
+        return None
+    return words.SELF_ONLY.format(condition=condition_text(*condition, form))
 
 
 def same_value(a, b) -> bool:
@@ -47,12 +70,7 @@ def is_required(component: dict, on_behalf: bool, data: dict | None) -> bool:
     if component.get("required_when") == ON_BEHALF:
         return on_behalf
     condition = field_condition(component)
-    if condition is None or not isinstance(data, dict):
-        return False
-    field, values = condition
-    answer = data.get(field)
-    chosen = answer if isinstance(answer, list) else [answer]  # a multiple choice: any of its values
-    return any(same_value(value, wanted) for value in chosen for wanted in values)
+    return condition is not None and answered(data, *condition)
 
 
 def missing_components(procedure, files: list[dict], on_behalf: bool, data: dict | None) -> list[dict]:
@@ -78,9 +96,10 @@ def condition_words(component: dict, form=None) -> str | None:
     if component.get("required_when") == ON_BEHALF:
         return words.CONDITION_ON_BEHALF
     condition = field_condition(component)
-    if condition is None:
-        return None
-    field, values = condition
+    return None if condition is None else condition_text(*condition, form)
+
+
+def condition_text(field: str, values: list, form=None) -> str:
     schema = getattr(form, "schema", None) or {}
     spec = (schema.get("properties") or {}).get(field)
     title = str(spec.get("title") or field) if isinstance(spec, dict) else field

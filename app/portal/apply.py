@@ -206,9 +206,9 @@ def _problems(procedure, form, draft) -> dict:
     errors = {}
     for error in form.validate(draft.data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
-    errors.update(representation.errors(rep))
     # A component asked for by what a hidden field holds is not asked for (that value is not kept).
     data = form.visible(draft.data)
+    errors.update(representation.errors(rep, procedure, data, form))
     for component in missing_components(procedure, draft.files, representation.on_behalf(rep), data):
         errors[component_anchor(component["code"])] = missing_message(
             MESSAGES["missing_component"].format(name=component["name"]), component, form)

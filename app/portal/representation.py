@@ -34,12 +34,18 @@ def parse(formdata) -> dict:
     return result
 
 
-def errors(representation: dict) -> dict[str, str]:
-    """Field id → message."""
+def errors(representation: dict, procedure=None, data: dict | None = None, form=None) -> dict[str, str]:
+    """Field id → message; with the `procedure` and the application's `data` (visible fields) and
+    `form`, also when its answers let nobody apply for someone else (completeness.self_only)."""
     kind = representation.get("kind")
     if kind not in KINDS:
         return {"dai_dien": MESSAGES["representation_kind"]}
     found = {}
+    if kind != "self" and procedure is not None:
+        from ..dossiers.completeness import self_only
+        refused = self_only(procedure, data, form)
+        if refused:
+            found["dai_dien"] = refused
     if kind == "person":
         from ..users.identity import name_error
         if name_error(representation.get("name", "")):

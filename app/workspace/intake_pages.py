@@ -202,7 +202,7 @@ def intake_submit(citizen_id: int, code: str):
     for error in form.validate(data):
         errors.setdefault(field_anchor(error.field, PREFIX), error.message)
     rep = representation.parse(request.form)
-    errors.update(representation.errors(rep))
+    errors.update(representation.errors(rep, procedure, form.visible(data), form))
     for component in missing_components(procedure, files, representation.on_behalf(rep), data=form.visible(data)):
         errors.setdefault(component_anchor(component["code"]), missing_message(
             INTAKE["missing_component"].format(name=component["name"]), component, form))

@@ -457,3 +457,38 @@ def test_the_dossier_page_names_the_applicant_as_submitted(citizen, clean_app):
         db.session.remove()
     page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
     assert "<dt>Người nộp</dt><dd>Nguyễn Văn An</dd>" in page
+
+
+@pytest.mark.rule("QT-65")
+def test_an_extract_no_2_cannot_be_asked_for_someone_else(citizen):
+    """Phiếu số 2 goes to the person concerned only: applying for another person with it is
+    refused beside «who it is for»; Phiếu số 1 may be asked for them (with the authorisation)."""
+    from tests.workspace.test_intake import LLTP_FIELDS
+    path = "/thu-tuc/2.000488/nop"
+    html = citizen.get(path).get_data(as_text=True)
+    base = {"csrf_token": csrf(citizen, path), "draft_id": re.search(r'name="draft_id" value="(\d+)"', html).group(1),
+            **LLTP_FIELDS, "dai_dien": "person", "dai_dien_ho_ten": "Lê Văn Tám", "dai_dien_cccd": "001080000008",
+            "action": "submit"}
+    refused = _post(citizen, path, {**base, "f.loai_phieu": "2"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert ("Khi «Loại Phiếu lý lịch tư pháp» là «Phiếu số 2», người yêu cầu phải tự nộp hồ sơ, không nộp thay "
+            "người khác được.") in page
+    first = _post(citizen, path, {**base, "f.loai_phieu": "1"}).get_data(as_text=True)
+    assert "phải tự nộp hồ sơ" not in first  # still missing its files, but not refused for this
+    catalogue = citizen.get("/thu-tuc/2.000488").get_data(as_text=True)
+    assert "Không nộp thay được khi «Loại Phiếu lý lịch tư pháp» là «Phiếu số 2»." in catalogue
+
+
+@pytest.mark.rule("QT-65")
+def test_a_self_only_condition_the_form_cannot_meet_is_refused_by_the_check():
+    import json
+    from pathlib import Path
+
+    from app.catalogue.loader import self_only_problems
+    root = Path(__file__).resolve().parents[2]
+    entry = json.loads((root / "catalogue" / "2.000488.json").read_text(encoding="utf-8"))
+    assert self_only_problems(entry, "2.000488.json", root / "forms") == []
+    for wrong in ({"field": "loai_phieu", "in": [2]}, {"field": "loai", "in": ["2"]}, "loai_phieu == 2"):
+        [said] = self_only_problems({**entry, "self_only_when": wrong}, "2.000488.json", root / "forms")
+        assert "«self_only_when»" in said and "không ngăn được ai nộp thay" in said

@@ -6,6 +6,7 @@ import io
 import re
 from datetime import datetime, timezone
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import vn
@@ -260,3 +261,15 @@ def test_digits_typed_full_width_are_the_same_number(client, clock, clean_app):
     assert normalise_id_number("００１０９００００００１") == "001090000001" and id_number_error("００１０９００００００１") is None
     assert id_number_error("٠٠١٠٩٠٠٠٠٠٠١") is not None  # Arabic-Indic digits are no CCCD
     assert normalise_phone("０９１２ ３４５ ６７８") == "0912345678"
+
+
+@pytest.mark.rule("QT-65")
+def test_the_desk_refuses_an_extract_no_2_for_someone_else(client, clock, clean_app):
+    clock.set(vn(2026, 11, 23, 9, 0))
+    token = as_officer(client, "motcua")
+    form_page = f"/mot-cua/tiep-nhan/{_citizen_id(clean_app, '001090000001')}/2.000488"
+    sent = client.post(form_page, content_type="multipart/form-data", data={
+        "csrf_token": token, "nonce": "n-65", "hinh_thuc": "counter", "action": "submit", **LLTP_FIELDS,
+        "f.loai_phieu": "2", "dai_dien": "person", "dai_dien_ho_ten": "Lê Văn Tám", "dai_dien_cccd": "001080000008"})
+    assert sent.status_code == 422
+    assert "người yêu cầu phải tự nộp hồ sơ, không nộp thay người khác được" in sent.get_data(as_text=True)
