@@ -71,7 +71,7 @@ class Dossier(db.Model):
     @property
     def contact(self) -> dict[str, str]:
         """The applicant's address, phone and email as this dossier's documents print them."""
-        return {**contact_of(self.owner), **self.applicant_contact} if self.applicant_contact else contact_of(self.owner)
+        return self.applicant_contact or contact_of(self.owner)  # kept whole (contact_of) at submission
 
 
 class DossierFile(db.Model):

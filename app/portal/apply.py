@@ -124,13 +124,14 @@ def _save(procedure, draft_id: int, data: dict, rep: dict, new_files: list[dict]
     if draft is None:
         return None, [], None
     files, notes = _files(procedure, draft.files, new_files, action, at)
-    stale = seen is not None and seen != draft.revision and (draft.data, draft.representation) != (data, rep)
-    saved_at = draft.updated_at
-    if files != draft.files or not stale:
-        draft.files, draft.updated_at = files, at
-    if stale:
+    changed = (draft.data, draft.representation) != (data, rep)
+    if changed and seen is not None and seen != draft.revision:  # stale: only its files are kept
+        saved_at = draft.updated_at
+        if files != draft.files:
+            draft.files, draft.updated_at = files, at
         return draft, notes, saved_at
-    if (draft.data, draft.representation) != (data, rep):
+    draft.files, draft.updated_at = files, at
+    if changed:
         draft.data, draft.representation, draft.revision = data, rep, draft.revision + 1
     return draft, notes, None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..dossiers.completeness import self_only
 from ..security.refused_form import plain_field
 from .messages import MESSAGES, REPRESENTATION, REPRESENTATION_TEXTS
 
@@ -42,7 +43,6 @@ def errors(representation: dict, procedure=None, data: dict | None = None, form=
         return {"dai_dien": MESSAGES["representation_kind"]}
     found = {}
     if kind != "self" and procedure is not None:
-        from ..dossiers.completeness import self_only
         refused = self_only(procedure, data, form)
         if refused:
             found["dai_dien"] = refused
