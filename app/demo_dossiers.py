@@ -37,7 +37,7 @@ CITIZENS = [("tranthihoa", "Trần Thị Hoa", "001192000123", date(1992, 3, 8),
 
 def _lltp(name: str, id_number: str, born: str, purpose: str, fee: str = "thong_thuong") -> dict:
     return {"ho_ten": name, "ngay_sinh": born, "gioi_tinh": "nu" if "Thị" in name else "nam",
-            "noi_sinh": "Bình An", "quoc_tich": "Việt Nam", "so_cccd": id_number,
+            "noi_sinh": "Bình An", "quoc_tich": "Việt Nam", "loai_giay_to": "cccd", "so_cccd": id_number,
             "noi_cu_tru": "phường An Bình, tỉnh Bình An", "loai_phieu": "1", "muc_dich": purpose, "so_ban": 1,
             "doi_tuong_nop_phi": fee,
             "qua_trinh_cu_tru": [{"tu_nam": int(born[:4]), "den_nam": 2026, "noi_cu_tru": "phường An Bình"}]}

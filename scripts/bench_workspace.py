@@ -109,7 +109,7 @@ APPLICATION = {
         "so_dien_thoai": "0912345678"}),
     LLTP: ("ho_ten", {
         "ngay_sinh": "1990-01-15", "gioi_tinh": "nam", "noi_sinh": "Bình An", "quoc_tich": "Việt Nam",
-        "so_cccd": "001090000001", "noi_cu_tru": "12 Lê Lợi, phường An Bình", "loai_phieu": "1",
+        "loai_giay_to": "cccd", "so_cccd": "001090000001", "noi_cu_tru": "12 Lê Lợi, phường An Bình", "loai_phieu": "1",
         "muc_dich": "Bổ sung hồ sơ xin việc", "so_ban": 2, "doi_tuong_nop_phi": "thong_thuong",
         "qua_trinh_cu_tru": [{"tu_nam": 1990, "den_nam": 2026, "noi_cu_tru": "phường An Bình"}]}),
 }

@@ -50,7 +50,7 @@ def test_the_command_runs_every_shipped_file_and_exits_0():
     assert "✗" not in out and result.stderr == ""
     for path in SHIPPED:
         assert f"Tệp kịch bản {path}" in out
-    assert "Độ phủ sơ đồ: đi qua 49/49 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
+    assert "Độ phủ sơ đồ: đi qua 53/53 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
     assert "Độ phủ sơ đồ: đi qua 38/38 luồng trình tự, tới 10/10 sự kiện kết thúc." in out
     assert "— đạt: trạng thái 6; việc đang mở: (không có); ngày hẹn trả 2026-11-26 10:00; chờ tin nhắn: " \
            "rut_ho_so, thanh_toan; phải nộp 8.000 đồng" in out
@@ -123,12 +123,30 @@ def test_a_broken_file_is_a_failure_and_no_file_is_a_usage_error(tmp_path):
     assert none.stderr.startswith("Lỗi: không có tệp kịch bản (*.kich-ban.yaml) nào trong ")
 
 
+def _lltp_scenario(start: str):
+    report = run_file(ROOT / "bpmn" / "cap_phieu_ly_lich_tu_phap.kich-ban.yaml", ROOT / "bpmn", ROOT / "forms",
+                      "demo", ROOT / "catalogue")
+    [scenario] = [s for s in report.scenarios if s.name.startswith(start)]
+    assert scenario.passed, "\n".join(format_report(report))
+    return scenario
+
+
 @pytest.mark.rule("QT-32")
 def test_a_supplement_reaches_the_consultation_answered_after_it():
     """The police answer after the supplement asked for a third Phiếu: their branch reaches the
     join last, and the fee recomputed after it is still that of three Phiếu (5.000 đồng more)."""
-    report = run_file(ROOT / "bpmn" / "cap_phieu_ly_lich_tu_phap.kich-ban.yaml", ROOT / "bpmn", ROOT / "forms",
-                      "demo", ROOT / "catalogue")
-    [scenario] = [s for s in report.scenarios if s.name.startswith("Công an trả lời sau khi công dân đã bổ sung")]
-    assert scenario.passed, "\n".join(format_report(report))
+    scenario = _lltp_scenario("Công an trả lời sau khi công dân đã bổ sung")
     assert any("phải nộp 5.000 đồng" in step.message for step in scenario.steps)
+
+
+@pytest.mark.rule("QT-66")
+def test_a_supplement_changing_the_identity_the_police_checked_asks_them_again():
+    """The police answered about «Nguyễn Văn An»; the supplement corrects the name to «Nguyễn Văn
+    Ân»: after the join the police are asked again, and their second answer is the one signed.
+    Police answering after a supplement (the scenario of QT-32) are not asked twice."""
+    again = "Lấy lại ý kiến Công an tỉnh theo nhân thân đã bổ sung"
+    scenario = _lltp_scenario("Công an đã trả lời, công dân bổ sung sửa nhân thân")
+    assert any(again in step.message and "hạn" in step.message for step in scenario.steps)
+    assert 'tinh_trang_an_tich = "co_an_tich"' in scenario.steps[-1].message
+    answered_after = _lltp_scenario("Công an trả lời sau khi công dân đã bổ sung")
+    assert not any(again in step.message for step in answered_after.steps)

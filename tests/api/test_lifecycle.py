@@ -27,6 +27,7 @@ LLTP_FORM = {
     "gioi_tinh": "nam",
     "noi_sinh": "Bình An",
     "quoc_tich": "Việt Nam",
+    "loai_giay_to": "cccd",
     "so_cccd": "001090000001",
     "noi_cu_tru": "12 Lê Lợi, phường An Bình",
     "loai_phieu": "1",

@@ -466,7 +466,7 @@ def test_rendered_data_comes_back_unchanged(data):
 def test_real_form_round_trip():
     real = real_form("cap_phieu_ly_lich_tu_phap/to_khai.schema.json")
     data = {"ho_ten": "Nguyễn Văn Nam", "ngay_sinh": "1990-01-02", "gioi_tinh": "nam", "noi_sinh": "Bình An",
-            "quoc_tich": "Việt Nam", "so_cccd": "001090000123", "noi_cu_tru": "Phường An Bình",
+            "quoc_tich": "Việt Nam", "loai_giay_to": "cccd", "so_cccd": "001090000123", "noi_cu_tru": "Phường An Bình",
             "so_dien_thoai": "0912345678", "loai_phieu": "1", "muc_dich": "Xin việc", "so_ban": 1,
             "doi_tuong_nop_phi": "giam", "qua_trinh_cu_tru": [{"tu_nam": 2004, "den_nam": 2026, "noi_cu_tru": "Phường An Bình"}]}
     assert real.validate(data) == []

@@ -14,7 +14,7 @@ from tests.web.pages import pdf_bytes
 from tests.workspace.helpers import as_officer, html
 
 LLTP_FIELDS = {"f.ho_ten": "Trần Văn Bảy", "f.ngay_sinh": "1985-03-02", "f.gioi_tinh": "nam", "f.noi_sinh": "Bình An",
-               "f.quoc_tich": "Việt Nam", "f.so_cccd": "001085000777", "f.noi_cu_tru": "3 Lê Lai, phường An Bình",
+               "f.quoc_tich": "Việt Nam", "f.loai_giay_to": "cccd", "f.so_cccd": "001085000777", "f.noi_cu_tru": "3 Lê Lai, phường An Bình",
                "f.loai_phieu": "1", "f.muc_dich": "Xin việc", "f.so_ban": "1",
                "f.doi_tuong_nop_phi": "thong_thuong",
                "f.qua_trinh_cu_tru.0.tu_nam": "1985", "f.qua_trinh_cu_tru.0.den_nam": "2026",

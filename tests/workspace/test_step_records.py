@@ -116,8 +116,9 @@ def test_a_dossier_nobody_has_worked_on_says_so(api, clock, client):
 @pytest.mark.rule("QT-44")
 def test_a_consulted_answer_given_before_a_supplement_says_what_changed_since(api, clock, client, clean_app):
     """The police answered on the application as it was; the citizen's supplement changed the
-    name since: the leader reads, on the police's record, that it predates the change and what
-    changed, to ask them again. The Sở's own steps carry no such note."""
+    name since: the police are asked again (QT-66), and the leader reads, on their first record,
+    that it predates the change and what changed. Their second answer and the Sở's own steps
+    carry no such note."""
     from tests.workspace.helpers import ASK, CHECKED, POLICE
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
@@ -129,8 +130,10 @@ def test_a_consulted_answer_given_before_a_supplement_says_what_changed_since(ap
                         json={"data": {"ho_ten": "Nguyễn Văn Ân", "noi_cu_tru": "12 Lê Lợi, phường An Bình (từ 1990)"}})
     assert response.status_code == 200, response.get_json()
     api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", "Lấy lại ý kiến Công an tỉnh theo nhân thân đã bổ sung", POLICE)
     steps = _steps(_task_page(api, client, "lanhdao", APPROVAL))
     police = steps[steps.index(f"<h4>{POLICE_TASK}"):]
     police = police[:police.index("</li>")]
     assert "Tờ khai được bổ sung sau ý kiến này (lúc 10:00 ngày 25/11/2026), đổi: Họ và tên" in police
-    assert steps.count("Tờ khai được bổ sung sau ý kiến này") == 1  # the Sở's own steps: none
+    assert "<h4>Lấy lại ý kiến Công an tỉnh theo nhân thân đã bổ sung" in steps
+    assert steps.count("Tờ khai được bổ sung sau ý kiến này") == 1  # the second answer, the Sở's steps: none
