@@ -17,6 +17,7 @@ from ..agencies.models import Agency
 from ..db import db, savepoint
 from ..documents.data import COMPONENT_KINDS
 from ..dossiers.completeness import ON_BEHALF, answer_condition, same_value
+from .entry_keys import unknown_keys
 from .models import Procedure
 from ..folding import fold
 
@@ -151,6 +152,9 @@ def read_entry(path: Path) -> dict:
         raise CatalogueError(MESSAGES["published"].format(file=path.name, value=as_written(entry["published"])))
     _check_fees(entry.get("fees"), path.name)
     _check_components(entry.get("components"), path.name)
+    slips, _ = unknown_keys(entry, path.name)
+    if slips:
+        raise CatalogueError(slips[0])
     return entry
 
 
@@ -365,6 +369,7 @@ def check_entries(directory: Path, forms_dir: Path, process_ids: set[str] | None
         problems.extend(entry_form_problems(entry, path.name, forms_dir, advice))
         if advice is not None:
             advice.extend(_unfinished(entry, path.name, forms_dir))
+            advice.extend(unknown_keys(entry, path.name)[1])
         if process_ids is not None and entry["bpmn_process_id"] not in process_ids:
             problems.append(_missing_process(path.name, entry["bpmn_process_id"], process_ids))
         code = entry["agency_code"]

@@ -517,6 +517,59 @@ def test_an_unknown_agency_code_gets_the_closest_one(tmp_path):
     assert check_entries(tmp_path / "catalogue", ROOT / "forms", agencies={"000.00.12.H99"}) == []
 
 
+def _lltp_entry(tmp_path, change) -> Path:
+    entry = json.loads((ROOT / "catalogue" / "2.000488.json").read_text(encoding="utf-8"))
+    change(entry)
+    path = tmp_path / "catalogue" / "2.000488.json"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _rename(holder: dict, old: str, new: str) -> None:
+    holder[new] = holder.pop(old)
+
+
+@pytest.mark.rule("QT-25")
+@pytest.mark.parametrize("change, said", [
+    (lambda e: _rename(e, "self_only_when", "self_only_whne"), "khóa «self_only_whne» không phải khóa hệ thống đọc; "
+                                                              "có phải ý bạn là «self_only_when»?"),
+    (lambda e: _rename(e["components"][3], "required_when", "requried_when"),
+     "trong «components» thứ 4 («Giấy tờ chứng minh thuộc diện miễn, giảm phí (khi kê khai được miễn, giảm)»), "
+     "khóa «requried_when» không phải khóa hệ thống đọc; có phải ý bạn là «required_when»?"),
+    (lambda e: _rename(e["components"][3]["required_when"], "in", "In"),
+     "trong «required_when», khóa «In» không phải khóa hệ thống đọc; có phải ý bạn là «in»?"),
+    (lambda e: _rename(e["attachments"], "max_size_mb", "max_sise_mb"), "trong «attachments», khóa «max_sise_mb»"),
+])
+def test_a_misspelt_key_is_refused_not_ignored(tmp_path, change, said):
+    """A key the system reads, misspelt, would be ignored: an extract no. 2 asked for someone else,
+    or an exemption without its proof, would be taken. The entry is refused, at the check and at
+    loading, with the key meant."""
+    path = _lltp_entry(tmp_path, change)
+    with pytest.raises(CatalogueError) as refused:
+        read_entry(path)
+    assert str(refused.value).startswith("2.000488.json: ") and said in str(refused.value), str(refused.value)
+    assert "bị bỏ qua, nên điều nó quy định không được áp dụng" in str(refused.value)
+    problems = check_entries(tmp_path / "catalogue", ROOT / "forms")
+    assert [p for p in problems if said in p], problems
+
+
+@pytest.mark.rule("QT-25")
+def test_a_key_nothing_reads_is_warned_and_loads(tmp_path):
+    """A key unlike any the system reads (a note of the analyst's own) is no slip: the entry loads,
+    and the check warns that nobody will read it."""
+    path = _lltp_entry(tmp_path, lambda e: e.update(ghi_chu_noi_bo="Rà soát lại năm 2027"))
+    assert read_entry(path)["ghi_chu_noi_bo"] == "Rà soát lại năm 2027"
+    advice: list[str] = []
+    assert check_entries(tmp_path / "catalogue", ROOT / "forms", advice=advice) == []
+    [warning] = [a for a in advice if "ghi_chu_noi_bo" in a]
+    assert warning.startswith("2.000488.json: Cảnh báo: khóa «ghi_chu_noi_bo» không phải khóa hệ thống đọc, nên bị "
+                              "bỏ qua"), warning
+    shipped: list[str] = []
+    check_entries(ROOT / "catalogue", ROOT / "forms", advice=shipped)
+    assert not [a for a in shipped if "khóa hệ thống đọc" in a]
+
+
 @pytest.mark.rule("QT-07")
 def test_an_agency_read_from_a_free_text_field_is_warned(tmp_path):
     """`agency` naming a field officers type freely («công an tỉnh» is no code): warned, with
