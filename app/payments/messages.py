@@ -12,6 +12,8 @@ TEXT = {
     "recorded": "Đã ghi nhận kết quả thanh toán. Đăng nhập để xem hồ sơ.",
     "already": "Giao dịch này đã được ghi nhận trước đó.",
     "failed": "Thanh toán chưa thành công: {reason} Hồ sơ vẫn chờ nộp phí; bạn có thể thanh toán lại.",
+    "failed_past": "Lần thanh toán này không thành công: {reason} Hồ sơ không còn chờ nộp phí, nên bạn không phải "
+                   "thanh toán lại.",
     "bad_callback": "Kết quả thanh toán không hợp lệ (sai chữ ký hoặc thiếu thông tin), nên không được ghi nhận. "
                     "Nếu tài khoản đã bị trừ tiền, vui lòng liên hệ Bộ phận Một cửa kèm mã giao dịch.",
     "refund_due": "Đã nhận {amount} đồng nhưng hồ sơ không nhận khoản này (hồ sơ đã rút, đã dừng xử lý, đã nộp bằng "

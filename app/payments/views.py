@@ -9,6 +9,7 @@ from engine.numbers import grouped
 from ..clock import now
 from ..db import db
 from ..dossiers.errors import Conflict, Forbidden
+from ..dossiers.fees import PAYMENT
 from ..dossiers.printouts import public_url
 from ..localtime import local_time
 from ..web.session import login_required
@@ -65,7 +66,10 @@ def _outcome(code: str, payment) -> tuple[str, str]:
         return TEXT["refund_due"].format(amount=amount), "error"
     if payment.state == "review":
         return TEXT["online_in_review"].format(at=local_time(payment.created_at)), "error"
-    return TEXT["failed"].format(reason=gateway.response_text(payment.gateway_code or "")), "error"
+    reason = gateway.response_text(payment.gateway_code or "")
+    if PAYMENT not in (payment.dossier.waiting_messages or []):  # an old attempt's page, opened again
+        return TEXT["failed_past"].format(reason=reason), "message"
+    return TEXT["failed"].format(reason=reason), "error"
 
 
 @payments.get("/thanh-toan/ipn")

@@ -123,6 +123,12 @@ def test_a_failed_payment_leaves_the_fee_to_pay_and_a_retry_pays_it(api, client,
     assert dossier(api, dossier_id)["status"]["code"] == 6
     pay_at_gateway(client, dossier_id)  # a new transaction
     assert dossier(api, dossier_id)["status"]["code"] == 4
+    # The failed attempt's address opened again (history, back button): it says what it was,
+    # not that the fee is still to pay.
+    client.get(back[back.index("/thanh-toan/"):])
+    page = client.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Lần thanh toán này không thành công" in page and "không phải thanh toán lại" in page
+    assert "vẫn chờ nộp phí" not in page
     with clean_app.app_context():
         from app.db import db
         from app.payments.models import Payment

@@ -305,6 +305,25 @@ def test_supplement_and_withdrawal_refuse_bad_input(citizen):
     assert "cccd.pdf" not in store and "None" not in store
 
 
+def test_a_dossier_withdrawn_before_its_counting_began_shows_no_counted_start(citizen, clock):
+    """Sent on a Sunday night and withdrawn at once: it would count from Monday 07:30, after it
+    ended, so the page does not say so; a dossier counted before it ended still does."""
+    clock.set(vn(2026, 11, 29, 3, 0))
+    dossier_id = _submit(citizen)
+    page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Được tính là nộp từ" in page and "07:30 ngày 30/11/2026" in page
+    token = csrf(citizen, f"/ho-so/{dossier_id}")
+    assert citizen.post(f"/ho-so/{dossier_id}/rut", data={"csrf_token": token, "ly_do": "Nộp nhầm."}).status_code == 303
+    page = citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
+    assert "Kết thúc lúc" in page and "Được tính là nộp từ" not in page
+    clock.set(vn(2026, 11, 30, 9, 0))
+    counted = _submit(citizen)
+    token = csrf(citizen, f"/ho-so/{counted}")
+    citizen.post(f"/ho-so/{counted}/rut", data={"csrf_token": token, "ly_do": "Nộp nhầm."})
+    page = citizen.get(f"/ho-so/{counted}").get_data(as_text=True)
+    assert "Kết thúc lúc" in page and "Được tính là nộp từ" in page
+
+
 def test_lookup_is_rate_limited(client, clock):
     clock.set(vn(2026, 11, 23, 9, 0))
     limit = client.application.config["MOTCUA_LOOKUP_PER_MINUTE"]
