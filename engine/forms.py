@@ -307,6 +307,11 @@ class Form:
         (engine/form_conditions.py, ANALYST.md QT-57)."""
         return visible(self.schema, self.ui_schema, data)
 
+    def left_empty(self, data) -> list[str]:
+        """The form's own fields `data` does not hold (left empty, or hidden by a choice): what an
+        earlier answer to them said no longer holds."""
+        return [name for name in self.schema.get("properties") or {} if name not in data]
+
     def validate(self, data, at: datetime | None = None) -> list[FieldError]:
         """`at`: the instant whose day is "today" for date bounds (default: the engine's clock)."""
         if not isinstance(data, dict):

@@ -7,6 +7,7 @@ stored state as it was, because the caller simply does not write anything.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Callable
@@ -137,14 +138,25 @@ class Outcome:
         return message in self.waiting_messages and message not in (waiting_before or ())
 
 
-def _everywhere(workflow: BpmnWorkflow, payload: dict) -> None:
+def _everywhere(workflow: BpmnWorkflow, payload: dict, cleared: Collection[str] = ()) -> None:
     """What a message brings (the supplemented application, a payment) is the dossier's, not one
     branch's: each branch of a parallel split holds its own copy of the data, and a join keeps the
     copy of the branch that reaches it last, so a consultation answered after the supplement would
-    bring the application as it was before it (so_ban, the fee recomputed from it) back over it."""
+    bring the application as it was before it (so_ban, the fee recomputed from it) back over it.
+    `cleared`: fields the message empties (a passport number dropped for a CCCD), gone everywhere."""
     for task in workflow.get_tasks():
         if not task.has_state(TaskState.CANCELLED):
-            task.data.update(payload)
+            _write(task.data, payload, cleared)
+
+
+def _write(data: dict, given: dict, cleared: Collection[str]) -> None:
+    """`given` into `data`, and the names of `cleared` out of it: a field its latest answer left
+    empty no longer holds what an earlier answer put there (a conviction the police's second
+    answer does not repeat would still print on the result)."""
+    data.update(given)
+    for name in cleared:
+        if name not in given:
+            data.pop(name, None)
 
 
 def _open_ids(workflow: BpmnWorkflow) -> frozenset[str]:
@@ -257,10 +269,11 @@ class Engine:
             return self._advance(version, workflow, [], frozenset())
 
     def complete_task(self, process_id: str, version_id: str, state: str, task_id: str,
-                      data: dict, now: datetime, handed_at: datetime | None = None) -> Outcome:
+                      data: dict, now: datetime, handed_at: datetime | None = None,
+                      cleared: Collection[str] = ()) -> Outcome:
         """`handed_at`: when the tasks this step opens reach their officers, if later than `now`
         (a paper dossier received after the cut-off is handed the next working morning); their
-        time limits count from it."""
+        time limits count from it. `cleared`: the fields of the step's form left empty."""
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
@@ -269,13 +282,15 @@ class Engine:
             node = version.node(task.task_spec.bpmn_id)
             if task.state != TaskState.READY or not task.task_spec.manual:
                 raise TaskNotReady(MESSAGES["not_ready"].format(name=node.name if node else task_id))
-            task.data.update(data)
+            _write(task.data, data, cleared)
             self._run(task.run, task, version)
             return self._advance(version, workflow, [task], before, handed_at=handed_at)
 
     def deliver_message(self, process_id: str, version_id: str, state: str, name: str,
-                        payload: dict, now: datetime, handed_at: datetime | None = None) -> Outcome:
-        """`handed_at`: as for complete_task, when the tasks the message opens reach their officers."""
+                        payload: dict, now: datetime, handed_at: datetime | None = None,
+                        cleared: Collection[str] = ()) -> Outcome:
+        """`handed_at`: as for complete_task, when the tasks the message opens reach their officers.
+        `cleared`: the application's fields the message empties (a supplement)."""
         version = self.version(process_id, version_id)
         with clock.frozen_at(now):
             workflow = self._restore(version, state)
@@ -288,8 +303,7 @@ class Engine:
             self._run(lambda: workflow.catch(BpmnEvent(definition, payload)), task, version)
             # Catching resets the task's data from its parent (SpiffWorkflow 3.2); the payload
             # goes in after, so the steps that follow see what the citizen sent.
-            task.data.update(payload)
-            _everywhere(workflow, payload)
+            _everywhere(workflow, payload, cleared)
             return self._advance(version, workflow, [], before, handed_at=handed_at)
 
     def fire_timers(self, process_id: str, version_id: str, state: str, now: datetime) -> Outcome:

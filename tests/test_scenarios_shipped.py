@@ -142,11 +142,12 @@ def test_a_supplement_reaches_the_consultation_answered_after_it():
 @pytest.mark.rule("QT-66")
 def test_a_supplement_changing_the_identity_the_police_checked_asks_them_again():
     """The police answered about «Nguyễn Văn An»; the supplement corrects the name to «Nguyễn Văn
-    Ân»: after the join the police are asked again, and their second answer is the one signed.
+    Ân»: after the join the police are asked again, and their second answer is the one signed,
+    without the first one's conviction, which it leaves empty.
     Police answering after a supplement (the scenario of QT-32) are not asked twice."""
     again = "Lấy lại ý kiến Công an tỉnh theo nhân thân đã bổ sung"
     scenario = _lltp_scenario("Công an đã trả lời, công dân bổ sung sửa nhân thân")
     assert any(again in step.message and "hạn" in step.message for step in scenario.steps)
-    assert 'tinh_trang_an_tich = "co_an_tich"' in scenario.steps[-1].message
+    assert 'tinh_trang_an_tich = "khong_co_an_tich"; noi_dung_an_tich = (không có)' in scenario.steps[-1].message
     answered_after = _lltp_scenario("Công an trả lời sau khi công dân đã bổ sung")
     assert not any(again in step.message for step in answered_after.steps)

@@ -90,7 +90,8 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
             raise Invalid(ERRORS["supplement_components"], [{"field": k, "message": v} for k, v in gaps.items()])
         if not files and payload == before:
             raise Invalid(ERRORS["supplement_nothing"])
-    outcome = deliver_to_process(dossier, message, payload, at)
+    cleared = [name for name in before or {} if name not in payload] if message == SUPPLEMENT else []
+    outcome = deliver_to_process(dossier, message, payload, at, cleared=cleared)
     if channel is None:
         event = add_event(dossier, at, "message", actor=user, name=label, data=payload)
     else:

@@ -65,13 +65,15 @@ def lock_task(task_id: str) -> tuple[Dossier, OpenTask] | None:
 
 
 def deliver(dossier: Dossier, message: str, payload: dict, at: datetime, not_waiting=Conflict,
-            handed_at: datetime | None = None) -> Outcome:
+            handed_at: datetime | None = None, cleared: list[str] = ()) -> Outcome:
     """The engine's answer to `message` sent to the locked dossier's process: `not_waiting` (a
     Conflict) when the process does not wait for it, Conflict when the process fails on it.
-    `handed_at`: when the tasks it opens reach their officers, if not at once (handover.py)."""
+    `handed_at`: when the tasks it opens reach their officers, if not at once (handover.py).
+    `cleared`: the application's fields a supplement empties."""
     try:
         return workflow().engine.deliver_message(
-            dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at, handed_at)
+            dossier.process_id, dossier.process_version, dossier.workflow_state, message, payload, at, handed_at,
+            cleared)
     except NotWaiting as exc:
         raise not_waiting(ERRORS["not_waiting"].format(name=MESSAGE_NAMES.get(message, message))) from exc
     except EngineError as exc:

@@ -242,19 +242,21 @@ def complete(user, task_id: str, data, at: datetime, justification: str | None =
     `files`: documents the officer attaches to the step (accepted uploads, files/uploads.py),
     kept in the same transaction, so a completion refused keeps none of them."""
     dossier, task = _locked(user, task_id, typed=True)
+    cleared = []
     if task.form:
         form = _form_of(task)
         errors = form.validate(data)
         if errors:
             raise Invalid(ERRORS["invalid_form"], [e.as_dict() for e in errors])
         data = form.visible(data)  # what a field of a decision not taken holds is not kept (QT-57)
+        cleared = form.left_empty(data)
         _reachable_online(dossier, data)
     node = (task.node_id, task.name)
     handed = handover.handed_at(dossier, task, at)
     state_before = dossier.workflow_state
     try:
         outcome = workflow().engine.complete_task(
-            dossier.process_id, dossier.process_version, state_before, task_id, data, at, handed)
+            dossier.process_id, dossier.process_version, state_before, task_id, data, at, handed, cleared)
     except TaskNotReady as exc:
         raise Conflict(ERRORS["task_gone"]) from exc
     except EngineError as exc:

@@ -92,7 +92,7 @@ def _same(expected, actual) -> bool:
 
 
 def _show(value) -> str:
-    if value is _MISSING:
+    if value is _MISSING or value is None:
         return M["data_missing"]
     try:
         return json.dumps(value, ensure_ascii=False, default=str)
@@ -417,7 +417,8 @@ class _Run:
         try:
             data = form.visible(step.data) if task.form else step.data  # kept as the app keeps it (QT-57)
             handed = self.handed(at) if task.role == DESK and not self.appointment.received else None
-            outcome = self.ctx.engine.complete_task(*self.ids, task.id, data, at, handed)
+            outcome = self.ctx.engine.complete_task(*self.ids, task.id, data, at, handed,
+                                                    form.left_empty(data) if task.form else ())
             self.note_handover(handed, outcome)
         except EngineError as exc:
             if step.error:
@@ -572,7 +573,8 @@ class _Run:
             return refused.message
         try:
             handed = self.handed(at) if step.message == PAYMENT else None  # paid at the desk: it hands it on
-            outcome = self.ctx.engine.deliver_message(*self.ids, step.message, payload, at, handed)
+            cleared = [name for name in self.application if name not in payload] if step.message == SUPPLEMENT else ()
+            outcome = self.ctx.engine.deliver_message(*self.ids, step.message, payload, at, handed, cleared)
             self.note_handover(handed, outcome)
         except EngineError as exc:
             if step.error:
@@ -677,6 +679,8 @@ class _Run:
                 return model.parse_instant(expected, "du_lieu").resolve(self.tz) == actual
             except model.InvalidValue:
                 return False
+        if expected is None:  # «truong: null»: the data holds no such field
+            return actual is _MISSING or actual is None
         return actual is not _MISSING and _same(expected, actual)
 
     def open_tasks_differ(self, expected: tuple[str, ...]) -> list[str]:

@@ -36,6 +36,10 @@ PAY = """\
         du_lieu: {so_tien_da_nop: 8000, hinh_thuc_nop: truc_tuyen}
 """
 LLTP_ACCEPT = ACCEPT + "      - gui: thanh_toan\n"
+# The identity the police's answer is recorded against (QT-66), for scenarios reaching it.
+LLTP_IDENTIFIED = LLTP.replace("thong_thuong}", "thong_thuong, ngay_sinh: '1990-01-15', gioi_tinh: nam, noi_sinh: Bình An, "
+                               "quoc_tich: Việt Nam, loai_giay_to: cccd, so_cccd: '001090000001', "
+                               "qua_trinh_cu_tru: [{tu_nam: 1990, den_nam: 2026, noi_cu_tru: Bình An}]}")
 
 
 def run(tmp_path, text: str, name: str = "thu.kich-ban.yaml"):
@@ -63,7 +67,7 @@ def failure(report, number: int = 1):
 
 @pytest.mark.rule("QT-27")
 def test_every_kind_of_step_and_expectation_passes_on_the_real_engine(tmp_path):
-    report = run(tmp_path, scenario(LLTP, """\
+    report = run(tmp_path, scenario(LLTP_IDENTIFIED, """\
       - kiem_tra:
           trang_thai: 1
           viec: Tiếp nhận hồ sơ

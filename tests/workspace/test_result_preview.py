@@ -3,6 +3,7 @@ unsigned, marked as a preview, with no QR code to a verification that would find
 is issued or stored by reading it; only for the leader's open step on a dossier in processing."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from tests.conftest import vn
@@ -85,6 +86,57 @@ def test_the_preview_carries_the_consulted_agencys_answer_whichever_branch_ended
     as_officer(client, "lanhdao")
     preview = pdf_text(client.get(f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf").get_data(), tmp_path)
     assert "Tình trạng án tích: Có án tích. Có 1 án tích về tội trộm cắp tài sản." in " ".join(preview.split())
+
+
+def _preview(api, client, tmp_path) -> str:
+    task = api.task("lanhdao", APPROVAL)
+    as_officer(client, "lanhdao")
+    return " ".join(pdf_text(client.get(f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf").get_data(),
+                             tmp_path).split())
+
+
+@pytest.mark.rule("QT-57")
+def test_a_second_police_answer_leaving_the_conviction_empty_prints_none(api, clock, client, tmp_path):
+    """The police found a conviction under the old name; asked again after the supplement corrected
+    it (QT-66), they answer «no criminal record» and leave the conviction empty: the Phiếu says
+    so, without the first answer's conviction."""
+    from tests.workspace.helpers import ASK, CHECKED, POLICE, POLICE_TASK
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api)
+    accept(api, dossier_id)
+    api.complete("congan", POLICE_TASK, {**POLICE, "tinh_trang_an_tich": "co_an_tich",
+                                         "noi_dung_an_tich": "Bản án số 12/2015/HS-ST: trộm cắp tài sản."})
+    api.complete("chuyenvien", SEARCH, ASK)
+    clock.set(vn(2026, 11, 25, 10, 0))
+    response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"ho_ten": "Nguyễn Văn Ân"}})
+    assert response.status_code == 200, response.get_json()
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    api.complete("congan", "Lấy lại ý kiến Công an tỉnh theo nhân thân đã bổ sung", POLICE)
+    preview = _preview(api, client, tmp_path)
+    assert "Tình trạng án tích: Không có án tích." in preview and "Nguyễn Văn Ân" in preview
+    assert "12/2015" not in preview
+
+
+@pytest.mark.rule("QT-57")
+def test_a_passport_number_a_supplement_replaced_with_a_cccd_is_not_printed(api, clock, client, tmp_path):
+    """Applied with a passport, asked at reception for the CCCD: the supplement switches the
+    document, so the passport number is no longer the application's, nor on the Phiếu."""
+    from tests.workspace.helpers import CHECKED, POLICE, POLICE_TASK, pay
+    clock.set(vn(2026, 11, 23, 8, 0))
+    dossier_id = submit_lltp(api, loai_giay_to="ho_chieu", so_ho_chieu="B1234567", so_cccd=None)
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Cần Căn cước công dân.",
+                                               "thanh_phan_can_bo_sung": [{"thanh_phan": "Tờ khai",
+                                                                           "yeu_cau": "Khai số Căn cước."}]})
+    response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan",
+                        json={"data": {"loai_giay_to": "cccd", "so_cccd": "001090000001"}})
+    assert response.status_code == 200, response.get_json()
+    assert "so_ho_chieu" not in dossier(api, dossier_id)["form_data"]
+    api.complete("motcua", "Tiếp nhận hồ sơ", ACCEPT, dossier=dossier_id)
+    pay(api, dossier_id)
+    api.complete("congan", POLICE_TASK, POLICE)
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    preview = _preview(api, client, tmp_path)
+    assert "001090000001" in preview and "B1234567" not in preview and "Số hộ chiếu" not in preview
 
 
 def test_a_leader_s_step_that_cannot_sign_a_result_offers_no_preview(api, clock, client):
