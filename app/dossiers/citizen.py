@@ -48,7 +48,7 @@ def may_receive_at_desk(user, dossier: Dossier) -> bool:
 
 def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
             files: list[dict] = (), channel: str | None = None, postal_code: str = "",
-            request: str | None = None) -> Dossier:
+            request: str | None = None, whole: bool = False) -> Dossier:
     """Deliver the message; a supplement's `files` replace the dossier's current files of the
     same components (kept, marked superseded: the history of changes stays). `channel`
     ("counter", "postal"): the desk `user` received it on paper for the dossier's owner.
@@ -56,7 +56,9 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
     supplement must change something: Invalid otherwise, with nothing changed.
     `request`: the client's name for this very supplement (an API idempotency key with its
     content): sent again once delivered, even while the first is being delivered, it changes
-    nothing and gets the dossier as the first did."""
+    nothing and gets the dossier as the first did. `whole`: the supplement is the whole
+    application as its form sent it (portal, desk), so a field left empty is one removed; else
+    (the API) the fields not sent keep their values."""
     if channel is None and dossier.owner_id != user.id:
         raise Forbidden(ERRORS["not_owner"])
     if channel is not None and not may_receive_at_desk(user, dossier):
@@ -80,10 +82,9 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
         raise _not_waiting(dossier, message)
     before = dossier.form_data
     if message == SUPPLEMENT:
-        # The supplement completes the application as it stands now (read under the lock, so
-        # a concurrent change is never overwritten); it must pass the same e-form.
-        payload = {**before, **payload}
-        payload = validate_application(dossier.procedure, payload)
+        # A partial supplement (the API) completes the application as it stands now (read under
+        # the lock, so a concurrent change is never overwritten); it must pass the same e-form.
+        payload = validate_application(dossier.procedure, payload if whole else {**before, **payload})
         gaps = supplement_gap_errors(dossier, payload, files, ERRORS["supplement_component"],
                                      ERRORS["asked_component"], lambda code: FIELD.format(code=code))
         if gaps:

@@ -232,7 +232,8 @@ def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: li
     """Deliver the citizen's message; what the process refuses is said on the dossier page."""
     dossier_id = dossier.id
     try:
-        citizen.deliver(g.user, dossier, message, payload, now(), files=files, request=request_key)
+        citizen.deliver(g.user, dossier, message, payload, now(), files=files, request=request_key,
+                        whole=message == citizen.SUPPLEMENT)
         flash(done)
     except (Conflict, Invalid) as exc:
         db.session.rollback()

@@ -129,7 +129,7 @@ def _delivered(dossier: Dossier, data: dict, files: list[dict], channel: str, po
         key = request_key(f"desk:{g.user.id}", carry.sent_nonce(),
                           [dossier.id, data, file_pairs(files), channel, postal])
         dossier = citizen.deliver(g.user, dossier, citizen.SUPPLEMENT, data, now(), files=files, channel=channel,
-                                  postal_code=postal, request=key)
+                                  postal_code=postal, request=key, whole=True)
     except (Conflict, Forbidden, Invalid) as exc:
         db.session.rollback()
         current = db.session.get(Dossier, dossier_id)

@@ -353,6 +353,27 @@ def test_hostile_supplement_upload_changes_nothing(citizen):
     assert "Yêu cầu bổ sung giấy tờ" in citizen.get(f"/ho-so/{dossier_id}").get_data(as_text=True)
 
 
+@pytest.mark.rule("QT-32")
+def test_a_field_emptied_in_the_supplement_form_is_removed(citizen):
+    """The portal sends the whole application: a field the citizen empties there is removed from
+    it (the API's partial supplement keeps what it does not send)."""
+    base = _start(citizen)
+    sent = _post(citizen, APPLY, {**base, **VALID, "f.noi_dang_ky": "Phường An Bình", "action": "submit",
+                                  "tep.GTTT": upload(pdf_bytes(), "cccd.pdf")})
+    dossier_id = int(sent.headers["Location"].rsplit("/", 1)[1])
+    api = Api(citizen.application.test_client())
+    assert api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["form_data"]["noi_dang_ky"] == "Phường An Bình"
+    api.complete("motcua", "Tiếp nhận hồ sơ", {"quyet_dinh": "yeu_cau_bo_sung", "ly_do": "Nơi đăng ký ghi nhầm.",
+                                                "thanh_phan_can_bo_sung": [{"thanh_phan": "Đơn",
+                                                                            "yeu_cau": "Để trống nơi đăng ký."}]})
+    token = csrf(citizen, f"/ho-so/{dossier_id}")
+    fields = {k: v for k, v in VALID.items() if k.startswith("f.")}
+    emptied = _post(citizen, f"/ho-so/{dossier_id}/bo-sung", {"csrf_token": token, **fields, "f.noi_dang_ky": ""})
+    assert emptied.status_code == 303
+    assert "noi_dang_ky" not in api.get(f"/dossiers/{dossier_id}", "congdan").get_json()["form_data"]
+    assert "Tiếp nhận hồ sơ" in [t["name"] for t in api.get("/tasks", "motcua").get_json()["items"]]
+
+
 def test_lookup_qr_code_encodes_the_public_lookup_address(client, tmp_path):
     import shutil
     import subprocess
