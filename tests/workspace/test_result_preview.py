@@ -75,17 +75,22 @@ def test_the_preview_says_what_the_signed_result_says(api, clock, client, clean_
 def test_the_preview_carries_the_consulted_agencys_answer_whichever_branch_ended_last(api, clock, client, tmp_path):
     """The police answer before the specialist finishes the search: the approval step sees both
     parallel branches' data, and so does its preview (the Phiếu prints the police's answer)."""
-    from tests.workspace.helpers import CHECKED, POLICE, POLICE_TASK, SEARCH, accept
+    from tests.workspace.helpers import CHECKED
+    _convicted(api, clock, "Có 1 án tích về tội trộm cắp tài sản.")
+    api.complete("chuyenvien", SEARCH, CHECKED)
+    preview = _preview(api, client, tmp_path)
+    assert "Tình trạng án tích: Có án tích. Có 1 án tích về tội trộm cắp tài sản." in preview
+
+
+def _convicted(api, clock, conviction: str) -> int:
+    """A criminal-record dossier received Monday 23/11/2026 08:00, fee paid, whose police answer
+    first: a conviction."""
+    from tests.workspace.helpers import POLICE, POLICE_TASK
     clock.set(vn(2026, 11, 23, 8, 0))
     dossier_id = submit_lltp(api)
     accept(api, dossier_id)
-    api.complete("congan", POLICE_TASK, {**POLICE, "tinh_trang_an_tich": "co_an_tich",
-                                         "noi_dung_an_tich": "Có 1 án tích về tội trộm cắp tài sản."})
-    api.complete("chuyenvien", SEARCH, CHECKED)
-    task = api.task("lanhdao", APPROVAL)
-    as_officer(client, "lanhdao")
-    preview = pdf_text(client.get(f"/mot-cua/viec/{task['id']}/xem-truoc-ket-qua.pdf").get_data(), tmp_path)
-    assert "Tình trạng án tích: Có án tích. Có 1 án tích về tội trộm cắp tài sản." in " ".join(preview.split())
+    api.complete("congan", POLICE_TASK, {**POLICE, "tinh_trang_an_tich": "co_an_tich", "noi_dung_an_tich": conviction})
+    return dossier_id
 
 
 def _preview(api, client, tmp_path) -> str:
@@ -100,12 +105,8 @@ def test_a_second_police_answer_leaving_the_conviction_empty_prints_none(api, cl
     """The police found a conviction under the old name; asked again after the supplement corrected
     it (QT-66), they answer «no criminal record» and leave the conviction empty: the Phiếu says
     so, without the first answer's conviction."""
-    from tests.workspace.helpers import ASK, CHECKED, POLICE, POLICE_TASK
-    clock.set(vn(2026, 11, 23, 8, 0))
-    dossier_id = submit_lltp(api)
-    accept(api, dossier_id)
-    api.complete("congan", POLICE_TASK, {**POLICE, "tinh_trang_an_tich": "co_an_tich",
-                                         "noi_dung_an_tich": "Bản án số 12/2015/HS-ST: trộm cắp tài sản."})
+    from tests.workspace.helpers import ASK, CHECKED, POLICE
+    dossier_id = _convicted(api, clock, "Bản án số 12/2015/HS-ST: trộm cắp tài sản.")
     api.complete("chuyenvien", SEARCH, ASK)
     clock.set(vn(2026, 11, 25, 10, 0))
     response = api.post(f"/dossiers/{dossier_id}/supplement", "congdan", json={"data": {"ho_ten": "Nguyễn Văn Ân"}})
