@@ -23,6 +23,7 @@ from .dossiers.submission import find_procedure, submit
 from .dossiers.timers import fire_due_timers
 from .files.storage import storage
 from .payments import desk
+from .catalogue.models import Procedure
 from .users.models import User
 from .workflow.service import workflow
 
@@ -140,7 +141,9 @@ def load_demo_dossiers(app) -> int:
         calendar = workflow().calendar
         users = _users()
         scan = _scan_component()
-        every = samples()
+        # A province's own catalogue may lack the shipped procedures: their samples are left out.
+        offered = set(db.session.execute(select(Procedure.code).where(Procedure.published.is_(True))).scalars())
+        every = [sample for sample in samples() if sample.procedure in offered]
         steps = sorted(((_instant(calendar, now, step), index, step) for index, sample in enumerate(every)
                         for step in sample.steps), key=lambda item: (item[0], item[1]))
         dossiers: dict[int, int] = {}

@@ -62,3 +62,24 @@ def _result_pdf(app, code: str) -> bytes:
         data = find_pdf(code)
         db.session.remove()
     return data
+
+def test_a_catalogue_without_the_shipped_procedures_gets_the_samples_of_those_it_has(clean_app, clock):
+    """A province's own catalogue (no criminal records): `motcua up` starts with the civil-status
+    samples only, instead of failing on the procedure it lacks."""
+    from sqlalchemy import func, update
+    from app.catalogue.models import Procedure
+    from app.db import db
+    from app.demo_dossiers import load_demo_dossiers
+    from app.dossiers.models import Dossier
+    clock.set(vn(2026, 11, 26, 10, 30))
+    with clean_app.app_context():
+        db.session.execute(update(Procedure).where(Procedure.code == "2.000488").values(published=False))
+        db.session.commit()
+        db.session.remove()
+    created = load_demo_dossiers(clean_app)
+    with clean_app.app_context():
+        codes = set(db.session.execute(select(Procedure.code).join(Dossier, Dossier.procedure_id == Procedure.id)
+                                       .group_by(Procedure.code)).scalars())
+        assert created == db.session.execute(select(func.count()).select_from(Dossier)).scalar_one() > 0
+        db.session.remove()
+    assert codes == {"2.000635"}

@@ -17,7 +17,7 @@ from ..agencies.models import Agency
 from ..db import db, savepoint
 from ..documents.data import COMPONENT_KINDS
 from ..dossiers.completeness import ON_BEHALF, answer_condition, same_value
-from .entry_keys import unknown_keys
+from .entry_keys import ENTRY, unknown_keys
 from .models import Procedure
 from ..folding import fold
 
@@ -30,6 +30,8 @@ MESSAGES = {
     "encoding": "{file}: không đọc được: tệp phải lưu với bảng mã UTF-8 (trong trình soạn thảo: Save with "
                 "Encoding → UTF-8).",
     "missing": "{file}: thiếu trường bắt buộc «{field}».",
+    "missing_slip": " Tệp có khóa «{key}», hệ thống không đọc: có phải là «{field}» viết sai? Sửa tên khóa cho đúng "
+                    "từng ký tự.",
     "unfinished": "{file}: Cảnh báo: thủ tục đã công bố (published: true) mà tệp {where} còn {count} chỗ «[CẦN SỬA]»: "
                   "công dân đọc nguyên văn những chỗ này trên Cổng Dịch vụ công, và chỗ nào trong "
                   "«result_document» được in vào kết quả ký số. Viết thông tin thật vào đó, hoặc "
@@ -139,7 +141,9 @@ def read_entry(path: Path) -> dict:
         raise CatalogueError(MESSAGES["not_object"].format(file=path.name))
     for field in REQUIRED:
         if not entry.get(field):
-            raise CatalogueError(MESSAGES["missing"].format(file=path.name, field=field))
+            slip = next((key for key in entry if key not in ENTRY and closest(str(key), [field])), None)
+            raise CatalogueError(MESSAGES["missing"].format(file=path.name, field=field) + (
+                MESSAGES["missing_slip"].format(key=slip, field=field) if slip and field not in entry else ""))
     time = entry["processing_time"]
     if not isinstance(time, dict):
         raise CatalogueError(MESSAGES["processing_time"].format(file=path.name, value=as_written(time)))

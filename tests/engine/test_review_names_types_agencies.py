@@ -557,6 +557,15 @@ def test_a_misspelt_key_is_refused_not_ignored(tmp_path, change, said):
 
 
 @pytest.mark.rule("QT-25")
+@pytest.mark.parametrize("old, new", [("processing_time", "procesing_time"), ("form", "from")])
+def test_a_misspelt_required_key_is_said_missing_with_the_key_written(tmp_path, old, new):
+    with pytest.raises(CatalogueError) as refused:
+        read_entry(_lltp_entry(tmp_path, lambda e: _rename(e, old, new)))
+    assert str(refused.value) == (f"2.000488.json: thiếu trường bắt buộc «{old}». Tệp có khóa «{new}», hệ thống không "
+                                  f"đọc: có phải là «{old}» viết sai? Sửa tên khóa cho đúng từng ký tự.")
+
+
+@pytest.mark.rule("QT-25")
 def test_a_key_nothing_reads_is_warned_and_loads(tmp_path):
     """A key unlike any the system reads (a note of the analyst's own) is no slip: the entry loads,
     and the check warns that nobody will read it."""
