@@ -296,6 +296,12 @@ def _message(schema: dict, error) -> FieldError:
     return FieldError(".".join(str(p) for p in path), template.format(**values))
 
 
+def dropped(before: dict | None, after: dict) -> list[str]:
+    """The fields of the application `before` that the supplemented application `after` no longer
+    holds: the engine clears them (a passport number replaced by a CCCD)."""
+    return [name for name in before or {} if name not in after]
+
+
 class Form:
     def __init__(self, schema: dict, ui_schema: dict | None = None):
         self.schema = schema

@@ -61,4 +61,3 @@ def _objects(entry: dict):
                 continue
             name = f" («{item['name']}»)" if isinstance(item.get("name"), str) and item["name"].strip() else ""
             yield MESSAGES["item"].format(parent=parent, n=n, name=name), list(item), known
-

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
+from engine.forms import dropped
 from engine.statuses import LABELS as STATUS_LABELS, WITHDRAWN
 from engine.withdrawal import MESSAGE, withdrawal_reason
 
@@ -91,7 +92,7 @@ def deliver(user, dossier: Dossier, message: str, payload: dict, at: datetime,
             raise Invalid(ERRORS["supplement_components"], [{"field": k, "message": v} for k, v in gaps.items()])
         if not files and payload == before:
             raise Invalid(ERRORS["supplement_nothing"])
-    cleared = [name for name in before or {} if name not in payload] if message == SUPPLEMENT else []
+    cleared = dropped(before, payload) if message == SUPPLEMENT else []
     outcome = deliver_to_process(dossier, message, payload, at, cleared=cleared)
     if channel is None:
         event = add_event(dossier, at, "message", actor=user, name=label, data=payload)

@@ -22,7 +22,7 @@ from ..diagram_check import AGENCY_CODE, PAYMENT_MESSAGE, SUPPLEMENT_MESSAGE, Pr
 from ..diagram_names import PAYMENT_METHODS
 from ..dossier_due import PAPER_CHANNELS, paper_handover
 from ..form_check import closest, form_problems, guess, pair_problems
-from ..forms import FieldError, Form, format_holds, load_form
+from ..forms import FieldError, Form, dropped, format_holds, load_form
 from ..numbers import grouped
 from ..profile import ProfileError, load_profile
 from ..roles import DESK, ROLE_LABELS, role_for_lane
@@ -573,7 +573,7 @@ class _Run:
             return refused.message
         try:
             handed = self.handed(at) if step.message == PAYMENT else None  # paid at the desk: it hands it on
-            cleared = [name for name in self.application if name not in payload] if step.message == SUPPLEMENT else ()
+            cleared = dropped(self.application, payload) if step.message == SUPPLEMENT else ()
             outcome = self.ctx.engine.deliver_message(*self.ids, step.message, payload, at, handed, cleared)
             self.note_handover(handed, outcome)
         except EngineError as exc:
