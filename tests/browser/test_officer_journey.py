@@ -349,15 +349,24 @@ def test_the_desk_enters_a_paper_dossier_at_the_counter(officer, clock, tmp_path
     # Something is missing after all: the desk asks for it, and the citizen brings it on paper.
     desk.get_by_label("Yêu cầu bổ sung, hoàn thiện hồ sơ", exact=True).check()
     desk.fill("#f-ly_do", "Bản quét Căn cước công dân bị mờ.")
-    desk.get_by_role("button", name="Thêm thành phần hồ sơ cần bổ sung, hoàn thiện").click()
+    # The list shows one empty component to fill in; adding another is a round trip to the
+    # server, which shows back what was typed and puts the cursor in the new component.
     desk.fill("#f-thanh_phan_can_bo_sung-0-thanh_phan", "Giấy tờ tùy thân")
     desk.fill("#f-thanh_phan_can_bo_sung-0-yeu_cau", "Bản chụp rõ hai mặt.")
+    desk.get_by_role("button", name="Thêm thành phần hồ sơ cần bổ sung, hoàn thiện").click()
+    desk.wait_for_selector("#f-thanh_phan_can_bo_sung-1-thanh_phan")
+    desk.wait_for_function("document.activeElement && document.activeElement.id === 'f-thanh_phan_can_bo_sung-1-thanh_phan'")
+    assert desk.input_value("#f-ly_do") == "Bản quét Căn cước công dân bị mờ."
+    assert desk.input_value("#f-thanh_phan_can_bo_sung-0-yeu_cau") == "Bản chụp rõ hai mặt."
+    desk.keyboard.type("Tờ khai")
+    desk.fill("#f-thanh_phan_can_bo_sung-1-yeu_cau", "Ghi rõ nơi sinh theo giấy khai sinh.")
     _complete(desk, "Tiếp nhận hồ sơ")
     desk.wait_for_url("**/mot-cua/ho-so/*")
     clock.set(vn(2026, 11, 25, 10, 0))
     desk.get_by_role("link", name="Nhận hồ sơ bổ sung bản giấy").click()
     desk.wait_for_url("**/mot-cua/ho-so/*/bo-sung")
-    assert "Bản quét Căn cước công dân bị mờ." in desk.inner_text("main")
+    asked = desk.inner_text("main")
+    assert "Bản quét Căn cước công dân bị mờ." in asked and "Ghi rõ nơi sinh theo giấy khai sinh." in asked
     assert desk.input_value("#f-noi_sinh") == "Bình An"  # the application as it stands
     _accessible(desk, "nhận hồ sơ bổ sung bản giấy")
     desk.fill("#f-noi_cu_tru", "15 Lê Lợi, phường An Bình")
