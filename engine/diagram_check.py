@@ -884,6 +884,7 @@ class DiagramChecker:
         self.entry_problems: list[str] = []
         self.by_id: dict[str, etree._Element] = {}
         self.sources: dict[str, list[str]] = defaultdict(list)  # element id -> its sequence flows' sources
+        self._after: dict[str, list[str]] | None = None  # element id -> where a dossier goes on (onward)
         self._form_files: list[str] | None = None
         self._advised: set[str] = set()  # forms whose warnings (QT-54) were given
         self._documents: dict[str, dict | None] = {}  # forms read by set_values, by path
@@ -938,6 +939,9 @@ class DiagramChecker:
         a flow from where to where."""
         label = self.flow_label(node) if local(node.tag) == "sequenceFlow" else f"«{self.label(node)}»"
         return f"{_kind(node).lower()} {label}"
+
+    def named(self, nodes) -> str:
+        return MESSAGES["and"].join(f"{self.described(n)} ({n.get('id')})" for n in nodes)
 
     def flow_list(self, flows) -> str:
         return ", ".join(self.flow_label(f) for f in flows)
@@ -1808,8 +1812,8 @@ class DiagramChecker:
         reaching it signs and issues the result in the name of whoever completed that step."""
         for node in process.iter():
             number = status_number(properties_of(node).get("status")) if isinstance(node.tag, str) else None
-            if number is None or not node.get("id"):
-                continue
+            if number is None or not node.get("id") or bpmn_kind(node) not in FLOW_NODES:
+                continue  # off the flow it is misplaced (check_properties)
             label, kind = STATUS_LABELS.get(number, ""), local(node.tag)
             if number in TERMINAL and kind != "endEvent":
                 self.add(node, "status_final_misplaced", value=number, label=label, kind=_kind(node))
@@ -1824,10 +1828,60 @@ class DiagramChecker:
                 # and "Được tiếp nhận" would come at submission, with the citizen as actor (QT-21).
                 self.add(node, "status_2_before_reception", kind=_kind(node), after=MESSAGES["status_2_after"].format(
                     step=self.label(node)) if bpmn_kind(node) in HUMAN_TASKS else "")
+            elif number == RECEIVED:
+                self.check_received_decided(node)
             elif number == REFUSED and kind == "endEvent":
                 timers = [wait for wait in self.arrivals(node)[1] if _timed(wait)]
                 if timers:
                     self.add(node, "refusal_by_timer", waits=self.wait_list(timers))
+
+    def check_received_decided(self, node) -> None:
+        """Status 2 issues the code and counts the due date once, at the first arrival (QT-21):
+        before the desk's decision is taken (on its gateway, on the way to the supplement wait)
+        a dossier refused or still incomplete gets them too."""
+        onward = self.onward(node)
+        refusals = [self.by_id[i] for i in onward if bpmn_kind(self.by_id[i]) == "endEvent"
+                    and status_number(properties_of(self.by_id[i]).get("status")) == REFUSED]
+        if refusals:
+            self.add(node, "status_2_before_refusal", kind=_kind(node).lower(), ends=self.named(refusals))
+        elif node.get("id") in onward:
+            around = [self.by_id[i] for i in onward if node.get("id") in self.onward(self.by_id[i])]
+            back = [n for n in around if bpmn_kind(n) in HUMAN_TASKS or _waits(n) or bpmn_kind(n) == "receiveTask"]
+            self.add(node, "status_2_in_loop", kind=_kind(node).lower(),
+                     way=self.named(back) or MESSAGES["nothing"])
+
+    def onward(self, node) -> set[str]:
+        """The ids of the elements a dossier at `node` can go on to: along the flows, into a
+        sub-process by its start, out of it from its ends, to a boundary event of a step."""
+        after = self._onward_map()
+        seen, queue = set(), list(after.get(node.get("id"), ()))
+        while queue:
+            current = queue.pop()
+            if current not in seen and current in self.by_id:
+                seen.add(current)
+                queue.extend(after.get(current, ()))
+        return seen
+
+    def _onward_map(self) -> dict[str, list[str]]:
+        if self._after is None:
+            after = defaultdict(list)
+            for target, sources in self.sources.items():
+                for source in sources:
+                    after[source].append(target)
+            for element in self.by_id.values():
+                kind, parent = bpmn_kind(element), element.getparent()
+                if kind == "boundaryEvent":
+                    after[element.get("attachedToRef")].append(element.get("id"))
+                elif kind == "startEvent" and bpmn_kind(parent) in SUB_PROCESSES \
+                        and parent.get("triggeredByEvent") != "true":
+                    after[parent.get("id")].append(element.get("id"))
+                elif kind == "endEvent" and bpmn_kind(parent) in SUB_PROCESSES:
+                    after[element.get("id")].extend(self._flow_targets(parent))
+            self._after = after
+        return self._after
+
+    def _flow_targets(self, node) -> list[str]:
+        return [target for target, sources in self.sources.items() if node.get("id") in sources]
 
     def check_approved_before(self, node) -> None:
         """Status 9 signs the result in the name of whoever completed the step that brought the
@@ -1912,7 +1966,7 @@ class DiagramChecker:
         """Statuses 2 and 9 have legal effects (ANALYST.md QT-21, QT-22): the dossier code and
         due date, the signed result. A process that never reaches one of them cannot serve."""
         reached = {status_number(properties_of(node).get("status")) for node in process.iter()
-                   if isinstance(node.tag, str) and node.get("id")}
+                   if isinstance(node.tag, str) and node.get("id") and bpmn_kind(node) in FLOW_NODES}
         if any(self.has_problem(node) for node in process.iter() if isinstance(node.tag, str)
                and node.get("id") and "status" in properties_of(node) and status_number(properties_of(node)["status"]) is None):
             return  # a status written wrong is said where it is, not as one missing
@@ -2098,7 +2152,8 @@ class DiagramChecker:
         if kind in ("serviceTask", "businessRuleTask", "complexGateway"):
             return False  # the element itself cannot run: that is what its message says (check_references)
         misplaced = (name in HUMAN_PROPERTIES and kind not in HUMAN_TASKS
-                     or name == "marksLate" and not any(bpmn_kind(child) == "timerEventDefinition" for child in node))
+                     or name == "marksLate" and not any(bpmn_kind(child) == "timerEventDefinition" for child in node)
+                     or name == "status" and kind not in FLOW_NODES)  # a flow, a lane: no dossier stands there
         if misplaced:  # the two form files share one hint
             hint = MESSAGES["misplaced_hints"][name.replace("formUi", "formJson")]
             self.add(node, "property_misplaced", prop=name, kind=_kind(node), hint=hint)

@@ -672,6 +672,15 @@ MESSAGES = {
                                  "và ghi «Được tiếp nhận» ngay lúc nộp, chưa ai xem. Xóa status 2 ở đây (bước tiếp "
                                  "nhận mang 1) và đặt nó trên một sự kiện ném{after} ở nhánh tiếp nhận, như «Tiếp "
                                  "nhận, cấp mã hồ sơ» của sơ đồ mẫu (QT-53).",
+    "status_2_before_refusal": "status 2 (Được tiếp nhận) cấp mã hồ sơ và tính ngày hẹn trả (QT-21) ngay khi hồ sơ "
+                               "tới {kind} này, mà từ đây hồ sơ vẫn có thể tới {ends}, mang status 3 (Không được "
+                               "tiếp nhận): hồ sơ bị từ chối cũng đã có mã và ngày hẹn. Xóa status 2 ở đây và đặt nó trên "
+                               "một sự kiện ném ở nhánh tiếp nhận, sau cổng rẽ nhánh theo quyết định, như «Tiếp "
+                               "nhận, cấp mã hồ sơ» của sơ đồ mẫu (QT-53).",
+    "status_2_in_loop": "status 2 (Được tiếp nhận) cấp mã hồ sơ và tính ngày hẹn trả (QT-21) một lần, khi hồ sơ tới "
+                        "{kind} này lần đầu, mà hồ sơ còn quay lại đây qua {way}: như khi chờ bổ sung, hồ sơ chưa đủ "
+                        "đã có mã và ngày hẹn tính từ trước khi nhận đủ. Đặt status 2 trên một sự kiện ném ở nhánh "
+                        "tiếp nhận, sau cổng rẽ nhánh theo quyết định, nơi hồ sơ chỉ tới một lần (QT-53).",
     "status_2_after": " sau bước «{step}», sau cổng rẽ nhánh theo quyết định",
     "refusal_by_timer": "status 3 (Không được tiếp nhận) in Phiếu từ chối với lý do cán bộ ghi ở bước quyết định "
                         "(QT-24), nhưng hồ sơ tới sự kiện kết thúc này được qua bộ hẹn giờ {waits}: hồ sơ bị từ chối "
@@ -699,6 +708,9 @@ MESSAGES = {
                      "(như thời gian lấy ý kiến cơ quan khác), gắn lên đoạn đó một bộ hẹn giờ biên (boundary timer) "
                      "với timeDate, ví dụ working_days(5) (QT-08).",
         "agency": "agency là cơ quan xử lý một bước cán bộ làm (userTask): đặt nó trên từng bước cơ quan đó làm (QT-07).",
+        "status": "status là trạng thái hồ sơ có khi tới một phần tử của luồng (bước, sự kiện, cổng, tiểu quy trình); "
+                  "trên luồng (sequenceFlow), làn hay quy trình thì không bao giờ có hiệu lực: chuyển nó sang phần tử "
+                  "mà luồng dẫn tới (QT-05).",
         "marksLate": "marksLate chỉ dùng trên bộ hẹn giờ (sự kiện có timer, thường là bộ hẹn giờ biên) để khi hết giờ "
                      "hồ sơ bị đánh dấu trễ hạn (QT-10).",
     },

@@ -151,3 +151,63 @@ def test_a_step_on_a_late_timers_branch_may_still_be_what_completes_the_processi
         'targetRef="End_tre_han_tham_dinh" />\n      ', '<bpmn:flowNodeRef>Task_bao_cao_tre</bpmn:flowNodeRef>')
     found = [p for p in problems(xml) if p.element_id == "Event_da_xu_ly"]
     assert found and "«Báo cáo lý do trễ hạn» (Task_bao_cao_tre" in found[0].message, problems(xml)
+
+
+def _status_on(element: str, status: str, source: str = SOURCE) -> str:
+    """The shipped diagram with `status` written on the element opening with `element` (one
+    that carries no properties of its own)."""
+    return source.replace(element, element + f'''
+      <bpmn:extensionElements><spiffworkflow:properties>
+        <spiffworkflow:property name="status" value="{status}" />
+      </spiffworkflow:properties></bpmn:extensionElements>''', 1)
+
+
+DECISION = '<bpmn:exclusiveGateway id="Gateway_ket_qua_tiep_nhan" name="Kết quả tiếp nhận?">'
+WAIT_CHOICE = '<bpmn:eventBasedGateway id="Gateway_cho_cong_dan" name="Chờ công dân">'
+
+
+@pytest.mark.rule("QT-53")
+@pytest.mark.rule("QT-21")
+def test_status_2_on_the_desks_decision_gateway_is_refused():
+    """Passed before the branch is chosen: a refused dossier would carry a code and a due date."""
+    [problem] = problems(_status_on(DECISION, "2"))
+    assert (problem.element_id, problem.element_name) == ("Gateway_ket_qua_tiep_nhan", "Kết quả tiếp nhận?")
+    assert "«Không tiếp nhận» (End_khong_tiep_nhan), mang status 3" in problem.message
+    assert "hồ sơ bị từ chối cũng đã có mã và ngày hẹn" in problem.message
+    assert "sau cổng rẽ nhánh theo quyết định" in problem.message
+
+
+@pytest.mark.rule("QT-53")
+@pytest.mark.rule("QT-21")
+def test_status_2_on_the_way_to_the_supplement_wait_is_refused():
+    """Even where no refusal follows: the code and the due date would come before the dossier is
+    complete, and the due date is counted from the complete dossier (DOMAIN.md §3.4)."""
+    refusal = SOURCE.index('<bpmn:endEvent id="End_khong_tiep_nhan"')
+    three = '<spiffworkflow:property name="status" value="3" />'
+    at = SOURCE.index(three, refusal)
+    stopped = SOURCE[:at] + three.replace('"3"', '"8"') + SOURCE[at + len(three):]
+    assert problems(stopped) == []
+    [problem] = problems(_status_on(WAIT_CHOICE, "2", stopped))
+    assert problem.element_id == "Gateway_cho_cong_dan"
+    assert "mà hồ sơ còn quay lại đây qua" in problem.message
+    assert "«Chờ công dân bổ sung» (Event_cho_bo_sung)" in problem.message
+    assert "«Tiếp nhận hồ sơ» (Task_tiep_nhan)" in problem.message
+
+
+@pytest.mark.rule("QT-55")
+@pytest.mark.rule("QT-21")
+def test_a_status_on_a_flow_is_misplaced_and_does_not_count_as_reached():
+    """The engine reads a status where a dossier stands (a step, an event, a gateway); on the flow
+    into «Tiếp nhận, cấp mã hồ sơ» it would never issue a code, and the process reaches no 2."""
+    accepted = '<bpmn:intermediateThrowEvent id="Event_tiep_nhan" name="Tiếp nhận, cấp mã hồ sơ">'
+    start = SOURCE.index(accepted)
+    two = '<spiffworkflow:property name="status" value="2" />'
+    at = SOURCE.index(two, start)
+    without = SOURCE[:at] + SOURCE[at + len(two):]
+    flow = ('<bpmn:sequenceFlow id="Flow_tiep_nhan" name="Tiếp nhận" sourceRef="Gateway_ket_qua_tiep_nhan" '
+            'targetRef="Event_tiep_nhan">')
+    found = problems(_status_on(flow, "2", without))
+    by_element = {p.element_id: p.message for p in found}
+    assert set(by_element) == {"Flow_tiep_nhan", "cap_ban_sao_trich_luc_ho_tich"}, found
+    assert "Thuộc tính status không có tác dụng trên" in by_element["Flow_tiep_nhan"]
+    assert "chuyển nó sang phần tử mà luồng dẫn tới" in by_element["Flow_tiep_nhan"]
