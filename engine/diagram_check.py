@@ -2185,6 +2185,16 @@ class DiagramChecker:
         declared = [f for f in self.fields.get(name, ()) if f.declared]
         if declared and not any(_choices(f.schema) or f.schema.get("pattern") for f in declared):
             self.warn(node, "agency_field_free", name=name, forms=", ".join(sorted({f.form for f in declared})))
+        # The codes the field offers are the codes the step goes to: each is checked as one written.
+        for field in declared:
+            for value in dict.fromkeys(map(str, _choices(field.schema))):
+                if not AGENCY_CODE.match(value):
+                    self.add(node, "agency_choice_invalid", name=name, form=field.form, value=value,
+                             fixed=MESSAGES["agency_choice_fixed"].format(fixed=value.strip().upper())
+                             if AGENCY_CODE.match(value.strip().upper()) else "")
+                elif self.known_agencies is not None and value not in self.known_agencies:
+                    self.add(node, "agency_choice_unknown", name=name, form=field.form, value=value,
+                             guess=guess(value, self.known_agencies))
 
     def check_agency_officers(self, node, code: str, key: str = "agency_no_officer", **values) -> None:
         """A step sent to another agency reaches the inboxes of that agency's officers of its

@@ -152,6 +152,15 @@ MESSAGES = {
                             "(timeLimit), nên cơ quan được lấy ý kiến chỉ bị tính theo ngày hẹn trả của cả hồ sơ: hộp "
                             "công việc và Phiếu kiểm soát không cho biết cơ quan đó trả lời trễ. Mỗi lần lấy ý kiến "
                             "có thời hạn riêng: thêm thuộc tính timeLimit cho bước, ví dụ working_days(5) (QT-07).",
+    "agency_choice_invalid": "Thuộc tính agency đọc mã cơ quan từ trường «{name}», mà biểu mẫu {form} cho chọn "
+                             "«{value}», không phải mã cơ quan (dạng 000.00.30.H99, chữ hoa){fixed}: chọn giá trị "
+                             "này thì bước không tới được cơ quan nào và về cơ quan giải quyết hồ sơ. Sửa giá trị "
+                             "trong enum (hoặc const của oneOf) thành mã cơ quan; tên cơ quan để ở \"title\" (QT-07).",
+    "agency_choice_fixed": ", có phải là «{fixed}»?",
+    "agency_choice_unknown": "Thuộc tính agency đọc mã cơ quan từ trường «{name}», mà biểu mẫu {form} cho chọn "
+                             "«{value}», không phải mã của cơ quan nào trong hệ thống{guess}: chọn giá trị này thì "
+                             "bước không tới được cán bộ nào. Sửa mã trong biểu mẫu, hoặc nạp cơ quan đó trước "
+                             "(motcua agencies load) (QT-07).",
     "agency_unknown": "Thuộc tính agency «{value}» không phải mã của cơ quan nào trong hệ thống{guess}, nên bước "
                       "sẽ không tới được cán bộ cơ quan cần lấy ý kiến. Sửa mã, hoặc nạp cơ quan đó trước "
                       "(motcua agencies load).",

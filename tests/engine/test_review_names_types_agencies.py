@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -595,3 +596,46 @@ def test_an_agency_read_from_a_free_text_field_is_warned(tmp_path):
               and "nhận chữ gõ tùy ý" in line]
     assert ok and "Cảnh báo:" in line and "trường «y_kien» (biểu mẫu " in line and "common/tham_dinh.schema.json" in line
     assert '"oneOf": [{"const": "000.00.30.H99"' in line and "(QT-07)" in line
+
+
+def _approval_agency_from(tmp_path, choices: list) -> Path:
+    """The shipped diagram whose approval step goes to the agency chosen in a field of the
+    appraisal form offering `choices`; the forms copied beside it."""
+    forms = tmp_path / "forms"
+    shutil.copytree(ROOT / "forms", forms)
+    appraisal = forms / "common" / "tham_dinh.schema.json"
+    schema = json.loads(appraisal.read_text(encoding="utf-8"))
+    schema["properties"]["co_quan_duyet"] = {"type": "string", "title": "Cơ quan phê duyệt", "oneOf": [
+        {"const": code, "title": f"Cơ quan {n}"} for n, code in enumerate(choices)]}
+    appraisal.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    approval = SOURCE.index('<bpmn:userTask id="Task_phe_duyet"')
+    at = SOURCE.index("<spiffworkflow:properties>", approval) + len("<spiffworkflow:properties>")
+    path = tmp_path / f"{BAN_SAO}.bpmn"
+    path.write_text(SOURCE[:at] + '<spiffworkflow:property name="agency" value="co_quan_duyet" />' + SOURCE[at:],
+                    encoding="utf-8")
+    return path
+
+
+@pytest.mark.rule("QT-07")
+def test_the_codes_a_field_read_by_agency_offers_are_checked_as_codes(tmp_path):
+    """A choice that is no agency code sends the step nowhere: refused, naming the value."""
+    path = _approval_agency_from(tmp_path, ["000.00.30.H99", "000.00.30.h99", "Công an tỉnh"])
+    ok, found = check_files([path], tmp_path / "forms", citizen_forms=citizen_forms(ROOT / "catalogue"))
+    lines = [line for line in found if "Task_phe_duyet" in line and "cho chọn" in line]
+    assert not ok and len(lines) == 2, found
+    assert "«000.00.30.h99», không phải mã cơ quan" in lines[0] and "có phải là «000.00.30.H99»?" in lines[0]
+    assert "«Công an tỉnh», không phải mã cơ quan" in lines[1] and "biểu mẫu common/tham_dinh.schema.json" in lines[1]
+    ok, found = check_files([path], tmp_path / "forms", known_agencies={"000.00.30.H99", "000.00.20.H99"},
+                            citizen_forms=citizen_forms(ROOT / "catalogue"))
+    assert not ok
+
+
+@pytest.mark.rule("QT-07")
+def test_a_field_offering_an_agency_not_loaded_is_refused_when_the_agencies_are_known(tmp_path):
+    path = _approval_agency_from(tmp_path, ["000.00.30.H99", "000.00.31.H99"])
+    ok, found = check_files([path], tmp_path / "forms", citizen_forms=citizen_forms(ROOT / "catalogue"))
+    assert ok, found  # without the database the codes' shape is all that is known
+    ok, found = check_files([path], tmp_path / "forms", known_agencies={"000.00.30.H99", "000.00.20.H99"},
+                            officers={"000.00.30.H99": {"leader"}}, citizen_forms=citizen_forms(ROOT / "catalogue"))
+    [line] = [line for line in found if "cho chọn" in line]
+    assert not ok and "«000.00.31.H99», không phải mã của cơ quan nào trong hệ thống" in line, found
