@@ -2055,6 +2055,12 @@ class DiagramChecker:
                         self.check_payment_wait(owner)
                     if messages[ref].get("name") in CITIZEN_WAITS:
                         self.check_withdrawable(owner, messages[ref].get("name"))
+                if bpmn_kind(owner) == "startEvent" and owner.getparent().get("triggeredByEvent") == "true":
+                    # The engine never lists it as awaited (SpiffWorkflow 3.2), so nobody can send
+                    # it, and at the process level the dossier never ends (tried with the scenarios).
+                    held = bpmn_kind(owner.getparent().getparent()) == "process"
+                    self.add(owner, "event_subprocess_message", sub=self.label(owner.getparent()),
+                             held=MESSAGES["event_subprocess_held"] if held else "")
 
     def check_payment_wait(self, node) -> None:
         """A wait for the fee (ANALYST.md QT-40) says how much and shows status 6, so the citizen

@@ -813,6 +813,13 @@ MESSAGES = {
                               "mở cho đến khi hẹn giờ tới, nên mọi hồ sơ chờ ở đó dù đã xử lý xong. Xóa tiểu quy "
                               "trình này và gắn một sự kiện hẹn giờ lên biên của bước hay tiểu quy trình cần theo "
                               "dõi (không ngắt, «Non-interrupting», nếu việc vẫn tiếp tục), {example}.",
+    "event_subprocess_message": "Tin nhắn này bắt đầu tiểu quy trình theo sự kiện «{sub}», cách chờ tin nhắn mà bộ máy "
+                                "quy trình không hỗ trợ: hồ sơ không bao giờ chờ nó (công dân gửi thì Cổng trả lời hồ "
+                                "sơ không chờ việc này){held}. Xóa tiểu quy trình này và chờ tin nhắn bằng sự kiện biên trên bước "
+                                "hay tiểu quy trình đang chạy khi công dân gửi nó, như sự kiện biên «Công dân rút hồ "
+                                "sơ» (rut_ho_so) trên «Tiếp nhận hồ sơ» và trên «Giải quyết hồ sơ» của sơ đồ mẫu "
+                                "(QT-12, QT-16).",
+    "event_subprocess_held": ", mà vẫn giữ quy trình mở, nên hồ sơ đã trả kết quả cũng không bao giờ kết thúc",
     "timer_example_here": "như hẹn giờ «{timer}» (marksLate) trên «{step}» của sơ đồ này",
     "timer_example_sample": "như hẹn giờ «Quá hạn tiếp nhận» (marksLate) trên bước «Tiếp nhận hồ sơ» của sơ đồ mẫu "
                             "cấp bản sao trích lục",

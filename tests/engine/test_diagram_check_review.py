@@ -478,3 +478,31 @@ def test_the_fix_for_a_camunda_extension_is_written_with_the_files_own_prefix():
     assert any('<activiti:property name="formJsonSchemaFilename"' in m for m in said), said
     assert any('<activiti:property name="timeLimit"' in m for m in said), said
     assert not any("camunda:property" in m for m in said), said
+
+
+def _withdrawal_sub_process(interrupting: str) -> str:
+    return ('<bpmn:subProcess id="Sub_rut" name="Công dân rút hồ sơ" triggeredByEvent="true">'
+            f'<bpmn:startEvent id="Start_rut" name="Nhận đơn rút" isInterrupting="{interrupting}">'
+            '<bpmn:outgoing>F_rut</bpmn:outgoing><bpmn:messageEventDefinition messageRef="Message_rut_ho_so" />'
+            '</bpmn:startEvent><bpmn:endEvent id="End_rut_sub" name="Đã rút"><bpmn:extensionElements>'
+            '<spiffworkflow:properties><spiffworkflow:property name="status" value="7" /></spiffworkflow:properties>'
+            '</bpmn:extensionElements><bpmn:incoming>F_rut</bpmn:incoming></bpmn:endEvent>'
+            '<bpmn:sequenceFlow id="F_rut" sourceRef="Start_rut" targetRef="End_rut_sub" /></bpmn:subProcess>\n')
+
+
+@pytest.mark.rule("QT-12")
+@pytest.mark.rule("QT-16")
+@pytest.mark.parametrize("where, interrupting, held", [
+    ('<bpmn:subProcess id="Sub_giai_quyet"', "true", True),  # beside the processing, in the process
+    ('<bpmn:userTask id="Task_tham_dinh"', "false", False),  # inside the processing
+])
+def test_a_message_starting_an_event_sub_process_is_refused_for_a_boundary_event(where, interrupting, held):
+    """Tried with the shipped scenarios: the engine never lists such a message as awaited (the
+    citizen's withdrawal is refused as not awaited), and one in the process keeps it from ending."""
+    xml = edit(SOURCE, where, _withdrawal_sub_process(interrupting) + where)
+    [problem] = [p for p in problems(xml) if p.element_id == "Start_rut"]
+    assert problem.element_name == "Nhận đơn rút"
+    assert "bắt đầu tiểu quy trình theo sự kiện «Công dân rút hồ sơ»" in problem.message
+    assert "hồ sơ không bao giờ chờ nó" in problem.message
+    assert ("hồ sơ đã trả kết quả cũng không bao giờ kết thúc" in problem.message) == held
+    assert "sự kiện biên «Công dân rút hồ sơ» (rut_ho_so) trên «Tiếp nhận hồ sơ»" in problem.message
