@@ -186,6 +186,10 @@ MESSAGES = {
     "payment_amount": "Hệ thống chỉ nhận khoản nộp đúng số tiền hồ sơ đang chờ ({due_words} đồng), không phải "
                       "«{paid}»: cổng thanh toán và Bộ phận Một cửa đều thu đủ một lần. Bỏ «so_tien_da_nop» "
                       "(kịch bản tự nộp đủ) hoặc ghi đúng {due}.",
+    "payment_zero_online": "Hồ sơ chờ nộp 0 đồng: không có khoản nào để nộp qua cổng thanh toán (Cổng Dịch vụ công "
+                           "không cho nộp trực tuyến), chỉ Bộ phận Một cửa ghi nhận hồ sơ không phải nộp. Ghi "
+                           "«hinh_thuc_nop: truc_tiep» ở bước này; nếu hồ sơ được miễn phí không cần chờ, rẽ nhánh "
+                           "trước sự kiện chờ (ví dụ le_phi > 0) như QT-40.",
     "payment_method": "«hinh_thuc_nop» là {methods}, không phải «{method}».",
     "payment_unknown_key": "Khoản nộp phí chỉ có «so_tien_da_nop», «hinh_thuc_nop», «ma_giao_dich», không có "
                            "«{key}».",

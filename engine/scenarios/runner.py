@@ -550,6 +550,8 @@ class _Run:
                                                  paid=_said(payment["so_tien_da_nop"]))
         elif payment["hinh_thuc_nop"] not in PAYMENT_METHODS:
             problem = M["payment_method"].format(methods=", ".join(PAYMENT_METHODS), method=payment["hinh_thuc_nop"])
+        elif due == 0 and payment["hinh_thuc_nop"] == PAYMENT_METHODS[0]:
+            problem = M["payment_zero_online"]  # the portal offers no payment of nothing; the desk records it
         if problem and step.error:
             raise _Refused(self.refused(step, problem))
         if problem:

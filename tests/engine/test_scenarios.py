@@ -822,3 +822,32 @@ def test_hen_tra_names_the_entry_it_counts_when_entries_differ_in_processing_tim
                     encoding="utf-8")
     report = run_file(path, BPMN, FORMS, catalogue_dir=catalogue)
     assert report.ok and "kịch bản tính theo 2.000635.json" in steps(report)[-1].message
+
+
+@pytest.mark.rule("QT-40")
+def test_a_fee_of_nothing_is_recorded_at_the_desk_not_paid_online(tmp_path):
+    """A wait whose amount comes to 0 đồng: the portal offers nothing to pay online (the desk
+    records it), so a scenario paying it online fails, saying what to write instead."""
+    bpmn = tmp_path / "bpmn"
+    shutil.copytree(BPMN, bpmn)
+    diagram = bpmn / "cap_ban_sao_trich_luc_ho_tich.bpmn"
+    text = diagram.read_text(encoding="utf-8")
+    assert text.count('<spiffworkflow:property name="amount" value="le_phi" />') == 1
+    diagram.write_text(text.replace('<spiffworkflow:property name="amount" value="le_phi" />',
+                                    '<spiffworkflow:property name="amount" value="le_phi * 0" />'), encoding="utf-8")
+    accept = """\
+      - lam: Tiếp nhận hồ sơ
+        du_lieu: {quyet_dinh: tiep_nhan}
+      - kiem_tra: {trang_thai: 6, phai_nop: 0}
+      - gui: thanh_toan
+"""
+    path = tmp_path / "thu.kich-ban.yaml"
+    path.write_text(scenario(BAN_SAO, accept), encoding="utf-8")
+    report = run_file(path, bpmn, FORMS)
+    assert "Hồ sơ chờ nộp 0 đồng: không có khoản nào để nộp qua cổng thanh toán" in failure(report)
+    path.write_text(scenario(BAN_SAO, accept + """\
+        du_lieu: {hinh_thuc_nop: truc_tiep}
+      - kiem_tra: {trang_thai: 4, du_lieu: {so_tien_da_nop: 0, hinh_thuc_nop: truc_tiep}}
+    """), encoding="utf-8")
+    report = run_file(path, bpmn, FORMS)
+    assert report.ok, "\n".join(format_report(report))
