@@ -10,6 +10,7 @@ writes. `explain()` turns a refusal of SpiffWorkflow's parser into the same kind
 from __future__ import annotations
 
 import ast
+import codecs
 import json
 import re
 import unicodedata
@@ -197,6 +198,8 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
         message = MESSAGES["not_xml"]
     elif _not_utf8(text) is not None and re.search(rb"encoding=[\"'](?!utf-?8[\"'])", text[:200], re.I) is None:
         message = MESSAGES["xml_encoding"].format(line=_not_utf8(text))
+    elif mislabelled(file_name, xml) is not None:
+        return mislabelled(file_name, xml)
     elif error.code in XML_DOCTYPE_ERRORS or error.code == XML_LIMIT and "depth" not in error.msg:
         declared = xml.find(b"<!DOCTYPE")  # said where it is declared, not where an entity is used
         where = MESSAGES["xml_line"].format(line=xml[:declared].count(b"\n") + 1) if declared >= 0 else ""
@@ -209,6 +212,35 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
         what = next((MESSAGES[key] for codes, words, key in XML_ERRORS if error.code in codes and words in error.msg), "")
         message = MESSAGES["xml"].format(line=line, column=column, what=what, detail=error.msg)
     return Problem(file_name, "", "", message)
+
+
+DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']""")
+
+
+def mislabelled(file_name: str, xml: bytes) -> Problem | None:
+    """A file saved in UTF-8 under a declaration of another encoding (an editor that kept the
+    first line): every Vietnamese name garbled, or refused as bytes that encoding lacks. Text
+    really in Windows-1258 almost never happens to be valid UTF-8 too, so that is the tell."""
+    text = xml.removeprefix(b"\xef\xbb\xbf")
+    found = DECLARED_ENCODING.match(text[:300])
+    declared = found.group(1).decode("ascii", "replace") if found else "UTF-8"
+    if re.fullmatch(r"utf-?8", declared, re.I) or text.isascii() or _not_utf8(text) is not None:
+        return None
+    name = next((m.group(1) for m in re.finditer(r'name="([^"]*)"', text.decode("utf-8"))
+                 if not m.group(1).isascii()), None)
+    if name is None:
+        return None  # only comments or text differ: nothing an officer reads is garbled
+    garbled = name.encode("utf-8").decode(declared, "replace") if _known_codec(declared) else name
+    return Problem(file_name, "", "", MESSAGES["xml_encoding_mislabelled"].format(
+        declared=declared, name=name, garbled=garbled))
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _at_end(text: bytes, line: int, column: int) -> bool:

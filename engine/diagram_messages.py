@@ -27,6 +27,9 @@ MESSAGES = {
                      "dở dang). Lấy lại bản đầy đủ, hoặc mở sơ đồ bằng trình vẽ và lưu lại.",
     "xml_encoding": "Tệp không lưu bằng mã UTF-8 (từ dòng {line} có chữ ở bảng mã khác, như Windows-1258 hay "
                      "TCVN3): mở tệp bằng trình soạn thảo, lưu lại với mã hóa UTF-8, rồi kiểm tra lại.",
+    "xml_encoding_mislabelled": "Dòng đầu của tệp khai báo encoding=\"{declared}\", nhưng nội dung được lưu bằng mã "
+                                "UTF-8: mọi chữ tiếng Việt bị đọc sai (tên «{name}» được đọc thành «{garbled}»). Sửa "
+                                "dòng đầu thành <?xml version=\"1.0\" encoding=\"UTF-8\"?>, rồi kiểm tra lại.",
     "xml": "Tệp không phải XML hợp lệ: lỗi cú pháp ở dòng {line}, cột {column}{what}. Tệp có lẽ đã bị sửa tay: "
            "sửa đúng chỗ đó, hoặc mở sơ đồ bằng trình vẽ và lưu lại. (Chi tiết: {detail})",
     # What the XML reader's common refusals mean, said after the place ({what} above).

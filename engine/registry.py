@@ -19,6 +19,7 @@ from .diagram_check import (
     DiagramChecker,
     Problem,
     local,
+    mislabelled,
     properties_of,
     safe_parse,
     xml_problem,
@@ -204,6 +205,9 @@ def build_versions(xml: bytes, file_name: str, forms_dir: Path, timer_functions=
         tree = safe_parse(xml)
     except etree.XMLSyntaxError as exc:
         raise DiagramError([xml_problem(file_name, xml, exc)]) from exc
+    garbled = mislabelled(file_name, xml)
+    if garbled is not None:  # said alone: every name the other checks would quote is garbled
+        raise DiagramError([garbled])
     checker = checker or DiagramChecker(file_name, forms_dir, timer_functions)
     problems = checker.check(tree)
     parser = new_parser()

@@ -562,6 +562,11 @@ def test_harmless_camunda_metadata_is_accepted(forms):
     (SOURCE.replace(b"<bpmn:laneSet", b"<bpmn:laneSet<", 1), ["không phải XML hợp lệ", f"dòng {LANE_SET_LINE},",
                                                                "(Chi tiết:"]),
     (SOURCE.decode("utf-8").encode("cp1258", errors="replace"), ["không lưu bằng mã UTF-8", "Windows-1258", "từ dòng"]),
+    # Saved in UTF-8 under another encoding's declaration: refused as bytes it lacks, or read garbled.
+    (SOURCE.replace(b'encoding="UTF-8"', b'encoding="windows-1258"', 1),
+     ['khai báo encoding="windows-1258", nhưng nội dung được lưu bằng mã UTF-8', 'encoding="UTF-8"?>']),
+    (SOURCE.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"', 1),
+     ["được lưu bằng mã UTF-8", "(tên «Sở Tư pháp» được đọc thành «Sá"]),
     (b'<?xml version="1.0"?><sodo><buoc/></sodo>', ["«sodo»", "bpmn:definitions"]),
     (f'<bpmn:definitions xmlns:bpmn="{B}" id="D" targetNamespace="x" />'.encode(), ["không có quy trình nào"]),
     # Cut short after a whole tag, and a typo in the last line's closing tag: only the first is cut.
@@ -583,7 +588,8 @@ def test_harmless_camunda_metadata_is_accepted(forms):
     # Blank lines before the root: a mistake near the end is still a mistake, not a cut-off file.
     (b"\n" * 5 + SOURCE[SOURCE.index(b"<bpmn:definitions"):].replace(
         b"</bpmndi:BPMNPlane>", b'</bpmndi:BPMNPlane a="&">', 1), ["không phải XML hợp lệ", "dòng"]),
-], ids=["empty", "not_xml", "truncated", "syntax_error", "windows_1258", "not_bpmn", "no_process", "truncated_after_tag",
+], ids=["empty", "not_xml", "truncated", "syntax_error", "windows_1258", "utf8_declared_1258", "utf8_declared_latin1",
+        "not_bpmn", "no_process", "truncated_after_tag",
         "closing_tag_typo", "html_entity", "lone_ampersand", "too_deep", "external_entity", "entity_expansion",
         "doctype", "leading_blank_lines"])
 def test_a_file_that_is_no_diagram_says_why(content, words, forms):

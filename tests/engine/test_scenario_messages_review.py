@@ -260,19 +260,19 @@ def test_an_unquoted_cccd_with_a_leading_zero_says_to_quote_it(tmp_path):
 
 @pytest.mark.rule("QT-07")
 def test_a_step_given_to_an_agency_that_is_no_code_fails(tmp_path):
-    """agency read from a field holding no agency code («khong_dong_y»); live, the step would go to the
-    dossier's own agency, so the scenario step fails saying so."""
+    """agency read from a field holding no agency code (a free-text field, which the check only
+    warns of: a list offering «khong_dong_y» is refused before any run); live, the step would go
+    to the dossier's own agency, so the scenario step fails saying so."""
     shutil.copytree(BPMN, tmp_path / "bpmn")
     diagram = tmp_path / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.bpmn"
     xml = diagram.read_text(encoding="utf-8")
     at = xml.index("<spiffworkflow:properties>", xml.index('<bpmn:userTask id="Task_phe_duyet"'))
     at += len("<spiffworkflow:properties>")
-    # The leader's answer to a stop proposal, read when the appraisal done again opens the approval.
-    diagram.write_text(xml[:at] + '<spiffworkflow:property name="agency" value="quyet_dinh_dung" />' + xml[at:],
+    diagram.write_text(xml[:at] + '<spiffworkflow:property name="agency" value="ho_ten_nguoi_yeu_cau" />' + xml[at:],
                        encoding="utf-8")
     report = run_file(tmp_path / "bpmn" / "cap_ban_sao_trich_luc_ho_tich.kich-ban.yaml", tmp_path / "bpmn", FORMS)
     messages = "\n".join(format_report(report))
-    assert "Việc Task_phe_duyet «Phê duyệt kết quả» được giao cho cơ quan «khong_dong_y»" in messages
+    assert "Việc Task_phe_duyet «Phê duyệt kết quả» được giao cho cơ quan «Nguyễn Văn An»" in messages
     assert "không phải mã định danh cơ quan" in messages
 
 
