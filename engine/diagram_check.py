@@ -26,6 +26,7 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR
 
 from . import constant_parts, expressions
+from .diagram_graph import onward, onward_map
 from .diagram_flow import Node, play, reached, settled_by
 from .diagram_messages import CONDITION_EXAMPLE, KINDS, MESSAGES
 from .catalogue_forms import RESULT_NAMES, CitizenForm
@@ -634,7 +635,7 @@ def _comparison_fix(name: str, op, value, text: str, test: str, types: list[str]
     return MESSAGES["compare_fix_other"].format(name=name, type=wanted)
 
 
-def _guarded(source: str, mode: str, name: str) -> bool:
+def guarded(source: str, mode: str, name: str) -> bool:
     """Whether a reading of `name` in the text runs only sometimes (after and/or, in an if...)."""
     _, tree, _ = _parsed(source, mode)
     parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
@@ -1447,7 +1448,7 @@ class DiagramChecker:
                 self.add(node, "name_never_set", what=what, name=name, where=where)
                 continue
             self.add(node, "name_not_yet", what=what, name=name, where=where,
-                     guarded=MESSAGES["not_yet_guarded"].format(name=name) if _guarded(source, mode, name) else "",
+                     guarded=MESSAGES["not_yet_guarded"].format(name=name) if guarded(source, mode, name) else "",
                      setters=", ".join(setters) or MESSAGES["nothing"],
                      before=MESSAGES["before_steps"].format(steps=", ".join(before[:8]) + (", …" if len(before) > 8 else ""))
                      if before else MESSAGES["before_none"],
@@ -1883,37 +1884,10 @@ class DiagramChecker:
                      way=self.named(back) or MESSAGES["nothing"])
 
     def onward(self, node) -> set[str]:
-        """The ids of the elements a dossier at `node` can go on to: along the flows, into a
-        sub-process by its start, out of it from its ends, to a boundary event of a step."""
-        after = self._onward_map()
-        seen, queue = set(), list(after.get(node.get("id"), ()))
-        while queue:
-            current = queue.pop()
-            if current not in seen and current in self.by_id:
-                seen.add(current)
-                queue.extend(after.get(current, ()))
-        return seen
-
-    def _onward_map(self) -> dict[str, list[str]]:
+        """The ids of the elements a dossier at `node` can go on to (diagram_graph)."""
         if self._after is None:
-            after = defaultdict(list)
-            for target, sources in self.sources.items():
-                for source in sources:
-                    after[source].append(target)
-            for element in self.by_id.values():
-                kind, parent = bpmn_kind(element), element.getparent()
-                if kind == "boundaryEvent":
-                    after[element.get("attachedToRef")].append(element.get("id"))
-                elif kind == "startEvent" and bpmn_kind(parent) in SUB_PROCESSES \
-                        and parent.get("triggeredByEvent") != "true":
-                    after[parent.get("id")].append(element.get("id"))
-                elif kind == "endEvent" and bpmn_kind(parent) in SUB_PROCESSES:
-                    after[element.get("id")].extend(self._flow_targets(parent))
-            self._after = after
-        return self._after
-
-    def _flow_targets(self, node) -> list[str]:
-        return [target for target, sources in self.sources.items() if node.get("id") in sources]
+            self._after = onward_map(node.getroottree().getroot())
+        return {i for i in onward(self._after, [node.get("id")]) if i in self.by_id}
 
     def check_approved_before(self, node) -> None:
         """Status 9 signs the result in the name of whoever completed the step that brought the

@@ -37,6 +37,7 @@ from SpiffWorkflow.util.task import TaskState
 from . import clock
 from .diagram_messages import KINDS
 from .migration_messages import EVENT_KINDS, MIGRATION_MESSAGES as MESSAGES
+from .migration_names import unwritten_reads
 from .registry import DiagramError, ProcessVersion
 from .runtime import Engine, EngineError, Outcome, _open_ids
 from .spiff import dumps, serializer
@@ -92,7 +93,7 @@ def move(engine: Engine, process_id: str, from_version: str, state: str, now: da
         try:
             workflow = engine._restore(source, state)  # noqa: SLF001 -- the engine's own package
             pairs = _pairs(workflow, target)
-            result.obstacles = _obstacles(pairs, source, target)
+            result.obstacles = _obstacles(pairs, source, target) or _unwritten(workflow, target, engine)
             if result.obstacles:
                 return result
             before = _open_ids(workflow)
@@ -211,6 +212,16 @@ def _obstacles(pairs: list[_Pair], source: ProcessVersion, target: ProcessVersio
                 kept = _element(spec) != spec.name and _element(spec) in pair.new.task_specs
                 add("history_changed" if kept else "history_removed", spec)
     return list(found.values())
+
+
+def _unwritten(workflow, target: ProcessVersion, engine: Engine) -> list[Obstacle]:
+    """The names the target reads further on that this dossier lacks (migration_names)."""
+    live = [t for t in workflow.get_tasks(state=LIVE)]
+    data = set(workflow.data).union(*(t.data for t in live))
+    found = unwritten_reads(target.xml, [_element(t.task_spec) for t in live], data, engine.registry.forms_dir)
+    return [Obstacle(element, name, MESSAGES["reads_missing"].format(
+        name=name, element=element, target=target.version[:10], names=", ".join(f"«{n}»" for n in names)))
+        for element, name, names in found]
 
 
 def _removed_key(task) -> str:

@@ -24,6 +24,11 @@ MIGRATION_MESSAGES = {
     "history_changed": "Hồ sơ đã đi qua «{name}» ({element}), nhưng phiên bản {target} nối phần tử này khác hẳn (như "
                        "bỏ hết các sự kiện gắn biên của nó), nên quá trình hồ sơ đã đi không giữ lại được khi chuyển. "
                        "Giữ các sự kiện gắn trên phần tử này trong sơ đồ đã sửa, hoặc để hồ sơ đi tiếp trên phiên bản cũ.",
+    "reads_missing": "Phiên bản {target} đọc {names} ở «{name}» ({element}), mà hồ sơ không có dữ liệu này và trên "
+                     "đường tới đó có thể không bước nào ghi nó: chuyển sang, hồ sơ sẽ dừng lại ở đó. Trong sơ đồ "
+                     "đã sửa, cho một bước trước đó ghi dữ liệu này (trường biểu mẫu của bước, công việc tự động), "
+                     "hoặc chỉ đọc nó trong nhánh dành cho hồ sơ có nó (x if điều_kiện else y); nếu không, hồ sơ đi "
+                     "tiếp trên phiên bản cũ.",
     "failed": "Chuyển hồ sơ sang phiên bản {target} không được: {detail}",
 }
 

@@ -68,15 +68,15 @@ def save(engine: Engine, xml: str):
     return version
 
 
-def waiting_for_fee(engine: Engine):
-    start = engine.start(BAN_SAO, FORM, vn(2026, 11, 23, 9, 0))
+def waiting_for_fee(engine: Engine, form: dict = FORM):
+    start = engine.start(BAN_SAO, form, vn(2026, 11, 23, 9, 0))
     (task,) = start.open_tasks
     return engine.complete_task(BAN_SAO, start.version, start.state, task.id, {"quyet_dinh": "tiep_nhan"},
                                 vn(2026, 11, 23, 10, 0))
 
 
-def at_appraisal(engine: Engine):
-    waiting = waiting_for_fee(engine)
+def at_appraisal(engine: Engine, form: dict = FORM):
+    waiting = waiting_for_fee(engine, form)
     return engine.deliver_message(BAN_SAO, waiting.version, waiting.state, "thanh_toan", PAID, vn(2026, 11, 23, 11, 0))
 
 
@@ -174,3 +174,21 @@ def test_events_armed_on_the_current_step_and_steps_gone_through_are_checked_too
     (obstacle,) = move(engine, BAN_SAO, old.version, accepted.state, vn(2026, 11, 23, 10, 5)).obstacles
     assert (obstacle.element_id, obstacle.element_name) == ("Task_tiep_nhan", "Tiếp nhận hồ sơ")
     assert "đã đi qua «Tiếp nhận hồ sơ» (Task_tiep_nhan)" in obstacle.message
+
+
+@pytest.mark.rule("QT-26")
+def test_a_version_reading_data_the_dossier_lacks_before_anything_writes_it_cannot_move():
+    """The fixed gateway reads «so_giay_to», which a new application field would hold: a dossier
+    filed before has none and no step on the way asks for it, so moved it would stop there."""
+    engine, old = engine_with(broken())
+    paid, holding = at_appraisal(engine), at_appraisal(engine, {**FORM, "so_giay_to": "012345"})
+    save(engine, shipped().replace(GOOD_BRANCH, 'so_giay_to != &quot;&quot; or ' + GOOD_BRANCH))
+    result = move(engine, BAN_SAO, old.version, paid.state, vn(2026, 11, 23, 15, 0))
+    [obstacle] = result.obstacles
+    assert not result.movable and obstacle.element_id == "Gateway_tham_dinh"
+    assert obstacle.message.startswith("Phiên bản ") and "đọc «so_giay_to» ở «Kết quả thẩm định?» (Gateway_tham_dinh)" \
+        in obstacle.message and "hồ sơ sẽ dừng lại ở đó" in obstacle.message
+    assert move(engine, BAN_SAO, old.version, holding.state, vn(2026, 11, 23, 15, 0)).movable
+    # Read only in a branch (after «and»): meant for dossiers that have it.
+    save(engine, shipped().replace(GOOD_BRANCH, GOOD_BRANCH + ' and so_giay_to != &quot;&quot;'))
+    assert move(engine, BAN_SAO, old.version, paid.state, vn(2026, 11, 23, 15, 0)).movable
