@@ -53,10 +53,14 @@ class Agency(_Checked):
 
 @dataclass(frozen=True)
 class Applicant(_Checked):
+    """Who the dossier is for; `submitted_by`: who filed it for them (a person represented), whose
+    contact the address, phone and email are; `organisation`: the organisation represented."""
     name: str
     address: str = ""
     phone: str = ""
     email: str = ""
+    submitted_by: str = ""
+    organisation: str = ""
 
 
 @dataclass(frozen=True)

@@ -303,6 +303,10 @@ def applicant_lines(intro: str, applicant, procedure: str) -> list:
     """Who applied and for what, as the Mẫu 01-03 print it; absent facts are left out.
     `intro` is the message that names the applicant ("Tiếp nhận hồ sơ của: {name}")."""
     lines = [para(fill_raw(intro, name=bold(applicant.name)))]
+    if applicant.organisation.strip():
+        lines.append(para(fill(COMMON["organisation"], organisation=applicant.organisation)))
+    if applicant.submitted_by.strip():  # the contact below is theirs, not the applicant's
+        lines.append(para(fill(COMMON["submitted_by"], name=applicant.submitted_by)))
     if applicant.address.strip():
         lines.append(para(fill(COMMON["address"], address=applicant.address)))
     contact = [fill(COMMON[key], **{key: value}) for key, value in

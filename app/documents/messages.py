@@ -17,6 +17,8 @@ COMMON = {
     "creator": "Hệ thống thông tin một cửa điện tử",
     "code": "Mã hồ sơ: {code}",
     "applicant_of": "Tiếp nhận hồ sơ của: {name}",
+    "submitted_by": "Người nộp thay: {name} (địa chỉ, số điện thoại, thư điện tử dưới đây là của người nộp thay)",
+    "organisation": "Thay mặt tổ chức: {organisation}",
     "address": "Địa chỉ: {address}",
     "phone": "Số điện thoại: {phone}",
     "email": "Email: {email}",

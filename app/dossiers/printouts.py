@@ -78,9 +78,13 @@ def signer(actor) -> doc.Signer:
 
 
 def applicant(dossier: Dossier) -> doc.Applicant:
+    """The applicant with the contact the dossier keeps, which is its submitter's (the account's):
+    named too when they filed for someone else, so no one reads another's address as theirs."""
     contact = dossier.contact
+    represented = (dossier.representation or {}).get("kind") == "person"
     return doc.Applicant(name=dossier.applicant_name, address=contact["address"], phone=contact["phone"],
-                         email=contact["email"])
+                         email=contact["email"], submitted_by=dossier.owner.full_name if represented else "",
+                         organisation=dossier.organisation_name or "")
 
 
 def _events(dossier: Dossier, kind: str) -> list[DossierEvent]:

@@ -8,13 +8,13 @@ import re
 
 from tests.conftest import vn
 from tests.web.pages import pdf_bytes
-from tests.workspace.helpers import as_officer, html
+from tests.workspace.helpers import accept, as_officer, html, pdf_text
 from tests.workspace.test_intake import LLTP_FIELDS, _citizen_id
 
 PRINCIPAL = {"dai_dien": "person", "dai_dien_ho_ten": "Trần Văn Bảy", "dai_dien_cccd": "001085000777"}
 
 
-def test_the_desk_enters_a_dossier_brought_for_someone_else(client, clock, clean_app, api):
+def test_the_desk_enters_a_dossier_brought_for_someone_else(client, clock, clean_app, api, tmp_path):
     clock.set(vn(2026, 11, 23, 9, 0))
     token = as_officer(client, "motcua")
     form_path = f"/mot-cua/tiep-nhan/{_citizen_id(clean_app, '001090000001')}/2.000488"
@@ -44,6 +44,13 @@ def test_the_desk_enters_a_dossier_brought_for_someone_else(client, clock, clean
     dossier_id = int(re.search(r'href="/mot-cua/ho-so/(\d+)"', task_page).group(1))
     state = api.get(f"/dossiers/{dossier_id}", "motcua").get_json()
     assert state["applicant_name"] == "Trần Văn Bảy"
+    # The receipt names both: the contact it prints is the one who brought it, said so.
+    accept(api, dossier_id)
+    receipt = pdf_text(client.get(f"/mot-cua/ho-so/{dossier_id}/giay-to/mau-01.pdf").get_data(), tmp_path)
+    lines = " ".join(receipt.split())
+    assert "Tiếp nhận hồ sơ của: Trần Văn Bảy" in lines
+    assert "Người nộp thay: Nguyễn Văn An (địa chỉ, số điện thoại, thư điện tử dưới đây là của người nộp thay)" in lines
+    assert lines.index("Người nộp thay: Nguyễn Văn An") < lines.index("Số điện thoại: 0912345678")
     # The citizen who brought it reads on the portal whom it is for.
     as_officer(client, "congdan")
     assert "Nộp cho</dt><dd>Người khác (tôi được ủy quyền): Trần Văn Bảy" in html(client.get(f"/ho-so/{dossier_id}"))
