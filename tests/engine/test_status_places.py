@@ -11,6 +11,15 @@ APPRAISAL = '<bpmn:userTask id="Task_tham_dinh" name="Thẩm định hồ sơ">'
 FOUR = '<spiffworkflow:property name="status" value="4" />'
 
 
+def _restatus(element: str, old: str, new: str | None, source: str = SOURCE) -> str:
+    """`source` with the status `old` written on the element opening with `element` changed to
+    `new` (None: removed)."""
+    written = f'<spiffworkflow:property name="status" value="{old}" />'
+    at = source.index(written, source.index(element))
+    changed = written.replace(f'"{old}"', f'"{new}"') if new is not None else ""
+    return source[:at] + changed + source[at + len(written):]
+
+
 def _appraisal_with(status: str) -> list:
     """The shipped diagram with the specialist's appraisal showing `status` instead of 4."""
     start = SOURCE.index(APPRAISAL)
@@ -99,10 +108,7 @@ def test_a_timer_leading_to_the_refusal_end_is_refused():
 @pytest.mark.rule("QT-21")
 def test_status_2_on_the_reception_step_itself_is_refused():
     """A status on a step shows when it opens: the code would come at submission, from the citizen."""
-    reception = SOURCE.index('<bpmn:userTask id="Task_tiep_nhan"')
-    one = '<spiffworkflow:property name="status" value="1" />'
-    at = SOURCE.index(one, reception)
-    [problem] = problems(SOURCE[:at] + one.replace('"1"', '"2"') + SOURCE[at + len(one):])
+    [problem] = problems(_restatus('<bpmn:userTask id="Task_tiep_nhan"', "1", "2"))
     assert (problem.element_id, problem.element_name) == ("Task_tiep_nhan", "Tiếp nhận hồ sơ")
     assert "trước khi Bộ phận Một cửa tiếp nhận" in problem.message
     assert "sau bước «Tiếp nhận hồ sơ»" in problem.message and "«Tiếp nhận, cấp mã hồ sơ»" in problem.message
@@ -166,32 +172,26 @@ DECISION = '<bpmn:exclusiveGateway id="Gateway_ket_qua_tiep_nhan" name="Kết qu
 WAIT_CHOICE = '<bpmn:eventBasedGateway id="Gateway_cho_cong_dan" name="Chờ công dân">'
 
 
-@pytest.mark.rule("QT-53")
-@pytest.mark.rule("QT-21")
-def test_status_2_on_the_desks_decision_gateway_is_refused():
-    """Passed before the branch is chosen: a refused dossier would carry a code and a due date."""
-    [problem] = problems(_status_on(DECISION, "2"))
-    assert (problem.element_id, problem.element_name) == ("Gateway_ket_qua_tiep_nhan", "Kết quả tiếp nhận?")
-    assert "«Không tiếp nhận» (End_khong_tiep_nhan), mang status 3" in problem.message
-    assert "hồ sơ bị từ chối cũng đã có mã và ngày hẹn" in problem.message
-    assert "sau cổng rẽ nhánh theo quyết định" in problem.message
+STOPPED_AT_RECEPTION = _restatus('<bpmn:endEvent id="End_khong_tiep_nhan"', "3", "8")
 
 
 @pytest.mark.rule("QT-53")
 @pytest.mark.rule("QT-21")
-def test_status_2_on_the_way_to_the_supplement_wait_is_refused():
-    """Even where no refusal follows: the code and the due date would come before the dossier is
-    complete, and the due date is counted from the complete dossier (DOMAIN.md §3.4)."""
-    refusal = SOURCE.index('<bpmn:endEvent id="End_khong_tiep_nhan"')
-    three = '<spiffworkflow:property name="status" value="3" />'
-    at = SOURCE.index(three, refusal)
-    stopped = SOURCE[:at] + three.replace('"3"', '"8"') + SOURCE[at + len(three):]
-    assert problems(stopped) == []
-    [problem] = problems(_status_on(WAIT_CHOICE, "2", stopped))
-    assert problem.element_id == "Gateway_cho_cong_dan"
-    assert "mà hồ sơ còn quay lại đây qua" in problem.message
-    assert "«Chờ công dân bổ sung» (Event_cho_bo_sung)" in problem.message
-    assert "«Tiếp nhận hồ sơ» (Task_tiep_nhan)" in problem.message
+@pytest.mark.parametrize("element, source, expected", [
+    # Passed before the branch is chosen: a refused dossier would carry a code and a due date.
+    (DECISION, SOURCE, ["«Không tiếp nhận» (End_khong_tiep_nhan), mang status 3",
+                        "hồ sơ bị từ chối cũng đã có mã và ngày hẹn", "sau cổng rẽ nhánh theo quyết định"]),
+    # Even where no refusal follows: the code and the due date would come before the dossier is
+    # complete, and the due date is counted from the complete dossier (DOMAIN.md §3.4).
+    (WAIT_CHOICE, STOPPED_AT_RECEPTION, ["mà hồ sơ còn quay lại đây qua", "«Chờ công dân bổ sung» (Event_cho_bo_sung)",
+                                         "«Tiếp nhận hồ sơ» (Task_tiep_nhan)"]),
+], ids=["decision_gateway", "way_to_the_supplement_wait"])
+def test_status_2_before_the_desks_decision_is_refused(element, source, expected):
+    assert problems(source) == []
+    [problem] = problems(_status_on(element, "2", source))
+    assert problem.element_id == element.split('id="')[1].split('"')[0]
+    for words in expected:
+        assert words in problem.message, (words, problem.message)
 
 
 @pytest.mark.rule("QT-55")
@@ -199,11 +199,7 @@ def test_status_2_on_the_way_to_the_supplement_wait_is_refused():
 def test_a_status_on_a_flow_is_misplaced_and_does_not_count_as_reached():
     """The engine reads a status where a dossier stands (a step, an event, a gateway); on the flow
     into «Tiếp nhận, cấp mã hồ sơ» it would never issue a code, and the process reaches no 2."""
-    accepted = '<bpmn:intermediateThrowEvent id="Event_tiep_nhan" name="Tiếp nhận, cấp mã hồ sơ">'
-    start = SOURCE.index(accepted)
-    two = '<spiffworkflow:property name="status" value="2" />'
-    at = SOURCE.index(two, start)
-    without = SOURCE[:at] + SOURCE[at + len(two):]
+    without = _restatus('<bpmn:intermediateThrowEvent id="Event_tiep_nhan"', "2", None)
     flow = ('<bpmn:sequenceFlow id="Flow_tiep_nhan" name="Tiếp nhận" sourceRef="Gateway_ket_qua_tiep_nhan" '
             'targetRef="Event_tiep_nhan">')
     found = problems(_status_on(flow, "2", without))
