@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from .diagram_check import (
+    HUMAN_TASKS,
     MESSAGES,
     DiagramChecker,
     Problem,
@@ -155,8 +156,6 @@ class ProcessVersion:
     def _next_steps(self) -> dict[str, frozenset[str]]:
         return {}
 
-
-HUMAN_TASKS = ("userTask", "manualTask")
 
 
 def content_version(xml: bytes) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..diagram_check import _one_line as one_line  # names drawn on two lines (&#10;) keep one line
 from ..checking import folder_process_ids
-from ..diagram_check import local, safe_parse
+from ..diagram_check import HUMAN_TASKS, local, safe_parse
 from ..form_check import guess
 from ..registry import DiagramError, ProcessVersion, Registry
 from ..roles import fold_name as fold  # names as analysts type them: NFC, spaces collapsed, case ignored
@@ -16,7 +16,6 @@ from .messages import MESSAGES
 
 SCENARIO_SUFFIX = ".kich-ban.yaml"
 SCENARIO_GLOB = f"*{SCENARIO_SUFFIX}"
-HUMAN_TASKS = ("userTask", "manualTask")
 
 
 def element(node_id: str, name: str | None) -> str:

@@ -851,3 +851,20 @@ def test_a_fee_of_nothing_is_recorded_at_the_desk_not_paid_online(tmp_path):
     """), encoding="utf-8")
     report = run_file(path, bpmn, FORMS)
     assert report.ok, "\n".join(format_report(report))
+
+
+@pytest.mark.rule("QT-02")
+def test_a_plain_task_is_worked_like_a_user_task(tmp_path):
+    """SpiffWorkflow opens a plain `task` for a person (the check names it a step too): the
+    shipped scenarios run the same with the appraisal drawn as one."""
+    import re
+    bpmn = tmp_path / "bpmn"
+    shutil.copytree(BPMN, bpmn)
+    diagram = bpmn / "cap_ban_sao_trich_luc_ho_tich.bpmn"
+    text = diagram.read_text(encoding="utf-8")
+    text, count = re.subn(r'<bpmn:userTask (id="Task_tham_dinh"[\s\S]*?)</bpmn:userTask>',
+                          r"<bpmn:task \1</bpmn:task>", text)
+    assert count == 1
+    diagram.write_text(text, encoding="utf-8")
+    report = run_file(bpmn / "cap_ban_sao_trich_luc_ho_tich.kich-ban.yaml", bpmn, FORMS, catalogue_dir=ROOT / "catalogue")
+    assert report.ok, "\n".join(format_report(report))
