@@ -845,6 +845,11 @@ def _waits(node) -> bool:
     return bpmn_kind(node) == "intermediateCatchEvent" and _definitions(node) != {"linkEventDefinition"}
 
 
+def _terminates(node) -> bool:
+    """A terminate end event: reaching it ends its whole process or sub-process at once."""
+    return "terminateEventDefinition" in _definitions(node)
+
+
 def _timed(node) -> bool:
     return "timerEventDefinition" in _definitions(node)
 
@@ -1793,8 +1798,8 @@ class DiagramChecker:
         goes to the start event or an interrupting boundary event, not only to a non-interrupting
         one (its branch ends while the step it watches goes on, like a late-marking timer's)."""
         # A boundary event's cancelActivity other than true or false is the schema check's to name.
-        return self.reaches_back(end, lambda node, kind: kind == "startEvent" or kind == "boundaryEvent"
-                                 and node.get("cancelActivity", "true") == "true")
+        return _terminates(end) or self.reaches_back(end, lambda node, kind: kind == "startEvent"
+                                                     or kind == "boundaryEvent" and node.get("cancelActivity", "true") == "true")
 
     def reaches_back(self, end, found) -> bool:
         """Whether some way back from `end` meets a node `found(node, kind)` accepts, walking
@@ -1817,8 +1822,9 @@ class DiagramChecker:
     def may_complete_scope(self, end) -> bool:
         """Whether reaching `end` can be what completes its sub-process: not when every way back
         meets a non-interrupting boundary event with nothing that waits on the way (a late-marking
-        timer's branch ends at once, while the step it watches, still open, completes the scope)."""
-        return self.reaches_back(end, lambda node, kind: kind in ("startEvent", "receiveTask")
+        timer's branch ends at once, while the step it watches, still open, completes the scope);
+        a terminate end completes it whatever else is open."""
+        return _terminates(end) or self.reaches_back(end, lambda node, kind: kind in ("startEvent", "receiveTask")
                                  or kind in HUMAN_TASKS or _waits(node)
                                  or kind == "boundaryEvent" and node.get("cancelActivity", "true") != "false")
 

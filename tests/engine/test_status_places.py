@@ -207,3 +207,24 @@ def test_a_status_on_a_flow_is_misplaced_and_does_not_count_as_reached():
     assert set(by_element) == {"Flow_tiep_nhan", "cap_ban_sao_trich_luc_ho_tich"}, found
     assert "Thuộc tính status không có tác dụng trên" in by_element["Flow_tiep_nhan"]
     assert "chuyển nó sang phần tử mà luồng dẫn tới" in by_element["Flow_tiep_nhan"]
+
+
+@pytest.mark.rule("QT-53")
+@pytest.mark.rule("QT-46")
+def test_a_terminate_end_on_a_late_timers_branch_ends_the_scope_and_is_judged_so():
+    """A terminate end closes what the timer watched: inside the processing the dossier reaches
+    «Đã xử lý xong» (9) by the timer, no leader approving; at the top the dossier ends there,
+    so it needs a final status (reviewer's cases)."""
+    flow = ('<bpmn:sequenceFlow id="Flow_qua_han_tham_dinh" sourceRef="Boundary_qua_han_tham_dinh" '
+            'targetRef="End_tre_han_tham_dinh" />\n      ')
+    xml = _late_branch_in_the_processing("", flow, "").replace(
+        '<bpmn:endEvent id="End_tre_han_tham_dinh" name="Ghi nhận trễ hạn" />',
+        '<bpmn:endEvent id="End_tre_han_tham_dinh" name="Ghi nhận trễ hạn"><bpmn:terminateEventDefinition />'
+        '</bpmn:endEvent>')
+    [problem] = problems(xml)
+    assert problem.element_id == "Event_da_xu_ly" and "«Quá hạn thẩm định» (Boundary_qua_han_tham_dinh" in problem.message
+    late = ('<bpmn:endEvent id="End_tre_han_tiep_nhan" name="Đã đánh dấu trễ hạn tiếp nhận">\n'
+            '      <bpmn:incoming>Flow_qua_han</bpmn:incoming>')
+    assert SOURCE.count(late) == 1
+    [problem] = problems(SOURCE.replace(late, late + "<bpmn:terminateEventDefinition />"))
+    assert problem.element_id == "End_tre_han_tiep_nhan" and "status" in problem.message
