@@ -73,6 +73,8 @@ ACTIVITIES = ("task", "userTask", "manualTask", "scriptTask", "serviceTask", "se
               "businessRuleTask", "callActivity", *SUB_PROCESSES)
 EVENTS = ("startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent")
 FLOW_NODES = (*ACTIVITIES, *EVENTS, *GATEWAYS)
+# Where a `status` takes effect: where a dossier stands. A sub-process is entered by its start.
+STATUS_PLACES = tuple(kind for kind in FLOW_NODES if kind not in (*SUB_PROCESSES, "callActivity"))
 MESSAGE_CATCHERS = ("startEvent", "intermediateCatchEvent", "boundaryEvent", "receiveTask")
 PYTHON_FORMATS = ("python", "python3", "py", "text/x-python")
 # Camunda Modeler writes these on its own (metadata, engine scheduling hints); they change nothing
@@ -1851,8 +1853,8 @@ class DiagramChecker:
         reaching it signs and issues the result in the name of whoever completed that step."""
         for node in process.iter():
             number = status_number(properties_of(node).get("status")) if isinstance(node.tag, str) else None
-            if number is None or not node.get("id") or bpmn_kind(node) not in FLOW_NODES:
-                continue  # off the flow it is misplaced (check_properties)
+            if number is None or not node.get("id") or bpmn_kind(node) not in STATUS_PLACES:
+                continue  # elsewhere it is misplaced (check_properties)
             label, kind = STATUS_LABELS.get(number, ""), local(node.tag)
             if number in TERMINAL and kind != "endEvent":
                 self.add(node, "status_final_misplaced", value=number, label=label, kind=_kind(node))
@@ -1978,7 +1980,7 @@ class DiagramChecker:
         """Statuses 2 and 9 have legal effects (ANALYST.md QT-21, QT-22): the dossier code and
         due date, the signed result. A process that never reaches one of them cannot serve."""
         reached = {status_number(properties_of(node).get("status")) for node in process.iter()
-                   if isinstance(node.tag, str) and node.get("id") and bpmn_kind(node) in FLOW_NODES}
+                   if isinstance(node.tag, str) and node.get("id") and bpmn_kind(node) in STATUS_PLACES}
         if any(self.has_problem(node) for node in process.iter() if isinstance(node.tag, str)
                and node.get("id") and "status" in properties_of(node) and status_number(properties_of(node)["status"]) is None):
             return  # a status written wrong is said where it is, not as one missing
@@ -2171,7 +2173,7 @@ class DiagramChecker:
             return False  # the element itself cannot run: that is what its message says (check_references)
         misplaced = (name in HUMAN_PROPERTIES and kind not in HUMAN_TASKS
                      or name == "marksLate" and not any(bpmn_kind(child) == "timerEventDefinition" for child in node)
-                     or name == "status" and kind not in FLOW_NODES)  # a flow, a lane: no dossier stands there
+                     or name == "status" and kind not in STATUS_PLACES)
         if misplaced:  # the two form files share one hint
             hint = MESSAGES["misplaced_hints"][name.replace("formUi", "formJson")]
             self.add(node, "property_misplaced", prop=name, kind=_kind(node), hint=hint)

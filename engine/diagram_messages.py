@@ -720,9 +720,10 @@ MESSAGES = {
                      "(như thời gian lấy ý kiến cơ quan khác), gắn lên đoạn đó một bộ hẹn giờ biên (boundary timer) "
                      "với timeDate, ví dụ working_days(5) (QT-08).",
         "agency": "agency là cơ quan xử lý một bước cán bộ làm (userTask): đặt nó trên từng bước cơ quan đó làm (QT-07).",
-        "status": "status là trạng thái hồ sơ có khi tới một phần tử của luồng (bước, sự kiện, cổng, tiểu quy trình); "
-                  "trên luồng (sequenceFlow), làn hay quy trình thì không bao giờ có hiệu lực: chuyển nó sang phần tử "
-                  "mà luồng dẫn tới (QT-05).",
+        "status": "status là trạng thái hồ sơ có khi tới một bước, sự kiện hay cổng; trên luồng (sequenceFlow), làn, "
+                  "quy trình hay tiểu quy trình thì không bao giờ có hiệu lực (hồ sơ vào tiểu quy trình mang status "
+                  "của phần tử đầu tiên bên trong): chuyển nó sang phần tử mà luồng dẫn tới, hay bước đầu tiên trong "
+                  "tiểu quy trình (QT-05).",
         "marksLate": "marksLate chỉ dùng trên bộ hẹn giờ (sự kiện có timer, thường là bộ hẹn giờ biên) để khi hết giờ "
                      "hồ sơ bị đánh dấu trễ hạn (QT-10).",
     },

@@ -228,3 +228,14 @@ def test_a_terminate_end_on_a_late_timers_branch_ends_the_scope_and_is_judged_so
     assert SOURCE.count(late) == 1
     [problem] = problems(SOURCE.replace(late, late + "<bpmn:terminateEventDefinition />"))
     assert problem.element_id == "End_tre_han_tiep_nhan" and "status" in problem.message
+
+
+@pytest.mark.rule("QT-55")
+def test_a_status_on_a_sub_process_is_misplaced():
+    """Entering a sub-process shows the status of what opens inside it, never the sub-process's own
+    (reviewer's case: 4 moved from the appraisal onto «Giải quyết hồ sơ» never showed)."""
+    xml = _status_on('<bpmn:subProcess id="Sub_giai_quyet" name="Giải quyết hồ sơ">',
+                     "4", _restatus('<bpmn:userTask id="Task_tham_dinh"', "4", None))
+    [problem] = problems(xml)
+    assert problem.element_id == "Sub_giai_quyet" and "Thuộc tính status không có tác dụng trên" in problem.message
+    assert "bước đầu tiên trong tiểu quy trình" in problem.message
