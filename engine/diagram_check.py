@@ -847,6 +847,13 @@ def _waits(node) -> bool:
     return bpmn_kind(node) == "intermediateCatchEvent" and _definitions(node) != {"linkEventDefinition"}
 
 
+def _signal_thrown(definition) -> bool:
+    """Whether the diagram itself throws the signal a catch waits for: nobody outside sends one."""
+    ref = definition.get("signalRef")
+    return bool(ref) and any(d.get("signalRef") == ref and bpmn_kind(d.getparent()) in ("intermediateThrowEvent", "endEvent")
+                             for d in definition.getroottree().iter(f"{{{BPMN_NS}}}signalEventDefinition"))
+
+
 def _terminates(node) -> bool:
     """A terminate end event: reaching it ends its whole process or sub-process at once."""
     return "terminateEventDefinition" in _definitions(node)
@@ -2045,6 +2052,17 @@ class DiagramChecker:
                     self.add(node, "call_no_target", ids=ids)
                 elif called not in process_ids:
                     self.add(node, "call_missing", called=called, ids=ids)
+                else:  # the called process's steps would carry no lane, form, deadline or status
+                    self.add(node, "call_unsupported", called=called)
+            elif kind == "startEvent" and bpmn_kind(node.getparent()) in SUB_PROCESSES \
+                    and node.getparent().get("triggeredByEvent") != "true" and _definitions(node):
+                self.add(node, "sub_start_waits", sub=self.label(node.getparent()))
+            elif kind == "conditionalEventDefinition" and bpmn_kind(node.getparent()) in MESSAGE_CATCHERS \
+                    and not _process_start(node.getparent()):  # check_process_start says it there
+                self.add(node.getparent(), "conditional_wait")
+            elif kind == "signalEventDefinition" and bpmn_kind(node.getparent()) in MESSAGE_CATCHERS \
+                    and not _process_start(node.getparent()) and not _signal_thrown(node):
+                self.add(node.getparent(), "signal_never_sent")
             owner = node.getparent() if kind == "messageEventDefinition" else node
             if (kind == "messageEventDefinition" or kind == "receiveTask") and bpmn_kind(owner) in MESSAGE_CATCHERS \
                     and not _process_start(owner):  # no message starts a dossier: check_process_start
@@ -2065,6 +2083,9 @@ class DiagramChecker:
                     self.add(owner, "message_spaces", ref=ref, name=messages[ref].get("name"),
                              fixed=messages[ref].get("name").strip())
                 else:
+                    if messages[ref].get("name") == WITHDRAWAL_MESSAGE and bpmn_kind(owner) == "boundaryEvent" \
+                            and owner.get("cancelActivity") == "false":  # the step would go on, withdrawn
+                        self.add(owner, "withdrawal_not_interrupting")
                     if messages[ref].get("name") == PAYMENT_MESSAGE:
                         self.check_payment_wait(owner)
                     if messages[ref].get("name") in CITIZEN_WAITS:

@@ -823,6 +823,24 @@ MESSAGES = {
                                 "hay tiểu quy trình đang chạy khi công dân gửi nó, như sự kiện biên «Công dân rút hồ "
                                 "sơ» (rut_ho_so) trên «Tiếp nhận hồ sơ» và trên «Giải quyết hồ sơ» của sơ đồ mẫu "
                                 "(QT-12, QT-16).",
+    "call_unsupported": "Bước gọi quy trình khác (call activity) «{called}» chưa được hệ thống hỗ trợ: các bước của "
+                        "quy trình được gọi không mang làn, biểu mẫu, thời hạn và trạng thái của hồ sơ, nên không "
+                        "tới hộp công việc của ai. Vẽ các bước đó trong một tiểu quy trình nhúng (subProcess) ngay "
+                        "trong quy trình này, như «Giải quyết hồ sơ» của sơ đồ mẫu.",
+    "sub_start_waits": "Sự kiện bắt đầu của tiểu quy trình «{sub}» chờ một sự kiện (tin nhắn, hẹn giờ...), mà tiểu "
+                       "quy trình nhúng bắt đầu ngay khi hồ sơ tới: hồ sơ sẽ đứng ở đây, không bước nào mở, chờ thứ "
+                       "không ai gửi. Xóa loại sự kiện để sự kiện bắt đầu trống; cần chờ thì đặt sự kiện chờ sau nó "
+                       "(QT-12).",
+    "conditional_wait": "Sự kiện chờ điều kiện (conditional) không bao giờ xảy ra: hệ thống không tính lại điều kiện "
+                        "trong khi hồ sơ chờ, nên hồ sơ đứng ở đây mãi. Dùng cổng rẽ nhánh có điều kiện sau bước ghi "
+                        "dữ liệu đó, hoặc bộ hẹn giờ (QT-12, QT-31).",
+    "signal_never_sent": "Sự kiện chờ tín hiệu (signal) này không bao giờ xảy ra: không ai ngoài quy trình gửi tín "
+                         "hiệu, và sơ đồ không có sự kiện ném tín hiệu đó, nên hồ sơ đứng ở đây mãi. Công dân gửi tin "
+                         "nhắn (bo_sung, rut_ho_so, thanh_toan, QT-12): chờ bằng sự kiện chờ tin nhắn.",
+    "withdrawal_not_interrupting": "Sự kiện biên chờ rut_ho_so không ngắt (cancelActivity=\"false\"): công dân rút "
+                                   "hồ sơ thì bước nó gắn vẫn mở và hồ sơ vẫn được xử lý như chưa rút. Bỏ "
+                                   "cancelActivity=\"false\" (hay bỏ chọn «Non-interrupting») để việc rút đóng bước "
+                                   "đó và hồ sơ kết thúc ở trạng thái 7 (QT-16).",
     "event_subprocess_held": ", mà vẫn giữ quy trình mở, nên hồ sơ đã trả kết quả cũng không bao giờ kết thúc",
     "timer_example_here": "như hẹn giờ «{timer}» (marksLate) trên «{step}» của sơ đồ này",
     "timer_example_sample": "như hẹn giờ «Quá hạn tiếp nhận» (marksLate) trên bước «Tiếp nhận hồ sơ» của sơ đồ mẫu "

@@ -157,6 +157,14 @@ def script_task_as(root, kind, **attributes):
         task.set(name, value)
 
 
+def waiting_for(root, definition: str):
+    """The wait for a supplement during processing waiting for something else instead."""
+    wait = el(root, "Event_cho_bo_sung_xu_ly")
+    for child in (wait.find("bpmn:extensionElements", NS), wait.find("bpmn:messageEventDefinition", NS)):
+        wait.remove(child)
+    add_xml(wait, definition)
+
+
 def service_task(root, **camunda):
     script_task_as(root, "serviceTask", **{f"{{{CAMUNDA}}}{name}": value for name, value in camunda.items()})
 
@@ -429,6 +437,22 @@ MISTAKES = {
     "service_task": (lambda r: service_task(r), "Task_tinh_le_phi", "Tính lệ phí", ["service task", "Script task"]),
     "send_task": (lambda r: script_task_as(r, "sendTask"), "Task_tinh_le_phi", "Tính lệ phí",
                   ["send task", "không ai làm", "User task"]),
+    "call_activity_to_a_process": (lambda r: script_task_as(r, "callActivity", calledElement="cap_ban_sao_trich_luc_ho_tich"),
+                                   "Task_tinh_le_phi", "Tính lệ phí", ["chưa được hệ thống hỗ trợ", "không tới hộp công "
+                                                                       "việc của ai", "subProcess"]),
+    "sub_process_start_waits": (lambda r: add_xml(el(r, "Start_giai_quyet"),
+                                                  '<bpmn:messageEventDefinition messageRef="Message_bo_sung" />'),
+                                "Start_giai_quyet", "Bắt đầu giải quyết", ["«Giải quyết hồ sơ»", "bắt đầu ngay",
+                                                                           "sự kiện bắt đầu trống"]),
+    "conditional_wait": (lambda r: waiting_for(r, '<bpmn:conditionalEventDefinition><bpmn:condition>so_ban &gt; 5'
+                                                  '</bpmn:condition>'
+                                                  '</bpmn:conditionalEventDefinition>'),
+                         "Event_cho_bo_sung_xu_ly", "Chờ công dân bổ sung", ["không tính lại điều kiện", "mãi"]),
+    "signal_never_sent": (lambda r: waiting_for(r, '<bpmn:signalEventDefinition signalRef="Signal_1" />'),
+                          "Event_cho_bo_sung_xu_ly", "Chờ công dân bổ sung", ["không ai ngoài quy trình gửi tín hiệu",
+                                                                              "sự kiện chờ tin nhắn"]),
+    "withdrawal_not_interrupting": (lambda r: el(r, "Boundary_rut_ho_so").set("cancelActivity", "false"),
+                                    "Boundary_rut_ho_so", "Công dân rút hồ sơ", ["bước nó gắn vẫn mở", "trạng thái 7"]),
     "message_end_event": (lambda r: add_xml(el(r, "End_khong_tiep_nhan"),
                                             '<bpmn:messageEventDefinition messageRef="Message_rut_ho_so" />'),
                           "End_khong_tiep_nhan", "Không tiếp nhận", ["không gửi gì", "sự kiện thường"]),
@@ -1271,3 +1295,11 @@ def test_only_the_value_a_script_keeps_is_tried():
                  "cac_so = list(range(so_ban))",
                  "cac_so = [1, 2]\nso = len(cac_so)"):
         assert failures(kept, "exec") == [], kept
+
+
+@pytest.mark.rule("QT-12")
+def test_a_signal_the_diagram_throws_itself_may_be_waited_for(forms):
+    def thrown(root):
+        waiting_for(root, '<bpmn:signalEventDefinition signalRef="Signal_1" />')
+        add_xml(el(root, "Event_tiep_nhan"), '<bpmn:signalEventDefinition signalRef="Signal_1" />')
+    assert not [p for p in problems(edited(thrown), forms) if "tín hiệu" in p.message]
