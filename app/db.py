@@ -19,6 +19,12 @@ NAMING = {
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
 MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds, on SQLite's driver and PostgreSQL alike
+
+
+def as_id(value) -> int | None:
+    """An id read from a request: one no INTEGER column can hold is no id (never sent to the
+    database, where it would fail the statement instead of finding nothing)."""
+    return value if isinstance(value, int) and 0 < value <= MAX_ID else None
 migrate = Migrate(render_as_batch=True)  # SQLite needs batch mode to alter tables
 
 

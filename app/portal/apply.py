@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ..catalogue.forms import application_form, application_form_of
 from ..security.refused_form import describes
 from ..clock import now
-from ..db import db
+from ..db import as_id, db
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid, NotFound
 from ..dossiers.models import Dossier
@@ -70,7 +70,7 @@ describes("portal.apply_post")(application_form_of)  # a refused sending's field
 def apply_post(code: str):
     procedure = _procedure(code)
     form = _form(procedure)
-    draft_id = request.form.get("draft_id", type=int)
+    draft_id = as_id(request.form.get("draft_id", type=int))
     seen = request.form.get("revision", type=int)  # the draft's revision the page showed
     draft = drafts.own_draft(g.user, draft_id)
     if draft is None or draft.procedure_id != procedure.id:

@@ -9,7 +9,7 @@ from engine.statuses import LABELS as STATUS_LABELS, known as known_status
 
 from ..agencies.models import Agency
 from ..clock import now
-from ..db import MAX_ID, db
+from ..db import as_id, db
 from ..dossiers import inbox, supervision, work
 from ..dossiers.errors import DossierError
 from ..web.session import login_required
@@ -34,8 +34,7 @@ def view_args(values) -> dict[str, str]:
 def _int(name: str, values=None) -> int | None:
     """A positive id typed in the address (or sent by a form); one no database column can hold
     is ignored like any other nonsense, never sent to the database."""
-    value = (request.args if values is None else values).get(name, type=int)
-    return value if value and 0 < value <= MAX_ID else None
+    return as_id((request.args if values is None else values).get(name, type=int))
 
 
 def _agency_filter() -> int | None:

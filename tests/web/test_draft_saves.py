@@ -204,3 +204,15 @@ def test_a_draft_deleted_in_another_tab_keeps_what_this_tab_sends(tabs, clean_ap
     assert "đã được ghi vào bản nháp đang soạn của thủ tục này" in page and "chưa được ghi vào đâu" not in page
     assert "Trần Văn Mới" in page and _draft_files(clean_app) == ["mat-truoc.pdf"]
     assert re.search(r'name="draft_id" value="(\d+)"', page).group(1) != draft_id
+
+
+@pytest.mark.parametrize("draft_id", ["99999999999999999999999", "-3", "abc"])
+def test_a_draft_number_no_row_can_have_is_a_draft_gone(tabs, clean_app, draft_id):
+    """A tampered page (a number past any id column): what it sends goes into the procedure's
+    draft as for a draft deleted elsewhere, never a server error."""
+    (first, fields), _ = tabs
+    saved = _post(first, APPLY, {**fields, "draft_id": draft_id, "action": "save",
+                                 "f.ho_ten_nguoi_duoc_cap": "Trần Văn Mới"})
+    assert saved.status_code == 303
+    page = first.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "Trần Văn Mới" in page
