@@ -8,6 +8,7 @@ import io
 import os
 import stat
 import unicodedata
+import zipfile
 
 import pytest
 from flask import Flask
@@ -66,7 +67,18 @@ def test_real_documents_are_recognised_by_their_content():
     assert detect(JPEG + b"\x00\x00\r\n") == "image/jpeg"  # padding some cameras add
 
 
+def _zip_behind(document: bytes, ending: bytes) -> bytes:
+    """A working zip after a document, its comment (over 1 KB) ending as the document ends."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("evil.html", "<script>alert(1)</script>")
+        z.writestr("run.exe", b"MZ" + b"\x00" * 200)
+        z.comment = b"x" * 1500 + ending
+    return document + archive.getvalue()
+
+
 @pytest.mark.parametrize("disguised", [
+    _zip_behind(PDF, b"\nstartxref\n0\n%%EOF\n"), _zip_behind(JPEG, b"\xff\xd9"),  # what a zip reader opens
     ELF, MZ, HTML, b"", b"%PDF-", b"PK\x03\x04" + b"\x00" * 100 + b"PK\x05\x06" + b"\x00" * 18,
     "Giấy tờ tùy thân, chỉ là văn bản".encode(), b"%PDF-1.4 but no end",
     b"%PDF-1.4\n%%EOF",                                                   # no cross-reference: not a PDF
