@@ -11,6 +11,8 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
+from engine.visible import DIRECTION_CONTROLS, trimmed
+
 from .instants import stored_instant, typed_instant
 from .messages import TEXT
 from .paths import ancestors, field_name, join
@@ -22,9 +24,6 @@ _NUMBER = re.compile(r"[+-]?[0-9]{1,15}(?:[.,][0-9]{1,10})?")  # "1,5" is how a 
 # A date typed where the browser has no date picker, as a Vietnamese writes it: 15/01/1990.
 _TYPED_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # PostgreSQL refuses NUL in JSON; tab and newline stay
-# Spaces and marks that show nothing (zero-width space and joiners, word joiner, BOM, soft hyphen):
-# at either end they are trimmed with the spaces, so that a required text of them alone is blank.
-_BLANK_EDGES = re.compile(r"^[\s\u200b-\u200d\u2060\ufeff\u00ad]+|[\s\u200b-\u200d\u2060\ufeff\u00ad]+$")
 _BOOLEANS = {"true": True, "false": False}
 
 
@@ -60,7 +59,8 @@ def clean_text(raw) -> str | None:
     if not isinstance(raw, str):
         return None
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    return _BLANK_EDGES.sub("", _CONTROL.sub("", text)) or None
+    # What shows nothing is trimmed at the ends as spaces are: a required text of it alone is blank.
+    return trimmed(DIRECTION_CONTROLS.sub("", _CONTROL.sub("", text))) or None
 
 
 def tidy(value):

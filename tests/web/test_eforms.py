@@ -18,6 +18,7 @@ from app.eforms import (FormTooLarge, apply_action, field_anchor, field_name, in
 from app.eforms.parse import MAX_FIELDS
 from app.eforms.schema import widget
 from engine.forms import MAX_TEXT, FieldError, Form, load_form
+from engine.withdrawal import withdrawal_reason
 
 FORMS = Path(__file__).resolve().parents[2] / "forms"
 REAL_FORMS = sorted(str(p.relative_to(FORMS)) for p in FORMS.rglob("*.schema.json"))
@@ -490,6 +491,15 @@ def test_invisible_characters_alone_are_blank_and_trimmed_at_the_ends():
     assert data == {"ghi_chu": "Lý\u200bdo"}  # inside the text it stays: it may be meant
     errors = form().validate(data)
     assert any(e.field == "ho_ten" for e in errors)
+
+
+@pytest.mark.parametrize("blank", ["\u3164", "\u2800", "\u200e", "\u2063", "\u115f\u1160", "\u202e \u2066"])
+def test_letters_that_draw_as_blanks_and_direction_marks_alone_are_blank(blank):
+    """A keyboard trick's Hangul or Braille blank, a direction mark: a required name of them shows
+    nothing, so it is none; direction overrides inside a name (shown reversed) are removed."""
+    data = parse_submission(form(), MultiDict([("f.ho_ten", blank), ("f.ghi_chu", "Lý\u202edo")]))
+    assert data == {"ghi_chu": "Lýdo"}
+    assert withdrawal_reason(blank) is None and withdrawal_reason(f"{blank}Không còn nhu cầu{blank}") == "Không còn nhu cầu"
 
 
 def test_numbers_and_booleans_are_converted_and_bad_ones_kept_for_a_vietnamese_error():
