@@ -49,6 +49,8 @@ MESSAGES = {
     "maxItems": "Trường «{title}» chỉ được có tối đa {limit} mục.",
     "additionalProperties": "Biểu mẫu có trường không được khai báo: {fields}.",
     "not_object": "Dữ liệu biểu mẫu phải là một đối tượng JSON.",
+    "too_many_values": "Dữ liệu biểu mẫu có hơn {limit} giá trị, nhiều hơn mọi biểu mẫu cần: kiểm tra lại dữ liệu "
+                       "gửi lên (một danh sách bị lặp, các trường biểu mẫu không có).",
     "other": "Trường «{title}» không hợp lệ.",
     "controls": "Trường «{title}» có ký tự điều khiển ẩn (đảo chiều chữ hoặc ký tự điều khiển); "
                 "hãy gõ lại nội dung, không dán từ nơi khác.",
@@ -107,6 +109,9 @@ _CONTROLS = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u20
 # Any text field holds at most this many characters, whatever its schema says: a longer value is
 # a field error (the page shows the typed text back with it), never a refusal of the whole form.
 MAX_TEXT = 20_000
+# Far above what any form holds (its fields, a few lists of tens of items): a body past it (an
+# API client's runaway list) is refused before the schema walks every value of it.
+MAX_VALUES = 10_000
 
 
 def _ecma_pattern(pattern: str) -> str:
@@ -325,6 +330,8 @@ class Form:
         if at is not None:
             with frozen_at(at):
                 return self.validate(data)
+        if _more_values_than(data, MAX_VALUES):
+            return [FieldError("", MESSAGES["too_many_values"].format(limit=f"{MAX_VALUES:,}".replace(",", ".")))]
         # A hidden field is not asked for, even when a branch (an else) would require it.
         data, seen = split(self.schema, self.ui_schema, data)
         errors = sorted(self._validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
@@ -338,6 +345,22 @@ class Form:
                     seen.add(item.field)
                     result.append(item)
         return result + [item for item in _related_errors(self.schema, data) if item.field not in seen]
+
+
+def _more_values_than(data, limit: int) -> bool:
+    """Whether `data` holds more than `limit` values (keys, items, leaves), counted only that far."""
+    stack, count = [data], 0
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(value, dict):
+            count += len(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 class FormUnusable(ValueError):

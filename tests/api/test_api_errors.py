@@ -54,6 +54,11 @@ def test_invalid_form_data_is_refused_with_field_messages_and_nothing_stored(api
     assert "so_cccd" in fields and "so_ban" in fields
     assert any("extra" in m for m in fields.values())
     error(api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": "x" * 100_000}), 422)
+    # A runaway list (or keys) is refused whole before the schema walks it, in one short message.
+    for runaway in ({**BAN_SAO_FORM, "so_ban": [1] * 200_000}, {f"k{n}": 1 for n in range(20_000)}):
+        response = api.post("/dossiers", "congdan", json={"procedure_code": BAN_SAO, "data": runaway})
+        assert len(response.get_data()) < 2000, len(response.get_data())
+        assert "nhiều hơn mọi biểu mẫu cần" in error(response, 422)["fields"][0]["message"]
     error(api.post("/dossiers", "congdan", json={"procedure_code": "9.999999", "data": BAN_SAO_FORM}), 404)
     error(api.post("/dossiers", "congdan", json={"data": BAN_SAO_FORM}), 422)
     assert counts(clean_app) == before
