@@ -135,12 +135,12 @@ def same_submission(dossier: Dossier, data: dict, files: list[dict], channel: st
     recorded = db.session.execute(select(DossierEvent.data).where(
         DossierEvent.dossier_id == dossier.id, DossierEvent.kind == "submitted")
         .order_by(DossierEvent.id).limit(1)).scalar()
-    return (dossier.channel == channel and _as_stored(dossier.form_data) == _as_stored(data)
-            and recorded == _as_stored(details) and _as_stored(dossier.representation) == _as_stored(representation)
+    return (dossier.channel == channel and as_stored(dossier.form_data) == as_stored(data)
+            and recorded == as_stored(details) and as_stored(dossier.representation) == as_stored(representation)
             and file_pairs([{"component_code": code, "sha256": digest} for code, digest in sent]) == file_pairs(files))
 
 
-def _as_stored(value):
+def as_stored(value):
     """`value` as a JSON column gives it back."""
     return json.loads(json.dumps(value))
 

@@ -14,8 +14,8 @@ from ..db import as_id, db
 from ..dossiers.completeness import missing_components, missing_message, requirements, upload_components
 from ..dossiers.errors import Conflict, Invalid, NotFound
 from ..dossiers.models import Dossier
-from ..dossiers.submission import (DEDUP_WINDOW_SECONDS, entered_lately, find_procedure, submission_key, submit,
-                                   validate_application)
+from ..dossiers.submission import (DEDUP_WINDOW_SECONDS, as_stored, entered_lately, find_procedure, submission_key,
+                                   submit, validate_application)
 from ..dossiers.uploads import component_anchor, read_uploads
 from ..eforms import FormTooLarge, apply_action, field_anchor, parse_submission, render_fields
 from ..files.carried import merged
@@ -95,7 +95,8 @@ def apply_post(code: str):
     at = now()
     draft, notes, stale = _save(procedure, draft_id, data, rep, new_files, action, at, seen)
     if draft is None:  # a second tap of «Nộp hồ sơ» made the draft a dossier meanwhile
-        return _after_missing_draft(procedure, draft_id, unsaved=True)
+        same = action == "submit" and not new_files and _submitted_as(procedure, form, draft_id, data)
+        return _after_missing_draft(procedure, draft_id, unsaved=not same)
     if stale is not None:
         return _stale(procedure, form, draft, notes, stale, data, rep, upload_errors)
     if action == "submit":  # in the save's transaction, under its lock: no other tab's save slips in
@@ -155,6 +156,13 @@ def _dossier_from(procedure, draft_id) -> Dossier | None:
     key = submission_key(g.user.id, procedure.code, {}, now(), drafts.draft_submission_key(draft_id))
     return db.session.execute(select(Dossier).where(
         Dossier.owner_id == g.user.id, Dossier.submission_key == key)).scalar()
+
+
+def _submitted_as(procedure, form, draft_id, data: dict) -> bool:
+    """Whether the dossier the draft became holds this very application: a retried «Nộp hồ sơ»
+    (a slow network, a double tap) lost nothing, and is not told it did."""
+    dossier = _dossier_from(procedure, draft_id)
+    return dossier is not None and as_stored(dossier.form_data) == as_stored(form.visible(data))
 
 
 def _after_missing_draft(procedure, draft_id, unsaved: bool = False):

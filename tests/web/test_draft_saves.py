@@ -216,3 +216,17 @@ def test_a_draft_number_no_row_can_have_is_a_draft_gone(tabs, clean_app, draft_i
     assert saved.status_code == 303
     page = first.get(saved.headers["Location"]).get_data(as_text=True)
     assert "Trần Văn Mới" in page
+
+
+def test_a_submission_sent_again_while_the_first_runs_is_told_it_is_in(tabs, clean_app, monkeypatch):
+    """A retried «Nộp hồ sơ» (a slow network) arriving while the first makes the dossier: the same
+    application, so the citizen is shown the dossier, not told what they sent was lost."""
+    (first, fields), _ = tabs
+    _post(first, APPLY, {**fields, "action": "save", "tep.GTTT": upload(FRONT, "mat-truoc.pdf")})
+    first.get(APPLY)
+    answers = _meanwhile(monkeypatch, lambda: _post(first, APPLY, {**fields, "action": "submit"}))
+    again = _post(first, APPLY, {**fields, "action": "submit"})
+    assert answers[0].status_code == 303 and "/ho-so/" in answers[0].headers["Location"]
+    assert again.status_code == 303 and again.headers["Location"] == answers[0].headers["Location"]
+    page = first.get(again.headers["Location"]).get_data(as_text=True)
+    assert "Hồ sơ này đã được gửi trước đó" in page and "chưa được ghi vào đâu" not in page
