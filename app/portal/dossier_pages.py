@@ -200,9 +200,12 @@ def supplement(dossier_id: int):
     action = request.form.get("action", "submit")[:200]
     files = carried_files.gathered(new_files, action, MESSAGES, scope)
     if citizen.SUPPLEMENT not in (dossier.waiting_messages or []):
-        # Sent from another tab meanwhile, or withdrawn: said at once, never a form to correct;
-        # the same form sent again (a double click) finds itself delivered.
-        return _supplement(dossier, data, files)
+        # Sent from another tab meanwhile, or withdrawn: said at once, never a form to correct,
+        # with what this page sent named as not recorded; the same form sent again (a double
+        # click) finds itself delivered.
+        named = ", ".join(f"«{f['file_name']}»" for f in files)
+        return _supplement(dossier, data, files, MESSAGES["supplement_not_recorded"].format(
+            files=MESSAGES["supplement_not_recorded_files"].format(names=named) if named else ""))
     if action.startswith(REMOVE):
         return _page(dossier, errors, data, status=422 if errors else 200, kept=files)
     if action.startswith(("add:", "remove:")):
@@ -219,17 +222,18 @@ def supplement(dossier_id: int):
     return _supplement(dossier, data, files)
 
 
-def _supplement(dossier: Dossier, data: dict, files: list[dict]):
+def _supplement(dossier: Dossier, data: dict, files: list[dict], refused_note: str | None = None):
     # Sent twice (a double click): the second finds the first delivered; a stale page sent again
     # with other content is another supplement, which the dossier no longer waits for.
     key = request_key(f"portal:{g.user.id}", carried_files.sent_nonce(), [dossier.id, data, file_pairs(files)])
     done = MESSAGES["supplement_sent_code"].format(code=dossier.code) if dossier.code else MESSAGES["supplement_sent"]
-    return _deliver(dossier, citizen.SUPPLEMENT, data, done, files, key)
+    return _deliver(dossier, citizen.SUPPLEMENT, data, done, files, key, refused_note)
 
 
 def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: list[dict] = (),
-             request_key: str | None = None):
-    """Deliver the citizen's message; what the process refuses is said on the dossier page."""
+             request_key: str | None = None, refused_note: str | None = None):
+    """Deliver the citizen's message; what the process refuses is said on the dossier page, with
+    `refused_note` after it (what of this page's content was not recorded)."""
     dossier_id = dossier.id
     try:
         citizen.deliver(g.user, dossier, message, payload, now(), files=files, request=request_key,
@@ -238,6 +242,8 @@ def _deliver(dossier: Dossier, message: str, payload: dict, done: str, files: li
     except (Conflict, Invalid) as exc:
         db.session.rollback()
         flash(str(exc), "error")
+        if refused_note:
+            flash(refused_note, "error")
     return redirect(url_for("portal.dossier", dossier_id=dossier_id), 303)
 
 

@@ -55,6 +55,10 @@ MESSAGES = {
     "organisation_name": "Vui lòng nhập tên tổ chức (2–255 ký tự).",
     "tax_code": "Mã số doanh nghiệp/mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số.",
     "form_too_large": "Nội dung gửi lên quá lớn. Vui lòng kiểm tra lại các trường đã nhập.",
+    "supplement_not_recorded": "Nội dung bạn vừa gửi ở trang này{files} chưa được ghi vào hồ sơ: hồ sơ đã nhận bổ "
+                               "sung từ một cửa sổ khác, hoặc không còn chờ bổ sung. Xem hồ sơ bên dưới; nếu còn "
+                               "thiếu gì, hãy chờ yêu cầu bổ sung mới hoặc liên hệ Bộ phận Một cửa.",
+    "supplement_not_recorded_files": " và các tệp {names}",
     "supplement_sent": "Đã gửi hồ sơ bổ sung.",  # before reception: no code yet
     "supplement_sent_code": "Đã gửi hồ sơ bổ sung. Mã hồ sơ {code} không thay đổi.",
     "supplement_nothing": "Vui lòng đính kèm ít nhất một tệp hoặc sửa thông tin được yêu cầu bổ sung.",

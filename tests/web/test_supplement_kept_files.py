@@ -164,7 +164,11 @@ def test_a_supplement_sent_twice_by_a_double_click_is_delivered_once(api, clock,
     # the citizen reads that the dossier no longer waits for one.
     _post(client, path, {**fields, "f.so_ban": "5", "nonce": nonce, "tep_da_nhan": "",
                          "tep.GTTT": (io.BytesIO(SCAN), "hai-mat.pdf")})
-    assert "không chờ" in html(client.get(f"/ho-so/{dossier_id}"))
+    page = html(client.get(f"/ho-so/{dossier_id}"))
+    assert "không chờ" in page
+    # What that page sent is named as not recorded, not silently dropped.
+    assert "Nội dung bạn vừa gửi ở trang này và các tệp «hai-mat.pdf» chưa được ghi vào hồ sơ" in page
     # Another tab's page, without the file asked for: told at once, not asked to attach it.
     stale = _post(client, path, {**fields, "f.so_ban": "6", "nonce": "tab-khac", "tep_da_nhan": ""})
-    assert stale.status_code == 303 and "không chờ" in html(client.get(stale.headers["Location"]))
+    page = html(client.get(stale.headers["Location"]))
+    assert stale.status_code == 303 and "không chờ" in page and "Nội dung bạn vừa gửi ở trang này chưa được ghi" in page
