@@ -122,6 +122,7 @@ def _explore(nodes: list[Node], start: str, choices: dict, bound: int | None) ->
     with whether one did."""
     by_flow = {flow: node for node in nodes for flow in node.incoming}
     sinks = {flow for flow, node in by_flow.items() if node.kind == "endEvent" and not node.terminates}
+    ends_all = {flow for flow, node in by_flow.items() if node.kind == "endEvent" and node.terminates}
     first = next(n for n in nodes if n.id == start)
     seen: set[tuple] = set()
     queue = deque([(_frozen(Counter((flow, ()) for flow in first.outgoing)), 0)])
@@ -153,8 +154,10 @@ def _explore(nodes: list[Node], start: str, choices: dict, bound: int | None) ->
         if not successors and tokens:
             stuck |= {by_flow[f].id for f in per_flow if f in by_flow and by_flow[f].kind == "parallelGateway"}
         # A token reaching a plain end event is done: dropped at once, so that tokens a timer
-        # beside a step sends there as the step is met again do not pile up.
-        queue.extend((tuple(t for t in after if t[0][0] not in sinks), depth + 1) for after in successors)
+        # beside a step sends there as the step is met again do not pile up; one reaching a
+        # terminating end (a terminate, an error) ends the container at once, every token with it.
+        queue.extend(((() if any(t[0][0] in ends_all for t in after) else tuple(t for t in after if t[0][0] not in sinks)),
+                      depth + 1) for after in successors)
     return Findings(frozenset(stuck), frozenset(twice)), exceeded
 
 

@@ -1303,3 +1303,21 @@ def test_a_signal_the_diagram_throws_itself_may_be_waited_for(forms):
         waiting_for(root, '<bpmn:signalEventDefinition signalRef="Signal_1" />')
         add_xml(el(root, "Event_tiep_nhan"), '<bpmn:signalEventDefinition signalRef="Signal_1" />')
     assert not [p for p in problems(edited(thrown), forms) if "tín hiệu" in p.message]
+
+
+@pytest.mark.rule("QT-60")
+def test_a_terminate_end_on_a_late_branch_keeps_the_game_small(tmp_path, forms):
+    """A token at a terminate end ends its container at once: the late timer's tokens do not
+    pile up beside the reception step as the supplement loop turns (reviewer's case: a vague
+    «too many ways» warning for a diagram with no parallel gateway)."""
+    from engine.checking import check_files
+    late = '<bpmn:endEvent id="End_tre_han_tiep_nhan" name="Đã đánh dấu trễ hạn tiếp nhận">'.encode()
+    assert SOURCE.count(late) == 1 and SOURCE.count(b"<bpmn:incoming>Flow_qua_han</bpmn:incoming>") == 1
+    stopped = (late + b'<bpmn:extensionElements><spiffworkflow:properties><spiffworkflow:property name="status" '
+               b'value="8" /></spiffworkflow:properties></bpmn:extensionElements>')
+    xml = SOURCE.replace(late, stopped).replace(b"<bpmn:incoming>Flow_qua_han</bpmn:incoming>",
+                                                b"<bpmn:incoming>Flow_qua_han</bpmn:incoming><bpmn:terminateEventDefinition />")
+    path = tmp_path / "thu.bpmn"
+    path.write_bytes(xml)
+    ok, lines = check_files([path], forms)
+    assert ok and not [line for line in lines if "quá nhiều cách đi song song" in line], lines
