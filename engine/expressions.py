@@ -801,6 +801,29 @@ def names(source: str, mode: str = "eval", known_functions: Iterable[str] = ()) 
     return frozenset(n.id for n in found if isinstance(n.ctx, ast.Load)) - stored, stored
 
 
+def read_first(source: str, known_functions: Iterable[str] = ()) -> frozenset[str]:
+    """The names a valid script reads before it sets them, statement by statement: `x = x + 1`
+    and `x += 1` read x, `x = 1` then `y = x` does not (where `names` says x is only set)."""
+    try:
+        tree, _ = _compile_checked(_prepare(source, "exec"), "exec", frozenset(known_functions))
+    except ExpressionError:
+        return frozenset()
+    if tree is None:
+        return frozenset()
+    read, stored = set(), set()
+    for statement in getattr(tree, "body", [tree]):
+        called = {n.func.id for n in ast.walk(statement) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        found = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id not in called]
+        augmented = {n.target.id for n in ast.walk(statement) if isinstance(n, ast.AugAssign)
+                     and isinstance(n.target, ast.Name)}
+        # A loop's or a comprehension's own variable is set before its body reads it.
+        looped = {n.id for node in ast.walk(statement) if isinstance(node, (ast.For, ast.comprehension))
+                  for n in ast.walk(node.target) if isinstance(n, ast.Name)}
+        read |= {n.id for n in found if isinstance(n.ctx, ast.Load) or n.id in augmented} - stored - looped
+        stored |= {n.id for n in found if not isinstance(n.ctx, ast.Load)}
+    return frozenset(read)
+
+
 def _parse_or_raise(source: Any, mode: str, functions: Mapping[str, Any]) -> tuple[str, ast.AST]:
     text = _prepare(source, mode)
     tree, errors = _compile_checked(text, mode, frozenset(functions))

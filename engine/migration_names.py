@@ -19,9 +19,11 @@ READ_PROPERTIES = ("amount", "timeLimit", "agency")
 
 
 def _reads(source: str, mode: str = "eval") -> set[str]:
-    """The names the text reads whenever it runs: one read only in a branch (`x if c else y`,
-    after `and`) may be meant for dossiers that have it."""
-    return {n for n in expressions.names(source, mode, DEADLINE_FUNCTIONS)[0] if not guarded(source, mode, n)}
+    """The names the text reads whenever it runs (a script: before it sets them); one read only
+    in a branch (`x if c else y`, after `and`) may be meant for dossiers that have it."""
+    found = expressions.read_first(source, DEADLINE_FUNCTIONS) if mode == "exec" \
+        else expressions.names(source, mode, DEADLINE_FUNCTIONS)[0]
+    return {n for n in found if not guarded(source, mode, n)}
 
 
 def unwritten_reads(xml: bytes, live: Iterable[str], data: Collection[str],
@@ -55,6 +57,15 @@ def unwritten_reads(xml: bytes, live: Iterable[str], data: Collection[str],
         reads.setdefault(element_id, set()).update(found)
         writes[element_id] = written
     after = onward_map(root)
+    # A parallel join waits for every branch: what any element before it writes is written when
+    # the dossier passes it (the branch the dossier is not on runs too), so the join writes it.
+    before: dict[str, set[str]] = {}
+    for source, targets in after.items():
+        for target in targets:
+            before.setdefault(target, set()).add(source)
+    for element_id, element in by_id.items():
+        if bpmn_kind(element) == "parallelGateway" and len(before.get(element_id, ())) > 1:
+            writes[element_id] = set().union(*(writes.get(i, set()) for i in onward(before, [element_id])))
     # A running sub-process goes on from its open steps inside, not from its start again.
     starts = [i for i in dict.fromkeys(live) if i in by_id and bpmn_kind(by_id[i]) not in SUB_PROCESSES]
     wanted = set().union(*(reads.get(i, set()) for i in onward(after, starts))) - set(data)

@@ -192,3 +192,43 @@ def test_a_version_reading_data_the_dossier_lacks_before_anything_writes_it_cann
     # Read only in a branch (after «and»): meant for dossiers that have it.
     save(engine, shipped().replace(GOOD_BRANCH, GOOD_BRANCH + ' and so_giay_to != &quot;&quot;'))
     assert move(engine, BAN_SAO, old.version, paid.state, vn(2026, 11, 23, 15, 0)).movable
+
+
+@pytest.mark.rule("QT-26")
+def test_a_name_written_on_the_other_branch_of_a_parallel_join_counts_as_written():
+    """The criminal record: the police's branch records the identity it checked, read after the
+    join; a dossier on the specialist's branch (or before it) lacks it now, yet the join waits
+    for the police, so a fixed version moves it (reviewer's case: every dossier was refused)."""
+    from tests.api.test_lifecycle import LLTP_FORM
+    lltp = "cap_phieu_ly_lich_tu_phap"
+    xml = (ROOT / "bpmn" / f"{lltp}.bpmn").read_text(encoding="utf-8")
+    registry = Registry(ROOT / "forms")
+    (old,) = registry.add(xml.encode("utf-8"), f"{lltp}.bpmn")
+    engine = Engine(registry, WorkingCalendar(load_profile("demo")))
+    start = engine.start(lltp, LLTP_FORM, vn(2026, 11, 23, 9, 0))
+    (reception,) = start.open_tasks
+    waiting = engine.complete_task(lltp, old.version, start.state, reception.id, {"quyet_dinh": "tiep_nhan"},
+                                   vn(2026, 11, 23, 10, 0))
+    paid = engine.deliver_message(lltp, old.version, waiting.state, "thanh_toan",
+                                  {"so_tien_da_nop": waiting.amount_due, "hinh_thuc_nop": "truc_tuyen",
+                                   "ma_giao_dich": "1"}, vn(2026, 11, 23, 11, 0))
+    assert len(paid.open_tasks) == 2  # the specialist's and the police's, side by side
+    renamed = 'name="Giải quyết hồ sơ (sửa)"'
+    registry.add(xml.replace('name="Giải quyết hồ sơ"', renamed, 1).encode("utf-8"), f"{lltp}.bpmn")
+    for state in (waiting.state, paid.state):
+        result = move(engine, lltp, old.version, state, vn(2026, 11, 23, 15, 0))
+        assert result.movable, [str(o) for o in result.obstacles]
+
+
+@pytest.mark.rule("QT-26")
+def test_a_script_counting_on_a_name_it_reads_before_setting_is_a_read():
+    """`so_lan = so_lan + 1` reads so_lan first: a fixed version counting supplements from a
+    counter set before reception cannot take a dossier already past that (reviewer's case)."""
+    engine, old = engine_with(broken())
+    paid = at_appraisal(engine)
+    counted = shipped().replace("le_phi = max(le_phi, phi_moi)</bpmn:script>",
+                                "le_phi = max(le_phi, phi_moi)\nso_lan_bo_sung = so_lan_bo_sung + 1</bpmn:script>")
+    assert counted != shipped()
+    save(engine, counted)
+    [obstacle] = move(engine, BAN_SAO, old.version, paid.state, vn(2026, 11, 23, 15, 0)).obstacles
+    assert obstacle.element_id == "Task_tinh_lai_phi" and "«so_lan_bo_sung»" in obstacle.message
