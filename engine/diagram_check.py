@@ -227,13 +227,15 @@ def mislabelled(file_name: str, xml: bytes) -> Problem | None:
     text = xml.removeprefix(b"\xef\xbb\xbf")
     found = DECLARED_ENCODING.match(text[:300])
     declared = found.group(1).decode("ascii", "replace") if found else "UTF-8"
-    if re.fullmatch(r"utf-?8", declared, re.I) or text.isascii() or _not_utf8(text) is not None:
+    # An encoding Python does not know is libxml2's to refuse as unsupported, in its own words.
+    if not _known_codec(declared) or codecs.lookup(declared).name == "utf-8" or text.isascii() \
+            or _not_utf8(text) is not None:
         return None
     name = next((m.group(1) for m in re.finditer(r'name="([^"]*)"', text.decode("utf-8"))
                  if not m.group(1).isascii()), None)
     if name is None:
         return None  # only comments or text differ: nothing an officer reads is garbled
-    garbled = name.encode("utf-8").decode(declared, "replace") if _known_codec(declared) else name
+    garbled = name.encode("utf-8").decode(declared, "replace")
     return Problem(file_name, "", "", MESSAGES["xml_encoding_mislabelled"].format(
         declared=declared, name=name, garbled=garbled))
 
@@ -1888,6 +1890,9 @@ class DiagramChecker:
         before the desk's decision is taken (on its gateway, on the way to the supplement wait)
         a dossier refused or still incomplete gets them too."""
         onward = self.onward(node)
+        attached = self.by_id.get(node.get("attachedToRef") or "")
+        if bpmn_kind(node) == "boundaryEvent" and node.get("cancelActivity") == "false" and attached is not None:
+            onward |= {attached.get("id")} | self.onward(attached)  # the step it watches stays open
         refusals = [self.by_id[i] for i in onward if bpmn_kind(self.by_id[i]) == "endEvent"
                     and status_number(properties_of(self.by_id[i]).get("status")) == REFUSED]
         if refusals:
@@ -2084,7 +2089,8 @@ class DiagramChecker:
                              fixed=messages[ref].get("name").strip())
                 else:
                     if messages[ref].get("name") == WITHDRAWAL_MESSAGE and bpmn_kind(owner) == "boundaryEvent" \
-                            and owner.get("cancelActivity") == "false":  # the step would go on, withdrawn
+                            and owner.get("cancelActivity") == "false" and not any(
+                                _terminates(self.by_id[i]) for i in self.onward(owner)):  # the step would go on
                         self.add(owner, "withdrawal_not_interrupting")
                     if messages[ref].get("name") == PAYMENT_MESSAGE:
                         self.check_payment_wait(owner)

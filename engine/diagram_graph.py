@@ -26,9 +26,14 @@ def onward_map(root) -> dict[str, list[str]]:
             flows_out[flow.get("sourceRef")].append(flow.get("targetRef"))
     for source, targets in flows_out.items():
         after[source].extend(targets)
+    throws, catches = defaultdict(list), defaultdict(list)  # link events, by name within their container
     for element in root.iter():
         kind = _kind(element)
         parent = element.getparent()
+        for link in element.iterfind(f"{{{BPMN_NS}}}linkEventDefinition"):
+            if kind in ("intermediateThrowEvent", "intermediateCatchEvent"):
+                side = throws if kind == "intermediateThrowEvent" else catches
+                side[(parent.get("id"), (link.get("name") or "").strip())].append(element.get("id"))
         if kind == "boundaryEvent" and element.get("attachedToRef"):
             after[element.get("attachedToRef")].append(element.get("id"))
         elif kind == "startEvent" and parent is not None and _kind(parent) in SUB_PROCESSES \
@@ -36,6 +41,9 @@ def onward_map(root) -> dict[str, list[str]]:
             after[parent.get("id")].append(element.get("id"))
         elif kind == "endEvent" and parent is not None and _kind(parent) in SUB_PROCESSES:
             after[element.get("id")].extend(flows_out.get(parent.get("id"), ()))
+    for key, sources in throws.items():  # a link throw goes on at the catch of the same name
+        for source in sources:
+            after[source].extend(catches.get(key, ()))
     return after
 
 

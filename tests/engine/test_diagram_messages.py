@@ -1321,3 +1321,12 @@ def test_a_terminate_end_on_a_late_branch_keeps_the_game_small(tmp_path, forms):
     path.write_bytes(xml)
     ok, lines = check_files([path], forms)
     assert ok and not [line for line in lines if "quá nhiều cách đi song song" in line], lines
+
+
+@pytest.mark.rule("QT-16")
+def test_a_non_interrupting_withdrawal_ending_in_a_terminate_end_is_accepted(forms):
+    """The terminate end closes the step the boundary watches: the withdrawal does end it."""
+    def terminating(root):
+        el(root, "Boundary_rut_ho_so").set("cancelActivity", "false")
+        add_xml(el(root, "End_rut_ho_so"), "<bpmn:terminateEventDefinition />")
+    assert not [p for p in problems(edited(terminating), forms) if "bước nó gắn vẫn mở" in p.message]

@@ -239,3 +239,28 @@ def test_a_status_on_a_sub_process_is_misplaced():
     [problem] = problems(xml)
     assert problem.element_id == "Sub_giai_quyet" and "Thuộc tính status không có tác dụng trên" in problem.message
     assert "bước đầu tiên trong tiểu quy trình" in problem.message
+
+
+@pytest.mark.rule("QT-53")
+@pytest.mark.rule("QT-21")
+def test_status_2_on_a_late_timer_beside_the_reception_step_is_refused():
+    """The timer fires while the step it watches stays open: the code would come before the
+    desk decides, and the dossier could still be refused (reviewer's case)."""
+    marks = '<spiffworkflow:property name="marksLate" value="true" />'
+    start = SOURCE.index('<bpmn:boundaryEvent id="Boundary_qua_han_tiep_nhan"')
+    at = SOURCE.index(marks, start) + len(marks)
+    [problem] = problems(SOURCE[:at] + '<spiffworkflow:property name="status" value="2" />' + SOURCE[at:])
+    assert problem.element_id == "Boundary_qua_han_tiep_nhan" and "End_khong_tiep_nhan" in problem.message
+
+
+def test_the_way_on_follows_link_events():
+    """A link throw goes on at the catch of the same name (a long diagram drawn in two parts)."""
+    from lxml import etree
+
+    from engine.diagram_graph import onward, onward_map
+    root = etree.fromstring(
+        '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">'
+        '<intermediateThrowEvent id="Di"><linkEventDefinition name="tiep" /></intermediateThrowEvent>'
+        '<intermediateCatchEvent id="Den"><linkEventDefinition name="tiep" /></intermediateCatchEvent>'
+        '<endEvent id="Het" /><sequenceFlow id="f" sourceRef="Den" targetRef="Het" /></process></definitions>')
+    assert onward(onward_map(root), ["Di"]) == {"Den", "Het"}
