@@ -17,7 +17,7 @@ import unicodedata
 import textwrap
 import threading
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -818,7 +818,8 @@ def _choices(schema: dict) -> list:
         return schema["enum"]
     options = [o for key in ("oneOf", "anyOf") if isinstance(schema.get(key), list)
                for o in schema[key] if isinstance(o, dict)]
-    return [o["const"] for o in options if "const" in o]
+    return [o["const"] for o in options if "const" in o] \
+        + [v for o in options if isinstance(o.get("enum"), list) for v in o["enum"]]
 
 
 def _process_start(node) -> bool:
@@ -2229,7 +2230,7 @@ class DiagramChecker:
     def check_agency_field(self, node, name: str) -> None:
         """An agency read from a form field the officer types freely: «công an tỉnh» is no code,
         and the live step falls back to the dossier's own agency (QT-07)."""
-        declared = [f for f in self.fields.get(name, ()) if f.declared]
+        declared = [replace(f, schema=self._resolved(f)) for f in self.fields.get(name, ()) if f.declared]
         if declared and not any(_choices(f.schema) or f.schema.get("pattern") for f in declared):
             self.warn(node, "agency_field_free", name=name, forms=", ".join(sorted({f.form for f in declared})))
         # The codes the field offers are the codes the step goes to: each is checked as one written.
@@ -2242,6 +2243,22 @@ class DiagramChecker:
                 elif self.known_agencies is not None and value not in self.known_agencies:
                     self.add(node, "agency_choice_unknown", name=name, form=field.form, value=value,
                              guess=guess(value, self.known_agencies))
+
+    def _resolved(self, field: Field) -> dict:
+        """A field's schema with its local `$ref` followed (`#/$defs/co_quan`), as far as it goes."""
+        schema, document = field.schema, None
+        for _ in range(8):  # a cycle of references is the form check's to name
+            ref = schema.get("$ref")
+            if not (isinstance(ref, str) and ref.startswith("#/")):
+                break
+            document = document or self._form_document(field.form) or {}
+            target = document
+            for part in ref[2:].split("/"):
+                target = target.get(part.replace("~1", "/").replace("~0", "~")) if isinstance(target, dict) else None
+            if not isinstance(target, dict):
+                break
+            schema = target
+        return schema
 
     def check_agency_officers(self, node, code: str, key: str = "agency_no_officer", **values) -> None:
         """A step sent to another agency reaches the inboxes of that agency's officers of its

@@ -639,3 +639,23 @@ def test_a_field_offering_an_agency_not_loaded_is_refused_when_the_agencies_are_
                             officers={"000.00.30.H99": {"leader"}}, citizen_forms=citizen_forms(ROOT / "catalogue"))
     [line] = [line for line in found if "cho chọn" in line]
     assert not ok and "«000.00.31.H99», không phải mã của cơ quan nào trong hệ thống" in line, found
+
+
+@pytest.mark.rule("QT-07")
+@pytest.mark.parametrize("declared", [
+    {"$ref": "#/$defs/co_quan"},
+    {"type": "string", "anyOf": [{"enum": ["000.00.30.H99", "cong_an_tinh"]}]},
+])
+def test_codes_offered_through_a_reference_or_an_option_list_are_checked(tmp_path, declared):
+    """The list behind a `$ref` or inside `anyOf` is the list the officer chooses from (reviewer's
+    case: it passed as a free-text field, with a warning saying it had no list)."""
+    path = _approval_agency_from(tmp_path, ["000.00.30.H99"])
+    appraisal = tmp_path / "forms" / "common" / "tham_dinh.schema.json"
+    schema = json.loads(appraisal.read_text(encoding="utf-8"))
+    schema["properties"]["co_quan_duyet"] = declared
+    schema["$defs"] = {**schema.get("$defs", {}), "co_quan": {"type": "string", "enum": ["000.00.30.H99", "cong_an_tinh"]}}
+    appraisal.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    ok, found = check_files([path], tmp_path / "forms", citizen_forms=citizen_forms(ROOT / "catalogue"))
+    [line] = [line for line in found if "cho chọn" in line]
+    assert not ok and "«cong_an_tinh», không phải mã cơ quan" in line
+    assert not [line for line in found if "nhận chữ gõ tùy ý" in line]
