@@ -201,8 +201,8 @@ def xml_problem(file_name: str, xml: bytes, error: etree.XMLSyntaxError) -> Prob
         message = MESSAGES["not_xml"]
     elif _not_utf8(text) is not None and re.search(rb"encoding=[\"'](?!utf-?8[\"'])", text[:200], re.I) is None:
         message = MESSAGES["xml_encoding"].format(line=_not_utf8(text))
-    elif mislabelled(file_name, xml) is not None:
-        return mislabelled(file_name, xml)
+    elif (garbled := mislabelled(file_name, xml)) is not None:
+        return garbled
     elif error.code in XML_DOCTYPE_ERRORS or error.code == XML_LIMIT and "depth" not in error.msg:
         declared = xml.find(b"<!DOCTYPE")  # said where it is declared, not where an entity is used
         where = MESSAGES["xml_line"].format(line=xml[:declared].count(b"\n") + 1) if declared >= 0 else ""

@@ -17,6 +17,11 @@ def invisible(char: str) -> bool:
     return char.isspace() or char in _FILLERS or unicodedata.category(char) in ("Cf", "Zs", "Zl", "Zp", "Cc")
 
 
+def visible(text: str) -> str:
+    """`text` without direction controls anywhere, and without what shows nothing at its ends."""
+    return trimmed(DIRECTION_CONTROLS.sub("", text))
+
+
 def trimmed(text: str) -> str:
     """`text` without what shows nothing at either end."""
     start, end = 0, len(text)

@@ -2,7 +2,7 @@
 and the scenario runner all accept (Decree 61 lets a citizen withdraw; the record says why)."""
 from __future__ import annotations
 
-from .visible import DIRECTION_CONTROLS, trimmed
+from .visible import visible
 
 MESSAGE = "rut_ho_so"  # the BPMN message a withdrawal is delivered as
 MAX_REASON = 1000
@@ -10,5 +10,5 @@ MAX_REASON = 1000
 
 def withdrawal_reason(text) -> str | None:
     """The reason as recorded (spaces collapsed), None when empty or too long."""
-    reason = " ".join(trimmed(DIRECTION_CONTROLS.sub("", str(text or ""))).split())
+    reason = " ".join(visible(str(text or "")).split())
     return reason if 0 < len(reason) <= MAX_REASON else None

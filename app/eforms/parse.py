@@ -11,7 +11,7 @@ from datetime import date
 
 from werkzeug.datastructures import MultiDict
 
-from engine.visible import DIRECTION_CONTROLS, trimmed
+from engine.visible import visible
 
 from .instants import stored_instant, typed_instant
 from .messages import TEXT
@@ -60,7 +60,7 @@ def clean_text(raw) -> str | None:
         return None
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     # What shows nothing is trimmed at the ends as spaces are: a required text of it alone is blank.
-    return trimmed(DIRECTION_CONTROLS.sub("", _CONTROL.sub("", text))) or None
+    return visible(_CONTROL.sub("", text)) or None
 
 
 def tidy(value):
